@@ -1,0 +1,252 @@
+/**
+ * The abstract syntax tree of a tiao policy: what the drafter wrote, with a span on
+ * every node. Produced by cst-to-ast.ts from the Chevrotain CST; consumed by the
+ * checker (check/) and the formatter (format/).
+ *
+ * Discriminated unions on `kind`; every switch over them is exhaustive.
+ */
+import type { SourceSpan } from "../runtime/types.js";
+
+export type { SourceSpan };
+
+export interface Identifier {
+  readonly name: string;
+  readonly span: SourceSpan;
+}
+
+export interface StringLiteral {
+  readonly value: string;
+  readonly span: SourceSpan;
+}
+
+/** `§4`, `§3¶2` */
+export interface ClauseRef {
+  readonly measure: number;
+  readonly paragraph?: number;
+  readonly span: SourceSpan;
+}
+
+/** `cites §4 "quoted words"` */
+export interface Citation {
+  readonly clause: ClauseRef;
+  readonly quote: StringLiteral;
+  readonly span: SourceSpan;
+}
+
+/** A parameter value's source: a clause of this document, or another document named in a string. */
+export type SourceRef =
+  | { readonly kind: "clause"; readonly citation: Citation; readonly span: SourceSpan }
+  | { readonly kind: "document"; readonly text: StringLiteral; readonly span: SourceSpan };
+
+// ---------------------------------------------------------------- types
+
+export type TypeExpr =
+  | { readonly kind: "primitive"; readonly name: PrimitiveTypeName; readonly span: SourceSpan }
+  | { readonly kind: "named"; readonly name: Identifier; readonly span: SourceSpan }
+  | { readonly kind: "set"; readonly of: Identifier; readonly span: SourceSpan }
+  | { readonly kind: "list"; readonly of: Identifier; readonly span: SourceSpan }
+  | { readonly kind: "optional"; readonly of: TypeExpr; readonly span: SourceSpan };
+
+export type PrimitiveTypeName =
+  | "bool"
+  | "integer"
+  | "decimal"
+  | "money"
+  | "percent"
+  | "date"
+  | "time"
+  | "months"
+  | "days";
+
+// ---------------------------------------------------------------- declarations
+
+export interface PolicyFile {
+  readonly file: string;
+  readonly declarations: readonly Declaration[];
+}
+
+export type Declaration = PolicyHeader | EnumDeclaration | RecordDeclaration | ParameterDeclaration | MeasureDeclaration;
+
+export interface PolicyHeader {
+  readonly kind: "policy";
+  readonly name: Identifier;
+  /** `title "…"`, `document "…"`, `issuer "…"`, `issued 2021-11-05`, `version "…"`, `notice "…"` in written order */
+  readonly fields: readonly HeaderField[];
+  readonly span: SourceSpan;
+}
+
+export type HeaderField =
+  | { readonly key: "title" | "document" | "issuer" | "version" | "notice"; readonly value: StringLiteral; readonly span: SourceSpan }
+  | { readonly key: "issued"; readonly value: DateLiteral; readonly span: SourceSpan };
+
+export interface EnumDeclaration {
+  readonly kind: "enum";
+  readonly name: Identifier;
+  readonly label?: StringLiteral;
+  readonly members: readonly { readonly name: Identifier; readonly label?: StringLiteral; readonly span: SourceSpan }[];
+  readonly span: SourceSpan;
+}
+
+/** `record` (list item / nested object) or `entity` (top-level object of a scenario) */
+export interface RecordDeclaration {
+  readonly kind: "record";
+  readonly entity: boolean;
+  readonly name: Identifier;
+  readonly label?: StringLiteral;
+  readonly fields: readonly FieldDeclaration[];
+  readonly span: SourceSpan;
+}
+
+export interface FieldDeclaration {
+  readonly name: Identifier;
+  readonly type: TypeExpr;
+  readonly label?: StringLiteral;
+  readonly span: SourceSpan;
+}
+
+export interface ParameterDeclaration {
+  readonly kind: "parameter";
+  readonly name: Identifier;
+  readonly type: TypeExpr;
+  readonly label?: StringLiteral;
+  readonly unit?: StringLiteral;
+  readonly values: readonly ParameterValue[];
+  readonly span: SourceSpan;
+}
+
+export interface ParameterValue {
+  /** a literal expression (money, percent, date, time, months, integer, bool, enum member, `absent`) */
+  readonly value: Expr;
+  readonly from: DateLiteral;
+  readonly until?: DateLiteral;
+  readonly source: SourceRef;
+  readonly note?: StringLiteral;
+  readonly span: SourceSpan;
+}
+
+export interface MeasureDeclaration {
+  readonly kind: "measure";
+  readonly name: Identifier;
+  readonly title?: StringLiteral;
+  readonly citation?: Citation;
+  readonly window?: EffectiveWindow;
+  readonly items: readonly MeasureItem[];
+  readonly span: SourceSpan;
+}
+
+/** `in force from <expr> [until <expr>]`; `until` is inclusive */
+export interface EffectiveWindow {
+  readonly from: Expr;
+  readonly until?: Expr;
+  readonly span: SourceSpan;
+}
+
+export type MeasureItem = Definition | NotComputable;
+
+export interface NotComputable {
+  readonly kind: "not_computable";
+  readonly citation: Citation;
+  readonly reason: StringLiteral;
+  readonly span: SourceSpan;
+}
+
+export interface DefinitionParameter {
+  readonly name: Identifier;
+  readonly type: TypeExpr;
+  readonly span: SourceSpan;
+}
+
+export interface Definition {
+  readonly kind: "definition";
+  /** `output` is part of the measure's result; `let` is internal */
+  readonly visibility: "output" | "let";
+  readonly name: Identifier;
+  readonly parameters: readonly DefinitionParameter[];
+  readonly type: TypeExpr;
+  readonly body: DefinitionBody;
+  readonly span: SourceSpan;
+}
+
+export type DefinitionBody =
+  /** `= expr cites … [note …]` */
+  | { readonly kind: "simple"; readonly rule: RuleCase; readonly span: SourceSpan }
+  /** `{ rule … exception … }` */
+  | { readonly kind: "cases"; readonly cases: readonly RuleCase[]; readonly span: SourceSpan };
+
+export interface RuleCase {
+  /** `simple` for the one-expression form (its label is the definition's name) */
+  readonly kind: "rule" | "exception" | "simple";
+  readonly label?: Identifier;
+  /** `exception L to T`: the label it overrides */
+  readonly overrides?: Identifier;
+  readonly condition?: Expr;
+  readonly value: Expr;
+  readonly citation?: Citation;
+  readonly note?: StringLiteral;
+  readonly window?: EffectiveWindow;
+  readonly span: SourceSpan;
+}
+
+// ---------------------------------------------------------------- expressions
+
+export interface DateLiteral {
+  readonly kind: "date";
+  /** as written, `YYYY-MM-DD` (validity is checked by the checker, not the parser) */
+  readonly text: string;
+  readonly span: SourceSpan;
+}
+
+export type BinaryOperator = "+" | "-" | "*" | "=" | "!=" | "<" | "<=" | ">" | ">=" | "and" | "or" | "otherwise";
+
+export type Expr =
+  | { readonly kind: "bool"; readonly value: boolean; readonly span: SourceSpan }
+  /** plain number as written: `6`, `0.5` */
+  | { readonly kind: "number"; readonly text: string; readonly span: SourceSpan }
+  /** `500 yuan`, `1458.00 元`: the number as written */
+  | { readonly kind: "money"; readonly text: string; readonly span: SourceSpan }
+  /** `60%`: the number as written, without `%` */
+  | { readonly kind: "percent"; readonly text: string; readonly span: SourceSpan }
+  /** `6 months`, `1 day` */
+  | { readonly kind: "duration"; readonly unit: "months" | "days"; readonly text: string; readonly span: SourceSpan }
+  | DateLiteral
+  /** `18:00` as written */
+  | { readonly kind: "time"; readonly text: string; readonly span: SourceSpan }
+  | { readonly kind: "absent"; readonly span: SourceSpan }
+  /** a bare name */
+  | { readonly kind: "name"; readonly name: Identifier; readonly span: SourceSpan }
+  /** `e.field` */
+  | { readonly kind: "field"; readonly object: Expr; readonly field: Identifier; readonly span: SourceSpan }
+  | { readonly kind: "call"; readonly callee: Identifier; readonly args: readonly Expr[]; readonly span: SourceSpan }
+  | { readonly kind: "unary"; readonly operator: "not" | "-"; readonly operand: Expr; readonly span: SourceSpan }
+  | { readonly kind: "binary"; readonly operator: BinaryOperator; readonly left: Expr; readonly right: Expr; readonly span: SourceSpan }
+  /** `a in {x, y}` or `a in s` */
+  | { readonly kind: "in"; readonly element: Expr; readonly set: Expr; readonly span: SourceSpan }
+  /** `a is present` / `a is absent` */
+  | { readonly kind: "is"; readonly operand: Expr; readonly test: "present" | "absent"; readonly span: SourceSpan }
+  | { readonly kind: "if"; readonly condition: Expr; readonly then: Expr; readonly else: Expr; readonly span: SourceSpan }
+  | { readonly kind: "match"; readonly subject: Expr; readonly arms: readonly MatchArm[]; readonly span: SourceSpan }
+  /** `{a, b}` (may be empty: `{}`) */
+  | { readonly kind: "set"; readonly elements: readonly Expr[]; readonly span: SourceSpan }
+  /**
+   * `count(x in L where c)`, `any(…)`, `all(…)`: `value` absent;
+   * `sum(e for x in L where c)`: `value` is e. `where` is optional everywhere.
+   */
+  | {
+      readonly kind: "aggregate";
+      readonly operator: "count" | "sum" | "any" | "all";
+      readonly variable: Identifier;
+      readonly list: Expr;
+      readonly value?: Expr;
+      readonly filter?: Expr;
+      readonly span: SourceSpan;
+    }
+  /** `( e )`, kept so the formatter can print what was written */
+  | { readonly kind: "paren"; readonly inner: Expr; readonly span: SourceSpan };
+
+export interface MatchArm {
+  /** enum members; empty for the `else` arm */
+  readonly patterns: readonly Identifier[];
+  readonly isElse: boolean;
+  readonly value: Expr;
+  readonly span: SourceSpan;
+}

@@ -1,0 +1,200 @@
+/**
+ * The IR: a checked policy as plain, JSON-serialisable data. Every name is resolved,
+ * every expression typed, every operator resolved to the unit-correct operation and
+ * every coercion explicit, so that the interpreter and the emitters are "dumb" and two
+ * versions of a policy can be compared node by node. Every node keeps its span.
+ */
+import type { FactSchema, SourceSpan, ValueType } from "../runtime/types.js";
+
+export type { FactSchema, SourceSpan, ValueType };
+
+export interface ProgramIR {
+  readonly policy: PolicyInfo;
+  readonly schema: FactSchema;
+  readonly parameters: readonly ParameterIR[];
+  readonly measures: readonly MeasureIR[];
+}
+
+export interface PolicyInfo {
+  readonly name: string;
+  readonly title: string;
+  readonly document: string;
+  readonly issuer: string;
+  /** YYYY-MM-DD */
+  readonly issued: string;
+  readonly version: string;
+  /** file name of the document's text, relative to the policy folder */
+  readonly notice?: string;
+  readonly span: SourceSpan;
+}
+
+/** `§4 "quoted words"` */
+export interface CitationIR {
+  /** as written: "§4", "§3¶2" */
+  readonly clause: string;
+  readonly measure: number;
+  readonly paragraph?: number;
+  readonly quote: string;
+  readonly span: SourceSpan;
+}
+
+export type SourceIR =
+  | { readonly kind: "clause"; readonly citation: CitationIR }
+  | { readonly kind: "document"; readonly text: string; readonly span: SourceSpan };
+
+/**
+ * A literal in canonical text form, interpreted by the expression's type:
+ * bool → boolean; integer, months, days → number; money → "1458.00" (always two decimals);
+ * unrounded_money and decimal → exact decimal text ("-12.5"); percent → the number of percent
+ * ("60", "12.5"); date → "YYYY-MM-DD"; time → "HH:MM"; enum → member name;
+ * set → sorted member names; optional → null for absent, or the inner literal.
+ */
+export type LiteralValue = boolean | number | string | null | readonly string[];
+
+export interface ParameterValueIR {
+  readonly value: LiteralValue;
+  /** YYYY-MM-DD, inclusive */
+  readonly from: string;
+  /** YYYY-MM-DD, inclusive; absent for the last value without an `until` (in force forever) */
+  readonly until?: string;
+  readonly source: SourceIR;
+  readonly note?: string;
+  readonly span: SourceSpan;
+}
+
+export interface ParameterIR {
+  readonly name: string;
+  readonly type: ValueType;
+  readonly label?: string;
+  readonly unit?: string;
+  /** in date order, not overlapping (the checker guarantees it) */
+  readonly values: readonly ParameterValueIR[];
+  readonly span: SourceSpan;
+}
+
+export interface WindowIR {
+  /** a date-typed expression */
+  readonly from: ExprIR;
+  /** a date or optional-date expression; absent (or evaluating to absent) means open; inclusive */
+  readonly until?: ExprIR;
+  readonly span: SourceSpan;
+}
+
+export interface MeasureIR {
+  readonly name: string;
+  readonly title?: string;
+  readonly citation?: CitationIR;
+  readonly window?: WindowIR;
+  /**
+   * Fact paths the measure reads, "entity.field", sorted; a list or record field is read whole.
+   * The measure is evaluated for a scenario only when all are present.
+   */
+  readonly reads: readonly string[];
+  /** Parameters the measure reads (directly or through its definitions), sorted */
+  readonly parametersRead: readonly string[];
+  /** All definitions in dependency order: a definition comes after everything it reads. */
+  readonly definitions: readonly DefinitionIR[];
+  /** Output names in written order (`in_force` is implicit and not listed). */
+  readonly outputs: readonly string[];
+  readonly notComputable: readonly NotComputableIR[];
+  readonly span: SourceSpan;
+}
+
+export interface NotComputableIR {
+  readonly citation: CitationIR;
+  readonly reason: string;
+  readonly span: SourceSpan;
+}
+
+export interface DefinitionIR {
+  readonly name: string;
+  readonly visibility: "output" | "let";
+  /** record-typed parameters, for definitions used inside list aggregates */
+  readonly parameters: readonly { readonly name: string; readonly type: ValueType }[];
+  readonly type: ValueType;
+  /** the base rules (roots of the exception tree); a simple definition has one, of kind "simple" */
+  readonly rules: readonly RuleIR[];
+  readonly span: SourceSpan;
+}
+
+export interface RuleIR {
+  readonly kind: "simple" | "rule" | "exception";
+  /** for "simple", the definition's name */
+  readonly label: string;
+  /** absent: applies always */
+  readonly condition?: ExprIR;
+  readonly value: ExprIR;
+  readonly citation?: CitationIR;
+  readonly note?: string;
+  readonly window?: WindowIR;
+  /** the exceptions that override this rule */
+  readonly exceptions: readonly RuleIR[];
+  readonly span: SourceSpan;
+}
+
+/** Unit-resolved arithmetic. Operand order is as named (money_mul_integer: left money, right integer). */
+export type ArithmeticOp =
+  | "money_add" | "money_sub" | "money_mul_integer"
+  | "money_mul_percent" | "money_mul_decimal" // → unrounded_money
+  | "unrounded_add" | "unrounded_sub"
+  | "integer_add" | "integer_sub" | "integer_mul"
+  | "integer_mul_percent" // → decimal
+  | "decimal_add" | "decimal_sub" | "decimal_mul" | "decimal_mul_percent"
+  | "months_add" | "months_sub" | "months_mul_integer"
+  | "days_add" | "days_sub" | "days_mul_integer"
+  | "date_add_months" | "date_sub_months" | "date_add_days" | "date_sub_days"
+  | "date_diff"; // → days
+
+export type Conversion =
+  | "integer_to_decimal"
+  | "money_to_unrounded"
+  /** T → optional T */
+  | "to_optional"
+  | "integer_to_months"
+  | "integer_to_days";
+
+export type ComparisonOp = "=" | "!=" | "<" | "<=" | ">" | ">=";
+
+export type ExprIR = { readonly type: ValueType; readonly span: SourceSpan } & ExprNode;
+
+export type ExprNode =
+  | { readonly op: "literal"; readonly value: LiteralValue }
+  /** a fact of a scenario entity: `person.insured` */
+  | { readonly op: "fact"; readonly entity: string; readonly field: string }
+  /** a field of a record value (list item, nested record, definition parameter) */
+  | { readonly op: "field"; readonly object: ExprIR; readonly field: string }
+  | { readonly op: "parameter"; readonly name: string }
+  /** a definition (let / output) without parameters, of the same measure */
+  | { readonly op: "definition"; readonly name: string }
+  /** a parameterised definition of the same measure */
+  | { readonly op: "call"; readonly definition: string; readonly args: readonly ExprIR[] }
+  /** a definition parameter or an aggregate variable */
+  | { readonly op: "local"; readonly name: string }
+  | { readonly op: "not"; readonly operand: ExprIR }
+  | { readonly op: "and" | "or"; readonly left: ExprIR; readonly right: ExprIR }
+  /** `operandType` is the (common, non-optional) type of both sides */
+  | { readonly op: "compare"; readonly operator: ComparisonOp; readonly operandType: ValueType; readonly left: ExprIR; readonly right: ExprIR }
+  | { readonly op: "arithmetic"; readonly operator: ArithmeticOp; readonly left: ExprIR; readonly right: ExprIR }
+  | { readonly op: "negate"; readonly operand: ExprIR } // decimal only
+  /** unrounded_money → money, or decimal → integer */
+  | { readonly op: "round"; readonly mode: "half_up" | "down" | "up"; readonly operand: ExprIR }
+  /** decimal → integer */
+  | { readonly op: "floor" | "ceil"; readonly operand: ExprIR }
+  | { readonly op: "min" | "max"; readonly left: ExprIR; readonly right: ExprIR }
+  | { readonly op: "convert"; readonly conversion: Conversion; readonly operand: ExprIR }
+  | { readonly op: "if"; readonly condition: ExprIR; readonly then: ExprIR; readonly else: ExprIR }
+  /** arms in written order; `otherwise` is the `else` arm (absent when the arms are exhaustive) */
+  | { readonly op: "match"; readonly subject: ExprIR; readonly arms: readonly { readonly members: readonly string[]; readonly value: ExprIR }[]; readonly otherwise?: ExprIR }
+  /** membership of an enum value in a set-typed expression */
+  | { readonly op: "in"; readonly element: ExprIR; readonly set: ExprIR }
+  | { readonly op: "is_present" | "is_absent"; readonly operand: ExprIR }
+  /** left is optional T, right is T; result T */
+  | { readonly op: "otherwise"; readonly left: ExprIR; readonly right: ExprIR }
+  | {
+      readonly op: "aggregate";
+      readonly operator: "count" | "sum" | "any" | "all";
+      readonly variable: string;
+      readonly list: ExprIR;
+      readonly value?: ExprIR;
+      readonly filter?: ExprIR;
+    };

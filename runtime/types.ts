@@ -1,0 +1,66 @@
+/**
+ * Value types shared by the compiler's IR, the runtime's scenario validation,
+ * the emitters and the interpreter. Plain data: JSON-serialisable, comparable
+ * between two versions of a policy.
+ */
+export type ValueType =
+  | { readonly kind: "bool" }
+  | { readonly kind: "integer" }
+  | { readonly kind: "decimal" }
+  | { readonly kind: "money" }
+  /** money before rounding: the result of money × percent or money × decimal; must pass through round(...) */
+  | { readonly kind: "unrounded_money" }
+  | { readonly kind: "percent" }
+  | { readonly kind: "date" }
+  | { readonly kind: "time" }
+  | { readonly kind: "months" }
+  | { readonly kind: "days" }
+  | { readonly kind: "enum"; readonly name: string }
+  | { readonly kind: "set"; readonly of: string /* enum name */ }
+  | { readonly kind: "list"; readonly of: string /* record name */ }
+  | { readonly kind: "record"; readonly name: string }
+  | { readonly kind: "optional"; readonly of: ValueType };
+
+export interface SourceSpan {
+  readonly file: string;
+  /** 1-based line and column of the first character; end is exclusive, also 1-based */
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  /** 0-based UTF-16 offsets into the file text */
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface EnumDecl {
+  readonly name: string;
+  readonly label?: string;
+  readonly members: readonly { readonly name: string; readonly label?: string }[];
+  readonly span: SourceSpan;
+}
+
+export interface FieldDecl {
+  readonly name: string;
+  readonly type: ValueType;
+  readonly label?: string;
+  readonly span: SourceSpan;
+}
+
+/** An entity (top-level object of a scenario: person, enterprise...) or a record (item of a list, nested object). */
+export interface RecordDecl {
+  readonly name: string;
+  readonly label?: string;
+  readonly entity: boolean;
+  readonly fields: readonly FieldDecl[];
+  readonly span: SourceSpan;
+}
+
+/** Everything needed to validate a scenario and to type its facts and parameters. */
+export interface FactSchema {
+  readonly enums: readonly EnumDecl[];
+  /** entities and records; entities are the top-level keys of a scenario */
+  readonly records: readonly RecordDecl[];
+  /** parameter names and types, for "parameters" overrides in a scenario */
+  readonly parameters: readonly { readonly name: string; readonly type: ValueType }[];
+}
