@@ -1,0 +1,349 @@
+/**
+ * Explanations: why each output of a measure has its value, as plain data a civil servant
+ * can read (and the CLI prints under `explain`). The interpreter records what it reads and
+ * which rule decided into a Trace; this module turns that record into Explanations.
+ *
+ * An explanation names the rule or exception that gave the value (with its citation, the
+ * quoted words of the document, its note and its place in the policy), the rules it
+ * overrode and those that did not apply, and every value it read: facts with their paths,
+ * parameters with the dated value used and its source, other definitions with their values.
+ */
+import type { CitationIR, DefinitionIR, ParameterIR, ParameterValueIR, RuleIR, SourceIR, SourceSpan, ValueType } from "./ir.js";
+import { formatValue, type OutputJson, type RuntimeValue } from "../runtime/index.js";
+
+export interface Explanation {
+  /** one sentence: `eligible = false: exception "migrant" (§4 "…") overrides rule "general"` */
+  readonly summary: string;
+  readonly value: OutputJson;
+  /** the rule, exception or one-expression definition that gave the value */
+  readonly decidedBy?: RuleReference;
+  /** for an exception: the rules and exceptions it took precedence over, nearest first */
+  readonly overrides?: readonly RuleReference[];
+  /** the rules and exceptions that were looked at and did not apply */
+  readonly notApplied?: readonly NotAppliedRule[];
+  /** the measure's effective window, for `in_force` and for every output of a measure not in force */
+  readonly window?: WindowReport;
+  /** the values the decision read */
+  readonly read?: ValuesRead;
+}
+
+export interface CitationReference {
+  /** "§4", "§3¶2" */
+  readonly clause: string;
+  /** the quoted words of the document */
+  readonly quote: string;
+}
+
+export interface RuleReference {
+  /** "definition" for a definition written as one expression */
+  readonly kind: "rule" | "exception" | "definition";
+  readonly label: string;
+  readonly citation?: CitationReference;
+  readonly note?: string;
+  /** "file:line" */
+  readonly location: string;
+}
+
+export interface NotAppliedRule extends RuleReference {
+  /** "its condition does not hold", "outside its window (from 2021-10-01 until 2021-12-31)" */
+  readonly reason: string;
+}
+
+export interface WindowReport {
+  readonly measure: string;
+  readonly date: string;
+  readonly inForce: boolean;
+  /** absent when the measure has no window */
+  readonly from?: string;
+  /** null: no end date */
+  readonly until?: string | null;
+}
+
+export interface ValuesRead {
+  readonly facts?: readonly FactRead[];
+  readonly parameters?: readonly ParameterRead[];
+  readonly definitions?: readonly DefinitionRead[];
+  readonly calls?: readonly CallRead[];
+}
+
+export interface FactRead {
+  /** "person.insured_months", "enterprise.trainees[2].months" */
+  readonly path: string;
+  readonly label?: string;
+  /** the value; for a list, its number of items instead */
+  readonly value?: OutputJson;
+  readonly items?: number;
+}
+
+export type SourceReference = CitationReference | { readonly document: string };
+
+export interface ParameterRead {
+  readonly name: string;
+  readonly label?: string;
+  readonly unit?: string;
+  readonly value: OutputJson;
+  /** true when the scenario gave the value (a what-if run); no date or source then */
+  readonly overridden?: true;
+  /** the dates of the value used */
+  readonly from?: string;
+  readonly until?: string;
+  readonly source?: SourceReference;
+  readonly note?: string;
+}
+
+export interface DefinitionRead {
+  readonly name: string;
+  readonly kind: "let" | "output";
+  readonly value: OutputJson;
+  /** for a `let`, which appears nowhere else: why it has its value */
+  readonly explanation?: Explanation;
+}
+
+export interface CallRead {
+  /** "subsidisable(enterprise.trainees[0])" */
+  readonly call: string;
+  readonly value: OutputJson;
+  readonly explanation: Explanation;
+}
+
+// ---------------------------------------------------------------- recording
+
+/** How a definition's rules decided: the rule that gave the value and the ones it overrode, nearest first. */
+export interface Decision {
+  readonly rule: RuleIR;
+  readonly overridden: readonly RuleIR[];
+}
+
+/** What one evaluation of a definition (or of the window) read and decided. */
+export class Frame {
+  readonly facts = new Map<string, FactRead>();
+  readonly parameters = new Map<string, ParameterRead>();
+  readonly definitions = new Map<string, DefinitionIR>();
+  readonly calls: CallRead[] = [];
+  readonly notApplied: { readonly rule: RuleIR; readonly reason: string }[] = [];
+  decision: Decision | undefined;
+}
+
+interface FinishedDefinition {
+  readonly definition: DefinitionIR;
+  readonly value: RuntimeValue;
+  readonly frame: Frame;
+}
+
+/**
+ * The record of one measure's evaluation. Frames nest as definitions and calls are
+ * evaluated; reads go to the innermost one.
+ */
+export class Trace {
+  private readonly frames: Frame[] = [];
+  private readonly finished = new Map<string, FinishedDefinition>();
+
+  constructor(private readonly fieldLabels: ReadonlyMap<string, string>) {}
+
+  begin(): void {
+    this.frames.push(new Frame());
+  }
+
+  end(): Frame {
+    const frame = this.frames.pop();
+    if (frame === undefined) throw new Error("trace: end without begin");
+    return frame;
+  }
+
+  private get current(): Frame {
+    const frame = this.frames[this.frames.length - 1];
+    if (frame === undefined) throw new Error("trace: read outside a frame");
+    return frame;
+  }
+
+  /** `fieldKey` is "record.field" (or "entity.field"), for the field's label. */
+  fact(path: string, fieldKey: string, value: RuntimeValue, type: ValueType): void {
+    // A nested record is not a value of its own: the fields read from it are recorded.
+    if (type.kind === "record") return;
+    const label = this.fieldLabels.get(fieldKey);
+    const read: FactRead =
+      type.kind === "list"
+        ? { path, ...(label === undefined ? {} : { label }), items: Array.isArray(value) ? value.length : 0 }
+        : { path, ...(label === undefined ? {} : { label }), value: formatValue(value, type) };
+    this.current.facts.set(path, read);
+  }
+
+  parameter(parameter: ParameterIR, value: RuntimeValue, used: ParameterValueIR | "override"): void {
+    if (this.current.parameters.has(parameter.name)) return;
+    this.current.parameters.set(parameter.name, describeParameterRead(parameter, value, used));
+  }
+
+  definition(definition: DefinitionIR): void {
+    this.current.definitions.set(definition.name, definition);
+  }
+
+  notApplied(rule: RuleIR, reason: string): void {
+    this.current.notApplied.push({ rule, reason });
+  }
+
+  decided(decision: Decision): void {
+    this.current.decision = decision;
+  }
+
+  /** Closes the frame of a definition's evaluation and keeps it for the explanations. */
+  endDefinition(definition: DefinitionIR, value: RuntimeValue): void {
+    this.finished.set(definition.name, { definition, value, frame: this.end() });
+  }
+
+  /** Closes the frame of a call of a parameterised definition and records it in the caller's frame. */
+  endCall(definition: DefinitionIR, argumentTexts: readonly string[], value: RuntimeValue): void {
+    const frame = this.end();
+    this.current.calls.push({
+      call: `${definition.name}(${argumentTexts.join(", ")})`,
+      value: formatValue(value, definition.type),
+      explanation: this.explainFrame(definition.name, definition, value, frame),
+    });
+  }
+
+  /** The explanation of an output (or a let) evaluated while the measure was in force. */
+  explainDefinition(name: string): Explanation {
+    const finished = this.finished.get(name);
+    if (finished === undefined) throw new Error(`trace: ${name} was not evaluated`);
+    return this.explainFrame(name, finished.definition, finished.value, finished.frame);
+  }
+
+  private explainFrame(name: string, definition: DefinitionIR, value: RuntimeValue, frame: Frame): Explanation {
+    const formatted = formatValue(value, definition.type);
+    const decision = frame.decision;
+    const decidedBy = decision === undefined ? undefined : ruleReference(decision.rule);
+    const overrides = decision === undefined ? [] : decision.overridden.map(ruleReference);
+    const notApplied = frame.notApplied.map(({ rule, reason }) => ({ ...ruleReference(rule), reason }));
+    return {
+      summary: decisionSummary(name, describeValue(formatted, definition.type), decision),
+      value: formatted,
+      ...(decidedBy === undefined ? {} : { decidedBy }),
+      ...(overrides.length === 0 ? {} : { overrides }),
+      ...(notApplied.length === 0 ? {} : { notApplied }),
+      ...this.valuesRead(frame),
+    };
+  }
+
+  private valuesRead(frame: Frame): { read?: ValuesRead } {
+    const definitions = [...frame.definitions.values()].map((definition) => this.definitionRead(definition));
+    const read: ValuesRead = {
+      ...(frame.facts.size === 0 ? {} : { facts: [...frame.facts.values()] }),
+      ...(frame.parameters.size === 0 ? {} : { parameters: [...frame.parameters.values()] }),
+      ...(definitions.length === 0 ? {} : { definitions }),
+      ...(frame.calls.length === 0 ? {} : { calls: frame.calls }),
+    };
+    return Object.keys(read).length === 0 ? {} : { read };
+  }
+
+  private definitionRead(definition: DefinitionIR): DefinitionRead {
+    const finished = this.finished.get(definition.name);
+    if (finished === undefined) throw new Error(`trace: ${definition.name} was read before it was evaluated`);
+    const value = formatValue(finished.value, definition.type);
+    if (definition.visibility === "output") return { name: definition.name, kind: "output", value };
+    return { name: definition.name, kind: "let", value, explanation: this.explainDefinition(definition.name) };
+  }
+
+  /** The explanation of `in_force`, from the frame in which the window was evaluated. */
+  explainInForce(window: WindowReport, frame: Frame): Explanation {
+    return {
+      summary: `in_force = ${window.inForce}: ${windowSentence(window)}`,
+      value: window.inForce,
+      window,
+      ...this.valuesRead(frame),
+    };
+  }
+}
+
+/** The explanation of an output of a measure that is not in force: it has its empty value. */
+export function explainNotInForce(name: string, type: ValueType, empty: RuntimeValue, window: WindowReport): Explanation {
+  const value = formatValue(empty, type);
+  return {
+    summary: `${name} = ${describeValue(value, type)}: ${windowSentence(window)}, so it has no value`,
+    value,
+    window,
+  };
+}
+
+function windowSentence(window: WindowReport): string {
+  if (window.from === undefined) return `measure ${window.measure} has no time limit`;
+  const end = window.until == null ? ", with no end date" : ` until ${window.until}`;
+  return `measure ${window.measure} is ${window.inForce ? "" : "not "}in force on ${window.date} (in force from ${window.from}${end})`;
+}
+
+function describeParameterRead(parameter: ParameterIR, value: RuntimeValue, used: ParameterValueIR | "override"): ParameterRead {
+  const base = {
+    name: parameter.name,
+    ...(parameter.label === undefined ? {} : { label: parameter.label }),
+    ...(parameter.unit === undefined ? {} : { unit: parameter.unit }),
+    value: formatValue(value, parameter.type),
+  };
+  if (used === "override") return { ...base, overridden: true };
+  return {
+    ...base,
+    from: used.from,
+    ...(used.until === undefined ? {} : { until: used.until }),
+    source: sourceReference(used.source),
+    ...(used.note === undefined ? {} : { note: used.note }),
+  };
+}
+
+function sourceReference(source: SourceIR): SourceReference {
+  return source.kind === "clause" ? citationReference(source.citation) : { document: source.text };
+}
+
+function citationReference(citation: CitationIR): CitationReference {
+  return { clause: citation.clause, quote: citation.quote };
+}
+
+export function location(span: SourceSpan): string {
+  return `${span.file}:${span.line}`;
+}
+
+export function ruleReference(rule: RuleIR): RuleReference {
+  return {
+    kind: rule.kind === "simple" ? "definition" : rule.kind,
+    label: rule.label,
+    ...(rule.citation === undefined ? {} : { citation: citationReference(rule.citation) }),
+    ...(rule.note === undefined ? {} : { note: rule.note }),
+    location: location(rule.span),
+  };
+}
+
+function decisionSummary(name: string, value: string, decision: Decision | undefined): string {
+  const head = `${name} = ${value}`;
+  if (decision === undefined) return head;
+  const { rule, overridden } = decision;
+  const cited = rule.citation === undefined ? "" : ` (${shortCitation(rule.citation)})`;
+  if (rule.kind === "simple") return `${head}${cited}`;
+  const overriding = overridden.length === 0 ? "" : ` overrides ${overridden.map((r) => `${r.kind} "${r.label}"`).join(", ")}`;
+  return `${head}: ${rule.kind} "${rule.label}"${cited}${overriding}`;
+}
+
+/** Quotes longer than this are cut in summaries (the full quote is in `citation`). */
+const SUMMARY_QUOTE_LENGTH = 20;
+const CLAUSE_PUNCTUATION = /[，。；：、,;:]/u;
+
+/** `§4 "对参保不满1年的失业农民工…"`: the quote up to its first pause, or its first words. */
+export function shortCitation(citation: CitationIR): string {
+  const characters = [...citation.quote];
+  const pause = characters.findIndex((c) => CLAUSE_PUNCTUATION.test(c));
+  const end = Math.min(pause === -1 ? characters.length : pause, SUMMARY_QUOTE_LENGTH);
+  const cut = end < characters.length;
+  return `${citation.clause} "${characters.slice(0, end).join("")}${cut ? "…" : ""}"`;
+}
+
+/** A formatted value in a sentence: "1310.40 yuan", "80%", "6 months", "absent", "{a, b}". */
+export function describeValue(value: OutputJson, type: ValueType): string {
+  if (value === null) return "absent";
+  if (Array.isArray(value)) return `{${value.join(", ")}}`;
+  const kind = type.kind === "optional" ? type.of.kind : type.kind;
+  switch (kind) {
+    case "money":
+      return `${String(value)} yuan`;
+    case "months":
+      return value === 1 ? "1 month" : `${String(value)} months`;
+    case "days":
+      return value === 1 ? "1 day" : `${String(value)} days`;
+    default:
+      return String(value);
+  }
+}

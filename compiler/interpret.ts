@@ -1,0 +1,754 @@
+/**
+ * The reference interpreter: evaluates a checked policy (IR) for one scenario, with the
+ * semantics of docs/language.md. Generated code must agree with it on every scenario
+ * (test/emit checks this on random ones).
+ *
+ * Evaluation of a measure: the window gives `in_force`; when it is false every output has
+ * its empty value. Otherwise every definition without parameters is evaluated, once, in
+ * the IR's dependency order (an error in any of them is an error of the measure);
+ * parameterised definitions are evaluated at each call. Parameters are read where an
+ * expression reads them, so a parameter without a value on the date is an error only
+ * when a rule that applies needs it.
+ */
+import type {
+  ArithmeticOp,
+  ComparisonOp,
+  DefinitionIR,
+  ExprIR,
+  MeasureIR,
+  ParameterIR,
+  ParameterValueIR,
+  ProgramIR,
+  RuleIR,
+  SourceSpan,
+  ValueType,
+  WindowIR,
+} from "./ir.js";
+import {
+  EvaluationError,
+  addDays,
+  addDecimal,
+  addMoney,
+  addMonths,
+  ceilDecimal,
+  compareDecimal,
+  daysBetween,
+  decimalFromInteger,
+  decimalFromPercent,
+  emptyValue,
+  fen,
+  floorDecimal,
+  formatDate,
+  formatValue,
+  missingFacts,
+  moneyToDecimal,
+  multiplyDecimal,
+  multiplyMoney,
+  multiplyMoneyByDecimal,
+  multiplyMoneyByPercentExact,
+  negateDecimal,
+  parseDate,
+  parseLiteral,
+  roundDecimal,
+  roundToFen,
+  subtractDecimal,
+  subtractMoney,
+  type CalendarDate,
+  type Decimal,
+  type EvaluationLocation,
+  type Money,
+  type OutputJson,
+  type Percent,
+  type RecordValue,
+  type RuntimeValue,
+  type Scenario,
+} from "../runtime/index.js";
+import { Trace, explainNotInForce, type Explanation, type WindowReport } from "./explain.js";
+
+export interface EvaluationOptions {
+  /** evaluate only these measures; a missing fact of theirs is then an error */
+  readonly measures?: readonly string[];
+  readonly explain?: boolean;
+}
+
+export interface EvaluationResult {
+  /** formatted outputs per measure: `in_force` first, then the outputs in written order */
+  readonly outputs: { readonly [measure: string]: { readonly [output: string]: OutputJson } };
+  readonly explain?: { readonly [measure: string]: { readonly [output: string]: Explanation } };
+  /** measures left out because facts are missing (only when measures are not asked for by name) */
+  readonly skipped: readonly { readonly measure: string; readonly missing: readonly string[] }[];
+}
+
+export function evaluate(program: ProgramIR, scenario: Scenario, options: EvaluationOptions = {}): EvaluationResult {
+  const selected = selectMeasures(program, options.measures);
+  if (options.measures !== undefined) {
+    const missing = missingFactsForMeasures(program, scenario, options.measures);
+    if (missing.length > 0) throw new Error(missingFactsMessage(missing));
+  }
+  const outputs: { [measure: string]: { [output: string]: OutputJson } } = {};
+  const explanations: { [measure: string]: { [output: string]: Explanation } } = {};
+  const skipped: { measure: string; missing: string[] }[] = [];
+  const parameters = new Map(program.parameters.map((p) => [p.name, p]));
+  const fieldLabels = fieldLabelsOf(program);
+  for (const measure of selected) {
+    const missing = missingFacts(scenario, measure.reads, program.schema);
+    if (missing.length > 0) {
+      skipped.push({ measure: measure.name, missing: [...missing] });
+      continue;
+    }
+    const trace = options.explain === true ? new Trace(fieldLabels) : undefined;
+    const evaluation = new MeasureEvaluation(measure, scenario, parameters, trace);
+    const result = evaluation.run();
+    outputs[measure.name] = result.outputs;
+    if (result.explanations !== undefined) explanations[measure.name] = result.explanations;
+  }
+  return { outputs, ...(options.explain === true ? { explain: explanations } : {}), skipped };
+}
+
+/** For measures asked for by name: the facts each needs that the scenario does not give. */
+export function missingFactsForMeasures(
+  program: ProgramIR,
+  scenario: Scenario,
+  measures: readonly string[],
+): { measure: string; missing: string[] }[] {
+  return selectMeasures(program, measures).flatMap((measure) => {
+    const missing = missingFacts(scenario, measure.reads, program.schema);
+    return missing.length === 0 ? [] : [{ measure: measure.name, missing: [...missing] }];
+  });
+}
+
+function selectMeasures(program: ProgramIR, names: readonly string[] | undefined): readonly MeasureIR[] {
+  if (names === undefined) return program.measures;
+  for (const name of names) {
+    if (!program.measures.some((m) => m.name === name)) throw new Error(`the policy has no measure ${name}`);
+  }
+  return program.measures.filter((m) => names.includes(m.name));
+}
+
+function missingFactsMessage(missing: readonly { measure: string; missing: readonly string[] }[]): string {
+  return missing.map((m) => `measure ${m.measure} needs facts the scenario does not give: ${m.missing.join(", ")}`).join("\n");
+}
+
+function fieldLabelsOf(program: ProgramIR): Map<string, string> {
+  const labels = new Map<string, string>();
+  for (const record of program.schema.records) {
+    for (const field of record.fields) {
+      if (field.label !== undefined) labels.set(`${record.name}.${field.name}`, field.label);
+    }
+  }
+  return labels;
+}
+
+// ---------------------------------------------------------------- messages shared with generated code
+
+export function evaluationLocation(span: SourceSpan): EvaluationLocation {
+  return { file: span.file, line: span.line, column: span.column };
+}
+
+function ruleName(rule: RuleIR): string {
+  return `${rule.kind} \`${rule.label}\` (${rule.span.file}:${rule.span.line})`;
+}
+
+export function conflictMessage(definition: DefinitionIR, first: RuleIR, second: RuleIR): string {
+  return `two rules give \`${definition.name}\` a value: ${ruleName(first)} and ${ruleName(second)}; make one an exception to the other, or their conditions exclusive`;
+}
+
+export function noRuleMessage(definition: DefinitionIR): string {
+  return `no rule gives \`${definition.name}\` a value for this case; add a rule for it, or a rule without a condition`;
+}
+
+/** The start of the message; the date of evaluation follows. */
+export function parameterHasNoValueMessage(parameter: ParameterIR): string {
+  return `parameter \`${parameter.name}\` has no value on `;
+}
+
+export const integerTooLargeMessage = "the number is too large to compute exactly";
+
+// ---------------------------------------------------------------- parameters
+
+/** The last day a parameter value is in force, "YYYY-MM-DD"; undefined when it has no end. */
+export function lastDayInForce(parameter: ParameterIR, index: number): string | undefined {
+  const value = parameter.values[index];
+  if (value === undefined) throw new Error(`parameter ${parameter.name} has no value ${index}`);
+  if (value.until !== undefined) return value.until;
+  const next = parameter.values[index + 1];
+  if (next === undefined) return undefined;
+  return formatDate(addDays(dateOf(next.from), -1));
+}
+
+function dateOf(text: string): CalendarDate {
+  const date = parseDate(text);
+  if (date === undefined) throw new Error(`not a date: ${text}`);
+  return date;
+}
+
+/** The value in force on a date, if any. */
+export function parameterValueOn(parameter: ParameterIR, date: CalendarDate): ParameterValueIR | undefined {
+  return parameter.values.find((value, index) => {
+    const last = lastDayInForce(parameter, index);
+    return dateOf(value.from) <= date && (last === undefined || date <= dateOf(last));
+  });
+}
+
+// ---------------------------------------------------------------- values
+
+/** A whole number (integer, months, days) from arithmetic, checked to be exact. */
+function exactInteger(n: number): number {
+  if (!Number.isSafeInteger(n)) throw new EvaluationError("amount_too_large", integerTooLargeMessage);
+  return n + 0;
+}
+
+function asNumber(value: RuntimeValue): number {
+  if (typeof value !== "number") throw new Error(`expected a number, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+function asBoolean(value: RuntimeValue): boolean {
+  if (typeof value !== "boolean") throw new Error(`expected a yes/no value, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+function asString(value: RuntimeValue): string {
+  if (typeof value !== "string") throw new Error(`expected an enum member, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+function isList(value: RuntimeValue): value is readonly RuntimeValue[] {
+  return Array.isArray(value);
+}
+
+function isDecimal(value: RuntimeValue): value is Decimal {
+  return typeof value === "object" && value !== null && "coefficient" in value && typeof value.coefficient === "bigint";
+}
+
+function asDecimal(value: RuntimeValue): Decimal {
+  if (!isDecimal(value)) throw new Error("expected a decimal number");
+  return value;
+}
+
+function asList(value: RuntimeValue): readonly RuntimeValue[] {
+  if (!isList(value)) throw new Error("expected a list");
+  return value;
+}
+
+function asStrings(value: RuntimeValue): readonly string[] {
+  return asList(value).map(asString);
+}
+
+function asRecord(value: RuntimeValue): RecordValue {
+  if (typeof value !== "object" || value === null || isList(value) || isDecimal(value)) {
+    throw new Error("expected a record");
+  }
+  return value;
+}
+
+function fieldOf(record: RecordValue, field: string): RuntimeValue {
+  // An optional field may be left out of a scenario: it is absent.
+  return Object.hasOwn(record, field) ? (record[field] ?? null) : null;
+}
+
+function isNumeric(type: ValueType): boolean {
+  switch (type.kind) {
+    case "integer":
+    case "money":
+    case "percent":
+    case "date":
+    case "time":
+    case "months":
+    case "days":
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** -1, 0 or 1 for values of a type with an order. */
+function compareOrdered(left: RuntimeValue, right: RuntimeValue, type: ValueType): number {
+  if (isNumeric(type)) {
+    const a = asNumber(left);
+    const b = asNumber(right);
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+  if (type.kind === "decimal" || type.kind === "unrounded_money") return compareDecimal(asDecimal(left), asDecimal(right));
+  throw new Error(`values of kind ${type.kind} have no order`);
+}
+
+function equalValues(left: RuntimeValue, right: RuntimeValue, type: ValueType): boolean {
+  if (left === null || right === null) return left === right;
+  switch (type.kind) {
+    case "decimal":
+    case "unrounded_money":
+      return compareDecimal(asDecimal(left), asDecimal(right)) === 0;
+    case "set": {
+      const a = asStrings(left);
+      const b = asStrings(right);
+      return a.length === b.length && a.every((member, i) => member === b[i]);
+    }
+    default:
+      return left === right;
+  }
+}
+
+function compareValues(operator: ComparisonOp, left: RuntimeValue, right: RuntimeValue, type: ValueType): boolean {
+  switch (operator) {
+    case "=":
+      return equalValues(left, right, type);
+    case "!=":
+      return !equalValues(left, right, type);
+    case "<":
+      return compareOrdered(left, right, type) < 0;
+    case "<=":
+      return compareOrdered(left, right, type) <= 0;
+    case ">":
+      return compareOrdered(left, right, type) > 0;
+    case ">=":
+      return compareOrdered(left, right, type) >= 0;
+  }
+}
+
+function arithmetic(operator: ArithmeticOp, left: RuntimeValue, right: RuntimeValue): RuntimeValue {
+  switch (operator) {
+    case "money_add":
+      return addMoney(left as Money, right as Money);
+    case "money_sub":
+      return subtractMoney(left as Money, right as Money);
+    case "money_mul_integer":
+      return multiplyMoney(left as Money, asNumber(right));
+    case "money_mul_percent":
+      return multiplyMoneyByPercentExact(left as Money, right as Percent);
+    case "money_mul_decimal":
+      return multiplyMoneyByDecimal(left as Money, asDecimal(right));
+    case "unrounded_add":
+    case "decimal_add":
+      return addDecimal(asDecimal(left), asDecimal(right));
+    case "unrounded_sub":
+    case "decimal_sub":
+      return subtractDecimal(asDecimal(left), asDecimal(right));
+    case "decimal_mul":
+      return multiplyDecimal(asDecimal(left), asDecimal(right));
+    case "integer_mul_percent":
+      return multiplyDecimal(decimalFromInteger(asNumber(left)), decimalFromPercent(asNumber(right)));
+    case "decimal_mul_percent":
+      return multiplyDecimal(asDecimal(left), decimalFromPercent(asNumber(right)));
+    case "integer_add":
+    case "months_add":
+    case "days_add":
+      return exactInteger(asNumber(left) + asNumber(right));
+    case "integer_sub":
+    case "months_sub":
+    case "days_sub":
+      return exactInteger(asNumber(left) - asNumber(right));
+    case "integer_mul":
+    case "months_mul_integer":
+    case "days_mul_integer":
+      return exactInteger(asNumber(left) * asNumber(right));
+    case "date_add_months":
+      return addMonths(left as CalendarDate, asNumber(right));
+    case "date_sub_months":
+      return addMonths(left as CalendarDate, -asNumber(right));
+    case "date_add_days":
+      return addDays(left as CalendarDate, asNumber(right));
+    case "date_sub_days":
+      return addDays(left as CalendarDate, -asNumber(right));
+    case "date_diff":
+      return daysBetween(right as CalendarDate, left as CalendarDate);
+  }
+}
+
+/** The zero a `sum` starts from. */
+function zeroOf(type: ValueType): RuntimeValue {
+  switch (type.kind) {
+    case "money":
+      return fen(0);
+    case "decimal":
+    case "unrounded_money":
+      return decimalFromInteger(0);
+    default:
+      return 0;
+  }
+}
+
+function addValues(left: RuntimeValue, right: RuntimeValue, type: ValueType): RuntimeValue {
+  switch (type.kind) {
+    case "money":
+      return addMoney(left as Money, right as Money);
+    case "decimal":
+    case "unrounded_money":
+      return addDecimal(asDecimal(left), asDecimal(right));
+    default:
+      return exactInteger(asNumber(left) + asNumber(right));
+  }
+}
+
+// ---------------------------------------------------------------- measures
+
+/** Definition parameters and aggregate variables in scope, with their fact paths when known. */
+interface Scope {
+  readonly name: string;
+  readonly value: RuntimeValue;
+  readonly path: string | undefined;
+  readonly parent: Scope | undefined;
+}
+
+interface MeasureResult {
+  readonly outputs: { [output: string]: OutputJson };
+  readonly explanations?: { [output: string]: Explanation };
+}
+
+const literalCache = new WeakMap<ExprIR, RuntimeValue>();
+
+class MeasureEvaluation {
+  private readonly date: CalendarDate;
+  private readonly values = new Map<string, RuntimeValue>();
+  private readonly definitions: ReadonlyMap<string, DefinitionIR>;
+
+  constructor(
+    private readonly measure: MeasureIR,
+    private readonly scenario: Scenario,
+    private readonly parameters: ReadonlyMap<string, ParameterIR>,
+    private readonly trace: Trace | undefined,
+  ) {
+    this.date = scenario.date;
+    this.definitions = new Map(measure.definitions.map((d) => [d.name, d]));
+  }
+
+  run(): MeasureResult {
+    const { measure } = this;
+    this.trace?.begin();
+    const window = this.windowOfMeasure();
+    const windowFrame = this.trace?.end();
+    const outputs: { [output: string]: OutputJson } = { in_force: window.inForce };
+    const explanations: { [output: string]: Explanation } = {};
+    if (this.trace !== undefined && windowFrame !== undefined) {
+      explanations["in_force"] = this.trace.explainInForce(window, windowFrame);
+    }
+    if (!window.inForce) {
+      for (const name of measure.outputs) {
+        const definition = this.definition(name);
+        const empty = emptyValue(definition.type);
+        outputs[name] = formatValue(empty, definition.type);
+        if (this.trace !== undefined) explanations[name] = explainNotInForce(name, definition.type, empty, window);
+      }
+    } else {
+      for (const definition of measure.definitions) {
+        if (definition.parameters.length === 0) this.valueOf(definition);
+      }
+      for (const name of measure.outputs) {
+        const definition = this.definition(name);
+        outputs[name] = formatValue(this.valueOf(definition), definition.type);
+        if (this.trace !== undefined) explanations[name] = this.trace.explainDefinition(name);
+      }
+    }
+    return this.trace === undefined ? { outputs } : { outputs, explanations };
+  }
+
+  private windowOfMeasure(): WindowReport {
+    const base = { measure: this.measure.name, date: formatDate(this.date) };
+    const window = this.measure.window;
+    if (window === undefined) return { ...base, inForce: true };
+    const { from, until } = this.windowDates(window);
+    const inForce = this.date >= from && (until === null || this.date <= until);
+    return { ...base, inForce, from: formatDate(from), until: until === null ? null : formatDate(until) };
+  }
+
+  private windowDates(window: WindowIR): { from: CalendarDate; until: CalendarDate | null } {
+    const from = asNumber(this.expression(window.from, undefined)) as CalendarDate;
+    const untilValue = window.until === undefined ? null : this.expression(window.until, undefined);
+    return { from, until: untilValue === null ? null : (asNumber(untilValue) as CalendarDate) };
+  }
+
+  private definition(name: string): DefinitionIR {
+    const definition = this.definitions.get(name);
+    if (definition === undefined) throw new Error(`measure ${this.measure.name} has no definition ${name}`);
+    return definition;
+  }
+
+  /** The value of a definition without parameters, evaluated once. */
+  private valueOf(definition: DefinitionIR): RuntimeValue {
+    const known = this.values.get(definition.name);
+    if (known !== undefined) return known;
+    this.trace?.begin();
+    const value = this.withLocation(definition.span, () => this.decide(definition, undefined));
+    this.trace?.endDefinition(definition, value);
+    this.values.set(definition.name, value);
+    return value;
+  }
+
+  /** An error from arithmetic has no place of its own: give it the definition's. */
+  private withLocation<T>(span: SourceSpan, compute: () => T): T {
+    try {
+      return compute();
+    } catch (error) {
+      if (error instanceof EvaluationError && error.location === undefined) {
+        throw new EvaluationError(error.code, error.message, evaluationLocation(span));
+      }
+      throw error;
+    }
+  }
+
+  // ------------------------------------------------------------ default logic
+
+  /**
+   * Among the base rules, the one that applies gives the value, unless one of its
+   * exceptions applies, which then gives it (and so on down). Two siblings that apply
+   * are a conflict; no base rule applying is an error.
+   */
+  private decide(definition: DefinitionIR, scope: Scope | undefined): RuntimeValue {
+    const chosen = this.applicable(definition, definition.rules, scope);
+    if (chosen === undefined) {
+      throw new EvaluationError("no_rule_applies", noRuleMessage(definition), evaluationLocation(definition.span));
+    }
+    const overridden: RuleIR[] = [];
+    let rule = chosen;
+    for (;;) {
+      const exception = this.applicable(definition, rule.exceptions, scope);
+      if (exception === undefined) break;
+      overridden.unshift(rule);
+      rule = exception;
+    }
+    this.trace?.decided({ rule, overridden });
+    return this.expression(rule.value, scope);
+  }
+
+  /**
+   * The one rule of a group of siblings that applies. Every sibling is looked at, in
+   * written order, before a conflict is reported (generated code does the same).
+   */
+  private applicable(definition: DefinitionIR, rules: readonly RuleIR[], scope: Scope | undefined): RuleIR | undefined {
+    const applying = rules.filter((rule) => this.applies(rule, scope));
+    const [first, second] = applying;
+    if (first !== undefined && second !== undefined) {
+      throw new EvaluationError("conflicting_rules", conflictMessage(definition, first, second), evaluationLocation(second.span));
+    }
+    return first;
+  }
+
+  private applies(rule: RuleIR, scope: Scope | undefined): boolean {
+    if (rule.window !== undefined) {
+      const { from, until } = this.windowDates(rule.window);
+      if (this.date < from || (until !== null && this.date > until)) {
+        const end = until === null ? "" : ` until ${formatDate(until)}`;
+        this.trace?.notApplied(rule, `outside its window (in force from ${formatDate(from)}${end})`);
+        return false;
+      }
+    }
+    if (rule.condition === undefined) return true;
+    const holds = asBoolean(this.expression(rule.condition, scope));
+    if (!holds) this.trace?.notApplied(rule, "its condition does not hold");
+    return holds;
+  }
+
+  // ------------------------------------------------------------ expressions
+
+  private expression(expr: ExprIR, scope: Scope | undefined): RuntimeValue {
+    switch (expr.op) {
+      case "literal": {
+        const cached = literalCache.get(expr);
+        if (cached !== undefined) return cached;
+        const value = parseLiteral(expr.value, expr.type);
+        literalCache.set(expr, value);
+        return value;
+      }
+      case "fact": {
+        const entity = this.scenario.facts[expr.entity];
+        if (entity === undefined) throw new Error(`the scenario has no ${expr.entity}`);
+        const value = fieldOf(entity, expr.field);
+        this.trace?.fact(`${expr.entity}.${expr.field}`, `${expr.entity}.${expr.field}`, value, expr.type);
+        return value;
+      }
+      case "field": {
+        const value = fieldOf(asRecord(this.expression(expr.object, scope)), expr.field);
+        if (this.trace !== undefined) this.traceField(expr, expr.object, expr.field, value, scope);
+        return value;
+      }
+      case "parameter":
+        return this.parameter(expr.name);
+      case "definition": {
+        const definition = this.definition(expr.name);
+        const value = this.valueOf(definition);
+        this.trace?.definition(definition);
+        return value;
+      }
+      case "call":
+        return this.call(expr.definition, expr.args, scope);
+      case "local":
+        return lookup(scope, expr.name).value;
+      case "not":
+        return !asBoolean(this.expression(expr.operand, scope));
+      case "and":
+        return asBoolean(this.expression(expr.left, scope)) && asBoolean(this.expression(expr.right, scope));
+      case "or":
+        return asBoolean(this.expression(expr.left, scope)) || asBoolean(this.expression(expr.right, scope));
+      case "compare": {
+        const left = this.expression(expr.left, scope);
+        const right = this.expression(expr.right, scope);
+        return compareValues(expr.operator, left, right, expr.operandType);
+      }
+      case "arithmetic": {
+        const left = this.expression(expr.left, scope);
+        const right = this.expression(expr.right, scope);
+        return arithmetic(expr.operator, left, right);
+      }
+      case "negate":
+        return negateDecimal(asDecimal(this.expression(expr.operand, scope)));
+      case "round": {
+        const operand = asDecimal(this.expression(expr.operand, scope));
+        return expr.operand.type.kind === "unrounded_money" ? roundToFen(operand, expr.mode) : roundDecimal(operand, expr.mode);
+      }
+      case "floor":
+        return floorDecimal(asDecimal(this.expression(expr.operand, scope)));
+      case "ceil":
+        return ceilDecimal(asDecimal(this.expression(expr.operand, scope)));
+      case "min":
+      case "max": {
+        const left = this.expression(expr.left, scope);
+        const right = this.expression(expr.right, scope);
+        const order = compareOrdered(left, right, expr.type);
+        return expr.op === "min" ? (order <= 0 ? left : right) : order >= 0 ? left : right;
+      }
+      case "convert":
+        return this.convert(expr.conversion, this.expression(expr.operand, scope));
+      case "if":
+        return asBoolean(this.expression(expr.condition, scope))
+          ? this.expression(expr.then, scope)
+          : this.expression(expr.else, scope);
+      case "match": {
+        const subject = asString(this.expression(expr.subject, scope));
+        const arm = expr.arms.find((a) => a.members.includes(subject));
+        if (arm !== undefined) return this.expression(arm.value, scope);
+        if (expr.otherwise === undefined) throw new Error(`no arm of the match covers ${subject}`);
+        return this.expression(expr.otherwise, scope);
+      }
+      case "in": {
+        const element = asString(this.expression(expr.element, scope));
+        return asStrings(this.expression(expr.set, scope)).includes(element);
+      }
+      case "is_present":
+        return this.expression(expr.operand, scope) !== null;
+      case "is_absent":
+        return this.expression(expr.operand, scope) === null;
+      case "otherwise": {
+        const left = this.expression(expr.left, scope);
+        return left !== null ? left : this.expression(expr.right, scope);
+      }
+      case "aggregate":
+        return this.aggregate(expr, scope);
+    }
+  }
+
+  private convert(conversion: Extract<ExprIR, { op: "convert" }>["conversion"], value: RuntimeValue): RuntimeValue {
+    switch (conversion) {
+      case "integer_to_decimal":
+        return decimalFromInteger(asNumber(value));
+      case "money_to_unrounded":
+        return moneyToDecimal(value as Money);
+      case "to_optional":
+      case "integer_to_months":
+      case "integer_to_days":
+        return value;
+    }
+  }
+
+  private aggregate(expr: Extract<ExprIR, { op: "aggregate" }>, scope: Scope | undefined): RuntimeValue {
+    const items = asList(this.expression(expr.list, scope));
+    const listPath = this.trace === undefined ? undefined : pathOf(expr.list, scope);
+    const itemScope = (item: RuntimeValue, index: number): Scope => ({
+      name: expr.variable,
+      value: item,
+      path: listPath === undefined ? undefined : `${listPath}[${index}]`,
+      parent: scope,
+    });
+    const selected = (inner: Scope): boolean => expr.filter === undefined || asBoolean(this.expression(expr.filter, inner));
+    switch (expr.operator) {
+      case "count":
+        return items.filter((item, index) => selected(itemScope(item, index))).length;
+      case "any":
+        return items.some((item, index) => selected(itemScope(item, index)));
+      case "all":
+        return items.every((item, index) => selected(itemScope(item, index)));
+      case "sum": {
+        const value = expr.value;
+        if (value === undefined) throw new Error("a sum without a value");
+        let total = zeroOf(expr.type);
+        items.forEach((item, index) => {
+          const inner = itemScope(item, index);
+          if (selected(inner)) total = addValues(total, this.expression(value, inner), expr.type);
+        });
+        return total;
+      }
+    }
+  }
+
+  private call(name: string, args: readonly ExprIR[], scope: Scope | undefined): RuntimeValue {
+    const definition = this.definition(name);
+    let inner: Scope | undefined;
+    definition.parameters.forEach((parameter, index) => {
+      const arg = args[index];
+      if (arg === undefined) throw new Error(`${name} is called without its parameter ${parameter.name}`);
+      inner = { name: parameter.name, value: this.expression(arg, scope), path: pathOf(arg, scope), parent: inner };
+    });
+    this.trace?.begin();
+    const value = this.decide(definition, inner);
+    this.trace?.endCall(definition, args.map((arg) => pathOf(arg, scope) ?? "…"), value);
+    return value;
+  }
+
+  private parameter(name: string): RuntimeValue {
+    const parameter = this.parameters.get(name);
+    if (parameter === undefined) throw new Error(`the policy has no parameter ${name}`);
+    const overrides = this.scenario.parameters;
+    if (Object.hasOwn(overrides, name)) {
+      const value = overrides[name] ?? null;
+      this.trace?.parameter(parameter, value, "override");
+      return value;
+    }
+    const inForce = parameterValueOn(parameter, this.date);
+    if (inForce === undefined) {
+      throw new EvaluationError(
+        "parameter_has_no_value",
+        parameterHasNoValueMessage(parameter) + formatDate(this.date),
+        evaluationLocation(parameter.span),
+      );
+    }
+    const value = parseLiteral(inForce.value, parameter.type);
+    this.trace?.parameter(parameter, value, inForce);
+    return value;
+  }
+
+  private traceField(expr: ExprIR, object: ExprIR, field: string, value: RuntimeValue, scope: Scope | undefined): void {
+    if (expr.type.kind === "record") return;
+    const objectPath = pathOf(object, scope);
+    const recordName = recordNameOf(object.type);
+    if (objectPath === undefined || recordName === undefined || this.trace === undefined) return;
+    this.trace.fact(`${objectPath}.${field}`, `${recordName}.${field}`, value, expr.type);
+  }
+}
+
+function lookup(scope: Scope | undefined, name: string): Scope {
+  for (let s = scope; s !== undefined; s = s.parent) {
+    if (s.name === name) return s;
+  }
+  throw new Error(`${name} is not in scope`);
+}
+
+/** The fact path an expression reads ("enterprise.trainees[0].months"), when it reads one. */
+function pathOf(expr: ExprIR, scope: Scope | undefined): string | undefined {
+  switch (expr.op) {
+    case "fact":
+      return `${expr.entity}.${expr.field}`;
+    case "field": {
+      const object = pathOf(expr.object, scope);
+      return object === undefined ? undefined : `${object}.${expr.field}`;
+    }
+    case "local":
+      return lookup(scope, expr.name).path;
+    default:
+      return undefined;
+  }
+}
+
+function recordNameOf(type: ValueType): string | undefined {
+  if (type.kind === "record") return type.name;
+  if (type.kind === "optional") return recordNameOf(type.of);
+  return undefined;
+}
