@@ -168,7 +168,8 @@ export class Trace {
     this.current.facts.set(path, read);
   }
 
-  parameter(parameter: ParameterIR, value: RuntimeValue, used: ParameterValueIR | "override"): void {
+  /** `used`: the dated value read and its last day in force, or "override" for a value of the scenario */
+  parameter(parameter: ParameterIR, value: RuntimeValue, used: DatedValue | "override"): void {
     if (this.current.parameters.has(parameter.name)) return;
     this.current.parameters.set(parameter.name, describeParameterRead(parameter, value, used));
   }
@@ -257,7 +258,7 @@ export class Trace {
 export function explainNotInForce(name: string, type: ValueType, empty: RuntimeValue, window: WindowReport): Explanation {
   const value = formatValue(empty, type);
   return {
-    summary: `${name} = ${describeValue(value, type)}: ${windowSentence(window)}, so it has no value`,
+    summary: `${name} = ${describeValue(value, type)}, its empty value: ${windowSentence(window)}`,
     value,
     window,
   };
@@ -265,11 +266,17 @@ export function explainNotInForce(name: string, type: ValueType, empty: RuntimeV
 
 function windowSentence(window: WindowReport): string {
   if (window.from === undefined) return `measure ${window.measure} has no time limit`;
-  const end = window.until == null ? ", with no end date" : ` until ${window.until}`;
-  return `measure ${window.measure} is ${window.inForce ? "" : "not "}in force on ${window.date} (in force from ${window.from}${end})`;
+  const end = window.until == null ? " with no end date" : ` until ${window.until}`;
+  return `measure ${window.measure} is ${window.inForce ? "" : "not "}in force on ${window.date}: its window runs from ${window.from}${end}`;
 }
 
-function describeParameterRead(parameter: ParameterIR, value: RuntimeValue, used: ParameterValueIR | "override"): ParameterRead {
+/** A parameter value and the last day it is in force ("YYYY-MM-DD"; undefined: no end). */
+export interface DatedValue {
+  readonly value: ParameterValueIR;
+  readonly lastDay: string | undefined;
+}
+
+function describeParameterRead(parameter: ParameterIR, value: RuntimeValue, used: DatedValue | "override"): ParameterRead {
   const base = {
     name: parameter.name,
     ...(parameter.label === undefined ? {} : { label: parameter.label }),
@@ -277,12 +284,13 @@ function describeParameterRead(parameter: ParameterIR, value: RuntimeValue, used
     value: formatValue(value, parameter.type),
   };
   if (used === "override") return { ...base, overridden: true };
+  const { value: dated, lastDay } = used;
   return {
     ...base,
-    from: used.from,
-    ...(used.until === undefined ? {} : { until: used.until }),
-    source: sourceReference(used.source),
-    ...(used.note === undefined ? {} : { note: used.note }),
+    from: dated.from,
+    ...(lastDay === undefined ? {} : { until: lastDay }),
+    source: sourceReference(dated.source),
+    ...(dated.note === undefined ? {} : { note: dated.note }),
   };
 }
 

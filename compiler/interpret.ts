@@ -17,7 +17,6 @@ import type {
   ExprIR,
   MeasureIR,
   ParameterIR,
-  ParameterValueIR,
   ProgramIR,
   RuleIR,
   SourceSpan,
@@ -63,7 +62,7 @@ import {
   type RuntimeValue,
   type Scenario,
 } from "../runtime/index.js";
-import { Trace, explainNotInForce, type Explanation, type WindowReport } from "./explain.js";
+import { Trace, explainNotInForce, type DatedValue, type Explanation, type WindowReport } from "./explain.js";
 
 export interface EvaluationOptions {
   /** evaluate only these measures; a missing fact of theirs is then an error */
@@ -182,12 +181,13 @@ function dateOf(text: string): CalendarDate {
   return date;
 }
 
-/** The value in force on a date, if any. */
-export function parameterValueOn(parameter: ParameterIR, date: CalendarDate): ParameterValueIR | undefined {
-  return parameter.values.find((value, index) => {
-    const last = lastDayInForce(parameter, index);
-    return dateOf(value.from) <= date && (last === undefined || date <= dateOf(last));
-  });
+/** The value in force on a date, if any, with its last day in force. */
+export function parameterValueOn(parameter: ParameterIR, date: CalendarDate): DatedValue | undefined {
+  for (const [index, value] of parameter.values.entries()) {
+    const lastDay = lastDayInForce(parameter, index);
+    if (dateOf(value.from) <= date && (lastDay === undefined || date <= dateOf(lastDay))) return { value, lastDay };
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------- values
@@ -710,7 +710,7 @@ class MeasureEvaluation {
         evaluationLocation(parameter.span),
       );
     }
-    const value = parseLiteral(inForce.value, parameter.type);
+    const value = parseLiteral(inForce.value.value, parameter.type);
     this.trace?.parameter(parameter, value, inForce);
     return value;
   }
