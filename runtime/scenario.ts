@@ -326,8 +326,8 @@ function readPercent(json: JsonValue, reject: Reject): Percent | null {
 function readDate(json: JsonValue, path: string, errors: ScenarioError[]): CalendarDate | null {
   const date = typeof json === "string" ? parseDate(json) : undefined;
   if (date !== undefined) return date;
-  const real = typeof json === "string" && looksLikeDate(json);
-  const expected = real ? "expected a real calendar date" : 'expected a date "YYYY-MM-DD"';
+  const wellFormed = typeof json === "string" && looksLikeDate(json);
+  const expected = wellFormed ? "expected a real calendar date" : 'expected a date "YYYY-MM-DD"';
   errors.push({ path, message: `${expected}, got ${describe(json)}` });
   return null;
 }
