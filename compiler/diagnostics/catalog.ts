@@ -12,6 +12,297 @@ export interface CatalogEntry {
 }
 
 export const catalog = {
+  // ---------------------------------------------------------------- T02xx names and declarations
+  T0201: {
+    title: "unknown name",
+    explanation:
+      "A name in an expression is none of: a parameter of the enclosing definition, a `let` or `output` of the same measure, a `parameter`, or a member of an enum. The help suggests the closest known name when the name looks like a typo. Definitions of other measures are not visible: declare shared figures as parameters.",
+  },
+  T0202: {
+    title: "unknown fact or field",
+    explanation:
+      "`person.x` reads fact `x` of entity `person`, and `t.x` field `x` of a record; the entity or record must declare it. The help suggests the closest declared name, or lists them.",
+  },
+  T0203: {
+    title: "declared twice",
+    explanation:
+      "Two enums, records or entities (which share one set of type names), two parameters or two measures have the same name, possibly in different files of the policy. Each name must be declared once.",
+  },
+  T0204: {
+    title: "definition declared twice in a measure",
+    explanation:
+      "A measure has two `let` or `output` definitions with the same name. To give a value in several cases, write one definition with a block of rules and exceptions.",
+  },
+  T0205: {
+    title: "repeated within one declaration",
+    explanation:
+      "An enum member, a field of a record or entity, a header field such as `title`, or a parameter of a definition is given twice in the same declaration.",
+  },
+  T0206: {
+    title: "no `policy` header",
+    explanation:
+      "One file of a policy starts with `policy name { title … document … issuer … issued … version … }`, which names the document the policy encodes. It is missing from every file.",
+  },
+  T0207: {
+    title: "more than one `policy` header",
+    explanation:
+      "All the files given together form one policy, so only one of them holds a `policy` header. Files of another policy belong in their own folder.",
+  },
+  T0208: {
+    title: "incomplete `policy` header",
+    explanation:
+      "The header must give `title`, `document`, `issuer`, `issued` (a date) and `version`; `notice` (the file holding the document's text) is optional.",
+  },
+  T0209: {
+    title: "unknown type",
+    explanation:
+      "A type is one of bool, integer, decimal, money, percent, date, time, months, days, the name of an enum or a record, `set of` an enum, `list of` a record, or `optional` one of these.",
+  },
+  T0210: {
+    title: "not a member of the enum",
+    explanation:
+      "Where a value of an enum is expected (a comparison with an enum fact, a `match` arm, a set, an enum-typed definition), only its members may be written. The help suggests the closest member or lists them.",
+  },
+  T0211: {
+    title: "not usable as a type here",
+    explanation:
+      "An entity is a top-level object of a scenario and cannot be the type of a field or parameter; declare a `record` for a nested object. `set of` takes an enum and `list of` a record.",
+  },
+  T0212: {
+    title: "wrong number of arguments",
+    explanation:
+      "A built-in function or a definition with parameters is called with more or fewer arguments than it takes: `min(a, b)`, `round(x)`, `months(n)`, or one argument per parameter of the definition.",
+  },
+  T0213: {
+    title: "arguments given to a definition without parameters",
+    explanation: "A definition declared without parameters is read by its name alone, without parentheses.",
+  },
+  T0214: {
+    title: "definition with parameters used without arguments",
+    explanation:
+      "A definition declared with parameters (`let subsidisable(t: trainee): bool`) gives a value only for given arguments: call it, usually inside an aggregate: `count(t in enterprise.trainees where subsidisable(t))`.",
+  },
+  T0215: {
+    title: "member of several enums",
+    explanation:
+      "A bare member name is resolved from the type the context expects; where the context does not say, and several enums have a member of that name, write it qualified: `enum_name.member`.",
+  },
+  T0216: {
+    title: "not a value",
+    explanation:
+      "An entity, an enum or a record type is named where a value is expected. Read a fact of an entity (`person.unemployed`), or write a member of an enum (`ui_status.expired`).",
+  },
+  T0217: {
+    title: "definition named like a built-in function",
+    explanation: "min, max, round, round_down, round_up, floor, ceil, months and days are built-in functions; a definition cannot take their names.",
+  },
+  T0218: {
+    title: "parameter holding a list or a record",
+    explanation:
+      "A parameter is one figure with dated values: an amount, a rate, a number, a date, a time, an enum member or a set of members. Lists and records describe a case, so they are facts of an entity.",
+  },
+  T0219: {
+    title: "definition parameter that is not a record",
+    explanation:
+      "Definitions take parameters so that they can be applied to the items of a list inside `count`, `sum`, `any` and `all`; a parameter's type is therefore a record.",
+  },
+  T0220: {
+    title: "fact or definition in a window",
+    explanation:
+      "Whether a measure or a rule is in force depends on the evaluation date only, before any fact is read: its window is written with dates and date parameters.",
+  },
+  T0221: {
+    title: "definition named `in_force`",
+    explanation: "Every measure has the automatic output `in_force`, true when its window contains the evaluation date; a definition cannot take that name.",
+  },
+  T0222: {
+    title: "output with parameters",
+    explanation:
+      "An output is part of the measure's result, so it has one value; a definition with parameters gives a value per argument and must be a `let`.",
+  },
+  // ---------------------------------------------------------------- T03xx types and units
+  T0301: {
+    title: "units that do not combine",
+    explanation:
+      "Arithmetic follows the units table of the language reference: amounts add to amounts, months to months, days to days, a date plus months or days is a date, an amount times a percentage is an unrounded amount. Adding money to a date, or a percentage to money, has no meaning.",
+  },
+  T0302: {
+    title: "value of the wrong type",
+    explanation:
+      "The value does not have the type the context expects: the declared type of a definition or parameter, a condition (true or false), an argument of a definition, or the type of the other branches of an `if` or `match`.",
+  },
+  T0303: {
+    title: "comparison of different units",
+    explanation:
+      "Both sides of a comparison, and both arguments of min and max, are of the same kind. Days and months cannot be compared, since a month has no fixed number of days: compare months with months or days with days.",
+  },
+  T0304: {
+    title: "unrounded amount used as money",
+    explanation:
+      "An amount times a percentage or a decimal gives an unrounded amount, which may hold fractions of a fen. It becomes money only through `round(…)` (half up), `round_down(…)` or `round_up(…)`, so that every rounding is visible in the rule.",
+  },
+  T0305: {
+    title: "number without its unit",
+    explanation:
+      "A plain number is a whole or decimal number, never an amount, a percentage, months or days: write `6 months`, `30 days`, `500 yuan`, `60%`. A whole-number value becomes months or days with `months(n)` or `days(n)`.",
+  },
+  T0306: {
+    title: "optional value used without a test",
+    explanation:
+      "A fact, parameter or definition of type `optional T` may be absent. Test it first (`x is present and …`, `if x is present then … else …`, `x is absent or …`), after which it has type `T`, or give a fallback with `x otherwise …`.",
+  },
+  T0307: {
+    title: "match that does not cover every member",
+    explanation: "A `match` has an arm for every member of the enum, or an `else` arm for the members it does not name.",
+  },
+  T0308: {
+    title: "`otherwise` after a value that is never absent",
+    explanation: "`a otherwise b` gives `b` when `a` is absent; when `a` cannot be absent (it is not optional, or has been tested), the fallback is never used.",
+  },
+  T0309: {
+    title: "wrong kind of value for a built-in function",
+    explanation:
+      "`round`, `round_down` and `round_up` take an unrounded amount (giving money) or a decimal number (giving a whole number); `floor` and `ceil` take a decimal number; `min` and `max` take two values of one ordered kind.",
+  },
+  T0310: {
+    title: "member covered twice in a match",
+    explanation: "Each member of the enum appears in one arm of a `match`, and there is at most one `else` arm.",
+  },
+  T0311: {
+    title: "ordering of values that have no order",
+    explanation:
+      "`<`, `<=`, `>` and `>=` compare numbers, amounts, percentages, months, days, dates and times. Yes/no values, enum members and sets are only compared with `=` and `!=`.",
+  },
+  T0312: {
+    title: "field of a value that has none",
+    explanation: "Only records and entities have fields. The items of a list are read inside `count`, `sum`, `any` or `all`.",
+  },
+  T0313: {
+    title: "aggregate over something that is not a list",
+    explanation: "`count(x in L where …)`, `sum(e for x in L)`, `any(…)` and `all(…)` go through the items of `L`, which must be a list.",
+  },
+  T0314: {
+    title: "sum of values that do not add up",
+    explanation: "`sum` adds amounts of money, whole or decimal numbers, months or days.",
+  },
+  T0315: {
+    title: "negation of a value that cannot be negative",
+    explanation: "Only decimal numbers can be negated. Amounts, months and days are never negative; subtract instead.",
+  },
+  T0316: {
+    title: "`in` or `match` on a value that is not an enum member",
+    explanation: "`x in {a, b}` and `match x { … }` choose by a member of an enum. Use comparisons and `if` for other values.",
+  },
+  T0317: {
+    title: "set written with something other than members",
+    explanation: "A set literal `{a, b}` lists members of one enum.",
+  },
+  T0318: {
+    title: "presence test of a value that is never absent",
+    explanation: "`is present` and `is absent` test an optional value; a value that is not optional (or was already tested) is always present.",
+  },
+  T0319: {
+    title: "number out of range",
+    explanation:
+      "Numbers are written as digits with an optional fraction, and must fit the exact representation of the runtime: amounts in fen, percentages in millionths and whole numbers all stay below 2^53.",
+  },
+  T0320: {
+    title: "number too precise for its unit",
+    explanation:
+      "An amount of money has at most two decimals (fen), a percentage at most four; months, days and counts are whole numbers.",
+  },
+  T0321: {
+    title: "`absent` where no optional value is expected",
+    explanation:
+      "`absent` is the value of an optional fact, parameter or definition that has none; it can only stand where an `optional …` value is expected. To test a value, write `x is absent`, not `x = absent`.",
+  },
+  T0322: {
+    title: "empty set of an unknown enum",
+    explanation: "`{}` is an empty set; where the context does not say which enum it is a set of, it cannot be typed.",
+  },
+  // ---------------------------------------------------------------- T04xx rules and exceptions
+  T0401: {
+    title: "label used twice",
+    explanation: "Within a definition, every rule and exception has its own label, so that exceptions can name what they override.",
+  },
+  T0402: {
+    title: "exception to an unknown label",
+    explanation: "`exception e to l` overrides the rule or exception labelled `l` in the same definition; there is none with that label.",
+  },
+  T0403: {
+    title: "exception without `to` among several rules",
+    explanation:
+      "An exception without `to` overrides the definition's only rule. When the definition has several rules, the exception must say which one it overrides: `exception e to l when …`.",
+  },
+  T0404: {
+    title: "conflicting rules",
+    explanation:
+      "Two rules of a definition, or two exceptions to the same rule, apply in the same situation: both unconditionally, or under conditions written the same way. Which value wins would be undecided. Make one an exception to the other, or make their conditions exclude each other. Conflicts the checker cannot see are reported when a case is evaluated.",
+  },
+  T0405: {
+    title: "rule without a citation",
+    explanation:
+      "Every simple definition, rule and exception cites the clause it encodes with the quoted words: `cites §4 \"按月发放不超过6个月的失业补助金\"`.",
+  },
+  T0406: {
+    title: "no rule for the remaining cases",
+    explanation:
+      "The definition's only rule has a `when` condition, so when the condition does not hold no rule gives a value, and evaluation stops with an error. Add a rule without `when` for the other cases, or turn the special case into an exception.",
+  },
+  T0407: {
+    title: "exceptions overriding each other in a loop",
+    explanation: "Following `to` from an exception must lead to a rule. Exceptions that override each other (or themselves) in a loop override no rule and never apply.",
+  },
+  T0408: {
+    title: "exceptions without a rule",
+    explanation: "A block of cases has at least one `rule`, the general case that its exceptions override.",
+  },
+  // ---------------------------------------------------------------- T05xx dates, windows and parameter values
+  T0501: {
+    title: "date that is not in the calendar",
+    explanation: "A date literal must be a real day: `2021-02-30` and `2021-13-01` are not. February has 29 days in leap years only.",
+  },
+  T0502: {
+    title: "parameter values out of date order",
+    explanation: "The values of a parameter are written from the earliest `from` to the latest, and no two start on the same day.",
+  },
+  T0503: {
+    title: "overlapping parameter values",
+    explanation:
+      "A value with `until` is in force through that day, so the next value must start later. Without `until`, a value runs until the day before the next one starts.",
+  },
+  T0504: {
+    title: "parameter value ending before it starts",
+    explanation: "`until` is the last day a value is in force (inclusive); it cannot come before `from`.",
+  },
+  T0505: {
+    title: "window ending before it starts",
+    explanation: "In `in force from A until B`, both dates are inclusive and B cannot come before A.",
+  },
+  T0506: {
+    title: "time that is not on the clock",
+    explanation: "A time of day is written on the 24-hour clock, from `00:00` to `23:59`.",
+  },
+  T0507: {
+    title: "parameter without a value",
+    explanation: "A parameter has at least one dated value, with its source.",
+  },
+  T0508: {
+    title: "value that is not written out",
+    explanation:
+      "A parameter's value is a figure written out (`500 yuan`, `60%`, `2021-10-20`, an enum member, `absent`), not a computation or a reference to a fact or definition: parameters are what scenarios may override, and diffs compare them as figures.",
+  },
+  // ---------------------------------------------------------------- T06xx cycles and citations
+  T0601: {
+    title: "definition that depends on itself",
+    explanation:
+      "Definitions are evaluated in the order of their dependencies, so none may use its own value, directly or through other definitions (including calls of definitions with parameters). The message lists the cycle.",
+  },
+  T0602: {
+    title: "quote not in the notice",
+    explanation:
+      "When the notice's text is given, every quoted passage of a citation or source must appear in it word for word. Spaces and line breaks are ignored on both sides, and `…` in a quote stands for words left out. The help shows the notice's passage that starts like the quote.",
+  },
 } as const satisfies Record<string, CatalogEntry>;
 
 export type DiagnosticCode = keyof typeof catalog;

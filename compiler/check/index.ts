@@ -1,0 +1,39 @@
+/**
+ * The checker: the ASTs of all files of one policy → the program's IR and diagnostics.
+ * Declarations are gathered from every file first, so a policy may spread its enums,
+ * parameters and measures over several files in any order.
+ */
+import type { PolicyFile } from "../ast.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { hasErrors } from "../diagnostics/diagnostic.js";
+import type { MeasureIR, ProgramIR } from "../ir.js";
+import { checkQuotes } from "./citations.js";
+import { collectDeclarations } from "./declarations.js";
+import { checkMeasure } from "./measures.js";
+import { checkParameters } from "./parameters.js";
+import { newReporter } from "./report.js";
+
+export interface CheckOptions {
+  /** the text of the notice the policy encodes; when given, every quote must be found in it */
+  readonly notice?: string;
+}
+
+export interface CheckResult {
+  /** present only when there is no error */
+  readonly program?: ProgramIR;
+  readonly diagnostics: Diagnostic[];
+}
+
+export function checkFiles(files: readonly PolicyFile[], options: CheckOptions = {}): CheckResult {
+  const reporter = newReporter();
+  const { symbols, policy, schema } = collectDeclarations(files, reporter);
+  const parameters = checkParameters(symbols, reporter);
+  const measures = symbols.measures.flatMap((declaration): MeasureIR[] => {
+    const measure = checkMeasure(declaration, symbols, reporter);
+    return measure === undefined ? [] : [measure];
+  });
+  if (options.notice !== undefined) checkQuotes(files, options.notice, reporter);
+  const { diagnostics } = reporter;
+  if (policy === undefined || hasErrors(diagnostics)) return { diagnostics };
+  return { program: { policy, schema, parameters, measures }, diagnostics };
+}

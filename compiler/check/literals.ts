@@ -1,0 +1,93 @@
+/**
+ * Number literals as written (`1458.00`, `12.5`, `6`) turned into the IR's canonical text
+ * forms, with the limits of the runtime representation: money is a safe integer number of
+ * fen, a percentage a safe integer number of millionths, integers are safe integers.
+ */
+import type { SourceSpan } from "../../runtime/types.js";
+import type { Reporter } from "./report.js";
+import { reportError } from "./report.js";
+
+interface Digits {
+  readonly whole: string;
+  readonly fraction: string;
+}
+
+function splitNumber(text: string): Digits | undefined {
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(text);
+  if (match === null || match[1] === undefined) return undefined;
+  return { whole: match[1], fraction: match[2] ?? "" };
+}
+
+function withoutLeadingZeros(whole: string): string {
+  return whole.replace(/^0+(?=\d)/, "");
+}
+
+function withoutTrailingZeros(fraction: string): string {
+  return fraction.replace(/0+$/, "");
+}
+
+function fitsSafeInteger(digits: string): boolean {
+  return BigInt(digits) <= BigInt(Number.MAX_SAFE_INTEGER);
+}
+
+function reportMalformed(text: string, span: SourceSpan, reporter: Reporter): undefined {
+  reportError(reporter, "T0319", span, `\`${text}\` is not a number`, { help: "write digits with an optional fraction: `6`, `0.5`, `1458.00`" });
+  return undefined;
+}
+
+function reportTooLarge(text: string, span: SourceSpan, reporter: Reporter): undefined {
+  reportError(reporter, "T0319", span, `\`${text}\` is too large`, { help: "numbers must stay below 9007199254740991 (amounts in fen)" });
+  return undefined;
+}
+
+/** Exact decimal text without superfluous zeros: `012.50` → `12.5`, `3.0` → `3`. */
+export function canonicalDecimal(text: string, span: SourceSpan, reporter: Reporter): string | undefined {
+  const digits = splitNumber(text);
+  if (digits === undefined) return reportMalformed(text, span, reporter);
+  const fraction = withoutTrailingZeros(digits.fraction);
+  const whole = withoutLeadingZeros(digits.whole);
+  return fraction === "" ? whole : `${whole}.${fraction}`;
+}
+
+/** Whether a plain number is written without a fraction (`6`, not `6.0`). */
+export function isWholeNumberText(text: string): boolean {
+  return /^\d+$/.test(text);
+}
+
+export function integerValue(text: string, span: SourceSpan, reporter: Reporter): number | undefined {
+  const digits = splitNumber(text);
+  if (digits === undefined) return reportMalformed(text, span, reporter);
+  if (digits.fraction !== "") {
+    reportError(reporter, "T0320", span, `\`${text}\` is not a whole number`, { help: "months, days and counts are whole numbers" });
+    return undefined;
+  }
+  if (!fitsSafeInteger(digits.whole)) return reportTooLarge(text, span, reporter);
+  return Number(digits.whole);
+}
+
+/** Money as the IR writes it: always two decimals (`500` → `500.00`). */
+export function moneyText(text: string, span: SourceSpan, reporter: Reporter): string | undefined {
+  const digits = splitNumber(text);
+  if (digits === undefined) return reportMalformed(text, span, reporter);
+  if (digits.fraction.length > 2 && /[1-9]/.test(digits.fraction.slice(2))) {
+    reportError(reporter, "T0320", span, `\`${text} yuan\` is not a whole number of fen`, { help: "an amount of money has at most two decimals" });
+    return undefined;
+  }
+  const fen = digits.fraction.slice(0, 2).padEnd(2, "0");
+  if (!fitsSafeInteger(digits.whole + fen)) return reportTooLarge(text, span, reporter);
+  return `${withoutLeadingZeros(digits.whole)}.${fen}`;
+}
+
+/** A percentage as the IR writes it: the number of percent (`60`, `12.5`), at most four decimals. */
+export function percentText(text: string, span: SourceSpan, reporter: Reporter): string | undefined {
+  const digits = splitNumber(text);
+  if (digits === undefined) return reportMalformed(text, span, reporter);
+  const fraction = withoutTrailingZeros(digits.fraction);
+  if (fraction.length > 4) {
+    reportError(reporter, "T0320", span, `\`${text}%\` has too many decimals`, { help: "a percentage has at most four decimals (millionths)" });
+    return undefined;
+  }
+  if (!fitsSafeInteger(digits.whole + fraction.padEnd(4, "0"))) return reportTooLarge(text, span, reporter);
+  const whole = withoutLeadingZeros(digits.whole);
+  return fraction === "" ? whole : `${whole}.${fraction}`;
+}

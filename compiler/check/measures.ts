@@ -1,0 +1,124 @@
+/**
+ * A measure: its definitions' signatures (names, types, parameters), their rules, its window
+ * and citations, the dependency order of its definitions and what it reads.
+ */
+import type { Definition, MeasureDeclaration, NotComputable } from "../ast.js";
+import type { DefinitionIR, MeasureIR, NotComputableIR, ValueType } from "../ir.js";
+import { citationIR } from "./citations.js";
+import type { DefinitionNode } from "./cycles.js";
+import { measureReads, orderDefinitions } from "./cycles.js";
+import type { ProgramSymbols } from "./declarations.js";
+import { isBuiltinName } from "./expressions.js";
+import type { Reporter } from "./report.js";
+import { reportError } from "./report.js";
+import { checkRules } from "./rules.js";
+import type { DefinitionSignature, ExprContext } from "./scope.js";
+import { rootContext, withLocal } from "./scope.js";
+import { resolveType } from "./types.js";
+import type { TypeNamespace } from "./types.js";
+import { checkWindow } from "./windows.js";
+
+export function checkMeasure(declaration: MeasureDeclaration, symbols: ProgramSymbols, reporter: Reporter): MeasureIR | undefined {
+  const definitions = declaration.items.filter((item): item is Definition => item.kind === "definition");
+  const unique = uniqueDefinitions(definitions, reporter);
+  const namespace = typeNamespace(symbols);
+  const signatures = new Map(unique.map((definition) => [definition.name.name, signature(definition, namespace, reporter)] as const));
+  const context = rootContext(symbols, "definition", reporter, signatures);
+  const nodes = unique.flatMap((definition): DefinitionNode[] => {
+    const checked = checkDefinition(definition, signatures.get(definition.name.name), context);
+    return checked === undefined ? [] : [{ definition: checked, nameSpan: definition.name.span }];
+  });
+  const window = declaration.window === undefined ? undefined : checkWindow(declaration.window, symbols, reporter);
+  const ordered = orderDefinitions(nodes, reporter);
+  const { reads, parametersRead } = measureReads(ordered, window);
+  if (nodes.length !== unique.length || (declaration.window !== undefined && window === undefined)) return undefined;
+  return {
+    name: declaration.name.name,
+    ...(declaration.title === undefined ? {} : { title: declaration.title.value }),
+    ...(declaration.citation === undefined ? {} : { citation: citationIR(declaration.citation) }),
+    ...(window === undefined ? {} : { window }),
+    reads,
+    parametersRead,
+    definitions: ordered,
+    outputs: unique.filter((d) => d.visibility === "output").map((d) => d.name.name),
+    notComputable: declaration.items.filter((item): item is NotComputable => item.kind === "not_computable").map(notComputableIR),
+    span: declaration.span,
+  };
+}
+
+function typeNamespace(symbols: ProgramSymbols): TypeNamespace {
+  const records = [...symbols.records.values()];
+  return {
+    enumNames: new Set(symbols.enums.keys()),
+    recordNames: new Set(records.filter((r) => !r.decl.entity).map((r) => r.decl.name)),
+    entityNames: new Set(records.filter((r) => r.decl.entity).map((r) => r.decl.name)),
+  };
+}
+
+function notComputableIR(item: NotComputable): NotComputableIR {
+  return { citation: citationIR(item.citation), reason: item.reason.value, span: item.span };
+}
+
+/**
+ * The definitions whose name is free: not taken by an earlier definition (T0204), not the
+ * automatic `in_force` (T0221), not a built-in function (T0217).
+ */
+function uniqueDefinitions(definitions: readonly Definition[], reporter: Reporter): Definition[] {
+  const first = new Map<string, Definition>();
+  for (const definition of definitions) {
+    const name = definition.name.name;
+    const earlier = first.get(name);
+    if (earlier !== undefined) {
+      reportError(reporter, "T0204", definition.name.span, `\`${name}\` is defined twice in this measure`, {
+        labels: [{ span: earlier.name.span, message: "first defined here" }],
+        help: "rename one of them; to give a value in several cases, write one definition with rules and exceptions",
+      });
+    } else if (name === "in_force") {
+      reportError(reporter, "T0221", definition.name.span, "`in_force` is an automatic output of every measure", {
+        help: "choose another name; `in_force` already says whether the measure's window contains the date",
+      });
+    } else if (isBuiltinName(name)) {
+      reportError(reporter, "T0217", definition.name.span, `\`${name}\` is the name of a built-in function`, {
+        help: "choose another name",
+      });
+    } else {
+      first.set(name, definition);
+    }
+  }
+  return [...first.values()];
+}
+
+/** The name, type and parameters of a definition (T0219 parameter types, T0222 outputs with parameters, T0205 repeated parameters). */
+function signature(definition: Definition, namespace: TypeNamespace, reporter: Reporter): DefinitionSignature {
+  if (definition.visibility === "output" && definition.parameters.length > 0) {
+    reportError(reporter, "T0222", definition.name.span, "an output cannot take parameters", {
+      help: `make it a \`let\` and use it inside an aggregate, e.g. \`count(x in list where ${definition.name.name}(x))\``,
+    });
+  }
+  const seen = new Set<string>();
+  const parameters = definition.parameters.map((parameter) => {
+    if (seen.has(parameter.name.name)) {
+      reportError(reporter, "T0205", parameter.name.span, `the parameter \`${parameter.name.name}\` is given twice`, { help: "give each parameter its own name" });
+    }
+    seen.add(parameter.name.name);
+    const type = resolveType(parameter.type, namespace, reporter);
+    if (type !== undefined && type.kind !== "record") {
+      reportError(reporter, "T0219", parameter.type.span, "a definition's parameter must be a record", {
+        help: "parameters stand for the items of a list: declare it with the record type of the list's items",
+      });
+      return { name: parameter.name.name, type: undefined, span: parameter.type.span };
+    }
+    return { name: parameter.name.name, type, span: parameter.type.span };
+  });
+  return { name: definition.name, visibility: definition.visibility, type: resolveType(definition.type, namespace, reporter), parameters };
+}
+
+function checkDefinition(definition: Definition, signature: DefinitionSignature | undefined, measureContext: ExprContext): DefinitionIR | undefined {
+  if (signature === undefined) return undefined;
+  const ownContext: ExprContext = { ...measureContext, currentDefinition: definition.name.name };
+  const context = signature.parameters.reduce((scope, parameter) => withLocal(scope, parameter.name, parameter.type), ownContext);
+  const rules = checkRules(definition, signature, context);
+  const parameters = signature.parameters.flatMap((p): { name: string; type: ValueType }[] => (p.type === undefined ? [] : [{ name: p.name, type: p.type }]));
+  if (rules === undefined || signature.type === undefined || parameters.length !== signature.parameters.length) return undefined;
+  return { name: definition.name.name, visibility: definition.visibility, parameters, type: signature.type, rules, span: definition.span };
+}

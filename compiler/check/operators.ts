@@ -1,0 +1,210 @@
+/**
+ * The units table of the language reference: which arithmetic operation `a + b`, `a - b`,
+ * `a * b` is for the operands' types, and how two sides of a comparison (or of min/max) are
+ * brought to one type. Conversions that lose nothing (a whole number as a decimal, an amount
+ * as an unrounded amount) are made explicit here; everything else is a diagnostic.
+ */
+import type { BinaryOperator } from "../ast.js";
+import type { ArithmeticOp, ExprIR, ValueType } from "../ir.js";
+import { convert, pathText, unitlessNumberText } from "./ir-nodes.js";
+import type { Reporter } from "./report.js";
+import { reportError } from "./report.js";
+import { decimalType, describeType, sameType, unroundedType } from "./types.js";
+
+type Kind = ValueType["kind"];
+export type ArithmeticOperator = Extract<BinaryOperator, "+" | "-" | "*">;
+
+interface ArithmeticRule {
+  readonly operator: ArithmeticOperator;
+  readonly left: Kind;
+  readonly right: Kind;
+  readonly op: ArithmeticOp;
+  readonly result: Kind;
+  /** the rule is written for the other operand order: swap the operands in the IR */
+  readonly swapped?: boolean;
+}
+
+const direct: readonly Omit<ArithmeticRule, "swapped">[] = [
+  { operator: "+", left: "money", right: "money", op: "money_add", result: "money" },
+  { operator: "-", left: "money", right: "money", op: "money_sub", result: "money" },
+  { operator: "*", left: "money", right: "integer", op: "money_mul_integer", result: "money" },
+  { operator: "*", left: "money", right: "percent", op: "money_mul_percent", result: "unrounded_money" },
+  { operator: "*", left: "money", right: "decimal", op: "money_mul_decimal", result: "unrounded_money" },
+  { operator: "+", left: "unrounded_money", right: "unrounded_money", op: "unrounded_add", result: "unrounded_money" },
+  { operator: "-", left: "unrounded_money", right: "unrounded_money", op: "unrounded_sub", result: "unrounded_money" },
+  { operator: "+", left: "integer", right: "integer", op: "integer_add", result: "integer" },
+  { operator: "-", left: "integer", right: "integer", op: "integer_sub", result: "integer" },
+  { operator: "*", left: "integer", right: "integer", op: "integer_mul", result: "integer" },
+  { operator: "*", left: "integer", right: "percent", op: "integer_mul_percent", result: "decimal" },
+  { operator: "+", left: "decimal", right: "decimal", op: "decimal_add", result: "decimal" },
+  { operator: "-", left: "decimal", right: "decimal", op: "decimal_sub", result: "decimal" },
+  { operator: "*", left: "decimal", right: "decimal", op: "decimal_mul", result: "decimal" },
+  { operator: "*", left: "decimal", right: "percent", op: "decimal_mul_percent", result: "decimal" },
+  { operator: "+", left: "months", right: "months", op: "months_add", result: "months" },
+  { operator: "-", left: "months", right: "months", op: "months_sub", result: "months" },
+  { operator: "*", left: "months", right: "integer", op: "months_mul_integer", result: "months" },
+  { operator: "+", left: "days", right: "days", op: "days_add", result: "days" },
+  { operator: "-", left: "days", right: "days", op: "days_sub", result: "days" },
+  { operator: "*", left: "days", right: "integer", op: "days_mul_integer", result: "days" },
+  { operator: "+", left: "date", right: "months", op: "date_add_months", result: "date" },
+  { operator: "-", left: "date", right: "months", op: "date_sub_months", result: "date" },
+  { operator: "+", left: "date", right: "days", op: "date_add_days", result: "date" },
+  { operator: "-", left: "date", right: "days", op: "date_sub_days", result: "date" },
+  { operator: "-", left: "date", right: "date", op: "date_diff", result: "days" },
+];
+
+/** Multiplication is commutative: `2 * amount` is `amount * 2`. */
+const rules: readonly ArithmeticRule[] = [
+  ...direct,
+  ...direct.filter((rule) => rule.operator === "*" && rule.left !== rule.right).map((rule) => ({ ...rule, left: rule.right, right: rule.left, swapped: true })),
+];
+
+function findRule(operator: ArithmeticOperator, left: Kind, right: Kind): ArithmeticRule | undefined {
+  return rules.find((rule) => rule.operator === operator && rule.left === left && rule.right === right);
+}
+
+/** A lossless widening of one operand, tried when no rule takes the operands as they are. */
+function widen(expr: ExprIR): ExprIR | undefined {
+  if (expr.type.kind === "integer") return convert("integer_to_decimal", expr, decimalType);
+  if (expr.type.kind === "money") return convert("money_to_unrounded", expr, unroundedType);
+  return undefined;
+}
+
+export function arithmetic(operator: ArithmeticOperator, left: ExprIR, right: ExprIR, span: ExprIR["span"], reporter: Reporter): ExprIR | undefined {
+  const widenedLeft = widen(left);
+  const widenedRight = widen(right);
+  const candidates: readonly [ExprIR, ExprIR][] = [
+    [left, right],
+    ...(widenedLeft === undefined ? [] : [[widenedLeft, right] as [ExprIR, ExprIR]]),
+    ...(widenedRight === undefined ? [] : [[left, widenedRight] as [ExprIR, ExprIR]]),
+  ];
+  for (const [a, b] of candidates) {
+    const rule = findRule(operator, a.type.kind, b.type.kind);
+    if (rule !== undefined) {
+      const [first, second] = rule.swapped === true ? [b, a] : [a, b];
+      return { op: "arithmetic", operator: rule.op, left: first, right: second, type: { kind: rule.result } as ValueType, span };
+    }
+  }
+  reportArithmeticMismatch(operator, left, right, span, reporter);
+  return undefined;
+}
+
+const monthsText = (amount: string): string => `${amount} ${amount === "1" ? "month" : "months"}`;
+const daysText = (amount: string): string => `${amount} ${amount === "1" ? "day" : "days"}`;
+
+const unitWords: Partial<Record<Kind, (amount: string) => string>> = {
+  money: (amount) => `${amount} yuan`,
+  percent: (amount) => `${amount}%`,
+  months: monthsText,
+  days: daysText,
+};
+
+/** `write \`6 months\`` for a number written without the unit the context needs. */
+export function reportMissingUnit(number: ExprIR, text: string, wanted: ValueType, reporter: Reporter): boolean {
+  const unit = unitWords[wanted.kind];
+  if (unit === undefined) return false;
+  reportError(reporter, "T0305", number.span, `\`${text}\` has no unit: ${describeType(wanted)} is expected here`, {
+    help: `write \`${unit(text)}\``,
+  });
+  return true;
+}
+
+function reportArithmeticMismatch(operator: ArithmeticOperator, left: ExprIR, right: ExprIR, span: ExprIR["span"], reporter: Reporter): void {
+  const leftNumber = unitlessNumberText(left);
+  const rightNumber = unitlessNumberText(right);
+  if (operator !== "*" && rightNumber !== undefined && reportMissingUnit(right, rightNumber, left.type, reporter)) return;
+  if (operator !== "*" && leftNumber !== undefined && reportMissingUnit(left, leftNumber, right.type, reporter)) return;
+  const message =
+    operator === "+" ? `cannot add ${describeType(right.type)} to ${describeType(left.type)}`
+    : operator === "-" ? `cannot subtract ${describeType(right.type)} from ${describeType(left.type)}`
+    : `cannot multiply ${describeType(left.type)} by ${describeType(right.type)}`;
+  reportError(reporter, "T0301", span, message, { help: arithmeticHelp(operator, left.type.kind, right.type.kind, rightNumber) });
+}
+
+function arithmeticHelp(operator: ArithmeticOperator, left: Kind, right: Kind, rightNumber: string | undefined): string {
+  const either = (kind: Kind): boolean => left === kind || right === kind;
+  const count = rightNumber ?? "6";
+  if (operator !== "*" && left === "date" && right !== "date") {
+    const verb = operator === "+" ? "add" : "subtract";
+    return `${verb} months with \`${operator} ${monthsText(count)}\`, or days with \`${operator} ${daysText(rightNumber ?? "1")}\``;
+  }
+  if (operator !== "*" && right === "date") return "write the date first: `date + 6 months`, `date - 1 day`; `later - earlier` gives the days between two dates";
+  if (operator === "+" && left === "date" && right === "date") return "dates cannot be added; `later - earlier` gives the number of days between them";
+  if (operator !== "*" && either("percent")) return "a percentage applies to an amount by multiplication: `amount * 60%`";
+  if (either("months") && either("days")) return "months and days do not mix: a month has no fixed number of days";
+  if (operator === "*" && either("unrounded_money")) return "round the amount first: `round(…)`, `round_down(…)` or `round_up(…)`";
+  if (operator === "*" && left === "money" && right === "money") return "multiply an amount by a whole number, a decimal number or a percentage";
+  return "amounts combine with amounts, months with months, days with days, and a date with months or days";
+}
+
+/** The kinds two values of which can be ordered with `<`, `<=`, `>`, `>=` and chosen between with min/max. */
+export const orderedKinds: ReadonlySet<Kind> = new Set<Kind>(["integer", "decimal", "money", "unrounded_money", "percent", "date", "time", "months", "days"]);
+
+export type Unified = { readonly left: ExprIR; readonly right: ExprIR; readonly type: ValueType };
+
+/**
+ * Brings two values to one type (for a comparison or min/max), widening a whole number to a
+ * decimal or an amount to an unrounded amount; reports what cannot be brought together.
+ */
+export function unify(left: ExprIR, right: ExprIR, what: "compare" | "choose", reporter: Reporter): Unified | undefined {
+  const presentLeft = requirePresent(left, reporter);
+  const presentRight = requirePresent(right, reporter);
+  if (presentLeft === undefined || presentRight === undefined) return undefined;
+  if (sameType(left.type, right.type)) return { left, right, type: left.type };
+  const widenedLeft = widen(left);
+  if (widenedLeft !== undefined && sameType(widenedLeft.type, right.type)) return { left: widenedLeft, right, type: right.type };
+  const widenedRight = widen(right);
+  if (widenedRight !== undefined && sameType(left.type, widenedRight.type)) return { left, right: widenedRight, type: left.type };
+  reportUnifyMismatch(left, right, what, reporter);
+  return undefined;
+}
+
+function reportUnifyMismatch(left: ExprIR, right: ExprIR, what: "compare" | "choose", reporter: Reporter): void {
+  const leftNumber = unitlessNumberText(left);
+  const rightNumber = unitlessNumberText(right);
+  if (rightNumber !== undefined && reportMissingUnit(right, rightNumber, left.type, reporter)) return;
+  if (leftNumber !== undefined && reportMissingUnit(left, leftNumber, right.type, reporter)) return;
+  const integerSide = left.type.kind === "integer" ? left : right.type.kind === "integer" ? right : undefined;
+  const durationSide = integerSide === left ? right : left;
+  if (integerSide !== undefined && (durationSide.type.kind === "months" || durationSide.type.kind === "days")) {
+    reportIntegerIsNotDuration(integerSide, durationSide.type, reporter);
+    return;
+  }
+  const span = { ...left.span, endLine: right.span.endLine, endColumn: right.span.endColumn, end: right.span.end };
+  const message = what === "compare" ? `cannot compare ${describeType(left.type)} with ${describeType(right.type)}` : `cannot choose between ${describeType(left.type)} and ${describeType(right.type)}`;
+  reportError(reporter, "T0303", span, message, { help: comparisonHelp(left.type.kind, right.type.kind) });
+}
+
+export function reportIntegerIsNotDuration(integer: ExprIR, duration: ValueType, reporter: Reporter): void {
+  const unit = duration.kind === "months" ? "months" : "days";
+  const name = pathText(integer) ?? "n";
+  reportError(reporter, "T0305", integer.span, `a whole number is not ${describeType(duration)}`, {
+    help: `convert it with \`${unit}(${name})\``,
+  });
+}
+
+function comparisonHelp(left: Kind, right: Kind): string {
+  const either = (kind: Kind): boolean => left === kind || right === kind;
+  if (either("months") && either("days")) {
+    return "a month has no fixed number of days: compare months with months (`6 months`), or days with days (`later - earlier` gives days)";
+  }
+  if (either("date")) return "compare a date with a date, e.g. `placement.start + 6 months`";
+  if (either("percent")) return "write the other side as a percentage too, e.g. `50%`";
+  return "both sides must be of the same kind";
+}
+
+/** An optional value used where a value is needed (T0306); gives back the value when it is certainly present. */
+export function requirePresent(expr: ExprIR, reporter: Reporter): ExprIR | undefined {
+  if (expr.type.kind !== "optional") return expr;
+  reportMayBeAbsent(expr, reporter);
+  return undefined;
+}
+
+export function reportMayBeAbsent(expr: ExprIR, reporter: Reporter): void {
+  const path = pathText(expr);
+  reportError(reporter, "T0306", expr.span, path === undefined ? "this value may be absent" : `\`${path}\` may be absent`, {
+    help: path === undefined
+      ? "give a fallback with `… otherwise …`"
+      : `test it first (\`${path} is present and …\`, \`if ${path} is present then … else …\`) or give a fallback (\`${path} otherwise …\`)`,
+  });
+}

@@ -1,0 +1,181 @@
+/**
+ * The rules and exceptions of a definition (default logic): each case is checked, then
+ * arranged into a tree whose roots are the `rule`s and whose children are the exceptions
+ * that override them. Conflicts the checker can see (two siblings that apply always, or
+ * under the same condition) are errors; every case must cite the notice.
+ */
+import type { Definition, EffectiveWindow, Expr, RuleCase } from "../ast.js";
+import type { RuleIR, SourceSpan } from "../ir.js";
+import { citationIR } from "./citations.js";
+import { checkExpr } from "./expressions.js";
+import type { Reporter } from "./report.js";
+import { listNames, reportError, reportWarning, suggestion } from "./report.js";
+import type { DefinitionSignature, ExprContext } from "./scope.js";
+import { presentWhen, withPresent } from "./scope.js";
+import { boolType } from "./types.js";
+import { checkWindow } from "./windows.js";
+
+/** A checked case, before it takes its place in the tree. */
+interface CheckedCase {
+  readonly source: RuleCase;
+  readonly label: string;
+  readonly rule: Omit<RuleIR, "exceptions"> | undefined;
+}
+
+/** The base rules of a definition, each with its exceptions; undefined when something was reported. */
+export function checkRules(definition: Definition, signature: DefinitionSignature, context: ExprContext): RuleIR[] | undefined {
+  const cases = definition.body.kind === "simple" ? [definition.body.rule] : definition.body.cases;
+  const checked = cases.map((c, index) => checkCase(c, caseLabel(c, index, definition), definition, signature, context));
+  const tree = arrange(checked, definition, context.reporter);
+  if (tree === undefined || checked.some((c) => c.rule === undefined)) return undefined;
+  return tree;
+}
+
+function caseLabel(rule: RuleCase, index: number, definition: Definition): string {
+  if (rule.kind === "simple") return definition.name.name;
+  return rule.label?.name ?? `${rule.kind} ${index + 1}`;
+}
+
+function checkCase(rule: RuleCase, label: string, definition: Definition, signature: DefinitionSignature, context: ExprContext): CheckedCase {
+  const { reporter } = context;
+  const condition = rule.condition === undefined ? undefined : checkExpr(rule.condition, context, { type: boolType });
+  const valueContext = rule.condition === undefined ? context : withPresent(context, presentWhen(rule.condition, true));
+  const value = checkExpr(rule.value, valueContext, signature.type === undefined ? undefined : { type: signature.type, declaredAt: definition.type.span });
+  const window = rule.window === undefined ? undefined : checkWindow(rule.window, context.symbols, reporter);
+  if (rule.citation === undefined) reportMissingCitation(rule, label, reporter);
+  const failed = value === undefined || (rule.condition !== undefined && condition === undefined) || (rule.window !== undefined && window === undefined) || rule.citation === undefined;
+  return {
+    source: rule,
+    label,
+    rule: failed ? undefined : {
+      kind: rule.kind,
+      label,
+      ...(condition === undefined ? {} : { condition }),
+      value,
+      ...(rule.citation === undefined ? {} : { citation: citationIR(rule.citation) }),
+      ...(rule.note === undefined ? {} : { note: rule.note.value }),
+      ...(window === undefined ? {} : { window }),
+      span: rule.span,
+    },
+  };
+}
+
+function describeCase(rule: RuleCase, label: string): string {
+  return rule.kind === "simple" ? `\`${label}\`` : `${rule.kind} \`${label}\``;
+}
+
+function reportMissingCitation(rule: RuleCase, label: string, reporter: Reporter): void {
+  reportError(reporter, "T0405", rule.label?.span ?? rule.span, `${describeCase(rule, label)} does not cite the notice`, {
+    help: 'add `cites §N "the words it encodes"` after its value',
+  });
+}
+
+/** The tree of rules and exceptions (T0401 labels, T0402/T0403 targets, T0407 loops, T0408 no rule, T0404 conflicts). */
+function arrange(cases: readonly CheckedCase[], definition: Definition, reporter: Reporter): RuleIR[] | undefined {
+  const byLabel = uniqueLabels(cases, reporter);
+  const rules = cases.filter((c) => c.source.kind !== "exception");
+  if (rules.length === 0) {
+    reportError(reporter, "T0408", definition.name.span, `\`${definition.name.name}\` has exceptions but no rule`, {
+      help: "an exception overrides a rule: add the general `rule` first",
+    });
+    return undefined;
+  }
+  const children = new Map<CheckedCase, CheckedCase[]>(cases.map((c) => [c, []]));
+  let valid = true;
+  for (const exception of cases.filter((c) => c.source.kind === "exception")) {
+    const target = exceptionTarget(exception, rules, byLabel, reporter);
+    if (target === undefined) valid = false;
+    else children.get(target)?.push(exception);
+  }
+  const reached = new Set<CheckedCase>();
+  const build = (c: CheckedCase): RuleIR | undefined => {
+    reached.add(c);
+    const exceptions = (children.get(c) ?? []).map(build);
+    if (c.rule === undefined || exceptions.includes(undefined)) return undefined;
+    return { ...c.rule, exceptions: exceptions.filter((e): e is RuleIR => e !== undefined) };
+  };
+  const roots = rules.map(build);
+  for (const unreached of cases.filter((c) => !reached.has(c) && c.source.kind === "exception")) {
+    reportError(reporter, "T0407", unreached.source.label?.span ?? unreached.source.span, `the exception \`${unreached.label}\` never leads to a rule`, {
+      help: "follow `to` from it: exceptions that override each other in a loop override no rule",
+    });
+    valid = false;
+  }
+  for (const siblings of [rules, ...children.values()]) reportConflicts(siblings, reporter);
+  reportUncoveredRule(rules, definition, reporter);
+  if (!valid || roots.includes(undefined)) return undefined;
+  return roots.filter((r): r is RuleIR => r !== undefined);
+}
+
+function uniqueLabels(cases: readonly CheckedCase[], reporter: Reporter): Map<string, CheckedCase> {
+  const byLabel = new Map<string, CheckedCase>();
+  for (const c of cases) {
+    const earlier = byLabel.get(c.label);
+    if (earlier === undefined) {
+      byLabel.set(c.label, c);
+    } else {
+      reportError(reporter, "T0401", c.source.label?.span ?? c.source.span, `the label \`${c.label}\` is used twice in this definition`, {
+        labels: [{ span: earlier.source.label?.span ?? earlier.source.span, message: "first used here" }],
+        help: "give each rule and exception its own label",
+      });
+    }
+  }
+  return byLabel;
+}
+
+function exceptionTarget(exception: CheckedCase, rules: readonly CheckedCase[], byLabel: ReadonlyMap<string, CheckedCase>, reporter: Reporter): CheckedCase | undefined {
+  const target = exception.source.overrides;
+  if (target !== undefined) {
+    const found = byLabel.get(target.name);
+    if (found === undefined) {
+      reportError(reporter, "T0402", target.span, `there is no rule or exception \`${target.name}\` to override`, {
+        help: suggestion(target.name, byLabel.keys(), `the labels here are ${listNames([...byLabel.keys()])}`),
+      });
+    }
+    return found;
+  }
+  const [only, ...others] = rules;
+  if (only !== undefined && others.length === 0) return only;
+  reportError(reporter, "T0403", exception.source.label?.span ?? exception.source.span, `the exception \`${exception.label}\` does not say which rule it overrides`, {
+    help: `this definition has several rules (${listNames(rules.map((r) => r.label))}): write \`exception ${exception.label} to ${rules[0]?.label ?? "rule"} when …\``,
+  });
+  return undefined;
+}
+
+/**
+ * The shape of an expression as written, without positions or parentheses, so that two
+ * conditions written alike compare equal.
+ */
+function shape(expr: Expr | EffectiveWindow | undefined): string {
+  return JSON.stringify(expr, (key, value: unknown) => {
+    if (key === "span") return undefined;
+    if (typeof value === "object" && value !== null && "kind" in value && value.kind === "paren" && "inner" in value) return value.inner;
+    return value;
+  });
+}
+
+function reportConflicts(siblings: readonly CheckedCase[], reporter: Reporter): void {
+  for (const [index, later] of siblings.entries()) {
+    const earlier = siblings.slice(0, index).find((c) => shape(c.source.condition) === shape(later.source.condition) && shape(c.source.window) === shape(later.source.window));
+    if (earlier === undefined) continue;
+    const kinds = later.source.kind === "exception" ? "exceptions" : "rules";
+    const when = later.source.condition === undefined ? "both apply always" : "apply under the same condition";
+    reportError(reporter, "T0404", spanOf(later), `the ${kinds} \`${earlier.label}\` and \`${later.label}\` ${when}`, {
+      labels: [{ span: spanOf(earlier), message: `\`${earlier.label}\` is here` }],
+      help: `make one an exception to the other (\`exception ${later.label} to ${earlier.label} when …\`), or give them conditions that exclude each other`,
+    });
+  }
+}
+
+function spanOf(c: CheckedCase): SourceSpan {
+  return c.source.label?.span ?? c.source.span;
+}
+
+/** A block whose only rule has a condition gives no value when the condition is false (warning T0406). */
+function reportUncoveredRule(rules: readonly CheckedCase[], definition: Definition, reporter: Reporter): void {
+  const [only, ...others] = rules;
+  if (only === undefined || others.length > 0 || only.source.condition === undefined) return;
+  reportWarning(reporter, "T0406", spanOf(only), `no rule gives \`${definition.name.name}\` a value when the condition of \`${only.label}\` does not hold`, {
+    help: "add a rule without `when` for the other cases (its value is the default)",
+  });
+}

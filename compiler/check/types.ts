@@ -1,0 +1,130 @@
+/**
+ * Value types: resolving what the drafter wrote (`optional date`, `list of trainee`) and
+ * naming types in a drafter's words for diagnostics.
+ */
+import type { Identifier, TypeExpr } from "../ast.js";
+import type { ValueType } from "../ir.js";
+import type { Reporter } from "./report.js";
+import { reportError, suggestion } from "./report.js";
+
+export const boolType: ValueType = { kind: "bool" };
+export const integerType: ValueType = { kind: "integer" };
+export const decimalType: ValueType = { kind: "decimal" };
+export const moneyType: ValueType = { kind: "money" };
+export const unroundedType: ValueType = { kind: "unrounded_money" };
+export const percentType: ValueType = { kind: "percent" };
+export const dateType: ValueType = { kind: "date" };
+export const timeType: ValueType = { kind: "time" };
+export const monthsType: ValueType = { kind: "months" };
+export const daysType: ValueType = { kind: "days" };
+
+export function optionalOf(type: ValueType): ValueType {
+  return type.kind === "optional" ? type : { kind: "optional", of: type };
+}
+
+export function sameType(a: ValueType, b: ValueType): boolean {
+  switch (a.kind) {
+    case "enum":
+    case "record":
+      return b.kind === a.kind && b.name === a.name;
+    case "set":
+    case "list":
+      return b.kind === a.kind && b.of === a.of;
+    case "optional":
+      return b.kind === "optional" && sameType(a.of, b.of);
+    default:
+      return a.kind === b.kind;
+  }
+}
+
+/** The type in a drafter's words, with its article: "an amount of money", "a date that may be absent". */
+export function describeType(type: ValueType): string {
+  switch (type.kind) {
+    case "bool":
+      return "a yes/no value";
+    case "integer":
+      return "a whole number";
+    case "decimal":
+      return "a decimal number";
+    case "money":
+      return "an amount of money";
+    case "unrounded_money":
+      return "an unrounded amount";
+    case "percent":
+      return "a percentage";
+    case "date":
+      return "a date";
+    case "time":
+      return "a time of day";
+    case "months":
+      return "a number of months";
+    case "days":
+      return "a number of days";
+    case "enum":
+      return `a value of \`${type.name}\``;
+    case "set":
+      return `a set of \`${type.of}\``;
+    case "list":
+      return `a list of \`${type.of}\``;
+    case "record":
+      return `a \`${type.name}\` record`;
+    case "optional":
+      return `${describeType(type.of)} that may be absent`;
+  }
+}
+
+const primitiveNames = ["bool", "integer", "decimal", "money", "percent", "date", "time", "months", "days"];
+
+/** What a type expression may name: enums and records (entities are scenario objects, not types). */
+export interface TypeNamespace {
+  readonly enumNames: ReadonlySet<string>;
+  readonly recordNames: ReadonlySet<string>;
+  readonly entityNames: ReadonlySet<string>;
+}
+
+export function resolveType(expr: TypeExpr, names: TypeNamespace, reporter: Reporter): ValueType | undefined {
+  switch (expr.kind) {
+    case "primitive":
+      return { kind: expr.name };
+    case "named":
+      return resolveNamedType(expr.name, names, reporter);
+    case "set":
+      if (names.enumNames.has(expr.of.name)) return { kind: "set", of: expr.of.name };
+      reportNotA(expr.of, "an enum", [...names.enumNames], "`set of` takes an enum", names, reporter);
+      return undefined;
+    case "list":
+      if (names.recordNames.has(expr.of.name)) return { kind: "list", of: expr.of.name };
+      reportNotA(expr.of, "a record", [...names.recordNames], "`list of` takes a record", names, reporter);
+      return undefined;
+    case "optional": {
+      const inner = resolveType(expr.of, names, reporter);
+      return inner === undefined ? undefined : optionalOf(inner);
+    }
+  }
+}
+
+function resolveNamedType(name: Identifier, names: TypeNamespace, reporter: Reporter): ValueType | undefined {
+  if (names.enumNames.has(name.name)) return { kind: "enum", name: name.name };
+  if (names.recordNames.has(name.name)) return { kind: "record", name: name.name };
+  if (names.entityNames.has(name.name)) {
+    reportError(reporter, "T0211", name.span, `\`${name.name}\` is an entity, not a type`, {
+      help: `an entity is a top-level object of a scenario; declare \`record ${name.name}_details { … }\` for a nested object`,
+    });
+    return undefined;
+  }
+  reportError(reporter, "T0209", name.span, `unknown type \`${name.name}\``, {
+    help: suggestion(name.name, [...primitiveNames, ...names.enumNames, ...names.recordNames], "declare it with `enum` or `record`, or use one of bool, integer, decimal, money, percent, date, time, months, days"),
+  });
+  return undefined;
+}
+
+function reportNotA(name: Identifier, what: string, candidates: readonly string[], rule: string, names: TypeNamespace, reporter: Reporter): void {
+  const known = names.enumNames.has(name.name) || names.recordNames.has(name.name) || names.entityNames.has(name.name);
+  if (known) {
+    reportError(reporter, "T0211", name.span, `\`${name.name}\` is not ${what}`, { help: rule });
+    return;
+  }
+  reportError(reporter, "T0209", name.span, `unknown type \`${name.name}\``, {
+    help: suggestion(name.name, candidates, rule),
+  });
+}
