@@ -576,20 +576,43 @@ function checkComparison(operator: "=" | "!=" | "<" | "<=" | ">" | ">=", expr: B
   return { op: "compare", operator, operandType: both.type, left: both.left, right: both.right, type: boolType, span: expr.span };
 }
 
+/** `a otherwise b otherwise c`, written as a left-nested chain, as its operands in order. */
+function otherwiseOperands(expr: Expr): Expr[] {
+  return expr.kind === "binary" && expr.operator === "otherwise" ? [...otherwiseOperands(expr.left), expr.right] : [expr];
+}
+
+/**
+ * A chain of fallbacks: every operand but the last is an optional T, the last a T. The IR nests
+ * it to the right (`a otherwise (b otherwise c)`), so each node has an optional left and a
+ * certain right.
+ */
 function checkOtherwise(expr: BinaryExpr, context: ExprContext, expected: Expectation | undefined): ExprIR | undefined {
-  const left = checkExpr(expr.left, context);
-  if (left !== undefined && left.type.kind !== "optional") {
-    const path = pathText(left);
-    reportError(context.reporter, "T0308", left.span, `${path === undefined ? "this value" : `\`${path}\``} is never absent here, so \`otherwise\` has no use`, {
+  const operands = otherwiseOperands(expr);
+  const checked = operands.slice(0, -1).map((operand) => checkExpr(operand, context));
+  const first = checked[0];
+  const valueType = first?.type.kind === "optional" ? first.type.of : expectedValueType(expected);
+  const last = operands[operands.length - 1];
+  const fallback = last === undefined ? undefined : checkExpr(last, context, valueType === undefined ? undefined : { type: valueType });
+  const optionals = checked.map((operand) => (operand === undefined || valueType === undefined ? undefined : optionalOperand(operand, valueType, context)));
+  if (fallback === undefined || !allDefined(optionals)) return undefined;
+  return optionals.reduceRight<ExprIR>((right, left) => ({ op: "otherwise", left, right, type: right.type, span: spanFrom(left.span, expr.span) }), fallback);
+}
+
+/** An operand before `otherwise`: a value of the chain's type that may be absent. */
+function optionalOperand(operand: ExprIR, valueType: ValueType, context: ExprContext): ExprIR | undefined {
+  if (operand.type.kind !== "optional") {
+    const path = pathText(operand);
+    reportError(context.reporter, "T0308", operand.span, `${path === undefined ? "this value" : `\`${path}\``} is never absent here, so \`otherwise\` has no use`, {
       help: "remove `otherwise …`; it gives a fallback for a value declared `optional …`",
     });
-    checkExpr(expr.right, context, expected);
     return undefined;
   }
-  const fallbackType = left?.type.kind === "optional" ? left.type.of : expectedValueType(expected);
-  const right = checkExpr(expr.right, context, fallbackType === undefined ? undefined : { type: fallbackType });
-  if (left === undefined || right === undefined || left.type.kind !== "optional") return undefined;
-  return { op: "otherwise", left, right, type: right.type, span: expr.span };
+  return coerce(operand, context, { type: optionalOf(valueType) });
+}
+
+/** The span from the start of `start` to the end of `whole`. */
+function spanFrom(start: SourceSpan, whole: SourceSpan): SourceSpan {
+  return { ...whole, line: start.line, column: start.column, start: start.start };
 }
 
 function checkMembership(expr: Extract<Expr, { kind: "in" }>, context: ExprContext): ExprIR | undefined {

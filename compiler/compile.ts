@@ -1,0 +1,46 @@
+/**
+ * The compiler's entry point, shared by the CLI, the tests and the playground: the files of
+ * one policy → its IR and diagnostics. Pure: the caller reads the files (and the notice).
+ */
+import { checkFiles } from "./check/index.js";
+import type { Diagnostic } from "./diagnostics/diagnostic.js";
+import { hasErrors } from "./diagnostics/diagnostic.js";
+import type { ProgramIR } from "./ir.js";
+import { parseFile } from "./parse.js";
+
+export interface Source {
+  readonly path: string;
+  readonly text: string;
+}
+
+export interface CompileOptions {
+  /** the text of the document the policy encodes; when given, every quote must be found in it */
+  readonly notice?: string;
+}
+
+export interface CompileResult {
+  /** present only when there is no error */
+  readonly program?: ProgramIR;
+  /** sorted by file, line and column */
+  readonly diagnostics: Diagnostic[];
+}
+
+export function compile(sources: readonly Source[], options: CompileOptions = {}): CompileResult {
+  const parsed = sources.map((source) => parseFile(source.path, source.text));
+  const syntaxDiagnostics = parsed.flatMap((file) => file.diagnostics);
+  // Stop after a syntax error: the trees of broken files are partial, and checking them
+  // would report names and types that are only missing because the parser skipped them.
+  if (hasErrors(syntaxDiagnostics)) return { diagnostics: sortDiagnostics(syntaxDiagnostics) };
+  const { program, diagnostics } = checkFiles(parsed.map((file) => file.ast), options);
+  return { ...(program === undefined ? {} : { program }), diagnostics: sortDiagnostics([...syntaxDiagnostics, ...diagnostics]) };
+}
+
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) => compareText(a.span.file, b.span.file) || a.span.line - b.span.line || a.span.column - b.span.column,
+  );
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
