@@ -63,6 +63,14 @@ export type PrimitiveTypeName =
 export interface PolicyFile {
   readonly file: string;
   readonly declarations: readonly Declaration[];
+  /** the file's `#` comments in source order, kept for the formatter; absent when the tree was not read from text */
+  readonly comments?: readonly Comment[];
+}
+
+/** `# …` to the end of the line; `text` starts with `#` and has no trailing spaces */
+export interface Comment {
+  readonly text: string;
+  readonly span: SourceSpan;
 }
 
 export type Declaration = PolicyHeader | EnumDeclaration | RecordDeclaration | ParameterDeclaration | MeasureDeclaration;

@@ -12,6 +12,56 @@ export interface CatalogEntry {
 }
 
 export const catalog = {
+  // ---------------------------------------------------------------- T01xx syntax
+  T0101: {
+    title: "unexpected character",
+    explanation:
+      "The text holds a character that is not part of tiao, such as `@`, a full-width comma `，` typed by a Chinese input method, or Chinese words outside quotes. Chinese belongs inside quotes (`\"不满1年\"`) or in a comment after `#`; punctuation must be the ASCII one (`,` `:` `(` `)` `=`).",
+  },
+  T0102: {
+    title: "text without its closing quote",
+    explanation:
+      "A text starts with `\"` but the line ends before its closing `\"`. A text stays on one line; write `\\n` for a line break inside it and `\\\"` for a quote.",
+  },
+  T0103: {
+    title: "unknown escape in a text",
+    explanation:
+      "Inside a text, a backslash starts an escape: `\\\"` is a quote, `\\\\` a backslash and `\\n` a line break. Any other letter after a backslash is an error; write `\\\\` for a backslash itself.",
+  },
+  T0104: {
+    title: "text in curly quotes",
+    explanation:
+      "Texts are written between straight quotes `\"…\"`. Chinese input methods type curly quotes `“…”`, which the language does not accept as delimiters (they may appear inside a text).",
+  },
+  T0105: {
+    title: "date not written YYYY-MM-DD",
+    explanation:
+      "A date literal has a four-digit year, a two-digit month and a two-digit day separated by `-`: `2021-01-05`, not `2021-1-5`. Whether the date exists in the calendar is checked separately.",
+  },
+  T0106: {
+    title: "time not written HH:MM",
+    explanation: "A time of day has two-digit hours and minutes on the 24-hour clock: `09:00`, `18:30`.",
+  },
+  T0107: {
+    title: "unexpected word or symbol",
+    explanation:
+      "The parser expected something else at this place, for example `=` or `{` after the type of a definition, a closing brace, or a value. The message says what was expected and what was found; several such errors may follow one mistake.",
+  },
+  T0108: {
+    title: "reserved word used as a name",
+    explanation:
+      "The keywords of the language (such as `months`, `value`, `note`, `date`) cannot name an enum, a member, a record, a parameter, a measure or a definition. Choose another name, such as `months_used` for `months`. Fields of records and entities may use them, because their names come from the scenario's JSON (`t.months`).",
+  },
+  T0109: {
+    title: "rule without `cites`",
+    explanation:
+      "Every simple definition, rule and exception cites the clause of the document it encodes, with the words it encodes: `cites §4 \"按月发放不超过6个月的失业补助金\"`. The citation is what lets a reviewer check the rule against the text.",
+  },
+  T0110: {
+    title: "nested too deeply",
+    explanation:
+      "Brackets or `if … else` branches are nested so deeply that the file cannot be read. Give parts of the expression their own `let` definitions.",
+  },
   // ---------------------------------------------------------------- T02xx names and declarations
   T0201: {
     title: "unknown name",

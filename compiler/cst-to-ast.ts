@@ -1,0 +1,833 @@
+/**
+ * From the Chevrotain CST (grammar/parser.ts) to the AST (ast.ts), with a span on every node.
+ *
+ * The CST may come from error recovery: any child may be missing, and tokens inserted by
+ * recovery have no position. A node whose required parts are missing is left out (and so is
+ * the node that needs it), so this never throws; the parse errors already say what is wrong.
+ *
+ * Two rules of the language are checked here because the grammar is lenient on purpose, to
+ * give a precise message: a reserved word used as a declared name (T0108), and a rule
+ * without `cites` (T0109).
+ */
+import type { CstElement, CstNode, IToken } from "chevrotain";
+import type {
+  BinaryOperator,
+  Citation,
+  ClauseRef,
+  Comment,
+  DateLiteral,
+  Declaration,
+  Definition,
+  DefinitionBody,
+  DefinitionParameter,
+  EffectiveWindow,
+  EnumDeclaration,
+  Expr,
+  FieldDeclaration,
+  HeaderField,
+  Identifier,
+  MatchArm,
+  MeasureDeclaration,
+  MeasureItem,
+  NotComputable,
+  ParameterDeclaration,
+  ParameterValue,
+  PolicyHeader,
+  PrimitiveTypeName,
+  RecordDeclaration,
+  RuleCase,
+  SourceRef,
+  SourceSpan,
+  StringLiteral,
+  TypeExpr,
+} from "./ast.js";
+import type { DiagnosticCode } from "./diagnostics/catalog.js";
+import type { Diagnostic } from "./diagnostics/diagnostic.js";
+import { keywords } from "../grammar/tokens.js";
+
+export interface ConvertedDeclarations {
+  readonly declarations: readonly Declaration[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The declarations of one CST of rule `policyFile` (parse.ts parses a file one declaration at a time). */
+export function declarationsFromCst(file: string, root: CstNode): ConvertedDeclarations {
+  const converter = new Converter(file);
+  return { declarations: converter.policyFile(root), diagnostics: converter.diagnostics };
+}
+
+/** A `#` comment token as kept in the AST. */
+export function commentFromToken(file: string, token: IToken): Comment {
+  return { text: token.image.trimEnd(), span: tokenSpan(file, token) };
+}
+
+function tokenSpan(file: string, token: IToken): SourceSpan {
+  const line = token.startLine ?? 1;
+  const column = token.startColumn ?? 1;
+  return {
+    file,
+    line,
+    column,
+    endLine: token.endLine ?? line,
+    endColumn: (token.endColumn ?? column - 1) + 1,
+    start: token.startOffset,
+    end: (token.endOffset ?? token.startOffset - 1) + 1,
+  };
+}
+
+// ---------------------------------------------------------------- reading the CST
+
+function childNodes(node: CstNode, key: string): CstNode[] {
+  const children = node.children[key];
+  return children === undefined ? [] : children.filter(isNode);
+}
+
+function childNode(node: CstNode, key: string): CstNode | undefined {
+  return childNodes(node, key)[0];
+}
+
+/** Tokens under `key`, without those inserted by error recovery (they have no text and no place). */
+function childTokens(node: CstNode, key: string): IToken[] {
+  const children = node.children[key];
+  return children === undefined ? [] : children.filter(isRealToken);
+}
+
+function childToken(node: CstNode, key: string): IToken | undefined {
+  return childTokens(node, key)[0];
+}
+
+function isNode(element: CstElement): element is CstNode {
+  return "children" in element;
+}
+
+function isRealToken(element: CstElement): element is IToken {
+  return !isNode(element) && element.isInsertedInRecovery !== true && Number.isFinite(element.startOffset);
+}
+
+function startOffsetOf(node: CstNode): number {
+  return node.location?.startOffset ?? Number.NaN;
+}
+
+// ---------------------------------------------------------------- literals of the lexer
+
+const escapes: Readonly<Record<string, string>> = { '"': '"', "\\": "\\", n: "\n" };
+
+/** The value of a quoted text; an unknown escape keeps its character (parse.ts reports it). */
+export function unescapeString(image: string): string {
+  const body = image.slice(1, image.length > 1 && image.endsWith('"') ? -1 : undefined);
+  return body.replace(/\\(.)/g, (_escape, character: string) => escapes[character] ?? character);
+}
+
+function parseClauseRef(image: string): { measure: number; paragraph?: number } | undefined {
+  const match = /^§(\d+)(?:¶(\d+))?$/.exec(image);
+  if (match === null) return undefined;
+  const measure = Number(match[1]);
+  return match[2] === undefined ? { measure } : { measure, paragraph: Number(match[2]) };
+}
+
+const primitiveTypeNames: ReadonlySet<string> = new Set<PrimitiveTypeName>([
+  "bool",
+  "integer",
+  "decimal",
+  "money",
+  "percent",
+  "date",
+  "time",
+  "months",
+  "days",
+]);
+
+function isPrimitiveTypeName(name: string): name is PrimitiveTypeName {
+  return primitiveTypeNames.has(name);
+}
+
+const textHeaderKeys = new Set(["title", "document", "issuer", "version", "notice"] as const);
+type TextHeaderKey = typeof textHeaderKeys extends Set<infer K> ? K : never;
+
+function isTextHeaderKey(key: string): key is TextHeaderKey {
+  return (textHeaderKeys as ReadonlySet<string>).has(key);
+}
+
+const reservedWords: ReadonlySet<string> = new Set(keywords);
+
+/** A replacement for a reserved word, to suggest in the help line. */
+function suggestedName(word: string): string {
+  const suggestions: Readonly<Record<string, string>> = {
+    months: "months_used",
+    days: "days_used",
+    month: "start_month",
+    day: "start_day",
+    date: "start_date",
+    time: "start_time",
+    money: "amount",
+    percent: "rate",
+    value: "amount",
+    count: "number_of_people",
+  };
+  return suggestions[word] ?? `${word}_value`;
+}
+
+const comparisonOperators: ReadonlySet<string> = new Set(["=", "!=", "<", "<=", ">", ">="]);
+
+function isBinaryOperator(image: string): image is BinaryOperator {
+  return comparisonOperators.has(image) || image === "+" || image === "-" || image === "*";
+}
+
+// ---------------------------------------------------------------- the converter
+
+class Converter {
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(private readonly file: string) {}
+
+  // ------------------------------------------------ spans
+
+  private tokenSpan(token: IToken): SourceSpan {
+    return tokenSpan(this.file, token);
+  }
+
+  /** The node's extent; undefined when recovery left it without any token. */
+  private nodeSpan(node: CstNode): SourceSpan | undefined {
+    const location = node.location;
+    if (location === undefined) return undefined;
+    const { startOffset, startLine, startColumn, endOffset, endLine, endColumn } = location;
+    if (!Number.isFinite(startOffset) || endOffset === undefined || !Number.isFinite(endOffset)) return undefined;
+    if (startLine === undefined || startColumn === undefined || endLine === undefined || endColumn === undefined) {
+      return undefined;
+    }
+    if (!Number.isFinite(startLine + startColumn + endLine + endColumn)) return undefined;
+    return {
+      file: this.file,
+      line: startLine,
+      column: startColumn,
+      endLine,
+      endColumn: endColumn + 1,
+      start: startOffset,
+      end: endOffset + 1,
+    };
+  }
+
+  private joinSpans(first: SourceSpan, last: SourceSpan): SourceSpan {
+    return {
+      file: this.file,
+      line: first.line,
+      column: first.column,
+      endLine: last.endLine,
+      endColumn: last.endColumn,
+      start: first.start,
+      end: last.end,
+    };
+  }
+
+  private report(code: DiagnosticCode, message: string, span: SourceSpan, help: string): void {
+    this.diagnostics.push({ code, severity: "error", message, span, help });
+  }
+
+  // ------------------------------------------------ small pieces
+
+  private identifier(token: IToken | undefined): Identifier | undefined {
+    if (token === undefined) return undefined;
+    return { name: token.image, span: this.tokenSpan(token) };
+  }
+
+  private string(token: IToken | undefined): StringLiteral | undefined {
+    if (token === undefined) return undefined;
+    return { value: unescapeString(token.image), span: this.tokenSpan(token) };
+  }
+
+  private date(token: IToken | undefined): DateLiteral | undefined {
+    if (token === undefined) return undefined;
+    return { kind: "date", text: token.image, span: this.tokenSpan(token) };
+  }
+
+  /** A field name: reserved words are allowed, as the scenario's JSON may use them. */
+  private fieldName(node: CstNode | undefined): Identifier | undefined {
+    if (node === undefined) return undefined;
+    return this.identifier(childToken(node, "Identifier") ?? childToken(node, "Keyword"));
+  }
+
+  /** A declared name: a reserved word is reported, then accepted so that checking goes on. */
+  private declaredName(node: CstNode | undefined): Identifier | undefined {
+    const name = this.fieldName(node);
+    if (name !== undefined && reservedWords.has(name.name)) {
+      this.report(
+        "T0108",
+        `\`${name.name}\` is a reserved word`,
+        name.span,
+        `choose another name such as \`${suggestedName(name.name)}\``,
+      );
+    }
+    return name;
+  }
+
+  private clauseRef(token: IToken | undefined): ClauseRef | undefined {
+    if (token === undefined) return undefined;
+    const parsed = parseClauseRef(token.image);
+    return parsed === undefined ? undefined : { ...parsed, span: this.tokenSpan(token) };
+  }
+
+  private citation(node: CstNode | undefined): Citation | undefined {
+    if (node === undefined) return undefined;
+    const clause = this.clauseRef(childToken(node, "ClauseRef"));
+    const quote = this.string(childToken(node, "StringLiteral"));
+    if (clause === undefined || quote === undefined) return undefined;
+    return { clause, quote, span: this.joinSpans(clause.span, quote.span) };
+  }
+
+  private typeExpression(node: CstNode | undefined): TypeExpr | undefined {
+    if (node === undefined) return undefined;
+    const span = this.nodeSpan(node);
+    if (span === undefined) return undefined;
+    const primitive = childToken(node, "PrimitiveType");
+    if (primitive !== undefined) {
+      return isPrimitiveTypeName(primitive.image) ? { kind: "primitive", name: primitive.image, span } : undefined;
+    }
+    if (childToken(node, "Optional") !== undefined) {
+      const of = this.typeExpression(childNode(node, "of"));
+      return of === undefined ? undefined : { kind: "optional", of, span };
+    }
+    const of = this.identifier(childToken(node, "of"));
+    if (childToken(node, "SetKw") !== undefined) return of === undefined ? undefined : { kind: "set", of, span };
+    if (childToken(node, "List") !== undefined) return of === undefined ? undefined : { kind: "list", of, span };
+    const named = this.identifier(childToken(node, "named"));
+    return named === undefined ? undefined : { kind: "named", name: named, span };
+  }
+
+  // ------------------------------------------------ declarations
+
+  policyFile(root: CstNode): Declaration[] {
+    return childNodes(root, "declaration").flatMap((node) => {
+      const declaration = this.declaration(node);
+      return declaration === undefined ? [] : [declaration];
+    });
+  }
+
+  private declaration(node: CstNode): Declaration | undefined {
+    const header = childNode(node, "policyHeader");
+    if (header !== undefined) return this.policyHeader(header);
+    const enumeration = childNode(node, "enumDeclaration");
+    if (enumeration !== undefined) return this.enumDeclaration(enumeration);
+    const record = childNode(node, "recordDeclaration");
+    if (record !== undefined) return this.recordDeclaration(record);
+    const parameter = childNode(node, "parameterDeclaration");
+    if (parameter !== undefined) return this.parameterDeclaration(parameter);
+    const measure = childNode(node, "measureDeclaration");
+    return measure === undefined ? undefined : this.measureDeclaration(measure);
+  }
+
+  private policyHeader(node: CstNode): PolicyHeader | undefined {
+    const name = this.declaredName(childNode(node, "name"));
+    const span = this.nodeSpan(node);
+    if (name === undefined || span === undefined) return undefined;
+    const fields = childNodes(node, "headerField").flatMap((field) => {
+      const converted = this.headerField(field);
+      return converted === undefined ? [] : [converted];
+    });
+    return { kind: "policy", name, fields, span };
+  }
+
+  private headerField(node: CstNode): HeaderField | undefined {
+    const span = this.nodeSpan(node);
+    if (span === undefined) return undefined;
+    const key = childToken(node, "HeaderTextKey");
+    if (key !== undefined) {
+      const value = this.string(childToken(node, "StringLiteral"));
+      return value === undefined || !isTextHeaderKey(key.image) ? undefined : { key: key.image, value, span };
+    }
+    const issued = this.date(childToken(node, "DateLiteral"));
+    return issued === undefined ? undefined : { key: "issued", value: issued, span };
+  }
+
+  private enumDeclaration(node: CstNode): EnumDeclaration | undefined {
+    const name = this.declaredName(childNode(node, "name"));
+    const span = this.nodeSpan(node);
+    if (name === undefined || span === undefined) return undefined;
+    const label = this.string(childToken(node, "label"));
+    const members = childNodes(node, "enumMember").flatMap((member) => {
+      const memberName = this.declaredName(childNode(member, "name"));
+      const memberSpan = this.nodeSpan(member);
+      if (memberName === undefined || memberSpan === undefined) return [];
+      const memberLabel = this.string(childToken(member, "label"));
+      return [{ name: memberName, ...(memberLabel === undefined ? {} : { label: memberLabel }), span: memberSpan }];
+    });
+    return { kind: "enum", name, ...(label === undefined ? {} : { label }), members, span };
+  }
+
+  private recordDeclaration(node: CstNode): RecordDeclaration | undefined {
+    const name = this.declaredName(childNode(node, "name"));
+    const span = this.nodeSpan(node);
+    if (name === undefined || span === undefined) return undefined;
+    const label = this.string(childToken(node, "label"));
+    const fields = childNodes(node, "fieldDeclaration").flatMap((field) => {
+      const converted = this.fieldDeclaration(field);
+      return converted === undefined ? [] : [converted];
+    });
+    const entity = childToken(node, "Entity") !== undefined;
+    return { kind: "record", entity, name, ...(label === undefined ? {} : { label }), fields, span };
+  }
+
+  private fieldDeclaration(node: CstNode): FieldDeclaration | undefined {
+    const name = this.fieldName(childNode(node, "name"));
+    const type = this.typeExpression(childNode(node, "typeExpression"));
+    const span = this.nodeSpan(node);
+    if (name === undefined || type === undefined || span === undefined) return undefined;
+    const label = this.string(childToken(node, "label"));
+    return { name, type, ...(label === undefined ? {} : { label }), span };
+  }
+
+  private parameterDeclaration(node: CstNode): ParameterDeclaration | undefined {
+    const name = this.declaredName(childNode(node, "name"));
+    const type = this.typeExpression(childNode(node, "typeExpression"));
+    const span = this.nodeSpan(node);
+    if (name === undefined || type === undefined || span === undefined) return undefined;
+    const label = this.string(childToken(node, "label"));
+    const unit = this.string(childToken(node, "unit"));
+    const values = childNodes(node, "parameterValue").flatMap((value) => {
+      const converted = this.parameterValue(value);
+      return converted === undefined ? [] : [converted];
+    });
+    return {
+      kind: "parameter",
+      name,
+      type,
+      ...(label === undefined ? {} : { label }),
+      ...(unit === undefined ? {} : { unit }),
+      values,
+      span,
+    };
+  }
+
+  private parameterValue(node: CstNode): ParameterValue | undefined {
+    const value = this.parameterLiteral(childNode(node, "parameterLiteral"));
+    const from = this.date(childToken(node, "from"));
+    const source = this.sourceRef(node);
+    const span = this.nodeSpan(node);
+    if (value === undefined || from === undefined || source === undefined || span === undefined) return undefined;
+    const until = this.date(childToken(node, "until"));
+    const note = this.string(childToken(node, "note"));
+    return {
+      value,
+      from,
+      ...(until === undefined ? {} : { until }),
+      source,
+      ...(note === undefined ? {} : { note }),
+      span,
+    };
+  }
+
+  private sourceRef(node: CstNode): SourceRef | undefined {
+    const citation = this.citation(childNode(node, "citation"));
+    if (citation !== undefined) return { kind: "clause", citation, span: citation.span };
+    const text = this.string(childToken(node, "document"));
+    return text === undefined ? undefined : { kind: "document", text, span: text.span };
+  }
+
+  private parameterLiteral(node: CstNode | undefined): Expr | undefined {
+    if (node === undefined) return undefined;
+    const negated = childNode(node, "negated");
+    if (negated !== undefined) {
+      const operand = this.quantity(negated);
+      const span = this.nodeSpan(node);
+      return operand === undefined || span === undefined ? undefined : { kind: "unary", operator: "-", operand, span };
+    }
+    const literal = childNode(node, "literal");
+    if (literal !== undefined) return this.literal(literal);
+    const member = childNode(node, "memberName");
+    if (member !== undefined) return this.memberName(member);
+    const set = childNode(node, "setLiteral");
+    return set === undefined ? undefined : this.setLiteral(set);
+  }
+
+  /** `member` or `enum_name.member` */
+  private memberName(node: CstNode): Expr | undefined {
+    const [first, second] = childTokens(node, "names").map((token) => this.identifier(token));
+    if (first === undefined) return undefined;
+    const name: Expr = { kind: "name", name: first, span: first.span };
+    if (second === undefined) return name;
+    return { kind: "field", object: name, field: second, span: this.joinSpans(first.span, second.span) };
+  }
+
+  private measureDeclaration(node: CstNode): MeasureDeclaration | undefined {
+    const name = this.declaredName(childNode(node, "name"));
+    const span = this.nodeSpan(node);
+    if (name === undefined || span === undefined) return undefined;
+    const title = this.string(childToken(node, "title"));
+    const citation = this.citation(childNode(node, "citation"));
+    const window = this.effectiveWindow(childNode(node, "effectiveWindow"));
+    const items = childNodes(node, "measureItem").flatMap((item) => {
+      const converted = this.measureItem(item);
+      return converted === undefined ? [] : [converted];
+    });
+    return {
+      kind: "measure",
+      name,
+      ...(title === undefined ? {} : { title }),
+      ...(citation === undefined ? {} : { citation }),
+      ...(window === undefined ? {} : { window }),
+      items,
+      span,
+    };
+  }
+
+  private effectiveWindow(node: CstNode | undefined): EffectiveWindow | undefined {
+    if (node === undefined) return undefined;
+    const from = this.expression(childNode(node, "from"));
+    const span = this.nodeSpan(node);
+    if (from === undefined || span === undefined) return undefined;
+    const until = this.expression(childNode(node, "until"));
+    return { from, ...(until === undefined ? {} : { until }), span };
+  }
+
+  private measureItem(node: CstNode): MeasureItem | undefined {
+    const definition = childNode(node, "definition");
+    if (definition !== undefined) return this.definition(definition);
+    const notComputable = childNode(node, "notComputable");
+    return notComputable === undefined ? undefined : this.notComputable(notComputable);
+  }
+
+  private notComputable(node: CstNode): NotComputable | undefined {
+    const citation = this.citation(childNode(node, "citation"));
+    const reason = this.string(childToken(node, "reason"));
+    const span = this.nodeSpan(node);
+    if (citation === undefined || reason === undefined || span === undefined) return undefined;
+    return { kind: "not_computable", citation, reason, span };
+  }
+
+  private definition(node: CstNode): Definition | undefined {
+    const name = this.declaredName(childNode(node, "name"));
+    const type = this.typeExpression(childNode(node, "typeExpression"));
+    const span = this.nodeSpan(node);
+    if (name === undefined || type === undefined || span === undefined) return undefined;
+    const bodyNode = childNode(node, "definitionBody");
+    const body = bodyNode === undefined ? undefined : this.definitionBody(bodyNode, name);
+    if (body === undefined) return undefined;
+    const parametersNode = childNode(node, "definitionParameters");
+    const parameters = parametersNode === undefined ? [] : this.definitionParameters(parametersNode);
+    const visibility = childToken(node, "Output") !== undefined ? "output" : "let";
+    return { kind: "definition", visibility, name, parameters, type, body, span };
+  }
+
+  private definitionParameters(node: CstNode): DefinitionParameter[] {
+    return childNodes(node, "definitionParameter").flatMap((parameter) => {
+      const name = this.declaredName(childNode(parameter, "name"));
+      const type = this.typeExpression(childNode(parameter, "typeExpression"));
+      const span = this.nodeSpan(parameter);
+      return name === undefined || type === undefined || span === undefined ? [] : [{ name, type, span }];
+    });
+  }
+
+  private definitionBody(node: CstNode, definitionName: Identifier): DefinitionBody | undefined {
+    const span = this.nodeSpan(node);
+    if (span === undefined) return undefined;
+    if (childToken(node, "Equals") !== undefined) {
+      const value = this.expression(childNode(node, "value"));
+      if (value === undefined) return undefined;
+      const rule = this.ruleCase("simple", node, value, span, definitionName, `\`${definitionName.name}\``);
+      return { kind: "simple", rule, span };
+    }
+    const caseNodes = [...childNodes(node, "ruleCase"), ...childNodes(node, "exceptionCase")].sort(
+      (a, b) => startOffsetOf(a) - startOffsetOf(b),
+    );
+    const cases = caseNodes.flatMap((caseNode) => {
+      const converted = this.caseOfBlock(caseNode, definitionName);
+      return converted === undefined ? [] : [converted];
+    });
+    return { kind: "cases", cases, span };
+  }
+
+  private caseOfBlock(node: CstNode, definitionName: Identifier): RuleCase | undefined {
+    const label = this.identifier(childToken(node, "label"));
+    const value = this.expression(childNode(node, "value"));
+    const span = this.nodeSpan(node);
+    if (label === undefined || value === undefined || span === undefined) return undefined;
+    const kind = node.name === "exceptionCase" ? "exception" : "rule";
+    const described = `${kind} \`${label.name}\` of \`${definitionName.name}\``;
+    return this.ruleCase(kind, node, value, span, label, described);
+  }
+
+  /**
+   * The parts common to the three kinds of rule. `place` is where a missing `cites` is
+   * reported (the definition's name or the rule's label), `described` how it is named.
+   */
+  private ruleCase(
+    kind: RuleCase["kind"],
+    node: CstNode,
+    value: Expr,
+    span: SourceSpan,
+    place: Identifier,
+    described: string,
+  ): RuleCase {
+    const tail = childNode(node, "caseTail");
+    const citation = tail === undefined ? undefined : this.citation(childNode(tail, "citation"));
+    const note = tail === undefined ? undefined : this.string(childToken(tail, "note"));
+    const window = tail === undefined ? undefined : this.effectiveWindow(childNode(tail, "effectiveWindow"));
+    const citesWritten = tail !== undefined && childToken(tail, "Cites") !== undefined;
+    if (!citesWritten) {
+      this.report(
+        "T0109",
+        `${described} has no \`cites\``,
+        place.span,
+        'add the clause and the words it encodes after the value, such as `cites §2 "…"`',
+      );
+    }
+    const label = kind === "simple" ? undefined : place;
+    const overrides = this.identifier(childToken(node, "overrides"));
+    const condition = this.expression(childNode(node, "condition"));
+    return {
+      kind,
+      ...(label === undefined ? {} : { label }),
+      ...(overrides === undefined ? {} : { overrides }),
+      ...(condition === undefined ? {} : { condition }),
+      value,
+      ...(citation === undefined ? {} : { citation }),
+      ...(note === undefined ? {} : { note }),
+      ...(window === undefined ? {} : { window }),
+      span,
+    };
+  }
+
+  // ------------------------------------------------ expressions
+
+  private expression(node: CstNode | undefined): Expr | undefined {
+    if (node === undefined) return undefined;
+    const ifNode = childNode(node, "ifExpression");
+    if (ifNode !== undefined) return this.ifExpression(ifNode);
+    const otherwise = childNode(node, "otherwiseExpression");
+    return otherwise === undefined ? undefined : this.leftChain(otherwise, "Otherwise", (operand) => this.orExpression(operand));
+  }
+
+  private ifExpression(node: CstNode): Expr | undefined {
+    const condition = this.expression(childNode(node, "condition"));
+    const then = this.expression(childNode(node, "then"));
+    const otherwise = this.expression(childNode(node, "else"));
+    const span = this.nodeSpan(node);
+    if (condition === undefined || then === undefined || otherwise === undefined || span === undefined) return undefined;
+    return { kind: "if", condition, then, else: otherwise, span };
+  }
+
+  private orExpression(node: CstNode): Expr | undefined {
+    return this.leftChain(node, "Or", (operand) => this.andExpression(operand));
+  }
+
+  private andExpression(node: CstNode): Expr | undefined {
+    return this.leftChain(node, "And", (operand) => this.notExpression(operand));
+  }
+
+  /**
+   * `a op b op c` as `(a op b) op c`. `operatorKey` names the operator tokens in the node;
+   * their image is the operator (`and`, `+`, `*`, …).
+   */
+  private leftChain(node: CstNode, operatorKey: string, operand: (node: CstNode) => Expr | undefined): Expr | undefined {
+    const operands = childNodes(node, "operands").map(operand);
+    const operators = childTokens(node, operatorKey);
+    const [first, ...rest] = operands;
+    if (first === undefined || operators.length !== rest.length) return undefined;
+    let result: Expr = first;
+    for (const [index, right] of rest.entries()) {
+      const operator = operators[index]?.image;
+      if (right === undefined || operator === undefined) return undefined;
+      const binaryOperator: BinaryOperator | undefined =
+        operator === "and" || operator === "or" || operator === "otherwise" || isBinaryOperator(operator) ? operator : undefined;
+      if (binaryOperator === undefined) return undefined;
+      result = { kind: "binary", operator: binaryOperator, left: result, right, span: this.joinSpans(result.span, right.span) };
+    }
+    return result;
+  }
+
+  private notExpression(node: CstNode): Expr | undefined {
+    if (childToken(node, "Not") !== undefined) {
+      const operandNode = childNode(node, "operand");
+      const operand = operandNode === undefined ? undefined : this.notExpression(operandNode);
+      const span = this.nodeSpan(node);
+      return operand === undefined || span === undefined ? undefined : { kind: "unary", operator: "not", operand, span };
+    }
+    const comparison = childNode(node, "comparison");
+    return comparison === undefined ? undefined : this.comparison(comparison);
+  }
+
+  private comparison(node: CstNode): Expr | undefined {
+    const left = this.additive(childNode(node, "left"));
+    if (left === undefined) return undefined;
+    const span = this.nodeSpan(node);
+    const operator = childToken(node, "ComparisonOperator");
+    if (operator !== undefined) {
+      const right = this.additive(childNode(node, "right"));
+      if (right === undefined || span === undefined || !isBinaryOperator(operator.image)) return undefined;
+      return { kind: "binary", operator: operator.image, left, right, span };
+    }
+    if (childToken(node, "In") !== undefined) {
+      const set = this.additive(childNode(node, "set"));
+      return set === undefined || span === undefined ? undefined : { kind: "in", element: left, set, span };
+    }
+    if (childToken(node, "Is") !== undefined) {
+      const test = childToken(node, "Present") !== undefined ? "present" : childToken(node, "Absent") !== undefined ? "absent" : undefined;
+      return test === undefined || span === undefined ? undefined : { kind: "is", operand: left, test, span };
+    }
+    return left;
+  }
+
+  private additive(node: CstNode | undefined): Expr | undefined {
+    if (node === undefined) return undefined;
+    return this.leftChain(node, "AdditiveOperator", (operand) => this.leftChain(operand, "Star", (factor) => this.unary(factor)));
+  }
+
+  private unary(node: CstNode): Expr | undefined {
+    if (childToken(node, "Minus") !== undefined) {
+      const operandNode = childNode(node, "operand");
+      const operand = operandNode === undefined ? undefined : this.unary(operandNode);
+      const span = this.nodeSpan(node);
+      return operand === undefined || span === undefined ? undefined : { kind: "unary", operator: "-", operand, span };
+    }
+    const postfix = childNode(node, "postfixExpression");
+    return postfix === undefined ? undefined : this.postfix(postfix);
+  }
+
+  private postfix(node: CstNode): Expr | undefined {
+    const primaryNode = childNode(node, "primary");
+    let result = primaryNode === undefined ? undefined : this.primary(primaryNode);
+    for (const fieldNode of childNodes(node, "fields")) {
+      const field = this.fieldName(fieldNode);
+      if (result === undefined || field === undefined) return undefined;
+      result = { kind: "field", object: result, field, span: this.joinSpans(result.span, field.span) };
+    }
+    return result;
+  }
+
+  private primary(node: CstNode): Expr | undefined {
+    const [child] = Object.values(node.children).flat().filter(isNode);
+    if (child === undefined) return undefined;
+    switch (child.name) {
+      case "literal":
+        return this.literal(child);
+      case "nameOrCall":
+        return this.nameOrCall(child);
+      case "conversionCall":
+        return this.conversionCall(child);
+      case "countAggregate":
+      case "sumAggregate":
+        return this.aggregate(child);
+      case "setLiteral":
+        return this.setLiteral(child);
+      case "parenthesized":
+        return this.parenthesized(child);
+      case "matchExpression":
+        return this.matchExpression(child);
+      default:
+        return undefined;
+    }
+  }
+
+  private literal(node: CstNode): Expr | undefined {
+    const quantity = childNode(node, "quantity");
+    if (quantity !== undefined) return this.quantity(quantity);
+    const date = this.date(childToken(node, "DateLiteral"));
+    if (date !== undefined) return date;
+    const time = childToken(node, "TimeLiteral");
+    if (time !== undefined) return { kind: "time", text: time.image, span: this.tokenSpan(time) };
+    const truth = childToken(node, "True") ?? childToken(node, "False");
+    if (truth !== undefined) return { kind: "bool", value: truth.image === "true", span: this.tokenSpan(truth) };
+    const absent = childToken(node, "Absent");
+    return absent === undefined ? undefined : { kind: "absent", span: this.tokenSpan(absent) };
+  }
+
+  private quantity(node: CstNode): Expr | undefined {
+    const number = childToken(node, "NumberLiteral");
+    const span = this.nodeSpan(node);
+    if (number === undefined || span === undefined) return undefined;
+    const text = number.image;
+    if (childToken(node, "MoneyUnit") !== undefined) return { kind: "money", text, span };
+    if (childToken(node, "Percent") !== undefined) return { kind: "percent", text, span };
+    if (childToken(node, "MonthsUnit") !== undefined) return { kind: "duration", unit: "months", text, span };
+    if (childToken(node, "DaysUnit") !== undefined) return { kind: "duration", unit: "days", text, span };
+    return { kind: "number", text, span: this.tokenSpan(number) };
+  }
+
+  private nameOrCall(node: CstNode): Expr | undefined {
+    const name = this.identifier(childToken(node, "Identifier"));
+    if (name === undefined) return undefined;
+    const argumentsNode = childNode(node, "callArguments");
+    if (argumentsNode === undefined) return { kind: "name", name, span: name.span };
+    return this.call(name, argumentsNode, node);
+  }
+
+  private conversionCall(node: CstNode): Expr | undefined {
+    const callee = this.identifier(childToken(node, "Months") ?? childToken(node, "Days"));
+    const argumentsNode = childNode(node, "callArguments");
+    if (callee === undefined || argumentsNode === undefined) return undefined;
+    return this.call(callee, argumentsNode, node);
+  }
+
+  private call(callee: Identifier, argumentsNode: CstNode, node: CstNode): Expr | undefined {
+    const args = this.expressions(childNodes(argumentsNode, "arguments"));
+    const span = this.nodeSpan(node);
+    return args === undefined || span === undefined ? undefined : { kind: "call", callee, args, span };
+  }
+
+  /** All of them, or undefined when one is missing. */
+  private expressions(nodes: readonly CstNode[]): Expr[] | undefined {
+    const result: Expr[] = [];
+    for (const node of nodes) {
+      const expression = this.expression(node);
+      if (expression === undefined) return undefined;
+      result.push(expression);
+    }
+    return result;
+  }
+
+  private aggregate(node: CstNode): Expr | undefined {
+    const operatorToken = childToken(node, "Count") ?? childToken(node, "AnyKw") ?? childToken(node, "All") ?? childToken(node, "Sum");
+    const variable = this.identifier(childToken(node, "variable"));
+    const list = this.expression(childNode(node, "list"));
+    const span = this.nodeSpan(node);
+    if (operatorToken === undefined || variable === undefined || list === undefined || span === undefined) return undefined;
+    const operator = operatorToken.image;
+    if (operator !== "count" && operator !== "sum" && operator !== "any" && operator !== "all") return undefined;
+    const filterNode = childNode(node, "filter");
+    const filter = this.expression(filterNode);
+    if (filterNode !== undefined && filter === undefined) return undefined;
+    const value = operator === "sum" ? this.expression(childNode(node, "value")) : undefined;
+    if (operator === "sum" && value === undefined) return undefined;
+    return {
+      kind: "aggregate",
+      operator,
+      variable,
+      list,
+      ...(value === undefined ? {} : { value }),
+      ...(filter === undefined ? {} : { filter }),
+      span,
+    };
+  }
+
+  private setLiteral(node: CstNode): Expr | undefined {
+    const elements = this.expressions(childNodes(node, "elements"));
+    const span = this.nodeSpan(node);
+    return elements === undefined || span === undefined ? undefined : { kind: "set", elements, span };
+  }
+
+  private parenthesized(node: CstNode): Expr | undefined {
+    const inner = this.expression(childNode(node, "inner"));
+    const span = this.nodeSpan(node);
+    return inner === undefined || span === undefined ? undefined : { kind: "paren", inner, span };
+  }
+
+  private matchExpression(node: CstNode): Expr | undefined {
+    const subject = this.expression(childNode(node, "subject"));
+    const span = this.nodeSpan(node);
+    if (subject === undefined || span === undefined) return undefined;
+    const arms = childNodes(node, "matchArm").flatMap((arm) => {
+      const converted = this.matchArm(arm);
+      return converted === undefined ? [] : [converted];
+    });
+    return { kind: "match", subject, arms, span };
+  }
+
+  private matchArm(node: CstNode): MatchArm | undefined {
+    const value = this.expression(childNode(node, "value"));
+    const span = this.nodeSpan(node);
+    if (value === undefined || span === undefined) return undefined;
+    const isElse = childToken(node, "Else") !== undefined;
+    const patterns = isElse ? [] : childTokens(node, "patterns").map((token) => ({ name: token.image, span: this.tokenSpan(token) }));
+    if (!isElse && patterns.length === 0) return undefined;
+    return { patterns, isElse, value, span };
+  }
+}

@@ -1,0 +1,429 @@
+/**
+ * Text → AST of one file, with every lexing and parsing problem as a T01xx diagnostic in a
+ * drafter's words. Never throws: whatever the text, the result is an AST of what could be
+ * read and the diagnostics of the rest.
+ *
+ * A file is parsed one declaration at a time: the tokens are cut before each `policy`,
+ * `enum`, `record`, `entity`, `parameter` and `measure` that starts a declaration, so that an
+ * error inside one declaration cannot swallow the next, and text that no declaration can
+ * start costs one diagnostic. Each piece is parsed once, so the whole stays linear.
+ */
+import { EOF, type IRecognitionException, type IToken, type TokenType } from "chevrotain";
+import { describeTokenType } from "../grammar/messages.js";
+import { tiaoParser } from "../grammar/parser.js";
+import {
+  Colon,
+  CurlyQuotedString,
+  DateLiteral,
+  Dot,
+  Entity,
+  Enum,
+  Identifier,
+  Keyword,
+  LBrace,
+  Measure,
+  NumberLiteral,
+  Parameter,
+  Policy,
+  RBrace,
+  RecordKw,
+  StringLiteral,
+  TimeLiteral,
+  UnterminatedString,
+  tiaoLexer,
+} from "../grammar/tokens.js";
+import type { Comment, Declaration, PolicyFile, SourceSpan } from "./ast.js";
+import { commentFromToken, declarationsFromCst } from "./cst-to-ast.js";
+import type { DiagnosticCode } from "./diagnostics/catalog.js";
+import type { Diagnostic } from "./diagnostics/diagnostic.js";
+
+export interface ParsedFile {
+  readonly ast: PolicyFile;
+  readonly diagnostics: Diagnostic[];
+}
+
+export function parseFile(path: string, text: string): ParsedFile {
+  const lines = new LineIndex(text);
+  const diagnostics: Diagnostic[] = [];
+  const lexed = tiaoLexer.tokenize(text);
+  for (const error of lexed.errors) {
+    diagnostics.push(unexpectedCharacters(path, lines, text.slice(error.offset, error.offset + error.length), error.offset));
+  }
+  const tokens = lexed.tokens.map((token) => checkToken(path, lines, token, diagnostics));
+
+  const declarations: Declaration[] = [];
+  const pieces = splitDeclarations(tokens);
+  for (const [index, piece] of pieces.entries()) {
+    try {
+      tiaoParser.input = piece;
+      const cst = tiaoParser.policyFile();
+      const following = pieces[index + 1]?.[0];
+      for (const error of tiaoParser.errors) diagnostics.push(syntaxError(path, lines, error, piece, following));
+      const converted = declarationsFromCst(path, cst);
+      declarations.push(...converted.declarations);
+      diagnostics.push(...converted.diagnostics);
+    } catch (error) {
+      // A stack overflow is the only failure that text can cause: nesting deeper than the
+      // recursive descent can follow. It costs the declaration, not the file.
+      if (!(error instanceof RangeError)) throw error;
+      diagnostics.push(tooDeeplyNested(path, lines, piece));
+    }
+  }
+
+  const comments: Comment[] = (lexed.groups["comments"] ?? []).map((token) => commentFromToken(path, token));
+  return { ast: { file: path, declarations, comments }, diagnostics: withoutDuplicates(diagnostics) };
+}
+
+// ---------------------------------------------------------------- positions
+
+/** Offsets → 1-based lines and columns (UTF-16 units), for diagnostics not tied to one token. */
+class LineIndex {
+  private readonly lineStarts: number[] = [0];
+
+  constructor(private readonly text: string) {
+    for (let offset = 0; offset < text.length; offset++) {
+      const code = text.charCodeAt(offset);
+      if (code === 10 || (code === 13 && text.charCodeAt(offset + 1) !== 10)) this.lineStarts.push(offset + 1);
+    }
+  }
+
+  span(file: string, start: number, end: number): SourceSpan {
+    const startPosition = this.position(start);
+    const endPosition = this.position(end);
+    return { file, ...startPosition, endLine: endPosition.line, endColumn: endPosition.column, start, end };
+  }
+
+  get length(): number {
+    return this.text.length;
+  }
+
+  private position(offset: number): { line: number; column: number } {
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((this.lineStarts[middle] ?? 0) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - (this.lineStarts[low] ?? 0) + 1 };
+  }
+}
+
+function tokenSpan(file: string, lines: LineIndex, token: IToken): SourceSpan {
+  return lines.span(file, token.startOffset, (token.endOffset ?? token.startOffset) + 1);
+}
+
+function error(code: DiagnosticCode, message: string, span: SourceSpan, help: string): Diagnostic {
+  return { code, severity: "error", message, span, help };
+}
+
+function withoutDuplicates(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<number>();
+  const unique: Diagnostic[] = [];
+  for (const diagnostic of [...diagnostics].sort((a, b) => a.span.start - b.span.start)) {
+    if (seen.has(diagnostic.span.start)) continue;
+    seen.add(diagnostic.span.start);
+    unique.push(diagnostic);
+  }
+  return unique;
+}
+
+// ---------------------------------------------------------------- lexical problems
+
+/** ASCII symbols that a Chinese input method types in their full-width form. */
+const fullWidthPunctuation: Readonly<Record<string, string>> = {
+  "，": ",",
+  "：": ":",
+  "（": "(",
+  "）": ")",
+  "｛": "{",
+  "｝": "}",
+  "＝": "=",
+  "％": "%",
+  "＋": "+",
+  "－": "-",
+  "＊": "*",
+  "＜": "<",
+  "＞": ">",
+  "。": ".",
+  "、": ",",
+  "“": '"',
+  "”": '"',
+};
+
+function asciiOfFullWidth(character: string): string | undefined {
+  const known = fullWidthPunctuation[character];
+  if (known !== undefined) return known;
+  const code = character.codePointAt(0) ?? 0;
+  // U+FF01..U+FF5E are the full-width forms of U+0021..U+007E
+  return code >= 0xff01 && code <= 0xff5e ? String.fromCodePoint(code - 0xfee0) : undefined;
+}
+
+const hanCharacter = /\p{Script=Han}/u;
+
+/** Help for a character that has no place in tiao, by what the drafter most likely meant. */
+const helpForCharacter: Readonly<Record<string, string>> = {
+  "§": "write a clause as `§4` or `§3¶2`",
+  "¶": "write a paragraph of a clause as `§3¶2`",
+  "!": "write `!=` for “is not equal to”, or `not` to negate a condition",
+  "/": "there is no division: multiply by a percent or a decimal, then round",
+  ";": "statements need no `;`: remove it",
+  "'": 'texts are written between double quotes `"…"`',
+};
+
+function unexpectedCharacters(file: string, lines: LineIndex, characters: string, offset: number): Diagnostic {
+  const span = lines.span(file, offset, offset + characters.length);
+  const first = [...characters][0] ?? characters;
+  const ascii = asciiOfFullWidth(first);
+  if (ascii !== undefined) {
+    const help = helpForCharacter[ascii] ?? `write the ASCII \`${ascii}\` instead`;
+    return error("T0101", `\`${first}\` is a full-width character`, span, help);
+  }
+  if (hanCharacter.test(first)) {
+    return error(
+      "T0101",
+      `Chinese text \`${characters}\` outside quotes`,
+      span,
+      'put it in quotes `"…"` where a text is expected, or after `#` as a comment',
+    );
+  }
+  if (characters.length === 1) {
+    return error("T0101", `unexpected character \`${characters}\``, span, helpForCharacter[first] ?? "remove it");
+  }
+  return error("T0101", `unexpected characters \`${characters}\``, span, helpForCharacter[first] ?? "remove them");
+}
+
+/** Reports what the lexer could only take the shape of, and turns broken texts into texts so parsing goes on. */
+function checkToken(file: string, lines: LineIndex, token: IToken, diagnostics: Diagnostic[]): IToken {
+  const type = token.tokenType;
+  if (type === UnterminatedString) {
+    diagnostics.push(
+      error("T0102", "this text has no closing quote", tokenSpan(file, lines, token), 'end the text with `"` on the same line'),
+    );
+    return asStringToken(token, `${token.image.replace(/\\$/, "")}"`);
+  }
+  if (type === CurlyQuotedString) {
+    diagnostics.push(
+      error("T0104", "text in curly quotes “…”", tokenSpan(file, lines, token), 'write straight quotes `"…"` around a text'),
+    );
+    return asStringToken(token, `"${token.image.slice(1, -1).replace(/["\\]/g, (character) => `\\${character}`)}"`);
+  }
+  if (type === StringLiteral) checkEscapes(file, lines, token, diagnostics);
+  else if (type === DateLiteral && !/^\d{4}-\d{2}-\d{2}$/.test(token.image)) {
+    diagnostics.push(
+      error(
+        "T0105",
+        `\`${token.image}\` is not a date written YYYY-MM-DD`,
+        tokenSpan(file, lines, token),
+        "write the year with four digits and the month and day with two, such as `2021-01-05`",
+      ),
+    );
+  } else if (type === TimeLiteral && !/^\d{2}:\d{2}$/.test(token.image)) {
+    diagnostics.push(
+      error(
+        "T0106",
+        `\`${token.image}\` is not a time written HH:MM`,
+        tokenSpan(file, lines, token),
+        "write hours and minutes with two digits each, such as `09:00`",
+      ),
+    );
+  }
+  return token;
+}
+
+function asStringToken(token: IToken, image: string): IToken {
+  return { ...token, image, tokenType: StringLiteral, tokenTypeIdx: StringLiteral.tokenTypeIdx ?? token.tokenTypeIdx };
+}
+
+function checkEscapes(file: string, lines: LineIndex, token: IToken, diagnostics: Diagnostic[]): void {
+  for (const match of token.image.matchAll(/\\(.)/g)) {
+    const escaped = match[1] ?? "";
+    if (escaped === '"' || escaped === "\\" || escaped === "n") continue;
+    const start = token.startOffset + (match.index ?? 0);
+    diagnostics.push(
+      error(
+        "T0103",
+        `unknown escape \`\\${escaped}\` in a text`,
+        lines.span(file, start, start + match[0].length),
+        'the escapes are `\\"`, `\\\\` and `\\n`: write `\\\\` for a backslash',
+      ),
+    );
+  }
+}
+
+// ---------------------------------------------------------------- one declaration at a time
+
+const declarationKeywords: ReadonlySet<TokenType> = new Set([Policy, Enum, RecordKw, Entity, Parameter, Measure]);
+
+/**
+ * Cuts the tokens before each keyword that starts a declaration: one outside any braces, or
+ * one at the start of a line (a declaration whose `}` is missing still ends there). A field
+ * may be named `measure` (`x.measure`, `measure: bool`): a keyword after `.` or before `:` is a
+ * field name.
+ */
+function splitDeclarations(tokens: readonly IToken[]): IToken[][] {
+  const pieces: IToken[][] = [];
+  let start = 0;
+  let depth = 0;
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index];
+    if (token === undefined) continue;
+    const type = token.tokenType;
+    if (type === LBrace) depth++;
+    else if (type === RBrace) depth = Math.max(0, depth - 1);
+    else if (
+      declarationKeywords.has(type) &&
+      (depth === 0 || token.startColumn === 1) &&
+      tokens[index - 1]?.tokenType !== Dot &&
+      tokens[index + 1]?.tokenType !== Colon
+    ) {
+      if (index > start) pieces.push(tokens.slice(start, index));
+      start = index;
+      depth = 0;
+    }
+  }
+  if (start < tokens.length) pieces.push(tokens.slice(start));
+  return pieces;
+}
+
+function tooDeeplyNested(file: string, lines: LineIndex, piece: readonly IToken[]): Diagnostic {
+  const first = piece[0];
+  const span = first === undefined ? lines.span(file, 0, 0) : tokenSpan(file, lines, first);
+  return error(
+    "T0110",
+    "this declaration is nested too deeply to be read",
+    span,
+    "give parts of the expression their own `let` definitions",
+  );
+}
+
+// ---------------------------------------------------------------- parse errors
+
+/** Rules of the grammar that belong to a named construct, and the keywords that start it. */
+const constructs: readonly { readonly rules: ReadonlySet<string>; readonly keywords: ReadonlySet<string> }[] = [
+  {
+    rules: new Set(["definition", "definitionParameters", "definitionParameter", "definitionBody", "caseTail", "ruleCase", "exceptionCase"]),
+    keywords: new Set(["let", "output"]),
+  },
+  { rules: new Set(["measureDeclaration", "measureItem", "notComputable", "effectiveWindow"]), keywords: new Set(["measure"]) },
+  { rules: new Set(["parameterDeclaration", "parameterValue", "parameterLiteral", "memberName"]), keywords: new Set(["parameter"]) },
+  { rules: new Set(["enumDeclaration", "enumMember"]), keywords: new Set(["enum"]) },
+  { rules: new Set(["recordDeclaration", "fieldDeclaration"]), keywords: new Set(["record", "entity"]) },
+  { rules: new Set(["policyHeader", "headerField"]), keywords: new Set(["policy"]) },
+];
+
+/** How a construct is named in a message, by its keyword. */
+const constructNouns: Readonly<Record<string, string>> = { let: "the definition of", output: "the definition of" };
+
+/** How far back to look for the name of the construct an error is in. */
+const nameSearchLimit = 2000;
+
+/**
+ * `following` is the first token of the next declaration: when a piece ends too early, the
+ * parser saw the end of its input, but the drafter sees that next declaration.
+ */
+function syntaxError(
+  file: string,
+  lines: LineIndex,
+  exception: IRecognitionException,
+  piece: readonly IToken[],
+  following: IToken | undefined,
+): Diagnostic {
+  const atEndOfPiece = exception.token.tokenType === EOF || !Number.isFinite(exception.token.startOffset);
+  const found = atEndOfPiece ? following : exception.token;
+  const span = found === undefined ? endOfFile(file, lines) : tokenSpan(file, lines, found);
+  const where = placeOfError(exception, piece, atEndOfPiece ? piece.length : indexOfToken(piece, exception.token));
+  const message = `${exception.message}${where}, found ${found === undefined ? "the end of the file" : describeFound(found)}`;
+  return error("T0107", message, span, helpForSyntaxError(exception, found, atEndOfPiece));
+}
+
+function endOfFile(file: string, lines: LineIndex): SourceSpan {
+  return lines.span(file, lines.length, lines.length);
+}
+
+function indexOfToken(piece: readonly IToken[], token: IToken): number {
+  let low = 0;
+  let high = piece.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((piece[middle]?.startOffset ?? Infinity) < token.startOffset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** " after the type of `refund`", " in measure `m4`", or nothing when outside any declaration. */
+function placeOfError(exception: IRecognitionException, piece: readonly IToken[], index: number): string {
+  const ruleStack = exception.context.ruleStack;
+  for (let depth = ruleStack.length - 1; depth >= 0; depth--) {
+    const rule = ruleStack[depth] ?? "";
+    const construct = constructs.find((candidate) => candidate.rules.has(rule));
+    if (construct === undefined) continue;
+    const named = nameBefore(piece, index, construct.keywords);
+    if (named === undefined) return "";
+    const innermost = depth === ruleStack.length - 1;
+    if (innermost && rule === "definitionBody" && exception.name === "NoViableAltException") return ` after the type of \`${named.name}\``;
+    return ` in ${constructNouns[named.keyword] ?? named.keyword} \`${named.name}\``;
+  }
+  return "";
+}
+
+/** The nearest preceding keyword among `keywords`, with the name that follows it. */
+function nameBefore(
+  piece: readonly IToken[],
+  index: number,
+  keywords: ReadonlySet<string>,
+): { keyword: string; name: string } | undefined {
+  for (let position = Math.min(index, piece.length) - 1; position >= Math.max(0, index - nameSearchLimit); position--) {
+    const token = piece[position];
+    if (token === undefined || !keywords.has(token.image) || token.tokenType === Identifier) continue;
+    const name = piece[position + 1];
+    return name === undefined || !isNameToken(name) ? undefined : { keyword: token.image, name: name.image };
+  }
+  return undefined;
+}
+
+function isNameToken(token: IToken): boolean {
+  return token.tokenType === Identifier || isKeyword(token);
+}
+
+function isKeyword(token: IToken): boolean {
+  return token.tokenType.CATEGORIES?.includes(Keyword) ?? false;
+}
+
+function describeFound(token: IToken): string {
+  const type = token.tokenType;
+  if (type === EOF || !Number.isFinite(token.startOffset)) return "the end of the file";
+  if (type === Identifier) return `the name \`${token.image}\``;
+  if (type === StringLiteral) return `the text ${shortened(token.image)}`;
+  if (type === NumberLiteral) return `the number \`${token.image}\``;
+  if (type === DateLiteral) return `the date \`${token.image}\``;
+  if (isKeyword(token)) return `\`${token.image}\``;
+  return `\`${token.image}\`` === describeTokenType(type) ? describeTokenType(type) : `\`${token.image}\``;
+}
+
+function shortened(image: string): string {
+  const characters = [...image];
+  return characters.length <= 24 ? image : `${characters.slice(0, 20).join("")}…"`;
+}
+
+function helpForSyntaxError(exception: IRecognitionException, found: IToken | undefined, atEndOfPiece: boolean): string {
+  if (atEndOfPiece) {
+    return found === undefined
+      ? "the file ends too early: look for a missing closing brace `}` or an unfinished line"
+      : "the declaration before this one is not finished: look for a missing closing brace `}`";
+  }
+  if (found !== undefined && exception.message === "expected a name" && isKeyword(found)) {
+    return `\`${found.image}\` is a reserved word: choose another name such as \`${found.image}_value\``;
+  }
+  if (exception.message === "expected `=` or `{`") {
+    return 'write `= value cites §N "…"` for one value, or `{ rule … }` for rules and exceptions';
+  }
+  if (exception.message === "expected a value") {
+    return "a value is a name, a number such as `500 yuan`, a date, `true`, a call such as `round(x)` or an expression in parentheses";
+  }
+  if (exception.message === "expected a label such as `general`") {
+    return "every rule and exception has a label: `rule general when … = …`";
+  }
+  return "compare with the forms in docs/language.md; one mistake may cause several errors";
+}

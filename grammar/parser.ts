@@ -1,0 +1,677 @@
+/**
+ * The grammar of tiao as a Chevrotain CstParser (see docs/language.md).
+ *
+ * One instance is created for the whole program (`tiaoParser`): building a parser analyses
+ * the grammar, which is far slower than parsing. Each parse sets `.input` and calls
+ * `policyFile()`. Newlines are not significant; declarations and items end where the next
+ * one begins.
+ *
+ * Expression precedence, loosest first: `if … then … else`, `otherwise`, `or`, `and`, `not`,
+ * comparisons (`= != < <= > >=`, `in`, `is present`, `is absent`; one per operand, they do not
+ * chain), `+ -`, `*`, unary `-`, `.field`, primaries.
+ */
+import { CstParser, EOF, type IToken, type TokenType } from "chevrotain";
+import {
+  Absent,
+  AdditiveOperator,
+  All,
+  And,
+  AnyKw,
+  Because,
+  Cites,
+  ClauseRef,
+  Colon,
+  Comma,
+  ComparisonOperator,
+  Computable,
+  Count,
+  DateLiteral,
+  Days,
+  DaysUnit,
+  Dot,
+  Else,
+  Entity,
+  Enum,
+  Equals,
+  Exception,
+  False,
+  FatArrow,
+  For,
+  Force,
+  From,
+  HeaderTextKey,
+  Identifier,
+  If,
+  In,
+  Is,
+  Issued,
+  Keyword,
+  LBrace,
+  Let,
+  List,
+  LParen,
+  Match,
+  Measure,
+  Minus,
+  MoneyUnit,
+  Months,
+  MonthsUnit,
+  Not,
+  Note,
+  NumberLiteral,
+  Of,
+  Optional,
+  Or,
+  Otherwise,
+  Output,
+  Parameter,
+  Percent,
+  Policy,
+  Present,
+  PrimitiveType,
+  RBrace,
+  RecordKw,
+  RParen,
+  RuleKw,
+  SetKw,
+  Source,
+  Star,
+  StringLiteral,
+  Sum,
+  Then,
+  TimeLiteral,
+  To,
+  True,
+  Unit,
+  Until,
+  Value,
+  When,
+  Where,
+  allTokens,
+} from "./tokens.js";
+import { parserErrorMessages } from "./messages.js";
+
+/**
+ * Tokens after which the value of a `when … = value` can no longer be part of the
+ * condition: they end the scan of `hasLaterTopLevelEquals`.
+ */
+const endOfConditionTokens: readonly TokenType[] = [
+  Cites, Note, RuleKw, Exception, Let, Output, If, Force, Computable, Measure, Parameter, Enum, RecordKw, Entity, Policy,
+];
+
+export class TiaoParser extends CstParser {
+  constructor() {
+    super([...allTokens], {
+      recoveryEnabled: true,
+      nodeLocationTracking: "full",
+      errorMessageProvider: parserErrorMessages,
+    });
+    this.performSelfAnalysis();
+  }
+
+  // ---------------------------------------------------------------- file and declarations
+
+  policyFile = this.RULE("policyFile", () => {
+    this.MANY(() => this.SUBRULE(this.declaration));
+  });
+
+  declaration = this.RULE("declaration", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.policyHeader) },
+      { ALT: () => this.SUBRULE(this.enumDeclaration) },
+      { ALT: () => this.SUBRULE(this.recordDeclaration) },
+      { ALT: () => this.SUBRULE(this.parameterDeclaration) },
+      { ALT: () => this.SUBRULE(this.measureDeclaration) },
+    ]);
+  });
+
+  /**
+   * A declared name, or a field name. Reserved words are accepted here so that the parse
+   * goes on; cst-to-ast.ts reports them where a reserved word may not be used.
+   */
+  name = this.RULE("name", () => {
+    this.OR([{ ALT: () => this.CONSUME(Identifier) }, { ALT: () => this.CONSUME(Keyword) }]);
+  });
+
+  policyHeader = this.RULE("policyHeader", () => {
+    this.CONSUME(Policy);
+    this.SUBRULE(this.name);
+    this.CONSUME(LBrace);
+    this.MANY(() => this.SUBRULE(this.headerField));
+    this.CONSUME(RBrace);
+  });
+
+  headerField = this.RULE("headerField", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(HeaderTextKey);
+          this.CONSUME(StringLiteral);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(Issued);
+          this.CONSUME(DateLiteral);
+        },
+      },
+    ]);
+  });
+
+  enumDeclaration = this.RULE("enumDeclaration", () => {
+    this.CONSUME(Enum);
+    this.SUBRULE(this.name);
+    this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: "label" }));
+    this.CONSUME(LBrace);
+    this.MANY(() => this.SUBRULE(this.enumMember));
+    this.CONSUME(RBrace);
+  });
+
+  enumMember = this.RULE("enumMember", () => {
+    this.SUBRULE(this.name);
+    this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: "label" }));
+  });
+
+  recordDeclaration = this.RULE("recordDeclaration", () => {
+    this.OR([{ ALT: () => this.CONSUME(RecordKw) }, { ALT: () => this.CONSUME(Entity) }]);
+    this.SUBRULE(this.name);
+    this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: "label" }));
+    this.CONSUME(LBrace);
+    this.MANY(() => this.SUBRULE(this.fieldDeclaration));
+    this.CONSUME(RBrace);
+  });
+
+  fieldDeclaration = this.RULE("fieldDeclaration", () => {
+    this.SUBRULE(this.name);
+    this.CONSUME(Colon);
+    this.SUBRULE(this.typeExpression);
+    this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: "label" }));
+  });
+
+  typeExpression = this.RULE("typeExpression", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(PrimitiveType) },
+      {
+        ALT: () => {
+          this.CONSUME(SetKw);
+          this.CONSUME1(Of);
+          this.CONSUME1(Identifier, { LABEL: "of" });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(List);
+          this.CONSUME2(Of);
+          this.CONSUME2(Identifier, { LABEL: "of" });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(Optional);
+          this.SUBRULE(this.typeExpression, { LABEL: "of" });
+        },
+      },
+      { ALT: () => this.CONSUME3(Identifier, { LABEL: "named" }) },
+    ]);
+  });
+
+  parameterDeclaration = this.RULE("parameterDeclaration", () => {
+    this.CONSUME(Parameter);
+    this.SUBRULE(this.name);
+    this.CONSUME(Colon);
+    this.SUBRULE(this.typeExpression);
+    this.OPTION(() => this.CONSUME1(StringLiteral, { LABEL: "label" }));
+    this.CONSUME(LBrace);
+    this.OPTION2(() => {
+      this.CONSUME(Unit);
+      this.CONSUME2(StringLiteral, { LABEL: "unit" });
+    });
+    this.AT_LEAST_ONE(() => this.SUBRULE(this.parameterValue));
+    this.CONSUME(RBrace);
+  });
+
+  parameterValue = this.RULE("parameterValue", () => {
+    this.CONSUME(Value);
+    this.SUBRULE(this.parameterLiteral);
+    this.CONSUME(From);
+    this.CONSUME1(DateLiteral, { LABEL: "from" });
+    this.OPTION(() => {
+      this.CONSUME(Until);
+      this.CONSUME2(DateLiteral, { LABEL: "until" });
+    });
+    this.CONSUME(Source);
+    this.OR([
+      { ALT: () => this.SUBRULE(this.citation) },
+      { ALT: () => this.CONSUME1(StringLiteral, { LABEL: "document" }) },
+    ]);
+    this.OPTION2(() => {
+      this.CONSUME(Note);
+      this.CONSUME2(StringLiteral, { LABEL: "note" });
+    });
+  });
+
+  /** The value of a parameter: a literal, a negative number, an enum member or a set of members. */
+  parameterLiteral = this.RULE("parameterLiteral", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(Minus);
+          this.SUBRULE(this.quantity, { LABEL: "negated" });
+        },
+      },
+      { ALT: () => this.SUBRULE(this.literal) },
+      { ALT: () => this.SUBRULE(this.memberName) },
+      { ALT: () => this.SUBRULE(this.setLiteral) },
+    ]);
+  });
+
+  /** `member` or `enum_name.member` */
+  memberName = this.RULE("memberName", () => {
+    this.CONSUME1(Identifier, { LABEL: "names" });
+    this.OPTION(() => {
+      this.CONSUME(Dot);
+      this.CONSUME2(Identifier, { LABEL: "names" });
+    });
+  });
+
+  /** `§4 "quoted words"` */
+  citation = this.RULE("citation", () => {
+    this.CONSUME(ClauseRef);
+    this.CONSUME(StringLiteral);
+  });
+
+  measureDeclaration = this.RULE("measureDeclaration", () => {
+    this.CONSUME(Measure);
+    this.SUBRULE(this.name);
+    this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: "title" }));
+    this.CONSUME(LBrace);
+    this.OPTION2(() => {
+      this.CONSUME(Cites);
+      this.SUBRULE(this.citation);
+    });
+    this.OPTION3(() => this.SUBRULE(this.effectiveWindow));
+    this.MANY(() => this.SUBRULE(this.measureItem));
+    this.CONSUME(RBrace);
+  });
+
+  /** `in force from <expr> [until <expr>]` */
+  effectiveWindow = this.RULE("effectiveWindow", () => {
+    this.CONSUME(In);
+    this.CONSUME(Force);
+    this.CONSUME(From);
+    this.SUBRULE1(this.expression, { LABEL: "from" });
+    this.OPTION(() => {
+      this.CONSUME(Until);
+      this.SUBRULE2(this.expression, { LABEL: "until" });
+    });
+  });
+
+  measureItem = this.RULE("measureItem", () => {
+    this.OR([{ ALT: () => this.SUBRULE(this.definition) }, { ALT: () => this.SUBRULE(this.notComputable) }]);
+  });
+
+  notComputable = this.RULE("notComputable", () => {
+    this.CONSUME(Not);
+    this.CONSUME(Computable);
+    this.SUBRULE(this.citation);
+    this.CONSUME(Because);
+    this.CONSUME(StringLiteral, { LABEL: "reason" });
+  });
+
+  definition = this.RULE("definition", () => {
+    this.OR([{ ALT: () => this.CONSUME(Let) }, { ALT: () => this.CONSUME(Output) }]);
+    this.SUBRULE(this.name);
+    this.OPTION(() => this.SUBRULE(this.definitionParameters));
+    this.CONSUME(Colon);
+    this.SUBRULE(this.typeExpression);
+    this.SUBRULE(this.definitionBody);
+  });
+
+  definitionParameters = this.RULE("definitionParameters", () => {
+    this.CONSUME(LParen);
+    this.MANY_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.definitionParameter) });
+    this.CONSUME(RParen);
+  });
+
+  definitionParameter = this.RULE("definitionParameter", () => {
+    this.SUBRULE(this.name);
+    this.CONSUME(Colon);
+    this.SUBRULE(this.typeExpression);
+  });
+
+  definitionBody = this.RULE("definitionBody", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(Equals);
+          this.SUBRULE(this.expression, { LABEL: "value" });
+          this.SUBRULE(this.caseTail);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(LBrace);
+          this.AT_LEAST_ONE(() =>
+            this.OR2([{ ALT: () => this.SUBRULE(this.ruleCase) }, { ALT: () => this.SUBRULE(this.exceptionCase) }]),
+          );
+          this.CONSUME(RBrace);
+        },
+      },
+    ]);
+  });
+
+  /** What follows the value of a rule: `[cites …] [note "…"] [in force from … until …]` */
+  caseTail = this.RULE("caseTail", () => {
+    this.OPTION(() => {
+      this.CONSUME(Cites);
+      this.SUBRULE(this.citation);
+    });
+    this.OPTION2(() => {
+      this.CONSUME(Note);
+      this.CONSUME(StringLiteral, { LABEL: "note" });
+    });
+    this.OPTION3(() => this.SUBRULE(this.effectiveWindow));
+  });
+
+  ruleCase = this.RULE("ruleCase", () => {
+    this.CONSUME(RuleKw);
+    this.CONSUME(Identifier, { LABEL: "label" });
+    this.OPTION(() => {
+      this.CONSUME(When);
+      this.SUBRULE1(this.expression, { LABEL: "condition", ARGS: [true] });
+    });
+    this.CONSUME(Equals);
+    this.SUBRULE2(this.expression, { LABEL: "value" });
+    this.SUBRULE(this.caseTail);
+  });
+
+  exceptionCase = this.RULE("exceptionCase", () => {
+    this.CONSUME(Exception);
+    this.CONSUME1(Identifier, { LABEL: "label" });
+    this.OPTION(() => {
+      this.CONSUME(To);
+      this.CONSUME2(Identifier, { LABEL: "overrides" });
+    });
+    this.CONSUME(When);
+    this.SUBRULE1(this.expression, { LABEL: "condition", ARGS: [true] });
+    this.CONSUME(Equals);
+    this.SUBRULE2(this.expression, { LABEL: "value" });
+    this.SUBRULE(this.caseTail);
+  });
+
+  // ---------------------------------------------------------------- expressions
+  //
+  // `inWhen` is true for the top level of a `when` condition, which is followed by
+  // `= value`: there, a `=` is read as a comparison only when another `=` follows it
+  // (see hasLaterTopLevelEquals), so `when short_insured_migrant = false` has the
+  // condition `short_insured_migrant` and the value `false`.
+
+  expression = this.RULE("expression", (inWhen?: boolean) => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.ifExpression, { ARGS: [inWhen] }) },
+      { ALT: () => this.SUBRULE(this.otherwiseExpression, { ARGS: [inWhen] }) },
+    ]);
+  });
+
+  ifExpression = this.RULE("ifExpression", (inWhen?: boolean) => {
+    this.CONSUME(If);
+    this.SUBRULE1(this.expression, { LABEL: "condition" });
+    this.CONSUME(Then);
+    this.SUBRULE2(this.expression, { LABEL: "then" });
+    this.CONSUME(Else);
+    this.SUBRULE3(this.expression, { LABEL: "else", ARGS: [inWhen] });
+  });
+
+  otherwiseExpression = this.RULE("otherwiseExpression", (inWhen?: boolean) => {
+    this.SUBRULE1(this.orExpression, { LABEL: "operands", ARGS: [inWhen] });
+    this.MANY(() => {
+      this.CONSUME(Otherwise);
+      this.SUBRULE2(this.orExpression, { LABEL: "operands", ARGS: [inWhen] });
+    });
+  });
+
+  orExpression = this.RULE("orExpression", (inWhen?: boolean) => {
+    this.SUBRULE1(this.andExpression, { LABEL: "operands", ARGS: [inWhen] });
+    this.MANY(() => {
+      this.CONSUME(Or);
+      this.SUBRULE2(this.andExpression, { LABEL: "operands", ARGS: [inWhen] });
+    });
+  });
+
+  andExpression = this.RULE("andExpression", (inWhen?: boolean) => {
+    this.SUBRULE1(this.notExpression, { LABEL: "operands", ARGS: [inWhen] });
+    this.MANY(() => {
+      this.CONSUME(And);
+      this.SUBRULE2(this.notExpression, { LABEL: "operands", ARGS: [inWhen] });
+    });
+  });
+
+  notExpression = this.RULE("notExpression", (inWhen?: boolean) => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(Not);
+          this.SUBRULE(this.notExpression, { LABEL: "operand", ARGS: [inWhen] });
+        },
+      },
+      { ALT: () => this.SUBRULE(this.comparison, { ARGS: [inWhen] }) },
+    ]);
+  });
+
+  comparison = this.RULE("comparison", (inWhen?: boolean) => {
+    this.SUBRULE1(this.additiveExpression, { LABEL: "left" });
+    this.OPTION({
+      GATE: () => this.comparisonContinues(inWhen === true),
+      DEF: () => {
+        this.OR([
+          {
+            ALT: () => {
+              this.CONSUME(ComparisonOperator);
+              this.SUBRULE2(this.additiveExpression, { LABEL: "right" });
+            },
+          },
+          {
+            ALT: () => {
+              this.CONSUME(In);
+              this.SUBRULE3(this.additiveExpression, { LABEL: "set" });
+            },
+          },
+          {
+            ALT: () => {
+              this.CONSUME(Is);
+              this.OR2([{ ALT: () => this.CONSUME(Present) }, { ALT: () => this.CONSUME(Absent) }]);
+            },
+          },
+        ]);
+      },
+    });
+  });
+
+  additiveExpression = this.RULE("additiveExpression", () => {
+    this.SUBRULE1(this.multiplicativeExpression, { LABEL: "operands" });
+    this.MANY(() => {
+      this.CONSUME(AdditiveOperator);
+      this.SUBRULE2(this.multiplicativeExpression, { LABEL: "operands" });
+    });
+  });
+
+  multiplicativeExpression = this.RULE("multiplicativeExpression", () => {
+    this.SUBRULE1(this.unaryExpression, { LABEL: "operands" });
+    this.MANY(() => {
+      this.CONSUME(Star);
+      this.SUBRULE2(this.unaryExpression, { LABEL: "operands" });
+    });
+  });
+
+  unaryExpression = this.RULE("unaryExpression", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(Minus);
+          this.SUBRULE(this.unaryExpression, { LABEL: "operand" });
+        },
+      },
+      { ALT: () => this.SUBRULE(this.postfixExpression) },
+    ]);
+  });
+
+  postfixExpression = this.RULE("postfixExpression", () => {
+    this.SUBRULE(this.primary);
+    this.MANY(() => {
+      this.CONSUME(Dot);
+      this.SUBRULE(this.name, { LABEL: "fields" });
+    });
+  });
+
+  primary = this.RULE("primary", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.literal) },
+      { ALT: () => this.SUBRULE(this.nameOrCall) },
+      { ALT: () => this.SUBRULE(this.conversionCall) },
+      { ALT: () => this.SUBRULE(this.countAggregate) },
+      { ALT: () => this.SUBRULE(this.sumAggregate) },
+      { ALT: () => this.SUBRULE(this.setLiteral) },
+      { ALT: () => this.SUBRULE(this.parenthesized) },
+      { ALT: () => this.SUBRULE(this.matchExpression) },
+    ]);
+  });
+
+  literal = this.RULE("literal", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.quantity) },
+      { ALT: () => this.CONSUME(DateLiteral) },
+      { ALT: () => this.CONSUME(TimeLiteral) },
+      { ALT: () => this.CONSUME(True) },
+      { ALT: () => this.CONSUME(False) },
+      { ALT: () => this.CONSUME(Absent) },
+    ]);
+  });
+
+  /** A number and its unit, if any: `6`, `500 yuan`, `60%`, `3个月`, `1 day` */
+  quantity = this.RULE("quantity", () => {
+    this.CONSUME(NumberLiteral);
+    this.OPTION(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(MoneyUnit) },
+        { ALT: () => this.CONSUME(Percent) },
+        { ALT: () => this.CONSUME(MonthsUnit) },
+        { ALT: () => this.CONSUME(DaysUnit) },
+      ]);
+    });
+  });
+
+  /** `name` or `name(arguments)` */
+  nameOrCall = this.RULE("nameOrCall", () => {
+    this.CONSUME(Identifier);
+    this.OPTION(() => this.SUBRULE(this.callArguments));
+  });
+
+  /** `months(n)`, `days(n)`: the unit words are reserved, so these two calls have their own rule */
+  conversionCall = this.RULE("conversionCall", () => {
+    this.OR([{ ALT: () => this.CONSUME(Months) }, { ALT: () => this.CONSUME(Days) }]);
+    this.SUBRULE(this.callArguments);
+  });
+
+  callArguments = this.RULE("callArguments", () => {
+    this.CONSUME(LParen);
+    this.MANY_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: "arguments" }) });
+    this.CONSUME(RParen);
+  });
+
+  /** `count(x in L where c)`, `any(…)`, `all(…)` */
+  countAggregate = this.RULE("countAggregate", () => {
+    this.OR([{ ALT: () => this.CONSUME(Count) }, { ALT: () => this.CONSUME(AnyKw) }, { ALT: () => this.CONSUME(All) }]);
+    this.CONSUME(LParen);
+    this.CONSUME(Identifier, { LABEL: "variable" });
+    this.CONSUME(In);
+    this.SUBRULE1(this.expression, { LABEL: "list" });
+    this.OPTION(() => {
+      this.CONSUME(Where);
+      this.SUBRULE2(this.expression, { LABEL: "filter" });
+    });
+    this.CONSUME(RParen);
+  });
+
+  /** `sum(e for x in L where c)` */
+  sumAggregate = this.RULE("sumAggregate", () => {
+    this.CONSUME(Sum);
+    this.CONSUME(LParen);
+    this.SUBRULE1(this.expression, { LABEL: "value" });
+    this.CONSUME(For);
+    this.CONSUME(Identifier, { LABEL: "variable" });
+    this.CONSUME(In);
+    this.SUBRULE2(this.expression, { LABEL: "list" });
+    this.OPTION(() => {
+      this.CONSUME(Where);
+      this.SUBRULE3(this.expression, { LABEL: "filter" });
+    });
+    this.CONSUME(RParen);
+  });
+
+  /** `{a, b}`, `{}` */
+  setLiteral = this.RULE("setLiteral", () => {
+    this.CONSUME(LBrace);
+    this.MANY_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: "elements" }) });
+    this.CONSUME(RBrace);
+  });
+
+  parenthesized = this.RULE("parenthesized", () => {
+    this.CONSUME(LParen);
+    this.SUBRULE(this.expression, { LABEL: "inner" });
+    this.CONSUME(RParen);
+  });
+
+  matchExpression = this.RULE("matchExpression", () => {
+    this.CONSUME(Match);
+    this.SUBRULE(this.expression, { LABEL: "subject" });
+    this.CONSUME(LBrace);
+    this.MANY(() => this.SUBRULE(this.matchArm));
+    this.CONSUME(RBrace);
+  });
+
+  /** `a, b => value` or `else => value` */
+  matchArm = this.RULE("matchArm", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(Else) },
+      { ALT: () => this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.CONSUME(Identifier, { LABEL: "patterns" }) }) },
+    ]);
+    this.CONSUME(FatArrow);
+    this.SUBRULE(this.expression, { LABEL: "value" });
+  });
+
+  // ---------------------------------------------------------------- gates
+
+  /** Whether the comparison that may follow the current operand belongs to it. */
+  private comparisonContinues(inWhen: boolean): boolean {
+    const next = this.LA(1).tokenType;
+    // `x in force from …` opens an effective window; it is not `x in <set>`
+    if (next === In) return this.LA(2).tokenType !== Force;
+    if (next === Equals && inWhen) return this.hasLaterTopLevelEquals();
+    return true;
+  }
+
+  /**
+   * In `when c = v`, the last `=` outside brackets separates the condition from the value:
+   * `when size = large = 30%` compares `size` with `large`. Looks ahead from the `=` at
+   * LA(1) for another `=` before anything that ends the rule.
+   */
+  private hasLaterTopLevelEquals(): boolean {
+    let depth = 0;
+    for (let distance = 2; ; distance++) {
+      const token: IToken = this.LA(distance);
+      const type = token.tokenType;
+      if (type === EOF) return false;
+      if (type === LParen || type === LBrace) depth++;
+      else if (type === RParen || type === RBrace) {
+        if (depth === 0) return false;
+        depth--;
+      } else if (depth === 0) {
+        if (type === Equals) return true;
+        if (endOfConditionTokens.includes(type)) return false;
+      }
+    }
+  }
+}
+
+/** The one parser of the program; see the module comment. */
+export const tiaoParser = new TiaoParser();
