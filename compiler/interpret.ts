@@ -620,8 +620,9 @@ class MeasureEvaluation {
         return this.expression(expr.otherwise, scope);
       }
       case "in": {
-        const element = asString(this.expression(expr.element, scope));
-        return asStrings(this.expression(expr.set, scope)).includes(element);
+        // The set first, as `set.includes(element)` in generated code.
+        const set = asStrings(this.expression(expr.set, scope));
+        return set.includes(asString(this.expression(expr.element, scope)));
       }
       case "is_present":
         return this.expression(expr.operand, scope) !== null;
