@@ -231,7 +231,7 @@ function readDefinition(name: Identifier, definition: DefinitionSignature, conte
   return definition.type === undefined ? undefined : narrowed({ op: "definition", name: name.name, type: definition.type, span: name.span }, name.name, context);
 }
 
-/** Facts and definitions are not visible in windows and parameter values; reports T0220 / T0508. */
+/** Facts and definitions are not visible in windows and parameter values; reports T0220 / T0507. */
 function allowedHere(span: SourceSpan, context: ExprContext): boolean {
   if (context.place === "definition") return true;
   if (context.place === "window") {
@@ -239,7 +239,7 @@ function allowedHere(span: SourceSpan, context: ExprContext): boolean {
       help: "a measure is in force or not before any fact is read: write a date (`2021-10-20`) or a date parameter",
     });
   } else {
-    reportError(context.reporter, "T0508", span, "a parameter value must be written out", {
+    reportError(context.reporter, "T0507", span, "a parameter value must be written out", {
       help: "write the figure itself: `500 yuan`, `60%`, `6 months`, `2021-10-20`, `absent`",
     });
   }

@@ -24,12 +24,6 @@ export function checkParameters(symbols: ProgramSymbols, reporter: Reporter): Pa
 function checkParameter(symbol: ParameterSymbol, context: ExprContext, reporter: Reporter): ParameterIR | undefined {
   const { declaration, type } = symbol;
   const name = declaration.name.name;
-  if (declaration.values.length === 0) {
-    reportError(reporter, "T0507", declaration.name.span, `the parameter \`${name}\` has no value`, {
-      help: 'add `value … from YYYY-MM-DD source "…"`',
-    });
-    return undefined;
-  }
   const periods = checkValuePeriods(name, declaration.values, reporter);
   const values = declaration.values.map((value, index): ParameterValueIR | undefined => {
     const period = periods[index];
@@ -61,7 +55,7 @@ function checkValueLiteral(value: ParameterValue, type: ValueType, declaredAt: E
   if (checked === undefined) return undefined;
   const written = literalOf(checked);
   if (written === undefined) {
-    reportError(context.reporter, "T0508", checked.span, "a parameter value must be written out", {
+    reportError(context.reporter, "T0507", checked.span, "a parameter value must be written out", {
       help: "write the figure itself: `500 yuan`, `60%`, `6 months`, `2021-10-20`, `absent`",
     });
   }

@@ -2,7 +2,8 @@
  * The rules and exceptions of a definition (default logic): each case is checked, then
  * arranged into a tree whose roots are the `rule`s and whose children are the exceptions
  * that override them. Conflicts the checker can see (two siblings that apply always, or
- * under the same condition) are errors; every case must cite the notice.
+ * under the same condition) are errors. (That every case cites the notice is part of the
+ * grammar: the parser reports a missing `cites`.)
  */
 import type { Definition, EffectiveWindow, Expr, RuleCase } from "../ast.js";
 import type { RuleIR, SourceSpan } from "../ir.js";
@@ -42,8 +43,7 @@ function checkCase(rule: RuleCase, label: string, definition: Definition, signat
   const valueContext = rule.condition === undefined ? context : withPresent(context, presentWhen(rule.condition, true));
   const value = checkExpr(rule.value, valueContext, signature.type === undefined ? undefined : { type: signature.type, declaredAt: definition.type.span });
   const window = rule.window === undefined ? undefined : checkWindow(rule.window, context.symbols, reporter);
-  if (rule.citation === undefined) reportMissingCitation(rule, label, reporter);
-  const failed = value === undefined || (rule.condition !== undefined && condition === undefined) || (rule.window !== undefined && window === undefined) || rule.citation === undefined;
+  const failed = value === undefined || (rule.condition !== undefined && condition === undefined) || (rule.window !== undefined && window === undefined);
   return {
     source: rule,
     label,
@@ -60,31 +60,21 @@ function checkCase(rule: RuleCase, label: string, definition: Definition, signat
   };
 }
 
-function describeCase(rule: RuleCase, label: string): string {
-  return rule.kind === "simple" ? `\`${label}\`` : `${rule.kind} \`${label}\``;
-}
-
-function reportMissingCitation(rule: RuleCase, label: string, reporter: Reporter): void {
-  reportError(reporter, "T0405", rule.label?.span ?? rule.span, `${describeCase(rule, label)} does not cite the notice`, {
-    help: 'add `cites §N "the words it encodes"` after its value',
-  });
-}
-
-/** The tree of rules and exceptions (T0401 labels, T0402/T0403 targets, T0407 loops, T0408 no rule, T0404 conflicts). */
+/** The tree of rules and exceptions (T0401 labels, T0402/T0403 targets, T0406 loops, T0407 no rule, T0404 conflicts). */
 function arrange(cases: readonly CheckedCase[], definition: Definition, reporter: Reporter): RuleIR[] | undefined {
   const byLabel = uniqueLabels(cases, reporter);
   const rules = cases.filter((c) => c.source.kind !== "exception");
   if (rules.length === 0) {
-    reportError(reporter, "T0408", definition.name.span, `\`${definition.name.name}\` has exceptions but no rule`, {
+    reportError(reporter, "T0407", definition.name.span, `\`${definition.name.name}\` has exceptions but no rule`, {
       help: "an exception overrides a rule: add the general `rule` first",
     });
     return undefined;
   }
   const children = new Map<CheckedCase, CheckedCase[]>(cases.map((c) => [c, []]));
-  let valid = true;
+  const untargeted = new Set<CheckedCase>();
   for (const exception of cases.filter((c) => c.source.kind === "exception")) {
     const target = exceptionTarget(exception, rules, byLabel, reporter);
-    if (target === undefined) valid = false;
+    if (target === undefined) untargeted.add(exception);
     else children.get(target)?.push(exception);
   }
   const reached = new Set<CheckedCase>();
@@ -95,15 +85,15 @@ function arrange(cases: readonly CheckedCase[], definition: Definition, reporter
     return { ...c.rule, exceptions: exceptions.filter((e): e is RuleIR => e !== undefined) };
   };
   const roots = rules.map(build);
-  for (const unreached of cases.filter((c) => !reached.has(c) && c.source.kind === "exception")) {
-    reportError(reporter, "T0407", unreached.source.label?.span ?? unreached.source.span, `the exception \`${unreached.label}\` never leads to a rule`, {
+  const looping = cases.filter((c) => !reached.has(c) && !untargeted.has(c) && c.source.kind === "exception");
+  for (const exception of looping) {
+    reportError(reporter, "T0406", exception.source.label?.span ?? exception.source.span, `the exception \`${exception.label}\` never leads to a rule`, {
       help: "follow `to` from it: exceptions that override each other in a loop override no rule",
     });
-    valid = false;
   }
   for (const siblings of [rules, ...children.values()]) reportConflicts(siblings, reporter);
   reportUncoveredRule(rules, definition, reporter);
-  if (!valid || roots.includes(undefined)) return undefined;
+  if (untargeted.size > 0 || looping.length > 0 || roots.includes(undefined)) return undefined;
   return roots.filter((r): r is RuleIR => r !== undefined);
 }
 
@@ -171,11 +161,11 @@ function spanOf(c: CheckedCase): SourceSpan {
   return c.source.label?.span ?? c.source.span;
 }
 
-/** A block whose only rule has a condition gives no value when the condition is false (warning T0406). */
+/** A block whose only rule has a condition gives no value when the condition is false (warning T0405). */
 function reportUncoveredRule(rules: readonly CheckedCase[], definition: Definition, reporter: Reporter): void {
   const [only, ...others] = rules;
   if (only === undefined || others.length > 0 || only.source.condition === undefined) return;
-  reportWarning(reporter, "T0406", spanOf(only), `no rule gives \`${definition.name.name}\` a value when the condition of \`${only.label}\` does not hold`, {
+  reportWarning(reporter, "T0405", spanOf(only), `no rule gives \`${definition.name.name}\` a value when the condition of \`${only.label}\` does not hold`, {
     help: "add a rule without `when` for the other cases (its value is the default)",
   });
 }

@@ -290,20 +290,15 @@ export const catalog = {
       "Two rules of a definition, or two exceptions to the same rule, apply in the same situation: both unconditionally, or under conditions written the same way. Which value wins would be undecided. Make one an exception to the other, or make their conditions exclude each other. Conflicts the checker cannot see are reported when a case is evaluated.",
   },
   T0405: {
-    title: "rule without a citation",
-    explanation:
-      "Every simple definition, rule and exception cites the clause it encodes with the quoted words: `cites §4 \"按月发放不超过6个月的失业补助金\"`.",
-  },
-  T0406: {
     title: "no rule for the remaining cases",
     explanation:
       "The definition's only rule has a `when` condition, so when the condition does not hold no rule gives a value, and evaluation stops with an error. Add a rule without `when` for the other cases, or turn the special case into an exception.",
   },
-  T0407: {
+  T0406: {
     title: "exceptions overriding each other in a loop",
     explanation: "Following `to` from an exception must lead to a rule. Exceptions that override each other (or themselves) in a loop override no rule and never apply.",
   },
-  T0408: {
+  T0407: {
     title: "exceptions without a rule",
     explanation: "A block of cases has at least one `rule`, the general case that its exceptions override.",
   },
@@ -334,10 +329,6 @@ export const catalog = {
     explanation: "A time of day is written on the 24-hour clock, from `00:00` to `23:59`.",
   },
   T0507: {
-    title: "parameter without a value",
-    explanation: "A parameter has at least one dated value, with its source.",
-  },
-  T0508: {
     title: "value that is not written out",
     explanation:
       "A parameter's value is a figure written out (`500 yuan`, `60%`, `2021-10-20`, an enum member, `absent`), not a computation or a reference to a fact or definition: parameters are what scenarios may override, and diffs compare them as figures.",
