@@ -47,7 +47,9 @@ export function binary(left: Code, operator: string, right: Code, level: number)
 /** `a && b`, `a || b`: `??` may not be mixed with them unparenthesised. */
 export function logical(left: Code, operator: "&&" | "||", right: Code): Code {
   const level = operator === "&&" ? precedence.and : precedence.or;
-  const side = (code: Code, minimum: number) => (code.precedence === precedence.nullish ? `(${code.text})` : operand(code, minimum));
+  // `a || b && c` is correct but easy to misread: an `&&` inside an `||` gets parentheses.
+  const clear = (code: Code) => code.precedence === precedence.nullish || (operator === "||" && code.precedence === precedence.and);
+  const side = (code: Code, minimum: number) => (clear(code) ? `(${code.text})` : operand(code, minimum));
   return { text: `${side(left, level)} ${operator} ${side(right, level + 1)}`, precedence: level };
 }
 
