@@ -88,5 +88,5 @@ function closestPassage(passage: string, notice: string): string | undefined {
   }
   if (low < Math.max(4, Math.ceil(characters.length / 3))) return undefined;
   const start = notice.indexOf(characters.slice(0, low).join(""));
-  return [...notice.slice(start)].slice(0, characters.length + 2).join("");
+  return [...notice.slice(start)].slice(0, characters.length).join("");
 }

@@ -33,21 +33,33 @@ export function startOfFile(file: string): SourceSpan {
 }
 
 /**
- * The known name closest to a misspelt one, if it is close enough to be a likely typo:
- * at most a third of the name's letters differ (and at least one may differ).
+ * The known name closest to a misspelt one, if it is close enough to be a likely typo: at
+ * most a third of the name's letters differ (and at least one may differ). Failing that, the
+ * one name that starts like it (`migrant` for `migrant_worker`, `previos` for `previous_period`).
  */
 export function closestName(name: string, candidates: Iterable<string>): string | undefined {
   const limit = Math.max(1, Math.floor(name.length / 3));
+  const known = [...candidates];
+  return nearest(known, (candidate) => editDistance(name, candidate), limit)
+    ?? (name.length >= 3 ? nearest(known, (candidate) => editDistance(name, candidate.slice(0, name.length)), limit, true) : undefined);
+}
+
+/** The candidate at the smallest distance within the limit; with `unique`, only if no other is as near. */
+function nearest(candidates: readonly string[], distanceTo: (candidate: string) => number, limit: number, unique = false): string | undefined {
   let best: string | undefined;
   let bestDistance = limit + 1;
+  let tied = false;
   for (const candidate of candidates) {
-    const distance = editDistance(name, candidate);
+    const distance = distanceTo(candidate);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
+      tied = false;
+    } else if (distance === bestDistance) {
+      tied = true;
     }
   }
-  return best;
+  return unique && tied ? undefined : best;
 }
 
 /** Levenshtein distance, with a transposition of neighbours counting as one edit. */

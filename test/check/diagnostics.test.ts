@@ -154,7 +154,7 @@ const cases: readonly Case[] = [
     code: "T0602",
     text: inMeasure('  output b: bool = true cites §1 "对参保不满1年的失业农民工，按月发放6个月的临时生活补助"'),
     notice: "一、第一条\n对参保不满1年的失业农民工，按月发放3个月的临时生活补助。",
-    line: 2, column: 34, message: "these words are not in the notice", help: "the notice reads “对参保不满1年的失业农民工，按月发放3个月的临时生活补助。”",
+    line: 2, column: 34, message: "these words are not in the notice", help: "the notice reads “对参保不满1年的失业农民工，按月发放3个月的临时生活补助”",
   },
 ];
 
@@ -209,7 +209,7 @@ const variants: readonly Case[] = [
     code: "T0601", text: `measure a {\n  output x: bool = y ${cites}\n  let y: bool = x ${cites}\n}\n`, line: 2, column: 10,
     message: "`x` depends on itself: x → y → x",
   },
-  { code: "T0202", text: inMeasure(`  output x: bool = enterprise.electricity.current < enterprise.electricity.previos ${cites}`), line: 2, column: 76, message: "`indicator` has no field `previos`", help: "its fields are `current` and `previous_period`" },
+  { code: "T0202", text: inMeasure(`  output x: bool = enterprise.electricity.current < enterprise.electricity.previos ${cites}`), line: 2, column: 76, message: "`indicator` has no field `previos`", help: "did you mean `previous_period`?" },
 ];
 
 function compileCase(c: Case): CompileResult {
