@@ -106,10 +106,13 @@ export function datesOfProgram(program: ProgramIR): CalendarDate[] {
     visitWindow(measure.window);
     for (const definition of measure.definitions) definition.rules.forEach(visitRule);
   }
+  // Far dates ("until 9999-12-31") say "for ever": no case is evaluated on them.
+  const first = calendarDate(1900, 1, 1);
+  const last = calendarDate(2100, 12, 31);
   const dates: CalendarDate[] = [];
   for (const text of texts) {
     const date = parseDate(text);
-    if (date === undefined) continue;
+    if (date === undefined || date <= first || date >= last) continue;
     dates.push(addDays(date, -1), date, addDays(date, 1));
   }
   return dates;
