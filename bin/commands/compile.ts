@@ -1,0 +1,81 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { ProgramIR } from "../../compiler/ir.js";
+import { parseCommandArgs } from "../args.js";
+import { CliError, ExitStatus, UsageError, type ExitCode } from "../exit.js";
+import { loadProgram } from "../load-program.js";
+import { commandUsage } from "../usage.js";
+
+const options = {
+  target: { type: "string", default: "ts" },
+  out: { type: "string" },
+  runtime: { type: "string", default: "tiao/runtime" },
+} as const;
+
+const targets = ["ts", "js", "schema"] as const;
+type Target = (typeof targets)[number];
+
+interface OutputFile {
+  readonly name: string;
+  readonly text: string;
+}
+
+/**
+ * `tiao compile <policy> --out <dir>`: generated code or schemas, named after the policy.
+ * Nothing is written unless the policy compiles without error.
+ */
+export async function compileCommand(args: readonly string[]): Promise<ExitCode> {
+  const { policy, values } = parseCommandArgs(args, options, commandUsage.compile);
+  const target = values.target;
+  if (!isTarget(target)) {
+    throw new UsageError(`unknown --target '${target}': expected ts, js or schema`, commandUsage.compile);
+  }
+  if (values.out === undefined) throw new UsageError("missing --out <dir>", commandUsage.compile);
+  const program = await loadProgram(policy, { warnings: true });
+  if (program === undefined) return ExitStatus.failed;
+
+  const files = await generate(program, target, values.runtime);
+  writeFiles(values.out, files);
+  for (const file of files) process.stdout.write(`${join(values.out, file.name)}\n`);
+  return ExitStatus.ok;
+}
+
+function isTarget(name: string): name is Target {
+  return (targets as readonly string[]).includes(name);
+}
+
+/** Emitters are loaded for their target only. */
+async function generate(program: ProgramIR, target: Target, runtimeImport: string): Promise<OutputFile[]> {
+  const name = program.policy.name;
+  switch (target) {
+    case "ts": {
+      const { emitTypeScript } = await import("../../compiler/emit/typescript.js");
+      return [{ name: `${name}.ts`, text: emitTypeScript(program, { runtimeImport }) }];
+    }
+    case "js": {
+      const { emitJavaScript } = await import("../../compiler/emit/typescript.js");
+      const { js, dts } = emitJavaScript(program, { runtimeImport });
+      return [
+        { name: `${name}.js`, text: js },
+        { name: `${name}.d.ts`, text: dts },
+      ];
+    }
+    case "schema": {
+      const { emitJsonSchema } = await import("../../compiler/emit/schema.js");
+      const { scenario, outputs } = emitJsonSchema(program);
+      return [
+        { name: `${name}.scenario.schema.json`, text: `${JSON.stringify(scenario, null, 2)}\n` },
+        { name: `${name}.outputs.schema.json`, text: `${JSON.stringify(outputs, null, 2)}\n` },
+      ];
+    }
+  }
+}
+
+function writeFiles(folder: string, files: readonly OutputFile[]): void {
+  try {
+    mkdirSync(folder, { recursive: true });
+    for (const file of files) writeFileSync(join(folder, file.name), file.text);
+  } catch (error) {
+    throw new CliError(`cannot write to '${folder}': ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

@@ -1,0 +1,65 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import type { ProgramIR } from "../../compiler/ir.js";
+import { parseCommandArgs } from "../args.js";
+import { CliError, ExitStatus, type ExitCode } from "../exit.js";
+import { loadProgram } from "../load-program.js";
+import { pathKind, policyFolder, readText } from "../policy-files.js";
+import { readTestFile } from "../test-file.js";
+import { runTestCase } from "../test-runner.js";
+import { commandUsage } from "../usage.js";
+
+/** The outcome of one test file: its name, and what went wrong (nothing when it passed). */
+interface TestReport {
+  readonly file: string;
+  readonly name: string;
+  readonly cites?: string;
+  readonly failures: readonly string[];
+}
+
+/**
+ * `tiao test <policy>`: runs each `tests/*.json` beside the policy, prints one line per
+ * test (with the details of each failure), then `N passed, M failed`.
+ */
+export async function test(args: readonly string[]): Promise<ExitCode> {
+  const { policy } = parseCommandArgs(args, {}, commandUsage.test);
+  const program = await loadProgram(policy, { warnings: true });
+  if (program === undefined) return ExitStatus.failed;
+  const testFiles = findTestFiles(policyFolder(policy));
+
+  const reports = testFiles.map((file) => runTestFile(program, file));
+  for (const report of reports) process.stdout.write(formatReport(report));
+  const failed = reports.filter((r) => r.failures.length > 0).length;
+  process.stdout.write(`${reports.length - failed} passed, ${failed} failed\n`);
+  return failed > 0 ? ExitStatus.failed : ExitStatus.ok;
+}
+
+function findTestFiles(policyFolder: string): string[] {
+  const folder = join(policyFolder, "tests");
+  if (pathKind(folder) !== "folder") throw new CliError(`no tests: there is no folder '${folder}' beside the policy`);
+  const files = readdirSync(folder)
+    .filter((name) => name.endsWith(".json"))
+    .sort()
+    .map((name) => join(folder, name));
+  if (files.length === 0) throw new CliError(`no tests: no .json files in '${folder}'`);
+  return files;
+}
+
+function runTestFile(program: ProgramIR, file: string): TestReport {
+  const read = readTestFile(readText(file, "test file"), program);
+  if (!read.ok) {
+    return {
+      file,
+      name: read.name ?? file,
+      failures: ["the test file is not valid:", ...read.problems.map((p) => `  ${p.path}: ${p.message}`)],
+    };
+  }
+  const { test } = read;
+  return { file, name: test.name, ...(test.cites === undefined ? {} : { cites: test.cites }), failures: runTestCase(program, test) };
+}
+
+function formatReport(report: TestReport): string {
+  if (report.failures.length === 0) return `✓ ${report.name}\n`;
+  const details = [report.file, ...(report.cites === undefined ? [] : [`cites ${report.cites}`]), ...report.failures];
+  return `✗ ${report.name}\n${details.map((line) => `    ${line}\n`).join("")}`;
+}

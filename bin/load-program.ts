@@ -1,0 +1,64 @@
+import { join } from "node:path";
+import { hasErrors, type Diagnostic } from "../compiler/diagnostics/diagnostic.js";
+import type { ProgramIR } from "../compiler/ir.js";
+import { readPolicy, readText, type PolicySources } from "./policy-files.js";
+import { printDiagnostics } from "./print-diagnostics.js";
+import { ProgramCache } from "./program-cache.js";
+
+export interface CompiledPolicy {
+  readonly sources: PolicySources;
+  readonly diagnostics: readonly Diagnostic[];
+  /** present when the policy has no error */
+  readonly program?: ProgramIR;
+  /** the text of the notice the header names */
+  readonly notice?: string;
+}
+
+/**
+ * Reads and compiles a policy. The policy's header may name the text of its notice
+ * (`notice "notice.txt"`, beside the policy); its quotes are then checked against that
+ * text. The name is only known once the header is compiled, so a policy that names a
+ * notice is compiled a second time with it.
+ */
+export async function compilePolicy(sources: PolicySources): Promise<CompiledPolicy> {
+  // Loaded here, not at the top: a program found in the cache needs no parser.
+  const { compile } = await import("../compiler/compile.js");
+  const first = compile(sources.files);
+  const noticeName = first.program?.policy.notice;
+  const notice = noticeName === undefined ? undefined : readNotice(sources.folder, noticeName);
+  const result = notice === undefined ? first : compile(sources.files, { notice });
+  return {
+    sources,
+    diagnostics: result.diagnostics,
+    ...(result.program === undefined ? {} : { program: result.program }),
+    ...(notice === undefined ? {} : { notice }),
+  };
+}
+
+/**
+ * Compiles a policy for a command that needs a program (through the cache of compiled
+ * programs): prints the diagnostics to stderr (warnings too, unless told not to), and
+ * returns the program only when there is no error.
+ */
+export async function loadProgram(target: string, options: { readonly warnings: boolean }): Promise<ProgramIR | undefined> {
+  const compiled = await compileWithCache(target);
+  const failed = hasErrors(compiled.diagnostics);
+  if (failed || options.warnings) printDiagnostics(compiled.diagnostics, compiled.sources.files);
+  return failed ? undefined : compiled.program;
+}
+
+async function compileWithCache(target: string): Promise<CompiledPolicy> {
+  const sources = readPolicy(target);
+  const cache = ProgramCache.open();
+  const cached = cache?.lookup(target, sources.files, (fileName) => readNotice(sources.folder, fileName));
+  if (cached !== undefined) return { sources, ...cached };
+  const compiled = await compilePolicy(sources);
+  if (compiled.program !== undefined) {
+    cache?.store(target, sources.files, { program: compiled.program, diagnostics: compiled.diagnostics }, compiled.notice);
+  }
+  return compiled;
+}
+
+function readNotice(policyFolder: string, fileName: string): string {
+  return readText(join(policyFolder, fileName), "notice");
+}

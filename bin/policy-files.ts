@@ -1,0 +1,67 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { CliError } from "./exit.js";
+
+export interface SourceFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+export interface PolicySources {
+  /** the folder holding the policy: the folder given, or the folder of the file given */
+  readonly folder: string;
+  /** in path order; paths as the user wrote them, joined with the file names */
+  readonly files: readonly SourceFile[];
+}
+
+/** Reads a policy given as one .tiao file or a folder of .tiao files (not recursive). */
+export function readPolicy(target: string): PolicySources {
+  const kind = pathKind(target);
+  if (kind === "missing") throw new CliError(`cannot find policy '${target}': no such file or folder`);
+  if (kind === "file") return { folder: dirname(target), files: [readSource(target)] };
+  const names = readdirSync(target)
+    .filter((name) => name.endsWith(".tiao"))
+    .sort();
+  if (names.length === 0) throw new CliError(`no .tiao files in folder '${target}'`);
+  return { folder: target, files: names.map((name) => readSource(join(target, name))) };
+}
+
+/** The folder of a policy given as a file or a folder: where its notice and tests/ are. */
+export function policyFolder(target: string): string {
+  return pathKind(target) === "folder" ? target : dirname(target);
+}
+
+export function pathKind(path: string): "file" | "folder" | "missing" {
+  try {
+    return statSync(path).isDirectory() ? "folder" : "file";
+  } catch {
+    return "missing";
+  }
+}
+
+/** Reads a text file, turning a failure into a message that names the file. */
+export function readText(path: string, what: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    throw new CliError(`cannot read ${what} '${path}': ${describeFileError(error)}`);
+  }
+}
+
+function readSource(path: string): SourceFile {
+  return { path, text: readText(path, "policy file") };
+}
+
+function describeFileError(error: unknown): string {
+  const code = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
+  switch (code) {
+    case "ENOENT":
+      return "no such file";
+    case "EACCES":
+      return "permission denied";
+    case "EISDIR":
+      return "it is a folder";
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}

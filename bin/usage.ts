@@ -1,0 +1,73 @@
+/**
+ * The help texts of the `tiao` command. Kept apart from the commands so that
+ * `--help` and usage errors load nothing else.
+ */
+export const commandNames = ["check", "compile", "run", "test", "fmt"] as const;
+
+export type CommandName = (typeof commandNames)[number];
+
+export function isCommandName(name: string): name is CommandName {
+  return (commandNames as readonly string[]).includes(name);
+}
+
+const policyNote = "<policy> is a .tiao file or a folder of .tiao files (read non-recursively).";
+
+export const mainUsage = `usage: tiao <command> <policy> [options]
+
+commands:
+  check <policy>                    report problems in a policy
+  compile <policy> --out <dir>      generate TypeScript, JavaScript or JSON Schema
+  run <policy> --scenario <file>    evaluate the measures for one scenario
+  test <policy>                     run the tests in the policy's tests/ folder
+  fmt <policy>                      rewrite policy files in canonical form
+
+options:
+  --help       show this help, or a command's help after its name
+  --version    show the version of tiao
+
+${policyNote}`;
+
+export const commandUsage: Readonly<Record<CommandName, string>> = {
+  check: `usage: tiao check <policy>
+
+Reports every problem in the policy, then a summary line.
+Exit status: 0 when there is no error (warnings allowed), 1 otherwise.
+
+${policyNote}`,
+
+  compile: `usage: tiao compile <policy> --out <dir> [--target ts|js|schema] [--runtime <specifier>]
+
+Writes, named after the policy:
+  --target ts       <name>.ts (the default)
+  --target js       <name>.js and <name>.d.ts
+  --target schema   <name>.scenario.schema.json and <name>.outputs.schema.json
+--runtime sets the module generated code imports its runtime from (default: tiao/runtime).
+Nothing is written when the policy has errors (exit status 1).
+
+${policyNote}`,
+
+  run: `usage: tiao run <policy> --scenario <file.json> [--measure <name>]... [--explain]
+
+Prints the outputs of each measure the scenario has the facts for, as JSON.
+  --scenario <file>   the scenario (- reads it from standard input)
+  --measure <name>    only this measure (repeatable); its missing facts are errors
+  --explain           add why each output has its value, under the key "explain"
+Exit status: 0 ok, 1 the policy has errors, 2 bad scenario or arguments,
+3 the policy cannot evaluate this scenario.
+
+${policyNote}`,
+
+  test: `usage: tiao test <policy>
+
+Runs every tests/*.json file beside the policy and reports each test.
+Exit status: 0 when all pass, 1 when one fails or the policy has errors.
+
+${policyNote}`,
+
+  fmt: `usage: tiao fmt <policy> [--check]
+
+Rewrites the policy's files in canonical form and lists those it changed.
+  --check   change nothing; list the files not in canonical form (exit status 1 if any)
+
+${policyNote}`,
+};
