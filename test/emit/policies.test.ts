@@ -4,10 +4,10 @@
  * interpreter on random scenarios, and both give the outputs its acceptance cases expect.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { compilePolicy } from "../../bin/load-program.js";
 import { readTestFile } from "../../bin/test-file.js";
+import { compile } from "../../compiler/compile.js";
 import type { ProgramIR } from "../../compiler/ir.js";
 import { readScenario } from "../../runtime/index.js";
 import { checkAgreement, compiledOutcomes, interpreterOutcomes, type MeasureOutcome } from "./agreement.js";
@@ -21,12 +21,19 @@ function policyTargets(): string[] {
   return [join("policies", "lanzhou-2021-289"), ...entries.sort()];
 }
 
+/** Compiles a policy folder or file, with the notice its header names (checked as the CLI does). */
 function programOf(target: string): ProgramIR {
-  const compiled = compilePolicy(join(repositoryRoot, target));
-  if (compiled.program === undefined) {
-    throw new Error(`${target} does not compile:\n${compiled.diagnostics.map((d) => `${d.span.file}:${d.span.line} ${d.message}`).join("\n")}`);
+  const path = join(repositoryRoot, target);
+  const folder = target.endsWith(".tiao") ? dirname(path) : path;
+  const names = target.endsWith(".tiao") ? [basename(path)] : readdirSync(path).filter((name) => name.endsWith(".tiao")).sort();
+  const sources = names.map((name) => ({ path: join(target.endsWith(".tiao") ? dirname(target) : target, name), text: readFileSync(join(folder, name), "utf8") }));
+  const first = compile(sources);
+  const notice = first.program?.policy.notice;
+  const result = notice === undefined ? first : compile(sources, { notice: readFileSync(join(folder, notice), "utf8") });
+  if (result.program === undefined) {
+    throw new Error(`${target} does not compile:\n${result.diagnostics.map((d) => `${d.span.file}:${d.span.line} ${d.message}`).join("\n")}`);
   }
-  return compiled.program;
+  return result.program;
 }
 
 function testFiles(target: string): string[] {

@@ -58,7 +58,7 @@ describe("the JSON Schema of scenarios", () => {
   it("describes facts and parameters with their labels", () => {
     const text = JSON.stringify(emitJsonSchema(m4Policy).scenario);
     expect(text).toContain('"description":"参保月数"');
-    expect(text).toContain('"description":"兰州市失业保险金标准（一类区）"');
+    expect(text).toContain('"description":"兰州市失业保险金标准（一类区）, 元/月"');
     expect(text).toContain('"$schema":"https://json-schema.org/draft/2020-12/schema"');
   });
 });
