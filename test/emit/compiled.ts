@@ -3,7 +3,7 @@
  * git), type-checked with the project's TypeScript, and imported to be run.
  */
 import { execFile } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
@@ -14,9 +14,10 @@ import type { CalendarDate, RecordValue, RuntimeValue, ValueType } from "../../r
 export const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const runtimeEntry = join(repositoryRoot, "runtime", "index.js");
 
-/** A folder of its own under .tmp/, for one test's generated files. */
+/** A folder of its own under .tmp/, emptied, for one test's generated files. */
 export function scratchFolder(name: string): string {
-  const folder = join(repositoryRoot, ".tmp", "emit", `${name}-${process.pid}`);
+  const folder = join(repositoryRoot, ".tmp", "emit", name);
+  rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
   return folder;
 }
