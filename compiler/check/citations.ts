@@ -88,5 +88,6 @@ function closestPassage(passage: string, notice: string): string | undefined {
   }
   if (low < Math.max(4, Math.ceil(characters.length / 3))) return undefined;
   const start = notice.indexOf(characters.slice(0, low).join(""));
-  return [...notice.slice(start)].slice(0, characters.length).join("");
+  // A character is at most two UTF-16 units: this slice holds the quote's length in characters.
+  return [...notice.slice(start, start + 2 * characters.length)].slice(0, characters.length).join("");
 }

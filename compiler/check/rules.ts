@@ -145,9 +145,14 @@ function shape(expr: Expr | EffectiveWindow | undefined): string {
 }
 
 function reportConflicts(siblings: readonly CheckedCase[], reporter: Reporter): void {
-  for (const [index, later] of siblings.entries()) {
-    const earlier = siblings.slice(0, index).find((c) => shape(c.source.condition) === shape(later.source.condition) && shape(c.source.window) === shape(later.source.window));
-    if (earlier === undefined) continue;
+  const firstBySituation = new Map<string, CheckedCase>();
+  for (const later of siblings) {
+    const situation = `${shape(later.source.condition)}|${shape(later.source.window)}`;
+    const earlier = firstBySituation.get(situation);
+    if (earlier === undefined) {
+      firstBySituation.set(situation, later);
+      continue;
+    }
     const kinds = later.source.kind === "exception" ? "exceptions" : "rules";
     const when = later.source.condition === undefined ? "both apply always" : "apply under the same condition";
     reportError(reporter, "T0404", spanOf(later), `the ${kinds} \`${earlier.label}\` and \`${later.label}\` ${when}`, {
