@@ -142,17 +142,36 @@ export interface Facts {
   readonly report?: Report;
 }
 
-/** Parameter overrides a scenario may carry (spec: parameters.md), in runtime form. */
+/**
+ * Overrides of parameters a scenario may carry (spec: parameters.md): any parameter, by
+ * name, in runtime form. An override holds whatever the date.
+ */
 export interface ParameterOverrides {
-  readonly epidemic_period_end?: number | null;
-  readonly ui_benefit_standard?: number;
-  readonly urban_subsistence_allowance?: number;
-  readonly refund_rate_large?: number;
-  readonly refund_rate_sme?: number;
   readonly minimum_wage_class1?: number;
   readonly minimum_wage_class2?: number;
   readonly minimum_wage_class3?: number;
   readonly minimum_wage_class4?: number;
+  readonly ui_benefit_standard?: number;
+  readonly urban_subsistence_allowance?: number;
+  readonly epidemic_period_start?: number;
+  readonly epidemic_period_end?: number | null;
+  readonly temp_post_max_months?: number;
+  readonly refund_rate_large?: number;
+  readonly refund_rate_sme?: number;
+  readonly work_training_subsidy_monthly?: number;
+  readonly work_training_months_cap?: number;
+  readonly unemployment_subsidy_rate?: number;
+  readonly unemployment_subsidy_max_months?: number;
+  readonly living_subsidy_months?: number;
+  readonly transport_subsidy?: number;
+  readonly agency_reward_per_person?: number;
+  readonly internship_growth_cap?: number;
+  readonly job_seeking_subsidy?: number;
+  readonly guaranteed_loan_cap?: number;
+  readonly stoppage_living_allowance_rate?: number;
+  readonly hotline_staffed_until?: number;
+  readonly report_deadline_county?: number | null;
+  readonly report_deadline_bureau_unit?: number | null;
 }
 
 export interface Scenario {

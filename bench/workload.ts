@@ -339,16 +339,15 @@ const ENTITY_FIELDS: { readonly [entity in keyof Facts]-?: FieldTable } = {
   report: { level: "enum", submitted_at: "time" },
 };
 
-const PARAMETER_KINDS: { readonly [name in keyof ParameterOverrides]-?: FieldKind } = {
+/** The types of the parameters the workload overrides. */
+const PARAMETER_KINDS: { readonly [name in keyof ParameterOverrides]?: FieldKind } = {
   epidemic_period_end: "optional_date",
   ui_benefit_standard: "money",
   urban_subsistence_allowance: "money",
   refund_rate_large: "percent",
   refund_rate_sme: "percent",
   minimum_wage_class1: "money",
-  minimum_wage_class2: "money",
   minimum_wage_class3: "money",
-  minimum_wage_class4: "money",
 };
 
 function scenarioJson(scenario: Scenario, random: Random): ScenarioJson {
@@ -357,7 +356,9 @@ function scenarioJson(scenario: Scenario, random: Random): ScenarioJson {
   if (overrides.length > 0) {
     const parameters: { [key: string]: JsonValue } = {};
     for (const [name, value] of overrides) {
-      parameters[name] = jsonValue(PARAMETER_KINDS[name as keyof ParameterOverrides], value, random);
+      const kind = PARAMETER_KINDS[name as keyof ParameterOverrides];
+      if (kind === undefined) throw new Error(`the workload has no type for parameter ${name}`);
+      parameters[name] = jsonValue(kind, value, random);
     }
     json["parameters"] = parameters;
   }

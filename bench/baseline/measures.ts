@@ -59,7 +59,7 @@ export function m1(person: Person, placement: Placement, date: number, overrides
   const eligible = placement.post_type !== "not_epidemic"
     && p.inEpidemicPeriod(placement.start, overrides)
     && (person.employment_difficulty || continued);
-  const termMonths = eligible ? Math.min(placement.requested_months, p.tempPostMaxMonths) : 0;
+  const termMonths = eligible ? Math.min(placement.requested_months, p.tempPostMaxMonths(overrides)) : 0;
   return {
     in_force: true,
     eligible,
@@ -76,8 +76,8 @@ export function m1(person: Person, placement: Placement, date: number, overrides
 export function m2(enterprise: Enterprise, date: number, overrides: ParameterOverrides): M2Result {
   if (!p.inEpidemicPeriod(date, overrides)) return { in_force: false, eligible: false, rate: 0, refund: 0, channel: null };
   const rate = enterprise.size === "large"
-    ? overrides.refund_rate_large ?? p.refundRateLarge
-    : overrides.refund_rate_sme ?? p.refundRateSme;
+    ? p.refundRateLarge(overrides)
+    : p.refundRateSme(overrides);
   const eligible = enterprise.meets_refund_conditions;
   return {
     in_force: true,
@@ -110,13 +110,13 @@ function inDifficulty(enterprise: Enterprise): boolean {
 const TRAINING_MONTHS_PER_TRAINEE = 3;
 
 // §3 work-based training subsidy
-export function m3(enterprise: Enterprise, date: number): M3Result {
+export function m3(enterprise: Enterprise, date: number, overrides: ParameterOverrides): M3Result {
   const standard = date >= p.workTrainingWindow.from && date <= p.workTrainingWindow.until;
   if (!standard) {
     return { in_force: false, in_difficulty: false, monthly_standard: 0, subsidised_trainees: 0, subsidised_person_months: 0, subsidy: 0 };
   }
   const difficulty = inDifficulty(enterprise);
-  const generalRule = difficulty && enterprise.subsidized_months_before < p.workTrainingMonthsCap;
+  const generalRule = difficulty && enterprise.subsidized_months_before < p.workTrainingMonthsCap(overrides);
   let trainees = 0;
   let personMonths = 0;
   if (enterprise.conducts_work_based_training) {
@@ -130,7 +130,7 @@ export function m3(enterprise: Enterprise, date: number): M3Result {
       }
     }
   }
-  const monthly = p.workTrainingSubsidyMonthly.on(date);
+  const monthly = p.workTrainingMonthly(date, overrides);
   return {
     in_force: true,
     in_difficulty: difficulty,
@@ -156,13 +156,13 @@ export function m4(person: Person, date: number, overrides: ParameterOverrides):
     && !shortInsuredMigrant;
   const livingEligible = person.unemployed && person.insured && shortInsuredMigrant;
   const unemploymentMonthly = unemploymentEligible
-    ? percentOfHalfUp(overrides.ui_benefit_standard ?? p.uiBenefitStandard.on(date), p.unemploymentSubsidyRate)
+    ? percentOfHalfUp(p.uiBenefitStandardOn(date, overrides), p.unemploymentSubsidyRate(overrides))
     : 0;
   const unemploymentMonths = unemploymentEligible
-    ? Math.max(0, p.unemploymentSubsidyMaxMonths - person.subsidy_months_received)
+    ? Math.max(0, p.unemploymentSubsidyMaxMonths(overrides) - person.subsidy_months_received)
     : 0;
-  const livingMonthly = livingEligible ? overrides.urban_subsistence_allowance ?? p.urbanSubsistenceAllowance.on(date) : 0;
-  const livingMonths = livingEligible ? p.livingSubsidyMonths : 0;
+  const livingMonthly = livingEligible ? p.urbanSubsistenceAllowanceOn(date, overrides) : 0;
+  const livingMonths = livingEligible ? p.livingSubsidyMonths(overrides) : 0;
   return {
     in_force: true,
     unemployment_subsidy_eligible: unemploymentEligible,
@@ -192,9 +192,9 @@ export function m5(person: Person, agency: Agency, date: number, overrides: Para
   }
   return {
     in_force: true,
-    transport_subsidy: transport ? p.transportSubsidy : 0,
+    transport_subsidy: transport ? p.transportSubsidy(overrides) : 0,
     agency_rewarded_placements: rewarded,
-    agency_reward: times(p.agencyRewardPerPerson, rewarded),
+    agency_reward: times(p.agencyRewardPerPerson(overrides), rewarded),
   };
 }
 
@@ -206,10 +206,10 @@ export function m6(person: Person, internshipTask: number, date: number, overrid
   const jobSeeking = person.graduate_difficulty !== "none" && person.commitment_signed;
   return {
     in_force: true,
-    max_additional_internship_posts: floorPercentOf(internshipTask, p.internshipGrowthCap),
-    job_seeking_subsidy: jobSeeking ? p.jobSeekingSubsidy : 0,
+    max_additional_internship_posts: floorPercentOf(internshipTask, p.internshipGrowthCap(overrides)),
+    job_seeking_subsidy: jobSeeking ? p.jobSeekingSubsidy(overrides) : 0,
     documents_deferred: jobSeeking,
-    guaranteed_loan: person.loan_eligible ? Math.min(person.loan_requested, p.guaranteedLoanCap) : 0,
+    guaranteed_loan: person.loan_eligible ? Math.min(person.loan_requested, p.guaranteedLoanCap(overrides)) : 0,
   };
 }
 
@@ -266,7 +266,7 @@ export function m9(employment: Employment, date: number, overrides: ParameterOve
     : "living_allowance_80pct";
   const minimumPayment = basis === "contract_wage" ? employment.contract_wage
     : basis === "minimum_wage" ? p.minimumWage(employment.minimum_wage_area, date, overrides)
-    : percentOfHalfUp(p.minimumWage(employment.minimum_wage_area, date, overrides), p.stoppageLivingAllowanceRate);
+    : percentOfHalfUp(p.minimumWage(employment.minimum_wage_area, date, overrides), p.stoppageLivingAllowanceRate(overrides));
   const compliant = employment.paid >= minimumPayment;
   return {
     in_force: true,
@@ -291,14 +291,13 @@ export function m10(service: Service, report: Report, date: number, overrides: P
       hotline_staffed_until: null, report_deadline: null, report_on_time: null,
     };
   }
-  const fromNotice = date >= p.noticeDate;
-  const deadline = !fromNotice ? null : report.level === "county" ? p.reportDeadlineCounty : p.reportDeadlineBureauUnit;
+  const deadline = p.reportDeadline(report.level, date, overrides);
   return {
     in_force: true,
     one_network: ONE_NETWORK.has(service.item),
     by_mail: BY_MAIL.has(service.item),
     free_mailing: service.item === "social_security_card_urgent",
-    hotline_staffed_until: fromNotice ? p.hotlineStaffedUntilFromNotice : p.hotlineStaffedUntilBefore,
+    hotline_staffed_until: p.hotlineStaffedUntil(date, overrides),
     report_deadline: deadline,
     report_on_time: deadline === null ? null : report.submitted_at <= deadline,
   };
@@ -319,7 +318,7 @@ export function evaluateAll(facts: Facts, date: number, overrides: ParameterOver
   if (person !== undefined && placement !== undefined) result.m1 = m1(person, placement, date, overrides);
   if (enterprise !== undefined) {
     result.m2 = m2(enterprise, date, overrides);
-    result.m3 = m3(enterprise, date);
+    result.m3 = m3(enterprise, date, overrides);
   }
   if (person !== undefined) result.m4 = m4(person, date, overrides);
   if (person !== undefined && agency !== undefined) result.m5 = m5(person, agency, date, overrides);

@@ -1,7 +1,7 @@
 /**
  * The parameters of the notice and the figures it takes from other documents, with their
- * dated values (spec: parameters.md), and a scenario's overrides, which hold whatever the
- * date.
+ * dated values (spec: parameters.md). A scenario may override any of them by name; an
+ * override holds whatever the date, so every read goes through the overrides first.
  */
 import type { ParameterOverrides } from "../facts.js";
 import { parseIsoDate } from "./calendar.js";
@@ -44,34 +44,23 @@ const yuan = (amount: number): number => Math.round(amount * 100);
 const percent = (amount: number): number => Math.round(amount * 10_000);
 const time = (hours: number): number => hours * 60;
 
-export const epidemicPeriodStart = parseIsoDate("2021-10-20");
-export const epidemicPeriodEnd: number | null = null;
-export const tempPostMaxMonths = 6;
-export const refundRateLarge = percent(30);
-export const refundRateSme = percent(60);
-export const workTrainingSubsidyMonthly = new DatedParameter("work_training_subsidy_monthly", [
-  { from: "2021-10-01", until: "2021-12-31", value: yuan(500) },
-]);
+const epidemicPeriodStart = parseIsoDate("2021-10-20");
+const epidemicPeriodEnd: number | null = null;
+/** the notice's date: §10's changes apply from it */
+const noticeDate = parseIsoDate("2021-11-05");
+
 /** §3: "从2021年10月起执行，补贴期限为3个月" */
 export const workTrainingWindow = { from: parseIsoDate("2021-10-01"), until: parseIsoDate("2021-12-31") } as const;
-export const workTrainingMonthsCap = 6;
-export const unemploymentSubsidyRate = percent(80);
-export const unemploymentSubsidyMaxMonths = 6;
-export const livingSubsidyMonths = 3;
-export const transportSubsidy = yuan(600);
-export const agencyRewardPerPerson = yuan(200);
-export const internshipGrowthCap = percent(50);
-export const jobSeekingSubsidy = yuan(1000);
-export const guaranteedLoanCap = yuan(200_000);
-export const stoppageLivingAllowanceRate = percent(80);
-export const uiBenefitStandard = new DatedParameter("ui_benefit_standard", [
+
+const workTrainingSubsidyMonthly = new DatedParameter("work_training_subsidy_monthly", [
+  { from: "2021-10-01", until: "2021-12-31", value: yuan(500) },
+]);
+const uiBenefitStandard = new DatedParameter("ui_benefit_standard", [
   { from: "2020-02-01", value: yuan(1458) },
   { from: "2022-07-01", value: yuan(1638) },
 ]);
-export const urbanSubsistenceAllowance = new DatedParameter("urban_subsistence_allowance", [
-  { from: "2021-01-01", value: yuan(846) },
-]);
-export const minimumWages = {
+const urbanSubsistenceAllowance = new DatedParameter("urban_subsistence_allowance", [{ from: "2021-01-01", value: yuan(846) }]);
+const minimumWages = {
   class1: new DatedParameter("minimum_wage_class1", [
     { from: "2017-06-01", value: yuan(1620) }, { from: "2021-09-01", value: yuan(1820) }, { from: "2023-11-01", value: yuan(2020) },
   ]),
@@ -85,21 +74,45 @@ export const minimumWages = {
     { from: "2017-06-01", value: yuan(1470) }, { from: "2021-09-01", value: yuan(1670) }, { from: "2023-11-01", value: yuan(1850) },
   ]),
 } as const;
-/** §10: the hotline is staffed until 18:00, and until 22:00 from the notice's date */
-export const noticeDate = parseIsoDate("2021-11-05");
-export const hotlineStaffedUntilBefore = time(18);
-export const hotlineStaffedUntilFromNotice = time(22);
-export const reportDeadlineCounty = time(15);
-export const reportDeadlineBureauUnit = time(16);
 
-/** The minimum wage of an area on a date, or the scenario's override of it. */
-export function minimumWage(area: "class1" | "class2" | "class3" | "class4", date: number, overrides: ParameterOverrides): number {
-  const override = overrides[`minimum_wage_${area}`];
-  return override ?? minimumWages[area].on(date);
+/** Whether a date falls in the epidemic period, as the scenario may have moved its ends. */
+export function inEpidemicPeriod(date: number, o: ParameterOverrides): boolean {
+  const end = o.epidemic_period_end !== undefined ? o.epidemic_period_end : epidemicPeriodEnd;
+  return date >= (o.epidemic_period_start ?? epidemicPeriodStart) && (end === null || date <= end);
 }
 
-/** Whether a date falls in the epidemic period, as a scenario may have closed it. */
-export function inEpidemicPeriod(date: number, overrides: ParameterOverrides): boolean {
-  const end = overrides.epidemic_period_end !== undefined ? overrides.epidemic_period_end : epidemicPeriodEnd;
-  return date >= epidemicPeriodStart && (end === null || date <= end);
+export const tempPostMaxMonths = (o: ParameterOverrides): number => o.temp_post_max_months ?? 6;
+export const refundRateLarge = (o: ParameterOverrides): number => o.refund_rate_large ?? percent(30);
+export const refundRateSme = (o: ParameterOverrides): number => o.refund_rate_sme ?? percent(60);
+export const workTrainingMonthly = (date: number, o: ParameterOverrides): number =>
+  o.work_training_subsidy_monthly ?? workTrainingSubsidyMonthly.on(date);
+export const workTrainingMonthsCap = (o: ParameterOverrides): number => o.work_training_months_cap ?? 6;
+export const unemploymentSubsidyRate = (o: ParameterOverrides): number => o.unemployment_subsidy_rate ?? percent(80);
+export const unemploymentSubsidyMaxMonths = (o: ParameterOverrides): number => o.unemployment_subsidy_max_months ?? 6;
+export const livingSubsidyMonths = (o: ParameterOverrides): number => o.living_subsidy_months ?? 3;
+export const transportSubsidy = (o: ParameterOverrides): number => o.transport_subsidy ?? yuan(600);
+export const agencyRewardPerPerson = (o: ParameterOverrides): number => o.agency_reward_per_person ?? yuan(200);
+export const internshipGrowthCap = (o: ParameterOverrides): number => o.internship_growth_cap ?? percent(50);
+export const jobSeekingSubsidy = (o: ParameterOverrides): number => o.job_seeking_subsidy ?? yuan(1000);
+export const guaranteedLoanCap = (o: ParameterOverrides): number => o.guaranteed_loan_cap ?? yuan(200_000);
+export const stoppageLivingAllowanceRate = (o: ParameterOverrides): number => o.stoppage_living_allowance_rate ?? percent(80);
+export const uiBenefitStandardOn = (date: number, o: ParameterOverrides): number => o.ui_benefit_standard ?? uiBenefitStandard.on(date);
+export const urbanSubsistenceAllowanceOn = (date: number, o: ParameterOverrides): number =>
+  o.urban_subsistence_allowance ?? urbanSubsistenceAllowance.on(date);
+
+/** §10: the hotline is staffed until 18:00, and until 22:00 from the notice's date. */
+export const hotlineStaffedUntil = (date: number, o: ParameterOverrides): number =>
+  o.hotline_staffed_until ?? (date >= noticeDate ? time(22) : time(18));
+
+/** §10: daily reports are due from the notice's date on; before it there is no deadline. */
+export function reportDeadline(level: "county" | "bureau_unit", date: number, o: ParameterOverrides): number | null {
+  const override = level === "county" ? o.report_deadline_county : o.report_deadline_bureau_unit;
+  if (override !== undefined) return override;
+  if (date < noticeDate) return null;
+  return level === "county" ? time(15) : time(16);
+}
+
+/** The minimum wage of an area on a date. */
+export function minimumWage(area: "class1" | "class2" | "class3" | "class4", date: number, o: ParameterOverrides): number {
+  return o[`minimum_wage_${area}`] ?? minimumWages[area].on(date);
 }

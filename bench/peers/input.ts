@@ -47,6 +47,8 @@ export interface PeerResult {
 
 export interface PeerEngine {
   readonly name: string;
+  /** how many scenarios are handed over at once: for async engines, the number in flight */
+  readonly batch: number;
   /** Evaluates a batch, as the engine's users run it (async engines: all in flight at once). */
   evaluateBatch(inputs: readonly PeerInput[]): PeerResult[] | Promise<PeerResult[]>;
 }

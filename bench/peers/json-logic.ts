@@ -92,5 +92,5 @@ function evaluate(input: PeerInput): PeerResult {
 }
 
 export function jsonLogicEngine(): PeerEngine {
-  return { name: "json-logic-js", evaluateBatch: (inputs) => inputs.map(evaluate) };
+  return { name: "json-logic-js", batch: 1024, evaluateBatch: (inputs) => inputs.map(evaluate) };
 }

@@ -143,6 +143,8 @@ export function zenEngine(): PeerEngine & { dispose(): void } {
   const decision: ZenDecision = engine.createDecision(refundAndBenefitsGraph);
   return {
     name: "zen-engine",
+    // enough decisions in flight to keep its native worker threads busy
+    batch: 1024,
     evaluateBatch: (inputs: readonly PeerInput[]) =>
       Promise.all(inputs.map(async (input) => (await decision.evaluate(input)).result as PeerResult)),
     dispose: () => engine.dispose(),
