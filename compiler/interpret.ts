@@ -88,7 +88,7 @@ export function evaluate(program: ProgramIR, scenario: Scenario, options: Evalua
   const explanations: { [measure: string]: { [output: string]: Explanation } } = {};
   const skipped: { measure: string; missing: string[] }[] = [];
   const parameters = new Map(program.parameters.map((p) => [p.name, p]));
-  const fieldLabels = fieldLabelsOf(program);
+  const fieldLabels = options.explain === true ? fieldLabelsOf(program) : new Map<string, string>();
   for (const measure of selected) {
     const missing = missingFacts(scenario, measure.reads, program.schema);
     if (missing.length > 0) {
@@ -181,13 +181,30 @@ function dateOf(text: string): CalendarDate {
   return date;
 }
 
+interface DatedRange {
+  readonly from: CalendarDate;
+  /** the last day in force; undefined: no end */
+  readonly last: CalendarDate | undefined;
+  readonly dated: DatedValue;
+}
+
+/** Each parameter's values with their dates read once: parameters are read in hot loops. */
+const rangesOfParameters = new WeakMap<ParameterIR, readonly DatedRange[]>();
+
+function rangesOf(parameter: ParameterIR): readonly DatedRange[] {
+  const known = rangesOfParameters.get(parameter);
+  if (known !== undefined) return known;
+  const ranges = parameter.values.map((value, index) => {
+    const lastDay = lastDayInForce(parameter, index);
+    return { from: dateOf(value.from), last: lastDay === undefined ? undefined : dateOf(lastDay), dated: { value, lastDay } };
+  });
+  rangesOfParameters.set(parameter, ranges);
+  return ranges;
+}
+
 /** The value in force on a date, if any, with its last day in force. */
 export function parameterValueOn(parameter: ParameterIR, date: CalendarDate): DatedValue | undefined {
-  for (const [index, value] of parameter.values.entries()) {
-    const lastDay = lastDayInForce(parameter, index);
-    if (dateOf(value.from) <= date && (lastDay === undefined || date <= dateOf(lastDay))) return { value, lastDay };
-  }
-  return undefined;
+  return rangesOf(parameter).find((range) => range.from <= date && (range.last === undefined || date <= range.last))?.dated;
 }
 
 // ---------------------------------------------------------------- values
@@ -413,21 +430,23 @@ class MeasureEvaluation {
   }
 
   run(): MeasureResult {
-    const { measure } = this;
-    this.trace?.begin();
-    const window = this.windowOfMeasure();
-    const windowFrame = this.trace?.end();
-    const outputs: { [output: string]: OutputJson } = { in_force: window.inForce };
+    const { measure, trace } = this;
+    trace?.begin();
+    const dates = measure.window === undefined ? undefined : this.windowDates(measure.window);
+    const inForce = dates === undefined || (this.date >= dates.from && (dates.until === null || this.date <= dates.until));
+    const windowFrame = trace?.end();
+    const report = trace === undefined ? undefined : this.windowReport(inForce, dates);
+    const outputs: { [output: string]: OutputJson } = { in_force: inForce };
     const explanations: { [output: string]: Explanation } = {};
-    if (this.trace !== undefined && windowFrame !== undefined) {
-      explanations["in_force"] = this.trace.explainInForce(window, windowFrame);
+    if (trace !== undefined && windowFrame !== undefined && report !== undefined) {
+      explanations["in_force"] = trace.explainInForce(report, windowFrame);
     }
-    if (!window.inForce) {
+    if (!inForce) {
       for (const name of measure.outputs) {
         const definition = this.definition(name);
         const empty = emptyValue(definition.type);
         outputs[name] = formatValue(empty, definition.type);
-        if (this.trace !== undefined) explanations[name] = explainNotInForce(name, definition.type, empty, window);
+        if (report !== undefined) explanations[name] = explainNotInForce(name, definition.type, empty, report);
       }
     } else {
       for (const definition of measure.definitions) {
@@ -436,19 +455,16 @@ class MeasureEvaluation {
       for (const name of measure.outputs) {
         const definition = this.definition(name);
         outputs[name] = formatValue(this.valueOf(definition), definition.type);
-        if (this.trace !== undefined) explanations[name] = this.trace.explainDefinition(name);
+        if (trace !== undefined) explanations[name] = trace.explainDefinition(name);
       }
     }
-    return this.trace === undefined ? { outputs } : { outputs, explanations };
+    return trace === undefined ? { outputs } : { outputs, explanations };
   }
 
-  private windowOfMeasure(): WindowReport {
-    const base = { measure: this.measure.name, date: formatDate(this.date) };
-    const window = this.measure.window;
-    if (window === undefined) return { ...base, inForce: true };
-    const { from, until } = this.windowDates(window);
-    const inForce = this.date >= from && (until === null || this.date <= until);
-    return { ...base, inForce, from: formatDate(from), until: until === null ? null : formatDate(until) };
+  private windowReport(inForce: boolean, dates: { from: CalendarDate; until: CalendarDate | null } | undefined): WindowReport {
+    const base = { measure: this.measure.name, date: formatDate(this.date), inForce };
+    if (dates === undefined) return base;
+    return { ...base, from: formatDate(dates.from), until: dates.until === null ? null : formatDate(dates.until) };
   }
 
   private windowDates(window: WindowIR): { from: CalendarDate; until: CalendarDate | null } {
