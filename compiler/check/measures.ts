@@ -28,7 +28,7 @@ export function checkMeasure(declaration: MeasureDeclaration, symbols: ProgramSy
     const checked = checkDefinition(definition, signatures.get(definition.name.name), context);
     return checked === undefined ? [] : [{ definition: checked, nameSpan: definition.name.span }];
   });
-  const window = declaration.window === undefined ? undefined : checkWindow(declaration.window, symbols, reporter);
+  const window = declaration.window === undefined ? undefined : checkWindow(declaration.window, symbols, signatures, reporter);
   const ordered = orderDefinitions(nodes, reporter);
   const { reads, parametersRead } = measureReads(ordered, window);
   if (nodes.length !== unique.length || (declaration.window !== undefined && window === undefined)) return undefined;
@@ -110,7 +110,7 @@ function signature(definition: Definition, namespace: TypeNamespace, reporter: R
     }
     return { name: parameter.name.name, type, span: parameter.type.span };
   });
-  return { name: definition.name, visibility: definition.visibility, type: resolveType(definition.type, namespace, reporter), parameters };
+  return { name: definition.name, type: resolveType(definition.type, namespace, reporter), parameters };
 }
 
 function checkDefinition(definition: Definition, signature: DefinitionSignature | undefined, measureContext: ExprContext): DefinitionIR | undefined {

@@ -63,7 +63,7 @@ function nearest(candidates: readonly string[], distanceTo: (candidate: string) 
 }
 
 /** Levenshtein distance, with a transposition of neighbours counting as one edit. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const rows = a.length + 1;
   const columns = b.length + 1;
   const table: number[] = new Array<number>(rows * columns).fill(0);

@@ -42,7 +42,7 @@ function checkCase(rule: RuleCase, label: string, definition: Definition, signat
   const condition = rule.condition === undefined ? undefined : checkExpr(rule.condition, context, { type: boolType });
   const valueContext = rule.condition === undefined ? context : withPresent(context, presentWhen(rule.condition, true));
   const value = checkExpr(rule.value, valueContext, signature.type === undefined ? undefined : { type: signature.type, declaredAt: definition.type.span });
-  const window = rule.window === undefined ? undefined : checkWindow(rule.window, context.symbols, reporter);
+  const window = rule.window === undefined ? undefined : checkWindow(rule.window, context.symbols, context.definitions, reporter);
   const failed = value === undefined || (rule.condition !== undefined && condition === undefined) || (rule.window !== undefined && window === undefined);
   return {
     source: rule,

@@ -17,7 +17,6 @@ export type Place = "definition" | "window" | "parameter_value";
 
 export interface DefinitionSignature {
   readonly name: Identifier;
-  readonly visibility: "output" | "let";
   /** undefined when the declared type could not be resolved (already reported) */
   readonly type: ValueType | undefined;
   readonly parameters: readonly { readonly name: string; readonly type: ValueType | undefined; readonly span: SourceSpan }[];

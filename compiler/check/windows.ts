@@ -10,11 +10,13 @@ import type { ProgramSymbols } from "./declarations.js";
 import { checkExpr } from "./expressions.js";
 import type { Reporter } from "./report.js";
 import { reportError } from "./report.js";
+import type { DefinitionSignature } from "./scope.js";
 import { rootContext } from "./scope.js";
 import { dateType, describeType } from "./types.js";
 
-export function checkWindow(window: EffectiveWindow, symbols: ProgramSymbols, reporter: Reporter): WindowIR | undefined {
-  const context = rootContext(symbols, "window", reporter);
+/** `definitions`: those of the enclosing measure, so that using one in a window is reported as such (T0220). */
+export function checkWindow(window: EffectiveWindow, symbols: ProgramSymbols, definitions: ReadonlyMap<string, DefinitionSignature>, reporter: Reporter): WindowIR | undefined {
+  const context = rootContext(symbols, "window", reporter, definitions);
   const from = checkExpr(window.from, context, { type: dateType });
   const until = window.until === undefined ? undefined : checkExpr(window.until, context);
   if (until !== undefined && until.type.kind !== "date" && !(until.type.kind === "optional" && until.type.of.kind === "date")) {

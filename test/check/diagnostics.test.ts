@@ -206,6 +206,10 @@ const variants: readonly Case[] = [
   { code: "T0309", text: inMeasure(`  output b: integer = round(1) ${cites}`), line: 2, column: 29, message: "`round` needs an unrounded amount or a decimal number, found a whole number" },
   { code: "T0201", text: inMeasure(`  output b: integer = foo(1) ${cites}`), line: 2, column: 23, message: "unknown function `foo`" },
   {
+    code: "T0220", text: `measure m {\n  in force from period_start until a\n  let a: date = person.start ${cites}\n}\n`, line: 2, column: 36,
+    message: "a window can only use dates and parameters",
+  },
+  {
     code: "T0601", text: `measure a {\n  output x: bool = y ${cites}\n  let y: bool = x ${cites}\n}\n`, line: 2, column: 10,
     message: "`x` depends on itself: x → y → x",
   },
