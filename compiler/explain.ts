@@ -302,11 +302,11 @@ function citationReference(citation: CitationIR): CitationReference {
   return { clause: citation.clause, quote: citation.quote };
 }
 
-export function location(span: SourceSpan): string {
+function location(span: SourceSpan): string {
   return `${span.file}:${span.line}`;
 }
 
-export function ruleReference(rule: RuleIR): RuleReference {
+function ruleReference(rule: RuleIR): RuleReference {
   return {
     kind: rule.kind === "simple" ? "definition" : rule.kind,
     label: rule.label,
@@ -340,7 +340,7 @@ export function shortCitation(citation: CitationIR): string {
 }
 
 /** A formatted value in a sentence: "1310.40 yuan", "80%", "6 months", "absent", "{a, b}". */
-export function describeValue(value: OutputJson, type: ValueType): string {
+function describeValue(value: OutputJson, type: ValueType): string {
   if (value === null) return "absent";
   if (Array.isArray(value)) return `{${value.join(", ")}}`;
   const kind = type.kind === "optional" ? type.of.kind : type.kind;

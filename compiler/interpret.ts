@@ -88,14 +88,14 @@ export function evaluate(program: ProgramIR, scenario: Scenario, options: Evalua
   const explanations: { [measure: string]: { [output: string]: Explanation } } = {};
   const skipped: { measure: string; missing: string[] }[] = [];
   const parameters = new Map(program.parameters.map((p) => [p.name, p]));
-  const fieldLabels = options.explain === true ? fieldLabelsOf(program) : new Map<string, string>();
+  const fieldLabels = options.explain === true ? fieldLabelsOf(program) : undefined;
   for (const measure of selected) {
     const missing = missingFacts(scenario, measure.reads, program.schema);
     if (missing.length > 0) {
       skipped.push({ measure: measure.name, missing: [...missing] });
       continue;
     }
-    const trace = options.explain === true ? new Trace(fieldLabels) : undefined;
+    const trace = fieldLabels === undefined ? undefined : new Trace(fieldLabels);
     const evaluation = new MeasureEvaluation(measure, scenario, parameters, trace);
     const result = evaluation.run();
     outputs[measure.name] = result.outputs;
@@ -203,7 +203,7 @@ function rangesOf(parameter: ParameterIR): readonly DatedRange[] {
 }
 
 /** The value in force on a date, if any, with its last day in force. */
-export function parameterValueOn(parameter: ParameterIR, date: CalendarDate): DatedValue | undefined {
+function parameterValueOn(parameter: ParameterIR, date: CalendarDate): DatedValue | undefined {
   return rangesOf(parameter).find((range) => range.from <= date && (range.last === undefined || date <= range.last))?.dated;
 }
 
@@ -543,8 +543,10 @@ class MeasureEvaluation {
     if (rule.window !== undefined) {
       const { from, until } = this.windowDates(rule.window);
       if (this.date < from || (until !== null && this.date > until)) {
-        const end = until === null ? "" : ` until ${formatDate(until)}`;
-        this.trace?.notApplied(rule, `outside its window (in force from ${formatDate(from)}${end})`);
+        if (this.trace !== undefined) {
+          const end = until === null ? "" : ` until ${formatDate(until)}`;
+          this.trace.notApplied(rule, `outside its window (in force from ${formatDate(from)}${end})`);
+        }
         return false;
       }
     }
