@@ -18,6 +18,11 @@ const commands: Readonly<Record<CommandName, () => Promise<Command>>> = {
 
 /** Runs the command line `args` (without `node` and the script) and returns the exit status. */
 export async function main(args: readonly string[]): Promise<ExitCode> {
+  // A reader that stops early (`tiao run … | head`) closes the pipe: that is not a failure.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(ExitStatus.ok);
+  });
   try {
     return await dispatch(args);
   } catch (error) {
