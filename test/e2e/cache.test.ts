@@ -18,7 +18,8 @@ describe("the cache of compiled policies", () => {
   });
 
   function run(env: Record<string, string> = {}) {
-    return tiao(["run", policy.path, "--scenario", "-"], { input: scenario, env: { XDG_CACHE_HOME: cacheHome.path, ...env } });
+    const cacheEnv = { TIAO_CACHE: "on", XDG_CACHE_HOME: cacheHome.path, ...env };
+    return tiao(["run", policy.path, "--scenario", "-"], { input: scenario, env: cacheEnv });
   }
 
   function editPolicy(from: string, to: string): void {

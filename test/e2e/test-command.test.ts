@@ -81,11 +81,16 @@ describe("tiao test", () => {
     expect(result.stdout).toContain("(json): line 1, column");
   });
 
-  it("exits 2 when the policy has no tests folder", () => {
+  it("exits 1 with the diagnostics of a bad policy, running no test", () => {
     const result = tiao(["test", "test/e2e/fixtures/broken/broken.tiao"]);
     expect(result.status).toBe(1);
-    const noTests = tiao(["test", "test/e2e/fixtures/no-rule.tiao"]);
-    expect(noTests.status).toBe(2);
-    expect(noTests.stderr).toContain("no tests");
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/error\[T\d{4}\]/);
+  });
+
+  it("exits 2 when the policy has no tests folder", () => {
+    const result = tiao(["test", "test/e2e/fixtures/no-rule.tiao"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe("error: no tests: there is no folder 'test/e2e/fixtures/tests' beside the policy\n");
   });
 });

@@ -27,7 +27,9 @@ export function tiao(args: readonly string[], options: TiaoOptions = {}): TiaoRe
   const result = spawnSync(process.execPath, [join(repositoryRoot, "bin", "tiao.js"), ...args], {
     cwd: repositoryRoot,
     encoding: "utf8",
-    env: { ...process.env, ...options.env },
+    // The cache of compiled policies is off unless a test turns it on (cache.test.ts):
+    // scratch copies of policies would otherwise leave entries in the user's cache.
+    env: { ...process.env, TIAO_CACHE: "off", ...options.env },
     ...(options.input === undefined ? {} : { input: options.input }),
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
