@@ -259,7 +259,6 @@ export class MeasureEmitter {
       case "money":
         return this.module.literal("0.00", type).text;
       case "percent":
-        return this.module.literal("0", type).text;
       case "decimal":
       case "unrounded_money":
         return this.module.literal("0", type).text;
