@@ -167,15 +167,15 @@ function suggestedName(word: string): string {
   return suggestions[word] ?? `${word}_value`;
 }
 
-const comparisonOperators: ReadonlySet<string> = new Set(["=", "!=", "<", "<=", ">", ">="]);
+const binaryOperators: ReadonlySet<string> = new Set(["otherwise", "or", "and", "=", "!=", "<", "<=", ">", ">=", "+", "-", "*"]);
 
 function isBinaryOperator(image: string): image is BinaryOperator {
-  return comparisonOperators.has(image) || image === "+" || image === "-" || image === "*";
+  return binaryOperators.has(image);
 }
 
 // ---------------------------------------------------------------- the converter
 
-class Converter {
+class Converter implements ChainContext {
   readonly diagnostics: Diagnostic[] = [];
 
   constructor(private readonly file: string) {}
@@ -592,8 +592,8 @@ class Converter {
     if (node === undefined) return undefined;
     const ifNode = childNode(node, "ifExpression");
     if (ifNode !== undefined) return this.ifExpression(ifNode);
-    const otherwise = childNode(node, "otherwiseExpression");
-    return otherwise === undefined ? undefined : this.leftChain(otherwise, "Otherwise", (operand) => this.orExpression(operand));
+    const chain = childNode(node, "operatorChain");
+    return chain === undefined ? undefined : this.operatorChain(chain);
   }
 
   private ifExpression(node: CstNode): Expr | undefined {
@@ -605,84 +605,29 @@ class Converter {
     return { kind: "if", condition, then, else: otherwise, span };
   }
 
-  private orExpression(node: CstNode): Expr | undefined {
-    return this.leftChain(node, "Or", (operand) => this.andExpression(operand));
-  }
-
-  private andExpression(node: CstNode): Expr | undefined {
-    return this.leftChain(node, "And", (operand) => this.notExpression(operand));
-  }
-
-  /**
-   * `a op b op c` as `(a op b) op c`. `operatorKey` names the operator tokens in the node;
-   * their image is the operator (`and`, `+`, `*`, …).
-   */
-  private leftChain(node: CstNode, operatorKey: string, operand: (node: CstNode) => Expr | undefined): Expr | undefined {
-    const operands = childNodes(node, "operands").map(operand);
-    const operators = childTokens(node, operatorKey);
-    const [first, ...rest] = operands;
-    if (first === undefined || operators.length !== rest.length) return undefined;
-    let result: Expr = first;
-    for (const [index, right] of rest.entries()) {
-      const operator = operators[index]?.image;
-      if (right === undefined || operator === undefined) return undefined;
-      const binaryOperator: BinaryOperator | undefined =
-        operator === "and" || operator === "or" || operator === "otherwise" || isBinaryOperator(operator) ? operator : undefined;
-      if (binaryOperator === undefined) return undefined;
-      result = { kind: "binary", operator: binaryOperator, left: result, right, span: this.joinSpans(result.span, right.span) };
+  /** The operands and operators of the chain in written order, for `ChainBuilder`. */
+  private operatorChain(node: CstNode): Expr | undefined {
+    const items: ChainItem[] = [];
+    for (const operandNode of childNodes(node, "operands")) {
+      const value = this.operand(operandNode);
+      if (value === undefined) return undefined;
+      items.push({ kind: "operand", nots: childTokens(operandNode, "Not"), value, start: startOffsetOf(operandNode) });
     }
-    return result;
+    for (const token of childTokens(node, "BinaryOperator")) {
+      const operator = token.image;
+      if (operator !== "in" && !isBinaryOperator(operator)) return undefined;
+      items.push({ kind: "binary", operator, token, start: token.startOffset });
+    }
+    const tests = [...childTokens(node, "Present"), ...childTokens(node, "Absent")];
+    for (const token of tests) {
+      items.push({ kind: "is", test: token.image === "present" ? "present" : "absent", token, start: token.startOffset });
+    }
+    items.sort((a, b) => a.start - b.start);
+    return new ChainBuilder(items, this).build();
   }
 
-  private notExpression(node: CstNode): Expr | undefined {
-    if (childToken(node, "Not") !== undefined) {
-      const operandNode = childNode(node, "operand");
-      const operand = operandNode === undefined ? undefined : this.notExpression(operandNode);
-      const span = this.nodeSpan(node);
-      return operand === undefined || span === undefined ? undefined : { kind: "unary", operator: "not", operand, span };
-    }
-    const comparison = childNode(node, "comparison");
-    return comparison === undefined ? undefined : this.comparison(comparison);
-  }
-
-  private comparison(node: CstNode): Expr | undefined {
-    const left = this.additive(childNode(node, "left"));
-    if (left === undefined) return undefined;
-    const span = this.nodeSpan(node);
-    const operator = childToken(node, "ComparisonOperator");
-    if (operator !== undefined) {
-      const right = this.additive(childNode(node, "right"));
-      if (right === undefined || span === undefined || !isBinaryOperator(operator.image)) return undefined;
-      return { kind: "binary", operator: operator.image, left, right, span };
-    }
-    if (childToken(node, "In") !== undefined) {
-      const set = this.additive(childNode(node, "set"));
-      return set === undefined || span === undefined ? undefined : { kind: "in", element: left, set, span };
-    }
-    if (childToken(node, "Is") !== undefined) {
-      const test = childToken(node, "Present") !== undefined ? "present" : childToken(node, "Absent") !== undefined ? "absent" : undefined;
-      return test === undefined || span === undefined ? undefined : { kind: "is", operand: left, test, span };
-    }
-    return left;
-  }
-
-  private additive(node: CstNode | undefined): Expr | undefined {
-    if (node === undefined) return undefined;
-    return this.leftChain(node, "AdditiveOperator", (operand) => this.leftChain(operand, "Star", (factor) => this.unary(factor)));
-  }
-
-  private unary(node: CstNode): Expr | undefined {
-    if (childToken(node, "Minus") !== undefined) {
-      const operandNode = childNode(node, "operand");
-      const operand = operandNode === undefined ? undefined : this.unary(operandNode);
-      const span = this.nodeSpan(node);
-      return operand === undefined || span === undefined ? undefined : { kind: "unary", operator: "-", operand, span };
-    }
-    const postfix = childNode(node, "postfixExpression");
-    return postfix === undefined ? undefined : this.postfix(postfix);
-  }
-
-  private postfix(node: CstNode): Expr | undefined {
+  /** An operand with its `-` applied (they bind tighter than anything); its `not`s are the chain's. */
+  private operand(node: CstNode): Expr | undefined {
     const primaryNode = childNode(node, "primary");
     let result = primaryNode === undefined ? undefined : this.primary(primaryNode);
     for (const fieldNode of childNodes(node, "fields")) {
@@ -690,7 +635,23 @@ class Converter {
       if (result === undefined || field === undefined) return undefined;
       result = { kind: "field", object: result, field, span: this.joinSpans(result.span, field.span) };
     }
+    for (const minus of childTokens(node, "Minus").reverse()) {
+      if (result === undefined) return undefined;
+      result = { kind: "unary", operator: "-", operand: result, span: this.joinSpans(this.tokenSpan(minus), result.span) };
+    }
     return result;
+  }
+
+  spanOfToken(token: IToken): SourceSpan {
+    return this.tokenSpan(token);
+  }
+
+  spanFromTo(first: SourceSpan, last: SourceSpan): SourceSpan {
+    return this.joinSpans(first, last);
+  }
+
+  reportSyntax(message: string, span: SourceSpan, help: string): void {
+    this.report("T0107", message, span, help);
   }
 
   private primary(node: CstNode): Expr | undefined {
@@ -829,5 +790,124 @@ class Converter {
     const patterns = isElse ? [] : childTokens(node, "patterns").map((token) => ({ name: token.image, span: this.tokenSpan(token) }));
     if (!isElse && patterns.length === 0) return undefined;
     return { patterns, isElse, value, span };
+  }
+}
+
+// ---------------------------------------------------------------- operator precedence
+
+type ChainItem =
+  | { readonly kind: "operand"; readonly nots: readonly IToken[]; readonly value: Expr; readonly start: number }
+  | { readonly kind: "binary"; readonly operator: BinaryOperator | "in"; readonly token: IToken; readonly start: number }
+  | { readonly kind: "is"; readonly test: "present" | "absent"; readonly token: IToken; readonly start: number };
+
+/** What ChainBuilder needs from the converter. */
+interface ChainContext {
+  spanOfToken(token: IToken): SourceSpan;
+  spanFromTo(first: SourceSpan, last: SourceSpan): SourceSpan;
+  reportSyntax(message: string, span: SourceSpan, help: string): void;
+}
+
+/** How tightly an operator holds its left and right operands (higher is tighter). */
+interface BindingPower {
+  readonly left: number;
+  readonly right: number;
+}
+
+const notPower = 4;
+const comparisonPower: BindingPower = { left: 5, right: 6 };
+
+/** Left-associative operators hold their right operand one step tighter; comparisons do not chain. */
+const bindingPowers: Readonly<Record<BinaryOperator | "in", BindingPower>> = {
+  otherwise: { left: 1, right: 2 },
+  or: { left: 2, right: 3 },
+  and: { left: 3, right: 4 },
+  "=": comparisonPower,
+  "!=": comparisonPower,
+  "<": comparisonPower,
+  "<=": comparisonPower,
+  ">": comparisonPower,
+  ">=": comparisonPower,
+  in: comparisonPower,
+  "+": { left: 6, right: 7 },
+  "-": { left: 6, right: 7 },
+  "*": { left: 7, right: 8 },
+};
+
+/**
+ * Builds the tree of an operator chain by precedence climbing. `not` binds looser than a
+ * comparison (`not a = b` is `not (a = b)`), so it is an operator of the chain rather than
+ * of its operand; where a tighter operator needs its operand (`a = not b`), it must be
+ * written in parentheses. Returns undefined when recovery left the chain incomplete.
+ */
+class ChainBuilder {
+  private index = 0;
+  /** how many of the current operand's `not`s have been applied */
+  private notsApplied = 0;
+
+  constructor(
+    private readonly items: readonly ChainItem[],
+    private readonly context: ChainContext,
+  ) {}
+
+  build(): Expr | undefined {
+    const result = this.expression(0);
+    return this.index === this.items.length ? result : undefined;
+  }
+
+  private expression(minimum: number): Expr | undefined {
+    let left = this.prefixed(minimum);
+    let comparedHere = false;
+    while (left !== undefined) {
+      const next = this.items[this.index];
+      if (next === undefined || next.kind === "operand") break;
+      const power = next.kind === "is" ? comparisonPower : bindingPowers[next.operator];
+      if (power.left < minimum) break;
+      const comparison = power.left === comparisonPower.left;
+      if (comparison && comparedHere) {
+        this.context.reportSyntax(
+          "comparisons do not chain",
+          this.context.spanOfToken(next.token),
+          "join two comparisons with `and`, such as `a < b and b < c`",
+        );
+      }
+      this.index++;
+      left = next.kind === "is" ? this.isTest(left, next.test, next.token) : this.binary(left, next.operator, power);
+      comparedHere = comparison;
+    }
+    return left;
+  }
+
+  /** The operand at the cursor, with its `not`s applied to as much of the chain as they hold. */
+  private prefixed(minimum: number): Expr | undefined {
+    const item = this.items[this.index];
+    if (item?.kind !== "operand") return undefined;
+    const not = item.nots[this.notsApplied];
+    if (not === undefined) {
+      this.index++;
+      this.notsApplied = 0;
+      return item.value;
+    }
+    if (minimum > notPower && this.notsApplied === 0) {
+      this.context.reportSyntax(
+        "`not` needs parentheses here",
+        this.context.spanOfToken(not),
+        "`not` applies to a whole comparison: write it in parentheses, such as `a = (not b)`",
+      );
+    }
+    this.notsApplied++;
+    const operand = this.expression(notPower);
+    if (operand === undefined) return undefined;
+    return { kind: "unary", operator: "not", operand, span: this.context.spanFromTo(this.context.spanOfToken(not), operand.span) };
+  }
+
+  private binary(left: Expr, operator: BinaryOperator | "in", power: BindingPower): Expr | undefined {
+    const right = this.expression(power.right);
+    if (right === undefined) return undefined;
+    const span = this.context.spanFromTo(left.span, right.span);
+    return operator === "in" ? { kind: "in", element: left, set: right, span } : { kind: "binary", operator, left, right, span };
+  }
+
+  private isTest(operand: Expr, test: "present" | "absent", token: IToken): Expr {
+    return { kind: "is", operand, test, span: this.context.spanFromTo(operand.span, this.context.spanOfToken(token)) };
   }
 }

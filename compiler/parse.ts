@@ -13,20 +13,26 @@ import { describeTokenType } from "../grammar/messages.js";
 import { tiaoParser } from "../grammar/parser.js";
 import {
   Colon,
+  Computable,
   CurlyQuotedString,
   DateLiteral,
   Dot,
   Entity,
   Enum,
+  Exception,
+  HanText,
   Identifier,
   Keyword,
   LBrace,
+  Let,
   Measure,
   NumberLiteral,
+  Output,
   Parameter,
   Policy,
   RBrace,
   RecordKw,
+  RuleKw,
   StringLiteral,
   TimeLiteral,
   UnterminatedString,
@@ -61,7 +67,7 @@ export function parseFile(path: string, text: string): ParsedFile {
       for (const error of tiaoParser.errors) diagnostics.push(syntaxError(path, lines, error, piece, following));
       const converted = declarationsFromCst(path, cst);
       declarations.push(...converted.declarations);
-      diagnostics.push(...converted.diagnostics);
+      diagnostics.push(...withoutCascadingMissingCites(converted.diagnostics, diagnostics, piece));
     } catch (error) {
       // A stack overflow is the only failure that text can cause: nesting deeper than the
       // recursive descent can follow. It costs the declaration, not the file.
@@ -71,7 +77,55 @@ export function parseFile(path: string, text: string): ParsedFile {
   }
 
   const comments: Comment[] = (lexed.groups["comments"] ?? []).map((token) => commentFromToken(path, token));
-  return { ast: { file: path, declarations, comments }, diagnostics: withoutDuplicates(diagnostics) };
+  return { ast: { file: path, declarations, comments }, diagnostics: withoutDuplicates(withoutEchoes(diagnostics, text)) };
+}
+
+const unreadableCodes: ReadonlySet<string> = new Set(["T0101", "T0102", "T0103", "T0104", "T0105", "T0106", "T0107"]);
+const itemKeywords: ReadonlySet<TokenType> = new Set([Let, Output, RuleKw, Exception, Computable]);
+
+/**
+ * Drops "has no `cites`" for a rule that text the parser could not read follows: after
+ * `= person.age @ 30 cites §4 "…"`, the citation is there, only skipped.
+ */
+function withoutCascadingMissingCites(
+  converted: readonly Diagnostic[],
+  reported: readonly Diagnostic[],
+  piece: readonly IToken[],
+): Diagnostic[] {
+  const unreadable = reported.filter((diagnostic) => unreadableCodes.has(diagnostic.code)).map((diagnostic) => diagnostic.span.start);
+  return converted.filter((diagnostic) => {
+    if (diagnostic.code !== "T0109") return true;
+    const end = endOfItem(piece, diagnostic.span.start);
+    return !unreadable.some((offset) => offset >= diagnostic.span.start && offset < end);
+  });
+}
+
+/** Where the definition or rule that has a token at `offset` ends: at the next one's keyword. */
+function endOfItem(piece: readonly IToken[], offset: number): number {
+  for (let index = indexOfOffset(piece, offset) + 1; index < piece.length; index++) {
+    const token = piece[index];
+    if (token !== undefined && itemKeywords.has(token.tokenType)) return token.startOffset;
+  }
+  const last = piece[piece.length - 1];
+  return last === undefined ? offset : (last.endOffset ?? last.startOffset) + 1;
+}
+
+/**
+ * Drops the parse error that text the lexer could not read causes on the token right after
+ * it (`let 金额: money` would also give "expected a name, found `:`"): the first message
+ * already says what is wrong.
+ */
+function withoutEchoes(diagnostics: readonly Diagnostic[], text: string): Diagnostic[] {
+  const afterUnreadText = new Set(
+    diagnostics.filter((diagnostic) => diagnostic.code === "T0101").map((diagnostic) => nextNonSpace(text, diagnostic.span.end)),
+  );
+  return diagnostics.filter((diagnostic) => diagnostic.code !== "T0107" || !afterUnreadText.has(diagnostic.span.start));
+}
+
+function nextNonSpace(text: string, offset: number): number {
+  let position = offset;
+  while (position < text.length && /\s/.test(text.charAt(position))) position++;
+  return position;
 }
 
 // ---------------------------------------------------------------- positions
@@ -179,18 +233,20 @@ function unexpectedCharacters(file: string, lines: LineIndex, characters: string
     const help = helpForCharacter[ascii] ?? `write the ASCII \`${ascii}\` instead`;
     return error("T0101", `\`${first}\` is a full-width character`, span, help);
   }
-  if (hanCharacter.test(first)) {
-    return error(
-      "T0101",
-      `Chinese text \`${characters}\` outside quotes`,
-      span,
-      'put it in quotes `"…"` where a text is expected, or after `#` as a comment',
-    );
-  }
+  if (hanCharacter.test(first)) return chineseOutsideQuotes(span, characters);
   if (characters.length === 1) {
     return error("T0101", `unexpected character \`${characters}\``, span, helpForCharacter[first] ?? "remove it");
   }
   return error("T0101", `unexpected characters \`${characters}\``, span, helpForCharacter[first] ?? "remove them");
+}
+
+function chineseOutsideQuotes(span: SourceSpan, text: string): Diagnostic {
+  return error(
+    "T0101",
+    `\`${text}\` is Chinese text outside quotes`,
+    span,
+    'put Chinese in quotes `"…"` or after `#` as a comment; names are written with ASCII letters, digits and `_`',
+  );
 }
 
 /** Reports what the lexer could only take the shape of, and turns broken texts into texts so parsing goes on. */
@@ -208,7 +264,8 @@ function checkToken(file: string, lines: LineIndex, token: IToken, diagnostics: 
     );
     return asStringToken(token, `"${token.image.slice(1, -1).replace(/["\\]/g, (character) => `\\${character}`)}"`);
   }
-  if (type === StringLiteral) checkEscapes(file, lines, token, diagnostics);
+  if (type === HanText) diagnostics.push(chineseOutsideQuotes(tokenSpan(file, lines, token), token.image));
+  else if (type === StringLiteral) checkEscapes(file, lines, token, diagnostics);
   else if (type === DateLiteral && !/^\d{4}-\d{2}-\d{2}$/.test(token.image)) {
     diagnostics.push(
       error(
@@ -331,22 +388,31 @@ function syntaxError(
 ): Diagnostic {
   const atEndOfPiece = exception.token.tokenType === EOF || !Number.isFinite(exception.token.startOffset);
   const found = atEndOfPiece ? following : exception.token;
-  const span = found === undefined ? endOfFile(file, lines) : tokenSpan(file, lines, found);
-  const where = placeOfError(exception, piece, atEndOfPiece ? piece.length : indexOfToken(piece, exception.token));
+  const index = atEndOfPiece ? piece.length : indexOfToken(piece, exception.token);
+  const span = found === undefined ? afterLastToken(file, lines, piece) : tokenSpan(file, lines, found);
+  const where = placeOfError(exception, piece, index);
   const message = `${exception.message}${where}, found ${found === undefined ? "the end of the file" : describeFound(found)}`;
   return error("T0107", message, span, helpForSyntaxError(exception, found, atEndOfPiece));
 }
 
-function endOfFile(file: string, lines: LineIndex): SourceSpan {
-  return lines.span(file, lines.length, lines.length);
+/** The end of the text's last token: where something is missing when the file ends too early. */
+function afterLastToken(file: string, lines: LineIndex, piece: readonly IToken[]): SourceSpan {
+  const last = piece[piece.length - 1];
+  const end = last === undefined ? lines.length : (last.endOffset ?? last.startOffset) + 1;
+  return lines.span(file, end, end);
 }
 
 function indexOfToken(piece: readonly IToken[], token: IToken): number {
+  return indexOfOffset(piece, token.startOffset);
+}
+
+/** The index of the first token that starts at or after `offset`. */
+function indexOfOffset(piece: readonly IToken[], offset: number): number {
   let low = 0;
   let high = piece.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if ((piece[middle]?.startOffset ?? Infinity) < token.startOffset) low = middle + 1;
+    if ((piece[middle]?.startOffset ?? Infinity) < offset) low = middle + 1;
     else high = middle;
   }
   return low;
@@ -395,6 +461,7 @@ function describeFound(token: IToken): string {
   const type = token.tokenType;
   if (type === EOF || !Number.isFinite(token.startOffset)) return "the end of the file";
   if (type === Identifier) return `the name \`${token.image}\``;
+  if (type === HanText) return `the Chinese text \`${token.image}\``;
   if (type === StringLiteral) return `the text ${shortened(token.image)}`;
   if (type === NumberLiteral) return `the number \`${token.image}\``;
   if (type === DateLiteral) return `the date \`${token.image}\``;
@@ -421,6 +488,9 @@ function helpForSyntaxError(exception: IRecognitionException, found: IToken | un
   }
   if (exception.message === "expected a value") {
     return "a value is a name, a number such as `500 yuan`, a date, `true`, a call such as `round(x)` or an expression in parentheses";
+  }
+  if (exception.message === "expected `else`" || exception.message === "expected `then`") {
+    return "an `if` has both branches: `if c then a else b`";
   }
   if (exception.message === "expected a label such as `general`") {
     return "every rule and exception has a label: `rule general when … = …`";

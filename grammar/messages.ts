@@ -32,21 +32,7 @@ const ruleExpectations: Readonly<Record<string, string>> = {
 };
 
 /** Rules whose alternatives are ways to write a value: a failure there means "a value was expected". */
-const expressionRules = new Set([
-  "expression",
-  "ifExpression",
-  "otherwiseExpression",
-  "orExpression",
-  "andExpression",
-  "notExpression",
-  "comparison",
-  "additiveExpression",
-  "multiplicativeExpression",
-  "unaryExpression",
-  "postfixExpression",
-  "primary",
-  "literal",
-]);
+const expressionRules = new Set(["expression", "ifExpression", "operatorChain", "operand", "primary", "literal"]);
 
 export function describeTokenType(type: TokenType): string {
   if (type === EOF) return "the end of the file";

@@ -7,22 +7,21 @@
  * one begins.
  *
  * Expression precedence, loosest first: `if … then … else`, `otherwise`, `or`, `and`, `not`,
- * comparisons (`= != < <= > >=`, `in`, `is present`, `is absent`; one per operand, they do not
- * chain), `+ -`, `*`, unary `-`, `.field`, primaries.
+ * comparisons (`= != < <= > >=`, `in`, `is present`, `is absent`; they do not chain), `+ -`,
+ * `*`, unary `-`, `.field`, primaries. Between `if`s the grammar reads a flat chain of
+ * operands and operators; cst-to-ast.ts applies the precedence.
  */
-import { CstParser, EOF, type IToken, type TokenType } from "chevrotain";
+import { CstParser, EOF, type TokenType } from "chevrotain";
 import {
   Absent,
-  AdditiveOperator,
   All,
-  And,
   AnyKw,
   Because,
+  BinaryOperator,
   Cites,
   ClauseRef,
   Colon,
   Comma,
-  ComparisonOperator,
   Computable,
   Count,
   DateLiteral,
@@ -61,8 +60,6 @@ import {
   NumberLiteral,
   Of,
   Optional,
-  Or,
-  Otherwise,
   Output,
   Parameter,
   Percent,
@@ -75,7 +72,6 @@ import {
   RuleKw,
   SetKw,
   Source,
-  Star,
   StringLiteral,
   Sum,
   Then,
@@ -409,7 +405,7 @@ export class TiaoParser extends CstParser {
   expression = this.RULE("expression", (inWhen?: boolean) => {
     this.OR([
       { ALT: () => this.SUBRULE(this.ifExpression, { ARGS: [inWhen] }) },
-      { ALT: () => this.SUBRULE(this.otherwiseExpression, { ARGS: [inWhen] }) },
+      { ALT: () => this.SUBRULE(this.operatorChain, { ARGS: [inWhen] }) },
     ]);
   });
 
@@ -422,58 +418,21 @@ export class TiaoParser extends CstParser {
     this.SUBRULE3(this.expression, { LABEL: "else", ARGS: [inWhen] });
   });
 
-  otherwiseExpression = this.RULE("otherwiseExpression", (inWhen?: boolean) => {
-    this.SUBRULE1(this.orExpression, { LABEL: "operands", ARGS: [inWhen] });
-    this.MANY(() => {
-      this.CONSUME(Otherwise);
-      this.SUBRULE2(this.orExpression, { LABEL: "operands", ARGS: [inWhen] });
-    });
-  });
-
-  orExpression = this.RULE("orExpression", (inWhen?: boolean) => {
-    this.SUBRULE1(this.andExpression, { LABEL: "operands", ARGS: [inWhen] });
-    this.MANY(() => {
-      this.CONSUME(Or);
-      this.SUBRULE2(this.andExpression, { LABEL: "operands", ARGS: [inWhen] });
-    });
-  });
-
-  andExpression = this.RULE("andExpression", (inWhen?: boolean) => {
-    this.SUBRULE1(this.notExpression, { LABEL: "operands", ARGS: [inWhen] });
-    this.MANY(() => {
-      this.CONSUME(And);
-      this.SUBRULE2(this.notExpression, { LABEL: "operands", ARGS: [inWhen] });
-    });
-  });
-
-  notExpression = this.RULE("notExpression", (inWhen?: boolean) => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(Not);
-          this.SUBRULE(this.notExpression, { LABEL: "operand", ARGS: [inWhen] });
-        },
-      },
-      { ALT: () => this.SUBRULE(this.comparison, { ARGS: [inWhen] }) },
-    ]);
-  });
-
-  comparison = this.RULE("comparison", (inWhen?: boolean) => {
-    this.SUBRULE1(this.additiveExpression, { LABEL: "left" });
-    this.OPTION({
-      GATE: () => this.comparisonContinues(inWhen === true),
+  /**
+   * Operands and the operators between them, in a flat list: cst-to-ast.ts builds the tree
+   * by precedence (and reports chained comparisons). A flat list keeps the tree of rule
+   * calls shallow, which is most of the cost of parsing.
+   */
+  operatorChain = this.RULE("operatorChain", (inWhen?: boolean) => {
+    this.SUBRULE1(this.operand, { LABEL: "operands" });
+    this.MANY({
+      GATE: () => this.chainContinues(inWhen === true),
       DEF: () => {
         this.OR([
           {
             ALT: () => {
-              this.CONSUME(ComparisonOperator);
-              this.SUBRULE2(this.additiveExpression, { LABEL: "right" });
-            },
-          },
-          {
-            ALT: () => {
-              this.CONSUME(In);
-              this.SUBRULE3(this.additiveExpression, { LABEL: "set" });
+              this.CONSUME(BinaryOperator);
+              this.SUBRULE2(this.operand, { LABEL: "operands" });
             },
           },
           {
@@ -487,37 +446,12 @@ export class TiaoParser extends CstParser {
     });
   });
 
-  additiveExpression = this.RULE("additiveExpression", () => {
-    this.SUBRULE1(this.multiplicativeExpression, { LABEL: "operands" });
-    this.MANY(() => {
-      this.CONSUME(AdditiveOperator);
-      this.SUBRULE2(this.multiplicativeExpression, { LABEL: "operands" });
-    });
-  });
-
-  multiplicativeExpression = this.RULE("multiplicativeExpression", () => {
-    this.SUBRULE1(this.unaryExpression, { LABEL: "operands" });
-    this.MANY(() => {
-      this.CONSUME(Star);
-      this.SUBRULE2(this.unaryExpression, { LABEL: "operands" });
-    });
-  });
-
-  unaryExpression = this.RULE("unaryExpression", () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(Minus);
-          this.SUBRULE(this.unaryExpression, { LABEL: "operand" });
-        },
-      },
-      { ALT: () => this.SUBRULE(this.postfixExpression) },
-    ]);
-  });
-
-  postfixExpression = this.RULE("postfixExpression", () => {
+  /** `not` and `-` in front of a primary and its `.field`s */
+  operand = this.RULE("operand", () => {
+    this.MANY1(() => this.CONSUME(Not));
+    this.MANY2(() => this.CONSUME(Minus));
     this.SUBRULE(this.primary);
-    this.MANY(() => {
+    this.MANY3(() => {
       this.CONSUME(Dot);
       this.SUBRULE(this.name, { LABEL: "fields" });
     });
@@ -641,8 +575,8 @@ export class TiaoParser extends CstParser {
 
   // ---------------------------------------------------------------- gates
 
-  /** Whether the comparison that may follow the current operand belongs to it. */
-  private comparisonContinues(inWhen: boolean): boolean {
+  /** Whether the operator after the current operand belongs to the chain. */
+  private chainContinues(inWhen: boolean): boolean {
     const next = this.LA(1).tokenType;
     // `x in force from …` opens an effective window; it is not `x in <set>`
     if (next === In) return this.LA(2).tokenType !== Force;
@@ -653,19 +587,20 @@ export class TiaoParser extends CstParser {
   /**
    * In `when c = v`, the last `=` outside brackets separates the condition from the value:
    * `when size = large = 30%` compares `size` with `large`. Looks ahead from the `=` at
-   * LA(1) for another `=` before anything that ends the rule.
+   * LA(1) for another `=` before anything that ends the rule. The subject of a `match` counts
+   * as bracketed, from `match` to the `}` that closes its arms.
    */
   private hasLaterTopLevelEquals(): boolean {
-    let depth = 0;
+    const open: ("match" | "bracket")[] = [];
     for (let distance = 2; ; distance++) {
-      const token: IToken = this.LA(distance);
-      const type = token.tokenType;
+      const type = this.LA(distance).tokenType;
       if (type === EOF) return false;
-      if (type === LParen || type === LBrace) depth++;
+      if (type === Match) open.push("match");
+      else if (type === LBrace && open[open.length - 1] === "match") open[open.length - 1] = "bracket";
+      else if (type === LParen || type === LBrace) open.push("bracket");
       else if (type === RParen || type === RBrace) {
-        if (depth === 0) return false;
-        depth--;
-      } else if (depth === 0) {
+        if (open.pop() === undefined) return false;
+      } else if (open.length === 0) {
         if (type === Equals) return true;
         if (endOfConditionTokens.includes(type)) return false;
       }

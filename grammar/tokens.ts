@@ -19,10 +19,8 @@ export const MoneyUnit = createToken({ name: "MoneyUnit", pattern: Lexer.NA, lab
 export const MonthsUnit = createToken({ name: "MonthsUnit", pattern: Lexer.NA, label: "`months`" });
 /** `days`, `day`, `天` */
 export const DaysUnit = createToken({ name: "DaysUnit", pattern: Lexer.NA, label: "`days`" });
-/** `=`, `!=`, `<`, `<=`, `>`, `>=` */
-export const ComparisonOperator = createToken({ name: "ComparisonOperator", pattern: Lexer.NA, label: "a comparison" });
-/** `+`, `-` */
-export const AdditiveOperator = createToken({ name: "AdditiveOperator", pattern: Lexer.NA, label: "`+` or `-`" });
+/** Every operator between two operands: `otherwise or and = != < <= > >= in + - *` */
+export const BinaryOperator = createToken({ name: "BinaryOperator", pattern: Lexer.NA, label: "an operator" });
 /** The keys of the policy header whose value is a text: `title document issuer version notice` */
 export const HeaderTextKey = createToken({ name: "HeaderTextKey", pattern: Lexer.NA, label: "a header field such as `title`" });
 
@@ -50,6 +48,17 @@ export const Identifier = createToken({
   name: "Identifier",
   pattern: /[A-Za-z_][A-Za-z0-9_]*/,
   label: "a name",
+});
+
+/**
+ * Chinese words outside quotes, most often a name written in Chinese. Reported by parse.ts;
+ * read as a name meanwhile, so that one mistake gives one diagnostic.
+ */
+export const HanText = createToken({
+  name: "HanText",
+  pattern: /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/,
+  label: "Chinese text",
+  categories: [Identifier],
 });
 
 export const StringLiteral = createToken({
@@ -109,15 +118,15 @@ export const Comma = createToken({ name: "Comma", pattern: ",", label: "`,`" });
 export const Colon = createToken({ name: "Colon", pattern: ":", label: "`:`" });
 export const Dot = createToken({ name: "Dot", pattern: ".", label: "`.`" });
 export const FatArrow = createToken({ name: "FatArrow", pattern: "=>", label: "`=>`" });
-export const NotEquals = createToken({ name: "NotEquals", pattern: "!=", label: "`!=`", categories: [ComparisonOperator] });
-export const LessEquals = createToken({ name: "LessEquals", pattern: "<=", label: "`<=`", categories: [ComparisonOperator] });
-export const GreaterEquals = createToken({ name: "GreaterEquals", pattern: ">=", label: "`>=`", categories: [ComparisonOperator] });
-export const Less = createToken({ name: "Less", pattern: "<", label: "`<`", categories: [ComparisonOperator] });
-export const Greater = createToken({ name: "Greater", pattern: ">", label: "`>`", categories: [ComparisonOperator] });
-export const Equals = createToken({ name: "Equals", pattern: "=", label: "`=`", categories: [ComparisonOperator] });
-export const Plus = createToken({ name: "Plus", pattern: "+", label: "`+`", categories: [AdditiveOperator] });
-export const Minus = createToken({ name: "Minus", pattern: "-", label: "`-`", categories: [AdditiveOperator] });
-export const Star = createToken({ name: "Star", pattern: "*", label: "`*`" });
+export const NotEquals = createToken({ name: "NotEquals", pattern: "!=", label: "`!=`", categories: [BinaryOperator] });
+export const LessEquals = createToken({ name: "LessEquals", pattern: "<=", label: "`<=`", categories: [BinaryOperator] });
+export const GreaterEquals = createToken({ name: "GreaterEquals", pattern: ">=", label: "`>=`", categories: [BinaryOperator] });
+export const Less = createToken({ name: "Less", pattern: "<", label: "`<`", categories: [BinaryOperator] });
+export const Greater = createToken({ name: "Greater", pattern: ">", label: "`>`", categories: [BinaryOperator] });
+export const Equals = createToken({ name: "Equals", pattern: "=", label: "`=`", categories: [BinaryOperator] });
+export const Plus = createToken({ name: "Plus", pattern: "+", label: "`+`", categories: [BinaryOperator] });
+export const Minus = createToken({ name: "Minus", pattern: "-", label: "`-`", categories: [BinaryOperator] });
+export const Star = createToken({ name: "Star", pattern: "*", label: "`*`", categories: [BinaryOperator] });
 export const Percent = createToken({ name: "Percent", pattern: "%", label: "`%`" });
 
 // ---------------------------------------------------------------- unit words in Chinese
@@ -157,7 +166,7 @@ export const Until = keyword("until", "Until");
 export const Source = keyword("source", "Source");
 export const Note = keyword("note", "Note");
 export const Measure = keyword("measure", "Measure");
-export const In = keyword("in", "In");
+export const In = keyword("in", "In", [BinaryOperator]);
 export const Force = keyword("force", "Force");
 export const Let = keyword("let", "Let");
 export const Output = keyword("output", "Output");
@@ -173,14 +182,14 @@ export const If = keyword("if", "If");
 export const Then = keyword("then", "Then");
 export const Else = keyword("else", "Else");
 export const Match = keyword("match", "Match");
-export const And = keyword("and", "And");
-export const Or = keyword("or", "Or");
+export const And = keyword("and", "And", [BinaryOperator]);
+export const Or = keyword("or", "Or", [BinaryOperator]);
 export const True = keyword("true", "True");
 export const False = keyword("false", "False");
 export const Absent = keyword("absent", "Absent");
 export const Is = keyword("is", "Is");
 export const Present = keyword("present", "Present");
-export const Otherwise = keyword("otherwise", "Otherwise");
+export const Otherwise = keyword("otherwise", "Otherwise", [BinaryOperator]);
 export const For = keyword("for", "For");
 export const Where = keyword("where", "Where");
 export const Count = keyword("count", "Count");
@@ -253,6 +262,7 @@ export const allTokens: readonly TokenType[] = [
   YuanSign,
   MonthsWordZh,
   DaysWordZh,
+  HanText,
   ...[...keywordTokens].sort((a, b) => (b.PATTERN as string).length - (a.PATTERN as string).length),
   Identifier,
   Keyword,
@@ -260,8 +270,7 @@ export const allTokens: readonly TokenType[] = [
   MoneyUnit,
   MonthsUnit,
   DaysUnit,
-  ComparisonOperator,
-  AdditiveOperator,
+  BinaryOperator,
   HeaderTextKey,
 ];
 

@@ -150,9 +150,10 @@ export function parenthesizeExpression(expression: Expr): Expr {
 }
 
 /**
- * Whether `=` appears in the expression outside any brackets and before any `if`: after a
- * `when` condition, the parser takes such a `=` for the one that starts the value, so a value
- * like that must be written in parentheses (`when c = (a = b)`).
+ * Whether `=` appears in the expression outside any brackets (a `match` subject counts as
+ * bracketed) and before any `if`: after a `when` condition, the parser takes such a `=` for
+ * the one that starts the value, so a value like that must be written in parentheses
+ * (`when c = (a = b)`).
  */
 export function hasOpenEquals(expression: Expr): boolean {
   switch (expression.kind) {

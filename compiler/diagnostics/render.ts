@@ -1,0 +1,170 @@
+/**
+ * Diagnostics as text, in the style of rustc (see docs/internals.md):
+ *
+ * ```
+ * error[T0301]: cannot add an amount of money to a date
+ *   --> policies/examples/m.tiao:12:9
+ *    |
+ * 12 |     = placement.start + 500 yuan
+ *    |       ^^^^^^^^^^^^^^^^^^^^^^^^^^
+ *    = help: add months with `+ 6 months`, or days with `+ 1 day`
+ * ```
+ *
+ * The primary span is underlined with `^`, labelled secondary spans with `-` and their
+ * message. Underlines are placed by terminal columns, where a Chinese character takes two.
+ * A span over several lines is underlined to the end of its first line. Plain text: the
+ * CLI may add colour.
+ */
+import type { SourceSpan } from "../../runtime/types.js";
+import type { Diagnostic, DiagnosticLabel } from "./diagnostic.js";
+
+export function renderDiagnostic(diagnostic: Diagnostic, sourceText: string): string {
+  return render(diagnostic, (file) => (file === diagnostic.span.file ? sourceText : undefined));
+}
+
+/** All diagnostics, separated by a blank line; `sources` maps a file's path to its text. */
+export function renderDiagnostics(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>): string {
+  return diagnostics.map((diagnostic) => render(diagnostic, (file) => sources.get(file))).join("\n\n");
+}
+
+// ---------------------------------------------------------------- terminal width
+
+/**
+ * Columns a string takes in a terminal: East Asian wide and full-width characters take
+ * two, combining marks and zero-width characters none, a tab is shown as four spaces.
+ */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const character of text) width += characterWidth(character.codePointAt(0) ?? 0);
+  return width;
+}
+
+const zeroWidthRanges: readonly (readonly [number, number])[] = [
+  [0x0300, 0x036f],
+  [0x200b, 0x200f],
+  [0xfe00, 0xfe0f],
+  [0xfeff, 0xfeff],
+];
+
+const wideRanges: readonly (readonly [number, number])[] = [
+  [0x1100, 0x115f],
+  [0x2e80, 0x303e],
+  [0x3041, 0x33ff],
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xa000, 0xa4cf],
+  [0xac00, 0xd7a3],
+  [0xf900, 0xfaff],
+  [0xfe30, 0xfe4f],
+  [0xff00, 0xff60],
+  [0xffe0, 0xffe6],
+  [0x1f300, 0x1f64f],
+  [0x1f900, 0x1f9ff],
+  [0x20000, 0x3fffd],
+];
+
+const tabWidth = 4;
+
+function inRanges(code: number, ranges: readonly (readonly [number, number])[]): boolean {
+  return ranges.some(([low, high]) => code >= low && code <= high);
+}
+
+function characterWidth(code: number): number {
+  if (code === 9) return tabWidth;
+  if (inRanges(code, zeroWidthRanges)) return 0;
+  return inRanges(code, wideRanges) ? 2 : 1;
+}
+
+// ---------------------------------------------------------------- rendering
+
+type SourceLookup = (file: string) => string | undefined;
+
+/** An underline under one line of source. */
+interface Annotation {
+  readonly span: SourceSpan;
+  readonly marker: "^" | "-";
+  readonly message?: string;
+}
+
+function render(diagnostic: Diagnostic, lookup: SourceLookup): string {
+  const { span } = diagnostic;
+  const labels = diagnostic.labels ?? [];
+  const sameFile = labels.filter((label) => label.span.file === span.file);
+  const otherFiles = labels.filter((label) => label.span.file !== span.file);
+  const annotations: Annotation[] = [{ span, marker: "^" }, ...sameFile.map(labelAnnotation)];
+  const gutter = gutterWidth([span, ...labels.map((label) => label.span)]);
+  const lines = [
+    `${diagnostic.severity}[${diagnostic.code}]: ${diagnostic.message}`,
+    `${" ".repeat(gutter)}--> ${location(span)}`,
+    ...codeFrame(annotations, lookup(span.file), gutter),
+  ];
+  for (const [file, fileLabels] of groupByFile(otherFiles)) {
+    const [first] = fileLabels;
+    if (first === undefined) continue;
+    lines.push(`${" ".repeat(gutter)}::: ${location(first.span)}`, ...codeFrame(fileLabels.map(labelAnnotation), lookup(file), gutter));
+  }
+  if (diagnostic.help !== undefined) lines.push(`${" ".repeat(gutter + 1)}= help: ${diagnostic.help}`);
+  return lines.join("\n");
+}
+
+function labelAnnotation(label: DiagnosticLabel): Annotation {
+  return { span: label.span, marker: "-", message: label.message };
+}
+
+function location(span: SourceSpan): string {
+  return `${span.file}:${span.line}:${span.column}`;
+}
+
+function gutterWidth(spans: readonly SourceSpan[]): number {
+  return Math.max(...spans.map((span) => String(span.line).length));
+}
+
+function groupByFile(labels: readonly DiagnosticLabel[]): Map<string, DiagnosticLabel[]> {
+  const groups = new Map<string, DiagnosticLabel[]>();
+  for (const label of labels) groups.set(label.span.file, [...(groups.get(label.span.file) ?? []), label]);
+  return groups;
+}
+
+/**
+ * The source lines the annotations are on, each followed by its underlines; `...` stands
+ * for lines left out between them. Nothing when the text is not known or too short (the
+ * location line still says where).
+ */
+function codeFrame(annotations: readonly Annotation[], text: string | undefined, gutter: number): string[] {
+  if (text === undefined) return [];
+  const sourceLines = text.split(/\r\n|\r|\n/);
+  const shown = annotations.filter((annotation) => annotation.span.line >= 1 && annotation.span.line <= sourceLines.length);
+  if (shown.length === 0) return [];
+  const lineNumbers = [...new Set(shown.map((annotation) => annotation.span.line))].sort((a, b) => a - b);
+  const empty = `${" ".repeat(gutter + 1)}|`;
+  const frame = [empty];
+  for (const [index, lineNumber] of lineNumbers.entries()) {
+    const previous = lineNumbers[index - 1];
+    if (previous !== undefined && lineNumber > previous + 1) frame.push("...");
+    const sourceLine = sourceLines[lineNumber - 1] ?? "";
+    frame.push(`${String(lineNumber).padStart(gutter)} | ${expandTabs(sourceLine)}`.trimEnd());
+    const onLine = shown.filter((annotation) => annotation.span.line === lineNumber).sort(byMarkerThenColumn);
+    for (const annotation of onLine) frame.push(`${empty} ${underline(annotation, sourceLine)}`.trimEnd());
+  }
+  return frame;
+}
+
+/** The primary span first, then the labels from left to right. */
+function byMarkerThenColumn(a: Annotation, b: Annotation): number {
+  if (a.marker !== b.marker) return a.marker === "^" ? -1 : 1;
+  return a.span.column - b.span.column;
+}
+
+function expandTabs(text: string): string {
+  return text.replace(/\t/g, " ".repeat(tabWidth));
+}
+
+/** Spaces up to the span's column, then one marker per terminal column of the spanned text (at least one). */
+function underline(annotation: Annotation, sourceLine: string): string {
+  const { span } = annotation;
+  const startIndex = Math.min(Math.max(span.column - 1, 0), sourceLine.length);
+  const endIndex = span.endLine === span.line ? Math.min(Math.max(span.endColumn - 1, startIndex), sourceLine.length) : sourceLine.length;
+  const padding = " ".repeat(displayWidth(sourceLine.slice(0, startIndex)));
+  const markers = annotation.marker.repeat(Math.max(1, displayWidth(sourceLine.slice(startIndex, endIndex))));
+  return annotation.message === undefined ? `${padding}${markers}` : `${padding}${markers} ${annotation.message}`;
+}
