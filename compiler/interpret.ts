@@ -62,7 +62,7 @@ import {
   type RuntimeValue,
   type Scenario,
 } from "../runtime/index.js";
-import { Trace, explainNotInForce, type DatedValue, type Explanation, type WindowReport } from "./explain.js";
+import { Trace, explainNotInForce, type DatedValue, type Decision, type Explanation, type WindowReport } from "./explain.js";
 
 export interface EvaluationOptions {
   /** evaluate only these measures; a missing fact of theirs is then an error */
@@ -505,38 +505,42 @@ class MeasureEvaluation {
   // ------------------------------------------------------------ default logic
 
   /**
-   * Among the base rules, the one that applies gives the value, unless one of its
-   * exceptions applies, which then gives it (and so on down). Two siblings that apply
-   * are a conflict; no base rule applying is an error.
+   * Default logic, as in Catala: a rule's exceptions are looked at first, and one that
+   * applies (after its own exceptions) gives the value, whether or not the rule it
+   * overrides applies; otherwise the rule gives its value if it applies. Two siblings that
+   * give a value are a conflict; no base rule giving one is an error.
    */
   private decide(definition: DefinitionIR, scope: Scope | undefined): RuntimeValue {
-    const chosen = this.applicable(definition, definition.rules, scope);
-    if (chosen === undefined) {
+    const decision = this.resolve(definition, definition.rules, scope);
+    if (decision === undefined) {
       throw new EvaluationError("no_rule_applies", noRuleMessage(definition), evaluationLocation(definition.span));
     }
-    const overridden: RuleIR[] = [];
-    let rule = chosen;
-    for (;;) {
-      const exception = this.applicable(definition, rule.exceptions, scope);
-      if (exception === undefined) break;
-      overridden.unshift(rule);
-      rule = exception;
-    }
-    this.trace?.decided({ rule, overridden });
-    return this.expression(rule.value, scope);
+    this.trace?.decided(decision);
+    return this.expression(decision.rule.value, scope);
   }
 
   /**
-   * The one rule of a group of siblings that applies. Every sibling is looked at, in
-   * written order, before a conflict is reported (generated code does the same).
+   * The one sibling whose tree gives a value, with the rules it overrides (nearest first).
+   * Every sibling is looked at, in written order, before a conflict is reported
+   * (generated code does the same).
    */
-  private applicable(definition: DefinitionIR, rules: readonly RuleIR[], scope: Scope | undefined): RuleIR | undefined {
-    const applying = rules.filter((rule) => this.applies(rule, scope));
-    const [first, second] = applying;
-    if (first !== undefined && second !== undefined) {
-      throw new EvaluationError("conflicting_rules", conflictMessage(definition, first, second), evaluationLocation(second.span));
+  private resolve(definition: DefinitionIR, rules: readonly RuleIR[], scope: Scope | undefined): Decision | undefined {
+    let found: { readonly sibling: RuleIR; readonly decision: Decision } | undefined;
+    for (const sibling of rules) {
+      const decision = this.resolveRule(definition, sibling, scope);
+      if (decision === undefined) continue;
+      if (found !== undefined) {
+        throw new EvaluationError("conflicting_rules", conflictMessage(definition, found.sibling, sibling), evaluationLocation(sibling.span));
+      }
+      found = { sibling, decision };
     }
-    return first;
+    return found?.decision;
+  }
+
+  private resolveRule(definition: DefinitionIR, rule: RuleIR, scope: Scope | undefined): Decision | undefined {
+    const byException = this.resolve(definition, rule.exceptions, scope);
+    if (byException !== undefined) return { rule: byException.rule, overridden: [...byException.overridden, rule] };
+    return this.applies(rule, scope) ? { rule, overridden: [] } : undefined;
   }
 
   private applies(rule: RuleIR, scope: Scope | undefined): boolean {

@@ -357,7 +357,7 @@ export class MeasureEmitter {
     const lines: string[] = [];
     const tests: (string | undefined)[] = [];
     for (const rule of rules) {
-      const { setup, test } = this.applicability(rule);
+      const { setup, test } = this.decision(rule);
       lines.push(...setup);
       if (test === undefined || rules.length === 1) {
         tests.push(test);
@@ -399,6 +399,27 @@ export class MeasureEmitter {
     const value = [...this.ruleComments(rule, parent), ...assigned];
     if (rule.exceptions.length === 0) return value;
     return this.ruleGroup(definition, rule.exceptions, target, rule, value);
+  }
+
+  /**
+   * Setup statements and the test that a rule's tree gives a value: one of its exceptions
+   * does (each computed first, as the interpreter does), or the rule itself applies.
+   * No test: it always does.
+   */
+  private decision(rule: RuleIR): { setup: string[]; test: string | undefined } {
+    const own = this.applicability(rule);
+    if (rule.exceptions.length === 0 || own.test === undefined) return own;
+    const setup: string[] = [];
+    const tests: string[] = [];
+    for (const exception of rule.exceptions) {
+      const decided = this.decision(exception);
+      setup.push(...decided.setup);
+      if (decided.test === undefined) return { setup: [...setup, ...own.setup], test: undefined };
+      const name = this.names.take(`${camelCase(exception.label)}Decides`);
+      setup.push(`const ${name} = ${decided.test};`);
+      tests.push(name);
+    }
+    return { setup: [...setup, ...own.setup], test: [...tests, `(${own.test})`].join(" || ") };
   }
 
   /** Setup statements (window dates) and the test that a rule applies; no test: it always does. */

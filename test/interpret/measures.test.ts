@@ -128,7 +128,9 @@ describe("default logic", () => {
   ];
 
   it("goes down the exceptions as far as they apply", () => {
-    expect(decide(tree(), { a: false, b: true, c: false })).toBe("low");
+    expect(decide(tree(), { a: false, b: false, c: false })).toBe("low");
+    // as in Catala, an exception applies on its own condition, even where the one it overrides does not
+    expect(decide(tree(), { a: false, b: true, c: false })).toBe("high");
     expect(decide(tree(), { a: true, b: false, c: false })).toBe("mid");
     expect(decide(tree(), { a: true, b: true, c: false })).toBe("high");
   });
@@ -158,12 +160,16 @@ describe("default logic", () => {
     expect(error.message).toContain("`x`");
   });
 
-  it("does not consider an exception whose rule does not apply", () => {
+  it("considers an exception even where the rule it overrides does not apply", () => {
     const rules = [
       rule("when_a", e.member("level", "low"), { when: fact("a"), exceptions: [exception("e", e.member("level", "high"), { when: fact("c") })] }),
       rule("when_b", e.member("level", "mid"), { when: fact("b") }),
     ];
-    expect(decide(rules, { a: false, b: true, c: true })).toBe("mid");
+    expect(decide(rules, { a: false, b: true, c: false })).toBe("mid");
+    expect(decide(rules, { a: false, b: false, c: true })).toBe("high");
+    const error = errorOf(() => decide(rules, { a: false, b: true, c: true }));
+    expect(error.code).toBe("conflicting_rules");
+    expect(error.message).toMatch(/rule `when_a`.*rule `when_b`/);
   });
 
   it("applies a rule only within its own window", () => {
