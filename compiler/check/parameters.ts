@@ -66,7 +66,16 @@ function literalOf(expr: ExprIR): { value: LiteralValue } | undefined {
   if (expr.op === "literal") return { value: expr.value };
   if (expr.op === "convert" && expr.conversion === "to_optional") return literalOf(expr.operand);
   if (expr.op === "convert" && expr.conversion === "integer_to_decimal" && expr.operand.op === "literal") return { value: String(expr.operand.value) };
+  if (expr.op === "negate") return negatedDecimal(literalOf(expr.operand));
   return undefined;
+}
+
+/** `-30` or `-2.5` for a decimal parameter: the literal with its sign. */
+function negatedDecimal(written: { value: LiteralValue } | undefined): { value: LiteralValue } | undefined {
+  if (written === undefined || typeof written.value !== "string") return undefined;
+  const text = written.value;
+  if (text.startsWith("-")) return { value: text.slice(1) };
+  return { value: /^0(\.0+)?$/.test(text) ? text : `-${text}` };
 }
 
 function sourceIR(source: SourceRef): SourceIR {

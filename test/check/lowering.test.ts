@@ -277,3 +277,15 @@ describe("the program", () => {
     expect(() => programOf(inMeasure('  output x: bool = true cites §4 "对参保不满1年的失业农民工…按月发放3个月的临时生活补助"'), notice)).not.toThrow();
   });
 });
+
+describe("parameter values", () => {
+  test("a decimal parameter may be negative, written with its sign", () => {
+    const program = programOf(`parameter threshold: decimal {
+  value -30 from 2024-01-01 source "测试"
+  value -2.5 from 2025-01-01 source "测试"
+  value 0 from 2026-01-01 source "测试"
+}
+${inMeasure(`  output x: bool = enterprise.growth < threshold ${cites}`)}`);
+    expect(program.parameters.find((p) => p.name === "threshold")?.values.map((v) => v.value)).toEqual(["-30", "-2.5", "0"]);
+  });
+});
