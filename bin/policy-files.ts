@@ -21,9 +21,14 @@ export function readPolicy(target: string): PolicySources {
   if (kind === "file") return { folder: dirname(target), files: [readSource(target)] };
   const names = readdirSync(target)
     .filter((name) => name.endsWith(".tiao"))
-    .sort();
+    .sort(naturalOrder);
   if (names.length === 0) throw new CliError(`no .tiao files in folder '${target}'`);
   return { folder: target, files: names.map((name) => readSource(join(target, name))) };
+}
+
+/** File names in natural order (`m2.tiao` before `m10.tiao`), so measures keep the document's order. */
+function naturalOrder(a: string, b: string): number {
+  return a.localeCompare(b, "en", { numeric: true });
 }
 
 /** The folder of a policy given as a file or a folder: where its notice and tests/ are. */
