@@ -1,0 +1,122 @@
+/**
+ * Coverage of a notice by a policy: for each numbered measure of the notice (一、… 十、)
+ * and each of its sentences, the rules, notes of what is not computable, measure
+ * citations and parameter sources that quote it. A sentence quoted by nothing is a
+ * sentence the policy has not accounted for. The playground links the notice's text to
+ * the rules with the same data.
+ */
+import type { CitationIR, ProgramIR, RuleIR } from "./ir.js";
+
+export interface CitingItem {
+  readonly kind: "measure" | "rule" | "not_computable" | "parameter";
+  /** `m4`, `m4.unemployment_subsidy_eligible / migrant`, `ui_benefit_standard` */
+  readonly name: string;
+  readonly clause: string;
+}
+
+export interface SentenceCoverage {
+  /** the sentence as in the notice, without white space */
+  readonly text: string;
+  readonly citedBy: readonly CitingItem[];
+}
+
+export interface SectionCoverage {
+  /** 1 for 一、, 10 for 十、 */
+  readonly number: number;
+  readonly heading: string;
+  readonly sentences: readonly SentenceCoverage[];
+  /** what cites this section by its clause number (§N), whether or not its quote is found */
+  readonly citingByClause: readonly CitingItem[];
+}
+
+const numerals: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const heading = /^\s*(十[一二三四五六七八九]?|[一二三四五六七八九])、(.*)$/gmu;
+
+function withoutWhitespace(text: string): string {
+  return text.replace(/\s+/gu, "");
+}
+
+function numberOf(numeral: string): number {
+  if (numeral.length === 1) return numerals[numeral] ?? 0;
+  return 10 + (numerals[numeral.slice(1)] ?? 0);
+}
+
+/** The numbered sections of a notice: heading and body, up to the next heading (the last runs to the end). */
+function sections(notice: string): { number: number; heading: string; body: string }[] {
+  const found = [...notice.matchAll(heading)];
+  return found.map((match, i) => {
+    const start = (match.index ?? 0) + match[0].length;
+    const end = found[i + 1]?.index ?? notice.length;
+    return { number: numberOf(match[1] ?? ""), heading: (match[2] ?? "").trim(), body: notice.slice(start, end) };
+  });
+}
+
+function sentencesOf(heading: string, body: string): string[] {
+  const text = withoutWhitespace(body);
+  const sentences = text.split(/(?<=。)/u).filter((sentence) => sentence.replace(/[。；，、]/gu, "") !== "");
+  return [withoutWhitespace(heading), ...sentences];
+}
+
+interface Quote {
+  readonly item: CitingItem;
+  readonly measure: number;
+  /** the quote's `…`-separated passages, without white space */
+  readonly passages: readonly string[];
+}
+
+function quoteOf(item: CitingItem, citation: CitationIR): Quote {
+  const passages = withoutWhitespace(citation.quote).split(/…+|\.\.\./u).filter((p) => p !== "");
+  return { item, measure: citation.measure, passages };
+}
+
+function ruleQuotes(measure: string, definition: string, rule: RuleIR): Quote[] {
+  const name = rule.kind === "simple" ? `${measure}.${definition}` : `${measure}.${definition} / ${rule.label}`;
+  const own = rule.citation === undefined ? [] : [quoteOf({ kind: "rule", name, clause: rule.citation.clause }, rule.citation)];
+  return [...own, ...rule.exceptions.flatMap((exception) => ruleQuotes(measure, definition, exception))];
+}
+
+/** Every quote of the program, with what it belongs to. */
+function quotesOf(program: ProgramIR): Quote[] {
+  const fromMeasures = program.measures.flatMap((measure) => [
+    ...(measure.citation === undefined ? [] : [quoteOf({ kind: "measure", name: measure.name, clause: measure.citation.clause }, measure.citation)]),
+    ...measure.definitions.flatMap((definition) => definition.rules.flatMap((rule) => ruleQuotes(measure.name, definition.name, rule))),
+    ...measure.notComputable.map((note) => quoteOf({ kind: "not_computable", name: measure.name, clause: note.citation.clause }, note.citation)),
+  ]);
+  const fromParameters = program.parameters.flatMap((parameter) =>
+    parameter.values.flatMap((value) =>
+      value.source.kind === "clause"
+        ? [quoteOf({ kind: "parameter", name: parameter.name, clause: value.source.citation.clause }, value.source.citation)]
+        : [],
+    ),
+  );
+  return [...fromMeasures, ...fromParameters];
+}
+
+/** A quote covers a sentence when one of its passages lies in the sentence, or the sentence in it. */
+function covers(quote: Quote, sentence: string): boolean {
+  const bare = sentence.replace(/[。；，]$/u, "");
+  return quote.passages.some((passage) => sentence.includes(passage) || passage.includes(bare));
+}
+
+export function noticeCoverage(program: ProgramIR, notice: string): SectionCoverage[] {
+  const quotes = quotesOf(program);
+  return sections(notice).map((section) => ({
+    number: section.number,
+    heading: section.heading,
+    sentences: sentencesOf(section.heading, section.body).map((text) => ({
+      text,
+      citedBy: quotes.filter((quote) => covers(quote, text)).map((quote) => quote.item),
+    })),
+    citingByClause: quotes.filter((quote) => quote.measure === section.number).map((quote) => quote.item),
+  }));
+}
+
+/** The sections no rule or note cites by number, and the sentences no quote covers. */
+export function uncovered(coverage: readonly SectionCoverage[]): { sections: number[]; sentences: { section: number; text: string }[] } {
+  return {
+    sections: coverage.filter((section) => !section.citingByClause.some((item) => item.kind === "rule" || item.kind === "not_computable")).map((s) => s.number),
+    sentences: coverage.flatMap((section) =>
+      section.sentences.filter((sentence) => sentence.citedBy.length === 0).map((sentence) => ({ section: section.number, text: sentence.text })),
+    ),
+  };
+}
