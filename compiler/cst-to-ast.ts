@@ -618,9 +618,13 @@ class Converter implements ChainContext {
       if (operator !== "in" && !isBinaryOperator(operator)) return undefined;
       items.push({ kind: "binary", operator, token, start: token.startOffset });
     }
-    const tests = [...childTokens(node, "Present"), ...childTokens(node, "Absent")];
-    for (const token of tests) {
-      items.push({ kind: "is", test: token.image === "present" ? "present" : "absent", token, start: token.startOffset });
+    const tests = [...childTokens(node, "Present"), ...childTokens(node, "Absent")].sort((a, b) => a.startOffset - b.startOffset);
+    const isTokens = childTokens(node, "Is");
+    if (tests.length !== isTokens.length) return undefined;
+    for (const [index, token] of isTokens.entries()) {
+      const test = tests[index];
+      if (test === undefined) return undefined;
+      items.push({ kind: "is", test: test.image === "present" ? "present" : "absent", token, end: test, start: token.startOffset });
     }
     items.sort((a, b) => a.start - b.start);
     return new ChainBuilder(items, this).build();
@@ -798,7 +802,8 @@ class Converter implements ChainContext {
 type ChainItem =
   | { readonly kind: "operand"; readonly nots: readonly IToken[]; readonly value: Expr; readonly start: number }
   | { readonly kind: "binary"; readonly operator: BinaryOperator | "in"; readonly token: IToken; readonly start: number }
-  | { readonly kind: "is"; readonly test: "present" | "absent"; readonly token: IToken; readonly start: number };
+  /** `token` is `is`, `end` the `present` or `absent` after it */
+  | { readonly kind: "is"; readonly test: "present" | "absent"; readonly token: IToken; readonly end: IToken; readonly start: number };
 
 /** What ChainBuilder needs from the converter. */
 interface ChainContext {
@@ -871,7 +876,7 @@ class ChainBuilder {
         );
       }
       this.index++;
-      left = next.kind === "is" ? this.isTest(left, next.test, next.token) : this.binary(left, next.operator, power);
+      left = next.kind === "is" ? this.isTest(left, next.test, next.end) : this.binary(left, next.operator, power);
       comparedHere = comparison;
     }
     return left;

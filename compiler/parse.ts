@@ -104,7 +104,7 @@ function withoutCascadingMissingCites(
 function endOfItem(piece: readonly IToken[], offset: number): number {
   for (let index = indexOfOffset(piece, offset) + 1; index < piece.length; index++) {
     const token = piece[index];
-    if (token !== undefined && itemKeywords.has(token.tokenType)) return token.startOffset;
+    if (token !== undefined && itemKeywords.has(token.tokenType) && piece[index - 1]?.tokenType !== Dot) return token.startOffset;
   }
   const last = piece[piece.length - 1];
   return last === undefined ? offset : (last.endOffset ?? last.startOffset) + 1;
@@ -443,6 +443,7 @@ function nameBefore(
   for (let position = Math.min(index, piece.length) - 1; position >= Math.max(0, index - nameSearchLimit); position--) {
     const token = piece[position];
     if (token === undefined || !keywords.has(token.image) || token.tokenType === Identifier) continue;
+    if (piece[position - 1]?.tokenType === Dot) continue;
     const name = piece[position + 1];
     return name === undefined || !isNameToken(name) ? undefined : { keyword: token.image, name: name.image };
   }

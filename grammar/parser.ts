@@ -595,6 +595,8 @@ export class TiaoParser extends CstParser {
     for (let distance = 2; ; distance++) {
       const type = this.LA(distance).tokenType;
       if (type === EOF) return false;
+      // a field name may be any word, `.if` and `.cites` included
+      if (this.LA(distance - 1).tokenType === Dot) continue;
       if (type === Match) open.push("match");
       else if (type === LBrace && open[open.length - 1] === "match") open[open.length - 1] = "bracket";
       else if (type === LParen || type === LBrace) open.push("bracket");

@@ -106,6 +106,30 @@ describe("expression precedence", () => {
   });
 });
 
+describe("operator chains", () => {
+  function messages(expression: string): string[] {
+    const text = `measure m {\n  let x: bool = ${expression} cites §1 "x"\n}`;
+    return parseFile("chain.tiao", text).diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.span.column}: ${diagnostic.message}`);
+  }
+
+  it("report comparisons that chain, at the second operator", () => {
+    expect(messages("a < b < c")).toEqual(["T0107 23: comparisons do not chain"]);
+    expect(messages("a = b is present")).toEqual(["T0107 23: comparisons do not chain"]);
+    expect(messages("a in s = true")).toEqual(["T0107 24: comparisons do not chain"]);
+  });
+
+  it("report `not` where a tighter operator needs its operand", () => {
+    expect(messages("a = not b")).toEqual(["T0107 21: `not` needs parentheses here"]);
+    expect(messages("a + not b")).toEqual(["T0107 21: `not` needs parentheses here"]);
+    expect(messages("a and not b = c")).toEqual([]);
+  });
+
+  it("accept comparisons joined by `and`, and `not` in parentheses", () => {
+    expect(messages("a < b and b < c")).toEqual([]);
+    expect(messages("a = (not b)")).toEqual([]);
+  });
+});
+
 describe("literals", () => {
   it.each([
     ["500 yuan", "500yuan"],
