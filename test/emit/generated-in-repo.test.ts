@@ -27,7 +27,8 @@ function policyFolders(): string[] {
 
 describe.each(policyFolders())("%s", (folder) => {
   it("keeps its generated TypeScript up to date in generated/", async () => {
-    const compiled = await compilePolicy(readPolicy(join(repositoryRoot, folder)));
+    // repository-relative paths (vitest runs from the repository's root): they are written into the code
+    const compiled = await compilePolicy(readPolicy(folder));
     const program = compiled.program;
     if (program === undefined) throw new Error(`${folder} does not compile`);
     const generatedFolder = join(repositoryRoot, folder, "generated");

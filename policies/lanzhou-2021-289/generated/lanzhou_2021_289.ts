@@ -537,7 +537,7 @@ export function minimumWageClass1On(asOf: CalendarDate, overrides: ParameterOver
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `minimum_wage_class1` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/lanzhou-2021-289/parameters.tiao", line: 9, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 9, column: 1 },
   );
 }
 
@@ -554,7 +554,7 @@ export function minimumWageClass2On(asOf: CalendarDate, overrides: ParameterOver
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `minimum_wage_class2` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/lanzhou-2021-289/parameters.tiao", line: 19, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 19, column: 1 },
   );
 }
 
@@ -571,7 +571,7 @@ export function minimumWageClass3On(asOf: CalendarDate, overrides: ParameterOver
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `minimum_wage_class3` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/lanzhou-2021-289/parameters.tiao", line: 29, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 29, column: 1 },
   );
 }
 
@@ -588,7 +588,7 @@ export function minimumWageClass4On(asOf: CalendarDate, overrides: ParameterOver
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `minimum_wage_class4` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/lanzhou-2021-289/parameters.tiao", line: 39, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 39, column: 1 },
   );
 }
 
@@ -605,7 +605,7 @@ export function uiBenefitStandardOn(asOf: CalendarDate, overrides: ParameterOver
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `ui_benefit_standard` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/lanzhou-2021-289/parameters.tiao", line: 49, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 49, column: 1 },
   );
 }
 
@@ -619,7 +619,7 @@ export function urbanSubsistenceAllowanceOn(asOf: CalendarDate, overrides: Param
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `urban_subsistence_allowance` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/lanzhou-2021-289/parameters.tiao", line: 59, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 59, column: 1 },
   );
 }
 
@@ -633,7 +633,7 @@ export function epidemicPeriodStartOn(asOf: CalendarDate, overrides: ParameterOv
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `epidemic_period_start` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/lanzhou-2021-289/parameters.tiao", line: 68, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 68, column: 1 },
   );
 }
 
@@ -647,7 +647,7 @@ export function epidemicPeriodEndOn(asOf: CalendarDate, overrides: ParameterOver
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `epidemic_period_end` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/lanzhou-2021-289/parameters.tiao", line: 74, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 74, column: 1 },
   );
 }
 
@@ -661,7 +661,7 @@ export function tempPostMaxMonthsOn(asOf: CalendarDate, overrides: ParameterOver
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `temp_post_max_months` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/lanzhou-2021-289/parameters.tiao", line: 80, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 80, column: 1 },
   );
 }
 
@@ -674,7 +674,7 @@ export function refundRateLargeOn(asOf: CalendarDate, overrides: ParameterOverri
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `refund_rate_large` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/lanzhou-2021-289/parameters.tiao", line: 87, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 87, column: 1 },
   );
 }
 
@@ -687,7 +687,7 @@ export function refundRateSmeOn(asOf: CalendarDate, overrides: ParameterOverride
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `refund_rate_sme` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/lanzhou-2021-289/parameters.tiao", line: 93, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 93, column: 1 },
   );
 }
 
@@ -701,7 +701,7 @@ export function workTrainingSubsidyMonthlyOn(asOf: CalendarDate, overrides: Para
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `work_training_subsidy_monthly` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/lanzhou-2021-289/parameters.tiao", line: 99, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 99, column: 1 },
   );
 }
 
@@ -714,7 +714,7 @@ export function workTrainingMonthsCapOn(asOf: CalendarDate, overrides: Parameter
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `work_training_months_cap` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/lanzhou-2021-289/parameters.tiao", line: 106, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 106, column: 1 },
   );
 }
 
@@ -727,7 +727,7 @@ export function unemploymentSubsidyRateOn(asOf: CalendarDate, overrides: Paramet
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `unemployment_subsidy_rate` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/lanzhou-2021-289/parameters.tiao", line: 112, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 112, column: 1 },
   );
 }
 
@@ -741,7 +741,7 @@ export function unemploymentSubsidyMaxMonthsOn(asOf: CalendarDate, overrides: Pa
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `unemployment_subsidy_max_months` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/lanzhou-2021-289/parameters.tiao", line: 119, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 119, column: 1 },
   );
 }
 
@@ -754,7 +754,7 @@ export function livingSubsidyMonthsOn(asOf: CalendarDate, overrides: ParameterOv
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `living_subsidy_months` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/lanzhou-2021-289/parameters.tiao", line: 127, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 127, column: 1 },
   );
 }
 
@@ -767,7 +767,7 @@ export function transportSubsidyOn(asOf: CalendarDate, overrides: ParameterOverr
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `transport_subsidy` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/lanzhou-2021-289/parameters.tiao", line: 133, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 133, column: 1 },
   );
 }
 
@@ -780,7 +780,7 @@ export function agencyRewardPerPersonOn(asOf: CalendarDate, overrides: Parameter
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `agency_reward_per_person` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/lanzhou-2021-289/parameters.tiao", line: 139, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 139, column: 1 },
   );
 }
 
@@ -793,7 +793,7 @@ export function internshipGrowthCapOn(asOf: CalendarDate, overrides: ParameterOv
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `internship_growth_cap` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/lanzhou-2021-289/parameters.tiao", line: 145, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 145, column: 1 },
   );
 }
 
@@ -806,7 +806,7 @@ export function jobSeekingSubsidyOn(asOf: CalendarDate, overrides: ParameterOver
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `job_seeking_subsidy` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/lanzhou-2021-289/parameters.tiao", line: 151, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 151, column: 1 },
   );
 }
 
@@ -820,7 +820,7 @@ export function guaranteedLoanCapOn(asOf: CalendarDate, overrides: ParameterOver
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `guaranteed_loan_cap` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/lanzhou-2021-289/parameters.tiao", line: 157, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 157, column: 1 },
   );
 }
 
@@ -833,7 +833,7 @@ export function stoppageLivingAllowanceRateOn(asOf: CalendarDate, overrides: Par
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `stoppage_living_allowance_rate` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/lanzhou-2021-289/parameters.tiao", line: 164, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 164, column: 1 },
   );
 }
 
@@ -850,7 +850,7 @@ export function hotlineStaffedUntilOn(asOf: CalendarDate, overrides: ParameterOv
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `hotline_staffed_until` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/lanzhou-2021-289/parameters.tiao", line: 170, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 170, column: 1 },
   );
 }
 
@@ -867,7 +867,7 @@ export function reportDeadlineCountyOn(asOf: CalendarDate, overrides: ParameterO
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `report_deadline_county` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/lanzhou-2021-289/parameters.tiao", line: 180, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 180, column: 1 },
   );
 }
 
@@ -884,7 +884,7 @@ export function reportDeadlineBureauUnitOn(asOf: CalendarDate, overrides: Parame
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `report_deadline_bureau_unit` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/lanzhou-2021-289/parameters.tiao", line: 190, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 190, column: 1 },
   );
 }
 
@@ -1627,8 +1627,8 @@ export function evaluateM9(facts: M9Facts, asOf: CalendarDate, overrides: Parame
   if (noNormalWorkApplies && normalWorkApplies) {
     throw new EvaluationError(
       "conflicting_rules",
-      "two rules give `basis` a value: exception `no_normal_work` (/work/main/policies/lanzhou-2021-289/m9.tiao:21) and exception `normal_work` (/work/main/policies/lanzhou-2021-289/m9.tiao:25); make one an exception to the other, or their conditions exclusive",
-      { file: "/work/main/policies/lanzhou-2021-289/m9.tiao", line: 25, column: 5 },
+      "two rules give `basis` a value: exception `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:21) and exception `normal_work` (policies/lanzhou-2021-289/m9.tiao:25); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 25, column: 5 },
     );
   }
   if (noNormalWorkApplies) {
@@ -1794,7 +1794,7 @@ export const factSchema: FactSchema = {
         { name: "not_epidemic", label: "与疫情防控无关的岗位" },
       ],
       span: {
-        file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+        file: "policies/lanzhou-2021-289/facts.tiao",
         line: 7,
         column: 1,
         endLine: 13,
@@ -1808,7 +1808,7 @@ export const factSchema: FactSchema = {
       label: "资金来源",
       members: [{ name: "employment_subsidy_fund", label: "就业补助资金" }],
       span: {
-        file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+        file: "policies/lanzhou-2021-289/facts.tiao",
         line: 15,
         column: 1,
         endLine: 17,
@@ -1827,7 +1827,7 @@ export const factSchema: FactSchema = {
         { name: "micro", label: "微型企业" },
       ],
       span: {
-        file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+        file: "policies/lanzhou-2021-289/facts.tiao",
         line: 19,
         column: 1,
         endLine: 24,
@@ -1841,7 +1841,7 @@ export const factSchema: FactSchema = {
       label: "申领渠道",
       members: [{ name: "online", label: "线上申领办理" }],
       span: {
-        file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+        file: "policies/lanzhou-2021-289/facts.tiao",
         line: 26,
         column: 1,
         endLine: 28,
@@ -1862,7 +1862,7 @@ export const factSchema: FactSchema = {
         { name: "none", label: "不属上述人员" },
       ],
       span: {
-        file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+        file: "policies/lanzhou-2021-289/facts.tiao",
         line: 30,
         column: 1,
         endLine: 37,
@@ -1880,7 +1880,7 @@ export const factSchema: FactSchema = {
         { name: "not_qualified", label: "不符合领取失业保险金条件" },
       ],
       span: {
-        file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+        file: "policies/lanzhou-2021-289/facts.tiao",
         line: 39,
         column: 1,
         endLine: 43,
@@ -1898,7 +1898,7 @@ export const factSchema: FactSchema = {
         { name: "none", label: "非脱贫劳动力" },
       ],
       span: {
-        file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+        file: "policies/lanzhou-2021-289/facts.tiao",
         line: 45,
         column: 1,
         endLine: 49,
@@ -1916,7 +1916,7 @@ export const factSchema: FactSchema = {
         { name: "labour_broker", label: "劳务经纪人" },
       ],
       span: {
-        file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+        file: "policies/lanzhou-2021-289/facts.tiao",
         line: 51,
         column: 1,
         endLine: 55,
@@ -1937,7 +1937,7 @@ export const factSchema: FactSchema = {
         { name: "student_loan", label: "获得国家助学贷款" },
       ],
       span: {
-        file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+        file: "policies/lanzhou-2021-289/facts.tiao",
         line: 57,
         column: 1,
         endLine: 64,
@@ -1955,7 +1955,7 @@ export const factSchema: FactSchema = {
         { name: "other", label: "其他平台" },
       ],
       span: {
-        file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+        file: "policies/lanzhou-2021-289/facts.tiao",
         line: 66,
         column: 1,
         endLine: 70,
@@ -1969,7 +1969,7 @@ export const factSchema: FactSchema = {
       label: "职业（工种）类别",
       members: [{ name: "theory", label: "培训内容以理论为主" }, { name: "theory_and_practice", label: "既有理论教学又有实操培训" }],
       span: {
-        file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+        file: "policies/lanzhou-2021-289/facts.tiao",
         line: 72,
         column: 1,
         endLine: 75,
@@ -1989,7 +1989,7 @@ export const factSchema: FactSchema = {
         { name: "claim_subsidy", label: "申领职业技能培训补贴" },
       ],
       span: {
-        file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+        file: "policies/lanzhou-2021-289/facts.tiao",
         line: 77,
         column: 1,
         endLine: 83,
@@ -2010,7 +2010,7 @@ export const factSchema: FactSchema = {
         { name: "fast_track_work_injury", label: "工伤认定快速通道" },
       ],
       span: {
-        file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+        file: "policies/lanzhou-2021-289/facts.tiao",
         line: 85,
         column: 1,
         endLine: 92,
@@ -2028,7 +2028,7 @@ export const factSchema: FactSchema = {
         { name: "extra_excellent_quota", label: "单独核增年度考核优秀名额" },
       ],
       span: {
-        file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+        file: "policies/lanzhou-2021-289/facts.tiao",
         line: 94,
         column: 1,
         endLine: 98,
@@ -2046,7 +2046,7 @@ export const factSchema: FactSchema = {
         { name: "living_allowance_80pct", label: "生活费不低于当地最低工资标准的80%" },
       ],
       span: {
-        file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+        file: "policies/lanzhou-2021-289/facts.tiao",
         line: 100,
         column: 1,
         endLine: 104,
@@ -2065,7 +2065,7 @@ export const factSchema: FactSchema = {
         { name: "class4", label: "四类区" },
       ],
       span: {
-        file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+        file: "policies/lanzhou-2021-289/facts.tiao",
         line: 106,
         column: 1,
         endLine: 111,
@@ -2089,7 +2089,7 @@ export const factSchema: FactSchema = {
         { name: "other", label: "其他事项" },
       ],
       span: {
-        file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+        file: "policies/lanzhou-2021-289/facts.tiao",
         line: 113,
         column: 1,
         endLine: 123,
@@ -2103,7 +2103,7 @@ export const factSchema: FactSchema = {
       label: "报送层级",
       members: [{ name: "county", label: "县区" }, { name: "bureau_unit", label: "市人社局科室单位" }],
       span: {
-        file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+        file: "policies/lanzhou-2021-289/facts.tiao",
         line: 125,
         column: 1,
         endLine: 128,
@@ -2124,7 +2124,7 @@ export const factSchema: FactSchema = {
           type: { kind: "decimal" },
           label: "本期",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 133,
             column: 3,
             endLine: 133,
@@ -2138,7 +2138,7 @@ export const factSchema: FactSchema = {
           type: { kind: "decimal" },
           label: "上一季度（月）",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 134,
             column: 3,
             endLine: 134,
@@ -2152,7 +2152,7 @@ export const factSchema: FactSchema = {
           type: { kind: "decimal" },
           label: "2020年同期",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 135,
             column: 3,
             endLine: 135,
@@ -2163,7 +2163,7 @@ export const factSchema: FactSchema = {
         },
       ],
       span: {
-        file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+        file: "policies/lanzhou-2021-289/facts.tiao",
         line: 132,
         column: 1,
         endLine: 136,
@@ -2182,7 +2182,7 @@ export const factSchema: FactSchema = {
           type: { kind: "record", name: "indicator" },
           label: "用电量",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 139,
             column: 3,
             endLine: 139,
@@ -2196,7 +2196,7 @@ export const factSchema: FactSchema = {
           type: { kind: "record", name: "indicator" },
           label: "营业收入",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 140,
             column: 3,
             endLine: 140,
@@ -2210,7 +2210,7 @@ export const factSchema: FactSchema = {
           type: { kind: "record", name: "indicator" },
           label: "能源耗量",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 141,
             column: 3,
             endLine: 141,
@@ -2224,7 +2224,7 @@ export const factSchema: FactSchema = {
           type: { kind: "record", name: "indicator" },
           label: "利润总额",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 142,
             column: 3,
             endLine: 142,
@@ -2235,7 +2235,7 @@ export const factSchema: FactSchema = {
         },
       ],
       span: {
-        file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+        file: "policies/lanzhou-2021-289/facts.tiao",
         line: 138,
         column: 1,
         endLine: 143,
@@ -2254,7 +2254,7 @@ export const factSchema: FactSchema = {
           type: { kind: "enum", name: "target_group" },
           label: "人员类别",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 146,
             column: 3,
             endLine: 146,
@@ -2268,7 +2268,7 @@ export const factSchema: FactSchema = {
           type: { kind: "bool" },
           label: "2021年10—12月期间新吸纳就业",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 147,
             column: 3,
             endLine: 147,
@@ -2282,7 +2282,7 @@ export const factSchema: FactSchema = {
           type: { kind: "integer" },
           label: "2021年10—12月内参训月数",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 149,
             column: 3,
             endLine: 149,
@@ -2293,7 +2293,7 @@ export const factSchema: FactSchema = {
         },
       ],
       span: {
-        file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+        file: "policies/lanzhou-2021-289/facts.tiao",
         line: 145,
         column: 1,
         endLine: 150,
@@ -2312,7 +2312,7 @@ export const factSchema: FactSchema = {
           type: { kind: "bool" },
           label: "本市户籍",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 153,
             column: 3,
             endLine: 153,
@@ -2326,7 +2326,7 @@ export const factSchema: FactSchema = {
           type: { kind: "enum", name: "poverty_status" },
           label: "脱贫状态",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 154,
             column: 3,
             endLine: 154,
@@ -2340,7 +2340,7 @@ export const factSchema: FactSchema = {
           type: { kind: "bool" },
           label: "已签订劳动合同",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 155,
             column: 3,
             endLine: 155,
@@ -2354,7 +2354,7 @@ export const factSchema: FactSchema = {
           type: { kind: "months" },
           label: "劳动合同实际履行月数",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 156,
             column: 3,
             endLine: 156,
@@ -2365,7 +2365,7 @@ export const factSchema: FactSchema = {
         },
       ],
       span: {
-        file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+        file: "policies/lanzhou-2021-289/facts.tiao",
         line: 152,
         column: 1,
         endLine: 157,
@@ -2384,7 +2384,7 @@ export const factSchema: FactSchema = {
           type: { kind: "bool" },
           label: "城镇就业困难人员",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 163,
             column: 3,
             endLine: 163,
@@ -2398,7 +2398,7 @@ export const factSchema: FactSchema = {
           type: { kind: "optional", of: { kind: "date" } },
           label: "城镇公益性岗位聘用期满日",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 164,
             column: 3,
             endLine: 164,
@@ -2412,7 +2412,7 @@ export const factSchema: FactSchema = {
           type: { kind: "integer" },
           label: "已计入的公益性岗位安置次数",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 165,
             column: 3,
             endLine: 165,
@@ -2426,7 +2426,7 @@ export const factSchema: FactSchema = {
           type: { kind: "bool" },
           label: "已登记失业",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 167,
             column: 3,
             endLine: 167,
@@ -2440,7 +2440,7 @@ export const factSchema: FactSchema = {
           type: { kind: "bool" },
           label: "参加失业保险",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 168,
             column: 3,
             endLine: 168,
@@ -2454,7 +2454,7 @@ export const factSchema: FactSchema = {
           type: { kind: "months" },
           label: "参保月数",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 169,
             column: 3,
             endLine: 169,
@@ -2468,7 +2468,7 @@ export const factSchema: FactSchema = {
           type: { kind: "enum", name: "ui_status" },
           label: "失业保险金领取状态",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 170,
             column: 3,
             endLine: 170,
@@ -2482,7 +2482,7 @@ export const factSchema: FactSchema = {
           type: { kind: "bool" },
           label: "农民工",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 171,
             column: 3,
             endLine: 171,
@@ -2496,7 +2496,7 @@ export const factSchema: FactSchema = {
           type: { kind: "integer" },
           label: "已领取失业补助金月数",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 173,
             column: 3,
             endLine: 173,
@@ -2510,7 +2510,7 @@ export const factSchema: FactSchema = {
           type: { kind: "enum", name: "poverty_status" },
           label: "脱贫状态",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 175,
             column: 3,
             endLine: 175,
@@ -2524,7 +2524,7 @@ export const factSchema: FactSchema = {
           type: { kind: "bool" },
           label: "跨省输转就业",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 176,
             column: 3,
             endLine: 176,
@@ -2538,7 +2538,7 @@ export const factSchema: FactSchema = {
           type: { kind: "months" },
           label: "稳定就业月数",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 177,
             column: 3,
             endLine: 177,
@@ -2552,7 +2552,7 @@ export const factSchema: FactSchema = {
           type: { kind: "enum", name: "graduate_difficulty" },
           label: "困难毕业生类别",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 179,
             column: 3,
             endLine: 179,
@@ -2566,7 +2566,7 @@ export const factSchema: FactSchema = {
           type: { kind: "bool" },
           label: "已作出符合发放条件的承诺",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 180,
             column: 3,
             endLine: 180,
@@ -2580,7 +2580,7 @@ export const factSchema: FactSchema = {
           type: { kind: "bool" },
           label: "符合创业担保贷款条件",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 181,
             column: 3,
             endLine: 181,
@@ -2594,7 +2594,7 @@ export const factSchema: FactSchema = {
           type: { kind: "money" },
           label: "申请的创业担保贷款额",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 182,
             column: 3,
             endLine: 182,
@@ -2608,7 +2608,7 @@ export const factSchema: FactSchema = {
           type: { kind: "bool" },
           label: "抗疫一线医务人员",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 184,
             column: 3,
             endLine: 184,
@@ -2619,7 +2619,7 @@ export const factSchema: FactSchema = {
         },
       ],
       span: {
-        file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+        file: "policies/lanzhou-2021-289/facts.tiao",
         line: 161,
         column: 1,
         endLine: 185,
@@ -2638,7 +2638,7 @@ export const factSchema: FactSchema = {
           type: { kind: "enum", name: "enterprise_size" },
           label: "企业规模",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 189,
             column: 3,
             endLine: 189,
@@ -2652,7 +2652,7 @@ export const factSchema: FactSchema = {
           type: { kind: "money" },
           label: "上年度企业及其职工实际缴纳的失业保险费",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 190,
             column: 3,
             endLine: 190,
@@ -2666,7 +2666,7 @@ export const factSchema: FactSchema = {
           type: { kind: "bool" },
           label: "符合稳岗返还条件（裁员率等）",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 191,
             column: 3,
             endLine: 191,
@@ -2680,7 +2680,7 @@ export const factSchema: FactSchema = {
           type: { kind: "bool" },
           label: "开展以工代训",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 193,
             column: 3,
             endLine: 193,
@@ -2694,7 +2694,7 @@ export const factSchema: FactSchema = {
           type: { kind: "record", name: "indicators" },
           label: "生产经营指标",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 194,
             column: 3,
             endLine: 194,
@@ -2708,7 +2708,7 @@ export const factSchema: FactSchema = {
           type: { kind: "months" },
           label: "2021年10月前已享受以工代训补贴月数",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 195,
             column: 3,
             endLine: 195,
@@ -2722,7 +2722,7 @@ export const factSchema: FactSchema = {
           type: { kind: "list", of: "trainee" },
           label: "以工代训人员",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 196,
             column: 3,
             endLine: 196,
@@ -2733,7 +2733,7 @@ export const factSchema: FactSchema = {
         },
       ],
       span: {
-        file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+        file: "policies/lanzhou-2021-289/facts.tiao",
         line: 187,
         column: 1,
         endLine: 197,
@@ -2752,7 +2752,7 @@ export const factSchema: FactSchema = {
           type: { kind: "bool" },
           label: "在兰经营",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 200,
             column: 3,
             endLine: 200,
@@ -2766,7 +2766,7 @@ export const factSchema: FactSchema = {
           type: { kind: "enum", name: "agency_kind" },
           label: "机构类别",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 201,
             column: 3,
             endLine: 201,
@@ -2780,7 +2780,7 @@ export const factSchema: FactSchema = {
           type: { kind: "list", of: "agency_placement" },
           label: "有组织输转就业人员",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 202,
             column: 3,
             endLine: 202,
@@ -2791,7 +2791,7 @@ export const factSchema: FactSchema = {
         },
       ],
       span: {
-        file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+        file: "policies/lanzhou-2021-289/facts.tiao",
         line: 199,
         column: 1,
         endLine: 203,
@@ -2810,7 +2810,7 @@ export const factSchema: FactSchema = {
           type: { kind: "integer" },
           label: "当年下达的青年就业见习岗位任务数",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 206,
             column: 3,
             endLine: 206,
@@ -2821,7 +2821,7 @@ export const factSchema: FactSchema = {
         },
       ],
       span: {
-        file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+        file: "policies/lanzhou-2021-289/facts.tiao",
         line: 205,
         column: 1,
         endLine: 207,
@@ -2840,7 +2840,7 @@ export const factSchema: FactSchema = {
           type: { kind: "date" },
           label: "聘用起始日",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 210,
             column: 3,
             endLine: 210,
@@ -2854,7 +2854,7 @@ export const factSchema: FactSchema = {
           type: { kind: "months" },
           label: "拟聘用月数",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 211,
             column: 3,
             endLine: 211,
@@ -2868,7 +2868,7 @@ export const factSchema: FactSchema = {
           type: { kind: "enum", name: "post_type" },
           label: "岗位类别",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 212,
             column: 3,
             endLine: 212,
@@ -2879,7 +2879,7 @@ export const factSchema: FactSchema = {
         },
       ],
       span: {
-        file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+        file: "policies/lanzhou-2021-289/facts.tiao",
         line: 209,
         column: 1,
         endLine: 213,
@@ -2898,7 +2898,7 @@ export const factSchema: FactSchema = {
           type: { kind: "enum", name: "training_platform" },
           label: "培训平台",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 216,
             column: 3,
             endLine: 216,
@@ -2912,7 +2912,7 @@ export const factSchema: FactSchema = {
           type: { kind: "enum", name: "occupation_type" },
           label: "职业（工种）类别",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 217,
             column: 3,
             endLine: 217,
@@ -2926,7 +2926,7 @@ export const factSchema: FactSchema = {
           type: { kind: "bool" },
           label: "含疫情防控知识",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 218,
             column: 3,
             endLine: 218,
@@ -2940,7 +2940,7 @@ export const factSchema: FactSchema = {
           type: { kind: "bool" },
           label: "已完成线上公共基础理论课程",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 219,
             column: 3,
             endLine: 219,
@@ -2954,7 +2954,7 @@ export const factSchema: FactSchema = {
           type: { kind: "bool" },
           label: "已完成线下实操课程和结业考核",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 220,
             column: 3,
             endLine: 220,
@@ -2965,7 +2965,7 @@ export const factSchema: FactSchema = {
         },
       ],
       span: {
-        file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+        file: "policies/lanzhou-2021-289/facts.tiao",
         line: 215,
         column: 1,
         endLine: 221,
@@ -2984,7 +2984,7 @@ export const factSchema: FactSchema = {
           type: { kind: "bool" },
           label: "抗疫一线医疗机构",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 224,
             column: 3,
             endLine: 224,
@@ -2995,7 +2995,7 @@ export const factSchema: FactSchema = {
         },
       ],
       span: {
-        file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+        file: "policies/lanzhou-2021-289/facts.tiao",
         line: 223,
         column: 1,
         endLine: 225,
@@ -3014,7 +3014,7 @@ export const factSchema: FactSchema = {
           type: { kind: "bool" },
           label: "因受疫情影响停工停产",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 228,
             column: 3,
             endLine: 228,
@@ -3028,7 +3028,7 @@ export const factSchema: FactSchema = {
           type: { kind: "days" },
           label: "停工停产天数",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 229,
             column: 3,
             endLine: 229,
@@ -3042,7 +3042,7 @@ export const factSchema: FactSchema = {
           type: { kind: "days" },
           label: "工资支付周期天数",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 230,
             column: 3,
             endLine: 230,
@@ -3056,7 +3056,7 @@ export const factSchema: FactSchema = {
           type: { kind: "bool" },
           label: "职工提供了正常劳动",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 231,
             column: 3,
             endLine: 231,
@@ -3070,7 +3070,7 @@ export const factSchema: FactSchema = {
           type: { kind: "money" },
           label: "劳动合同约定的工资",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 232,
             column: 3,
             endLine: 232,
@@ -3084,7 +3084,7 @@ export const factSchema: FactSchema = {
           type: { kind: "money" },
           label: "企业实际支付",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 233,
             column: 3,
             endLine: 233,
@@ -3098,7 +3098,7 @@ export const factSchema: FactSchema = {
           type: { kind: "enum", name: "minimum_wage_area" },
           label: "最低工资标准类区",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 234,
             column: 3,
             endLine: 234,
@@ -3109,7 +3109,7 @@ export const factSchema: FactSchema = {
         },
       ],
       span: {
-        file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+        file: "policies/lanzhou-2021-289/facts.tiao",
         line: 227,
         column: 1,
         endLine: 235,
@@ -3128,7 +3128,7 @@ export const factSchema: FactSchema = {
           type: { kind: "enum", name: "service_item" },
           label: "事项",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 238,
             column: 3,
             endLine: 238,
@@ -3139,7 +3139,7 @@ export const factSchema: FactSchema = {
         },
       ],
       span: {
-        file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+        file: "policies/lanzhou-2021-289/facts.tiao",
         line: 237,
         column: 1,
         endLine: 239,
@@ -3158,7 +3158,7 @@ export const factSchema: FactSchema = {
           type: { kind: "enum", name: "report_level" },
           label: "报送层级",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 242,
             column: 3,
             endLine: 242,
@@ -3172,7 +3172,7 @@ export const factSchema: FactSchema = {
           type: { kind: "time" },
           label: "报送时刻",
           span: {
-            file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+            file: "policies/lanzhou-2021-289/facts.tiao",
             line: 243,
             column: 3,
             endLine: 243,
@@ -3183,7 +3183,7 @@ export const factSchema: FactSchema = {
         },
       ],
       span: {
-        file: "/work/main/policies/lanzhou-2021-289/facts.tiao",
+        file: "policies/lanzhou-2021-289/facts.tiao",
         line: 241,
         column: 1,
         endLine: 244,

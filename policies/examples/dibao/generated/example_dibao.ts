@@ -180,7 +180,7 @@ export function lowIncomeStandardOn(asOf: CalendarDate, overrides: ParameterOver
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `low_income_standard` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/dibao/parameters.tiao", line: 3, column: 1 },
+    { file: "policies/examples/dibao/parameters.tiao", line: 3, column: 1 },
   );
 }
 
@@ -194,7 +194,7 @@ export function minimumResidenceOn(asOf: CalendarDate, overrides: ParameterOverr
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `minimum_residence` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/dibao/parameters.tiao", line: 14, column: 1 },
+    { file: "policies/examples/dibao/parameters.tiao", line: 14, column: 1 },
   );
 }
 
@@ -207,7 +207,7 @@ export function assetMultipleOn(asOf: CalendarDate, overrides: ParameterOverride
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `asset_multiple` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/dibao/parameters.tiao", line: 21, column: 1 },
+    { file: "policies/examples/dibao/parameters.tiao", line: 21, column: 1 },
   );
 }
 
@@ -220,7 +220,7 @@ export function reapplicationWaitOn(asOf: CalendarDate, overrides: ParameterOver
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `reapplication_wait` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/dibao/parameters.tiao", line: 27, column: 1 },
+    { file: "policies/examples/dibao/parameters.tiao", line: 27, column: 1 },
   );
 }
 
@@ -233,7 +233,7 @@ export function employmentCostRateOn(asOf: CalendarDate, overrides: ParameterOve
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `employment_cost_rate` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/dibao/parameters.tiao", line: 33, column: 1 },
+    { file: "policies/examples/dibao/parameters.tiao", line: 33, column: 1 },
   );
 }
 
@@ -246,7 +246,7 @@ export function minimumAllowanceOn(asOf: CalendarDate, overrides: ParameterOverr
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `minimum_allowance` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/dibao/parameters.tiao", line: 39, column: 1 },
+    { file: "policies/examples/dibao/parameters.tiao", line: 39, column: 1 },
   );
 }
 
@@ -260,7 +260,7 @@ export function elderlyAgeOn(asOf: CalendarDate, overrides: ParameterOverrides =
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `elderly_age` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/dibao/parameters.tiao", line: 45, column: 1 },
+    { file: "policies/examples/dibao/parameters.tiao", line: 45, column: 1 },
   );
 }
 
@@ -274,7 +274,7 @@ export function adultAgeOn(asOf: CalendarDate, overrides: ParameterOverrides = {
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `adult_age` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/dibao/parameters.tiao", line: 52, column: 1 },
+    { file: "policies/examples/dibao/parameters.tiao", line: 52, column: 1 },
   );
 }
 
@@ -287,7 +287,7 @@ export function elderlyTopupRateOn(asOf: CalendarDate, overrides: ParameterOverr
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `elderly_topup_rate` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/dibao/parameters.tiao", line: 59, column: 1 },
+    { file: "policies/examples/dibao/parameters.tiao", line: 59, column: 1 },
   );
 }
 
@@ -300,7 +300,7 @@ export function minorTopupRateOn(asOf: CalendarDate, overrides: ParameterOverrid
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `minor_topup_rate` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/dibao/parameters.tiao", line: 65, column: 1 },
+    { file: "policies/examples/dibao/parameters.tiao", line: 65, column: 1 },
   );
 }
 
@@ -313,7 +313,7 @@ export function orphanTopupRateOn(asOf: CalendarDate, overrides: ParameterOverri
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `orphan_topup_rate` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/dibao/parameters.tiao", line: 71, column: 1 },
+    { file: "policies/examples/dibao/parameters.tiao", line: 71, column: 1 },
   );
 }
 
@@ -326,7 +326,7 @@ export function severeDisabilityTopupRateOn(asOf: CalendarDate, overrides: Param
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `severe_disability_topup_rate` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/dibao/parameters.tiao", line: 77, column: 1 },
+    { file: "policies/examples/dibao/parameters.tiao", line: 77, column: 1 },
   );
 }
 
@@ -371,8 +371,8 @@ function allowanceAgeTopupRate(m: Member, asOf: CalendarDate, overrides: Paramet
   if (elderlyApplies && minorApplies) {
     throw new EvaluationError(
       "conflicting_rules",
-      "two rules give `age_topup_rate` a value: exception `elderly` (/work/main/policies/examples/dibao/allowance.tiao:73) and exception `minor` (/work/main/policies/examples/dibao/allowance.tiao:77); make one an exception to the other, or their conditions exclusive",
-      { file: "/work/main/policies/examples/dibao/allowance.tiao", line: 77, column: 5 },
+      "two rules give `age_topup_rate` a value: exception `elderly` (policies/examples/dibao/allowance.tiao:73) and exception `minor` (policies/examples/dibao/allowance.tiao:77); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/examples/dibao/allowance.tiao", line: 77, column: 5 },
     );
   }
   if (elderlyApplies) {
@@ -598,7 +598,7 @@ export const factSchema: FactSchema = {
         { name: "other", label: "其他共同生活的家庭成员" },
       ],
       span: {
-        file: "/work/main/policies/examples/dibao/facts.tiao",
+        file: "policies/examples/dibao/facts.tiao",
         line: 3,
         column: 1,
         endLine: 9,
@@ -617,7 +617,7 @@ export const factSchema: FactSchema = {
         { name: "grade4", label: "四级" },
       ],
       span: {
-        file: "/work/main/policies/examples/dibao/facts.tiao",
+        file: "policies/examples/dibao/facts.tiao",
         line: 11,
         column: 1,
         endLine: 16,
@@ -635,7 +635,7 @@ export const factSchema: FactSchema = {
         { name: "single_parent", label: "单亲家庭成员" },
       ],
       span: {
-        file: "/work/main/policies/examples/dibao/facts.tiao",
+        file: "policies/examples/dibao/facts.tiao",
         line: 18,
         column: 1,
         endLine: 22,
@@ -656,7 +656,7 @@ export const factSchema: FactSchema = {
           type: { kind: "bool" },
           label: "持有本市户籍",
           span: {
-            file: "/work/main/policies/examples/dibao/facts.tiao",
+            file: "policies/examples/dibao/facts.tiao",
             line: 25,
             column: 3,
             endLine: 25,
@@ -670,7 +670,7 @@ export const factSchema: FactSchema = {
           type: { kind: "months" },
           label: "在本市连续居住月数",
           span: {
-            file: "/work/main/policies/examples/dibao/facts.tiao",
+            file: "policies/examples/dibao/facts.tiao",
             line: 26,
             column: 3,
             endLine: 26,
@@ -681,7 +681,7 @@ export const factSchema: FactSchema = {
         },
       ],
       span: {
-        file: "/work/main/policies/examples/dibao/facts.tiao",
+        file: "policies/examples/dibao/facts.tiao",
         line: 24,
         column: 1,
         endLine: 27,
@@ -700,7 +700,7 @@ export const factSchema: FactSchema = {
           type: { kind: "enum", name: "relation" },
           label: "与申请人关系",
           span: {
-            file: "/work/main/policies/examples/dibao/facts.tiao",
+            file: "policies/examples/dibao/facts.tiao",
             line: 30,
             column: 3,
             endLine: 30,
@@ -714,7 +714,7 @@ export const factSchema: FactSchema = {
           type: { kind: "integer" },
           label: "周岁",
           span: {
-            file: "/work/main/policies/examples/dibao/facts.tiao",
+            file: "policies/examples/dibao/facts.tiao",
             line: 31,
             column: 3,
             endLine: 31,
@@ -728,7 +728,7 @@ export const factSchema: FactSchema = {
           type: { kind: "money" },
           label: "月工资性收入",
           span: {
-            file: "/work/main/policies/examples/dibao/facts.tiao",
+            file: "policies/examples/dibao/facts.tiao",
             line: 32,
             column: 3,
             endLine: 32,
@@ -742,7 +742,7 @@ export const factSchema: FactSchema = {
           type: { kind: "money" },
           label: "月其他收入",
           span: {
-            file: "/work/main/policies/examples/dibao/facts.tiao",
+            file: "policies/examples/dibao/facts.tiao",
             line: 33,
             column: 3,
             endLine: 33,
@@ -756,7 +756,7 @@ export const factSchema: FactSchema = {
           type: { kind: "bool" },
           label: "在校学生",
           span: {
-            file: "/work/main/policies/examples/dibao/facts.tiao",
+            file: "policies/examples/dibao/facts.tiao",
             line: 34,
             column: 3,
             endLine: 34,
@@ -770,7 +770,7 @@ export const factSchema: FactSchema = {
           type: { kind: "optional", of: { kind: "enum", name: "disability_grade" } },
           label: "残疾等级（未持残疾证的为空）",
           span: {
-            file: "/work/main/policies/examples/dibao/facts.tiao",
+            file: "policies/examples/dibao/facts.tiao",
             line: 35,
             column: 3,
             endLine: 35,
@@ -784,7 +784,7 @@ export const factSchema: FactSchema = {
           type: { kind: "set", of: "hardship" },
           label: "特殊困难情形",
           span: {
-            file: "/work/main/policies/examples/dibao/facts.tiao",
+            file: "policies/examples/dibao/facts.tiao",
             line: 36,
             column: 3,
             endLine: 36,
@@ -795,7 +795,7 @@ export const factSchema: FactSchema = {
         },
       ],
       span: {
-        file: "/work/main/policies/examples/dibao/facts.tiao",
+        file: "policies/examples/dibao/facts.tiao",
         line: 29,
         column: 1,
         endLine: 37,
@@ -814,7 +814,7 @@ export const factSchema: FactSchema = {
           type: { kind: "record", name: "residence" },
           label: "户籍与居住",
           span: {
-            file: "/work/main/policies/examples/dibao/facts.tiao",
+            file: "policies/examples/dibao/facts.tiao",
             line: 40,
             column: 3,
             endLine: 40,
@@ -828,7 +828,7 @@ export const factSchema: FactSchema = {
           type: { kind: "list", of: "member" },
           label: "共同生活的家庭成员",
           span: {
-            file: "/work/main/policies/examples/dibao/facts.tiao",
+            file: "policies/examples/dibao/facts.tiao",
             line: 41,
             column: 3,
             endLine: 41,
@@ -842,7 +842,7 @@ export const factSchema: FactSchema = {
           type: { kind: "money" },
           label: "家庭金融资产",
           span: {
-            file: "/work/main/policies/examples/dibao/facts.tiao",
+            file: "policies/examples/dibao/facts.tiao",
             line: 42,
             column: 3,
             endLine: 42,
@@ -856,7 +856,7 @@ export const factSchema: FactSchema = {
           type: { kind: "date" },
           label: "申请之日",
           span: {
-            file: "/work/main/policies/examples/dibao/facts.tiao",
+            file: "policies/examples/dibao/facts.tiao",
             line: 43,
             column: 3,
             endLine: 43,
@@ -870,7 +870,7 @@ export const factSchema: FactSchema = {
           type: { kind: "optional", of: { kind: "date" } },
           label: "因隐瞒收入被终止低保之日（没有的为空）",
           span: {
-            file: "/work/main/policies/examples/dibao/facts.tiao",
+            file: "policies/examples/dibao/facts.tiao",
             line: 44,
             column: 3,
             endLine: 44,
@@ -881,7 +881,7 @@ export const factSchema: FactSchema = {
         },
       ],
       span: {
-        file: "/work/main/policies/examples/dibao/facts.tiao",
+        file: "policies/examples/dibao/facts.tiao",
         line: 39,
         column: 1,
         endLine: 45,

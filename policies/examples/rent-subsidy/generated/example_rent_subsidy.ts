@@ -180,7 +180,7 @@ export function subsidyStartOn(asOf: CalendarDate, overrides: ParameterOverrides
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `subsidy_start` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/rent-subsidy/policy.tiao", line: 59, column: 1 },
+    { file: "policies/examples/rent-subsidy/policy.tiao", line: 59, column: 1 },
   );
 }
 
@@ -194,7 +194,7 @@ export function subsidyEndOn(asOf: CalendarDate, overrides: ParameterOverrides =
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `subsidy_end` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/rent-subsidy/policy.tiao", line: 65, column: 1 },
+    { file: "policies/examples/rent-subsidy/policy.tiao", line: 65, column: 1 },
   );
 }
 
@@ -209,7 +209,7 @@ export function coveredBandsOn(asOf: CalendarDate, overrides: ParameterOverrides
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `covered_bands` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/rent-subsidy/policy.tiao", line: 71, column: 1 },
+    { file: "policies/examples/rent-subsidy/policy.tiao", line: 71, column: 1 },
   );
 }
 
@@ -222,7 +222,7 @@ export function areaPerPersonOn(asOf: CalendarDate, overrides: ParameterOverride
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `area_per_person` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/rent-subsidy/policy.tiao", line: 78, column: 1 },
+    { file: "policies/examples/rent-subsidy/policy.tiao", line: 78, column: 1 },
   );
 }
 
@@ -235,7 +235,7 @@ export function publicHousingShareOn(asOf: CalendarDate, overrides: ParameterOve
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `public_housing_share` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/rent-subsidy/policy.tiao", line: 84, column: 1 },
+    { file: "policies/examples/rent-subsidy/policy.tiao", line: 84, column: 1 },
   );
 }
 
@@ -249,7 +249,7 @@ export function areaCapOn(asOf: CalendarDate, overrides: ParameterOverrides = {}
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `area_cap` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/rent-subsidy/policy.tiao", line: 90, column: 1 },
+    { file: "policies/examples/rent-subsidy/policy.tiao", line: 90, column: 1 },
   );
 }
 
@@ -264,7 +264,7 @@ export function rentStandardOn(asOf: CalendarDate, overrides: ParameterOverrides
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `rent_standard` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/rent-subsidy/policy.tiao", line: 97, column: 1 },
+    { file: "policies/examples/rent-subsidy/policy.tiao", line: 97, column: 1 },
   );
 }
 
@@ -277,7 +277,7 @@ export function locationFactorCoreOn(asOf: CalendarDate, overrides: ParameterOve
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `location_factor_core` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/rent-subsidy/policy.tiao", line: 105, column: 1 },
+    { file: "policies/examples/rent-subsidy/policy.tiao", line: 105, column: 1 },
   );
 }
 
@@ -290,7 +290,7 @@ export function locationFactorCentralOn(asOf: CalendarDate, overrides: Parameter
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `location_factor_central` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/rent-subsidy/policy.tiao", line: 110, column: 1 },
+    { file: "policies/examples/rent-subsidy/policy.tiao", line: 110, column: 1 },
   );
 }
 
@@ -303,7 +303,7 @@ export function locationFactorOtherOn(asOf: CalendarDate, overrides: ParameterOv
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `location_factor_other` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/rent-subsidy/policy.tiao", line: 115, column: 1 },
+    { file: "policies/examples/rent-subsidy/policy.tiao", line: 115, column: 1 },
   );
 }
 
@@ -316,7 +316,7 @@ export function coefficientSubsistenceOn(asOf: CalendarDate, overrides: Paramete
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `coefficient_subsistence` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/rent-subsidy/policy.tiao", line: 120, column: 1 },
+    { file: "policies/examples/rent-subsidy/policy.tiao", line: 120, column: 1 },
   );
 }
 
@@ -329,7 +329,7 @@ export function coefficientLowIncomeOn(asOf: CalendarDate, overrides: ParameterO
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `coefficient_low_income` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/rent-subsidy/policy.tiao", line: 125, column: 1 },
+    { file: "policies/examples/rent-subsidy/policy.tiao", line: 125, column: 1 },
   );
 }
 
@@ -342,7 +342,7 @@ export function coefficientLowerMiddleOn(asOf: CalendarDate, overrides: Paramete
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `coefficient_lower_middle` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/rent-subsidy/policy.tiao", line: 130, column: 1 },
+    { file: "policies/examples/rent-subsidy/policy.tiao", line: 130, column: 1 },
   );
 }
 
@@ -355,7 +355,7 @@ export function coefficientFloorDisabilityOn(asOf: CalendarDate, overrides: Para
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `coefficient_floor_disability` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/rent-subsidy/policy.tiao", line: 135, column: 1 },
+    { file: "policies/examples/rent-subsidy/policy.tiao", line: 135, column: 1 },
   );
 }
 
@@ -368,7 +368,7 @@ export function rentShareCapOn(asOf: CalendarDate, overrides: ParameterOverrides
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `rent_share_cap` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/rent-subsidy/policy.tiao", line: 140, column: 1 },
+    { file: "policies/examples/rent-subsidy/policy.tiao", line: 140, column: 1 },
   );
 }
 
@@ -381,7 +381,7 @@ export function maxTermOn(asOf: CalendarDate, overrides: ParameterOverrides = {}
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `max_term` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/rent-subsidy/policy.tiao", line: 146, column: 1 },
+    { file: "policies/examples/rent-subsidy/policy.tiao", line: 146, column: 1 },
   );
 }
 
@@ -466,8 +466,8 @@ export function evaluateRentSubsidy(facts: RentSubsidyFacts, asOf: CalendarDate,
   if (localApplies && nonLocalApplies) {
     throw new EvaluationError(
       "conflicting_rules",
-      "two rules give `eligible` a value: rule `local` (/work/main/policies/examples/rent-subsidy/policy.tiao:181) and rule `non_local` (/work/main/policies/examples/rent-subsidy/policy.tiao:186); make one an exception to the other, or their conditions exclusive",
-      { file: "/work/main/policies/examples/rent-subsidy/policy.tiao", line: 186, column: 5 },
+      "two rules give `eligible` a value: rule `local` (policies/examples/rent-subsidy/policy.tiao:181) and rule `non_local` (policies/examples/rent-subsidy/policy.tiao:186); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/examples/rent-subsidy/policy.tiao", line: 186, column: 5 },
     );
   }
   if (localApplies) {
@@ -487,7 +487,7 @@ export function evaluateRentSubsidy(facts: RentSubsidyFacts, asOf: CalendarDate,
     throw new EvaluationError(
       "no_rule_applies",
       "no rule gives `eligible` a value for this case; add a rule for it, or a rule without a condition",
-      { file: "/work/main/policies/examples/rent-subsidy/policy.tiao", line: 180, column: 3 },
+      { file: "policies/examples/rent-subsidy/policy.tiao", line: 180, column: 3 },
     );
   }
 
@@ -546,8 +546,8 @@ export function evaluateRentSubsidy(facts: RentSubsidyFacts, asOf: CalendarDate,
   if (quarterlyApplies && monthlyApplies) {
     throw new EvaluationError(
       "conflicting_rules",
-      "two rules give `cycle` a value: rule `quarterly` (/work/main/policies/examples/rent-subsidy/policy.tiao:251) and rule `monthly` (/work/main/policies/examples/rent-subsidy/policy.tiao:255); make one an exception to the other, or their conditions exclusive",
-      { file: "/work/main/policies/examples/rent-subsidy/policy.tiao", line: 255, column: 5 },
+      "two rules give `cycle` a value: rule `quarterly` (policies/examples/rent-subsidy/policy.tiao:251) and rule `monthly` (policies/examples/rent-subsidy/policy.tiao:255); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/examples/rent-subsidy/policy.tiao", line: 255, column: 5 },
     );
   }
   if (quarterlyApplies) {
@@ -560,7 +560,7 @@ export function evaluateRentSubsidy(facts: RentSubsidyFacts, asOf: CalendarDate,
     throw new EvaluationError(
       "no_rule_applies",
       "no rule gives `cycle` a value for this case; add a rule for it, or a rule without a condition",
-      { file: "/work/main/policies/examples/rent-subsidy/policy.tiao", line: 250, column: 3 },
+      { file: "policies/examples/rent-subsidy/policy.tiao", line: 250, column: 3 },
     );
   }
 
@@ -603,7 +603,7 @@ export const factSchema: FactSchema = {
         { name: "other", label: "其他家庭" },
       ],
       span: {
-        file: "/work/main/policies/examples/rent-subsidy/policy.tiao",
+        file: "policies/examples/rent-subsidy/policy.tiao",
         line: 18,
         column: 1,
         endLine: 24,
@@ -622,7 +622,7 @@ export const factSchema: FactSchema = {
         { name: "outer", label: "远郊区县" },
       ],
       span: {
-        file: "/work/main/policies/examples/rent-subsidy/policy.tiao",
+        file: "policies/examples/rent-subsidy/policy.tiao",
         line: 26,
         column: 1,
         endLine: 31,
@@ -636,7 +636,7 @@ export const factSchema: FactSchema = {
       label: "申请材料",
       members: [{ name: "labour_contract", label: "劳动合同" }, { name: "insurance_record", label: "社会保险缴费记录" }],
       span: {
-        file: "/work/main/policies/examples/rent-subsidy/policy.tiao",
+        file: "policies/examples/rent-subsidy/policy.tiao",
         line: 33,
         column: 1,
         endLine: 36,
@@ -650,7 +650,7 @@ export const factSchema: FactSchema = {
       label: "发放周期",
       members: [{ name: "quarterly", label: "按季度发放" }, { name: "monthly", label: "按月发放" }],
       span: {
-        file: "/work/main/policies/examples/rent-subsidy/policy.tiao",
+        file: "policies/examples/rent-subsidy/policy.tiao",
         line: 38,
         column: 1,
         endLine: 41,
@@ -671,7 +671,7 @@ export const factSchema: FactSchema = {
           type: { kind: "bool" },
           label: "具有本市城镇户籍",
           span: {
-            file: "/work/main/policies/examples/rent-subsidy/policy.tiao",
+            file: "policies/examples/rent-subsidy/policy.tiao",
             line: 44,
             column: 3,
             endLine: 44,
@@ -685,7 +685,7 @@ export const factSchema: FactSchema = {
           type: { kind: "bool" },
           label: "新就业无房职工",
           span: {
-            file: "/work/main/policies/examples/rent-subsidy/policy.tiao",
+            file: "policies/examples/rent-subsidy/policy.tiao",
             line: 45,
             column: 3,
             endLine: 45,
@@ -699,7 +699,7 @@ export const factSchema: FactSchema = {
           type: { kind: "integer" },
           label: "家庭人口数",
           span: {
-            file: "/work/main/policies/examples/rent-subsidy/policy.tiao",
+            file: "policies/examples/rent-subsidy/policy.tiao",
             line: 46,
             column: 3,
             endLine: 46,
@@ -713,7 +713,7 @@ export const factSchema: FactSchema = {
           type: { kind: "enum", name: "income_band" },
           label: "民政部门认定的收入类别",
           span: {
-            file: "/work/main/policies/examples/rent-subsidy/policy.tiao",
+            file: "policies/examples/rent-subsidy/policy.tiao",
             line: 47,
             column: 3,
             endLine: 47,
@@ -727,7 +727,7 @@ export const factSchema: FactSchema = {
           type: { kind: "decimal" },
           label: "自有住房建筑面积（平方米）",
           span: {
-            file: "/work/main/policies/examples/rent-subsidy/policy.tiao",
+            file: "policies/examples/rent-subsidy/policy.tiao",
             line: 48,
             column: 3,
             endLine: 48,
@@ -741,7 +741,7 @@ export const factSchema: FactSchema = {
           type: { kind: "decimal" },
           label: "承租公有住房建筑面积（平方米）",
           span: {
-            file: "/work/main/policies/examples/rent-subsidy/policy.tiao",
+            file: "policies/examples/rent-subsidy/policy.tiao",
             line: 49,
             column: 3,
             endLine: 49,
@@ -755,7 +755,7 @@ export const factSchema: FactSchema = {
           type: { kind: "enum", name: "location" },
           label: "租住房屋所在区位",
           span: {
-            file: "/work/main/policies/examples/rent-subsidy/policy.tiao",
+            file: "policies/examples/rent-subsidy/policy.tiao",
             line: 50,
             column: 3,
             endLine: 50,
@@ -769,7 +769,7 @@ export const factSchema: FactSchema = {
           type: { kind: "bool" },
           label: "家庭成员中有重度残疾人",
           span: {
-            file: "/work/main/policies/examples/rent-subsidy/policy.tiao",
+            file: "policies/examples/rent-subsidy/policy.tiao",
             line: 51,
             column: 3,
             endLine: 51,
@@ -783,7 +783,7 @@ export const factSchema: FactSchema = {
           type: { kind: "money" },
           label: "家庭成员已领取的单位住房补贴（月）",
           span: {
-            file: "/work/main/policies/examples/rent-subsidy/policy.tiao",
+            file: "policies/examples/rent-subsidy/policy.tiao",
             line: 52,
             column: 3,
             endLine: 52,
@@ -797,7 +797,7 @@ export const factSchema: FactSchema = {
           type: { kind: "money" },
           label: "实际月租金",
           span: {
-            file: "/work/main/policies/examples/rent-subsidy/policy.tiao",
+            file: "policies/examples/rent-subsidy/policy.tiao",
             line: 53,
             column: 3,
             endLine: 53,
@@ -811,7 +811,7 @@ export const factSchema: FactSchema = {
           type: { kind: "months" },
           label: "租赁合同剩余月数",
           span: {
-            file: "/work/main/policies/examples/rent-subsidy/policy.tiao",
+            file: "policies/examples/rent-subsidy/policy.tiao",
             line: 54,
             column: 3,
             endLine: 54,
@@ -822,7 +822,7 @@ export const factSchema: FactSchema = {
         },
       ],
       span: {
-        file: "/work/main/policies/examples/rent-subsidy/policy.tiao",
+        file: "policies/examples/rent-subsidy/policy.tiao",
         line: 43,
         column: 1,
         endLine: 55,

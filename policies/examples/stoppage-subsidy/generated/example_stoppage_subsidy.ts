@@ -204,7 +204,7 @@ export function stoppagePeriodStartOn(asOf: CalendarDate, overrides: ParameterOv
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `stoppage_period_start` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao", line: 60, column: 1 },
+    { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 60, column: 1 },
   );
 }
 
@@ -218,7 +218,7 @@ export function stoppagePeriodEndOn(asOf: CalendarDate, overrides: ParameterOver
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `stoppage_period_end` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao", line: 66, column: 1 },
+    { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 66, column: 1 },
   );
 }
 
@@ -232,7 +232,7 @@ export function revenueDeclineThresholdOn(asOf: CalendarDate, overrides: Paramet
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `revenue_decline_threshold` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao", line: 72, column: 1 },
+    { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 72, column: 1 },
   );
 }
 
@@ -245,7 +245,7 @@ export function requiredInsuranceOn(asOf: CalendarDate, overrides: ParameterOver
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `required_insurance` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao", line: 79, column: 1 },
+    { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 79, column: 1 },
   );
 }
 
@@ -258,7 +258,7 @@ export function layoffRateCapOn(asOf: CalendarDate, overrides: ParameterOverride
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `layoff_rate_cap` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao", line: 85, column: 1 },
+    { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 85, column: 1 },
   );
 }
 
@@ -271,7 +271,7 @@ export function smallWorkforceSizeOn(asOf: CalendarDate, overrides: ParameterOve
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `small_workforce_size` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao", line: 91, column: 1 },
+    { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 91, column: 1 },
   );
 }
 
@@ -284,7 +284,7 @@ export function smallWorkforceLayoffRateCapOn(asOf: CalendarDate, overrides: Par
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `small_workforce_layoff_rate_cap` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao", line: 97, column: 1 },
+    { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 97, column: 1 },
   );
 }
 
@@ -297,7 +297,7 @@ export function lookbackOn(asOf: CalendarDate, overrides: ParameterOverrides = {
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `lookback` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao", line: 103, column: 1 },
+    { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 103, column: 1 },
   );
 }
 
@@ -310,7 +310,7 @@ export function cumulativeCapOn(asOf: CalendarDate, overrides: ParameterOverride
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `cumulative_cap` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao", line: 109, column: 1 },
+    { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 109, column: 1 },
   );
 }
 
@@ -323,7 +323,7 @@ export function monthlySubsidyPerWorkerOn(asOf: CalendarDate, overrides: Paramet
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `monthly_subsidy_per_worker` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao", line: 115, column: 1 },
+    { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 115, column: 1 },
   );
 }
 
@@ -336,7 +336,7 @@ export function hourlyRateStandardOn(asOf: CalendarDate, overrides: ParameterOve
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `hourly_rate_standard` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao", line: 121, column: 1 },
+    { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 121, column: 1 },
   );
 }
 
@@ -349,7 +349,7 @@ export function hourlyRateRaisedOn(asOf: CalendarDate, overrides: ParameterOverr
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `hourly_rate_raised` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao", line: 127, column: 1 },
+    { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 127, column: 1 },
   );
 }
 
@@ -362,7 +362,7 @@ export function maxHoursPerTraineeOn(asOf: CalendarDate, overrides: ParameterOve
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `max_hours_per_trainee` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao", line: 133, column: 1 },
+    { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 133, column: 1 },
   );
 }
 
@@ -375,7 +375,7 @@ export function minTrainingDaysOn(asOf: CalendarDate, overrides: ParameterOverri
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `min_training_days` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao", line: 139, column: 1 },
+    { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 139, column: 1 },
   );
 }
 
@@ -388,7 +388,7 @@ export function minAttendanceOn(asOf: CalendarDate, overrides: ParameterOverride
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `min_attendance` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao", line: 145, column: 1 },
+    { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 145, column: 1 },
   );
 }
 
@@ -401,7 +401,7 @@ export function trainingDayStartOn(asOf: CalendarDate, overrides: ParameterOverr
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `training_day_start` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao", line: 150, column: 1 },
+    { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 150, column: 1 },
   );
 }
 
@@ -414,7 +414,7 @@ export function trainingDayEndOn(asOf: CalendarDate, overrides: ParameterOverrid
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `training_day_end` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao", line: 155, column: 1 },
+    { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 155, column: 1 },
   );
 }
 
@@ -427,7 +427,7 @@ export function participationShareOn(asOf: CalendarDate, overrides: ParameterOve
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `participation_share` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao", line: 160, column: 1 },
+    { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 160, column: 1 },
   );
 }
 
@@ -443,7 +443,7 @@ export function acceptanceCutoffOn(asOf: CalendarDate, overrides: ParameterOverr
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `acceptance_cutoff` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao", line: 166, column: 1 },
+    { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 166, column: 1 },
   );
 }
 
@@ -456,7 +456,7 @@ export function applicationPeriodOn(asOf: CalendarDate, overrides: ParameterOver
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `application_period` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao", line: 175, column: 1 },
+    { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 175, column: 1 },
   );
 }
 
@@ -469,7 +469,7 @@ export function reviewPeriodOn(asOf: CalendarDate, overrides: ParameterOverrides
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `review_period` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao", line: 181, column: 1 },
+    { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 181, column: 1 },
   );
 }
 
@@ -482,7 +482,7 @@ export function extensionPerCorrectionOn(asOf: CalendarDate, overrides: Paramete
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `extension_per_correction` has no value on " + formatDate(asOf),
-    { file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao", line: 187, column: 1 },
+    { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 187, column: 1 },
   );
 }
 
@@ -861,7 +861,7 @@ export const factSchema: FactSchema = {
         { name: "micro", label: "微型企业" },
       ],
       span: {
-        file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao",
+        file: "policies/examples/stoppage-subsidy/policy.tiao",
         line: 17,
         column: 1,
         endLine: 22,
@@ -882,7 +882,7 @@ export const factSchema: FactSchema = {
           type: { kind: "date" },
           label: "发放之日",
           span: {
-            file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao",
+            file: "policies/examples/stoppage-subsidy/policy.tiao",
             line: 25,
             column: 3,
             endLine: 25,
@@ -896,7 +896,7 @@ export const factSchema: FactSchema = {
           type: { kind: "months" },
           label: "享受月数",
           span: {
-            file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao",
+            file: "policies/examples/stoppage-subsidy/policy.tiao",
             line: 26,
             column: 3,
             endLine: 26,
@@ -907,7 +907,7 @@ export const factSchema: FactSchema = {
         },
       ],
       span: {
-        file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao",
+        file: "policies/examples/stoppage-subsidy/policy.tiao",
         line: 24,
         column: 1,
         endLine: 27,
@@ -926,7 +926,7 @@ export const factSchema: FactSchema = {
           type: { kind: "bool" },
           label: "参加失业保险",
           span: {
-            file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao",
+            file: "policies/examples/stoppage-subsidy/policy.tiao",
             line: 30,
             column: 3,
             endLine: 30,
@@ -940,7 +940,7 @@ export const factSchema: FactSchema = {
           type: { kind: "bool" },
           label: "停工停产期间保留劳动关系",
           span: {
-            file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao",
+            file: "policies/examples/stoppage-subsidy/policy.tiao",
             line: 31,
             column: 3,
             endLine: 31,
@@ -954,7 +954,7 @@ export const factSchema: FactSchema = {
           type: { kind: "days" },
           label: "参加以训稳岗培训天数",
           span: {
-            file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao",
+            file: "policies/examples/stoppage-subsidy/policy.tiao",
             line: 32,
             column: 3,
             endLine: 32,
@@ -968,7 +968,7 @@ export const factSchema: FactSchema = {
           type: { kind: "decimal" },
           label: "培训学时",
           span: {
-            file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao",
+            file: "policies/examples/stoppage-subsidy/policy.tiao",
             line: 33,
             column: 3,
             endLine: 33,
@@ -982,7 +982,7 @@ export const factSchema: FactSchema = {
           type: { kind: "percent" },
           label: "培训出勤率",
           span: {
-            file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao",
+            file: "policies/examples/stoppage-subsidy/policy.tiao",
             line: 34,
             column: 3,
             endLine: 34,
@@ -996,7 +996,7 @@ export const factSchema: FactSchema = {
           type: { kind: "time" },
           label: "每日培训开始时刻",
           span: {
-            file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao",
+            file: "policies/examples/stoppage-subsidy/policy.tiao",
             line: 35,
             column: 3,
             endLine: 35,
@@ -1010,7 +1010,7 @@ export const factSchema: FactSchema = {
           type: { kind: "time" },
           label: "每日培训结束时刻",
           span: {
-            file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao",
+            file: "policies/examples/stoppage-subsidy/policy.tiao",
             line: 36,
             column: 3,
             endLine: 36,
@@ -1021,7 +1021,7 @@ export const factSchema: FactSchema = {
         },
       ],
       span: {
-        file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao",
+        file: "policies/examples/stoppage-subsidy/policy.tiao",
         line: 29,
         column: 1,
         endLine: 37,
@@ -1040,7 +1040,7 @@ export const factSchema: FactSchema = {
           type: { kind: "enum", name: "enterprise_size" },
           label: "企业规模",
           span: {
-            file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao",
+            file: "policies/examples/stoppage-subsidy/policy.tiao",
             line: 40,
             column: 3,
             endLine: 40,
@@ -1054,7 +1054,7 @@ export const factSchema: FactSchema = {
           type: { kind: "decimal" },
           label: "营业收入同比增减（百分点，下降为负数）",
           span: {
-            file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao",
+            file: "policies/examples/stoppage-subsidy/policy.tiao",
             line: 41,
             column: 3,
             endLine: 41,
@@ -1068,7 +1068,7 @@ export const factSchema: FactSchema = {
           type: { kind: "date" },
           label: "连续参加失业保险的起始日",
           span: {
-            file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao",
+            file: "policies/examples/stoppage-subsidy/policy.tiao",
             line: 42,
             column: 3,
             endLine: 42,
@@ -1082,7 +1082,7 @@ export const factSchema: FactSchema = {
           type: { kind: "date" },
           label: "停工停产之日",
           span: {
-            file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao",
+            file: "policies/examples/stoppage-subsidy/policy.tiao",
             line: 43,
             column: 3,
             endLine: 43,
@@ -1096,7 +1096,7 @@ export const factSchema: FactSchema = {
           type: { kind: "optional", of: { kind: "date" } },
           label: "复工之日（尚未复工的为空）",
           span: {
-            file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao",
+            file: "policies/examples/stoppage-subsidy/policy.tiao",
             line: 44,
             column: 3,
             endLine: 44,
@@ -1110,7 +1110,7 @@ export const factSchema: FactSchema = {
           type: { kind: "days" },
           label: "工资支付周期天数",
           span: {
-            file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao",
+            file: "policies/examples/stoppage-subsidy/policy.tiao",
             line: 45,
             column: 3,
             endLine: 45,
@@ -1124,7 +1124,7 @@ export const factSchema: FactSchema = {
           type: { kind: "list", of: "grant" },
           label: "此前享受的稳岗补贴",
           span: {
-            file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao",
+            file: "policies/examples/stoppage-subsidy/policy.tiao",
             line: 46,
             column: 3,
             endLine: 46,
@@ -1138,7 +1138,7 @@ export const factSchema: FactSchema = {
           type: { kind: "list", of: "worker" },
           label: "职工",
           span: {
-            file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao",
+            file: "policies/examples/stoppage-subsidy/policy.tiao",
             line: 47,
             column: 3,
             endLine: 47,
@@ -1149,7 +1149,7 @@ export const factSchema: FactSchema = {
         },
       ],
       span: {
-        file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao",
+        file: "policies/examples/stoppage-subsidy/policy.tiao",
         line: 39,
         column: 1,
         endLine: 48,
@@ -1168,7 +1168,7 @@ export const factSchema: FactSchema = {
           type: { kind: "date" },
           label: "提交之日",
           span: {
-            file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao",
+            file: "policies/examples/stoppage-subsidy/policy.tiao",
             line: 51,
             column: 3,
             endLine: 51,
@@ -1182,7 +1182,7 @@ export const factSchema: FactSchema = {
           type: { kind: "time" },
           label: "提交时刻",
           span: {
-            file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao",
+            file: "policies/examples/stoppage-subsidy/policy.tiao",
             line: 52,
             column: 3,
             endLine: 52,
@@ -1196,7 +1196,7 @@ export const factSchema: FactSchema = {
           type: { kind: "time" },
           label: "经办窗口下班时刻",
           span: {
-            file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao",
+            file: "policies/examples/stoppage-subsidy/policy.tiao",
             line: 53,
             column: 3,
             endLine: 53,
@@ -1210,7 +1210,7 @@ export const factSchema: FactSchema = {
           type: { kind: "integer" },
           label: "补正次数",
           span: {
-            file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao",
+            file: "policies/examples/stoppage-subsidy/policy.tiao",
             line: 54,
             column: 3,
             endLine: 54,
@@ -1224,7 +1224,7 @@ export const factSchema: FactSchema = {
           type: { kind: "integer" },
           label: "审核期间的法定节假日天数",
           span: {
-            file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao",
+            file: "policies/examples/stoppage-subsidy/policy.tiao",
             line: 55,
             column: 3,
             endLine: 55,
@@ -1235,7 +1235,7 @@ export const factSchema: FactSchema = {
         },
       ],
       span: {
-        file: "/work/main/policies/examples/stoppage-subsidy/policy.tiao",
+        file: "policies/examples/stoppage-subsidy/policy.tiao",
         line: 50,
         column: 1,
         endLine: 56,
