@@ -85,6 +85,8 @@ export interface CompiledMeasure {
 export interface CompiledModule {
   readonly measures: { readonly [name: string]: CompiledMeasure };
   readonly factSchema: FactSchema;
+  /** everything the module exports: per measure, its evaluator function too */
+  readonly exports: { readonly [name: string]: unknown };
   /** the file it was imported from */
   readonly file: string;
 }
@@ -119,14 +121,14 @@ export async function importCompiled(program: ProgramIR, name = program.policy.n
 
 /** Imports a generated module written earlier (by this process or its parent). */
 export async function importGenerated(file: string): Promise<CompiledModule> {
-  let module: Partial<Omit<CompiledModule, "file">>;
+  let module: Partial<Pick<CompiledModule, "measures" | "factSchema">> & { readonly [name: string]: unknown };
   try {
-    module = (await import(pathToFileURL(file).href)) as Partial<Omit<CompiledModule, "file">>;
+    module = (await import(pathToFileURL(file).href)) as typeof module;
   } catch (error) {
     throw new PolicyUnavailable(`the generated JavaScript cannot be imported: ${messageOf(error)}`);
   }
   if (module.measures === undefined || module.factSchema === undefined) {
     throw new PolicyUnavailable("the generated JavaScript exports no `measures` and `factSchema` tables");
   }
-  return { measures: module.measures, factSchema: module.factSchema, file };
+  return { measures: module.measures, factSchema: module.factSchema, exports: module, file };
 }

@@ -9,6 +9,7 @@ import { evaluate } from "../../compiler/interpret.js";
 import type { ProgramIR } from "../../compiler/ir.js";
 import { evaluateAll, m2, m4 } from "../baseline/measures.js";
 import { asRuntimeScenario, type BenchContext } from "../context.js";
+import { directAll, directRefundAndBenefits, type DirectResults } from "../direct.js";
 import { evaluateCompiled, prepareMeasures } from "../driver.js";
 import { CrossChecker } from "../crosscheck.js";
 import type { Scenario } from "../facts.js";
@@ -19,7 +20,7 @@ import { jsonRulesEngine } from "../peers/json-rules-engine.js";
 import { zenEngine } from "../peers/zen.js";
 import type { CompiledModule } from "../policy.js";
 import { messageOf } from "../policy.js";
-import { spreadOf, versus, type Figure } from "../report.js";
+import { spreadOf, type Figure } from "../report.js";
 import { perSecond, summarise } from "../timing.js";
 
 const REFUND_AND_BENEFITS = ["m2", "m4"] as const;
@@ -75,23 +76,34 @@ function baselineRefundAndBenefits(pool: readonly Scenario[]): Engine {
   };
 }
 
-function compiledEngine(pool: readonly Scenario[], module: CompiledModule, names: readonly string[]): Engine {
-  const measures = prepareMeasures(module, names);
-  const evaluateOne = (s: Scenario) => evaluateCompiled(measures, s.facts, s.date, s.parameters);
+function formatMeasures(result: { readonly [measure: string]: MeasureOutputs | undefined }, names: readonly string[]): FormattedResult {
+  const json: FormattedResult = {};
+  for (const name of names) {
+    const outputs = result[name];
+    if (outputs !== undefined) json[name] = formatMeasure(name, outputs);
+  }
+  return json;
+}
+
+/** The generated evaluators called by name, as the baseline's functions are. */
+function compiledEngine(pool: readonly Scenario[], evaluateOne: (s: Scenario) => DirectResults, names: readonly string[]): Engine {
   return {
     id: "compiled",
     label: "compiled policy (generated JavaScript)",
     run: (start, count) => cycle(pool, start, count, evaluateOne),
-    outputs: (start, count) =>
-      slice(pool, start, count).map((s) => {
-        const result = evaluateOne(s);
-        const json: FormattedResult = {};
-        for (const name of names) {
-          const outputs = result[name];
-          if (outputs !== undefined) json[name] = formatMeasure(name, outputs);
-        }
-        return json;
-      }),
+    outputs: (start, count) => slice(pool, start, count).map((s) => formatMeasures(evaluateOne(s), names)),
+  };
+}
+
+/** The generated module through its `measures` table, with a test of every fact read. */
+function driverEngine(pool: readonly Scenario[], module: CompiledModule, names: readonly string[]): Engine {
+  const measures = prepareMeasures(module, names);
+  const evaluateOne = (s: Scenario) => evaluateCompiled(measures, s.facts, s.date, s.parameters);
+  return {
+    id: "compiled_driver",
+    label: "compiled policy through a generic driver",
+    run: (start, count) => cycle(pool, start, count, evaluateOne),
+    outputs: (start, count) => slice(pool, start, count).map((s) => formatMeasures(evaluateOne(s), names)),
   };
 }
 
@@ -156,41 +168,61 @@ async function crossCheck(context: BenchContext, reference: Engine, candidates: 
  * engine too slow for that, as many as it evaluates in `options.secondsPerRepetition`
  * (estimated from a short calibration run).
  */
-async function repetitionSize(context: BenchContext, engine: Engine): Promise<number> {
+async function repetitionSize(context: BenchContext, engine: Engine): Promise<{ size: number; seconds: number }> {
   const { options, pool } = context;
   const calibration = Math.min(pool.length, 2000);
   const start = performance.now();
   await engine.run(0, calibration);
   const estimate = perSecond(calibration, performance.now() - start);
-  return Math.min(options.scenarios, Math.max(calibration, Math.round(estimate * options.secondsPerRepetition)));
+  const size = Math.min(options.scenarios, Math.max(calibration, Math.round(estimate * options.secondsPerRepetition)));
+  return { size, seconds: size / estimate };
+}
+
+/** A repetition is cut into at most this many slices, run engine after engine… */
+const MAX_SLICES = 10;
+/** …each long enough (seconds) that a garbage collection or a timer tick cannot dominate it. */
+const MIN_SLICE_SECONDS = 0.05;
+
+interface Timed {
+  readonly figure: Figure;
+  /** scenarios per second, per repetition */
+  readonly rates: readonly number[];
 }
 
 /**
- * Times the engines in turn, repetition by repetition (A B C, A B C, …), so that every
- * engine meets the same conditions of the machine; each engine is warmed up once first.
- * The figure is the median rate; its ratio is the median of the per-repetition ratios to
- * the first engine, the baseline.
+ * Times the engines side by side: each repetition is cut into slices, and every slice runs
+ * engine after engine (A B C, A B C, …), so that all of them meet the same conditions of
+ * the machine; each engine is warmed up once first. The figure is the median rate over
+ * the repetitions; its ratio is the median of the per-repetition ratios to the first
+ * engine, the baseline, which cancels most of the drift of a busy machine.
  */
-async function timeEngines(context: BenchContext, group: string, idPrefix: string, engines: readonly Engine[]): Promise<Figure[]> {
+async function timeEngines(context: BenchContext, group: string, idPrefix: string, engines: readonly Engine[]): Promise<Timed[]> {
   const { options, pool } = context;
   const sizes: number[] = [];
+  let shortest = Infinity;
   for (const engine of engines) {
-    const size = await repetitionSize(context, engine);
+    const { size, seconds } = await repetitionSize(context, engine);
     await engine.run(0, Math.min(size, pool.length));
     sizes.push(size);
+    shortest = Math.min(shortest, seconds);
   }
+  const slices = Math.max(1, Math.min(MAX_SLICES, Math.floor(shortest / MIN_SLICE_SECONDS)));
   const rates: number[][] = engines.map(() => []);
   for (let repetition = 0; repetition < options.repetitions; repetition++) {
     process.stdout.write(`  repetition ${repetition + 1} of ${options.repetitions}\n`);
-    const start = (repetition * 7919) % pool.length;
-    for (const [i, engine] of engines.entries()) {
-      const begin = performance.now();
-      await engine.run(start, sizes[i]!);
-      rates[i]!.push(perSecond(sizes[i]!, performance.now() - begin));
+    const elapsed = engines.map(() => 0);
+    for (let slice = 0; slice < slices; slice++) {
+      for (const [i, engine] of engines.entries()) {
+        const size = sizes[i]!;
+        const from = Math.floor((size * slice) / slices);
+        const to = Math.floor((size * (slice + 1)) / slices);
+        const begin = performance.now();
+        await engine.run(repetition * 7919 + from, to - from);
+        elapsed[i]! += performance.now() - begin;
+      }
     }
+    for (const [i, size] of sizes.entries()) rates[i]!.push(perSecond(size, elapsed[i]!));
   }
-  const baselineRates = rates[0]!;
-  const baselineSample = summarise(baselineRates);
   return engines.map((engine, i) => {
     const sample = summarise(rates[i]!);
     const figure: Figure = {
@@ -203,14 +235,20 @@ async function timeEngines(context: BenchContext, group: string, idPrefix: strin
       note: `median of ${sample.repetitions} repetitions of ${sizes[i]!.toLocaleString("en-US")} scenarios`
         + (engine.batch === undefined ? "" : `, ${engine.batch} in flight`),
     };
-    if (i === 0) return context.report.figure(figure);
-    const ratios = rates[i]!.map((rate, r) => rate / baselineRates[r]!);
-    return context.report.figure({
-      ...figure,
-      baseline: { label: engines[0]!.label, value: baselineSample.median, unit: "scenarios/s" },
-      ratio: summarise(ratios).median,
-    });
+    return {
+      figure: context.report.figure(i === 0 ? figure : pairedVersus(figure, rates[i]!, engines[0]!.label, rates[0]!)),
+      rates: rates[i]!,
+    };
   });
+}
+
+/** A throughput against another measured in the same repetitions: the median of their ratios. */
+function pairedVersus(figure: Figure, rates: readonly number[], baselineLabel: string, baselineRates: readonly number[]): Figure {
+  return {
+    ...figure,
+    baseline: { label: baselineLabel, value: summarise(baselineRates).median, unit: "scenarios/s" },
+    ratio: summarise(rates.map((rate, r) => rate / baselineRates[r]!)).median,
+  };
 }
 
 async function optional<T>(context: BenchContext, entry: string, load: () => Promise<T>): Promise<T | undefined> {
@@ -228,11 +266,13 @@ export async function evaluationAllMeasures(context: BenchContext): Promise<void
   const compiled = await optional(context, "compiled-policy rows", () => context.compiled());
   const baseline = baselineAll(pool);
   const names = program?.measures.map((m) => m.name) ?? [];
-  const compiledAll = compiled === undefined ? undefined : compiledEngine(pool, compiled, names);
+  const direct = compiled === undefined ? undefined : await optional(context, "compiled-policy rows", async () => directAll(compiled));
+  const compiledAll = direct === undefined ? undefined : compiledEngine(pool, direct, names);
+  const driver = compiled === undefined ? undefined : driverEngine(pool, compiled, names);
   const interpreter = program === undefined ? undefined : interpreterEngine(pool, program);
-  const candidates = [compiledAll, baseline].filter((e) => e !== undefined);
+  const candidates = [compiledAll, driver, baseline].filter((e) => e !== undefined);
   if (interpreter !== undefined) await crossCheck(context, interpreter, candidates);
-  await timeEngines(context, "Evaluation, all ten measures", "evaluate.all", [baseline, ...[compiledAll, interpreter].filter((e) => e !== undefined)]);
+  await timeEngines(context, "Evaluation, all ten measures", "evaluate.all", [baseline, ...[compiledAll, driver, interpreter].filter((e) => e !== undefined)]);
 }
 
 export async function evaluationRefundAndBenefits(context: BenchContext): Promise<void> {
@@ -243,22 +283,32 @@ export async function evaluationRefundAndBenefits(context: BenchContext): Promis
   const zen = zenEngine();
   try {
     const peers = [jsonLogicEngine(), jsonRulesEngine(), zen].map((peer) => peerEngine(pool, peer));
-    const compiledEngineOf = compiled === undefined ? undefined : compiledEngine(pool, compiled, REFUND_AND_BENEFITS);
+    const direct = compiled === undefined ? undefined : await optional(context, "compiled-policy rows (§2, §4)", async () => directRefundAndBenefits(compiled));
+    const compiledEngineOf = direct === undefined ? undefined : compiledEngine(pool, direct, REFUND_AND_BENEFITS);
     const interpreter = program === undefined ? undefined : interpreterEngine(pool, program, REFUND_AND_BENEFITS);
     const reference = interpreter ?? baseline;
     const candidates = [compiledEngineOf, baseline, ...peers].filter((e): e is Engine => e !== undefined && e !== reference);
     await crossCheck(context, reference, candidates, REFUND_AND_BENEFITS);
-    const figures = await timeEngines(context, "Evaluation, §2 and §4 beside rule engines", "evaluate.m2m4", [
+    const timed = await timeEngines(context, "Evaluation, §2 and §4 beside rule engines", "evaluate.m2m4", [
       baseline,
       ...[compiledEngineOf, interpreter].filter((e) => e !== undefined),
       ...peers,
     ]);
-    const compiledFigure = figures.find((f) => f.id.endsWith(".compiled"));
-    if (compiledFigure !== undefined) {
-      for (const peer of figures.filter((f) => peers.some((p) => f.id.endsWith(`.${p.id}`)))) {
-        context.report.figure(versus(
-          { id: `speedup.compiled.${peer.id.split(".").pop()}`, group: "Compiled policy against each rule engine (§2 and §4)", label: `compiled ÷ ${peer.label}`, value: compiledFigure.value, unit: "scenarios/s" },
-          peer,
+    const compiledTimed = timed.find((t) => t.figure.id.endsWith(".compiled"));
+    if (compiledTimed !== undefined) {
+      for (const peer of timed.filter((t) => peers.some((p) => t.figure.id.endsWith(`.${p.id}`)))) {
+        const name = peer.figure.label;
+        context.report.figure(pairedVersus(
+          {
+            id: `speedup.compiled.${name}`,
+            group: "Compiled policy against each rule engine (§2 and §4)",
+            label: `compiled policy ÷ ${name}`,
+            value: compiledTimed.figure.value,
+            unit: "scenarios/s",
+          },
+          compiledTimed.rates,
+          name,
+          peer.rates,
         ));
       }
     }

@@ -5,6 +5,7 @@ import { evaluate } from "../../compiler/interpret.js";
 import { readScenario } from "../../runtime/scenario.js";
 import { evaluateAll } from "../../bench/baseline/measures.js";
 import { asRuntimeScenario } from "../../bench/context.js";
+import { directAll } from "../../bench/direct.js";
 import { evaluateCompiled, formatCompiled, prepareMeasures } from "../../bench/driver.js";
 import { formatResult } from "../../bench/outputs.js";
 import { compilePolicyText, importCompiled, POLICY_FOLDER, readPolicyText } from "../../bench/policy.js";
@@ -39,6 +40,15 @@ describe("the benchmark against the policy", () => {
     for (const { scenario } of items) {
       const results = evaluateCompiled(measures, scenario.facts, scenario.date, scenario.parameters);
       expect(formatCompiled(measures, results, module.factSchema)).toEqual(evaluate(program, asRuntimeScenario(scenario)).outputs);
+    }
+  });
+
+  it("calls the generated evaluators by name to the interpreter's results", async () => {
+    const module = await importCompiled(program, "bench-test");
+    const evaluateOne = directAll(module);
+    for (const { scenario } of items) {
+      const expected = evaluate(program, asRuntimeScenario(scenario)).outputs;
+      expect(formatResult(evaluateOne(scenario))).toEqual(expected);
     }
   });
 
