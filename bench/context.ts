@@ -21,6 +21,8 @@ export interface BenchOptions {
   readonly secondsPerRepetition: number;
   /** scenarios of the population run (a file streamed through a child process) */
   readonly populationScenarios: number;
+  /** whether to rewrite the results section of docs/benchmarks.md */
+  readonly updateDocs: boolean;
   /** entries to run; all when absent */
   readonly only?: readonly string[];
 }

@@ -5,9 +5,10 @@
  * bench/results.json. See docs/benchmarks.md for the method.
  *
  * Options: --quick, --scenarios N, --pool N, --population N, --repetitions N, --seed N,
- * --only entry,entry (entries: evaluation, engines, compilation, cli, population).
+ * --only entry,entry (entries: evaluation, engines, compilation, cli, population),
+ * --update-docs (rewrite the results section of docs/benchmarks.md).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { BenchContext, type BenchOptions } from "./context.js";
@@ -16,7 +17,7 @@ import { compilation } from "./entries/compilation.js";
 import { evaluationAllMeasures, evaluationRefundAndBenefits } from "./entries/evaluation.js";
 import { populationRun } from "./entries/population.js";
 import { REPO_ROOT, SCRATCH } from "./policy.js";
-import { environment, markdownTable, Report, table } from "./report.js";
+import { describeCrossCheck, environment, markdownTable, Report, table, type Environment } from "./report.js";
 import { DEFAULT_SEED, scenarioPool } from "./workload.js";
 
 /** One part of the benchmark; entries add figures to the report, or say why they cannot. */
@@ -45,6 +46,7 @@ function readOptions(argv: readonly string[]): BenchOptions {
       repetitions: { type: "string" },
       seed: { type: "string" },
       only: { type: "string" },
+      "update-docs": { type: "boolean", default: false },
     },
   });
   const quick = values.quick === true;
@@ -63,6 +65,7 @@ function readOptions(argv: readonly string[]): BenchOptions {
     repetitions: count(values.repetitions, quick ? 3 : 5),
     secondsPerRepetition: quick ? 1 : 3,
     populationScenarios: count(values.population, scenarios),
+    updateDocs: values["update-docs"] === true,
     ...(values.only === undefined ? {} : { only: values.only.split(",").map((name) => name.trim()) }),
   };
 }
@@ -88,6 +91,41 @@ async function main(): Promise<void> {
   mkdirSync(SCRATCH, { recursive: true });
   writeFileSync(join(SCRATCH, "table.md"), `${markdownTable(report.figures)}\n`);
   process.stdout.write(`\nwritten: bench/results.json, and the table in Markdown: .tmp/bench/table.md\n`);
+  if (options.updateDocs) {
+    updateDocs(resultsSection(env, options, report));
+    process.stdout.write("written: the results section of docs/benchmarks.md\n");
+  }
+}
+
+function resultsSection(env: Environment, options: BenchOptions, report: Report): string {
+  const count = (n: number): string => n.toLocaleString("en-US");
+  const lines = [
+    `Run of ${env.date.slice(0, 10)}: Node ${env.node}, ${env.cpu} (${env.cpuCount} CPUs), ${env.platform}, `
+      + `load average ${env.loadAverage} when it started. Seed ${options.seed}, ${count(options.pool)} distinct scenarios, `
+      + `${count(options.scenarios)} per timed repetition, ${options.repetitions} repetitions, `
+      + `population run of ${count(options.populationScenarios)} scenarios.`,
+    "",
+    markdownTable(report.figures),
+  ];
+  if (report.crossChecks.length > 0) {
+    lines.push("", "Cross-checks, on every scenario of the pool:", "", ...report.crossChecks.map((check) => `- ${describeCrossCheck(check)}`));
+  }
+  if (report.skipped.length > 0) {
+    lines.push("", "Left out:", "", ...report.skipped.map((s) => `- ${s.entry}: ${s.reason}`));
+  }
+  return lines.join("\n");
+}
+
+const START = "<!-- results:start -->";
+const END = "<!-- results:end -->";
+
+function updateDocs(section: string): void {
+  const file = join(REPO_ROOT, "docs/benchmarks.md");
+  const text = readFileSync(file, "utf8");
+  const start = text.indexOf(START);
+  const end = text.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`docs/benchmarks.md has no ${START} … ${END} section`);
+  writeFileSync(file, `${text.slice(0, start + START.length)}\n${section}\n${text.slice(end)}`);
 }
 
 await main();

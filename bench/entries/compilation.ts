@@ -94,7 +94,7 @@ export async function compilation(context: BenchContext): Promise<void> {
     const figure = {
       id: `compile.synthetic.${size / 1000}k`,
       group: GROUP,
-      label: `synthetic policy, ${policy.lines.toLocaleString("en-US")} lines in ${policy.sources.length} files`,
+      label: `synthetic policy, ${policy.lines.toLocaleString("en-US")} lines in ${policy.sources.length} ${policy.sources.length === 1 ? "file" : "files"}`,
       value: perKiloLine(sample.median),
       unit: "ms per 1k lines",
       spread: spreadOf(sample, perKiloLine),
