@@ -150,8 +150,8 @@ function isTextHeaderKey(key: string): key is TextHeaderKey {
 
 const reservedWords: ReadonlySet<string> = new Set(keywords);
 
-/** A replacement for a reserved word, to suggest in the help line. */
-function suggestedName(word: string): string {
+/** A replacement for a reserved word, to suggest in a help line. */
+export function suggestedName(word: string): string {
   const suggestions: Readonly<Record<string, string>> = {
     months: "months_used",
     days: "days_used",
@@ -160,9 +160,8 @@ function suggestedName(word: string): string {
     date: "start_date",
     time: "start_time",
     money: "amount",
-    percent: "rate",
     value: "amount",
-    count: "number_of_people",
+    percent: "rate",
   };
   return suggestions[word] ?? `${word}_value`;
 }

@@ -9,7 +9,7 @@
  * start costs one diagnostic. Each piece is parsed once, so the whole stays linear.
  */
 import { EOF, type IRecognitionException, type IToken, type TokenType } from "chevrotain";
-import { describeTokenType } from "../grammar/messages.js";
+import { ParserErrorMessages, TooManyErrors } from "../grammar/messages.js";
 import { tiaoParser } from "../grammar/parser.js";
 import {
   Colon,
@@ -39,7 +39,7 @@ import {
   tiaoLexer,
 } from "../grammar/tokens.js";
 import type { Comment, Declaration, PolicyFile, SourceSpan } from "./ast.js";
-import { commentFromToken, declarationsFromCst } from "./cst-to-ast.js";
+import { commentFromToken, declarationsFromCst, suggestedName } from "./cst-to-ast.js";
 import type { DiagnosticCode } from "./diagnostics/catalog.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
 
@@ -56,23 +56,29 @@ export function parseFile(path: string, text: string): ParsedFile {
     diagnostics.push(unexpectedCharacters(path, lines, text.slice(error.offset, error.offset + error.length), error.offset));
   }
   const tokens = lexed.tokens.map((token) => checkToken(path, lines, token, diagnostics));
+  const lexicalProblems = diagnostics.map((diagnostic) => diagnostic.span.start).sort((a, b) => a - b);
 
   const declarations: Declaration[] = [];
   const pieces = splitDeclarations(tokens);
   for (const [index, piece] of pieces.entries()) {
+    const following = pieces[index + 1]?.[0];
     try {
-      tiaoParser.input = piece;
-      const cst = tiaoParser.policyFile();
-      const following = pieces[index + 1]?.[0];
-      for (const error of tiaoParser.errors) diagnostics.push(syntaxError(path, lines, error, piece, following));
+      const cst = tiaoParser.parseDeclaration(piece);
+      const syntaxErrors = tiaoParser.errors.map((error) => syntaxError(path, lines, error, piece, following));
       const converted = declarationsFromCst(path, cst);
       declarations.push(...converted.declarations);
-      diagnostics.push(...withoutCascadingMissingCites(converted.diagnostics, diagnostics, piece));
+      const syntaxProblems = syntaxErrors.map((diagnostic) => diagnostic.span.start).sort((a, b) => a - b);
+      const hasProblem = (start: number, end: number) => hasOffsetIn(lexicalProblems, start, end) || hasOffsetIn(syntaxProblems, start, end);
+      diagnostics.push(...syntaxErrors, ...withoutCascadingMissingCites(converted.diagnostics, hasProblem, piece));
     } catch (error) {
-      // A stack overflow is the only failure that text can cause: nesting deeper than the
-      // recursive descent can follow. It costs the declaration, not the file.
-      if (!(error instanceof RangeError)) throw error;
-      diagnostics.push(tooDeeplyNested(path, lines, piece));
+      // Text can stop the parse of a declaration in two ways: too many errors, or nesting
+      // deeper than the recursive descent can follow (a stack overflow). Either costs the
+      // declaration, not the file.
+      if (error instanceof TooManyErrors) {
+        diagnostics.push(...tiaoParser.errors.map((parseError) => syntaxError(path, lines, parseError, piece, following)));
+        diagnostics.push(tooManyErrors(path, lines, piece));
+      } else if (error instanceof RangeError) diagnostics.push(tooDeeplyNested(path, lines, piece));
+      else throw error;
     }
   }
 
@@ -80,7 +86,6 @@ export function parseFile(path: string, text: string): ParsedFile {
   return { ast: { file: path, declarations, comments }, diagnostics: withoutDuplicates(withoutEchoes(diagnostics, text)) };
 }
 
-const unreadableCodes: ReadonlySet<string> = new Set(["T0101", "T0102", "T0103", "T0104", "T0105", "T0106", "T0107"]);
 const itemKeywords: ReadonlySet<TokenType> = new Set([Let, Output, RuleKw, Exception, Computable]);
 
 /**
@@ -89,15 +94,24 @@ const itemKeywords: ReadonlySet<TokenType> = new Set([Let, Output, RuleKw, Excep
  */
 function withoutCascadingMissingCites(
   converted: readonly Diagnostic[],
-  reported: readonly Diagnostic[],
+  hasProblem: (start: number, end: number) => boolean,
   piece: readonly IToken[],
 ): Diagnostic[] {
-  const unreadable = reported.filter((diagnostic) => unreadableCodes.has(diagnostic.code)).map((diagnostic) => diagnostic.span.start);
-  return converted.filter((diagnostic) => {
-    if (diagnostic.code !== "T0109") return true;
-    const end = endOfItem(piece, diagnostic.span.start);
-    return !unreadable.some((offset) => offset >= diagnostic.span.start && offset < end);
-  });
+  return converted.filter(
+    (diagnostic) => diagnostic.code !== "T0109" || !hasProblem(diagnostic.span.start, endOfItem(piece, diagnostic.span.start)),
+  );
+}
+
+/** Whether one of the sorted `offsets` is in [start, end). */
+function hasOffsetIn(offsets: readonly number[], start: number, end: number): boolean {
+  let low = 0;
+  let high = offsets.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((offsets[middle] ?? Infinity) < start) low = middle + 1;
+    else high = middle;
+  }
+  return (offsets[low] ?? Infinity) < end;
 }
 
 /** Where the definition or rule that has a token at `offset` ends: at the next one's keyword. */
@@ -343,6 +357,17 @@ function splitDeclarations(tokens: readonly IToken[]): IToken[][] {
   return pieces;
 }
 
+function tooManyErrors(file: string, lines: LineIndex, piece: readonly IToken[]): Diagnostic {
+  const first = piece[0];
+  const span = first === undefined ? lines.span(file, 0, 0) : tokenSpan(file, lines, first);
+  return error(
+    "T0111",
+    `this declaration has more than ${ParserErrorMessages.limit} syntax errors: the rest of it was not read`,
+    span,
+    "correct the first errors, then check again",
+  );
+}
+
 function tooDeeplyNested(file: string, lines: LineIndex, piece: readonly IToken[]): Diagnostic {
   const first = piece[0];
   const span = first === undefined ? lines.span(file, 0, 0) : tokenSpan(file, lines, first);
@@ -466,8 +491,7 @@ function describeFound(token: IToken): string {
   if (type === StringLiteral) return `the text ${shortened(token.image)}`;
   if (type === NumberLiteral) return `the number \`${token.image}\``;
   if (type === DateLiteral) return `the date \`${token.image}\``;
-  if (isKeyword(token)) return `\`${token.image}\``;
-  return `\`${token.image}\`` === describeTokenType(type) ? describeTokenType(type) : `\`${token.image}\``;
+  return `\`${token.image}\``;
 }
 
 function shortened(image: string): string {
@@ -482,7 +506,7 @@ function helpForSyntaxError(exception: IRecognitionException, found: IToken | un
       : "the declaration before this one is not finished: look for a missing closing brace `}`";
   }
   if (found !== undefined && exception.message === "expected a name" && isKeyword(found)) {
-    return `\`${found.image}\` is a reserved word: choose another name such as \`${found.image}_value\``;
+    return `\`${found.image}\` is a reserved word: choose another name such as \`${suggestedName(found.image)}\``;
   }
   if (exception.message === "expected `=` or `{`") {
     return 'write `= value cites §N "…"` for one value, or `{ rule … }` for rules and exceptions';

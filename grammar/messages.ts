@@ -1,7 +1,8 @@
 /**
  * What the parser expected, in a drafter's words. Chevrotain asks this provider for the
  * message of every parse error; the message is the phrase "expected …" only, because
- * compiler/parse.ts adds where it happened and what was found instead.
+ * compiler/parse.ts adds where it happened and what was found instead. The provider also
+ * counts the errors, to stop a parse that has too many (see TooManyErrors).
  */
 import { EOF, type IParserErrorMessageProvider, type TokenType } from "chevrotain";
 
@@ -55,27 +56,52 @@ function expectationOfRule(ruleName: string): string | undefined {
   return ruleExpectations[ruleName];
 }
 
-export const parserErrorMessages: IParserErrorMessageProvider = {
-  buildMismatchTokenMessage({ expected, ruleName }) {
+/**
+ * Thrown when a declaration has more errors than `ParserErrorMessages.limit`: Chevrotain's
+ * recovery looks ahead through the rest of the declaration for each error, so without a
+ * limit a long declaration full of errors would take time quadratic in its length.
+ */
+export class TooManyErrors extends Error {
+  constructor() {
+    super("too many parse errors");
+    this.name = "TooManyErrors";
+  }
+}
+
+export class ParserErrorMessages implements IParserErrorMessageProvider {
+  static readonly limit = 20;
+  private count = 0;
+
+  /** Before each parse: the limit counts the errors of one declaration. */
+  reset(): void {
+    this.count = 0;
+  }
+
+  private counted(message: string): string {
+    this.count++;
+    if (this.count > ParserErrorMessages.limit) throw new TooManyErrors();
+    return message;
+  }
+
+  buildMismatchTokenMessage({ expected, ruleName }: { expected: TokenType; ruleName: string }): string {
     if (expected.name === "Identifier" && (ruleName === "ruleCase" || ruleName === "exceptionCase")) {
-      return "expected a label such as `general`";
+      return this.counted("expected a label such as `general`");
     }
-    if (expected.name === "RBrace") {
-      const inBlock = blockEnds[ruleName];
-      if (inBlock !== undefined) return `expected ${inBlock}`;
-    }
-    return `expected ${describeTokenType(expected)}`;
-  },
-  buildNotAllInputParsedMessage() {
-    return `expected ${declarationStart}`;
-  },
-  buildNoViableAltMessage({ expectedPathsPerAlt, ruleName }) {
+    const inBlock = expected.name === "RBrace" ? blockEnds[ruleName] : undefined;
+    return this.counted(`expected ${inBlock ?? describeTokenType(expected)}`);
+  }
+
+  buildNotAllInputParsedMessage(): string {
+    return this.counted(`expected ${declarationStart}`);
+  }
+
+  buildNoViableAltMessage({ expectedPathsPerAlt, ruleName }: { expectedPathsPerAlt: TokenType[][][]; ruleName: string }): string {
     const known = expectationOfRule(ruleName);
-    if (known !== undefined) return `expected ${known}`;
-    return `expected ${listInWords(expectedPathsPerAlt.flatMap(firstTokens))}`;
-  },
-  buildEarlyExitMessage({ expectedIterationPaths, ruleName }) {
-    if (ruleName === "definitionBody") return "expected `rule` or `exception`";
-    return `expected ${listInWords(firstTokens(expectedIterationPaths))}`;
-  },
-};
+    return this.counted(`expected ${known ?? listInWords(expectedPathsPerAlt.flatMap(firstTokens))}`);
+  }
+
+  buildEarlyExitMessage({ expectedIterationPaths, ruleName }: { expectedIterationPaths: TokenType[][]; ruleName: string }): string {
+    if (ruleName === "definitionBody") return this.counted("expected `rule` or `exception`");
+    return this.counted(`expected ${listInWords(firstTokens(expectedIterationPaths))}`);
+  }
+}

@@ -2,16 +2,16 @@
  * The grammar of tiao as a Chevrotain CstParser (see docs/language.md).
  *
  * One instance is created for the whole program (`tiaoParser`): building a parser analyses
- * the grammar, which is far slower than parsing. Each parse sets `.input` and calls
- * `policyFile()`. Newlines are not significant; declarations and items end where the next
- * one begins.
+ * the grammar, which is far slower than parsing. Each parse goes through `parseDeclaration`,
+ * which sets `.input` and calls `policyFile()`. Newlines are not significant; declarations
+ * and items end where the next one begins.
  *
  * Expression precedence, loosest first: `if … then … else`, `otherwise`, `or`, `and`, `not`,
  * comparisons (`= != < <= > >=`, `in`, `is present`, `is absent`; they do not chain), `+ -`,
  * `*`, unary `-`, `.field`, primaries. Between `if`s the grammar reads a flat chain of
  * operands and operators; cst-to-ast.ts applies the precedence.
  */
-import { CstParser, EOF, type TokenType } from "chevrotain";
+import { CstParser, EOF, type CstNode, type IToken, type TokenType } from "chevrotain";
 import {
   Absent,
   All,
@@ -85,7 +85,7 @@ import {
   Where,
   allTokens,
 } from "./tokens.js";
-import { parserErrorMessages } from "./messages.js";
+import { ParserErrorMessages } from "./messages.js";
 
 /**
  * Tokens after which the value of a `when … = value` can no longer be part of the
@@ -96,13 +96,27 @@ const endOfConditionTokens: readonly TokenType[] = [
 ];
 
 export class TiaoParser extends CstParser {
+  private readonly messages: ParserErrorMessages;
+
   constructor() {
+    const messages = new ParserErrorMessages();
     super([...allTokens], {
       recoveryEnabled: true,
       nodeLocationTracking: "full",
-      errorMessageProvider: parserErrorMessages,
+      errorMessageProvider: messages,
     });
+    this.messages = messages;
     this.performSelfAnalysis();
+  }
+
+  /**
+   * The CST of one declaration (or of text that is none); errors are in `.errors`. Throws
+   * TooManyErrors when there are more than ParserErrorMessages.limit of them.
+   */
+  parseDeclaration(tokens: IToken[]): CstNode {
+    this.messages.reset();
+    this.input = tokens;
+    return this.policyFile();
   }
 
   // ---------------------------------------------------------------- file and declarations

@@ -62,6 +62,11 @@ export const catalog = {
     explanation:
       "Brackets or `if … else` branches are nested so deeply that the file cannot be read. Give parts of the expression their own `let` definitions.",
   },
+  T0111: {
+    title: "too many syntax errors in a declaration",
+    explanation:
+      "After 20 syntax errors in one declaration, the rest of it is not read: the errors that follow are most often consequences of the first ones. Correct the first errors and check again; the other declarations of the file are read as usual.",
+  },
   // ---------------------------------------------------------------- T02xx names and declarations
   T0201: {
     title: "unknown name",

@@ -110,6 +110,32 @@ describe("parseFile on a real policy, mutated", () => {
   });
 });
 
+describe("parseFile on a declaration full of errors", () => {
+  it("stops reading it after 20 errors, and reads the next declaration", () => {
+    const broken = `measure m {\n${'  let a: bool = x cites §1 "x" 1\n'.repeat(40)}}\nenum kept { a }`;
+    const result = parseFile("broken.tiao", broken);
+    const codes = result.diagnostics.map((diagnostic) => diagnostic.code);
+    expect(codes.filter((code) => code === "T0107")).toHaveLength(20);
+    expect(codes.filter((code) => code === "T0111")).toHaveLength(1);
+    expect(result.ast.declarations.map((declaration) => declaration.name.name)).toEqual(["kept"]);
+  });
+
+  it("takes time in proportion to its length", () => {
+    const broken = (lines: number) => `measure m {\n${'  let a: bool = x cites §1 "x" 1 )\n'.repeat(lines)}}`;
+    const time = (text: string) => {
+      const start = performance.now();
+      parseFile("broken.tiao", text);
+      return performance.now() - start;
+    };
+    const small = broken(500);
+    const large = broken(4000);
+    time(small);
+    const smallTime = Math.min(time(small), time(small), time(small));
+    const largeTime = Math.min(time(large), time(large), time(large));
+    expect(largeTime / smallTime).toBeLessThan(24);
+  });
+});
+
 describe("parseFile on deeply nested text", () => {
   it("reports nesting it cannot follow, and reads the next file normally", () => {
     const depth = 20_000;
