@@ -6,10 +6,13 @@
  * An explanation names the rule or exception that gave the value (with its citation, the
  * quoted words of the document, its note and its place in the policy), the rules it
  * overrode and those that did not apply, and every value it read: facts with their paths,
- * parameters with the dated value used and its source, other definitions with their values.
+ * parameters with the dated value used and its source, other definitions with their values;
+ * and how the value came out: the deciding rule's condition and expression with the value
+ * of each name written after it (explain-formula.ts).
  */
-import type { CitationIR, DefinitionIR, ParameterIR, ParameterValueIR, RuleIR, SourceIR, SourceSpan, ValueType } from "./ir.js";
+import type { CitationIR, DefinitionIR, MeasureIR, ParameterIR, ParameterValueIR, RuleIR, SourceIR, SourceSpan, ValueType } from "./ir.js";
 import { formatValue, type OutputJson, type RuntimeValue } from "../runtime/index.js";
+import { printFormula, type FormulaContext, type NameRead } from "./explain-formula.js";
 
 export interface Explanation {
   /** one sentence: `eligible = false: exception "migrant" (§4 "…") overrides rule "general"` */
@@ -17,6 +20,16 @@ export interface Explanation {
   readonly value: OutputJson;
   /** the rule, exception or one-expression definition that gave the value */
   readonly decidedBy?: RuleReference;
+  /**
+   * the `when` condition of the deciding rule, which held, with the value read for each
+   * name: `short_insured_migrant [true]`, `a [true] and not b [false] → true`
+   */
+  readonly condition?: string;
+  /**
+   * the deciding expression with the value read for each name, then its result:
+   * `round(local_minimum_wage [1820.00 yuan] * stoppage_living_allowance_rate [80%]) = 1456.00 yuan`
+   */
+  readonly formula?: string;
   /** for an exception: the rules and exceptions it took precedence over, nearest first */
   readonly overrides?: readonly RuleReference[];
   /** the rules and exceptions that were looked at and did not apply */
@@ -116,6 +129,8 @@ export interface Decision {
 
 /** What one evaluation of a definition (or of the window) read and decided. */
 export class Frame {
+  /** the fact path each parameter of a called definition stands for */
+  readonly localPaths = new Map<string, string>();
   readonly facts = new Map<string, FactRead>();
   readonly parameters = new Map<string, ParameterRead>();
   readonly definitions = new Map<string, DefinitionIR>();
@@ -137,8 +152,14 @@ interface FinishedDefinition {
 export class Trace {
   private readonly frames: Frame[] = [];
   private readonly finished = new Map<string, FinishedDefinition>();
+  private readonly definitionNames: ReadonlySet<string>;
 
-  constructor(private readonly fieldLabels: ReadonlyMap<string, string>) {}
+  constructor(
+    measure: MeasureIR,
+    private readonly fieldLabels: ReadonlyMap<string, string>,
+  ) {
+    this.definitionNames = new Set(measure.definitions.map((definition) => definition.name));
+  }
 
   begin(): void {
     this.frames.push(new Frame());
@@ -192,10 +213,15 @@ export class Trace {
   }
 
   /** Closes the frame of a call of a parameterised definition and records it in the caller's frame. */
-  endCall(definition: DefinitionIR, argumentTexts: readonly string[], value: RuntimeValue): void {
+  endCall(definition: DefinitionIR, argumentPaths: readonly (string | undefined)[], value: RuntimeValue): void {
     const frame = this.end();
+    definition.parameters.forEach((parameter, index) => {
+      const path = argumentPaths[index];
+      if (path !== undefined) frame.localPaths.set(parameter.name, path);
+    });
     this.current.calls.push({
-      call: `${definition.name}(${argumentTexts.join(", ")})`,
+      // An argument that is no fact (a record built otherwise) has no path to show.
+      call: `${definition.name}(${argumentPaths.map((path) => path ?? "…").join(", ")})`,
       value: formatValue(value, definition.type),
       explanation: this.explainFrame(definition.name, definition, value, frame),
     });
@@ -214,14 +240,50 @@ export class Trace {
     const decidedBy = decision === undefined ? undefined : ruleReference(decision.rule);
     const overrides = decision === undefined ? [] : decision.overridden.map(ruleReference);
     const notApplied = frame.notApplied.map(({ rule, reason }) => ({ ...ruleReference(rule), reason }));
+    const valueText = describeValue(formatted, definition.type);
+    const context = this.formulaContext(frame);
+    const condition = decision?.rule.condition;
     return {
-      summary: decisionSummary(name, describeValue(formatted, definition.type), decision),
+      summary: decisionSummary(name, valueText, decision),
       value: formatted,
       ...(decidedBy === undefined ? {} : { decidedBy }),
+      ...(condition === undefined ? {} : { condition: printFormula(condition, context, "true") }),
+      ...(decision === undefined ? {} : { formula: printFormula(decision.rule.value, context, valueText) }),
       ...(overrides.length === 0 ? {} : { overrides }),
       ...(notApplied.length === 0 ? {} : { notApplied }),
       ...this.valuesRead(frame),
     };
+  }
+
+  /** Formulas show the values this frame read. */
+  private formulaContext(frame: Frame): FormulaContext {
+    return {
+      definitionNames: this.definitionNames,
+      localPaths: frame.localPaths,
+      valueOf: (name) => this.valueRead(frame, name),
+    };
+  }
+
+  private valueRead(frame: Frame, name: NameRead): string | undefined {
+    switch (name.kind) {
+      case "fact": {
+        const fact = frame.facts.get(name.path);
+        if (fact?.items !== undefined) return fact.items === 1 ? "1 item" : `${fact.items} items`;
+        return fact?.value === undefined ? undefined : describeValue(fact.value, name.type);
+      }
+      case "parameter": {
+        const parameter = frame.parameters.get(name.name);
+        return parameter === undefined ? undefined : describeValue(parameter.value, name.type);
+      }
+      case "definition": {
+        const finished = frame.definitions.has(name.name) ? this.finished.get(name.name) : undefined;
+        return finished === undefined ? undefined : describeValue(formatValue(finished.value, finished.definition.type), name.type);
+      }
+      case "call": {
+        const call = frame.calls.find((read) => read.call === name.call);
+        return call === undefined ? undefined : describeValue(call.value, name.type);
+      }
+    }
   }
 
   private valuesRead(frame: Frame): { read?: ValuesRead } {
@@ -340,7 +402,7 @@ export function shortCitation(citation: CitationIR): string {
 }
 
 /** A formatted value in a sentence: "1310.40 yuan", "80%", "6 months", "absent", "{a, b}". */
-function describeValue(value: OutputJson, type: ValueType): string {
+export function describeValue(value: OutputJson, type: ValueType): string {
   if (value === null) return "absent";
   if (Array.isArray(value)) return `{${value.join(", ")}}`;
   const kind = type.kind === "optional" ? type.of.kind : type.kind;

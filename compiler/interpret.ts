@@ -95,7 +95,7 @@ export function evaluate(program: ProgramIR, scenario: Scenario, options: Evalua
       skipped.push({ measure: measure.name, missing: [...missing] });
       continue;
     }
-    const trace = fieldLabels === undefined ? undefined : new Trace(fieldLabels);
+    const trace = fieldLabels === undefined ? undefined : new Trace(measure, fieldLabels);
     const evaluation = new MeasureEvaluation(measure, scenario, parameters, trace);
     const result = evaluation.run();
     outputs[measure.name] = result.outputs;
@@ -712,7 +712,7 @@ class MeasureEvaluation {
     });
     this.trace?.begin();
     const value = this.decide(definition, inner);
-    this.trace?.endCall(definition, args.map((arg) => pathOf(arg, scope) ?? "…"), value);
+    this.trace?.endCall(definition, args.map((arg) => pathOf(arg, scope)), value);
     return value;
   }
 
