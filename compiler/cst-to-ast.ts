@@ -113,7 +113,7 @@ function startOffsetOf(node: CstNode): number {
 const escapes: Readonly<Record<string, string>> = { '"': '"', "\\": "\\", n: "\n" };
 
 /** The value of a quoted text; an unknown escape keeps its character (parse.ts reports it). */
-export function unescapeString(image: string): string {
+function unescapeString(image: string): string {
   const body = image.slice(1, image.length > 1 && image.endsWith('"') ? -1 : undefined);
   return body.replace(/\\(.)/g, (_escape, character: string) => escapes[character] ?? character);
 }
