@@ -21,6 +21,8 @@ export interface Disagreement {
 export interface CrossCheck {
   readonly engine: string;
   readonly reference: string;
+  /** the measures compared; all of the reference's when absent */
+  readonly measures?: readonly string[];
   readonly scenarios: number;
   /** scenarios with at least one output that differs */
   readonly scenariosDisagreeing: number;
@@ -73,6 +75,7 @@ export class CrossChecker {
     return {
       engine: this.engine,
       reference: this.reference,
+      ...(this.measures === undefined ? {} : { measures: this.measures }),
       scenarios: this.scenarios,
       scenariosDisagreeing: this.scenariosDisagreeing,
       disagreements: [...this.byOutput].map(([output, { count, index, expected, actual }]) => ({

@@ -32,6 +32,8 @@ export class Report {
   readonly figures: Figure[] = [];
   readonly crossChecks: CrossCheck[] = [];
   readonly skipped: Skipped[] = [];
+  /** findings of the run that are not figures, such as the agreement of two output files */
+  readonly notes: string[] = [];
 
   figure(figure: Figure): Figure {
     this.figures.push(figure);
@@ -41,6 +43,11 @@ export class Report {
   skip(entry: string, reason: string): void {
     this.skipped.push({ entry, reason });
     process.stdout.write(`  skipped ${entry}: ${reason}\n`);
+  }
+
+  note(text: string): void {
+    this.notes.push(text);
+    process.stdout.write(`  ${text}\n`);
   }
 
   crossCheck(check: CrossCheck): void {
@@ -64,7 +71,8 @@ export function spreadOf(sample: Sample, scale: (value: number) => number = (v) 
 }
 
 export function describeCrossCheck(check: CrossCheck): string {
-  const head = `${check.engine} vs ${check.reference}: ${check.scenarios} scenarios`;
+  const scope = check.measures === undefined ? "all measures" : check.measures.join(", ");
+  const head = `${check.engine} vs ${check.reference}, ${scope}: ${check.scenarios.toLocaleString("en-US")} scenarios`;
   if (check.disagreements.length === 0) return `${head}, all outputs agree`;
   const parts = check.disagreements.map((d) => {
     const example = `e.g. scenario #${d.example.index}: expected ${JSON.stringify(d.example.expected)}, got ${JSON.stringify(d.example.actual)}`;

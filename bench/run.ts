@@ -85,7 +85,7 @@ async function main(): Promise<void> {
     await entry.run(context);
   }
   process.stdout.write(`\n${table(report.figures)}\n`);
-  const results = { ...env, options, figures: report.figures, crossChecks: report.crossChecks, skipped: report.skipped };
+  const results = { ...env, options, figures: report.figures, crossChecks: report.crossChecks, notes: report.notes, skipped: report.skipped };
   const resultsFile = join(REPO_ROOT, "bench/results.json");
   writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
   mkdirSync(SCRATCH, { recursive: true });
@@ -110,6 +110,7 @@ function resultsSection(env: Environment, options: BenchOptions, report: Report)
   if (report.crossChecks.length > 0) {
     lines.push("", "Cross-checks, on every scenario of the pool:", "", ...report.crossChecks.map((check) => `- ${describeCrossCheck(check)}`));
   }
+  if (report.notes.length > 0) lines.push("", ...report.notes.map((note) => `- ${note}`));
   if (report.skipped.length > 0) {
     lines.push("", "Left out:", "", ...report.skipped.map((s) => `- ${s.entry}: ${s.reason}`));
   }

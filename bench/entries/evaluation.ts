@@ -270,8 +270,9 @@ export async function evaluationAllMeasures(context: BenchContext): Promise<void
   const compiledAll = direct === undefined ? undefined : compiledEngine(pool, direct, names);
   const driver = compiled === undefined ? undefined : driverEngine(pool, compiled, names);
   const interpreter = program === undefined ? undefined : interpreterEngine(pool, program);
-  const candidates = [compiledAll, driver, baseline].filter((e) => e !== undefined);
-  if (interpreter !== undefined) await crossCheck(context, interpreter, candidates);
+  const reference = interpreter ?? baseline;
+  const candidates = [compiledAll, driver, baseline].filter((e): e is Engine => e !== undefined && e !== reference);
+  await crossCheck(context, reference, candidates);
   await timeEngines(context, "Evaluation, all ten measures", "evaluate.all", [baseline, ...[compiledAll, driver, interpreter].filter((e) => e !== undefined)]);
 }
 
