@@ -12,6 +12,7 @@ const commands: Readonly<Record<CommandName, () => Promise<Command>>> = {
   check: async () => (await import("./commands/check.js")).check,
   compile: async () => (await import("./commands/compile.js")).compileCommand,
   run: async () => (await import("./commands/run.js")).run,
+  explain: async () => (await import("./commands/explain.js")).explain,
   test: async () => (await import("./commands/test.js")).test,
   fmt: async () => (await import("./commands/fmt.js")).fmt,
 };

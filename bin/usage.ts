@@ -2,7 +2,7 @@
  * The help texts of the `tiao` command. Kept apart from the commands so that
  * `--help` and usage errors load nothing else.
  */
-export const commandNames = ["check", "compile", "run", "test", "fmt"] as const;
+export const commandNames = ["check", "compile", "run", "explain", "test", "fmt"] as const;
 
 export type CommandName = (typeof commandNames)[number];
 
@@ -18,6 +18,8 @@ commands:
   check <policy>                    report problems in a policy
   compile <policy> --out <dir>      generate TypeScript, JavaScript or JSON Schema
   run <policy> --scenario <file>    evaluate the measures for one scenario
+  explain <policy> --scenario <file>
+                                    the same evaluation as a report to read and check
   test <policy>                     run the tests in the policy's tests/ folder
   fmt <policy>                      rewrite policy files in canonical form
 
@@ -52,6 +54,18 @@ Prints the outputs of each measure the scenario has the facts for, as JSON.
   --scenario <file>   the scenario (- reads it from standard input)
   --measure <name>    only this measure (repeatable); its missing facts are errors
   --explain           add why each output has its value, under the key "explain"
+Exit status: 0 ok, 1 the policy has errors, 2 bad scenario or arguments,
+3 the policy cannot evaluate this scenario.
+
+${policyNote}`,
+
+  explain: `usage: tiao explain <policy> --scenario <file.json> [--measure <name>]...
+
+Prints, measure by measure, whether it is in force on the date and, for each output,
+its value, the rule that decided it with the words of the document it cites, the
+formula with the value of each name, the notes, and the facts and parameters it used.
+  --scenario <file>   the scenario (- reads it from standard input)
+  --measure <name>    only this measure (repeatable); its missing facts are errors
 Exit status: 0 ok, 1 the policy has errors, 2 bad scenario or arguments,
 3 the policy cannot evaluate this scenario.
 

@@ -1,0 +1,29 @@
+import { parseCommandArgs } from "../args.js";
+import { explanationText } from "../../compiler/explain-text.js";
+import { ExitStatus, type ExitCode } from "../exit.js";
+import { evaluateScenarioCommand } from "../scenario-command.js";
+import { commandUsage } from "../usage.js";
+
+const options = {
+  scenario: { type: "string" },
+  measure: { type: "string", multiple: true },
+} as const;
+
+/**
+ * `tiao explain <policy> --scenario <file>`: the evaluation as a plain-text report, measure
+ * by measure, for a reader who checks it against the document. Same inputs, checks and exit
+ * statuses as `tiao run`; on any failure stdout stays empty.
+ */
+export async function explain(args: readonly string[]): Promise<ExitCode> {
+  const { policy, values } = parseCommandArgs(args, options, commandUsage.explain);
+  const outcome = await evaluateScenarioCommand({
+    policy,
+    scenario: values.scenario,
+    measures: values.measure,
+    explain: true,
+    usage: commandUsage.explain,
+  });
+  if (outcome.kind === "failed") return outcome.exitCode;
+  process.stdout.write(explanationText(outcome.result, outcome.program));
+  return ExitStatus.ok;
+}

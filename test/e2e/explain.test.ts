@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { fixturePolicy, tiao } from "./tiao.js";
+
+const scenario = {
+  date: "2021-11-15",
+  person: { unemployed: true, insured_months: 30, ui_status: "expired", migrant_worker: false },
+  enterprise: { ui_premiums_last_year: "12345.67" },
+};
+
+/** `tiao explain` on the fixture policy, with the scenario on standard input. */
+function explain(input: unknown, ...flags: string[]) {
+  return tiao(["explain", fixturePolicy, "--scenario", "-", ...flags], { input: typeof input === "string" ? input : JSON.stringify(input) });
+}
+
+describe("tiao explain", () => {
+  it("prints the report of the evaluation, measure by measure, with each formula", () => {
+    const result = explain(scenario);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("示例补贴办法\n示例〔2021〕1号, 示例局, issued 2021-11-05 (policy benefit_demo, version 1.0.0)\nThe case as of 2021-11-15.\n");
+    expect(result.stdout).toContain("Measure m1 (§1) 失业补助金\nIn force on 2021-11-15: the measure runs from 2021-10-20 with no end date.\n");
+    const monthly = result.stdout.slice(result.stdout.indexOf("  monthly = ")).split("\n").slice(0, 3);
+    expect(monthly[0]).toBe("  monthly = 1166.40 yuan");
+    expect(monthly[1]).toMatch(/^ {4}Cites §1 “失业补助金标准按照失业保险金的80%确定” \(test\/e2e\/fixtures\/benefit\/benefit\.tiao:\d+\)\.$/);
+    expect(monthly[2]).toBe(
+      "    Formula: if eligible [true] then round(ui_benefit_standard [1458.00 yuan] * subsidy_rate [80%]) else 0.00 yuan = 1166.40 yuan",
+    );
+    expect(result.stdout).toContain("    Formula: round(enterprise.ui_premiums_last_year [12345.67 yuan] * 60%) = 7407.40 yuan\n");
+    expect(result.stdout.indexOf("Measure m1")).toBeLessThan(result.stdout.indexOf("Measure m2"));
+  });
+
+  it("explains the exception that decided and the rule it overrode", () => {
+    const result = explain({ ...scenario, person: { ...scenario.person, migrant_worker: true, insured_months: 6 } }, "--measure", "m1");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("Exception `migrant` applies because short_insured_migrant is true; it overrides rule `general`.\n");
+    expect(result.stdout).not.toContain("Measure m2");
+  });
+
+  it("reads the scenario from a file", () => {
+    const result = tiao(["explain", "policies/lanzhou-2021-289", "--scenario", "policies/lanzhou-2021-289/scenarios/migrant-worker.json", "--measure", "m9"]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(
+      "Formula: match basis [living_allowance_80pct] { contract_wage => employment.contract_wage  minimum_wage => local_minimum_wage [1820.00 yuan]  living_allowance_80pct => round(local_minimum_wage [1820.00 yuan] * stoppage_living_allowance_rate [80%]) } = 1456.00 yuan",
+    );
+  });
+
+  it("exits 2 on a bad scenario, with nothing on stdout and each problem's path on stderr", () => {
+    const result = explain({ date: "2021-02-30", person: { ...scenario.person, insured_months: "abc" } });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.trimEnd().split("\n")).toEqual([
+      'date: expected a real calendar date, got "2021-02-30"',
+      'person.insured_months: expected a non-negative integer, got "abc"',
+    ]);
+  });
+
+  it("exits 2 on an unknown --measure name and without --scenario", () => {
+    const unknown = explain(scenario, "--measure", "m9");
+    expect(unknown.status).toBe(2);
+    expect(unknown.stdout).toBe("");
+    expect(unknown.stderr).toBe('--measure: the policy has no measure "m9" (it has m1, m2)\n');
+    const missing = tiao(["explain", fixturePolicy]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/^error: missing --scenario <file\.json>\n\nusage: tiao explain/);
+  });
+
+  it("exits 3 when the policy cannot evaluate the scenario, with nothing on stdout", () => {
+    const result = tiao(["explain", "test/e2e/fixtures/no-rule.tiao", "--scenario", "-"], {
+      input: JSON.stringify({ date: "2021-11-15", person: { age: 30 } }),
+    });
+    expect(result.status).toBe(3);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/^error: .+\n {2}--> test\/e2e\/fixtures\/no-rule\.tiao:\d+:\d+\n$/);
+  });
+
+  it("has its usage under --help", () => {
+    const result = tiao(["explain", "--help"]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^usage: tiao explain <policy> --scenario <file\.json> \[--measure <name>\]\.\.\./);
+  });
+});
