@@ -229,7 +229,7 @@ const arithmeticSymbols: Readonly<Record<ArithmeticOp, "+" | "-" | "*">> = {
 };
 
 /** A literal as the drafter writes it: `846.00 yuan`, `80%`, `12 months`, `{expired, not_qualified}`, `absent`. */
-export function literalText(value: LiteralValue, type: ValueType): string {
+function literalText(value: LiteralValue, type: ValueType): string {
   if (value === null) return "absent";
   if (Array.isArray(value)) return `{${value.join(", ")}}`;
   const kind = type.kind === "optional" ? type.of.kind : type.kind;
