@@ -16,17 +16,15 @@ export interface CompiledPolicy {
 
 /**
  * Reads and compiles a policy. The policy's header may name the text of its notice
- * (`notice "notice.txt"`, beside the policy); its quotes are then checked against that
- * text. The name is only known once the header is compiled, so a policy that names a
- * notice is compiled a second time with it.
+ * (`notice "notice.txt"`, beside the policy); its quotes are then checked against that text.
  */
 export async function compilePolicy(sources: PolicySources): Promise<CompiledPolicy> {
   // Loaded here, not at the top: a program found in the cache needs no parser.
   const { compile } = await import("../compiler/compile.js");
-  const first = compile(sources.files);
-  const noticeName = first.program?.policy.notice;
-  const notice = noticeName === undefined ? undefined : readNotice(sources.folder, noticeName);
-  const result = notice === undefined ? first : compile(sources.files, { notice });
+  let notice: string | undefined;
+  const result = compile(sources.files, {
+    readNotice: (fileName) => (notice = readNotice(sources.folder, fileName)),
+  });
   return {
     sources,
     diagnostics: result.diagnostics,

@@ -16,6 +16,12 @@ export interface Source {
 export interface CompileOptions {
   /** the text of the document the policy encodes; when given, every quote must be found in it */
   readonly notice?: string;
+  /**
+   * When `notice` is not given: reads the notice the policy's header names (`notice "…"`),
+   * once the policy has no other error, so that one compilation checks its quotes too.
+   * Undefined leaves the quotes unchecked.
+   */
+  readonly readNotice?: (fileName: string) => string | undefined;
 }
 
 export interface CompileResult {

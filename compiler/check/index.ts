@@ -6,16 +6,21 @@
 import type { PolicyFile } from "../ast.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
-import type { MeasureIR, ProgramIR } from "../ir.js";
+import type { MeasureIR, PolicyInfo, ProgramIR } from "../ir.js";
 import { checkQuotes } from "./citations.js";
 import { collectDeclarations } from "./declarations.js";
 import { checkMeasure } from "./measures.js";
 import { checkParameters } from "./parameters.js";
-import { newReporter } from "./report.js";
+import { newReporter, type Reporter } from "./report.js";
 
 export interface CheckOptions {
   /** the text of the notice the policy encodes; when given, every quote must be found in it */
   readonly notice?: string;
+  /**
+   * When `notice` is not given: reads the notice the policy's header names (`notice "…"`),
+   * once the policy has no other error; undefined leaves the quotes unchecked.
+   */
+  readonly readNotice?: (fileName: string) => string | undefined;
 }
 
 export interface CheckResult {
@@ -32,8 +37,16 @@ export function checkFiles(files: readonly PolicyFile[], options: CheckOptions =
     const measure = checkMeasure(declaration, symbols, reporter);
     return measure === undefined ? [] : [measure];
   });
-  if (options.notice !== undefined) checkQuotes(files, options.notice, reporter);
+  const notice = options.notice ?? namedNotice(policy, reporter, options.readNotice);
+  if (notice !== undefined) checkQuotes(files, notice, reporter);
   const { diagnostics } = reporter;
   if (policy === undefined || hasErrors(diagnostics)) return { diagnostics };
   return { program: { policy, schema, parameters, measures }, diagnostics };
+}
+
+/** The text of the notice the header names, read only for a policy that is otherwise correct. */
+function namedNotice(policy: PolicyInfo | undefined, reporter: Reporter, readNotice: CheckOptions["readNotice"]): string | undefined {
+  const fileName = policy?.notice;
+  if (fileName === undefined || readNotice === undefined || hasErrors(reporter.diagnostics)) return undefined;
+  return readNotice(fileName);
 }
