@@ -76,14 +76,22 @@ function tokenSpan(file: string, token: IToken): SourceSpan {
 }
 
 // ---------------------------------------------------------------- reading the CST
+//
+// These run for every node of every parse: they look children up without building arrays
+// where one element is wanted.
 
-function childNodes(node: CstNode, key: string): CstNode[] {
+function childNodes(node: CstNode, key: string): readonly CstNode[] {
   const children = node.children[key];
-  return children === undefined ? [] : children.filter(isNode);
+  if (children === undefined) return [];
+  // a label may hold tokens beside nodes (`of` in typeExpression)
+  return children.every(isNode) ? children : children.filter(isNode);
 }
 
 function childNode(node: CstNode, key: string): CstNode | undefined {
-  return childNodes(node, key)[0];
+  const children = node.children[key];
+  if (children === undefined) return undefined;
+  for (const child of children) if (isNode(child)) return child;
+  return undefined;
 }
 
 /** Tokens under `key`, without those inserted by error recovery (they have no text and no place). */
@@ -93,7 +101,10 @@ function childTokens(node: CstNode, key: string): IToken[] {
 }
 
 function childToken(node: CstNode, key: string): IToken | undefined {
-  return childTokens(node, key)[0];
+  const children = node.children[key];
+  if (children === undefined) return undefined;
+  for (const child of children) if (isRealToken(child)) return child;
+  return undefined;
 }
 
 function isNode(element: CstElement): element is CstNode {
@@ -102,6 +113,15 @@ function isNode(element: CstElement): element is CstNode {
 
 function isRealToken(element: CstElement): element is IToken {
   return !isNode(element) && element.isInsertedInRecovery !== true && Number.isFinite(element.startOffset);
+}
+
+/** The first node among all the children, whatever its key (the alternative a rule took). */
+function firstChildNode(node: CstNode): CstNode | undefined {
+  for (const key in node.children) {
+    const child = childNode(node, key);
+    if (child !== undefined) return child;
+  }
+  return undefined;
 }
 
 function startOffsetOf(node: CstNode): number {
@@ -115,14 +135,17 @@ const escapes: Readonly<Record<string, string>> = { '"': '"', "\\": "\\", n: "\n
 /** The value of a quoted text; an unknown escape keeps its character (parse.ts reports it). */
 function unescapeString(image: string): string {
   const body = image.slice(1, image.length > 1 && image.endsWith('"') ? -1 : undefined);
+  if (!body.includes("\\")) return body;
   return body.replace(/\\(.)/g, (_escape, character: string) => escapes[character] ?? character);
 }
 
-function parseClauseRef(image: string): { measure: number; paragraph?: number } | undefined {
-  const match = /^§(\d+)(?:¶(\d+))?$/.exec(image);
+const clauseRefShape = /^§(\d+)(?:¶(\d+))?$/;
+
+function parseClauseRef(image: string, span: SourceSpan): ClauseRef | undefined {
+  const match = clauseRefShape.exec(image);
   if (match === null) return undefined;
   const measure = Number(match[1]);
-  return match[2] === undefined ? { measure } : { measure, paragraph: Number(match[2]) };
+  return match[2] === undefined ? { measure, span } : { measure, paragraph: Number(match[2]), span };
 }
 
 const primitiveTypeNames: ReadonlySet<string> = new Set<PrimitiveTypeName>([
@@ -261,8 +284,7 @@ class Converter implements ChainContext {
 
   private clauseRef(token: IToken | undefined): ClauseRef | undefined {
     if (token === undefined) return undefined;
-    const parsed = parseClauseRef(token.image);
-    return parsed === undefined ? undefined : { ...parsed, span: this.tokenSpan(token) };
+    return parseClauseRef(token.image, this.tokenSpan(token));
   }
 
   private citation(node: CstNode | undefined): Citation | undefined {
@@ -606,8 +628,12 @@ class Converter implements ChainContext {
 
   /** The operands and operators of the chain in written order, for `ChainBuilder`. */
   private operatorChain(node: CstNode): Expr | undefined {
+    const operands = childNodes(node, "operands");
+    const [only] = operands;
+    // Most chains are one operand without `not`: it is its own value.
+    if (operands.length === 1 && only !== undefined && isLoneOperand(node, only)) return this.operand(only);
     const items: ChainItem[] = [];
-    for (const operandNode of childNodes(node, "operands")) {
+    for (const operandNode of operands) {
       const value = this.operand(operandNode);
       if (value === undefined) return undefined;
       items.push({ kind: "operand", nots: childTokens(operandNode, "Not"), value, start: startOffsetOf(operandNode) });
@@ -658,7 +684,7 @@ class Converter implements ChainContext {
   }
 
   private primary(node: CstNode): Expr | undefined {
-    const [child] = Object.values(node.children).flat().filter(isNode);
+    const child = firstChildNode(node);
     if (child === undefined) return undefined;
     switch (child.name) {
       case "literal":
@@ -794,6 +820,11 @@ class Converter implements ChainContext {
     if (!isElse && patterns.length === 0) return undefined;
     return { patterns, isElse, value, span };
   }
+}
+
+/** Whether a chain is its one operand alone: no operator, no `is` test, no `not`. */
+function isLoneOperand(chain: CstNode, operand: CstNode): boolean {
+  return chain.children["BinaryOperator"] === undefined && chain.children["Is"] === undefined && operand.children["Not"] === undefined;
 }
 
 // ---------------------------------------------------------------- operator precedence

@@ -144,15 +144,18 @@ function nextNonSpace(text: string, offset: number): number {
 
 // ---------------------------------------------------------------- positions
 
-/** Offsets → 1-based lines and columns (UTF-16 units), for diagnostics not tied to one token. */
+/**
+ * Offsets → 1-based lines and columns (UTF-16 units), for diagnostics not tied to one token.
+ * The lines are found on the first diagnostic: a file without one never needs them.
+ */
 class LineIndex {
-  private readonly lineStarts: number[] = [0];
+  private starts: number[] | undefined;
 
-  constructor(private readonly text: string) {
-    for (let offset = 0; offset < text.length; offset++) {
-      const code = text.charCodeAt(offset);
-      if (code === 10 || (code === 13 && text.charCodeAt(offset + 1) !== 10)) this.lineStarts.push(offset + 1);
-    }
+  constructor(private readonly text: string) {}
+
+  private get lineStarts(): number[] {
+    this.starts ??= lineStartsOf(this.text);
+    return this.starts;
   }
 
   span(file: string, start: number, end: number): SourceSpan {
@@ -175,6 +178,15 @@ class LineIndex {
     }
     return { line: low + 1, column: offset - (this.lineStarts[low] ?? 0) + 1 };
   }
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let offset = 0; offset < text.length; offset++) {
+    const code = text.charCodeAt(offset);
+    if (code === 10 || (code === 13 && text.charCodeAt(offset + 1) !== 10)) starts.push(offset + 1);
+  }
+  return starts;
 }
 
 function tokenSpan(file: string, lines: LineIndex, token: IToken): SourceSpan {
@@ -307,6 +319,7 @@ function asStringToken(token: IToken, image: string): IToken {
 }
 
 function checkEscapes(file: string, lines: LineIndex, token: IToken, diagnostics: Diagnostic[]): void {
+  if (!token.image.includes("\\")) return;
   for (const match of token.image.matchAll(/\\(.)/g)) {
     const escaped = match[1] ?? "";
     if (escaped === '"' || escaped === "\\" || escaped === "n") continue;
