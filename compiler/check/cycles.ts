@@ -3,7 +3,7 @@
  * depends on every definition it reads or calls; a cycle is an error naming its path.
  */
 import type { DefinitionIR, ExprIR, RuleIR, SourceSpan, WindowIR } from "../ir.js";
-import { subexpressions } from "./ir-nodes.js";
+import { collectNodes } from "./ir-nodes.js";
 import type { Reporter } from "./report.js";
 import { reportError } from "./report.js";
 
@@ -13,21 +13,23 @@ export interface DefinitionNode {
   readonly nameSpan: SourceSpan;
 }
 
-function ruleExpressions(rule: RuleIR): ExprIR[] {
-  return [
-    ...(rule.condition === undefined ? [] : [rule.condition]),
-    rule.value,
-    ...(rule.window === undefined ? [] : windowExpressions(rule.window)),
-    ...rule.exceptions.flatMap(ruleExpressions),
-  ];
+/** Every node of a rule's condition, value and window, then of its exceptions, in that order. */
+function collectRuleNodes(rule: RuleIR, nodes: ExprIR[]): void {
+  if (rule.condition !== undefined) collectNodes(rule.condition, nodes);
+  collectNodes(rule.value, nodes);
+  if (rule.window !== undefined) collectWindowNodes(rule.window, nodes);
+  for (const exception of rule.exceptions) collectRuleNodes(exception, nodes);
 }
 
-function windowExpressions(window: WindowIR): ExprIR[] {
-  return [window.from, ...(window.until === undefined ? [] : [window.until])];
+function collectWindowNodes(window: WindowIR, nodes: ExprIR[]): void {
+  collectNodes(window.from, nodes);
+  if (window.until !== undefined) collectNodes(window.until, nodes);
 }
 
 function allNodes(definition: DefinitionIR): ExprIR[] {
-  return definition.rules.flatMap(ruleExpressions).flatMap((expr) => [...subexpressions(expr)]);
+  const nodes: ExprIR[] = [];
+  for (const rule of definition.rules) collectRuleNodes(rule, nodes);
+  return nodes;
 }
 
 /** The definitions a definition reads or calls, each with the place of its first use. */
@@ -151,7 +153,9 @@ export interface MeasureReads {
 
 /** What a measure reads: every fact and parameter its window and definitions use. */
 export function measureReads(definitions: readonly DefinitionIR[], window: WindowIR | undefined): MeasureReads {
-  const nodes = [...definitions.flatMap(allNodes), ...(window === undefined ? [] : windowExpressions(window).flatMap((e) => [...subexpressions(e)]))];
+  const nodes: ExprIR[] = [];
+  for (const definition of definitions) for (const rule of definition.rules) collectRuleNodes(rule, nodes);
+  if (window !== undefined) collectWindowNodes(window, nodes);
   const reads = new Set<string>();
   const parametersRead = new Set<string>();
   for (const node of nodes) {

@@ -35,9 +35,12 @@ export function unitlessNumberText(expr: ExprIR): string | undefined {
   return undefined;
 }
 
-/** Every node of an expression, parents before children. */
-export function* subexpressions(expr: ExprIR): Generator<ExprIR> {
-  yield expr;
+/**
+ * Appends every node of an expression to `nodes`, parents before children: one array can
+ * collect the nodes of many expressions.
+ */
+export function collectNodes(expr: ExprIR, nodes: ExprIR[]): void {
+  nodes.push(expr);
   switch (expr.op) {
     case "literal":
     case "fact":
@@ -46,10 +49,10 @@ export function* subexpressions(expr: ExprIR): Generator<ExprIR> {
     case "local":
       return;
     case "field":
-      yield* subexpressions(expr.object);
+      collectNodes(expr.object, nodes);
       return;
     case "call":
-      for (const argument of expr.args) yield* subexpressions(argument);
+      for (const argument of expr.args) collectNodes(argument, nodes);
       return;
     case "not":
     case "negate":
@@ -59,7 +62,7 @@ export function* subexpressions(expr: ExprIR): Generator<ExprIR> {
     case "convert":
     case "is_present":
     case "is_absent":
-      yield* subexpressions(expr.operand);
+      collectNodes(expr.operand, nodes);
       return;
     case "and":
     case "or":
@@ -68,27 +71,27 @@ export function* subexpressions(expr: ExprIR): Generator<ExprIR> {
     case "min":
     case "max":
     case "otherwise":
-      yield* subexpressions(expr.left);
-      yield* subexpressions(expr.right);
+      collectNodes(expr.left, nodes);
+      collectNodes(expr.right, nodes);
       return;
     case "if":
-      yield* subexpressions(expr.condition);
-      yield* subexpressions(expr.then);
-      yield* subexpressions(expr.else);
+      collectNodes(expr.condition, nodes);
+      collectNodes(expr.then, nodes);
+      collectNodes(expr.else, nodes);
       return;
     case "match":
-      yield* subexpressions(expr.subject);
-      for (const arm of expr.arms) yield* subexpressions(arm.value);
-      if (expr.otherwise !== undefined) yield* subexpressions(expr.otherwise);
+      collectNodes(expr.subject, nodes);
+      for (const arm of expr.arms) collectNodes(arm.value, nodes);
+      if (expr.otherwise !== undefined) collectNodes(expr.otherwise, nodes);
       return;
     case "in":
-      yield* subexpressions(expr.element);
-      yield* subexpressions(expr.set);
+      collectNodes(expr.element, nodes);
+      collectNodes(expr.set, nodes);
       return;
     case "aggregate":
-      yield* subexpressions(expr.list);
-      if (expr.value !== undefined) yield* subexpressions(expr.value);
-      if (expr.filter !== undefined) yield* subexpressions(expr.filter);
+      collectNodes(expr.list, nodes);
+      if (expr.value !== undefined) collectNodes(expr.value, nodes);
+      if (expr.filter !== undefined) collectNodes(expr.filter, nodes);
       return;
   }
 }

@@ -145,6 +145,8 @@ function shape(expr: Expr | EffectiveWindow | undefined): string {
 }
 
 function reportConflicts(siblings: readonly CheckedCase[], reporter: Reporter): void {
+  // a lone case conflicts with nothing: its shape need not be written out
+  if (siblings.length < 2) return;
   const firstBySituation = new Map<string, CheckedCase>();
   for (const later of siblings) {
     const situation = `${shape(later.source.condition)}|${shape(later.source.window)}`;
