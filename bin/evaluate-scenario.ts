@@ -1,6 +1,6 @@
 import { evaluate, missingFactsForMeasures, type EvaluationResult } from "../compiler/interpret.js";
 import type { ProgramIR } from "../compiler/ir.js";
-import { EvaluationError, readScenario, type ScenarioError } from "../runtime/index.js";
+import { EvaluationError, readScenario, type Scenario, type ScenarioError } from "../runtime/index.js";
 
 export interface ScenarioRequest {
   /** the scenario's JSON text */
@@ -20,7 +20,7 @@ export function evaluateScenario(program: ProgramIR, request: ScenarioRequest): 
   const read = readScenario(request.text, program.schema);
   if (!read.ok) return { kind: "bad_input", problems: read.errors };
   if (request.measures !== undefined) {
-    const problems = missingFactProblems(missingFactsForMeasures(program, read.scenario, request.measures));
+    const problems = missingFactProblems(program, read.scenario, request.measures);
     if (problems.length > 0) return { kind: "bad_input", problems };
   }
   try {
@@ -41,10 +41,10 @@ export function measureNames(program: ProgramIR): string {
   return program.measures.map((measure) => measure.name).join(", ");
 }
 
-/** One problem per missing fact, naming the measures asked for that need it. */
-function missingFactProblems(missing: readonly { readonly measure: string; readonly missing: readonly string[] }[]): ScenarioError[] {
+/** For measures asked for by name: one problem per fact the scenario does not give, naming the measures that need it. */
+export function missingFactProblems(program: ProgramIR, scenario: Scenario, measures: readonly string[]): ScenarioError[] {
   const measuresByPath = new Map<string, string[]>();
-  for (const { measure, missing: paths } of missing) {
+  for (const { measure, missing: paths } of missingFactsForMeasures(program, scenario, measures)) {
     for (const path of paths) measuresByPath.set(path, [...(measuresByPath.get(path) ?? []), measure]);
   }
   return [...measuresByPath].map(([path, measures]) => ({
@@ -76,6 +76,11 @@ export function resultJson(result: EvaluationResult): { readonly [key: string]: 
 }
 
 function inNaturalOrder<T>(byMeasure: { readonly [measure: string]: T }): { [measure: string]: T } {
-  const entries = Object.entries(byMeasure).sort(([a], [b]) => a.localeCompare(b, "en", { numeric: true }));
+  const entries = Object.entries(byMeasure).sort(([a], [b]) => naturalMeasureOrder(a, b));
   return Object.fromEntries(entries);
+}
+
+/** Compares measure names in natural order: m2 before m10. */
+export function naturalMeasureOrder(a: string, b: string): number {
+  return a.localeCompare(b, "en", { numeric: true });
 }

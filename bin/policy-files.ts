@@ -57,7 +57,8 @@ function readSource(path: string): SourceFile {
   return { path, text: readText(path, "policy file") };
 }
 
-function describeFileError(error: unknown): string {
+/** Why a file could not be read or written, in a few words: "no such file", "permission denied"… */
+export function describeFileError(error: unknown): string {
   const code = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
   switch (code) {
     case "ENOENT":

@@ -34,12 +34,7 @@ export async function evaluateScenarioCommand(command: ScenarioCommand): Promise
   const program = await loadProgram(command.policy, { warnings: false });
   if (program === undefined) return { kind: "failed", exitCode: ExitStatus.failed };
 
-  const unknown = unknownMeasures(program, command.measures ?? []);
-  if (unknown.length > 0) {
-    const known = measureNames(program);
-    for (const name of unknown) process.stderr.write(`--measure: the policy has no measure "${name}" (it has ${known})\n`);
-    return { kind: "failed", exitCode: ExitStatus.badInput };
-  }
+  if (reportUnknownMeasures(program, command.measures ?? [])) return { kind: "failed", exitCode: ExitStatus.badInput };
   const outcome = evaluateScenario(program, {
     text: scenarioText,
     explain: command.explain,
@@ -55,6 +50,14 @@ export async function evaluateScenarioCommand(command: ScenarioCommand): Promise
     case "evaluated":
       return { kind: "evaluated", program, result: outcome.result };
   }
+}
+
+/** Writes a line on stderr for each `--measure` name the policy does not have; whether there was one. */
+export function reportUnknownMeasures(program: ProgramIR, names: readonly string[]): boolean {
+  const unknown = unknownMeasures(program, names);
+  const known = measureNames(program);
+  for (const name of unknown) process.stderr.write(`--measure: the policy has no measure "${name}" (it has ${known})\n`);
+  return unknown.length > 0;
 }
 
 function readScenarioText(file: string): string {

@@ -18,6 +18,8 @@ commands:
   check <policy>                    report problems in a policy
   compile <policy> --out <dir>      generate TypeScript, JavaScript or JSON Schema
   run <policy> --scenario <file>    evaluate the measures for one scenario
+  run <policy> --scenarios <file> --out <file>
+                                    the same for a file of scenarios, one per line
   explain <policy> --scenario <file>
                                     the same evaluation as a report to read and check
   test <policy>                     run the tests in the policy's tests/ folder
@@ -49,13 +51,21 @@ Nothing is written when the policy has errors (exit status 1).
 ${policyNote}`,
 
   run: `usage: tiao run <policy> --scenario <file.json> [--measure <name>]... [--explain]
+       tiao run <policy> --scenarios <file.ndjson> --out <file.ndjson> [--measure <name>]...
 
 Prints the outputs of each measure the scenario has the facts for, as JSON.
   --scenario <file>   the scenario (- reads it from standard input)
   --measure <name>    only this measure (repeatable); its missing facts are errors
   --explain           add why each output has its value, under the key "explain"
+  --scenarios <file>  a file of scenarios, one JSON object per line (- for standard input),
+                      evaluated by the compiled policy; blank lines are skipped
+  --out <file>        with --scenarios: where to write one line of results per scenario,
+                      in order (- for standard output); a scenario that is bad or cannot
+                      be evaluated gives {"line": N, "errors": [...]} or
+                      {"line": N, "evaluation_error": "..."} and the run goes on
 Exit status: 0 ok, 1 the policy has errors, 2 bad scenario or arguments,
-3 the policy cannot evaluate this scenario.
+3 the policy cannot evaluate this scenario; with --scenarios, 2 when any scenario
+is bad, else 3 when any cannot be evaluated.
 
 ${policyNote}`,
 

@@ -1,11 +1,13 @@
 import { parseCommandArgs } from "../args.js";
 import { resultJson } from "../evaluate-scenario.js";
-import { ExitStatus, type ExitCode } from "../exit.js";
+import { ExitStatus, UsageError, type ExitCode } from "../exit.js";
 import { evaluateScenarioCommand } from "../scenario-command.js";
 import { commandUsage } from "../usage.js";
 
 const options = {
   scenario: { type: "string" },
+  scenarios: { type: "string" },
+  out: { type: "string" },
   measure: { type: "string", multiple: true },
   explain: { type: "boolean" },
 } as const;
@@ -13,9 +15,25 @@ const options = {
 /**
  * `tiao run <policy> --scenario <file>`: the outputs of each measure as JSON on stdout,
  * in the form of the scenario contract. On any failure stdout stays empty.
+ * `tiao run <policy> --scenarios <file> --out <file>`: the same for every line of a file
+ * of scenarios, one line of results each (bin/population-command.ts).
  */
 export async function run(args: readonly string[]): Promise<ExitCode> {
   const { policy, values } = parseCommandArgs(args, options, commandUsage.run);
+  if (values.scenarios !== undefined) {
+    if (values.scenario !== undefined) {
+      throw new UsageError("--scenario and --scenarios cannot be used together: give one scenario, or a file of them", commandUsage.run);
+    }
+    if (values.explain === true) {
+      throw new UsageError("--explain cannot be used with --scenarios: explain one scenario at a time with --scenario", commandUsage.run);
+    }
+    if (values.out === undefined) throw new UsageError("missing --out <file.ndjson>: where to write the results of --scenarios", commandUsage.run);
+    const { runPopulation } = await import("../population-command.js");
+    return runPopulation({ policy, scenarios: values.scenarios, out: values.out, measures: values.measure });
+  }
+  if (values.out !== undefined) {
+    throw new UsageError("--out goes with --scenarios: the result of one --scenario is printed on standard output", commandUsage.run);
+  }
   const outcome = await evaluateScenarioCommand({
     policy,
     scenario: values.scenario,

@@ -1,0 +1,144 @@
+/**
+ * `tiao run <policy> --scenarios <file.ndjson> --out <file.ndjson>`: a population run.
+ * The scenarios stream through the policy's compiled evaluator into the results file,
+ * with a progress bar when stderr is a terminal; a summary line ends the run.
+ */
+import { createReadStream, createWriteStream, fstatSync, openSync, statSync, type Stats } from "node:fs";
+import type { Readable, Writable } from "node:stream";
+import { finished } from "node:stream/promises";
+import { importGeneratedModule, lineEvaluator } from "./compiled-policy.js";
+import { CliError, ExitStatus, type ExitCode } from "./exit.js";
+import { loadProgram } from "./load-program.js";
+import { describeFileError } from "./policy-files.js";
+import { evaluatePopulation, type PopulationSummary } from "./population.js";
+import { ProgressBar } from "./progress.js";
+import { reportUnknownMeasures } from "./scenario-command.js";
+import { plural } from "./text.js";
+
+export interface PopulationCommand {
+  readonly policy: string;
+  /** `--scenarios`: an NDJSON file, or `-` for standard input */
+  readonly scenarios: string;
+  /** `--out`: the results file, or `-` for standard output */
+  readonly out: string;
+  /** `--measure`, repeatable */
+  readonly measures: readonly string[] | undefined;
+}
+
+/**
+ * Input is read in chunks of this many bytes, and up to OUTPUT_BUFFER_BYTES of results wait
+ * to be written while the next are evaluated. Larger chunks were no faster, and cost memory.
+ */
+const CHUNK_BYTES = 1 << 16;
+const OUTPUT_BUFFER_BYTES = 1 << 20;
+
+export async function runPopulation(command: PopulationCommand): Promise<ExitCode> {
+  const startMs = performance.now();
+  const input = openScenarios(command.scenarios);
+  const program = await loadProgram(command.policy, { warnings: false });
+  if (program === undefined) return ExitStatus.failed;
+  if (reportUnknownMeasures(program, command.measures ?? [])) return ExitStatus.badInput;
+  const evaluateLine = lineEvaluator(program, await importGeneratedModule(program), command.measures);
+
+  const output = openResults(command.out, input.stats);
+  const inputStream = input.stream();
+  const progress = showsProgress(command) ? new ProgressBar(process.stderr, input.size) : undefined;
+  let summary: PopulationSummary;
+  try {
+    summary = await evaluatePopulation(inputStream, output.stream, evaluateLine, (state) => progress?.update(state));
+    await output.finish();
+  } catch (error) {
+    throw failureOfStreams(error, { stream: inputStream, what: `cannot read scenarios from ${input.name}` }, { stream: output.stream, what: `cannot write results to ${output.name}` });
+  } finally {
+    progress?.clear();
+  }
+  const seconds = (performance.now() - startMs) / 1000;
+  const withErrors = summary.badInput + summary.evaluationErrors;
+  process.stderr.write(`${plural(summary.scenarios, "scenario")}, ${withErrors} with errors, ${seconds.toFixed(1)} s\n`);
+  if (summary.badInput > 0) return ExitStatus.badInput;
+  if (summary.evaluationErrors > 0) return ExitStatus.evaluationError;
+  return ExitStatus.ok;
+}
+
+/** The bar would mix with results written to the same terminal. */
+function showsProgress(command: PopulationCommand): boolean {
+  return process.stderr.isTTY === true && !(command.out === "-" && process.stdout.isTTY === true);
+}
+
+interface ScenariosInput {
+  /** how messages name it */
+  readonly name: string;
+  /** the file's size, when it is a regular file */
+  readonly size: number | undefined;
+  readonly stats: Stats | undefined;
+  /** the stream, created when the run starts (a file is opened, and checked, before) */
+  stream(): Readable;
+}
+
+function openScenarios(path: string): ScenariosInput {
+  if (path === "-") return { name: "standard input", size: undefined, stats: undefined, stream: () => process.stdin };
+  const name = `'${path}'`;
+  let fd: number;
+  let stats: Stats;
+  try {
+    fd = openSync(path, "r");
+    stats = fstatSync(fd);
+  } catch (error) {
+    throw new CliError(`cannot read scenarios ${name}: ${describeFileError(error)}`);
+  }
+  if (stats.isDirectory()) throw new CliError(`cannot read scenarios ${name}: it is a folder`);
+  return {
+    name,
+    size: stats.isFile() ? stats.size : undefined,
+    stats,
+    stream: () => createReadStream(path, { fd, highWaterMark: CHUNK_BYTES }),
+  };
+}
+
+interface ResultsOutput {
+  readonly name: string;
+  readonly stream: Writable;
+  /** resolves once every result is written */
+  finish(): Promise<void>;
+}
+
+function openResults(path: string, scenarioStats: Stats | undefined): ResultsOutput {
+  if (path === "-") return { name: "standard output", stream: process.stdout, finish: async () => {} };
+  const name = `'${path}'`;
+  if (scenarioStats !== undefined && isSameFile(path, scenarioStats)) {
+    throw new CliError(`--out ${name} is the file of --scenarios: writing the results would erase the scenarios`);
+  }
+  let fd: number;
+  try {
+    fd = openSync(path, "w");
+  } catch (error) {
+    throw new CliError(`cannot write results to ${name}: ${describeFileError(error)}`);
+  }
+  const stream = createWriteStream(path, { fd, highWaterMark: OUTPUT_BUFFER_BYTES });
+  return {
+    name,
+    stream,
+    finish: async () => {
+      stream.end();
+      await finished(stream);
+    },
+  };
+}
+
+function isSameFile(path: string, stats: Stats): boolean {
+  try {
+    const other = statSync(path);
+    return other.dev === stats.dev && other.ino === stats.ino;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A failure of the input or the output stream as a message naming the file; any other
+ * error as it is.
+ */
+function failureOfStreams(error: unknown, ...streams: readonly { readonly stream: Readable | Writable; readonly what: string }[]): unknown {
+  const failed = streams.find(({ stream }) => stream.errored === error);
+  return failed === undefined ? error : new CliError(`${failed.what}: ${describeFileError(error)}`);
+}
