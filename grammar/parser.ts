@@ -2,8 +2,9 @@
  * The grammar of tiao as a Chevrotain CstParser (see docs/language.md).
  *
  * One instance is created for the whole program (`tiaoParser`): building a parser analyses
- * the grammar, which is far slower than parsing. Each parse goes through `parseDeclaration`,
- * which sets `.input` and calls `policyFile()`. Newlines are not significant; declarations
+ * the grammar, which is far slower than parsing (the tests build one that also validates
+ * it). Each parse goes through `parseDeclaration`, which sets `.input` and calls
+ * `policyFile()`. Newlines are not significant; declarations
  * and items end where the next one begins.
  *
  * Expression precedence, loosest first: `if … then … else`, `otherwise`, `or`, `and`, `not`,
@@ -98,12 +99,17 @@ const endOfConditionTokens: readonly TokenType[] = [
 export class TiaoParser extends CstParser {
   private readonly messages: ParserErrorMessages;
 
-  constructor() {
+  /**
+   * `validate` checks the grammar (ambiguities, left recursion) while analysing it: the
+   * tests do, the program's parser does not, as that costs more than parsing a policy.
+   */
+  constructor(options: { readonly validate?: boolean } = {}) {
     const messages = new ParserErrorMessages();
     super([...allTokens], {
       recoveryEnabled: true,
       nodeLocationTracking: "full",
       errorMessageProvider: messages,
+      skipValidations: options.validate !== true,
     });
     this.messages = messages;
     this.performSelfAnalysis();
