@@ -51,7 +51,7 @@ function printHelp(text: string): ExitCode {
 }
 
 function printVersion(): ExitCode {
-  // dist/bin/main.js → package.json at the package root
+  // dist/cli/tiao.mjs → package.json at the package root
   const manifest: unknown = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
   const version = typeof manifest === "object" && manifest !== null && "version" in manifest ? manifest.version : undefined;
   process.stdout.write(`tiao ${String(version)}\n`);

@@ -110,22 +110,21 @@ function cacheFolder(): string {
 
 /**
  * Identifies the compiler that would compile the policy: the name, size and modification
- * time of each module of the built grammar, compiler and runtime, and of the parser library.
- * Rebuilding or upgrading changes it, and with it every key.
+ * time of each module of the built command (dist/cli/, the bundle of the CLI, the compiler
+ * and the parser library). Rebuilding or upgrading changes it, and with it every key.
  */
 function compilerFingerprint(): string | undefined {
   try {
-    // this module is dist/bin/program-cache.js
-    const dist = fileURLToPath(new URL("..", import.meta.url));
-    const modules = ["grammar", "compiler", "runtime"].flatMap((folder) =>
-      readdirSync(join(dist, folder), { recursive: true, encoding: "utf8" })
-        .filter((name) => name.endsWith(".js"))
-        .sort()
-        .map((name) => join(dist, folder, name)),
-    );
-    const parserLibrary = fileURLToPath(import.meta.resolve("chevrotain"));
+    // this module is bundled into dist/cli/, beside every other module of the command
+    const folder = fileURLToPath(new URL(".", import.meta.url));
+    const modules = readdirSync(folder)
+      .filter((name) => name.endsWith(".mjs"))
+      .sort()
+      .map((name) => join(folder, name));
+    // run from elsewhere than the bundle, the compiler's files are unknown: no cache
+    if (modules.length === 0) return undefined;
     return digest(
-      [...modules, parserLibrary]
+      modules
         .map((path) => {
           const stats = statSync(path);
           return `${path}:${stats.size}:${stats.mtimeMs}`;
