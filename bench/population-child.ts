@@ -1,43 +1,23 @@
 /**
- * Child process of the population benchmark: streams an NDJSON file of scenarios through
- * one evaluator into an NDJSON file of results, and prints the throughput and the peak
- * resident memory of the whole process as JSON.
+ * Child process of the population benchmark: the baseline's population run, the pipeline
+ * of `tiao run --scenarios` with the hand-written baseline evaluating (bench/stream.ts).
+ * Prints its summary as JSON.
  *
- * usage: population-child.js compiled|baseline <generated module> <scenarios.ndjson> <results.ndjson>
+ * usage: population-child.js <generated module, for its fact schema> <scenarios.ndjson> <results.ndjson>
  */
 import { createReadStream, createWriteStream } from "node:fs";
-import { readScenario, type Scenario } from "../runtime/scenario.js";
-import { evaluateAll } from "./baseline/measures.js";
-import { evaluateCompiled, formatCompiled, prepareMeasures } from "./driver.js";
-import type { Scenario as WorkloadScenario } from "./facts.js";
-import { formatResult, MEASURE_NAMES } from "./outputs.js";
+import { finished } from "node:stream/promises";
+import { evaluatePopulation, INPUT_CHUNK_BYTES, OUTPUT_BUFFER_BYTES } from "../bin/population.js";
 import { importGenerated } from "./policy.js";
-import { evaluatePopulation, type PopulationEvaluator } from "./stream.js";
+import { baselineLineEvaluator } from "./stream.js";
 
-const [engine, moduleFile, input, output] = process.argv.slice(2);
-if (moduleFile === undefined || input === undefined || output === undefined || (engine !== "compiled" && engine !== "baseline")) {
-  throw new Error("usage: population-child.js compiled|baseline <generated module> <scenarios.ndjson> <results.ndjson>");
+const [moduleFile, input, output] = process.argv.slice(2);
+if (moduleFile === undefined || input === undefined || output === undefined) {
+  throw new Error("usage: population-child.js <generated module> <scenarios.ndjson> <results.ndjson>");
 }
-const module = await importGenerated(moduleFile);
-// in the order of the baseline's results, so that both write the same lines
-const measures = prepareMeasures(module, MEASURE_NAMES.filter((name) => module.measures[name] !== undefined));
-const read = (text: string) => readScenario(text, module.factSchema);
-
-const evaluator: PopulationEvaluator = engine === "compiled"
-  ? {
-      read,
-      evaluate: (s: Scenario) => formatCompiled(measures, evaluateCompiled(measures, s.facts, s.date, s.parameters), module.factSchema),
-    }
-  : {
-      read,
-      // The runtime's records are the baseline's typed facts (bench/facts.ts).
-      evaluate: (s: Scenario) => {
-        const { facts, date, parameters } = s as unknown as WorkloadScenario;
-        return formatResult(evaluateAll(facts, date, parameters));
-      },
-    };
-
-const start = performance.now();
-const summary = await evaluatePopulation(createReadStream(input), createWriteStream(output), evaluator);
-const ms = performance.now() - start;
-process.stdout.write(`${JSON.stringify({ ...summary, ms, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`);
+const { factSchema } = await importGenerated(moduleFile);
+const results = createWriteStream(output, { highWaterMark: OUTPUT_BUFFER_BYTES });
+const summary = await evaluatePopulation(createReadStream(input, { highWaterMark: INPUT_CHUNK_BYTES }), results, baselineLineEvaluator(factSchema));
+results.end();
+await finished(results);
+process.stdout.write(`${JSON.stringify(summary)}\n`);

@@ -1,64 +1,37 @@
 /**
- * Population runs: scenarios as NDJSON in (one scenario per line), results as NDJSON out
- * (one object per line, in the same order), streamed so that memory stays flat however
- * many scenarios there are. A line that cannot be read gives `{"line": n, "errors": […]}`
- * instead of results, and the run goes on. This is the evaluator behind a
- * `tiao run <policy> --scenarios <file.ndjson> --out <file.ndjson>` mode.
+ * The baseline of population runs: one line of a file of scenarios read as
+ * `tiao run --scenarios` reads it (the runtime's `readScenario`), evaluated by the
+ * hand-written baseline (bench/baseline/), and written as the CLI writes results
+ * (bin/output-json.ts). Streamed through the CLI's own pipeline (bin/population.ts), it
+ * differs from `tiao run --scenarios` only in what evaluates the measures.
  */
-import { once } from "node:events";
-import type { Readable, Writable } from "node:stream";
-import { createInterface } from "node:readline";
-import type { OutputJson, Scenario, ScenarioError } from "../runtime/scenario.js";
+import { problemLine } from "../bin/evaluate-scenario.js";
+import { outputsWriter } from "../bin/output-json.js";
+import type { LineEvaluator } from "../bin/population.js";
+import { readScenario } from "../runtime/scenario.js";
+import type { FactSchema } from "../runtime/types.js";
+import { evaluateAll } from "./baseline/measures.js";
+import type { Scenario } from "./facts.js";
+import { MEASURE_NAMES, OUTPUT_TYPES, type MeasureOutputs } from "./outputs.js";
 
-export type LineResult =
-  | { readonly ok: true; readonly scenario: Scenario }
-  | { readonly ok: false; readonly errors: readonly ScenarioError[] };
-
-export interface PopulationEvaluator {
-  /** reads one scenario's JSON text */
-  read(text: string): LineResult;
-  /** the formatted outputs of every measure whose facts the scenario gives */
-  evaluate(scenario: Scenario): { readonly [measure: string]: OutputJson };
-}
-
-export interface PopulationSummary {
-  readonly scenarios: number;
-  /** lines that could not be read or evaluated */
-  readonly failed: number;
-}
-
-/** Output is written in chunks of about this many characters. */
-const CHUNK = 1 << 16;
-
-export async function evaluatePopulation(input: Readable, output: Writable, evaluator: PopulationEvaluator): Promise<PopulationSummary> {
-  let lineNumber = 0;
-  let scenarios = 0;
-  let failed = 0;
-  let pending = "";
-  const flush = async (): Promise<void> => {
-    if (!output.write(pending)) await once(output, "drain");
-    pending = "";
-  };
-  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
-    lineNumber++;
-    if (line.trim() === "") continue;
-    scenarios++;
-    const read = evaluator.read(line);
-    if (read.ok) {
-      try {
-        pending += `${JSON.stringify(evaluator.evaluate(read.scenario))}\n`;
-      } catch (error) {
-        failed++;
-        pending += `${JSON.stringify({ line: lineNumber, errors: [{ path: "(evaluation)", message: error instanceof Error ? error.message : String(error) }] })}\n`;
-      }
-    } else {
-      failed++;
-      pending += `${JSON.stringify({ line: lineNumber, errors: read.errors })}\n`;
+export function baselineLineEvaluator(schema: FactSchema): LineEvaluator {
+  // in natural order (m1, m2, … m10), as the CLI writes them
+  const measures = MEASURE_NAMES.map((name) => {
+    const write = outputsWriter({ in_force: { kind: "bool" }, ...Object.fromEntries(OUTPUT_TYPES[name] ?? []) }, schema);
+    const key = `${JSON.stringify(name)}:`;
+    return { name, write: (outputs: MeasureOutputs) => key + write(outputs) };
+  });
+  return (text) => {
+    const read = readScenario(text, schema);
+    if (!read.ok) return { kind: "bad_input", problems: read.errors.map(problemLine) };
+    // The runtime's records are the baseline's typed facts (bench/facts.ts).
+    const { facts, date, parameters } = read.scenario as unknown as Scenario;
+    const results: { readonly [measure: string]: MeasureOutputs | undefined } = evaluateAll(facts, date, parameters);
+    let json = "";
+    for (const { name, write } of measures) {
+      const outputs = results[name];
+      if (outputs !== undefined) json += (json === "" ? "" : ",") + write(outputs);
     }
-    if (pending.length >= CHUNK) await flush();
-  }
-  if (pending !== "") await flush();
-  output.end();
-  await once(output, "finish");
-  return { scenarios, failed };
+    return { kind: "evaluated", json: `{${json}}` };
+  };
 }

@@ -10,7 +10,7 @@ import { importGeneratedModule, lineEvaluator } from "./compiled-policy.js";
 import { CliError, ExitStatus, type ExitCode } from "./exit.js";
 import { loadProgram } from "./load-program.js";
 import { describeFileError } from "./policy-files.js";
-import { evaluatePopulation, type PopulationSummary } from "./population.js";
+import { evaluatePopulation, INPUT_CHUNK_BYTES, OUTPUT_BUFFER_BYTES, type PopulationSummary } from "./population.js";
 import { ProgressBar } from "./progress.js";
 import { reportUnknownMeasures } from "./scenario-command.js";
 import { plural } from "./text.js";
@@ -24,13 +24,6 @@ export interface PopulationCommand {
   /** `--measure`, repeatable */
   readonly measures: readonly string[] | undefined;
 }
-
-/**
- * Input is read in chunks of this many bytes, and up to OUTPUT_BUFFER_BYTES of results wait
- * to be written while the next are evaluated. Larger chunks were no faster, and cost memory.
- */
-const CHUNK_BYTES = 1 << 16;
-const OUTPUT_BUFFER_BYTES = 1 << 20;
 
 export async function runPopulation(command: PopulationCommand): Promise<ExitCode> {
   const startMs = performance.now();
@@ -91,7 +84,7 @@ function openScenarios(path: string): ScenariosInput {
     name,
     size: stats.isFile() ? stats.size : undefined,
     stats,
-    stream: () => createReadStream(path, { fd, highWaterMark: CHUNK_BYTES }),
+    stream: () => createReadStream(path, { fd, highWaterMark: INPUT_CHUNK_BYTES }),
   };
 }
 

@@ -38,6 +38,14 @@ export interface PopulationProgress {
 }
 
 /**
+ * A file of scenarios is read in chunks of this many bytes, and up to OUTPUT_BUFFER_BYTES
+ * of results wait to be written while the next are evaluated. Larger chunks were no
+ * faster, and cost memory.
+ */
+export const INPUT_CHUNK_BYTES = 1 << 16;
+export const OUTPUT_BUFFER_BYTES = 1 << 20;
+
+/**
  * Results are written in batches of about this many characters: one write per line would
  * cost more than evaluating the line.
  */
