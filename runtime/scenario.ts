@@ -26,6 +26,7 @@ import {
   type Percent,
   percentFromMillionths,
 } from "./money.js";
+import { readValidScenario } from "./scenario-reader.js";
 import type { EnumDecl, FactSchema, FieldDecl, LiteralValue, RecordDecl, ValueType } from "./types.js";
 
 export type RuntimeValue = boolean | number | string | Decimal | null | readonly RuntimeValue[] | RecordValue;
@@ -103,7 +104,21 @@ function indexSchema(schema: FactSchema): SchemaIndex {
 // ---------------------------------------------------------------------------------------
 // Reading a scenario
 
+/**
+ * The scenario of a JSON text, or every problem it has. A text without a problem, the
+ * common case, is read in one pass (runtime/scenario-reader.ts); one that pass does not
+ * accept is read again through the JSON tree, which finds and words every problem.
+ */
 export function readScenario(text: string, schema: FactSchema): ScenarioResult {
+  const scenario = readValidScenario(text, schema);
+  return scenario === undefined ? readScenarioFromTree(text, schema) : { ok: true, scenario };
+}
+
+/**
+ * readScenario through the generic JSON tree: slower, and the reference for what a
+ * scenario means and what its problems are; the one-pass reader must agree with it.
+ */
+export function readScenarioFromTree(text: string, schema: FactSchema): ScenarioResult {
   const parsed = parseJson(text);
   if (!parsed.ok) {
     return { ok: false, errors: [{ path: DOCUMENT_PATH, message: `line ${parsed.line}, column ${parsed.column}: ${parsed.message}` }] };
