@@ -43,8 +43,12 @@ function presentValueWriter(type: ValueType, schema: FactSchema): JsonWriter {
     case "months":
     case "days":
       return (value) => String(value as number);
-    case "enum":
-      return (value) => JSON.stringify(value as string);
+    case "enum": {
+      // the text of each member, written once
+      const members = schema.enums.find((declaration) => declaration.name === type.name)?.members ?? [];
+      const texts = new Map(members.map((member) => [member.name, JSON.stringify(member.name)]));
+      return (value) => texts.get(value as string) ?? JSON.stringify(value as string);
+    }
     case "money":
       return quoted<Money>(formatMoney);
     case "percent":
