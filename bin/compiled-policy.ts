@@ -28,20 +28,24 @@ export interface GeneratedModule {
   readonly evaluationError: typeof EvaluationError;
 }
 
+// dist/bin/ or dist/cli/ → dist/runtime/
+const runtimeImport = new URL("../runtime/index.js", import.meta.url).href;
+
+/** The program as JavaScript that imports the built runtime (dist/runtime/) by its absolute URL. */
+export async function emitGeneratedModule(program: ProgramIR): Promise<string> {
+  const { emitJavaScript } = await import("../compiler/emit/typescript.js");
+  return emitJavaScript(program, { runtimeImport }).js;
+}
+
 /**
- * Emits the program as JavaScript and imports it from its text (a `data:` URL), so that
- * nothing is written beside the policy or in a folder that may not be writable. The module
- * imports the built runtime (dist/runtime/) by its absolute URL. The CLI may be bundled with
- * a copy of the runtime of its own, so evaluation errors are recognised by the class of the
+ * Imports generated JavaScript from its text (a `data:` URL), so that nothing is written
+ * beside the policy or in a folder that may not be writable. The CLI may be bundled with a
+ * copy of the runtime of its own, so evaluation errors are recognised by the class of the
  * runtime the module imports.
  */
-export async function importGeneratedModule(program: ProgramIR): Promise<GeneratedModule> {
-  const { emitJavaScript } = await import("../compiler/emit/typescript.js");
-  // dist/bin/ or dist/cli/ → dist/runtime/
-  const runtimeImport = new URL("../runtime/index.js", import.meta.url).href;
-  const { js } = emitJavaScript(program, { runtimeImport });
+export async function importGeneratedModule(javascript: string): Promise<GeneratedModule> {
   const runtime = (await import(runtimeImport)) as typeof import("../runtime/index.js");
-  const module: unknown = await import(`data:text/javascript;base64,${Buffer.from(js).toString("base64")}`);
+  const module: unknown = await import(`data:text/javascript;base64,${Buffer.from(javascript).toString("base64")}`);
   if (typeof module !== "object" || module === null || !("measures" in module) || typeof module.measures !== "object") {
     throw new Error("the generated JavaScript exports no `measures` table");
   }

@@ -4,13 +4,16 @@
  * with a progress bar when stderr is a terminal; a summary line ends the run.
  */
 import { createReadStream, createWriteStream, fstatSync, openSync, statSync, type Stats } from "node:fs";
+import { availableParallelism } from "node:os";
 import type { Readable, Writable } from "node:stream";
 import { finished } from "node:stream/promises";
-import { importGeneratedModule, lineEvaluator } from "./compiled-policy.js";
+import type { ProgramIR } from "../compiler/ir.js";
+import { emitGeneratedModule, importGeneratedModule, lineEvaluator } from "./compiled-policy.js";
 import { CliError, ExitStatus, type ExitCode } from "./exit.js";
 import { loadProgram } from "./load-program.js";
 import { describeFileError } from "./policy-files.js";
-import { evaluatePopulation, INPUT_CHUNK_BYTES, OUTPUT_BUFFER_BYTES, type PopulationSummary } from "./population.js";
+import { evaluateBlock, INPUT_CHUNK_BYTES, OUTPUT_BUFFER_BYTES, streamPopulation, type BlockEvaluator, type PopulationSummary } from "./population.js";
+import { WorkerPool } from "./population-workers.js";
 import { ProgressBar } from "./progress.js";
 import { reportUnknownMeasures } from "./scenario-command.js";
 import { plural } from "./text.js";
@@ -23,6 +26,8 @@ export interface PopulationCommand {
   readonly out: string;
   /** `--measure`, repeatable */
   readonly measures: readonly string[] | undefined;
+  /** `--jobs`: the threads evaluating scenarios */
+  readonly jobs: number | undefined;
 }
 
 export async function runPopulation(command: PopulationCommand): Promise<ExitCode> {
@@ -31,19 +36,20 @@ export async function runPopulation(command: PopulationCommand): Promise<ExitCod
   const program = await loadProgram(command.policy, { warnings: false });
   if (program === undefined) return ExitStatus.failed;
   if (reportUnknownMeasures(program, command.measures ?? [])) return ExitStatus.badInput;
-  const evaluateLine = lineEvaluator(program, await importGeneratedModule(program), command.measures);
+  const evaluator = await blockEvaluator(program, command.measures, threadCount(command.jobs, input.size));
 
   const output = openResults(command.out, input.stats);
   const inputStream = input.stream();
   const progress = showsProgress(command) ? new ProgressBar(process.stderr, input.size) : undefined;
   let summary: PopulationSummary;
   try {
-    summary = await evaluatePopulation(inputStream, output.stream, evaluateLine, (state) => progress?.update(state));
+    summary = await streamPopulation(inputStream, output.stream, evaluator, (state) => progress?.update(state));
     await output.finish();
   } catch (error) {
     throw failureOfStreams(error, { stream: inputStream, what: `cannot read scenarios from ${input.name}` }, { stream: output.stream, what: `cannot write results to ${output.name}` });
   } finally {
     progress?.clear();
+    if (evaluator instanceof WorkerPool) await evaluator.close();
   }
   const seconds = (performance.now() - startMs) / 1000;
   const withErrors = summary.badInput + summary.evaluationErrors;
@@ -51,6 +57,29 @@ export async function runPopulation(command: PopulationCommand): Promise<ExitCod
   if (summary.badInput > 0) return ExitStatus.badInput;
   if (summary.evaluationErrors > 0) return ExitStatus.evaluationError;
   return ExitStatus.ok;
+}
+
+/**
+ * Without --jobs, as many threads as the machine has processors, up to MAX_DEFAULT_JOBS (each
+ * worker holds some 30 MB: four keep a run under about 256 MB); a file too small to gain
+ * from more than one is evaluated in this thread alone, since starting workers costs more
+ * than it saves.
+ */
+function threadCount(jobs: number | undefined, inputSize: number | undefined): number {
+  if (jobs !== undefined) return jobs;
+  if (inputSize !== undefined && inputSize < SMALL_INPUT_BYTES) return 1;
+  return Math.min(availableParallelism(), MAX_DEFAULT_JOBS);
+}
+
+const SMALL_INPUT_BYTES = 4 << 20;
+const MAX_DEFAULT_JOBS = 4;
+
+/** One thread evaluates in this one; more are worker threads, this one reading and writing. */
+async function blockEvaluator(program: ProgramIR, measures: readonly string[] | undefined, threads: number): Promise<BlockEvaluator> {
+  const javascript = await emitGeneratedModule(program);
+  if (threads > 1) return new WorkerPool({ program, javascript, measures }, threads);
+  const evaluateLine = lineEvaluator(program, await importGeneratedModule(javascript), measures);
+  return { evaluate: (block) => evaluateBlock(block, evaluateLine), inFlight: 1 };
 }
 
 /** The bar would mix with results written to the same terminal. */

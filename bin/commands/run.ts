@@ -8,6 +8,7 @@ const options = {
   scenario: { type: "string" },
   scenarios: { type: "string" },
   out: { type: "string" },
+  jobs: { type: "string" },
   measure: { type: "string", multiple: true },
   explain: { type: "boolean" },
 } as const;
@@ -28,11 +29,14 @@ export async function run(args: readonly string[]): Promise<ExitCode> {
       throw new UsageError("--explain cannot be used with --scenarios: explain one scenario at a time with --scenario", commandUsage.run);
     }
     if (values.out === undefined) throw new UsageError("missing --out <file.ndjson>: where to write the results of --scenarios", commandUsage.run);
+    const jobs = values.jobs === undefined ? undefined : jobCount(values.jobs);
     const { runPopulation } = await import("../population-command.js");
-    return runPopulation({ policy, scenarios: values.scenarios, out: values.out, measures: values.measure });
+    return runPopulation({ policy, scenarios: values.scenarios, out: values.out, measures: values.measure, jobs });
   }
-  if (values.out !== undefined) {
-    throw new UsageError("--out goes with --scenarios: the result of one --scenario is printed on standard output", commandUsage.run);
+  for (const option of ["out", "jobs"] as const) {
+    if (values[option] !== undefined) {
+      throw new UsageError(`--${option} goes with --scenarios: the result of one --scenario is printed on standard output`, commandUsage.run);
+    }
   }
   const outcome = await evaluateScenarioCommand({
     policy,
@@ -44,4 +48,12 @@ export async function run(args: readonly string[]): Promise<ExitCode> {
   if (outcome.kind === "failed") return outcome.exitCode;
   process.stdout.write(`${JSON.stringify(resultJson(outcome.result), null, 2)}\n`);
   return ExitStatus.ok;
+}
+
+function jobCount(text: string): number {
+  const jobs = Number(text);
+  if (!/^[0-9]+$/.test(text) || !Number.isSafeInteger(jobs) || jobs < 1) {
+    throw new UsageError(`--jobs expects a number of threads, 1 or more, got "${text}"`, commandUsage.run);
+  }
+  return jobs;
 }

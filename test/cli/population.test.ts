@@ -1,6 +1,6 @@
 import { PassThrough, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { evaluatePopulation, MAX_LINE_CHARACTERS, type LineOutcome } from "../../bin/population.js";
+import { evaluateBlock, evaluatePopulation, MAX_LINE_BYTES, streamPopulation, type BlockEvaluator, type LineOutcome } from "../../bin/population.js";
 import { progressLine } from "../../bin/progress.js";
 
 /** An evaluator of scenarios that are just a word: "bad" and "error" fail, anything else is echoed. */
@@ -56,13 +56,13 @@ describe("evaluatePopulation", () => {
   });
 
   it("reports a line too long to hold as a bad line, and reads on", async () => {
-    const long = "x".repeat(MAX_LINE_CHARACTERS / 4);
+    const long = "x".repeat(MAX_LINE_BYTES / 4);
     const sink = new SlowSink();
     const summary = await evaluatePopulation(chunks("one\n", long, long, long, long, long, "\ntwo\n"), sink, echo);
     expect(summary).toEqual({ scenarios: 3, badInput: 1, evaluationErrors: 0 });
     const lines = sink.text.split("\n");
     expect(lines[0]).toBe('"one"');
-    expect(lines[1]).toMatch(/^\{"line":2,"errors":\["\(json\): the line has more than [\d,]+ characters/);
+    expect(lines[1]).toBe('{"line":2,"errors":["(json): the line is longer than 64 MB: a scenario is one line of JSON"]}');
     expect(lines[2]).toBe('"two"');
   });
 
@@ -72,6 +72,35 @@ describe("evaluatePopulation", () => {
     const run = evaluatePopulation(chunks(...Array.from({ length: 50_000 }, () => "a line long enough to fill the output's buffer\n")), output, echo);
     setImmediate(() => output.destroy(failure));
     await expect(run).rejects.toBe(failure);
+  });
+
+  it("writes in the order of the input the results of blocks evaluated out of order, numbering lines across chunks", async () => {
+    const sink = new SlowSink();
+    let delay = 0;
+    const evaluator: BlockEvaluator = {
+      inFlight: 4,
+      // later blocks often finish first, as they may in worker threads
+      evaluate: (block) => new Promise((resolve) => setTimeout(() => resolve(evaluateBlock(block, echo)), (delay = (delay + 7) % 10))),
+    };
+    const lines = Array.from({ length: 500 }, (_, i) => (i % 50 === 49 ? "bad" : `s${i}`));
+    const parts = lines.join("\n").match(/[^]{1,37}/g) ?? [];
+    const summary = await streamPopulation(chunks(...parts), sink, evaluator);
+    expect(summary).toEqual({ scenarios: 500, badInput: 10, evaluationErrors: 0 });
+    expect(sink.text.split("\n").slice(0, -1)).toEqual(
+      lines.map((line, i) => (line === "bad" ? `{"line":${i + 1},"errors":["(json): not a scenario"]}` : JSON.stringify(line))),
+    );
+  });
+
+  it("fails with the error of a block, the failures of the blocks after it handled", async () => {
+    const sink = new SlowSink();
+    const failure = new Error("a worker thread stopped");
+    const evaluator: BlockEvaluator = {
+      inFlight: 3,
+      evaluate: (block) => (block.firstLine >= 3 ? Promise.reject(failure) : evaluateBlock(block, echo)),
+    };
+    await expect(streamPopulation(chunks("one\n", "two\n", "three\n", "four\n"), sink, evaluator)).rejects.toBe(failure);
+    // an unhandled rejection of block 4 would fail the test run
+    await new Promise((resolve) => setImmediate(resolve));
   });
 
   it("tells its progress in bytes read and scenarios", async () => {

@@ -77,6 +77,15 @@ describe("tiao run --scenarios", () => {
     expect(problems(8)).toEqual([expect.stringMatching(/^\(json\): /)]);
   });
 
+  it("writes the same lines from worker threads", () => {
+    const input = ageLines.join("\n");
+    const inThisThread = tiao(["run", ageBands, "--scenarios", "-", "--out", "-", "--jobs", "1"], { input });
+    const inWorkers = tiao(["run", ageBands, "--scenarios", "-", "--out", "-", "--jobs", "2"], { input });
+    expect(inWorkers.status).toBe(2);
+    expect(inWorkers.stdout).toBe(inThisThread.stdout);
+    expect(inWorkers.stdout.split("\n")).toHaveLength(10);
+  });
+
   it("exits 3 when a scenario cannot be evaluated and none is bad", () => {
     const result = tiao(["run", ageBands, "--scenarios", "-", "--out", "-"], { input: `${ageLines[0]}\n${ageLines[3]}\n` });
     expect(result.status).toBe(3);
@@ -135,6 +144,12 @@ describe("tiao run --scenarios refuses", () => {
   it("--scenarios without --out, and --out without --scenarios", () => {
     expectRefused(["--scenarios", "<in>"], "error: missing --out <file.ndjson>");
     expectRefused(["--scenario", "<in>", "--out", "<out>"], "error: --out goes with --scenarios");
+  });
+
+  it("--jobs that is not a number of threads, or without --scenarios", () => {
+    expectRefused(["--scenarios", "<in>", "--out", "<out>", "--jobs", "0"], 'error: --jobs expects a number of threads, 1 or more, got "0"');
+    expectRefused(["--scenarios", "<in>", "--out", "<out>", "--jobs", "two"], 'error: --jobs expects a number of threads, 1 or more, got "two"');
+    expectRefused(["--scenario", "<in>", "--jobs", "2"], "error: --jobs goes with --scenarios");
   });
 
   it("a --measure the policy does not have", () => {
@@ -204,12 +219,13 @@ describe("tiao run --scenarios on the Lanzhou policy", () => {
   }
 
   it.each([
-    { name: "all measures", measures: undefined },
-    { name: "--measure m4 --measure m2", measures: ["m4", "m2"] },
-  ])("gives the interpreter's results for each line: $name", ({ measures }) => {
+    { name: "all measures, in one thread", measures: undefined, jobs: 1 },
+    { name: "--measure m4 --measure m2, in one thread", measures: ["m4", "m2"], jobs: 1 },
+    { name: "all measures, in three worker threads", measures: undefined, jobs: 3 },
+  ])("gives the interpreter's results for each line: $name", ({ measures, jobs }) => {
     const lines = population();
     const input = scratchFile("lanzhou.ndjson", `${lines.join("\n")}\n`);
-    const flags = (measures ?? []).flatMap((name) => ["--measure", name]);
+    const flags = [...(measures ?? []).flatMap((name) => ["--measure", name]), "--jobs", String(jobs)];
     const result = tiao(["run", policy, "--scenarios", input, "--out", "-", ...flags]);
     const expected = expectedLines(lines, measures);
     expect(result.stdout.split("\n").slice(0, -1)).toEqual(expected);
