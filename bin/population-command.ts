@@ -65,7 +65,7 @@ export async function runPopulation(command: PopulationCommand): Promise<ExitCod
  * from more than one is evaluated in this thread alone, since starting workers costs more
  * than it saves.
  */
-function threadCount(jobs: number | undefined, inputSize: number | undefined): number {
+export function threadCount(jobs: number | undefined, inputSize: number | undefined): number {
   if (jobs !== undefined) return jobs;
   if (inputSize !== undefined && inputSize < SMALL_INPUT_BYTES) return 1;
   return Math.min(availableParallelism(), MAX_DEFAULT_JOBS);

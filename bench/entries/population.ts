@@ -1,8 +1,9 @@
 /**
  * Population runs: `tiao run policies/lanzhou-2021-289 --scenarios <file> --out <file>` on
  * a file of scenarios (NDJSON, one per line), as a user runs it, for its throughput and its
- * peak memory; beside the same pipeline (same reading, streaming and writing) with the
- * hand-written baseline evaluating, in a process of its own (bench/population-child.ts).
+ * peak memory: in one thread (`--jobs 1`) beside the same pipeline (same reading, streaming
+ * and writing) with the hand-written baseline evaluating, in a process of its own
+ * (bench/population-child.ts); and as it runs by default, in worker threads.
  *
  * Both are timed from the parent, from spawn to exit (Node's start-up and the loading of
  * the policy included), and their peak resident memory is the maximum resident set size
@@ -14,6 +15,7 @@ import { createInterface } from "node:readline";
 import { once } from "node:events";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { threadCount } from "../../bin/population-command.js";
 import type { BenchContext } from "../context.js";
 import { messageOf, POLICY_FOLDER, REPO_ROOT, SCRATCH } from "../policy.js";
 import { versus, type Figure } from "../report.js";
@@ -22,7 +24,7 @@ import { scenarioText } from "../workload.js";
 const GROUP = "Population run (NDJSON file in, NDJSON file out)";
 const GNU_TIME = "/usr/bin/time";
 
-type Engine = "baseline" | "cli";
+type Engine = "baseline" | "cli_one_thread" | "cli";
 
 /** Writes scenarios 0 … count − 1 of the workload, one per line, unless the file is there already. */
 async function populationFile(seed: number, count: number): Promise<string> {
@@ -52,10 +54,9 @@ function resultsFile(engine: Engine): string {
 
 /** The command line of each engine, relative to the repository's root. */
 function commandLine(engine: Engine, input: string, moduleFile: string): string[] {
-  if (engine === "cli") {
-    return [join(REPO_ROOT, "bin/tiao.js"), "run", relative(REPO_ROOT, POLICY_FOLDER), "--scenarios", input, "--out", resultsFile(engine)];
-  }
-  return [fileURLToPath(new URL("../population-child.js", import.meta.url)), moduleFile, input, resultsFile(engine)];
+  if (engine === "baseline") return [fileURLToPath(new URL("../population-child.js", import.meta.url)), moduleFile, input, resultsFile(engine)];
+  const tiaoRun = [join(REPO_ROOT, "bin/tiao.js"), "run", relative(REPO_ROOT, POLICY_FOLDER), "--scenarios", input, "--out", resultsFile(engine)];
+  return engine === "cli" ? tiaoRun : [...tiaoRun, "--jobs", "1"];
 }
 
 /** The CLI keeps compiled policies in a cache of its own for the benchmark, filled before timing. */
@@ -127,9 +128,11 @@ export async function populationRun(context: BenchContext): Promise<void> {
   const input = await populationFile(options.seed, options.populationScenarios);
   const count = options.populationScenarios.toLocaleString("en-US");
   const megabytes = statSync(input).size / 1e6;
+  const threads = threadCount(undefined, statSync(input).size);
   const engines = [
-    { engine: "baseline", label: "baseline pipeline (hand-written baseline evaluating)", what: "the baseline pipeline" },
-    { engine: "cli", label: "tiao run --scenarios --out (compiled policy)", what: "tiao run --scenarios" },
+    { engine: "baseline", label: "baseline pipeline, one thread (hand-written baseline evaluating)", what: "the baseline pipeline" },
+    { engine: "cli_one_thread", label: "tiao run --scenarios --jobs 1 (compiled policy, one thread)", what: "tiao run --scenarios --jobs 1" },
+    { engine: "cli", label: `tiao run --scenarios (compiled policy, by default ${threads === 1 ? "one thread" : `${threads} worker threads`})`, what: "tiao run --scenarios" },
   ] as const;
   const runs = new Map<Engine, Run>();
   for (const { engine, what } of engines) {
@@ -140,11 +143,13 @@ export async function populationRun(context: BenchContext): Promise<void> {
       report.skip(`population (${engine})`, messageOf(error));
     }
   }
-  if (runs.size === engines.length) {
-    const comparison = await compareResults(resultsFile("baseline"), resultsFile("cli"));
+  for (const engine of ["cli_one_thread", "cli"] as const) {
+    if (!runs.has("baseline") || !runs.has(engine)) continue;
+    const comparison = await compareResults(resultsFile("baseline"), resultsFile(engine));
+    const command = engine === "cli" ? "tiao run --scenarios" : "tiao run --scenarios --jobs 1";
     report.note(comparison.differing === 0
-      ? `population run: the results files of tiao run --scenarios and of the baseline agree on all ${comparison.lines.toLocaleString("en-US")} lines`
-      : `population run: the results files of tiao run --scenarios and of the baseline differ on ${comparison.differing} of ${comparison.lines} lines (first: line ${comparison.first})`);
+      ? `population run: the results files of ${command} and of the baseline agree on all ${comparison.lines.toLocaleString("en-US")} lines`
+      : `population run: the results files of ${command} and of the baseline differ on ${comparison.differing} of ${comparison.lines} lines (first: line ${comparison.first})`);
   }
   for (const { engine } of engines) rmSync(resultsFile(engine), { force: true });
 
