@@ -176,7 +176,8 @@ export async function streamPopulation(
 /**
  * Cuts chunks of input into blocks of whole lines, keeping the start of a line that goes
  * on in the next chunk. Each block has bytes of its own, so that it can be sent to another
- * thread.
+ * thread. (Cutting by hand reads and splits a file of scenarios about twice as fast as
+ * `node:readline`, which makes a string of each line in the main thread.)
  */
 class BlockSplitter {
   private carry: Buffer[] = [];
