@@ -36,9 +36,9 @@ export async function runPopulation(command: PopulationCommand): Promise<ExitCod
   const program = await loadProgram(command.policy, { warnings: false });
   if (program === undefined) return ExitStatus.failed;
   if (reportUnknownMeasures(program, command.measures ?? [])) return ExitStatus.badInput;
-  const evaluator = await blockEvaluator(program, command.measures, threadCount(command.jobs, input.size));
 
   const output = openResults(command.out, input.stats);
+  const evaluator = await blockEvaluator(program, command.measures, threadCount(command.jobs, input.size));
   const inputStream = input.stream();
   const progress = showsProgress(command) ? new ProgressBar(process.stderr, input.size) : undefined;
   let summary: PopulationSummary;

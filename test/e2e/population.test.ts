@@ -161,7 +161,7 @@ describe("tiao run --scenarios refuses", () => {
   });
 
   it("results written over the scenarios", () => {
-    expectRefused(["--scenarios", "<in>", "--out", "<in>"], "is the file of --scenarios");
+    expectRefused(["--scenarios", "<in>", "--out", "<in>", "--jobs", "2"], "is the file of --scenarios");
     expect(readFileSync(join(scratch.path, "refused.ndjson"), "utf8")).toBe(`${ageLines[0]}\n`);
   });
 
