@@ -43,6 +43,7 @@ export class WorkerPool implements BlockEvaluator {
   private readonly queue: Job[] = [];
   private readonly running = new Map<Worker, Job>();
   private failure: unknown;
+  private closing = false;
 
   constructor(setup: WorkerSetup, count: number) {
     this.inFlight = count * BLOCKS_PER_WORKER;
@@ -52,7 +53,7 @@ export class WorkerPool implements BlockEvaluator {
       worker.on("message", (result: BlockResult) => this.finished(worker, result));
       worker.on("error", (error) => this.fail(error));
       worker.on("exit", (code) => {
-        if (this.running.has(worker)) this.fail(new Error(`a worker thread stopped with exit code ${code}`));
+        if (!this.closing) this.fail(new Error(`a worker thread stopped with exit code ${code}`));
       });
       this.idle.push(worker);
     }
@@ -68,6 +69,7 @@ export class WorkerPool implements BlockEvaluator {
 
   /** Stops the workers; blocks not yet evaluated are not. */
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all([...this.idle, ...this.running.keys()].map((worker) => worker.terminate()));
   }
 
