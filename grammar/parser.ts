@@ -4,15 +4,19 @@
  * One instance is created for the whole program (`tiaoParser`): building a parser analyses
  * the grammar, which is far slower than parsing (the tests build one that also validates
  * it). Each parse goes through `parseDeclaration`, which sets `.input` and calls
- * `policyFile()`. Newlines are not significant; declarations
- * and items end where the next one begins.
+ * `policyFile()`. Newlines are not significant; declarations and items end where the next
+ * one begins.
+ *
+ * The choices (`OR`) met at every item and expression keep their alternatives in a field,
+ * built once: an array of alternatives written inside a rule would be allocated at each
+ * call. Choices met once per declaration are written inline, where they read best.
  *
  * Expression precedence, loosest first: `if … then … else`, `otherwise`, `or`, `and`, `not`,
  * comparisons (`= != < <= > >=`, `in`, `is present`, `is absent`; they do not chain), `+ -`,
  * `*`, unary `-`, `.field`, primaries. Between `if`s the grammar reads a flat chain of
  * operands and operators; cst-to-ast.ts applies the precedence.
  */
-import { CstParser, EOF, type CstNode, type IToken, type TokenType } from "chevrotain";
+import { CstParser, EOF, type CstNode, type DSLMethodOpts, type IOrAlt, type IToken, type TokenType } from "chevrotain";
 import {
   Absent,
   All,
@@ -146,8 +150,10 @@ export class TiaoParser extends CstParser {
    * goes on; cst-to-ast.ts reports them where a reserved word may not be used.
    */
   name = this.RULE("name", () => {
-    this.OR([{ ALT: () => this.CONSUME(Identifier) }, { ALT: () => this.CONSUME(Keyword) }]);
+    this.OR(this.nameAlternatives);
   });
+
+  private readonly nameAlternatives: IOrAlt<unknown>[] = [{ ALT: () => this.CONSUME(Identifier) }, { ALT: () => this.CONSUME(Keyword) }];
 
   policyHeader = this.RULE("policyHeader", () => {
     this.CONSUME(Policy);
@@ -323,8 +329,13 @@ export class TiaoParser extends CstParser {
   });
 
   measureItem = this.RULE("measureItem", () => {
-    this.OR([{ ALT: () => this.SUBRULE(this.definition) }, { ALT: () => this.SUBRULE(this.notComputable) }]);
+    this.OR(this.measureItemAlternatives);
   });
+
+  private readonly measureItemAlternatives: IOrAlt<unknown>[] = [
+    { ALT: () => this.SUBRULE(this.definition) },
+    { ALT: () => this.SUBRULE(this.notComputable) },
+  ];
 
   notComputable = this.RULE("notComputable", () => {
     this.CONSUME(Not);
@@ -335,13 +346,15 @@ export class TiaoParser extends CstParser {
   });
 
   definition = this.RULE("definition", () => {
-    this.OR([{ ALT: () => this.CONSUME(Let) }, { ALT: () => this.CONSUME(Output) }]);
+    this.OR(this.visibilityAlternatives);
     this.SUBRULE(this.name);
     this.OPTION(() => this.SUBRULE(this.definitionParameters));
     this.CONSUME(Colon);
     this.SUBRULE(this.typeExpression);
     this.SUBRULE(this.definitionBody);
   });
+
+  private readonly visibilityAlternatives: IOrAlt<unknown>[] = [{ ALT: () => this.CONSUME(Let) }, { ALT: () => this.CONSUME(Output) }];
 
   definitionParameters = this.RULE("definitionParameters", () => {
     this.CONSUME(LParen);
@@ -356,25 +369,30 @@ export class TiaoParser extends CstParser {
   });
 
   definitionBody = this.RULE("definitionBody", () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(Equals);
-          this.SUBRULE(this.expression, { LABEL: "value" });
-          this.SUBRULE(this.caseTail);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(LBrace);
-          this.AT_LEAST_ONE(() =>
-            this.OR2([{ ALT: () => this.SUBRULE(this.ruleCase) }, { ALT: () => this.SUBRULE(this.exceptionCase) }]),
-          );
-          this.CONSUME(RBrace);
-        },
-      },
-    ]);
+    this.OR(this.definitionBodyAlternatives);
   });
+
+  private readonly definitionBodyAlternatives: IOrAlt<unknown>[] = [
+    {
+      ALT: () => {
+        this.CONSUME(Equals);
+        this.SUBRULE(this.expression, { LABEL: "value" });
+        this.SUBRULE(this.caseTail);
+      },
+    },
+    {
+      ALT: () => {
+        this.CONSUME(LBrace);
+        this.AT_LEAST_ONE(() => this.OR2(this.caseAlternatives));
+        this.CONSUME(RBrace);
+      },
+    },
+  ];
+
+  private readonly caseAlternatives: IOrAlt<unknown>[] = [
+    { ALT: () => this.SUBRULE(this.ruleCase) },
+    { ALT: () => this.SUBRULE(this.exceptionCase) },
+  ];
 
   /** What follows the value of a rule: `[cites …] [note "…"] [in force from … until …]` */
   caseTail = this.RULE("caseTail", () => {
@@ -423,11 +441,16 @@ export class TiaoParser extends CstParser {
   // condition `short_insured_migrant` and the value `false`.
 
   expression = this.RULE("expression", (inWhen?: boolean) => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.ifExpression, { ARGS: [inWhen] }) },
-      { ALT: () => this.SUBRULE(this.operatorChain, { ARGS: [inWhen] }) },
-    ]);
+    this.OR(inWhen === true ? this.whenConditionAlternatives : this.expressionAlternatives);
   });
+
+  private readonly expressionAlternatives = this.expressionAlternativesFor(false);
+  private readonly whenConditionAlternatives = this.expressionAlternativesFor(true);
+
+  private expressionAlternativesFor(inWhen: boolean): IOrAlt<unknown>[] {
+    const options: { ARGS: [boolean] } = { ARGS: [inWhen] };
+    return [{ ALT: () => this.SUBRULE(this.ifExpression, options) }, { ALT: () => this.SUBRULE(this.operatorChain, options) }];
+  }
 
   ifExpression = this.RULE("ifExpression", (inWhen?: boolean) => {
     this.CONSUME(If);
@@ -445,26 +468,33 @@ export class TiaoParser extends CstParser {
    */
   operatorChain = this.RULE("operatorChain", (inWhen?: boolean) => {
     this.SUBRULE1(this.operand, { LABEL: "operands" });
-    this.MANY({
-      GATE: () => this.chainContinues(inWhen === true),
-      DEF: () => {
-        this.OR([
-          {
-            ALT: () => {
-              this.CONSUME(BinaryOperator);
-              this.SUBRULE2(this.operand, { LABEL: "operands" });
-            },
-          },
-          {
-            ALT: () => {
-              this.CONSUME(Is);
-              this.OR2([{ ALT: () => this.CONSUME(Present) }, { ALT: () => this.CONSUME(Absent) }]);
-            },
-          },
-        ]);
-      },
-    });
+    this.MANY(inWhen === true ? this.whenConditionLinks : this.chainLinks);
   });
+
+  /** The rest of a chain: operators and their operands, or `is present` / `is absent`. */
+  private chainLinksFor(inWhen: boolean): DSLMethodOpts<unknown> {
+    return { GATE: () => this.chainContinues(inWhen), DEF: () => this.OR(this.chainLinkAlternatives) };
+  }
+
+  private readonly chainLinks = this.chainLinksFor(false);
+  private readonly whenConditionLinks = this.chainLinksFor(true);
+
+  private readonly chainLinkAlternatives: IOrAlt<unknown>[] = [
+    {
+      ALT: () => {
+        this.CONSUME(BinaryOperator);
+        this.SUBRULE2(this.operand, { LABEL: "operands" });
+      },
+    },
+    {
+      ALT: () => {
+        this.CONSUME(Is);
+        this.OR2(this.presenceAlternatives);
+      },
+    },
+  ];
+
+  private readonly presenceAlternatives: IOrAlt<unknown>[] = [{ ALT: () => this.CONSUME(Present) }, { ALT: () => this.CONSUME(Absent) }];
 
   /** `not` and `-` in front of a primary and its `.field`s */
   operand = this.RULE("operand", () => {
@@ -478,41 +508,45 @@ export class TiaoParser extends CstParser {
   });
 
   primary = this.RULE("primary", () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.literal) },
-      { ALT: () => this.SUBRULE(this.nameOrCall) },
-      { ALT: () => this.SUBRULE(this.conversionCall) },
-      { ALT: () => this.SUBRULE(this.countAggregate) },
-      { ALT: () => this.SUBRULE(this.sumAggregate) },
-      { ALT: () => this.SUBRULE(this.setLiteral) },
-      { ALT: () => this.SUBRULE(this.parenthesized) },
-      { ALT: () => this.SUBRULE(this.matchExpression) },
-    ]);
+    this.OR(this.primaryAlternatives);
   });
 
+  private readonly primaryAlternatives: IOrAlt<unknown>[] = [
+    { ALT: () => this.SUBRULE(this.literal) },
+    { ALT: () => this.SUBRULE(this.nameOrCall) },
+    { ALT: () => this.SUBRULE(this.conversionCall) },
+    { ALT: () => this.SUBRULE(this.countAggregate) },
+    { ALT: () => this.SUBRULE(this.sumAggregate) },
+    { ALT: () => this.SUBRULE(this.setLiteral) },
+    { ALT: () => this.SUBRULE(this.parenthesized) },
+    { ALT: () => this.SUBRULE(this.matchExpression) },
+  ];
+
   literal = this.RULE("literal", () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.quantity) },
-      { ALT: () => this.CONSUME(DateLiteral) },
-      { ALT: () => this.CONSUME(TimeLiteral) },
-      { ALT: () => this.CONSUME(True) },
-      { ALT: () => this.CONSUME(False) },
-      { ALT: () => this.CONSUME(Absent) },
-    ]);
+    this.OR(this.literalAlternatives);
   });
+
+  private readonly literalAlternatives: IOrAlt<unknown>[] = [
+    { ALT: () => this.SUBRULE(this.quantity) },
+    { ALT: () => this.CONSUME(DateLiteral) },
+    { ALT: () => this.CONSUME(TimeLiteral) },
+    { ALT: () => this.CONSUME(True) },
+    { ALT: () => this.CONSUME(False) },
+    { ALT: () => this.CONSUME(Absent) },
+  ];
 
   /** A number and its unit, if any: `6`, `500 yuan`, `60%`, `3个月`, `1 day` */
   quantity = this.RULE("quantity", () => {
     this.CONSUME(NumberLiteral);
-    this.OPTION(() => {
-      this.OR([
-        { ALT: () => this.CONSUME(MoneyUnit) },
-        { ALT: () => this.CONSUME(Percent) },
-        { ALT: () => this.CONSUME(MonthsUnit) },
-        { ALT: () => this.CONSUME(DaysUnit) },
-      ]);
-    });
+    this.OPTION(() => this.OR(this.unitAlternatives));
   });
+
+  private readonly unitAlternatives: IOrAlt<unknown>[] = [
+    { ALT: () => this.CONSUME(MoneyUnit) },
+    { ALT: () => this.CONSUME(Percent) },
+    { ALT: () => this.CONSUME(MonthsUnit) },
+    { ALT: () => this.CONSUME(DaysUnit) },
+  ];
 
   /** `name` or `name(arguments)` */
   nameOrCall = this.RULE("nameOrCall", () => {
