@@ -30,7 +30,7 @@ const SET = 8;
 const LIST = 9;
 const RECORD = 10;
 const OPTIONAL = 11;
-/** A type naming a record or enum the schema does not declare: any value of it is a problem. */
+/** A type naming a record the schema does not declare: any value of it is a problem. */
 const UNDECLARED = 12;
 
 type Kind = typeof BOOL | typeof COUNT | typeof MONEY | typeof DECIMAL | typeof PERCENT | typeof DATE | typeof TIME
@@ -73,22 +73,24 @@ class KeyTable {
 }
 
 class FieldPlan {
+  /** whether an assignment would set the prototype rather than the field */
+  readonly isProto: boolean;
+
   constructor(
     readonly name: string,
     readonly type: TypePlan,
-  ) {}
+  ) {
+    this.isProto = name === "__proto__";
+  }
 }
 
 class RecordPlan {
   readonly fields: FieldPlan[] = [];
   keys = new KeyTable([]);
-  /** Every field in declaration order, each undefined: copied for each object read, then filled in. */
-  template: PartialRecord = {};
 
   constructor(readonly name: string) {}
 }
 
-type PartialRecord = { [field: string]: RuntimeValue | undefined };
 
 interface ScenarioPlan {
   /** "date", "parameters", then the entities in declaration order */
@@ -149,8 +151,8 @@ function buildPlan(schema: FactSchema): ScenarioPlan {
         return new TypePlan(TIME);
       case "enum":
       case "set": {
-        const members = enums.get(type.kind === "enum" ? type.name : type.of);
-        if (members === undefined) return new TypePlan(UNDECLARED);
+        // An enum the schema does not declare has no members: an empty set is still a set of it.
+        const members = enums.get(type.kind === "enum" ? type.name : type.of) ?? [];
         return new TypePlan(type.kind === "enum" ? MEMBER : SET, members, members.filter(isPlain));
       }
       case "list":
@@ -166,7 +168,6 @@ function buildPlan(schema: FactSchema): ScenarioPlan {
     const record = records.get(declaration.name)!;
     for (const field of declaration.fields) record.fields.push(new FieldPlan(field.name, typePlan(field.type)));
     record.keys = new KeyTable(declaration.fields.map((f) => f.name));
-    for (const field of declaration.fields) put(record.template, field.name, undefined);
     return record;
   };
   const filled = schema.records.map(fillRecord);
@@ -218,6 +219,10 @@ const BYTE_ORDER_MARK = 0xfeff;
 const MAX_EXACT_DIGITS = 15;
 
 const POWERS_OF_TEN = [1, 10, 100, 1000, 10000];
+
+const PERCENT_SIGN = 0x25;
+/** No character has this code: for scaledText, a suffix that never comes. */
+const NO_SUFFIX = -1;
 
 const TRUE = charCodes("true");
 const FALSE = charCodes("false");
@@ -320,14 +325,13 @@ class ScenarioReader {
   private record(record: RecordPlan, depth: number, required: boolean): RecordValue {
     this.enter(OPEN_BRACE, depth);
     const fields = record.fields;
-    // Fields in declaration order, so that records print and compare alike. The copy has
-    // the key "__proto__" as an own property if the record has such a field, so that the
-    // assignments below set that property rather than the prototype.
-    const result = { ...record.template };
+    const result: { [field: string]: RuntimeValue } = {};
     let read = 0;
     // A key read twice is a problem: each of the record's first 31 fields is marked here
-    // when read, any other is seen to be read already from its value.
+    // when read, any other is looked for among the fields read.
     let marks = 0;
+    // Whether every field so far came in declaration order, from the first.
+    let inOrder = true;
     if (!this.emptyAfterOpening(CLOSE_BRACE)) {
       let expected = 0;
       for (;;) {
@@ -338,15 +342,19 @@ class ScenarioReader {
           const mark = 1 << index;
           if ((marks & mark) !== 0) giveUp();
           marks |= mark;
-        } else if (result[field.name] !== undefined) {
+        } else if (Object.hasOwn(result, field.name)) {
           giveUp();
         }
-        result[field.name] = this.value(field.type, depth);
+        if (index !== read) inOrder = false;
+        const value = this.value(field.type, depth);
+        if (field.isProto) put(result, field.name, value);
+        else result[field.name] = value;
         read++;
         if (this.endOfMember(CLOSE_BRACE)) break;
       }
     }
-    return read === fields.length ? (result as RecordValue) : completed(result, record, required);
+    // Fields in declaration order, so that records print and compare alike.
+    return inOrder && read === fields.length ? result : inDeclarationOrder(result, record, required);
   }
 
   /** One value of the type; `depth` is the nesting of the object or list holding it. */
@@ -412,12 +420,22 @@ class ScenarioReader {
 
   /** After a value in an object or list: past a comma (false) or the closing bracket (true). */
   private endOfMember(closing: number): boolean {
+    const code = this.next();
+    this.offset++;
+    if (code === COMMA) {
+      this.skipWhitespace();
+      return false;
+    }
+    if (code !== closing) giveUp();
+    return true;
+  }
+
+  /** The code of the next character that is not whitespace, moving to it. */
+  private next(): number {
+    const code = this.text.charCodeAt(this.offset);
+    if (code > SPACE) return code;
     this.skipWhitespace();
-    const code = this.text.charCodeAt(this.offset++);
-    if (code === closing) return true;
-    if (code !== COMMA) giveUp();
-    this.skipWhitespace();
-    return false;
+    return this.text.charCodeAt(this.offset);
   }
 
   /**
@@ -437,8 +455,7 @@ class ScenarioReader {
       index = keys.indexes.get(this.string());
       if (index === undefined) giveUp();
     }
-    this.skipWhitespace();
-    if (text.charCodeAt(this.offset) !== COLON) giveUp();
+    if (this.next() !== COLON) giveUp();
     this.offset++;
     this.skipWhitespace();
     return index;
@@ -590,15 +607,45 @@ class ScenarioReader {
     return scaledInteger(value, places) ?? giveUp();
   }
 
-  /** A JSON number judged by its value; a string by its form, "1820.50". */
-  private money(): Money {
-    if (this.text.charCodeAt(this.offset) === QUOTE) return parseMoney(this.string()) ?? giveUp();
-    return this.scaledNumber(2) as Money;
+  /**
+   * At a quote: text "1820" or "1820.5", with at most `places` decimals and then the
+   * character `suffix` or not, read as a whole number of units of 10^-places, past the
+   * closing quote. Undefined, the offset unmoved, for any other text, or for more digits
+   * than are surely exact here: those are left to the money and percent parsers.
+   */
+  private scaledText(places: number, suffix: number): number | undefined {
+    const text = this.text;
+    const start = this.offset + 1;
+    let offset = start;
+    let whole = 0;
+    for (let code = text.charCodeAt(offset); isDigit(code); code = text.charCodeAt(++offset)) whole = whole * 10 + (code - ZERO);
+    if (offset === start || offset - start > MAX_EXACT_DIGITS - places) return undefined;
+    let fraction = 0;
+    let decimals = 0;
+    if (text.charCodeAt(offset) === DOT) {
+      offset++;
+      for (let code = text.charCodeAt(offset); isDigit(code) && decimals <= places; code = text.charCodeAt(++offset)) {
+        fraction = fraction * 10 + (code - ZERO);
+        decimals++;
+      }
+      if (decimals === 0 || decimals > places) return undefined;
+    }
+    if (text.charCodeAt(offset) === suffix) offset++;
+    if (text.charCodeAt(offset) !== QUOTE) return undefined;
+    this.offset = offset + 1;
+    return whole * POWERS_OF_TEN[places]! + fraction * POWERS_OF_TEN[places - decimals]!;
   }
 
+  /** A JSON number judged by its value; a string by its form, "1820.50". */
+  private money(): Money {
+    if (this.text.charCodeAt(this.offset) !== QUOTE) return this.scaledNumber(2) as Money;
+    return ((this.scaledText(2, NO_SUFFIX) as Money | undefined) ?? parseMoney(this.string())) ?? giveUp();
+  }
+
+  /** A JSON number, or a string "60%", "12.5" or "60". */
   private percent(): Percent {
-    if (this.text.charCodeAt(this.offset) === QUOTE) return parsePercent(this.string()) ?? giveUp();
-    return this.scaledNumber(4) as Percent;
+    if (this.text.charCodeAt(this.offset) !== QUOTE) return this.scaledNumber(4) as Percent;
+    return ((this.scaledText(4, PERCENT_SIGN) as Percent | undefined) ?? parsePercent(this.string())) ?? giveUp();
   }
 
   private decimal(): Decimal {
@@ -696,24 +743,17 @@ class ScenarioReader {
  * A record some fields of which the text leaves out: null for an optional one; for
  * another, give up in a list item or nested record, and leave it out of an entity.
  */
-function completed(partial: PartialRecord, record: RecordPlan, required: boolean): RecordValue {
-  let complete = true;
-  for (const field of record.fields) {
-    if (partial[field.name] !== undefined) continue;
-    if (field.type.kind === OPTIONAL) partial[field.name] = null;
-    else if (required) giveUp();
-    else complete = false;
-  }
-  if (complete) return partial as RecordValue;
+function inDeclarationOrder(read: RecordValue, record: RecordPlan, required: boolean): RecordValue {
   const result: { [field: string]: RuntimeValue } = {};
   for (const field of record.fields) {
-    const value = partial[field.name];
-    if (value !== undefined) put(result, field.name, value);
+    if (Object.hasOwn(read, field.name)) put(result, field.name, read[field.name]!);
+    else if (field.type.kind === OPTIONAL) put(result, field.name, null);
+    else if (required) giveUp();
   }
   return result;
 }
 
 /** An entity the scenario leaves out: only its optional fields, each null. */
 function emptyEntity(entity: RecordPlan): RecordValue {
-  return completed({ ...entity.template }, entity, false);
+  return inDeclarationOrder({}, entity, false);
 }
