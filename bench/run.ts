@@ -16,6 +16,7 @@ import { cliLatency } from "./entries/cli.js";
 import { compilation } from "./entries/compilation.js";
 import { evaluationAllMeasures, evaluationRefundAndBenefits } from "./entries/evaluation.js";
 import { populationRun } from "./entries/population.js";
+import { scenarioReading } from "./entries/scenario-reading.js";
 import { REPO_ROOT, SCRATCH } from "./policy.js";
 import { describeCrossCheck, environment, markdownTable, Report, table, type Environment } from "./report.js";
 import { DEFAULT_SEED, scenarioPool } from "./workload.js";
@@ -33,6 +34,7 @@ const ENTRIES: readonly BenchEntry[] = [
   { name: "compilation", title: "Compilation", run: compilation },
   { name: "cli", title: "Command-line latency", run: cliLatency },
   { name: "population", title: "Population run", run: populationRun },
+  { name: "reading", title: "Reading scenarios", run: scenarioReading },
 ];
 
 function readOptions(argv: readonly string[]): BenchOptions {
