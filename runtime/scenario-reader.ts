@@ -60,6 +60,16 @@ function isPlain(name: string): boolean {
   return !/["\\\u0000-\u001f]/.test(name);
 }
 
+/**
+ * The text as the engine's one shared copy of it: property keys are such copies (V8
+ * internalizes them). Enum values read from a scenario are compared with the policy's
+ * literals at every evaluation; a shared copy is compared by identity, where a slice of
+ * the policy's source (as the compiler's names are) is compared character by character.
+ */
+function sharedCopy(text: string): string {
+  return Object.keys({ [text]: null })[0]!;
+}
+
 /** The keys an object may have, and how to find one from the text. */
 class KeyTable {
   /** each name, or null where it is not plain */
@@ -128,7 +138,7 @@ function hasRepeatedNames(schema: FactSchema): boolean {
 
 function buildPlan(schema: FactSchema): ScenarioPlan {
   // As the thorough reader looks enums up: by name, the last declaration of a name winning.
-  const enums = new Map(schema.enums.map((e) => [e.name, e.members.map((m) => m.name)]));
+  const enums = new Map(schema.enums.map((e) => [e.name, e.members.map((m) => sharedCopy(m.name))]));
   const records = new Map(schema.records.map((r) => [r.name, new RecordPlan(r.name)]));
   const typePlan = (type: ValueType): TypePlan => {
     switch (type.kind) {
@@ -711,8 +721,9 @@ class ScenarioReader {
         return member;
       }
     }
-    const value = this.string();
-    return type.members!.includes(value) ? value : giveUp();
+    // The schema's own string, not a slice that would keep the whole text alive.
+    const index = type.members!.indexOf(this.string());
+    return index >= 0 ? type.members![index]! : giveUp();
   }
 
   /** Members of the enum, each once, sorted by name. */
