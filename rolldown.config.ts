@@ -10,8 +10,6 @@ import { defineConfig } from "rolldown";
 export default defineConfig({
   input: { tiao: "bin/main.ts" },
   platform: "node",
-  // the modules every command needs (exit codes, usage) go into tiao.mjs itself: one file less
-  preserveEntrySignatures: "allow-extension",
   output: {
     // One level below dist/, as dist/bin/ is: modules find the package's manifest and the
     // built runtime (dist/runtime/) at the same relative paths.
