@@ -28,7 +28,18 @@ export function readPolicy(target: string): PolicySources {
 
 /** File names in natural order (`m2.tiao` before `m10.tiao`), so measures keep the document's order. */
 function naturalOrder(a: string, b: string): number {
-  return a.localeCompare(b, "en", { numeric: true });
+  const partsOf = (name: string) => name.split(/(\d+)/u);
+  const left = partsOf(a);
+  const right = partsOf(b);
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const x = left[i] ?? "";
+    const y = right[i] ?? "";
+    if (x === y) continue;
+    // odd parts are runs of digits
+    if (i % 2 === 1) return Number(x) - Number(y) || (x < y ? -1 : 1);
+    return x < y ? -1 : 1;
+  }
+  return left.length - right.length;
 }
 
 /** The folder of a policy given as a file or a folder: where its notice and tests/ are. */
