@@ -1,5 +1,6 @@
 /** Small helpers to build and read ExprIR nodes. */
 import type { Conversion, ExprIR, LiteralValue, SourceSpan, ValueType } from "../ir.js";
+import { forEachChild } from "../ir-walk.js";
 
 export function literal(value: LiteralValue, type: ValueType, span: SourceSpan): ExprIR {
   return { op: "literal", value, type, span };
@@ -41,57 +42,5 @@ export function unitlessNumberText(expr: ExprIR): string | undefined {
  */
 export function collectNodes(expr: ExprIR, nodes: ExprIR[]): void {
   nodes.push(expr);
-  switch (expr.op) {
-    case "literal":
-    case "fact":
-    case "parameter":
-    case "definition":
-    case "local":
-      return;
-    case "field":
-      collectNodes(expr.object, nodes);
-      return;
-    case "call":
-      for (const argument of expr.args) collectNodes(argument, nodes);
-      return;
-    case "not":
-    case "negate":
-    case "round":
-    case "floor":
-    case "ceil":
-    case "convert":
-    case "is_present":
-    case "is_absent":
-      collectNodes(expr.operand, nodes);
-      return;
-    case "and":
-    case "or":
-    case "compare":
-    case "arithmetic":
-    case "min":
-    case "max":
-    case "otherwise":
-      collectNodes(expr.left, nodes);
-      collectNodes(expr.right, nodes);
-      return;
-    case "if":
-      collectNodes(expr.condition, nodes);
-      collectNodes(expr.then, nodes);
-      collectNodes(expr.else, nodes);
-      return;
-    case "match":
-      collectNodes(expr.subject, nodes);
-      for (const arm of expr.arms) collectNodes(arm.value, nodes);
-      if (expr.otherwise !== undefined) collectNodes(expr.otherwise, nodes);
-      return;
-    case "in":
-      collectNodes(expr.element, nodes);
-      collectNodes(expr.set, nodes);
-      return;
-    case "aggregate":
-      collectNodes(expr.list, nodes);
-      if (expr.value !== undefined) collectNodes(expr.value, nodes);
-      if (expr.filter !== undefined) collectNodes(expr.filter, nodes);
-      return;
-  }
+  forEachChild(expr, (child) => collectNodes(child, nodes));
 }

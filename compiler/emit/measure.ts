@@ -34,6 +34,7 @@ import {
   type ParameterCode,
 } from "./code.js";
 import { camelCase, NameTable, pascalCase } from "./names.js";
+import { forEachChild } from "../ir-walk.js";
 
 /** Module functions generated code may need beside the runtime's. */
 export type HelperName = "present" | "exactInteger" | "smallerDecimal" | "largerDecimal";
@@ -511,7 +512,7 @@ export class MeasureEmitter {
         return;
       }
       default:
-        for (const child of children(expr)) this.collectNeeds(child, bound, needs);
+        forEachChild(expr, (child) => this.collectNeeds(child, bound, needs));
     }
   }
 
@@ -895,46 +896,6 @@ function pathText(expr: ExprIR): string | undefined {
     }
     default:
       return undefined;
-  }
-}
-
-function children(expr: ExprIR): readonly ExprIR[] {
-  switch (expr.op) {
-    case "literal":
-    case "fact":
-    case "parameter":
-    case "definition":
-    case "local":
-      return [];
-    case "field":
-      return [expr.object];
-    case "call":
-      return expr.args;
-    case "not":
-    case "negate":
-    case "round":
-    case "floor":
-    case "ceil":
-    case "convert":
-    case "is_present":
-    case "is_absent":
-      return [expr.operand];
-    case "and":
-    case "or":
-    case "compare":
-    case "arithmetic":
-    case "min":
-    case "max":
-    case "otherwise":
-      return [expr.left, expr.right];
-    case "if":
-      return [expr.condition, expr.then, expr.else];
-    case "match":
-      return [expr.subject, ...expr.arms.map((a) => a.value), ...(expr.otherwise === undefined ? [] : [expr.otherwise])];
-    case "in":
-      return [expr.element, expr.set];
-    case "aggregate":
-      return [expr.list, ...(expr.value === undefined ? [] : [expr.value]), ...(expr.filter === undefined ? [] : [expr.filter])];
   }
 }
 

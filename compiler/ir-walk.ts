@@ -1,0 +1,59 @@
+/** Walking the IR's expressions: the one place that knows which fields of a node are sub-expressions. */
+import type { ExprIR } from "./ir.js";
+
+/** Calls `visit` on each direct sub-expression of `expr`, in written order. */
+export function forEachChild(expr: ExprIR, visit: (child: ExprIR) => void): void {
+  switch (expr.op) {
+    case "literal":
+    case "fact":
+    case "parameter":
+    case "definition":
+    case "local":
+      return;
+    case "field":
+      visit(expr.object);
+      return;
+    case "call":
+      for (const argument of expr.args) visit(argument);
+      return;
+    case "not":
+    case "negate":
+    case "round":
+    case "floor":
+    case "ceil":
+    case "convert":
+    case "is_present":
+    case "is_absent":
+      visit(expr.operand);
+      return;
+    case "and":
+    case "or":
+    case "compare":
+    case "arithmetic":
+    case "min":
+    case "max":
+    case "otherwise":
+      visit(expr.left);
+      visit(expr.right);
+      return;
+    case "if":
+      visit(expr.condition);
+      visit(expr.then);
+      visit(expr.else);
+      return;
+    case "match":
+      visit(expr.subject);
+      for (const arm of expr.arms) visit(arm.value);
+      if (expr.otherwise !== undefined) visit(expr.otherwise);
+      return;
+    case "in":
+      visit(expr.element);
+      visit(expr.set);
+      return;
+    case "aggregate":
+      visit(expr.list);
+      if (expr.value !== undefined) visit(expr.value);
+      if (expr.filter !== undefined) visit(expr.filter);
+      return;
+  }
+}
