@@ -61,9 +61,9 @@ export async function runPopulation(command: PopulationCommand): Promise<ExitCod
 
 /**
  * Without --jobs, as many threads as the machine has processors, up to MAX_DEFAULT_JOBS (each
- * worker holds some 30 MB: four keep a run under about 256 MB); a file too small to gain
- * from more than one is evaluated in this thread alone, since starting workers costs more
- * than it saves.
+ * worker holds some 30 MB: with four, a run of a million scenarios peaked at 230 MB); a file
+ * too small to gain from more than one is evaluated in this thread alone, since starting
+ * workers costs more than it saves.
  */
 export function threadCount(jobs: number | undefined, inputSize: number | undefined): number {
   if (jobs !== undefined) return jobs;

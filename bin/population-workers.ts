@@ -27,7 +27,7 @@ interface WorkerData extends WorkerSetup {
   readonly role: typeof ROLE;
 }
 
-/** Blocks each worker holds at a time: one being evaluated, one waiting, so that none idles. */
+/** Blocks in flight per worker: one being evaluated, one queued, so that no worker waits for the main thread. */
 const BLOCKS_PER_WORKER = 2;
 
 /**
