@@ -9,6 +9,7 @@
  * evaluation read one: a branch not taken, or an item of a list inside `count(…)`, has none.
  */
 import type { ArithmeticOp, ExprIR, LiteralValue, ValueType } from "./ir.js";
+import { Strength } from "./format/parentheses.js";
 
 /** A name whose value an evaluation may have read. */
 export type NameRead =
@@ -28,25 +29,6 @@ export interface FormulaContext {
   readonly valueOf: (name: NameRead) => string | undefined;
 }
 
-/**
- * Binding strength, loosest first, as in the grammar (compiler/format/parentheses.ts):
- * an operand is put in parentheses when it binds more loosely than its place accepts.
- */
-const Strength = {
-  Conditional: 0,
-  Otherwise: 1,
-  Or: 2,
-  And: 3,
-  Not: 4,
-  Comparison: 5,
-  Additive: 6,
-  Multiplicative: 7,
-  Negation: 8,
-  Postfix: 9,
-  Primary: 10,
-} as const;
-
-type Strength = (typeof Strength)[keyof typeof Strength];
 
 /**
  * The expression with the value of each name read, on one line, then its `result`

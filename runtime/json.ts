@@ -23,7 +23,7 @@ export type JsonParseResult =
   | { readonly ok: false; readonly message: string; readonly line: number; readonly column: number };
 
 /** Far deeper than any scenario, far shallower than the call stack. */
-const MAX_DEPTH = 512;
+export const MAX_DEPTH = 512;
 
 // Character codes the parser looks at.
 const TAB = 0x09;

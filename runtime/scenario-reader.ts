@@ -11,6 +11,7 @@
  */
 import { type CalendarDate, calendarDate, daysInMonth, parseDate, parseTime, type TimeOfDay } from "./dates.js";
 import { type Decimal, normaliseDecimal, parseDecimal, scaledInteger } from "./decimal.js";
+import { MAX_DEPTH } from "./json.js";
 import { type Money, parseMoney, parsePercent, type Percent } from "./money.js";
 import type { RecordValue, RuntimeValue, Scenario } from "./scenario.js";
 import type { FactSchema, RecordDecl, ValueType } from "./types.js";
@@ -197,8 +198,6 @@ function buildPlan(schema: FactSchema): ScenarioPlan {
 /** Thrown to give up; caught in readValidScenario, never seen outside. */
 const GIVE_UP: unique symbol = Symbol("give up");
 
-/** As the JSON parser's limit: far deeper than any scenario, far shallower than the stack. */
-const MAX_DEPTH = 512;
 
 const TAB = 0x09;
 const LINE_FEED = 0x0a;
