@@ -3,9 +3,9 @@ import { UsageError } from "./exit.js";
 
 type OptionsConfig = NonNullable<ParseArgsConfig["options"]>;
 
-type ParsedValues<T extends OptionsConfig> = ReturnType<
-  typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>
->["values"];
+type Parsed<T extends OptionsConfig> = ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>>;
+
+type ParsedValues<T extends OptionsConfig> = Parsed<T>["values"];
 
 export interface CommandArgs<T extends OptionsConfig> {
   readonly policy: string;
@@ -28,7 +28,8 @@ export function parseCommandArgs<T extends OptionsConfig>(args: readonly string[
   return { policy, values: parsed.values };
 }
 
-function parseOrExplain<T extends OptionsConfig>(args: readonly string[], options: T, usage: string) {
+/** Parses options and positionals, turning Node's errors into usage errors in the CLI's own words. */
+export function parseOrExplain<T extends OptionsConfig>(args: readonly string[], options: T, usage: string): { values: ParsedValues<T>; positionals: string[] } {
   try {
     return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (error) {

@@ -9,6 +9,8 @@ export const ExitStatus = {
   badInput: 2,
   /** the policy could not evaluate a scenario (no rule applies, a conflict, no parameter value…) */
   evaluationError: 3,
+  /** `tiao diff --exit-code`: a witness shows that outcomes change */
+  outcomesChange: 4,
   /** a bug in tiao itself */
   internalError: 70,
 } as const;

@@ -27,7 +27,7 @@ export function readPolicy(target: string): PolicySources {
 }
 
 /** File names in natural order (`m2.tiao` before `m10.tiao`), so measures keep the document's order. */
-function naturalOrder(a: string, b: string): number {
+export function naturalOrder(a: string, b: string): number {
   const partsOf = (name: string) => name.split(/(\d+)/u);
   const left = partsOf(a);
   const right = partsOf(b);

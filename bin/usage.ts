@@ -2,7 +2,7 @@
  * The help texts of the `tiao` command. Kept apart from the commands so that
  * `--help` and usage errors load nothing else.
  */
-export const commandNames = ["check", "compile", "run", "explain", "test", "fmt"] as const;
+export const commandNames = ["check", "compile", "run", "explain", "test", "fmt", "diff"] as const;
 
 export type CommandName = (typeof commandNames)[number];
 
@@ -24,6 +24,8 @@ commands:
                                     the same evaluation as a report to read and check
   test <policy>                     run the tests in the policy's tests/ folder
   fmt <policy>                      rewrite policy files in canonical form
+  diff <old> <new>                  what a new version of a policy changes, for whom,
+                                    with a witness or a proof, and its impact
 
 options:
   --help       show this help, or a command's help after its name
@@ -96,4 +98,19 @@ Rewrites the policy's files in canonical form and lists those it changed.
   --check   change nothing; list the files not in canonical form (exit status 1 if any)
 
 ${policyNote}`,
+
+  diff: `usage: tiao diff <old> <new> [--format text|markdown|json] [--exit-code] [--seed <n>]
+
+Compares two versions of a policy: the semantic changes grouped by measure, each
+classified (breaks integrations, changes outcomes, editorial); for whom outcomes may
+differ; per output of a changed measure, a witness scenario or a proof that none exists.
+Formatting, comments and the names and order of files make no change.
+  --format <f>   text (default; coloured on a terminal), markdown, or json
+  --exit-code    exit 4 when a witness shows that outcomes change
+  --seed <n>     seeds the bounded search (default 1)
+Exit status: 0 when the diff ran, 1 when a version has errors, 2 bad arguments,
+4 with --exit-code when outcomes change.
+
+<old> and <new> are each a .tiao file or a folder of .tiao files, or git:<rev>:<path>
+to read one from the history of the git repository of the current folder.`,
 };

@@ -1,0 +1,84 @@
+/**
+ * One side of `tiao diff`: a policy on disk (a .tiao file or a folder), or a policy in the
+ * history of a git repository, `git:<rev>:<path>`, read with `git ls-tree` and `git show`
+ * without checking anything out.
+ */
+import { execFileSync } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { CliError } from "./exit.js";
+import { naturalOrder, pathKind, policyFolder, readPolicy, readText, type SourceFile } from "./policy-files.js";
+
+export interface PolicySide {
+  /** as given on the command line */
+  readonly label: string;
+  readonly files: readonly SourceFile[];
+  /** a file beside the policy (its notice, its tests), by path relative to the policy's folder; undefined when there is none */
+  readonly readBeside: (relativePath: string) => string | undefined;
+  /** the names of the files of a folder beside the policy (`tests`), sorted; empty when there is none */
+  readonly listBeside: (relativeFolder: string) => readonly string[];
+}
+
+export function readPolicySide(argument: string): PolicySide {
+  return argument.startsWith("git:") ? readGitSide(argument) : readDiskSide(argument);
+}
+
+function readDiskSide(target: string): PolicySide {
+  const { files } = readPolicy(target);
+  const folder = policyFolder(target);
+  return {
+    label: target,
+    files,
+    readBeside: (path) => (pathKind(join(folder, path)) === "file" ? readText(join(folder, path), "file") : undefined),
+    listBeside: (path) => (pathKind(join(folder, path)) === "folder" ? readdirSync(join(folder, path)).sort() : []),
+  };
+}
+
+function readGitSide(argument: string): PolicySide {
+  const match = /^git:([^:]+):(.+)$/u.exec(argument);
+  if (match === null) throw new CliError(`'${argument}' is not a policy in git: write git:<rev>:<path>, e.g. git:HEAD~1:policies/lanzhou-2021-289`);
+  const [, rev = "", rawPath = ""] = match;
+  const path = rawPath.replace(/\/+$/u, "");
+  // `./` makes the path relative to the current folder, as on disk, not to the repository's root.
+  const object = (relative: string) => `${rev}:./${relative}`;
+  const kind = git(["cat-file", "-t", object(path)], argument);
+  const show = (relative: string) => git(["show", object(relative)], argument);
+  const optionalShow = (relative: string) => (gitSucceeds(["cat-file", "-e", object(relative)]) ? show(relative) : undefined);
+  const list = (folder: string): string[] =>
+    gitSucceeds(["cat-file", "-e", object(folder)]) ? git(["ls-tree", "--name-only", "-z", `${rev}`, "--", `${folder}/`], argument).split("\0").filter((name) => name !== "").map((name) => name.slice(name.lastIndexOf("/") + 1)).sort() : [];
+  if (kind.trim() === "blob") {
+    const folder = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : ".";
+    return {
+      label: argument,
+      files: [{ path: `git:${rev}:${path}`, text: show(path) }],
+      readBeside: (relative) => optionalShow(`${folder}/${relative}`),
+      listBeside: (relative) => list(`${folder}/${relative}`),
+    };
+  }
+  const names = list(path).filter((name) => name.endsWith(".tiao"));
+  if (names.length === 0) throw new CliError(`no .tiao files in '${argument}'`);
+  return {
+    label: argument,
+    files: [...names].sort(naturalOrder).map((name) => ({ path: `git:${rev}:${path}/${name}`, text: show(`${path}/${name}`) })),
+    readBeside: (relative) => optionalShow(`${path}/${relative}`),
+    listBeside: (relative) => list(`${path}/${relative}`),
+  };
+}
+
+function git(args: readonly string[], argument: string): string {
+  try {
+    return execFileSync("git", args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 256 * 1024 * 1024 });
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr?.trim().split("\n")[0];
+    throw new CliError(`cannot read '${argument}' from git: ${stderr === undefined || stderr === "" ? String(error) : stderr}`);
+  }
+}
+
+function gitSucceeds(args: readonly string[]): boolean {
+  try {
+    execFileSync("git", args, { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * The one place the diff reads IR literals and gives the IR's operators their meaning.
+ * Everything else in compiler/diff/ asks this module: what a literal is worth (day numbers,
+ * fen, millionths), how it is written, what an arithmetic operation computes. When the IR
+ * changes how it carries literals or operations, this module is what changes.
+ */
+import type { ArithmeticOp, ExprIR, LiteralValue, ValueType } from "../ir.js";
+import { formatDate, formatMoney, formatPercent, formatTime, parseLiteral, type CalendarDate, type Money, type Percent, type TimeOfDay } from "../../runtime/index.js";
+
+/**
+ * A literal as a whole number, for the types whose values are whole numbers: integers,
+ * months and days as themselves, money in fen, percentages in millionths, dates as days
+ * since 1970-01-01, times as minutes since midnight. Undefined for other types.
+ */
+export function literalNumber(value: LiteralValue, type: ValueType): number | undefined {
+  if (!isWholeNumberType(type) || value === null) return undefined;
+  const parsed = parseLiteral(value, type);
+  return typeof parsed === "number" ? parsed : undefined;
+}
+
+export function isWholeNumberType(type: ValueType): boolean {
+  switch (type.kind) {
+    case "integer":
+    case "months":
+    case "days":
+    case "money":
+    case "percent":
+    case "date":
+    case "time":
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** A whole number of one of those types as a literal of the IR. */
+export function literalOfNumber(number: number, type: ValueType): ExprIR {
+  return { op: "literal", value: canonicalText(number, type), type, span: syntheticSpan };
+}
+
+function canonicalText(number: number, type: ValueType): LiteralValue {
+  switch (type.kind) {
+    case "money":
+      return formatMoney(number as Money);
+    case "percent":
+      return formatPercent(number as Percent).slice(0, -1);
+    case "date":
+      return formatDate(number as CalendarDate);
+    case "time":
+      return formatTime(number as TimeOfDay);
+    default:
+      return number;
+  }
+}
+
+/** A literal as the drafter writes it: `846.00 yuan`, `80%`, `12 months`, `2021-10-20`, `{expired, not_qualified}`, `absent`. */
+export function literalText(value: LiteralValue, type: ValueType): string {
+  if (value === null) return "absent";
+  if (Array.isArray(value)) return `{${value.join(", ")}}`;
+  const kind = type.kind === "optional" ? type.of.kind : type.kind;
+  const text = String(value);
+  switch (kind) {
+    case "money":
+      return `${text} yuan`;
+    case "percent":
+      return `${text}%`;
+    case "months":
+      return text === "1" ? "1 month" : `${text} months`;
+    case "days":
+      return text === "1" ? "1 day" : `${text} days`;
+    default:
+      return text;
+  }
+}
+
+/** The literal's kind of written form, for the printer. */
+export function literalForm(type: ValueType): "bool" | "number" | "money" | "percent" | "months" | "days" | "date" | "time" | "name" | "set" {
+  const kind = type.kind === "optional" ? type.of.kind : type.kind;
+  switch (kind) {
+    case "bool":
+    case "money":
+    case "percent":
+    case "months":
+    case "days":
+    case "date":
+    case "time":
+    case "set":
+      return kind;
+    case "enum":
+      return "name";
+    default:
+      return "number";
+  }
+}
+
+/**
+ * What an arithmetic operation computes, on whole numbers as `literalNumber` gives them.
+ * `scale` is the factor by which the exact result's unit is finer than its operands' —
+ * money × percent is in fen × millionths.
+ */
+export type ArithmeticMeaning =
+  | { readonly symbol: "+" | "-"; readonly kind: "add" | "subtract" }
+  | { readonly symbol: "*"; readonly kind: "multiply" }
+  /** fen × millionths: an exact amount in millionths of a fen, before rounding */
+  | { readonly symbol: "*"; readonly kind: "money_times_percent" }
+  /** operations on decimals, or on money and decimals, or month arithmetic on dates */
+  | { readonly symbol: "+" | "-" | "*"; readonly kind: "outside_whole_numbers" };
+
+export function arithmeticMeaning(operator: ArithmeticOp): ArithmeticMeaning {
+  switch (operator) {
+    case "money_add":
+    case "integer_add":
+    case "months_add":
+    case "days_add":
+    case "date_add_days":
+      return { symbol: "+", kind: "add" };
+    case "money_sub":
+    case "integer_sub":
+    case "months_sub":
+    case "days_sub":
+    case "date_sub_days":
+    case "date_diff":
+      return { symbol: "-", kind: "subtract" };
+    case "money_mul_integer":
+    case "integer_mul":
+    case "months_mul_integer":
+    case "days_mul_integer":
+      return { symbol: "*", kind: "multiply" };
+    case "money_mul_percent":
+      return { symbol: "*", kind: "money_times_percent" };
+    case "unrounded_add":
+    case "decimal_add":
+    case "date_add_months":
+      return { symbol: "+", kind: "outside_whole_numbers" };
+    case "unrounded_sub":
+    case "decimal_sub":
+    case "date_sub_months":
+      return { symbol: "-", kind: "outside_whole_numbers" };
+    case "money_mul_decimal":
+    case "integer_mul_percent":
+    case "decimal_mul":
+    case "decimal_mul_percent":
+      return { symbol: "*", kind: "outside_whole_numbers" };
+  }
+}
+
+/** Millionths in one: a percentage's scale. */
+export const percentScale = 1_000_000;
+
+/** The span of nodes the diff makes itself (conditions of "for whom"). */
+export const syntheticSpan = { file: "", line: 0, column: 0, endLine: 0, endColumn: 0, start: 0, end: 0 } as const;

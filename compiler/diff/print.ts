@@ -1,0 +1,136 @@
+/**
+ * IR expressions printed in the policy's own syntax, by the formatter's printer: the IR is
+ * turned back into the syntax tree the formatter prints (with the parentheses it needs),
+ * so a condition in a diff reads exactly as `tiao fmt` would write it.
+ */
+import type { Expr, Identifier } from "../ast.js";
+import type { ExprIR } from "../ir.js";
+import { layoutExpression, printExpression } from "../format/expression.js";
+import { parenthesizeExpression } from "../format/parentheses.js";
+import { arithmeticMeaning, literalForm, literalText, syntheticSpan } from "./ir-meaning.js";
+
+/** Names of the measure's definitions: a parameter of the same name is written `parameters.x`. */
+export type DefinitionNames = ReadonlySet<string>;
+
+/** On one line. */
+export function printIR(expr: ExprIR, definitions: DefinitionNames = new Set()): string {
+  return printExpression(parenthesizeExpression(toSyntax(expr, definitions)));
+}
+
+/** Laid out as `tiao fmt` lays out a long expression, continuation lines indented by `indent`. */
+export function layoutIR(expr: ExprIR, indent: number, definitions: DefinitionNames = new Set()): string[] {
+  return layoutExpression(parenthesizeExpression(toSyntax(expr, definitions)), indent, indent).map(
+    (fragment, index) => `${index === 0 ? "" : " ".repeat(fragment.indent)}${fragment.text}`,
+  );
+}
+
+const span = syntheticSpan;
+
+function identifier(name: string): Identifier {
+  return { name, span };
+}
+
+function name(text: string): Expr {
+  return { kind: "name", name: identifier(text), span };
+}
+
+function call(callee: string, args: Expr[]): Expr {
+  return { kind: "call", callee: identifier(callee), args, span };
+}
+
+function toSyntax(expr: ExprIR, definitions: DefinitionNames): Expr {
+  const at = (operand: ExprIR) => toSyntax(operand, definitions);
+  switch (expr.op) {
+    case "literal":
+      return literalSyntax(expr);
+    case "fact":
+      return { kind: "field", object: name(expr.entity), field: identifier(expr.field), span };
+    case "field":
+      return { kind: "field", object: at(expr.object), field: identifier(expr.field), span };
+    case "parameter":
+      return definitions.has(expr.name) ? { kind: "field", object: name("parameters"), field: identifier(expr.name), span } : name(expr.name);
+    case "definition":
+    case "local":
+      return name(expr.name);
+    case "call":
+      return call(expr.definition, expr.args.map(at));
+    case "not":
+      return { kind: "unary", operator: "not", operand: at(expr.operand), span };
+    case "negate":
+      return { kind: "unary", operator: "-", operand: at(expr.operand), span };
+    case "and":
+    case "or":
+      return { kind: "binary", operator: expr.op, left: at(expr.left), right: at(expr.right), span };
+    case "compare":
+      return { kind: "binary", operator: expr.operator, left: at(expr.left), right: at(expr.right), span };
+    case "arithmetic": {
+      const { symbol } = arithmeticMeaning(expr.operator);
+      // The IR puts the amount first in a product (`2 * amount` is `amount * 2`): print it as written.
+      const swap = symbol === "*" && expr.right.span.start < expr.left.span.start;
+      const [left, right] = swap ? [expr.right, expr.left] : [expr.left, expr.right];
+      return { kind: "binary", operator: symbol, left: at(left), right: at(right), span };
+    }
+    case "round":
+      return call(expr.mode === "half_up" ? "round" : `round_${expr.mode}`, [at(expr.operand)]);
+    case "floor":
+    case "ceil":
+      return call(expr.op, [at(expr.operand)]);
+    case "min":
+    case "max":
+      return call(expr.op, [at(expr.left), at(expr.right)]);
+    case "convert":
+      return at(expr.operand);
+    case "if":
+      return { kind: "if", condition: at(expr.condition), then: at(expr.then), else: at(expr.else), span };
+    case "match": {
+      const arms = expr.arms.map((arm) => ({ patterns: arm.members.map(identifier), isElse: false, value: at(arm.value), span }));
+      if (expr.otherwise !== undefined) arms.push({ patterns: [], isElse: true, value: at(expr.otherwise), span });
+      return { kind: "match", subject: at(expr.subject), arms, span };
+    }
+    case "in":
+      return { kind: "in", element: at(expr.element), set: at(expr.set), span };
+    case "is_present":
+    case "is_absent":
+      return { kind: "is", operand: at(expr.operand), test: expr.op === "is_present" ? "present" : "absent", span };
+    case "otherwise":
+      return { kind: "binary", operator: "otherwise", left: at(expr.left), right: at(expr.right), span };
+    case "aggregate":
+      return {
+        kind: "aggregate",
+        operator: expr.operator,
+        variable: identifier(expr.variable),
+        list: at(expr.list),
+        ...(expr.value === undefined ? {} : { value: at(expr.value) }),
+        ...(expr.filter === undefined ? {} : { filter: at(expr.filter) }),
+        span,
+      };
+  }
+}
+
+function literalSyntax(expr: ExprIR & { op: "literal" }): Expr {
+  const { value, type } = expr;
+  if (value === null) return { kind: "absent", span };
+  if (Array.isArray(value)) return { kind: "set", elements: value.map(name), span };
+  const text = String(value);
+  switch (literalForm(type)) {
+    case "bool":
+      return { kind: "bool", value: value === true, span };
+    case "money":
+      return { kind: "money", text, span };
+    case "percent":
+      return { kind: "percent", text, span };
+    case "months":
+      return { kind: "duration", unit: "months", text, span };
+    case "days":
+      return { kind: "duration", unit: "days", text, span };
+    case "date":
+      return { kind: "date", text, span };
+    case "time":
+      return { kind: "time", text, span };
+    case "name":
+      return name(text);
+    case "set":
+    case "number":
+      return { kind: "number", text: literalText(value, type), span };
+  }
+}

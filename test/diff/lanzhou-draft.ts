@@ -1,0 +1,121 @@
+/**
+ * How policies/lanzhou-2021-289-draft/ is made: the published policy's .tiao files and its
+ * notice, copied, with exactly the edits below. Each edit replaces text that must occur
+ * once in its file, so a change of the published policy that touches an edited place stops
+ * the procedure instead of producing a different draft. `UPDATE_GOLDEN=1 npx vitest run
+ * test/diff/draft.test.ts` re-creates the folder from the published policy.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+export const publishedFolder = "policies/lanzhou-2021-289";
+export const draftFolder = "policies/lanzhou-2021-289-draft";
+
+interface Edit {
+  readonly file: string;
+  readonly why: string;
+  readonly replace: string;
+  readonly with: string;
+}
+
+const draftWarning = "# 示例草案（example draft, not law）：用于演示 tiao diff 的修订稿，不是正式发布的文件。\n";
+
+export const draftEdits: readonly Edit[] = [
+  {
+    file: "policy.tiao",
+    why: "the header says the draft is an example, not law",
+    replace: `  version  "1.0.0"`,
+    with: `  version  "1.1.0-draft (示例草案，非正式文件)"`,
+  },
+  {
+    file: "parameters.tiao",
+    why: "§3: the work-based training subsidy is raised to 600 yuan and runs until 2022-03-31",
+    replace: `  value 500 yuan from 2021-10-01 until 2021-12-31\n    source §3`,
+    with: `  value 600 yuan from 2021-10-01 until 2022-03-31\n    source §3`,
+  },
+  {
+    file: "parameters.tiao",
+    why: "§3: the cap of months already subsidised applies as long as the subsidy",
+    replace: `  value 6 months from 2021-10-01 until 2021-12-31`,
+    with: `  value 6 months from 2021-10-01 until 2022-03-31`,
+  },
+  {
+    file: "parameters.tiao",
+    why: "§2: the SME refund rate is 90% from 2022-01-01, a new dated value",
+    replace: `  value 60% from 2021-10-20\n    source §2 "对符合条件的大型企业、中小微企业分别按30%和60%的标准顶格返还"\n`,
+    with:
+      `  value 60% from 2021-10-20\n    source §2 "对符合条件的大型企业、中小微企业分别按30%和60%的标准顶格返还"\n` +
+      `  value 90% from 2022-01-01\n    source "示例草案：中小微企业返还比例自2022年1月1日起提高至90%（示例，非正式文件）"\n`,
+  },
+  {
+    file: "m3.tiao",
+    why: "§3: the measure is in force as long as the subsidy",
+    replace: `  in force from 2021-10-01 until 2021-12-31`,
+    with: `  in force from 2021-10-01 until 2022-03-31`,
+  },
+  {
+    file: "m4.tiao",
+    why: "§4: migrant workers insured less than 18 months (not 12) get the living subsidy",
+    replace: `person.insured_months < 12 months`,
+    with: `person.insured_months < 18 months`,
+  },
+  {
+    file: "m2.tiao",
+    why: "the wording of one note is fixed",
+    replace: `由情景给出"`,
+    with: `由情景提供"`,
+  },
+  {
+    file: "m8.tiao",
+    why: "one file reformatted: the same definitions, laid out differently",
+    replace: `    = if person.frontline_medical_worker
+      then {temporary_work_subsidy, epidemic_prevention_allowance, extra_paid_leave,
+            priority_promotion, priority_title_application, fast_track_work_injury}
+      else {}`,
+    with: `    = if person.frontline_medical_worker then {
+        temporary_work_subsidy, epidemic_prevention_allowance, extra_paid_leave, priority_promotion,
+        priority_title_application, fast_track_work_injury
+      } else {}`,
+  },
+];
+
+const draftReadme = `# 兰人社发〔2021〕289号 — example draft amendment (示例草案，非正式文件)
+
+**This is an example draft, not law.** No authority has issued it. It exists to show what
+\`tiao diff\` tells a reviewer about a new version of a policy:
+
+\`\`\`
+tiao diff ${publishedFolder} ${draftFolder}
+\`\`\`
+
+It is the published policy (\`../lanzhou-2021-289/\`) with these changes only:
+
+${draftEdits.map((edit) => `- ${edit.file}: ${edit.why}`).join("\n")}
+- every .tiao file starts with a line marking it as an example draft.
+
+The folder is generated from the published policy (test/diff/lanzhou-draft.ts); do not
+edit it by hand. \`UPDATE_GOLDEN=1 npx vitest run test/diff/draft.test.ts\` re-creates it.
+`;
+
+/** The files of the draft, by name, made from the published policy's folder. */
+export function makeDraft(root: string): Map<string, string> {
+  const folder = join(root, publishedFolder);
+  const files = new Map<string, string>();
+  for (const name of readdirSync(folder).sort()) {
+    if (name.endsWith(".tiao") || name === "notice.txt") files.set(name, readFileSync(join(folder, name), "utf8"));
+  }
+  for (const edit of draftEdits) {
+    const text = files.get(edit.file);
+    if (text === undefined) throw new Error(`the published policy has no file ${edit.file}`);
+    const at = text.indexOf(edit.replace);
+    if (at < 0 || text.indexOf(edit.replace, at + 1) >= 0) {
+      throw new Error(`${edit.file}: the text to replace (${edit.why}) must occur exactly once in the published policy`);
+    }
+    files.set(edit.file, text.replace(edit.replace, () => edit.with));
+  }
+  for (const [name, text] of files) {
+    if (name.endsWith(".tiao")) files.set(name, draftWarning + text);
+  }
+  files.set("README.md", draftReadme);
+  return files;
+}
