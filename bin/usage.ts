@@ -99,15 +99,18 @@ Rewrites the policy's files in canonical form and lists those it changed.
 
 ${policyNote}`,
 
-  diff: `usage: tiao diff <old> <new> [--format text|markdown|json] [--exit-code] [--seed <n>]
+  diff: `usage: tiao diff <old> <new> [--format text|markdown|json] [--population <file.ndjson>] [--exit-code] [--seed <n>]
 
 Compares two versions of a policy: the semantic changes grouped by measure, each
 classified (breaks integrations, changes outcomes, editorial); for whom outcomes may
-differ; per output of a changed measure, a witness scenario or a proof that none exists.
+differ; per output of a changed measure, a witness scenario or a proof that none exists;
+the impact of the change on the policy's tests and scenarios and on a population.
 Formatting, comments and the names and order of files make no change.
-  --format <f>   text (default; coloured on a terminal), markdown, or json
-  --exit-code    exit 4 when a witness shows that outcomes change
-  --seed <n>     seeds the bounded search (default 1)
+  --format <f>          text (default; coloured on a terminal), markdown, or json
+  --population <file>   scenarios to measure the impact on, one JSON object per line
+                        (default: 1000 generated boundary and random cases)
+  --exit-code           exit 4 when a witness shows that outcomes change
+  --seed <n>            seeds the bounded search and the generated population (default 1)
 Exit status: 0 when the diff ran, 1 when a version has errors, 2 bad arguments,
 4 with --exit-code when outcomes change.
 

@@ -94,9 +94,8 @@ export function literalForm(type: ValueType): "bool" | "number" | "money" | "per
 }
 
 /**
- * What an arithmetic operation computes, on whole numbers as `literalNumber` gives them.
- * `scale` is the factor by which the exact result's unit is finer than its operands' —
- * money × percent is in fen × millionths.
+ * What an arithmetic operation computes, on whole numbers as `literalNumber` gives them
+ * (unrounded amounts in millionths of a fen: money × percent is fen × millionths).
  */
 export type ArithmeticMeaning =
   | { readonly symbol: "+" | "-"; readonly kind: "add" | "subtract" }
@@ -109,12 +108,14 @@ export type ArithmeticMeaning =
 export function arithmeticMeaning(operator: ArithmeticOp): ArithmeticMeaning {
   switch (operator) {
     case "money_add":
+    case "unrounded_add":
     case "integer_add":
     case "months_add":
     case "days_add":
     case "date_add_days":
       return { symbol: "+", kind: "add" };
     case "money_sub":
+    case "unrounded_sub":
     case "integer_sub":
     case "months_sub":
     case "days_sub":
@@ -128,11 +129,9 @@ export function arithmeticMeaning(operator: ArithmeticOp): ArithmeticMeaning {
       return { symbol: "*", kind: "multiply" };
     case "money_mul_percent":
       return { symbol: "*", kind: "money_times_percent" };
-    case "unrounded_add":
     case "decimal_add":
     case "date_add_months":
       return { symbol: "+", kind: "outside_whole_numbers" };
-    case "unrounded_sub":
     case "decimal_sub":
     case "date_sub_months":
       return { symbol: "-", kind: "outside_whole_numbers" };

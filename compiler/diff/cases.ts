@@ -1,0 +1,224 @@
+/**
+ * Scenarios for comparing two versions: boundary values of every constant and date the
+ * versions name (each one, the one before and the one after) and seeded random values,
+ * for the facts a measure reads; and both versions run on a scenario. Used by the bounded
+ * search for witnesses and to generate a population when none is given.
+ */
+import type { ExprIR, MeasureIR, ProgramIR, ValueType } from "../ir.js";
+import { forEachChild } from "../ir-walk.js";
+import { evaluate, missingFactsForMeasures } from "../interpret.js";
+import {
+  EvaluationError,
+  decimal,
+  formatDate,
+  formatValue,
+  type CalendarDate,
+  type OutputJson,
+  type RecordValue,
+  type RuntimeValue,
+  type Scenario,
+} from "../../runtime/index.js";
+import type { FactSchema, RecordDecl } from "../../runtime/types.js";
+import { literalNumber } from "./ir-meaning.js";
+
+/** mulberry32: the same seed gives the same cases on every machine. */
+export class Random {
+  private state: number;
+
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  integer(low: number, high: number): number {
+    return low + Math.floor(this.next() * (high - low + 1));
+  }
+
+  pick<T>(items: readonly T[]): T {
+    const item = items[this.integer(0, items.length - 1)];
+    if (item === undefined) throw new Error("internal error: picking from no items");
+    return item;
+  }
+}
+
+/** Boundary values by kind of whole number (fen, millionths, day numbers, minutes…): each constant, one less, one more. */
+export type Boundaries = ReadonlyMap<string, readonly number[]>;
+
+const dayOf = (text: string) => literalNumber(text, { kind: "date" }) ?? 0;
+
+/** The constants of both versions by kind, with their neighbours: literals in the measures, parameter values and dates. */
+export function boundariesOf(programs: readonly ProgramIR[], measures?: ReadonlySet<string>): Boundaries {
+  const found = new Map<string, Set<number>>();
+  const add = (kind: string, value: number) => {
+    const values = found.get(kind) ?? new Set<number>();
+    for (const near of [value - 1, value, value + 1]) values.add(near);
+    found.set(kind, values);
+  };
+  const visit = (expr: ExprIR) => {
+    if (expr.op === "literal") {
+      const type = expr.type.kind === "optional" ? expr.type.of : expr.type;
+      const value = literalNumber(expr.value, type);
+      if (value !== undefined) add(type.kind, value);
+    }
+    forEachChild(expr, visit);
+  };
+  for (const program of programs) {
+    for (const parameter of program.parameters) {
+      for (const value of parameter.values) {
+        add("date", dayOf(value.from));
+        if (value.until !== undefined) add("date", dayOf(value.until));
+        const type = parameter.type.kind === "optional" ? parameter.type.of : parameter.type;
+        const number = literalNumber(value.value, type);
+        if (number !== undefined) add(type.kind, number);
+      }
+    }
+    for (const measure of program.measures) {
+      if (measures !== undefined && !measures.has(measure.name)) continue;
+      forEachExpression(measure, visit);
+    }
+  }
+  return new Map([...found].map(([kind, values]) => [kind, [...values].sort((a, b) => a - b)]));
+}
+
+function forEachExpression(measure: MeasureIR, visit: (expr: ExprIR) => void): void {
+  if (measure.window !== undefined) {
+    visit(measure.window.from);
+    if (measure.window.until !== undefined) visit(measure.window.until);
+  }
+  const rules = measure.definitions.flatMap((d) => d.rules);
+  const walk = (rule: (typeof rules)[number]) => {
+    if (rule.condition !== undefined) visit(rule.condition);
+    visit(rule.value);
+    if (rule.window !== undefined) {
+      visit(rule.window.from);
+      if (rule.window.until !== undefined) visit(rule.window.until);
+    }
+    rule.exceptions.forEach(walk);
+  };
+  rules.forEach(walk);
+}
+
+/** Random values of the schema's types, near the boundaries more often than not. */
+export class CaseGenerator {
+  private readonly records: ReadonlyMap<string, RecordDecl>;
+  private readonly enums: ReadonlyMap<string, readonly string[]>;
+
+  constructor(
+    private readonly schema: FactSchema,
+    private readonly boundaries: Boundaries,
+    private readonly random: Random,
+  ) {
+    this.records = new Map(schema.records.map((r) => [r.name, r]));
+    this.enums = new Map(schema.enums.map((e) => [e.name, e.members.map((m) => m.name)]));
+  }
+
+  /** A scenario giving every fact of `paths` (`entity.field`), on a date near the boundaries. */
+  scenario(paths: readonly string[]): Scenario {
+    const facts: { [entity: string]: { [field: string]: RuntimeValue } } = {};
+    for (const record of this.schema.records) if (record.entity) facts[record.name] = {};
+    for (const path of paths) {
+      const [entity = "", field = ""] = path.split(".");
+      const declaration = this.records.get(entity)?.fields.find((f) => f.name === field);
+      const values = facts[entity];
+      if (declaration === undefined || values === undefined) continue;
+      values[field] = this.value(declaration.type, 0);
+    }
+    return { date: this.wholeNumber("date") as CalendarDate, facts, parameters: {} };
+  }
+
+  value(type: ValueType, depth: number): RuntimeValue {
+    switch (type.kind) {
+      case "bool":
+        return this.random.next() < 0.5;
+      case "integer":
+      case "months":
+      case "days":
+      case "money":
+      case "percent":
+      case "date":
+      case "time":
+        return this.wholeNumber(type.kind);
+      case "decimal":
+      case "unrounded_money":
+        return decimal(`${this.random.integer(-2000, 2000)}.${this.random.integer(0, 99)}`);
+      case "enum":
+        return this.random.pick(this.enums.get(type.name) ?? [""]);
+      case "set":
+        return (this.enums.get(type.of) ?? []).filter(() => this.random.next() < 0.4).sort();
+      case "optional":
+        return this.random.next() < 0.25 ? null : this.value(type.of, depth);
+      case "list": {
+        const length = depth > 1 ? 0 : this.random.pick([0, 1, 1, 2, 3]);
+        return Array.from({ length }, () => this.record(type.of, depth + 1));
+      }
+      case "record":
+        return this.record(type.name, depth + 1);
+    }
+  }
+
+  private record(name: string, depth: number): RecordValue {
+    const declaration = this.records.get(name);
+    const record: { [field: string]: RuntimeValue } = {};
+    for (const field of declaration?.fields ?? []) record[field.name] = this.value(field.type, depth);
+    return record;
+  }
+
+  private wholeNumber(kind: string): number {
+    const near = this.boundaries.get(kind) ?? [];
+    const usable = kind === "date" || kind === "time" ? near : near.filter((n) => n >= 0);
+    if (usable.length > 0 && this.random.next() < 0.7) return this.random.pick(usable);
+    switch (kind) {
+      case "money":
+        return this.random.pick([this.random.integer(0, 1_000_000), this.random.integer(0, 100_000_000), this.random.integer(0, 100) * 10_000]);
+      case "percent":
+        return this.random.integer(0, 100) * 10_000;
+      case "date":
+        return this.random.integer(dayOf("2020-01-01"), dayOf("2024-12-31"));
+      case "time":
+        return this.random.integer(0, 24 * 60 - 1);
+      default:
+        return this.random.pick([this.random.integer(0, 40), this.random.integer(0, 1000)]);
+    }
+  }
+}
+
+/** The outputs of one measure (`in_force` first), or why there are none: missing facts or an evaluation error. */
+export type MeasureOutcome =
+  | { readonly kind: "outputs"; readonly outputs: { readonly [output: string]: OutputJson } }
+  | { readonly kind: "skipped" }
+  | { readonly kind: "error"; readonly message: string };
+
+export function runMeasure(program: ProgramIR, scenario: Scenario, measure: string): MeasureOutcome {
+  if (missingFactsForMeasures(program, scenario, [measure]).length > 0) return { kind: "skipped" };
+  try {
+    const outputs = evaluate(program, scenario, { measures: [measure] }).outputs[measure];
+    return outputs === undefined ? { kind: "skipped" } : { kind: "outputs", outputs };
+  } catch (error) {
+    if (error instanceof EvaluationError) return { kind: "error", message: error.message };
+    throw error;
+  }
+}
+
+/** A scenario in the JSON form `tiao run --scenario` reads: the date, then each entity that has facts. */
+export function scenarioJson(scenario: Scenario, schema: FactSchema): { [key: string]: OutputJson } {
+  const json: { [key: string]: OutputJson } = { date: formatDate(scenario.date) };
+  for (const [entity, record] of Object.entries(scenario.facts)) {
+    if (Object.keys(record).length === 0) continue;
+    json[entity] = formatValue(record, { kind: "record", name: entity }, schema);
+  }
+  return json;
+}
+
+/** The facts a measure reads in either version. */
+export function readsOf(oldProgram: ProgramIR, newProgram: ProgramIR, measure: string): string[] {
+  const reads = new Set<string>();
+  for (const program of [oldProgram, newProgram]) for (const path of program.measures.find((m) => m.name === measure)?.reads ?? []) reads.add(path);
+  return [...reads].sort();
+}

@@ -1,0 +1,129 @@
+/**
+ * Proof or witness, per output of each measure whose outcomes may change: the solver is
+ * asked first where the output is inside its fragment (solver.ts); elsewhere, or when it
+ * cannot decide, a bounded search runs both versions on boundary and random scenarios
+ * (cases.ts). A witness is shown only after both versions were run on it and differ.
+ */
+import type { ProgramIR } from "../ir.js";
+import type { OutputJson, Scenario } from "../../runtime/index.js";
+import { CaseGenerator, Random, boundariesOf, readsOf, runMeasure, scenarioJson, type MeasureOutcome } from "./cases.js";
+import type { OutputVerdict } from "./report.js";
+import { solveOutput, type SmtSolver } from "./solver.js";
+
+export interface VerdictOptions {
+  readonly seed: number;
+  /** scenarios tried per measure by the bounded search */
+  readonly searchCases: number;
+  readonly solver?: SmtSolver;
+}
+
+export async function outputVerdicts(oldProgram: ProgramIR, newProgram: ProgramIR, measures: readonly string[], options: VerdictOptions): Promise<OutputVerdict[]> {
+  const verdicts: OutputVerdict[] = [];
+  for (const measure of measures) {
+    const oldMeasure = oldProgram.measures.find((m) => m.name === measure);
+    const newMeasure = newProgram.measures.find((m) => m.name === measure);
+    if (oldMeasure === undefined || newMeasure === undefined) continue;
+    const outputs = ["in_force", ...newMeasure.outputs.filter((o) => oldMeasure.outputs.includes(o))];
+    const decided = new Map<string, OutputVerdict>();
+    const notProved = new Map<string, string>();
+    for (const output of outputs) {
+      if (options.solver === undefined) {
+        notProved.set(output, "no solver was available");
+        continue;
+      }
+      const answer = await solveOutput(options.solver, oldProgram, newProgram, measure, output);
+      if (answer.kind === "outside") {
+        notProved.set(output, answer.reason);
+      } else if (answer.kind === "equal") {
+        decided.set(output, { output: `${measure}.${output}`, verdict: "proved_equal", method: "solver", scope: answer.scope });
+      } else if (answer.kind === "unknown") {
+        notProved.set(output, "the solver could not decide");
+      } else {
+        const witness = checkedWitness(oldProgram, newProgram, measure, output, answer.scenario, "solver");
+        if (witness !== undefined) decided.set(output, witness);
+        else notProved.set(output, "the solver's case did not differ when both versions ran it");
+      }
+    }
+    const open = outputs.filter((output) => !decided.has(output));
+    if (open.length > 0) {
+      const search = boundedSearch(oldProgram, newProgram, measure, open, options);
+      for (const output of open) {
+        const witness = search.witnesses.get(output);
+        decided.set(
+          output,
+          witness ?? {
+            output: `${measure}.${output}`,
+            verdict: "no_difference_found",
+            method: "bounded_search",
+            searched: search.searched,
+            whyNotProved: notProved.get(output) ?? "no solver was available",
+          },
+        );
+      }
+    }
+    for (const output of outputs) {
+      const verdict = decided.get(output);
+      if (verdict !== undefined) verdicts.push(verdict);
+    }
+  }
+  return verdicts;
+}
+
+/** Runs both versions on the scenario: a witness when the output differs, otherwise nothing. */
+function checkedWitness(oldProgram: ProgramIR, newProgram: ProgramIR, measure: string, output: string, scenario: Scenario, method: "solver" | "bounded_search"): OutputVerdict | undefined {
+  return witnessOf(runMeasure(oldProgram, scenario, measure), runMeasure(newProgram, scenario, measure), newProgram, measure, output, scenario, method);
+}
+
+function witnessOf(before: MeasureOutcome, after: MeasureOutcome, newProgram: ProgramIR, measure: string, output: string, scenario: Scenario, method: "solver" | "bounded_search"): OutputVerdict | undefined {
+  if (before.kind !== "outputs" || after.kind !== "outputs") return undefined;
+  const a = before.outputs[output];
+  const b = after.outputs[output];
+  if (JSON.stringify(a) === JSON.stringify(b)) return undefined;
+  return {
+    output: `${measure}.${output}`,
+    verdict: "witness",
+    method,
+    scenario: scenarioJson(scenario, newProgram.schema),
+    before: a as OutputJson,
+    after: b as OutputJson,
+  };
+}
+
+interface SearchResult {
+  readonly witnesses: ReadonlyMap<string, OutputVerdict>;
+  /** what was tried, in words */
+  readonly searched: string;
+}
+
+function boundedSearch(oldProgram: ProgramIR, newProgram: ProgramIR, measure: string, outputs: readonly string[], options: VerdictOptions): SearchResult {
+  const paths = readsOf(oldProgram, newProgram, measure);
+  const boundaries = boundariesOf([oldProgram, newProgram], new Set([measure]));
+  const generator = new CaseGenerator(newProgram.schema, boundaries, new Random(options.seed));
+  const witnesses = new Map<string, OutputVerdict>();
+  for (let index = 0; index < options.searchCases && witnesses.size < outputs.length; index++) {
+    const scenario = generator.scenario(paths);
+    const before = runMeasure(oldProgram, scenario, measure);
+    const after = runMeasure(newProgram, scenario, measure);
+    for (const output of outputs) {
+      if (witnesses.has(output)) continue;
+      const witness = witnessOf(before, after, newProgram, measure, output, scenario, "bounded_search");
+      if (witness !== undefined) witnesses.set(output, witness);
+    }
+  }
+  const kinds = [...boundaries].map(([kind, values]) => `${values.length} ${kindWords[kind] ?? kind}`);
+  const searched =
+    `${options.searchCases} scenarios (seed ${options.seed}) giving the facts ${measure} reads, each value one of the ` +
+    `constants of both versions, one less or one more (${kinds.join(", ")}) seven times in ten, otherwise random; ` +
+    `dates of evaluation likewise, or random from 2020-01-01 to 2024-12-31; lists of 0 to 3 items`;
+  return { witnesses, searched };
+}
+
+const kindWords: Readonly<Record<string, string>> = {
+  date: "dates",
+  money: "amounts",
+  percent: "percentages",
+  integer: "numbers",
+  months: "numbers of months",
+  days: "numbers of days",
+  time: "times",
+};
