@@ -66,7 +66,7 @@ function withForWhom(group: ChangeGroup, focuses: ReadonlyMap<Change, Focus>, ol
       byCondition.set(text, [...(byCondition.get(text) ?? []), `${measure}.${output}`]);
     }
     const entries: ForWhom[] = [...byCondition].map(([condition, outputs]) => ({ output: outputs.join(", "), condition }));
-    return entries.length === 0 ? change : { ...change, forWhom: entries };
+    return { ...change, forWhom: entries };
   });
   return { ...group, changes };
 }

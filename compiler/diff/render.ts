@@ -85,6 +85,7 @@ function changeText(change: Change, style: Style): string[] {
     lines.push("      values before:", ...timelineText(change.timeline.before, style.removed));
     lines.push("      values after:", ...timelineText(change.timeline.after, style.added));
   }
+  if (change.forWhom?.length === 0) lines.push("      for whom: no output of the measure can differ through this change alone");
   for (const whom of change.forWhom ?? []) {
     lines.push(`      for whom ${whom.output} may differ:`, ...indentLines(whom.condition, "        "));
   }
@@ -192,6 +193,7 @@ function changeMarkdown(change: Change): string[] {
     }
     lines.push("");
   }
+  if (change.forWhom?.length === 0) lines.push("  - for whom: no output of the measure can differ through this change alone");
   for (const whom of change.forWhom ?? []) {
     lines.push(`  - for whom \`${whom.output}\` may differ:`, "    ```tiao", ...whom.condition.split("\n").map((line) => `    ${line}`), "    ```");
   }

@@ -55,7 +55,10 @@ export interface Change {
   readonly aspects: readonly Aspect[];
   /** for a parameter whose values changed: its values before and after */
   readonly timeline?: { readonly before: readonly TimelineEntry[]; readonly after: readonly TimelineEntry[] };
-  /** for a change that may alter outcomes: where outputs may differ, as tiao conditions over facts and `date`, per output */
+  /**
+   * For a change that may alter outcomes (in a measure's group): where outputs may differ,
+   * as tiao conditions over facts and `date`; empty when no output can differ through it alone.
+   */
   readonly forWhom?: readonly ForWhom[];
 }
 

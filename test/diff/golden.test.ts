@@ -29,3 +29,9 @@ describe("tiao diff of the published policy and the draft", () => {
     });
   }
 });
+
+it("docs/diff.md shows the real output of the diff", () => {
+  const doc = readFileSync(join(import.meta.dirname, "..", "..", "docs", "diff.md"), "utf8");
+  const golden = readFileSync(join(import.meta.dirname, "golden", "published-vs-draft.txt"), "utf8");
+  expect(doc).toContain(`\`\`\`text\n${golden}\`\`\``);
+});

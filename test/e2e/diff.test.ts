@@ -9,12 +9,7 @@ const published = "policies/lanzhou-2021-289";
 const draft = "policies/lanzhou-2021-289-draft";
 
 describe("tiao diff", () => {
-  it("exits 0 when the diff ran, whatever it found", () => {
-    const result = tiao(["diff", published, draft, "--format", "json"]);
-    expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout).summary.changesOutcomes).toBeGreaterThan(0);
-  });
-
+  // test/diff/golden.test.ts checks that a diff that ran exits 0, whatever it found.
   it("exits 4 with --exit-code when outcomes change, 0 when they do not", () => {
     expect(tiao(["diff", published, draft, "--exit-code"]).status).toBe(4);
     const same = tiao(["diff", published, published, "--exit-code"]);
