@@ -173,7 +173,7 @@ class ModulePrinter implements ModuleContext {
       case "days":
         return typeof value === "number" && value < 0 ? { text: String(value), precedence: precedence.unary } : primary(String(value));
       case "enum":
-        return primary(stringLiteral(value));
+        return primary(stringLiteral(String(value)));
       case "set":
         return primary(`[${(Array.isArray(value) ? value : []).map((m) => stringLiteral(m)).join(", ")}]`);
       default:

@@ -28,6 +28,8 @@ function unescapeComment(body: string): string {
 }
 
 const lineTerminator = /[\n\r\u2028\u2029]/;
+/** Half of a surrogate pair: not writable in UTF-8. */
+const loneSurrogate = /\p{Cs}/u;
 
 /** Runs code as a function body; it must return 42 if the comment in it is only a comment. */
 function run(body: string): unknown {
@@ -40,7 +42,7 @@ describe("escaping policy text for generated code", () => {
       fc.property(anyText, (text) => {
         const literal = stringLiteral(text);
         expect(literal).not.toMatch(lineTerminator);
-        expect(literal.isWellFormed()).toBe(true);
+        expect(literal).not.toMatch(loneSurrogate);
         expect(run(`return ${literal};`)).toBe(text);
       }),
       { numRuns: 3000 },
@@ -52,7 +54,7 @@ describe("escaping policy text for generated code", () => {
       fc.property(anyText, (text) => {
         const comment = lineComment(text);
         expect(comment).not.toMatch(lineTerminator);
-        expect(comment.isWellFormed()).toBe(true);
+        expect(comment).not.toMatch(loneSurrogate);
         expect(comment.startsWith("// ")).toBe(true);
         expect(unescapeComment(comment.slice(3))).toBe(text);
         expect(run(`${comment}\nreturn 42;`)).toBe(42);
@@ -69,7 +71,7 @@ describe("escaping policy text for generated code", () => {
         expect(unescapeComment(blockCommentText(first))).toBe(first);
         expect(run(`${single}\nreturn 42;`)).toBe(42);
         const block = docComment([first, "", second]);
-        expect(block.join("\n").isWellFormed()).toBe(true);
+        expect(block.join("\n")).not.toMatch(loneSurrogate);
         expect(block.every((line) => !lineTerminator.test(line))).toBe(true);
         expect(run(`${block.join("\n")}\nreturn 42;`)).toBe(42);
       }),
