@@ -5,16 +5,20 @@
  */
 import { execFileSync } from "node:child_process";
 import { readdirSync } from "node:fs";
-import { join } from "node:path";
+import { isAbsolute, join } from "node:path";
+import type { NoticeText } from "../compiler/compile.js";
 import { CliError } from "./exit.js";
+import { readNoticeFile } from "./notice-file.js";
 import { naturalOrder, pathKind, policyFolder, readPolicy, readText, type SourceFile } from "./policy-files.js";
 
 export interface PolicySide {
   /** as given on the command line */
   readonly label: string;
   readonly files: readonly SourceFile[];
-  /** a file beside the policy (its notice, its tests), by path relative to the policy's folder; undefined when there is none */
+  /** a file beside the policy (its tests), by path relative to the policy's folder; undefined when there is none */
   readonly readBeside: (relativePath: string) => string | undefined;
+  /** the notice the policy's header names, read as `tiao check` reads it: only from inside the policy's folder */
+  readonly readNotice: (fileName: string) => NoticeText;
   /** the names of the files of a folder beside the policy (`tests`), sorted; empty when there is none */
   readonly listBeside: (relativeFolder: string) => readonly string[];
 }
@@ -30,6 +34,7 @@ function readDiskSide(target: string): PolicySide {
     label: target,
     files,
     readBeside: (path) => (pathKind(join(folder, path)) === "file" ? readText(join(folder, path), "file") : undefined),
+    readNotice: (fileName) => readNoticeFile(folder, fileName),
     listBeside: (path) => (pathKind(join(folder, path)) === "folder" ? readdirSync(join(folder, path)).sort() : []),
   };
 }
@@ -52,6 +57,7 @@ function readGitSide(argument: string): PolicySide {
       label: argument,
       files: [{ path: `git:${rev}:${path}`, text: show(path) }],
       readBeside: (relative) => optionalShow(`${folder}/${relative}`),
+      readNotice: (fileName) => gitNotice(fileName, (name) => optionalShow(`${folder}/${name}`)),
       listBeside: (relative) => list(`${folder}/${relative}`),
     };
   }
@@ -61,8 +67,18 @@ function readGitSide(argument: string): PolicySide {
     label: argument,
     files: [...names].sort(naturalOrder).map((name) => ({ path: `git:${rev}:${path}/${name}`, text: show(`${path}/${name}`) })),
     readBeside: (relative) => optionalShow(`${path}/${relative}`),
+    readNotice: (fileName) => gitNotice(fileName, (name) => optionalShow(`${path}/${name}`)),
     listBeside: (relative) => list(`${path}/${relative}`),
   };
+}
+
+/** A notice from the history, under the rule for notices on disk: named by a path inside the policy's folder. */
+function gitNotice(fileName: string, show: (name: string) => string | undefined): NoticeText {
+  const help = `put the notice's text in a file inside the policy's folder and name it by its path from there, such as \`notice "notice.txt"\``;
+  const parts = fileName.split(/[\\/]/u);
+  if (fileName === "" || isAbsolute(fileName) || parts.includes("..")) return { refused: "a notice is named by its path from the policy's folder", help };
+  const text = show(parts.filter((part) => part !== "." && part !== "").join("/"));
+  return text === undefined ? { refused: "no such file in that revision", help } : text;
 }
 
 function git(args: readonly string[], argument: string): string {

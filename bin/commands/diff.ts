@@ -96,7 +96,7 @@ function populationCases(path: string): CaseSet {
 
 async function compileSide(side: PolicySide): Promise<ProgramIR | undefined> {
   const { compile } = await import("../../compiler/compile.js");
-  const result = compile(side.files, { readNotice: (fileName) => side.readBeside(fileName) });
+  const result = compile(side.files, { readNotice: side.readNotice });
   if (hasErrors(result.diagnostics)) {
     printDiagnostics(result.diagnostics, side.files);
     return undefined;

@@ -67,6 +67,11 @@ export const catalog = {
     explanation:
       "After 20 syntax errors in one declaration, the rest of it is not read: the errors that follow are most often consequences of the first ones. Correct the first errors and check again; the other declarations of the file are read as usual.",
   },
+  T0112: {
+    title: "invisible character in a text",
+    explanation:
+      "A text holds a character a reader cannot see: a line or paragraph separator (U+2028, U+2029), a control character, a bidirectional or zero-width character, or half of a surrogate pair. Such a character makes a quote or a note read differently from what it holds (a quote would match the notice only in appearance), so texts may not contain one; a tab is allowed. Remove it, or write `\\n` for a line break in a title or note.",
+  },
   // ---------------------------------------------------------------- T02xx names and declarations
   T0201: {
     title: "unknown name",
@@ -348,6 +353,11 @@ export const catalog = {
     title: "quote not in the notice",
     explanation:
       "When the notice's text is given, every quoted passage of a citation or source must appear in it word for word. Spaces and line breaks are ignored on both sides, and `…` in a quote stands for words left out. The help shows the notice's passage that starts like the quote.",
+  },
+  T0603: {
+    title: "notice that cannot be used",
+    explanation:
+      "The file the header names with `notice \"…\"` holds the text of the document, against which every quote is checked. It must be a regular file of UTF-8 text inside the policy's folder (a subfolder is fine), given by a relative path, and at most 4 MB: a path that leaves the folder (`..`, an absolute path, a link to elsewhere), a device or a folder is refused, so that compiling a policy never reads, nor shows in a message, a file that is not part of it.",
   },
 } as const satisfies Record<string, CatalogEntry>;
 
