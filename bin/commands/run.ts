@@ -1,7 +1,7 @@
 import { parseCommandArgs } from "../args.js";
 import { resultJson } from "../evaluate-scenario.js";
 import { ExitStatus, UsageError, type ExitCode } from "../exit.js";
-import { evaluateScenarioCommand } from "../scenario-command.js";
+import { explanationLanguageOption, evaluateScenarioCommand } from "../scenario-command.js";
 import { commandUsage } from "../usage.js";
 
 const options = {
@@ -11,6 +11,7 @@ const options = {
   jobs: { type: "string" },
   measure: { type: "string", multiple: true },
   explain: { type: "boolean" },
+  lang: { type: "string" },
 } as const;
 
 /**
@@ -21,6 +22,9 @@ const options = {
  */
 export async function run(args: readonly string[]): Promise<ExitCode> {
   const { policy, values } = parseCommandArgs(args, options, commandUsage.run);
+  if (values.lang !== undefined && values.explain !== true) {
+    throw new UsageError("--lang goes with --explain: it sets the language of the explanations", commandUsage.run);
+  }
   if (values.scenarios !== undefined) {
     if (values.scenario !== undefined) {
       throw new UsageError("--scenario and --scenarios cannot be used together: give one scenario, or a file of them", commandUsage.run);
@@ -43,6 +47,7 @@ export async function run(args: readonly string[]): Promise<ExitCode> {
     scenario: values.scenario,
     measures: values.measure,
     explain: values.explain === true,
+    ...explanationLanguageOption(values.lang, commandUsage.run),
     usage: commandUsage.run,
   });
   if (outcome.kind === "failed") return outcome.exitCode;
