@@ -26,22 +26,22 @@ export interface StructuralDiff {
   readonly focuses: ReadonlyMap<Change, Focus>;
 }
 
-/** Filled while the changes are found: which change is about which place. */
-let focuses = new Map<Change, Focus>();
+/** Which change is about which place, filled while the changes are found. */
+type Focuses = Map<Change, Focus>;
 
-function focused(changes: Change[], focus: Focus): Change[] {
+function focused(focuses: Focuses, changes: Change[], focus: Focus): Change[] {
   for (const change of changes) if (change.classification === "changes_outcomes") focuses.set(change, focus);
   return changes;
 }
 
 export function structuralDiff(oldProgram: ProgramIR, newProgram: ProgramIR): StructuralDiff {
-  focuses = new Map();
+  const focuses: Focuses = new Map();
   const policyChanges: Change[] = [...headerChanges(oldProgram, newProgram), ...schemaChanges(oldProgram, newProgram)];
   const perMeasure = new Map<string, Change[]>();
   const measureNames = mergedOrder(oldProgram.measures.map((m) => m.name), newProgram.measures.map((m) => m.name));
   for (const name of measureNames) perMeasure.set(name, []);
 
-  for (const change of parameterChanges(oldProgram, newProgram)) {
+  for (const change of parameterChanges(oldProgram, newProgram, focuses)) {
     const readers = measureNames.filter((measure) =>
       [oldProgram, newProgram].some((program) => program.measures.find((m) => m.name === measure)?.parametersRead.includes(change.name)),
     );
@@ -51,7 +51,7 @@ export function structuralDiff(oldProgram: ProgramIR, newProgram: ProgramIR): St
   for (const name of measureNames) {
     const before = oldProgram.measures.find((m) => m.name === name);
     const after = newProgram.measures.find((m) => m.name === name);
-    perMeasure.get(name)?.unshift(...measureChanges(before, after));
+    perMeasure.get(name)?.unshift(...measureChanges(before, after, focuses));
   }
 
   const groups: ChangeGroup[] = [];
@@ -207,10 +207,10 @@ function fieldAspects(record: string, entity: boolean, before: FieldDecl | undef
 
 // ---------------------------------------------------------------- parameters
 
-function parameterChanges(oldProgram: ProgramIR, newProgram: ProgramIR): { name: string; change: Change }[] {
+function parameterChanges(oldProgram: ProgramIR, newProgram: ProgramIR, focuses: Focuses): { name: string; change: Change }[] {
   const names = mergedOrder(oldProgram.parameters.map((p) => p.name), newProgram.parameters.map((p) => p.name));
   return names.flatMap((name) =>
-    parameterChange(oldProgram.parameters.find((p) => p.name === name), newProgram.parameters.find((p) => p.name === name)).map((change) => ({ name, change })),
+    parameterChange(oldProgram.parameters.find((p) => p.name === name), newProgram.parameters.find((p) => p.name === name), focuses).map((change) => ({ name, change })),
   );
 }
 
@@ -223,7 +223,7 @@ export function timelineOf(parameter: ParameterIR): TimelineEntry[] {
   }));
 }
 
-function parameterChange(before: ParameterIR | undefined, after: ParameterIR | undefined): Change[] {
+function parameterChange(before: ParameterIR | undefined, after: ParameterIR | undefined, focuses: Focuses): Change[] {
   const subject = `parameter ${(after ?? before)?.name ?? ""}`;
   // A scenario may override any parameter by name: the scenario schema lists them.
   if (before === undefined && after !== undefined) {
@@ -252,7 +252,7 @@ function parameterChange(before: ParameterIR | undefined, after: ParameterIR | u
     aspects.push(...aspect(`note of the value from ${value.from}`, "editorial", previous.note, value.note));
   }
   const timeline = valuesChanged || aspects.some((a) => a.aspect.startsWith("source")) ? { before: timelineOf(before), after: timelineOf(after) } : undefined;
-  return focused(changed(subject, aspects, timeline === undefined ? {} : { timeline }), { kind: "parameter", name: after.name });
+  return focused(focuses, changed(subject, aspects, timeline === undefined ? {} : { timeline }), { kind: "parameter", name: after.name });
 }
 
 function timelineText(parameter: ParameterIR): string {
@@ -287,7 +287,7 @@ function definitionNames(measure: MeasureIR | undefined): ReadonlySet<string> {
   return new Set(measure?.definitions.map((d) => d.name) ?? []);
 }
 
-function measureChanges(before: MeasureIR | undefined, after: MeasureIR | undefined): Change[] {
+function measureChanges(before: MeasureIR | undefined, after: MeasureIR | undefined, focuses: Focuses): Change[] {
   const name = (after ?? before)?.name ?? "";
   // The result of a policy is keyed by measure: one more or one fewer changes its types and schema.
   if (before === undefined) return [{ subject: `measure ${name}`, action: "added", classification: "breaks_integrations", aspects: [] }];
@@ -312,7 +312,7 @@ function measureChanges(before: MeasureIR | undefined, after: MeasureIR | undefi
   for (const text of oldNotComputable) if (!newNotComputable.includes(text)) aspects.push({ aspect: "not computable", classification: "editorial", before: text });
   for (const text of newNotComputable) if (!oldNotComputable.includes(text)) aspects.push({ aspect: "not computable", classification: "editorial", after: text });
 
-  const changes = focused(changed(`measure ${name}`, aspects), { kind: "window" });
+  const changes = focused(focuses, changed(`measure ${name}`, aspects), { kind: "window" });
   const definitionOrder = mergedOrder(before.definitions.map((d) => d.name), after.definitions.map((d) => d.name));
   for (const definitionName of definitionOrder) {
     changes.push(
@@ -322,6 +322,7 @@ function measureChanges(before: MeasureIR | undefined, after: MeasureIR | undefi
         after.definitions.find((d) => d.name === definitionName),
         oldNames,
         newNames,
+        focuses,
       ),
     );
   }
@@ -339,6 +340,7 @@ function definitionChanges(
   after: DefinitionIR | undefined,
   oldNames: ReadonlySet<string>,
   newNames: ReadonlySet<string>,
+  focuses: Focuses,
 ): Change[] {
   const definition = after ?? before;
   if (definition === undefined) return [];
@@ -348,7 +350,7 @@ function definitionChanges(
     const present = (after ?? before) as DefinitionIR;
     const rules = flattenRules(present.rules);
     const printed = rules.map((r) => ruleText(r.rule, after === undefined ? oldNames : newNames)).join("\n");
-    return focused([
+    return focused(focuses, [
       {
         subject,
         action: after === undefined ? "removed" : "added",
@@ -360,7 +362,7 @@ function definitionChanges(
   const headAspects: Aspect[] = [
     ...aspect("declaration", isOutput || before.visibility === "output" ? "breaks_integrations" : "changes_outcomes", definitionHead(before), definitionHead(after)),
   ];
-  const changes = focused(changed(subject, headAspects), { kind: "definition", definition: definition.name });
+  const changes = focused(focuses, changed(subject, headAspects), { kind: "definition", definition: definition.name });
   const oldRules = flattenRules(before.rules);
   const newRules = flattenRules(after.rules);
   const renamed = new Map<string, string>();
@@ -375,7 +377,7 @@ function definitionChanges(
     const oldLabel = renamed.get(label) ?? label;
     const oldRule = oldRules.find((r) => r.rule.label === oldLabel);
     const focus: Focus = { kind: "rule", definition: definition.name, label: newRule?.rule.label ?? oldLabel };
-    changes.push(...focused(ruleChanges(subject, oldRule, newRule, oldNames, newNames, renamed.has(label)), focus));
+    changes.push(...focused(focuses, ruleChanges(subject, oldRule, newRule, oldNames, newNames, renamed.has(label)), focus));
   }
   return changes;
 }
