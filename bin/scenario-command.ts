@@ -5,6 +5,7 @@
  */
 import type { EvaluationResult } from "../compiler/interpret.js";
 import type { ProgramIR } from "../compiler/ir.js";
+import { printable } from "../compiler/diagnostics/printable.js";
 import type { ScenarioError } from "../runtime/index.js";
 import { evaluateScenario, evaluationErrorText, measureNames, problemLine, unknownMeasures } from "./evaluate-scenario.js";
 import { CliError, ExitStatus, UsageError, type ExitCode } from "./exit.js";
@@ -60,7 +61,7 @@ export async function evaluateScenarioCommand(command: ScenarioCommand): Promise
 export function reportUnknownMeasures(program: ProgramIR, names: readonly string[]): boolean {
   const unknown = unknownMeasures(program, names);
   const known = measureNames(program);
-  for (const name of unknown) process.stderr.write(`--measure: the policy has no measure "${name}" (it has ${known})\n`);
+  for (const name of unknown) process.stderr.write(`--measure: the policy has no measure ${printable(JSON.stringify(name))} (it has ${known})\n`);
   return unknown.length > 0;
 }
 
