@@ -17,6 +17,8 @@ export function newReporter(): Reporter {
 export interface Details {
   readonly help?: string;
   readonly labels?: readonly DiagnosticLabel[];
+  /** replaces the diagnostic's span in a quick fix (see Diagnostic) */
+  readonly replacement?: string;
 }
 
 export function reportError(reporter: Reporter, code: DiagnosticCode, span: SourceSpan, message: string, details: Details = {}): void {
@@ -105,10 +107,14 @@ function editDistance(a: string, b: string, limit: number): number {
 /** The rows of editDistance, kept between calls: it is called for every unknown name and candidate. */
 let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
-/** "did you mean `x`?" when a close name exists, otherwise the fallback help. */
-export function suggestion(name: string, candidates: Iterable<string>, fallback?: string): string | undefined {
+/**
+ * "did you mean `x`?" with `x` as the replacement of the misspelt name (the diagnostic's
+ * span) when a close name exists, otherwise the fallback help.
+ */
+export function suggestion(name: string, candidates: Iterable<string>, fallback?: string): Details {
   const closest = closestName(name, candidates);
-  return closest === undefined ? fallback : `did you mean \`${closest}\`?`;
+  if (closest === undefined) return fallback === undefined ? {} : { help: fallback };
+  return { help: `did you mean \`${closest}\`?`, replacement: closest };
 }
 
 /** `a`, `b` and `c` */
