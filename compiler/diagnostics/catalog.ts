@@ -315,7 +315,7 @@ export const catalog = {
   // ---------------------------------------------------------------- T05xx dates, windows and parameter values
   T0501: {
     title: "date that is not in the calendar",
-    explanation: "A date literal must be a real day: `2021-02-30` and `2021-13-01` are not. February has 29 days in leap years only.",
+    explanation: "A date literal must be a real day of the years 0001 to 9999: `2021-02-30`, `2021-13-01` and `0000-06-01` are not. February has 29 days in leap years only.",
   },
   T0502: {
     title: "parameter values out of date order",
