@@ -9,7 +9,7 @@ import type {
   Agency, Decimal, Employment, Enterprise, Facts, Indicator, ParameterOverrides, Person, Placement,
   Report, Service, Training,
 } from "../facts.js";
-import { addMonths } from "./calendar.js";
+import { lastDayOfTerm } from "./calendar.js";
 import { floorPercentOf, percentOfHalfUp, times } from "./money.js";
 import * as p from "./parameters.js";
 
@@ -55,17 +55,19 @@ export function m1(person: Person, placement: Placement, date: number, overrides
     return { in_force: false, eligible: false, term_months: 0, term_end: null, placements_after: 0, funding_source: null };
   }
   const postEnd = person.public_welfare_post_end;
-  const continued = postEnd !== null && p.inEpidemicPeriod(postEnd, overrides);
+  // continued placement: the old post expired within the epidemic period, before the new one starts
+  const continued = postEnd !== null && p.inEpidemicPeriod(postEnd, overrides) && postEnd < placement.start;
+  // 0 months requested is no placement
   const eligible = placement.post_type !== "not_epidemic"
     && p.inEpidemicPeriod(placement.start, overrides)
+    && placement.requested_months >= 1
     && (person.employment_difficulty || continued);
   const termMonths = eligible ? Math.min(placement.requested_months, p.tempPostMaxMonths(overrides)) : 0;
   return {
     in_force: true,
     eligible,
     term_months: termMonths,
-    // a term of N months from S ends the day before S + N months
-    term_end: eligible ? addMonths(placement.start, termMonths) - 1 : null,
+    term_end: eligible ? lastDayOfTerm(placement.start, termMonths) : null,
     // a temporary epidemic post is not counted as a placement
     placements_after: person.public_welfare_placements,
     funding_source: "employment_subsidy_fund",

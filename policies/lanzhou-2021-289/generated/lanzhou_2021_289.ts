@@ -8,9 +8,7 @@
 
 import {
   EvaluationError,
-  addDays,
   addMoney,
-  addMonths,
   calendarDate,
   compareDecimal,
   decimalFromInteger,
@@ -18,6 +16,7 @@ import {
   fen,
   floorDecimal,
   formatDate,
+  lastDayOfTerm,
   maxOf,
   minOf,
   multiplyDecimal,
@@ -948,16 +947,22 @@ export function evaluateM1(facts: M1Facts, asOf: CalendarDate, overrides: Parame
   const placementTarget: boolean = person.employment_difficulty;
 
   // §1 "对疫情期间（疫情期间是指2021年10月20日以后）到期的城镇公益性岗位聘用人员，可根据防疫需要继续安置到临时性城镇公益性岗位"
-  // note: “以后”含本日：2021年10月20日到期的属于疫情期间到期；继续安置的人员不必另属就业困难人员
+  // note: “以后”含本日：2021年10月20日到期的属于疫情期间到期。“到期的……继续安置”：原岗位须已在疫情期间内到期，且到期日早于新岗位的起始日（到期后才能继续安置，聘用期不重叠）；继续安置的人员不必另属就业困难人员
   const postExpiredInEpidemicPeriod: boolean =
     person.public_welfare_post_end !== null &&
     present(person.public_welfare_post_end) >= epidemicPeriodStartOn(asOf, overrides) &&
-    (epidemicPeriodEndOn(asOf, overrides) === null || present(person.public_welfare_post_end) <= present(epidemicPeriodEndOn(asOf, overrides)));
+    (epidemicPeriodEndOn(asOf, overrides) === null || present(person.public_welfare_post_end) <= present(epidemicPeriodEndOn(asOf, overrides))) &&
+    present(person.public_welfare_post_end) < placement.start;
+
+  // §1 "聘用人员的聘用期限最长不超过6个月"
+  // note: 拟聘用0个月即没有聘用期限，不是一次安置
+  const placementRequested: boolean = placement.requested_months >= 1;
 
   // §1 "各县区可根据辖区内疫情防控需要，结合当地城镇就业困难人员安置需求、就业补助资金结余等情况，合理开发防疫消杀、巡查值守、保洁环卫等与疫情防控有关的临时性城镇公益性岗位"
   const eligible: boolean =
     epidemicPost &&
     startsInEpidemicPeriod &&
+    placementRequested &&
     (placementTarget || postExpiredInEpidemicPeriod);
 
   // §1 "聘用人员的聘用期限最长不超过6个月"
@@ -968,8 +973,8 @@ export function evaluateM1(facts: M1Facts, asOf: CalendarDate, overrides: Parame
       : 0;
 
   // §1 "聘用人员的聘用期限最长不超过6个月"
-  // note: 月数规则：N个月的期限自起始日起，至“起始日加N个月”的前一日止；加月保留日期，目标月较短时取该月末日（2021-12-31起6个月至2022-06-29）
-  const termEnd: CalendarDate | null = eligible ? addDays(addMonths(placement.start, termMonths), -1) : null;
+  // note: 月数规则（民法典第二百零一条、第二百零二条）：N个月的聘用期限自起始日起算，至第N个月与起始日相应之日的前一日止；该月没有相应之日的，至该月末日止（2021-10-31起6个月至2022-04-30，2021-12-31起6个月至2022-06-30）
+  const termEnd: CalendarDate | null = eligible ? lastDayOfTerm(placement.start, termMonths) : null;
 
   // §1 "对因疫情防控需要而聘用到临时性城镇公益性岗位的，不计入公益性岗位安置次数"
   // note: 临时性岗位安置不计入次数，是市办法“每次安置计入次数”的例外；不符合条件时并无安置，次数同样不变
