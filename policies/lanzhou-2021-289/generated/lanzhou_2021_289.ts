@@ -1695,43 +1695,43 @@ export function evaluateM9(facts: M9Facts, asOf: CalendarDate, overrides: Parame
   if (outsideNoticeApplies && withinOneCycleApplies) {
     throw new EvaluationError(
       "conflicting_rules",
-      "two rules give `basis` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:43) and rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:48); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 48, column: 5 },
+      "two rules give `basis` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:45) and rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:50); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 50, column: 5 },
     );
   }
   if (outsideNoticeApplies && noNormalWorkApplies) {
     throw new EvaluationError(
       "conflicting_rules",
-      "two rules give `basis` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:43) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:53); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 53, column: 5 },
+      "two rules give `basis` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:45) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:55); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 55, column: 5 },
     );
   }
   if (outsideNoticeApplies && normalWorkApplies) {
     throw new EvaluationError(
       "conflicting_rules",
-      "two rules give `basis` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:43) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:57); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 57, column: 5 },
+      "two rules give `basis` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:45) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:59); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 59, column: 5 },
     );
   }
   if (withinOneCycleApplies && noNormalWorkApplies) {
     throw new EvaluationError(
       "conflicting_rules",
-      "two rules give `basis` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:48) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:53); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 53, column: 5 },
+      "two rules give `basis` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:50) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:55); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 55, column: 5 },
     );
   }
   if (withinOneCycleApplies && normalWorkApplies) {
     throw new EvaluationError(
       "conflicting_rules",
-      "two rules give `basis` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:48) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:57); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 57, column: 5 },
+      "two rules give `basis` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:50) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:59); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 59, column: 5 },
     );
   }
   if (noNormalWorkApplies && normalWorkApplies) {
     throw new EvaluationError(
       "conflicting_rules",
-      "two rules give `basis` a value: rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:53) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:57); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 57, column: 5 },
+      "two rules give `basis` a value: rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:55) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:59); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 59, column: 5 },
     );
   }
   if (outsideNoticeApplies) {
@@ -1752,7 +1752,7 @@ export function evaluateM9(facts: M9Facts, asOf: CalendarDate, overrides: Parame
     throw new EvaluationError(
       "no_rule_applies",
       "no rule gives `basis` a value for this case; add a rule for it, or a rule without a condition",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 42, column: 3 },
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 44, column: 3 },
     );
   }
 
@@ -1764,43 +1764,43 @@ export function evaluateM9(facts: M9Facts, asOf: CalendarDate, overrides: Parame
   if (outsideNoticeApplies2 && withinOneCycleApplies2) {
     throw new EvaluationError(
       "conflicting_rules",
-      "two rules give `minimum_payment` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:64) and rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:69); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 69, column: 5 },
+      "two rules give `minimum_payment` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:66) and rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:71); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 71, column: 5 },
     );
   }
   if (outsideNoticeApplies2 && noNormalWorkApplies2) {
     throw new EvaluationError(
       "conflicting_rules",
-      "two rules give `minimum_payment` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:64) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:74); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 74, column: 5 },
+      "two rules give `minimum_payment` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:66) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:76); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 76, column: 5 },
     );
   }
   if (outsideNoticeApplies2 && normalWorkApplies2) {
     throw new EvaluationError(
       "conflicting_rules",
-      "two rules give `minimum_payment` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:64) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:79); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 79, column: 5 },
+      "two rules give `minimum_payment` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:66) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:81); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 81, column: 5 },
     );
   }
   if (withinOneCycleApplies2 && noNormalWorkApplies2) {
     throw new EvaluationError(
       "conflicting_rules",
-      "two rules give `minimum_payment` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:69) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:74); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 74, column: 5 },
+      "two rules give `minimum_payment` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:71) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:76); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 76, column: 5 },
     );
   }
   if (withinOneCycleApplies2 && normalWorkApplies2) {
     throw new EvaluationError(
       "conflicting_rules",
-      "two rules give `minimum_payment` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:69) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:79); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 79, column: 5 },
+      "two rules give `minimum_payment` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:71) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:81); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 81, column: 5 },
     );
   }
   if (noNormalWorkApplies2 && normalWorkApplies2) {
     throw new EvaluationError(
       "conflicting_rules",
-      "two rules give `minimum_payment` a value: rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:74) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:79); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 79, column: 5 },
+      "two rules give `minimum_payment` a value: rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:76) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:81); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 81, column: 5 },
     );
   }
   if (outsideNoticeApplies2) {
@@ -1823,7 +1823,7 @@ export function evaluateM9(facts: M9Facts, asOf: CalendarDate, overrides: Parame
     throw new EvaluationError(
       "no_rule_applies",
       "no rule gives `minimum_payment` a value for this case; add a rule for it, or a rule without a condition",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 63, column: 3 },
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 65, column: 3 },
     );
   }
 
@@ -1835,43 +1835,43 @@ export function evaluateM9(facts: M9Facts, asOf: CalendarDate, overrides: Parame
   if (outsideNoticeApplies3 && withinOneCycleApplies3) {
     throw new EvaluationError(
       "conflicting_rules",
-      "two rules give `compliant` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:87) and rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:92); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 92, column: 5 },
+      "two rules give `compliant` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:89) and rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:94); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 94, column: 5 },
     );
   }
   if (outsideNoticeApplies3 && noNormalWorkApplies3) {
     throw new EvaluationError(
       "conflicting_rules",
-      "two rules give `compliant` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:87) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:97); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 97, column: 5 },
+      "two rules give `compliant` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:89) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:99); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 99, column: 5 },
     );
   }
   if (outsideNoticeApplies3 && normalWorkApplies3) {
     throw new EvaluationError(
       "conflicting_rules",
-      "two rules give `compliant` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:87) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:102); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 102, column: 5 },
+      "two rules give `compliant` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:89) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:104); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 104, column: 5 },
     );
   }
   if (withinOneCycleApplies3 && noNormalWorkApplies3) {
     throw new EvaluationError(
       "conflicting_rules",
-      "two rules give `compliant` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:92) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:97); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 97, column: 5 },
+      "two rules give `compliant` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:94) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:99); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 99, column: 5 },
     );
   }
   if (withinOneCycleApplies3 && normalWorkApplies3) {
     throw new EvaluationError(
       "conflicting_rules",
-      "two rules give `compliant` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:92) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:102); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 102, column: 5 },
+      "two rules give `compliant` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:94) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:104); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 104, column: 5 },
     );
   }
   if (noNormalWorkApplies3 && normalWorkApplies3) {
     throw new EvaluationError(
       "conflicting_rules",
-      "two rules give `compliant` a value: rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:97) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:102); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 102, column: 5 },
+      "two rules give `compliant` a value: rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:99) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:104); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 104, column: 5 },
     );
   }
   if (outsideNoticeApplies3) {
@@ -1894,7 +1894,7 @@ export function evaluateM9(facts: M9Facts, asOf: CalendarDate, overrides: Parame
     throw new EvaluationError(
       "no_rule_applies",
       "no rule gives `compliant` a value for this case; add a rule for it, or a rule without a condition",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 86, column: 3 },
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 88, column: 3 },
     );
   }
 
@@ -1906,43 +1906,43 @@ export function evaluateM9(facts: M9Facts, asOf: CalendarDate, overrides: Parame
   if (outsideNoticeApplies4 && withinOneCycleApplies4) {
     throw new EvaluationError(
       "conflicting_rules",
-      "two rules give `shortfall` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:110) and rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:115); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 115, column: 5 },
+      "two rules give `shortfall` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:112) and rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:117); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 117, column: 5 },
     );
   }
   if (outsideNoticeApplies4 && noNormalWorkApplies4) {
     throw new EvaluationError(
       "conflicting_rules",
-      "two rules give `shortfall` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:110) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:120); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 120, column: 5 },
+      "two rules give `shortfall` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:112) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:123); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 123, column: 5 },
     );
   }
   if (outsideNoticeApplies4 && normalWorkApplies4) {
     throw new EvaluationError(
       "conflicting_rules",
-      "two rules give `shortfall` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:110) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:125); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 125, column: 5 },
+      "two rules give `shortfall` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:112) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:128); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 128, column: 5 },
     );
   }
   if (withinOneCycleApplies4 && noNormalWorkApplies4) {
     throw new EvaluationError(
       "conflicting_rules",
-      "two rules give `shortfall` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:115) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:120); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 120, column: 5 },
+      "two rules give `shortfall` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:117) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:123); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 123, column: 5 },
     );
   }
   if (withinOneCycleApplies4 && normalWorkApplies4) {
     throw new EvaluationError(
       "conflicting_rules",
-      "two rules give `shortfall` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:115) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:125); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 125, column: 5 },
+      "two rules give `shortfall` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:117) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:128); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 128, column: 5 },
     );
   }
   if (noNormalWorkApplies4 && normalWorkApplies4) {
     throw new EvaluationError(
       "conflicting_rules",
-      "two rules give `shortfall` a value: rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:120) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:125); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 125, column: 5 },
+      "two rules give `shortfall` a value: rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:123) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:128); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 128, column: 5 },
     );
   }
   if (outsideNoticeApplies4) {
@@ -1967,7 +1967,7 @@ export function evaluateM9(facts: M9Facts, asOf: CalendarDate, overrides: Parame
     throw new EvaluationError(
       "no_rule_applies",
       "no rule gives `shortfall` a value for this case; add a rule for it, or a rule without a condition",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 109, column: 3 },
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 111, column: 3 },
     );
   }
 
