@@ -695,7 +695,7 @@ export function refundRateSmeOn(asOf: CalendarDate, overrides: ParameterOverride
 
 /** 以工代训补贴标准执行起始日: the value in force on a date, or the scenario's override. */
 export function workTrainingStartOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): CalendarDate {
-  const override = overrides.work_training_start;
+  const override = Object.hasOwn(overrides, "work_training_start") ? overrides.work_training_start : undefined;
   if (override !== undefined) return override;
   // §3 "从2021年10月起执行"
   // note: “从2021年10月起”：自2021年10月1日起，与疫情期间无关。补贴按2021年10—12月的参训月数计算，此后集中申领的同样补贴，故不设终止日。此值是§3有效期的起点，对所有评估日都须可读，故自0001-01-01起登记
@@ -712,8 +712,8 @@ export function workTrainingSubsidyMonthlyOn(asOf: CalendarDate, overrides: Para
   const override = Object.hasOwn(overrides, "work_training_subsidy_monthly") ? overrides.work_training_subsidy_monthly : undefined;
   if (override !== undefined) return override;
   // §3 "给予每人每月500元职业培训补贴，从2021年10月起执行，补贴期限为3个月"
-  // note: 2021年10月、11月、12月三个参训月份的标准，不论何时申领（“也可集中申领”）；§3自2021年10月起有效（work_training_start），故此数自0001-01-01起登记，措施有效之日均适用。此前兰州市2020年的规定为每人每月200元、最长6个月、申请截至2020-12-31，不属本通知
-  if (asOf >= DATE_0001_01_01) return YUAN_500;
+  // note: 2021年10月、11月、12月三个参训月份的标准，不论何时申领（“也可集中申领”），故不设终止日。此前兰州市2020年的规定为每人每月200元、最长6个月、申请截至2020-12-31，不属本通知
+  if (asOf >= DATE_2021_10_01) return YUAN_500;
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `work_training_subsidy_monthly` has no value on " + formatDate(asOf),
@@ -726,8 +726,8 @@ export function workTrainingMonthsCapOn(asOf: CalendarDate, overrides: Parameter
   const override = Object.hasOwn(overrides, "work_training_months_cap") ? overrides.work_training_months_cap : undefined;
   if (override !== undefined) return override;
   // §3 "对已享受6个月“以工代训”补贴的各类企业"
-  // note: “已享受6个月”含本数：已享受满6个月的企业适用特别规定。本通知所定数字，措施有效之日均适用，故自0001-01-01起登记
-  if (asOf >= DATE_0001_01_01) return 6;
+  // note: “已享受6个月”含本数：已享受满6个月的企业适用特别规定。与补贴标准同自2021年10月起，不设终止日
+  if (asOf >= DATE_2021_10_01) return 6;
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `work_training_months_cap` has no value on " + formatDate(asOf),
@@ -1259,8 +1259,9 @@ export function evaluateM4(facts: M4Facts, asOf: CalendarDate, overrides: Parame
   } else {
     // rule general: §4 "对领取失业保险金期满仍未就业的失业人员、不符合领取失业保险金条件的参保失业人员按月发放不超过6个月的失业补助金"
     // note: 两类人员：领取失业保险金期满仍未就业的失业人员（不论情景中的 insured 如何，其已领取过失业保险金），以及不符合领取条件的参保失业人员；“参保”只修饰后一类
-    unemploymentSubsidyEligible = (person.unemployed && person.ui_status === "expired") ||
-      (insuredUnemployed && person.ui_status === "not_qualified");
+    unemploymentSubsidyEligible = person.unemployed &&
+      (person.ui_status === "expired" || person.ui_status === "not_qualified") &&
+      (person.ui_status === "expired" || person.insured);
   }
 
   // §4 "失业补助金标准按照兰州市失业保险金的80%确定"
