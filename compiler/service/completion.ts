@@ -66,14 +66,19 @@ import {
 const declarationKeywords: ReadonlySet<TokenType> = new Set([Policy, Enum, RecordKw, Entity, Parameter, Measure]);
 const itemKeywords: ReadonlySet<TokenType> = new Set([Let, Output]);
 const aggregateKeywords: ReadonlySet<TokenType> = new Set([Count, Sum, AnyKw, All]);
-const stringTokens: ReadonlySet<TokenType> = new Set([StringLiteral, UnterminatedString, CurlyQuotedString]);
+const textTokens: ReadonlySet<TokenType> = new Set([StringLiteral, UnterminatedString, CurlyQuotedString]);
 
 export function completionsAt(index: PolicyIndex, text: string, offset: number): CompletionItem[] {
   const lexed = tiaoLexer.tokenize(text);
-  const inside = (token: IToken): boolean => token.startOffset < offset && offset <= (token.endOffset ?? token.startOffset);
-  const comments = lexed.groups["comments"] ?? [];
-  if (comments.some((comment) => comment.startOffset < offset && offset <= (comment.endOffset ?? comment.startOffset) + 1)) return [];
-  if (lexed.tokens.some((token) => stringTokens.has(token.tokenType) && (inside(token) || (token.tokenType !== StringLiteral && token.startOffset < offset && offset === (token.endOffset ?? 0) + 1)))) return [];
+  // Nothing to complete inside a text or a comment; a comment or an unclosed text runs on
+  // to the end of its line, so the position right after it is still inside.
+  const inside = (token: IToken): boolean => {
+    const end = (token.endOffset ?? token.startOffset) + 1;
+    const closed = token.tokenType === StringLiteral || token.tokenType === CurlyQuotedString;
+    return token.startOffset < offset && (closed ? offset < end : offset <= end);
+  };
+  const texts = lexed.tokens.filter((token) => textTokens.has(token.tokenType));
+  if ([...texts, ...(lexed.groups["comments"] ?? [])].some(inside)) return [];
 
   const before = lexed.tokens.filter((token) => (token.endOffset ?? token.startOffset) + 1 <= offset);
   const last = before[before.length - 1];
