@@ -11,6 +11,8 @@ export const ExitStatus = {
   evaluationError: 3,
   /** `tiao diff --exit-code`: a witness shows that outcomes change */
   outcomesChange: 4,
+  /** the output could not be written: standard output or a file (a full disk, a device error) */
+  outputError: 74,
   /** a bug in tiao itself */
   internalError: 70,
 } as const;

@@ -2,7 +2,7 @@
  * The help texts of the `tiao` command. Kept apart from the commands so that
  * `--help` and usage errors load nothing else.
  */
-export const commandNames = ["check", "compile", "run", "explain", "test", "fmt", "diff"] as const;
+export const commandNames = ["check", "compile", "run", "explain", "test", "fmt", "diff", "lsp"] as const;
 
 export type CommandName = (typeof commandNames)[number];
 
@@ -26,6 +26,7 @@ commands:
   fmt <policy>                      rewrite policy files in canonical form
   diff <old> <new>                  what a new version of a policy changes, for whom,
                                     with a witness or a proof, and its impact
+  lsp                               a language server for editors, over standard input and output
 
 options:
   --help       show this help, or a command's help after its name
@@ -123,4 +124,14 @@ Exit status: 0 when the diff ran, 1 when a version has errors, 2 bad arguments,
 
 <old> and <new> are each a .tiao file or a folder of .tiao files, or git:<rev>:<path>
 to read one from the history of the git repository of the current folder.`,
+
+  lsp: `usage: tiao lsp [--stdio]
+
+A Language Server Protocol server for editors, speaking over standard input and output
+(--stdio, which editors pass, is the only transport): diagnostics, completion, hover,
+go to definition, find references, rename, quick fixes and formatting. A document
+belongs to the policy of its folder: the other .tiao files there are read from disk
+unless the editor has them open, and quotes are checked against the notice the header
+names, as tiao check does.
+Exit status: 0 after the editor's shutdown and exit, 1 on exit without shutdown.`,
 };

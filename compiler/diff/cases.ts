@@ -12,6 +12,8 @@ import {
   decimal,
   formatDate,
   formatValue,
+  ownValue,
+  parameterOverrides,
   type CalendarDate,
   type OutputJson,
   type RecordValue,
@@ -121,16 +123,17 @@ export class CaseGenerator {
 
   /** A scenario giving every fact of `paths` (`entity.field`), on a date near the boundaries. */
   scenario(paths: readonly string[]): Scenario {
-    const facts: { [entity: string]: { [field: string]: RuntimeValue } } = {};
-    for (const record of this.schema.records) if (record.entity) facts[record.name] = {};
+    // Without prototypes: a policy may name an entity or a field `constructor` or `__proto__`.
+    const facts = nameMap<{ [field: string]: RuntimeValue }>();
+    for (const record of this.schema.records) if (record.entity) facts[record.name] = nameMap();
     for (const path of paths) {
       const [entity = "", field = ""] = path.split(".");
       const declaration = this.records.get(entity)?.fields.find((f) => f.name === field);
-      const values = facts[entity];
+      const values = ownValue(facts, entity);
       if (declaration === undefined || values === undefined) continue;
       values[field] = this.value(declaration.type, 0);
     }
-    return { date: this.wholeNumber("date") as CalendarDate, facts, parameters: {} };
+    return { date: this.wholeNumber("date") as CalendarDate, facts, parameters: parameterOverrides() };
   }
 
   value(type: ValueType, depth: number): RuntimeValue {
@@ -165,7 +168,7 @@ export class CaseGenerator {
 
   private record(name: string, depth: number): RecordValue {
     const declaration = this.records.get(name);
-    const record: { [field: string]: RuntimeValue } = {};
+    const record = nameMap<RuntimeValue>();
     for (const field of declaration?.fields ?? []) record[field.name] = this.value(field.type, depth);
     return record;
   }
@@ -198,7 +201,7 @@ export type MeasureOutcome =
 export function runMeasure(program: ProgramIR, scenario: Scenario, measure: string): MeasureOutcome {
   if (missingFactsForMeasures(program, scenario, [measure]).length > 0) return { kind: "skipped" };
   try {
-    const outputs = evaluate(program, scenario, { measures: [measure] }).outputs[measure];
+    const outputs = ownValue(evaluate(program, scenario, { measures: [measure] }).outputs, measure);
     return outputs === undefined ? { kind: "skipped" } : { kind: "outputs", outputs };
   } catch (error) {
     if (error instanceof EvaluationError) return { kind: "error", message: error.message };
@@ -206,9 +209,15 @@ export function runMeasure(program: ProgramIR, scenario: Scenario, measure: stri
   }
 }
 
+/** An object keyed by names of the policy, without a prototype. */
+export function nameMap<T>(): { [name: string]: T } {
+  return Object.create(null) as { [name: string]: T };
+}
+
 /** A scenario in the JSON form `tiao run --scenario` reads: the date, then each entity that has facts. */
 export function scenarioJson(scenario: Scenario, schema: FactSchema): { [key: string]: OutputJson } {
-  const json: { [key: string]: OutputJson } = { date: formatDate(scenario.date) };
+  const json = nameMap<OutputJson>();
+  json["date"] = formatDate(scenario.date);
   for (const [entity, record] of Object.entries(scenario.facts)) {
     if (Object.keys(record).length === 0) continue;
     json[entity] = formatValue(record, { kind: "record", name: entity }, schema);

@@ -5,7 +5,7 @@
  * changes, and for money the distribution and the total of the change.
  */
 import type { ProgramIR } from "../ir.js";
-import { EvaluationError, formatMoney, parseMoney, readScenario, type Money, type OutputJson, type Scenario } from "../../runtime/index.js";
+import { EvaluationError, formatMoney, ownValue, parseMoney, readScenario, type Money, type OutputJson, type Scenario } from "../../runtime/index.js";
 import { evaluate } from "../interpret.js";
 import type { ImpactCase, ImpactReport, ImpactSource, MoneyDelta, OutputImpact } from "./report.js";
 
@@ -44,8 +44,8 @@ export function impactOf(oldProgram: ProgramIR, newProgram: ProgramIR, caseSets:
       }
       for (const [key, tally] of tallies) {
         const [measure = "", output = ""] = key.split(".");
-        const a = before[measure]?.[output];
-        const b = after[measure]?.[output];
+        const a = ownOutput(before, measure, output);
+        const b = ownOutput(after, measure, output);
         if (a === undefined || b === undefined) continue;
         tally.cases++;
         if (JSON.stringify(a) !== JSON.stringify(b)) tally.changes.push({ scenario: input.label, before: a, after: b, ...moneyDelta(tally, a, b) });
@@ -91,6 +91,11 @@ function run(program: ProgramIR, input: ImpactInput): Outputs | undefined {
     if (error instanceof EvaluationError) return undefined;
     throw error;
   }
+}
+
+function ownOutput(outputs: Outputs, measure: string, output: string): OutputJson | undefined {
+  const values = ownValue(outputs, measure);
+  return values === undefined ? undefined : ownValue(values, output);
 }
 
 function fenOf(value: OutputJson): number | undefined {

@@ -78,6 +78,8 @@ function toSyntax(expr: ExprIR, definitions: DefinitionNames): Expr {
     case "min":
     case "max":
       return call(expr.op, [at(expr.left), at(expr.right)]);
+    case "last_day_of_term":
+      return call("last_day_of_term", [at(expr.start), at(expr.months)]);
     case "convert":
       return at(expr.operand);
     case "if":

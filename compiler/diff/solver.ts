@@ -13,10 +13,10 @@
  * in a browser) each give their own; this module only writes and reads text.
  */
 import type { DefinitionIR, ExprIR, LiteralValue, MeasureIR, ParameterIR, ProgramIR, RuleIR, ValueType, WindowIR } from "../ir.js";
-import { decimal, type CalendarDate, type RecordValue, type RuntimeValue, type Scenario } from "../../runtime/index.js";
+import { decimal, ownValue, parameterOverrides, type CalendarDate, type RecordValue, type RuntimeValue, type Scenario } from "../../runtime/index.js";
 import type { FactSchema } from "../../runtime/types.js";
 import { arithmeticMeaning, literalNumber, percentScale } from "./ir-meaning.js";
-import { readsOf } from "./cases.js";
+import { nameMap, readsOf } from "./cases.js";
 
 /** An SMT solver: checks the assertions of an SMT-LIB 2 script, and on `sat` gives the values of the named constants. */
 export interface SmtSolver {
@@ -241,16 +241,16 @@ class FactVariables {
   /** The scenario the solver's values describe; facts it did not need get plain values (false, 0, the first member, empty). */
   scenario(values: ReadonlyMap<string, string>, reads: readonly string[]): Scenario {
     const read = (name: string) => values.get(name);
-    const facts: { [entity: string]: { [field: string]: RuntimeValue } } = {};
-    for (const record of this.schema.records) if (record.entity) facts[record.name] = {};
+    const facts = nameMap<{ [field: string]: RuntimeValue }>();
+    for (const record of this.schema.records) if (record.entity) facts[record.name] = nameMap();
     for (const path of reads) {
       const [entity = "", field = ""] = path.split(".");
-      const target = facts[entity];
+      const target = ownValue(facts, entity);
       if (target === undefined) continue;
       target[field] = this.valueAt(path, this.fieldType(entity, field), read);
     }
     const date = Number(parseInteger(read("date") ?? String(literalNumber("2021-10-20", { kind: "date" }))));
-    return { date: date as CalendarDate, facts, parameters: {} };
+    return { date: date as CalendarDate, facts, parameters: parameterOverrides() };
   }
 
   private valueAt(path: string, type: ValueType, read: (name: string) => string | undefined): RuntimeValue {
@@ -277,7 +277,7 @@ class FactVariables {
       case "list":
         return [];
       case "record": {
-        const record: { [field: string]: RuntimeValue } = {};
+        const record = nameMap<RuntimeValue>();
         for (const field of this.records.get(type.name)?.fields ?? []) record[field.name] = this.valueAt(`${path}.${field.name}`, field.type, read);
         return record as RecordValue;
       }
@@ -537,6 +537,8 @@ class VersionEncoder {
         const chosen = ite(left.present, left.value, right);
         return { ...chosen, ok: andText(left.ok, `(=> (not ${left.present}) ${right.ok})`) } as Term;
       }
+      case "last_day_of_term":
+        throw new OutsideFragment("ends a term of months (month arithmetic)");
       case "negate":
         throw new OutsideFragment("negates a decimal");
       case "floor":

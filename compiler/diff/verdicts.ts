@@ -5,7 +5,7 @@
  * (cases.ts). A witness is shown only after both versions were run on it and differ.
  */
 import type { ProgramIR } from "../ir.js";
-import type { OutputJson, Scenario } from "../../runtime/index.js";
+import { ownValue, type OutputJson, type Scenario } from "../../runtime/index.js";
 import { CaseGenerator, Random, boundariesOf, readsOf, runMeasure, scenarioJson, type MeasureOutcome } from "./cases.js";
 import type { OutputVerdict } from "./report.js";
 import { solveOutput, type SmtSolver } from "./solver.js";
@@ -76,8 +76,8 @@ function checkedWitness(oldProgram: ProgramIR, newProgram: ProgramIR, measure: s
 
 function witnessOf(before: MeasureOutcome, after: MeasureOutcome, newProgram: ProgramIR, measure: string, output: string, scenario: Scenario, method: "solver" | "bounded_search"): OutputVerdict | undefined {
   if (before.kind !== "outputs" || after.kind !== "outputs") return undefined;
-  const a = before.outputs[output];
-  const b = after.outputs[output];
+  const a = ownValue(before.outputs, output);
+  const b = ownValue(after.outputs, output);
   if (JSON.stringify(a) === JSON.stringify(b)) return undefined;
   return {
     output: `${measure}.${output}`,

@@ -29,29 +29,23 @@ export const draftEdits: readonly Edit[] = [
   },
   {
     file: "parameters.tiao",
-    why: "§3: the work-based training subsidy is raised to 600 yuan and runs until 2022-03-31",
-    replace: `  value 500 yuan from 2021-10-01 until 2021-12-31\n    source §3`,
-    with: `  value 600 yuan from 2021-10-01 until 2022-03-31\n    source §3`,
+    why: "§3: the work-based training subsidy is raised to 600 yuan a month",
+    replace: `  value 500 yuan from 2021-10-01\n    source §3`,
+    with: `  value 600 yuan from 2021-10-01\n    source §3`,
   },
   {
-    file: "parameters.tiao",
-    why: "§3: the cap of months already subsidised applies as long as the subsidy",
-    replace: `  value 6 months from 2021-10-01 until 2021-12-31`,
-    with: `  value 6 months from 2021-10-01 until 2022-03-31`,
+    file: "m3.tiao",
+    why: "§3: the subsidy runs until 2022-03-31: up to 6 training months per person (October 2021 to March 2022), not 3",
+    replace: `sum(min(t.months, 3) for t in enterprise.trainees`,
+    with: `sum(min(t.months, 6) for t in enterprise.trainees`,
   },
   {
     file: "parameters.tiao",
     why: "§2: the SME refund rate is 90% from 2022-01-01, a new dated value",
-    replace: `  value 60% from 2021-10-20\n    source §2 "对符合条件的大型企业、中小微企业分别按30%和60%的标准顶格返还"\n`,
+    replace: `  value 60% from 0001-01-01\n    source §2 "对符合条件的大型企业、中小微企业分别按30%和60%的标准顶格返还"\n    note "本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故自可表示的最早日期0001-01-01起登记"\n`,
     with:
-      `  value 60% from 2021-10-20\n    source §2 "对符合条件的大型企业、中小微企业分别按30%和60%的标准顶格返还"\n` +
+      `  value 60% from 0001-01-01\n    source §2 "对符合条件的大型企业、中小微企业分别按30%和60%的标准顶格返还"\n    note "本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故自可表示的最早日期0001-01-01起登记"\n` +
       `  value 90% from 2022-01-01\n    source "示例草案：中小微企业返还比例自2022年1月1日起提高至90%（示例，非正式文件）"\n`,
-  },
-  {
-    file: "m3.tiao",
-    why: "§3: the measure is in force as long as the subsidy",
-    replace: `  in force from 2021-10-01 until 2021-12-31`,
-    with: `  in force from 2021-10-01 until 2022-03-31`,
   },
   {
     file: "m4.tiao",
