@@ -71,6 +71,8 @@ export interface ExplanationWords {
   itemByItem(aggregate: string | undefined, shown: number, items: number): string;
   readonly included: string;
   readonly leftOut: string;
+  /** one item of an aggregate: `enterprise.trainees[0]: subsidisable(t) [true]; min(t.months [3], 3) = 3` */
+  itemLine(item: string, parts: readonly string[]): string;
   notShown(items: number, included: number, sum: string | undefined): string;
   notLookedAt(items: number): string;
   asAbove(heading: string): string;
@@ -151,6 +153,7 @@ const english: ExplanationWords = {
   },
   included: "included",
   leftOut: "left out",
+  itemLine: (item, parts) => `${item}: ${parts.join("; ")}`,
   notShown: (items, included, sum) =>
     `${items} more ${items === 1 ? "item" : "items"} not shown: ${included} included${sum === undefined ? "" : `, adding ${sum}`}`,
   notLookedAt: (items) => `${items} more not looked at: the value was decided before them`,
@@ -219,7 +222,7 @@ const chinese: ExplanationWords = {
   isTrue: (name) => ` ${name} 为真`,
   conditionHolds: (condition) => `其条件成立：${condition}`,
   doesNotApply: (rule, reason) => `${rule} 不适用：${reason}。`,
-  cites: (clause, quote, location) => `引用 ${clause}“${quote}”（${location}）。`,
+  cites: (clause, quote, location) => `引用 ${clause} “${quote}”（${location}）。`,
   note: (text) => `注：${text}`,
   formula: (text) => `公式：${text}`,
   dates: (steps) => `日期：${steps}`,
@@ -229,6 +232,7 @@ const chinese: ExplanationWords = {
   },
   included: "计入",
   leftOut: "不计入",
+  itemLine: (item, parts) => `${item}：${parts.join("；")}`,
   notShown: (items, included, sum) => `其余${items}项未列出：计入${included}项${sum === undefined ? "" : `，合计 ${sum}`}`,
   notLookedAt: (items) => `其余${items}项未查看：结果在此之前已确定`,
   asAbove: (heading) => `${heading}，同上`,
@@ -241,7 +245,7 @@ const chinese: ExplanationWords = {
   parameterNote: (text) => `；注：${text}`,
   parenthesised: (text) => `（${text}）`,
   notComputedHeading: "未计算的条文：本政策不计算本措施的下列语句，理由如下：",
-  notComputed: (clause, quote, reason, location) => `  ${clause}“${quote}”：${reason}（${location}）`,
+  notComputed: (clause, quote, reason, location) => `  ${clause} “${quote}”：${reason}（${location}）`,
   notEvaluatedHeading: "未评估：情景未提供下列措施所需的事实。",
   needs: (measure, facts) => `  ${measure} 需要 ${facts}`,
 };
