@@ -47,6 +47,11 @@ export interface ExplanationWords {
   notApplied(reason: NotAppliedReason): string;
   /** a date step whose result is not the same day of the month: why */
   monthEnd(month: string, day: number): string;
+  /** after the first day of a term: `+ 6 months = 2022-04-20; - 1 day = 2022-04-19, the term's last day` */
+  termEnds(months: string, corresponding: string, oneDay: string, last: string): string;
+  /** after the first day of a term: `+ 6 months: 2022-04 has no day 31, so the term ends on its last day, 2022-04-30` */
+  termEndsAtMonthEnd(months: string, month: string, day: number, last: string): string;
+  termEndsOn(months: string, last: string): string;
 
   // ---- the text report
   issued(document: string, issuer: string, issued: string, name: string, version: string): string;
@@ -120,6 +125,9 @@ const english: ExplanationWords = {
     return `outside its window (in force from ${reason.from}${end})`;
   },
   monthEnd: (month, day) => `${month} has no day ${day}: its last day`,
+  termEnds: (months, corresponding, oneDay, last) => `+ ${months} = ${corresponding}; - ${oneDay} = ${last}, the term's last day`,
+  termEndsAtMonthEnd: (months, month, day, last) => `+ ${months}: ${month} has no day ${day}, so the term ends on its last day, ${last}`,
+  termEndsOn: (months, last) => `a term of ${months} ends on ${last}`,
 
   issued: (document, issuer, issued, name, version) => `${document}, ${issuer}, issued ${issued} (policy ${name}, version ${version})`,
   caseDate: (date) => `The case as of ${date}.`,
@@ -200,6 +208,9 @@ const chinese: ExplanationWords = {
     return `不在其适用期内（自 ${reason.from} 起${end}）`;
   },
   monthEnd: (month, day) => `${month} 没有第${day}日，取该月末日`,
+  termEnds: (months, corresponding, oneDay, last) => `+ ${months} = ${corresponding}；- ${oneDay} = ${last}，为期限的最后一日`,
+  termEndsAtMonthEnd: (months, month, day, last) => `+ ${months}：${month} 没有第${day}日，期限至该月末日 ${last} 止`,
+  termEndsOn: (months, last) => `${months}的期限至 ${last} 止`,
 
   issued: (document, issuer, issued, name, version) => `${document}，${issuer}，${issued} 发布（政策 ${name}，版本 ${version}）`,
   caseDate: (date) => `案情日期：${date}。`,
