@@ -6,7 +6,7 @@
  */
 import type { ProgramIR } from "../compiler/ir.js";
 import { readScenario, type EvaluationError, type FactSchema, type RecordValue, type RuntimeValue, type ValueType } from "../runtime/index.js";
-import { missingFactProblems, naturalMeasureOrder, problemLine } from "./evaluate-scenario.js";
+import { missingFactProblems, naturalMeasureOrder, problemLine } from "../compiler/evaluate-scenario.js";
 import { outputsWriter } from "./output-json.js";
 import type { LineEvaluator, LineOutcome } from "./population.js";
 

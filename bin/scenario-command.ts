@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import type { EvaluationResult } from "../compiler/interpret.js";
 import type { ProgramIR } from "../compiler/ir.js";
-import { evaluateScenario, evaluationErrorText, measureNames, problemLine, unknownMeasures } from "./evaluate-scenario.js";
+import { evaluateScenario, evaluationErrorText, measureNames, problemLine, unknownMeasures } from "../compiler/evaluate-scenario.js";
 import { CliError, ExitStatus, UsageError, type ExitCode } from "./exit.js";
 import { loadProgram } from "./load-program.js";
 import { readText } from "./policy-files.js";
@@ -36,7 +36,7 @@ export async function evaluateScenarioCommand(command: ScenarioCommand): Promise
 
   if (reportUnknownMeasures(program, command.measures ?? [])) return { kind: "failed", exitCode: ExitStatus.badInput };
   const outcome = evaluateScenario(program, {
-    text: scenarioText,
+    scenario: scenarioText,
     explain: command.explain,
     ...(command.measures === undefined ? {} : { measures: command.measures }),
   });

@@ -34,7 +34,6 @@ import {
   daysBetween,
   decimalFromInteger,
   decimalFromPercent,
-  emptyValue,
   fen,
   floorDecimal,
   formatDate,
@@ -47,7 +46,6 @@ import {
   multiplyMoneyByPercentExact,
   negateDecimal,
   parseDate,
-  parseLiteral,
   roundDecimal,
   roundToFen,
   subtractDecimal,
@@ -62,6 +60,7 @@ import {
   type RuntimeValue,
   type Scenario,
 } from "../runtime/index.js";
+import { emptyValue, parseLiteral } from "../runtime/scenario.js";
 import { Trace, explainNotInForce, type DatedValue, type Decision, type Explanation, type WindowReport } from "./explain.js";
 
 export interface EvaluationOptions {

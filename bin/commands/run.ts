@@ -1,5 +1,5 @@
 import { parseCommandArgs } from "../args.js";
-import { resultJson } from "../evaluate-scenario.js";
+import { resultJson } from "../../compiler/evaluate-scenario.js";
 import { ExitStatus, UsageError, type ExitCode } from "../exit.js";
 import { evaluateScenarioCommand } from "../scenario-command.js";
 import { commandUsage } from "../usage.js";

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { evaluateScenario, problemLine, resultJson } from "../../bin/evaluate-scenario.js";
+import { evaluateScenario, problemLine, resultJson } from "../../compiler/evaluate-scenario.js";
 import { compilePolicy } from "../../bin/load-program.js";
 import { readPolicy } from "../../bin/policy-files.js";
 import type { ProgramIR } from "../../compiler/ir.js";
@@ -206,7 +206,7 @@ describe("tiao run --scenarios on the Lanzhou policy", () => {
   /** The line `tiao run --scenario` would give for each scenario, from the interpreter. */
   function expectedLines(lines: readonly string[], measures?: readonly string[]): string[] {
     return lines.map((text, index) => {
-      const outcome = evaluateScenario(program, { text, explain: false, ...(measures === undefined ? {} : { measures }) });
+      const outcome = evaluateScenario(program, { scenario: text, ...(measures === undefined ? {} : { measures }) });
       switch (outcome.kind) {
         case "evaluated":
           return JSON.stringify(resultJson(outcome.result));
