@@ -79,7 +79,7 @@ class ModulePrinter implements ModuleContext {
     for (const declaration of [...program.schema.enums, ...program.schema.records]) {
       this.typeNames.set(declaration.name, this.names.take(pascalCase(declaration.name)));
     }
-    this.parametersType = this.names.take("Parameters");
+    this.parametersType = this.names.take("PolicyParameters");
     this.overridesType = this.names.take("ParameterOverrides");
     this.compiledMeasureType = this.names.take("CompiledMeasure");
     this.measuresTableType = this.names.take("Measures");

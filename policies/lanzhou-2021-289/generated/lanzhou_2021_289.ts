@@ -33,7 +33,7 @@ import {
   type Percent,
   type TimeOfDay,
   type ValueType,
-} from "../../../runtime/index.js";
+} from "tiao/runtime";
 
 // Amounts, percentages, dates and times of the policy, converted once.
 const DATE_0001_01_01 = calendarDate(1, 1, 1);
@@ -469,7 +469,7 @@ export interface Report {
 // ---------------------------------------------------------------- parameters
 
 /** The figures of the policy. Each has dated values; a scenario may override any of them, whatever the date. */
-export interface Parameters {
+export interface PolicyParameters {
   /** 甘肃省最低工资标准（一类区） (元/月) */
   readonly minimum_wage_class1: Money;
   /** 甘肃省最低工资标准（二类区） (元/月) */
@@ -522,7 +522,7 @@ export interface Parameters {
   readonly report_deadline_bureau_unit: TimeOfDay | null;
 }
 
-export type ParameterOverrides = Partial<Parameters>;
+export type ParameterOverrides = Partial<PolicyParameters>;
 
 /** 甘肃省最低工资标准（一类区） (元/月): the value in force on a date, or the scenario's override. */
 export function minimumWageClass1On(asOf: CalendarDate, overrides: ParameterOverrides = {}): Money {

@@ -26,7 +26,7 @@ import {
   type Money,
   type Percent,
   type ValueType,
-} from "../../../../runtime/index.js";
+} from "tiao/runtime";
 
 // Amounts, percentages, dates and times of the policy, converted once.
 const DATE_2023_01_01 = calendarDate(2023, 1, 1);
@@ -137,7 +137,7 @@ export interface Household {
 // ---------------------------------------------------------------- parameters
 
 /** The figures of the policy. Each has dated values; a scenario may override any of them, whatever the date. */
-export interface Parameters {
+export interface PolicyParameters {
   /** 城市低保标准 (元/人/月) */
   readonly low_income_standard: Money;
   /** 在本市连续居住月数下限 (个月) */
@@ -164,7 +164,7 @@ export interface Parameters {
   readonly severe_disability_topup_rate: Percent;
 }
 
-export type ParameterOverrides = Partial<Parameters>;
+export type ParameterOverrides = Partial<PolicyParameters>;
 
 /** 城市低保标准 (元/人/月): the value in force on a date, or the scenario's override. */
 export function lowIncomeStandardOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Money {

@@ -36,7 +36,7 @@ import {
   type Money,
   type Percent,
   type ValueType,
-} from "../../../../runtime/index.js";
+} from "tiao/runtime";
 
 // Amounts, percentages, dates and times of the policy, converted once.
 const DATE_2023_01_01 = calendarDate(2023, 1, 1);
@@ -133,7 +133,7 @@ export interface Household {
 // ---------------------------------------------------------------- parameters
 
 /** The figures of the policy. Each has dated values; a scenario may override any of them, whatever the date. */
-export interface Parameters {
+export interface PolicyParameters {
   /** 施行之日 */
   readonly subsidy_start: CalendarDate;
   /** 施行期限届满之日 */
@@ -168,7 +168,7 @@ export interface Parameters {
   readonly max_term: number;
 }
 
-export type ParameterOverrides = Partial<Parameters>;
+export type ParameterOverrides = Partial<PolicyParameters>;
 
 /** 施行之日: the value in force on a date, or the scenario's override. */
 export function subsidyStartOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): CalendarDate {

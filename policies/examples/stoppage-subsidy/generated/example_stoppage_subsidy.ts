@@ -34,7 +34,7 @@ import {
   type Percent,
   type TimeOfDay,
   type ValueType,
-} from "../../../../runtime/index.js";
+} from "tiao/runtime";
 
 // Amounts, percentages, dates and times of the policy, converted once.
 const DATE_2024_01_01 = calendarDate(2024, 1, 1);
@@ -145,7 +145,7 @@ export interface Application {
 // ---------------------------------------------------------------- parameters
 
 /** The figures of the policy. Each has dated values; a scenario may override any of them, whatever the date. */
-export interface Parameters {
+export interface PolicyParameters {
   /** 停工停产期间起始日 */
   readonly stoppage_period_start: CalendarDate;
   /** 停工停产期间终止日 */
@@ -192,7 +192,7 @@ export interface Parameters {
   readonly extension_per_correction: number;
 }
 
-export type ParameterOverrides = Partial<Parameters>;
+export type ParameterOverrides = Partial<PolicyParameters>;
 
 /** 停工停产期间起始日: the value in force on a date, or the scenario's override. */
 export function stoppagePeriodStartOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): CalendarDate {
