@@ -20,6 +20,7 @@ import {
   type TimeOfDay,
   type ValueType,
 } from "../runtime/index.js";
+import { ownValue } from "../runtime/own-properties.js";
 
 export type JsonWriter = (value: RuntimeValue) => string;
 
@@ -81,7 +82,7 @@ export function outputsWriter(types: { readonly [output: string]: ValueType }, s
   }));
   return (outputs) => {
     let json = "{";
-    for (const field of fields) json += field.prefix + field.write(outputs[field.name] ?? null);
+    for (const field of fields) json += field.prefix + field.write(ownValue(outputs, field.name) ?? null);
     return `${json}}`;
   };
 }
