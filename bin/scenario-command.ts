@@ -3,6 +3,7 @@
  * measures asked for, evaluate, and report every failure on stderr with its exit status.
  * The commands differ only in what they print of a successful evaluation.
  */
+import { closestName } from "../compiler/check/report.js";
 import type { EvaluationResult } from "../compiler/interpret.js";
 import type { ProgramIR } from "../compiler/ir.js";
 import type { ScenarioError } from "../runtime/index.js";
@@ -60,7 +61,13 @@ export async function evaluateScenarioCommand(command: ScenarioCommand): Promise
 export function reportUnknownMeasures(program: ProgramIR, names: readonly string[]): boolean {
   const unknown = unknownMeasures(program, names);
   const known = measureNames(program);
-  for (const name of unknown) process.stderr.write(`--measure: the policy has no measure "${name}" (it has ${known})\n`);
+  const measures = program.measures.map((measure) => measure.name);
+  for (const name of unknown) {
+    // In short names like m9, one changed letter is another measure, not a typo: suggest those only for a difference of case.
+    const closest = measures.find((measure) => measure.toLowerCase() === name.toLowerCase()) ?? (name.length >= 4 ? closestName(name, measures) : undefined);
+    const help = closest === undefined ? "" : `\n  = help: did you mean "${closest}"?`;
+    process.stderr.write(`error: --measure: the policy has no measure "${name}" (it has ${known})${help}\n`);
+  }
   return unknown.length > 0;
 }
 

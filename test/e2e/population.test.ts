@@ -157,7 +157,7 @@ describe("tiao run --scenarios refuses", () => {
   });
 
   it("a --measure the policy does not have", () => {
-    expectRefused(["--scenarios", "<in>", "--out", "<out>", "--measure", "m9"], '--measure: the policy has no measure "m9" (it has m1)');
+    expectRefused(["--scenarios", "<in>", "--out", "<out>", "--measure", "m9"], 'error: --measure: the policy has no measure "m9" (it has m1)');
   });
 
   it("a file of scenarios that does not exist", () => {
