@@ -6,6 +6,7 @@
 import { evaluate, missingFactsForMeasures, type EvaluationResult } from "./interpret.js";
 import type { ProgramIR } from "./ir.js";
 import type { Explanation } from "./explain.js";
+import type { ExplanationLanguage } from "./explain-words.js";
 import { EvaluationError, readScenario, type OutputJson, type Scenario, type ScenarioError } from "../runtime/index.js";
 
 export interface ScenarioRequest {
@@ -19,6 +20,8 @@ export interface ScenarioRequest {
   readonly measures?: readonly string[];
   /** add, under the key `explain`, why each output has its value */
   readonly explain?: boolean;
+  /** the language of the explanations; by default the policy's */
+  readonly language?: ExplanationLanguage;
 }
 
 /** The result as `tiao run` prints it: per measure (in natural order m1, m2, … m10) its formatted outputs, then `explain` when asked for. */
@@ -53,7 +56,11 @@ export function evaluateScenario(program: ProgramIR, request: ScenarioRequest): 
     if (problems.length > 0) return { kind: "bad_input", problems };
   }
   try {
-    const options = { explain: request.explain === true, ...(request.measures === undefined ? {} : { measures: request.measures }) };
+    const options = {
+      explain: request.explain === true,
+      ...(request.measures === undefined ? {} : { measures: request.measures }),
+      ...(request.language === undefined ? {} : { language: request.language }),
+    };
     const result = evaluate(program, read.scenario, options);
     return { kind: "evaluated", json: resultJson(result), result };
   } catch (error) {

@@ -29,6 +29,7 @@ export { EvaluationError, type EvaluationErrorCode, type EvaluationLocation, typ
 
 // Explain: why each output has its value
 export { explanationText } from "./explain-text.js";
+export { explanationLanguages, type ExplanationLanguage } from "./explain-words.js";
 export type {
   CallRead,
   CitationReference,
