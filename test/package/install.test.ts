@@ -1,8 +1,8 @@
 /**
  * The package as users get it: `npm pack` (of the built repository, as `npm publish` would
  * pack it) installed into an empty project, offline, then used as the README says — the
- * `tiao` command through npx, the library API from JavaScript, and generated TypeScript
- * type-checked against the installed `tiao/runtime`.
+ * `tiao` command through npx, the library API from JavaScript and in a browser bundle made
+ * by Vite, and generated TypeScript type-checked against the installed `tiao/runtime`.
  *
  * The install is offline: the dependencies come from npm's cache, which `npm ci` filled.
  * npm needs a registry's metadata to resolve a version it has no lock entry for, so the
@@ -13,6 +13,8 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repositoryRoot, tiao } from "../e2e/tiao.js";
 
@@ -119,6 +121,47 @@ describe("the package installed from its tarball into an empty project", () => {
     expect(printed.outputs).toEqual(JSON.parse(tiao(["run", policy, "--scenario", scenario]).stdout));
     expect(printed.report).toBe(tiao(["explain", policy, "--scenario", scenario]).stdout);
     expect(printed.amount).toBe("7407.40");
+  });
+
+  it("bundles for the browser with Vite, without configuration, and compiles and evaluates a policy in Chromium", async () => {
+    const web = join(project, "web");
+    mkdirSync(web);
+    writeFileSync(join(web, "index.html"), '<!doctype html><html><body><pre id="out"></pre><script type="module" src="./main.js"></script></body></html>\n');
+    const policyText = [
+      'policy demo { title "t" document "d" issuer "i" issued 2021-11-05 version "1.0.0" }',
+      "entity person { wage: money }",
+      'measure m1 "m" { output doubled: money = person.wage * 2 cites §1 "two" }',
+    ].join("\n");
+    writeFileSync(
+      join(web, "main.js"),
+      [
+        'import { compile, evaluateScenario, renderDiagnostics } from "tiao";',
+        `const sources = [{ path: "demo.tiao", text: ${JSON.stringify(policyText)} }];`,
+        "const { program, diagnostics } = compile(sources);",
+        'document.getElementById("out").textContent = program === undefined',
+        "  ? renderDiagnostics(diagnostics, new Map(sources.map((s) => [s.path, s.text])))",
+        '  : JSON.stringify(evaluateScenario(program, { scenario: { date: "2021-11-15", person: { wage: "1234.56" } } }).json);',
+      ].join("\n"),
+    );
+    const output = await build({ root: web, logLevel: "silent", configFile: false, build: { outDir: join(project, "web-dist"), write: false } });
+    const chunks = (Array.isArray(output) ? output : [output]).flatMap((result) => ("output" in result ? result.output : []));
+    const scripts = chunks.flatMap((chunk) => (chunk.type === "chunk" ? [chunk.code] : []));
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]).not.toMatch(/from\s*["']node:/u);
+
+    const browser = await chromium.launch({
+      executablePath: "/usr/bin/chromium",
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
+    try {
+      const page = await browser.newPage();
+      await page.setContent('<pre id="out"></pre>');
+      await page.addScriptTag({ content: scripts[0]!, type: "module" });
+      await page.waitForFunction('document.getElementById("out").textContent !== ""');
+      expect(JSON.parse((await page.textContent("#out")) ?? "")).toEqual({ m1: { in_force: true, doubled: "2469.12" } });
+    } finally {
+      await browser.close();
+    }
   });
 
   it("type-checks generated TypeScript and typed uses of the API against the installed package", () => {
