@@ -6,6 +6,8 @@
  * generators keep to what a schema can see, and the last tests show each documented
  * difference, so that the list stays true.
  */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -15,6 +17,7 @@ import type { ProgramIR, ValueType } from "../../compiler/ir.js";
 import { readScenario } from "../../runtime/index.js";
 import { compilePolicyText, POLICY_FOLDER, readPolicyText } from "../../bench/policy.js";
 import { scenarioText as workloadScenarioText } from "../../bench/workload.js";
+import { tiao } from "../e2e/tiao.js";
 import { entityDecl, enumDecl, field, program, recordDecl, t } from "../support/ir-builders.js";
 
 /** Every type of the language, in entities, records, lists and parameters, optional or not. */
@@ -326,7 +329,27 @@ describe("what JSON Schema cannot state (docs/integrate.md)", () => {
 });
 
 describe("the JSON Schema of results, compiled by Ajv", () => {
-  it("accepts what tiao run prints for the Lanzhou policy's scenarios, explanations included", () => {
+  it("accepts what tiao run prints, with and without --explain, and the result of every test scenario of the Lanzhou policy", () => {
+    const validate = validator(emitJsonSchema(lanzhou).outputs);
+    const scenario = join(POLICY_FOLDER, "scenarios", "migrant-worker.json");
+    for (const options of [[], ["--explain"]]) {
+      const printed = tiao(["run", POLICY_FOLDER, "--scenario", scenario, ...options]);
+      expect(printed.status).toBe(0);
+      expect(validate(JSON.parse(printed.stdout)), printed.stdout).toBe(true);
+    }
+    const testFolder = join(POLICY_FOLDER, "tests");
+    let evaluated = 0;
+    for (const name of readdirSync(testFolder).filter((file) => file.endsWith(".json"))) {
+      const test = JSON.parse(readFileSync(join(testFolder, name), "utf8")) as { scenario: object; measures?: string[] };
+      const outcome = evaluateScenario(lanzhou, { scenario: test.scenario, ...(test.measures === undefined ? {} : { measures: test.measures }) });
+      if (outcome.kind !== "evaluated") continue;
+      evaluated++;
+      expect(validate(outcome.json), `${name}: ${JSON.stringify(outcome.json)}`).toBe(true);
+    }
+    expect(evaluated).toBeGreaterThan(50);
+  });
+
+  it("accepts what tiao run prints for the benchmark's scenarios, explanations included", () => {
     const validate = validator(emitJsonSchema(lanzhou).outputs);
     for (let index = 0; index < 300; index++) {
       const outcome = evaluateScenario(lanzhou, { scenario: workloadScenarioText(12, index), explain: index % 10 === 0 });
