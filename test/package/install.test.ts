@@ -123,6 +123,20 @@ describe("the package installed from its tarball into an empty project", () => {
     expect(printed.amount).toBe("7407.40");
   });
 
+  it("gives the CLI's result through generated JavaScript, read as docs/integrate.md shows", () => {
+    const documentation = readFileSync(join(repositoryRoot, "docs", "integrate.md"), "utf8");
+    const driver = /```js\n(import \{ EvaluationError[\s\S]*?\n)```\n/u.exec(documentation)?.[1];
+    if (driver === undefined) throw new Error("docs/integrate.md has no evaluateCase example");
+    run("npx", ["--offline", "tiao", "compile", policy, "--target", "js", "--out", "generated"], project);
+    writeFileSync(join(project, "evaluate-case.mjs"), driver);
+    writeFileSync(
+      join(project, "print-case.mjs"),
+      ['import { readFileSync } from "node:fs";', 'import { evaluateCase } from "./evaluate-case.mjs";', 'console.log(JSON.stringify(evaluateCase(readFileSync(process.argv[2], "utf8"))));'].join("\n"),
+    );
+    const printed = JSON.parse(run("node", ["print-case.mjs", scenario], project)) as { result: unknown };
+    expect(printed.result).toEqual(JSON.parse(tiao(["run", policy, "--scenario", scenario]).stdout));
+  });
+
   it("bundles for the browser with Vite, without configuration, and compiles and evaluates a policy in Chromium", async () => {
     const web = join(project, "web");
     mkdirSync(web);
