@@ -8,6 +8,10 @@ import type { ProgramIR } from "./ir.js";
 import type { Explanation } from "./explain.js";
 import type { ExplanationLanguage } from "./explain-words.js";
 import { EvaluationError, readScenario, type OutputJson, type Scenario, type ScenarioError } from "../runtime/index.js";
+import { naturalMeasureOrder, problemsOfMissingFacts, scenarioJsonText } from "../runtime/evaluate-json.js";
+
+/** Compares measure names in natural order: m2 before m10 (the order `tiao run` prints them in). */
+export { naturalMeasureOrder };
 
 export interface ScenarioRequest {
   /**
@@ -47,7 +51,7 @@ export type ScenarioOutcome =
 export function evaluateScenario(program: ProgramIR, request: ScenarioRequest): ScenarioOutcome {
   const unknown = request.measures === undefined ? [] : unknownMeasures(program, request.measures);
   if (unknown.length > 0) throw new RangeError(`the policy has no measure ${unknown.join(", ")} (it has ${measureNames(program)})`);
-  const text = scenarioText(request.scenario);
+  const text = scenarioJsonText(request.scenario);
   if (text === undefined) return { kind: "bad_input", problems: [{ path: "(json)", message: "the scenario cannot be written as JSON" }] };
   const read = readScenario(text, program.schema);
   if (!read.ok) return { kind: "bad_input", problems: read.errors };
@@ -69,16 +73,6 @@ export function evaluateScenario(program: ProgramIR, request: ScenarioRequest): 
   }
 }
 
-function scenarioText(scenario: string | object): string | undefined {
-  if (typeof scenario === "string") return scenario;
-  try {
-    // undefined for what JSON cannot hold (a function); a throw for a cycle or a bigint
-    return JSON.stringify(scenario) as string | undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The measures of `names` the program does not have. */
 export function unknownMeasures(program: ProgramIR, names: readonly string[]): string[] {
   return names.filter((name) => !program.measures.some((measure) => measure.name === name));
@@ -91,14 +85,7 @@ export function measureNames(program: ProgramIR): string {
 
 /** For measures asked for by name: one problem per fact the scenario does not give, naming the measures that need it. */
 export function missingFactProblems(program: ProgramIR, scenario: Scenario, measures: readonly string[]): ScenarioError[] {
-  const measuresByPath = new Map<string, string[]>();
-  for (const { measure, missing: paths } of missingFactsForMeasures(program, scenario, measures)) {
-    for (const path of paths) measuresByPath.set(path, [...(measuresByPath.get(path) ?? []), measure]);
-  }
-  return [...measuresByPath].map(([path, measures]) => ({
-    path,
-    message: `missing: ${measures.length === 1 ? "measure" : "measures"} ${measures.join(", ")} ${measures.length === 1 ? "needs" : "need"} this fact`,
-  }));
+  return problemsOfMissingFacts(missingFactsForMeasures(program, scenario, measures));
 }
 
 /** `path: message`, the form of every scenario problem `tiao run` prints on stderr. */
@@ -126,9 +113,4 @@ export function resultJson(result: EvaluationResult): ResultJson {
 function inNaturalOrder<T>(byMeasure: { readonly [measure: string]: T }): { [measure: string]: T } {
   const entries = Object.entries(byMeasure).sort(([a], [b]) => naturalMeasureOrder(a, b));
   return Object.fromEntries(entries);
-}
-
-/** Compares measure names in natural order: m2 before m10. */
-export function naturalMeasureOrder(a: string, b: string): number {
-  return a.localeCompare(b, "en", { numeric: true });
 }

@@ -110,7 +110,8 @@ describe("generated JavaScript", () => {
     expect(dts).toContain("export declare function uiBenefitStandardOn(asOf: CalendarDate, overrides?: ParameterOverrides): Money;");
     expect(dts).toContain("export declare const measures: Measures;");
     expect(dts).toContain("export declare const factSchema: FactSchema;");
-    expect(dts).toMatch(/^import type \{ [^}]*\} from "\.\.\/runtime\/index\.js";$/m);
+    expect(dts).toContain("export declare function evaluateJson(scenario: string | object, options?: JsonEvaluationOptions): JsonEvaluation;");
+    expect(dts).toMatch(/^import type \{\s[^}]*\} from "\.\.\/runtime\/index\.js";$/m);
     expect(dts).not.toMatch(/\bconst [A-Z_0-9]+ =|\breturn\b/);
   });
 });

@@ -123,18 +123,13 @@ describe("the package installed from its tarball into an empty project", () => {
     expect(printed.amount).toBe("7407.40");
   });
 
-  it("gives the CLI's result through generated JavaScript, read as docs/integrate.md shows", () => {
+  it("prints the CLI's result through the evaluateJson of generated JavaScript, in the program of docs/integrate.md", () => {
     const documentation = readFileSync(join(repositoryRoot, "docs", "integrate.md"), "utf8");
-    const driver = /```js\n(import \{ EvaluationError[\s\S]*?\n)```\n/u.exec(documentation)?.[1];
-    if (driver === undefined) throw new Error("docs/integrate.md has no evaluateCase example");
+    const program = /```js\n(import \{ readFileSync \} from "node:fs";\nimport \{ evaluateJson \}[\s\S]*?\n)```\n/u.exec(documentation)?.[1];
+    if (program === undefined) throw new Error("docs/integrate.md has no program using evaluateJson");
     run("npx", ["--offline", "tiao", "compile", policy, "--target", "js", "--out", "generated"], project);
-    writeFileSync(join(project, "evaluate-case.mjs"), driver);
-    writeFileSync(
-      join(project, "print-case.mjs"),
-      ['import { readFileSync } from "node:fs";', 'import { evaluateCase } from "./evaluate-case.mjs";', 'console.log(JSON.stringify(evaluateCase(readFileSync(process.argv[2], "utf8"))));'].join("\n"),
-    );
-    const printed = JSON.parse(run("node", ["print-case.mjs", scenario], project)) as { result: unknown };
-    expect(printed.result).toEqual(JSON.parse(tiao(["run", policy, "--scenario", scenario]).stdout));
+    writeFileSync(join(project, "evaluate-json.mjs"), program);
+    expect(run("node", ["evaluate-json.mjs", scenario], project)).toBe(tiao(["run", policy, "--scenario", scenario]).stdout);
   });
 
   it("bundles for the browser with Vite, without configuration, and compiles and evaluates a policy in Chromium", async () => {

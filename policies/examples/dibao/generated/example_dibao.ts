@@ -12,6 +12,7 @@ import {
   addMoney,
   addMonths,
   calendarDate,
+  evaluateScenarioJson,
   fen,
   formatDate,
   maxOf,
@@ -23,6 +24,8 @@ import {
   subtractMoney,
   type CalendarDate,
   type FactSchema,
+  type JsonEvaluation,
+  type JsonEvaluationOptions,
   type Money,
   type Percent,
   type ValueType,
@@ -946,3 +949,12 @@ export const measures: Measures = {
     evaluate: evaluateAllowance,
   },
 };
+
+/**
+ * A scenario's JSON (its text, or the value JSON.parse gives) → the outputs `tiao run` prints,
+ * per measure the scenario gives the facts for (or those of `options.measures`). Read and checked
+ * as `tiao run` reads it: amounts in yuan (`12345.67` or `"12345.67"`), never in fen.
+ */
+export function evaluateJson(scenario: string | object, options: JsonEvaluationOptions = {}): JsonEvaluation {
+  return evaluateScenarioJson({ factSchema, measures }, scenario, options);
+}

@@ -17,6 +17,7 @@ import {
   decimal,
   decimalFromInteger,
   decimalFromPercent,
+  evaluateScenarioJson,
   fen,
   formatDate,
   maxOf,
@@ -30,6 +31,8 @@ import {
   type CalendarDate,
   type Decimal,
   type FactSchema,
+  type JsonEvaluation,
+  type JsonEvaluationOptions,
   type Money,
   type Percent,
   type TimeOfDay,
@@ -1357,3 +1360,12 @@ export const measures: Measures = {
     evaluate: evaluateApplicationReview,
   },
 };
+
+/**
+ * A scenario's JSON (its text, or the value JSON.parse gives) → the outputs `tiao run` prints,
+ * per measure the scenario gives the facts for (or those of `options.measures`). Read and checked
+ * as `tiao run` reads it: amounts in yuan (`12345.67` or `"12345.67"`), never in fen.
+ */
+export function evaluateJson(scenario: string | object, options: JsonEvaluationOptions = {}): JsonEvaluation {
+  return evaluateScenarioJson({ factSchema, measures }, scenario, options);
+}
