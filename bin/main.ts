@@ -6,6 +6,8 @@ import { readFileSync } from "node:fs";
 import { closestName } from "../compiler/check/report.js";
 import { languageVersion } from "../compiler/language.js";
 import { CliError, ExitStatus, UsageError, type ExitCode } from "./exit.js";
+import { printable } from "../compiler/diagnostics/printable.js";
+import { describeFileError } from "./policy-files.js";
 import { commandNames, commandUsage, isCommandName, mainUsage, type CommandName } from "./usage.js";
 
 type Command = (args: readonly string[]) => Promise<ExitCode>;
@@ -22,9 +24,12 @@ const commands: Readonly<Record<CommandName, () => Promise<Command>>> = {
 /** Runs the command line `args` (without `node` and the script) and returns the exit status. */
 export async function main(args: readonly string[]): Promise<ExitCode> {
   // A reader that stops early (`tiao run … | head`) closes the pipe: that is not a failure.
+  // Any other failure to write (`> /dev/full`, a full disk) ends the command at once, since
+  // its output is incomplete.
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code !== "EPIPE") throw error;
-    process.exit(ExitStatus.ok);
+    if (error.code === "EPIPE") process.exit(ExitStatus.ok);
+    process.stderr.write(`error: cannot write to standard output: ${describeFileError(error)}\n`);
+    process.exit(ExitStatus.outputError);
   });
   try {
     return await dispatch(args);
@@ -71,17 +76,21 @@ function printVersion(): ExitCode {
 }
 
 function reportError(error: unknown): ExitCode {
+  // Messages quote paths and arguments as given, which may hold any character.
   if (error instanceof UsageError) {
-    const after = error.help === undefined ? `\n${error.usage}` : `  = help: ${error.help}`;
-    process.stderr.write(`error: ${error.message}\n${after}\n`);
+    const after = error.help === undefined ? `
+${error.usage}` : `  = help: ${printable(error.help)}`;
+    process.stderr.write(`error: ${printable(error.message)}
+${after}
+`);
     return error.exitCode;
   }
   if (error instanceof CliError) {
-    process.stderr.write(`error: ${error.message}\n`);
+    process.stderr.write(`error: ${printable(error.message)}\n`);
     return error.exitCode;
   }
   // Anything else is a bug in tiao: say so plainly, without a stack trace.
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`internal error: ${message}\nplease report this as a bug in tiao\n`);
+  process.stderr.write(`internal error: ${printable(message)}\nplease report this as a bug in tiao\n`);
   return ExitStatus.internalError;
 }

@@ -7,6 +7,7 @@ import { closestName } from "../compiler/check/report.js";
 import { explanationLanguages, type ExplanationLanguage } from "../compiler/explain-words.js";
 import type { EvaluationResult } from "../compiler/interpret.js";
 import type { ProgramIR } from "../compiler/ir.js";
+import { printable } from "../compiler/diagnostics/printable.js";
 import type { ScenarioError } from "../runtime/index.js";
 import { evaluateScenario, evaluationErrorText, measureNames, problemLine, unknownMeasures } from "../compiler/evaluate-scenario.js";
 import { CliError, ExitStatus, UsageError, type ExitCode } from "./exit.js";
@@ -77,8 +78,10 @@ export function reportUnknownMeasures(program: ProgramIR, names: readonly string
   for (const name of unknown) {
     // In short names like m9, one changed letter is another measure, not a typo: suggest those only for a difference of case.
     const closest = measures.find((measure) => measure.toLowerCase() === name.toLowerCase()) ?? (name.length >= 4 ? closestName(name, measures) : undefined);
-    const help = closest === undefined ? "" : `\n  = help: did you mean "${closest}"?`;
-    process.stderr.write(`error: --measure: the policy has no measure "${name}" (it has ${known})${help}\n`);
+    const help = closest === undefined ? "" : `
+  = help: did you mean "${closest}"?`;
+    process.stderr.write(`error: --measure: the policy has no measure ${printable(JSON.stringify(name))} (it has ${known})${help}
+`);
   }
   return unknown.length > 0;
 }

@@ -3,6 +3,7 @@
  * `explain`, `test`) and applications (`import { evaluateScenario } from "tiao"`) share.
  * Browser-safe: the caller reads the scenario and compiles the policy.
  */
+import { printable } from "./diagnostics/printable.js";
 import { evaluate, missingFactsForMeasures, type EvaluationResult } from "./interpret.js";
 import type { ProgramIR } from "./ir.js";
 import type { Explanation } from "./explain.js";
@@ -88,9 +89,13 @@ export function missingFactProblems(program: ProgramIR, scenario: Scenario, meas
   return problemsOfMissingFacts(missingFactsForMeasures(program, scenario, measures));
 }
 
-/** `path: message`, the form of every scenario problem `tiao run` prints on stderr. */
+/**
+ * `path: message`, the form of every scenario problem `tiao run` prints on stderr. A path
+ * holds the scenario's keys, which may hold any character: control characters are escaped,
+ * so that a key can neither add a line to the report nor send codes to the terminal.
+ */
 export function problemLine(problem: ScenarioError): string {
-  return `${problem.path}: ${problem.message}`;
+  return printable(`${problem.path}: ${problem.message}`);
 }
 
 /** An evaluation error as `tiao run` prints it: `error: message`, then `--> file:line:column` in the policy. */

@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { formatSource } from "../../compiler/format/format.js";
 import { parseCommandArgs } from "../args.js";
 import { CliError, ExitStatus, type ExitCode } from "../exit.js";
-import { readPolicy } from "../policy-files.js";
+import { describeFileError, readPolicy } from "../policy-files.js";
 import { printDiagnostics } from "../print-diagnostics.js";
 import { plural } from "../text.js";
 import { commandUsage } from "../usage.js";
@@ -41,6 +41,6 @@ function write(path: string, text: string): void {
   try {
     writeFileSync(path, text);
   } catch (error) {
-    throw new CliError(`cannot write '${path}': ${error instanceof Error ? error.message : String(error)}`);
+    throw new CliError(`cannot write '${path}': ${describeFileError(error)}`, ExitStatus.outputError);
   }
 }
