@@ -31,7 +31,7 @@ export { EvaluationError, type EvaluationErrorCode, type EvaluationLocation } fr
 // Arithmetic of generated code: exact on fen and decimals, rounding explicit
 export { addMoney, subtractMoney, multiplyMoney, multiplyMoneyByPercent, multiplyMoneyByPercentExact, multiplyMoneyByDecimal, moneyToDecimal, roundToFen } from "./money.js";
 export { addDecimal, subtractDecimal, multiplyDecimal, negateDecimal, compareDecimal, roundDecimal, floorDecimal, ceilDecimal } from "./decimal.js";
-export { addDays, addMonths, daysBetween, minOf, maxOf } from "./dates.js";
+export { addDays, addMonths, lastDayOfTerm, daysBetween, minOf, maxOf } from "./dates.js";
 
 // The JSON-facing entry point of generated modules (their `evaluateJson`)
 export { evaluateScenarioJson, type CompiledTables, type JsonEvaluation, type JsonEvaluationOptions } from "./evaluate-json.js";
