@@ -1,0 +1,123 @@
+/**
+ * The compiler worker: the repository's own compiler and interpreter (grammar/, compiler/,
+ * runtime/, and the CLI's browser-safe scenario and test runners), run off the page's
+ * thread so that typing never waits for a compilation. It keeps the last program it
+ * compiled for the requests that follow (tests, sweeps, generated code).
+ */
+import { compile } from "../../../compiler/compile.js";
+import { noticeCoverage } from "../../../compiler/coverage.js";
+import { hasErrors } from "../../../compiler/diagnostics/diagnostic.js";
+import { emitTypeScript } from "../../../compiler/emit/typescript.js";
+import type { ProgramIR } from "../../../compiler/ir.js";
+import { evaluateScenario, problemLine, resultJson } from "../../../bin/evaluate-scenario.js";
+import { readTestFile } from "../../../bin/test-file.js";
+import { runTestCase } from "../../../bin/test-runner.js";
+import { tiaoMonarch } from "./tiao-monarch.js";
+import type { Analysis, Envelope, RunOutcome, RunExplanations, RunOutputs, SweepPoint, SweepVariable, TestOutcome, WorkerAnswer, WorkerRequest } from "../protocol.js";
+
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<Envelope<WorkerRequest>>) => void) | null;
+  postMessage(message: Envelope<WorkerAnswer>): void;
+}
+const scope = self as unknown as WorkerScope;
+
+let program: ProgramIR | undefined;
+
+scope.onmessage = (event) => {
+  const { id, body } = event.data;
+  let answer: WorkerAnswer;
+  try {
+    answer = answerTo(body);
+  } catch (error) {
+    // A bug of the compiler must show as a message on the page, not as a silent worker.
+    answer = { kind: "failed", message: error instanceof Error ? `internal error: ${error.message}` : `internal error: ${String(error)}` };
+  }
+  scope.postMessage({ id, body: answer });
+};
+
+function answerTo(request: WorkerRequest): WorkerAnswer {
+  switch (request.kind) {
+    case "analyze":
+      return { kind: "analyze", analysis: analyze(request.files, request.notice, request.scenario) };
+    case "test":
+      return { kind: "test", outcomes: program === undefined ? [] : request.tests.map((test) => runTest(program as ProgramIR, test.path, test.text)) };
+    case "sweep":
+      return { kind: "sweep", points: sweep(request.scenario, request.measure, request.variable, request.values) };
+    case "language":
+      return { kind: "language", monarch: tiaoMonarch() };
+    case "emit":
+      return program === undefined ? { kind: "emit" } : { kind: "emit", typescript: emitTypeScript(program, { runtimeImport: "tiao/runtime" }) };
+  }
+}
+
+/** The last compilation, reused while the files are the same: a change of the case alone only evaluates. */
+let last: { files: readonly { path: string; text: string }[]; analysis: Omit<Analysis, "run"> } | undefined;
+
+function sameFiles(a: readonly { path: string; text: string }[], b: readonly { path: string; text: string }[]): boolean {
+  return a.length === b.length && a.every((file, i) => file.path === b[i]?.path && file.text === b[i]?.text);
+}
+
+function analyze(files: readonly { path: string; text: string }[], notice: string, scenario: string): Analysis {
+  if (last === undefined || !sameFiles(last.files, files)) {
+    const compiled = compile(files, { notice });
+    program = hasErrors(compiled.diagnostics) ? undefined : compiled.program;
+    last = {
+      files,
+      analysis: program === undefined ? { diagnostics: compiled.diagnostics } : { diagnostics: compiled.diagnostics, program, coverage: noticeCoverage(program, notice) },
+    };
+  }
+  return { ...last.analysis, run: program === undefined ? { kind: "not_compiled" } : run(program, scenario) };
+}
+
+function run(program: ProgramIR, scenario: string): RunOutcome {
+  const outcome = evaluateScenario(program, { text: scenario, explain: true });
+  switch (outcome.kind) {
+    case "bad_input":
+      return { kind: "bad_input", problems: outcome.problems };
+    case "evaluation_error":
+      return {
+        kind: "evaluation_error",
+        message: outcome.error.message,
+        ...(outcome.error.location === undefined ? {} : { location: `${outcome.error.location.file}:${outcome.error.location.line}:${outcome.error.location.column}` }),
+      };
+    case "evaluated": {
+      const { explain, ...outputs } = resultJson(outcome.result);
+      return { kind: "evaluated", outputs: outputs as RunOutputs, explain: (explain ?? {}) as RunExplanations, skipped: outcome.result.skipped };
+    }
+  }
+}
+
+function runTest(program: ProgramIR, file: string, text: string): TestOutcome {
+  const read = readTestFile(text, program);
+  if (!read.ok) {
+    return { file, name: read.name ?? file, passed: false, differences: read.problems.map((problem) => `${problem.path}: ${problem.message}`) };
+  }
+  const differences = runTestCase(program, read.test);
+  return { file, name: read.test.name, ...(read.test.cites === undefined ? {} : { cites: read.test.cites }), passed: differences.length === 0, differences };
+}
+
+/** One evaluation of `measure` per value of the variable, the rest of the scenario unchanged. */
+function sweep(scenarioText: string, measure: string, variable: SweepVariable, values: readonly string[]): SweepPoint[] {
+  if (program === undefined) return [];
+  const compiled = program;
+  const base = JSON.parse(scenarioText) as Record<string, unknown>;
+  return values.map((x) => {
+    const scenario = withValue(base, variable, x);
+    const outcome = evaluateScenario(compiled, { text: JSON.stringify(scenario), explain: false, measures: [measure] });
+    switch (outcome.kind) {
+      case "evaluated":
+        return { x, outputs: outcome.result.outputs[measure] ?? {} };
+      case "bad_input":
+        return { x, error: outcome.problems.map(problemLine).join("; ") };
+      case "evaluation_error":
+        return { x, error: outcome.error.message };
+    }
+  });
+}
+
+function withValue(scenario: Record<string, unknown>, variable: SweepVariable, x: string): Record<string, unknown> {
+  if (variable.kind === "date") return { ...scenario, date: x };
+  const entity = (scenario[variable.entity] ?? {}) as Record<string, unknown>;
+  const value = variable.type === "money" || variable.type === "percent" || variable.type === "decimal" || variable.type === "date" ? x : Number(x);
+  return { ...scenario, [variable.entity]: { ...entity, [variable.field]: value } };
+}
