@@ -41,6 +41,11 @@ export function printFormula(expr: ExprIR, context: FormulaContext, result: stri
   return `${printed.text} ${expr.type.kind === "bool" ? "→" : "="} ${result}`;
 }
 
+/** The expression with the value of each name read, without its result. */
+export function printExpression(expr: ExprIR, context: FormulaContext): string {
+  return new FormulaPrinter(context).print(expr, new Set()).text;
+}
+
 interface Printed {
   readonly text: string;
   readonly strength: Strength;

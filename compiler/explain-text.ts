@@ -12,6 +12,7 @@ import type { EvaluationResult } from "./interpret.js";
 import type { MeasureIR, ProgramIR, ValueType } from "./ir.js";
 import {
   describeValue,
+  type AggregateRead,
   type CallRead,
   type Explanation,
   type FactRead,
@@ -124,9 +125,31 @@ class MeasureReport {
     for (const rule of explanation.notApplied ?? []) this.line(`${ruleName(rule)} does not apply: ${rule.reason}.`);
     const formula = this.informativeFormula(name, explanation);
     if (formula !== undefined) this.line(`Formula: ${formula}`);
+    const aggregates = explanation.aggregates ?? [];
+    // The formula names its only aggregate already; several need telling apart.
+    for (const aggregate of aggregates) this.aggregate(aggregate, aggregates.length > 1 || formula === undefined);
     for (const call of explanation.read?.calls ?? []) this.call(call);
     for (const fact of explanation.read?.facts ?? []) this.line(`Fact ${this.factText(fact)}`);
     for (const parameter of explanation.read?.parameters ?? []) this.line(`Parameter ${this.parameterText(parameter)}`);
+  }
+
+  /** An aggregate item by item: each of the first items' condition and term, then what the others add up to. */
+  private aggregate(aggregate: AggregateRead, named: boolean): void {
+    const shown = aggregate.terms.length;
+    const items = aggregate.items === 1 ? "1 item" : `${aggregate.items} items`;
+    const which = shown < aggregate.items ? `the first ${shown} of ${items}` : items;
+    const of = named ? ` of ${aggregate.aggregate} = ${this.inWords(aggregate.value, undefined)}` : "";
+    this.line(`Item by item${of} (${which}):`);
+    for (const term of aggregate.terms) {
+      const parts = [term.condition, term.term ?? (term.included ? "included" : "left out")].filter((part) => part !== undefined);
+      this.line(`  ${term.item}: ${parts.join("; ")}`);
+    }
+    const rest = aggregate.notShown;
+    if (rest !== undefined) {
+      const sum = rest.value === undefined ? "" : `, adding ${String(rest.value)}`;
+      this.line(`  ${rest.items} more ${rest.items === 1 ? "item" : "items"} not shown: ${rest.included} included${sum}`);
+    }
+    if (aggregate.notLookedAt !== undefined) this.line(`  ${aggregate.notLookedAt} more not looked at: the value was decided before them`);
   }
 
   /** A call of a parameterised definition for one item: its value, who decided and the formula, once. */

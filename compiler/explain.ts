@@ -10,9 +10,24 @@
  * and how the value came out: the deciding rule's condition and expression with the value
  * of each name written after it (explain-formula.ts).
  */
-import type { CitationIR, DefinitionIR, MeasureIR, ParameterIR, ParameterValueIR, RuleIR, SourceIR, SourceSpan, ValueType } from "./ir.js";
-import { formatValue, type OutputJson, type RuntimeValue } from "../runtime/index.js";
-import { printFormula, type FormulaContext, type NameRead } from "./explain-formula.js";
+import type { CitationIR, DefinitionIR, ExprIR, MeasureIR, ParameterIR, ParameterValueIR, RuleIR, SourceIR, SourceSpan, ValueType } from "./ir.js";
+import {
+  formatValue,
+  subtractDecimal,
+  subtractMoney,
+  type Decimal,
+  type Money,
+  type OutputJson,
+  type RuntimeValue,
+} from "../runtime/index.js";
+import { printExpression, printFormula, type FormulaContext, type NameRead } from "./explain-formula.js";
+
+/**
+ * The items of a list whose terms an explanation shows, for each aggregate over it; the
+ * others are counted and summed. An explanation stays readable, and its size bounded, for
+ * a list of any length.
+ */
+export const LIST_ITEMS_SHOWN = 10;
 
 export interface Explanation {
   /** one sentence: `eligible = false: exception "migrant" (§4 "…") overrides rule "general"` */
@@ -34,10 +49,50 @@ export interface Explanation {
   readonly overrides?: readonly RuleReference[];
   /** the rules and exceptions that were looked at and did not apply */
   readonly notApplied?: readonly NotAppliedRule[];
+  /**
+   * each aggregate (`count`, `sum`, `any`, `all`) the formula evaluated, with the term of
+   * each of its first items; the items after those are summarised
+   */
+  readonly aggregates?: readonly AggregateRead[];
   /** the measure's effective window, for `in_force` and for every output of a measure not in force */
   readonly window?: WindowReport;
   /** the values the decision read */
   readonly read?: ValuesRead;
+}
+
+export interface AggregateRead {
+  /** the aggregate as written, with the values read outside it */
+  readonly aggregate: string;
+  /** the fact path of the list, "enterprise.trainees" */
+  readonly list?: string;
+  readonly items: number;
+  readonly value: OutputJson;
+  /** the first items (at most LIST_ITEMS_SHOWN), in order */
+  readonly terms: readonly AggregateTerm[];
+  /** the items looked at after those shown */
+  readonly notShown?: ItemsNotShown;
+  /** for `any` and `all`, which stop at the first item that decides: the items never looked at */
+  readonly notLookedAt?: number;
+}
+
+export interface AggregateTerm {
+  /** "enterprise.trainees[0]" */
+  readonly item: string;
+  /** whether the item passed the `where` filter (for `any` and `all`: the condition) */
+  readonly included: boolean;
+  /** the filter or condition with the item's values: `subsidisable(t) [true] and t.months [3 months] > 0 → true` */
+  readonly condition?: string;
+  /** for `sum`, the item's term with its values: `min(t.months [4 months], 3) = 3` */
+  readonly term?: string;
+  readonly value?: OutputJson;
+}
+
+export interface ItemsNotShown {
+  readonly items: number;
+  /** how many of them passed the filter or condition */
+  readonly included: number;
+  /** for `sum`: the sum of their terms (the aggregate's value less the terms shown) */
+  readonly value?: OutputJson;
 }
 
 export interface CitationReference {
@@ -127,6 +182,24 @@ export interface Decision {
   readonly overridden: readonly RuleIR[];
 }
 
+type AggregateExpr = Extract<ExprIR, { op: "aggregate" }>;
+
+/** One evaluation of an aggregate: its first items' outcomes, and counts of the rest. */
+export class AggregateRecord {
+  readonly shown: { readonly index: number; readonly included: boolean; readonly term: RuntimeValue | undefined }[] = [];
+  /** items looked at */
+  looked = 0;
+  /** items looked at that passed the filter */
+  included = 0;
+  result: RuntimeValue = null;
+
+  constructor(
+    readonly expr: AggregateExpr,
+    readonly listPath: string | undefined,
+    readonly items: number,
+  ) {}
+}
+
 /** What one evaluation of a definition (or of the window) read and decided. */
 export class Frame {
   /** the fact path each parameter of a called definition stands for */
@@ -136,6 +209,7 @@ export class Frame {
   readonly definitions = new Map<string, DefinitionIR>();
   readonly calls: CallRead[] = [];
   readonly notApplied: { readonly rule: RuleIR; readonly reason: string }[] = [];
+  readonly aggregates: AggregateRecord[] = [];
   decision: Decision | undefined;
 }
 
@@ -153,6 +227,11 @@ export class Trace {
   private readonly frames: Frame[] = [];
   private readonly finished = new Map<string, FinishedDefinition>();
   private readonly definitionNames: ReadonlySet<string>;
+  /**
+   * Above 0 while an item after the first LIST_ITEMS_SHOWN of a list is evaluated: what
+   * belongs to that item alone (its facts, calls, aggregates) is not recorded.
+   */
+  private quiet = 0;
 
   constructor(
     measure: MeasureIR,
@@ -181,6 +260,8 @@ export class Trace {
   fact(path: string, fieldKey: string, value: RuntimeValue, type: ValueType): void {
     // A nested record is not a value of its own: the fields read from it are recorded.
     if (type.kind === "record") return;
+    // Facts of an item not shown (a path through a list) are summarised with their list.
+    if (this.quiet > 0 && path.includes("[")) return;
     const label = this.fieldLabels.get(fieldKey);
     const read: FactRead =
       type.kind === "list"
@@ -215,6 +296,7 @@ export class Trace {
   /** Closes the frame of a call of a parameterised definition and records it in the caller's frame. */
   endCall(definition: DefinitionIR, argumentPaths: readonly (string | undefined)[], value: RuntimeValue): void {
     const frame = this.end();
+    if (this.quiet > 0) return;
     definition.parameters.forEach((parameter, index) => {
       const path = argumentPaths[index];
       if (path !== undefined) frame.localPaths.set(parameter.name, path);
@@ -225,6 +307,33 @@ export class Trace {
       value: formatValue(value, definition.type),
       explanation: this.explainFrame(definition.name, definition, value, frame),
     });
+  }
+
+  /** Starts the record of an aggregate over a list of `items` items; none while an item not shown is evaluated. */
+  beginAggregate(expr: AggregateExpr, listPath: string | undefined, items: number): AggregateRecord | undefined {
+    if (this.quiet > 0) return undefined;
+    const record = new AggregateRecord(expr, listPath, items);
+    this.current.aggregates.push(record);
+    return record;
+  }
+
+  /** Evaluates one item of an aggregate (`visit`) and records whether it was included, and its term. */
+  aggregateItem(
+    record: AggregateRecord,
+    index: number,
+    visit: () => { readonly included: boolean; readonly term: RuntimeValue | undefined },
+  ): { readonly included: boolean; readonly term: RuntimeValue | undefined } {
+    const shown = index < LIST_ITEMS_SHOWN;
+    if (!shown) this.quiet += 1;
+    try {
+      const outcome = visit();
+      record.looked += 1;
+      if (outcome.included) record.included += 1;
+      if (shown) record.shown.push({ index, included: outcome.included, term: outcome.term });
+      return outcome;
+    } finally {
+      if (!shown) this.quiet -= 1;
+    }
   }
 
   /** The explanation of an output (or a let) evaluated while the measure was in force. */
@@ -251,7 +360,46 @@ export class Trace {
       ...(decision === undefined ? {} : { formula: printFormula(decision.rule.value, context, valueText) }),
       ...(overrides.length === 0 ? {} : { overrides }),
       ...(notApplied.length === 0 ? {} : { notApplied }),
+      ...(frame.aggregates.length === 0 ? {} : { aggregates: frame.aggregates.map((record) => this.aggregateRead(record, frame)) }),
       ...this.valuesRead(frame),
+    };
+  }
+
+  /** An aggregate with its first items' conditions and terms printed with the values they read. */
+  private aggregateRead(record: AggregateRecord, frame: Frame): AggregateRead {
+    const { expr } = record;
+    const context = this.formulaContext(frame);
+    const terms = record.shown.map(({ index, included, term }): AggregateTerm => {
+      const item = record.listPath === undefined ? `item ${index + 1}` : `${record.listPath}[${index}]`;
+      const itemContext: FormulaContext = { ...context, localPaths: new Map([...frame.localPaths, [expr.variable, item]]) };
+      const condition = expr.filter === undefined ? undefined : printFormula(expr.filter, itemContext, String(included));
+      const formatted = term === undefined || expr.value === undefined ? undefined : formatValue(term, expr.value.type);
+      return {
+        item,
+        included,
+        ...(condition === undefined ? {} : { condition }),
+        ...(formatted === undefined || expr.value === undefined
+          ? {}
+          : { term: printFormula(expr.value, itemContext, describeValue(formatted, expr.value.type)), value: formatted }),
+      };
+    });
+    const notShownItems = record.looked - record.shown.length;
+    const notShown: ItemsNotShown | undefined =
+      notShownItems === 0
+        ? undefined
+        : {
+            items: notShownItems,
+            included: record.included - record.shown.filter((shown) => shown.included).length,
+            ...(expr.operator === "sum" ? { value: formatValue(remainder(record, expr.type), expr.type) } : {}),
+          };
+    return {
+      aggregate: printExpression(expr, context),
+      ...(record.listPath === undefined ? {} : { list: record.listPath }),
+      items: record.items,
+      value: formatValue(record.result, expr.type),
+      terms,
+      ...(notShown === undefined ? {} : { notShown }),
+      ...(record.looked < record.items ? { notLookedAt: record.items - record.looked } : {}),
     };
   }
 
@@ -324,6 +472,28 @@ export function explainNotInForce(name: string, type: ValueType, empty: RuntimeV
     value,
     window,
   };
+}
+
+/** The sum of the terms not shown: the aggregate's value less the terms shown, computed as the runtime computes. */
+function remainder(record: AggregateRecord, type: ValueType): RuntimeValue {
+  let rest = record.result;
+  for (const { included, term } of record.shown) {
+    if (!included || term === undefined) continue;
+    rest = subtractTerm(rest, term, type);
+  }
+  return rest;
+}
+
+function subtractTerm(total: RuntimeValue, term: RuntimeValue, type: ValueType): RuntimeValue {
+  switch (type.kind) {
+    case "money":
+      return subtractMoney(total as Money, term as Money);
+    case "decimal":
+    case "unrounded_money":
+      return subtractDecimal(total as Decimal, term as Decimal);
+    default:
+      return (total as number) - (term as number);
+  }
 }
 
 function windowSentence(window: WindowReport): string {

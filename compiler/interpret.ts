@@ -675,31 +675,24 @@ class MeasureEvaluation {
   private aggregate(expr: Extract<ExprIR, { op: "aggregate" }>, scope: Scope | undefined): RuntimeValue {
     const items = asList(this.expression(expr.list, scope));
     const listPath = this.trace === undefined ? undefined : pathOf(expr.list, scope);
-    const itemScope = (item: RuntimeValue, index: number): Scope => ({
-      name: expr.variable,
-      value: item,
-      path: listPath === undefined ? undefined : `${listPath}[${index}]`,
-      parent: scope,
-    });
-    const selected = (inner: Scope): boolean => expr.filter === undefined || asBoolean(this.expression(expr.filter, inner));
-    switch (expr.operator) {
-      case "count":
-        return items.filter((item, index) => selected(itemScope(item, index))).length;
-      case "any":
-        return items.some((item, index) => selected(itemScope(item, index)));
-      case "all":
-        return items.every((item, index) => selected(itemScope(item, index)));
-      case "sum": {
-        const value = expr.value;
-        if (value === undefined) throw new Error("a sum without a value");
-        let total = zeroOf(expr.type);
-        items.forEach((item, index) => {
-          const inner = itemScope(item, index);
-          if (selected(inner)) total = addValues(total, this.expression(value, inner), expr.type);
-        });
-        return total;
-      }
-    }
+    const { value, filter } = expr;
+    /** Whether an item passes the filter, and then its term (for a sum). */
+    const visitItem = (item: RuntimeValue, index: number): { readonly included: boolean; readonly term: RuntimeValue | undefined } => {
+      const inner: Scope = {
+        name: expr.variable,
+        value: item,
+        path: listPath === undefined ? undefined : `${listPath}[${index}]`,
+        parent: scope,
+      };
+      const included = filter === undefined || asBoolean(this.expression(filter, inner));
+      return { included, term: included && value !== undefined ? this.expression(value, inner) : undefined };
+    };
+    const record = this.trace?.beginAggregate(expr, listPath, items.length);
+    const trace = this.trace;
+    const visit = record === undefined || trace === undefined ? visitItem : (item: RuntimeValue, index: number) => trace.aggregateItem(record, index, () => visitItem(item, index));
+    const result = aggregateOf(expr, items, visit);
+    if (record !== undefined) record.result = result;
+    return result;
   }
 
   private call(name: string, args: readonly ExprIR[], scope: Scope | undefined): RuntimeValue {
@@ -744,6 +737,31 @@ class MeasureEvaluation {
     const recordName = recordNameOf(object.type);
     if (objectPath === undefined || recordName === undefined || this.trace === undefined) return;
     this.trace.fact(`${objectPath}.${field}`, `${recordName}.${field}`, value, expr.type);
+  }
+}
+
+/** An aggregate's value from each item's outcome; `any` and `all` stop at the first item that decides. */
+function aggregateOf(
+  expr: Extract<ExprIR, { op: "aggregate" }>,
+  items: readonly RuntimeValue[],
+  visit: (item: RuntimeValue, index: number) => { readonly included: boolean; readonly term: RuntimeValue | undefined },
+): RuntimeValue {
+  switch (expr.operator) {
+    case "count":
+      return items.filter((item, index) => visit(item, index).included).length;
+    case "any":
+      return items.some((item, index) => visit(item, index).included);
+    case "all":
+      return items.every((item, index) => visit(item, index).included);
+    case "sum": {
+      if (expr.value === undefined) throw new Error("a sum without a value");
+      let total = zeroOf(expr.type);
+      items.forEach((item, index) => {
+        const { included, term } = visit(item, index);
+        if (included && term !== undefined) total = addValues(total, term, expr.type);
+      });
+      return total;
+    }
   }
 }
 

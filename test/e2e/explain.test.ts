@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { LIST_ITEMS_SHOWN } from "../../compiler/explain.js";
 import { fixturePolicy, tiao } from "./tiao.js";
 
 const scenario = {
@@ -77,5 +79,44 @@ describe("tiao explain", () => {
     const result = tiao(["explain", "--help"]);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^usage: tiao explain <policy> --scenario <file\.json> \[--measure <name>\]\.\.\./);
+  });
+});
+
+describe("explanations of a long list", () => {
+  // Regression: `run --explain` on 100,000 trainees built a JSON text too long for a string (exit 70).
+  const items = 100_000;
+  const test = JSON.parse(readFileSync("policies/lanzhou-2021-289/tests/m3-01-sme-revenue-down-on-2020.json", "utf8")) as {
+    scenario: { enterprise: object };
+  };
+  const trainees = Array.from({ length: items }, (_, index) => ({ target_group: "none", newly_absorbed: false, months: 1 + (index % 4) }));
+  const input = JSON.stringify({ ...test.scenario, enterprise: { ...test.scenario.enterprise, trainees } });
+  const args = ["policies/lanzhou-2021-289", "--scenario", "-", "--measure", "m3"];
+
+  it("are bounded in run --explain: the first items, then how many were left out and what they add up to", () => {
+    const result = tiao(["run", ...args, "--explain"], { input });
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.stdout.length).toBeLessThan(200_000);
+    const json = JSON.parse(result.stdout);
+    const personMonths = (items / 4) * (1 + 2 + 3 + 3);
+    expect(json.m3.subsidised_person_months).toBe(personMonths);
+    const [aggregate] = json.explain.m3.subsidised_person_months.aggregates;
+    expect(aggregate.terms).toHaveLength(LIST_ITEMS_SHOWN);
+    expect(aggregate.terms[3]).toEqual({
+      item: "enterprise.trainees[3]",
+      included: true,
+      condition: "subsidisable(t) [true]",
+      term: "min(t.months [4], 3) = 3",
+      value: 3,
+    });
+    const shownTotal = aggregate.terms.reduce((sum: number, term: { value: number }) => sum + term.value, 0);
+    expect(aggregate.notShown).toEqual({ items: items - LIST_ITEMS_SHOWN, included: items - LIST_ITEMS_SHOWN, value: personMonths - shownTotal });
+  });
+
+  it("are bounded in tiao explain", () => {
+    const result = tiao(["explain", ...args], { input });
+    expect(result.status).toBe(0);
+    expect(result.stdout.length).toBeLessThan(100_000);
+    expect(result.stdout).toContain(`      ${items - LIST_ITEMS_SHOWN} more items not shown: ${items - LIST_ITEMS_SHOWN} included\n`);
   });
 });

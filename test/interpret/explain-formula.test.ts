@@ -3,7 +3,7 @@
  * value read for each name written after it, for the shapes of expression the IR has.
  */
 import { describe, expect, it } from "vitest";
-import type { Explanation } from "../../compiler/explain.js";
+import { LIST_ITEMS_SHOWN, type Explanation } from "../../compiler/explain.js";
 import type { ProgramIR } from "../../compiler/ir.js";
 import { compileText, eligiblePerson, m4Policy } from "./policy-m4.js";
 import { run } from "./support.js";
@@ -194,5 +194,63 @@ describe("conditions", () => {
     expect(explained.formula).toBe(
       "person.unemployed [true] and person.insured [true] and person.ui_status [expired] in {expired, not_qualified} → true",
     );
+  });
+});
+
+describe("aggregates item by item", () => {
+  const sumBody = `output x: months = sum(min(t.months, cap) for t in enterprise.trainees where t.newly_absorbed) cites §3 "补贴期限为3个月"`;
+
+  it("give each item's filter and term with the item's values", () => {
+    const [aggregate, ...others] = explanation(policy(sumBody), "x").aggregates ?? [];
+    expect(others).toEqual([]);
+    expect(aggregate).toEqual({
+      aggregate: "sum(min(t.months, cap [3 months]) for t in enterprise.trainees [3 items] where t.newly_absorbed)",
+      list: "enterprise.trainees",
+      items: 3,
+      value: 5,
+      terms: [
+        { item: "enterprise.trainees[0]", included: true, condition: "t.newly_absorbed [true]", term: "min(t.months [3 months], cap [3 months]) = 3 months", value: 3 },
+        { item: "enterprise.trainees[1]", included: false, condition: "t.newly_absorbed [false]" },
+        { item: "enterprise.trainees[2]", included: true, condition: "t.newly_absorbed [true]", term: "min(t.months [2 months], cap [3 months]) = 2 months", value: 2 },
+      ],
+    });
+  });
+
+  it("show the first items of a long list and sum up the others, reading no fact of theirs", () => {
+    const trainees = Array.from({ length: LIST_ITEMS_SHOWN + 25 }, (_, index) => ({ newly_absorbed: index % 5 !== 0, months: 1 + (index % 4) }));
+    const explained = explanation(policy(sumBody), "x", { ...enterprise, trainees });
+    const aggregate = explained.aggregates?.[0];
+    const included = trainees.filter((t) => t.newly_absorbed);
+    const total = included.reduce((sum, t) => sum + Math.min(t.months, 3), 0);
+    const shown = trainees.slice(0, LIST_ITEMS_SHOWN);
+    const shownTotal = shown.filter((t) => t.newly_absorbed).reduce((sum, t) => sum + Math.min(t.months, 3), 0);
+    expect(explained.value).toBe(total);
+    expect(aggregate?.terms.map((term) => term.item)).toEqual(shown.map((_, index) => `enterprise.trainees[${index}]`));
+    expect(aggregate?.notShown).toEqual({
+      items: 25,
+      included: included.length - shown.filter((t) => t.newly_absorbed).length,
+      value: total - shownTotal,
+    });
+    const itemsRead = new Set((explained.read?.facts ?? []).flatMap((fact) => /\[(\d+)\]/u.exec(fact.path)?.[1] ?? []).map(Number));
+    expect(Math.max(...itemsRead)).toBe(LIST_ITEMS_SHOWN - 1);
+  });
+
+  it("keep the calls of the items shown only", () => {
+    const program = policy(`
+  let counted(t: trainee): bool = t.newly_absorbed cites §3 "补贴期限为3个月"
+  output x: integer = count(t in enterprise.trainees where counted(t)) cites §3 "补贴期限为3个月"`);
+    const trainees = Array.from({ length: 3 * LIST_ITEMS_SHOWN }, () => ({ newly_absorbed: true, months: 1 }));
+    const explained = explanation(program, "x", { ...enterprise, trainees });
+    expect(explained.value).toBe(3 * LIST_ITEMS_SHOWN);
+    expect(explained.read?.calls?.map((call) => call.call)).toEqual(
+      Array.from({ length: LIST_ITEMS_SHOWN }, (_, index) => `counted(enterprise.trainees[${index}])`),
+    );
+    expect(explained.aggregates?.[0]?.terms[0]).toEqual({ item: "enterprise.trainees[0]", included: true, condition: "counted(t) [true]" });
+    expect(explained.aggregates?.[0]?.notShown).toEqual({ items: 2 * LIST_ITEMS_SHOWN, included: 2 * LIST_ITEMS_SHOWN });
+  });
+
+  it("say how many items `any` never looked at", () => {
+    const explained = explanation(policy(`output x: bool = any(t in enterprise.trainees where t.newly_absorbed) cites §3 "补贴期限为3个月"`), "x");
+    expect(explained.aggregates?.[0]).toMatchObject({ items: 3, value: true, notLookedAt: 2, terms: [{ item: "enterprise.trainees[0]", included: true }] });
   });
 });
