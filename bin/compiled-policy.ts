@@ -5,7 +5,7 @@
  * line — the results `tiao run` prints, checked and ordered as `tiao run` does.
  */
 import type { ProgramIR } from "../compiler/ir.js";
-import { readScenario, type EvaluationError, type FactSchema, type RecordValue, type RuntimeValue, type ValueType } from "../runtime/index.js";
+import { ownValue, readScenario, type EvaluationError, type FactSchema, type RecordValue, type RuntimeValue, type ValueType } from "../runtime/index.js";
 import { missingFactProblems, naturalMeasureOrder, problemLine } from "./evaluate-scenario.js";
 import { outputsWriter } from "./output-json.js";
 import type { LineEvaluator, LineOutcome } from "./population.js";
@@ -71,7 +71,7 @@ export function lineEvaluator(program: ProgramIR, generated: GeneratedModule, me
   const measures = program.measures
     .filter((measure) => measureNames === undefined || measureNames.includes(measure.name))
     .map((measure): PreparedMeasure => {
-      const compiled = generated.measures[measure.name];
+      const compiled = ownValue(generated.measures, measure.name);
       if (compiled === undefined) throw new Error(`the generated JavaScript has no measure ${measure.name}`);
       const writeOutputs = outputsWriter(compiled.outputs, schema);
       const key = `${JSON.stringify(measure.name)}:`;
@@ -126,7 +126,7 @@ function presenceTest(reads: readonly string[], schema: FactSchema): (facts: Fac
     .filter(({ entity, field }) => !isOptionalFact(schema, entity, field));
   return (facts) => {
     for (const { entity, field } of required) {
-      const record = facts[entity];
+      const record = ownValue(facts, entity);
       if (record === undefined || !Object.hasOwn(record, field)) return false;
     }
     return true;

@@ -1,7 +1,7 @@
-import { join } from "node:path";
 import { hasErrors, type Diagnostic } from "../compiler/diagnostics/diagnostic.js";
 import type { ProgramIR } from "../compiler/ir.js";
-import { readPolicy, readText, type PolicySources } from "./policy-files.js";
+import { readNoticeFile } from "./notice-file.js";
+import { readPolicy, type PolicySources } from "./policy-files.js";
 import { printDiagnostics } from "./print-diagnostics.js";
 import { ProgramCache } from "./program-cache.js";
 
@@ -23,7 +23,11 @@ export async function compilePolicy(sources: PolicySources): Promise<CompiledPol
   const { compile } = await import("../compiler/compile.js");
   let notice: string | undefined;
   const result = compile(sources.files, {
-    readNotice: (fileName) => (notice = readNotice(sources.folder, fileName)),
+    readNotice: (fileName) => {
+      const read = readNoticeFile(sources.folder, fileName);
+      if (typeof read === "string") notice = read;
+      return read;
+    },
   });
   return {
     sources,
@@ -48,15 +52,11 @@ export async function loadProgram(target: string, options: { readonly warnings: 
 async function compileWithCache(target: string): Promise<CompiledPolicy> {
   const sources = readPolicy(target);
   const cache = ProgramCache.open();
-  const cached = cache?.lookup(target, sources.files, (fileName) => readNotice(sources.folder, fileName));
+  const cached = cache?.lookup(target, sources.files, (fileName) => readNoticeFile(sources.folder, fileName));
   if (cached !== undefined) return { sources, ...cached };
   const compiled = await compilePolicy(sources);
   if (compiled.program !== undefined) {
     cache?.store(target, sources.files, { program: compiled.program, diagnostics: compiled.diagnostics }, compiled.notice);
   }
   return compiled;
-}
-
-function readNotice(policyFolder: string, fileName: string): string {
-  return readText(join(policyFolder, fileName), "notice");
 }

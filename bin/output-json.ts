@@ -11,6 +11,7 @@ import {
   formatPercent,
   formatTime,
   formatValue,
+  ownValue,
   type CalendarDate,
   type Decimal,
   type FactSchema,
@@ -81,7 +82,7 @@ export function outputsWriter(types: { readonly [output: string]: ValueType }, s
   }));
   return (outputs) => {
     let json = "{";
-    for (const field of fields) json += field.prefix + field.write(outputs[field.name] ?? null);
+    for (const field of fields) json += field.prefix + field.write(ownValue(outputs, field.name) ?? null);
     return `${json}}`;
   };
 }

@@ -3,7 +3,7 @@
  * The scenarios stream through the policy's compiled evaluator into the results file,
  * with a progress bar when stderr is a terminal; a summary line ends the run.
  */
-import { createReadStream, createWriteStream, fstatSync, openSync, statSync, type Stats } from "node:fs";
+import { closeSync, constants, createReadStream, createWriteStream, fstatSync, ftruncateSync, openSync, type Stats } from "node:fs";
 import { availableParallelism } from "node:os";
 import type { Readable, Writable } from "node:stream";
 import { finished } from "node:stream/promises";
@@ -37,7 +37,7 @@ export async function runPopulation(command: PopulationCommand): Promise<ExitCod
   if (program === undefined) return ExitStatus.failed;
   if (reportUnknownMeasures(program, command.measures ?? [])) return ExitStatus.badInput;
 
-  const output = openResults(command.out, input.stats);
+  const output = openResults(command.out, input);
   const evaluator = await blockEvaluator(program, command.measures, threadCount(command.jobs, input.size));
   const inputStream = input.stream();
   const progress = showsProgress(command) ? new ProgressBar(process.stderr, input.size) : undefined;
@@ -98,7 +98,11 @@ interface ScenariosInput {
 }
 
 function openScenarios(path: string): ScenariosInput {
-  if (path === "-") return { name: "standard input", size: undefined, stats: undefined, stream: () => process.stdin };
+  if (path === "-") {
+    // Standard input redirected from a file is that file, for the check against --out.
+    const stats = statsOfDescriptor(STANDARD_INPUT);
+    return { name: "standard input", size: stats?.isFile() === true ? stats.size : undefined, stats, stream: () => process.stdin };
+  }
   const name = `'${path}'`;
   let fd: number;
   let stats: Stats;
@@ -124,16 +128,29 @@ interface ResultsOutput {
   finish(): Promise<void>;
 }
 
-function openResults(path: string, scenarioStats: Stats | undefined): ResultsOutput {
-  if (path === "-") return { name: "standard output", stream: process.stdout, finish: async () => {} };
-  const name = `'${path}'`;
-  if (scenarioStats !== undefined && isSameFile(path, scenarioStats)) {
-    throw new CliError(`--out ${name} is the file of --scenarios: writing the results would erase the scenarios`);
+function openResults(path: string, input: ScenariosInput): ResultsOutput {
+  if (path === "-") {
+    if (isSameFile(statsOfDescriptor(STANDARD_OUTPUT), input.stats)) {
+      throw new CliError(`standard output is the file of --scenarios (${input.name}): the results would be written into the scenarios being read`);
+    }
+    return { name: "standard output", stream: process.stdout, finish: async () => {} };
   }
+  const name = `'${path}'`;
   let fd: number;
   try {
-    fd = openSync(path, "w");
+    // Opened without emptying it, so that the file it is can be compared with the input first.
+    fd = openSync(path, constants.O_WRONLY | constants.O_CREAT);
   } catch (error) {
+    throw new CliError(`cannot write results to ${name}: ${describeFileError(error)}`);
+  }
+  if (isSameFile(fstatSync(fd), input.stats)) {
+    closeSync(fd);
+    throw new CliError(`--out ${name} is the file of --scenarios (${input.name}): writing the results would erase the scenarios`);
+  }
+  try {
+    ftruncateSync(fd);
+  } catch (error) {
+    closeSync(fd);
     throw new CliError(`cannot write results to ${name}: ${describeFileError(error)}`);
   }
   const stream = createWriteStream(path, { fd, highWaterMark: OUTPUT_BUFFER_BYTES });
@@ -147,13 +164,22 @@ function openResults(path: string, scenarioStats: Stats | undefined): ResultsOut
   };
 }
 
-function isSameFile(path: string, stats: Stats): boolean {
+const STANDARD_INPUT = 0;
+const STANDARD_OUTPUT = 1;
+
+/** What a descriptor is open on; undefined when it is closed. */
+function statsOfDescriptor(fd: number): Stats | undefined {
   try {
-    const other = statSync(path);
-    return other.dev === stats.dev && other.ino === stats.ino;
+    return fstatSync(fd);
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/** Whether both are the same regular file, by identity (device and inode), whatever the paths that lead to it. */
+function isSameFile(output: Stats | undefined, input: Stats | undefined): boolean {
+  if (output === undefined || input === undefined || !output.isFile() || !input.isFile()) return false;
+  return output.dev === input.dev && output.ino === input.ino;
 }
 
 /**

@@ -11,6 +11,8 @@
  */
 import { once } from "node:events";
 import type { Writable } from "node:stream";
+import { isUtf8 } from "node:buffer";
+import { decodeUtf8, invalidUtf8Message, MAX_SCENARIO_BYTES } from "./bounded-read.js";
 
 /** What became of one scenario: the three outcomes `tiao run` tells apart. */
 export type LineOutcome =
@@ -76,7 +78,7 @@ const BATCH_CHARACTERS = 1 << 18;
  * A line longer than this is not kept (a scenario is a few kilobytes): without a limit, a
  * file with no line breaks would be held whole in memory.
  */
-export const MAX_LINE_BYTES = 1 << 26;
+export const MAX_LINE_BYTES = MAX_SCENARIO_BYTES;
 
 const NEWLINE = 0x0a;
 
@@ -85,7 +87,10 @@ export function evaluateBlock(block: Block, evaluateLine: LineEvaluator): BlockR
   if (block.overlong) {
     return { text: `${badLine(block.firstLine, overlongProblems)}\n`, scenarios: 1, badInput: 1, evaluationErrors: 0 };
   }
-  const text = Buffer.from(block.bytes.buffer, block.bytes.byteOffset, block.bytes.byteLength).toString("utf8");
+  const bytes = Buffer.from(block.bytes.buffer, block.bytes.byteOffset, block.bytes.byteLength);
+  const text = bytes.toString("utf8");
+  // Looked for line by line only in the rare block that is not all UTF-8.
+  const invalidLines = isUtf8(bytes) ? undefined : linesNotUtf8(bytes, block.firstLine);
   let results = "";
   let scenarios = 0;
   let badInput = 0;
@@ -98,6 +103,12 @@ export function evaluateBlock(block: Block, evaluateLine: LineEvaluator): BlockR
     start = end + 1;
     if (line.trim() === "") continue;
     scenarios++;
+    const unreadable = invalidLines?.get(lineNumber) ?? (line.charCodeAt(0) === BYTE_ORDER_MARK && lineNumber > 1 ? laterByteOrderMark : undefined);
+    if (unreadable !== undefined) {
+      badInput++;
+      results += `${badLine(lineNumber, [unreadable])}\n`;
+      continue;
+    }
     const outcome = evaluateLine(line);
     switch (outcome.kind) {
       case "evaluated":
@@ -119,6 +130,28 @@ export function evaluateBlock(block: Block, evaluateLine: LineEvaluator): BlockR
 function badLine(lineNumber: number, problems: readonly string[]): string {
   return `{"line":${lineNumber},"errors":${JSON.stringify(problems)}}`;
 }
+
+/** The problem of each line of `bytes` that is not UTF-8, by line number. */
+function linesNotUtf8(bytes: Buffer, firstLine: number): Map<number, string> {
+  const problems = new Map<number, string>();
+  let lineNumber = firstLine;
+  for (let start = 0; start < bytes.length; lineNumber++) {
+    const newline = bytes.indexOf(NEWLINE, start);
+    const end = newline === -1 ? bytes.length : newline;
+    const decoded = decodeUtf8(bytes.subarray(start, end));
+    if (!decoded.ok) problems.set(lineNumber, `(json): ${invalidUtf8Message(decoded)}`);
+    start = end + 1;
+  }
+  return problems;
+}
+
+/**
+ * A byte-order mark is a mark of a file: one at the start of a later line is an invisible
+ * character in the data, most often left by files joined together, and is refused rather
+ * than skipped.
+ */
+const laterByteOrderMark = "(json): line 1, column 1: the line starts with a byte-order mark (U+FEFF): only the first line of the file may";
+const BYTE_ORDER_MARK = 0xfeff;
 
 const overlongProblems = [`(json): the line is longer than ${MAX_LINE_BYTES / (1 << 20)} MB: a scenario is one line of JSON`];
 

@@ -14,6 +14,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSy
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { NoticeText } from "../compiler/compile.js";
 import type { Diagnostic } from "../compiler/diagnostics/diagnostic.js";
 import type { ProgramIR } from "../compiler/ir.js";
 import type { SourceFile } from "./policy-files.js";
@@ -48,11 +49,15 @@ export class ProgramCache {
    * The program of `files` compiled earlier, if the notice it named still has the same text
    * (`readNotice` reads it by its file name).
    */
-  lookup(policy: string, files: readonly SourceFile[], readNotice: (fileName: string) => string): CachedProgram | undefined {
+  lookup(policy: string, files: readonly SourceFile[], readNotice: (fileName: string) => NoticeText): CachedProgram | undefined {
     const entry = this.readEntry(policy);
     if (entry === undefined || entry.key !== this.key(files)) return undefined;
     const noticeName = entry.program.policy.notice;
-    if (noticeName !== undefined && entry.noticeDigest !== digest(readNotice(noticeName))) return undefined;
+    if (noticeName !== undefined) {
+      // a notice that can no longer be read is reported by compiling
+      const notice = readNotice(noticeName);
+      if (typeof notice !== "string" || entry.noticeDigest !== digest(notice)) return undefined;
+    }
     return { program: entry.program, diagnostics: entry.diagnostics };
   }
 

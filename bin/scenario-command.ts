@@ -3,13 +3,13 @@
  * measures asked for, evaluate, and report every failure on stderr with its exit status.
  * The commands differ only in what they print of a successful evaluation.
  */
-import { readFileSync } from "node:fs";
 import type { EvaluationResult } from "../compiler/interpret.js";
 import type { ProgramIR } from "../compiler/ir.js";
+import type { ScenarioError } from "../runtime/index.js";
 import { evaluateScenario, evaluationErrorText, measureNames, problemLine, unknownMeasures } from "./evaluate-scenario.js";
 import { CliError, ExitStatus, UsageError, type ExitCode } from "./exit.js";
 import { loadProgram } from "./load-program.js";
-import { readText } from "./policy-files.js";
+import { decodeUtf8, inputStream, invalidUtf8Message, MAX_SCENARIO_BYTES, readStreamBounded } from "./bounded-read.js";
 
 export interface ScenarioCommand {
   readonly policy: string;
@@ -29,7 +29,11 @@ export type ScenarioCommandOutcome =
 /** Evaluates the scenario of a command line; on failure, stderr says why and stdout stays empty. */
 export async function evaluateScenarioCommand(command: ScenarioCommand): Promise<ScenarioCommandOutcome> {
   if (command.scenario === undefined) throw new UsageError("missing --scenario <file.json>", command.usage);
-  const scenarioText = readScenarioText(command.scenario);
+  const scenarioText = await readScenarioText(command.scenario);
+  if (typeof scenarioText !== "string") {
+    process.stderr.write(`${problemLine(scenarioText)}\n`);
+    return { kind: "failed", exitCode: ExitStatus.badInput };
+  }
   // Warnings would mix with the one-line-per-problem report: only errors stop a run.
   const program = await loadProgram(command.policy, { warnings: false });
   if (program === undefined) return { kind: "failed", exitCode: ExitStatus.failed };
@@ -60,11 +64,14 @@ export function reportUnknownMeasures(program: ProgramIR, names: readonly string
   return unknown.length > 0;
 }
 
-function readScenarioText(file: string): string {
-  if (file !== "-") return readText(file, "scenario");
-  try {
-    return readFileSync(0, "utf8");
-  } catch (error) {
-    throw new CliError(`cannot read the scenario from standard input: ${error instanceof Error ? error.message : String(error)}`);
+/** The scenario's text, or the problem of text that is not UTF-8; a scenario that cannot be read, or is too large, is a CliError. */
+async function readScenarioText(file: string): Promise<string | ScenarioError> {
+  const read = await readStreamBounded(inputStream(file), MAX_SCENARIO_BYTES);
+  if (!read.ok) {
+    const name = file === "-" ? "the scenario from standard input" : `scenario '${file}'`;
+    const advice = read.tooLarge ? ": a scenario is one case, a few kilobytes of JSON" : "";
+    throw new CliError(`cannot read ${name}: ${read.problem}${advice}`);
   }
+  const decoded = decodeUtf8(read.bytes);
+  return decoded.ok ? decoded.text : { path: "(json)", message: invalidUtf8Message(decoded) };
 }

@@ -1,5 +1,5 @@
 import type { ProgramIR } from "../compiler/ir.js";
-import type { OutputJson } from "../runtime/index.js";
+import { ownValue, type OutputJson } from "../runtime/index.js";
 import { evaluateScenario, problemLine, type ScenarioOutcome } from "./evaluate-scenario.js";
 import type { Expectation, TestCase } from "./test-file.js";
 
@@ -30,7 +30,7 @@ function outputMismatches(expected: ReadonlyMap<string, ReadonlyMap<string, Outp
   const { outputs, skipped } = outcome.result;
   const mismatches: string[] = [];
   for (const [measure, expectedOutputs] of expected) {
-    const actual = outputs[measure];
+    const actual = ownValue(outputs, measure);
     if (actual === undefined) {
       const missing = skipped.find((s) => s.measure === measure)?.missing;
       mismatches.push(
@@ -41,7 +41,7 @@ function outputMismatches(expected: ReadonlyMap<string, ReadonlyMap<string, Outp
       continue;
     }
     for (const [output, value] of expectedOutputs) {
-      const actualValue = actual[output];
+      const actualValue = ownValue(actual, output);
       if (actualValue === undefined || !jsonEqual(value, actualValue)) {
         mismatches.push(`${measure}.${output}: expected ${JSON.stringify(value)}, got ${actualValue === undefined ? "nothing" : JSON.stringify(actualValue)}`);
       }
@@ -82,7 +82,7 @@ export function jsonEqual(a: OutputJson, b: OutputJson): boolean {
   }
   if (!isObject(a) || !isObject(b)) return false;
   const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((key) => isEqualEntry(a[key], b[key]));
+  return keys.length === Object.keys(b).length && keys.every((key) => isEqualEntry(ownValue(a, key), ownValue(b, key)));
 }
 
 function isEqualEntry(a: OutputJson | undefined, b: OutputJson | undefined): boolean {

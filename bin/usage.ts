@@ -63,8 +63,9 @@ Prints the outputs of each measure the scenario has the facts for, as JSON.
                       in order (- for standard output); a scenario that is bad or cannot
                       be evaluated gives {"line": N, "errors": [...]} or
                       {"line": N, "evaluation_error": "..."} and the run goes on
-  --jobs <n>          with --scenarios: the threads evaluating scenarios (default: one per
-                      processor, up to 4; one for a file under 4 MB)
+  --jobs <n>          with --scenarios: the threads evaluating scenarios, at most 4 per
+                      processor (default: one per processor, up to 4; one for a file
+                      under 4 MB)
 Exit status: 0 ok, 1 the policy has errors, 2 bad scenario or arguments,
 3 the policy cannot evaluate this scenario; with --scenarios, 2 when any scenario
 is bad, else 3 when any cannot be evaluated.

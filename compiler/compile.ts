@@ -2,11 +2,13 @@
  * The compiler's entry point, shared by the CLI, the tests and the playground: the files of
  * one policy → its IR and diagnostics. Pure: the caller reads the files (and the notice).
  */
-import { checkFiles } from "./check/index.js";
+import { checkFiles, type NoticeText } from "./check/index.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import { hasErrors } from "./diagnostics/diagnostic.js";
 import type { ProgramIR } from "./ir.js";
 import { parseFile } from "./parse.js";
+
+export type { NoticeText };
 
 export interface Source {
   readonly path: string;
@@ -19,9 +21,10 @@ export interface CompileOptions {
   /**
    * When `notice` is not given: reads the notice the policy's header names (`notice "…"`),
    * once the policy has no other error, so that one compilation checks its quotes too.
-   * Undefined leaves the quotes unchecked.
+   * Undefined leaves the quotes unchecked; a refusal (a file that cannot be read, or may
+   * not be) is an error at the header's `notice`.
    */
-  readonly readNotice?: (fileName: string) => string | undefined;
+  readonly readNotice?: (fileName: string) => NoticeText | undefined;
 }
 
 export interface CompileResult {

@@ -4,5 +4,6 @@ export * from "./decimal.js";
 export * from "./errors.js";
 export * from "./json.js";
 export * from "./money.js";
+export * from "./own-properties.js";
 export * from "./scenario.js";
 export type * from "./types.js";

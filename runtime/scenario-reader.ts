@@ -13,6 +13,7 @@ import { type CalendarDate, calendarDate, daysInMonth, parseDate, parseTime, typ
 import { type Decimal, normaliseDecimal, parseDecimal, scaledInteger } from "./decimal.js";
 import { MAX_DEPTH } from "./json.js";
 import { type Money, parseMoney, parsePercent, type Percent } from "./money.js";
+import { parameterOverrides } from "./own-properties.js";
 import type { RecordValue, RuntimeValue, Scenario } from "./scenario.js";
 import type { FactSchema, RecordDecl, ValueType } from "./types.js";
 
@@ -309,12 +310,12 @@ class ScenarioReader {
     if (this.offset !== text.length || date === undefined) giveUp();
     const facts: { [entity: string]: RecordValue } = {};
     plan.entities.forEach((entity, i) => put(facts, entity.name, entityValues[i] ?? emptyEntity(entity)));
-    return { date, facts, parameters: parameters ?? {} };
+    return { date, facts, parameters: parameters ?? parameterOverrides() };
   }
 
   private parameters(plan: ScenarioPlan): { [name: string]: RuntimeValue } {
     this.enter(OPEN_BRACE, 2);
-    const parameters: { [name: string]: RuntimeValue } = {};
+    const parameters = parameterOverrides();
     if (this.emptyAfterOpening(CLOSE_BRACE)) return parameters;
     let expected = 0;
     for (;;) {

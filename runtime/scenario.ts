@@ -26,6 +26,7 @@ import {
   type Percent,
   percentFromMillionths,
 } from "./money.js";
+import { ownValue, parameterOverrides } from "./own-properties.js";
 import { readValidScenario } from "./scenario-reader.js";
 import type { EnumDecl, FactSchema, FieldDecl, LiteralValue, RecordDecl, ValueType } from "./types.js";
 
@@ -131,7 +132,7 @@ export function readScenarioFromTree(text: string, schema: FactSchema): Scenario
   const index = indexSchema(schema);
   const errors: ScenarioError[] = [];
   let date: CalendarDate | null = null;
-  let parameters: { readonly [name: string]: RuntimeValue } = {};
+  let parameters: { readonly [name: string]: RuntimeValue } = parameterOverrides();
   const entityRecords = new Map<string, RecordValue>();
 
   if (!Object.hasOwn(root, "date")) {
@@ -174,7 +175,7 @@ function readParameters(
 ): { readonly [name: string]: RuntimeValue } {
   if (!isJsonObject(json)) {
     errors.push({ path: "parameters", message: `expected an object of parameter values by name, got ${describe(json)}` });
-    return {};
+    return parameterOverrides();
   }
   const entries: [string, RuntimeValue][] = [];
   for (const [name, value] of Object.entries(json)) {
@@ -186,7 +187,7 @@ function readParameters(
       entries.push([name, readValue(value, type, schema, path, errors)]);
     }
   }
-  return Object.fromEntries(entries);
+  return parameterOverrides(entries);
 }
 
 /**
@@ -446,7 +447,7 @@ export function missingFacts(scenario: Scenario, reads: readonly string[], schem
     const dot = path.indexOf(".");
     const entity = path.slice(0, dot);
     const field = path.slice(dot + 1);
-    const record = scenario.facts[entity];
+    const record = ownValue(scenario.facts, entity);
     if (record !== undefined && Object.hasOwn(record, field)) return false;
     const declaration = index.entities.get(entity)?.fields.get(field);
     return declaration?.type.kind !== "optional";
@@ -497,7 +498,7 @@ function formatRecord(value: RecordValue, recordName: string, schema: FactSchema
   if (record === undefined) throw new Error(`formatting a ${recordName} record needs the schema that declares it`);
   const entries: [string, OutputJson][] = [];
   for (const field of record.declaration.fields) {
-    const fieldValue = value[field.name];
+    const fieldValue = ownValue(value, field.name);
     if (fieldValue !== undefined) entries.push([field.name, formatValue(fieldValue, field.type, schema)]);
   }
   return Object.fromEntries(entries);

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { parseCommandArgs } from "../args.js";
 import { resultJson } from "../evaluate-scenario.js";
 import { ExitStatus, UsageError, type ExitCode } from "../exit.js";
@@ -50,10 +51,17 @@ export async function run(args: readonly string[]): Promise<ExitCode> {
   return ExitStatus.ok;
 }
 
+/**
+ * Threads beyond the processors only wait their turn, and each worker holds some 30 MB:
+ * more than 4 per processor is never useful, and thousands would exhaust the memory.
+ */
+const JOBS_PER_PROCESSOR = 4;
+
 function jobCount(text: string): number {
   const jobs = Number(text);
-  if (!/^[0-9]+$/.test(text) || !Number.isSafeInteger(jobs) || jobs < 1) {
-    throw new UsageError(`--jobs expects a number of threads, 1 or more, got "${text}"`, commandUsage.run);
+  const maximum = JOBS_PER_PROCESSOR * availableParallelism();
+  if (!/^[0-9]{1,6}$/.test(text) || jobs < 1 || jobs > maximum) {
+    throw new UsageError(`--jobs expects a number of threads from 1 to ${maximum} (${JOBS_PER_PROCESSOR} per processor), got ${JSON.stringify(text)}`, commandUsage.run);
   }
   return jobs;
 }

@@ -4,6 +4,7 @@
  * parameters and measures over several files in any order.
  */
 import type { PolicyFile } from "../ast.js";
+import type { SourceSpan } from "../../runtime/types.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import type { MeasureIR, PolicyInfo, ProgramIR } from "../ir.js";
@@ -11,17 +12,21 @@ import { checkQuotes } from "./citations.js";
 import { collectDeclarations } from "./declarations.js";
 import { checkMeasure } from "./measures.js";
 import { checkParameters } from "./parameters.js";
-import { newReporter, type Reporter } from "./report.js";
+import { newReporter, reportError, type Reporter } from "./report.js";
 
 export interface CheckOptions {
   /** the text of the notice the policy encodes; when given, every quote must be found in it */
   readonly notice?: string;
   /**
    * When `notice` is not given: reads the notice the policy's header names (`notice "…"`),
-   * once the policy has no other error; undefined leaves the quotes unchecked.
+   * once the policy has no other error; undefined leaves the quotes unchecked, a refusal is
+   * an error at the header's `notice`.
    */
-  readonly readNotice?: (fileName: string) => string | undefined;
+  readonly readNotice?: (fileName: string) => NoticeText | undefined;
 }
+
+/** The text of a notice, or why it cannot be used (in the words of a diagnostic: the problem, then how to go on). */
+export type NoticeText = string | { readonly refused: string; readonly help: string };
 
 export interface CheckResult {
   /** present only when there is no error */
@@ -37,7 +42,7 @@ export function checkFiles(files: readonly PolicyFile[], options: CheckOptions =
     const measure = checkMeasure(declaration, symbols, reporter);
     return measure === undefined ? [] : [measure];
   });
-  const notice = options.notice ?? namedNotice(policy, reporter, options.readNotice);
+  const notice = options.notice ?? namedNotice(files, policy, reporter, options.readNotice);
   if (notice !== undefined) checkQuotes(files, notice, reporter);
   const { diagnostics } = reporter;
   if (policy === undefined || hasErrors(diagnostics)) return { diagnostics };
@@ -45,8 +50,29 @@ export function checkFiles(files: readonly PolicyFile[], options: CheckOptions =
 }
 
 /** The text of the notice the header names, read only for a policy that is otherwise correct. */
-function namedNotice(policy: PolicyInfo | undefined, reporter: Reporter, readNotice: CheckOptions["readNotice"]): string | undefined {
+function namedNotice(
+  files: readonly PolicyFile[],
+  policy: PolicyInfo | undefined,
+  reporter: Reporter,
+  readNotice: CheckOptions["readNotice"],
+): string | undefined {
   const fileName = policy?.notice;
-  if (fileName === undefined || readNotice === undefined || hasErrors(reporter.diagnostics)) return undefined;
-  return readNotice(fileName);
+  if (policy === undefined || fileName === undefined || readNotice === undefined || hasErrors(reporter.diagnostics)) return undefined;
+  const notice = readNotice(fileName);
+  if (typeof notice !== "object") return notice;
+  const span = noticeFieldSpan(files) ?? policy.span;
+  reportError(reporter, "T0603", span, `cannot use the notice ${JSON.stringify(fileName)}: ${notice.refused}`, { help: notice.help });
+  return undefined;
+}
+
+/** Where the header names its notice. */
+function noticeFieldSpan(files: readonly PolicyFile[]): SourceSpan | undefined {
+  for (const file of files) {
+    for (const declaration of file.declarations) {
+      if (declaration.kind !== "policy") continue;
+      const field = declaration.fields.find((f) => f.key === "notice");
+      if (field !== undefined) return field.value.span;
+    }
+  }
+  return undefined;
 }

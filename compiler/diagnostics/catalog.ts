@@ -349,6 +349,11 @@ export const catalog = {
     explanation:
       "When the notice's text is given, every quoted passage of a citation or source must appear in it word for word. Spaces and line breaks are ignored on both sides, and `…` in a quote stands for words left out. The help shows the notice's passage that starts like the quote.",
   },
+  T0603: {
+    title: "notice that cannot be used",
+    explanation:
+      "The file the header names with `notice \"…\"` holds the text of the document, against which every quote is checked. It must be a regular file of UTF-8 text inside the policy's folder (a subfolder is fine), given by a relative path, and at most 4 MB: a path that leaves the folder (`..`, an absolute path, a link to elsewhere), a device or a folder is refused, so that compiling a policy never reads, nor shows in a message, a file that is not part of it.",
+  },
 } as const satisfies Record<string, CatalogEntry>;
 
 export type DiagnosticCode = keyof typeof catalog;

@@ -3,7 +3,7 @@
  * and what it says. (Missing `cites` and a parameter without values are syntax errors, T01xx.)
  */
 import { describe, expect, test } from "vitest";
-import type { CompileResult } from "../../compiler/compile.js";
+import type { CompileOptions, CompileResult } from "../../compiler/compile.js";
 import { compile } from "../../compiler/compile.js";
 import { catalog } from "../../compiler/diagnostics/catalog.js";
 import { compileWithDeclarations, inMeasure } from "./support.js";
@@ -17,6 +17,8 @@ interface Case {
   /** compile `test.tiao` alone, without the shared declarations */
   readonly alone?: boolean;
   readonly notice?: string;
+  /** with `alone`: how the notice the header names is read */
+  readonly readNotice?: CompileOptions["readNotice"];
   readonly line: number;
   readonly column: number;
   readonly message: string;
@@ -156,6 +158,13 @@ const cases: readonly Case[] = [
     notice: "一、第一条\n对参保不满1年的失业农民工，按月发放3个月的临时生活补助。",
     line: 2, column: 34, message: "these words are not in the notice", help: "the notice reads “对参保不满1年的失业农民工，按月发放3个月的临时生活补助”",
   },
+  {
+    code: "T0603",
+    alone: true,
+    text: 'policy p {\n  title "t"\n  document "d"\n  issuer "i"\n  issued 2021-11-05\n  version "1"\n  notice "../../etc/passwd"\n}\n',
+    readNotice: () => ({ refused: "it is outside the policy's folder", help: "put the notice inside the policy's folder" }),
+    line: 7, column: 10, message: 'cannot use the notice "../../etc/passwd": it is outside the policy\'s folder', help: "put the notice inside the policy's folder",
+  },
 ];
 
 /** What drafters often get wrong, and the help they get. */
@@ -217,7 +226,7 @@ const variants: readonly Case[] = [
 ];
 
 function compileCase(c: Case): CompileResult {
-  if (c.alone === true) return compile([{ path: "test.tiao", text: c.text }]);
+  if (c.alone === true) return compile([{ path: "test.tiao", text: c.text }], c.readNotice === undefined ? {} : { readNotice: c.readNotice });
   return compileWithDeclarations(c.text, c.notice);
 }
 

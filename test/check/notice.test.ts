@@ -75,3 +75,20 @@ describe("reading the named notice while compiling", () => {
     expect(result.diagnostics).toEqual([]);
   });
 });
+
+describe("a notice that cannot be used", () => {
+  test("is an error at the header's notice, with the reason and the help the reader gives", () => {
+    const text = policy("期满仍未就业的失业人员");
+    const result = compileWith(text, { readNotice: () => ({ refused: "it is outside the policy's folder", help: "put it inside" }) });
+    expect(result.program).toBeUndefined();
+    expect(result.diagnostics).toMatchObject([
+      {
+        code: "T0603",
+        severity: "error",
+        message: 'cannot use the notice "notice.txt": it is outside the policy\'s folder',
+        help: "put it inside",
+        span: { file: "p.tiao", line: 7, column: 12, start: text.indexOf('"notice.txt"') },
+      },
+    ]);
+  });
+});

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evaluateScenario, problemLine, resultJson } from "../../bin/evaluate-scenario.js";
@@ -147,8 +148,11 @@ describe("tiao run --scenarios refuses", () => {
   });
 
   it("--jobs that is not a number of threads, or without --scenarios", () => {
-    expectRefused(["--scenarios", "<in>", "--out", "<out>", "--jobs", "0"], 'error: --jobs expects a number of threads, 1 or more, got "0"');
-    expectRefused(["--scenarios", "<in>", "--out", "<out>", "--jobs", "two"], 'error: --jobs expects a number of threads, 1 or more, got "two"');
+    const range = `error: --jobs expects a number of threads from 1 to ${4 * availableParallelism()} (4 per processor)`;
+    expectRefused(["--scenarios", "<in>", "--out", "<out>", "--jobs", "0"], `${range}, got "0"`);
+    expectRefused(["--scenarios", "<in>", "--out", "<out>", "--jobs", "two"], `${range}, got "two"`);
+    expectRefused(["--scenarios", "<in>", "--out", "<out>", "--jobs", "1000"], `${range}, got "1000"`);
+    expectRefused(["--scenarios", "<in>", "--out", "<out>", "--jobs", String(4 * availableParallelism() + 1)], range);
     expectRefused(["--scenario", "<in>", "--jobs", "2"], "error: --jobs goes with --scenarios");
   });
 
