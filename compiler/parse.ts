@@ -278,6 +278,9 @@ function chineseOutsideQuotes(span: SourceSpan, text: string): Diagnostic {
 /** Reports what the lexer could only take the shape of, and turns broken texts into texts so parsing goes on. */
 function checkToken(file: string, lines: LineIndex, token: IToken, diagnostics: Diagnostic[]): IToken {
   const type = token.tokenType;
+  if (type === StringLiteral || type === UnterminatedString || type === CurlyQuotedString) {
+    checkInvisibleCharacters(file, lines, token, diagnostics);
+  }
   if (type === UnterminatedString) {
     diagnostics.push(
       error("T0102", "this text has no closing quote", tokenSpan(file, lines, token), 'end the text with `"` on the same line'),
@@ -316,6 +319,30 @@ function checkToken(file: string, lines: LineIndex, token: IToken, diagnostics: 
 
 function asStringToken(token: IToken, image: string): IToken {
   return { ...token, image, tokenType: StringLiteral, tokenTypeIdx: StringLiteral.tokenTypeIdx ?? token.tokenTypeIdx };
+}
+
+/**
+ * Characters a reader cannot see, or that end a line or reorder what is shown (U+2028,
+ * U+2029, control characters, bidirectional and zero-width characters, lone surrogates):
+ * a quote holding one does not read as it looks. A tab is allowed.
+ */
+const invisibleCharacter = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
+
+function checkInvisibleCharacters(file: string, lines: LineIndex, token: IToken, diagnostics: Diagnostic[]): void {
+  for (const match of token.image.matchAll(invisibleCharacter)) {
+    const character = match[0];
+    if (character === "\t") continue;
+    const start = token.startOffset + (match.index ?? 0);
+    const code = `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+    diagnostics.push(
+      error(
+        "T0112",
+        `invisible character ${code} in a text`,
+        lines.span(file, start, start + character.length),
+        "remove it; write `\\n` for a line break",
+      ),
+    );
+  }
 }
 
 function checkEscapes(file: string, lines: LineIndex, token: IToken, diagnostics: Diagnostic[]): void {

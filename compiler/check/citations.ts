@@ -43,8 +43,13 @@ function quotes(files: readonly PolicyFile[]): StringLiteral[] {
   );
 }
 
+/**
+ * The spaces and line breaks of ordinary text, the ideographic space included. Not `\s`:
+ * it also matches U+2028, U+2029 and U+FEFF, which would let an invisible character in a
+ * quote pass for a space.
+ */
 function withoutWhitespace(text: string): string {
-  return text.replace(/\s+/gu, "");
+  return text.replace(/[\t\n\v\f\r \u00a0\u3000]+/g, "");
 }
 
 /** Reports every quote that is not in the notice (T0602). */

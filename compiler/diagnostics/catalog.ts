@@ -67,6 +67,11 @@ export const catalog = {
     explanation:
       "After 20 syntax errors in one declaration, the rest of it is not read: the errors that follow are most often consequences of the first ones. Correct the first errors and check again; the other declarations of the file are read as usual.",
   },
+  T0112: {
+    title: "invisible character in a text",
+    explanation:
+      "A text holds a character a reader cannot see: a line or paragraph separator (U+2028, U+2029), a control character, a bidirectional or zero-width character, or half of a surrogate pair. Such a character makes a quote or a note read differently from what it holds (a quote would match the notice only in appearance), so texts may not contain one; a tab is allowed. Remove it, or write `\\n` for a line break in a title or note.",
+  },
   // ---------------------------------------------------------------- T02xx names and declarations
   T0201: {
     title: "unknown name",

@@ -2,6 +2,7 @@
  * Printing helpers shared by the emitters: expressions with their precedence, comments,
  * indentation, and data literals laid out to be read.
  */
+import { blockCommentText, stringLiteral } from "./escape.js";
 
 /** What is printed: TypeScript, JavaScript, or the declarations (.d.ts) of the JavaScript. */
 export type Mode = "ts" | "js" | "dts";
@@ -75,11 +76,6 @@ export function isPlainReference(code: Code): boolean {
   return /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(code.text);
 }
 
-/** Text that is safe on one line of a `//` or `/** *\/` comment. */
-export function commentText(text: string): string {
-  return text.replace(/\s*\n\s*/g, " ").replace(/\*\//g, "*\\/");
-}
-
 export function indent(lines: readonly string[], levels = 1): string[] {
   const pad = "  ".repeat(levels);
   return lines.map((line) => (line === "" ? line : pad + line));
@@ -87,15 +83,15 @@ export function indent(lines: readonly string[], levels = 1): string[] {
 
 /** A JSDoc block from its lines. */
 export function docComment(lines: readonly string[]): string[] {
-  if (lines.length === 1) return [`/** ${commentText(lines[0] ?? "")} */`];
-  return ["/**", ...lines.map((line) => (line === "" ? " *" : ` * ${commentText(line)}`)), " */"];
+  if (lines.length === 1) return [`/** ${blockCommentText(lines[0] ?? "")} */`];
+  return ["/**", ...lines.map((line) => (line === "" ? " *" : ` * ${blockCommentText(line)}`)), " */"];
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /** A property name as written in an object literal or interface. */
 export function propertyName(name: string): string {
-  return IDENTIFIER.test(name) ? name : JSON.stringify(name);
+  return IDENTIFIER.test(name) ? name : stringLiteral(name);
 }
 
 /** Line width beyond which data literals and long conditions are broken over lines. */
@@ -106,6 +102,7 @@ export const LINE_WIDTH = 110;
  * one, others get one entry per line.
  */
 export function dataLiteral(value: unknown, currentIndent = ""): string {
+  if (typeof value === "string") return stringLiteral(value);
   if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "undefined";
   const inner = currentIndent + "  ";
   const entries = Array.isArray(value)
@@ -157,7 +154,7 @@ export function throwEvaluationError(
   message: string,
   location: { readonly file: string; readonly line: number; readonly column: number },
 ): string[] {
-  const place = `{ file: ${JSON.stringify(location.file)}, line: ${location.line}, column: ${location.column} }`;
+  const place = `{ file: ${stringLiteral(location.file)}, line: ${location.line}, column: ${location.column} }`;
   const flat = `throw new ${errorClass}("${code}", ${message}, ${place});`;
   if (flat.length <= LINE_WIDTH) return [flat];
   return [`throw new ${errorClass}(`, `  "${code}",`, `  ${message},`, `  ${place},`, ");"];

@@ -15,7 +15,6 @@ import { conflictMessage, evaluationLocation, noRuleMessage } from "../interpret
 import {
   binary,
   callCode,
-  commentText,
   conditional,
   docComment,
   functionHead,
@@ -34,6 +33,7 @@ import {
   type ParameterCode,
 } from "./code.js";
 import { camelCase, NameTable, pascalCase } from "./names.js";
+import { lineComment, stringLiteral } from "./escape.js";
 import { forEachChild } from "../ir-walk.js";
 
 /** Module functions generated code may need beside the runtime's. */
@@ -143,7 +143,7 @@ export class MeasureEmitter {
       byEntity.set(entity, [...(byEntity.get(entity) ?? []), path.slice(dot + 1)]);
     }
     const factLines = [...byEntity].map(([entity, fields]) => {
-      const picked = fields.map((f) => JSON.stringify(f)).join(" | ");
+      const picked = fields.map((f) => stringLiteral(f)).join(" | ");
       return `  readonly ${entity}: Pick<${this.module.recordType(entity)}, ${picked}>;`;
     });
     const outputLines = [
@@ -339,12 +339,12 @@ export class MeasureEmitter {
     const cited = rule.citation === undefined ? "" : `${rule.citation.clause} "${rule.citation.quote}"`;
     const lines: string[] = [];
     if (rule.kind === "simple") {
-      if (cited !== "") lines.push(`// ${commentText(cited)}`);
+      if (cited !== "") lines.push(lineComment(cited));
     } else {
       const to = rule.kind === "exception" && parent !== undefined ? ` to ${parent.label}` : "";
-      lines.push(`// ${rule.kind} ${rule.label}${to}${cited === "" ? "" : `: ${commentText(cited)}`}`);
+      lines.push(lineComment(`${rule.kind} ${rule.label}${to}${cited === "" ? "" : `: ${cited}`}`));
     }
-    if (rule.note !== undefined) lines.push(`// note: ${commentText(rule.note)}`);
+    if (rule.note !== undefined) lines.push(lineComment(`note: ${rule.note}`));
     return lines;
   }
 
@@ -354,7 +354,7 @@ export class MeasureEmitter {
    * value), or for base rules an error.
    */
   private ruleGroup(definition: DefinitionIR, rules: readonly RuleIR[], target: Target, parent: RuleIR | undefined, fallback: string[] | undefined): string[] {
-    const otherwise = fallback ?? this.throwStatement("no_rule_applies", JSON.stringify(noRuleMessage(definition)), definition.span);
+    const otherwise = fallback ?? this.throwStatement("no_rule_applies", stringLiteral(noRuleMessage(definition)), definition.span);
     const lines: string[] = [];
     const tests: (string | undefined)[] = [];
     for (const rule of rules) {
@@ -372,7 +372,7 @@ export class MeasureEmitter {
       rules.forEach((second, j) => {
         if (j <= i) return;
         const both = [tests[i], tests[j]].filter((t): t is string => t !== undefined);
-        const error = this.throwStatement("conflicting_rules", JSON.stringify(conflictMessage(definition, first, second)), second.span);
+        const error = this.throwStatement("conflicting_rules", stringLiteral(conflictMessage(definition, first, second)), second.span);
         lines.push(...(both.length === 0 ? error : [`if (${both.join(" && ")}) {`, ...indent(error), "}"]));
       });
     });
@@ -521,7 +521,7 @@ export class MeasureEmitter {
     const parameters: ParameterCode[] = [];
     for (const [local, type] of needs.locals) parameters.push({ name: this.localName(local), type: this.module.typeOf(type) });
     for (const entity of [...needs.entities].sort()) {
-      parameters.push({ name: this.entityName(entity), type: `${this.factsType}[${JSON.stringify(entity)}]` });
+      parameters.push({ name: this.entityName(entity), type: `${this.factsType}[${stringLiteral(entity)}]` });
     }
     for (const definition of this.measure.definitions) {
       if (!needs.definitions.has(definition.name)) continue;
@@ -808,7 +808,7 @@ export class MeasureEmitter {
   }
 
   private rounding(expr: Extract<ExprIR, { op: "round" }>): Code {
-    const mode = primary(JSON.stringify(expr.mode));
+    const mode = primary(stringLiteral(expr.mode));
     const inner = expr.operand;
     if (inner.op === "arithmetic" && inner.operator === "money_mul_percent") {
       // round(money × percent): the fused form, in plain numbers when the product is exact.
@@ -853,7 +853,7 @@ export class MeasureEmitter {
   }
 
   private oneOf(element: Code, members: readonly string[]): Code {
-    const tests = members.map((m) => binary(element, "===", primary(JSON.stringify(m)), precedence.equality));
+    const tests = members.map((m) => binary(element, "===", primary(stringLiteral(m)), precedence.equality));
     const [first] = tests;
     if (first === undefined) return primary("false");
     return tests.slice(1).reduce((a, b) => logical(a, "||", b), first);

@@ -13,7 +13,6 @@ import type { EnumDecl, RecordDecl } from "../../runtime/types.js";
 import { integerTooLargeMessage, lastDayInForce, parameterHasNoValueMessage, evaluationLocation } from "../interpret.js";
 import { parseDate, parseMoney, parsePercent, parseTime, toYearMonthDay } from "../../runtime/index.js";
 import {
-  commentText,
   dataLiteral,
   docComment,
   functionHead,
@@ -28,6 +27,7 @@ import {
 } from "./code.js";
 import { MeasureEmitter, type HelperName, type ModuleContext } from "./measure.js";
 import { camelCase, literalNamePart, NameTable, pascalCase } from "./names.js";
+import { blockCommentText, lineComment, stringLiteral } from "./escape.js";
 
 export interface EmitOptions {
   /** the module specifier generated code imports the runtime from, e.g. "../../runtime/index.js" */
@@ -53,7 +53,10 @@ const RUNTIME_VALUES = [
 const RUNTIME_TYPES = ["CalendarDate", "Decimal", "FactSchema", "Money", "Percent", "TimeOfDay", "ValueType"];
 const HELPERS: readonly HelperName[] = ["present", "exactInteger", "smallerDecimal", "largerDecimal"];
 
-const SECTION = "// ----------------------------------------------------------------";
+/** `// ------ name`: the comment that opens a section of the module. */
+function section(name: string): string {
+  return lineComment(`${"-".repeat(64)} ${name}`);
+}
 
 class ModulePrinter implements ModuleContext {
   readonly names = new NameTable();
@@ -170,9 +173,9 @@ class ModulePrinter implements ModuleContext {
       case "days":
         return typeof value === "number" && value < 0 ? { text: String(value), precedence: precedence.unary } : primary(String(value));
       case "enum":
-        return primary(JSON.stringify(value));
+        return primary(stringLiteral(String(value)));
       case "set":
-        return primary(`[${(Array.isArray(value) ? value : []).map((m) => JSON.stringify(m)).join(", ")}]`);
+        return primary(`[${(Array.isArray(value) ? value : []).map((m) => stringLiteral(m)).join(", ")}]`);
       default:
         return primary(this.constant(String(value), type));
     }
@@ -215,7 +218,7 @@ class ModulePrinter implements ModuleContext {
       }
       case "decimal":
       case "unrounded_money":
-        return { base: `DECIMAL_${literalNamePart(text)}`, initialiser: `${this.runtime("decimal")}(${JSON.stringify(text)})` };
+        return { base: `DECIMAL_${literalNamePart(text)}`, initialiser: `${this.runtime("decimal")}(${stringLiteral(text)})` };
       default:
         throw new Error(`no constant for a ${type.kind} literal`);
     }
@@ -249,7 +252,7 @@ class ModulePrinter implements ModuleContext {
   private imports(): string[] {
     const values = [...this.usedValues].sort();
     const types = [...this.usedTypes].sort();
-    const from = JSON.stringify(this.options.runtimeImport);
+    const from = stringLiteral(this.options.runtimeImport);
     const names =
       this.mode === "js" ? values : this.mode === "dts" ? types : [...values, ...types.map((t) => `type ${t}`)];
     if (names.length === 0) return [];
@@ -284,7 +287,7 @@ class ModulePrinter implements ModuleContext {
           blocks.push([
             ...docComment(["A whole number computed by the policy (months, days, counts), checked to be exact."]),
             functionHead(this.mode, { exported: false, name: "exactInteger", parameters: [{ name: "n", type: "number" }], returns: "number" }),
-            `  if (!Number.isSafeInteger(n)) throw new EvaluationError("amount_too_large", ${JSON.stringify(integerTooLargeMessage)});`,
+            `  if (!Number.isSafeInteger(n)) throw new EvaluationError("amount_too_large", ${stringLiteral(integerTooLargeMessage)});`,
             "  return n + 0;",
             "}",
           ]);
@@ -316,19 +319,19 @@ class ModulePrinter implements ModuleContext {
     const { enums, records } = this.program.schema;
     const blocks = [...enums.map((e) => this.enumType(e)), ...records.map((r) => this.recordInterface(r))];
     if (blocks.length === 0) return [];
-    return [`${SECTION} facts`, "", ...blocks.flatMap((block, i) => (i === 0 ? block : ["", ...block]))];
+    return [section("facts"), "", ...blocks.flatMap((block, i) => (i === 0 ? block : ["", ...block]))];
   }
 
   private enumType(declaration: EnumDecl): string[] {
     const name = this.recordType(declaration.name);
     const doc = declaration.label === undefined ? [] : docComment([declaration.label]);
     const labelled = declaration.members.some((m) => m.label !== undefined);
-    const members = declaration.members.map((m) => JSON.stringify(m.name));
+    const members = declaration.members.map((m) => stringLiteral(m.name));
     const flat = `export type ${name} = ${members.join(" | ")};`;
     if (!labelled && flat.length <= LINE_WIDTH) return [...doc, flat];
     const lines = declaration.members.flatMap((m) => [
-      ...(m.label === undefined ? [] : [`  /** ${commentText(m.label)} */`]),
-      `  | ${JSON.stringify(m.name)}`,
+      ...(m.label === undefined ? [] : [`  /** ${blockCommentText(m.label)} */`]),
+      `  | ${stringLiteral(m.name)}`,
     ]);
     lines[lines.length - 1] += ";";
     return [...doc, `export type ${name} =`, ...lines];
@@ -339,7 +342,7 @@ class ModulePrinter implements ModuleContext {
     const what = declaration.entity ? `entity ${declaration.name}` : `record ${declaration.name}`;
     const doc = docComment([declaration.label === undefined ? what : `${declaration.label} (${what})`]);
     const fields = declaration.fields.flatMap((field) => [
-      ...(field.label === undefined ? [] : [`  /** ${commentText(field.label)} */`]),
+      ...(field.label === undefined ? [] : [`  /** ${blockCommentText(field.label)} */`]),
       `  readonly ${propertyName(field.name)}: ${this.typeOf(field.type)};`,
     ]);
     return [...doc, `export interface ${name} {`, ...fields, "}"];
@@ -349,10 +352,10 @@ class ModulePrinter implements ModuleContext {
 
   private parameterSection(): string[] {
     const { parameters } = this.program;
-    const lines: string[] = [`${SECTION} parameters`, ""];
+    const lines: string[] = [section("parameters"), ""];
     if (this.mode !== "js") {
       const fields = parameters.flatMap((p) => [
-        ...(p.label === undefined && p.unit === undefined ? [] : [`  /** ${commentText(describeParameter(p))} */`]),
+        ...(p.label === undefined && p.unit === undefined ? [] : [`  /** ${blockCommentText(describeParameter(p))} */`]),
         `  readonly ${propertyName(p.name)}: ${this.typeOf(p.type)};`,
       ]);
       lines.push(
@@ -384,14 +387,14 @@ class ModulePrinter implements ModuleContext {
     const body: string[] = [`const override = overrides.${parameter.name};`, "if (override !== undefined) return override;"];
     parameter.values.forEach((value, index) => {
       const source = value.source.kind === "clause" ? `${value.source.citation.clause} "${value.source.citation.quote}"` : value.source.text;
-      body.push(`// ${commentText(source)}`);
-      if (value.note !== undefined) body.push(`// note: ${commentText(value.note)}`);
+      body.push(lineComment(source));
+      if (value.note !== undefined) body.push(lineComment(`note: ${value.note}`));
       const from = `asOf >= ${this.constant(value.from, { kind: "date" })}`;
       const lastDay = lastDayInForce(parameter, index);
       const range = lastDay === undefined ? from : `${from} && asOf <= ${this.constant(lastDay, { kind: "date" })}`;
       body.push(`if (${range}) return ${this.literal(value.value, parameter.type).text};`);
     });
-    const message = `${JSON.stringify(parameterHasNoValueMessage(parameter))} + ${this.runtime("formatDate")}(asOf)`;
+    const message = `${stringLiteral(parameterHasNoValueMessage(parameter))} + ${this.runtime("formatDate")}(asOf)`;
     body.push(...throwEvaluationError(this.runtime("EvaluationError"), "parameter_has_no_value", message, evaluationLocation(parameter.span)));
     return [...doc, head, ...indent(body), "}"];
   }
@@ -401,7 +404,7 @@ class ModulePrinter implements ModuleContext {
   private measureSection(emitter: MeasureEmitter, index: number): string[] {
     const measure = this.program.measures[index];
     if (measure === undefined) return [];
-    const title = `${SECTION} measure ${measure.name}${measure.title === undefined ? "" : ` ${measure.title}`}`;
+    const title = section(`measure ${measure.name}${measure.title === undefined ? "" : ` ${measure.title}`}`);
     const interfaces = this.mode === "js" ? [] : [...emitter.interfaces(), ""];
     const code = this.mode === "dts" ? emitter.declaration() : emitter.implementation();
     return [...(index === 0 ? [] : [""]), title, "", ...interfaces, ...code];
@@ -412,7 +415,7 @@ class ModulePrinter implements ModuleContext {
   private tables(): string[] {
     const { policy } = this.program;
     const info = { name: policy.name, title: policy.title, document: policy.document, issuer: policy.issuer, issued: policy.issued, version: policy.version };
-    const lines = [`${SECTION} for generic drivers`, ""];
+    const lines = [section("for generic drivers"), ""];
     if (this.mode === "dts") {
       lines.push(
         `export declare const policy: { ${Object.keys(info).map((k) => `readonly ${k}: string;`).join(" ")} };`,
@@ -432,7 +435,7 @@ class ModulePrinter implements ModuleContext {
         if (definition !== undefined) outputs[name] = definition.type;
       }
       const body = [
-        `title: ${JSON.stringify(measure.title ?? measure.name)},`,
+        `title: ${stringLiteral(measure.title ?? measure.name)},`,
         `reads: ${dataLiteral(measure.reads, "    ")},`,
         `outputs: ${dataLiteral(outputs, "    ")},`,
         `evaluate: ${emitter.functionName},`,

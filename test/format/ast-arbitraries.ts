@@ -39,10 +39,13 @@ const fieldName: fc.Arbitrary<Identifier> = fc
   .oneof(identifierText, fc.constantFrom(...keywords))
   .map((name) => ({ name, span }));
 
-/** Any text but a carriage return, which a text cannot hold (there is no escape for it). */
+/**
+ * Any text a text can hold: line breaks (written `\n`) and tabs, but no other invisible or
+ * control character (T0112).
+ */
 const text: fc.Arbitrary<StringLiteral> = fc
-  .string({ unit: fc.oneof(fc.constantFrom('"', "\\", "\n", "“", "§", "个月", "元", "#"), fc.string({ unit: "binary", maxLength: 1 })), maxLength: 12 })
-  .filter((value) => !value.includes("\r"))
+  .string({ unit: fc.oneof(fc.constantFrom('"', "\\", "\n", "\t", "“", "§", "个月", "元", "#"), fc.string({ unit: "binary", maxLength: 1 })), maxLength: 12 })
+  .filter((value) => !/[^\P{Cc}\n\t]|[\p{Cf}\p{Zl}\p{Zp}]/u.test(value))
   .map((value) => ({ value, span }));
 
 const numberText = fc.stringMatching(/^\d{1,7}(\.\d{1,3})?$/);
