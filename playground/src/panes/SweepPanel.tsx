@@ -97,7 +97,7 @@ export function SweepPanel() {
   const [from, setFrom] = useState("0");
   const [to, setTo] = useState("24");
   const [points, setPoints] = useState("25");
-  const [result, setResult] = useState<{ points: SweepPoint[]; label: string; milliseconds: number; money: readonly string[] } | undefined>();
+  const [result, setResult] = useState<{ points: SweepPoint[]; label: string; milliseconds: number; money: readonly string[]; run: number } | undefined>();
   const ids = { measure: useId(), variable: useId(), from: useId(), to: useId(), points: useId() };
   if (program === undefined) return <p>{page.analysis === undefined ? t("compiling") : t("policyHasErrors")}</p>;
   const choices = choicesOf(program.schema, t("sweepAsOf"));
@@ -112,7 +112,7 @@ export function SweepPanel() {
     if (answer.kind !== "sweep") return;
     const measureIR = program.measures.find((m) => m.name === measure);
     const money = measureIR?.definitions.filter((d) => d.visibility === "output" && d.type.kind === "money").map((d) => d.name) ?? [];
-    setResult({ points: [...answer.points], label: choice.key, milliseconds: performance.now() - started, money });
+    setResult({ points: [...answer.points], label: choice.key, milliseconds: performance.now() - started, money, run: (result?.run ?? 0) + 1 });
   };
 
   return (
@@ -157,13 +157,13 @@ const CHART_WIDTH = 720;
 const CHART_HEIGHT = 110;
 const MARGIN = { left: 70, right: 12, top: 10, bottom: 22 };
 
-function SweepCharts({ points, label, milliseconds, money }: { points: SweepPoint[]; label: string; milliseconds: number; money: readonly string[] }) {
+function SweepCharts({ points, label, milliseconds, money, run }: { points: SweepPoint[]; label: string; milliseconds: number; money: readonly string[]; run: number }) {
   const t = useWords();
   const outputs = [...new Set(points.flatMap((point) => Object.keys(point.outputs ?? {})))];
   const jumps = jumpsOf(points, outputs);
   const errors = points.filter((point) => point.error !== undefined);
   return (
-    <div className="sweep-result" data-testid="sweep-result" data-points={points.length} data-milliseconds={Math.round(milliseconds)}>
+    <div className="sweep-result" data-testid="sweep-result" data-points={points.length} data-run={run} data-milliseconds={Math.round(milliseconds)}>
       <p>
         {label}: {points[0]?.x} … {points[points.length - 1]?.x} · {points.length} · {Math.round(milliseconds)} ms
       </p>
