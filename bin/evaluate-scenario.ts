@@ -1,4 +1,5 @@
 import { evaluate, missingFactsForMeasures, type EvaluationResult } from "../compiler/interpret.js";
+import type { ExplanationLanguage } from "../compiler/explain-words.js";
 import type { ProgramIR } from "../compiler/ir.js";
 import { EvaluationError, readScenario, type Scenario, type ScenarioError } from "../runtime/index.js";
 
@@ -8,6 +9,8 @@ export interface ScenarioRequest {
   /** measures asked for by name (already known to exist in the program); all when absent */
   readonly measures?: readonly string[];
   readonly explain: boolean;
+  /** the language of the explanations; by default the policy's */
+  readonly language?: ExplanationLanguage;
 }
 
 /** What became of one scenario: the three outcomes `tiao run` and `tiao test` tell apart. */
@@ -24,7 +27,11 @@ export function evaluateScenario(program: ProgramIR, request: ScenarioRequest): 
     if (problems.length > 0) return { kind: "bad_input", problems };
   }
   try {
-    const options = { explain: request.explain, ...(request.measures === undefined ? {} : { measures: request.measures }) };
+    const options = {
+      explain: request.explain,
+      ...(request.measures === undefined ? {} : { measures: request.measures }),
+      ...(request.language === undefined ? {} : { language: request.language }),
+    };
     return { kind: "evaluated", result: evaluate(program, read.scenario, options) };
   } catch (error) {
     if (error instanceof EvaluationError) return { kind: "evaluation_error", error };

@@ -3,6 +3,7 @@
  * measures asked for, evaluate, and report every failure on stderr with its exit status.
  * The commands differ only in what they print of a successful evaluation.
  */
+import { explanationLanguages, type ExplanationLanguage } from "../compiler/explain-words.js";
 import type { EvaluationResult } from "../compiler/interpret.js";
 import type { ProgramIR } from "../compiler/ir.js";
 import type { ScenarioError } from "../runtime/index.js";
@@ -18,6 +19,8 @@ export interface ScenarioCommand {
   /** `--measure`, repeatable */
   readonly measures: readonly string[] | undefined;
   readonly explain: boolean;
+  /** `--lang`: the language of the explanations; by default the policy's */
+  readonly language?: ExplanationLanguage;
   /** the command's usage, shown with a usage error */
   readonly usage: string;
 }
@@ -43,6 +46,7 @@ export async function evaluateScenarioCommand(command: ScenarioCommand): Promise
     text: scenarioText,
     explain: command.explain,
     ...(command.measures === undefined ? {} : { measures: command.measures }),
+    ...(command.language === undefined ? {} : { language: command.language }),
   });
   switch (outcome.kind) {
     case "bad_input":
@@ -54,6 +58,14 @@ export async function evaluateScenarioCommand(command: ScenarioCommand): Promise
     case "evaluated":
       return { kind: "evaluated", program, result: outcome.result };
   }
+}
+
+/** `--lang en|zh`, checked; nothing when it is not given (the policy's language). */
+export function explanationLanguageOption(lang: string | undefined, usage: string): { language?: ExplanationLanguage } {
+  if (lang === undefined) return {};
+  const language = explanationLanguages.find((known) => known === lang);
+  if (language === undefined) throw new UsageError(`--lang expects en or zh, got "${lang}"`, usage);
+  return { language };
 }
 
 /** Writes a line on stderr for each `--measure` name the policy does not have; whether there was one. */

@@ -50,13 +50,15 @@ Nothing is written when the policy has errors (exit status 1).
 
 ${policyNote}`,
 
-  run: `usage: tiao run <policy> --scenario <file.json> [--measure <name>]... [--explain]
+  run: `usage: tiao run <policy> --scenario <file.json> [--measure <name>]... [--explain [--lang en|zh]]
        tiao run <policy> --scenarios <file.ndjson> --out <file.ndjson> [--measure <name>]... [--jobs <n>]
 
 Prints the outputs of each measure the scenario has the facts for, as JSON.
   --scenario <file>   the scenario (- reads it from standard input)
   --measure <name>    only this measure (repeatable); its missing facts are errors
   --explain           add why each output has its value, under the key "explain"
+  --lang en|zh        with --explain: the language of its sentences (default: Chinese
+                      for a policy whose title is Chinese, else English)
   --scenarios <file>  a file of scenarios, one JSON object per line (- for standard input),
                       evaluated by the compiled policy; blank lines are skipped
   --out <file>        with --scenarios: where to write one line of results per scenario,
@@ -72,13 +74,17 @@ is bad, else 3 when any cannot be evaluated.
 
 ${policyNote}`,
 
-  explain: `usage: tiao explain <policy> --scenario <file.json> [--measure <name>]...
+  explain: `usage: tiao explain <policy> --scenario <file.json> [--measure <name>]... [--lang en|zh]
 
-Prints, measure by measure, whether it is in force on the date and, for each output,
-its value, the rule that decided it with the words of the document it cites, the
-formula with the value of each name, the notes, and the facts and parameters it used.
+Prints, measure by measure, whether it is in force on the date and the words that set
+its window, and for each output its value, the rule that decided it with the words of
+the document it cites, the formula with the value of each name (item by item for a
+list, step by step for dates), the notes, and the facts and parameters it used; then
+the sentences of the measure the policy does not compute.
   --scenario <file>   the scenario (- reads it from standard input)
   --measure <name>    only this measure (repeatable); its missing facts are errors
+  --lang en|zh        the language of the report (default: Chinese for a policy whose
+                      title is Chinese, else English)
 Exit status: 0 ok, 1 the policy has errors, 2 bad scenario or arguments,
 3 the policy cannot evaluate this scenario.
 

@@ -1,12 +1,17 @@
 /**
  * The explanation of an evaluation as a plain-text report, for a civil servant who checks
  * the result against the notice with a desk calculator: measure by measure, whether it is
- * in force on the date, then each output with its value, the rule that decided it and the
- * words of the document it cites, the formula with the values read, the notes (the
- * interpretive choices), and the facts and dated parameters used.
+ * in force on the date and the words that set its window, then each output with its value,
+ * the rule that decided it and the words of the document it cites, the formula with the
+ * values read (item by item for a list, step by step for dates), the notes (the
+ * interpretive choices), the facts and dated parameters used, and the sentences of the
+ * measure the policy does not compute.
  *
  * Intermediate results (`let`s) come before the first output that uses them, so that the
  * report reads as a worksheet: every step uses only values shown above it or in its formula.
+ *
+ * The report's own words are in the language of the explanations (explain-words.ts); the
+ * policy's words, names and formulas are as written.
  */
 import type { EvaluationResult } from "./interpret.js";
 import type { MeasureIR, ProgramIR, ValueType } from "./ir.js";
@@ -19,29 +24,30 @@ import {
   type ParameterRead,
   type RuleReference,
   type SourceReference,
-  type WindowReport,
 } from "./explain.js";
+import { explanationWords, type ExplanationWords } from "./explain-words.js";
 import type { FactSchema, OutputJson } from "../runtime/index.js";
 
-/** The report of an evaluation made with `explain: true`. */
+/** The report of an evaluation made with `explain: true`, in the language of its explanations. */
 export function explanationText(result: EvaluationResult, program: ProgramIR): string {
   const explained = result.explain;
-  if (explained === undefined) throw new Error("explanationText needs an evaluation with explain: true");
-  const sections: string[] = [policyHeading(program, result)];
+  if (explained === undefined || result.language === undefined) throw new Error("explanationText needs an evaluation with explain: true");
+  const words = explanationWords[result.language];
+  const sections: string[] = [policyHeading(program, result, words)];
   for (const measure of program.measures) {
     const explanations = explained[measure.name];
-    if (explanations !== undefined) sections.push(new MeasureReport(program, measure, explanations).text());
+    if (explanations !== undefined) sections.push(new MeasureReport(program, measure, explanations, words).text());
   }
-  const skipped = skippedSection(program, result.skipped);
+  const skipped = skippedSection(program, result.skipped, words);
   if (skipped !== undefined) sections.push(skipped);
   return `${sections.join("\n\n")}\n`;
 }
 
-function policyHeading(program: ProgramIR, result: EvaluationResult): string {
+function policyHeading(program: ProgramIR, result: EvaluationResult, words: ExplanationWords): string {
   const { policy } = program;
-  const lines = [policy.title, `${policy.document}, ${policy.issuer}, issued ${policy.issued} (policy ${policy.name}, version ${policy.version})`];
+  const lines = [policy.title, words.issued(policy.document, policy.issuer, policy.issued, policy.name, policy.version)];
   const date = evaluationDate(result);
-  if (date !== undefined) lines.push(`The case as of ${date}.`);
+  if (date !== undefined) lines.push(words.caseDate(date));
   return lines.join("\n");
 }
 
@@ -55,17 +61,8 @@ function evaluationDate(result: EvaluationResult): string | undefined {
 }
 
 /** `m4 (§4) 确保失业保险待遇及时足额发放` */
-function measureName(measure: MeasureIR): string {
-  const clause = measure.citation === undefined ? "" : ` (${measure.citation.clause})`;
-  const title = measure.title === undefined ? "" : ` ${measure.title}`;
-  return `${measure.name}${clause}${title}`;
-}
-
-function windowSentence(window: WindowReport | undefined): string {
-  if (window?.from === undefined) return "In force: the measure has no time limit.";
-  const end = window.until == null ? "with no end date" : `until ${window.until}`;
-  const state = window.inForce ? "In force" : "Not in force";
-  return `${state} on ${window.date}: the measure runs from ${window.from} ${end}.`;
+function measureName(measure: MeasureIR, words: ExplanationWords): string {
+  return words.measureLabel(measure.name, measure.citation?.clause, measure.title);
 }
 
 const indent = "    ";
@@ -79,22 +76,51 @@ class MeasureReport {
     private readonly program: ProgramIR,
     private readonly measure: MeasureIR,
     private readonly explanations: { readonly [output: string]: Explanation },
+    private readonly words: ExplanationWords,
   ) {}
 
   text(): string {
-    const inForce = this.explanations["in_force"];
-    this.lines.push(`Measure ${measureName(this.measure)}`, windowSentence(inForce?.window));
-    if (inForce?.value === false) {
-      this.lines.push("Every output has its empty value:");
-      for (const name of this.measure.outputs) this.lines.push(`  ${name} = ${this.valueText(name, this.explanation(name).value)}`);
-      return this.lines.join("\n");
+    const inForce = this.explanation("in_force");
+    const window = inForce.window;
+    this.lines.push(this.words.measureHeading(measureName(this.measure, this.words)), this.words.windowLine(inForce.value === true, window?.date ?? "", window?.from, window?.until));
+    this.windowWords(inForce);
+    if (inForce.value === false) {
+      this.lines.push(this.words.notInForceOutputs);
+      const empty = this.measure.outputs.map((name) => `${name} ${this.valueText(name, this.explanation(name).value)}`);
+      this.lines.push(`  ${empty.join(", ")}`);
+    } else {
+      for (const name of this.measure.outputs) {
+        const explanation = this.explanation(name);
+        this.stepsBefore(explanation);
+        this.block(name, explanation, "");
+      }
     }
-    for (const name of this.measure.outputs) {
-      const explanation = this.explanation(name);
-      this.stepsBefore(explanation);
-      this.block(name, explanation, "");
-    }
+    this.notComputed(inForce);
     return this.lines.join("\n");
+  }
+
+  /** The words that set the window: each parameter it read, with its source; and its date steps. */
+  private windowWords(inForce: Explanation): void {
+    const window = this.measure.window;
+    if (window === undefined) return;
+    const bounds = [["from", window.from], ["until", window.until]] as const;
+    for (const [bound, expr] of bounds) {
+      if (expr?.op !== "parameter") continue;
+      const parameter = inForce.read?.parameters?.find((read) => read.name === expr.name);
+      if (parameter === undefined) continue;
+      const type = this.program.parameters.find((p) => p.name === parameter.name)?.type;
+      const source = parameter.source === undefined ? this.words.scenarioSource : sourceText(parameter.source);
+      this.lines.push(this.words.windowSetBy(bound, parameter.name, this.inWords(parameter.value, type), source));
+    }
+    for (const steps of inForce.dateSteps ?? []) this.lines.push(`  ${this.words.dates(steps)}`);
+  }
+
+  /** The sentences of the measure the policy leaves out, so that a reader sees what was not computed. */
+  private notComputed(inForce: Explanation): void {
+    const items = inForce.notComputable ?? [];
+    if (items.length === 0) return;
+    this.lines.push("", `  ${this.words.notComputedHeading}`);
+    for (const item of items) this.lines.push(`  ${this.words.notComputed(item.clause, item.quote, item.reason, item.location)}`);
   }
 
   private explanation(output: string): Explanation {
@@ -109,64 +135,61 @@ class MeasureReport {
       if (read.kind !== "let" || read.explanation === undefined || this.shown.has(read.name)) continue;
       this.shown.add(read.name);
       this.stepsBefore(read.explanation);
-      this.block(read.name, read.explanation, " (an intermediate result)");
+      this.block(read.name, read.explanation, this.words.intermediate);
     }
   }
 
   private block(name: string, explanation: Explanation, headingSuffix: string): void {
-    this.lines.push("", `  ${name} = ${this.valueText(name, explanation.value)}${headingSuffix}`);
+    const value = explanation.value === null ? undefined : this.valueText(name, explanation.value);
+    this.lines.push("", `  ${this.words.valueHead(name, value)}${headingSuffix}`);
     const decision = explanation.decidedBy;
     if (decision !== undefined) {
-      const sentence = decisionSentence(decision, explanation);
+      const sentence = this.decisionSentence(decision, explanation);
       if (sentence !== undefined) this.line(sentence);
-      if (decision.citation !== undefined) this.line(`Cites ${decision.citation.clause} “${decision.citation.quote}” (${decision.location}).`);
-      if (decision.note !== undefined) this.line(`Note: ${decision.note}`);
+      if (decision.citation !== undefined) this.line(this.words.cites(decision.citation.clause, decision.citation.quote, decision.location));
+      if (decision.note !== undefined) this.line(this.words.note(decision.note));
     }
-    for (const rule of explanation.notApplied ?? []) this.line(`${ruleName(rule)} does not apply: ${rule.reason}.`);
+    for (const rule of explanation.notApplied ?? []) this.line(this.words.doesNotApply(this.ruleName(rule), rule.reason));
     const formula = this.informativeFormula(name, explanation);
-    if (formula !== undefined) this.line(`Formula: ${formula}`);
+    if (formula !== undefined) this.line(this.words.formula(formula));
+    for (const steps of explanation.dateSteps ?? []) this.line(this.words.dates(steps));
     const aggregates = explanation.aggregates ?? [];
     // The formula names its only aggregate already; several need telling apart.
     for (const aggregate of aggregates) this.aggregate(aggregate, aggregates.length > 1 || formula === undefined);
     for (const call of explanation.read?.calls ?? []) this.call(call);
-    for (const fact of explanation.read?.facts ?? []) this.line(`Fact ${this.factText(fact)}`);
-    for (const parameter of explanation.read?.parameters ?? []) this.line(`Parameter ${this.parameterText(parameter)}`);
+    for (const fact of explanation.read?.facts ?? []) this.line(this.words.fact(this.factText(fact)));
+    for (const parameter of explanation.read?.parameters ?? []) this.line(this.words.parameter(this.parameterText(parameter)));
   }
 
   /** An aggregate item by item: each of the first items' condition and term, then what the others add up to. */
   private aggregate(aggregate: AggregateRead, named: boolean): void {
-    const shown = aggregate.terms.length;
-    const items = aggregate.items === 1 ? "1 item" : `${aggregate.items} items`;
-    const which = shown < aggregate.items ? `the first ${shown} of ${items}` : items;
-    const of = named ? ` of ${aggregate.aggregate} = ${this.inWords(aggregate.value, undefined)}` : "";
-    this.line(`Item by item${of} (${which}):`);
+    const heading = named ? `${aggregate.aggregate} = ${this.inWords(aggregate.value, undefined)}` : undefined;
+    this.line(this.words.itemByItem(heading, aggregate.terms.length, aggregate.items));
     for (const term of aggregate.terms) {
-      const parts = [term.condition, term.term ?? (term.included ? "included" : "left out")].filter((part) => part !== undefined);
+      const parts = [term.condition, term.term ?? (term.included ? this.words.included : this.words.leftOut)].filter((part) => part !== undefined);
       this.line(`  ${term.item}: ${parts.join("; ")}`);
     }
     const rest = aggregate.notShown;
-    if (rest !== undefined) {
-      const sum = rest.value === undefined ? "" : `, adding ${String(rest.value)}`;
-      this.line(`  ${rest.items} more ${rest.items === 1 ? "item" : "items"} not shown: ${rest.included} included${sum}`);
-    }
-    if (aggregate.notLookedAt !== undefined) this.line(`  ${aggregate.notLookedAt} more not looked at: the value was decided before them`);
+    if (rest !== undefined) this.line(`  ${this.words.notShown(rest.items, rest.included, rest.value === undefined ? undefined : String(rest.value))}`);
+    if (aggregate.notLookedAt !== undefined) this.line(`  ${this.words.notLookedAt(aggregate.notLookedAt)}`);
   }
 
   /** A call of a parameterised definition for one item: its value, who decided and the formula, once. */
   private call(call: CallRead): void {
     const definitionName = call.call.slice(0, call.call.indexOf("("));
-    const heading = `${call.call} = ${this.valueText(definitionName, call.value)}`;
+    const heading = this.words.valueHead(call.call, call.value === null ? undefined : this.valueText(definitionName, call.value));
     if (this.shown.has(call.call)) {
-      this.line(`${heading}, as above`);
+      this.line(this.words.asAbove(heading));
       return;
     }
     this.shown.add(call.call);
     this.line(heading);
     const decision = call.explanation.decidedBy;
-    const sentence = decision === undefined ? undefined : decisionSentence(decision, call.explanation);
+    const sentence = decision === undefined ? undefined : this.decisionSentence(decision, call.explanation);
     if (sentence !== undefined) this.line(`  ${sentence}`);
     const formula = this.informativeFormula(definitionName, call.explanation);
-    if (formula !== undefined) this.line(`  Formula: ${formula}`);
+    if (formula !== undefined) this.line(`  ${this.words.formula(formula)}`);
+    for (const steps of call.explanation.dateSteps ?? []) this.line(`  ${this.words.dates(steps)}`);
   }
 
   private line(text: string): void {
@@ -192,59 +215,51 @@ class MeasureReport {
 
   /** `person.insured_months (参保月数) = 8 months` */
   private factText(fact: FactRead): string {
-    const label = fact.label === undefined ? "" : ` (${fact.label})`;
-    if (fact.items !== undefined) return `${fact.path}${label} = ${fact.items === 1 ? "1 item" : `${fact.items} items`}`;
+    const label = fact.label === undefined ? "" : this.words.parenthesised(fact.label);
+    if (fact.items !== undefined) return `${fact.path}${label} = ${this.words.items(fact.items)}`;
     return `${fact.path}${label} = ${this.inWords(fact.value ?? null, factType(this.program.schema, fact.path))}`;
   }
 
   /** A formatted value in words, by its type when known: "846.00 yuan", "3 months", "expired (领取期满仍未就业)". */
   private inWords(value: OutputJson, type: ValueType | undefined): string {
-    if (type === undefined) return value === null ? "absent" : Array.isArray(value) ? `{${value.join(", ")}}` : String(value);
-    const described = describeValue(value, type);
+    if (type === undefined) return value === null ? this.words.absent : Array.isArray(value) ? `{${value.join(", ")}}` : String(value);
+    const described = describeValue(value, type, this.words);
     const enumType = type.kind === "optional" ? type.of : type;
     if (enumType.kind !== "enum" || typeof value !== "string") return described;
     const label = this.program.schema.enums.find((e) => e.name === enumType.name)?.members.find((m) => m.name === value)?.label;
-    return label === undefined ? described : `${described} (${label})`;
+    return label === undefined ? described : `${described}${this.words.parenthesised(label)}`;
   }
 
   /** `ui_benefit_standard (兰州市失业保险金标准（一类区）, 元/月) = 1458.00 yuan, in force from 2020-02-01 until 2022-06-30; source: …` */
   private parameterText(parameter: ParameterRead): string {
     const described = [parameter.label, parameter.unit].filter((part) => part !== undefined).join(", ");
     const type = this.program.parameters.find((p) => p.name === parameter.name)?.type;
-    const head = `${parameter.name}${described === "" ? "" : ` (${described})`} = ${this.inWords(parameter.value, type)}`;
-    if (parameter.overridden === true) return `${head}, given by the scenario`;
-    const until = parameter.until === undefined ? "" : ` until ${parameter.until}`;
-    const dates = parameter.from === undefined ? "" : `, in force from ${parameter.from}${until}`;
-    const source = parameter.source === undefined ? "" : `; source: ${sourceText(parameter.source)}`;
-    const note = parameter.note === undefined ? "" : `; note: ${parameter.note}`;
+    const head = `${parameter.name}${described === "" ? "" : this.words.parenthesised(described)} = ${this.inWords(parameter.value, type)}`;
+    if (parameter.overridden === true) return `${head}${this.words.givenByScenario}`;
+    const dates = parameter.from === undefined ? "" : this.words.inForceFrom(parameter.from, parameter.until);
+    const source = parameter.source === undefined ? "" : this.words.source(sourceText(parameter.source));
+    const note = parameter.note === undefined ? "" : this.words.parameterNote(parameter.note);
     return `${head}${dates}${source}${note}`;
   }
-}
 
-/** Who decided and why: `Exception \`migrant\` applies because short_insured_migrant is true; it overrides rule \`general\`.` */
-function decisionSentence(decision: RuleReference, explanation: Explanation): string | undefined {
-  if (decision.kind === "definition") return undefined;
-  const because = explanation.condition === undefined ? "" : ` because ${conditionInWords(explanation.condition)}`;
-  const overrides = explanation.overrides ?? [];
-  const overriding = overrides.length === 0 ? "" : `; it overrides ${overrides.map(ruleName).map(lowerFirst).join(", then ")}`;
-  return `${ruleName(decision)} applies${because}${overriding}.`;
-}
+  /** Who decided and why: `Exception \`migrant\` applies because short_insured_migrant is true; it overrides rule \`general\`.` */
+  private decisionSentence(decision: RuleReference, explanation: Explanation): string | undefined {
+    if (decision.kind === "definition") return undefined;
+    const because = explanation.condition === undefined ? undefined : this.conditionInWords(explanation.condition);
+    return this.words.applies(this.ruleName(decision), because, (explanation.overrides ?? []).map((rule) => this.ruleName(rule)));
+  }
 
-/** `x is true` for a condition that is one name; else the condition with its values. */
-function conditionInWords(condition: string): string {
-  // The formula printer writes a single name as `name [value]` and a compound condition with `→ true`.
-  const single = /^(\S+) \[true\]$/u.exec(condition);
-  if (single !== null) return `${single[1] ?? ""} is true`;
-  return `its condition holds: ${condition.replace(/ → true$/u, "")}`;
-}
+  /** `x is true` for a condition that is one name; else the condition with its values. */
+  private conditionInWords(condition: string): string {
+    // The formula printer writes a single name as `name [value]` and a compound condition with `→ true`.
+    const single = /^(\S+) \[true\]$/u.exec(condition);
+    if (single !== null) return this.words.isTrue(single[1] ?? "");
+    return this.words.conditionHolds(condition.replace(/ → true$/u, ""));
+  }
 
-function ruleName(rule: RuleReference): string {
-  const kind = rule.kind === "exception" ? "Exception" : rule.kind === "rule" ? "Rule" : "Definition";
-  return `${kind} \`${rule.label}\``;
-}
-
-function lowerFirst(text: string): string {
-  return `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+  private ruleName(rule: RuleReference): string {
+    return this.words.ruleName(rule.kind, rule.label);
+  }
 }
 
 function sourceText(source: SourceReference): string {
@@ -265,19 +280,19 @@ function factType(schema: FactSchema, path: string): ValueType | undefined {
   return type;
 }
 
-function skippedSection(program: ProgramIR, skipped: EvaluationResult["skipped"]): string | undefined {
+function skippedSection(program: ProgramIR, skipped: EvaluationResult["skipped"], words: ExplanationWords): string | undefined {
   if (skipped.length === 0) return undefined;
-  const lines = ["Not evaluated: the scenario does not give the facts these measures need."];
+  const lines = [words.notEvaluatedHeading];
   for (const { measure: name, missing } of skipped) {
     const measure = program.measures.find((m) => m.name === name);
-    const facts = missing.map((path) => withLabel(program.schema, path)).join(", ");
-    lines.push(`  ${measure === undefined ? name : measureName(measure)} needs ${facts}`);
+    const facts = missing.map((path) => withLabel(program.schema, path, words)).join(", ");
+    lines.push(words.needs(measure === undefined ? name : measureName(measure, words), facts));
   }
   return lines.join("\n");
 }
 
-function withLabel(schema: FactSchema, path: string): string {
+function withLabel(schema: FactSchema, path: string, words: ExplanationWords): string {
   const [entity, field] = path.split(".");
   const label = schema.records.find((r) => r.name === entity)?.fields.find((f) => f.name === field)?.label;
-  return label === undefined ? path : `${path} (${label})`;
+  return label === undefined ? path : `${path}${words.parenthesised(label)}`;
 }

@@ -10,9 +10,25 @@
  * and how the value came out: the deciding rule's condition and expression with the value
  * of each name written after it (explain-formula.ts).
  */
-import type { CitationIR, DefinitionIR, ExprIR, MeasureIR, ParameterIR, ParameterValueIR, RuleIR, SourceIR, SourceSpan, ValueType } from "./ir.js";
+import type {
+  CitationIR,
+  DefinitionIR,
+  ExprIR,
+  MeasureIR,
+  NotComputableIR,
+  ParameterIR,
+  ParameterValueIR,
+  RuleIR,
+  SourceIR,
+  SourceSpan,
+  ValueType,
+} from "./ir.js";
 import {
+  daysInMonth,
+  formatDate,
   formatValue,
+  toYearMonthDay,
+  type CalendarDate,
   subtractDecimal,
   subtractMoney,
   type Decimal,
@@ -21,6 +37,7 @@ import {
   type RuntimeValue,
 } from "../runtime/index.js";
 import { printExpression, printFormula, type FormulaContext, type NameRead } from "./explain-formula.js";
+import type { ExplanationWords, NotAppliedReason } from "./explain-words.js";
 
 /**
  * The items of a list whose terms an explanation shows, for each aggregate over it; the
@@ -54,8 +71,18 @@ export interface Explanation {
    * each of its first items; the items after those are summarised
    */
   readonly aggregates?: readonly AggregateRead[];
+  /**
+   * the date arithmetic of the formula step by step, as the runtime computed it:
+   * `2021-10-31 + 6 months = 2022-04-30 (2022-04 has no day 31: its last day); - 1 day = 2022-04-29`
+   */
+  readonly dateSteps?: readonly string[];
   /** the measure's effective window, for `in_force` and for every output of a measure not in force */
   readonly window?: WindowReport;
+  /**
+   * for `in_force`, which speaks for the measure as a whole: the sentences of the measure
+   * the policy does not compute, with the reason it gives
+   */
+  readonly notComputable?: readonly NotComputableReference[];
   /** the values the decision read */
   readonly read?: ValuesRead;
 }
@@ -93,6 +120,12 @@ export interface ItemsNotShown {
   readonly included: number;
   /** for `sum`: the sum of their terms (the aggregate's value less the terms shown) */
   readonly value?: OutputJson;
+}
+
+export interface NotComputableReference extends CitationReference {
+  readonly reason: string;
+  /** "file:line" */
+  readonly location: string;
 }
 
 export interface CitationReference {
@@ -208,9 +241,20 @@ export class Frame {
   readonly parameters = new Map<string, ParameterRead>();
   readonly definitions = new Map<string, DefinitionIR>();
   readonly calls: CallRead[] = [];
-  readonly notApplied: { readonly rule: RuleIR; readonly reason: string }[] = [];
+  readonly notApplied: { readonly rule: RuleIR; readonly reason: NotAppliedReason }[] = [];
   readonly aggregates: AggregateRecord[] = [];
+  readonly dateSteps: DateStep[] = [];
   decision: Decision | undefined;
+}
+
+type DateArithmetic = Extract<ExprIR, { op: "arithmetic" }>;
+
+/** One operation on a date, with its operands and result as the runtime computed them. */
+interface DateStep {
+  readonly expr: DateArithmetic;
+  readonly date: CalendarDate;
+  readonly amount: number;
+  readonly result: CalendarDate;
 }
 
 interface FinishedDefinition {
@@ -236,6 +280,7 @@ export class Trace {
   constructor(
     measure: MeasureIR,
     private readonly fieldLabels: ReadonlyMap<string, string>,
+    private readonly words: ExplanationWords,
   ) {
     this.definitionNames = new Set(measure.definitions.map((definition) => definition.name));
   }
@@ -280,8 +325,14 @@ export class Trace {
     this.current.definitions.set(definition.name, definition);
   }
 
-  notApplied(rule: RuleIR, reason: string): void {
+  notApplied(rule: RuleIR, reason: NotAppliedReason): void {
     this.current.notApplied.push({ rule, reason });
+  }
+
+  /** A date plus or minus months or days, as the runtime computed it. */
+  dateStep(expr: DateArithmetic, date: CalendarDate, amount: number, result: CalendarDate): void {
+    if (this.quiet > 0) return;
+    this.current.dateSteps.push({ expr, date, amount, result });
   }
 
   decided(decision: Decision): void {
@@ -348,12 +399,13 @@ export class Trace {
     const decision = frame.decision;
     const decidedBy = decision === undefined ? undefined : ruleReference(decision.rule);
     const overrides = decision === undefined ? [] : decision.overridden.map(ruleReference);
-    const notApplied = frame.notApplied.map(({ rule, reason }) => ({ ...ruleReference(rule), reason }));
+    const notApplied = frame.notApplied.map(({ rule, reason }) => ({ ...ruleReference(rule), reason: this.words.notApplied(reason) }));
     const valueText = describeValue(formatted, definition.type);
     const context = this.formulaContext(frame);
     const condition = decision?.rule.condition;
+    const dateSteps = this.dateSteps(frame);
     return {
-      summary: decisionSummary(name, valueText, decision),
+      summary: this.decisionSummary(name, formatted === null ? undefined : describeValue(formatted, definition.type, this.words), decision),
       value: formatted,
       ...(decidedBy === undefined ? {} : { decidedBy }),
       ...(condition === undefined ? {} : { condition: printFormula(condition, context, "true") }),
@@ -361,8 +413,51 @@ export class Trace {
       ...(overrides.length === 0 ? {} : { overrides }),
       ...(notApplied.length === 0 ? {} : { notApplied }),
       ...(frame.aggregates.length === 0 ? {} : { aggregates: frame.aggregates.map((record) => this.aggregateRead(record, frame)) }),
+      ...(dateSteps.length === 0 ? {} : { dateSteps }),
       ...this.valuesRead(frame),
     };
+  }
+
+  private decisionSummary(name: string, value: string | undefined, decision: Decision | undefined): string {
+    const head = this.words.valueHead(name, value);
+    if (decision === undefined) return head;
+    const { rule, overridden } = decision;
+    const cited = rule.citation === undefined ? undefined : shortCitation(rule.citation);
+    return this.words.decision(head, ruleReference(rule), cited, overridden.map(ruleReference));
+  }
+
+  /**
+   * The date steps of a frame, an operation on the result of the one before joined to it:
+   * `2021-10-31 + 6 months = 2022-04-30 (…); - 1 day = 2022-04-29`.
+   */
+  private dateSteps(frame: Frame): string[] {
+    const chains: string[] = [];
+    let previous: DateStep | undefined;
+    for (const step of frame.dateSteps) {
+      const text = this.dateStepText(step);
+      const last = chains.length - 1;
+      if (previous !== undefined && last >= 0 && unconverted(step.expr.left) === previous.expr && step.date === previous.result) {
+        chains[last] = `${chains[last] ?? ""}; ${text}`;
+      } else {
+        chains.push(`${formatDate(step.date)} ${text}`);
+      }
+      previous = step;
+    }
+    return chains;
+  }
+
+  /** `+ 6 months = 2022-04-30`, with why the day of the month changed when it did. */
+  private dateStepText(step: DateStep): string {
+    const { operator } = step.expr;
+    const sign = operator === "date_add_months" || operator === "date_add_days" ? "+" : "-";
+    const inMonths = operator === "date_add_months" || operator === "date_sub_months";
+    const amount = inMonths ? this.words.months(String(step.amount)) : this.words.days(String(step.amount));
+    const text = `${sign} ${amount} = ${formatDate(step.result)}`;
+    if (!inMonths) return text;
+    const from = toYearMonthDay(step.date);
+    const to = toYearMonthDay(step.result);
+    const month = `${String(to.year).padStart(4, "0")}-${String(to.month).padStart(2, "0")}`;
+    return from.day > to.day && to.day === daysInMonth(to.year, to.month) ? `${text} (${this.words.monthEnd(month, from.day)})` : text;
   }
 
   /** An aggregate with its first items' conditions and terms printed with the values they read. */
@@ -370,7 +465,7 @@ export class Trace {
     const { expr } = record;
     const context = this.formulaContext(frame);
     const terms = record.shown.map(({ index, included, term }): AggregateTerm => {
-      const item = record.listPath === undefined ? `item ${index + 1}` : `${record.listPath}[${index}]`;
+      const item = record.listPath === undefined ? this.words.item(index + 1) : `${record.listPath}[${index}]`;
       const itemContext: FormulaContext = { ...context, localPaths: new Map([...frame.localPaths, [expr.variable, item]]) };
       const condition = expr.filter === undefined ? undefined : printFormula(expr.filter, itemContext, String(included));
       const formatted = term === undefined || expr.value === undefined ? undefined : formatValue(term, expr.value.type);
@@ -416,7 +511,7 @@ export class Trace {
     switch (name.kind) {
       case "fact": {
         const fact = frame.facts.get(name.path);
-        if (fact?.items !== undefined) return fact.items === 1 ? "1 item" : `${fact.items} items`;
+        if (fact?.items !== undefined) return this.words.items(fact.items);
         return fact?.value === undefined ? undefined : describeValue(fact.value, name.type);
       }
       case "parameter": {
@@ -453,25 +548,47 @@ export class Trace {
     return { name: definition.name, kind: "let", value, explanation: this.explainDefinition(definition.name) };
   }
 
-  /** The explanation of `in_force`, from the frame in which the window was evaluated. */
-  explainInForce(window: WindowReport, frame: Frame): Explanation {
+  /**
+   * The explanation of `in_force`, from the frame in which the window was evaluated: it
+   * speaks for the measure as a whole, so it lists the sentences the policy does not compute.
+   */
+  explainInForce(window: WindowReport, frame: Frame, notComputable: readonly NotComputableIR[]): Explanation {
+    const dateSteps = this.dateSteps(frame);
     return {
-      summary: `in_force = ${window.inForce}: ${windowSentence(window)}`,
+      summary: this.words.inForceSummary(window.inForce, this.windowSummary(window)),
       value: window.inForce,
       window,
+      ...(notComputable.length === 0 ? {} : { notComputable: notComputable.map(notComputableReference) }),
+      ...(dateSteps.length === 0 ? {} : { dateSteps }),
       ...this.valuesRead(frame),
     };
   }
+
+  /**
+   * The explanation of an output of a measure that is not in force: not computed, and not
+   * to be read as a finding on the case, although the result gives it its empty value.
+   */
+  explainNotInForce(name: string, type: ValueType, empty: RuntimeValue, window: WindowReport): Explanation {
+    const value = formatValue(empty, type);
+    return {
+      summary: this.words.notInForceSummary(name, describeValue(value, type, this.words), this.windowSummary(window)),
+      value,
+      window,
+    };
+  }
+
+  private windowSummary(window: WindowReport): string {
+    return this.words.windowSummary(window.measure, window.date, window.inForce, window.from, window.until);
+  }
 }
 
-/** The explanation of an output of a measure that is not in force: it has its empty value. */
-export function explainNotInForce(name: string, type: ValueType, empty: RuntimeValue, window: WindowReport): Explanation {
-  const value = formatValue(empty, type);
-  return {
-    summary: `${name} = ${describeValue(value, type)}, its empty value: ${windowSentence(window)}`,
-    value,
-    window,
-  };
+function notComputableReference(item: NotComputableIR): NotComputableReference {
+  return { ...citationReference(item.citation), reason: item.reason, location: location(item.span) };
+}
+
+/** The expression under the conversions the checker inserted. */
+function unconverted(expr: ExprIR): ExprIR {
+  return expr.op === "convert" ? unconverted(expr.operand) : expr;
 }
 
 /** The sum of the terms not shown: the aggregate's value less the terms shown, computed as the runtime computes. */
@@ -494,12 +611,6 @@ function subtractTerm(total: RuntimeValue, term: RuntimeValue, type: ValueType):
     default:
       return (total as number) - (term as number);
   }
-}
-
-function windowSentence(window: WindowReport): string {
-  if (window.from === undefined) return `measure ${window.measure} has no time limit`;
-  const end = window.until == null ? " with no end date" : ` until ${window.until}`;
-  return `measure ${window.measure} is ${window.inForce ? "" : "not "}in force on ${window.date}: its window runs from ${window.from}${end}`;
 }
 
 /** A parameter value and the last day it is in force ("YYYY-MM-DD"; undefined: no end). */
@@ -548,42 +659,38 @@ function ruleReference(rule: RuleIR): RuleReference {
   };
 }
 
-function decisionSummary(name: string, value: string, decision: Decision | undefined): string {
-  const head = `${name} = ${value}`;
-  if (decision === undefined) return head;
-  const { rule, overridden } = decision;
-  const cited = rule.citation === undefined ? "" : ` (${shortCitation(rule.citation)})`;
-  if (rule.kind === "simple") return `${head}${cited}`;
-  const overriding = overridden.length === 0 ? "" : ` overrides ${overridden.map((r) => `${r.kind} "${r.label}"`).join(", ")}`;
-  return `${head}: ${rule.kind} "${rule.label}"${cited}${overriding}`;
-}
+/** The end of a sentence of the document: a summary never cuts a quote before one. */
+const SENTENCE_END = /[。！？；!?;]/u;
 
-/** Quotes longer than this are cut in summaries (the full quote is in `citation`). */
-const SUMMARY_QUOTE_LENGTH = 20;
-const CLAUSE_PUNCTUATION = /[，。；：、,;:]/u;
-
-/** `§4 "对参保不满1年的失业农民工…"`: the quote up to its first pause, or its first words. */
+/**
+ * `§4 “对参保不满1年的失业农民工，参照兰州市城市低保标准，按月发放3个月的临时生活补助”`:
+ * the quote's first sentence, whole, and `…` when more sentences follow.
+ */
 export function shortCitation(citation: CitationIR): string {
   const characters = [...citation.quote];
-  const pause = characters.findIndex((c) => CLAUSE_PUNCTUATION.test(c));
-  const end = Math.min(pause === -1 ? characters.length : pause, SUMMARY_QUOTE_LENGTH);
-  const cut = end < characters.length;
-  return `${citation.clause} "${characters.slice(0, end).join("")}${cut ? "…" : ""}"`;
+  const end = characters.findIndex((c) => SENTENCE_END.test(c));
+  const cut = end !== -1 && end < characters.length - 1;
+  const sentence = cut ? characters.slice(0, end + 1).join("") : citation.quote;
+  return `${citation.clause} “${sentence}${cut ? "…" : ""}”`;
 }
 
-/** A formatted value in a sentence: "1310.40 yuan", "80%", "6 months", "absent", "{a, b}". */
-export function describeValue(value: OutputJson, type: ValueType): string {
-  if (value === null) return "absent";
+/**
+ * A formatted value in a sentence: "1310.40 yuan", "80%", "6 months", "absent", "{a, b}";
+ * with `words`, in the words of the report ("1310.40元"), else in the policy's syntax.
+ */
+export function describeValue(value: OutputJson, type: ValueType, words?: ExplanationWords): string {
+  if (value === null) return words?.absent ?? "absent";
   if (Array.isArray(value)) return `{${value.join(", ")}}`;
   const kind = type.kind === "optional" ? type.of.kind : type.kind;
+  const text = String(value);
   switch (kind) {
     case "money":
-      return `${String(value)} yuan`;
+      return words === undefined ? `${text} yuan` : words.money(text);
     case "months":
-      return value === 1 ? "1 month" : `${String(value)} months`;
+      return words === undefined ? (text === "1" ? "1 month" : `${text} months`) : words.months(text);
     case "days":
-      return value === 1 ? "1 day" : `${String(value)} days`;
+      return words === undefined ? (text === "1" ? "1 day" : `${text} days`) : words.days(text);
     default:
-      return String(value);
+      return text;
   }
 }

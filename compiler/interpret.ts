@@ -62,18 +62,23 @@ import {
   type RuntimeValue,
   type Scenario,
 } from "../runtime/index.js";
-import { Trace, explainNotInForce, type DatedValue, type Decision, type Explanation, type WindowReport } from "./explain.js";
+import { Trace, type DatedValue, type Decision, type Explanation, type WindowReport } from "./explain.js";
+import { explanationWords, policyLanguage, type ExplanationLanguage } from "./explain-words.js";
 
 export interface EvaluationOptions {
   /** evaluate only these measures; a missing fact of theirs is then an error */
   readonly measures?: readonly string[];
   readonly explain?: boolean;
+  /** the language of the explanations' sentences; by default the policy's (explain-words.ts) */
+  readonly language?: ExplanationLanguage;
 }
 
 export interface EvaluationResult {
   /** formatted outputs per measure: `in_force` first, then the outputs in written order */
   readonly outputs: { readonly [measure: string]: { readonly [output: string]: OutputJson } };
   readonly explain?: { readonly [measure: string]: { readonly [output: string]: Explanation } };
+  /** with `explain`: the language of its sentences */
+  readonly language?: ExplanationLanguage;
   /** measures left out because facts are missing (only when measures are not asked for by name) */
   readonly skipped: readonly { readonly measure: string; readonly missing: readonly string[] }[];
 }
@@ -89,19 +94,21 @@ export function evaluate(program: ProgramIR, scenario: Scenario, options: Evalua
   const skipped: { measure: string; missing: string[] }[] = [];
   const parameters = new Map(program.parameters.map((p) => [p.name, p]));
   const fieldLabels = options.explain === true ? fieldLabelsOf(program) : undefined;
+  const language = options.language ?? policyLanguage(program.policy);
+  const words = explanationWords[language];
   for (const measure of selected) {
     const missing = missingFacts(scenario, measure.reads, program.schema);
     if (missing.length > 0) {
       skipped.push({ measure: measure.name, missing: [...missing] });
       continue;
     }
-    const trace = fieldLabels === undefined ? undefined : new Trace(measure, fieldLabels);
+    const trace = fieldLabels === undefined ? undefined : new Trace(measure, fieldLabels, words);
     const evaluation = new MeasureEvaluation(measure, scenario, parameters, trace);
     const result = evaluation.run();
     outputs[measure.name] = result.outputs;
     if (result.explanations !== undefined) explanations[measure.name] = result.explanations;
   }
-  return { outputs, ...(options.explain === true ? { explain: explanations } : {}), skipped };
+  return { outputs, ...(options.explain === true ? { explain: explanations, language } : {}), skipped };
 }
 
 /** For measures asked for by name: the facts each needs that the scenario does not give. */
@@ -439,14 +446,14 @@ class MeasureEvaluation {
     const outputs: { [output: string]: OutputJson } = { in_force: inForce };
     const explanations: { [output: string]: Explanation } = {};
     if (trace !== undefined && windowFrame !== undefined && report !== undefined) {
-      explanations["in_force"] = trace.explainInForce(report, windowFrame);
+      explanations["in_force"] = trace.explainInForce(report, windowFrame, measure.notComputable);
     }
     if (!inForce) {
       for (const name of measure.outputs) {
         const definition = this.definition(name);
         const empty = emptyValue(definition.type);
         outputs[name] = formatValue(empty, definition.type);
-        if (report !== undefined) explanations[name] = explainNotInForce(name, definition.type, empty, report);
+        if (trace !== undefined && report !== undefined) explanations[name] = trace.explainNotInForce(name, definition.type, empty, report);
       }
     } else {
       for (const definition of measure.definitions) {
@@ -547,16 +554,13 @@ class MeasureEvaluation {
     if (rule.window !== undefined) {
       const { from, until } = this.windowDates(rule.window);
       if (this.date < from || (until !== null && this.date > until)) {
-        if (this.trace !== undefined) {
-          const end = until === null ? "" : ` until ${formatDate(until)}`;
-          this.trace.notApplied(rule, `outside its window (in force from ${formatDate(from)}${end})`);
-        }
+        this.trace?.notApplied(rule, { kind: "window", from: formatDate(from), until: until === null ? null : formatDate(until) });
         return false;
       }
     }
     if (rule.condition === undefined) return true;
     const holds = asBoolean(this.expression(rule.condition, scope));
-    if (!holds) this.trace?.notApplied(rule, "its condition does not hold");
+    if (!holds) this.trace?.notApplied(rule, { kind: "condition" });
     return holds;
   }
 
@@ -609,7 +613,11 @@ class MeasureEvaluation {
       case "arithmetic": {
         const left = this.expression(expr.left, scope);
         const right = this.expression(expr.right, scope);
-        return arithmetic(expr.operator, left, right);
+        const result = arithmetic(expr.operator, left, right);
+        if (this.trace !== undefined && expr.type.kind === "date") {
+          this.trace.dateStep(expr, left as CalendarDate, asNumber(right), result as CalendarDate);
+        }
+        return result;
       }
       case "negate":
         return negateDecimal(asDecimal(this.expression(expr.operand, scope)));

@@ -1,12 +1,13 @@
 import { parseCommandArgs } from "../args.js";
 import { explanationText } from "../../compiler/explain-text.js";
 import { ExitStatus, type ExitCode } from "../exit.js";
-import { evaluateScenarioCommand } from "../scenario-command.js";
+import { explanationLanguageOption, evaluateScenarioCommand } from "../scenario-command.js";
 import { commandUsage } from "../usage.js";
 
 const options = {
   scenario: { type: "string" },
   measure: { type: "string", multiple: true },
+  lang: { type: "string" },
 } as const;
 
 /**
@@ -21,6 +22,7 @@ export async function explain(args: readonly string[]): Promise<ExitCode> {
     scenario: values.scenario,
     measures: values.measure,
     explain: true,
+    ...explanationLanguageOption(values.lang, commandUsage.explain),
     usage: commandUsage.explain,
   });
   if (outcome.kind === "failed") return outcome.exitCode;

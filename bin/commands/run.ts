@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import { parseCommandArgs } from "../args.js";
 import { resultJson } from "../evaluate-scenario.js";
 import { ExitStatus, UsageError, type ExitCode } from "../exit.js";
-import { evaluateScenarioCommand } from "../scenario-command.js";
+import { explanationLanguageOption, evaluateScenarioCommand } from "../scenario-command.js";
 import { commandUsage } from "../usage.js";
 
 const options = {
@@ -12,6 +12,7 @@ const options = {
   jobs: { type: "string" },
   measure: { type: "string", multiple: true },
   explain: { type: "boolean" },
+  lang: { type: "string" },
 } as const;
 
 /**
@@ -22,6 +23,9 @@ const options = {
  */
 export async function run(args: readonly string[]): Promise<ExitCode> {
   const { policy, values } = parseCommandArgs(args, options, commandUsage.run);
+  if (values.lang !== undefined && values.explain !== true) {
+    throw new UsageError("--lang goes with --explain: it sets the language of the explanations", commandUsage.run);
+  }
   if (values.scenarios !== undefined) {
     if (values.scenario !== undefined) {
       throw new UsageError("--scenario and --scenarios cannot be used together: give one scenario, or a file of them", commandUsage.run);
@@ -44,6 +48,7 @@ export async function run(args: readonly string[]): Promise<ExitCode> {
     scenario: values.scenario,
     measures: values.measure,
     explain: values.explain === true,
+    ...explanationLanguageOption(values.lang, commandUsage.run),
     usage: commandUsage.run,
   });
   if (outcome.kind === "failed") return outcome.exitCode;

@@ -16,7 +16,7 @@ function explain(input: unknown, ...flags: string[]) {
 
 describe("tiao explain", () => {
   it("prints the report of the evaluation, measure by measure, with each formula", () => {
-    const result = explain(scenario);
+    const result = explain(scenario, "--lang", "en");
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("示例补贴办法\n示例〔2021〕1号, 示例局, issued 2021-11-05 (policy benefit_demo, version 1.0.0)\nThe case as of 2021-11-15.\n");
@@ -32,7 +32,7 @@ describe("tiao explain", () => {
   });
 
   it("explains the exception that decided and the rule it overrode", () => {
-    const result = explain({ ...scenario, person: { ...scenario.person, migrant_worker: true, insured_months: 6 } }, "--measure", "m1");
+    const result = explain({ ...scenario, person: { ...scenario.person, migrant_worker: true, insured_months: 6 } }, "--measure", "m1", "--lang", "en");
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("Exception `migrant` applies because short_insured_migrant is true; it overrides rule `general`.\n");
     expect(result.stdout).not.toContain("Measure m2");
@@ -42,7 +42,7 @@ describe("tiao explain", () => {
     const result = tiao(["explain", "policies/lanzhou-2021-289", "--scenario", "policies/lanzhou-2021-289/scenarios/migrant-worker.json", "--measure", "m9"]);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(
-      "Formula: match basis [living_allowance_80pct] { contract_wage => employment.contract_wage  minimum_wage => local_minimum_wage [1820.00 yuan]  living_allowance_80pct => round(local_minimum_wage [1820.00 yuan] * stoppage_living_allowance_rate [80%]) } = 1456.00 yuan",
+      "公式：match basis [living_allowance_80pct] { contract_wage => employment.contract_wage  minimum_wage => local_minimum_wage [1820.00 yuan]  living_allowance_80pct => round(local_minimum_wage [1820.00 yuan] * stoppage_living_allowance_rate [80%]) } = 1456.00 yuan",
     );
   });
 
@@ -73,6 +73,26 @@ describe("tiao explain", () => {
     expect(result.status).toBe(3);
     expect(result.stdout).toBe("");
     expect(result.stderr).toMatch(/^error: .+\n {2}--> test\/e2e\/fixtures\/no-rule\.tiao:\d+:\d+\n$/);
+  });
+
+  it("speaks Chinese for a Chinese policy, and English with --lang en", () => {
+    const chinese = explain(scenario, "--measure", "m1");
+    expect(chinese.status).toBe(0);
+    expect(chinese.stdout).toContain("示例补贴办法\n示例〔2021〕1号，示例局，2021-11-05 发布（政策 benefit_demo，版本 1.0.0）\n案情日期：2021-11-15。\n");
+    expect(chinese.stdout).toContain("\n    规则 `general` 适用。\n");
+    expect(chinese.stdout).toMatch(/\n {4}引用 §1“失业补助金标准按照失业保险金的80%确定”（test\/e2e\/fixtures\/benefit\/benefit\.tiao:\d+）。\n/u);
+    expect(chinese.stdout).toContain("\n    公式：if eligible [true] then round(ui_benefit_standard [1458.00 yuan] * subsidy_rate [80%]) else 0.00 yuan = 1166.40 yuan\n");
+    expect(explain(scenario, "--measure", "m1", "--lang", "zh").stdout).toBe(chinese.stdout);
+    const english = explain(scenario, "--measure", "m1", "--lang", "en");
+    expect(english.stdout).toContain("\n    Rule `general` applies.\n");
+    expect(english.stdout).not.toMatch(/规则|引用|公式/u);
+  });
+
+  it("exits 2 on a --lang it does not speak", () => {
+    const result = explain(scenario, "--lang", "fr");
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/^error: --lang expects en or zh, got "fr"\n/u);
   });
 
   it("has its usage under --help", () => {
@@ -114,7 +134,7 @@ describe("explanations of a long list", () => {
   });
 
   it("are bounded in tiao explain", () => {
-    const result = tiao(["explain", ...args], { input });
+    const result = tiao(["explain", ...args, "--lang", "en"], { input });
     expect(result.status).toBe(0);
     expect(result.stdout.length).toBeLessThan(100_000);
     expect(result.stdout).toContain(`      ${items - LIST_ITEMS_SHOWN} more items not shown: ${items - LIST_ITEMS_SHOWN} included\n`);

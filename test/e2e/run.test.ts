@@ -76,6 +76,30 @@ describe("tiao run", () => {
   });
 });
 
+describe("tiao run --explain --lang", () => {
+  const migrant = { ...fullScenario, person: { ...expiredPerson, migrant_worker: true, insured_months: 6 } };
+
+  it("gives the summaries in Chinese for a Chinese policy, in English with --lang en, the keys in English either way", () => {
+    const chinese = JSON.parse(run(migrant, "--explain").stdout);
+    const english = JSON.parse(run(migrant, "--explain", "--lang", "en").stdout);
+    expect(chinese.explain.m1.eligible.summary).toMatch(/^eligible = false：例外“migrant”（§1 “.+”），优先于规则“general”$/u);
+    expect(english.explain.m1.eligible.summary).toMatch(/^eligible = false: exception "migrant" \(§1 “.+”\) overrides rule "general"$/u);
+    expect(Object.keys(chinese.explain.m1.eligible)).toEqual(Object.keys(english.explain.m1.eligible));
+    const { explain: _chineseExplanations, ...chineseOutputs } = chinese;
+    const { explain: _englishExplanations, ...englishOutputs } = english;
+    expect(chineseOutputs).toEqual(englishOutputs);
+  });
+
+  it("exits 2 for --lang without --explain, or a language it does not speak", () => {
+    for (const flags of [["--lang", "en"], ["--explain", "--lang", "de"]]) {
+      const result = run(fullScenario, ...flags);
+      expect(result.status).toBe(2);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toMatch(/^error: --lang /u);
+    }
+  });
+});
+
 describe("tiao run with bad input", () => {
   /** Bad input: exit status 2, nothing on stdout, one stderr line per problem. */
   function expectBadInput(result: ReturnType<typeof run>, ...lineStarts: string[]) {

@@ -73,7 +73,7 @@ const enterprise = {
 };
 
 function explanation(program: ProgramIR, output: string, facts: object = enterprise): Explanation {
-  const found = run(program, { date: "2021-11-15", enterprise: facts }, { explain: true }).explain?.["m"]?.[output];
+  const found = run(program, { date: "2021-11-15", enterprise: facts }, { explain: true, language: "en" }).explain?.["m"]?.[output];
   if (found === undefined) throw new Error(`no explanation of ${output}`);
   return found;
 }
@@ -150,6 +150,18 @@ describe("formulas", () => {
     expect(formulaOf(`output x: bool = enterprise.resumed is present cites §3 "补贴期限为3个月"`)).toBe("enterprise.resumed [absent] is present → false");
   });
 
+  it("give the date arithmetic step by step, as the runtime computed it, saying when a month has no such day", () => {
+    const explained = explanation(policy(`output x: date = enterprise.started + 6 months - 1 day cites §3 "补贴期限为3个月"`), "x");
+    expect(explained.dateSteps).toEqual(["2021-08-31 + 6 months = 2022-02-28 (2022-02 has no day 31: its last day); - 1 day = 2022-02-27"]);
+    const plain = explanation(policy(`output x: date = enterprise.started - 1 day + 2 months cites §3 "补贴期限为3个月"`), "x", { ...enterprise, started: "2021-10-20" });
+    expect(plain.dateSteps).toEqual(["2021-10-20 - 1 day = 2021-10-19; + 2 months = 2021-12-19"]);
+    const two = explanation(
+      policy(`output x: bool = enterprise.started + 1 month < (enterprise.resumed otherwise enterprise.started) + 2 months cites §3 "补贴期限为3个月"`),
+      "x",
+    );
+    expect(two.dateSteps).toEqual(["2021-08-31 + 1 month = 2021-09-30 (2021-09 has no day 31: its last day)", "2021-08-31 + 2 months = 2021-10-31"]);
+  });
+
   it("hide the conversions the checker inserted", () => {
     expect(formulaOf(`output x: months = cap + months(enterprise.paid_months) cites §3 "补贴期限为3个月"`)).toBe(
       "cap [3 months] + enterprise.paid_months [2] = 5 months",
@@ -164,7 +176,7 @@ describe("formulas", () => {
 
 describe("conditions", () => {
   function m4Explanation(person: object, output: string): Explanation {
-    const found = run(m4Policy, { date: "2021-11-15", person }, { explain: true }).explain?.["m4"]?.[output];
+    const found = run(m4Policy, { date: "2021-11-15", person }, { explain: true, language: "en" }).explain?.["m4"]?.[output];
     if (found === undefined) throw new Error(`no explanation of ${output}`);
     return found;
   }

@@ -1,12 +1,13 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Explanation } from "../../compiler/explain.js";
 import { shortCitation } from "../../compiler/explain.js";
 import { cases, cites, e, entityDecl, exception, field, measure, program, recordDecl, rule, simple, t, window } from "../support/ir-builders.js";
-import { eligiblePerson, m4Policy, m4Text } from "./policy-m4.js";
+import { compileText, eligiblePerson, m4Policy, m4Text } from "./policy-m4.js";
 import { run } from "./support.js";
 
 function explanationsOf(json: object, policy = m4Policy, measureName = "m4"): { readonly [output: string]: Explanation } {
-  const explanations = run(policy, json, { explain: true }).explain?.[measureName];
+  const explanations = run(policy, json, { explain: true, language: "en" }).explain?.[measureName];
   if (explanations === undefined) throw new Error(`no explanation of ${measureName}`);
   return explanations;
 }
@@ -28,7 +29,7 @@ function locationOf(words: string): string {
 
 describe("explanations", () => {
   it("explain every output, in_force first, beside unchanged outputs", () => {
-    const result = run(m4Policy, { date: "2021-11-15", person: eligiblePerson }, { explain: true });
+    const result = run(m4Policy, { date: "2021-11-15", person: eligiblePerson }, { explain: true, language: "en" });
     expect(Object.keys(result.explain?.["m4"] ?? {})).toEqual(Object.keys(result.outputs["m4"] ?? {}));
     expect(Object.keys(result.explain?.["m4"] ?? {})[0]).toBe("in_force");
   });
@@ -36,7 +37,7 @@ describe("explanations", () => {
   it("name the exception that decided, with its citation, and the rule it overrode", () => {
     const explanation = explanationOf({ date: "2021-11-15", person: migrant }, "unemployment_subsidy_eligible");
     expect(explanation.summary).toBe(
-      'unemployment_subsidy_eligible = false: exception "migrant" (§4 "对参保不满1年的失业农民工…") overrides rule "general"',
+      'unemployment_subsidy_eligible = false: exception "migrant" (§4 “对参保不满1年的失业农民工，参照兰州市城市低保标准，按月发放3个月的临时生活补助”) overrides rule "general"',
     );
     expect(explanation.value).toBe(false);
     expect(explanation.decidedBy).toMatchObject({
@@ -62,14 +63,14 @@ describe("explanations", () => {
 
   it("list the exceptions that did not apply, with the reason", () => {
     const explanation = explanationOf({ date: "2021-11-15", person: eligiblePerson }, "unemployment_subsidy_eligible");
-    expect(explanation.summary).toBe('unemployment_subsidy_eligible = true: rule "general" (§4 "对领取失业保险金期满仍未就业的失业人员…")');
+    expect(explanation.summary).toBe('unemployment_subsidy_eligible = true: rule "general" (§4 “对领取失业保险金期满仍未就业的失业人员、不符合领取失业保险金条件的参保失业人员按月发放不超过6个月的失业补助金”)');
     expect(explanation.notApplied).toMatchObject([{ kind: "exception", label: "migrant", reason: "its condition does not hold" }]);
     expect(explanation.read?.facts?.map((f) => f.path)).toEqual(["person.unemployed", "person.insured", "person.ui_status"]);
   });
 
   it("give each parameter read with the dated value used and its source", () => {
     const explanation = explanationOf({ date: "2021-11-15", person: eligiblePerson }, "unemployment_subsidy_monthly");
-    expect(explanation.summary).toBe('unemployment_subsidy_monthly = 1166.40 yuan (§4 "失业补助金标准按照兰州市失业保险金的80…")');
+    expect(explanation.summary).toBe("unemployment_subsidy_monthly = 1166.40 yuan (§4 “失业补助金标准按照兰州市失业保险金的80%确定”)");
     expect(explanation.read?.parameters).toEqual([
       {
         name: "ui_benefit_standard",
@@ -99,13 +100,23 @@ describe("explanations", () => {
     expect(explanation.read?.parameters?.map((p) => p.name)).toEqual(["epidemic_period_start", "epidemic_period_end"]);
   });
 
-  it("say that an output of a measure not in force has its empty value, and why", () => {
+  it("say that an output of a measure not in force is not computed, and why, before its empty value", () => {
     const explanation = explanationOf({ date: "2021-10-01", person: eligiblePerson }, "unemployment_subsidy_monthly");
     expect(explanation.summary).toBe(
-      "unemployment_subsidy_monthly = 0.00 yuan, its empty value: measure m4 is not in force on 2021-10-01: its window runs from 2021-10-20 with no end date",
+      "unemployment_subsidy_monthly is not computed: measure m4 is not in force on 2021-10-01: its window runs from 2021-10-20 with no end date; the result gives it its empty value, 0.00 yuan",
     );
     expect(explanation.value).toBe("0.00");
     expect(explanation.decidedBy).toBeUndefined();
+  });
+
+  it("list, with in_force, the sentences of the measure the policy does not compute, with their reasons", () => {
+    const text = m4Text.replace(/\n\}\n$/u, '\n  not computable §4 "畅通失业保险待遇网上申领渠道"\n    because "经办方式，不改变待遇"\n}\n');
+    const policy = compileText(text, "m4.tiao");
+    const line = text.split("\n").findIndex((l) => l.includes("not computable")) + 1;
+    const expected = [{ clause: "§4", quote: "畅通失业保险待遇网上申领渠道", reason: "经办方式，不改变待遇", location: `m4.tiao:${line}` }];
+    expect(explanationOf({ date: "2021-11-15", person: eligiblePerson }, "in_force", policy).notComputable).toEqual(expected);
+    expect(explanationOf({ date: "2021-10-01", person: eligiblePerson }, "in_force", policy).notComputable).toEqual(expected);
+    expect(explanationOf({ date: "2021-11-15", person: eligiblePerson }, "in_force").notComputable).toBeUndefined();
   });
 
   it("say that a measure without a window has no time limit", () => {
@@ -155,27 +166,49 @@ describe("explanations", () => {
     });
     const json = { date: "2021-11-15", enterprise: { trainees: [{ newly_absorbed: false }, { newly_absorbed: true }] } };
     const explanation = explanationOf(json, "subsidised", policy, "m3");
-    expect(explanation.summary).toBe('subsidised = 1 (§3 "以工代训")');
+    expect(explanation.summary).toBe("subsidised = 1 (§3 “以工代训”)");
     expect(explanation.read?.facts).toEqual([{ path: "enterprise.trainees", items: 2 }]);
     const calls = explanation.read?.calls ?? [];
     expect(calls.map((c) => [c.call, c.value])).toEqual([
       ["subsidisable(enterprise.trainees[0])", false],
       ["subsidisable(enterprise.trainees[1])", true],
     ]);
-    expect(calls[1]?.explanation.summary).toBe('subsidisable = true: exception "new" (§1 "quote of new") overrides rule "general"');
+    expect(calls[1]?.explanation.summary).toBe('subsidisable = true: exception "new" (§1 “quote of new”) overrides rule "general"');
     expect(calls[1]?.explanation.read?.facts).toEqual([{ path: "enterprise.trainees[1].newly_absorbed", label: "新吸纳", value: true }]);
   });
 
   it("are plain data", () => {
-    const explain = run(m4Policy, { date: "2021-11-15", person: migrant }, { explain: true }).explain;
+    const explain = run(m4Policy, { date: "2021-11-15", person: migrant }, { explain: true, language: "en" }).explain;
     expect(JSON.parse(JSON.stringify(explain))).toEqual(explain);
   });
 });
 
 describe("short citations in summaries", () => {
-  it("cut a quote at its first pause, or after twenty characters", () => {
-    expect(shortCitation(cites("§4", "对参保不满1年的失业农民工，参照兰州市城市低保标准"))).toBe('§4 "对参保不满1年的失业农民工…"');
-    expect(shortCitation(cites("§6", "最高 20 万元"))).toBe('§6 "最高 20 万元"');
-    expect(shortCitation(cites("§3¶2", "一二三四五六七八九十一二三四五六七八九十一二"))).toBe('§3¶2 "一二三四五六七八九十一二三四五六七八九十…"');
+  it("never cut a quote inside a sentence: a quote of one sentence is whole", () => {
+    expect(shortCitation(cites("§4", "对参保不满1年的失业农民工，参照兰州市城市低保标准"))).toBe("§4 “对参保不满1年的失业农民工，参照兰州市城市低保标准”");
+    expect(shortCitation(cites("§6", "最高 20 万元"))).toBe("§6 “最高 20 万元”");
+    expect(shortCitation(cites("§3¶2", "一二三四五六七八九十一二三四五六七八九十一二。"))).toBe("§3¶2 “一二三四五六七八九十一二三四五六七八九十一二。”");
+  });
+
+  it("keep the first sentence of a longer quote, whole, and mark what follows", () => {
+    expect(shortCitation(cites("§10", "开通24小时服务热线；工作日8:00至22:00人工接听。"))).toBe("§10 “开通24小时服务热线；…”");
+    expect(shortCitation(cites("§5", "做好兜底保障。对符合条件的，及时纳入。"))).toBe("§5 “做好兜底保障。…”");
+  });
+
+  it("never end a summary's quote inside a sentence, for any quote", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom("字", "，", "。", "；", "、", " ", "a"), { minLength: 1, maxLength: 40 }), (characters) => {
+        const quote = characters.join("");
+        const short = shortCitation(cites("§1", quote));
+        const shown = short.slice("§1 “".length, -"”".length);
+        if (shown.endsWith("…")) {
+          const kept = shown.slice(0, -1);
+          expect(quote.startsWith(kept)).toBe(true);
+          expect(kept).toMatch(/[。！？；!?;]$/u);
+        } else {
+          expect(shown).toBe(quote);
+        }
+      }),
+    );
   });
 });
