@@ -6,7 +6,7 @@ import { checkFiles, type NoticeText } from "./check/index.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import { hasErrors } from "./diagnostics/diagnostic.js";
 import type { ProgramIR } from "./ir.js";
-import { parseFile } from "./parse.js";
+import { parseFile, type ParsedFile } from "./parse.js";
 
 export type { NoticeText };
 
@@ -35,7 +35,14 @@ export interface CompileResult {
 }
 
 export function compile(sources: readonly Source[], options: CompileOptions = {}): CompileResult {
-  const parsed = sources.map((source) => parseFile(source.path, source.text));
+  return compileParsed(sources.map((source) => parseFile(source.path, source.text)), options);
+}
+
+/**
+ * `compile` on files already parsed: the language service keeps the parse of every file
+ * that did not change since the last keystroke.
+ */
+export function compileParsed(parsed: readonly ParsedFile[], options: CompileOptions = {}): CompileResult {
   const syntaxDiagnostics = parsed.flatMap((file) => file.diagnostics);
   // Stop after a syntax error: the trees of broken files are partial, and checking them
   // would report names and types that are only missing because the parser skipped them.

@@ -5,18 +5,25 @@
  * sentence the policy has not accounted for. The playground links the notice's text to
  * the rules with the same data.
  */
-import type { CitationIR, ProgramIR, RuleIR } from "./ir.js";
+import type { CitationIR, ProgramIR, RuleIR, SourceSpan } from "./ir.js";
 
 export interface CitingItem {
   readonly kind: "measure" | "rule" | "not_computable" | "parameter";
   /** `m4`, `m4.unemployment_subsidy_eligible / migrant`, `ui_benefit_standard` */
   readonly name: string;
   readonly clause: string;
+  /** the citation in the policy */
+  readonly span: SourceSpan;
+  /** why the sentence is not computed (`not_computable` only) */
+  readonly reason?: string;
 }
 
 export interface SentenceCoverage {
   /** the sentence as in the notice, without white space */
   readonly text: string;
+  /** where the sentence is in the notice: 0-based UTF-16 offsets, end exclusive */
+  readonly start: number;
+  readonly end: number;
   readonly citedBy: readonly CitingItem[];
 }
 
@@ -41,20 +48,63 @@ function numberOf(numeral: string): number {
   return 10 + (numerals[numeral.slice(1)] ?? 0);
 }
 
+interface Section {
+  readonly number: number;
+  readonly heading: string;
+  /** where the heading's words start and end, and where the body ends */
+  readonly headingStart: number;
+  readonly bodyStart: number;
+  readonly bodyEnd: number;
+}
+
 /** The numbered sections of a notice: heading and body, up to the next heading (the last runs to the end). */
-function sections(notice: string): { number: number; heading: string; body: string }[] {
+function sections(notice: string): Section[] {
   const found = [...notice.matchAll(heading)];
   return found.map((match, i) => {
-    const start = (match.index ?? 0) + match[0].length;
-    const end = found[i + 1]?.index ?? notice.length;
-    return { number: numberOf(match[1] ?? ""), heading: (match[2] ?? "").trim(), body: notice.slice(start, end) };
+    const bodyStart = (match.index ?? 0) + match[0].length;
+    return {
+      number: numberOf(match[1] ?? ""),
+      heading: (match[2] ?? "").trim(),
+      headingStart: bodyStart - (match[2] ?? "").length,
+      bodyStart,
+      bodyEnd: found[i + 1]?.index ?? notice.length,
+    };
   });
 }
 
-function sentencesOf(heading: string, body: string): string[] {
-  const text = withoutWhitespace(body);
-  const sentences = text.split(/(?<=。)/u).filter((sentence) => sentence.replace(/[。；，、]/gu, "") !== "");
-  return [withoutWhitespace(heading), ...sentences];
+interface Sentence {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The text of notice[from, to) without white space, and where each of its characters is in the notice. */
+function compacted(notice: string, from: number, to: number): { text: string; offsets: number[] } {
+  let text = "";
+  const offsets: number[] = [];
+  for (let offset = from; offset < to; offset++) {
+    const character = notice.charAt(offset);
+    if (/\s/u.test(character)) continue;
+    text += character;
+    offsets.push(offset);
+  }
+  return { text, offsets };
+}
+
+function sentencesOf(notice: string, section: Section): Sentence[] {
+  const headingText = compacted(notice, section.headingStart, section.bodyStart);
+  const body = compacted(notice, section.bodyStart, section.bodyEnd);
+  const sentences: Sentence[] = [];
+  let position = 0;
+  for (const piece of body.text.split(/(?<=。)/u)) {
+    const start = body.offsets[position] ?? section.bodyEnd;
+    position += piece.length;
+    const end = (body.offsets[position - 1] ?? start - 1) + 1;
+    if (piece.replace(/[。；，、]/gu, "") !== "") sentences.push({ text: piece, start, end });
+  }
+  const headingStart = headingText.offsets[0] ?? section.headingStart;
+  const headingEnd = (headingText.offsets[headingText.offsets.length - 1] ?? headingStart - 1) + 1;
+  return [{ text: headingText.text, start: headingStart, end: headingEnd }, ...sentences];
 }
 
 interface Quote {
@@ -71,21 +121,23 @@ function quoteOf(item: CitingItem, citation: CitationIR): Quote {
 
 function ruleQuotes(measure: string, definition: string, rule: RuleIR): Quote[] {
   const name = rule.kind === "simple" ? `${measure}.${definition}` : `${measure}.${definition} / ${rule.label}`;
-  const own = rule.citation === undefined ? [] : [quoteOf({ kind: "rule", name, clause: rule.citation.clause }, rule.citation)];
+  const own = rule.citation === undefined ? [] : [quoteOf({ kind: "rule", name, clause: rule.citation.clause, span: rule.citation.span }, rule.citation)];
   return [...own, ...rule.exceptions.flatMap((exception) => ruleQuotes(measure, definition, exception))];
 }
 
 /** Every quote of the program, with what it belongs to. */
 function quotesOf(program: ProgramIR): Quote[] {
   const fromMeasures = program.measures.flatMap((measure) => [
-    ...(measure.citation === undefined ? [] : [quoteOf({ kind: "measure", name: measure.name, clause: measure.citation.clause }, measure.citation)]),
+    ...(measure.citation === undefined ? [] : [quoteOf({ kind: "measure", name: measure.name, clause: measure.citation.clause, span: measure.citation.span }, measure.citation)]),
     ...measure.definitions.flatMap((definition) => definition.rules.flatMap((rule) => ruleQuotes(measure.name, definition.name, rule))),
-    ...measure.notComputable.map((note) => quoteOf({ kind: "not_computable", name: measure.name, clause: note.citation.clause }, note.citation)),
+    ...measure.notComputable.map((note) =>
+      quoteOf({ kind: "not_computable", name: measure.name, clause: note.citation.clause, span: note.citation.span, reason: note.reason }, note.citation),
+    ),
   ]);
   const fromParameters = program.parameters.flatMap((parameter) =>
     parameter.values.flatMap((value) =>
       value.source.kind === "clause"
-        ? [quoteOf({ kind: "parameter", name: parameter.name, clause: value.source.citation.clause }, value.source.citation)]
+        ? [quoteOf({ kind: "parameter", name: parameter.name, clause: value.source.citation.clause, span: value.source.citation.span }, value.source.citation)]
         : [],
     ),
   );
@@ -103,8 +155,10 @@ export function noticeCoverage(program: ProgramIR, notice: string): SectionCover
   return sections(notice).map((section) => ({
     number: section.number,
     heading: section.heading,
-    sentences: sentencesOf(section.heading, section.body).map((text) => ({
+    sentences: sentencesOf(notice, section).map(({ text, start, end }) => ({
       text,
+      start,
+      end,
       citedBy: quotes.filter((quote) => covers(quote, text)).map((quote) => quote.item),
     })),
     citingByClause: quotes.filter((quote) => quote.measure === section.number).map((quote) => quote.item),

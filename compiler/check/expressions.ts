@@ -211,7 +211,7 @@ function readParameter(name: Identifier, context: ExprContext): ExprIR | undefin
   const parameter = context.symbols.parameters.get(name.name);
   if (parameter === undefined) {
     reportError(context.reporter, "T0201", name.span, `unknown parameter \`${name.name}\``, {
-      help: suggestion(name.name, context.symbols.parameters.keys(), "declare it with `parameter`"),
+      ...suggestion(name.name, context.symbols.parameters.keys(), "declare it with `parameter`"),
     });
     return undefined;
   }
@@ -268,7 +268,7 @@ function enumMember(name: Identifier, context: ExprContext, expected: Expectatio
     return undefined;
   }
   reportError(reporter, "T0201", name.span, `unknown name \`${name.name}\``, {
-    help: suggestion(name.name, visibleNames(context, want), "declare it with `let` in this measure, or as a `parameter`"),
+    ...suggestion(name.name, visibleNames(context, want), "declare it with `let` in this measure, or as a `parameter`"),
   });
   return undefined;
 }
@@ -285,7 +285,7 @@ function visibleNames(context: ExprContext, want: ValueType | undefined): string
 
 function reportNotAMember(name: Identifier, enumName: string, members: readonly string[], context: ExprContext): void {
   reportError(context.reporter, "T0210", name.span, `\`${name.name}\` is not a member of \`${enumName}\``, {
-    help: suggestion(name.name, members, `its members are ${listNames(members)}`),
+    ...suggestion(name.name, members, `its members are ${listNames(members)}`),
   });
 }
 
@@ -367,7 +367,7 @@ function readFact(entity: string, field: Identifier, span: SourceSpan, context: 
 function reportUnknownField(owner: string, what: "fact" | "field", field: Identifier, known: readonly string[], context: ExprContext): void {
   const listing = known.length === 0 ? `\`${owner}\` declares no ${what}s yet` : known.length <= 8 ? `its ${what}s are ${listNames(known)}` : `declare it in \`${owner}\``;
   reportError(context.reporter, "T0202", field.span, `\`${owner}\` has no ${what} \`${field.name}\``, {
-    help: suggestion(field.name, known, listing),
+    ...suggestion(field.name, known, listing),
   });
 }
 
@@ -391,7 +391,7 @@ function checkCall(expr: CallExpr, context: ExprContext, expected: Expectation |
   if (checkedArguments.includes(undefined)) return undefined;
   const callable = [...builtinNames, ...[...context.definitions.values()].filter((d) => d.parameters.length > 0).map((d) => d.name.name)];
   reportError(context.reporter, "T0201", expr.callee.span, `unknown function \`${name}\``, {
-    help: suggestion(name, callable, `the built-in functions are ${listNames([...builtinNames])}`),
+    ...suggestion(name, callable, `the built-in functions are ${listNames([...builtinNames])}`),
   });
   return undefined;
 }

@@ -17,6 +17,8 @@ export function newReporter(): Reporter {
 export interface Details {
   readonly help?: string;
   readonly labels?: readonly DiagnosticLabel[];
+  /** replaces the diagnostic's span in a quick fix (see Diagnostic) */
+  readonly replacement?: string;
 }
 
 export function reportError(reporter: Reporter, code: DiagnosticCode, span: SourceSpan, message: string, details: Details = {}): void {
@@ -83,10 +85,14 @@ function editDistance(a: string, b: string): number {
   return at(a.length, b.length);
 }
 
-/** "did you mean `x`?" when a close name exists, otherwise the fallback help. */
-export function suggestion(name: string, candidates: Iterable<string>, fallback?: string): string | undefined {
+/**
+ * "did you mean `x`?" with `x` as the replacement of the misspelt name (the diagnostic's
+ * span) when a close name exists, otherwise the fallback help.
+ */
+export function suggestion(name: string, candidates: Iterable<string>, fallback?: string): Details {
   const closest = closestName(name, candidates);
-  return closest === undefined ? fallback : `did you mean \`${closest}\`?`;
+  if (closest === undefined) return fallback === undefined ? {} : { help: fallback };
+  return { help: `did you mean \`${closest}\`?`, replacement: closest };
 }
 
 /** `a`, `b` and `c` */

@@ -119,7 +119,7 @@ function exceptionTarget(exception: CheckedCase, rules: readonly CheckedCase[], 
     const found = byLabel.get(target.name);
     if (found === undefined) {
       reportError(reporter, "T0402", target.span, `there is no rule or exception \`${target.name}\` to override`, {
-        help: suggestion(target.name, byLabel.keys(), `the labels here are ${listNames([...byLabel.keys()])}`),
+        ...suggestion(target.name, byLabel.keys(), `the labels here are ${listNames([...byLabel.keys()])}`),
       });
     }
     return found;

@@ -113,7 +113,7 @@ function resolveNamedType(name: Identifier, names: TypeNamespace, reporter: Repo
     return undefined;
   }
   reportError(reporter, "T0209", name.span, `unknown type \`${name.name}\``, {
-    help: suggestion(name.name, [...primitiveNames, ...names.enumNames, ...names.recordNames], "declare it with `enum` or `record`, or use one of bool, integer, decimal, money, percent, date, time, months, days"),
+    ...suggestion(name.name, [...primitiveNames, ...names.enumNames, ...names.recordNames], "declare it with `enum` or `record`, or use one of bool, integer, decimal, money, percent, date, time, months, days"),
   });
   return undefined;
 }
@@ -125,6 +125,6 @@ function reportNotA(name: Identifier, what: string, candidates: readonly string[
     return;
   }
   reportError(reporter, "T0209", name.span, `unknown type \`${name.name}\``, {
-    help: suggestion(name.name, candidates, rule),
+    ...suggestion(name.name, candidates, rule),
   });
 }

@@ -22,6 +22,11 @@ export interface Diagnostic {
   readonly span: SourceSpan;
   readonly labels?: readonly DiagnosticLabel[];
   readonly help?: string;
+  /**
+   * The text that the help proposes in place of the diagnostic's span ("did you mean `x`?"),
+   * as data, so that editors offer it as a quick fix without reading the help's words.
+   */
+  readonly replacement?: string;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

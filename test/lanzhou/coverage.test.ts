@@ -35,7 +35,7 @@ describe("coverage of the notice by the Lanzhou policy", () => {
   it("links a sentence to the rules that encode it", async () => {
     const section4 = noticeCoverage(await lanzhou(), notice)[3];
     const migrant = section4?.sentences.find((s) => s.text.includes("对参保不满1年的失业农民工"));
-    expect(migrant?.citedBy).toContainEqual({ kind: "rule", name: "m4.unemployment_subsidy_eligible / migrant", clause: "§4" });
+    expect(migrant?.citedBy).toContainEqual(expect.objectContaining({ kind: "rule", name: "m4.unemployment_subsidy_eligible / migrant", clause: "§4" }));
   });
 
   it("fails for a policy without a measure", async () => {
