@@ -14,7 +14,7 @@ import { usePage } from "./use-page.js";
 type Tab = "case" | "notice" | "tests" | "timeline" | "sweep";
 const tabs: readonly [Tab, WordKey][] = [["case", "tabCase"], ["notice", "tabNotice"], ["tests", "tabTests"], ["timeline", "tabTimeline"], ["sweep", "tabSweep"]];
 
-/** Highlighting of tiao, from the grammar's token definitions (asked of the worker, which holds the grammar). */
+/** Highlighting of tiao, generated from the grammar's token definitions by the language service in the worker, which holds the grammar. */
 function useTiaoHighlighting(): void {
   useEffect(() => {
     void store.compiler.request({ kind: "language" }).then((answer) => {

@@ -2,10 +2,10 @@
  * Messages between the page and the compiler worker. Everything crossing is plain data
  * (structured clone): the IR, diagnostics and explanations are JSON-like by design.
  */
-import type { SectionCoverage } from "../../compiler/coverage.js";
 import type { Diagnostic } from "../../compiler/diagnostics/diagnostic.js";
 import type { Explanation } from "../../compiler/explain.js";
 import type { ProgramIR } from "../../compiler/ir.js";
+import type { CompletionItem, HoverResult, NoticeSentence, Position, QuickFix, Range, TextEdit } from "../../compiler/service/index.js";
 import type { OutputJson, ScenarioError } from "../../runtime/index.js";
 
 export interface PolicyFile {
@@ -28,7 +28,8 @@ export type RunOutcome =
 export interface Analysis {
   readonly diagnostics: readonly Diagnostic[];
   readonly program?: ProgramIR;
-  readonly coverage?: readonly SectionCoverage[];
+  /** the notice's sentences with their coverage and the items citing them */
+  readonly notice?: readonly NoticeSentence[];
   readonly run: RunOutcome;
 }
 
@@ -54,12 +55,35 @@ export interface SweepPoint {
   readonly error?: string;
 }
 
+/** A question to the language service (compiler/service/), about the files of the last analysis. */
+export type ServiceCall =
+  | { readonly method: "completions"; readonly file: string; readonly position: Position }
+  | { readonly method: "hover"; readonly file: string; readonly position: Position }
+  | { readonly method: "definition"; readonly file: string; readonly position: Position }
+  | { readonly method: "references"; readonly file: string; readonly position: Position; readonly includeDeclaration: boolean }
+  | { readonly method: "quickFixes"; readonly file: string; readonly range: Range }
+  | { readonly method: "rename"; readonly file: string; readonly position: Position; readonly newName: string }
+  | { readonly method: "format"; readonly file: string };
+
+export interface ServiceResults {
+  readonly completions: CompletionItem[];
+  readonly hover: HoverResult | undefined;
+  readonly definition: Range[];
+  readonly references: Range[];
+  readonly quickFixes: QuickFix[];
+  readonly rename: TextEdit[] | { readonly error: string };
+  readonly format: TextEdit[];
+}
+
+export type ServiceResult<M extends ServiceCall["method"]> = ServiceResults[M];
+
 export type WorkerRequest =
   | { readonly kind: "analyze"; readonly files: readonly PolicyFile[]; readonly notice: string; readonly scenario: string }
   | { readonly kind: "test"; readonly tests: readonly PolicyFile[] }
   | { readonly kind: "sweep"; readonly scenario: string; readonly measure: string; readonly variable: SweepVariable; readonly values: readonly string[] }
   | { readonly kind: "emit" }
-  | { readonly kind: "language" };
+  | { readonly kind: "language" }
+  | { readonly kind: "service"; readonly call: ServiceCall };
 
 export type WorkerAnswer =
   | { readonly kind: "analyze"; readonly analysis: Analysis }
@@ -68,6 +92,7 @@ export type WorkerAnswer =
   | { readonly kind: "emit"; readonly typescript?: string }
   /** the Monarch definition of the tiao language, for the editor's highlighting */
   | { readonly kind: "language"; readonly monarch: object }
+  | { readonly kind: "service"; readonly result: ServiceResults[ServiceCall["method"]] }
   | { readonly kind: "failed"; readonly message: string };
 
 export interface Envelope<T> {

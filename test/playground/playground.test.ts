@@ -10,7 +10,7 @@ import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import "./page-api.js";
-import { launchChromium, serveSite, type StaticSite } from "./site.js";
+import { launchChromium, serveSite, type StaticSite } from "../../bench/playground-site.js";
 
 const POLICY = "policies/lanzhou-2021-289";
 const M4 = `${POLICY}/m4.tiao`;
@@ -106,6 +106,50 @@ describe("the playground in Chromium", () => {
     await page.locator("[data-testid=problems] .no-problems").waitFor();
     expect(await output(page, "m4", "living_subsidy_monthly").textContent()).toBe("846.00");
     expect(await page.locator(".monaco-editor .squiggly-error").count()).toBe(0);
+    await context.close();
+  });
+
+  it("offers the language service's quick fix, completion, hover and go to definition in the editor", async () => {
+    const { page, context } = await open();
+    const misspelt = publishedM4.replace("person.insured_months < 12", "person.insured_month < 12");
+    await page.evaluate((text) => window.tiaoPlayground.setSource(text), misspelt);
+    const [diagnostic] = await page.evaluate(() => window.tiaoPlayground.diagnostics());
+    expect(diagnostic?.help).toBe("did you mean `insured_months`?");
+    // the quick fix, from the keyboard: the problem in the list puts the cursor on it, then Ctrl+. and Enter
+    await page.locator("[data-testid=problems] .problem.error button").first().click();
+    await page.keyboard.press("Control+.");
+    const fix = page.getByText("replace `insured_month` with `insured_months`");
+    await fix.waitFor();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.evaluate(() => window.tiaoPlayground.source())).toBe(publishedM4);
+    await settled(page);
+
+    // completion of a fact's fields after `person.`
+    await page.evaluate((text) => window.tiaoPlayground.setSource(text), publishedM4.replace("= person.unemployed and person.insured\n", "= person.unemployed and person.insured and person.\n"));
+    await page.locator(".monaco-editor .view-line", { hasText: "and person.insured and person." }).click();
+    await page.keyboard.press("End");
+    await page.keyboard.press("Control+Space");
+    const suggestions = page.locator(".suggest-widget .monaco-list-row");
+    await suggestions.first().waitFor();
+    expect(await page.locator(".suggest-widget").textContent()).toContain("insured_months");
+    await page.keyboard.press("Escape");
+    await page.evaluate((text) => window.tiaoPlayground.setSource(text), publishedM4);
+
+    // hover on a parameter (Ctrl+K Ctrl+I at the cursor): its dated values; the cursor put there with the editor's find
+    await page.locator(".monaco-editor .view-lines").first().click();
+    await page.keyboard.press("Control+Home");
+    await page.keyboard.press("Control+F");
+    // typing in the find box selects the first match
+    await page.keyboard.type("ui_benefit_standard");
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("Control+K");
+    await page.keyboard.press("Control+I");
+    await page.locator(".monaco-hover-content", { hasText: "1638.00" }).first().waitFor();
+    await page.keyboard.press("Escape");
+    // go to definition, in another file
+    await page.keyboard.press("F12");
+    await expect.poll(() => page.locator('.file-list [aria-current="page"]').textContent()).toBe("parameters.tiao");
     await context.close();
   });
 

@@ -27,10 +27,11 @@ monaco.editor.defineTheme("tiao-light", {
   rules: [
     { token: "comment", foreground: "4d6b2f" },
     { token: "string", foreground: "a31515" },
-    { token: "annotation", foreground: "6f2da8" },
+    { token: "tag", foreground: "6f2da8" },
+    { token: "delimiter", foreground: "1f2328" },
+    { token: "invalid", foreground: "b31d28" },
     { token: "number", foreground: "0b5e3c" },
     { token: "keyword", foreground: "0000d6" },
-    { token: "keyword.unit", foreground: "0b5e3c" },
     { token: "type", foreground: "0b5c75" },
     { token: "operator", foreground: "1f2328" },
     { token: "identifier", foreground: "1f2328" },

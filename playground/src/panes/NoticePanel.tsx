@@ -1,42 +1,33 @@
 /**
- * The notice beside the rules: every sentence coloured by its coverage (the data of the
- * policy's coverage check, compiler/coverage.ts), the words cited by the rule at the
- * editor's cursor highlighted, and for a chosen sentence the items that cite it.
+ * The notice beside the rules: the notice's text with every sentence coloured by its
+ * coverage (the language service's `noticeSentences`, from the data of the policy's
+ * coverage check), the sentences cited by the rule at the editor's cursor highlighted,
+ * and for a chosen sentence the items that cite it, each a link to its place.
  */
 import { useState, type ReactNode } from "react";
-import type { CitingItem, SentenceCoverage } from "../../../compiler/coverage.js";
-import type { ProgramIR } from "../../../compiler/ir.js";
+import type { NoticeSentence, SentenceCitation } from "../../../compiler/service/index.js";
 import { useWords } from "../i18n.js";
+import { publishedPolicy } from "../published.js";
 import { store } from "../store.js";
 import { usePage } from "../use-page.js";
-import { citationsAt, passagesOf, spanOf } from "./policy-places.js";
+import { citationsAt, passagesOf } from "./policy-places.js";
 
-type Status = "encoded" | "not-computable" | "uncovered";
+const statusClass = { encoded: "encoded", not_computable: "not-computable", unaccounted: "uncovered" } as const;
 
-function statusOf(sentence: SentenceCoverage): Status {
-  if (sentence.citedBy.some((item) => item.kind !== "not_computable")) return "encoded";
-  return sentence.citedBy.length > 0 ? "not-computable" : "uncovered";
-}
-
-/** The reasons of the notes of what is not computable that quote a sentence. */
-function reasonsFor(program: ProgramIR, sentence: string): string[] {
-  return program.measures.flatMap((measure) =>
-    measure.notComputable.filter((note) => passagesOf(note.citation.quote).some((p) => sentence.includes(p) || p.includes(sentence.replace(/[。；，]$/u, "")))).map((note) => note.reason),
-  );
-}
-
-/** The sentence with the passages cited by the rule at the cursor marked. */
-function highlighted(sentence: string, passages: readonly string[]): ReactNode {
-  const bare = sentence.replace(/[。；，]$/u, "");
-  if (passages.some((p) => p.includes(bare))) return <mark>{sentence}</mark>;
-  const passage = passages.find((p) => sentence.includes(p));
-  if (passage === undefined) return sentence;
-  const at = sentence.indexOf(passage);
+/** The sentence as written in the notice, the passages cited by the rule at the cursor marked. */
+function highlighted(written: string, sentence: NoticeSentence, passages: readonly string[]): ReactNode {
+  const bare = sentence.text.replace(/[。；，]$/u, "");
+  if (passages.some((p) => p.includes(bare))) return <mark>{written}</mark>;
+  const passage = passages.find((p) => sentence.text.includes(p));
+  if (passage === undefined) return written;
+  const at = written.indexOf(passage);
+  // a passage broken by a line of the notice: the whole sentence is marked
+  if (at < 0) return <mark>{written}</mark>;
   return (
     <>
-      {sentence.slice(0, at)}
+      {written.slice(0, at)}
       <mark>{passage}</mark>
-      {sentence.slice(at + passage.length)}
+      {written.slice(at + passage.length)}
     </>
   );
 }
@@ -44,15 +35,36 @@ function highlighted(sentence: string, passages: readonly string[]): ReactNode {
 export function NoticePanel() {
   const t = useWords();
   const page = usePage();
-  const [chosen, setChosen] = useState<{ section: number; index: number } | undefined>();
+  const [chosen, setChosen] = useState<number | undefined>();
   const program = page.analysis?.program;
-  const coverage = page.analysis?.coverage;
-  if (program === undefined || coverage === undefined) return <p>{page.analysis === undefined ? t("compiling") : t("policyHasErrors")}</p>;
+  const sentences = page.analysis?.notice;
+  if (program === undefined || sentences === undefined) return <p>{page.analysis === undefined ? t("compiling") : t("policyHasErrors")}</p>;
+  const notice = publishedPolicy.notice;
   const cited = page.cursor === undefined ? [] : citationsAt(program, page.cursor.file, page.cursor.offset).flatMap((c) => passagesOf(c.quote));
-  const jump = (item: CitingItem) => {
-    const span = spanOf(program, item);
-    if (span !== undefined) store.reveal(span.file, span.line, span.column);
-  };
+  const parts: ReactNode[] = [];
+  let from = 0;
+  sentences.forEach((sentence, index) => {
+    if (sentence.startOffset > from) parts.push(notice.slice(from, sentence.startOffset));
+    const written = notice.slice(sentence.startOffset, sentence.endOffset);
+    const reasons = sentence.citedBy.flatMap((item) => (item.reason === undefined ? [] : [item.reason]));
+    parts.push(
+      <button
+        type="button"
+        key={index}
+        className={`sentence ${statusClass[sentence.coverage]}`}
+        data-status={statusClass[sentence.coverage]}
+        aria-pressed={chosen === index}
+        aria-describedby={chosen === index ? "citing-list" : undefined}
+        title={reasons.length > 0 ? reasons.join("\n") : undefined}
+        onClick={() => setChosen(chosen === index ? undefined : index)}
+      >
+        {highlighted(written, sentence, cited)}
+      </button>,
+    );
+    if (chosen === index) parts.push(<CitingList key={`citing-${index}`} items={sentence.citedBy} />);
+    from = sentence.endOffset;
+  });
+  parts.push(notice.slice(from));
   return (
     <div className="notice-panel">
       <p className="legend">
@@ -60,58 +72,27 @@ export function NoticePanel() {
         <span className="sentence uncovered">{t("notAccounted")}</span>
         {cited.length > 0 ? <span className="cursor-hint"> · {t("selectedRule")}</span> : null}
       </p>
-      {coverage.map((section) => (
-        <section key={section.number} className="notice-section" aria-labelledby={`notice-${section.number}`}>
-          <h3 id={`notice-${section.number}`} className="visually-hidden">
-            §{section.number} {section.heading}
-          </h3>
-          <p>
-            {section.sentences.map((sentence, index) => {
-              const status = statusOf(sentence);
-              const reasons = status === "not-computable" ? reasonsFor(program, sentence.text) : [];
-              const isChosen = chosen?.section === section.number && chosen.index === index;
-              return (
-                <button
-                  type="button"
-                  key={index}
-                  className={`sentence ${status}${index === 0 ? " heading" : ""}`}
-                  data-status={status}
-                  aria-pressed={isChosen}
-                  title={reasons.length > 0 ? reasons.join("\n") : undefined}
-                  onClick={() => setChosen(isChosen ? undefined : { section: section.number, index })}
-                >
-                  {highlighted(sentence.text, cited)}
-                </button>
-              );
-            })}
-          </p>
-          {chosen?.section === section.number ? <CitingList items={section.sentences[chosen.index]?.citedBy ?? []} reasons={reasonsFor(program, section.sentences[chosen.index]?.text ?? "")} onJump={jump} /> : null}
-        </section>
-      ))}
+      <div className="notice-text" lang="zh-CN">
+        {parts}
+      </div>
     </div>
   );
 }
 
-function CitingList({ items, reasons, onJump }: { items: readonly CitingItem[]; reasons: readonly string[]; onJump: (item: CitingItem) => void }) {
+function CitingList({ items }: { items: readonly SentenceCitation[] }) {
   const t = useWords();
   return (
-    <div className="citing" role="region" aria-label={t("citedBy")} data-testid="citing">
-      <h4>{t("citedBy")}</h4>
-      {items.length === 0 ? <p>{t("noCitation")}</p> : null}
-      <ul>
-        {items.map((item, i) => (
-          <li key={i}>
-            <button type="button" className="link" onClick={() => onJump(item)}>
-              {item.kind} <code>{item.name}</code> {item.clause}
-            </button>
-          </li>
-        ))}
-      </ul>
-      {reasons.map((reason, i) => (
-        <p key={i} className="reason">
-          {reason}
-        </p>
+    <span className="citing" role="region" aria-label={t("citedBy")} id="citing-list" data-testid="citing">
+      <strong>{t("citedBy")}</strong>
+      {items.length === 0 ? <span> {t("noCitation")}</span> : null}
+      {items.map((item, i) => (
+        <span key={i} className="citing-item">
+          <button type="button" className="link" onClick={() => store.reveal(item.range.file, item.range.start.line, item.range.start.column)}>
+            {item.kind} <code>{item.name}</code> {item.clause}
+          </button>
+          {item.reason === undefined ? null : <span className="reason"> — {item.reason}</span>}
+        </span>
       ))}
-    </div>
+    </span>
   );
 }

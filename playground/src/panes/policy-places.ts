@@ -1,33 +1,8 @@
 /**
- * Finding things of the program by the names the coverage data gives them, and the rule
- * under the editor's cursor: lookups in the IR's data, for linking the notice and the rules.
+ * The citations of the rule under the editor's cursor, looked up in the IR's data, so that
+ * the notice panel can highlight the words it cites.
  */
-import type { CitingItem } from "../../../compiler/coverage.js";
 import type { CitationIR, ProgramIR, RuleIR, SourceSpan } from "../../../compiler/ir.js";
-
-/** The span of a citing item: `m4`, `m4.eligible`, `m4.eligible / migrant`, a parameter name. */
-export function spanOf(program: ProgramIR, item: CitingItem): SourceSpan | undefined {
-  if (item.kind === "parameter") return program.parameters.find((p) => p.name === item.name)?.span;
-  const [measureName = "", rest] = item.name.split(".", 2);
-  const measure = program.measures.find((m) => m.name === measureName);
-  if (measure === undefined) return undefined;
-  if (item.kind === "not_computable") return measure.notComputable.find((note) => note.citation.clause === item.clause)?.span ?? measure.span;
-  if (rest === undefined) return measure.citation?.span ?? measure.span;
-  const [definitionName = "", label] = rest.split(" / ");
-  const definition = measure.definitions.find((d) => d.name === definitionName);
-  if (definition === undefined) return measure.span;
-  if (label === undefined) return definition.span;
-  return findRule(definition.rules, label)?.span ?? definition.span;
-}
-
-function findRule(rules: readonly RuleIR[], label: string): RuleIR | undefined {
-  for (const rule of rules) {
-    if (rule.label === label) return rule;
-    const inner = findRule(rule.exceptions, label);
-    if (inner !== undefined) return inner;
-  }
-  return undefined;
-}
 
 function contains(span: SourceSpan, file: string, offset: number): boolean {
   return span.file === file && span.start <= offset && offset <= span.end;

@@ -1,19 +1,18 @@
 /**
- * The compiler worker: the repository's own compiler and interpreter (grammar/, compiler/,
- * runtime/, and the CLI's browser-safe scenario and test runners), run off the page's
- * thread so that typing never waits for a compilation. It keeps the last program it
- * compiled for the requests that follow (tests, sweeps, generated code).
+ * The compiler worker: the repository's own compiler, language service and interpreter
+ * (grammar/, compiler/, runtime/, and the CLI's browser-safe scenario and test runners),
+ * run off the page's thread so that typing never waits for a compilation. It keeps the
+ * last program it compiled for the requests that follow (editor features, tests, sweeps,
+ * generated code).
  */
-import { compile } from "../../../compiler/compile.js";
-import { noticeCoverage } from "../../../compiler/coverage.js";
 import { hasErrors } from "../../../compiler/diagnostics/diagnostic.js";
 import { emitTypeScript } from "../../../compiler/emit/typescript.js";
 import type { ProgramIR } from "../../../compiler/ir.js";
+import { createLanguageService, monarchLanguage, noticeSentences } from "../../../compiler/service/index.js";
 import { evaluateScenario, problemLine, resultJson } from "../../../bin/evaluate-scenario.js";
 import { readTestFile } from "../../../bin/test-file.js";
 import { runTestCase } from "../../../bin/test-runner.js";
-import { tiaoMonarch } from "./tiao-monarch.js";
-import type { Analysis, Envelope, RunOutcome, RunExplanations, RunOutputs, SweepPoint, SweepVariable, TestOutcome, WorkerAnswer, WorkerRequest } from "../protocol.js";
+import type { Analysis, Envelope, RunExplanations, RunOutcome, RunOutputs, ServiceCall, ServiceResults, SweepPoint, SweepVariable, TestOutcome, WorkerAnswer, WorkerRequest } from "../protocol.js";
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<Envelope<WorkerRequest>>) => void) | null;
@@ -21,6 +20,7 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
+const service = createLanguageService();
 let program: ProgramIR | undefined;
 
 scope.onmessage = (event) => {
@@ -44,13 +44,15 @@ function answerTo(request: WorkerRequest): WorkerAnswer {
     case "sweep":
       return { kind: "sweep", points: sweep(request.scenario, request.measure, request.variable, request.values) };
     case "language":
-      return { kind: "language", monarch: tiaoMonarch() };
+      return { kind: "language", monarch: monarchLanguage() };
+    case "service":
+      return { kind: "service", result: serviceAnswer(request.call) };
     case "emit":
       return program === undefined ? { kind: "emit" } : { kind: "emit", typescript: emitTypeScript(program, { runtimeImport: "tiao/runtime" }) };
   }
 }
 
-/** The last compilation, reused while the files are the same: a change of the case alone only evaluates. */
+/** The files of the last analysis, whose compilation is reused while they stay the same: a change of the case alone only evaluates. */
 let last: { files: readonly { path: string; text: string }[]; analysis: Omit<Analysis, "run"> } | undefined;
 
 function sameFiles(a: readonly { path: string; text: string }[], b: readonly { path: string; text: string }[]): boolean {
@@ -59,14 +61,34 @@ function sameFiles(a: readonly { path: string; text: string }[], b: readonly { p
 
 function analyze(files: readonly { path: string; text: string }[], notice: string, scenario: string): Analysis {
   if (last === undefined || !sameFiles(last.files, files)) {
-    const compiled = compile(files, { notice });
-    program = hasErrors(compiled.diagnostics) ? undefined : compiled.program;
+    service.setFiles(files, { notice });
+    const diagnostics = service.diagnostics();
+    program = hasErrors(diagnostics) ? undefined : service.program();
     last = {
       files,
-      analysis: program === undefined ? { diagnostics: compiled.diagnostics } : { diagnostics: compiled.diagnostics, program, coverage: noticeCoverage(program, notice) },
+      analysis: program === undefined ? { diagnostics } : { diagnostics, program, notice: noticeSentences(program, notice) },
     };
   }
   return { ...last.analysis, run: program === undefined ? { kind: "not_compiled" } : run(program, scenario) };
+}
+
+function serviceAnswer(call: ServiceCall): ServiceResults[ServiceCall["method"]] {
+  switch (call.method) {
+    case "completions":
+      return service.completions(call.file, call.position);
+    case "hover":
+      return service.hover(call.file, call.position);
+    case "definition":
+      return service.definition(call.file, call.position);
+    case "references":
+      return service.references(call.file, call.position, { includeDeclaration: call.includeDeclaration });
+    case "quickFixes":
+      return service.quickFixes(call.file, call.range);
+    case "rename":
+      return service.rename(call.file, call.position, call.newName);
+    case "format":
+      return service.format(call.file);
+  }
 }
 
 function run(program: ProgramIR, scenario: string): RunOutcome {

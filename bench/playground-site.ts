@@ -1,16 +1,17 @@
 /**
  * The built playground (playground/dist/, made by `npm run build`) served by a tiny static
  * server on a free localhost port, and Debian's Chromium driven by playwright-core: the
- * browser tests and the benchmark use both. Never a downloaded browser.
+ * benchmark, the browser tests and the documentation's screenshot use both. Never a
+ * downloaded browser.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { extname, join, normalize, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { extname, join, normalize } from "node:path";
 import { chromium, type Browser } from "playwright-core";
+import { REPO_ROOT } from "./policy.js";
 
-export const SITE = resolve(fileURLToPath(new URL("../../playground/dist", import.meta.url)));
+export const SITE = join(REPO_ROOT, "playground/dist");
 
 const TYPES: { readonly [extension: string]: string } = {
   ".html": "text/html; charset=utf-8",
