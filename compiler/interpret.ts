@@ -89,8 +89,8 @@ export function evaluate(program: ProgramIR, scenario: Scenario, options: Evalua
     const missing = missingFactsForMeasures(program, scenario, options.measures);
     if (missing.length > 0) throw new Error(missingFactsMessage(missing));
   }
-  const outputs: { [measure: string]: { [output: string]: OutputJson } } = {};
-  const explanations: { [measure: string]: { [output: string]: Explanation } } = {};
+  const outputs = byName<{ [output: string]: OutputJson }>();
+  const explanations = byName<{ [output: string]: Explanation }>();
   const skipped: { measure: string; missing: string[] }[] = [];
   const parameters = new Map(program.parameters.map((p) => [p.name, p]));
   const fieldLabels = options.explain === true ? fieldLabelsOf(program) : undefined;
@@ -129,6 +129,14 @@ function selectMeasures(program: ProgramIR, names: readonly string[] | undefined
     if (!program.measures.some((m) => m.name === name)) throw new Error(`the policy has no measure ${name}`);
   }
   return program.measures.filter((m) => names.includes(m.name));
+}
+
+/**
+ * An object keyed by the policy's names, without a prototype: an output or a measure named
+ * `__proto__` is then a property like any other, and no name reads an inherited one.
+ */
+function byName<T>(): { [name: string]: T } {
+  return Object.create(null) as { [name: string]: T };
 }
 
 function missingFactsMessage(missing: readonly { measure: string; missing: readonly string[] }[]): string {
@@ -443,8 +451,9 @@ class MeasureEvaluation {
     const inForce = dates === undefined || (this.date >= dates.from && (dates.until === null || this.date <= dates.until));
     const windowFrame = trace?.end();
     const report = trace === undefined ? undefined : this.windowReport(inForce, dates);
-    const outputs: { [output: string]: OutputJson } = { in_force: inForce };
-    const explanations: { [output: string]: Explanation } = {};
+    const outputs = byName<OutputJson>();
+    outputs["in_force"] = inForce;
+    const explanations = byName<Explanation>();
     if (trace !== undefined && windowFrame !== undefined && report !== undefined) {
       explanations["in_force"] = trace.explainInForce(report, windowFrame, measure.notComputable);
     }
@@ -576,7 +585,7 @@ class MeasureEvaluation {
         return value;
       }
       case "fact": {
-        const entity = this.scenario.facts[expr.entity];
+        const entity = Object.hasOwn(this.scenario.facts, expr.entity) ? this.scenario.facts[expr.entity] : undefined;
         if (entity === undefined) throw new Error(`the scenario has no ${expr.entity}`);
         const value = fieldOf(entity, expr.field);
         this.trace?.fact(`${expr.entity}.${expr.field}`, `${expr.entity}.${expr.field}`, value, expr.type);

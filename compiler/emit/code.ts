@@ -89,9 +89,18 @@ export function docComment(lines: readonly string[]): string[] {
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-/** A property name as written in an object literal or interface. */
+/**
+ * A property name as written in an object literal or interface. `__proto__` is computed:
+ * written plainly in an object literal it would set the object's prototype.
+ */
 export function propertyName(name: string): string {
+  if (name === "__proto__") return `[${stringLiteral(name)}]`;
   return IDENTIFIER.test(name) ? name : stringLiteral(name);
+}
+
+/** `object.name`, or `object["name"]` for a name that is not an identifier. */
+export function propertyAccess(object: string, name: string): string {
+  return IDENTIFIER.test(name) ? `${object}.${name}` : `${object}[${stringLiteral(name)}]`;
 }
 
 /** Line width beyond which data literals and long conditions are broken over lines. */

@@ -27,6 +27,7 @@ import {
   operand,
   precedence,
   primary,
+  propertyName,
   type Code,
   type Mode,
   throwEvaluationError,
@@ -144,11 +145,11 @@ export class MeasureEmitter {
     }
     const factLines = [...byEntity].map(([entity, fields]) => {
       const picked = fields.map((f) => stringLiteral(f)).join(" | ");
-      return `  readonly ${entity}: Pick<${this.module.recordType(entity)}, ${picked}>;`;
+      return `  readonly ${propertyName(entity)}: Pick<${this.module.recordType(entity)}, ${picked}>;`;
     });
     const outputLines = [
       "  readonly in_force: boolean;",
-      ...this.measure.outputs.map((name) => `  readonly ${name}: ${this.outputType(this.definition(name).type)};`),
+      ...this.measure.outputs.map((name) => `  readonly ${propertyName(name)}: ${this.outputType(this.definition(name).type)};`),
     ];
     return [
       ...docComment([`The facts measure ${this.measure.name} reads.`]),
@@ -227,7 +228,7 @@ export class MeasureEmitter {
     }
     const outputs = this.measure.outputs.map((name) => {
       const variable = this.definitionNames.get(name) ?? name;
-      return variable === name ? `  ${name},` : `  ${name}: ${variable},`;
+      return variable === name && propertyName(name) === name ? `  ${name},` : `  ${propertyName(name)}: ${variable},`;
     });
     lines.push("", "return {", "  in_force: true,", ...outputs, "};");
     return lines;
@@ -237,7 +238,7 @@ export class MeasureEmitter {
   private measureWindow(window: WindowIR): string[] {
     this.owner = "in_force";
     const { setup, test } = this.windowTest(window, "inForce", "outside");
-    const empties = this.measure.outputs.map((name) => `    ${name}: ${this.emptyValue(this.definition(name).type)},`);
+    const empties = this.measure.outputs.map((name) => `    ${propertyName(name)}: ${this.emptyValue(this.definition(name).type)},`);
     return [
       ...setup,
       `if (${test}) {`,

@@ -20,6 +20,7 @@ import {
   LINE_WIDTH,
   precedence,
   primary,
+  propertyAccess,
   propertyName,
   throwEvaluationError,
   type Code,
@@ -384,7 +385,12 @@ class ModulePrinter implements ModuleContext {
       returns: this.typeOf(parameter.type),
     });
     if (this.mode === "dts") return [...doc, head];
-    const body: string[] = [`const override = overrides.${parameter.name};`, "if (override !== undefined) return override;"];
+    // Only the overrides' own properties: a parameter may be named like a property every object has (`constructor`).
+    const override = `Object.hasOwn(overrides, ${stringLiteral(parameter.name)}) ? ${propertyAccess("overrides", parameter.name)} : undefined`;
+    const body: string[] = [
+      `const override = ${override};`,
+      "if (override !== undefined) return override;",
+    ];
     parameter.values.forEach((value, index) => {
       const source = value.source.kind === "clause" ? `${value.source.citation.clause} "${value.source.citation.quote}"` : value.source.text;
       body.push(lineComment(source));
@@ -429,11 +435,11 @@ class ModulePrinter implements ModuleContext {
     const entries = this.measureEmitters.map((emitter, i) => {
       const measure = this.program.measures[i];
       if (measure === undefined) throw new Error("a measure without an emitter");
-      const outputs: { [output: string]: ValueType } = { in_force: { kind: "bool" } };
-      for (const name of measure.outputs) {
-        const definition = measure.definitions.find((d) => d.name === name);
-        if (definition !== undefined) outputs[name] = definition.type;
-      }
+      // From entries: an output named `__proto__` is then a property like any other.
+      const outputs: { [output: string]: ValueType } = Object.fromEntries([
+        ["in_force", { kind: "bool" }],
+        ...measure.outputs.flatMap((name) => measure.definitions.filter((d) => d.name === name).map((d) => [name, d.type] as const)),
+      ]);
       const body = [
         `title: ${stringLiteral(measure.title ?? measure.name)},`,
         `reads: ${dataLiteral(measure.reads, "    ")},`,
@@ -464,7 +470,8 @@ class ModulePrinter implements ModuleContext {
       "  /** the fact paths it reads: it is evaluated only when a scenario gives them all */",
       "  readonly reads: readonly string[];",
       "  /** `in_force` first, then the outputs in written order, with their types */",
-      `  readonly outputs: { readonly [output: string]: ${valueType} };`,
+      // Keyed by the outputs' names: an index signature would not type an output named `constructor`.
+      `  readonly outputs: { readonly [Output in keyof Outputs]: ${valueType} };`,
       `  readonly evaluate: (facts: Facts, asOf: ${date}, overrides?: ${this.overridesType}) => Outputs;`,
       "}",
     ];

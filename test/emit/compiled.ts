@@ -34,15 +34,18 @@ export interface GeneratedFiles {
   readonly javascript: string;
 }
 
-/** Writes the TypeScript, and the JavaScript with its declarations, of a program. */
-export function writeGenerated(folder: string, program: ProgramIR): GeneratedFiles {
+/**
+ * Writes the TypeScript, and the JavaScript with its declarations, of a program; `prefix`
+ * tells apart several programs in one folder.
+ */
+export function writeGenerated(folder: string, program: ProgramIR, prefix = ""): GeneratedFiles {
   const runtimeImport = runtimeImportFrom(folder);
-  const typescript = join(folder, "policy.ts");
+  const typescript = join(folder, `${prefix}policy.ts`);
   writeFileSync(typescript, emitTypeScript(program, { runtimeImport }));
   const { js, dts } = emitJavaScript(program, { runtimeImport });
-  const javascript = join(folder, "compiled.js");
+  const javascript = join(folder, `${prefix}compiled.js`);
   writeFileSync(javascript, js);
-  writeFileSync(join(folder, "compiled.d.ts"), dts);
+  writeFileSync(join(folder, `${prefix}compiled.d.ts`), dts);
   return { folder, typescript, javascript };
 }
 

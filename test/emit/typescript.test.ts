@@ -63,7 +63,7 @@ describe("generated TypeScript", () => {
     expect(code).toContain(
       [
         "export function uiBenefitStandardOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Money {",
-        "  const override = overrides.ui_benefit_standard;",
+        '  const override = Object.hasOwn(overrides, "ui_benefit_standard") ? overrides.ui_benefit_standard : undefined;',
         "  if (override !== undefined) return override;",
         "  // 甘肃日报 2022-07-20 所载调整前标准",
         "  // note: 起始日期不详",

@@ -526,7 +526,7 @@ export type ParameterOverrides = Partial<Parameters>;
 
 /** 甘肃省最低工资标准（一类区） (元/月): the value in force on a date, or the scenario's override. */
 export function minimumWageClass1On(asOf: CalendarDate, overrides: ParameterOverrides = {}): Money {
-  const override = overrides.minimum_wage_class1;
+  const override = Object.hasOwn(overrides, "minimum_wage_class1") ? overrides.minimum_wage_class1 : undefined;
   if (override !== undefined) return override;
   // 甘肃省人民政府《关于调整全省最低工资标准的通知》(甘政发〔2017〕46号)
   if (asOf >= DATE_2017_06_01 && asOf <= DATE_2021_08_31) return YUAN_1620;
@@ -543,7 +543,7 @@ export function minimumWageClass1On(asOf: CalendarDate, overrides: ParameterOver
 
 /** 甘肃省最低工资标准（二类区） (元/月): the value in force on a date, or the scenario's override. */
 export function minimumWageClass2On(asOf: CalendarDate, overrides: ParameterOverrides = {}): Money {
-  const override = overrides.minimum_wage_class2;
+  const override = Object.hasOwn(overrides, "minimum_wage_class2") ? overrides.minimum_wage_class2 : undefined;
   if (override !== undefined) return override;
   // 甘肃省人民政府《关于调整全省最低工资标准的通知》(甘政发〔2017〕46号)
   if (asOf >= DATE_2017_06_01 && asOf <= DATE_2021_08_31) return YUAN_1570;
@@ -560,7 +560,7 @@ export function minimumWageClass2On(asOf: CalendarDate, overrides: ParameterOver
 
 /** 甘肃省最低工资标准（三类区） (元/月): the value in force on a date, or the scenario's override. */
 export function minimumWageClass3On(asOf: CalendarDate, overrides: ParameterOverrides = {}): Money {
-  const override = overrides.minimum_wage_class3;
+  const override = Object.hasOwn(overrides, "minimum_wage_class3") ? overrides.minimum_wage_class3 : undefined;
   if (override !== undefined) return override;
   // 甘肃省人民政府《关于调整全省最低工资标准的通知》(甘政发〔2017〕46号)
   if (asOf >= DATE_2017_06_01 && asOf <= DATE_2021_08_31) return YUAN_1520;
@@ -577,7 +577,7 @@ export function minimumWageClass3On(asOf: CalendarDate, overrides: ParameterOver
 
 /** 甘肃省最低工资标准（四类区） (元/月): the value in force on a date, or the scenario's override. */
 export function minimumWageClass4On(asOf: CalendarDate, overrides: ParameterOverrides = {}): Money {
-  const override = overrides.minimum_wage_class4;
+  const override = Object.hasOwn(overrides, "minimum_wage_class4") ? overrides.minimum_wage_class4 : undefined;
   if (override !== undefined) return override;
   // 甘肃省人民政府《关于调整全省最低工资标准的通知》(甘政发〔2017〕46号)
   if (asOf >= DATE_2017_06_01 && asOf <= DATE_2021_08_31) return YUAN_1470;
@@ -594,7 +594,7 @@ export function minimumWageClass4On(asOf: CalendarDate, overrides: ParameterOver
 
 /** 兰州市失业保险金标准（一类区） (元/月): the value in force on a date, or the scenario's override. */
 export function uiBenefitStandardOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Money {
-  const override = overrides.ui_benefit_standard;
+  const override = Object.hasOwn(overrides, "ui_benefit_standard") ? overrides.ui_benefit_standard : undefined;
   if (override !== undefined) return override;
   // 甘肃日报2022-07-20所载调整前标准（一类区：城关、七里河、安宁、西固、红古五区及兰州新区）
   // note: 起始日期不详：已知至迟自2020年2月起执行。永登、榆中、皋兰三县（二类区）为1413.00元，县域居民的情景应覆盖此参数
@@ -611,7 +611,7 @@ export function uiBenefitStandardOn(asOf: CalendarDate, overrides: ParameterOver
 
 /** 兰州市城市低保标准（五区） (元/月): the value in force on a date, or the scenario's override. */
 export function urbanSubsistenceAllowanceOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Money {
-  const override = overrides.urban_subsistence_allowance;
+  const override = Object.hasOwn(overrides, "urban_subsistence_allowance") ? overrides.urban_subsistence_allowance : undefined;
   if (override !== undefined) return override;
   // 兰州市民政局，2021-03-27报道（城乡低保标准提高8%）
   // note: 五区标准；永登、榆中、皋兰三县为636.00元，县域居民的情景应覆盖此参数
@@ -625,7 +625,7 @@ export function urbanSubsistenceAllowanceOn(asOf: CalendarDate, overrides: Param
 
 /** 疫情期间起始日: the value in force on a date, or the scenario's override. */
 export function epidemicPeriodStartOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): CalendarDate {
-  const override = overrides.epidemic_period_start;
+  const override = Object.hasOwn(overrides, "epidemic_period_start") ? overrides.epidemic_period_start : undefined;
   if (override !== undefined) return override;
   // §1 "疫情期间是指2021年10月20日以后"
   // note: “以后”含本日：2021年10月20日属于疫情期间。此值是判断任一日期是否属于疫情期间的界限，对所有评估日都须可读，故自可表示的最早日期0001-01-01起登记
@@ -639,7 +639,7 @@ export function epidemicPeriodStartOn(asOf: CalendarDate, overrides: ParameterOv
 
 /** 疫情期间终止日: the value in force on a date, or the scenario's override. */
 export function epidemicPeriodEndOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): CalendarDate | null {
-  const override = overrides.epidemic_period_end;
+  const override = Object.hasOwn(overrides, "epidemic_period_end") ? overrides.epidemic_period_end : undefined;
   if (override !== undefined) return override;
   // §1 "疫情期间是指2021年10月20日以后"
   // note: 通知未规定疫情期间的终止日，期间不设终点；情景可覆盖此参数以结束疫情期间（终止日当日仍属疫情期间）。与起始日一样对所有评估日都须可读，故自0001-01-01起登记
@@ -653,7 +653,7 @@ export function epidemicPeriodEndOn(asOf: CalendarDate, overrides: ParameterOver
 
 /** 临时性城镇公益性岗位聘用期限上限 (个月): the value in force on a date, or the scenario's override. */
 export function tempPostMaxMonthsOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): number {
-  const override = overrides.temp_post_max_months;
+  const override = Object.hasOwn(overrides, "temp_post_max_months") ? overrides.temp_post_max_months : undefined;
   if (override !== undefined) return override;
   // §1 "聘用人员的聘用期限最长不超过6个月"
   // note: “不超过”含本数（民法典第1259条）：可聘用满6个月
@@ -667,7 +667,7 @@ export function tempPostMaxMonthsOn(asOf: CalendarDate, overrides: ParameterOver
 
 /** 大型企业稳岗返还比例 (上年度实际缴纳失业保险费的百分比): the value in force on a date, or the scenario's override. */
 export function refundRateLargeOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Percent {
-  const override = overrides.refund_rate_large;
+  const override = Object.hasOwn(overrides, "refund_rate_large") ? overrides.refund_rate_large : undefined;
   if (override !== undefined) return override;
   // §2 "对符合条件的大型企业、中小微企业分别按30%和60%的标准顶格返还"
   if (asOf >= DATE_2021_10_20) return PERCENT_30;
@@ -680,7 +680,7 @@ export function refundRateLargeOn(asOf: CalendarDate, overrides: ParameterOverri
 
 /** 中小微企业稳岗返还比例 (上年度实际缴纳失业保险费的百分比): the value in force on a date, or the scenario's override. */
 export function refundRateSmeOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Percent {
-  const override = overrides.refund_rate_sme;
+  const override = Object.hasOwn(overrides, "refund_rate_sme") ? overrides.refund_rate_sme : undefined;
   if (override !== undefined) return override;
   // §2 "对符合条件的大型企业、中小微企业分别按30%和60%的标准顶格返还"
   if (asOf >= DATE_2021_10_20) return PERCENT_60;
@@ -693,7 +693,7 @@ export function refundRateSmeOn(asOf: CalendarDate, overrides: ParameterOverride
 
 /** 以工代训补贴标准 (元/人/月): the value in force on a date, or the scenario's override. */
 export function workTrainingSubsidyMonthlyOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Money {
-  const override = overrides.work_training_subsidy_monthly;
+  const override = Object.hasOwn(overrides, "work_training_subsidy_monthly") ? overrides.work_training_subsidy_monthly : undefined;
   if (override !== undefined) return override;
   // §3 "给予每人每月500元职业培训补贴，从2021年10月起执行，补贴期限为3个月"
   // note: 从2021年10月起执行、期限3个月：2021年10月、11月、12月。此前兰州市2020年的规定为每人每月200元、最长6个月、申请截至2020-12-31，不属本通知
@@ -707,7 +707,7 @@ export function workTrainingSubsidyMonthlyOn(asOf: CalendarDate, overrides: Para
 
 /** 以工代训补贴已享受月数上限 (个月): the value in force on a date, or the scenario's override. */
 export function workTrainingMonthsCapOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): number {
-  const override = overrides.work_training_months_cap;
+  const override = Object.hasOwn(overrides, "work_training_months_cap") ? overrides.work_training_months_cap : undefined;
   if (override !== undefined) return override;
   // §3 "对已享受6个月“以工代训”补贴的各类企业"
   if (asOf >= DATE_2021_10_01 && asOf <= DATE_2021_12_31) return 6;
@@ -720,7 +720,7 @@ export function workTrainingMonthsCapOn(asOf: CalendarDate, overrides: Parameter
 
 /** 失业补助金标准占失业保险金的比例 (兰州市失业保险金标准的百分比): the value in force on a date, or the scenario's override. */
 export function unemploymentSubsidyRateOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Percent {
-  const override = overrides.unemployment_subsidy_rate;
+  const override = Object.hasOwn(overrides, "unemployment_subsidy_rate") ? overrides.unemployment_subsidy_rate : undefined;
   if (override !== undefined) return override;
   // §4 "失业补助金标准按照兰州市失业保险金的80%确定"
   if (asOf >= DATE_2021_10_20) return PERCENT_80;
@@ -733,7 +733,7 @@ export function unemploymentSubsidyRateOn(asOf: CalendarDate, overrides: Paramet
 
 /** 失业补助金发放月数上限 (个月): the value in force on a date, or the scenario's override. */
 export function unemploymentSubsidyMaxMonthsOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): number {
-  const override = overrides.unemployment_subsidy_max_months;
+  const override = Object.hasOwn(overrides, "unemployment_subsidy_max_months") ? overrides.unemployment_subsidy_max_months : undefined;
   if (override !== undefined) return override;
   // §4 "按月发放不超过6个月的失业补助金"
   // note: “不超过”含本数（民法典第1259条）：最多发放6个月
@@ -747,7 +747,7 @@ export function unemploymentSubsidyMaxMonthsOn(asOf: CalendarDate, overrides: Pa
 
 /** 临时生活补助发放月数 (个月): the value in force on a date, or the scenario's override. */
 export function livingSubsidyMonthsOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): number {
-  const override = overrides.living_subsidy_months;
+  const override = Object.hasOwn(overrides, "living_subsidy_months") ? overrides.living_subsidy_months : undefined;
   if (override !== undefined) return override;
   // §4 "按月发放3个月的临时生活补助"
   if (asOf >= DATE_2021_10_20) return 3;
@@ -760,7 +760,7 @@ export function livingSubsidyMonthsOn(asOf: CalendarDate, overrides: ParameterOv
 
 /** 跨省输转就业一次性交通补助 (元/人): the value in force on a date, or the scenario's override. */
 export function transportSubsidyOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Money {
-  const override = overrides.transport_subsidy;
+  const override = Object.hasOwn(overrides, "transport_subsidy") ? overrides.transport_subsidy : undefined;
   if (override !== undefined) return override;
   // §5 "给予 600 元的一次性交通补助"
   if (asOf >= DATE_2021_10_20) return YUAN_600;
@@ -773,7 +773,7 @@ export function transportSubsidyOn(asOf: CalendarDate, overrides: ParameterOverr
 
 /** 有组织输转就业一次性奖补标准 (元/人): the value in force on a date, or the scenario's override. */
 export function agencyRewardPerPersonOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Money {
-  const override = overrides.agency_reward_per_person;
+  const override = Object.hasOwn(overrides, "agency_reward_per_person") ? overrides.agency_reward_per_person : undefined;
   if (override !== undefined) return override;
   // §5 "按每人 200 元标准给予一次性奖补"
   if (asOf >= DATE_2021_10_20) return YUAN_200;
@@ -786,7 +786,7 @@ export function agencyRewardPerPersonOn(asOf: CalendarDate, overrides: Parameter
 
 /** 青年就业见习岗位增加数上限 (当年下达任务数的百分比): the value in force on a date, or the scenario's override. */
 export function internshipGrowthCapOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Percent {
-  const override = overrides.internship_growth_cap;
+  const override = Object.hasOwn(overrides, "internship_growth_cap") ? overrides.internship_growth_cap : undefined;
   if (override !== undefined) return override;
   // §6 "增加岗位数不超过当年下达任务的 50%"
   if (asOf >= DATE_2021_10_20) return PERCENT_50;
@@ -799,7 +799,7 @@ export function internshipGrowthCapOn(asOf: CalendarDate, overrides: ParameterOv
 
 /** 求职创业补贴 (元/人): the value in force on a date, or the scenario's override. */
 export function jobSeekingSubsidyOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Money {
-  const override = overrides.job_seeking_subsidy;
+  const override = Object.hasOwn(overrides, "job_seeking_subsidy") ? overrides.job_seeking_subsidy : undefined;
   if (override !== undefined) return override;
   // §6 "提前发放 1000 元求职创业补贴"
   if (asOf >= DATE_2021_10_20) return YUAN_1000;
@@ -812,7 +812,7 @@ export function jobSeekingSubsidyOn(asOf: CalendarDate, overrides: ParameterOver
 
 /** 个人创业担保贷款额度上限 (元): the value in force on a date, or the scenario's override. */
 export function guaranteedLoanCapOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Money {
-  const override = overrides.guaranteed_loan_cap;
+  const override = Object.hasOwn(overrides, "guaranteed_loan_cap") ? overrides.guaranteed_loan_cap : undefined;
   if (override !== undefined) return override;
   // §6 "对符合条件的个人提供最高 20 万元创业担保贷款"
   // note: 20万元即200000元；“最高”含本数
@@ -826,7 +826,7 @@ export function guaranteedLoanCapOn(asOf: CalendarDate, overrides: ParameterOver
 
 /** 停工停产期间生活费占最低工资标准的比例 (当地最低工资标准的百分比): the value in force on a date, or the scenario's override. */
 export function stoppageLivingAllowanceRateOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Percent {
-  const override = overrides.stoppage_living_allowance_rate;
+  const override = Object.hasOwn(overrides, "stoppage_living_allowance_rate") ? overrides.stoppage_living_allowance_rate : undefined;
   if (override !== undefined) return override;
   // §9 "按照不低于当地最低工资标准的80%支付职工生活费"
   if (asOf >= DATE_2021_10_20) return PERCENT_80;
@@ -839,7 +839,7 @@ export function stoppageLivingAllowanceRateOn(asOf: CalendarDate, overrides: Par
 
 /** “12333”热线人工服务截止时刻 (北京时间): the value in force on a date, or the scenario's override. */
 export function hotlineStaffedUntilOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): TimeOfDay {
-  const override = overrides.hotline_staffed_until;
+  const override = Object.hasOwn(overrides, "hotline_staffed_until") ? overrides.hotline_staffed_until : undefined;
   if (override !== undefined) return override;
   // §10 "将人工服务时间由18点延长至22点"
   // note: 起始日期不详：通知只说明延长前为18点；此处自疫情期间起始日登记，即本政策需要读取它的最早日期
@@ -856,7 +856,7 @@ export function hotlineStaffedUntilOn(asOf: CalendarDate, overrides: ParameterOv
 
 /** 县区每日报送截止时刻 (北京时间): the value in force on a date, or the scenario's override. */
 export function reportDeadlineCountyOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): TimeOfDay | null {
-  const override = overrides.report_deadline_county;
+  const override = Object.hasOwn(overrides, "report_deadline_county") ? overrides.report_deadline_county : undefined;
   if (override !== undefined) return override;
   // §10 "从即日起，市人社局将实行日调度日报告制度"
   // note: 日报告制度自通知印发之日起实行，此前没有报送截止时刻
@@ -873,7 +873,7 @@ export function reportDeadlineCountyOn(asOf: CalendarDate, overrides: ParameterO
 
 /** 局属科室单位每日报送截止时刻 (北京时间): the value in force on a date, or the scenario's override. */
 export function reportDeadlineBureauUnitOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): TimeOfDay | null {
-  const override = overrides.report_deadline_bureau_unit;
+  const override = Object.hasOwn(overrides, "report_deadline_bureau_unit") ? overrides.report_deadline_bureau_unit : undefined;
   if (override !== undefined) return override;
   // §10 "从即日起，市人社局将实行日调度日报告制度"
   // note: 日报告制度自通知印发之日起实行，此前没有报送截止时刻
@@ -3228,7 +3228,7 @@ export interface CompiledMeasure<Facts, Outputs> {
   /** the fact paths it reads: it is evaluated only when a scenario gives them all */
   readonly reads: readonly string[];
   /** `in_force` first, then the outputs in written order, with their types */
-  readonly outputs: { readonly [output: string]: ValueType };
+  readonly outputs: { readonly [Output in keyof Outputs]: ValueType };
   readonly evaluate: (facts: Facts, asOf: CalendarDate, overrides?: ParameterOverrides) => Outputs;
 }
 

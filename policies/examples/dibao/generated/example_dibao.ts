@@ -168,7 +168,7 @@ export type ParameterOverrides = Partial<Parameters>;
 
 /** 城市低保标准 (元/人/月): the value in force on a date, or the scenario's override. */
 export function lowIncomeStandardOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Money {
-  const override = overrides.low_income_standard;
+  const override = Object.hasOwn(overrides, "low_income_standard") ? overrides.low_income_standard : undefined;
   if (override !== undefined) return override;
   // 示民发〔2022〕9号（虚构）
   // note: 本通知施行前的标准，列出以便对照；本通知的措施自2024年1月1日起才施行
@@ -186,7 +186,7 @@ export function lowIncomeStandardOn(asOf: CalendarDate, overrides: ParameterOver
 
 /** 在本市连续居住月数下限 (个月): the value in force on a date, or the scenario's override. */
 export function minimumResidenceOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): number {
-  const override = overrides.minimum_residence;
+  const override = Object.hasOwn(overrides, "minimum_residence") ? overrides.minimum_residence : undefined;
   if (override !== undefined) return override;
   // §2 "在本市居住满12个月"
   // note: “满”含本数：居住恰好12个月的符合条件
@@ -200,7 +200,7 @@ export function minimumResidenceOn(asOf: CalendarDate, overrides: ParameterOverr
 
 /** 人均金融资产上限（低保标准的倍数） (倍): the value in force on a date, or the scenario's override. */
 export function assetMultipleOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): number {
-  const override = overrides.asset_multiple;
+  const override = Object.hasOwn(overrides, "asset_multiple") ? overrides.asset_multiple : undefined;
   if (override !== undefined) return override;
   // §2 "家庭金融资产人均不超过低保标准24倍"
   if (asOf >= DATE_2024_01_01) return 24;
@@ -213,7 +213,7 @@ export function assetMultipleOn(asOf: CalendarDate, overrides: ParameterOverride
 
 /** 因隐瞒收入被终止后不予受理的期限 (个月): the value in force on a date, or the scenario's override. */
 export function reapplicationWaitOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): number {
-  const override = overrides.reapplication_wait;
+  const override = Object.hasOwn(overrides, "reapplication_wait") ? overrides.reapplication_wait : undefined;
   if (override !== undefined) return override;
   // §2 "自终止之日起6个月内不予受理其申请"
   if (asOf >= DATE_2024_01_01) return 6;
@@ -226,7 +226,7 @@ export function reapplicationWaitOn(asOf: CalendarDate, overrides: ParameterOver
 
 /** 就业成本扣除比例 (工资性收入的百分比): the value in force on a date, or the scenario's override. */
 export function employmentCostRateOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Percent {
-  const override = overrides.employment_cost_rate;
+  const override = Object.hasOwn(overrides, "employment_cost_rate") ? overrides.employment_cost_rate : undefined;
   if (override !== undefined) return override;
   // §3 "扣除按工资性收入20%计算的就业成本后计入家庭收入"
   if (asOf >= DATE_2024_01_01) return PERCENT_20;
@@ -239,7 +239,7 @@ export function employmentCostRateOn(asOf: CalendarDate, overrides: ParameterOve
 
 /** 每户最低补助额 (元/户/月): the value in force on a date, or the scenario's override. */
 export function minimumAllowanceOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Money {
-  const override = overrides.minimum_allowance;
+  const override = Object.hasOwn(overrides, "minimum_allowance") ? overrides.minimum_allowance : undefined;
   if (override !== undefined) return override;
   // §4 "差额不足30元的，按每户每月30元发放"
   if (asOf >= DATE_2024_01_01) return YUAN_30;
@@ -252,7 +252,7 @@ export function minimumAllowanceOn(asOf: CalendarDate, overrides: ParameterOverr
 
 /** 增发的老年人年龄下限 (周岁): the value in force on a date, or the scenario's override. */
 export function elderlyAgeOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): number {
-  const override = overrides.elderly_age;
+  const override = Object.hasOwn(overrides, "elderly_age") ? overrides.elderly_age : undefined;
   if (override !== undefined) return override;
   // §5 "对低保家庭中年满70周岁的老年人"
   // note: “年满”含本数：恰满70周岁的即可增发
@@ -266,7 +266,7 @@ export function elderlyAgeOn(asOf: CalendarDate, overrides: ParameterOverrides =
 
 /** 成年年龄 (周岁): the value in force on a date, or the scenario's override. */
 export function adultAgeOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): number {
-  const override = overrides.adult_age;
+  const override = Object.hasOwn(overrides, "adult_age") ? overrides.adult_age : undefined;
   if (override !== undefined) return override;
   // §5 "对未满18周岁的未成年人"
   // note: “未满”不含本数：满18周岁的不再按未成年人增发
@@ -280,7 +280,7 @@ export function adultAgeOn(asOf: CalendarDate, overrides: ParameterOverrides = {
 
 /** 老年人增发比例 (低保标准的百分比): the value in force on a date, or the scenario's override. */
 export function elderlyTopupRateOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Percent {
-  const override = overrides.elderly_topup_rate;
+  const override = Object.hasOwn(overrides, "elderly_topup_rate") ? overrides.elderly_topup_rate : undefined;
   if (override !== undefined) return override;
   // §5 "按低保标准的10%增发"
   if (asOf >= DATE_2024_01_01) return PERCENT_10;
@@ -293,7 +293,7 @@ export function elderlyTopupRateOn(asOf: CalendarDate, overrides: ParameterOverr
 
 /** 未成年人增发比例 (低保标准的百分比): the value in force on a date, or the scenario's override. */
 export function minorTopupRateOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Percent {
-  const override = overrides.minor_topup_rate;
+  const override = Object.hasOwn(overrides, "minor_topup_rate") ? overrides.minor_topup_rate : undefined;
   if (override !== undefined) return override;
   // §5 "按低保标准的15%增发"
   if (asOf >= DATE_2024_01_01) return PERCENT_15;
@@ -306,7 +306,7 @@ export function minorTopupRateOn(asOf: CalendarDate, overrides: ParameterOverrid
 
 /** 孤儿增发比例 (低保标准的百分比): the value in force on a date, or the scenario's override. */
 export function orphanTopupRateOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Percent {
-  const override = overrides.orphan_topup_rate;
+  const override = Object.hasOwn(overrides, "orphan_topup_rate") ? overrides.orphan_topup_rate : undefined;
   if (override !== undefined) return override;
   // §5 "其中孤儿按低保标准的50%增发"
   if (asOf >= DATE_2024_01_01) return PERCENT_50;
@@ -319,7 +319,7 @@ export function orphanTopupRateOn(asOf: CalendarDate, overrides: ParameterOverri
 
 /** 重度残疾人增发比例 (低保标准的百分比): the value in force on a date, or the scenario's override. */
 export function severeDisabilityTopupRateOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Percent {
-  const override = overrides.severe_disability_topup_rate;
+  const override = Object.hasOwn(overrides, "severe_disability_topup_rate") ? overrides.severe_disability_topup_rate : undefined;
   if (override !== undefined) return override;
   // §5 "对一级、二级重度残疾人，另按低保标准的30%增发"
   if (asOf >= DATE_2024_01_01) return PERCENT_30;
@@ -913,7 +913,7 @@ export interface CompiledMeasure<Facts, Outputs> {
   /** the fact paths it reads: it is evaluated only when a scenario gives them all */
   readonly reads: readonly string[];
   /** `in_force` first, then the outputs in written order, with their types */
-  readonly outputs: { readonly [output: string]: ValueType };
+  readonly outputs: { readonly [Output in keyof Outputs]: ValueType };
   readonly evaluate: (facts: Facts, asOf: CalendarDate, overrides?: ParameterOverrides) => Outputs;
 }
 

@@ -172,7 +172,7 @@ export type ParameterOverrides = Partial<Parameters>;
 
 /** 施行之日: the value in force on a date, or the scenario's override. */
 export function subsidyStartOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): CalendarDate {
-  const override = overrides.subsidy_start;
+  const override = Object.hasOwn(overrides, "subsidy_start") ? overrides.subsidy_start : undefined;
   if (override !== undefined) return override;
   // §7 "本通知自2024年1月1日起施行"
   // note: 施行之日是判断某日是否在施行期内的界限，须在施行之日以前也能读取，故自2023年1月1日起登记
@@ -186,7 +186,7 @@ export function subsidyStartOn(asOf: CalendarDate, overrides: ParameterOverrides
 
 /** 施行期限届满之日: the value in force on a date, or the scenario's override. */
 export function subsidyEndOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): CalendarDate | null {
-  const override = overrides.subsidy_end;
+  const override = Object.hasOwn(overrides, "subsidy_end") ? overrides.subsidy_end : undefined;
   if (override !== undefined) return override;
   // §7 "施行期限另行通知"
   // note: 施行期限未定，不设终点；情景可覆盖此参数以结束施行期（届满之日当日仍在施行期内）
@@ -200,7 +200,7 @@ export function subsidyEndOn(asOf: CalendarDate, overrides: ParameterOverrides =
 
 /** 纳入补贴范围的收入类别: the value in force on a date, or the scenario's override. */
 export function coveredBandsOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): readonly IncomeBand[] {
-  const override = overrides.covered_bands;
+  const override = Object.hasOwn(overrides, "covered_bands") ? overrides.covered_bands : undefined;
   if (override !== undefined) return override;
   // §1 "经民政部门认定为低保、特困或低收入家庭"
   if (asOf >= DATE_2024_01_01 && asOf <= DATE_2024_06_30) return ["extreme_poverty", "low_income", "subsistence"];
@@ -215,7 +215,7 @@ export function coveredBandsOn(asOf: CalendarDate, overrides: ParameterOverrides
 
 /** 人均保障面积 (平方米/人): the value in force on a date, or the scenario's override. */
 export function areaPerPersonOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Decimal {
-  const override = overrides.area_per_person;
+  const override = Object.hasOwn(overrides, "area_per_person") ? overrides.area_per_person : undefined;
   if (override !== undefined) return override;
   // §2 "补贴面积为人均15平方米乘以家庭人口数"
   if (asOf >= DATE_2024_01_01) return DECIMAL_15;
@@ -228,7 +228,7 @@ export function areaPerPersonOn(asOf: CalendarDate, overrides: ParameterOverride
 
 /** 公有住房面积计入比例 (承租公有住房建筑面积的百分比): the value in force on a date, or the scenario's override. */
 export function publicHousingShareOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Percent {
-  const override = overrides.public_housing_share;
+  const override = Object.hasOwn(overrides, "public_housing_share") ? overrides.public_housing_share : undefined;
   if (override !== undefined) return override;
   // §2 "承租公有住房的，其面积按50%计入现有住房建筑面积"
   if (asOf >= DATE_2024_01_01) return PERCENT_50;
@@ -241,7 +241,7 @@ export function publicHousingShareOn(asOf: CalendarDate, overrides: ParameterOve
 
 /** 每户补贴面积上限 (平方米): the value in force on a date, or the scenario's override. */
 export function areaCapOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Decimal {
-  const override = overrides.area_cap;
+  const override = Object.hasOwn(overrides, "area_cap") ? overrides.area_cap : undefined;
   if (override !== undefined) return override;
   // §2 "每户补贴面积最高不超过30平方米"
   // note: “最高不超过”含本数
@@ -255,7 +255,7 @@ export function areaCapOn(asOf: CalendarDate, overrides: ParameterOverrides = {}
 
 /** 租赁补贴标准 (元/平方米/月): the value in force on a date, or the scenario's override. */
 export function rentStandardOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Money {
-  const override = overrides.rent_standard;
+  const override = Object.hasOwn(overrides, "rent_standard") ? overrides.rent_standard : undefined;
   if (override !== undefined) return override;
   // §3 "租赁补贴标准为每平方米每月20元"
   if (asOf >= DATE_2024_01_01 && asOf <= DATE_2024_06_30) return YUAN_20;
@@ -270,7 +270,7 @@ export function rentStandardOn(asOf: CalendarDate, overrides: ParameterOverrides
 
 /** 核心区区位系数: the value in force on a date, or the scenario's override. */
 export function locationFactorCoreOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Decimal {
-  const override = overrides.location_factor_core;
+  const override = Object.hasOwn(overrides, "location_factor_core") ? overrides.location_factor_core : undefined;
   if (override !== undefined) return override;
   // §3 "核心区为1.2"
   if (asOf >= DATE_2024_01_01) return DECIMAL_1_2;
@@ -283,7 +283,7 @@ export function locationFactorCoreOn(asOf: CalendarDate, overrides: ParameterOve
 
 /** 中心城区区位系数: the value in force on a date, or the scenario's override. */
 export function locationFactorCentralOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Decimal {
-  const override = overrides.location_factor_central;
+  const override = Object.hasOwn(overrides, "location_factor_central") ? overrides.location_factor_central : undefined;
   if (override !== undefined) return override;
   // §3 "中心城区为1.0"
   if (asOf >= DATE_2024_01_01) return DECIMAL_1;
@@ -296,7 +296,7 @@ export function locationFactorCentralOn(asOf: CalendarDate, overrides: Parameter
 
 /** 其他区域区位系数: the value in force on a date, or the scenario's override. */
 export function locationFactorOtherOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Decimal {
-  const override = overrides.location_factor_other;
+  const override = Object.hasOwn(overrides, "location_factor_other") ? overrides.location_factor_other : undefined;
   if (override !== undefined) return override;
   // §3 "其他区域为0.8"
   if (asOf >= DATE_2024_01_01) return DECIMAL_0_8;
@@ -309,7 +309,7 @@ export function locationFactorOtherOn(asOf: CalendarDate, overrides: ParameterOv
 
 /** 低保、特困家庭补贴系数: the value in force on a date, or the scenario's override. */
 export function coefficientSubsistenceOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Percent {
-  const override = overrides.coefficient_subsistence;
+  const override = Object.hasOwn(overrides, "coefficient_subsistence") ? overrides.coefficient_subsistence : undefined;
   if (override !== undefined) return override;
   // §4 "低保、特困家庭按100%发放"
   if (asOf >= DATE_2024_01_01) return PERCENT_100;
@@ -322,7 +322,7 @@ export function coefficientSubsistenceOn(asOf: CalendarDate, overrides: Paramete
 
 /** 低收入家庭补贴系数: the value in force on a date, or the scenario's override. */
 export function coefficientLowIncomeOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Percent {
-  const override = overrides.coefficient_low_income;
+  const override = Object.hasOwn(overrides, "coefficient_low_income") ? overrides.coefficient_low_income : undefined;
   if (override !== undefined) return override;
   // §4 "低收入家庭按80%发放"
   if (asOf >= DATE_2024_01_01) return PERCENT_80;
@@ -335,7 +335,7 @@ export function coefficientLowIncomeOn(asOf: CalendarDate, overrides: ParameterO
 
 /** 中等偏下收入家庭补贴系数: the value in force on a date, or the scenario's override. */
 export function coefficientLowerMiddleOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Percent {
-  const override = overrides.coefficient_lower_middle;
+  const override = Object.hasOwn(overrides, "coefficient_lower_middle") ? overrides.coefficient_lower_middle : undefined;
   if (override !== undefined) return override;
   // §4 "中等偏下收入家庭按50%发放"
   if (asOf >= DATE_2024_01_01) return PERCENT_50;
@@ -348,7 +348,7 @@ export function coefficientLowerMiddleOn(asOf: CalendarDate, overrides: Paramete
 
 /** 有重度残疾人家庭的补贴系数下限: the value in force on a date, or the scenario's override. */
 export function coefficientFloorDisabilityOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Percent {
-  const override = overrides.coefficient_floor_disability;
+  const override = Object.hasOwn(overrides, "coefficient_floor_disability") ? overrides.coefficient_floor_disability : undefined;
   if (override !== undefined) return override;
   // §4 "家庭成员中有重度残疾人的，补贴系数不低于80%"
   if (asOf >= DATE_2024_01_01) return PERCENT_80;
@@ -361,7 +361,7 @@ export function coefficientFloorDisabilityOn(asOf: CalendarDate, overrides: Para
 
 /** 月补贴额占实际月租金的上限 (实际月租金的百分比): the value in force on a date, or the scenario's override. */
 export function rentShareCapOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Percent {
-  const override = overrides.rent_share_cap;
+  const override = Object.hasOwn(overrides, "rent_share_cap") ? overrides.rent_share_cap : undefined;
   if (override !== undefined) return override;
   // §5 "月补贴额不超过实际月租金的50%"
   if (asOf >= DATE_2024_01_01) return PERCENT_50;
@@ -374,7 +374,7 @@ export function rentShareCapOn(asOf: CalendarDate, overrides: ParameterOverrides
 
 /** 每次核定的最长发放期限 (个月): the value in force on a date, or the scenario's override. */
 export function maxTermOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): number {
-  const override = overrides.max_term;
+  const override = Object.hasOwn(overrides, "max_term") ? overrides.max_term : undefined;
   if (override !== undefined) return override;
   // §6 "每次最长核定12个月"
   if (asOf >= DATE_2024_01_01) return 12;
@@ -858,7 +858,7 @@ export interface CompiledMeasure<Facts, Outputs> {
   /** the fact paths it reads: it is evaluated only when a scenario gives them all */
   readonly reads: readonly string[];
   /** `in_force` first, then the outputs in written order, with their types */
-  readonly outputs: { readonly [output: string]: ValueType };
+  readonly outputs: { readonly [Output in keyof Outputs]: ValueType };
   readonly evaluate: (facts: Facts, asOf: CalendarDate, overrides?: ParameterOverrides) => Outputs;
 }
 

@@ -196,7 +196,7 @@ export type ParameterOverrides = Partial<Parameters>;
 
 /** 停工停产期间起始日: the value in force on a date, or the scenario's override. */
 export function stoppagePeriodStartOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): CalendarDate {
-  const override = overrides.stoppage_period_start;
+  const override = Object.hasOwn(overrides, "stoppage_period_start") ? overrides.stoppage_period_start : undefined;
   if (override !== undefined) return override;
   // §1 "停工停产期间自2024年8月1日起计算"
   // note: 起始日是判断某日是否在停工停产期间的界限，须在起始日以前也能读取，故自2024年1月1日起登记
@@ -210,7 +210,7 @@ export function stoppagePeriodStartOn(asOf: CalendarDate, overrides: ParameterOv
 
 /** 停工停产期间终止日: the value in force on a date, or the scenario's override. */
 export function stoppagePeriodEndOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): CalendarDate | null {
-  const override = overrides.stoppage_period_end;
+  const override = Object.hasOwn(overrides, "stoppage_period_end") ? overrides.stoppage_period_end : undefined;
   if (override !== undefined) return override;
   // §1 "结束日期另行公布"
   // note: 结束日期未公布，期间不设终点；情景可覆盖此参数以结束期间（终止日当日仍在期间内）
@@ -224,7 +224,7 @@ export function stoppagePeriodEndOn(asOf: CalendarDate, overrides: ParameterOver
 
 /** 参照执行的大型企业营业收入同比降幅下限 (百分点): the value in force on a date, or the scenario's override. */
 export function revenueDeclineThresholdOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Decimal {
-  const override = overrides.revenue_decline_threshold;
+  const override = Object.hasOwn(overrides, "revenue_decline_threshold") ? overrides.revenue_decline_threshold : undefined;
   if (override !== undefined) return override;
   // §1 "营业收入同比下降30%以上的大型企业，参照执行"
   // note: “下降30%以上”含本数：同比降幅不小于30个百分点的即属之
@@ -238,7 +238,7 @@ export function revenueDeclineThresholdOn(asOf: CalendarDate, overrides: Paramet
 
 /** 停工停产前连续参保月数下限 (个月): the value in force on a date, or the scenario's override. */
 export function requiredInsuranceOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): number {
-  const override = overrides.required_insurance;
+  const override = Object.hasOwn(overrides, "required_insurance") ? overrides.required_insurance : undefined;
   if (override !== undefined) return override;
   // §2 "企业停工停产前已连续参加失业保险满12个月"
   if (asOf >= DATE_2024_08_01) return 12;
@@ -251,7 +251,7 @@ export function requiredInsuranceOn(asOf: CalendarDate, overrides: ParameterOver
 
 /** 裁员率上限 (参保职工人数的百分比): the value in force on a date, or the scenario's override. */
 export function layoffRateCapOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Percent {
-  const override = overrides.layoff_rate_cap;
+  const override = Object.hasOwn(overrides, "layoff_rate_cap") ? overrides.layoff_rate_cap : undefined;
   if (override !== undefined) return override;
   // §2 "裁员率不高于5.5%"
   if (asOf >= DATE_2024_08_01) return PERCENT_5_5;
@@ -264,7 +264,7 @@ export function layoffRateCapOn(asOf: CalendarDate, overrides: ParameterOverride
 
 /** 适用较高裁员率上限的参保职工人数上限 (人): the value in force on a date, or the scenario's override. */
 export function smallWorkforceSizeOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): number {
-  const override = overrides.small_workforce_size;
+  const override = Object.hasOwn(overrides, "small_workforce_size") ? overrides.small_workforce_size : undefined;
   if (override !== undefined) return override;
   // §2 "参保职工30人（含）以下的企业"
   if (asOf >= DATE_2024_08_01) return 30;
@@ -277,7 +277,7 @@ export function smallWorkforceSizeOn(asOf: CalendarDate, overrides: ParameterOve
 
 /** 参保职工较少企业的裁员率上限 (参保职工人数的百分比): the value in force on a date, or the scenario's override. */
 export function smallWorkforceLayoffRateCapOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Percent {
-  const override = overrides.small_workforce_layoff_rate_cap;
+  const override = Object.hasOwn(overrides, "small_workforce_layoff_rate_cap") ? overrides.small_workforce_layoff_rate_cap : undefined;
   if (override !== undefined) return override;
   // §2 "裁员率不高于参保职工总数的20%"
   if (asOf >= DATE_2024_08_01) return PERCENT_20;
@@ -290,7 +290,7 @@ export function smallWorkforceLayoffRateCapOn(asOf: CalendarDate, overrides: Par
 
 /** 合计已享受月数的回溯期间 (个月): the value in force on a date, or the scenario's override. */
 export function lookbackOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): number {
-  const override = overrides.lookback;
+  const override = Object.hasOwn(overrides, "lookback") ? overrides.lookback : undefined;
   if (override !== undefined) return override;
   // §2 "企业在停工停产之日前12个月内享受稳岗补贴的月数"
   if (asOf >= DATE_2024_08_01) return 12;
@@ -303,7 +303,7 @@ export function lookbackOn(asOf: CalendarDate, overrides: ParameterOverrides = {
 
 /** 稳岗补贴合计月数上限 (个月): the value in force on a date, or the scenario's override. */
 export function cumulativeCapOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): number {
-  const override = overrides.cumulative_cap;
+  const override = Object.hasOwn(overrides, "cumulative_cap") ? overrides.cumulative_cap : undefined;
   if (override !== undefined) return override;
   // §2 "与本次核定的月数合计不超过6个月"
   if (asOf >= DATE_2024_08_01) return 6;
@@ -316,7 +316,7 @@ export function cumulativeCapOn(asOf: CalendarDate, overrides: ParameterOverride
 
 /** 稳岗补贴标准 (元/人/月): the value in force on a date, or the scenario's override. */
 export function monthlySubsidyPerWorkerOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Money {
-  const override = overrides.monthly_subsidy_per_worker;
+  const override = Object.hasOwn(overrides, "monthly_subsidy_per_worker") ? overrides.monthly_subsidy_per_worker : undefined;
   if (override !== undefined) return override;
   // §2 "企业每保留1名参保职工，每月给予300元稳岗补贴"
   if (asOf >= DATE_2024_08_01) return YUAN_300;
@@ -329,7 +329,7 @@ export function monthlySubsidyPerWorkerOn(asOf: CalendarDate, overrides: Paramet
 
 /** 培训补贴标准 (元/学时): the value in force on a date, or the scenario's override. */
 export function hourlyRateStandardOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Money {
-  const override = overrides.hourly_rate_standard;
+  const override = Object.hasOwn(overrides, "hourly_rate_standard") ? overrides.hourly_rate_standard : undefined;
   if (override !== undefined) return override;
   // §3 "按每学时20元给予企业培训补贴"
   if (asOf >= DATE_2024_08_01) return YUAN_20;
@@ -342,7 +342,7 @@ export function hourlyRateStandardOn(asOf: CalendarDate, overrides: ParameterOve
 
 /** 提高后的培训补贴标准 (元/学时): the value in force on a date, or the scenario's override. */
 export function hourlyRateRaisedOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Money {
-  const override = overrides.hourly_rate_raised;
+  const override = Object.hasOwn(overrides, "hourly_rate_raised") ? overrides.hourly_rate_raised : undefined;
   if (override !== undefined) return override;
   // §3 "补贴标准提高至每学时25元"
   if (asOf >= DATE_2024_08_01) return YUAN_25;
@@ -355,7 +355,7 @@ export function hourlyRateRaisedOn(asOf: CalendarDate, overrides: ParameterOverr
 
 /** 每人计补贴的学时上限 (学时): the value in force on a date, or the scenario's override. */
 export function maxHoursPerTraineeOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): number {
-  const override = overrides.max_hours_per_trainee;
+  const override = Object.hasOwn(overrides, "max_hours_per_trainee") ? overrides.max_hours_per_trainee : undefined;
   if (override !== undefined) return override;
   // §3 "每人最多计40学时"
   if (asOf >= DATE_2024_08_01) return 40;
@@ -368,7 +368,7 @@ export function maxHoursPerTraineeOn(asOf: CalendarDate, overrides: ParameterOve
 
 /** 培训天数下限 (天): the value in force on a date, or the scenario's override. */
 export function minTrainingDaysOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): number {
-  const override = overrides.min_training_days;
+  const override = Object.hasOwn(overrides, "min_training_days") ? overrides.min_training_days : undefined;
   if (override !== undefined) return override;
   // §3 "职工培训须满5天"
   if (asOf >= DATE_2024_08_01) return 5;
@@ -381,7 +381,7 @@ export function minTrainingDaysOn(asOf: CalendarDate, overrides: ParameterOverri
 
 /** 出勤率下限: the value in force on a date, or the scenario's override. */
 export function minAttendanceOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Percent {
-  const override = overrides.min_attendance;
+  const override = Object.hasOwn(overrides, "min_attendance") ? overrides.min_attendance : undefined;
   if (override !== undefined) return override;
   // §3 "出勤率不低于80%"
   if (asOf >= DATE_2024_08_01) return PERCENT_80;
@@ -394,7 +394,7 @@ export function minAttendanceOn(asOf: CalendarDate, overrides: ParameterOverride
 
 /** 每日培训时段起始时刻: the value in force on a date, or the scenario's override. */
 export function trainingDayStartOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): TimeOfDay {
-  const override = overrides.training_day_start;
+  const override = Object.hasOwn(overrides, "training_day_start") ? overrides.training_day_start : undefined;
   if (override !== undefined) return override;
   // §3 "培训时段在每日8:00至20:00之间"
   if (asOf >= DATE_2024_08_01) return TIME_08_00;
@@ -407,7 +407,7 @@ export function trainingDayStartOn(asOf: CalendarDate, overrides: ParameterOverr
 
 /** 每日培训时段终止时刻: the value in force on a date, or the scenario's override. */
 export function trainingDayEndOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): TimeOfDay {
-  const override = overrides.training_day_end;
+  const override = Object.hasOwn(overrides, "training_day_end") ? overrides.training_day_end : undefined;
   if (override !== undefined) return override;
   // §3 "培训时段在每日8:00至20:00之间"
   if (asOf >= DATE_2024_08_01) return TIME_20_00;
@@ -420,7 +420,7 @@ export function trainingDayEndOn(asOf: CalendarDate, overrides: ParameterOverrid
 
 /** 提高补贴标准所需的参训比例 (参保职工人数的百分比): the value in force on a date, or the scenario's override. */
 export function participationShareOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Percent {
-  const override = overrides.participation_share;
+  const override = Object.hasOwn(overrides, "participation_share") ? overrides.participation_share : undefined;
   if (override !== undefined) return override;
   // §3 "参训职工人数达到参保职工人数30%（向上取整）的企业"
   if (asOf >= DATE_2024_08_01) return PERCENT_30;
@@ -433,7 +433,7 @@ export function participationShareOn(asOf: CalendarDate, overrides: ParameterOve
 
 /** 每日受理截止时刻 (北京时间): the value in force on a date, or the scenario's override. */
 export function acceptanceCutoffOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): TimeOfDay {
-  const override = overrides.acceptance_cutoff;
+  const override = Object.hasOwn(overrides, "acceptance_cutoff") ? overrides.acceptance_cutoff : undefined;
   if (override !== undefined) return override;
   // §5 "每日17:00以后提交的申请，视为次日提交"
   // note: 自印发之日（2024年8月5日）起受理申请
@@ -449,7 +449,7 @@ export function acceptanceCutoffOn(asOf: CalendarDate, overrides: ParameterOverr
 
 /** 复工后的申请期限 (个月): the value in force on a date, or the scenario's override. */
 export function applicationPeriodOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): number {
-  const override = overrides.application_period;
+  const override = Object.hasOwn(overrides, "application_period") ? overrides.application_period : undefined;
   if (override !== undefined) return override;
   // §5 "企业应当自复工之日起3个月内提出申请"
   if (asOf >= DATE_2024_08_05) return 3;
@@ -462,7 +462,7 @@ export function applicationPeriodOn(asOf: CalendarDate, overrides: ParameterOver
 
 /** 审核期限 (天): the value in force on a date, or the scenario's override. */
 export function reviewPeriodOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): number {
-  const override = overrides.review_period;
+  const override = Object.hasOwn(overrides, "review_period") ? overrides.review_period : undefined;
   if (override !== undefined) return override;
   // §5 "经办机构应当自受理之日起15日内完成审核"
   if (asOf >= DATE_2024_08_05) return 15;
@@ -475,7 +475,7 @@ export function reviewPeriodOn(asOf: CalendarDate, overrides: ParameterOverrides
 
 /** 每次补正顺延的天数 (天): the value in force on a date, or the scenario's override. */
 export function extensionPerCorrectionOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): number {
-  const override = overrides.extension_per_correction;
+  const override = Object.hasOwn(overrides, "extension_per_correction") ? overrides.extension_per_correction : undefined;
   if (override !== undefined) return override;
   // §5 "每补正一次，审核期限顺延5日"
   if (asOf >= DATE_2024_08_05) return 5;
@@ -1277,7 +1277,7 @@ export interface CompiledMeasure<Facts, Outputs> {
   /** the fact paths it reads: it is evaluated only when a scenario gives them all */
   readonly reads: readonly string[];
   /** `in_force` first, then the outputs in written order, with their types */
-  readonly outputs: { readonly [output: string]: ValueType };
+  readonly outputs: { readonly [Output in keyof Outputs]: ValueType };
   readonly evaluate: (facts: Facts, asOf: CalendarDate, overrides?: ParameterOverrides) => Outputs;
 }
 
