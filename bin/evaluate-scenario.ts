@@ -1,4 +1,5 @@
 import { evaluate, missingFactsForMeasures, type EvaluationResult } from "../compiler/interpret.js";
+import { printable } from "../compiler/diagnostics/printable.js";
 import type { ExplanationLanguage } from "../compiler/explain-words.js";
 import type { ProgramIR } from "../compiler/ir.js";
 import { EvaluationError, readScenario, type Scenario, type ScenarioError } from "../runtime/index.js";
@@ -60,9 +61,13 @@ export function missingFactProblems(program: ProgramIR, scenario: Scenario, meas
   }));
 }
 
-/** `path: message`, the form of every scenario problem on stderr. */
+/**
+ * `path: message`, the form of every scenario problem on stderr. A path holds the scenario's
+ * keys, which may hold any character: control characters are escaped, so that a key can
+ * neither add a line to the report nor send codes to the terminal.
+ */
 export function problemLine(problem: ScenarioError): string {
-  return `${problem.path}: ${problem.message}`;
+  return printable(`${problem.path}: ${problem.message}`);
 }
 
 /** The location of an evaluation error in the policy, "file:line:column". */

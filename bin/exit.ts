@@ -9,6 +9,8 @@ export const ExitStatus = {
   badInput: 2,
   /** the policy could not evaluate a scenario (no rule applies, a conflict, no parameter value…) */
   evaluationError: 3,
+  /** the output could not be written: standard output or a file (a full disk, a device error) */
+  outputError: 74,
   /** a bug in tiao itself */
   internalError: 70,
 } as const;

@@ -4,6 +4,8 @@
  */
 import { readFileSync } from "node:fs";
 import { CliError, ExitStatus, UsageError, type ExitCode } from "./exit.js";
+import { printable } from "../compiler/diagnostics/printable.js";
+import { describeFileError } from "./policy-files.js";
 import { commandUsage, isCommandName, mainUsage, type CommandName } from "./usage.js";
 
 type Command = (args: readonly string[]) => Promise<ExitCode>;
@@ -20,9 +22,12 @@ const commands: Readonly<Record<CommandName, () => Promise<Command>>> = {
 /** Runs the command line `args` (without `node` and the script) and returns the exit status. */
 export async function main(args: readonly string[]): Promise<ExitCode> {
   // A reader that stops early (`tiao run … | head`) closes the pipe: that is not a failure.
+  // Any other failure to write (`> /dev/full`, a full disk) ends the command at once, since
+  // its output is incomplete.
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code !== "EPIPE") throw error;
-    process.exit(ExitStatus.ok);
+    if (error.code === "EPIPE") process.exit(ExitStatus.ok);
+    process.stderr.write(`error: cannot write to standard output: ${describeFileError(error)}\n`);
+    process.exit(ExitStatus.outputError);
   });
   try {
     return await dispatch(args);
@@ -59,16 +64,17 @@ function printVersion(): ExitCode {
 }
 
 function reportError(error: unknown): ExitCode {
+  // Messages quote paths and arguments as given, which may hold any character.
   if (error instanceof UsageError) {
-    process.stderr.write(`error: ${error.message}\n\n${error.usage}\n`);
+    process.stderr.write(`error: ${printable(error.message)}\n\n${error.usage}\n`);
     return error.exitCode;
   }
   if (error instanceof CliError) {
-    process.stderr.write(`error: ${error.message}\n`);
+    process.stderr.write(`error: ${printable(error.message)}\n`);
     return error.exitCode;
   }
   // Anything else is a bug in tiao: say so plainly, without a stack trace.
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`internal error: ${message}\nplease report this as a bug in tiao\n`);
+  process.stderr.write(`internal error: ${printable(message)}\nplease report this as a bug in tiao\n`);
   return ExitStatus.internalError;
 }

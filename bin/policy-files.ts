@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { CliError } from "./exit.js";
 
@@ -78,7 +78,34 @@ export function describeFileError(error: unknown): string {
       return "permission denied";
     case "EISDIR":
       return "it is a folder";
+    case "ENOSPC":
+      return "no space left on the device";
+    case "ELOOP":
+      return "too many levels of links (a link that leads back to itself)";
+    case "EIO":
+      return "input/output error";
     default:
       return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/**
+ * Creates the folder and those above it, one at a time. (Node's recursive mkdir never
+ * returns where a folder cannot be created in a parent that exists, such as in /proc/self.)
+ */
+export function makeFolder(folder: string): void {
+  const missing: string[] = [];
+  for (let path = folder; !isFolder(path); path = dirname(path)) {
+    if (dirname(path) === path) throw new Error(`no folder above ${folder} exists`);
+    missing.push(path);
+  }
+  for (const path of missing.reverse()) mkdirSync(path);
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }

@@ -46,7 +46,11 @@ export async function runPopulation(command: PopulationCommand): Promise<ExitCod
     summary = await streamPopulation(inputStream, output.stream, evaluator, (state) => progress?.update(state));
     await output.finish();
   } catch (error) {
-    throw failureOfStreams(error, { stream: inputStream, what: `cannot read scenarios from ${input.name}` }, { stream: output.stream, what: `cannot write results to ${output.name}` });
+    throw failureOfStreams(
+      error,
+      { stream: inputStream, what: `cannot read scenarios from ${input.name}`, exitCode: ExitStatus.badInput },
+      { stream: output.stream, what: `cannot write results to ${output.name}`, exitCode: ExitStatus.outputError },
+    );
   } finally {
     progress?.clear();
     if (evaluator instanceof WorkerPool) await evaluator.close();
@@ -186,7 +190,10 @@ function isSameFile(output: Stats | undefined, input: Stats | undefined): boolea
  * A failure of the input or the output stream as a message naming the file; any other
  * error as it is.
  */
-function failureOfStreams(error: unknown, ...streams: readonly { readonly stream: Readable | Writable; readonly what: string }[]): unknown {
+function failureOfStreams(
+  error: unknown,
+  ...streams: readonly { readonly stream: Readable | Writable; readonly what: string; readonly exitCode: ExitCode }[]
+): unknown {
   const failed = streams.find(({ stream }) => stream.errored === error);
-  return failed === undefined ? error : new CliError(`${failed.what}: ${describeFileError(error)}`);
+  return failed === undefined ? error : new CliError(`${failed.what}: ${describeFileError(error)}`, failed.exitCode);
 }

@@ -8,16 +8,20 @@
  * from. Only programs without errors are kept. Any failure to read or write the cache
  * just means compiling: it is never an error. `TIAO_CACHE=off` turns it off; it lives in
  * `$XDG_CACHE_HOME/tiao` (or `~/.cache/tiao`).
+ *
+ * An entry is a line of JSON (its key, the digest of its notice and the digest of the rest)
+ * and the program as JSON. What is read is used only when its digest is that of what was
+ * written: a file edited, truncated or mixed with another is compiled afresh, never trusted.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
-import { join, resolve } from "node:path";
+import { isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { NoticeText } from "../compiler/compile.js";
 import type { Diagnostic } from "../compiler/diagnostics/diagnostic.js";
 import type { ProgramIR } from "../compiler/ir.js";
-import type { SourceFile } from "./policy-files.js";
+import { makeFolder, type SourceFile } from "./policy-files.js";
 
 export interface CachedProgram {
   readonly program: ProgramIR;
@@ -25,10 +29,18 @@ export interface CachedProgram {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-interface CacheEntry extends CachedProgram {
+/** The first line of an entry. */
+interface EntryHeader {
   /** digest of the compiler and the policy's files */
   readonly key: string;
   /** digest of the notice's text, when the policy names one */
+  readonly noticeDigest?: string;
+  /** digest of the key, the notice's digest and the rest of the file: what was written */
+  readonly contentDigest: string;
+}
+
+interface CacheEntry extends CachedProgram {
+  readonly key: string;
   readonly noticeDigest?: string;
 }
 
@@ -38,11 +50,12 @@ export class ProgramCache {
     private readonly compilerFingerprint: string,
   ) {}
 
-  /** The cache, unless turned off or the compiler's files cannot be found. */
+  /** The cache, unless turned off, without a home, or the compiler's files cannot be found. */
   static open(): ProgramCache | undefined {
     if (process.env["TIAO_CACHE"] === "off") return undefined;
+    const folder = cacheFolder();
     const fingerprint = compilerFingerprint();
-    return fingerprint === undefined ? undefined : new ProgramCache(cacheFolder(), fingerprint);
+    return folder === undefined || fingerprint === undefined ? undefined : new ProgramCache(folder, fingerprint);
   }
 
   /**
@@ -62,17 +75,20 @@ export class ProgramCache {
   }
 
   store(policy: string, files: readonly SourceFile[], compiled: CachedProgram, notice: string | undefined): void {
-    const entry: CacheEntry = {
-      key: this.key(files),
-      ...(notice === undefined ? {} : { noticeDigest: digest(notice) }),
-      ...compiled,
+    const key = this.key(files);
+    const noticeDigest = notice === undefined ? undefined : digest(notice);
+    const content = JSON.stringify({ program: compiled.program, diagnostics: compiled.diagnostics });
+    const header: EntryHeader = {
+      key,
+      ...(noticeDigest === undefined ? {} : { noticeDigest }),
+      contentDigest: contentDigest(key, noticeDigest, content),
     };
     const path = this.entryPath(policy);
     const partial = `${path}.${process.pid}.partial`;
     try {
-      mkdirSync(this.folder, { recursive: true });
+      makeFolder(this.folder);
       // Written aside and renamed, so that a concurrent reader never sees half an entry.
-      writeFileSync(partial, JSON.stringify(entry));
+      writeFileSync(partial, `${JSON.stringify(header)}\n${content}`);
       renameSync(partial, path);
     } catch {
       // A cache that cannot be written only costs the next command a compilation.
@@ -81,8 +97,15 @@ export class ProgramCache {
 
   private readEntry(policy: string): CacheEntry | undefined {
     try {
-      const entry: unknown = JSON.parse(readFileSync(this.entryPath(policy), "utf8"));
-      return isCacheEntry(entry) ? entry : undefined;
+      const text = readFileSync(this.entryPath(policy), "utf8");
+      const newline = text.indexOf("\n");
+      if (newline === -1) return undefined;
+      const header: unknown = JSON.parse(text.slice(0, newline));
+      const content = text.slice(newline + 1);
+      if (!isEntryHeader(header) || header.contentDigest !== contentDigest(header.key, header.noticeDigest, content)) return undefined;
+      const compiled: unknown = JSON.parse(content);
+      if (!isCachedProgram(compiled)) return undefined;
+      return { key: header.key, ...(header.noticeDigest === undefined ? {} : { noticeDigest: header.noticeDigest }), ...compiled };
     } catch {
       return undefined;
     }
@@ -97,21 +120,54 @@ export class ProgramCache {
   }
 }
 
-/** The shape of an entry; what it holds is trusted once its key matches. */
-function isCacheEntry(value: unknown): value is CacheEntry {
-  if (typeof value !== "object" || value === null) return false;
-  const entry = value as Partial<Record<keyof CacheEntry, unknown>>;
-  return typeof entry.key === "string" && typeof entry.program === "object" && entry.program !== null && Array.isArray(entry.diagnostics);
+function contentDigest(key: string, noticeDigest: string | undefined, content: string): string {
+  return digest(`${key}\n${noticeDigest ?? ""}\n${content}`);
+}
+
+function isEntryHeader(value: unknown): value is EntryHeader {
+  if (!isObject(value)) return false;
+  const { key, noticeDigest, contentDigest } = value;
+  return typeof key === "string" && typeof contentDigest === "string" && (noticeDigest === undefined || typeof noticeDigest === "string");
+}
+
+/**
+ * The outline of a program and its warnings. The digest already tells an entry that is not
+ * what was written; this tells one written by another version of the format.
+ */
+function isCachedProgram(value: unknown): value is CachedProgram {
+  if (!isObject(value) || !Array.isArray(value["diagnostics"])) return false;
+  const program = value["program"];
+  if (!isObject(program) || !isObject(program["policy"]) || !isObject(program["schema"])) return false;
+  const { policy, schema, parameters, measures } = program;
+  return (
+    typeof policy["name"] === "string" &&
+    ["enums", "records", "parameters"].every((list) => Array.isArray(schema[list])) &&
+    Array.isArray(parameters) &&
+    Array.isArray(measures) &&
+    measures.every((measure) => isObject(measure) && typeof measure["name"] === "string" && Array.isArray(measure["outputs"]))
+  );
+}
+
+function isObject(value: unknown): value is { readonly [key: string]: unknown } {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function digest(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
-function cacheFolder(): string {
-  const base = process.env["XDG_CACHE_HOME"] || join(homedir(), ".cache");
-  return join(base, "tiao");
+/**
+ * `$XDG_CACHE_HOME/tiao`, or `~/.cache/tiao`. As the XDG Base Directory specification
+ * says, a relative `XDG_CACHE_HOME` is ignored (it would put a cache in whatever folder
+ * the command is run from); without an absolute home there is no cache.
+ */
+function cacheFolder(): string | undefined {
+  const configured = process.env["XDG_CACHE_HOME"];
+  if (configured !== undefined && isAbsolute(configured)) return join(configured, "tiao");
+  const home = homedir();
+  return isAbsolute(home) ? join(home, ".cache", "tiao") : undefined;
 }
+
 
 /**
  * Identifies the compiler that would compile the policy: the name, size and modification

@@ -6,6 +6,7 @@
 import { explanationLanguages, type ExplanationLanguage } from "../compiler/explain-words.js";
 import type { EvaluationResult } from "../compiler/interpret.js";
 import type { ProgramIR } from "../compiler/ir.js";
+import { printable } from "../compiler/diagnostics/printable.js";
 import type { ScenarioError } from "../runtime/index.js";
 import { evaluateScenario, evaluationErrorText, measureNames, problemLine, unknownMeasures } from "./evaluate-scenario.js";
 import { CliError, ExitStatus, UsageError, type ExitCode } from "./exit.js";
@@ -72,7 +73,7 @@ export function explanationLanguageOption(lang: string | undefined, usage: strin
 export function reportUnknownMeasures(program: ProgramIR, names: readonly string[]): boolean {
   const unknown = unknownMeasures(program, names);
   const known = measureNames(program);
-  for (const name of unknown) process.stderr.write(`--measure: the policy has no measure "${name}" (it has ${known})\n`);
+  for (const name of unknown) process.stderr.write(`--measure: the policy has no measure ${printable(JSON.stringify(name))} (it has ${known})\n`);
   return unknown.length > 0;
 }
 

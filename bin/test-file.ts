@@ -10,6 +10,7 @@
  *   "expected_error"?: { "exit": 2, "paths"?: ["person.insured_months"] }
  * }
  */
+import { shortened } from "../compiler/diagnostics/printable.js";
 import type { ProgramIR } from "../compiler/ir.js";
 import { isJsonArray, isJsonObject, JsonNumber, parseJson, type JsonValue, type OutputJson } from "../runtime/index.js";
 
@@ -50,8 +51,9 @@ export function readTestFile(text: string, program: ProgramIR): TestFileResult {
   const root = parsed.value;
   if (!isJsonObject(root)) return { ok: false, problems: [{ path: "(json)", message: "expected an object with name, scenario and expected" }] };
   const problems: TestFileProblem[] = [];
+  // A path holds the test file's keys, which may be of any length.
   const problem = (path: string, message: string): undefined => {
-    problems.push({ path, message });
+    problems.push({ path: shortened(path), message });
     return undefined;
   };
 
@@ -95,7 +97,7 @@ function readMeasures(json: JsonValue | undefined, program: ProgramIR, problem: 
   const names: string[] = [];
   json.forEach((item, i) => {
     if (typeof item !== "string") problem(`measures[${i}]`, "expected a measure name");
-    else if (!hasMeasure(program, item)) problem(`measures[${i}]`, `the policy has no measure "${item}"`);
+    else if (!hasMeasure(program, item)) problem(`measures[${i}]`, `the policy has no measure ${JSON.stringify(shortened(item))}`);
     else names.push(item);
   });
   return names;
@@ -121,7 +123,7 @@ function readExpectedOutputs(json: JsonValue, program: ProgramIR, problem: Probl
     const path = `expected.${measureName}`;
     const measure = program.measures.find((m) => m.name === measureName);
     if (measure === undefined) {
-      problem(path, `the policy has no measure "${measureName}"`);
+      problem(path, `the policy has no measure ${JSON.stringify(shortened(measureName))}`);
     } else if (!isJsonObject(measureJson) || Object.keys(measureJson).length === 0) {
       problem(path, `expected the outputs of ${measureName} by name, such as { "in_force": true }`);
     } else {
@@ -129,7 +131,7 @@ function readExpectedOutputs(json: JsonValue, program: ProgramIR, problem: Probl
       const values = new Map<string, OutputJson>();
       for (const [output, value] of Object.entries(measureJson)) {
         if (known.includes(output)) values.set(output, plainJson(value));
-        else problem(`${path}.${output}`, `${measureName} has no output "${output}" (it has ${known.join(", ")})`);
+        else problem(`${path}.${output}`, `${measureName} has no output ${JSON.stringify(shortened(output))} (it has ${known.join(", ")})`);
       }
       outputs.set(measureName, values);
     }

@@ -21,6 +21,8 @@ export interface StringLiteral {
 
 /** `§4`, `§3¶2` */
 export interface ClauseRef {
+  /** as written, `§4` or `§3¶2`: the formatter prints it so, whatever the size of the numbers */
+  readonly text: string;
   readonly measure: number;
   readonly paragraph?: number;
   readonly span: SourceSpan;

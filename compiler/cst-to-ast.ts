@@ -145,7 +145,7 @@ function parseClauseRef(image: string, span: SourceSpan): ClauseRef | undefined 
   const match = clauseRefShape.exec(image);
   if (match === null) return undefined;
   const measure = Number(match[1]);
-  return match[2] === undefined ? { measure, span } : { measure, paragraph: Number(match[2]), span };
+  return match[2] === undefined ? { text: image, measure, span } : { text: image, measure, paragraph: Number(match[2]), span };
 }
 
 const primitiveTypeNames: ReadonlySet<string> = new Set<PrimitiveTypeName>([

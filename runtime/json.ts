@@ -154,9 +154,9 @@ class Parser {
       if (this.text.charCodeAt(this.offset) !== QUOTE) this.failExpecting("a key in double quotes");
       const keyOffset = this.offset;
       const key = this.parseString();
-      if (Object.hasOwn(object, key)) this.fail(`duplicate key ${JSON.stringify(key)}`, keyOffset);
+      if (Object.hasOwn(object, key)) this.fail(`duplicate key ${quotedKey(key)}`, keyOffset);
       this.skipWhitespace();
-      if (this.text.charCodeAt(this.offset) !== COLON) this.failExpecting(`":" after the key ${JSON.stringify(key)}`);
+      if (this.text.charCodeAt(this.offset) !== COLON) this.failExpecting(`":" after the key ${quotedKey(key)}`);
       this.offset++;
       this.skipWhitespace();
       object[key] = this.parseValue(depth);
@@ -270,6 +270,13 @@ class Parser {
     return end;
   }
 }
+
+/** A key as messages quote it: no more than its first 80 characters, with its length when longer. */
+function quotedKey(key: string): string {
+  return key.length <= MAX_QUOTED_KEY ? JSON.stringify(key) : `${JSON.stringify(key.slice(0, MAX_QUOTED_KEY))}… (${key.length} characters)`;
+}
+
+const MAX_QUOTED_KEY = 80;
 
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;

@@ -147,7 +147,7 @@ export function readScenarioFromTree(text: string, schema: FactSchema): Scenario
       const entity = index.entities.get(key);
       if (entity === undefined) {
         const expected = ["date", "parameters", ...index.entities.keys()];
-        errors.push({ path: key, message: unknownName("key", key, expected, `expected one of ${quoteList(expected)}`) });
+        errors.push({ path: unknownKey(key), message: unknownName("key", key, expected, `expected one of ${quoteList(expected)}`) });
       } else if (!isJsonObject(value)) {
         errors.push({ path: key, message: `expected an object with the facts of ${key}, got ${describe(value)}` });
       } else {
@@ -182,7 +182,7 @@ function readParameters(
     const path = `parameters.${name}`;
     const type = index.parameters.get(name);
     if (type === undefined) {
-      errors.push({ path, message: unknownName("parameter", name, [...index.parameters.keys()], "no parameter of the policy has this name") });
+      errors.push({ path: `parameters.${unknownKey(name)}`, message: unknownName("parameter", name, [...index.parameters.keys()], "no parameter of the policy has this name") });
     } else {
       entries.push([name, readValue(value, type, schema, path, errors)]);
     }
@@ -206,7 +206,7 @@ function readFields(
   for (const [key, value] of Object.entries(json)) {
     const field = record.fields.get(key);
     if (field === undefined) {
-      errors.push({ path: `${path}.${key}`, message: unknownName(`field of ${record.name}`, key, [...record.fields.keys()], "") });
+      errors.push({ path: `${path}.${unknownKey(key)}`, message: unknownName(`field of ${record.name}`, key, [...record.fields.keys()], "") });
     } else {
       values.set(key, readValue(value, field.type, schema, `${path}.${key}`, errors));
     }
@@ -406,12 +406,28 @@ function unknownName(what: string, name: string, known: readonly string[], fallb
   return fallback === "" ? `unknown ${what}` : `unknown ${what}: ${fallback}`;
 }
 
+/**
+ * An unknown key as its problem's path shows it: a key is whatever a scenario holds, and one
+ * of megabytes is not echoed whole.
+ */
+function unknownKey(key: string): string {
+  return key.length <= MAX_SHOWN_KEY ? key : `${key.slice(0, MAX_SHOWN_KEY)}… (${key.length} characters)`;
+}
+
+const MAX_SHOWN_KEY = 80;
+
+/** Longer names are not typing mistakes of a policy's names, and are not compared (a key may be of any length). */
+const MAX_SUGGESTED_NAME_LENGTH = 64;
+
 /** The known name within a few typing mistakes of `name`, if any. */
 function closestName(name: string, known: readonly string[]): string | undefined {
+  if (name.length > MAX_SUGGESTED_NAME_LENGTH) return undefined;
   const tolerance = Math.max(1, Math.floor(name.length / 3));
   let best: string | undefined;
   let bestDistance = tolerance + 1;
   for (const candidate of known) {
+    // the distance is at least the difference of the lengths
+    if (Math.abs(candidate.length - name.length) >= bestDistance) continue;
     const distance = editDistance(name, candidate);
     if (distance < bestDistance) {
       best = candidate;

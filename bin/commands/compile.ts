@@ -1,9 +1,10 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ProgramIR } from "../../compiler/ir.js";
 import { parseCommandArgs } from "../args.js";
 import { CliError, ExitStatus, UsageError, type ExitCode } from "../exit.js";
 import { loadProgram } from "../load-program.js";
+import { describeFileError, makeFolder } from "../policy-files.js";
 import { commandUsage } from "../usage.js";
 
 const options = {
@@ -73,9 +74,9 @@ async function generate(program: ProgramIR, target: Target, runtimeImport: strin
 
 function writeFiles(folder: string, files: readonly OutputFile[]): void {
   try {
-    mkdirSync(folder, { recursive: true });
+    makeFolder(folder);
     for (const file of files) writeFileSync(join(folder, file.name), file.text);
   } catch (error) {
-    throw new CliError(`cannot write to '${folder}': ${error instanceof Error ? error.message : String(error)}`);
+    throw new CliError(`cannot write to '${folder}': ${describeFileError(error)}`, ExitStatus.outputError);
   }
 }

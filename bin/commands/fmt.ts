@@ -4,7 +4,7 @@ import { formatPolicy } from "../../compiler/format/format.js";
 import { parseFile } from "../../compiler/parse.js";
 import { parseCommandArgs } from "../args.js";
 import { CliError, ExitStatus, type ExitCode } from "../exit.js";
-import { readPolicy, type SourceFile } from "../policy-files.js";
+import { describeFileError, readPolicy, type SourceFile } from "../policy-files.js";
 import { printDiagnostics } from "../print-diagnostics.js";
 import { plural } from "../text.js";
 import { commandUsage } from "../usage.js";
@@ -51,6 +51,6 @@ function write(path: string, text: string): void {
   try {
     writeFileSync(path, text);
   } catch (error) {
-    throw new CliError(`cannot write '${path}': ${error instanceof Error ? error.message : String(error)}`);
+    throw new CliError(`cannot write '${path}': ${describeFileError(error)}`, ExitStatus.outputError);
   }
 }

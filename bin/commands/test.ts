@@ -1,10 +1,12 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
+import { printable, shortened } from "../../compiler/diagnostics/printable.js";
 import type { ProgramIR } from "../../compiler/ir.js";
 import { parseCommandArgs } from "../args.js";
 import { CliError, ExitStatus, type ExitCode } from "../exit.js";
 import { loadProgram } from "../load-program.js";
-import { pathKind, policyFolder, readText } from "../policy-files.js";
+import { decodeUtf8, MAX_SCENARIO_BYTES, readRegularFile } from "../bounded-read.js";
+import { pathKind, policyFolder } from "../policy-files.js";
 import { readTestFile } from "../test-file.js";
 import { runTestCase } from "../test-runner.js";
 import { commandUsage } from "../usage.js";
@@ -45,8 +47,15 @@ function findTestFiles(policyFolder: string): string[] {
   return files;
 }
 
+/**
+ * Each `tests/*.json` entry must be a regular file of UTF-8 text (links followed) of at most
+ * the size of a scenario: a folder named `x.json`, a link that leads back to itself or to a
+ * device is a failed test that says why, and the other tests still run.
+ */
 function runTestFile(program: ProgramIR, file: string): TestReport {
-  const read = readTestFile(readText(file, "test file"), program);
+  const text = readTestText(file);
+  if (typeof text !== "string") return { file, name: file, failures: [`cannot read the test file: ${text.problem}`] };
+  const read = readTestFile(text, program);
   if (!read.ok) {
     return {
       file,
@@ -58,8 +67,17 @@ function runTestFile(program: ProgramIR, file: string): TestReport {
   return { file, name: test.name, ...(test.cites === undefined ? {} : { cites: test.cites }), failures: runTestCase(program, test) };
 }
 
+/** One line per test, and its details; names, citations and file names are escaped, as any text a test file or a folder holds. */
+function readTestText(file: string): string | { readonly problem: string } {
+  const bytes = readRegularFile(file, MAX_SCENARIO_BYTES);
+  if (!bytes.ok) return { problem: bytes.problem };
+  const text = decodeUtf8(bytes.bytes);
+  return text.ok ? text.text : { problem: `it is not UTF-8 text (line ${text.line}, column ${text.column})` };
+}
+
 function formatReport(report: TestReport): string {
-  if (report.failures.length === 0) return `✓ ${report.name}\n`;
+  const name = printable(shortened(report.name));
+  if (report.failures.length === 0) return `✓ ${name}\n`;
   const details = [report.file, ...(report.cites === undefined ? [] : [`cites ${report.cites}`]), ...report.failures];
-  return `✗ ${report.name}\n${details.map((line) => `    ${line}\n`).join("")}`;
+  return `✗ ${name}\n${details.map((line) => `    ${printable(line)}\n`).join("")}`;
 }

@@ -38,13 +38,27 @@ export function startOfFile(file: string): SourceSpan {
  * The known name closest to a misspelt one, if it is close enough to be a likely typo: at
  * most a third of the name's letters differ (and at least one may differ). Failing that, the
  * one name that starts like it (`migrant` for `migrant_worker`, `previos` for `previous_period`).
+ *
+ * Bounded, since a policy may have thousands of unknown names: a name longer than
+ * MAX_SUGGESTED_NAME_LENGTH gets no suggestion, at most MAX_SUGGESTION_CANDIDATES names of a
+ * length that could be near are compared, and a comparison stops once it is past the limit.
  */
 export function closestName(name: string, candidates: Iterable<string>): string | undefined {
+  if (name.length > MAX_SUGGESTED_NAME_LENGTH) return undefined;
   const limit = Math.max(1, Math.floor(name.length / 3));
-  const known = [...candidates];
-  return nearest(known, (candidate) => editDistance(name, candidate), limit)
-    ?? (name.length >= 3 ? nearest(known, (candidate) => editDistance(name, candidate.slice(0, name.length)), limit, true) : undefined);
+  const known: string[] = [];
+  for (const candidate of candidates) {
+    // the distance is at least the difference of the lengths; a longer one may still start like the name
+    if (candidate.length < name.length - limit) continue;
+    known.push(candidate);
+    if (known.length === MAX_SUGGESTION_CANDIDATES) break;
+  }
+  return nearest(known, (candidate) => editDistance(name, candidate, limit), limit)
+    ?? (name.length >= 3 ? nearest(known, (candidate) => editDistance(name, candidate.slice(0, name.length), limit), limit, true) : undefined);
 }
+
+const MAX_SUGGESTED_NAME_LENGTH = 64;
+const MAX_SUGGESTION_CANDIDATES = 200;
 
 /** The candidate at the smallest distance within the limit; with `unique`, only if no other is as near. */
 function nearest(candidates: readonly string[], distanceTo: (candidate: string) => number, limit: number, unique = false): string | undefined {
@@ -64,26 +78,34 @@ function nearest(candidates: readonly string[], distanceTo: (candidate: string) 
   return unique && tied ? undefined : best;
 }
 
-/** Levenshtein distance, with a transposition of neighbours counting as one edit. */
-function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
+/**
+ * Levenshtein distance, with a transposition of neighbours counting as one edit; any
+ * distance above `limit` is given as `limit + 1`, found as soon as a whole row exceeds it.
+ */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
   const columns = b.length + 1;
-  const table: number[] = new Array<number>(rows * columns).fill(0);
-  const at = (i: number, j: number): number => table[i * columns + j] ?? 0;
-  for (let i = 0; i < rows; i++) table[i * columns] = i;
-  for (let j = 0; j < columns; j++) table[j] = j;
-  for (let i = 1; i < rows; i++) {
+  if (rows[0].length < columns) rows = [new Int32Array(2 * columns), new Int32Array(2 * columns), new Int32Array(2 * columns)];
+  let [beforePrevious, previous, current] = rows;
+  for (let j = 0; j < columns; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMinimum = i;
     for (let j = 1; j < columns; j++) {
       const substitution = a[i - 1] === b[j - 1] ? 0 : 1;
-      let distance = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + substitution);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        distance = Math.min(distance, at(i - 2, j - 2) + 1);
-      }
-      table[i * columns + j] = distance;
+      let distance = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + substitution);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) distance = Math.min(distance, beforePrevious[j - 2]! + 1);
+      current[j] = distance;
+      rowMinimum = Math.min(rowMinimum, distance);
     }
+    if (rowMinimum > limit) return limit + 1;
+    [beforePrevious, previous, current] = [previous, current, beforePrevious];
   }
-  return at(a.length, b.length);
+  return Math.min(previous[b.length]!, limit + 1);
 }
+
+/** The rows of editDistance, kept between calls: it is called for every unknown name and candidate. */
+let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
 /**
  * "did you mean `x`?" with `x` as the replacement of the misspelt name (the diagnostic's

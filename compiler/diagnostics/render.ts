@@ -13,18 +13,34 @@
  * The primary span is underlined with `^`, labelled secondary spans with `-` and their
  * message. Underlines are placed by terminal columns, where a Chinese character takes two.
  * A span over several lines is underlined to the end of its first line. Plain text: the
- * CLI may add colour.
+ * CLI may add colour. Control characters of the policy's text are shown escaped (in
+ * messages) or as visible symbols (in code frames), never sent to the terminal.
  */
 import type { SourceSpan } from "../../runtime/types.js";
 import type { Diagnostic, DiagnosticLabel } from "./diagnostic.js";
+import { printable, printableSourceLine } from "./printable.js";
 
 export function renderDiagnostic(diagnostic: Diagnostic, sourceText: string): string {
-  return render(diagnostic, (file) => (file === diagnostic.span.file ? sourceText : undefined));
+  const lines = splitLines(sourceText);
+  return render(diagnostic, (file) => (file === diagnostic.span.file ? lines : undefined));
 }
 
 /** All diagnostics, separated by a blank line; `sources` maps a file's path to its text. */
 export function renderDiagnostics(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>): string {
-  return diagnostics.map((diagnostic) => render(diagnostic, (file) => sources.get(file))).join("\n\n");
+  // Each file cut into lines once, however many diagnostics it has.
+  const linesByFile = new Map<string, readonly string[] | undefined>();
+  const lookup: SourceLookup = (file) => {
+    if (!linesByFile.has(file)) {
+      const text = sources.get(file);
+      linesByFile.set(file, text === undefined ? undefined : splitLines(text));
+    }
+    return linesByFile.get(file);
+  };
+  return diagnostics.map((diagnostic) => render(diagnostic, lookup)).join("\n\n");
+}
+
+function splitLines(text: string): readonly string[] {
+  return text.split(/\r\n|\r|\n/);
 }
 
 // ---------------------------------------------------------------- terminal width
@@ -77,7 +93,8 @@ function characterWidth(code: number): number {
 
 // ---------------------------------------------------------------- rendering
 
-type SourceLookup = (file: string) => string | undefined;
+/** The lines of a file, or undefined when its text is not known. */
+type SourceLookup = (file: string) => readonly string[] | undefined;
 
 /** An underline under one line of source. */
 interface Annotation {
@@ -94,7 +111,7 @@ function render(diagnostic: Diagnostic, lookup: SourceLookup): string {
   const annotations: Annotation[] = [{ span, marker: "^" }, ...sameFile.map(labelAnnotation)];
   const gutter = gutterWidth([span, ...labels.map((label) => label.span)]);
   const lines = [
-    `${diagnostic.severity}[${diagnostic.code}]: ${diagnostic.message}`,
+    `${diagnostic.severity}[${diagnostic.code}]: ${printable(diagnostic.message)}`,
     `${" ".repeat(gutter)}--> ${location(span)}`,
     ...codeFrame(annotations, lookup(span.file), gutter),
   ];
@@ -103,16 +120,16 @@ function render(diagnostic: Diagnostic, lookup: SourceLookup): string {
     if (first === undefined) continue;
     lines.push(`${" ".repeat(gutter)}::: ${location(first.span)}`, ...codeFrame(fileLabels.map(labelAnnotation), lookup(file), gutter));
   }
-  if (diagnostic.help !== undefined) lines.push(`${" ".repeat(gutter + 1)}= help: ${diagnostic.help}`);
+  if (diagnostic.help !== undefined) lines.push(`${" ".repeat(gutter + 1)}= help: ${printable(diagnostic.help)}`);
   return lines.join("\n");
 }
 
 function labelAnnotation(label: DiagnosticLabel): Annotation {
-  return { span: label.span, marker: "-", message: label.message };
+  return { span: label.span, marker: "-", message: printable(label.message) };
 }
 
 function location(span: SourceSpan): string {
-  return `${span.file}:${span.line}:${span.column}`;
+  return `${printable(span.file)}:${span.line}:${span.column}`;
 }
 
 function gutterWidth(spans: readonly SourceSpan[]): number {
@@ -130,9 +147,8 @@ function groupByFile(labels: readonly DiagnosticLabel[]): Map<string, Diagnostic
  * for lines left out between them. Nothing when the text is not known or too short (the
  * location line still says where).
  */
-function codeFrame(annotations: readonly Annotation[], text: string | undefined, gutter: number): string[] {
-  if (text === undefined) return [];
-  const sourceLines = text.split(/\r\n|\r|\n/);
+function codeFrame(annotations: readonly Annotation[], sourceLines: readonly string[] | undefined, gutter: number): string[] {
+  if (sourceLines === undefined) return [];
   const shown = annotations.filter((annotation) => annotation.span.line >= 1 && annotation.span.line <= sourceLines.length);
   if (shown.length === 0) return [];
   const lineNumbers = [...new Set(shown.map((annotation) => annotation.span.line))].sort((a, b) => a - b);
@@ -141,7 +157,7 @@ function codeFrame(annotations: readonly Annotation[], text: string | undefined,
   for (const [index, lineNumber] of lineNumbers.entries()) {
     const previous = lineNumbers[index - 1];
     if (previous !== undefined && lineNumber > previous + 1) frame.push("...");
-    const sourceLine = sourceLines[lineNumber - 1] ?? "";
+    const sourceLine = printableSourceLine(sourceLines[lineNumber - 1] ?? "");
     frame.push(`${String(lineNumber).padStart(gutter)} | ${expandTabs(sourceLine)}`.trimEnd());
     const onLine = shown.filter((annotation) => annotation.span.line === lineNumber).sort(byMarkerThenColumn);
     for (const annotation of onLine) frame.push(`${empty} ${underline(annotation, sourceLine)}`.trimEnd());

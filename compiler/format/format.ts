@@ -63,8 +63,7 @@ interface PrintedLine {
 }
 
 function citationText(citation: Citation): string {
-  const clause = `§${citation.clause.measure}${citation.clause.paragraph === undefined ? "" : `¶${citation.clause.paragraph}`}`;
-  return `${clause} ${printString(citation.quote.value)}`;
+  return `${citation.clause.text} ${printString(citation.quote.value)}`;
 }
 
 function typeText(type: TypeExpr): string {

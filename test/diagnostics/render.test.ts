@@ -202,3 +202,55 @@ describe("displayWidth", () => {
     expect(displayWidth(text)).toBe(width);
   });
 });
+
+describe("text of the policy that a terminal would obey", () => {
+  it("is shown as visible symbols in the code frame, the underline in its column, and escaped in the message and help", () => {
+    const text = 'measure m1 "a\u001b[2Jb" {\n  output x: bool = nothing\u2028 cites §1 "q"\n}';
+    const rendered = renderDiagnostic(
+      {
+        code: "T0201",
+        severity: "error",
+        message: "unknown name `nothing\u001b[31m`",
+        help: "the notice reads “line one\nerror[T0000]: forged”",
+        span: spanOf(text, "nothing"),
+        labels: [{ span: spanOf(text, "a\u001b[2Jb"), message: "title \u009b2J here" }],
+      },
+      text,
+    );
+    expect(rendered).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028]/);
+    expect(rendered.split("\n")).toEqual([
+      "error[T0201]: unknown name `nothing\\u001b[31m`",
+      " --> policies/examples/m.tiao:2:20",
+      "  |",
+      '1 | measure m1 "a\u241b[2Jb" {',
+      "  |             ------ title \\u009b2J here",
+      '2 |   output x: bool = nothing\ufffd cites §1 "q"',
+      "  |                    ^^^^^^^",
+      "  = help: the notice reads “line one\\nerror[T0000]: forged”",
+    ]);
+  });
+
+  it("cuts each file into lines once, whatever the number of its diagnostics", () => {
+    const lines = Array.from({ length: 2000 }, (_, index) => `  output o${index}: bool = nothing${index}`);
+    const text = lines.join("\n");
+    let splits = 0;
+    const originalSplit = String.prototype.split;
+    const diagnostics: Diagnostic[] = lines.map((_, index) => ({
+      code: "T0201",
+      severity: "error",
+      message: "unknown name",
+      span: spanOf(text, `nothing${index}`, "big.tiao"),
+    }));
+    // counts the splits of the whole file's text
+    String.prototype.split = function (this: string, ...args: Parameters<typeof originalSplit>) {
+      if (this.length === text.length) splits++;
+      return originalSplit.apply(this, args);
+    } as typeof originalSplit;
+    try {
+      renderDiagnostics(diagnostics, new Map([["big.tiao", text]]));
+    } finally {
+      String.prototype.split = originalSplit;
+    }
+    expect(splits).toBe(1);
+  });
+});

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { copyOfFixture, scratchFolder, tiao } from "./tiao.js";
+import { copyOfFixture, repositoryRoot, scratchFolder, tiao } from "./tiao.js";
 
 const scenario = JSON.stringify({ date: "2021-11-15", enterprise: { ui_premiums_last_year: "100" } });
 
@@ -48,6 +49,60 @@ describe("the cache of compiled policies", () => {
     const result = run();
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("these words are not in the notice");
+  });
+
+  /** The one entry of the cache: its path, its first line (parsed) and the program's JSON after it. */
+  function entry(): { path: string; header: { key: string; noticeDigest?: string; contentDigest: string }; content: string } {
+    const [name] = readdirSync(join(cacheHome.path, "tiao"));
+    const path = join(cacheHome.path, "tiao", name!);
+    const text = readFileSync(path, "utf8");
+    const newline = text.indexOf("\n");
+    return { path, header: JSON.parse(text.slice(0, newline)) as ReturnType<typeof entry>["header"], content: text.slice(newline + 1) };
+  }
+
+  const refund = (result: ReturnType<typeof run>) => (JSON.parse(result.stdout) as { m2: { refund: string } }).m2.refund;
+
+  it("never trusts an entry whose content was edited: the policy is compiled afresh", () => {
+    expect(refund(run())).toBe("60.00");
+    const { path, header, content } = entry();
+    expect(content).toContain('"value":"60"');
+    writeFileSync(path, `${JSON.stringify(header)}\n${content.replace('"value":"60"', '"value":"70"')}`);
+    const result = run();
+    expect(result.status).toBe(0);
+    expect(refund(result)).toBe("60.00");
+  });
+
+  it("never trusts the shape of an entry, even with a digest that matches its content", () => {
+    run();
+    const { path, header } = entry();
+    const content = '{"program":{},"diagnostics":[]}';
+    const contentDigest = createHash("sha256").update(`${header.key}\n${header.noticeDigest ?? ""}\n${content}`).digest("hex");
+    for (const forged of [{ ...header }, { ...header, contentDigest }]) {
+      writeFileSync(path, `${JSON.stringify(forged)}\n${content}`);
+      const result = run();
+      expect(result.stderr).toBe("");
+      expect(result.status).toBe(0);
+      expect(refund(result)).toBe("60.00");
+    }
+  });
+
+  it("is skipped, within a bounded time, where it cannot be used", () => {
+    for (const unusable of ["/proc/self", "/dev/null", join(policy.path, "benefit.tiao")]) {
+      const result = run({ XDG_CACHE_HOME: unusable });
+      expect(result.status, unusable).toBe(0);
+      expect(refund(result)).toBe("60.00");
+    }
+  });
+
+  it("ignores a relative XDG_CACHE_HOME, as the XDG specification says, and uses ~/.cache", () => {
+    const home = scratchFolder();
+    try {
+      expect(run({ XDG_CACHE_HOME: "relative-cache", HOME: home.path }).status).toBe(0);
+      expect(existsSync(join(repositoryRoot, "relative-cache"))).toBe(false);
+      expect(readdirSync(join(home.path, ".cache", "tiao"))).toHaveLength(1);
+    } finally {
+      home.remove();
+    }
   });
 
   it("is not written with TIAO_CACHE=off", () => {

@@ -21,10 +21,10 @@ function scratchFile(name: string, content: string | Uint8Array): string {
   return path;
 }
 
-/** Runs the command with its standard input and output open on the given files (`<` and `>>` in a shell). */
-function tiaoWithFiles(args: readonly string[], files: { readonly stdin?: string; readonly appendStdout?: string }): TiaoResult {
+/** Runs the command with its standard input and output open on the given files (`<`, and `>` or `>>`, in a shell). */
+function tiaoWithFiles(args: readonly string[], files: { readonly stdin?: string; readonly stdout?: string; readonly appendStdout?: string }): TiaoResult {
   const stdin = files.stdin === undefined ? "pipe" : openSync(files.stdin, "r");
-  const stdout = files.appendStdout === undefined ? "pipe" : openSync(files.appendStdout, "a");
+  const stdout = files.appendStdout !== undefined ? openSync(files.appendStdout, "a") : files.stdout !== undefined ? openSync(files.stdout, "w") : "pipe";
   try {
     const result = spawnSync(process.execPath, [join(repositoryRoot, "bin", "tiao.js"), ...args], {
       cwd: repositoryRoot,
@@ -265,6 +265,86 @@ describe("bytes that are not UTF-8", () => {
       '{"line":2,"errors":["(json): line 1, column 44: byte 0xE4 is not UTF-8: a scenario is UTF-8 text"]}',
       '{"line":3,"errors":["(json): line 1, column 1: the line starts with a byte-order mark (U+FEFF): only the first line of the file may"]}',
       '{"m1":{"in_force":true,"band":1}}',
+    ]);
+  });
+});
+
+describe("a full standard output", () => {
+  const policy = "test/e2e/fixtures/no-rule.tiao";
+  const scenario = scratchFileLater('{"date":"2021-11-15","person":{"age":3}}');
+
+  it("ends the command with one line on stderr and exit status 74", () => {
+    for (const args of [
+      ["run", policy, "--scenario", scenario()],
+      ["explain", policy, "--scenario", scenario()],
+      ["run", policy, "--scenarios", scenario(), "--out", "-"],
+    ]) {
+      const result = tiaoWithFiles(args, { stdout: "/dev/full" });
+      expect(result.status, args.join(" ")).toBe(74);
+      expect(result.stderr).toBe("error: cannot write to standard output: no space left on the device\n");
+    }
+  });
+});
+
+/** A scratch file written when first asked for (the scratch folder exists only once the tests run). */
+function scratchFileLater(content: string): () => string {
+  let path: string | undefined;
+  return () => (path ??= scratchFile(`later-${content.length}.json`, content));
+}
+
+describe("text a user gave, echoed on a terminal", () => {
+  const policy = "test/e2e/fixtures/no-rule.tiao";
+
+  it("an unknown scenario key with a line break and escape codes is one escaped problem line", () => {
+    const key = "a\nperson.age: forged problem\u001b[2J\u009b";
+    const result = tiao(["run", policy, "--scenario", "-"], { input: JSON.stringify({ date: "2021-11-15", person: { age: 3, [key]: 1 } }) });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe("person.a\\nperson.age: forged problem\\u001b[2J\\u009b: unknown field of person\n");
+  });
+
+  it("a --measure name is escaped too", () => {
+    const result = tiao(["run", policy, "--scenario", "-", "--measure", "m2\n\u001b[31m"], { input: '{"date":"2021-11-15"}' });
+    expect(result.stderr).toBe('--measure: the policy has no measure "m2\\n\\u001b[31m" (it has m1)\n');
+  });
+
+  it("a scenario key of 60 MB costs little and is not echoed whole", () => {
+    const key = "k".repeat(60_000_000);
+    const result = tiao(["run", policy, "--scenario", "-"], { input: `{"date":"2021-11-15","person":{"age":3,"${key}":1}}` });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(`person.${"k".repeat(80)}… (60000000 characters): unknown field of person\n`);
+  }, 120_000);
+});
+
+describe("tiao test on a tests/ folder that is not all test files", () => {
+  it("reports each entry that is not a regular file as a failed test, escapes test names, and runs the others", () => {
+    const folder = join(scratch.path, "odd-tests");
+    mkdirSync(join(folder, "tests"), { recursive: true });
+    copyFileSync(join(repositoryRoot, "test/e2e/fixtures/no-rule.tiao"), join(folder, "p.tiao"));
+    const passing = { scenario: { date: "2021-11-15", person: { age: 31 } }, expected: { m1: { band: 2 } } };
+    writeFileSync(join(folder, "tests", "a-good.json"), JSON.stringify({ name: "good\n✓ forged\u001b[2J", ...passing }));
+    symlinkSync("b-loop.json", join(folder, "tests", "b-loop.json"));
+    mkdirSync(join(folder, "tests", "c-folder.json"));
+    symlinkSync("/dev/zero", join(folder, "tests", "d-zero.json"));
+    writeFileSync(join(folder, "tests", "e-latin1.json"), Buffer.from([0x7b, 0xe9, 0x7d]));
+    const result = tiao(["test", folder]);
+    expect(result.status).toBe(1);
+    const tests = join(folder, "tests");
+    expect(result.stdout.split("\n")).toEqual([
+      "✓ good\\n✓ forged\\u001b[2J",
+      `✗ ${join(tests, "b-loop.json")}`,
+      `    ${join(tests, "b-loop.json")}`,
+      "    cannot read the test file: too many levels of links (a link that leads back to itself)",
+      `✗ ${join(tests, "c-folder.json")}`,
+      `    ${join(tests, "c-folder.json")}`,
+      "    cannot read the test file: it is a folder",
+      `✗ ${join(tests, "d-zero.json")}`,
+      `    ${join(tests, "d-zero.json")}`,
+      "    cannot read the test file: it is not a regular file",
+      `✗ ${join(tests, "e-latin1.json")}`,
+      `    ${join(tests, "e-latin1.json")}`,
+      "    cannot read the test file: it is not UTF-8 text (line 1, column 2)",
+      "1 passed, 4 failed",
+      "",
     ]);
   });
 });

@@ -30,6 +30,8 @@ export function tiao(args: readonly string[], options: TiaoOptions = {}): TiaoRe
     // The cache of compiled policies is off unless a test turns it on (cache.test.ts):
     // scratch copies of policies would otherwise leave entries in the user's cache.
     env: { ...process.env, TIAO_CACHE: "off", ...options.env },
+    // a command that hangs fails its test instead of holding the run
+    timeout: 50_000,
     ...(options.input === undefined ? {} : { input: options.input }),
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

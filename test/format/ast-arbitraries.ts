@@ -52,10 +52,16 @@ const numberText = fc.stringMatching(/^\d{1,7}(\.\d{1,3})?$/);
 const integerText = fc.stringMatching(/^\d{1,4}$/);
 const dateText = fc.stringMatching(/^\d{4}-\d{2}-\d{2}$/);
 
+/** Clause numbers as written, small ones and ones beyond the exact integers of a double. */
+const clauseNumber = fc.oneof(fc.stringMatching(/^[1-9]\d?$/), fc.stringMatching(/^\d{1,30}$/));
+
 const citation: fc.Arbitrary<Citation> = fc
-  .record({ measure: fc.integer({ min: 0, max: 20 }), paragraph: fc.option(fc.integer({ min: 0, max: 9 }), { nil: undefined }), quote: text })
+  .record({ measure: clauseNumber, paragraph: fc.option(clauseNumber, { nil: undefined }), quote: text })
   .map(({ measure, paragraph, quote }) => ({
-    clause: paragraph === undefined ? { measure, span } : { measure, paragraph, span },
+    clause:
+      paragraph === undefined
+        ? { text: `§${measure}`, measure: Number(measure), span }
+        : { text: `§${measure}¶${paragraph}`, measure: Number(measure), paragraph: Number(paragraph), span },
     quote,
     span,
   }));

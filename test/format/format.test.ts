@@ -233,7 +233,7 @@ describe("parentheses", () => {
       label: { name: "r", span },
       ...(condition === undefined ? {} : { condition }),
       value,
-      citation: { clause: { measure: 1, span }, quote: { value: "q", span }, span },
+      citation: { clause: { text: "§1", measure: 1, span }, quote: { value: "q", span }, span },
       span,
     };
     return {
@@ -288,5 +288,18 @@ describe("parentheses", () => {
   it("are not added where the tree does not need them", () => {
     expect(ruleLines(built(binary("+", binary("*", name("a"), name("b")), name("c"))))).toEqual(["= a * b + c"]);
     expect(ruleLines(built(binary("=", name("a"), name("b")), binary("=", name("c"), name("d"))))).toEqual(["when c = d", "= (a = b)"]);
+  });
+});
+
+describe("numbers as written", () => {
+  it("keeps a clause number beyond the exact integers of a double, so that the result still parses", () => {
+    const text = lines(
+      "measure m1 {",
+      '  output amount: bool = true cites §199999999999999999999999¶123456789012345678901 "Q"',
+      "}",
+    );
+    const formatted = format(text);
+    expect(formatted).toContain('cites §199999999999999999999999¶123456789012345678901 "Q"');
+    expect(format(formatted)).toBe(formatted);
   });
 });
