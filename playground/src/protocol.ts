@@ -4,7 +4,7 @@
  */
 import type { Diagnostic } from "../../compiler/diagnostics/diagnostic.js";
 import type { Explanation } from "../../compiler/explain.js";
-import type { ProgramIR } from "../../compiler/ir.js";
+import type { DefinitionIR, MeasureIR, ProgramIR, RuleIR } from "../../compiler/ir.js";
 import type { CompletionItem, HoverResult, NoticeSentence, Position, QuickFix, Range, TextEdit } from "../../compiler/service/index.js";
 import type { OutputJson, ScenarioError } from "../../runtime/index.js";
 
@@ -25,9 +25,19 @@ export type RunOutcome =
   /** the policy has errors: nothing is evaluated */
   | { readonly kind: "not_compiled" };
 
+/**
+ * The program as the page needs it: the IR without the expressions of rules and
+ * definitions, which the page never reads and which are most of its size (the worker
+ * keeps the whole program for the questions that need it).
+ */
+export type RuleOutline = Omit<RuleIR, "condition" | "value" | "exceptions"> & { readonly exceptions: readonly RuleOutline[] };
+export type DefinitionOutline = Omit<DefinitionIR, "rules"> & { readonly rules: readonly RuleOutline[] };
+export type MeasureOutline = Omit<MeasureIR, "definitions"> & { readonly definitions: readonly DefinitionOutline[] };
+export type ProgramOutline = Omit<ProgramIR, "measures"> & { readonly measures: readonly MeasureOutline[] };
+
 export interface Analysis {
   readonly diagnostics: readonly Diagnostic[];
-  readonly program?: ProgramIR;
+  readonly program?: ProgramOutline;
   /** the notice's sentences with their coverage and the items citing them */
   readonly notice?: readonly NoticeSentence[];
   readonly run: RunOutcome;

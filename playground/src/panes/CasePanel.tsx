@@ -3,8 +3,9 @@
  * declarations, the same scenario as JSON (the CLI's format, both ways), parameter
  * overrides, and the exports.
  */
-import { useEffect, useId, useState } from "react";
-import type { FactSchema, ParameterIR, ProgramIR, ValueType } from "../../../compiler/ir.js";
+import { memo, useEffect, useId, useState } from "react";
+import type { FactSchema, ParameterIR, ValueType } from "../../../compiler/ir.js";
+import type { ProgramOutline } from "../protocol.js";
 import type { EnumDecl, FieldDecl } from "../../../runtime/types.js";
 import { useWords } from "../i18n.js";
 import { exampleScenarios } from "../published.js";
@@ -76,8 +77,8 @@ export function CasePanel() {
             <JsonView text={page.scenario} />
           ) : (
             <>
-              <FactForm schema={program.schema} scenario={scenario} />
-              <ParameterOverrides program={program} scenario={scenario} date={date} />
+              <FactForm schema={program.schema} scenario={scenario} scenarioText={page.scenario} />
+              <ParameterOverrides program={program} scenario={scenario} scenarioText={page.scenario} date={date} />
             </>
           )}
         </div>
@@ -137,7 +138,15 @@ function JsonView({ text }: { text: string }) {
   );
 }
 
-function FactForm({ schema, scenario }: { schema: FactSchema; scenario: JsonObject }) {
+/**
+ * The form and the overrides are drawn again only when the case or what they show of the
+ * program changes: each analysis brings a new copy of the program, mostly the same.
+ */
+function sameForm(a: { scenarioText: string; schema: FactSchema }, b: { scenarioText: string; schema: FactSchema }): boolean {
+  return a.scenarioText === b.scenarioText && (a.schema === b.schema || JSON.stringify(a.schema) === JSON.stringify(b.schema));
+}
+
+const FactForm = memo(function FactForm({ schema, scenario }: { schema: FactSchema; scenario: JsonObject; scenarioText: string }) {
   const entities = schema.records.filter((record) => record.entity);
   return (
     <div className="fact-form" data-testid="fact-form">
@@ -164,7 +173,7 @@ function FactForm({ schema, scenario }: { schema: FactSchema; scenario: JsonObje
       })}
     </div>
   );
-}
+}, sameForm);
 
 function RecordFields({ schema, fields, value, idPrefix, onChange }: { schema: FactSchema; fields: readonly FieldDecl[]; value: JsonObject; idPrefix: string; onChange: (next: JsonObject) => void }) {
   return (
@@ -356,7 +365,8 @@ function ValidatedText({ id, value, pattern, message, toJson, onChange }: { id: 
   );
 }
 
-function ParameterOverrides({ program, scenario, date }: { program: ProgramIR; scenario: JsonObject; date: string }) {
+const ParameterOverrides = memo(
+  function ParameterOverrides({ program, scenario, date }: { program: ProgramOutline; scenario: JsonObject; scenarioText: string; date: string }) {
   const t = useWords();
   const overrides = typeof scenario["parameters"] === "object" && scenario["parameters"] !== null && !Array.isArray(scenario["parameters"]) ? scenario["parameters"] : {};
   const setOverride = (name: string, next: Json | undefined) => {
@@ -373,7 +383,9 @@ function ParameterOverrides({ program, scenario, date }: { program: ProgramIR; s
       ))}
     </details>
   );
-}
+},
+  (a, b) => a.scenarioText === b.scenarioText && a.date === b.date && JSON.stringify(a.program.parameters) === JSON.stringify(b.program.parameters),
+);
 
 function ParameterOverride({ schema, parameter, date, value, onChange }: { schema: FactSchema; parameter: ParameterIR; date: string; value: Json | undefined; onChange: (next: Json | undefined) => void }) {
   const t = useWords();

@@ -3,6 +3,7 @@
  * explanation: the rule that decided, the cited words, what it overrode, and the facts
  * and dated parameters it read.
  */
+import { useState } from "react";
 import type { Explanation, RuleReference } from "../../../compiler/explain.js";
 import type { OutputJson } from "../../../runtime/index.js";
 import { useWords } from "../i18n.js";
@@ -140,23 +141,27 @@ function ExplanationView({ explanation }: { explanation: Explanation }) {
 }
 
 function MeasureResult({ outputs, explanations }: { outputs: { readonly [output: string]: OutputJson }; explanations: { readonly [output: string]: Explanation } | undefined }) {
-  const t = useWords();
-  const inForce = outputs["in_force"] === true;
   return (
     <>
-      {Object.entries(outputs).map(([output, value]) => {
-        const explanation = explanations?.[output];
-        return (
-          <details key={output} className="output" data-output={output}>
-            <summary>
-              <code>{output}</code> = <span className="value" data-testid="output-value">{valueText(value)}</span>
-              {output === "in_force" ? <span className={inForce ? "badge on" : "badge off"}>{inForce ? t("inForce") : t("notInForce")}</span> : null}
-            </summary>
-            {explanation === undefined ? null : <ExplanationView explanation={explanation} />}
-          </details>
-        );
-      })}
+      {Object.entries(outputs).map(([output, value]) => (
+        <OutputRow key={output} output={output} value={value} inForce={outputs["in_force"] === true} explanation={explanations?.[output]} />
+      ))}
     </>
+  );
+}
+
+/** One output; its explanation is drawn only while it is open, so that a keystroke redraws little. */
+function OutputRow({ output, value, inForce, explanation }: { output: string; value: OutputJson; inForce: boolean; explanation: Explanation | undefined }) {
+  const t = useWords();
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="output" data-output={output} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>
+        <code>{output}</code> = <span className="value" data-testid="output-value">{valueText(value)}</span>
+        {output === "in_force" ? <span className={inForce ? "badge on" : "badge off"}>{inForce ? t("inForce") : t("notInForce")}</span> : null}
+      </summary>
+      {open && explanation !== undefined ? <ExplanationView explanation={explanation} /> : null}
+    </details>
   );
 }
 

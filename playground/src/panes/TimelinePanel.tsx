@@ -2,7 +2,8 @@
  * What was in force when: every measure's window and every parameter's dated values on a
  * line of time around the "as of" date, which is marked.
  */
-import type { ExprIR, ParameterIR, ProgramIR } from "../../../compiler/ir.js";
+import type { ExprIR, ParameterIR } from "../../../compiler/ir.js";
+import type { ProgramOutline } from "../protocol.js";
 import { useWords } from "../i18n.js";
 import { usePage } from "../use-page.js";
 import { parseScenarioObject } from "./CasePanel.js";
@@ -13,7 +14,7 @@ const LABEL = 230;
 const WIDTH = 900;
 
 /** The date a window bound names on `asOf`: a date written in the policy, or a date parameter's value then. */
-function boundDate(program: ProgramIR, bound: ExprIR | undefined, asOf: string): string | null | undefined {
+function boundDate(program: ProgramOutline, bound: ExprIR | undefined, asOf: string): string | null | undefined {
   if (bound === undefined) return null;
   if (bound.op === "literal") return typeof bound.value === "string" ? bound.value : null;
   if (bound.op === "convert") return boundDate(program, bound.operand, asOf);

@@ -2,14 +2,15 @@
  * The citations of the rule under the editor's cursor, looked up in the IR's data, so that
  * the notice panel can highlight the words it cites.
  */
-import type { CitationIR, ProgramIR, RuleIR, SourceSpan } from "../../../compiler/ir.js";
+import type { CitationIR, SourceSpan } from "../../../compiler/ir.js";
+import type { ProgramOutline, RuleOutline } from "../protocol.js";
 
 function contains(span: SourceSpan, file: string, offset: number): boolean {
   return span.file === file && span.start <= offset && offset <= span.end;
 }
 
 /** The citations of the innermost rule, definition, note, parameter value or measure heading at a place. */
-export function citationsAt(program: ProgramIR, file: string, offset: number): CitationIR[] {
+export function citationsAt(program: ProgramOutline, file: string, offset: number): CitationIR[] {
   for (const parameter of program.parameters) {
     if (!contains(parameter.span, file, offset)) continue;
     const value = parameter.values.find((v) => contains(v.span, file, offset));
@@ -31,7 +32,7 @@ export function citationsAt(program: ProgramIR, file: string, offset: number): C
   return [];
 }
 
-function innermostRule(rules: readonly RuleIR[], file: string, offset: number): RuleIR | undefined {
+function innermostRule(rules: readonly RuleOutline[], file: string, offset: number): RuleOutline | undefined {
   for (const rule of rules) {
     if (!contains(rule.span, file, offset)) continue;
     return innermostRule(rule.exceptions, file, offset) ?? rule;

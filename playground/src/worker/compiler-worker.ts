@@ -7,12 +7,12 @@
  */
 import { hasErrors } from "../../../compiler/diagnostics/diagnostic.js";
 import { emitTypeScript } from "../../../compiler/emit/typescript.js";
-import type { ProgramIR } from "../../../compiler/ir.js";
+import type { ProgramIR, RuleIR } from "../../../compiler/ir.js";
 import { createLanguageService, monarchLanguage, noticeSentences } from "../../../compiler/service/index.js";
 import { evaluateScenario, problemLine, resultJson } from "../../../bin/evaluate-scenario.js";
 import { readTestFile } from "../../../bin/test-file.js";
 import { runTestCase } from "../../../bin/test-runner.js";
-import type { Analysis, Envelope, RunExplanations, RunOutcome, RunOutputs, ServiceCall, ServiceResults, SweepPoint, SweepVariable, TestOutcome, WorkerAnswer, WorkerRequest } from "../protocol.js";
+import type { Analysis, Envelope, ProgramOutline, RuleOutline, RunExplanations, RunOutcome, RunOutputs, ServiceCall, ServiceResults, SweepPoint, SweepVariable, TestOutcome, WorkerAnswer, WorkerRequest } from "../protocol.js";
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<Envelope<WorkerRequest>>) => void) | null;
@@ -66,10 +66,21 @@ function analyze(files: readonly { path: string; text: string }[], notice: strin
     program = hasErrors(diagnostics) ? undefined : service.program();
     last = {
       files,
-      analysis: program === undefined ? { diagnostics } : { diagnostics, program, notice: noticeSentences(program, notice) },
+      analysis: program === undefined ? { diagnostics } : { diagnostics, program: outlineOf(program), notice: noticeSentences(program, notice) },
     };
   }
   return { ...last.analysis, run: program === undefined ? { kind: "not_compiled" } : run(program, scenario) };
+}
+
+function outlineOf(program: ProgramIR): ProgramOutline {
+  const rule = ({ condition: _condition, value: _value, exceptions, ...kept }: RuleIR): RuleOutline => ({ ...kept, exceptions: exceptions.map(rule) });
+  return {
+    ...program,
+    measures: program.measures.map((measure) => ({
+      ...measure,
+      definitions: measure.definitions.map((definition) => ({ ...definition, rules: definition.rules.map(rule) })),
+    })),
+  };
 }
 
 function serviceAnswer(call: ServiceCall): ServiceResults[ServiceCall["method"]] {
