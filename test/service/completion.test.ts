@@ -108,5 +108,10 @@ describe("completion", () => {
     const service = serviceFor(policy);
     const text = textOf(policy, m4);
     expect(service.completions(m4, positionOf(text, "失业补助金标准按照", 2))).toEqual([]);
+    expect(service.completions(m4, positionOf(text, "# §4 Unemployment insurance", 10))).toEqual([]);
+    const endOfComment = positionOf(text, "temporary living subsidy, and the price subsidy.", "temporary living subsidy, and the price subsidy.".length);
+    expect(service.completions(m4, endOfComment)).toEqual([]);
+    const afterText = positionOf(text, "cites §4 \"确保失业保险待遇及时足额发放\"", "cites §4 \"确保失业保险待遇及时足额发放\"".length);
+    expect(service.completions(m4, afterText).length).toBeGreaterThan(0);
   });
 });
