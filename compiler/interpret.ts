@@ -39,6 +39,7 @@ import {
   floorDecimal,
   formatDate,
   formatValue,
+  lastDayOfTerm,
   missingFacts,
   moneyToDecimal,
   multiplyDecimal,
@@ -159,12 +160,23 @@ export function evaluationLocation(span: SourceSpan): EvaluationLocation {
   return { file: span.file, line: span.line, column: span.column };
 }
 
-function ruleName(rule: RuleIR): string {
+/** How a conflict message names a rule. */
+export function ruleName(rule: RuleIR): string {
   return `${rule.kind} \`${rule.label}\` (${rule.span.file}:${rule.span.line})`;
 }
 
+/** The words of a conflict message around the names of the two rules. */
+export function conflictMessageParts(definition: DefinitionIR): { readonly before: string; readonly between: string; readonly after: string } {
+  return {
+    before: `two rules give \`${definition.name}\` a value: `,
+    between: " and ",
+    after: "; make one an exception to the other, or their conditions exclusive",
+  };
+}
+
 export function conflictMessage(definition: DefinitionIR, first: RuleIR, second: RuleIR): string {
-  return `two rules give \`${definition.name}\` a value: ${ruleName(first)} and ${ruleName(second)}; make one an exception to the other, or their conditions exclusive`;
+  const { before, between, after } = conflictMessageParts(definition);
+  return `${before}${ruleName(first)}${between}${ruleName(second)}${after}`;
 }
 
 export function noRuleMessage(definition: DefinitionIR): string {
@@ -644,6 +656,10 @@ class MeasureEvaluation {
         const right = this.expression(expr.right, scope);
         const order = compareOrdered(left, right, expr.type);
         return expr.op === "min" ? (order <= 0 ? left : right) : order >= 0 ? left : right;
+      }
+      case "last_day_of_term": {
+        const start = this.expression(expr.start, scope) as CalendarDate;
+        return lastDayOfTerm(start, asNumber(this.expression(expr.months, scope)));
       }
       case "convert":
         return this.convert(expr.conversion, this.expression(expr.operand, scope));

@@ -60,7 +60,7 @@ export const catalog = {
   T0110: {
     title: "nested too deeply",
     explanation:
-      "Brackets or `if … else` branches are nested so deeply that the file cannot be read. Give parts of the expression their own `let` definitions.",
+      "An expression nests more than 256 levels deep — brackets, `if … else` branches, or a chain of operators such as a sum of 300 terms, which counts a level per operator — or so deeply that the file cannot be read. Every command (`check`, `run`, `compile`) refuses it alike, so that what passes `check` also runs and compiles. Give parts of the expression their own `let` definitions.",
   },
   T0111: {
     title: "too many syntax errors in a declaration",
@@ -315,7 +315,7 @@ export const catalog = {
   // ---------------------------------------------------------------- T05xx dates, windows and parameter values
   T0501: {
     title: "date that is not in the calendar",
-    explanation: "A date literal must be a real day: `2021-02-30` and `2021-13-01` are not. February has 29 days in leap years only.",
+    explanation: "A date literal must be a real day of the years 0001 to 9999: `2021-02-30`, `2021-13-01` and `0000-06-01` are not. February has 29 days in leap years only.",
   },
   T0502: {
     title: "parameter values out of date order",
@@ -342,6 +342,11 @@ export const catalog = {
     title: "value that is not written out",
     explanation:
       "A parameter's value is a figure written out (`500 yuan`, `60%`, `2021-10-20`, an enum member, `absent`), not a computation or a reference to a fact or definition: parameters are what scenarios may override, and diffs compare them as figures.",
+  },
+  T0508: {
+    title: "end of a term written as `start + N months - 1 day`",
+    explanation:
+      "A term of N months whose first day is S ends on the day before the day of month N that corresponds to S, and on that month's last day when it has no such day (Civil Code arts. 201–202). `S + N months` clamps to the month's last day first, so `S + N months - 1 day` ends a day early whenever month N is too short: from 2021-10-31, 6 months end on 2022-04-30, not 2022-04-29. `last_day_of_term(S, N months)` states the rule. This is a warning: where the day before the shifted date is really meant, keep it.",
   },
   // ---------------------------------------------------------------- T06xx cycles and citations
   T0601: {

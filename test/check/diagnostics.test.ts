@@ -150,6 +150,11 @@ const cases: readonly Case[] = [
   },
   { code: "T0506", text: inMeasure(`  output t: time = 25:00 ${cites}`), line: 2, column: 20, message: "`25:00` is not a time of day" },
   { code: "T0507", text: 'parameter p: money {\n  value standard from 2021-01-01 source "s"\n}\n', line: 2, column: 9, message: "a parameter value must be written out" },
+  {
+    code: "T0508", text: inMeasure(`  output d: date = person.start + 6 months - 1 day ${cites}`), line: 2, column: 20,
+    message: "`start + N months - 1 day` is not always the last day of a term of N months",
+    help: "write `last_day_of_term(start, N months)`: from 2021-10-31, a term of 6 months ends on 2022-04-30, but 2021-10-31 + 6 months - 1 day is 2022-04-29",
+  },
   // ---------------------------------------------------------------- cycles and citations
   { code: "T0601", text: inMeasure(`  let a: bool = b ${cites}\n  let b: bool = c ${cites}\n  let c: bool = a ${cites}`), line: 2, column: 7, message: "`a` depends on itself: a → b → c → a" },
   {
@@ -169,6 +174,9 @@ const cases: readonly Case[] = [
 
 /** What drafters often get wrong, and the help they get. */
 const variants: readonly Case[] = [
+  // the runtime's years: a date `check` accepts is one every back end can run
+  { code: "T0501", text: inMeasure(`  output d: date = 0000-06-01 ${cites}`), line: 2, column: 20, message: "`0000-06-01` is not a calendar date", help: "years run from 0001 to 9999" },
+  { code: "T0501", text: 'parameter p: money {\n  value 1 yuan from 0000-12-31 source "s"\n}\n', line: 2, column: 21, message: "`0000-12-31` is not a calendar date", help: "years run from 0001 to 9999" },
   {
     code: "T0303", text: inMeasure(`  output b: bool = person.days_waited < 6 months ${cites}`), line: 2, column: 20,
     message: "cannot compare a number of days with a number of months",
