@@ -9,7 +9,7 @@ import { hasErrors } from "../../../compiler/diagnostics/diagnostic.js";
 import { emitTypeScript } from "../../../compiler/emit/typescript.js";
 import type { ProgramIR, RuleIR } from "../../../compiler/ir.js";
 import { createLanguageService, monarchLanguage, noticeSentences } from "../../../compiler/service/index.js";
-import { evaluateScenario, problemLine, resultJson } from "../../../bin/evaluate-scenario.js";
+import { evaluateScenario, problemLine, resultJson } from "../../../compiler/evaluate-scenario.js";
 import { readTestFile } from "../../../bin/test-file.js";
 import { runTestCase } from "../../../bin/test-runner.js";
 import type { Analysis, Envelope, ProgramOutline, RuleOutline, RunExplanations, RunOutcome, RunOutputs, ServiceCall, ServiceResults, SweepPoint, SweepVariable, TestOutcome, WorkerAnswer, WorkerRequest } from "../protocol.js";
@@ -103,7 +103,7 @@ function serviceAnswer(call: ServiceCall): ServiceResults[ServiceCall["method"]]
 }
 
 function run(program: ProgramIR, scenario: string): RunOutcome {
-  const outcome = evaluateScenario(program, { text: scenario, explain: true });
+  const outcome = evaluateScenario(program, { scenario, explain: true });
   switch (outcome.kind) {
     case "bad_input":
       return { kind: "bad_input", problems: outcome.problems };
@@ -136,7 +136,7 @@ function sweep(scenarioText: string, measure: string, variable: SweepVariable, v
   const base = JSON.parse(scenarioText) as Record<string, unknown>;
   return values.map((x) => {
     const scenario = withValue(base, variable, x);
-    const outcome = evaluateScenario(compiled, { text: JSON.stringify(scenario), explain: false, measures: [measure] });
+    const outcome = evaluateScenario(compiled, { scenario: JSON.stringify(scenario), explain: false, measures: [measure] });
     switch (outcome.kind) {
       case "evaluated":
         return { x, outputs: outcome.result.outputs[measure] ?? {} };
