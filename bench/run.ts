@@ -5,7 +5,7 @@
  * bench/results.json. See docs/benchmarks.md for the method.
  *
  * Options: --quick, --scenarios N, --pool N, --population N, --repetitions N, --seed N,
- * --only entry,entry (entries: evaluation, engines, compilation, cli, population),
+ * --only entry,entry (entries: evaluation, engines, compilation, cli, population, reading, playground),
  * --update-docs (rewrite the results section of docs/benchmarks.md).
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -15,6 +15,7 @@ import { BenchContext, type BenchOptions } from "./context.js";
 import { cliLatency } from "./entries/cli.js";
 import { compilation } from "./entries/compilation.js";
 import { evaluationAllMeasures, evaluationRefundAndBenefits } from "./entries/evaluation.js";
+import { playground } from "./entries/playground.js";
 import { populationRun } from "./entries/population.js";
 import { scenarioReading } from "./entries/scenario-reading.js";
 import { REPO_ROOT, SCRATCH } from "./policy.js";
@@ -35,6 +36,7 @@ const ENTRIES: readonly BenchEntry[] = [
   { name: "cli", title: "Command-line latency", run: cliLatency },
   { name: "population", title: "Population run", run: populationRun },
   { name: "reading", title: "Reading scenarios", run: scenarioReading },
+  { name: "playground", title: "Playground in Chromium", run: playground },
 ];
 
 function readOptions(argv: readonly string[]): BenchOptions {

@@ -167,7 +167,7 @@ class MeasureReport {
     this.line(this.words.itemByItem(heading, aggregate.terms.length, aggregate.items));
     for (const term of aggregate.terms) {
       const parts = [term.condition, term.term ?? (term.included ? this.words.included : this.words.leftOut)].filter((part) => part !== undefined);
-      this.line(`  ${term.item}: ${parts.join("; ")}`);
+      this.line(`  ${this.words.itemLine(term.item, parts)}`);
     }
     const rest = aggregate.notShown;
     if (rest !== undefined) this.line(`  ${this.words.notShown(rest.items, rest.included, rest.value === undefined ? undefined : String(rest.value))}`);

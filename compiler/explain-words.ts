@@ -47,6 +47,11 @@ export interface ExplanationWords {
   notApplied(reason: NotAppliedReason): string;
   /** a date step whose result is not the same day of the month: why */
   monthEnd(month: string, day: number): string;
+  /** after the first day of a term: `+ 6 months = 2022-04-20; - 1 day = 2022-04-19, the term's last day` */
+  termEnds(months: string, corresponding: string, oneDay: string, last: string): string;
+  /** after the first day of a term: `+ 6 months: 2022-04 has no day 31, so the term ends on its last day, 2022-04-30` */
+  termEndsAtMonthEnd(months: string, month: string, day: number, last: string): string;
+  termEndsOn(months: string, last: string): string;
 
   // ---- the text report
   issued(document: string, issuer: string, issued: string, name: string, version: string): string;
@@ -71,6 +76,8 @@ export interface ExplanationWords {
   itemByItem(aggregate: string | undefined, shown: number, items: number): string;
   readonly included: string;
   readonly leftOut: string;
+  /** one item of an aggregate: `enterprise.trainees[0]: subsidisable(t) [true]; min(t.months [3], 3) = 3` */
+  itemLine(item: string, parts: readonly string[]): string;
   notShown(items: number, included: number, sum: string | undefined): string;
   notLookedAt(items: number): string;
   asAbove(heading: string): string;
@@ -118,6 +125,9 @@ const english: ExplanationWords = {
     return `outside its window (in force from ${reason.from}${end})`;
   },
   monthEnd: (month, day) => `${month} has no day ${day}: its last day`,
+  termEnds: (months, corresponding, oneDay, last) => `+ ${months} = ${corresponding}; - ${oneDay} = ${last}, the term's last day`,
+  termEndsAtMonthEnd: (months, month, day, last) => `+ ${months}: ${month} has no day ${day}, so the term ends on its last day, ${last}`,
+  termEndsOn: (months, last) => `a term of ${months} ends on ${last}`,
 
   issued: (document, issuer, issued, name, version) => `${document}, ${issuer}, issued ${issued} (policy ${name}, version ${version})`,
   caseDate: (date) => `The case as of ${date}.`,
@@ -151,6 +161,7 @@ const english: ExplanationWords = {
   },
   included: "included",
   leftOut: "left out",
+  itemLine: (item, parts) => `${item}: ${parts.join("; ")}`,
   notShown: (items, included, sum) =>
     `${items} more ${items === 1 ? "item" : "items"} not shown: ${included} included${sum === undefined ? "" : `, adding ${sum}`}`,
   notLookedAt: (items) => `${items} more not looked at: the value was decided before them`,
@@ -197,6 +208,9 @@ const chinese: ExplanationWords = {
     return `不在其适用期内（自 ${reason.from} 起${end}）`;
   },
   monthEnd: (month, day) => `${month} 没有第${day}日，取该月末日`,
+  termEnds: (months, corresponding, oneDay, last) => `+ ${months} = ${corresponding}；- ${oneDay} = ${last}，为期限的最后一日`,
+  termEndsAtMonthEnd: (months, month, day, last) => `+ ${months}：${month} 没有第${day}日，期限至该月末日 ${last} 止`,
+  termEndsOn: (months, last) => `${months}的期限至 ${last} 止`,
 
   issued: (document, issuer, issued, name, version) => `${document}，${issuer}，${issued} 发布（政策 ${name}，版本 ${version}）`,
   caseDate: (date) => `案情日期：${date}。`,
@@ -219,7 +233,7 @@ const chinese: ExplanationWords = {
   isTrue: (name) => ` ${name} 为真`,
   conditionHolds: (condition) => `其条件成立：${condition}`,
   doesNotApply: (rule, reason) => `${rule} 不适用：${reason}。`,
-  cites: (clause, quote, location) => `引用 ${clause}“${quote}”（${location}）。`,
+  cites: (clause, quote, location) => `引用 ${clause} “${quote}”（${location}）。`,
   note: (text) => `注：${text}`,
   formula: (text) => `公式：${text}`,
   dates: (steps) => `日期：${steps}`,
@@ -229,6 +243,7 @@ const chinese: ExplanationWords = {
   },
   included: "计入",
   leftOut: "不计入",
+  itemLine: (item, parts) => `${item}：${parts.join("；")}`,
   notShown: (items, included, sum) => `其余${items}项未列出：计入${included}项${sum === undefined ? "" : `，合计 ${sum}`}`,
   notLookedAt: (items) => `其余${items}项未查看：结果在此之前已确定`,
   asAbove: (heading) => `${heading}，同上`,
@@ -241,7 +256,7 @@ const chinese: ExplanationWords = {
   parameterNote: (text) => `；注：${text}`,
   parenthesised: (text) => `（${text}）`,
   notComputedHeading: "未计算的条文：本政策不计算本措施的下列语句，理由如下：",
-  notComputed: (clause, quote, reason, location) => `  ${clause}“${quote}”：${reason}（${location}）`,
+  notComputed: (clause, quote, reason, location) => `  ${clause} “${quote}”：${reason}（${location}）`,
   notEvaluatedHeading: "未评估：情景未提供下列措施所需的事实。",
   needs: (measure, facts) => `  ${measure} 需要 ${facts}`,
 };

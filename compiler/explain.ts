@@ -24,6 +24,8 @@ import type {
   ValueType,
 } from "./ir.js";
 import {
+  addDays,
+  addMonths,
   daysInMonth,
   formatDate,
   formatValue,
@@ -248,14 +250,13 @@ export class Frame {
 }
 
 type DateArithmetic = Extract<ExprIR, { op: "arithmetic" }>;
+type TermEnd = Extract<ExprIR, { op: "last_day_of_term" }>;
 
 /** One operation on a date, with its operands and result as the runtime computed them. */
-interface DateStep {
-  readonly expr: DateArithmetic;
-  readonly date: CalendarDate;
-  readonly amount: number;
-  readonly result: CalendarDate;
-}
+type DateStep =
+  | { readonly expr: DateArithmetic; readonly date: CalendarDate; readonly amount: number; readonly result: CalendarDate }
+  /** the last day of a term of `amount` months whose first day is `date` */
+  | { readonly expr: TermEnd; readonly date: CalendarDate; readonly amount: number; readonly result: CalendarDate };
 
 interface FinishedDefinition {
   readonly definition: DefinitionIR;
@@ -333,6 +334,12 @@ export class Trace {
   dateStep(expr: DateArithmetic, date: CalendarDate, amount: number, result: CalendarDate): void {
     if (this.quiet > 0) return;
     this.current.dateSteps.push({ expr, date, amount, result });
+  }
+
+  /** The last day of a term of `months` months from `start`, as the runtime's month rule computed it. */
+  termStep(expr: TermEnd, start: CalendarDate, months: number, last: CalendarDate): void {
+    if (this.quiet > 0) return;
+    this.current.dateSteps.push({ expr, date: start, amount: months, result: last });
   }
 
   decided(decision: Decision): void {
@@ -436,7 +443,8 @@ export class Trace {
     for (const step of frame.dateSteps) {
       const text = this.dateStepText(step);
       const last = chains.length - 1;
-      if (previous !== undefined && last >= 0 && unconverted(step.expr.left) === previous.expr && step.date === previous.result) {
+      const operand = step.expr.op === "arithmetic" ? step.expr.left : step.expr.start;
+      if (previous !== undefined && last >= 0 && unconverted(operand) === previous.expr && step.date === previous.result) {
         chains[last] = `${chains[last] ?? ""}; ${text}`;
       } else {
         chains.push(`${formatDate(step.date)} ${text}`);
@@ -448,6 +456,7 @@ export class Trace {
 
   /** `+ 6 months = 2022-04-30`, with why the day of the month changed when it did. */
   private dateStepText(step: DateStep): string {
+    if (step.expr.op === "last_day_of_term") return this.termStepText(step.date, step.amount, step.result);
     const { operator } = step.expr;
     const sign = operator === "date_add_months" || operator === "date_add_days" ? "+" : "-";
     const inMonths = operator === "date_add_months" || operator === "date_sub_months";
@@ -458,6 +467,27 @@ export class Trace {
     const to = toYearMonthDay(step.result);
     const month = `${String(to.year).padStart(4, "0")}-${String(to.month).padStart(2, "0")}`;
     return from.day > to.day && to.day === daysInMonth(to.year, to.month) ? `${text} (${this.words.monthEnd(month, from.day)})` : text;
+  }
+
+  /**
+   * The month rule's steps for the last day of a term, checked against what the runtime
+   * computed: the day of month N corresponding to the first day, less one day; or, where that
+   * month has no such day, its last day. Shown as the runtime's own month and day arithmetic
+   * gives them (`addMonths`, `addDays`); a result they do not reproduce is shown alone.
+   */
+  private termStepText(start: CalendarDate, months: number, last: CalendarDate): string {
+    const amount = this.words.months(String(months));
+    const corresponding = addMonths(start, months);
+    const startDay = toYearMonthDay(start).day;
+    const target = toYearMonthDay(corresponding);
+    if (target.day === startDay && addDays(corresponding, -1) === last) {
+      return this.words.termEnds(amount, formatDate(corresponding), this.words.days("1"), formatDate(last));
+    }
+    if (target.day < startDay && corresponding === last) {
+      const month = `${String(target.year).padStart(4, "0")}-${String(target.month).padStart(2, "0")}`;
+      return this.words.termEndsAtMonthEnd(amount, month, startDay, formatDate(last));
+    }
+    return this.words.termEndsOn(amount, formatDate(last));
   }
 
   /** An aggregate with its first items' conditions and terms printed with the values they read. */

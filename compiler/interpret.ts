@@ -34,7 +34,6 @@ import {
   daysBetween,
   decimalFromInteger,
   decimalFromPercent,
-  emptyValue,
   fen,
   floorDecimal,
   formatDate,
@@ -48,7 +47,6 @@ import {
   multiplyMoneyByPercentExact,
   negateDecimal,
   parseDate,
-  parseLiteral,
   roundDecimal,
   roundToFen,
   subtractDecimal,
@@ -63,6 +61,7 @@ import {
   type RuntimeValue,
   type Scenario,
 } from "../runtime/index.js";
+import { emptyValue, parseLiteral } from "../runtime/scenario.js";
 import { Trace, type DatedValue, type Decision, type Explanation, type WindowReport } from "./explain.js";
 import { explanationWords, policyLanguage, type ExplanationLanguage } from "./explain-words.js";
 
@@ -659,7 +658,10 @@ class MeasureEvaluation {
       }
       case "last_day_of_term": {
         const start = this.expression(expr.start, scope) as CalendarDate;
-        return lastDayOfTerm(start, asNumber(this.expression(expr.months, scope)));
+        const months = asNumber(this.expression(expr.months, scope));
+        const last = lastDayOfTerm(start, months);
+        this.trace?.termStep(expr, start, months, last);
+        return last;
       }
       case "convert":
         return this.convert(expr.conversion, this.expression(expr.operand, scope));

@@ -376,7 +376,11 @@ export class MeasureEmitter {
         tests.push(name);
       }
     }
-    lines.push(...(rules.length <= PAIRWISE_SIBLINGS ? this.pairwiseConflicts(definition, rules, tests) : this.conflictSearch(definition, rules, tests)));
+    if (rules.length > PAIRWISE_SIBLINGS) {
+      const search = this.conflictSearch(definition, rules, tests);
+      return [...lines, ...search.lines, ...this.siblingSwitch(definition, rules, search.first, target, parent, otherwise)];
+    }
+    lines.push(...this.pairwiseConflicts(definition, rules, tests));
     let closed = false;
     rules.forEach((rule, i) => {
       if (closed) return;
@@ -411,7 +415,7 @@ export class MeasureEmitter {
    * The first two siblings that apply, found in one pass over a table of the siblings'
    * tests: code in proportion to the number of siblings, where pairs would grow as its square.
    */
-  private conflictSearch(definition: DefinitionIR, rules: readonly RuleIR[], tests: readonly (string | undefined)[]): string[] {
+  private conflictSearch(definition: DefinitionIR, rules: readonly RuleIR[], tests: readonly (string | undefined)[]): { lines: string[]; first: string } {
     const base = camelCase(`${definition.name}_${rules[0]?.label ?? "rule"}`);
     const applies = this.names.take(`${base}Siblings`);
     const first = this.names.take(`${base}First`);
@@ -425,12 +429,30 @@ export class MeasureEmitter {
     ]);
     const { before, between, after } = conflictMessageParts(definition);
     const message = `${stringLiteral(before)} + ${siblingNames}[${first}] + ${stringLiteral(between)} + ${siblingNames}[${second}] + ${stringLiteral(after)}`;
-    return [
+    const lines = [
       `const ${applies} = [${tests.map((test) => test ?? "true").join(", ")}];`,
       `const ${first} = ${applies}.indexOf(true);`,
       `const ${second} = ${first} === -1 ? -1 : ${applies}.indexOf(true, ${first} + 1);`,
       `if (${second} !== -1) {`,
       ...indent([`throw new ${this.module.runtime("EvaluationError")}("conflicting_rules", ${message}, ${siblingPlaces}[${second}]);`]),
+      "}",
+    ];
+    return { lines, first };
+  }
+
+  /**
+   * The value of the sibling that applies, chosen by its index: a `switch` stays flat where
+   * thousands of `else if`s would nest deeper than a JavaScript parser follows.
+   */
+  private siblingSwitch(definition: DefinitionIR, rules: readonly RuleIR[], first: string, target: Target, parent: RuleIR | undefined, otherwise: readonly string[]): string[] {
+    // After an assignment the case ends with `break`; a returned value ends it already.
+    const end = target.kind === "assign" ? ["break;"] : [];
+    return [
+      `switch (${first}) {`,
+      ...rules.flatMap((rule, index) => [`  case ${index}: {`, ...indent([...this.ruleValue(definition, rule, target, parent), ...end], 2), "  }"]),
+      "  default: {",
+      ...indent([...otherwise], 2),
+      "  }",
       "}",
     ];
   }

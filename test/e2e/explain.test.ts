@@ -61,7 +61,7 @@ describe("tiao explain", () => {
     const unknown = explain(scenario, "--measure", "m9");
     expect(unknown.status).toBe(2);
     expect(unknown.stdout).toBe("");
-    expect(unknown.stderr).toBe('--measure: the policy has no measure "m9" (it has m1, m2)\n');
+    expect(unknown.stderr).toBe('error: --measure: the policy has no measure "m9" (it has m1, m2)\n');
     const missing = tiao(["explain", fixturePolicy]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/^error: missing --scenario <file\.json>\n\nusage: tiao explain/);
@@ -81,7 +81,7 @@ describe("tiao explain", () => {
     expect(chinese.status).toBe(0);
     expect(chinese.stdout).toContain("示例补贴办法\n示例〔2021〕1号，示例局，2021-11-05 发布（政策 benefit_demo，版本 1.0.0）\n案情日期：2021-11-15。\n");
     expect(chinese.stdout).toContain("\n    规则 `general` 适用。\n");
-    expect(chinese.stdout).toMatch(/\n {4}引用 §1“失业补助金标准按照失业保险金的80%确定”（test\/e2e\/fixtures\/benefit\/benefit\.tiao:\d+）。\n/u);
+    expect(chinese.stdout).toMatch(/\n {4}引用 §1 “失业补助金标准按照失业保险金的80%确定”（test\/e2e\/fixtures\/benefit\/benefit\.tiao:\d+）。\n/u);
     expect(chinese.stdout).toContain("\n    公式：if eligible [true] then round(ui_benefit_standard [1458.00 yuan] * subsidy_rate [80%]) else 0.00 yuan = 1166.40 yuan\n");
     expect(explain(scenario, "--measure", "m1", "--lang", "zh").stdout).toBe(chinese.stdout);
     const english = explain(scenario, "--measure", "m1", "--lang", "en");

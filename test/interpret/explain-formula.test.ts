@@ -150,6 +150,15 @@ describe("formulas", () => {
     expect(formulaOf(`output x: bool = enterprise.resumed is present cites §3 "补贴期限为3个月"`)).toBe("enterprise.resumed [absent] is present → false");
   });
 
+  it("give the month rule of a term step by step, as the runtime computed it", () => {
+    const body = `output x: date = last_day_of_term(enterprise.started, 6 months) cites §3 "补贴期限为3个月"`;
+    const steps = (started: string) => explanation(policy(body), "x", { ...enterprise, started }).dateSteps;
+    expect(steps("2021-10-20")).toEqual(["2021-10-20 + 6 months = 2022-04-20; - 1 day = 2022-04-19, the term's last day"]);
+    expect(steps("2021-12-01")).toEqual(["2021-12-01 + 6 months = 2022-06-01; - 1 day = 2022-05-31, the term's last day"]);
+    expect(steps("2021-10-31")).toEqual(["2021-10-31 + 6 months: 2022-04 has no day 31, so the term ends on its last day, 2022-04-30"]);
+    expect(steps("2023-08-31")).toEqual(["2023-08-31 + 6 months: 2024-02 has no day 31, so the term ends on its last day, 2024-02-29"]);
+  });
+
   it("give the date arithmetic step by step, as the runtime computed it, saying when a month has no such day", () => {
     const explained = explanation(policy(`output x: date = enterprise.started + 6 months - 1 day cites §3 "补贴期限为3个月"`), "x");
     expect(explained.dateSteps).toEqual(["2021-08-31 + 6 months = 2022-02-28 (2022-02 has no day 31: its last day); - 1 day = 2022-02-27"]);

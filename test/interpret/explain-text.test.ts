@@ -211,19 +211,19 @@ describe("the language of the report", () => {
     expect(blockOf(text, "unemployment_subsidy_eligible")).toEqual([
       "unemployment_subsidy_eligible = false",
       "例外 `migrant` 适用，因为 short_insured_migrant 为真；它优先于规则 `general`。",
-      `引用 §4“对参保不满1年的失业农民工，参照兰州市城市低保标准，按月发放3个月的临时生活补助”（${locationOf("exception migrant", notComputableText)}）。`,
+      `引用 §4 “对参保不满1年的失业农民工，参照兰州市城市低保标准，按月发放3个月的临时生活补助”（${locationOf("exception migrant", notComputableText)}）。`,
       "注：特别规定优先于一般规定",
     ]);
     expect(blockOf(text, "short_insured_migrant")).toEqual([
       "short_insured_migrant = true（中间结果）",
-      `引用 §4“对参保不满1年的失业农民工”（${locationOf("= person.migrant_worker and", notComputableText)}）。`,
+      `引用 §4 “对参保不满1年的失业农民工”（${locationOf("= person.migrant_worker and", notComputableText)}）。`,
       "注：“不满”不含本数",
       "公式：person.migrant_worker [true] and person.insured_months [8 months] < 12 months → true",
       "事实 person.migrant_worker（农民工） = true",
       "事实 person.insured_months（参保月数） = 8个月",
     ]);
     expect(text).toContain(
-      `\n\n  未计算的条文：本政策不计算本措施的下列语句，理由如下：\n    §4“畅通失业保险待遇网上申领渠道”：经办方式，不改变待遇（m4.tiao:${notComputableLine}）\n`,
+      `\n\n  未计算的条文：本政策不计算本措施的下列语句，理由如下：\n    §4 “畅通失业保险待遇网上申领渠道”：经办方式，不改变待遇（m4.tiao:${notComputableLine}）\n`,
     );
   });
 

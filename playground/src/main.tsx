@@ -1,0 +1,15 @@
+import "./editor/monaco-setup.js";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./App.js";
+import { tiaoPlayground } from "./automation.js";
+import { registerLanguageFeatures } from "./editor/language-features.js";
+import "./styles.css";
+
+registerLanguageFeatures();
+window.tiaoPlayground = tiaoPlayground;
+createRoot(document.getElementById("root") as HTMLElement).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

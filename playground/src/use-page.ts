@@ -1,0 +1,6 @@
+import { useSyncExternalStore } from "react";
+import { store, type PageState } from "./store.js";
+
+export function usePage(): PageState {
+  return useSyncExternalStore(store.subscribe, store.snapshot);
+}
