@@ -4,6 +4,7 @@
  * for the facts a measure reads; and both versions run on a scenario. Used by the bounded
  * search for witnesses and to generate a population when none is given.
  */
+import { ownValue, parameterOverrides } from "../../runtime/own-properties.js";
 import type { ExprIR, MeasureIR, ProgramIR, ValueType } from "../ir.js";
 import { forEachChild } from "../ir-walk.js";
 import { evaluate, missingFactsForMeasures } from "../interpret.js";
@@ -12,8 +13,6 @@ import {
   decimal,
   formatDate,
   formatValue,
-  ownValue,
-  parameterOverrides,
   type CalendarDate,
   type OutputJson,
   type RecordValue,

@@ -4,8 +4,9 @@
  * output of the measures whose outcomes may change, how many cases change, the largest
  * changes, and for money the distribution and the total of the change.
  */
+import { ownValue } from "../../runtime/own-properties.js";
 import type { ProgramIR } from "../ir.js";
-import { EvaluationError, formatMoney, ownValue, parseMoney, readScenario, type Money, type OutputJson, type Scenario } from "../../runtime/index.js";
+import { EvaluationError, formatMoney, parseMoney, readScenario, type Money, type OutputJson, type Scenario } from "../../runtime/index.js";
 import { evaluate } from "../interpret.js";
 import type { ImpactCase, ImpactReport, ImpactSource, MoneyDelta, OutputImpact } from "./report.js";
 

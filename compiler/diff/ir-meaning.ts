@@ -5,7 +5,8 @@
  * changes how it carries literals or operations, this module is what changes.
  */
 import type { ArithmeticOp, ExprIR, LiteralValue, ValueType } from "../ir.js";
-import { formatDate, formatMoney, formatPercent, formatTime, parseLiteral, type CalendarDate, type Money, type Percent, type TimeOfDay } from "../../runtime/index.js";
+import { parseLiteral } from "../../runtime/scenario.js";
+import { formatDate, formatMoney, formatPercent, formatTime, type CalendarDate, type Money, type Percent, type TimeOfDay } from "../../runtime/index.js";
 
 /**
  * A literal as a whole number, for the types whose values are whole numbers: integers,

@@ -12,8 +12,9 @@
  * The solver is behind `SmtSolver`, so that the CLI (z3 in Node) and the playground (z3
  * in a browser) each give their own; this module only writes and reads text.
  */
+import { ownValue, parameterOverrides } from "../../runtime/own-properties.js";
 import type { DefinitionIR, ExprIR, LiteralValue, MeasureIR, ParameterIR, ProgramIR, RuleIR, ValueType, WindowIR } from "../ir.js";
-import { decimal, ownValue, parameterOverrides, type CalendarDate, type RecordValue, type RuntimeValue, type Scenario } from "../../runtime/index.js";
+import { decimal, type CalendarDate, type RecordValue, type RuntimeValue, type Scenario } from "../../runtime/index.js";
 import type { FactSchema } from "../../runtime/types.js";
 import { arithmeticMeaning, literalNumber, percentScale } from "./ir-meaning.js";
 import { nameMap, readsOf } from "./cases.js";

@@ -4,8 +4,9 @@
  * cannot decide, a bounded search runs both versions on boundary and random scenarios
  * (cases.ts). A witness is shown only after both versions were run on it and differ.
  */
+import { ownValue } from "../../runtime/own-properties.js";
 import type { ProgramIR } from "../ir.js";
-import { ownValue, type OutputJson, type Scenario } from "../../runtime/index.js";
+import { type OutputJson, type Scenario } from "../../runtime/index.js";
 import { CaseGenerator, Random, boundariesOf, readsOf, runMeasure, scenarioJson, type MeasureOutcome } from "./cases.js";
 import type { OutputVerdict } from "./report.js";
 import { solveOutput, type SmtSolver } from "./solver.js";
