@@ -158,6 +158,7 @@ export interface ParameterOverrides {
   readonly temp_post_max_months?: number;
   readonly refund_rate_large?: number;
   readonly refund_rate_sme?: number;
+  readonly work_training_start?: number;
   readonly work_training_subsidy_monthly?: number;
   readonly work_training_months_cap?: number;
   readonly unemployment_subsidy_rate?: number;

@@ -37,8 +37,8 @@ export const OUTPUT_TYPES: { readonly [measure: string]: readonly (readonly [str
   m7: [["platform_approved", bool], ["fully_online_allowed", bool], ["subsidy_eligible", bool], ["next_step", enumOf("training_step")]],
   m8: [["worker_entitlements", setOf("worker_entitlement")], ["institution_entitlements", setOf("institution_entitlement")]],
   m9: [
-    ["beyond_one_cycle", bool], ["basis", enumOf("wage_basis")], ["minimum_payment", money], ["compliant", bool],
-    ["shortfall", money],
+    ["beyond_one_cycle", bool], ["basis", optional(enumOf("wage_basis"))], ["minimum_payment", optional(money)],
+    ["compliant", optional(bool)], ["shortfall", optional(money)],
   ],
   m10: [
     ["one_network", bool], ["by_mail", bool], ["free_mailing", bool], ["hotline_staffed_until", optional({ kind: "time" })],

@@ -83,7 +83,7 @@ measure s${index} "合成措施${index}" {
     cites §1 "合计"
 
   output term_end: optional date
-    = if qualifies then subject.start + ${(index % 6) + 1} months - 1 day else absent
+    = if qualifies then last_day_of_term(subject.start, ${(index % 6) + 1} months) else absent
     cites §1 "期限"
 
   output level: grade

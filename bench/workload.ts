@@ -137,7 +137,8 @@ function drawPlacement(random: Random): Placement {
     : draw < 0.6 ? random.pick(MONTH_END_STARTS) : random.integer(day("2021-09-01"), day("2022-12-31"));
   return {
     start,
-    requested_months: Math.max(1, drawMonthCount(random, [6], 12)),
+    // 0 months is no placement, 1 the least that is one, 6 the cap
+    requested_months: drawMonthCount(random, [1, 6], 12),
     post_type: random.pick(["disinfection", "patrol_guard", "cleaning_sanitation", "other_epidemic", "not_epidemic"] as const),
   };
 }

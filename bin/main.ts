@@ -17,6 +17,7 @@ const commands: Readonly<Record<CommandName, () => Promise<Command>>> = {
   explain: async () => (await import("./commands/explain.js")).explain,
   test: async () => (await import("./commands/test.js")).test,
   fmt: async () => (await import("./commands/fmt.js")).fmt,
+  lsp: async () => (await import("./commands/lsp.js")).lsp,
 };
 
 /** Runs the command line `args` (without `node` and the script) and returns the exit status. */

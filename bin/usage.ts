@@ -2,7 +2,7 @@
  * The help texts of the `tiao` command. Kept apart from the commands so that
  * `--help` and usage errors load nothing else.
  */
-export const commandNames = ["check", "compile", "run", "explain", "test", "fmt"] as const;
+export const commandNames = ["check", "compile", "run", "explain", "test", "fmt", "lsp"] as const;
 
 export type CommandName = (typeof commandNames)[number];
 
@@ -24,6 +24,7 @@ commands:
                                     the same evaluation as a report to read and check
   test <policy>                     run the tests in the policy's tests/ folder
   fmt <policy>                      rewrite policy files in canonical form
+  lsp                               a language server for editors, over standard input and output
 
 options:
   --help       show this help, or a command's help after its name
@@ -103,4 +104,14 @@ Rewrites the policy's files in canonical form and lists those it changed.
   --check   change nothing; list the files not in canonical form (exit status 1 if any)
 
 ${policyNote}`,
+
+  lsp: `usage: tiao lsp [--stdio]
+
+A Language Server Protocol server for editors, speaking over standard input and output
+(--stdio, which editors pass, is the only transport): diagnostics, completion, hover,
+go to definition, find references, rename, quick fixes and formatting. A document
+belongs to the policy of its folder: the other .tiao files there are read from disk
+unless the editor has them open, and quotes are checked against the notice the header
+names, as tiao check does.
+Exit status: 0 after the editor's shutdown and exit, 1 on exit without shutdown.`,
 };

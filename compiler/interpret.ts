@@ -39,6 +39,7 @@ import {
   floorDecimal,
   formatDate,
   formatValue,
+  lastDayOfTerm,
   missingFacts,
   moneyToDecimal,
   multiplyDecimal,
@@ -655,6 +656,10 @@ class MeasureEvaluation {
         const right = this.expression(expr.right, scope);
         const order = compareOrdered(left, right, expr.type);
         return expr.op === "min" ? (order <= 0 ? left : right) : order >= 0 ? left : right;
+      }
+      case "last_day_of_term": {
+        const start = this.expression(expr.start, scope) as CalendarDate;
+        return lastDayOfTerm(start, asNumber(this.expression(expr.months, scope)));
       }
       case "convert":
         return this.convert(expr.conversion, this.expression(expr.operand, scope));

@@ -36,6 +36,10 @@ export function forEachChild(expr: ExprIR, visit: (child: ExprIR) => void): void
       visit(expr.left);
       visit(expr.right);
       return;
+    case "last_day_of_term":
+      visit(expr.start);
+      visit(expr.months);
+      return;
     case "if":
       visit(expr.condition);
       visit(expr.then);

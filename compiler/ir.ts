@@ -181,6 +181,8 @@ export type ExprNode =
   /** decimal → integer */
   | { readonly op: "floor" | "ceil"; readonly operand: ExprIR }
   | { readonly op: "min" | "max"; readonly left: ExprIR; readonly right: ExprIR }
+  /** the last day of a term of `months` months whose first day is `start` (the month rule of the language reference) */
+  | { readonly op: "last_day_of_term"; readonly start: ExprIR; readonly months: ExprIR }
   | { readonly op: "convert"; readonly conversion: Conversion; readonly operand: ExprIR }
   | { readonly op: "if"; readonly condition: ExprIR; readonly then: ExprIR; readonly else: ExprIR }
   /** arms in written order; `otherwise` is the `else` arm (absent when the arms are exhaustive) */

@@ -136,9 +136,25 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
   return to - from;
 }
 
-/** The last day of a term of `months` months starting on `start`: start + months − 1 day. */
+/**
+ * The last day of a term of `months` months whose first day is `start` (Civil Code
+ * arts. 201–202): the day before the day of month `months` after the start that corresponds
+ * to the start's day, or that month's last day when it has no such day. So from 2021-10-31,
+ * 6 months end on 2022-04-30 (April has no 31st), and from 2021-10-20 on 2022-04-19. This is
+ * not `addMonths(start, months) − 1 day`, which clamps first and loses a day: 2022-04-29.
+ */
 export function lastDayOfTerm(start: CalendarDate, months: number): CalendarDate {
-  return addDays(addMonths(start, months), -1);
+  if (!(Number.isSafeInteger(months) && months >= 0)) {
+    throw new EvaluationError("invalid_value", `a term cannot last ${months} months`);
+  }
+  const { year, month, day } = toYearMonthDay(start);
+  const monthIndex = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(monthIndex / 12);
+  const targetMonth = monthIndex - targetYear * 12 + 1;
+  if (!(targetYear >= FIRST_YEAR && targetYear <= LAST_YEAR)) throw outOfRange();
+  const targetMonthLength = daysInMonth(targetYear, targetMonth);
+  if (day > targetMonthLength) return dayNumber(targetYear, targetMonth, targetMonthLength) as CalendarDate;
+  return checkedDate(dayNumber(targetYear, targetMonth, day) - 1);
 }
 
 export function timeOfDay(hours: number, minutes: number): TimeOfDay {

@@ -1,7 +1,8 @@
 /**
  * Calendar dates as whole days since 1970-01-01 (proleptic Gregorian, no time zone), the
- * representation the tiao runtime uses, with the month rule of the notice written out:
- * adding months keeps the day of the month and clamps it to the target month's last day.
+ * representation the tiao runtime uses, with the month rule of the notice written out: a
+ * term of months ends the day before the corresponding day, or on the last day of a month
+ * that has none (spec: measures.md, Months).
  */
 
 /** Day number of a calendar date (month 1–12). */
@@ -39,13 +40,18 @@ export function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/** `date + months`, keeping the day of the month, clamped to the target month's last day. */
-export function addMonths(date: number, months: number): number {
-  const { year, month, day } = civilDate(date);
+/**
+ * The last day of a term of `months` months from `start`: the day before the day of month
+ * `months` that corresponds to the start's, or that month's last day when it has none
+ * (2021-10-31 + 6 → 2022-04-30, 2021-10-20 + 6 → 2022-04-19).
+ */
+export function lastDayOfTerm(start: number, months: number): number {
+  const { year, month, day } = civilDate(start);
   const monthIndex = year * 12 + (month - 1) + months;
   const targetYear = Math.floor(monthIndex / 12);
   const targetMonth = monthIndex - targetYear * 12 + 1;
-  return dayNumber(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth)));
+  const length = daysInMonth(targetYear, targetMonth);
+  return day > length ? dayNumber(targetYear, targetMonth, length) : dayNumber(targetYear, targetMonth, day) - 1;
 }
 
 /** Day number of a `YYYY-MM-DD` text known to be a real date. */

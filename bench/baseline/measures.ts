@@ -9,7 +9,7 @@ import type {
   Agency, Decimal, Employment, Enterprise, Facts, Indicator, ParameterOverrides, Person, Placement,
   Report, Service, Training,
 } from "../facts.js";
-import { addMonths } from "./calendar.js";
+import { lastDayOfTerm } from "./calendar.js";
 import { floorPercentOf, percentOfHalfUp, times } from "./money.js";
 import * as p from "./parameters.js";
 
@@ -40,7 +40,7 @@ export type M7Result = {
 export type M8Result = { in_force: boolean; worker_entitlements: readonly string[]; institution_entitlements: readonly string[] };
 export type M9Result = {
   in_force: boolean; beyond_one_cycle: boolean; basis: "contract_wage" | "minimum_wage" | "living_allowance_80pct" | null;
-  minimum_payment: number; compliant: boolean; shortfall: number;
+  minimum_payment: number | null; compliant: boolean | null; shortfall: number | null;
 };
 export type M10Result = {
   in_force: boolean; one_network: boolean; by_mail: boolean; free_mailing: boolean;
@@ -55,17 +55,19 @@ export function m1(person: Person, placement: Placement, date: number, overrides
     return { in_force: false, eligible: false, term_months: 0, term_end: null, placements_after: 0, funding_source: null };
   }
   const postEnd = person.public_welfare_post_end;
-  const continued = postEnd !== null && p.inEpidemicPeriod(postEnd, overrides);
+  // continued placement: the old post expired within the epidemic period, before the new one starts
+  const continued = postEnd !== null && p.inEpidemicPeriod(postEnd, overrides) && postEnd < placement.start;
+  // 0 months requested is no placement
   const eligible = placement.post_type !== "not_epidemic"
     && p.inEpidemicPeriod(placement.start, overrides)
+    && placement.requested_months >= 1
     && (person.employment_difficulty || continued);
   const termMonths = eligible ? Math.min(placement.requested_months, p.tempPostMaxMonths(overrides)) : 0;
   return {
     in_force: true,
     eligible,
     term_months: termMonths,
-    // a term of N months from S ends the day before S + N months
-    term_end: eligible ? addMonths(placement.start, termMonths) - 1 : null,
+    term_end: eligible ? lastDayOfTerm(placement.start, termMonths) : null,
     // a temporary epidemic post is not counted as a placement
     placements_after: person.public_welfare_placements,
     funding_source: "employment_subsidy_fund",
@@ -111,26 +113,28 @@ const TRAINING_MONTHS_PER_TRAINEE = 3;
 
 // §3 work-based training subsidy
 export function m3(enterprise: Enterprise, date: number, overrides: ParameterOverrides): M3Result {
-  const standard = date >= p.workTrainingWindow.from && date <= p.workTrainingWindow.until;
-  if (!standard) {
+  if (date < p.workTrainingStart(overrides)) {
     return { in_force: false, in_difficulty: false, monthly_standard: 0, subsidised_trainees: 0, subsidised_person_months: 0, subsidy: 0 };
   }
   const difficulty = inDifficulty(enterprise);
-  const generalRule = difficulty && enterprise.subsidized_months_before < p.workTrainingMonthsCap(overrides);
+  const sme = SMALL_AND_MEDIUM.has(enterprise.size);
+  // "对已享受6个月…的各类企业": at the cap, only new target-group hires, whatever the size
+  const atCap = enterprise.subsidized_months_before >= p.workTrainingMonthsCap(overrides);
   let trainees = 0;
   let personMonths = 0;
   if (enterprise.conducts_work_based_training) {
     for (const trainee of enterprise.trainees) {
-      // newly absorbed people of a target group are subsidised even past the 6-month cap
-      const newlyAbsorbed = trainee.newly_absorbed && trainee.target_group !== "none";
-      if (generalRule || newlyAbsorbed) {
+      const newTargetHire = trainee.newly_absorbed && trainee.target_group !== "none";
+      // below the cap: an SME's new target-group hires, or every trainee of an SME in difficulty
+      const subsidisable = atCap ? newTargetHire : (sme && newTargetHire) || difficulty;
+      if (subsidisable) {
         // a trainee without a month of training in the period is not counted
         if (trainee.months > 0) trainees++;
         personMonths += Math.min(trainee.months, TRAINING_MONTHS_PER_TRAINEE);
       }
     }
   }
-  const monthly = p.workTrainingMonthly(date, overrides);
+  const monthly = p.workTrainingMonthly(overrides);
   return {
     in_force: true,
     in_difficulty: difficulty,
@@ -151,8 +155,9 @@ export function m4(person: Person, date: number, overrides: ParameterOverrides):
   }
   // "不满1年": fewer than 12 months; such migrant workers get the living subsidy instead
   const shortInsuredMigrant = person.migrant_worker && person.insured_months < 12;
-  const unemploymentEligible = person.unemployed && person.insured
-    && (person.ui_status === "expired" || person.ui_status === "not_qualified")
+  // "参保" qualifies only those who do not qualify for benefit
+  const unemploymentEligible = person.unemployed
+    && (person.ui_status === "expired" || (person.ui_status === "not_qualified" && person.insured))
     && !shortInsuredMigrant;
   const livingEligible = person.unemployed && person.insured && shortInsuredMigrant;
   const unemploymentMonthly = unemploymentEligible
@@ -172,7 +177,8 @@ export function m4(person: Person, date: number, overrides: ParameterOverrides):
     living_subsidy_monthly: livingMonthly,
     living_subsidy_months: livingMonths,
     total: times(unemploymentMonthly, unemploymentMonths) + times(livingMonthly, livingMonths),
-    price_subsidy_eligible: person.ui_status === "receiving" || unemploymentEligible,
+    // receiving the unemployment subsidy means a month of it is left
+    price_subsidy_eligible: person.ui_status === "receiving" || unemploymentMonths > 0,
   };
 }
 
@@ -257,13 +263,15 @@ export function m8(frontlineWorker: boolean, frontlineInstitution: boolean, date
 // §9 wages during an epidemic stoppage
 export function m9(employment: Employment, date: number, overrides: ParameterOverrides): M9Result {
   if (!p.inEpidemicPeriod(date, overrides)) {
-    return { in_force: false, beyond_one_cycle: false, basis: null, minimum_payment: 0, compliant: false, shortfall: 0 };
+    return { in_force: false, beyond_one_cycle: false, basis: null, minimum_payment: null, compliant: null, shortfall: null };
   }
   // "超过一个工资支付周期" excludes the cycle itself
   const beyond = employment.stoppage_days > employment.pay_cycle_days;
-  const basis = !employment.stoppage_due_to_epidemic || !beyond ? "contract_wage"
-    : employment.normal_work_provided ? "minimum_wage"
-    : "living_allowance_80pct";
+  // a stoppage not due to the epidemic is outside §9
+  if (!employment.stoppage_due_to_epidemic) {
+    return { in_force: true, beyond_one_cycle: beyond, basis: null, minimum_payment: null, compliant: null, shortfall: null };
+  }
+  const basis = !beyond ? "contract_wage" : employment.normal_work_provided ? "minimum_wage" : "living_allowance_80pct";
   const minimumPayment = basis === "contract_wage" ? employment.contract_wage
     : basis === "minimum_wage" ? p.minimumWage(employment.minimum_wage_area, date, overrides)
     : percentOfHalfUp(p.minimumWage(employment.minimum_wage_area, date, overrides), p.stoppageLivingAllowanceRate(overrides));

@@ -49,12 +49,9 @@ const epidemicPeriodEnd: number | null = null;
 /** the notice's date: §10's changes apply from it */
 const noticeDate = parseIsoDate("2021-11-05");
 
-/** §3: "从2021年10月起执行，补贴期限为3个月" */
-export const workTrainingWindow = { from: parseIsoDate("2021-10-01"), until: parseIsoDate("2021-12-31") } as const;
+/** §3: "从2021年10月起执行": in force from then on, whatever the epidemic period; lump-sum claims come later */
+const workTrainingStartDate = parseIsoDate("2021-10-01");
 
-const workTrainingSubsidyMonthly = new DatedParameter("work_training_subsidy_monthly", [
-  { from: "2021-10-01", until: "2021-12-31", value: yuan(500) },
-]);
 const uiBenefitStandard = new DatedParameter("ui_benefit_standard", [
   { from: "2020-02-01", value: yuan(1458) },
   { from: "2022-07-01", value: yuan(1638) },
@@ -84,8 +81,9 @@ export function inEpidemicPeriod(date: number, o: ParameterOverrides): boolean {
 export const tempPostMaxMonths = (o: ParameterOverrides): number => o.temp_post_max_months ?? 6;
 export const refundRateLarge = (o: ParameterOverrides): number => o.refund_rate_large ?? percent(30);
 export const refundRateSme = (o: ParameterOverrides): number => o.refund_rate_sme ?? percent(60);
-export const workTrainingMonthly = (date: number, o: ParameterOverrides): number =>
-  o.work_training_subsidy_monthly ?? workTrainingSubsidyMonthly.on(date);
+export const workTrainingStart = (o: ParameterOverrides): number => o.work_training_start ?? workTrainingStartDate;
+/** the standard of the training months 2021-10..2021-12, however late the claim */
+export const workTrainingMonthly = (o: ParameterOverrides): number => o.work_training_subsidy_monthly ?? yuan(500);
 export const workTrainingMonthsCap = (o: ParameterOverrides): number => o.work_training_months_cap ?? 6;
 export const unemploymentSubsidyRate = (o: ParameterOverrides): number => o.unemployment_subsidy_rate ?? percent(80);
 export const unemploymentSubsidyMaxMonths = (o: ParameterOverrides): number => o.unemployment_subsidy_max_months ?? 6;

@@ -35,8 +35,9 @@ const RULES: readonly (readonly [string, Rule])[] = [
   ["short_insured_migrant", { and: [v("migrant_worker"), { "<": [v("insured_months"), 12] }] }],
   ["unemployment_subsidy_eligible", {
     and: [
-      v("in_force"), v("unemployed"), v("insured"),
-      { in: [v("ui_status"), ["expired", "not_qualified"]] },
+      v("in_force"), v("unemployed"),
+      // 参保 qualifies only those who do not qualify for benefit
+      { or: [{ "==": [v("ui_status"), "expired"] }, { and: [{ "==": [v("ui_status"), "not_qualified"] }, v("insured")] }] },
       { "!": [v("short_insured_migrant")] },
     ],
   }],
@@ -62,7 +63,7 @@ const RULES: readonly (readonly [string, Rule])[] = [
       ],
     }],
   }],
-  ["price_subsidy_eligible", { and: [v("in_force"), { or: [{ "==": [v("ui_status"), "receiving"] }, v("unemployment_subsidy_eligible")] }] }],
+  ["price_subsidy_eligible", { and: [v("in_force"), { or: [{ "==": [v("ui_status"), "receiving"] }, { ">": [v("unemployment_subsidy_months"), 0] }] }] }],
 ];
 
 function evaluate(input: PeerInput): PeerResult {

@@ -48,8 +48,13 @@ function createEngine(): Engine {
     all: [
       { condition: "in_epidemic_period" },
       { fact: "unemployed", operator: "equal", value: true },
-      { fact: "insured", operator: "equal", value: true },
-      { fact: "ui_status", operator: "in", value: ["expired", "not_qualified"] },
+      {
+        // 参保 qualifies only those who do not qualify for benefit
+        any: [
+          { fact: "ui_status", operator: "equal", value: "expired" },
+          { all: [{ fact: "ui_status", operator: "equal", value: "not_qualified" }, { fact: "insured", operator: "equal", value: true }] },
+        ],
+      },
       { not: { condition: "short_insured_migrant" } },
     ],
   });
@@ -95,7 +100,18 @@ function createEngine(): Engine {
       conditions: {
         all: [
           { condition: "in_epidemic_period" },
-          { any: [{ fact: "ui_status", operator: "equal", value: "receiving" }, { condition: "unemployment_subsidy" }] },
+          {
+            any: [
+              { fact: "ui_status", operator: "equal", value: "receiving" },
+              // a month of the unemployment subsidy left to receive
+              {
+                all: [
+                  { condition: "unemployment_subsidy" },
+                  { fact: "subsidy_months_received", operator: "lessThan", value: F.unemploymentSubsidyMaxMonths },
+                ],
+              },
+            ],
+          },
         ],
       },
       event: { type: "price_subsidy" },

@@ -100,7 +100,10 @@ const nodes = [
     [
       // 对参保不满1年的失业农民工 … 临时生活补助, instead of the unemployment subsidy
       ["true", "true", "true", "", "true", "< 12", "false", "true"],
-      ["true", "true", "true", "'expired', 'not_qualified'", "", "", "true", "false"],
+      ["true", "true", "", "", "true", "< 12", "false", "false"],
+      // 参保 qualifies only those who do not qualify for benefit
+      ["true", "true", "", "'expired'", "", "", "true", "false"],
+      ["true", "true", "true", "'not_qualified'", "", "", "true", "false"],
       ["", "", "", "", "", "", "false", "false"],
     ],
   ),
@@ -124,7 +127,7 @@ const nodes = [
     ["m4.living_subsidy_monthly", "livingMonthly"],
     ["m4.living_subsidy_months", "livingMonths"],
     ["m4.total", "unemploymentMonthly * unemploymentMonths + livingMonthly * livingMonths"],
-    ["m4.price_subsidy_eligible", "inForce and (ui_status == 'receiving' or unemploymentSubsidy)"],
+    ["m4.price_subsidy_eligible", "inForce and (ui_status == 'receiving' or unemploymentMonths > 0)"],
   ]),
   { id: "response", name: "Response", type: "outputNode", position: { x: 0, y: 0 } },
 ];

@@ -14,7 +14,7 @@ import { canonicalDecimal, integerValue, isWholeNumberText, moneyText, percentTe
 import type { ArithmeticOperator } from "./operators.js";
 import { arithmetic, orderedKinds, reportIntegerIsNotDuration, reportMayBeAbsent, reportMissingUnit, requirePresent, unify } from "./operators.js";
 import type { Reporter } from "./report.js";
-import { listNames, reportError, suggestion } from "./report.js";
+import { listNames, reportError, reportWarning, suggestion } from "./report.js";
 import type { DefinitionSignature, Expectation, ExprContext } from "./scope.js";
 import { pathKey, presentWhen, withLocal, withPresent } from "./scope.js";
 import { boolType, daysType, decimalType, describeType, integerType, monthsType, optionalOf, percentType, sameType, timeType, dateType, moneyType } from "./types.js";
@@ -375,7 +375,7 @@ function reportUnknownField(owner: string, what: "fact" | "field", field: Identi
 
 type CallExpr = Extract<Expr, { kind: "call" }>;
 
-const builtinNames = ["min", "max", "round", "round_down", "round_up", "floor", "ceil", "months", "days"] as const;
+const builtinNames = ["min", "max", "round", "round_down", "round_up", "floor", "ceil", "months", "days", "last_day_of_term"] as const;
 type BuiltinName = (typeof builtinNames)[number];
 
 export function isBuiltinName(name: string): name is BuiltinName {
@@ -445,7 +445,19 @@ function checkBuiltinCall(name: BuiltinName, expr: CallExpr, context: ExprContex
       if (count === undefined) return undefined;
       return name === "months" ? convert("integer_to_months", count, monthsType) : convert("integer_to_days", count, daysType);
     }
+    case "last_day_of_term":
+      return checkLastDayOfTerm(expr, context);
   }
+}
+
+/** `last_day_of_term(start, n months)`: the month rule of a term, stated by the language (runtime `lastDayOfTerm`). */
+function checkLastDayOfTerm(expr: CallExpr, context: ExprContext): ExprIR | undefined {
+  if (reportArity(expr, 2, "last_day_of_term(start, 6 months)", context)) return undefined;
+  const [startArgument, monthsArgument] = expr.args;
+  const start = startArgument === undefined ? undefined : checkExpr(startArgument, context, { type: dateType });
+  const months = monthsArgument === undefined ? undefined : checkExpr(monthsArgument, context, { type: monthsType });
+  if (start === undefined || months === undefined) return undefined;
+  return { op: "last_day_of_term", start, months, type: dateType, span: expr.span };
 }
 
 function checkMinMax(name: "min" | "max", expr: CallExpr, context: ExprContext, expected: Expectation | undefined): ExprIR | undefined {
@@ -540,7 +552,20 @@ function checkArithmetic(operator: ArithmeticOperator, expr: BinaryExpr, context
   const presentLeft = left === undefined ? undefined : requirePresent(left, context.reporter);
   const presentRight = right === undefined ? undefined : requirePresent(right, context.reporter);
   if (presentLeft === undefined || presentRight === undefined) return undefined;
-  return arithmetic(operator, presentLeft, presentRight, expr.span, context.reporter);
+  const result = arithmetic(operator, presentLeft, presentRight, expr.span, context.reporter);
+  if (result !== undefined && isTermEndByHand(result)) {
+    reportWarning(context.reporter, "T0508", result.span, "`start + N months - 1 day` is not always the last day of a term of N months", {
+      help: "write `last_day_of_term(start, N months)`: from 2021-10-31, a term of 6 months ends on 2022-04-30, but 2021-10-31 + 6 months - 1 day is 2022-04-29",
+    });
+  }
+  return result;
+}
+
+/** `d + n months - 1 day`: a term's end computed by hand, a day short when month n has no day like d's. */
+function isTermEndByHand(expr: ExprIR): boolean {
+  return expr.op === "arithmetic" && expr.operator === "date_sub_days"
+    && expr.left.op === "arithmetic" && expr.left.operator === "date_add_months"
+    && expr.right.op === "literal" && expr.right.value === 1;
 }
 
 /** Expressions whose type comes from the other side: `{…}`, `absent`, a bare enum member. */

@@ -343,6 +343,11 @@ export const catalog = {
     explanation:
       "A parameter's value is a figure written out (`500 yuan`, `60%`, `2021-10-20`, an enum member, `absent`), not a computation or a reference to a fact or definition: parameters are what scenarios may override, and diffs compare them as figures.",
   },
+  T0508: {
+    title: "end of a term written as `start + N months - 1 day`",
+    explanation:
+      "A term of N months whose first day is S ends on the day before the day of month N that corresponds to S, and on that month's last day when it has no such day (Civil Code arts. 201–202). `S + N months` clamps to the month's last day first, so `S + N months - 1 day` ends a day early whenever month N is too short: from 2021-10-31, 6 months end on 2022-04-30, not 2022-04-29. `last_day_of_term(S, N months)` states the rule. This is a warning: where the day before the shifted date is really meant, keep it.",
+  },
   // ---------------------------------------------------------------- T06xx cycles and citations
   T0601: {
     title: "definition that depends on itself",

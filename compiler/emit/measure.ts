@@ -778,6 +778,8 @@ export class MeasureEmitter {
         }
         return callCode(this.module.runtime(expr.op === "min" ? "minOf" : "maxOf"), args);
       }
+      case "last_day_of_term":
+        return callCode(this.module.runtime("lastDayOfTerm"), [this.expression(expr.start), this.expression(expr.months)]);
       case "convert":
         return this.conversion(expr);
       case "if":

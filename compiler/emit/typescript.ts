@@ -46,7 +46,7 @@ export function emitJavaScript(program: ProgramIR, options: EmitOptions): { js: 
 /** Runtime exports generated code may use: reserved so that no policy name hides them. */
 const RUNTIME_VALUES = [
   "EvaluationError", "addDays", "addDecimal", "addMoney", "addMonths", "calendarDate", "ceilDecimal", "compareDecimal",
-  "decimal", "decimalFromInteger", "decimalFromPercent", "fen", "floorDecimal", "formatDate", "maxOf", "minOf",
+  "decimal", "decimalFromInteger", "decimalFromPercent", "fen", "floorDecimal", "formatDate", "lastDayOfTerm", "maxOf", "minOf",
   "moneyToDecimal", "multiplyDecimal", "multiplyMoney", "multiplyMoneyByDecimal", "multiplyMoneyByPercent",
   "multiplyMoneyByPercentExact", "negateDecimal", "percentFromMillionths", "roundDecimal", "roundToFen",
   "subtractDecimal", "subtractMoney", "timeOfDay",

@@ -66,14 +66,19 @@ import {
 const declarationKeywords: ReadonlySet<TokenType> = new Set([Policy, Enum, RecordKw, Entity, Parameter, Measure]);
 const itemKeywords: ReadonlySet<TokenType> = new Set([Let, Output]);
 const aggregateKeywords: ReadonlySet<TokenType> = new Set([Count, Sum, AnyKw, All]);
-const stringTokens: ReadonlySet<TokenType> = new Set([StringLiteral, UnterminatedString, CurlyQuotedString]);
+const textTokens: ReadonlySet<TokenType> = new Set([StringLiteral, UnterminatedString, CurlyQuotedString]);
 
 export function completionsAt(index: PolicyIndex, text: string, offset: number): CompletionItem[] {
   const lexed = tiaoLexer.tokenize(text);
-  const inside = (token: IToken): boolean => token.startOffset < offset && offset <= (token.endOffset ?? token.startOffset);
-  const comments = lexed.groups["comments"] ?? [];
-  if (comments.some((comment) => comment.startOffset < offset && offset <= (comment.endOffset ?? comment.startOffset) + 1)) return [];
-  if (lexed.tokens.some((token) => stringTokens.has(token.tokenType) && (inside(token) || (token.tokenType !== StringLiteral && token.startOffset < offset && offset === (token.endOffset ?? 0) + 1)))) return [];
+  // Nothing to complete inside a text or a comment; a comment or an unclosed text runs on
+  // to the end of its line, so the position right after it is still inside.
+  const inside = (token: IToken): boolean => {
+    const end = (token.endOffset ?? token.startOffset) + 1;
+    const closed = token.tokenType === StringLiteral || token.tokenType === CurlyQuotedString;
+    return token.startOffset < offset && (closed ? offset < end : offset <= end);
+  };
+  const texts = lexed.tokens.filter((token) => textTokens.has(token.tokenType));
+  if ([...texts, ...(lexed.groups["comments"] ?? [])].some(inside)) return [];
 
   const before = lexed.tokens.filter((token) => (token.endOffset ?? token.startOffset) + 1 <= offset);
   const last = before[before.length - 1];
@@ -104,8 +109,8 @@ class Context {
   private readonly declarationStart: number;
   private readonly measure: MeasureDeclaration | undefined;
   private readonly locals: Local[] = [];
-  /** the definition whose body the position is in: its name and declared type */
-  private definition: { readonly name: string; readonly type: ValueType | undefined } | undefined;
+  /** the declared type of the definition whose body the position is in */
+  private definitionType: ValueType | undefined;
 
   constructor(
     private readonly index: PolicyIndex,
@@ -169,7 +174,7 @@ class Context {
       at++;
     }
     const declared = this.measure === undefined ? undefined : this.index.symbols.get(definitionKey(this.measure.name.name, name.image));
-    this.definition = { name: name.image, type: declared?.type ?? (this.tokens[at]?.tokenType === Colon ? this.namedType(this.tokens[at + 1]?.image ?? "") : undefined) };
+    this.definitionType = declared?.type ?? (this.tokens[at]?.tokenType === Colon ? this.namedType(this.tokens[at + 1]?.image ?? "") : undefined);
     this.readAggregateVariables(at);
   }
 
@@ -206,8 +211,8 @@ class Context {
     while (end < this.tokens.length && this.tokens[end]?.tokenType !== Where && this.tokens[end]?.tokenType !== RParen) end++;
     const meaning = this.pathMeaning(this.tokens.slice(listStart, end).filter((token) => token.tokenType !== Dot).map((token) => token.image));
     const list = meaning?.kind === "value" ? withoutOptional(meaning.type) : undefined;
-    const type: ValueType | undefined = list?.kind === "list" ? { kind: "record", name: list.of } : undefined;
-    return { name, type, detail: type === undefined ? "item" : `item of ${list?.kind === "list" ? `list of ${list.of}` : ""}` };
+    if (list?.kind !== "list") return { name, type: undefined, detail: "item" };
+    return { name, type: { kind: "record", name: list.of }, detail: `item of list of ${list.of}` };
   }
 
   /** The names of a path ending just before token `end`: `enterprise . indicators` → [enterprise, indicators]. */
@@ -266,7 +271,7 @@ class Context {
       const path = this.pathBefore(end - 1);
       const introducer = this.tokens[path.start]?.tokenType;
       const isValue = path.names.length === 0 || introducer === Colon || introducer === RuleKw || introducer === Exception || introducer === To;
-      if (isValue && previous.tokenType === Equals) return this.definition?.type;
+      if (isValue && previous.tokenType === Equals) return this.definitionType;
       const meaning = this.pathMeaning(path.names);
       return meaning?.kind === "value" ? withoutOptional(meaning.type) : undefined;
     }

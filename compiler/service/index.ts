@@ -5,7 +5,7 @@
  * and by the language server. Every answer is computed from the last `setFiles`.
  */
 import type { SourceSpan } from "../ast.js";
-import { compileParsed, type CompileResult, type Source } from "../compile.js";
+import { compileParsed, type CompileOptions, type CompileResult, type Source } from "../compile.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { formatPolicy } from "../format/format.js";
@@ -34,7 +34,7 @@ class PolicyLanguageService implements LanguageService {
   private result: CompileResult = { diagnostics: [] };
   private policyIndex: PolicyIndex | undefined;
 
-  setFiles(sources: readonly Source[], options: { readonly notice?: string } = {}): void {
+  setFiles(sources: readonly Source[], options: { readonly notice?: string; readonly readNotice?: CompileOptions["readNotice"] } = {}): void {
     const files = new Map<string, OpenFile>();
     for (const source of sources) {
       const kept = this.files.get(source.path);
@@ -42,11 +42,11 @@ class PolicyLanguageService implements LanguageService {
       files.set(source.path, kept !== undefined && kept.file.text === source.text ? kept : { file: new TextFile(source.path, source.text), parsed: parseFile(source.path, source.text) });
     }
     this.files = files;
-    const { notice } = options;
+    const { notice, readNotice } = options;
     // as the CLI compiles: the notice's quotes are checked once the policy has no other error
     this.result = compileParsed(
       sources.map((source) => files.get(source.path)?.parsed ?? parseFile(source.path, source.text)),
-      notice === undefined ? {} : { readNotice: () => notice },
+      notice !== undefined ? { readNotice: () => notice } : readNotice !== undefined ? { readNotice } : {},
     );
     this.policyIndex = undefined;
   }

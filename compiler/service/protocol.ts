@@ -3,7 +3,7 @@
  * policy's own positions (1-based lines and columns in UTF-16 code units, as in SourceSpan).
  * Plain data, so that a Web Worker can post it and a language server can translate it.
  */
-import type { Source } from "../compile.js";
+import type { CompileOptions, Source } from "../compile.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { ProgramIR } from "../ir.js";
 
@@ -57,8 +57,11 @@ export interface QuickFix {
 }
 
 export interface LanguageService {
-  /** replaces the policy's files (path → text) and re-checks; `notice` is the text of the notice */
-  setFiles(files: readonly Source[], options?: { readonly notice?: string }): void;
+  /**
+   * replaces the policy's files (path → text) and re-checks; `notice` is the text of the
+   * notice, or else `readNotice` reads the one the header names (as the CLI does)
+   */
+  setFiles(files: readonly Source[], options?: { readonly notice?: string; readonly readNotice?: CompileOptions["readNotice"] }): void;
   /** exactly the diagnostics of `compile()` as the CLI calls it */
   diagnostics(): readonly Diagnostic[];
   /** present when there is no error */

@@ -150,6 +150,11 @@ const cases: readonly Case[] = [
   },
   { code: "T0506", text: inMeasure(`  output t: time = 25:00 ${cites}`), line: 2, column: 20, message: "`25:00` is not a time of day" },
   { code: "T0507", text: 'parameter p: money {\n  value standard from 2021-01-01 source "s"\n}\n', line: 2, column: 9, message: "a parameter value must be written out" },
+  {
+    code: "T0508", text: inMeasure(`  output d: date = person.start + 6 months - 1 day ${cites}`), line: 2, column: 20,
+    message: "`start + N months - 1 day` is not always the last day of a term of N months",
+    help: "write `last_day_of_term(start, N months)`: from 2021-10-31, a term of 6 months ends on 2022-04-30, but 2021-10-31 + 6 months - 1 day is 2022-04-29",
+  },
   // ---------------------------------------------------------------- cycles and citations
   { code: "T0601", text: inMeasure(`  let a: bool = b ${cites}\n  let b: bool = c ${cites}\n  let c: bool = a ${cites}`), line: 2, column: 7, message: "`a` depends on itself: a → b → c → a" },
   {

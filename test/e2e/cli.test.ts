@@ -8,7 +8,7 @@ describe("tiao", () => {
     const result = tiao(["--help"]);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^usage: tiao <command>/);
-    for (const command of ["check", "compile", "run", "test", "fmt"]) expect(result.stdout).toContain(`  ${command} `);
+    for (const command of ["check", "compile", "run", "test", "fmt", "lsp"]) expect(result.stdout).toContain(`  ${command} `);
   });
 
   it("prints a command's usage with <command> --help", () => {

@@ -42,8 +42,9 @@ describe("tiao explain", () => {
     const result = tiao(["explain", "policies/lanzhou-2021-289", "--scenario", "policies/lanzhou-2021-289/scenarios/migrant-worker.json", "--measure", "m9"]);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(
-      "公式：match basis [living_allowance_80pct] { contract_wage => employment.contract_wage  minimum_wage => local_minimum_wage [1820.00 yuan]  living_allowance_80pct => round(local_minimum_wage [1820.00 yuan] * stoppage_living_allowance_rate [80%]) } = 1456.00 yuan",
+      "公式：round(local_minimum_wage [1820.00 yuan] * stoppage_living_allowance_rate [80%]) = 1456.00 yuan",
     );
+    expect(result.stdout).toContain("规则 `no_normal_work` 适用，因为 no_normal_work_beyond_cycle 为真。");
   });
 
   it("exits 2 on a bad scenario, with nothing on stdout and each problem's path on stderr", () => {

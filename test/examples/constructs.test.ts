@@ -62,7 +62,7 @@ const conversions = allOf<Conversion>({
 });
 const roundingModes = allOf<RoundingMode>({ half_up: true, down: true, up: true });
 /** The built-in functions of the language reference. */
-const builtins = ["min", "max", "round", "round_down", "round_up", "floor", "ceil", "months", "days"];
+const builtins = ["min", "max", "round", "round_down", "round_up", "floor", "ceil", "months", "days", "last_day_of_term"];
 /** The kinds `min` and `max` choose between, and those `sum` adds up (language reference, units table). */
 const orderedKinds = ["money", "integer", "decimal", "months", "days", "date", "time", "percent"];
 const summableKinds = ["money", "integer", "decimal", "months", "days"];
@@ -374,6 +374,8 @@ function childExpressionsIR(expr: ExprIR): readonly ExprIR[] {
     case "max":
     case "otherwise":
       return [expr.left, expr.right];
+    case "last_day_of_term":
+      return [expr.start, expr.months];
     case "if":
       return [expr.condition, expr.then, expr.else];
     case "match":

@@ -27,7 +27,7 @@ describe("completion", () => {
   test("offers every keyword of the grammar, and the names a measure can read", () => {
     const policy = lanzhou();
     const service = serviceFor(policy);
-    const items = service.completions(m4, positionOf(textOf(policy, m4), "insured_unemployed and", 0, 1));
+    const items = service.completions(m4, positionOf(textOf(policy, m4), "insured_unemployed and", 0, 0));
     expect(labels(items, "keyword")).toEqual([...keywords]);
     expect(labels(items, "output")).toContain("unemployment_subsidy_eligible");
     expect(labels(items, "definition")).toContain("insured_unemployed");
@@ -100,7 +100,7 @@ describe("completion", () => {
     expect(service.diagnostics().some((diagnostic) => diagnostic.code.startsWith("T01"))).toBe(true);
     const text = textOf(broken, m4);
     expect(labels(service.completions(m4, positionOf(text, "person.insured_months", "person.".length)), "fact")).toContain("insured_months");
-    expect(labels(service.completions(m4, positionOf(text, "insured_unemployed and", 0, 1)), "parameter")).toContain("ui_benefit_standard");
+    expect(labels(service.completions(m4, positionOf(text, "insured_unemployed and", 0, 0)), "parameter")).toContain("ui_benefit_standard");
   });
 
   test("offers nothing inside a string or a comment", () => {
@@ -108,5 +108,10 @@ describe("completion", () => {
     const service = serviceFor(policy);
     const text = textOf(policy, m4);
     expect(service.completions(m4, positionOf(text, "失业补助金标准按照", 2))).toEqual([]);
+    expect(service.completions(m4, positionOf(text, "# §4 Unemployment insurance", 10))).toEqual([]);
+    const endOfComment = positionOf(text, "temporary living subsidy, and the price subsidy.", "temporary living subsidy, and the price subsidy.".length);
+    expect(service.completions(m4, endOfComment)).toEqual([]);
+    const afterText = positionOf(text, "cites §4 \"确保失业保险待遇及时足额发放\"", "cites §4 \"确保失业保险待遇及时足额发放\"".length);
+    expect(service.completions(m4, afterText).length).toBeGreaterThan(0);
   });
 });

@@ -40,7 +40,7 @@ describe("hover", () => {
 
   test("on a parameter quoting the notice: its clause and the quoted words", () => {
     const markdown = service.hover(m3, at(m3, "work_training_subsidy_monthly"))?.markdown ?? "";
-    expect(markdown).toContain("- `500 yuan` from 2021-10-01 until 2021-12-31\n  source: §3 “给予每人每月500元职业培训补贴，从2021年10月起执行，补贴期限为3个月”");
+    expect(markdown).toContain("- `500 yuan` from 2021-10-01\n  source: §3 “给予每人每月500元职业培训补贴，从2021年10月起执行，补贴期限为3个月”");
   });
 
   test("on a rule: its citation, note and window", () => {

@@ -8,9 +8,7 @@
 
 import {
   EvaluationError,
-  addDays,
   addMoney,
-  addMonths,
   calendarDate,
   compareDecimal,
   decimalFromInteger,
@@ -18,6 +16,7 @@ import {
   fen,
   floorDecimal,
   formatDate,
+  lastDayOfTerm,
   maxOf,
   minOf,
   multiplyDecimal,
@@ -46,7 +45,6 @@ const DATE_2021_10_01 = calendarDate(2021, 10, 1);
 const DATE_2021_10_20 = calendarDate(2021, 10, 20);
 const DATE_2021_11_04 = calendarDate(2021, 11, 4);
 const DATE_2021_11_05 = calendarDate(2021, 11, 5);
-const DATE_2021_12_31 = calendarDate(2021, 12, 31);
 const DATE_2022_06_30 = calendarDate(2022, 6, 30);
 const DATE_2022_07_01 = calendarDate(2022, 7, 1);
 const DATE_2023_10_31 = calendarDate(2023, 10, 31);
@@ -444,9 +442,9 @@ export interface Employment {
   readonly pay_cycle_days: number;
   /** 职工提供了正常劳动 */
   readonly normal_work_provided: boolean;
-  /** 劳动合同约定的工资 */
+  /** 劳动合同约定的月工资（元/月） */
   readonly contract_wage: Money;
-  /** 企业实际支付 */
+  /** 停工停产期间企业每月实际支付的工资或生活费（元/月） */
   readonly paid: Money;
   /** 最低工资标准类区 */
   readonly minimum_wage_area: MinimumWageArea;
@@ -492,6 +490,8 @@ export interface Parameters {
   readonly refund_rate_large: Percent;
   /** 中小微企业稳岗返还比例 (上年度实际缴纳失业保险费的百分比) */
   readonly refund_rate_sme: Percent;
+  /** 以工代训补贴标准执行起始日 */
+  readonly work_training_start: CalendarDate;
   /** 以工代训补贴标准 (元/人/月) */
   readonly work_training_subsidy_monthly: Money;
   /** 以工代训补贴已享受月数上限 (个月) */
@@ -537,7 +537,7 @@ export function minimumWageClass1On(asOf: CalendarDate, overrides: ParameterOver
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `minimum_wage_class1` has no value on " + formatDate(asOf),
-    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 9, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 11, column: 1 },
   );
 }
 
@@ -554,7 +554,7 @@ export function minimumWageClass2On(asOf: CalendarDate, overrides: ParameterOver
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `minimum_wage_class2` has no value on " + formatDate(asOf),
-    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 19, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 21, column: 1 },
   );
 }
 
@@ -571,7 +571,7 @@ export function minimumWageClass3On(asOf: CalendarDate, overrides: ParameterOver
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `minimum_wage_class3` has no value on " + formatDate(asOf),
-    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 29, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 31, column: 1 },
   );
 }
 
@@ -588,7 +588,7 @@ export function minimumWageClass4On(asOf: CalendarDate, overrides: ParameterOver
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `minimum_wage_class4` has no value on " + formatDate(asOf),
-    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 39, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 41, column: 1 },
   );
 }
 
@@ -605,7 +605,7 @@ export function uiBenefitStandardOn(asOf: CalendarDate, overrides: ParameterOver
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `ui_benefit_standard` has no value on " + formatDate(asOf),
-    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 49, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 51, column: 1 },
   );
 }
 
@@ -619,7 +619,7 @@ export function urbanSubsistenceAllowanceOn(asOf: CalendarDate, overrides: Param
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `urban_subsistence_allowance` has no value on " + formatDate(asOf),
-    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 59, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 61, column: 1 },
   );
 }
 
@@ -633,7 +633,7 @@ export function epidemicPeriodStartOn(asOf: CalendarDate, overrides: ParameterOv
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `epidemic_period_start` has no value on " + formatDate(asOf),
-    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 68, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 70, column: 1 },
   );
 }
 
@@ -647,7 +647,7 @@ export function epidemicPeriodEndOn(asOf: CalendarDate, overrides: ParameterOver
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `epidemic_period_end` has no value on " + formatDate(asOf),
-    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 74, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 76, column: 1 },
   );
 }
 
@@ -656,12 +656,12 @@ export function tempPostMaxMonthsOn(asOf: CalendarDate, overrides: ParameterOver
   const override = Object.hasOwn(overrides, "temp_post_max_months") ? overrides.temp_post_max_months : undefined;
   if (override !== undefined) return override;
   // §1 "聘用人员的聘用期限最长不超过6个月"
-  // note: “不超过”含本数（民法典第1259条）：可聘用满6个月
-  if (asOf >= DATE_2021_10_20) return 6;
+  // note: “不超过”含本数（民法典第1259条）：可聘用满6个月。本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故自可表示的最早日期0001-01-01起登记
+  if (asOf >= DATE_0001_01_01) return 6;
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `temp_post_max_months` has no value on " + formatDate(asOf),
-    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 80, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 82, column: 1 },
   );
 }
 
@@ -670,11 +670,12 @@ export function refundRateLargeOn(asOf: CalendarDate, overrides: ParameterOverri
   const override = Object.hasOwn(overrides, "refund_rate_large") ? overrides.refund_rate_large : undefined;
   if (override !== undefined) return override;
   // §2 "对符合条件的大型企业、中小微企业分别按30%和60%的标准顶格返还"
-  if (asOf >= DATE_2021_10_20) return PERCENT_30;
+  // note: 本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故自可表示的最早日期0001-01-01起登记
+  if (asOf >= DATE_0001_01_01) return PERCENT_30;
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `refund_rate_large` has no value on " + formatDate(asOf),
-    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 87, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 89, column: 1 },
   );
 }
 
@@ -683,11 +684,26 @@ export function refundRateSmeOn(asOf: CalendarDate, overrides: ParameterOverride
   const override = Object.hasOwn(overrides, "refund_rate_sme") ? overrides.refund_rate_sme : undefined;
   if (override !== undefined) return override;
   // §2 "对符合条件的大型企业、中小微企业分别按30%和60%的标准顶格返还"
-  if (asOf >= DATE_2021_10_20) return PERCENT_60;
+  // note: 本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故自可表示的最早日期0001-01-01起登记
+  if (asOf >= DATE_0001_01_01) return PERCENT_60;
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `refund_rate_sme` has no value on " + formatDate(asOf),
-    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 93, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 96, column: 1 },
+  );
+}
+
+/** 以工代训补贴标准执行起始日: the value in force on a date, or the scenario's override. */
+export function workTrainingStartOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): CalendarDate {
+  const override = Object.hasOwn(overrides, "work_training_start") ? overrides.work_training_start : undefined;
+  if (override !== undefined) return override;
+  // §3 "从2021年10月起执行"
+  // note: “从2021年10月起”：自2021年10月1日起，与疫情期间无关。补贴按2021年10—12月的参训月数计算，此后集中申领的同样补贴，故不设终止日。此值是§3有效期的起点，对所有评估日都须可读，故自0001-01-01起登记
+  if (asOf >= DATE_0001_01_01) return DATE_2021_10_01;
+  throw new EvaluationError(
+    "parameter_has_no_value",
+    "parameter `work_training_start` has no value on " + formatDate(asOf),
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 103, column: 1 },
   );
 }
 
@@ -696,12 +712,12 @@ export function workTrainingSubsidyMonthlyOn(asOf: CalendarDate, overrides: Para
   const override = Object.hasOwn(overrides, "work_training_subsidy_monthly") ? overrides.work_training_subsidy_monthly : undefined;
   if (override !== undefined) return override;
   // §3 "给予每人每月500元职业培训补贴，从2021年10月起执行，补贴期限为3个月"
-  // note: 从2021年10月起执行、期限3个月：2021年10月、11月、12月。此前兰州市2020年的规定为每人每月200元、最长6个月、申请截至2020-12-31，不属本通知
-  if (asOf >= DATE_2021_10_01 && asOf <= DATE_2021_12_31) return YUAN_500;
+  // note: 2021年10月、11月、12月三个参训月份的标准，不论何时申领（“也可集中申领”），故不设终止日。此前兰州市2020年的规定为每人每月200元、最长6个月、申请截至2020-12-31，不属本通知
+  if (asOf >= DATE_2021_10_01) return YUAN_500;
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `work_training_subsidy_monthly` has no value on " + formatDate(asOf),
-    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 99, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 109, column: 1 },
   );
 }
 
@@ -710,11 +726,12 @@ export function workTrainingMonthsCapOn(asOf: CalendarDate, overrides: Parameter
   const override = Object.hasOwn(overrides, "work_training_months_cap") ? overrides.work_training_months_cap : undefined;
   if (override !== undefined) return override;
   // §3 "对已享受6个月“以工代训”补贴的各类企业"
-  if (asOf >= DATE_2021_10_01 && asOf <= DATE_2021_12_31) return 6;
+  // note: “已享受6个月”含本数：已享受满6个月的企业适用特别规定。与补贴标准同自2021年10月起，不设终止日
+  if (asOf >= DATE_2021_10_01) return 6;
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `work_training_months_cap` has no value on " + formatDate(asOf),
-    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 106, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 116, column: 1 },
   );
 }
 
@@ -723,11 +740,12 @@ export function unemploymentSubsidyRateOn(asOf: CalendarDate, overrides: Paramet
   const override = Object.hasOwn(overrides, "unemployment_subsidy_rate") ? overrides.unemployment_subsidy_rate : undefined;
   if (override !== undefined) return override;
   // §4 "失业补助金标准按照兰州市失业保险金的80%确定"
-  if (asOf >= DATE_2021_10_20) return PERCENT_80;
+  // note: 本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故自可表示的最早日期0001-01-01起登记
+  if (asOf >= DATE_0001_01_01) return PERCENT_80;
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `unemployment_subsidy_rate` has no value on " + formatDate(asOf),
-    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 112, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 123, column: 1 },
   );
 }
 
@@ -736,12 +754,12 @@ export function unemploymentSubsidyMaxMonthsOn(asOf: CalendarDate, overrides: Pa
   const override = Object.hasOwn(overrides, "unemployment_subsidy_max_months") ? overrides.unemployment_subsidy_max_months : undefined;
   if (override !== undefined) return override;
   // §4 "按月发放不超过6个月的失业补助金"
-  // note: “不超过”含本数（民法典第1259条）：最多发放6个月
-  if (asOf >= DATE_2021_10_20) return 6;
+  // note: “不超过”含本数（民法典第1259条）：最多发放6个月。本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故自可表示的最早日期0001-01-01起登记
+  if (asOf >= DATE_0001_01_01) return 6;
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `unemployment_subsidy_max_months` has no value on " + formatDate(asOf),
-    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 119, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 131, column: 1 },
   );
 }
 
@@ -750,11 +768,12 @@ export function livingSubsidyMonthsOn(asOf: CalendarDate, overrides: ParameterOv
   const override = Object.hasOwn(overrides, "living_subsidy_months") ? overrides.living_subsidy_months : undefined;
   if (override !== undefined) return override;
   // §4 "按月发放3个月的临时生活补助"
-  if (asOf >= DATE_2021_10_20) return 3;
+  // note: 本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故自可表示的最早日期0001-01-01起登记
+  if (asOf >= DATE_0001_01_01) return 3;
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `living_subsidy_months` has no value on " + formatDate(asOf),
-    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 127, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 139, column: 1 },
   );
 }
 
@@ -763,11 +782,12 @@ export function transportSubsidyOn(asOf: CalendarDate, overrides: ParameterOverr
   const override = Object.hasOwn(overrides, "transport_subsidy") ? overrides.transport_subsidy : undefined;
   if (override !== undefined) return override;
   // §5 "给予 600 元的一次性交通补助"
-  if (asOf >= DATE_2021_10_20) return YUAN_600;
+  // note: 本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故自可表示的最早日期0001-01-01起登记
+  if (asOf >= DATE_0001_01_01) return YUAN_600;
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `transport_subsidy` has no value on " + formatDate(asOf),
-    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 133, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 146, column: 1 },
   );
 }
 
@@ -776,11 +796,12 @@ export function agencyRewardPerPersonOn(asOf: CalendarDate, overrides: Parameter
   const override = Object.hasOwn(overrides, "agency_reward_per_person") ? overrides.agency_reward_per_person : undefined;
   if (override !== undefined) return override;
   // §5 "按每人 200 元标准给予一次性奖补"
-  if (asOf >= DATE_2021_10_20) return YUAN_200;
+  // note: 本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故自可表示的最早日期0001-01-01起登记
+  if (asOf >= DATE_0001_01_01) return YUAN_200;
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `agency_reward_per_person` has no value on " + formatDate(asOf),
-    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 139, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 153, column: 1 },
   );
 }
 
@@ -789,11 +810,12 @@ export function internshipGrowthCapOn(asOf: CalendarDate, overrides: ParameterOv
   const override = Object.hasOwn(overrides, "internship_growth_cap") ? overrides.internship_growth_cap : undefined;
   if (override !== undefined) return override;
   // §6 "增加岗位数不超过当年下达任务的 50%"
-  if (asOf >= DATE_2021_10_20) return PERCENT_50;
+  // note: 本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故自可表示的最早日期0001-01-01起登记
+  if (asOf >= DATE_0001_01_01) return PERCENT_50;
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `internship_growth_cap` has no value on " + formatDate(asOf),
-    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 145, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 160, column: 1 },
   );
 }
 
@@ -802,11 +824,12 @@ export function jobSeekingSubsidyOn(asOf: CalendarDate, overrides: ParameterOver
   const override = Object.hasOwn(overrides, "job_seeking_subsidy") ? overrides.job_seeking_subsidy : undefined;
   if (override !== undefined) return override;
   // §6 "提前发放 1000 元求职创业补贴"
-  if (asOf >= DATE_2021_10_20) return YUAN_1000;
+  // note: 本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故自可表示的最早日期0001-01-01起登记
+  if (asOf >= DATE_0001_01_01) return YUAN_1000;
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `job_seeking_subsidy` has no value on " + formatDate(asOf),
-    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 151, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 167, column: 1 },
   );
 }
 
@@ -815,12 +838,12 @@ export function guaranteedLoanCapOn(asOf: CalendarDate, overrides: ParameterOver
   const override = Object.hasOwn(overrides, "guaranteed_loan_cap") ? overrides.guaranteed_loan_cap : undefined;
   if (override !== undefined) return override;
   // §6 "对符合条件的个人提供最高 20 万元创业担保贷款"
-  // note: 20万元即200000元；“最高”含本数
-  if (asOf >= DATE_2021_10_20) return YUAN_200000;
+  // note: 20万元即200000元；“最高”含本数。本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故自可表示的最早日期0001-01-01起登记
+  if (asOf >= DATE_0001_01_01) return YUAN_200000;
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `guaranteed_loan_cap` has no value on " + formatDate(asOf),
-    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 157, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 174, column: 1 },
   );
 }
 
@@ -829,11 +852,12 @@ export function stoppageLivingAllowanceRateOn(asOf: CalendarDate, overrides: Par
   const override = Object.hasOwn(overrides, "stoppage_living_allowance_rate") ? overrides.stoppage_living_allowance_rate : undefined;
   if (override !== undefined) return override;
   // §9 "按照不低于当地最低工资标准的80%支付职工生活费"
-  if (asOf >= DATE_2021_10_20) return PERCENT_80;
+  // note: 本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故自可表示的最早日期0001-01-01起登记
+  if (asOf >= DATE_0001_01_01) return PERCENT_80;
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `stoppage_living_allowance_rate` has no value on " + formatDate(asOf),
-    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 164, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 181, column: 1 },
   );
 }
 
@@ -842,15 +866,15 @@ export function hotlineStaffedUntilOn(asOf: CalendarDate, overrides: ParameterOv
   const override = Object.hasOwn(overrides, "hotline_staffed_until") ? overrides.hotline_staffed_until : undefined;
   if (override !== undefined) return override;
   // §10 "将人工服务时间由18点延长至22点"
-  // note: 起始日期不详：通知只说明延长前为18点；此处自疫情期间起始日登记，即本政策需要读取它的最早日期
-  if (asOf >= DATE_2021_10_20 && asOf <= DATE_2021_11_04) return TIME_18_00;
+  // note: 延长前的时刻，起始日期不详：通知只说明延长前为18点。§10在疫情期间有效（情景可覆盖其起止），故自可表示的最早日期0001-01-01起登记
+  if (asOf >= DATE_0001_01_01 && asOf <= DATE_2021_11_04) return TIME_18_00;
   // §10 "将人工服务时间由18点延长至22点"
   // note: 通知未另定执行日期，自印发之日（2021-11-05）起执行
   if (asOf >= DATE_2021_11_05) return TIME_22_00;
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `hotline_staffed_until` has no value on " + formatDate(asOf),
-    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 170, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 188, column: 1 },
   );
 }
 
@@ -859,15 +883,15 @@ export function reportDeadlineCountyOn(asOf: CalendarDate, overrides: ParameterO
   const override = Object.hasOwn(overrides, "report_deadline_county") ? overrides.report_deadline_county : undefined;
   if (override !== undefined) return override;
   // §10 "从即日起，市人社局将实行日调度日报告制度"
-  // note: 日报告制度自通知印发之日起实行，此前没有报送截止时刻
-  if (asOf >= DATE_2021_10_20 && asOf <= DATE_2021_11_04) return null;
+  // note: 日报告制度自通知印发之日起实行，此前没有报送截止时刻；自0001-01-01起登记，疫情期间的起始日被覆盖提前时同样可读
+  if (asOf >= DATE_0001_01_01 && asOf <= DATE_2021_11_04) return null;
   // §10 "请各县区于每日下午3点前将工作进展情况报送市人社局对口科室单位"
   // note: “从即日起”即印发之日2021-11-05；“下午3点前”以15:00为截止时刻，15:00整报送仍属按时
   if (asOf >= DATE_2021_11_05) return TIME_15_00;
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `report_deadline_county` has no value on " + formatDate(asOf),
-    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 180, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 198, column: 1 },
   );
 }
 
@@ -876,15 +900,15 @@ export function reportDeadlineBureauUnitOn(asOf: CalendarDate, overrides: Parame
   const override = Object.hasOwn(overrides, "report_deadline_bureau_unit") ? overrides.report_deadline_bureau_unit : undefined;
   if (override !== undefined) return override;
   // §10 "从即日起，市人社局将实行日调度日报告制度"
-  // note: 日报告制度自通知印发之日起实行，此前没有报送截止时刻
-  if (asOf >= DATE_2021_10_20 && asOf <= DATE_2021_11_04) return null;
+  // note: 日报告制度自通知印发之日起实行，此前没有报送截止时刻；自0001-01-01起登记，疫情期间的起始日被覆盖提前时同样可读
+  if (asOf >= DATE_0001_01_01 && asOf <= DATE_2021_11_04) return null;
   // §10 "各科室单位将情况汇总后，每日下午4时前统一报送局办公室"
   // note: “从即日起”即印发之日2021-11-05；“下午4时前”以16:00为截止时刻，16:00整报送仍属按时
   if (asOf >= DATE_2021_11_05) return TIME_16_00;
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `report_deadline_bureau_unit` has no value on " + formatDate(asOf),
-    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 190, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 208, column: 1 },
   );
 }
 
@@ -948,16 +972,22 @@ export function evaluateM1(facts: M1Facts, asOf: CalendarDate, overrides: Parame
   const placementTarget: boolean = person.employment_difficulty;
 
   // §1 "对疫情期间（疫情期间是指2021年10月20日以后）到期的城镇公益性岗位聘用人员，可根据防疫需要继续安置到临时性城镇公益性岗位"
-  // note: “以后”含本日：2021年10月20日到期的属于疫情期间到期；继续安置的人员不必另属就业困难人员
+  // note: “以后”含本日：2021年10月20日到期的属于疫情期间到期。“到期的……继续安置”：原岗位须已在疫情期间内到期，且到期日早于新岗位的起始日（到期后才能继续安置，聘用期不重叠）；继续安置的人员不必另属就业困难人员
   const postExpiredInEpidemicPeriod: boolean =
     person.public_welfare_post_end !== null &&
     present(person.public_welfare_post_end) >= epidemicPeriodStartOn(asOf, overrides) &&
-    (epidemicPeriodEndOn(asOf, overrides) === null || present(person.public_welfare_post_end) <= present(epidemicPeriodEndOn(asOf, overrides)));
+    (epidemicPeriodEndOn(asOf, overrides) === null || present(person.public_welfare_post_end) <= present(epidemicPeriodEndOn(asOf, overrides))) &&
+    present(person.public_welfare_post_end) < placement.start;
+
+  // §1 "聘用人员的聘用期限最长不超过6个月"
+  // note: 拟聘用0个月即没有聘用期限，不是一次安置
+  const placementRequested: boolean = placement.requested_months >= 1;
 
   // §1 "各县区可根据辖区内疫情防控需要，结合当地城镇就业困难人员安置需求、就业补助资金结余等情况，合理开发防疫消杀、巡查值守、保洁环卫等与疫情防控有关的临时性城镇公益性岗位"
   const eligible: boolean =
     epidemicPost &&
     startsInEpidemicPeriod &&
+    placementRequested &&
     (placementTarget || postExpiredInEpidemicPeriod);
 
   // §1 "聘用人员的聘用期限最长不超过6个月"
@@ -968,8 +998,8 @@ export function evaluateM1(facts: M1Facts, asOf: CalendarDate, overrides: Parame
       : 0;
 
   // §1 "聘用人员的聘用期限最长不超过6个月"
-  // note: 月数规则：N个月的期限自起始日起，至“起始日加N个月”的前一日止；加月保留日期，目标月较短时取该月末日（2021-12-31起6个月至2022-06-29）
-  const termEnd: CalendarDate | null = eligible ? addDays(addMonths(placement.start, termMonths), -1) : null;
+  // note: 月数规则（民法典第二百零一条、第二百零二条）：N个月的聘用期限自起始日起算，至第N个月与起始日相应之日的前一日止；该月没有相应之日的，至该月末日止（2021-10-31起6个月至2022-04-30，2021-12-31起6个月至2022-06-30）
+  const termEnd: CalendarDate | null = eligible ? lastDayOfTerm(placement.start, termMonths) : null;
 
   // §1 "对因疫情防控需要而聘用到临时性城镇公益性岗位的，不计入公益性岗位安置次数"
   // note: 临时性岗位安置不计入次数，是市办法“每次安置计入次数”的例外；不符合条件时并无安置，次数同样不变
@@ -1083,18 +1113,23 @@ function m3Declined(i: Indicator): boolean {
   return compareDecimal(i.current, i.previous_period) < 0 || compareDecimal(i.current, i.same_period_2020) < 0;
 }
 
+/** new_target_group_hire(t) of measure m3 */
+function m3NewTargetGroupHire(t: Trainee): boolean {
+  // §3 "新吸纳贫困劳动力、就业困难人员、零就业家庭成员、离校两年内高校毕业生、登记失业人员就业"
+  return t.newly_absorbed && t.target_group !== "none";
+}
+
 /** subsidisable(t) of measure m3 */
 function m3Subsidisable(t: Trainee, enterprise: M3Facts["enterprise"], inDifficulty: boolean, asOf: CalendarDate, overrides: ParameterOverrides): boolean {
-  if (enterprise.conducts_work_based_training && t.newly_absorbed && t.target_group !== "none") {
-    // exception newly_absorbed to general: §3 "对已享受6个月“以工代训”补贴的各类企业，在此3个月期间新吸纳贫困劳动力、就业困难人员、零就业家庭成员、离校两年内高校毕业生、登记失业人员就业并开展“以工代训”的，按规定给予企业职业培训补贴"
-    // note: 特别规定优先于一般规定：“各类企业”新吸纳上述五类人员并开展以工代训的，不论企业规模、是否认定为困难企业、是否已享受满6个月，均予补贴
-    return true;
+  if (enterprise.subsidized_months_before >= workTrainingMonthsCapOn(asOf, overrides)) {
+    // exception at_cap to general: §3 "对已享受6个月“以工代训”补贴的各类企业，在此3个月期间新吸纳贫困劳动力、就业困难人员、零就业家庭成员、离校两年内高校毕业生、登记失业人员就业并开展“以工代训”的，按规定给予企业职业培训补贴"
+    // note: 特别规定优先于一般规定：已享受满6个月（“已享受6个月”含本数）的企业不再依一般规定享受，只对此3个月期间新吸纳的五类人员给予补贴，且不论企业规模（“各类企业”，大型企业在内）、是否认定为困难企业
+    return enterprise.conducts_work_based_training && m3NewTargetGroupHire(t);
   } else {
     // rule general: §3 "对开展“以工代训”并符合条件的企业，给予每人每月500元职业培训补贴"
-    // note: “符合条件”的企业：受疫情影响出现生产经营暂时困难的中小微企业，且此前享受以工代训补贴不满6个月（享受满6个月的，只能依下一句的特别规定享受）
+    // note: “符合条件”的企业（国家以工代训规定，享受不满6个月的）：中小微企业新吸纳上述五类人员开展以工代训的，按人补贴；受疫情影响出现生产经营暂时困难的中小微企业，所有以工代训人员均予补贴。大型企业不属一般规定
     return enterprise.conducts_work_based_training &&
-      inDifficulty &&
-      enterprise.subsidized_months_before < workTrainingMonthsCapOn(asOf, overrides);
+      (((enterprise.size === "medium" || enterprise.size === "micro" || enterprise.size === "small") && m3NewTargetGroupHire(t)) || inDifficulty);
   }
 }
 
@@ -1106,11 +1141,12 @@ function m3Subsidisable(t: Trainee, enterprise: M3Facts["enterprise"], inDifficu
  * 关于深入贯彻落实服务疫情防控工作十条措施的通知 (兰人社发〔2021〕289号), version 1.0.0
  *
  * Not computed:
- * - §3 "“以工代训”补贴可逐月申领，也可集中申领": 申领方式的选择，不改变补贴金额
+ * - §3 "“以工代训”补贴可逐月申领，也可集中申领": 申领方式的选择，不改变补贴金额：2021年12月31日以后集中申领的，同样按2021年10—12月的参训月数和每人每月500元计算（措施自2021年10月起有效，不设终止日）
  */
 export function evaluateM3(facts: M3Facts, asOf: CalendarDate, overrides: ParameterOverrides = {}): M3Outputs {
   const { enterprise } = facts;
-  if (asOf < DATE_2021_10_01 || asOf > DATE_2021_12_31) {
+  const inForceFrom: CalendarDate = workTrainingStartOn(asOf, overrides);
+  if (asOf < inForceFrom) {
     return {
       in_force: false,
       in_difficulty: false,
@@ -1208,6 +1244,7 @@ export function evaluateM4(facts: M4Facts, asOf: CalendarDate, overrides: Parame
   }
 
   // §4 "不符合领取失业保险金条件的参保失业人员"
+  // note: “参保”只限定这一类人员；领取失业保险金期满的人员此前已参保领取待遇
   const insuredUnemployed: boolean = person.unemployed && person.insured;
 
   // §4 "对参保不满1年的失业农民工"
@@ -1221,8 +1258,10 @@ export function evaluateM4(facts: M4Facts, asOf: CalendarDate, overrides: Parame
     unemploymentSubsidyEligible = false;
   } else {
     // rule general: §4 "对领取失业保险金期满仍未就业的失业人员、不符合领取失业保险金条件的参保失业人员按月发放不超过6个月的失业补助金"
-    unemploymentSubsidyEligible = insuredUnemployed &&
-      (person.ui_status === "expired" || person.ui_status === "not_qualified");
+    // note: 两类人员：领取失业保险金期满仍未就业的失业人员（不论情景中的 insured 如何，其已领取过失业保险金），以及不符合领取条件的参保失业人员；“参保”只修饰后一类
+    unemploymentSubsidyEligible = person.unemployed &&
+      (person.ui_status === "expired" || person.ui_status === "not_qualified") &&
+      (person.ui_status === "expired" || person.insured);
   }
 
   // §4 "失业补助金标准按照兰州市失业保险金的80%确定"
@@ -1257,7 +1296,10 @@ export function evaluateM4(facts: M4Facts, asOf: CalendarDate, overrides: Parame
     addMoney(multiplyMoney(unemploymentSubsidyMonthly, unemploymentSubsidyMonths), multiplyMoney(livingSubsidyMonthly, livingSubsidyMonths));
 
   // §4 "及时向领取失业保险金和失业补助金人员发放价格临时补贴"
-  const priceSubsidyEligible: boolean = person.ui_status === "receiving" || unemploymentSubsidyEligible;
+  // note: 领取失业补助金的人员，须尚有可领取的失业补助金月数：已领满6个月的不再领取失业补助金
+  const priceSubsidyEligible: boolean =
+    person.ui_status === "receiving" ||
+    (unemploymentSubsidyEligible && unemploymentSubsidyMonths > 0);
 
   return {
     in_force: true,
@@ -1584,9 +1626,9 @@ export interface M9Outputs {
   readonly in_force: boolean;
   readonly beyond_one_cycle: boolean;
   readonly basis: WageBasis | null;
-  readonly minimum_payment: Money;
-  readonly compliant: boolean;
-  readonly shortfall: Money;
+  readonly minimum_payment: Money | null;
+  readonly compliant: boolean | null;
+  readonly shortfall: Money | null;
 }
 
 /**
@@ -1597,7 +1639,7 @@ export interface M9Outputs {
  * 关于深入贯彻落实服务疫情防控工作十条措施的通知 (兰人社发〔2021〕289号), version 1.0.0
  *
  * Not computed:
- * - §9 "指导企业做好疫情防控中的劳动关系稳定和职工工资支付工作，合理安排职工工作时间和休息休假": 对人社部门的指导工作要求，不是可计算的规则
+ * - §9 "合理安排职工工作时间和休息休假": 对人社部门的指导工作要求，不是可计算的规则
  */
 export function evaluateM9(facts: M9Facts, asOf: CalendarDate, overrides: ParameterOverrides = {}): M9Outputs {
   const { employment } = facts;
@@ -1608,9 +1650,9 @@ export function evaluateM9(facts: M9Facts, asOf: CalendarDate, overrides: Parame
       in_force: false,
       beyond_one_cycle: false,
       basis: null,
-      minimum_payment: YUAN_0,
-      compliant: false,
-      shortfall: YUAN_0,
+      minimum_payment: null,
+      compliant: null,
+      shortfall: null,
     };
   }
 
@@ -1618,51 +1660,317 @@ export function evaluateM9(facts: M9Facts, asOf: CalendarDate, overrides: Parame
   // note: “超过”不含本数（民法典第1259条）：停工停产恰好一个工资支付周期的，不属超过
   const beyondOneCycle: boolean = employment.stoppage_days > employment.pay_cycle_days;
 
-  // §9 "企业因受疫情影响导致停工停产超过一个工资支付周期"
-  const epidemicStoppageBeyondCycle: boolean = employment.stoppage_due_to_epidemic && beyondOneCycle;
+  // §9 "指导企业做好疫情防控中的劳动关系稳定和职工工资支付工作"
+  // note: 因疫情停工停产未超过一个工资支付周期的，通知未作特别规定，按《工资支付暂行规定》第十二条支付工资
+  const epidemicStoppageWithinCycle: boolean = employment.stoppage_due_to_epidemic && !beyondOneCycle;
 
-  let basis: WageBasis;
-  const noNormalWorkApplies = epidemicStoppageBeyondCycle && !employment.normal_work_provided;
-  const normalWorkApplies = epidemicStoppageBeyondCycle && employment.normal_work_provided;
-  if (noNormalWorkApplies && normalWorkApplies) {
-    throw new EvaluationError(
-      "conflicting_rules",
-      "two rules give `basis` a value: exception `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:21) and exception `normal_work` (policies/lanzhou-2021-289/m9.tiao:25); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 25, column: 5 },
-    );
-  }
-  if (noNormalWorkApplies) {
-    // exception no_normal_work to within_one_cycle: §9 "职工没有提供正常劳动的，按照不低于当地最低工资标准的80%支付职工生活费"
-    basis = "living_allowance_80pct";
-  } else if (normalWorkApplies) {
-    // exception normal_work to within_one_cycle: §9 "超过一个工资支付周期、职工提供了正常劳动的，企业支付给职工的工资不得低于当地最低工资标准"
-    basis = "minimum_wage";
-  } else {
-    // rule within_one_cycle: §9 "企业因受疫情影响导致停工停产超过一个工资支付周期"
-    // note: 通知只规定超过一个工资支付周期的情形；一个周期内（或停工停产并非因疫情）按劳动合同规定的标准支付工资（《工资支付暂行规定》第十二条）
-    basis = "contract_wage";
-  }
+  // §9 "企业因受疫情影响导致停工停产超过一个工资支付周期、职工没有提供正常劳动的"
+  const noNormalWorkBeyondCycle: boolean =
+    employment.stoppage_due_to_epidemic &&
+    beyondOneCycle &&
+    !employment.normal_work_provided;
+
+  // §9 "超过一个工资支付周期、职工提供了正常劳动的"
+  const normalWorkBeyondCycle: boolean =
+    employment.stoppage_due_to_epidemic &&
+    beyondOneCycle &&
+    employment.normal_work_provided;
 
   // §9 "当地最低工资标准"
-  // note: 当地最低工资标准按用人单位所在地的类区取甘肃省最低工资标准
+  // note: 当地最低工资标准按用人单位所在地的类区取甘肃省月最低工资标准
   const localMinimumWage: Money =
     employment.minimum_wage_area === "class1"
       ? minimumWageClass1On(asOf, overrides)
       : employment.minimum_wage_area === "class2" ? minimumWageClass2On(asOf, overrides) : employment.minimum_wage_area === "class3" ? minimumWageClass3On(asOf, overrides) : minimumWageClass4On(asOf, overrides);
 
-  // §9 "按照不低于当地最低工资标准的80%支付职工生活费；超过一个工资支付周期、职工提供了正常劳动的，企业支付给职工的工资不得低于当地最低工资标准"
-  // note: 生活费按分四舍五入
-  const minimumPayment: Money =
-    basis === "contract_wage"
-      ? employment.contract_wage
-      : basis === "minimum_wage" ? localMinimumWage : multiplyMoneyByPercent(localMinimumWage, stoppageLivingAllowanceRateOn(asOf, overrides), "half_up");
+  // §9 "按照不低于当地最低工资标准的80%支付职工生活费"
+  // note: 月生活费下限，按分四舍五入
+  const livingAllowance: Money =
+    multiplyMoneyByPercent(localMinimumWage, stoppageLivingAllowanceRateOn(asOf, overrides), "half_up");
 
-  // §9 "企业支付给职工的工资不得低于当地最低工资标准"
-  // note: “不低于”含本数：恰好等于最低应付额的，符合规定
-  const compliant: boolean = employment.paid >= minimumPayment;
+  let basis: WageBasis | null;
+  const outsideNoticeApplies = !employment.stoppage_due_to_epidemic;
+  const withinOneCycleApplies = epidemicStoppageWithinCycle;
+  const noNormalWorkApplies = noNormalWorkBeyondCycle;
+  const normalWorkApplies = normalWorkBeyondCycle;
+  if (outsideNoticeApplies && withinOneCycleApplies) {
+    throw new EvaluationError(
+      "conflicting_rules",
+      "two rules give `basis` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:45) and rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:50); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 50, column: 5 },
+    );
+  }
+  if (outsideNoticeApplies && noNormalWorkApplies) {
+    throw new EvaluationError(
+      "conflicting_rules",
+      "two rules give `basis` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:45) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:55); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 55, column: 5 },
+    );
+  }
+  if (outsideNoticeApplies && normalWorkApplies) {
+    throw new EvaluationError(
+      "conflicting_rules",
+      "two rules give `basis` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:45) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:59); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 59, column: 5 },
+    );
+  }
+  if (withinOneCycleApplies && noNormalWorkApplies) {
+    throw new EvaluationError(
+      "conflicting_rules",
+      "two rules give `basis` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:50) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:55); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 55, column: 5 },
+    );
+  }
+  if (withinOneCycleApplies && normalWorkApplies) {
+    throw new EvaluationError(
+      "conflicting_rules",
+      "two rules give `basis` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:50) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:59); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 59, column: 5 },
+    );
+  }
+  if (noNormalWorkApplies && normalWorkApplies) {
+    throw new EvaluationError(
+      "conflicting_rules",
+      "two rules give `basis` a value: rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:55) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:59); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 59, column: 5 },
+    );
+  }
+  if (outsideNoticeApplies) {
+    // rule outside_notice: §9 "企业因受疫情影响导致停工停产"
+    // note: 停工停产并非因疫情的，不属本条，通知未作规定，不予计算：一个工资支付周期内按《工资支付暂行规定》第十二条依劳动合同支付工资，超过一个周期的依该条按各地规定支付，本通知未给出
+    basis = null;
+  } else if (withinOneCycleApplies) {
+    // rule within_one_cycle: §9 "指导企业做好疫情防控中的劳动关系稳定和职工工资支付工作"
+    // note: 通知只规定超过一个工资支付周期的情形；一个周期内按劳动合同规定的标准支付工资（《工资支付暂行规定》第十二条）
+    basis = "contract_wage";
+  } else if (noNormalWorkApplies) {
+    // rule no_normal_work: §9 "职工没有提供正常劳动的，按照不低于当地最低工资标准的80%支付职工生活费"
+    basis = "living_allowance_80pct";
+  } else if (normalWorkApplies) {
+    // rule normal_work: §9 "超过一个工资支付周期、职工提供了正常劳动的，企业支付给职工的工资不得低于当地最低工资标准"
+    basis = "minimum_wage";
+  } else {
+    throw new EvaluationError(
+      "no_rule_applies",
+      "no rule gives `basis` a value for this case; add a rule for it, or a rule without a condition",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 44, column: 3 },
+    );
+  }
 
-  // §9 "企业支付给职工的工资不得低于当地最低工资标准"
-  const shortfall: Money = compliant ? YUAN_0 : subtractMoney(minimumPayment, employment.paid);
+  let minimumPayment: Money | null;
+  const outsideNoticeApplies2 = !employment.stoppage_due_to_epidemic;
+  const withinOneCycleApplies2 = epidemicStoppageWithinCycle;
+  const noNormalWorkApplies2 = noNormalWorkBeyondCycle;
+  const normalWorkApplies2 = normalWorkBeyondCycle;
+  if (outsideNoticeApplies2 && withinOneCycleApplies2) {
+    throw new EvaluationError(
+      "conflicting_rules",
+      "two rules give `minimum_payment` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:66) and rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:71); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 71, column: 5 },
+    );
+  }
+  if (outsideNoticeApplies2 && noNormalWorkApplies2) {
+    throw new EvaluationError(
+      "conflicting_rules",
+      "two rules give `minimum_payment` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:66) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:76); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 76, column: 5 },
+    );
+  }
+  if (outsideNoticeApplies2 && normalWorkApplies2) {
+    throw new EvaluationError(
+      "conflicting_rules",
+      "two rules give `minimum_payment` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:66) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:81); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 81, column: 5 },
+    );
+  }
+  if (withinOneCycleApplies2 && noNormalWorkApplies2) {
+    throw new EvaluationError(
+      "conflicting_rules",
+      "two rules give `minimum_payment` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:71) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:76); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 76, column: 5 },
+    );
+  }
+  if (withinOneCycleApplies2 && normalWorkApplies2) {
+    throw new EvaluationError(
+      "conflicting_rules",
+      "two rules give `minimum_payment` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:71) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:81); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 81, column: 5 },
+    );
+  }
+  if (noNormalWorkApplies2 && normalWorkApplies2) {
+    throw new EvaluationError(
+      "conflicting_rules",
+      "two rules give `minimum_payment` a value: rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:76) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:81); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 81, column: 5 },
+    );
+  }
+  if (outsideNoticeApplies2) {
+    // rule outside_notice: §9 "企业因受疫情影响导致停工停产"
+    // note: 停工停产并非因疫情的，不属本条，本通知不给出最低应付额
+    minimumPayment = null;
+  } else if (withinOneCycleApplies2) {
+    // rule within_one_cycle: §9 "指导企业做好疫情防控中的劳动关系稳定和职工工资支付工作"
+    // note: 按劳动合同约定的月工资（《工资支付暂行规定》第十二条）
+    minimumPayment = employment.contract_wage;
+  } else if (noNormalWorkApplies2) {
+    // rule no_normal_work: §9 "按照不低于当地最低工资标准的80%支付职工生活费"
+    // note: 月额：当地月最低工资标准的80%，按分四舍五入
+    minimumPayment = livingAllowance;
+  } else if (normalWorkApplies2) {
+    // rule normal_work: §9 "企业支付给职工的工资不得低于当地最低工资标准"
+    // note: 月额：当地月最低工资标准
+    minimumPayment = localMinimumWage;
+  } else {
+    throw new EvaluationError(
+      "no_rule_applies",
+      "no rule gives `minimum_payment` a value for this case; add a rule for it, or a rule without a condition",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 65, column: 3 },
+    );
+  }
+
+  let compliant: boolean | null;
+  const outsideNoticeApplies3 = !employment.stoppage_due_to_epidemic;
+  const withinOneCycleApplies3 = epidemicStoppageWithinCycle;
+  const noNormalWorkApplies3 = noNormalWorkBeyondCycle;
+  const normalWorkApplies3 = normalWorkBeyondCycle;
+  if (outsideNoticeApplies3 && withinOneCycleApplies3) {
+    throw new EvaluationError(
+      "conflicting_rules",
+      "two rules give `compliant` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:89) and rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:94); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 94, column: 5 },
+    );
+  }
+  if (outsideNoticeApplies3 && noNormalWorkApplies3) {
+    throw new EvaluationError(
+      "conflicting_rules",
+      "two rules give `compliant` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:89) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:99); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 99, column: 5 },
+    );
+  }
+  if (outsideNoticeApplies3 && normalWorkApplies3) {
+    throw new EvaluationError(
+      "conflicting_rules",
+      "two rules give `compliant` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:89) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:104); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 104, column: 5 },
+    );
+  }
+  if (withinOneCycleApplies3 && noNormalWorkApplies3) {
+    throw new EvaluationError(
+      "conflicting_rules",
+      "two rules give `compliant` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:94) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:99); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 99, column: 5 },
+    );
+  }
+  if (withinOneCycleApplies3 && normalWorkApplies3) {
+    throw new EvaluationError(
+      "conflicting_rules",
+      "two rules give `compliant` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:94) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:104); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 104, column: 5 },
+    );
+  }
+  if (noNormalWorkApplies3 && normalWorkApplies3) {
+    throw new EvaluationError(
+      "conflicting_rules",
+      "two rules give `compliant` a value: rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:99) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:104); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 104, column: 5 },
+    );
+  }
+  if (outsideNoticeApplies3) {
+    // rule outside_notice: §9 "企业因受疫情影响导致停工停产"
+    // note: 停工停产并非因疫情的，不属本条，无从依本通知判断
+    compliant = null;
+  } else if (withinOneCycleApplies3) {
+    // rule within_one_cycle: §9 "指导企业做好疫情防控中的劳动关系稳定和职工工资支付工作"
+    // note: 按劳动合同规定的标准足额支付的，符合规定
+    compliant = employment.paid >= employment.contract_wage;
+  } else if (noNormalWorkApplies3) {
+    // rule no_normal_work: §9 "按照不低于当地最低工资标准的80%支付职工生活费"
+    // note: “不低于”含本数：恰好等于生活费下限的，符合规定
+    compliant = employment.paid >= livingAllowance;
+  } else if (normalWorkApplies3) {
+    // rule normal_work: §9 "企业支付给职工的工资不得低于当地最低工资标准"
+    // note: “不得低于”：恰好等于最低工资标准的，符合规定
+    compliant = employment.paid >= localMinimumWage;
+  } else {
+    throw new EvaluationError(
+      "no_rule_applies",
+      "no rule gives `compliant` a value for this case; add a rule for it, or a rule without a condition",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 88, column: 3 },
+    );
+  }
+
+  let shortfall: Money | null;
+  const outsideNoticeApplies4 = !employment.stoppage_due_to_epidemic;
+  const withinOneCycleApplies4 = epidemicStoppageWithinCycle;
+  const noNormalWorkApplies4 = noNormalWorkBeyondCycle;
+  const normalWorkApplies4 = normalWorkBeyondCycle;
+  if (outsideNoticeApplies4 && withinOneCycleApplies4) {
+    throw new EvaluationError(
+      "conflicting_rules",
+      "two rules give `shortfall` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:112) and rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:117); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 117, column: 5 },
+    );
+  }
+  if (outsideNoticeApplies4 && noNormalWorkApplies4) {
+    throw new EvaluationError(
+      "conflicting_rules",
+      "two rules give `shortfall` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:112) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:123); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 123, column: 5 },
+    );
+  }
+  if (outsideNoticeApplies4 && normalWorkApplies4) {
+    throw new EvaluationError(
+      "conflicting_rules",
+      "two rules give `shortfall` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:112) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:128); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 128, column: 5 },
+    );
+  }
+  if (withinOneCycleApplies4 && noNormalWorkApplies4) {
+    throw new EvaluationError(
+      "conflicting_rules",
+      "two rules give `shortfall` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:117) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:123); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 123, column: 5 },
+    );
+  }
+  if (withinOneCycleApplies4 && normalWorkApplies4) {
+    throw new EvaluationError(
+      "conflicting_rules",
+      "two rules give `shortfall` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:117) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:128); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 128, column: 5 },
+    );
+  }
+  if (noNormalWorkApplies4 && normalWorkApplies4) {
+    throw new EvaluationError(
+      "conflicting_rules",
+      "two rules give `shortfall` a value: rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:123) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:128); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 128, column: 5 },
+    );
+  }
+  if (outsideNoticeApplies4) {
+    // rule outside_notice: §9 "企业因受疫情影响导致停工停产"
+    // note: 停工停产并非因疫情的，不属本条，无从依本通知计算差额
+    shortfall = null;
+  } else if (withinOneCycleApplies4) {
+    // rule within_one_cycle: §9 "指导企业做好疫情防控中的劳动关系稳定和职工工资支付工作"
+    // note: 少于劳动合同约定月工资的差额，足额支付的为0
+    shortfall = employment.paid >= employment.contract_wage
+        ? YUAN_0
+        : subtractMoney(employment.contract_wage, employment.paid);
+  } else if (noNormalWorkApplies4) {
+    // rule no_normal_work: §9 "按照不低于当地最低工资标准的80%支付职工生活费"
+    // note: 少于月生活费下限的差额，不低于下限的为0
+    shortfall = employment.paid >= livingAllowance ? YUAN_0 : subtractMoney(livingAllowance, employment.paid);
+  } else if (normalWorkApplies4) {
+    // rule normal_work: §9 "企业支付给职工的工资不得低于当地最低工资标准"
+    // note: 少于月最低工资标准的差额，不低于标准的为0
+    shortfall = employment.paid >= localMinimumWage ? YUAN_0 : subtractMoney(localMinimumWage, employment.paid);
+  } else {
+    throw new EvaluationError(
+      "no_rule_applies",
+      "no rule gives `shortfall` a value for this case; add a rule for it, or a rule without a condition",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 111, column: 3 },
+    );
+  }
 
   return {
     in_force: true,
@@ -3068,29 +3376,29 @@ export const factSchema: FactSchema = {
         {
           name: "contract_wage",
           type: { kind: "money" },
-          label: "劳动合同约定的工资",
+          label: "劳动合同约定的月工资（元/月）",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 232,
+            line: 234,
             column: 3,
-            endLine: 232,
-            endColumn: 35,
-            start: 6260,
-            end: 6292,
+            endLine: 234,
+            endColumn: 41,
+            start: 6410,
+            end: 6448,
           },
         },
         {
           name: "paid",
           type: { kind: "money" },
-          label: "企业实际支付",
+          label: "停工停产期间企业每月实际支付的工资或生活费（元/月）",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 233,
+            line: 235,
             column: 3,
-            endLine: 233,
-            endColumn: 23,
-            start: 6295,
-            end: 6315,
+            endLine: 235,
+            endColumn: 43,
+            start: 6451,
+            end: 6491,
           },
         },
         {
@@ -3099,12 +3407,12 @@ export const factSchema: FactSchema = {
           label: "最低工资标准类区",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 234,
+            line: 236,
             column: 3,
-            endLine: 234,
+            endLine: 236,
             endColumn: 50,
-            start: 6318,
-            end: 6365,
+            start: 6494,
+            end: 6541,
           },
         },
       ],
@@ -3112,10 +3420,10 @@ export const factSchema: FactSchema = {
         file: "policies/lanzhou-2021-289/facts.tiao",
         line: 227,
         column: 1,
-        endLine: 235,
+        endLine: 237,
         endColumn: 2,
         start: 6079,
-        end: 6367,
+        end: 6543,
       },
     },
     {
@@ -3129,23 +3437,23 @@ export const factSchema: FactSchema = {
           label: "事项",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 238,
+            line: 240,
             column: 3,
-            endLine: 238,
+            endLine: 240,
             endColumn: 26,
-            start: 6395,
-            end: 6418,
+            start: 6571,
+            end: 6594,
           },
         },
       ],
       span: {
         file: "policies/lanzhou-2021-289/facts.tiao",
-        line: 237,
+        line: 239,
         column: 1,
-        endLine: 239,
+        endLine: 241,
         endColumn: 2,
-        start: 6369,
-        end: 6420,
+        start: 6545,
+        end: 6596,
       },
     },
     {
@@ -3159,12 +3467,12 @@ export const factSchema: FactSchema = {
           label: "报送层级",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 242,
+            line: 244,
             column: 3,
-            endLine: 242,
+            endLine: 244,
             endColumn: 29,
-            start: 6449,
-            end: 6475,
+            start: 6625,
+            end: 6651,
           },
         },
         {
@@ -3173,23 +3481,23 @@ export const factSchema: FactSchema = {
           label: "报送时刻",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 243,
+            line: 245,
             column: 3,
-            endLine: 243,
+            endLine: 245,
             endColumn: 28,
-            start: 6478,
-            end: 6503,
+            start: 6654,
+            end: 6679,
           },
         },
       ],
       span: {
         file: "policies/lanzhou-2021-289/facts.tiao",
-        line: 241,
+        line: 243,
         column: 1,
-        endLine: 244,
+        endLine: 246,
         endColumn: 2,
-        start: 6422,
-        end: 6505,
+        start: 6598,
+        end: 6681,
       },
     },
   ],
@@ -3205,6 +3513,7 @@ export const factSchema: FactSchema = {
     { name: "temp_post_max_months", type: { kind: "months" } },
     { name: "refund_rate_large", type: { kind: "percent" } },
     { name: "refund_rate_sme", type: { kind: "percent" } },
+    { name: "work_training_start", type: { kind: "date" } },
     { name: "work_training_subsidy_monthly", type: { kind: "money" } },
     { name: "work_training_months_cap", type: { kind: "months" } },
     { name: "unemployment_subsidy_rate", type: { kind: "percent" } },
@@ -3398,10 +3707,10 @@ export const measures: Measures = {
     outputs: {
       in_force: { kind: "bool" },
       beyond_one_cycle: { kind: "bool" },
-      basis: { kind: "enum", name: "wage_basis" },
-      minimum_payment: { kind: "money" },
-      compliant: { kind: "bool" },
-      shortfall: { kind: "money" },
+      basis: { kind: "optional", of: { kind: "enum", name: "wage_basis" } },
+      minimum_payment: { kind: "optional", of: { kind: "money" } },
+      compliant: { kind: "optional", of: { kind: "bool" } },
+      shortfall: { kind: "optional", of: { kind: "money" } },
     },
     evaluate: evaluateM9,
   },

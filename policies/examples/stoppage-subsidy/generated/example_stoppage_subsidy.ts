@@ -19,6 +19,7 @@ import {
   decimalFromPercent,
   fen,
   formatDate,
+  lastDayOfTerm,
   maxOf,
   minOf,
   multiplyDecimal,
@@ -556,10 +557,12 @@ export function evaluateStoppageSubsidy(facts: StoppageSubsidyFacts, asOf: Calen
       : true;
 
   // §2 "至复工之日止（不含复工当日）；尚未复工的，至申请之日止（不含申请当日）"
-  const stoppageEnd: CalendarDate = enterprise.resumed_on ?? application.submitted_on;
+  // note: 不含复工当日（尚未复工的，不含申请当日）：计入的最后一日是其前一日
+  const lastStoppageDay: CalendarDate = addDays(enterprise.resumed_on ?? application.submitted_on, -1);
 
   // §2 "停工停产天数自停工停产之日起计算，至复工之日止（不含复工当日）"
-  const stoppageDays: number = stoppageEnd - enterprise.stoppage_start;
+  // note: 首尾两日都计入
+  const stoppageDays: number = exactInteger(lastStoppageDay - enterprise.stoppage_start + 1);
 
   // §2 "企业停工停产前已连续参加失业保险满12个月"
   // note: 月数规则：停工停产之日减12个月（目标月较短时取该月末日）；连续参保起始日不晚于该日的即已满12个月
@@ -622,10 +625,10 @@ export function evaluateStoppageSubsidy(facts: StoppageSubsidyFacts, asOf: Calen
   const cumulativeMonths: number = exactInteger(monthsAlreadyReceived + subsidyMonths);
 
   // §2 "补贴期自停工停产之日起计算；2024年8月1日前停工停产的，自2024年8月1日起计算"
-  // note: 月数规则：N个月的补贴期至“起始日加N个月”的前一日止，目标月较短时取该月末日
+  // note: 月数规则（民法典第二百零一条、第二百零二条）：N个月的补贴期至第N个月与起始日相应之日的前一日止；该月没有相应之日的，至该月末日止
   const subsidyPeriodEnd: CalendarDate | null =
     subsidyMonths > 0
-      ? addDays(addMonths(maxOf(enterprise.stoppage_start, stoppagePeriodStartOn(asOf, overrides)), exactInteger(1 * subsidyMonths)), -1)
+      ? lastDayOfTerm(maxOf(enterprise.stoppage_start, stoppagePeriodStartOn(asOf, overrides)), exactInteger(1 * subsidyMonths))
       : null;
 
   // §4 "停工停产超过一个工资支付周期的，企业应当自第二个工资支付周期起，按不低于当地最低工资标准的80%支付职工生活费"
