@@ -18,7 +18,10 @@
  */
 import type { SourceSpan } from "../../runtime/types.js";
 import type { Diagnostic, DiagnosticLabel } from "./diagnostic.js";
-import { printable, printableSourceLine } from "./printable.js";
+import { printable, printableSourceLine, shortened } from "./printable.js";
+
+/** A message quotes names and text of the policy, which may be of any length. */
+const MAX_MESSAGE = 1000;
 
 export function renderDiagnostic(diagnostic: Diagnostic, sourceText: string): string {
   const lines = splitLines(sourceText);
@@ -111,7 +114,7 @@ function render(diagnostic: Diagnostic, lookup: SourceLookup): string {
   const annotations: Annotation[] = [{ span, marker: "^" }, ...sameFile.map(labelAnnotation)];
   const gutter = gutterWidth([span, ...labels.map((label) => label.span)]);
   const lines = [
-    `${diagnostic.severity}[${diagnostic.code}]: ${printable(diagnostic.message)}`,
+    `${diagnostic.severity}[${diagnostic.code}]: ${printable(shortened(diagnostic.message, MAX_MESSAGE))}`,
     `${" ".repeat(gutter)}--> ${location(span)}`,
     ...codeFrame(annotations, lookup(span.file), gutter),
   ];
@@ -120,12 +123,12 @@ function render(diagnostic: Diagnostic, lookup: SourceLookup): string {
     if (first === undefined) continue;
     lines.push(`${" ".repeat(gutter)}::: ${location(first.span)}`, ...codeFrame(fileLabels.map(labelAnnotation), lookup(file), gutter));
   }
-  if (diagnostic.help !== undefined) lines.push(`${" ".repeat(gutter + 1)}= help: ${printable(diagnostic.help)}`);
+  if (diagnostic.help !== undefined) lines.push(`${" ".repeat(gutter + 1)}= help: ${printable(shortened(diagnostic.help, MAX_MESSAGE))}`);
   return lines.join("\n");
 }
 
 function labelAnnotation(label: DiagnosticLabel): Annotation {
-  return { span: label.span, marker: "-", message: printable(label.message) };
+  return { span: label.span, marker: "-", message: printable(shortened(label.message, MAX_MESSAGE)) };
 }
 
 function location(span: SourceSpan): string {
@@ -157,12 +160,36 @@ function codeFrame(annotations: readonly Annotation[], sourceLines: readonly str
   for (const [index, lineNumber] of lineNumbers.entries()) {
     const previous = lineNumbers[index - 1];
     if (previous !== undefined && lineNumber > previous + 1) frame.push("...");
-    const sourceLine = printableSourceLine(sourceLines[lineNumber - 1] ?? "");
-    frame.push(`${String(lineNumber).padStart(gutter)} | ${expandTabs(sourceLine)}`.trimEnd());
     const onLine = shown.filter((annotation) => annotation.span.line === lineNumber).sort(byMarkerThenColumn);
-    for (const annotation of onLine) frame.push(`${empty} ${underline(annotation, sourceLine)}`.trimEnd());
+    const part = shownPart(sourceLines[lineNumber - 1] ?? "", onLine);
+    // one character for one, so that the underlines keep their columns
+    const text = printableSourceLine(part.text);
+    const placed = part.annotations;
+    frame.push(`${String(lineNumber).padStart(gutter)} | ${expandTabs(text)}`.trimEnd());
+    for (const annotation of placed) frame.push(`${empty} ${underline(annotation, text)}`.trimEnd());
   }
   return frame;
+}
+
+/** A line longer than this is shown in part, around its first annotation: a policy may be one line of megabytes. */
+const MAX_SHOWN_LINE = 240;
+const CONTEXT_BEFORE = 60;
+
+/** The line, or the part of it around the first annotation with `…` where it is cut, and the annotations moved with it. */
+function shownPart(line: string, annotations: readonly Annotation[]): { text: string; annotations: readonly Annotation[] } {
+  const first = annotations[0];
+  if (line.length <= MAX_SHOWN_LINE || first === undefined) return { text: line, annotations };
+  const from = Math.max(0, Math.min(first.span.column - 1 - CONTEXT_BEFORE, line.length - MAX_SHOWN_LINE));
+  const to = Math.min(line.length, from + MAX_SHOWN_LINE);
+  const text = `${from > 0 ? "…" : ""}${line.slice(from, to)}${to < line.length ? "…" : ""}`;
+  const shift = from - (from > 0 ? 1 : 0);
+  const moved = annotations.map((annotation) => {
+    const { span } = annotation;
+    const column = Math.max(1, span.column - shift);
+    const endColumn = span.endLine === span.line ? Math.max(column, span.endColumn - shift) : span.endColumn;
+    return { ...annotation, span: { ...span, column, endColumn } };
+  });
+  return { text, annotations: moved };
 }
 
 /** The primary span first, then the labels from left to right. */

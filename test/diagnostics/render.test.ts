@@ -254,3 +254,19 @@ describe("text of the policy that a terminal would obey", () => {
     expect(splits).toBe(1);
   });
 });
+
+describe("a line of source too long to show whole", () => {
+  it("is shown around its span, cut with …, the underline still under the span", () => {
+    const text = `measure m1 { output x: bool = ${"a + ".repeat(100_000)}nothing + ${"b + ".repeat(100_000)}c }`;
+    const rendered = renderDiagnostic(
+      { code: "T0201", severity: "error", message: "unknown name `nothing`", span: spanOf(text, "nothing") },
+      text,
+    );
+    expect(rendered.length).toBeLessThan(1000);
+    const [, , , sourceLine, underlineLine] = rendered.split("\n");
+    expect(sourceLine).toMatch(/^1 \| …(a \+ )+nothing( \+ b)+ ?…$/);
+    const caret = underlineLine!.indexOf("^");
+    expect(sourceLine!.slice(caret, caret + "nothing".length)).toBe("nothing");
+    expect(underlineLine!.slice(caret)).toBe("^".repeat("nothing".length));
+  });
+});
