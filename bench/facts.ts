@@ -2,7 +2,7 @@
  * The facts of one scenario in the runtime representation (docs/internals.md): money in
  * fen, percentages in millionths, dates as day numbers, times as minutes since midnight,
  * exact decimals as coefficient and scale. Names are the scenario contract's
- * (spec: scenario-format.md, measures.md).
+ * (policies/lanzhou-2021-289/facts.tiao).
  */
 
 export interface Decimal {
@@ -143,7 +143,7 @@ export interface Facts {
 }
 
 /**
- * Overrides of parameters a scenario may carry (spec: parameters.md): any parameter, by
+ * Overrides of parameters a scenario may carry (policies/lanzhou-2021-289/parameters.tiao): any parameter, by
  * name, in runtime form. An override holds whatever the date.
  */
 export interface ParameterOverrides {

@@ -1,5 +1,5 @@
 /**
- * The outputs of the ten measures with their types, in written order (spec: measures.md),
+ * The outputs of the ten measures with their types, in written order (as the measures of policies/lanzhou-2021-289/ declare them),
  * and the output JSON of a result: what every engine of the benchmark is compared on.
  */
 import { formatValue, type OutputJson, type RuntimeValue } from "../runtime/scenario.js";

@@ -5,7 +5,7 @@
  * (bin/output-json.ts). Streamed through the CLI's own pipeline (bin/population.ts), it
  * differs from `tiao run --scenarios` only in what evaluates the measures.
  */
-import { problemLine } from "../bin/evaluate-scenario.js";
+import { problemLine } from "../compiler/evaluate-scenario.js";
 import { outputsWriter } from "../bin/output-json.js";
 import type { LineEvaluator } from "../bin/population.js";
 import { readScenario } from "../runtime/scenario.js";

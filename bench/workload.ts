@@ -1,7 +1,7 @@
 /**
  * The benchmark's workload: seeded, reproducible scenarios for all ten measures of the
  * notice, in two forms — the runtime facts an evaluator takes, and the scenario JSON a
- * user writes (spec: scenario-format.md). Every scenario carries the facts of all ten
+ * user writes (README.md, docs/internals.md "Reading scenarios"). Every scenario carries the facts of all ten
  * measures, so each one costs ten measure evaluations.
  *
  * The draws lean on the places where rules are easy to get wrong: evaluation dates around

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { closestName } from "../compiler/check/report.js";
 import { UsageError } from "./exit.js";
 
 type OptionsConfig = NonNullable<ParseArgsConfig["options"]>;
@@ -32,18 +33,22 @@ function parseOrExplain<T extends OptionsConfig>(args: readonly string[], option
   try {
     return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(describeParseError(error), usage);
+    throw describeParseError(error, Object.keys(options), usage);
   }
 }
 
-function describeParseError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
+function describeParseError(error: unknown, optionNames: readonly string[], usage: string): UsageError {
+  if (!(error instanceof Error)) return new UsageError(String(error), usage);
   const code = (error as NodeJS.ErrnoException).code;
   if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
     const option = /'([^']+)'/.exec(error.message)?.[1];
-    return option === undefined ? "unknown option" : `unknown option '${option}'`;
+    if (option === undefined) return new UsageError("unknown option", usage);
+    const closest = closestName(option, [...optionNames.map((name) => `--${name}`), "--help"]);
+    const command = /^usage: (tiao \w+)/.exec(usage)?.[1] ?? "tiao";
+    const help = closest === undefined ? undefined : `did you mean '${closest}'? ('${command} --help' lists its options)`;
+    return new UsageError(`unknown option '${option}'`, usage, help);
   }
   // Node's own message, in the CLI's style: first line, lowercase, no final period.
   const firstLine = (error.message.split("\n")[0] ?? "").replace(/\.$/, "");
-  return firstLine.charAt(0).toLowerCase() + firstLine.slice(1);
+  return new UsageError(firstLine.charAt(0).toLowerCase() + firstLine.slice(1), usage);
 }

@@ -5,8 +5,9 @@
  * line — the results `tiao run` prints, checked and ordered as `tiao run` does.
  */
 import type { ProgramIR } from "../compiler/ir.js";
-import { ownValue, readScenario, type EvaluationError, type FactSchema, type RecordValue, type RuntimeValue, type ValueType } from "../runtime/index.js";
-import { missingFactProblems, naturalMeasureOrder, problemLine } from "./evaluate-scenario.js";
+import { readScenario, type EvaluationError, type FactSchema, type RecordValue, type RuntimeValue, type ValueType } from "../runtime/index.js";
+import { ownValue } from "../runtime/own-properties.js";
+import { missingFactProblems, naturalMeasureOrder, problemLine } from "../compiler/evaluate-scenario.js";
 import { outputsWriter } from "./output-json.js";
 import type { LineEvaluator, LineOutcome } from "./population.js";
 

@@ -31,11 +31,15 @@ export class CliError extends Error {
   }
 }
 
-/** Usage errors print the command's usage after the message. */
+/**
+ * Usage errors print the command's usage after the message; one with a `help` line
+ * (a likely correction) prints that instead.
+ */
 export class UsageError extends CliError {
   constructor(
     message: string,
     readonly usage: string,
+    readonly help?: string,
   ) {
     super(message, ExitStatus.badInput);
     this.name = "UsageError";

@@ -3,10 +3,12 @@
  * start-up only pays for what the command uses.
  */
 import { readFileSync } from "node:fs";
+import { closestName } from "../compiler/check/report.js";
+import { languageVersion } from "../compiler/language.js";
 import { CliError, ExitStatus, UsageError, type ExitCode } from "./exit.js";
 import { printable } from "../compiler/diagnostics/printable.js";
 import { describeFileError } from "./policy-files.js";
-import { commandUsage, isCommandName, mainUsage, type CommandName } from "./usage.js";
+import { commandNames, commandUsage, isCommandName, mainUsage, type CommandName } from "./usage.js";
 
 type Command = (args: readonly string[]) => Promise<ExitCode>;
 
@@ -40,15 +42,25 @@ export async function main(args: readonly string[]): Promise<ExitCode> {
 async function dispatch(args: readonly string[]): Promise<ExitCode> {
   const [first, ...rest] = args;
   if (first === undefined) throw new UsageError("missing command", mainUsage);
-  if (first === "--help" || first === "-h" || first === "help") return printHelp(mainUsage);
+  if (first === "--help" || first === "-h") return printHelp(mainUsage);
+  if (first === "help") return printHelp(rest[0] === undefined ? mainUsage : commandUsage[knownCommand(rest[0])]);
   if (first === "--version" || first === "-v") return printVersion();
-  if (!isCommandName(first)) {
-    const what = first.startsWith("-") ? "option" : "command";
-    throw new UsageError(`unknown ${what} '${first}'`, mainUsage);
-  }
-  if (rest.includes("--help") || rest.includes("-h")) return printHelp(commandUsage[first]);
-  const command = await commands[first]();
-  return command(rest);
+  if (first.startsWith("-")) throw unknownName("option", first, ["--help", "--version"]);
+  const command = knownCommand(first);
+  if (rest.includes("--help") || rest.includes("-h")) return printHelp(commandUsage[command]);
+  return (await commands[command]())(rest);
+}
+
+function knownCommand(name: string): CommandName {
+  if (isCommandName(name)) return name;
+  throw unknownName("command", name, commandNames);
+}
+
+/** An unknown command or top-level option, with the likely one when there is one. */
+function unknownName(what: "command" | "option", name: string, known: readonly string[]): UsageError {
+  const closest = closestName(name, known);
+  const help = closest === undefined ? undefined : `did you mean '${closest}'? ('tiao --help' lists the commands)`;
+  return new UsageError(`unknown ${what} '${name}'`, mainUsage, help);
 }
 
 function printHelp(text: string): ExitCode {
@@ -60,14 +72,18 @@ function printVersion(): ExitCode {
   // dist/cli/tiao.mjs → package.json at the package root
   const manifest: unknown = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
   const version = typeof manifest === "object" && manifest !== null && "version" in manifest ? manifest.version : undefined;
-  process.stdout.write(`tiao ${String(version)}\n`);
+  process.stdout.write(`tiao ${String(version)} (language ${languageVersion})\n`);
   return ExitStatus.ok;
 }
 
 function reportError(error: unknown): ExitCode {
   // Messages quote paths and arguments as given, which may hold any character.
   if (error instanceof UsageError) {
-    process.stderr.write(`error: ${printable(error.message)}\n\n${error.usage}\n`);
+    const after = error.help === undefined ? `
+${error.usage}` : `  = help: ${printable(error.help)}`;
+    process.stderr.write(`error: ${printable(error.message)}
+${after}
+`);
     return error.exitCode;
   }
   if (error instanceof CliError) {

@@ -11,7 +11,6 @@ import {
   formatPercent,
   formatTime,
   formatValue,
-  ownValue,
   type CalendarDate,
   type Decimal,
   type FactSchema,
@@ -21,6 +20,7 @@ import {
   type TimeOfDay,
   type ValueType,
 } from "../runtime/index.js";
+import { ownValue } from "../runtime/own-properties.js";
 
 export type JsonWriter = (value: RuntimeValue) => string;
 

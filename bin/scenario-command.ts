@@ -3,12 +3,13 @@
  * measures asked for, evaluate, and report every failure on stderr with its exit status.
  * The commands differ only in what they print of a successful evaluation.
  */
+import { closestName } from "../compiler/check/report.js";
 import { explanationLanguages, type ExplanationLanguage } from "../compiler/explain-words.js";
 import type { EvaluationResult } from "../compiler/interpret.js";
 import type { ProgramIR } from "../compiler/ir.js";
 import { printable } from "../compiler/diagnostics/printable.js";
 import type { ScenarioError } from "../runtime/index.js";
-import { evaluateScenario, evaluationErrorText, measureNames, problemLine, unknownMeasures } from "./evaluate-scenario.js";
+import { evaluateScenario, evaluationErrorText, measureNames, problemLine, unknownMeasures } from "../compiler/evaluate-scenario.js";
 import { CliError, ExitStatus, UsageError, type ExitCode } from "./exit.js";
 import { loadProgram } from "./load-program.js";
 import { decodeUtf8, inputStream, invalidUtf8Message, MAX_SCENARIO_BYTES, readStreamBounded } from "./bounded-read.js";
@@ -44,7 +45,7 @@ export async function evaluateScenarioCommand(command: ScenarioCommand): Promise
 
   if (reportUnknownMeasures(program, command.measures ?? [])) return { kind: "failed", exitCode: ExitStatus.badInput };
   const outcome = evaluateScenario(program, {
-    text: scenarioText,
+    scenario: scenarioText,
     explain: command.explain,
     ...(command.measures === undefined ? {} : { measures: command.measures }),
     ...(command.language === undefined ? {} : { language: command.language }),
@@ -73,7 +74,15 @@ export function explanationLanguageOption(lang: string | undefined, usage: strin
 export function reportUnknownMeasures(program: ProgramIR, names: readonly string[]): boolean {
   const unknown = unknownMeasures(program, names);
   const known = measureNames(program);
-  for (const name of unknown) process.stderr.write(`--measure: the policy has no measure ${printable(JSON.stringify(name))} (it has ${known})\n`);
+  const measures = program.measures.map((measure) => measure.name);
+  for (const name of unknown) {
+    // In short names like m9, one changed letter is another measure, not a typo: suggest those only for a difference of case.
+    const closest = measures.find((measure) => measure.toLowerCase() === name.toLowerCase()) ?? (name.length >= 4 ? closestName(name, measures) : undefined);
+    const help = closest === undefined ? "" : `
+  = help: did you mean "${closest}"?`;
+    process.stderr.write(`error: --measure: the policy has no measure ${printable(JSON.stringify(name))} (it has ${known})${help}
+`);
+  }
   return unknown.length > 0;
 }
 

@@ -12,7 +12,8 @@
  */
 import { shortened } from "../compiler/diagnostics/printable.js";
 import type { ProgramIR } from "../compiler/ir.js";
-import { isJsonArray, isJsonObject, JsonNumber, parseJson, type JsonValue, type OutputJson } from "../runtime/index.js";
+import type { OutputJson } from "../runtime/index.js";
+import { isJsonArray, isJsonObject, JsonNumber, parseJson, type JsonValue } from "../runtime/json.js";
 
 export interface TestCase {
   readonly name: string;

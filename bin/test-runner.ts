@@ -1,6 +1,7 @@
 import type { ProgramIR } from "../compiler/ir.js";
-import { ownValue, type OutputJson } from "../runtime/index.js";
-import { evaluateScenario, problemLine, type ScenarioOutcome } from "./evaluate-scenario.js";
+import type { OutputJson } from "../runtime/index.js";
+import { ownValue } from "../runtime/own-properties.js";
+import { evaluateScenario, problemLine, type ScenarioOutcome } from "../compiler/evaluate-scenario.js";
 import type { Expectation, TestCase } from "./test-file.js";
 
 /**
@@ -9,7 +10,7 @@ import type { Expectation, TestCase } from "./test-file.js";
  */
 export function runTestCase(program: ProgramIR, test: TestCase): string[] {
   const outcome = evaluateScenario(program, {
-    text: test.scenarioText,
+    scenario: test.scenarioText,
     explain: false,
     ...(test.measures === undefined ? {} : { measures: test.measures }),
   });

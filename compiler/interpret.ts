@@ -34,7 +34,6 @@ import {
   daysBetween,
   decimalFromInteger,
   decimalFromPercent,
-  emptyValue,
   fen,
   floorDecimal,
   formatDate,
@@ -48,7 +47,6 @@ import {
   multiplyMoneyByPercentExact,
   negateDecimal,
   parseDate,
-  parseLiteral,
   roundDecimal,
   roundToFen,
   subtractDecimal,
@@ -63,6 +61,7 @@ import {
   type RuntimeValue,
   type Scenario,
 } from "../runtime/index.js";
+import { emptyValue, parseLiteral } from "../runtime/scenario.js";
 import { Trace, type DatedValue, type Decision, type Explanation, type WindowReport } from "./explain.js";
 import { explanationWords, policyLanguage, type ExplanationLanguage } from "./explain-words.js";
 

@@ -2,7 +2,7 @@
  * The ten measures of 兰人社发〔2021〕289号 written by hand, as a careful engineer would
  * write them without tiao: exact money in fen, half-up rounding, the month rule, the
  * effective windows, the empty values of a measure out of force, parameters by date.
- * It is the benchmark's speed limit, and a second reading of spec/measures.md that the
+ * It is the benchmark's speed limit, and a second reading of the notice (policies/lanzhou-2021-289/notice.txt) that the
  * compiled policy is checked against.
  */
 import type {

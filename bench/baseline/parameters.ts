@@ -1,6 +1,6 @@
 /**
  * The parameters of the notice and the figures it takes from other documents, with their
- * dated values (spec: parameters.md). A scenario may override any of them by name; an
+ * dated values (policies/lanzhou-2021-289/parameters.tiao). A scenario may override any of them by name; an
  * override holds whatever the date, so every read goes through the overrides first.
  */
 import type { ParameterOverrides } from "../facts.js";

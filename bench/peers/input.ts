@@ -110,7 +110,7 @@ export function formatPeerResult(result: PeerResult): FormattedResult {
   };
 }
 
-/** Figures of §2 and §4 every peer encodes (spec: parameters.md). */
+/** Figures of §2 and §4 every peer encodes (policies/lanzhou-2021-289/parameters.tiao). */
 export const PEER_FIGURES = {
   epidemicPeriodStart: "2021-10-20",
   refundRateLarge: 30,

@@ -1,17 +1,13 @@
 import { writeFileSync } from "node:fs";
-import { hasErrors, type Diagnostic } from "../../compiler/diagnostics/diagnostic.js";
-import { formatPolicy } from "../../compiler/format/format.js";
-import { parseFile } from "../../compiler/parse.js";
+import { formatSource } from "../../compiler/format/format.js";
 import { parseCommandArgs } from "../args.js";
 import { CliError, ExitStatus, type ExitCode } from "../exit.js";
-import { describeFileError, readPolicy, type SourceFile } from "../policy-files.js";
+import { describeFileError, readPolicy } from "../policy-files.js";
 import { printDiagnostics } from "../print-diagnostics.js";
 import { plural } from "../text.js";
 import { commandUsage } from "../usage.js";
 
 const options = { check: { type: "boolean" } } as const;
-
-type Formatted = { readonly kind: "formatted"; readonly text: string } | { readonly kind: "unparsable"; readonly diagnostics: Diagnostic[] };
 
 /**
  * `tiao fmt <policy> [--check]`: rewrites each file not in canonical form and lists it on
@@ -24,7 +20,7 @@ export async function fmt(args: readonly string[]): Promise<ExitCode> {
   let unparsable = false;
   let unformatted = 0;
   for (const file of files) {
-    const result = format(file);
+    const result = formatSource(file.path, file.text);
     if (result.kind === "unparsable") {
       unparsable = true;
       printDiagnostics(result.diagnostics, [file]);
@@ -39,12 +35,6 @@ export async function fmt(args: readonly string[]): Promise<ExitCode> {
   if (!checkOnly || unformatted === 0) return ExitStatus.ok;
   process.stderr.write(`${plural(unformatted, "file")} not in canonical form: run \`tiao fmt ${policy}\` to rewrite them\n`);
   return ExitStatus.failed;
-}
-
-function format(file: SourceFile): Formatted {
-  const parsed = parseFile(file.path, file.text);
-  if (hasErrors(parsed.diagnostics)) return { kind: "unparsable", diagnostics: parsed.diagnostics };
-  return { kind: "formatted", text: formatPolicy(parsed.ast) };
 }
 
 function write(path: string, text: string): void {

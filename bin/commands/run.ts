@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { parseCommandArgs } from "../args.js";
-import { resultJson } from "../evaluate-scenario.js";
+import { resultJson } from "../../compiler/evaluate-scenario.js";
 import { ExitStatus, UsageError, type ExitCode } from "../exit.js";
 import { explanationLanguageOption, evaluateScenarioCommand } from "../scenario-command.js";
 import { commandUsage } from "../usage.js";

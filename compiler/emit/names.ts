@@ -3,14 +3,14 @@
  * kept unique within a scope and clear of reserved words and of the runtime's exports.
  */
 
-/** Words a generated identifier may not be: JavaScript's reserved words and globals the code uses. */
+/** Words a generated identifier may not be: JavaScript's reserved words, globals the code uses, and TypeScript's `Parameters`, which an exported type would shadow for users. */
 const RESERVED = new Set([
   "arguments", "await", "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete",
   "do", "else", "enum", "eval", "export", "extends", "false", "finally", "for", "function", "if", "implements",
   "import", "in", "instanceof", "interface", "let", "new", "null", "package", "private", "protected", "public",
   "return", "static", "super", "switch", "this", "throw", "true", "try", "typeof", "undefined", "var", "void",
   "while", "with", "yield", "any", "boolean", "number", "string", "symbol", "never", "unknown", "object", "type",
-  "Array", "Error", "Infinity", "JSON", "Math", "NaN", "Number", "Object", "Partial", "Pick", "String", "Readonly",
+  "Array", "Error", "Infinity", "JSON", "Math", "NaN", "Number", "Object", "Parameters", "Partial", "Pick", "String", "Readonly",
 ]);
 
 function words(name: string): string[] {

@@ -12,16 +12,79 @@ type Schema = { readonly [keyword: string]: unknown };
 
 const DRAFT = "https://json-schema.org/draft/2020-12/schema";
 
+/** The largest integer a number holds exactly: counts, fen and millionths stay within it. */
+const MAX_SAFE_INTEGER = "9007199254740991";
+
+/**
+ * A regular expression for the whole numbers from 0 to `limit` (decimal digits), with any
+ * leading zeros: the runtime reads "007" as 7. Shorter numbers, then those of the same
+ * length that are smaller at their first differing digit, then `limit` itself.
+ */
+function upTo(limit: string): string {
+  const alternatives: string[] = [];
+  if (limit.length > 1) alternatives.push(`[1-9][0-9]{0,${limit.length - 2}}`);
+  for (let i = 0; i < limit.length; i++) {
+    const digit = Number(limit[i]);
+    const lowest = i === 0 && limit.length > 1 ? 1 : 0;
+    if (digit <= lowest) continue;
+    const rest = limit.length - i - 1;
+    alternatives.push(`${limit.slice(0, i)}${digitRange(lowest, digit - 1)}${rest > 0 ? `[0-9]{${rest}}` : ""}`);
+  }
+  alternatives.push(limit);
+  return `(?:0+|0*(?:${alternatives.join("|")}))`;
+}
+
+function digitRange(lowest: number, highest: number): string {
+  return lowest === highest ? String(lowest) : `[${lowest}-${highest}]`;
+}
+
+/**
+ * An amount or a percentage as the runtime reads its text: `places` decimals at most, and a
+ * value whose smallest units (fen, millionths) are a safe integer. Below the largest whole
+ * part any decimals are fine; at it, only decimals up to those of the limit.
+ */
+function scaledText(places: number): string {
+  const whole = MAX_SAFE_INTEGER.slice(0, MAX_SAFE_INTEGER.length - places);
+  const fraction = MAX_SAFE_INTEGER.slice(MAX_SAFE_INTEGER.length - places);
+  const belowWhole = upTo(String(BigInt(whole) - 1n));
+  return `(?:${belowWhole}(?:\\.[0-9]{1,${places}})?|0*${whole}(?:\\.${fractionUpTo(fraction)})?)`;
+}
+
+/** 1 to `limit.length` decimals that, padded with zeros, are at most `limit`: "91" takes 0–9, 00–91. */
+function fractionUpTo(limit: string): string {
+  const [first = "0", ...rest] = limit;
+  const digit = Number(first);
+  const alternatives: string[] = [];
+  if (digit > 0) alternatives.push(`${digitRange(0, digit - 1)}${rest.length > 0 ? `[0-9]{0,${rest.length}}` : ""}`);
+  alternatives.push(rest.length === 0 ? first : `${first}${fractionUpTo(rest.join(""))}?`);
+  return `(?:${alternatives.join("|")})`;
+}
+
+/**
+ * A real calendar date of the years 0001–9999, as the runtime reads it: 31, 30 or 28 days
+ * by month, and February 29th in leap years (divisible by 4, centuries only by 400).
+ */
+function calendarDatePattern(): string {
+  const year = "(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)";
+  const leapYear = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)";
+  const monthAndDay = "(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))";
+  return `^(?:${year}-${monthAndDay}|${leapYear}-02-29)$`;
+}
+
 /** Patterns of the text forms (the runtime's readers are the reference). */
 const patterns = {
-  date: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
+  date: calendarDatePattern(),
   time: "^([01][0-9]|2[0-3]):[0-5][0-9]$",
-  moneyIn: "^[0-9]+(\\.[0-9]{1,2})?$",
+  moneyIn: `^${scaledText(2)}$`,
   moneyOut: "^-?[0-9]+\\.[0-9]{2}$",
-  percentIn: "^[0-9]+(\\.[0-9]{1,4})?%?$",
+  percentIn: `^${scaledText(4)}%?$`,
   percentOut: "^-?[0-9]+(\\.[0-9]{1,4})?%$",
   decimal: "^-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?$",
 } as const;
+
+/** The largest amount in yuan and percentage whose fen or millionths are a safe integer. */
+const MAX_YUAN = Number(`${MAX_SAFE_INTEGER.slice(0, -2)}.${MAX_SAFE_INTEGER.slice(-2)}`);
+const MAX_PERCENT = Number(`${MAX_SAFE_INTEGER.slice(0, -4)}.${MAX_SAFE_INTEGER.slice(-4)}`);
 
 /** Definitions shared by both schemas, under names no enum or record can take (they are keywords). */
 function scalarDefinitions(direction: "in" | "out"): { [name: string]: Schema } {
@@ -32,19 +95,27 @@ function scalarDefinitions(direction: "in" | "out"): { [name: string]: Schema } 
     money: input
       ? {
           description: "an amount in yuan, exact to the fen: a number or a decimal string with at most two decimals, not negative",
-          anyOf: [{ type: "number", minimum: 0 }, { type: "string", pattern: patterns.moneyIn }],
+          anyOf: [
+            { type: "number", minimum: 0, maximum: MAX_YUAN, multipleOf: 0.01 },
+            { type: "string", pattern: patterns.moneyIn },
+          ],
         }
       : { type: "string", pattern: patterns.moneyOut, description: "an amount in yuan with exactly two decimals" },
     percent: input
       ? {
           description: 'a percentage: 60, "60" or "60%", at most four decimals',
-          anyOf: [{ type: "number", minimum: 0 }, { type: "string", pattern: patterns.percentIn }],
+          anyOf: [
+            { type: "number", minimum: 0, maximum: MAX_PERCENT, multipleOf: 0.0001 },
+            { type: "string", pattern: patterns.percentIn },
+          ],
         }
       : { type: "string", pattern: patterns.percentOut, description: 'a percentage such as "60%"' },
     decimal: input
       ? { description: "an exact decimal number, may be negative", anyOf: [{ type: "number" }, { type: "string", pattern: patterns.decimal }] }
       : { type: "string", pattern: patterns.decimal, description: "an exact decimal number, as text" },
-    integer: input ? { type: "integer", minimum: 0 } : { type: "integer" },
+    integer: input
+      ? { type: "integer", minimum: 0, maximum: Number(MAX_SAFE_INTEGER) }
+      : { type: "integer", minimum: -Number(MAX_SAFE_INTEGER), maximum: Number(MAX_SAFE_INTEGER) },
   };
 }
 

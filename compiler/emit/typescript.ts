@@ -49,9 +49,9 @@ const RUNTIME_VALUES = [
   "decimal", "decimalFromInteger", "decimalFromPercent", "fen", "floorDecimal", "formatDate", "lastDayOfTerm", "maxOf", "minOf",
   "moneyToDecimal", "multiplyDecimal", "multiplyMoney", "multiplyMoneyByDecimal", "multiplyMoneyByPercent",
   "multiplyMoneyByPercentExact", "negateDecimal", "percentFromMillionths", "roundDecimal", "roundToFen",
-  "subtractDecimal", "subtractMoney", "timeOfDay",
+  "subtractDecimal", "subtractMoney", "timeOfDay", "evaluateScenarioJson",
 ];
-const RUNTIME_TYPES = ["CalendarDate", "Decimal", "FactSchema", "Money", "Percent", "TimeOfDay", "ValueType"];
+const RUNTIME_TYPES = ["CalendarDate", "Decimal", "FactSchema", "Money", "Percent", "TimeOfDay", "ValueType", "JsonEvaluation", "JsonEvaluationOptions"];
 const HELPERS: readonly HelperName[] = ["present", "exactInteger", "smallerDecimal", "largerDecimal"];
 
 /** `// ------ name`: the comment that opens a section of the module. */
@@ -79,11 +79,11 @@ class ModulePrinter implements ModuleContext {
     private readonly options: EmitOptions,
     readonly mode: Mode,
   ) {
-    for (const name of [...RUNTIME_VALUES, ...RUNTIME_TYPES, ...HELPERS, "factSchema", "policy", "measures"]) this.names.reserve(name);
+    for (const name of [...RUNTIME_VALUES, ...RUNTIME_TYPES, ...HELPERS, "factSchema", "policy", "measures", "evaluateJson"]) this.names.reserve(name);
     for (const declaration of [...program.schema.enums, ...program.schema.records]) {
       this.typeNames.set(declaration.name, this.names.take(pascalCase(declaration.name)));
     }
-    this.parametersType = this.names.take("Parameters");
+    this.parametersType = this.names.take("PolicyParameters");
     this.overridesType = this.names.take("ParameterOverrides");
     this.compiledMeasureType = this.names.take("CompiledMeasure");
     this.measuresTableType = this.names.take("Measures");
@@ -453,7 +453,22 @@ class ModulePrinter implements ModuleContext {
     } else {
       lines.push("", `export const measures${this.annotation(this.measuresTableType)} = {`, ...entries.flat(), "};");
     }
-    return lines;
+    return [...lines, "", ...this.jsonEntryPoint()];
+  }
+
+  /** `evaluateJson`: scenario JSON in, the result `tiao run` prints out, read and checked as `tiao run` does. */
+  private jsonEntryPoint(): string[] {
+    const doc = docComment([
+      "A scenario's JSON (its text, or the value JSON.parse gives) → the outputs `tiao run` prints,",
+      "per measure the scenario gives the facts for (or those of `options.measures`). Read and checked",
+      'as `tiao run` reads it: amounts in yuan (`12345.67` or `"12345.67"`), never in fen.',
+    ]);
+    const evaluation = this.runtimeType("JsonEvaluation");
+    const options = this.runtimeType("JsonEvaluationOptions");
+    if (this.mode === "dts") return [...doc, `export declare function evaluateJson(scenario: string | object, options?: ${options}): ${evaluation};`];
+    const run = this.runtime("evaluateScenarioJson");
+    const head = this.mode === "ts" ? `export function evaluateJson(scenario: string | object, options: ${options} = {}): ${evaluation} {` : "export function evaluateJson(scenario, options = {}) {";
+    return [...doc, head, `  return ${run}({ factSchema, measures }, scenario, options);`, "}"];
   }
 
   private annotation(type: string): string {

@@ -36,8 +36,21 @@ import type {
   StringLiteral,
   TypeExpr,
 } from "../ast.js";
+import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { parseFile } from "../parse.js";
 import { anchorOf, layoutExpression, printExpression, printString, type Anchor } from "./expression.js";
 import { parenthesize } from "./parentheses.js";
+
+export type FormatResult =
+  | { readonly kind: "formatted"; readonly text: string }
+  | { readonly kind: "unparsable"; readonly diagnostics: readonly Diagnostic[] };
+
+/** A policy file's text in canonical form, or the syntax errors that keep it from being formatted. */
+export function formatSource(path: string, text: string): FormatResult {
+  const parsed = parseFile(path, text);
+  if (hasErrors(parsed.diagnostics)) return { kind: "unparsable", diagnostics: parsed.diagnostics };
+  return { kind: "formatted", text: formatPolicy(parsed.ast) };
+}
 
 export function formatPolicy(ast: PolicyFile): string {
   const printer = new Printer();

@@ -1,6 +1,6 @@
 import { PassThrough, Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { resultJson } from "../../bin/evaluate-scenario.js";
+import { resultJson } from "../../compiler/evaluate-scenario.js";
 import { evaluatePopulation } from "../../bin/population.js";
 import { compile } from "../../compiler/compile.js";
 import { evaluate } from "../../compiler/interpret.js";

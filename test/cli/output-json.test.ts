@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { jsonWriter, outputsWriter } from "../../bin/output-json.js";
-import { calendarDate, normaliseDecimal, type FactSchema, type RuntimeValue, type ValueType } from "../../runtime/index.js";
+import { normaliseDecimal } from "../../runtime/decimal.js";
+import { calendarDate, type FactSchema, type RuntimeValue, type ValueType } from "../../runtime/index.js";
 import { formatValue } from "../../runtime/scenario.js";
 
 const span = { file: "test.tiao", line: 1, column: 1, endLine: 1, endColumn: 1, start: 0, end: 0 };

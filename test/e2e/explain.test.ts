@@ -61,7 +61,7 @@ describe("tiao explain", () => {
     const unknown = explain(scenario, "--measure", "m9");
     expect(unknown.status).toBe(2);
     expect(unknown.stdout).toBe("");
-    expect(unknown.stderr).toBe('--measure: the policy has no measure "m9" (it has m1, m2)\n');
+    expect(unknown.stderr).toBe('error: --measure: the policy has no measure "m9" (it has m1, m2)\n');
     const missing = tiao(["explain", fixturePolicy]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/^error: missing --scenario <file\.json>\n\nusage: tiao explain/);

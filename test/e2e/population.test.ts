@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { evaluateScenario, problemLine, resultJson } from "../../bin/evaluate-scenario.js";
+import { evaluateScenario, problemLine, resultJson } from "../../compiler/evaluate-scenario.js";
 import { compilePolicy } from "../../bin/load-program.js";
 import { readPolicy } from "../../bin/policy-files.js";
 import type { ProgramIR } from "../../compiler/ir.js";
@@ -157,7 +157,7 @@ describe("tiao run --scenarios refuses", () => {
   });
 
   it("a --measure the policy does not have", () => {
-    expectRefused(["--scenarios", "<in>", "--out", "<out>", "--measure", "m9"], '--measure: the policy has no measure "m9" (it has m1)');
+    expectRefused(["--scenarios", "<in>", "--out", "<out>", "--measure", "m9"], 'error: --measure: the policy has no measure "m9" (it has m1)');
   });
 
   it("a file of scenarios that does not exist", () => {
@@ -210,7 +210,7 @@ describe("tiao run --scenarios on the Lanzhou policy", () => {
   /** The line `tiao run --scenario` would give for each scenario, from the interpreter. */
   function expectedLines(lines: readonly string[], measures?: readonly string[]): string[] {
     return lines.map((text, index) => {
-      const outcome = evaluateScenario(program, { text, explain: false, ...(measures === undefined ? {} : { measures }) });
+      const outcome = evaluateScenario(program, { scenario: text, ...(measures === undefined ? {} : { measures }) });
       switch (outcome.kind) {
         case "evaluated":
           return JSON.stringify(resultJson(outcome.result));

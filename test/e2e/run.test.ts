@@ -148,7 +148,8 @@ describe("tiao run with bad input", () => {
   });
 
   it("rejects an unknown --measure name", () => {
-    expectBadInput(run(fullScenario, "--measure", "m9"), '--measure: the policy has no measure "m9" (it has m1, m2)');
+    expectBadInput(run(fullScenario, "--measure", "m9"), 'error: --measure: the policy has no measure "m9" (it has m1, m2)');
+    expectBadInput(run(fullScenario, "--measure", "M2"), 'error: --measure: the policy has no measure "M2" (it has m1, m2)', '  = help: did you mean "m2"?');
   });
 
   it("rejects a scenario file that does not exist", () => {

@@ -304,7 +304,7 @@ describe("text a user gave, echoed on a terminal", () => {
 
   it("a --measure name is escaped too", () => {
     const result = tiao(["run", policy, "--scenario", "-", "--measure", "m2\n\u001b[31m"], { input: '{"date":"2021-11-15"}' });
-    expect(result.stderr).toBe('--measure: the policy has no measure "m2\\n\\u001b[31m" (it has m1)\n');
+    expect(result.stderr).toBe('error: --measure: the policy has no measure "m2\\n\\u001b[31m" (it has m1)\n');
   });
 
   it("a scenario key of 60 MB costs little and is not echoed whole", () => {

@@ -1,7 +1,7 @@
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { copyOfFixture, fixturePolicy, tiao } from "./tiao.js";
+import { copyOfFixture, fixturePolicy, repositoryRoot, scratchFolder, tiao } from "./tiao.js";
 
 describe("tiao test", () => {
   let copy: ReturnType<typeof copyOfFixture> | undefined;
@@ -22,6 +22,22 @@ describe("tiao test", () => {
     expect(lines.slice(0, -1).every((line) => line.startsWith("✓ "))).toBe(true);
     expect(lines).toContain("✓ m2: 60% of last year's premiums, half-up to the fen");
     expect(lines.at(-1)).toBe("6 passed, 0 failed");
+  });
+
+  it("passes the test file of docs/cli.md, on the Lanzhou policy", () => {
+    const documentation = readFileSync(join(repositoryRoot, "docs", "cli.md"), "utf8");
+    const example = /A test file:\n\n```json\n([^`]+)```/u.exec(documentation)?.[1];
+    if (example === undefined) throw new Error("docs/cli.md has no test file example");
+    const scratch = scratchFolder();
+    copy = scratch;
+    const policy = join(scratch.path, "lanzhou");
+    const source = join(repositoryRoot, "policies", "lanzhou-2021-289");
+    cpSync(source, policy, { recursive: true, filter: (path) => relative(source, path).split(sep)[0] !== "tests" });
+    mkdirSync(join(policy, "tests"));
+    writeFileSync(join(policy, "tests", "example.json"), example);
+    const result = tiao(["test", policy]);
+    expect(result.stdout).toBe("✓ m4: migrant worker insured 8 months gets the living subsidy\n1 passed, 0 failed\n");
+    expect(result.status).toBe(0);
   });
 
   it("reports a wrong output with the measure, the values and the test file, and exits 1", () => {

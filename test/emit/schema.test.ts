@@ -6,8 +6,35 @@ import type { ProgramIR } from "../../compiler/ir.js";
 import { EvaluationError, formatDate, formatValue, missingFacts, readScenario, type OutputJson, type Scenario } from "../../runtime/index.js";
 import { m4Policy } from "../interpret/policy-m4.js";
 import { scenarioArbitrary } from "../support/arbitraries.js";
-import { validate } from "./json-schema-check.js";
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import { everyOperationPolicy } from "./policies.js";
+
+const ajv = new Ajv2020({ strict: true, allErrors: true, multipleOfPrecision: 3 });
+const compiled = new WeakMap<object, ValidateFunction>();
+
+/** `/enterprise/trainees/0` → `enterprise.trainees[0]` */
+function dottedPath(instancePath: string): string {
+  const path = instancePath.split("/").slice(1).map((part) => (/^[0-9]+$/.test(part) ? `[${part}]` : `.${part}`)).join("").replace(/^\./, "");
+  return path === "" ? "(root)" : path;
+}
+
+function problemOf(error: ErrorObject): string {
+  const path = dottedPath(error.instancePath);
+  if (error.keyword === "required") return `${path}: missing ${String(error.params["missingProperty"])}`;
+  if (error.keyword === "additionalProperties") return `${path}: unknown key ${String(error.params["additionalProperty"])}`;
+  return `${path}: ${error.keyword} ${error.message ?? ""}`;
+}
+
+/** The problems Ajv finds, one per place: a value that matches none of the forms of an anyOf is one problem, not one per form. */
+function validate(schema: object, value: unknown): string[] {
+  let validator = compiled.get(schema);
+  if (validator === undefined) {
+    validator = ajv.compile(schema);
+    compiled.set(schema, validator);
+  }
+  if (validator(value)) return [];
+  return (validator.errors ?? []).filter((error) => !error.schemaPath.includes("/anyOf/")).map(problemOf);
+}
 
 /** A scenario as the JSON a user would write, in the forms the runtime prints. */
 function scenarioJson(program: ProgramIR, scenario: Scenario): { [key: string]: OutputJson } {

@@ -36,7 +36,7 @@ describe("generated TypeScript", () => {
     expect(code).toContain("export interface M4Outputs {\n  readonly in_force: boolean;\n  readonly unemployment_subsidy_eligible: boolean;");
     expect(code).toContain(" * Measure m4 确保失业保险待遇及时足额发放\n *\n * §4 \"确保失业保险待遇及时足额发放\"\n *\n * 测试政策 (测试〔2021〕1号), version 1.0.0\n");
     expect(code).toContain("export function evaluateM4(facts: M4Facts, asOf: CalendarDate, overrides: ParameterOverrides = {}): M4Outputs {");
-    expect(code).toContain("export type ParameterOverrides = Partial<Parameters>;");
+    expect(code).toContain("export type ParameterOverrides = Partial<PolicyParameters>;");
     expect(code).toContain("export const factSchema: FactSchema = {");
     expect(code).toContain("export const measures: Measures = {");
   });
@@ -110,7 +110,8 @@ describe("generated JavaScript", () => {
     expect(dts).toContain("export declare function uiBenefitStandardOn(asOf: CalendarDate, overrides?: ParameterOverrides): Money;");
     expect(dts).toContain("export declare const measures: Measures;");
     expect(dts).toContain("export declare const factSchema: FactSchema;");
-    expect(dts).toMatch(/^import type \{ [^}]*\} from "\.\.\/runtime\/index\.js";$/m);
+    expect(dts).toContain("export declare function evaluateJson(scenario: string | object, options?: JsonEvaluationOptions): JsonEvaluation;");
+    expect(dts).toMatch(/^import type \{\s[^}]*\} from "\.\.\/runtime\/index\.js";$/m);
     expect(dts).not.toMatch(/\bconst [A-Z_0-9]+ =|\breturn\b/);
   });
 });

@@ -13,6 +13,7 @@ import {
   compareDecimal,
   decimalFromInteger,
   decimalFromPercent,
+  evaluateScenarioJson,
   fen,
   floorDecimal,
   formatDate,
@@ -28,11 +29,13 @@ import {
   type CalendarDate,
   type Decimal,
   type FactSchema,
+  type JsonEvaluation,
+  type JsonEvaluationOptions,
   type Money,
   type Percent,
   type TimeOfDay,
   type ValueType,
-} from "../../../runtime/index.js";
+} from "tiao/runtime";
 
 // Amounts, percentages, dates and times of the policy, converted once.
 const DATE_0001_01_01 = calendarDate(1, 1, 1);
@@ -467,7 +470,7 @@ export interface Report {
 // ---------------------------------------------------------------- parameters
 
 /** The figures of the policy. Each has dated values; a scenario may override any of them, whatever the date. */
-export interface Parameters {
+export interface PolicyParameters {
   /** 甘肃省最低工资标准（一类区） (元/月) */
   readonly minimum_wage_class1: Money;
   /** 甘肃省最低工资标准（二类区） (元/月) */
@@ -522,7 +525,7 @@ export interface Parameters {
   readonly report_deadline_bureau_unit: TimeOfDay | null;
 }
 
-export type ParameterOverrides = Partial<Parameters>;
+export type ParameterOverrides = Partial<PolicyParameters>;
 
 /** 甘肃省最低工资标准（一类区） (元/月): the value in force on a date, or the scenario's override. */
 export function minimumWageClass1On(asOf: CalendarDate, overrides: ParameterOverrides = {}): Money {
@@ -3729,3 +3732,12 @@ export const measures: Measures = {
     evaluate: evaluateM10,
   },
 };
+
+/**
+ * A scenario's JSON (its text, or the value JSON.parse gives) → the outputs `tiao run` prints,
+ * per measure the scenario gives the facts for (or those of `options.measures`). Read and checked
+ * as `tiao run` reads it: amounts in yuan (`12345.67` or `"12345.67"`), never in fen.
+ */
+export function evaluateJson(scenario: string | object, options: JsonEvaluationOptions = {}): JsonEvaluation {
+  return evaluateScenarioJson({ factSchema, measures }, scenario, options);
+}

@@ -12,6 +12,7 @@ import {
   addMoney,
   addMonths,
   calendarDate,
+  evaluateScenarioJson,
   fen,
   formatDate,
   maxOf,
@@ -23,10 +24,12 @@ import {
   subtractMoney,
   type CalendarDate,
   type FactSchema,
+  type JsonEvaluation,
+  type JsonEvaluationOptions,
   type Money,
   type Percent,
   type ValueType,
-} from "../../../../runtime/index.js";
+} from "tiao/runtime";
 
 // Amounts, percentages, dates and times of the policy, converted once.
 const DATE_2023_01_01 = calendarDate(2023, 1, 1);
@@ -137,7 +140,7 @@ export interface Household {
 // ---------------------------------------------------------------- parameters
 
 /** The figures of the policy. Each has dated values; a scenario may override any of them, whatever the date. */
-export interface Parameters {
+export interface PolicyParameters {
   /** 城市低保标准 (元/人/月) */
   readonly low_income_standard: Money;
   /** 在本市连续居住月数下限 (个月) */
@@ -164,7 +167,7 @@ export interface Parameters {
   readonly severe_disability_topup_rate: Percent;
 }
 
-export type ParameterOverrides = Partial<Parameters>;
+export type ParameterOverrides = Partial<PolicyParameters>;
 
 /** 城市低保标准 (元/人/月): the value in force on a date, or the scenario's override. */
 export function lowIncomeStandardOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Money {
@@ -946,3 +949,12 @@ export const measures: Measures = {
     evaluate: evaluateAllowance,
   },
 };
+
+/**
+ * A scenario's JSON (its text, or the value JSON.parse gives) → the outputs `tiao run` prints,
+ * per measure the scenario gives the facts for (or those of `options.measures`). Read and checked
+ * as `tiao run` reads it: amounts in yuan (`12345.67` or `"12345.67"`), never in fen.
+ */
+export function evaluateJson(scenario: string | object, options: JsonEvaluationOptions = {}): JsonEvaluation {
+  return evaluateScenarioJson({ factSchema, measures }, scenario, options);
+}

@@ -15,6 +15,7 @@ import {
   decimal,
   decimalFromInteger,
   decimalFromPercent,
+  evaluateScenarioJson,
   fen,
   floorDecimal,
   formatDate,
@@ -33,10 +34,12 @@ import {
   type CalendarDate,
   type Decimal,
   type FactSchema,
+  type JsonEvaluation,
+  type JsonEvaluationOptions,
   type Money,
   type Percent,
   type ValueType,
-} from "../../../../runtime/index.js";
+} from "tiao/runtime";
 
 // Amounts, percentages, dates and times of the policy, converted once.
 const DATE_2023_01_01 = calendarDate(2023, 1, 1);
@@ -133,7 +136,7 @@ export interface Household {
 // ---------------------------------------------------------------- parameters
 
 /** The figures of the policy. Each has dated values; a scenario may override any of them, whatever the date. */
-export interface Parameters {
+export interface PolicyParameters {
   /** 施行之日 */
   readonly subsidy_start: CalendarDate;
   /** 施行期限届满之日 */
@@ -168,7 +171,7 @@ export interface Parameters {
   readonly max_term: number;
 }
 
-export type ParameterOverrides = Partial<Parameters>;
+export type ParameterOverrides = Partial<PolicyParameters>;
 
 /** 施行之日: the value in force on a date, or the scenario's override. */
 export function subsidyStartOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): CalendarDate {
@@ -898,3 +901,12 @@ export const measures: Measures = {
     evaluate: evaluateRentSubsidy,
   },
 };
+
+/**
+ * A scenario's JSON (its text, or the value JSON.parse gives) → the outputs `tiao run` prints,
+ * per measure the scenario gives the facts for (or those of `options.measures`). Read and checked
+ * as `tiao run` reads it: amounts in yuan (`12345.67` or `"12345.67"`), never in fen.
+ */
+export function evaluateJson(scenario: string | object, options: JsonEvaluationOptions = {}): JsonEvaluation {
+  return evaluateScenarioJson({ factSchema, measures }, scenario, options);
+}

@@ -17,6 +17,7 @@ import {
   decimal,
   decimalFromInteger,
   decimalFromPercent,
+  evaluateScenarioJson,
   fen,
   formatDate,
   lastDayOfTerm,
@@ -31,11 +32,13 @@ import {
   type CalendarDate,
   type Decimal,
   type FactSchema,
+  type JsonEvaluation,
+  type JsonEvaluationOptions,
   type Money,
   type Percent,
   type TimeOfDay,
   type ValueType,
-} from "../../../../runtime/index.js";
+} from "tiao/runtime";
 
 // Amounts, percentages, dates and times of the policy, converted once.
 const DATE_2024_01_01 = calendarDate(2024, 1, 1);
@@ -146,7 +149,7 @@ export interface Application {
 // ---------------------------------------------------------------- parameters
 
 /** The figures of the policy. Each has dated values; a scenario may override any of them, whatever the date. */
-export interface Parameters {
+export interface PolicyParameters {
   /** 停工停产期间起始日 */
   readonly stoppage_period_start: CalendarDate;
   /** 停工停产期间终止日 */
@@ -193,7 +196,7 @@ export interface Parameters {
   readonly extension_per_correction: number;
 }
 
-export type ParameterOverrides = Partial<Parameters>;
+export type ParameterOverrides = Partial<PolicyParameters>;
 
 /** 停工停产期间起始日: the value in force on a date, or the scenario's override. */
 export function stoppagePeriodStartOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): CalendarDate {
@@ -1360,3 +1363,12 @@ export const measures: Measures = {
     evaluate: evaluateApplicationReview,
   },
 };
+
+/**
+ * A scenario's JSON (its text, or the value JSON.parse gives) → the outputs `tiao run` prints,
+ * per measure the scenario gives the facts for (or those of `options.measures`). Read and checked
+ * as `tiao run` reads it: amounts in yuan (`12345.67` or `"12345.67"`), never in fen.
+ */
+export function evaluateJson(scenario: string | object, options: JsonEvaluationOptions = {}): JsonEvaluation {
+  return evaluateScenarioJson({ factSchema, measures }, scenario, options);
+}

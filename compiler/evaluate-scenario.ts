@@ -1,0 +1,121 @@
+/**
+ * From a scenario's JSON to the result `tiao run` prints: the one path the CLI (`run`,
+ * `explain`, `test`) and applications (`import { evaluateScenario } from "tiao"`) share.
+ * Browser-safe: the caller reads the scenario and compiles the policy.
+ */
+import { printable } from "./diagnostics/printable.js";
+import { evaluate, missingFactsForMeasures, type EvaluationResult } from "./interpret.js";
+import type { ProgramIR } from "./ir.js";
+import type { Explanation } from "./explain.js";
+import type { ExplanationLanguage } from "./explain-words.js";
+import { EvaluationError, readScenario, type OutputJson, type Scenario, type ScenarioError } from "../runtime/index.js";
+import { naturalMeasureOrder, problemsOfMissingFacts, scenarioJsonText } from "../runtime/evaluate-json.js";
+
+/** Compares measure names in natural order: m2 before m10 (the order `tiao run` prints them in). */
+export { naturalMeasureOrder };
+
+export interface ScenarioRequest {
+  /**
+   * The scenario: its JSON text, or the value JSON.parse would give for it. A value is
+   * read as its JSON text, with the same checks: money as `12345.67` or `"12345.67"`,
+   * never in fen.
+   */
+  readonly scenario: string | object;
+  /** measures asked for by name (each must be one of the program's: see `unknownMeasures`); all when absent */
+  readonly measures?: readonly string[];
+  /** add, under the key `explain`, why each output has its value */
+  readonly explain?: boolean;
+  /** the language of the explanations; by default the policy's */
+  readonly language?: ExplanationLanguage;
+}
+
+/** The result as `tiao run` prints it: per measure (in natural order m1, m2, … m10) its formatted outputs, then `explain` when asked for. */
+export interface ResultJson {
+  readonly [measure: string]: { readonly [output: string]: OutputJson } | ExplanationsJson | undefined;
+  readonly explain?: ExplanationsJson;
+}
+
+export type ExplanationsJson = { readonly [measure: string]: { readonly [output: string]: Explanation } };
+
+/** What became of one scenario: the three outcomes `tiao run` tells apart (exit status 0, 2 and 3). */
+export type ScenarioOutcome =
+  | { readonly kind: "evaluated"; readonly json: ResultJson; readonly result: EvaluationResult }
+  | { readonly kind: "bad_input"; readonly problems: readonly ScenarioError[] }
+  | { readonly kind: "evaluation_error"; readonly error: EvaluationError };
+
+/**
+ * Reads a scenario against the program's facts and evaluates each measure it gives the facts
+ * for (or those asked for by name, whose missing facts are then bad input). Never throws for
+ * a bad scenario or an evaluation error: they are outcomes. Asking for a measure the program
+ * does not have is a programming error, and throws.
+ */
+export function evaluateScenario(program: ProgramIR, request: ScenarioRequest): ScenarioOutcome {
+  const unknown = request.measures === undefined ? [] : unknownMeasures(program, request.measures);
+  if (unknown.length > 0) throw new RangeError(`the policy has no measure ${unknown.join(", ")} (it has ${measureNames(program)})`);
+  const text = scenarioJsonText(request.scenario);
+  if (text === undefined) return { kind: "bad_input", problems: [{ path: "(json)", message: "the scenario cannot be written as JSON" }] };
+  const read = readScenario(text, program.schema);
+  if (!read.ok) return { kind: "bad_input", problems: read.errors };
+  if (request.measures !== undefined) {
+    const problems = missingFactProblems(program, read.scenario, request.measures);
+    if (problems.length > 0) return { kind: "bad_input", problems };
+  }
+  try {
+    const options = {
+      explain: request.explain === true,
+      ...(request.measures === undefined ? {} : { measures: request.measures }),
+      ...(request.language === undefined ? {} : { language: request.language }),
+    };
+    const result = evaluate(program, read.scenario, options);
+    return { kind: "evaluated", json: resultJson(result), result };
+  } catch (error) {
+    if (error instanceof EvaluationError) return { kind: "evaluation_error", error };
+    throw error;
+  }
+}
+
+/** The measures of `names` the program does not have. */
+export function unknownMeasures(program: ProgramIR, names: readonly string[]): string[] {
+  return names.filter((name) => !program.measures.some((measure) => measure.name === name));
+}
+
+/** The program's measure names, for messages: "m1, m2, m3". */
+export function measureNames(program: ProgramIR): string {
+  return program.measures.map((measure) => measure.name).join(", ");
+}
+
+/** For measures asked for by name: one problem per fact the scenario does not give, naming the measures that need it. */
+export function missingFactProblems(program: ProgramIR, scenario: Scenario, measures: readonly string[]): ScenarioError[] {
+  return problemsOfMissingFacts(missingFactsForMeasures(program, scenario, measures));
+}
+
+/**
+ * `path: message`, the form of every scenario problem `tiao run` prints on stderr. A path
+ * holds the scenario's keys, which may hold any character: control characters are escaped,
+ * so that a key can neither add a line to the report nor send codes to the terminal.
+ */
+export function problemLine(problem: ScenarioError): string {
+  return printable(`${problem.path}: ${problem.message}`);
+}
+
+/** An evaluation error as `tiao run` prints it: `error: message`, then `--> file:line:column` in the policy. */
+export function evaluationErrorText(error: EvaluationError): string {
+  const where = error.location === undefined ? "" : `\n  --> ${error.location.file}:${error.location.line}:${error.location.column}`;
+  return `error: ${error.message}${where}`;
+}
+
+/**
+ * The result as printed by `tiao run`: measures in their natural order (m1, m2, … m10),
+ * then `explain` when asked for, its measures in the same order.
+ */
+export function resultJson(result: EvaluationResult): ResultJson {
+  return {
+    ...inNaturalOrder(result.outputs),
+    ...(result.explain === undefined ? {} : { explain: inNaturalOrder(result.explain) }),
+  };
+}
+
+function inNaturalOrder<T>(byMeasure: { readonly [measure: string]: T }): { [measure: string]: T } {
+  const entries = Object.entries(byMeasure).sort(([a], [b]) => naturalMeasureOrder(a, b));
+  return Object.fromEntries(entries);
+}
