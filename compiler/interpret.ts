@@ -160,12 +160,23 @@ export function evaluationLocation(span: SourceSpan): EvaluationLocation {
   return { file: span.file, line: span.line, column: span.column };
 }
 
-function ruleName(rule: RuleIR): string {
+/** How a conflict message names a rule. */
+export function ruleName(rule: RuleIR): string {
   return `${rule.kind} \`${rule.label}\` (${rule.span.file}:${rule.span.line})`;
 }
 
+/** The words of a conflict message around the names of the two rules. */
+export function conflictMessageParts(definition: DefinitionIR): { readonly before: string; readonly between: string; readonly after: string } {
+  return {
+    before: `two rules give \`${definition.name}\` a value: `,
+    between: " and ",
+    after: "; make one an exception to the other, or their conditions exclusive",
+  };
+}
+
 export function conflictMessage(definition: DefinitionIR, first: RuleIR, second: RuleIR): string {
-  return `two rules give \`${definition.name}\` a value: ${ruleName(first)} and ${ruleName(second)}; make one an exception to the other, or their conditions exclusive`;
+  const { before, between, after } = conflictMessageParts(definition);
+  return `${before}${ruleName(first)}${between}${ruleName(second)}${after}`;
 }
 
 export function noRuleMessage(definition: DefinitionIR): string {

@@ -39,6 +39,7 @@ import {
   tiaoLexer,
 } from "../grammar/tokens.js";
 import type { Comment, Declaration, PolicyFile, SourceSpan } from "./ast.js";
+import { expressionDepth, expressionsOf } from "./ast-walk.js";
 import { commentFromToken, declarationsFromCst, suggestedName } from "./cst-to-ast.js";
 import type { DiagnosticCode } from "./diagnostics/catalog.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
@@ -66,7 +67,11 @@ export function parseFile(path: string, text: string): ParsedFile {
       const cst = tiaoParser.parseDeclaration(piece);
       const syntaxErrors = tiaoParser.errors.map((error) => syntaxError(path, lines, error, piece, following));
       const converted = declarationsFromCst(path, cst);
-      declarations.push(...converted.declarations);
+      for (const declaration of converted.declarations) {
+        const tooDeep = expressionsOf(declaration).filter((expr) => expressionDepth(expr) > MAX_EXPRESSION_DEPTH);
+        if (tooDeep.length === 0) declarations.push(declaration);
+        else diagnostics.push(...tooDeep.map((expr) => expressionTooDeep(expr.span)));
+      }
       const syntaxProblems = syntaxErrors.map((diagnostic) => diagnostic.span.start).sort((a, b) => a - b);
       const hasProblem = (start: number, end: number) => hasOffsetIn(lexicalProblems, start, end) || hasOffsetIn(syntaxProblems, start, end);
       diagnostics.push(...syntaxErrors, ...withoutCascadingMissingCites(converted.diagnostics, hasProblem, piece));
@@ -77,7 +82,7 @@ export function parseFile(path: string, text: string): ParsedFile {
       if (error instanceof TooManyErrors) {
         diagnostics.push(...tiaoParser.errors.map((parseError) => syntaxError(path, lines, parseError, piece, following)));
         diagnostics.push(tooManyErrors(path, lines, piece));
-      } else if (error instanceof RangeError) diagnostics.push(tooDeeplyNested(path, lines, piece));
+      } else if (isStackOverflow(error)) diagnostics.push(tooDeeplyNested(path, lines, piece));
       else throw error;
     }
   }
@@ -406,6 +411,29 @@ function tooManyErrors(file: string, lines: LineIndex, piece: readonly IToken[])
     span,
     "correct the first errors, then check again",
   );
+}
+
+/**
+ * How deeply an expression may nest, a chain `a + b + c` counting a level per operator:
+ * the checker, the interpreter and the emitters follow expressions by recursion, and the
+ * generated code nests as deeply; this bound keeps all of them within their stacks, so
+ * that `check`, `run` and `compile` agree. Policies need far less: long sums and
+ * conditions read better as several `let` definitions.
+ */
+export const MAX_EXPRESSION_DEPTH = 256;
+
+function expressionTooDeep(span: SourceSpan): Diagnostic {
+  return error(
+    "T0110",
+    `this expression nests more than ${MAX_EXPRESSION_DEPTH} levels deep`,
+    span,
+    "give parts of the expression their own `let` definitions, e.g. a sum of ten terms each",
+  );
+}
+
+/** The engine's stack ran out (V8's RangeError); any other RangeError is a defect, not the text's. */
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
 }
 
 function tooDeeplyNested(file: string, lines: LineIndex, piece: readonly IToken[]): Diagnostic {

@@ -5,7 +5,7 @@
  */
 import type { EffectiveWindow } from "../ast.js";
 import type { ExprIR, WindowIR } from "../ir.js";
-import { parseDate } from "./dates.js";
+import { parseDate } from "../../runtime/dates.js";
 import type { ProgramSymbols } from "./declarations.js";
 import { checkExpr } from "./expressions.js";
 import type { Reporter } from "./report.js";

@@ -60,7 +60,7 @@ export const catalog = {
   T0110: {
     title: "nested too deeply",
     explanation:
-      "Brackets or `if … else` branches are nested so deeply that the file cannot be read. Give parts of the expression their own `let` definitions.",
+      "An expression nests more than 256 levels deep — brackets, `if … else` branches, or a chain of operators such as a sum of 300 terms, which counts a level per operator — or so deeply that the file cannot be read. Every command (`check`, `run`, `compile`) refuses it alike, so that what passes `check` also runs and compiles. Give parts of the expression their own `let` definitions.",
   },
   T0111: {
     title: "too many syntax errors in a declaration",
@@ -315,7 +315,7 @@ export const catalog = {
   // ---------------------------------------------------------------- T05xx dates, windows and parameter values
   T0501: {
     title: "date that is not in the calendar",
-    explanation: "A date literal must be a real day: `2021-02-30` and `2021-13-01` are not. February has 29 days in leap years only.",
+    explanation: "A date literal must be a real day of the years 0001 to 9999: `2021-02-30`, `2021-13-01` and `0000-06-01` are not. February has 29 days in leap years only.",
   },
   T0502: {
     title: "parameter values out of date order",

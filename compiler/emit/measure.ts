@@ -11,11 +11,12 @@
  * checked, window dates are read before they are compared, operands left to right.
  */
 import type { DefinitionIR, ExprIR, LiteralValue, MeasureIR, ProgramIR, RuleIR, SourceSpan, ValueType, WindowIR } from "../ir.js";
-import { conflictMessage, evaluationLocation, noRuleMessage } from "../interpret.js";
+import { conflictMessage, conflictMessageParts, evaluationLocation, noRuleMessage, ruleName } from "../interpret.js";
 import {
   binary,
   callCode,
   conditional,
+  dataLiteral,
   docComment,
   functionHead,
   indent,
@@ -36,6 +37,12 @@ import {
 import { camelCase, NameTable, pascalCase } from "./names.js";
 import { lineComment, stringLiteral } from "./escape.js";
 import { forEachChild } from "../ir-walk.js";
+
+/**
+ * Up to this many sibling rules, each pair gets its own readable conflict check; more are
+ * checked in one pass over a table, so that code grows linearly with their number.
+ */
+const PAIRWISE_SIBLINGS = 4;
 
 /** Module functions generated code may need beside the runtime's. */
 export type HelperName = "present" | "exactInteger" | "smallerDecimal" | "largerDecimal";
@@ -369,14 +376,7 @@ export class MeasureEmitter {
         tests.push(name);
       }
     }
-    rules.forEach((first, i) => {
-      rules.forEach((second, j) => {
-        if (j <= i) return;
-        const both = [tests[i], tests[j]].filter((t): t is string => t !== undefined);
-        const error = this.throwStatement("conflicting_rules", stringLiteral(conflictMessage(definition, first, second)), second.span);
-        lines.push(...(both.length === 0 ? error : [`if (${both.join(" && ")}) {`, ...indent(error), "}"]));
-      });
-    });
+    lines.push(...(rules.length <= PAIRWISE_SIBLINGS ? this.pairwiseConflicts(definition, rules, tests) : this.conflictSearch(definition, rules, tests)));
     let closed = false;
     rules.forEach((rule, i) => {
       if (closed) return;
@@ -391,6 +391,48 @@ export class MeasureEmitter {
     });
     if (!closed) lines.push("else {", ...indent(otherwise), "}");
     return joinElse(lines);
+  }
+
+  /** A conflict check for each pair of siblings, in the interpreter's order: readable for a few. */
+  private pairwiseConflicts(definition: DefinitionIR, rules: readonly RuleIR[], tests: readonly (string | undefined)[]): string[] {
+    const lines: string[] = [];
+    rules.forEach((first, i) => {
+      rules.forEach((second, j) => {
+        if (j <= i) return;
+        const both = [tests[i], tests[j]].filter((t): t is string => t !== undefined);
+        const error = this.throwStatement("conflicting_rules", stringLiteral(conflictMessage(definition, first, second)), second.span);
+        lines.push(...(both.length === 0 ? error : [`if (${both.join(" && ")}) {`, ...indent(error), "}"]));
+      });
+    });
+    return lines;
+  }
+
+  /**
+   * The first two siblings that apply, found in one pass over a table of the siblings'
+   * tests: code in proportion to the number of siblings, where pairs would grow as its square.
+   */
+  private conflictSearch(definition: DefinitionIR, rules: readonly RuleIR[], tests: readonly (string | undefined)[]): string[] {
+    const base = camelCase(`${definition.name}_${rules[0]?.label ?? "rule"}`);
+    const applies = this.names.take(`${base}Siblings`);
+    const first = this.names.take(`${base}First`);
+    const second = this.names.take(`${base}Second`);
+    const siblingNames = this.module.names.take(`${camelCase(`${this.measure.name}_${base}`)}RuleNames`);
+    const siblingPlaces = this.module.names.take(`${camelCase(`${this.measure.name}_${base}`)}RulePlaces`);
+    this.lifted.push([
+      ...docComment([`How conflicts name the siblings of ${rules[0]?.label ?? "a rule"} in \`${definition.name}\`, and where they are written.`]),
+      `const ${siblingNames} = ${dataLiteral(rules.map(ruleName))};`,
+      `const ${siblingPlaces} = ${dataLiteral(rules.map((rule) => evaluationLocation(rule.span)))};`,
+    ]);
+    const { before, between, after } = conflictMessageParts(definition);
+    const message = `${stringLiteral(before)} + ${siblingNames}[${first}] + ${stringLiteral(between)} + ${siblingNames}[${second}] + ${stringLiteral(after)}`;
+    return [
+      `const ${applies} = [${tests.map((test) => test ?? "true").join(", ")}];`,
+      `const ${first} = ${applies}.indexOf(true);`,
+      `const ${second} = ${first} === -1 ? -1 : ${applies}.indexOf(true, ${first} + 1);`,
+      `if (${second} !== -1) {`,
+      ...indent([`throw new ${this.module.runtime("EvaluationError")}("conflicting_rules", ${message}, ${siblingPlaces}[${second}]);`]),
+      "}",
+    ];
   }
 
   /** The rule's value, under its citation, unless one of its exceptions applies. */

@@ -180,6 +180,9 @@ const cases: readonly Case[] = [
 
 /** What drafters often get wrong, and the help they get. */
 const variants: readonly Case[] = [
+  // the runtime's years: a date `check` accepts is one every back end can run
+  { code: "T0501", text: inMeasure(`  output d: date = 0000-06-01 ${cites}`), line: 2, column: 20, message: "`0000-06-01` is not a calendar date", help: "years run from 0001 to 9999" },
+  { code: "T0501", text: 'parameter p: money {\n  value 1 yuan from 0000-12-31 source "s"\n}\n', line: 2, column: 21, message: "`0000-12-31` is not a calendar date", help: "years run from 0001 to 9999" },
   {
     code: "T0303", text: inMeasure(`  output b: bool = person.days_waited < 6 months ${cites}`), line: 2, column: 20,
     message: "cannot compare a number of days with a number of months",
