@@ -19,14 +19,16 @@ export interface StringLiteral {
   readonly span: SourceSpan;
 }
 
-/** `§4`, `§3¶2` */
-export interface ClauseRef {
-  /** as written, `§4` or `§3¶2`: the formatter prints it so, whatever the size of the numbers */
-  readonly text: string;
-  readonly measure: number;
-  readonly paragraph?: number;
-  readonly span: SourceSpan;
-}
+/** `§4`, `§3¶2`; `§preamble` and `§closing`, the words before the first numbered measure and after the last */
+export type ClauseRef =
+  | {
+      /** as written, `§4` or `§3¶2`: the formatter prints it so, whatever the size of the numbers */
+      readonly text: string;
+      readonly measure: number;
+      readonly paragraph?: number;
+      readonly span: SourceSpan;
+    }
+  | { readonly text: "§preamble" | "§closing"; readonly part: "preamble" | "closing"; readonly span: SourceSpan };
 
 /** `cites §4 "quoted words"` */
 export interface Citation {

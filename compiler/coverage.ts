@@ -6,6 +6,7 @@
  * the rules with the same data.
  */
 import type { CitationIR, ProgramIR, RuleIR, SourceSpan } from "./ir.js";
+import { measureHeading, numberOfNumeral } from "./notice-parts.js";
 
 export interface CitingItem {
   readonly kind: "measure" | "rule" | "not_computable" | "parameter";
@@ -36,17 +37,11 @@ export interface SectionCoverage {
   readonly citingByClause: readonly CitingItem[];
 }
 
-const numerals: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-const heading = /^\s*(十[一二三四五六七八九]?|[一二三四五六七八九])、(.*)$/gmu;
 
 function withoutWhitespace(text: string): string {
   return text.replace(/\s+/gu, "");
 }
 
-function numberOf(numeral: string): number {
-  if (numeral.length === 1) return numerals[numeral] ?? 0;
-  return 10 + (numerals[numeral.slice(1)] ?? 0);
-}
 
 interface Section {
   readonly number: number;
@@ -59,11 +54,11 @@ interface Section {
 
 /** The numbered sections of a notice: heading and body, up to the next heading (the last runs to the end). */
 function sections(notice: string): Section[] {
-  const found = [...notice.matchAll(heading)];
+  const found = [...notice.matchAll(measureHeading)];
   return found.map((match, i) => {
     const bodyStart = (match.index ?? 0) + match[0].length;
     return {
-      number: numberOf(match[1] ?? ""),
+      number: numberOfNumeral(match[1] ?? ""),
       heading: (match[2] ?? "").trim(),
       headingStart: bodyStart - (match[2] ?? "").length,
       bodyStart,
@@ -109,7 +104,8 @@ function sentencesOf(notice: string, section: Section): Sentence[] {
 
 interface Quote {
   readonly item: CitingItem;
-  readonly measure: number;
+  /** absent for a quote of the preamble or the closing paragraph */
+  readonly measure: number | undefined;
   /** the quote's `…`-separated passages, without white space */
   readonly passages: readonly string[];
 }

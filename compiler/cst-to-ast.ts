@@ -142,6 +142,8 @@ function unescapeString(image: string): string {
 const clauseRefShape = /^§(\d+)(?:¶(\d+))?$/;
 
 function parseClauseRef(image: string, span: SourceSpan): ClauseRef | undefined {
+  if (image === "§preamble") return { text: image, part: "preamble", span };
+  if (image === "§closing") return { text: image, part: "closing", span };
   const match = clauseRefShape.exec(image);
   if (match === null) return undefined;
   const measure = Number(match[1]);

@@ -30,9 +30,10 @@ export interface PolicyInfo {
 
 /** `§4 "quoted words"` */
 export interface CitationIR {
-  /** as written: "§4", "§3¶2" */
+  /** as written: "§4", "§3¶2", "§preamble", "§closing" */
   readonly clause: string;
-  readonly measure: number;
+  /** absent for the preamble and the closing paragraph */
+  readonly measure?: number;
   readonly paragraph?: number;
   readonly quote: string;
   readonly span: SourceSpan;

@@ -81,10 +81,10 @@ export const CurlyQuotedString = createToken({
   label: "a text in curly quotes “…”",
 });
 
-/** `§4`, `§3¶2` */
+/** `§4`, `§3¶2`; `§preamble` and `§closing`, the words before the first measure and after the last */
 export const ClauseRef = createToken({
   name: "ClauseRef",
-  pattern: /§\d+(?:¶\d+)?/,
+  pattern: /§(?:\d+(?:¶\d+)?|preamble|closing)/,
   label: "a clause such as §4",
 });
 

@@ -1,41 +1,45 @@
 /**
  * Citations: their IR form, and — when the notice's text is given — the check that every
- * quoted passage is really in the notice. Whitespace is ignored on both sides (the notice's
- * lines and pages break anywhere, and "3 个月" is "3个月"), and `…` in a quote stands for
- * words left out, so `"对已享受6个月…新吸纳贫困劳动力"` quotes two passages in order.
+ * quoted passage is really in the notice, in the part its clause names (`§4`, the preamble,
+ * the closing paragraph). Whitespace is ignored on both sides (the notice's lines and pages
+ * break anywhere, and "3 个月" is "3个月"), and `…` in a quote stands for words left out,
+ * so `"对已享受6个月…新吸纳贫困劳动力"` quotes two passages in order.
  */
-import type { Citation, PolicyFile, StringLiteral } from "../ast.js";
+import type { Citation, PolicyFile } from "../ast.js";
 import type { CitationIR } from "../ir.js";
+import { noticeParts, type NoticePart, type NoticePartRange } from "../notice-parts.js";
 import type { Reporter } from "./report.js";
 import { reportError } from "./report.js";
 
 export function citationIR(citation: Citation): CitationIR {
-  const { measure, paragraph } = citation.clause;
+  const { clause } = citation;
+  const quote = citation.quote.value;
+  if ("part" in clause) return { clause: clause.text, quote, span: citation.span };
   return {
-    clause: paragraph === undefined ? `§${measure}` : `§${measure}¶${paragraph}`,
-    measure,
-    ...(paragraph === undefined ? {} : { paragraph }),
-    quote: citation.quote.value,
+    clause: clause.text,
+    measure: clause.measure,
+    ...(clause.paragraph === undefined ? {} : { paragraph: clause.paragraph }),
+    quote,
     span: citation.span,
   };
 }
 
-/** Every quote of the policy: measures, rules, `not computable`, parameter sources. */
-function quotes(files: readonly PolicyFile[]): StringLiteral[] {
+/** Every citation of the policy: measures, rules, `not computable`, parameter sources. */
+function citations(files: readonly PolicyFile[]): Citation[] {
   return files.flatMap((file) =>
-    file.declarations.flatMap((declaration): StringLiteral[] => {
+    file.declarations.flatMap((declaration): Citation[] => {
       switch (declaration.kind) {
         case "measure":
           return [
-            ...(declaration.citation === undefined ? [] : [declaration.citation.quote]),
+            ...(declaration.citation === undefined ? [] : [declaration.citation]),
             ...declaration.items.flatMap((item) => {
-              if (item.kind === "not_computable") return [item.citation.quote];
+              if (item.kind === "not_computable") return [item.citation];
               const cases = item.body.kind === "simple" ? [item.body.rule] : item.body.cases;
-              return cases.flatMap((c) => (c.citation === undefined ? [] : [c.citation.quote]));
+              return cases.flatMap((c) => (c.citation === undefined ? [] : [c.citation]));
             }),
           ];
         case "parameter":
-          return declaration.values.flatMap((value) => (value.source.kind === "clause" ? [value.source.citation.quote] : []));
+          return declaration.values.flatMap((value) => (value.source.kind === "clause" ? [value.source.citation] : []));
         default:
           return [];
       }
@@ -43,35 +47,58 @@ function quotes(files: readonly PolicyFile[]): StringLiteral[] {
   );
 }
 
-/**
- * The spaces and line breaks of ordinary text, the ideographic space included. Not `\s`:
- * it also matches U+2028, U+2029 and U+FEFF, which would let an invisible character in a
- * quote pass for a space.
- */
 function withoutWhitespace(text: string): string {
-  return text.replace(/[\t\n\v\f\r \u00a0\u3000]+/g, "");
+  return text.replace(/\s+/gu, "");
 }
 
-/** Reports every quote that is not in the notice (T0602). */
+/**
+ * Reports every quote that is not in the notice (T0602), and every quote found in another
+ * part of the notice than its clause names (T0604).
+ */
 export function checkQuotes(files: readonly PolicyFile[], notice: string, reporter: Reporter): void {
   const text = withoutWhitespace(notice);
-  for (const quote of quotes(files)) {
-    const missing = firstMissingPassage(withoutWhitespace(quote.value), text);
-    if (missing === undefined) continue;
-    const closest = closestPassage(missing, text);
-    reportError(reporter, "T0602", quote.span, "these words are not in the notice", {
-      help: closest === undefined
-        ? "quote the notice word for word; `…` may stand for words left out"
-        : `the notice reads “${closest}”`,
+  const parts = noticeParts(notice).map((range) => ({ ...range, text: withoutWhitespace(notice.slice(range.start, range.end)) }));
+  for (const citation of citations(files)) {
+    const quote = withoutWhitespace(citation.quote.value);
+    const missing = firstMissingPassage(quote, text);
+    if (missing !== undefined) {
+      const closest = closestPassage(missing, text);
+      reportError(reporter, "T0602", citation.quote.span, "these words are not in the notice", {
+        help: closest === undefined
+          ? "quote the notice word for word; `…` may stand for words left out"
+          : `the notice reads “${closest}”`,
+      });
+      continue;
+    }
+    const cited: NoticePart = "part" in citation.clause ? citation.clause.part : citation.clause.measure;
+    const own = parts.find((range) => range.part === cited);
+    if (parts.length === 0 || (own !== undefined && firstMissingPassage(quote, own.text) === undefined)) continue;
+    const found = parts.find((range) => firstMissingPassage(quote, range.text) === undefined);
+    const clause = citation.clause.text;
+    reportError(reporter, "T0604", citation.clause.span, `these words are not in ${partName(cited, clause)}`, {
+      ...(found === undefined ? {} : { labels: [{ span: citation.quote.span, message: `they are in ${partName(found.part, clauseOf(found))}` }] }),
+      help: found === undefined
+        ? `quote words of ${partName(cited, clause)}, or split the quote where it crosses from one part of the notice to the next`
+        : `cite them as \`${clauseOf(found)} "…"\``,
     });
   }
 }
 
-/** The first `…`-separated part of a quote not found (in order) in the notice. */
-function firstMissingPassage(quote: string, notice: string): string | undefined {
+function clauseOf(range: NoticePartRange): string {
+  return `§${range.part}`;
+}
+
+function partName(part: NoticePart, clause: string): string {
+  if (part === "preamble") return "the preamble";
+  if (part === "closing") return "the closing paragraph";
+  return clause;
+}
+
+/** The first `…`-separated part of a quote not found (in order) in the text. */
+function firstMissingPassage(quote: string, text: string): string | undefined {
   let from = 0;
   for (const passage of quote.split(/…+|\.\.\./u).filter((p) => p !== "")) {
-    const at = notice.indexOf(passage, from);
+    const at = text.indexOf(passage, from);
     if (at < 0) return passage;
     from = at + passage.length;
   }

@@ -364,6 +364,11 @@ export const catalog = {
     explanation:
       "The file the header names with `notice \"…\"` holds the text of the document, against which every quote is checked. It must be a regular file of UTF-8 text inside the policy's folder (a subfolder is fine), given by a relative path, and at most 4 MB: a path that leaves the folder (`..`, an absolute path, a link to elsewhere), a device or a folder is refused, so that compiling a policy never reads, nor shows in a message, a file that is not part of it.",
   },
+  T0604: {
+    title: "quote cited from the wrong part of the notice",
+    explanation:
+      "A citation names the part of the notice its words are in: `§4` the fourth numbered measure (四、), `§preamble` the words before the first measure (the addressees, the purpose), `§closing` the words after the last measure's paragraph (general duties, dates, contacts, the signature). Quoted words found elsewhere in the notice than the part named are cited under the part they are in, so that a reader looking for them finds them there. The preamble runs to the first numbered heading; a measure runs to the next heading, and the last one to the end of its first paragraph (a line ending in 。 before a blank line).",
+  },
 } as const satisfies Record<string, CatalogEntry>;
 
 export type DiagnosticCode = keyof typeof catalog;

@@ -59,7 +59,7 @@ function citationText(citation: Citation): string {
 }
 
 function citationClause(citation: Citation): string {
-  return `§${citation.clause.measure}${citation.clause.paragraph === undefined ? "" : `¶${citation.clause.paragraph}`}`;
+  return citation.clause.text;
 }
 
 function sourceText(source: SourceRef): string {

@@ -170,6 +170,12 @@ const cases: readonly Case[] = [
     readNotice: () => ({ refused: "it is outside the policy's folder", help: "put the notice inside the policy's folder" }),
     line: 7, column: 10, message: 'cannot use the notice "../../etc/passwd": it is outside the policy\'s folder', help: "put the notice inside the policy's folder",
   },
+  {
+    code: "T0604",
+    text: inMeasure('  output b: bool = true cites §1 "本通知自印发之日起施行"'),
+    notice: "各区：\n\n一、第一条\n\n对参保不满1年的失业农民工，按月发放3个月的临时生活补助。\n\n本通知自印发之日起施行。\n",
+    line: 2, column: 31, message: "these words are not in §1", help: 'cite them as `§closing "…"`',
+  },
 ];
 
 /** What drafters often get wrong, and the help they get. */

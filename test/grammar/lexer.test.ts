@@ -52,11 +52,13 @@ describe("lexer", () => {
   });
 
   it("reads dates, times and clauses", () => {
-    expect(lex("2021-10-20 18:00 §4 §3¶2")).toEqual([
+    expect(lex("2021-10-20 18:00 §4 §3¶2 §preamble §closing")).toEqual([
       "DateLiteral:2021-10-20",
       "TimeLiteral:18:00",
       "ClauseRef:§4",
       "ClauseRef:§3¶2",
+      "ClauseRef:§preamble",
+      "ClauseRef:§closing",
     ]);
   });
 

@@ -885,10 +885,10 @@ export function hotlineStaffedUntilOn(asOf: CalendarDate, overrides: ParameterOv
 export function reportDeadlineCountyOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): TimeOfDay | null {
   const override = Object.hasOwn(overrides, "report_deadline_county") ? overrides.report_deadline_county : undefined;
   if (override !== undefined) return override;
-  // §10 "从即日起，市人社局将实行日调度日报告制度"
+  // §closing "从即日起，市人社局将实行日调度日报告制度"
   // note: 日报告制度自通知印发之日起实行，此前没有报送截止时刻；自0001-01-01起登记，疫情期间的起始日被覆盖提前时同样可读
   if (asOf >= DATE_0001_01_01 && asOf <= DATE_2021_11_04) return null;
-  // §10 "请各县区于每日下午3点前将工作进展情况报送市人社局对口科室单位"
+  // §closing "请各县区于每日下午3点前将工作进展情况报送市人社局对口科室单位"
   // note: “从即日起”即印发之日2021-11-05；“下午3点前”以15:00为截止时刻，15:00整报送仍属按时
   if (asOf >= DATE_2021_11_05) return TIME_15_00;
   throw new EvaluationError(
@@ -902,10 +902,10 @@ export function reportDeadlineCountyOn(asOf: CalendarDate, overrides: ParameterO
 export function reportDeadlineBureauUnitOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): TimeOfDay | null {
   const override = Object.hasOwn(overrides, "report_deadline_bureau_unit") ? overrides.report_deadline_bureau_unit : undefined;
   if (override !== undefined) return override;
-  // §10 "从即日起，市人社局将实行日调度日报告制度"
+  // §closing "从即日起，市人社局将实行日调度日报告制度"
   // note: 日报告制度自通知印发之日起实行，此前没有报送截止时刻；自0001-01-01起登记，疫情期间的起始日被覆盖提前时同样可读
   if (asOf >= DATE_0001_01_01 && asOf <= DATE_2021_11_04) return null;
-  // §10 "各科室单位将情况汇总后，每日下午4时前统一报送局办公室"
+  // §closing "各科室单位将情况汇总后，每日下午4时前统一报送局办公室"
   // note: “从即日起”即印发之日2021-11-05；“下午4时前”以16:00为截止时刻，16:00整报送仍属按时
   if (asOf >= DATE_2021_11_05) return TIME_16_00;
   throw new EvaluationError(
@@ -941,8 +941,8 @@ export interface M1Outputs {
  * 关于深入贯彻落实服务疫情防控工作十条措施的通知 (兰人社发〔2021〕289号), version 1.0.0
  *
  * Not computed:
- * - §1 "各县区人力资源和社会保障局、高新区组织人事和社会保障局、经济区组织人事局，局机关各科室、局属各单位": 通知的主送机关，不是可计算的规则
- * - §1 "为了深入贯彻《甘肃省人社厅关于迅速落实服务全省疫情防控工作十条措施的通知》（甘人社通〔2021〕436号）精神，积极发挥人社部门职能作用，主动服务全市疫情防控工作大局，现就有关工作通知如下": 发文目的和依据，不是可计算的规则
+ * - §preamble "各县区人力资源和社会保障局、高新区组织人事和社会保障局、经济区组织人事局，局机关各科室、局属各单位": 通知的主送机关，不是可计算的规则
+ * - §preamble "为了深入贯彻《甘肃省人社厅关于迅速落实服务全省疫情防控工作十条措施的通知》（甘人社通〔2021〕436号）精神，积极发挥人社部门职能作用，主动服务全市疫情防控工作大局，现就有关工作通知如下": 发文目的和依据，不是可计算的规则
  * - §1 "补贴标准、岗位管理、退出帮扶等参照《兰州市城镇公益性岗位开发管理办法(暂行)》执行": 补贴标准、岗位管理和退出帮扶由市办法规定，本通知未给出可计算的内容
  */
 export function evaluateM1(facts: M1Facts, asOf: CalendarDate, overrides: ParameterOverrides = {}): M1Outputs {
@@ -2014,10 +2014,10 @@ export interface M10Outputs {
  * Not computed:
  * - §10 "全市各级人社部门和经办机构要最大程度发挥信息化手段，采取“网上办、电话办、邮寄办、预约办”等服务方式和搭建虚拟网络系统居家办公方式办理，及时对外公布服务事项办理渠道和联系方式，提供不间断人社服务": 对人社部门服务方式的工作要求，不是可计算的规则
  * - §10 "增加人工坐席数量，特别是对当前劳动维权、人力资源考试延期调整等热点问题，及时准确回应群众关切，切实提升服务质量": 对热线服务质量的工作要求，坐席数量未定
- * - §10 "市、县区两级人社部门、经办机构要切实提高政治站位，结合实际，认真安排部署，拿出切实可行的办法，将“十条措施”落实落细落到位": 通知结尾的总体工作要求，不是可计算的规则
- * - §10 "局办公室联系人: 线开 联系电话: 8847899": 联系方式，不是规则
- * - §10 "公开属性: 主动公开": 公文的公开属性，不是规则
- * - §10 "兰州市人力资源和社会保障局办公室 2021年11月5日印发": 印发机关和日期，已记入政策头部的 issuer 和 issued
+ * - §closing "市、县区两级人社部门、经办机构要切实提高政治站位，结合实际，认真安排部署，拿出切实可行的办法，将“十条措施”落实落细落到位": 通知结尾的总体工作要求，不是可计算的规则
+ * - §closing "局办公室联系人: 线开 联系电话: 8847899": 联系方式，不是规则
+ * - §closing "公开属性: 主动公开": 公文的公开属性，不是规则
+ * - §closing "兰州市人力资源和社会保障局办公室 2021年11月5日印发": 印发机关和日期，已记入政策头部的 issuer 和 issued
  */
 export function evaluateM10(facts: M10Facts, asOf: CalendarDate, overrides: ParameterOverrides = {}): M10Outputs {
   const { report, service } = facts;
@@ -2056,19 +2056,38 @@ export function evaluateM10(facts: M10Facts, asOf: CalendarDate, overrides: Para
   // §10 "延长市本级“12333”人社服务热线人工坐席时间，将人工服务时间由18点延长至22点"
   const hotlineStaffedUntil: TimeOfDay = hotlineStaffedUntilOn(asOf, overrides);
 
-  // §10 "请各县区于每日下午3点前将工作进展情况报送市人社局对口科室单位，各科室单位将情况汇总后，每日下午4时前统一报送局办公室"
+  // §closing "请各县区于每日下午3点前将工作进展情况报送市人社局对口科室单位，各科室单位将情况汇总后，每日下午4时前统一报送局办公室"
   // note: 日报告制度“从即日起”实行，即自印发之日2021-11-05起；此前没有截止时刻
   const reportDeadline: TimeOfDay | null =
     report.level === "county"
       ? reportDeadlineCountyOn(asOf, overrides)
       : reportDeadlineBureauUnitOn(asOf, overrides);
 
-  // §10 "从即日起，市人社局将实行日调度日报告制度，重点调度“十条措施”落实情况"
-  // note: “3点前”“4时前”以该时刻为截止，恰在截止时刻报送的仍属按时；没有截止时刻时无从判断，取空值
-  const reportOnTime: boolean | null =
-    reportDeadline !== null
-      ? report.submitted_at <= present(reportDeadline)
-      : null;
+  let reportOnTime: boolean | null;
+  const byDeadlineApplies = reportDeadline !== null;
+  const noDeadlineApplies = reportDeadline === null;
+  if (byDeadlineApplies && noDeadlineApplies) {
+    throw new EvaluationError(
+      "conflicting_rules",
+      "two rules give `report_on_time` a value: rule `by_deadline` (policies/lanzhou-2021-289/m10.tiao:36) and rule `no_deadline` (policies/lanzhou-2021-289/m10.tiao:41); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m10.tiao", line: 41, column: 5 },
+    );
+  }
+  if (byDeadlineApplies) {
+    // rule by_deadline: §closing "请各县区于每日下午3点前将工作进展情况报送市人社局对口科室单位，各科室单位将情况汇总后，每日下午4时前统一报送局办公室"
+    // note: “3点前”“4时前”以该时刻为截止，恰在截止时刻报送的仍属按时
+    reportOnTime = report.submitted_at <= present(reportDeadline);
+  } else if (noDeadlineApplies) {
+    // rule no_deadline: §closing "从即日起，市人社局将实行日调度日报告制度"
+    // note: 日报告制度自印发之日（2021-11-05）起实行，此前没有报送截止时刻，无从判断是否按时
+    reportOnTime = null;
+  } else {
+    throw new EvaluationError(
+      "no_rule_applies",
+      "no rule gives `report_on_time` a value for this case; add a rule for it, or a rule without a condition",
+      { file: "policies/lanzhou-2021-289/m10.tiao", line: 35, column: 3 },
+    );
+  }
 
   return {
     in_force: true,
