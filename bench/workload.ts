@@ -16,7 +16,7 @@ import type {
   Agency, AgencyPlacement, Decimal, District, Employment, Enterprise, Facts, Indicator, Indicators,
   Institution, ParameterOverrides, Person, Placement, Report, Scenario, Service, Trainee, Training,
 } from "./facts.js";
-import { Random, scenarioSeed } from "./prng.js";
+import { Random, scenarioSeed } from "../compiler/random.js";
 
 export const DEFAULT_SEED = 289;
 

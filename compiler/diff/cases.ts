@@ -20,34 +20,8 @@ import {
   type Scenario,
 } from "../../runtime/index.js";
 import type { FactSchema, RecordDecl } from "../../runtime/types.js";
+import { Random } from "../random.js";
 import { literalNumber } from "./ir-meaning.js";
-
-/** mulberry32: the same seed gives the same cases on every machine. */
-export class Random {
-  private state: number;
-
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  integer(low: number, high: number): number {
-    return low + Math.floor(this.next() * (high - low + 1));
-  }
-
-  pick<T>(items: readonly T[]): T {
-    const item = items[this.integer(0, items.length - 1)];
-    if (item === undefined) throw new Error("internal error: picking from no items");
-    return item;
-  }
-}
 
 /** Boundary values by kind of whole number (fen, millionths, day numbers, minutes…): each constant, one less, one more. */
 export type Boundaries = ReadonlyMap<string, readonly number[]>;

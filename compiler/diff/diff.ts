@@ -4,7 +4,8 @@
  * impact on cases. Pure apart from the solver it is given; deterministic for a seed.
  */
 import type { ProgramIR } from "../ir.js";
-import { CaseGenerator, Random, boundariesOf, readsOf, scenarioJson } from "./cases.js";
+import { Random } from "../random.js";
+import { CaseGenerator, boundariesOf, readsOf, scenarioJson } from "./cases.js";
 import { forWhom, type Focus } from "./for-whom.js";
 import { impactOf, type CaseSet } from "./impact.js";
 import { layoutIR } from "./print.js";

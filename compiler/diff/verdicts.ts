@@ -7,7 +7,8 @@
 import { ownValue } from "../../runtime/own-properties.js";
 import type { ProgramIR } from "../ir.js";
 import { type OutputJson, type Scenario } from "../../runtime/index.js";
-import { CaseGenerator, Random, boundariesOf, readsOf, runMeasure, scenarioJson, type MeasureOutcome } from "./cases.js";
+import { Random } from "../random.js";
+import { CaseGenerator, boundariesOf, readsOf, runMeasure, scenarioJson, type MeasureOutcome } from "./cases.js";
 import type { OutputVerdict } from "./report.js";
 import { solveOutput, type SmtSolver } from "./solver.js";
 
