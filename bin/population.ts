@@ -22,8 +22,8 @@ export type LineOutcome =
   | { readonly kind: "bad_input"; readonly problems: readonly string[] }
   | { readonly kind: "evaluation_error"; readonly message: string };
 
-/** Evaluates the text of one scenario. */
-export type LineEvaluator = (text: string) => LineOutcome;
+/** Evaluates the text of one scenario, line `lineNumber` of the input. */
+export type LineEvaluator = (text: string, lineNumber: number) => LineOutcome;
 
 /** Whole lines of the input, with the number of the first. */
 export interface Block {
@@ -109,7 +109,7 @@ export function evaluateBlock(block: Block, evaluateLine: LineEvaluator): BlockR
       results += `${badLine(lineNumber, [unreadable])}\n`;
       continue;
     }
-    const outcome = evaluateLine(line);
+    const outcome = evaluateLine(line, lineNumber);
     switch (outcome.kind) {
       case "evaluated":
         results += `${outcome.json}\n`;

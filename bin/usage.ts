@@ -42,12 +42,14 @@ Exit status: 0 when there is no error (warnings allowed), 1 otherwise.
 
 ${policyNote}`,
 
-  compile: `usage: tiao compile <policy> --out <dir> [--target ts|js|schema] [--runtime <specifier>]
+  compile: `usage: tiao compile <policy> --out <dir> [--target ts|js|schema|sql] [--dialect duckdb|postgres] [--runtime <specifier>]
 
 Writes, named after the policy:
   --target ts       <name>.ts (the default)
   --target js       <name>.js and <name>.d.ts
   --target schema   <name>.scenario.schema.json and <name>.outputs.schema.json
+  --target sql      tiao-setup.sql, one <measure>.sql per measure and tiao-results.sql,
+                    for --dialect duckdb or postgres (docs/sql.md)
 --runtime sets the module generated code imports its runtime from (default: tiao/runtime).
 Nothing is written when the policy has errors (exit status 1).
 

@@ -4,7 +4,7 @@
  *
  * T01xx syntax · T02xx names and declarations · T03xx types and units ·
  * T04xx rules and exceptions · T05xx dates, windows and parameter values ·
- * T06xx cycles and citations
+ * T06xx cycles and citations · T07xx targets
  */
 export interface CatalogEntry {
   readonly title: string;
@@ -368,6 +368,12 @@ export const catalog = {
     title: "quote cited from the wrong part of the notice",
     explanation:
       "A citation names the part of the notice its words are in: `§4` the fourth numbered measure (四、), `§preamble` the words before the first measure (the addressees, the purpose), `§closing` the words after the last measure's paragraph (general duties, dates, contacts, the signature). Quoted words found elsewhere in the notice than the part named are cited under the part they are in, so that a reader looking for them finds them there. The preamble runs to the first numbered heading; a measure runs to the next heading, and the last one to the end of its first paragraph (a line ending in 。 before a blank line).",
+  },
+  // ---------------------------------------------------------------- T07xx targets
+  T0701: {
+    title: "construct the SQL target cannot express",
+    explanation:
+      "`tiao compile --target sql` lays a population out as tables (docs/sql.md): one row per case with a column per fact, and a child table per list of records. A list inside a list item, an optional record or list, or an expression that computes a record or a list has no such layout, and is refused at its place rather than compiled to SQL that would answer differently. The other targets and `tiao run` evaluate it.",
   },
 } as const satisfies Record<string, CatalogEntry>;
 

@@ -1,0 +1,214 @@
+/**
+ * The two SQL dialects the SQL target writes, and the runtime each gets in its setup file:
+ * SQL functions (DuckDB macros, PostgreSQL `LANGUAGE sql` functions, which both inline)
+ * that do what runtime/ does — checked arithmetic on whole numbers, exact decimals, the
+ * three roundings, the month rule, the last day of a term — and print values as `tiao run`
+ * prints them. A function returns NULL where the runtime throws; the emitted query turns
+ * that NULL into the runtime's message (compiler/sql/expression.ts).
+ *
+ * docs/sql.md lists the differences, dialect by dialect.
+ */
+import type { ValueType } from "../../runtime/types.js";
+
+export type Dialect = "duckdb" | "postgres";
+export const dialects: readonly Dialect[] = ["duckdb", "postgres"];
+
+/**
+ * The largest decimal DuckDB holds exactly here: DECIMAL(38,10) with products computed at
+ * scale 20, whose range is below 10^18. PostgreSQL's NUMERIC has no such bound.
+ */
+export const DUCKDB_DECIMAL = "DECIMAL(38,10)";
+export const DUCKDB_DECIMAL_LIMIT = "100000000000000000";
+
+/** The SQL type of a column holding values of `type` (records and lists have tables instead). */
+export function sqlType(type: ValueType, dialect: Dialect): string {
+  switch (type.kind) {
+    case "bool":
+      return "BOOLEAN";
+    case "integer":
+    case "months":
+    case "days":
+    case "money": // fen
+    case "percent": // millionths
+      return "BIGINT";
+    case "time": // minutes since midnight
+      return "INTEGER";
+    case "decimal":
+    case "unrounded_money": // yuan
+      return dialect === "duckdb" ? DUCKDB_DECIMAL : "NUMERIC";
+    case "date":
+      return "DATE";
+    case "enum":
+    case "set": // member names, sorted, joined by commas
+      return dialect === "duckdb" ? "VARCHAR" : "TEXT";
+    case "optional":
+      return sqlType(type.of, dialect);
+    case "record":
+    case "list":
+      throw new Error(`a ${type.kind} has no column type`);
+  }
+}
+
+/** Integer division of whole numbers (both non-negative where it is used). */
+export function integerDivision(dialect: Dialect, left: string, right: string): string {
+  return dialect === "duckdb" ? `(${left} // ${right})` : `(${left} / ${right})`;
+}
+
+const MAX_SAFE = "9007199254740991";
+/** days from 0001-01-01 to 9999-12-31: no date arithmetic within the range adds more */
+const MAX_DAYS = "3652059";
+
+/** The runtime functions, as the setup file defines them. */
+export function runtimeFunctions(dialect: Dialect): string {
+  return dialect === "duckdb" ? duckdbRuntime : postgresRuntime;
+}
+
+const duckdbRuntime = `-- Whole numbers (integers, months, days, fen) are exact up to 2^53 - 1, as in runtime/money.ts:
+-- arithmetic is done in HUGEINT and a result beyond is NULL (the error "too large").
+CREATE OR REPLACE MACRO tiao_whole(x) AS CASE WHEN x BETWEEN -${MAX_SAFE} AND ${MAX_SAFE} THEN CAST(x AS BIGINT) END;
+CREATE OR REPLACE MACRO tiao_add(a, b) AS tiao_whole(CAST(a AS HUGEINT) + b);
+CREATE OR REPLACE MACRO tiao_sub(a, b) AS tiao_whole(CAST(a AS HUGEINT) - b);
+CREATE OR REPLACE MACRO tiao_mul(a, b) AS tiao_whole(CAST(a AS HUGEINT) * b);
+
+-- Decimals and unrounded yuan: exact in ${DUCKDB_DECIMAL} below 10^17; a result that is not
+-- exact there is NULL (runtime/decimal.ts has no bound; docs/sql.md).
+CREATE OR REPLACE MACRO tiao_decimal(x) AS CASE WHEN abs(x) < ${DUCKDB_DECIMAL_LIMIT} AND CAST(x AS ${DUCKDB_DECIMAL}) = x THEN CAST(x AS ${DUCKDB_DECIMAL}) END;
+CREATE OR REPLACE MACRO tiao_decimal_bounded(x) AS CASE WHEN abs(x) < ${DUCKDB_DECIMAL_LIMIT} THEN x END;
+CREATE OR REPLACE MACRO tiao_decimal_add(a, b) AS tiao_decimal_bounded(CAST(a AS ${DUCKDB_DECIMAL}) + b);
+CREATE OR REPLACE MACRO tiao_decimal_sub(a, b) AS tiao_decimal_bounded(CAST(a AS ${DUCKDB_DECIMAL}) - b);
+-- the guard in DOUBLE keeps the exact product (at scale 20) within DECIMAL(38)
+CREATE OR REPLACE MACRO tiao_decimal_mul(a, b) AS CASE WHEN abs(CAST(a AS DOUBLE) * CAST(b AS DOUBLE)) < 1e17 THEN tiao_decimal(CAST(a AS ${DUCKDB_DECIMAL}) * CAST(b AS ${DUCKDB_DECIMAL})) END;
+CREATE OR REPLACE MACRO tiao_yuan(fen) AS CAST(CAST(fen AS ${DUCKDB_DECIMAL}) * 0.01 AS ${DUCKDB_DECIMAL});
+CREATE OR REPLACE MACRO tiao_fraction(millionths) AS CAST(CAST(millionths AS ${DUCKDB_DECIMAL}) * 0.000001 AS ${DUCKDB_DECIMAL});
+CREATE OR REPLACE MACRO tiao_integer_decimal(n) AS CAST(n AS ${DUCKDB_DECIMAL});
+
+-- Rounding, symmetric as in runtime/money.ts: half_up sends a half away from zero.
+CREATE OR REPLACE MACRO tiao_round_half_up(x) AS tiao_whole(CAST(sign(x) * floor(abs(x) + 0.5) AS HUGEINT));
+CREATE OR REPLACE MACRO tiao_round_down(x) AS tiao_whole(CAST(trunc(x) AS HUGEINT));
+CREATE OR REPLACE MACRO tiao_round_up(x) AS tiao_whole(CAST(sign(x) * ceil(abs(x)) AS HUGEINT));
+-- round(n × percent) fused, in whole numbers as runtime/money.ts multiplyMoneyByPercent: n × millionths / 10^6
+CREATE OR REPLACE MACRO tiao_quotient_half_up(n, d) AS tiao_whole(sign(n) * ((abs(n) + d // 2) // d));
+CREATE OR REPLACE MACRO tiao_quotient_down(n, d) AS tiao_whole(sign(n) * (abs(n) // d));
+CREATE OR REPLACE MACRO tiao_quotient_up(n, d) AS tiao_whole(sign(n) * ((abs(n) + d - 1) // d));
+CREATE OR REPLACE MACRO tiao_quotient_floor(n, d) AS tiao_whole(CASE WHEN n >= 0 THEN n // d ELSE -((d - 1 - n) // d) END);
+CREATE OR REPLACE MACRO tiao_quotient_ceil(n, d) AS tiao_whole(CASE WHEN n >= 0 THEN (n + d - 1) // d ELSE -((-n) // d) END);
+CREATE OR REPLACE MACRO tiao_percent_of_floor(n, millionths) AS tiao_quotient_floor(CAST(n AS HUGEINT) * millionths, 1000000);
+CREATE OR REPLACE MACRO tiao_percent_of_ceil(n, millionths) AS tiao_quotient_ceil(CAST(n AS HUGEINT) * millionths, 1000000);
+CREATE OR REPLACE MACRO tiao_percent_of_half_up(n, millionths) AS tiao_quotient_half_up(CAST(n AS HUGEINT) * millionths, 1000000);
+CREATE OR REPLACE MACRO tiao_percent_of_down(n, millionths) AS tiao_quotient_down(CAST(n AS HUGEINT) * millionths, 1000000);
+CREATE OR REPLACE MACRO tiao_percent_of_up(n, millionths) AS tiao_quotient_up(CAST(n AS HUGEINT) * millionths, 1000000);
+CREATE OR REPLACE MACRO tiao_floor(x) AS tiao_whole(CAST(floor(x) AS HUGEINT));
+CREATE OR REPLACE MACRO tiao_ceil(x) AS tiao_whole(CAST(ceil(x) AS HUGEINT));
+
+-- Dates stay within the years 0001 to 9999 (runtime/dates.ts).
+CREATE OR REPLACE MACRO tiao_date(d) AS CASE WHEN d BETWEEN DATE '0001-01-01' AND DATE '9999-12-31' THEN d END;
+CREATE OR REPLACE MACRO tiao_add_days(d, n) AS CASE WHEN n BETWEEN -${MAX_DAYS} AND ${MAX_DAYS} THEN tiao_date(d + CAST(n AS INTEGER)) END;
+CREATE OR REPLACE MACRO tiao_month_index(d, n) AS year(d) * 12 + month(d) - 1 + n;
+CREATE OR REPLACE MACRO tiao_days_in_month(month_index) AS day(last_day(make_date(month_index // 12, month_index % 12 + 1, 1)));
+-- The month rule: the same day n months later, clamped to the last day of a shorter month.
+CREATE OR REPLACE MACRO tiao_add_months(d, n) AS
+  CASE WHEN tiao_month_index(d, n) BETWEEN 12 AND 119999
+    THEN make_date(tiao_month_index(d, n) // 12, tiao_month_index(d, n) % 12 + 1, least(day(d), tiao_days_in_month(tiao_month_index(d, n))))
+  END;
+-- The last day of a term of n months from d (Civil Code arts. 201-202): the day before the
+-- corresponding day, or the last day of a month that has no such day.
+CREATE OR REPLACE MACRO tiao_last_day_of_term(d, n) AS
+  CASE WHEN n >= 0 AND tiao_month_index(d, n) BETWEEN 12 AND 119999 THEN
+    CASE WHEN day(d) > tiao_days_in_month(tiao_month_index(d, n))
+      THEN make_date(tiao_month_index(d, n) // 12, tiao_month_index(d, n) % 12 + 1, tiao_days_in_month(tiao_month_index(d, n)))
+      ELSE tiao_date(make_date(tiao_month_index(d, n) // 12, tiao_month_index(d, n) % 12 + 1, day(d)) - 1)
+    END
+  END;
+CREATE OR REPLACE MACRO tiao_days_between(later, earlier) AS CAST(later - earlier AS BIGINT);
+
+-- Values as \`tiao run\` prints them.
+CREATE OR REPLACE MACRO tiao_money_text(fen) AS
+  CASE WHEN fen < 0 THEN '-' ELSE '' END || CAST(abs(fen) // 100 AS VARCHAR) || '.' || lpad(CAST(abs(fen) % 100 AS VARCHAR), 2, '0');
+CREATE OR REPLACE MACRO tiao_percent_text(millionths) AS
+  CASE WHEN millionths < 0 THEN '-' ELSE '' END || CAST(abs(millionths) // 10000 AS VARCHAR)
+  || CASE WHEN abs(millionths) % 10000 = 0 THEN '' ELSE '.' || rtrim(lpad(CAST(abs(millionths) % 10000 AS VARCHAR), 4, '0'), '0') END || '%';
+CREATE OR REPLACE MACRO tiao_decimal_text(x) AS regexp_replace(CAST(x AS VARCHAR), '\\.?0+$', '');
+CREATE OR REPLACE MACRO tiao_date_text(d) AS strftime(d, '%Y-%m-%d');
+CREATE OR REPLACE MACRO tiao_time_text(minutes) AS lpad(CAST(minutes // 60 AS VARCHAR), 2, '0') || ':' || lpad(CAST(minutes % 60 AS VARCHAR), 2, '0');
+`;
+
+const postgresRuntime = `-- Whole numbers (integers, months, days, fen) are exact up to 2^53 - 1, as in runtime/money.ts:
+-- arithmetic is done in NUMERIC and a result beyond is NULL (the error "too large").
+CREATE OR REPLACE FUNCTION tiao_whole(x numeric) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT CASE WHEN x BETWEEN -${MAX_SAFE} AND ${MAX_SAFE} THEN x::bigint END $$;
+CREATE OR REPLACE FUNCTION tiao_add(a bigint, b bigint) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT tiao_whole(a::numeric + b) $$;
+CREATE OR REPLACE FUNCTION tiao_sub(a bigint, b bigint) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT tiao_whole(a::numeric - b) $$;
+CREATE OR REPLACE FUNCTION tiao_mul(a bigint, b bigint) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT tiao_whole(a::numeric * b) $$;
+
+-- Decimals and unrounded yuan: NUMERIC, exact like runtime/decimal.ts.
+CREATE OR REPLACE FUNCTION tiao_decimal_add(a numeric, b numeric) RETURNS numeric LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT a + b $$;
+CREATE OR REPLACE FUNCTION tiao_decimal_sub(a numeric, b numeric) RETURNS numeric LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT a - b $$;
+CREATE OR REPLACE FUNCTION tiao_decimal_mul(a numeric, b numeric) RETURNS numeric LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT a * b $$;
+CREATE OR REPLACE FUNCTION tiao_yuan(fen bigint) RETURNS numeric LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT fen::numeric * 0.01 $$;
+CREATE OR REPLACE FUNCTION tiao_fraction(millionths bigint) RETURNS numeric LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT millionths::numeric * 0.000001 $$;
+CREATE OR REPLACE FUNCTION tiao_integer_decimal(n bigint) RETURNS numeric LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT n::numeric $$;
+
+-- Rounding, symmetric as in runtime/money.ts: half_up sends a half away from zero.
+CREATE OR REPLACE FUNCTION tiao_round_half_up(x numeric) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT tiao_whole(sign(x) * floor(abs(x) + 0.5)) $$;
+CREATE OR REPLACE FUNCTION tiao_round_down(x numeric) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT tiao_whole(trunc(x)) $$;
+CREATE OR REPLACE FUNCTION tiao_round_up(x numeric) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT tiao_whole(sign(x) * ceil(abs(x))) $$;
+-- round(n × percent) fused, as runtime/money.ts multiplyMoneyByPercent (NUMERIC is exact)
+CREATE OR REPLACE FUNCTION tiao_percent_of_half_up(n bigint, millionths bigint) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT tiao_round_half_up(n::numeric * millionths * 0.000001) $$;
+CREATE OR REPLACE FUNCTION tiao_percent_of_down(n bigint, millionths bigint) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT tiao_round_down(n::numeric * millionths * 0.000001) $$;
+CREATE OR REPLACE FUNCTION tiao_percent_of_up(n bigint, millionths bigint) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT tiao_round_up(n::numeric * millionths * 0.000001) $$;
+CREATE OR REPLACE FUNCTION tiao_percent_of_floor(n bigint, millionths bigint) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT tiao_whole(floor(n::numeric * millionths * 0.000001)) $$;
+CREATE OR REPLACE FUNCTION tiao_percent_of_ceil(n bigint, millionths bigint) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT tiao_whole(ceil(n::numeric * millionths * 0.000001)) $$;
+CREATE OR REPLACE FUNCTION tiao_floor(x numeric) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT tiao_whole(floor(x)) $$;
+CREATE OR REPLACE FUNCTION tiao_ceil(x numeric) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT tiao_whole(ceil(x)) $$;
+
+-- Dates stay within the years 0001 to 9999 (runtime/dates.ts).
+CREATE OR REPLACE FUNCTION tiao_date(d date) RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT CASE WHEN d BETWEEN DATE '0001-01-01' AND DATE '9999-12-31' THEN d END $$;
+CREATE OR REPLACE FUNCTION tiao_add_days(d date, n bigint) RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT CASE WHEN n BETWEEN -${MAX_DAYS} AND ${MAX_DAYS} THEN tiao_date(d + n::integer) END $$;
+CREATE OR REPLACE FUNCTION tiao_month_index(d date, n bigint) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT extract(year FROM d)::bigint * 12 + extract(month FROM d)::bigint - 1 + n $$;
+CREATE OR REPLACE FUNCTION tiao_days_in_month(month_index bigint) RETURNS integer LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT extract(day FROM make_date((month_index / 12)::integer, (month_index % 12 + 1)::integer, 1) + interval '1 month - 1 day')::integer $$;
+-- The month rule: the same day n months later, clamped to the last day of a shorter month.
+CREATE OR REPLACE FUNCTION tiao_add_months(d date, n bigint) RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT CASE WHEN tiao_month_index(d, n) BETWEEN 12 AND 119999
+    THEN make_date((tiao_month_index(d, n) / 12)::integer, (tiao_month_index(d, n) % 12 + 1)::integer,
+                   least(extract(day FROM d)::integer, tiao_days_in_month(tiao_month_index(d, n))))
+  END $$;
+-- The last day of a term of n months from d (Civil Code arts. 201-202): the day before the
+-- corresponding day, or the last day of a month that has no such day.
+CREATE OR REPLACE FUNCTION tiao_last_day_of_term(d date, n bigint) RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT CASE WHEN n >= 0 AND tiao_month_index(d, n) BETWEEN 12 AND 119999 THEN
+    CASE WHEN extract(day FROM d)::integer > tiao_days_in_month(tiao_month_index(d, n))
+      THEN make_date((tiao_month_index(d, n) / 12)::integer, (tiao_month_index(d, n) % 12 + 1)::integer, tiao_days_in_month(tiao_month_index(d, n)))
+      ELSE tiao_date(make_date((tiao_month_index(d, n) / 12)::integer, (tiao_month_index(d, n) % 12 + 1)::integer, extract(day FROM d)::integer) - 1)
+    END
+  END $$;
+CREATE OR REPLACE FUNCTION tiao_days_between(later date, earlier date) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT (later - earlier)::bigint $$;
+
+-- Values as \`tiao run\` prints them.
+CREATE OR REPLACE FUNCTION tiao_money_text(fen bigint) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT CASE WHEN fen < 0 THEN '-' ELSE '' END || (abs(fen) / 100)::text || '.' || lpad((abs(fen) % 100)::text, 2, '0') $$;
+CREATE OR REPLACE FUNCTION tiao_percent_text(millionths bigint) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT CASE WHEN millionths < 0 THEN '-' ELSE '' END || (abs(millionths) / 10000)::text
+    || CASE WHEN abs(millionths) % 10000 = 0 THEN '' ELSE '.' || rtrim(lpad((abs(millionths) % 10000)::text, 4, '0'), '0') END || '%' $$;
+CREATE OR REPLACE FUNCTION tiao_decimal_text(x numeric) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT CASE WHEN position('.' IN x::text) > 0 THEN regexp_replace(x::text, '\\.?0+$', '') ELSE x::text END $$;
+CREATE OR REPLACE FUNCTION tiao_date_text(d date) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT to_char(d, 'YYYY-MM-DD') $$;
+CREATE OR REPLACE FUNCTION tiao_time_text(minutes integer) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT lpad((minutes / 60)::text, 2, '0') || ':' || lpad((minutes % 60)::text, 2, '0') $$;
+`;

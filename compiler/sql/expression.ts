@@ -1,0 +1,554 @@
+/**
+ * IR expressions and rules as SQL. Each expression gives its value and, when it can fail,
+ * an `error`: a SQL expression that is NULL, or the runtime's message as JSON text, for the
+ * first error the interpreter would meet in it. The order is the interpreter's: operands
+ * left to right, `and`/`or`/`if`/`match`/`otherwise` only where evaluated, a rule's
+ * exceptions before its own test, every sibling tested before the value is computed
+ * (compiler/interpret.ts). A runtime function returns NULL where the runtime throws, so
+ * an operation whose operands did not fail fails exactly when its value is NULL.
+ *
+ * Records are never SQL values: a record-typed expression is a `RecordRef`, whose fields
+ * are columns; a list is a child table (compiler/sql/tables.ts). Definitions with
+ * parameters are expanded at each call, as the interpreter evaluates them at each call.
+ */
+import type { ArithmeticOp, DefinitionIR, ExprIR, ParameterIR, RuleIR, ValueType, WindowIR } from "../ir.js";
+import { conflictMessage, integerTooLargeMessage, noRuleMessage, parameterHasNoValueMessage } from "../interpret.js";
+import { addDays, addMoney, fen, formatDate, lastDayOfTerm, type CalendarDate } from "../../runtime/index.js";
+import { formatDecimal, type Decimal } from "../../runtime/decimal.js";
+import { parseLiteral, type RuntimeValue } from "../../runtime/scenario.js";
+import { sqlType, type Dialect } from "./dialect.js";
+import { CASE_COLUMN, DATE_COLUMN, ITEM_COLUMN, identifier, stringLiteral, type ListTable } from "./tables.js";
+
+/** A value and, when it can fail, the SQL of its error (JSON text, or NULL). */
+export interface SqlValue {
+  readonly sql: string;
+  readonly error?: string;
+}
+
+export interface RecordRef {
+  readonly kind: "record";
+  /** the SQL of a column of this record: `c."enterprise.indicators.profit"` + `.current` */
+  readonly table: string;
+  readonly prefix: string;
+}
+
+export interface ListRef {
+  readonly kind: "list";
+  readonly table: ListTable;
+  /** the SQL of the case the list belongs to */
+  readonly owner: string;
+}
+
+export type Bound = ({ readonly kind: "value" } & SqlValue) | RecordRef | ListRef;
+
+export interface ExpressionProblem {
+  readonly expr: ExprIR;
+  readonly message: string;
+}
+
+/** Everything an expression of one measure is compiled against. */
+export interface ExpressionContext {
+  readonly dialect: Dialect;
+  /** the alias of the row being computed: facts, parameters and definitions are its columns */
+  readonly row: string;
+  readonly definitions: ReadonlyMap<string, DefinitionIR>;
+  readonly parameters: ReadonlyMap<string, ParameterIR>;
+  readonly lists: ReadonlyMap<string, ListTable>;
+  readonly problems: ExpressionProblem[];
+  /** a fresh alias for a list item */
+  nextAlias(): string;
+}
+
+type Scope = ReadonlyMap<string, Bound>;
+
+// ---------------------------------------------------------------- messages, as the runtime words them
+
+/** The runtime's message for a computation, taken from the runtime itself. */
+function messageOf(compute: () => unknown): string {
+  try {
+    compute();
+  } catch (error) {
+    if (error instanceof Error) return error.message;
+  }
+  throw new Error("the computation was expected to fail");
+}
+
+const MAX_SAFE_FEN = fen(Number.MAX_SAFE_INTEGER);
+const moneyTooLarge = messageOf(() => addMoney(MAX_SAFE_FEN, fen(1)));
+const dateOutOfRange = messageOf(() => addDays(0 as CalendarDate, 1e9));
+const negativeTermStart = (() => {
+  const message = messageOf(() => lastDayOfTerm(0 as CalendarDate, -1));
+  return message.slice(0, message.indexOf("-1"));
+})();
+/** DuckDB's decimals are bounded (compiler/sql/dialect.ts); PostgreSQL's are not. */
+export const decimalBeyondDuckdb = "the decimal is beyond the exact range of DuckDB's DECIMAL(38,10) (below 10^17, 10 places)";
+
+/** A message as the SQL of its JSON text. */
+export function jsonMessage(message: string): string {
+  return stringLiteral(JSON.stringify(message));
+}
+
+// ---------------------------------------------------------------- helpers
+
+const TRUE = "TRUE";
+
+function and(left: string, right: string): string {
+  if (left === TRUE) return right;
+  if (right === TRUE) return left;
+  return `(${left} AND ${right})`;
+}
+
+/** The first error of those given, in order. */
+export function firstError(...errors: (string | undefined)[]): string | undefined {
+  const present = errors.filter((e): e is string => e !== undefined);
+  if (present.length === 0) return undefined;
+  if (present.length === 1) return present[0];
+  return `COALESCE(${present.join(", ")})`;
+}
+
+/** The error of something evaluated only when `condition` holds. */
+function errorWhen(condition: string, error: string | undefined): string | undefined {
+  if (error === undefined) return undefined;
+  if (condition === TRUE) return error;
+  return `CASE WHEN ${condition} THEN ${error} END`;
+}
+
+/** `message` when `value` is NULL: for an operation whose operands did not fail. */
+function failsWhenNull(value: string, message: string): string {
+  return `CASE WHEN ${value} IS NULL THEN ${jsonMessage(message)} END`;
+}
+
+// ---------------------------------------------------------------- literals
+
+export function literal(value: RuntimeValue, type: ValueType, dialect: Dialect): string {
+  if (value === null) return `CAST(NULL AS ${sqlType(type, dialect)})`;
+  switch (type.kind) {
+    case "bool":
+      return value === true ? "TRUE" : "FALSE";
+    case "integer":
+    case "months":
+    case "days":
+    case "money":
+    case "percent":
+    case "time": {
+      const n = value as number;
+      return n < 0 ? `(${n})` : String(n);
+    }
+    case "decimal":
+    case "unrounded_money":
+      return `CAST('${formatDecimal(value as Decimal)}' AS ${sqlType(type, dialect)})`;
+    case "date":
+      return `DATE '${formatDate(value as CalendarDate)}'`;
+    case "enum":
+      return stringLiteral(value as string);
+    case "set":
+      return stringLiteral((value as readonly string[]).join(","));
+    case "optional":
+      return literal(value, type.of, dialect);
+    case "record":
+    case "list":
+      throw new Error(`a ${type.kind} has no literal`);
+  }
+}
+
+
+// ---------------------------------------------------------------- arithmetic
+
+/** Each arithmetic operation as a call of the runtime functions, and the message of its failure. */
+const arithmeticOperations: { readonly [op in ArithmeticOp]: { readonly call: (left: string, right: string) => string; readonly fails: "money" | "integer" | "date" | "decimal" | "never" } } = {
+  money_add: { call: (l, r) => `tiao_add(${l}, ${r})`, fails: "money" },
+  money_sub: { call: (l, r) => `tiao_sub(${l}, ${r})`, fails: "money" },
+  money_mul_integer: { call: (l, r) => `tiao_mul(${l}, ${r})`, fails: "money" },
+  money_mul_percent: { call: (l, r) => `tiao_decimal_mul(tiao_yuan(${l}), tiao_fraction(${r}))`, fails: "decimal" },
+  money_mul_decimal: { call: (l, r) => `tiao_decimal_mul(tiao_yuan(${l}), ${r})`, fails: "decimal" },
+  unrounded_add: { call: (l, r) => `tiao_decimal_add(${l}, ${r})`, fails: "decimal" },
+  unrounded_sub: { call: (l, r) => `tiao_decimal_sub(${l}, ${r})`, fails: "decimal" },
+  integer_add: { call: (l, r) => `tiao_add(${l}, ${r})`, fails: "integer" },
+  integer_sub: { call: (l, r) => `tiao_sub(${l}, ${r})`, fails: "integer" },
+  integer_mul: { call: (l, r) => `tiao_mul(${l}, ${r})`, fails: "integer" },
+  integer_mul_percent: { call: (l, r) => `tiao_decimal_mul(tiao_integer_decimal(${l}), tiao_fraction(${r}))`, fails: "decimal" },
+  decimal_add: { call: (l, r) => `tiao_decimal_add(${l}, ${r})`, fails: "decimal" },
+  decimal_sub: { call: (l, r) => `tiao_decimal_sub(${l}, ${r})`, fails: "decimal" },
+  decimal_mul: { call: (l, r) => `tiao_decimal_mul(${l}, ${r})`, fails: "decimal" },
+  decimal_mul_percent: { call: (l, r) => `tiao_decimal_mul(${l}, tiao_fraction(${r}))`, fails: "decimal" },
+  months_add: { call: (l, r) => `tiao_add(${l}, ${r})`, fails: "integer" },
+  months_sub: { call: (l, r) => `tiao_sub(${l}, ${r})`, fails: "integer" },
+  months_mul_integer: { call: (l, r) => `tiao_mul(${l}, ${r})`, fails: "integer" },
+  days_add: { call: (l, r) => `tiao_add(${l}, ${r})`, fails: "integer" },
+  days_sub: { call: (l, r) => `tiao_sub(${l}, ${r})`, fails: "integer" },
+  days_mul_integer: { call: (l, r) => `tiao_mul(${l}, ${r})`, fails: "integer" },
+  date_add_months: { call: (l, r) => `tiao_add_months(${l}, ${r})`, fails: "date" },
+  date_sub_months: { call: (l, r) => `tiao_add_months(${l}, -(${r}))`, fails: "date" },
+  date_add_days: { call: (l, r) => `tiao_add_days(${l}, ${r})`, fails: "date" },
+  date_sub_days: { call: (l, r) => `tiao_add_days(${l}, -(${r}))`, fails: "date" },
+  date_diff: { call: (l, r) => `tiao_days_between(${l}, ${r})`, fails: "never" },
+};
+
+function failureMessage(fails: "money" | "integer" | "date" | "decimal" | "never", dialect: Dialect): string | undefined {
+  switch (fails) {
+    case "money":
+      return moneyTooLarge;
+    case "integer":
+      return integerTooLargeMessage;
+    case "date":
+      return dateOutOfRange;
+    case "decimal":
+      return dialect === "duckdb" ? decimalBeyondDuckdb : undefined;
+    case "never":
+      return undefined;
+  }
+}
+
+// ---------------------------------------------------------------- expressions
+
+export function compileValue(expr: ExprIR, context: ExpressionContext, scope: Scope): SqlValue {
+  const bound = compileBound(expr, context, scope);
+  if (bound.kind !== "value") {
+    context.problems.push({ expr, message: `the SQL target cannot compute a ${bound.kind} as a value here` });
+    return { sql: "NULL" };
+  }
+  return bound;
+}
+
+function value(sql: string, error?: string): Bound {
+  return error === undefined ? { kind: "value", sql } : { kind: "value", sql, error };
+}
+
+function column(table: string, name: string): string {
+  return `${table}.${identifier(name)}`;
+}
+
+/** The column of a fact path, or the record or list it names. */
+function factBound(path: string, type: ValueType, table: string, context: ExpressionContext, owner: string): Bound {
+  if (type.kind === "record") return { kind: "record", table, prefix: path };
+  if (type.kind === "list") {
+    const list = context.lists.get(path);
+    if (list === undefined) throw new Error(`no table for the list ${path}`);
+    return { kind: "list", table: list, owner };
+  }
+  return value(column(table, path));
+}
+
+function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): Bound {
+  const { dialect, row } = context;
+  const sub = (e: ExprIR): SqlValue => compileValue(e, context, scope);
+  switch (expr.op) {
+    case "literal":
+      return value(literal(parseLiteral(expr.value, expr.type), expr.type, dialect));
+    case "fact":
+      return factBound(`${expr.entity}.${expr.field}`, expr.type, row, context, column(row, CASE_COLUMN));
+    case "field": {
+      const object = compileBound(expr.object, context, scope);
+      if (object.kind !== "record") {
+        context.problems.push({ expr, message: "the SQL target reads fields of records only" });
+        return value("NULL");
+      }
+      const path = object.prefix === "" ? expr.field : `${object.prefix}.${expr.field}`;
+      if (expr.type.kind === "list") {
+        context.problems.push({ expr, message: `the SQL target cannot read \`${path}\`, a list inside a list item` });
+        return value("NULL");
+      }
+      return factBound(path, expr.type, object.table, context, column(row, CASE_COLUMN));
+    }
+    case "parameter":
+      return parameterValue(expr.name, context);
+    case "definition":
+      return value(column(row, expr.name));
+    case "call": {
+      const definition = context.definitions.get(expr.definition);
+      if (definition === undefined) throw new Error(`no definition ${expr.definition}`);
+      const inner = new Map<string, Bound>();
+      const argumentErrors: (string | undefined)[] = [];
+      definition.parameters.forEach((parameter, index) => {
+        const argument = expr.args[index];
+        if (argument === undefined) throw new Error(`${definition.name} is called without ${parameter.name}`);
+        const bound = compileBound(argument, context, scope);
+        if (bound.kind === "value") argumentErrors.push(bound.error);
+        inner.set(parameter.name, bound);
+      });
+      const decided = decide(definition, context, inner);
+      return value(decided.sql, firstError(...argumentErrors, decided.error));
+    }
+    case "local": {
+      const bound = scope.get(expr.name);
+      if (bound === undefined) throw new Error(`${expr.name} is not in scope`);
+      // its error belongs to the argument, counted where the call is
+      return bound.kind === "value" ? value(bound.sql) : bound;
+    }
+    case "not": {
+      const operand = sub(expr.operand);
+      return value(`(NOT ${operand.sql})`, operand.error);
+    }
+    case "and":
+    case "or": {
+      const left = sub(expr.left);
+      const right = sub(expr.right);
+      const evaluatesRight = expr.op === "and" ? left.sql : `(NOT ${left.sql})`;
+      return value(`(${left.sql} ${expr.op.toUpperCase()} ${right.sql})`, firstError(left.error, errorWhen(evaluatesRight, right.error)));
+    }
+    case "compare": {
+      const left = sub(expr.left);
+      const right = sub(expr.right);
+      const operator = expr.operator === "=" ? "IS NOT DISTINCT FROM" : expr.operator === "!=" ? "IS DISTINCT FROM" : expr.operator;
+      return value(`(${left.sql} ${operator} ${right.sql})`, firstError(left.error, right.error));
+    }
+    case "arithmetic": {
+      const left = sub(expr.left);
+      const right = sub(expr.right);
+      const operation = arithmeticOperations[expr.operator];
+      const sql = operation.call(left.sql, right.sql);
+      const message = failureMessage(operation.fails, dialect);
+      return value(sql, firstError(left.error, right.error, message === undefined ? undefined : failsWhenNull(sql, message)));
+    }
+    case "negate": {
+      const operand = sub(expr.operand);
+      return value(`(-${operand.sql})`, operand.error);
+    }
+    case "round": {
+      const fused = percentOf(expr.operand, expr.mode, context, scope);
+      if (fused !== undefined) return fused;
+      const operand = sub(expr.operand);
+      const toFen = expr.operand.type.kind === "unrounded_money";
+      const sql = `tiao_round_${expr.mode}(${toFen ? `${operand.sql} * 100` : operand.sql})`;
+      return value(sql, firstError(operand.error, failsWhenNull(sql, toFen ? moneyTooLarge : integerTooLargeMessage)));
+    }
+    case "floor":
+    case "ceil": {
+      const fused = percentOf(expr.operand, expr.op, context, scope);
+      if (fused !== undefined) return fused;
+      const operand = sub(expr.operand);
+      const sql = `tiao_${expr.op}(${operand.sql})`;
+      return value(sql, firstError(operand.error, failsWhenNull(sql, integerTooLargeMessage)));
+    }
+    case "min":
+    case "max": {
+      const left = sub(expr.left);
+      const right = sub(expr.right);
+      return value(`${expr.op === "min" ? "least" : "greatest"}(${left.sql}, ${right.sql})`, firstError(left.error, right.error));
+    }
+    case "last_day_of_term": {
+      const start = sub(expr.start);
+      const months = sub(expr.months);
+      const sql = `tiao_last_day_of_term(${start.sql}, ${months.sql})`;
+      const negative = `${stringLiteral(JSON.stringify(negativeTermStart).slice(0, -1))} || CAST(${months.sql} AS ${sqlType({ kind: "integer" }, dialect)}) || ${stringLiteral(' months"')}`;
+      const own = `CASE WHEN ${months.sql} < 0 THEN ${negative} WHEN ${sql} IS NULL THEN ${jsonMessage(dateOutOfRange)} END`;
+      return value(sql, firstError(start.error, months.error, own));
+    }
+    case "convert": {
+      const operand = sub(expr.operand);
+      switch (expr.conversion) {
+        case "integer_to_decimal":
+          return value(`tiao_integer_decimal(${operand.sql})`, operand.error);
+        case "money_to_unrounded":
+          return value(`tiao_yuan(${operand.sql})`, operand.error);
+        case "to_optional":
+        case "integer_to_months":
+        case "integer_to_days":
+          return value(operand.sql, operand.error);
+      }
+      throw new Error("unknown conversion");
+    }
+    case "if": {
+      const condition = sub(expr.condition);
+      const then = sub(expr.then);
+      const otherwise = sub(expr.else);
+      const branchError =
+        then.error === undefined && otherwise.error === undefined
+          ? undefined
+          : `CASE WHEN ${condition.sql} THEN ${then.error ?? "NULL"} ELSE ${otherwise.error ?? "NULL"} END`;
+      return value(`CASE WHEN ${condition.sql} THEN ${then.sql} ELSE ${otherwise.sql} END`, firstError(condition.error, branchError));
+    }
+    case "match": {
+      const subject = sub(expr.subject);
+      const arms = expr.arms.map((arm) => ({ test: `${subject.sql} IN (${arm.members.map(stringLiteral).join(", ")})`, value: sub(arm.value) }));
+      const otherwise = expr.otherwise === undefined ? undefined : sub(expr.otherwise);
+      const cases = (pick: (v: SqlValue) => string): string =>
+        `CASE ${arms.map((arm) => `WHEN ${arm.test} THEN ${pick(arm.value)}`).join(" ")}${otherwise === undefined ? "" : ` ELSE ${pick(otherwise)}`} END`;
+      const anyError = arms.some((arm) => arm.value.error !== undefined) || otherwise?.error !== undefined;
+      return value(cases((v) => v.sql), firstError(subject.error, anyError ? cases((v) => v.error ?? "NULL") : undefined));
+    }
+    case "in": {
+      const element = sub(expr.element);
+      if (expr.set.op === "literal" && Array.isArray(expr.set.value)) {
+        const members = expr.set.value as readonly string[];
+        return value(members.length === 0 ? "FALSE" : `(${element.sql} IN (${members.map(stringLiteral).join(", ")}))`, element.error);
+      }
+      const set = sub(expr.set);
+      return value(`(strpos(',' || ${set.sql} || ',', ',' || ${element.sql} || ',') > 0)`, firstError(set.error, element.error));
+    }
+    case "is_present":
+    case "is_absent": {
+      const operand = sub(expr.operand);
+      return value(`(${operand.sql} IS ${expr.op === "is_present" ? "NOT NULL" : "NULL"})`, operand.error);
+    }
+    case "otherwise": {
+      const left = sub(expr.left);
+      const right = sub(expr.right);
+      return value(`COALESCE(${left.sql}, ${right.sql})`, firstError(left.error, errorWhen(`${left.sql} IS NULL`, right.error)));
+    }
+    case "aggregate":
+      return aggregate(expr, context, scope);
+  }
+}
+
+/**
+ * round(money × percent), round(integer × percent), floor(…) and ceil(…) of the latter as one
+ * operation on whole numbers, as
+ * generated TypeScript fuses them: the same value as rounding the exact product, which
+ * cannot fail before the rounding does.
+ */
+function percentOf(operand: ExprIR, mode: "half_up" | "down" | "up" | "floor" | "ceil", context: ExpressionContext, scope: Scope): Bound | undefined {
+  if (operand.op !== "arithmetic" || (operand.operator !== "money_mul_percent" && operand.operator !== "integer_mul_percent")) return undefined;
+  const left = compileValue(operand.left, context, scope);
+  const right = compileValue(operand.right, context, scope);
+  const sql = `tiao_percent_of_${mode}(${left.sql}, ${right.sql})`;
+  const message = operand.operator === "money_mul_percent" ? moneyTooLarge : integerTooLargeMessage;
+  return value(sql, firstError(left.error, right.error, failsWhenNull(sql, message)));
+}
+
+function parameterValue(name: string, context: ExpressionContext): Bound {
+  const parameter = context.parameters.get(name);
+  if (parameter === undefined) throw new Error(`no parameter ${name}`);
+  const given = column(context.row, parameterGivenColumn(name));
+  const prefix = stringLiteral(JSON.stringify(parameterHasNoValueMessage(parameter)).slice(0, -1));
+  const error = `CASE WHEN NOT ${given} THEN ${prefix} || tiao_date_text(${column(context.row, DATE_COLUMN)}) || '"' END`;
+  return value(column(context.row, parameterColumn(name)), error);
+}
+
+/** The column of a parameter's value on the case's date, overrides applied. */
+export function parameterColumn(name: string): string {
+  return `#parameter ${name}`;
+}
+
+/** Whether the parameter has a value on the case's date (in force, or overridden). */
+export function parameterGivenColumn(name: string): string {
+  return `#parameter ${name} given`;
+}
+
+function aggregate(expr: Extract<ExprIR, { op: "aggregate" }>, context: ExpressionContext, scope: Scope): Bound {
+  const list = compileBound(expr.list, context, scope);
+  if (list.kind !== "list") {
+    context.problems.push({ expr, message: "the SQL target aggregates lists of facts only" });
+    return value("NULL");
+  }
+  const alias = context.nextAlias();
+  const inner = new Map(scope);
+  inner.set(expr.variable, { kind: "record", table: alias, prefix: "" });
+  const filter = expr.filter === undefined ? undefined : compileValue(expr.filter, context, inner);
+  const term = expr.value === undefined ? undefined : compileValue(expr.value, context, inner);
+  const from = `FROM ${identifier(list.table.name)} AS ${alias} WHERE ${alias}.${identifier(CASE_COLUMN)} = ${list.owner}`;
+  const where = (condition: string | undefined): string => (condition === undefined ? from : `${from} AND ${condition}`);
+  const passes = filter?.sql;
+  const itemError = firstError(filter?.error, term?.error === undefined ? undefined : errorWhen(passes ?? TRUE, term.error));
+  const firstItemError = (limit?: string): string | undefined =>
+    itemError === undefined
+      ? undefined
+      : `(SELECT ${itemError} ${where(limit === undefined ? `${itemError} IS NOT NULL` : `${itemError} IS NOT NULL AND ${limit}`)} ORDER BY ${alias}.${identifier(ITEM_COLUMN)} LIMIT 1)`;
+  switch (expr.operator) {
+    case "count":
+      return value(`(SELECT count(*) ${where(passes)})`, firstItemError());
+    case "any":
+    case "all": {
+      // `any` stops at the first item that passes, `all` at the first that does not: an
+      // item after that one is not evaluated, and its error does not count
+      const decidingAlias = context.nextAlias();
+      const deciding = new Map(scope);
+      deciding.set(expr.variable, { kind: "record", table: decidingAlias, prefix: "" });
+      const decidingFilter = expr.filter === undefined ? undefined : compileValue(expr.filter, context, deciding).sql;
+      const decides = (test: string | undefined): string =>
+        expr.operator === "any" ? (test ?? TRUE) : test === undefined ? "FALSE" : `NOT ${test}`;
+      const sql = expr.operator === "any" ? `EXISTS (SELECT 1 ${where(passes)})` : `NOT EXISTS (SELECT 1 ${where(decides(passes))})`;
+      const earlier = `${decidingAlias}.${identifier(CASE_COLUMN)} = ${list.owner} AND ${decidingAlias}.${identifier(ITEM_COLUMN)} < ${alias}.${identifier(ITEM_COLUMN)}`;
+      const beforeDecided = `NOT EXISTS (SELECT 1 FROM ${identifier(list.table.name)} AS ${decidingAlias} WHERE ${and(earlier, decides(decidingFilter))})`;
+      return value(`(${sql})`, firstItemError(beforeDecided));
+    }
+    case "sum": {
+      if (term === undefined) throw new Error("a sum without a value");
+      const decimal = expr.type.kind === "decimal" || expr.type.kind === "unrounded_money";
+      const total = `coalesce(sum(${term.sql}), 0)`;
+      const checked = decimal ? (context.dialect === "duckdb" ? `tiao_decimal(${total})` : total) : `tiao_whole(${total})`;
+      const sql = `(SELECT ${checked} ${where(passes)})`;
+      const message = decimal ? failureMessage("decimal", context.dialect) : expr.type.kind === "money" ? moneyTooLarge : integerTooLargeMessage;
+      return value(sql, firstError(firstItemError(), message === undefined ? undefined : failsWhenNull(sql, message)));
+    }
+  }
+}
+
+// ---------------------------------------------------------------- rules
+
+/** A group of sibling rules, or one rule with its exceptions: whether it gives a value, which, and the errors met. */
+interface Resolution {
+  /** SQL: some rule of the group gives a value */
+  readonly gives: string;
+  readonly value: SqlValue;
+  /** the first error met while finding the rule (tests, conflicts), before the value is computed */
+  readonly testError?: string;
+}
+
+export function windowTest(window: WindowIR, date: string, context: ExpressionContext, scope: Scope): SqlValue {
+  const from = compileValue(window.from, context, scope);
+  const until = window.until === undefined ? undefined : compileValue(window.until, context, scope);
+  const test = until === undefined ? `(${date} >= ${from.sql})` : `(${date} >= ${from.sql} AND (${until.sql} IS NULL OR ${date} <= ${until.sql}))`;
+  return { sql: test, ...errorField(firstError(from.error, until?.error)) };
+}
+
+function errorField(error: string | undefined): { error?: string } {
+  return error === undefined ? {} : { error };
+}
+
+function resolveRule(definition: DefinitionIR, rule: RuleIR, context: ExpressionContext, scope: Scope): Resolution {
+  const exceptions = rule.exceptions.length === 0 ? undefined : resolveGroup(definition, rule.exceptions, context, scope);
+  const window = rule.window === undefined ? undefined : windowTest(rule.window, column(context.row, DATE_COLUMN), context, scope);
+  const condition = rule.condition === undefined ? undefined : compileValue(rule.condition, context, scope);
+  const applies = and(window?.sql ?? TRUE, condition?.sql ?? TRUE);
+  const ownTestError = firstError(window?.error, errorWhen(window?.sql ?? TRUE, condition?.error));
+  const ownValue = compileValue(rule.value, context, scope);
+  if (exceptions === undefined) return { gives: applies, value: ownValue, ...testErrorField(ownTestError) };
+  const byException = exceptions.gives;
+  const valueError =
+    exceptions.value.error === undefined && ownValue.error === undefined
+      ? undefined
+      : `CASE WHEN ${byException} THEN ${exceptions.value.error ?? "NULL"} ELSE ${ownValue.error ?? "NULL"} END`;
+  return {
+    gives: applies === TRUE ? TRUE : `(${byException} OR ${applies})`,
+    value: { sql: `CASE WHEN ${byException} THEN ${exceptions.value.sql} ELSE ${ownValue.sql} END`, ...errorField(valueError) },
+    ...testErrorField(firstError(exceptions.testError, errorWhen(`NOT ${byException}`, ownTestError))),
+  };
+}
+
+function testErrorField(error: string | undefined): { testError?: string } {
+  return error === undefined ? {} : { testError: error };
+}
+
+/**
+ * Siblings in written order: each one's test, and after the second that gives a value, the
+ * conflict naming the first and the second (as the interpreter reports it).
+ */
+function resolveGroup(definition: DefinitionIR, rules: readonly RuleIR[], context: ExpressionContext, scope: Scope): Resolution {
+  const siblings = rules.map((rule) => ({ rule, resolution: resolveRule(definition, rule, context, scope) }));
+  if (siblings.length === 1) return siblings[0]!.resolution;
+  const steps: string[] = [];
+  siblings.forEach((sibling, j) => {
+    if (sibling.resolution.testError !== undefined) steps.push(`WHEN ${sibling.resolution.testError} IS NOT NULL THEN ${sibling.resolution.testError}`);
+    for (let i = 0; i < j; i++) {
+      const first = siblings[i]!;
+      const message = jsonMessage(conflictMessage(definition, first.rule, sibling.rule));
+      steps.push(`WHEN ${and(first.resolution.gives, sibling.resolution.gives)} THEN ${message}`);
+    }
+  });
+  const pick = (choose: (resolution: Resolution) => string): string =>
+    `CASE ${siblings.map(({ resolution }) => `WHEN ${resolution.gives} THEN ${choose(resolution)}`).join(" ")} END`;
+  const anyValueError = siblings.some(({ resolution }) => resolution.value.error !== undefined);
+  return {
+    gives: `(${siblings.map(({ resolution }) => resolution.gives).join(" OR ")})`,
+    value: { sql: pick((r) => r.value.sql), ...errorField(anyValueError ? pick((r) => r.value.error ?? "NULL") : undefined) },
+    testError: `CASE ${steps.join(" ")} END`,
+  };
+}
+
+/** A definition's value, decided by its rules, with the first error met. */
+export function decide(definition: DefinitionIR, context: ExpressionContext, scope: Scope): SqlValue {
+  const resolution = resolveGroup(definition, definition.rules, context, scope);
+  const noRule = resolution.gives === TRUE ? undefined : `CASE WHEN NOT ${resolution.gives} THEN ${jsonMessage(noRuleMessage(definition))} END`;
+  return { sql: resolution.value.sql, ...errorField(firstError(resolution.testError, noRule, resolution.value.error)) };
+}

@@ -1,0 +1,112 @@
+/**
+ * How a population of scenarios is laid out as SQL tables, derived from the policy's facts
+ * (the same declarations as its JSON Schema): one row per case in `tiao_cases`, one column
+ * per fact path, and one child table per list, keyed by case and item number.
+ *
+ * - a scalar field is one column named by its path: `person.insured_months`;
+ * - a record field is flattened into its fields' columns (`enterprise.indicators.profit.current`),
+ *   with a BOOLEAN column of its own path telling whether the scenario gave it;
+ * - a list of records is a child table named by its path (`enterprise.trainees`), each item a
+ *   row with `#case`, `#item` (0-based, the list's order) and its fields' columns, and a BIGINT
+ *   column of the list's path in `tiao_cases` holding the number of items (NULL: not given);
+ * - an override of a parameter is a column `parameters.<name>` (NULL: not overridden).
+ *
+ * Lists inside list items, optional records and optional lists have no layout here: the
+ * SQL target refuses them (T0701), where they are declared.
+ */
+import type { FactSchema, RecordDecl, SourceSpan, ValueType } from "../../runtime/types.js";
+
+/** A column holding values of a non-record, non-list type. */
+export interface ValueColumn {
+  /** the fact path relative to its table: `person.insured`, or `months` in a list's table */
+  readonly name: string;
+  readonly type: ValueType;
+}
+
+export interface ListTable {
+  /** the list's fact path, also the table's name: `enterprise.trainees` */
+  readonly name: string;
+  readonly record: string;
+  readonly columns: readonly ValueColumn[];
+}
+
+export interface CaseLayout {
+  /** every column of `tiao_cases` after `#case` and `#date`, in schema order */
+  readonly columns: readonly CaseColumn[];
+  readonly lists: readonly ListTable[];
+}
+
+export type CaseColumn =
+  | ({ readonly kind: "value" } & ValueColumn)
+  /** the record `name` was given (its fields have columns of their own) */
+  | { readonly kind: "record_given"; readonly name: string }
+  /** the number of items of the list `name` (NULL: not given) */
+  | { readonly kind: "list_count"; readonly name: string }
+  | { readonly kind: "override"; readonly name: string; readonly parameter: string; readonly type: ValueType };
+
+export interface LayoutProblem {
+  readonly span: SourceSpan;
+  readonly message: string;
+}
+
+/** The column of a case's number: its line (NDJSON) or row (CSV, Parquet) in the input. */
+export const CASE_COLUMN = "#case";
+export const DATE_COLUMN = "#date";
+export const ITEM_COLUMN = "#item";
+export const CASES_TABLE = "tiao_cases";
+
+export function caseLayout(schema: FactSchema): { layout: CaseLayout; problems: LayoutProblem[] } {
+  const records = new Map(schema.records.map((record) => [record.name, record]));
+  const columns: CaseColumn[] = [];
+  const lists: ListTable[] = [];
+  const problems: LayoutProblem[] = [];
+
+  const recordOf = (name: string): RecordDecl => {
+    const record = records.get(name);
+    if (record === undefined) throw new Error(`the schema has no record ${name}`);
+    return record;
+  };
+
+  /** The value columns of a record's fields under `prefix`; lists are reported to `onList`. */
+  const flatten = (record: RecordDecl, prefix: string, into: (column: CaseColumn) => void, inList: boolean): void => {
+    for (const field of record.fields) {
+      const path = prefix === "" ? field.name : `${prefix}.${field.name}`;
+      const type = field.type;
+      if (type.kind === "record") {
+        if (!inList && prefix.indexOf(".") === -1) into({ kind: "record_given", name: path });
+        flatten(recordOf(type.name), path, into, inList);
+      } else if (type.kind === "list") {
+        if (inList) {
+          problems.push({ span: field.span, message: `the SQL target cannot lay out \`${path}\`, a list inside a list item` });
+          continue;
+        }
+        into({ kind: "list_count", name: path });
+        const itemColumns: CaseColumn[] = [];
+        flatten(recordOf(type.of), "", (column) => itemColumns.push(column), true);
+        lists.push({ name: path, record: type.of, columns: itemColumns.flatMap((c) => (c.kind === "value" ? [{ name: c.name, type: c.type }] : [])) });
+      } else if (type.kind === "optional" && (type.of.kind === "record" || type.of.kind === "list")) {
+        problems.push({ span: field.span, message: `the SQL target cannot lay out \`${path}\`, an optional ${type.of.kind}` });
+      } else {
+        into({ kind: "value", name: path, type });
+      }
+    }
+  };
+
+  for (const parameter of schema.parameters) {
+    columns.push({ kind: "override", name: `parameters.${parameter.name}`, parameter: parameter.name, type: parameter.type });
+  }
+  for (const record of schema.records) {
+    if (record.entity) flatten(record, record.name, (column) => columns.push(column), false);
+  }
+  return { layout: { columns, lists }, problems };
+}
+
+/** A SQL identifier: any name, quoted. */
+export function identifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** A SQL string literal whose value is `text` (standard-conforming strings: only `'` is doubled). */
+export function stringLiteral(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}

@@ -1,0 +1,132 @@
+/**
+ * What the SQL tests share: the Lanzhou policy, the workload's scenarios as NDJSON, the line
+ * each engine writes for a scenario (interpreter, compiled JavaScript, DuckDB, PostgreSQL),
+ * and a comparison that prints the scenario of any line where two engines differ.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { compilePolicy } from "../../bin/load-program.js";
+import { readPolicy } from "../../bin/policy-files.js";
+import { evaluateScenario, naturalMeasureOrder, problemLine } from "../../compiler/evaluate-scenario.js";
+import { evaluate } from "../../compiler/interpret.js";
+import { EvaluationError, type Scenario } from "../../runtime/index.js";
+import { CaseFiles } from "../../node/sql/case-files.js";
+import type { ProgramIR } from "../../compiler/ir.js";
+import { readScenarioLines } from "../../node/sql/cases.js";
+import { DuckdbEngine } from "../../node/sql/duckdb.js";
+import type { Dialect } from "../../compiler/sql/dialect.js";
+import { repositoryRoot } from "../emit/compiled.js";
+
+export async function lanzhouProgram(): Promise<ProgramIR> {
+  const compiled = await compilePolicy(readPolicy(join(repositoryRoot, "policies", "lanzhou-2021-289")));
+  if (compiled.program === undefined) throw new Error("the Lanzhou policy does not compile");
+  return compiled.program;
+}
+
+export function temporaryFolder(prefix: string): { path: string; remove: () => void } {
+  const path = mkdtempSync(join(tmpdir(), `tiao-${prefix}-`));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** The line the interpreter gives a scenario, in the form of `tiao run --scenarios`. */
+export function interpreterLine(program: ProgramIR, text: string, lineNumber: number): string {
+  const outcome = evaluateScenario(program, { scenario: text });
+  switch (outcome.kind) {
+    case "evaluated":
+      return JSON.stringify(outcome.json);
+    case "bad_input":
+      return `{"line":${lineNumber},"errors":${JSON.stringify(outcome.problems.map(problemLine))}}`;
+    case "evaluation_error":
+      return `{"line":${lineNumber},"evaluation_error":${JSON.stringify(outcome.error.message)}}`;
+  }
+}
+
+/** The lines the compiled JavaScript gives, as the Node engine writes them. */
+export async function compiledLines(program: ProgramIR, texts: readonly string[]): Promise<string[]> {
+  // the built module: the generated JavaScript imports the built runtime (dist/runtime/)
+  const { emitGeneratedModule, importGeneratedModule, lineEvaluator } = (await import(
+    join(repositoryRoot, "dist", "bin", "compiled-policy.js")
+  )) as typeof import("../../bin/compiled-policy.js");
+  const evaluateLine = lineEvaluator(program, await importGeneratedModule(await emitGeneratedModule(program)));
+  return texts.map((text, index) => {
+    const outcome = evaluateLine(text, index + 1);
+    switch (outcome.kind) {
+      case "evaluated":
+        return outcome.json;
+      case "bad_input":
+        return `{"line":${index + 1},"errors":${JSON.stringify(outcome.problems)}}`;
+      case "evaluation_error":
+        return `{"line":${index + 1},"evaluation_error":${JSON.stringify(outcome.message)}}`;
+    }
+  });
+}
+
+/** The case files of scenarios given as lines of NDJSON, for `dialect`. */
+export async function caseFilesOf(program: ProgramIR, texts: readonly string[], folder: string, dialect: Dialect) {
+  const ndjson = join(folder, `scenarios-${dialect}.ndjson`);
+  writeFileSync(ndjson, texts.map((t) => `${t}\n`).join(""));
+  return readScenarioLines(program, Readable.from([Buffer.from(texts.map((t) => `${t}\n`).join(""))]), folder, dialect);
+}
+
+/** The lines DuckDB gives: one load, one query. */
+export async function duckdbLines(program: ProgramIR, texts: readonly string[], folder: string): Promise<string[]> {
+  const read = await caseFilesOf(program, texts, folder, "duckdb");
+  const engine = await DuckdbEngine.open(program);
+  try {
+    await engine.loadCaseFiles(read.files.files);
+    return await engine.resultLines();
+  } finally {
+    engine.close();
+  }
+}
+
+/** Lines where an engine differs from the interpreter, each with its scenario. */
+export function mismatches(texts: readonly string[], expected: readonly string[], actual: readonly string[], engine: string): string[] {
+  const found: string[] = [];
+  for (let index = 0; index < Math.max(expected.length, actual.length); index++) {
+    if (expected[index] !== actual[index]) {
+      found.push(`${engine}, scenario ${index + 1}: ${texts[index]}\n  interpreter: ${expected[index]}\n  ${engine}: ${actual[index]}`);
+    }
+  }
+  return found;
+}
+
+/** The line the interpreter gives a scenario already read (as `tiao run --scenarios` writes it). */
+export function interpreterLineOf(program: ProgramIR, scenario: Scenario, lineNumber: number): string {
+  try {
+    const { outputs } = evaluate(program, scenario);
+    const measures = Object.keys(outputs).sort(naturalMeasureOrder);
+    return JSON.stringify(Object.fromEntries(measures.map((name) => [name, outputs[name]])));
+  } catch (error) {
+    if (error instanceof EvaluationError) return `{"line":${lineNumber},"evaluation_error":${JSON.stringify(error.message)}}`;
+    throw error;
+  }
+}
+
+/**
+ * The lines DuckDB gives scenarios already read, by case number (1-based); a scenario the
+ * layout cannot hold in DuckDB (a decimal beyond its range) has none, and is counted.
+ */
+export async function duckdbLinesOf(program: ProgramIR, scenarios: readonly Scenario[], folder: string): Promise<{ lines: Map<number, string>; refused: number }> {
+  const files = new CaseFiles(program, folder, "duckdb");
+  let refused = 0;
+  scenarios.forEach((scenario, index) => {
+    if (files.add(index + 1, scenario).length > 0) refused++;
+  });
+  await files.close();
+  const engine = await DuckdbEngine.open(program);
+  try {
+    await engine.loadCaseFiles(files.files);
+    const result = await engine.connection.runAndReadAll(`SELECT "#case", line FROM tiao_results ORDER BY "#case"`);
+    return { lines: new Map(result.getRows().map(([caseNumber, line]) => [Number(caseNumber), String(line)])), refused };
+  } finally {
+    engine.close();
+  }
+}
+
+/** A scenario as text for a report (decimals and dates as the runtime holds them). */
+export function scenarioReport(scenario: Scenario): string {
+  return JSON.stringify(scenario, (_key, value: unknown) => (typeof value === "bigint" ? `${value}n` : value));
+}
