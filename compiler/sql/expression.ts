@@ -11,8 +11,10 @@
  * are columns; a list is a child table (compiler/sql/tables.ts). Definitions with
  * parameters are expanded at each call, as the interpreter evaluates them at each call.
  */
-import type { ArithmeticOp, DefinitionIR, ExprIR, ParameterIR, RuleIR, ValueType, WindowIR } from "../ir.js";
-import { conflictMessage, integerTooLargeMessage, noRuleMessage, parameterHasNoValueMessage } from "../interpret.js";
+import type { DefinitionIR, ExprIR, ParameterIR, RuleIR, ValueType, WindowIR } from "../ir.js";
+import { conflictMessage, noRuleMessage, parameterHasNoValueMessage } from "../interpret.js";
+import { isRepresentationChange, type OperationId } from "../operations.js";
+import { integerTooLargeMessage } from "../../runtime/integers.js";
 import { addDays, addMoney, fen, formatDate, lastDayOfTerm, type CalendarDate } from "../../runtime/index.js";
 import { formatDecimal, type Decimal } from "../../runtime/decimal.js";
 import { parseLiteral, type RuntimeValue } from "../../runtime/scenario.js";
@@ -152,39 +154,57 @@ export function literal(value: RuntimeValue, type: ValueType, dialect: Dialect):
 }
 
 
-// ---------------------------------------------------------------- arithmetic
+// ---------------------------------------------------------------- operations
 
-/** Each arithmetic operation as a call of the runtime functions, and the message of its failure. */
-const arithmeticOperations: { readonly [op in ArithmeticOp]: { readonly call: (left: string, right: string) => string; readonly fails: "money" | "integer" | "date" | "decimal" | "never" } } = {
-  money_add: { call: (l, r) => `tiao_add(${l}, ${r})`, fails: "money" },
-  money_sub: { call: (l, r) => `tiao_sub(${l}, ${r})`, fails: "money" },
-  money_mul_integer: { call: (l, r) => `tiao_mul(${l}, ${r})`, fails: "money" },
-  money_mul_percent: { call: (l, r) => `tiao_decimal_mul(tiao_yuan(${l}), tiao_fraction(${r}))`, fails: "decimal" },
-  money_mul_decimal: { call: (l, r) => `tiao_decimal_mul(tiao_yuan(${l}), ${r})`, fails: "decimal" },
-  unrounded_add: { call: (l, r) => `tiao_decimal_add(${l}, ${r})`, fails: "decimal" },
-  unrounded_sub: { call: (l, r) => `tiao_decimal_sub(${l}, ${r})`, fails: "decimal" },
-  integer_add: { call: (l, r) => `tiao_add(${l}, ${r})`, fails: "integer" },
-  integer_sub: { call: (l, r) => `tiao_sub(${l}, ${r})`, fails: "integer" },
-  integer_mul: { call: (l, r) => `tiao_mul(${l}, ${r})`, fails: "integer" },
-  integer_mul_percent: { call: (l, r) => `tiao_decimal_mul(tiao_integer_decimal(${l}), tiao_fraction(${r}))`, fails: "decimal" },
-  decimal_add: { call: (l, r) => `tiao_decimal_add(${l}, ${r})`, fails: "decimal" },
-  decimal_sub: { call: (l, r) => `tiao_decimal_sub(${l}, ${r})`, fails: "decimal" },
-  decimal_mul: { call: (l, r) => `tiao_decimal_mul(${l}, ${r})`, fails: "decimal" },
-  decimal_mul_percent: { call: (l, r) => `tiao_decimal_mul(${l}, tiao_fraction(${r}))`, fails: "decimal" },
-  months_add: { call: (l, r) => `tiao_add(${l}, ${r})`, fails: "integer" },
-  months_sub: { call: (l, r) => `tiao_sub(${l}, ${r})`, fails: "integer" },
-  months_mul_integer: { call: (l, r) => `tiao_mul(${l}, ${r})`, fails: "integer" },
-  days_add: { call: (l, r) => `tiao_add(${l}, ${r})`, fails: "integer" },
-  days_sub: { call: (l, r) => `tiao_sub(${l}, ${r})`, fails: "integer" },
-  days_mul_integer: { call: (l, r) => `tiao_mul(${l}, ${r})`, fails: "integer" },
-  date_add_months: { call: (l, r) => `tiao_add_months(${l}, ${r})`, fails: "date" },
-  date_sub_months: { call: (l, r) => `tiao_add_months(${l}, -(${r}))`, fails: "date" },
-  date_add_days: { call: (l, r) => `tiao_add_days(${l}, ${r})`, fails: "date" },
-  date_sub_days: { call: (l, r) => `tiao_add_days(${l}, -(${r}))`, fails: "date" },
-  date_diff: { call: (l, r) => `tiao_days_between(${l}, ${r})`, fails: "never" },
+type Failure = "money" | "integer" | "date" | "decimal" | "never";
+type RoundingMode = "half_up" | "down" | "up";
+
+/**
+ * Each operation of the operations table (compiler/operations.ts) as a call of the SQL
+ * runtime (compiler/sql/dialect.ts), and how it fails: a `Record<OperationId, …>`, so that a
+ * new operation is a compile error here until it says how SQL computes it.
+ */
+const sqlOperations: { readonly [id in OperationId]: { readonly call: (operands: readonly string[], mode: RoundingMode) => string; readonly fails: Failure } } = {
+  money_add: { call: ([l, r]) => `tiao_add(${l}, ${r})`, fails: "money" },
+  money_sub: { call: ([l, r]) => `tiao_sub(${l}, ${r})`, fails: "money" },
+  money_mul_integer: { call: ([l, r]) => `tiao_mul(${l}, ${r})`, fails: "money" },
+  money_mul_percent: { call: ([l, r]) => `tiao_decimal_mul(tiao_yuan(${l}), tiao_fraction(${r}))`, fails: "decimal" },
+  money_mul_decimal: { call: ([l, r]) => `tiao_decimal_mul(tiao_yuan(${l}), ${r})`, fails: "decimal" },
+  unrounded_add: { call: ([l, r]) => `tiao_decimal_add(${l}, ${r})`, fails: "decimal" },
+  unrounded_sub: { call: ([l, r]) => `tiao_decimal_sub(${l}, ${r})`, fails: "decimal" },
+  integer_add: { call: ([l, r]) => `tiao_add(${l}, ${r})`, fails: "integer" },
+  integer_sub: { call: ([l, r]) => `tiao_sub(${l}, ${r})`, fails: "integer" },
+  integer_mul: { call: ([l, r]) => `tiao_mul(${l}, ${r})`, fails: "integer" },
+  integer_mul_percent: { call: ([l, r]) => `tiao_decimal_mul(tiao_integer_decimal(${l}), tiao_fraction(${r}))`, fails: "decimal" },
+  decimal_add: { call: ([l, r]) => `tiao_decimal_add(${l}, ${r})`, fails: "decimal" },
+  decimal_sub: { call: ([l, r]) => `tiao_decimal_sub(${l}, ${r})`, fails: "decimal" },
+  decimal_mul: { call: ([l, r]) => `tiao_decimal_mul(${l}, ${r})`, fails: "decimal" },
+  decimal_mul_percent: { call: ([l, r]) => `tiao_decimal_mul(${l}, tiao_fraction(${r}))`, fails: "decimal" },
+  months_add: { call: ([l, r]) => `tiao_add(${l}, ${r})`, fails: "integer" },
+  months_sub: { call: ([l, r]) => `tiao_sub(${l}, ${r})`, fails: "integer" },
+  months_mul_integer: { call: ([l, r]) => `tiao_mul(${l}, ${r})`, fails: "integer" },
+  days_add: { call: ([l, r]) => `tiao_add(${l}, ${r})`, fails: "integer" },
+  days_sub: { call: ([l, r]) => `tiao_sub(${l}, ${r})`, fails: "integer" },
+  days_mul_integer: { call: ([l, r]) => `tiao_mul(${l}, ${r})`, fails: "integer" },
+  date_add_months: { call: ([l, r]) => `tiao_add_months(${l}, ${r})`, fails: "date" },
+  date_sub_months: { call: ([l, r]) => `tiao_add_months(${l}, -(${r}))`, fails: "date" },
+  date_add_days: { call: ([l, r]) => `tiao_add_days(${l}, ${r})`, fails: "date" },
+  date_sub_days: { call: ([l, r]) => `tiao_add_days(${l}, -(${r}))`, fails: "date" },
+  date_diff: { call: ([l, r]) => `tiao_days_between(${l}, ${r})`, fails: "never" },
+  round_to_fen: { call: ([x], mode) => `tiao_round_${mode}(${x} * 100)`, fails: "money" },
+  round_to_integer: { call: ([x], mode) => `tiao_round_${mode}(${x})`, fails: "integer" },
+  // in whole numbers, as the runtime's fused function: n × millionths / 10^6, rounded
+  round_money_times_percent: { call: ([m, p], mode) => `tiao_percent_of_${mode}(${m}, ${p})`, fails: "money" },
+  floor: { call: ([x]) => `tiao_floor(${x})`, fails: "integer" },
+  ceil: { call: ([x]) => `tiao_ceil(${x})`, fails: "integer" },
+  negate: { call: ([x]) => `(-${x})`, fails: "never" },
+  // its failures have two messages: see the case "last_day_of_term" below
+  last_day_of_term: { call: ([start, months]) => `tiao_last_day_of_term(${start}, ${months})`, fails: "date" },
+  integer_to_decimal: { call: ([n]) => `tiao_integer_decimal(${n})`, fails: "never" },
+  money_to_unrounded: { call: ([m]) => `tiao_yuan(${m})`, fails: "never" },
 };
 
-function failureMessage(fails: "money" | "integer" | "date" | "decimal" | "never", dialect: Dialect): string | undefined {
+function failureMessage(fails: Failure, dialect: Dialect): string | undefined {
   switch (fails) {
     case "money":
       return moneyTooLarge;
@@ -197,6 +217,17 @@ function failureMessage(fails: "money" | "integer" | "date" | "decimal" | "never
     case "never":
       return undefined;
   }
+}
+
+/** An operation of the table on compiled operands: its value, and its error after theirs. */
+function operation(id: OperationId, operands: readonly SqlValue[], dialect: Dialect, mode: RoundingMode = "half_up"): Bound {
+  const rendering = sqlOperations[id];
+  const sql = rendering.call(
+    operands.map((o) => o.sql),
+    mode,
+  );
+  const message = failureMessage(rendering.fails, dialect);
+  return value(sql, firstError(...operands.map((o) => o.error), message === undefined ? undefined : failsWhenNull(sql, message)));
 }
 
 // ---------------------------------------------------------------- expressions
@@ -292,34 +323,19 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
       const operator = expr.operator === "=" ? "IS NOT DISTINCT FROM" : expr.operator === "!=" ? "IS DISTINCT FROM" : expr.operator;
       return value(`(${left.sql} ${operator} ${right.sql})`, firstError(left.error, right.error));
     }
-    case "arithmetic": {
-      const left = sub(expr.left);
-      const right = sub(expr.right);
-      const operation = arithmeticOperations[expr.operator];
-      const sql = operation.call(left.sql, right.sql);
-      const message = failureMessage(operation.fails, dialect);
-      return value(sql, firstError(left.error, right.error, message === undefined ? undefined : failsWhenNull(sql, message)));
-    }
-    case "negate": {
-      const operand = sub(expr.operand);
-      return value(`(-${operand.sql})`, operand.error);
-    }
+    case "arithmetic":
+      return operation(expr.operator, [sub(expr.left), sub(expr.right)], dialect);
+    case "negate":
+      return operation("negate", [sub(expr.operand)], dialect);
     case "round": {
-      const fused = percentOf(expr.operand, expr.mode, context, scope);
-      if (fused !== undefined) return fused;
-      const operand = sub(expr.operand);
-      const toFen = expr.operand.type.kind === "unrounded_money";
-      const sql = `tiao_round_${expr.mode}(${toFen ? `${operand.sql} * 100` : operand.sql})`;
-      return value(sql, firstError(operand.error, failsWhenNull(sql, toFen ? moneyTooLarge : integerTooLargeMessage)));
+      if (expr.operation === "round_money_times_percent" && expr.operand.op === "arithmetic") {
+        return operation(expr.operation, [sub(expr.operand.left), sub(expr.operand.right)], dialect, expr.mode);
+      }
+      return integerPercentOf(expr.operand, expr.mode, context, scope) ?? operation(expr.operation, [sub(expr.operand)], dialect, expr.mode);
     }
     case "floor":
-    case "ceil": {
-      const fused = percentOf(expr.operand, expr.op, context, scope);
-      if (fused !== undefined) return fused;
-      const operand = sub(expr.operand);
-      const sql = `tiao_${expr.op}(${operand.sql})`;
-      return value(sql, firstError(operand.error, failsWhenNull(sql, integerTooLargeMessage)));
-    }
+    case "ceil":
+      return integerPercentOf(expr.operand, expr.op, context, scope) ?? operation(expr.op, [sub(expr.operand)], dialect);
     case "min":
     case "max": {
       const left = sub(expr.left);
@@ -329,24 +345,14 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
     case "last_day_of_term": {
       const start = sub(expr.start);
       const months = sub(expr.months);
-      const sql = `tiao_last_day_of_term(${start.sql}, ${months.sql})`;
+      const sql = sqlOperations.last_day_of_term.call([start.sql, months.sql], "half_up");
       const negative = `${stringLiteral(JSON.stringify(negativeTermStart).slice(0, -1))} || CAST(${months.sql} AS ${sqlType({ kind: "integer" }, dialect)}) || ${stringLiteral(' months"')}`;
       const own = `CASE WHEN ${months.sql} < 0 THEN ${negative} WHEN ${sql} IS NULL THEN ${jsonMessage(dateOutOfRange)} END`;
       return value(sql, firstError(start.error, months.error, own));
     }
     case "convert": {
       const operand = sub(expr.operand);
-      switch (expr.conversion) {
-        case "integer_to_decimal":
-          return value(`tiao_integer_decimal(${operand.sql})`, operand.error);
-        case "money_to_unrounded":
-          return value(`tiao_yuan(${operand.sql})`, operand.error);
-        case "to_optional":
-        case "integer_to_months":
-        case "integer_to_days":
-          return value(operand.sql, operand.error);
-      }
-      throw new Error("unknown conversion");
+      return isRepresentationChange(expr.conversion) ? operation(expr.conversion, [operand], dialect) : value(operand.sql, operand.error);
     }
     case "if": {
       const condition = sub(expr.condition);
@@ -392,18 +398,17 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
 }
 
 /**
- * round(money × percent), round(integer × percent), floor(…) and ceil(…) of the latter as one
- * operation on whole numbers, as
- * generated TypeScript fuses them: the same value as rounding the exact product, which
- * cannot fail before the rounding does.
+ * round(integer × percent), floor(…) and ceil(…) in whole numbers: the exact product
+ * rounded, as the operations table computes it through a decimal, but without DuckDB's
+ * DECIMAL casts, which cost some twenty times more. The product cannot fail before the
+ * rounding does.
  */
-function percentOf(operand: ExprIR, mode: "half_up" | "down" | "up" | "floor" | "ceil", context: ExpressionContext, scope: Scope): Bound | undefined {
-  if (operand.op !== "arithmetic" || (operand.operator !== "money_mul_percent" && operand.operator !== "integer_mul_percent")) return undefined;
+function integerPercentOf(operand: ExprIR, mode: RoundingMode | "floor" | "ceil", context: ExpressionContext, scope: Scope): Bound | undefined {
+  if (operand.op !== "arithmetic" || operand.operator !== "integer_mul_percent") return undefined;
   const left = compileValue(operand.left, context, scope);
   const right = compileValue(operand.right, context, scope);
   const sql = `tiao_percent_of_${mode}(${left.sql}, ${right.sql})`;
-  const message = operand.operator === "money_mul_percent" ? moneyTooLarge : integerTooLargeMessage;
-  return value(sql, firstError(left.error, right.error, failsWhenNull(sql, message)));
+  return value(sql, firstError(left.error, right.error, failsWhenNull(sql, integerTooLargeMessage)));
 }
 
 function parameterValue(name: string, context: ExpressionContext): Bound {
