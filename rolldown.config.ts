@@ -10,8 +10,9 @@ import { defineConfig } from "rolldown";
 export default defineConfig({
   input: { tiao: "bin/main.ts" },
   platform: "node",
-  // z3 loads its WebAssembly from beside its own files: it stays a package, loaded by `tiao diff` only.
-  external: ["z3-solver"],
+  // z3 loads its WebAssembly from beside its own files, DuckDB its native library: they stay
+  // packages, loaded by `tiao diff` and `tiao run --engine duckdb` only.
+  external: ["z3-solver", /^@duckdb\//],
   output: {
     // One level below dist/, as dist/bin/ is: modules find the package's manifest and the
     // built runtime (dist/runtime/) at the same relative paths.

@@ -5,7 +5,7 @@
  * bench/results.json. See docs/benchmarks.md for the method.
  *
  * Options: --quick, --scenarios N, --pool N, --population N, --repetitions N, --seed N,
- * --only entry,entry (entries: evaluation, engines, compilation, cli, population, reading, playground),
+ * --only entry,entry (entries: evaluation, engines, compilation, cli, population, reading, playground, sql),
  * --update-docs (rewrite the results section of docs/benchmarks.md).
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -18,6 +18,7 @@ import { evaluationAllMeasures, evaluationRefundAndBenefits } from "./entries/ev
 import { playground } from "./entries/playground.js";
 import { populationRun } from "./entries/population.js";
 import { scenarioReading } from "./entries/scenario-reading.js";
+import { sqlPopulation } from "./entries/sql.js";
 import { REPO_ROOT, SCRATCH } from "./policy.js";
 import { describeCrossCheck, environment, markdownTable, Report, table, type Environment } from "./report.js";
 import { DEFAULT_SEED, scenarioPool } from "./workload.js";
@@ -37,6 +38,7 @@ const ENTRIES: readonly BenchEntry[] = [
   { name: "population", title: "Population run", run: populationRun },
   { name: "reading", title: "Reading scenarios", run: scenarioReading },
   { name: "playground", title: "Playground in Chromium", run: playground },
+  { name: "sql", title: "Population run on SQL engines: DuckDB (1, 10, 50 million cases) and PostgreSQL", run: sqlPopulation },
 ];
 
 function readOptions(argv: readonly string[]): BenchOptions {

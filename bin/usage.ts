@@ -57,6 +57,7 @@ ${policyNote}`,
 
   run: `usage: tiao run <policy> --scenario <file.json> [--measure <name>]... [--explain [--lang en|zh]]
        tiao run <policy> --scenarios <file.ndjson> --out <file.ndjson> [--measure <name>]... [--jobs <n>]
+       tiao run <policy> --scenarios <file> --out <file> --engine duckdb [--jobs <n>]
 
 Prints the outputs of each measure the scenario has the facts for, as JSON.
   --scenario <file>   the scenario (- reads it from standard input)
@@ -73,6 +74,10 @@ Prints the outputs of each measure the scenario has the facts for, as JSON.
   --jobs <n>          with --scenarios: the threads evaluating scenarios, at most 4 per
                       processor (default: one per processor, up to 4; one for a file
                       under 4 MB)
+  --engine duckdb     with --scenarios: evaluate inside an embedded DuckDB, with the SQL
+                      of \`tiao compile --target sql\`; scenarios and results are NDJSON,
+                      CSV or Parquet by the file's extension (docs/sql.md); --jobs sets
+                      DuckDB's threads
 Exit status: 0 ok, 1 the policy has errors, 2 bad scenario or arguments,
 3 the policy cannot evaluate this scenario; with --scenarios, 2 when any scenario
 is bad, else 3 when any cannot be evaluated.

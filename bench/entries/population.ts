@@ -27,7 +27,7 @@ const GNU_TIME = "/usr/bin/time";
 type Engine = "baseline" | "cli_one_thread" | "cli";
 
 /** Writes scenarios 0 … count − 1 of the workload, one per line, unless the file is there already. */
-async function populationFile(seed: number, count: number): Promise<string> {
+export async function populationFile(seed: number, count: number): Promise<string> {
   mkdirSync(SCRATCH, { recursive: true });
   const file = join(SCRATCH, `population-${seed}-${count}.ndjson`);
   if (existsSync(file)) return file;

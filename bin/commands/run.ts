@@ -13,6 +13,7 @@ const options = {
   measure: { type: "string", multiple: true },
   explain: { type: "boolean" },
   lang: { type: "string" },
+  engine: { type: "string" },
 } as const;
 
 /**
@@ -35,10 +36,16 @@ export async function run(args: readonly string[]): Promise<ExitCode> {
     }
     if (values.out === undefined) throw new UsageError("missing --out <file.ndjson>: where to write the results of --scenarios", commandUsage.run);
     const jobs = values.jobs === undefined ? undefined : jobCount(values.jobs);
+    if (values.engine !== undefined && values.engine !== "node") {
+      if (values.engine !== "duckdb") throw new UsageError(`unknown --engine '${values.engine}': expected node or duckdb`, commandUsage.run);
+      if (values.measure !== undefined) throw new UsageError("--measure goes with the node engine: the duckdb engine evaluates every measure", commandUsage.run);
+      const { runSqlPopulation } = await import("../sql-population.js");
+      return runSqlPopulation({ policy, scenarios: values.scenarios, out: values.out, jobs });
+    }
     const { runPopulation } = await import("../population-command.js");
     return runPopulation({ policy, scenarios: values.scenarios, out: values.out, measures: values.measure, jobs });
   }
-  for (const option of ["out", "jobs"] as const) {
+  for (const option of ["out", "jobs", "engine"] as const) {
     if (values[option] !== undefined) {
       throw new UsageError(`--${option} goes with --scenarios: the result of one --scenario is printed on standard output`, commandUsage.run);
     }

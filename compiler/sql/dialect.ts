@@ -30,9 +30,8 @@ export function sqlType(type: ValueType, dialect: Dialect): string {
     case "days":
     case "money": // fen
     case "percent": // millionths
-      return "BIGINT";
     case "time": // minutes since midnight
-      return "INTEGER";
+      return "BIGINT";
     case "decimal":
     case "unrounded_money": // yuan
       return dialect === "duckdb" ? DUCKDB_DECIMAL : "NUMERIC";
@@ -209,6 +208,6 @@ CREATE OR REPLACE FUNCTION tiao_decimal_text(x numeric) RETURNS text LANGUAGE sq
   AS $$ SELECT CASE WHEN position('.' IN x::text) > 0 THEN regexp_replace(x::text, '\\.?0+$', '') ELSE x::text END $$;
 CREATE OR REPLACE FUNCTION tiao_date_text(d date) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS $$ SELECT to_char(d, 'YYYY-MM-DD') $$;
-CREATE OR REPLACE FUNCTION tiao_time_text(minutes integer) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+CREATE OR REPLACE FUNCTION tiao_time_text(minutes bigint) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS $$ SELECT lpad((minutes / 60)::text, 2, '0') || ':' || lpad((minutes % 60)::text, 2, '0') $$;
 `;

@@ -317,7 +317,7 @@ function measureSql(program: ProgramIR, measure: MeasureIR, layout: CaseLayout, 
         errorColumns.set(definition.name, column("s", `${definition.name}#error`));
       }
     }
-    steps.push(`${identifier(`step ${layer}`)} AS (\n  SELECT ${row}.*,\n${columns.join(",\n")}\n  FROM ${identifier(`step ${layer - 1}`)} AS ${row}\n)`);
+    steps.push(`${identifier(`step ${layer}`)} AS (\n  SELECT ${row}.*,\n${columns.join(",\n")}\n  FROM ${identifier(`step ${layer - 1}`)} AS ${row}${computedOnce(dialect)}\n)`);
   }
 
   const inForce = column("s", "#in_force");
@@ -339,7 +339,7 @@ ${outputs
       .map((o) => `    CASE WHEN ${inForce} THEN ${column("s", o.name)} ELSE ${emptySql(o.type, dialect)} END AS ${identifier(o.name)},
 `)
       .join("")}    CAST(${error} AS ${text}) AS ${identifier("#error")}
-  FROM ${identifier(`step ${layers}`)} AS s
+  FROM ${identifier(`step ${layers}`)} AS s${computedOnce(dialect)}
 )`,
   );
   const json = [
@@ -353,8 +353,18 @@ WITH ${steps.join(",\n")}
 SELECT o.*,
   ${json}
     || '}' AS ${identifier("#json")}
-FROM ${identifier("outputs")} AS o;
+FROM ${identifier("outputs")} AS o${computedOnce(dialect)};
 `;
+}
+
+/**
+ * PostgreSQL pulls a subquery up into the query that reads it and copies each column's
+ * expression to every place that reads the column, so a definition read by several others
+ * would be computed once per reading, and so on down the steps; `OFFSET 0` keeps each step
+ * a subquery whose columns are computed once per case. DuckDB computes each step once.
+ */
+function computedOnce(dialect: Dialect): string {
+  return dialect === "postgres" ? "\n  OFFSET 0" : "";
 }
 
 function citationComments(rules: readonly RuleIR[], indent: string): string[] {

@@ -7,7 +7,7 @@
 import { statSync } from "node:fs";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import type { ProgramIR } from "../../compiler/ir.js";
-import { emitSql, FLAT_RESULTS_VIEW, RESULTS_VIEW, type SqlFile } from "../../compiler/sql/emit.js";
+import { emitSql, FLAT_RESULTS_VIEW, PARAMETERS_ON_DATES_VIEW, RESULTS_VIEW, type SqlFile } from "../../compiler/sql/emit.js";
 import { CASE_COLUMN, identifier, stringLiteral } from "../../compiler/sql/tables.js";
 import type { CaseFile } from "./case-files.js";
 
@@ -37,6 +37,17 @@ export class DuckdbEngine {
         `COPY ${identifier(file.table)} FROM ${stringLiteral(file.path)} (FORMAT csv, AUTO_DETECT false, HEADER false, ALLOW_QUOTED_NULLS false, QUOTE '"', ESCAPE '"', DELIMITER ',')`,
       );
     }
+  }
+
+  /**
+   * Once the cases are loaded: the parameters in force on their dates computed once, into a
+   * table of the view's name, instead of once for each measure that joins the view.
+   */
+  async materializeParameters(): Promise<void> {
+    const view = identifier(PARAMETERS_ON_DATES_VIEW);
+    await this.connection.run(`CREATE TABLE tiao_parameters_computed AS SELECT * FROM ${view}`);
+    await this.connection.run(`DROP VIEW ${view}`);
+    await this.connection.run(`ALTER TABLE tiao_parameters_computed RENAME TO ${view}`);
   }
 
   /** The result lines in the order of the cases, as `tiao run --scenarios` writes them. */

@@ -3,7 +3,7 @@
  * each engine writes for a scenario (interpreter, compiled JavaScript, DuckDB, PostgreSQL),
  * and a comparison that prints the scenario of any line where two engines differ.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
@@ -65,9 +65,9 @@ export async function compiledLines(program: ProgramIR, texts: readonly string[]
 
 /** The case files of scenarios given as lines of NDJSON, for `dialect`. */
 export async function caseFilesOf(program: ProgramIR, texts: readonly string[], folder: string, dialect: Dialect) {
-  const ndjson = join(folder, `scenarios-${dialect}.ndjson`);
-  writeFileSync(ndjson, texts.map((t) => `${t}\n`).join(""));
-  return readScenarioLines(program, Readable.from([Buffer.from(texts.map((t) => `${t}\n`).join(""))]), folder, dialect);
+  const files = join(folder, dialect);
+  mkdirSync(files, { recursive: true });
+  return readScenarioLines(program, Readable.from([Buffer.from(texts.map((t) => `${t}\n`).join(""))]), files, dialect);
 }
 
 /** The lines DuckDB gives: one load, one query. */
@@ -76,6 +76,7 @@ export async function duckdbLines(program: ProgramIR, texts: readonly string[], 
   const engine = await DuckdbEngine.open(program);
   try {
     await engine.loadCaseFiles(read.files.files);
+    await engine.materializeParameters();
     return await engine.resultLines();
   } finally {
     engine.close();
@@ -130,3 +131,4 @@ export async function duckdbLinesOf(program: ProgramIR, scenarios: readonly Scen
 export function scenarioReport(scenario: Scenario): string {
   return JSON.stringify(scenario, (_key, value: unknown) => (typeof value === "bigint" ? `${value}n` : value));
 }
+

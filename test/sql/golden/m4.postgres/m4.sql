@@ -37,6 +37,7 @@ WITH "step 0" AS (
     -- §4 "对参保不满1年的失业农民工"
     (s."person.migrant_worker" AND (s."person.insured_months" < 12)) AS "short_insured_migrant"
   FROM "step 0" AS s
+  OFFSET 0
 ),
 "step 2" AS (
   SELECT s.*,
@@ -45,6 +46,7 @@ WITH "step 0" AS (
       -- exception migrant: §4 "对参保不满1年的失业农民工，参照兰州市城市低保标准，按月发放3个月的临时生活补助"
     CASE WHEN s."short_insured_migrant" THEN FALSE ELSE ((s."person.unemployed" AND s."person.insured") AND (s."person.ui_status" IN ('expired', 'not_qualified'))) END AS "unemployment_subsidy_eligible"
   FROM "step 1" AS s
+  OFFSET 0
 ),
 "step 3" AS (
   SELECT s.*,
@@ -57,6 +59,7 @@ WITH "step 0" AS (
     CASE WHEN s."unemployment_subsidy_eligible" THEN greatest(0, tiao_sub(6, s."person.subsidy_months_received")) ELSE 0 END AS "unemployment_subsidy_months",
     CASE WHEN s."unemployment_subsidy_eligible" THEN CASE WHEN tiao_sub(6, s."person.subsidy_months_received") IS NULL THEN '"the number is too large to compute exactly"' END ELSE NULL END AS "unemployment_subsidy_months#error"
   FROM "step 2" AS s
+  OFFSET 0
 ),
 "outputs" AS (
   SELECT s."#case",
@@ -66,6 +69,7 @@ WITH "step 0" AS (
     CASE WHEN s."#in_force" THEN s."unemployment_subsidy_months" ELSE 0 END AS "unemployment_subsidy_months",
     CAST(COALESCE(COALESCE(CASE WHEN NOT s."#parameter epidemic_period_start given" THEN '"parameter `epidemic_period_start` has no value on ' || tiao_date_text(s."#date") || '"' END, CASE WHEN NOT s."#parameter epidemic_period_end given" THEN '"parameter `epidemic_period_end` has no value on ' || tiao_date_text(s."#date") || '"' END), CASE WHEN s."#in_force" THEN COALESCE(s."unemployment_subsidy_monthly#error", s."unemployment_subsidy_months#error") END) AS TEXT) AS "#error"
   FROM "step 3" AS s
+  OFFSET 0
 )
 SELECT o.*,
   '{"in_force":' || COALESCE(CASE WHEN o."in_force" THEN 'true' WHEN NOT o."in_force" THEN 'false' END, 'null')
@@ -73,4 +77,5 @@ SELECT o.*,
     || ',"unemployment_subsidy_monthly":' || COALESCE('"' || tiao_money_text(o."unemployment_subsidy_monthly") || '"', 'null')
     || ',"unemployment_subsidy_months":' || COALESCE(CAST(o."unemployment_subsidy_months" AS TEXT), 'null')
     || '}' AS "#json"
-FROM "outputs" AS o;
+FROM "outputs" AS o
+  OFFSET 0;

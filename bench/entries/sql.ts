@@ -1,0 +1,196 @@
+/**
+ * The SQL target on populations: `tiao run --engine duckdb` on Parquet files of 1, 10 and 50
+ * million cases of the ten measures (Parquet in, Parquet out), its rate and peak memory, and
+ * the ratio to the Node engine's `tiao run --scenarios` (one thread, and by default) on the
+ * same first million cases as NDJSON; DuckDB on that NDJSON too, its results compared line by
+ * line with the Node engine's; PostgreSQL on the same million cases.
+ *
+ * The million cases are the workload's scenarios 0 … 999,999 (bench/workload.ts). The files of
+ * 10 and 50 million repeat them, each copy with case numbers of its own: generating 50 million
+ * distinct scenarios in JavaScript would take longer than the runs it times, and DuckDB does
+ * the same work for a copy as for the original (it keeps no result between cases).
+ */
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { createReadStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { createInterface } from "node:readline";
+import { join, relative } from "node:path";
+import type { BenchContext } from "../context.js";
+import { messageOf, POLICY_FOLDER, REPO_ROOT, SCRATCH } from "../policy.js";
+import { versus, type Figure } from "../report.js";
+import { populationFile } from "./population.js";
+import { readScenarioLines } from "../../node/sql/cases.js";
+import { DuckdbEngine } from "../../node/sql/duckdb.js";
+import { flatExportSql } from "../../node/sql/flat-files.js";
+import { PostgresEngine } from "../../node/sql/postgres.js";
+import { RESULTS_VIEW } from "../../compiler/sql/emit.js";
+import { stringLiteral } from "../../compiler/sql/tables.js";
+import { startPostgres } from "../postgres-server.js";
+
+const GROUP = "Population run on SQL engines (the ten measures)";
+const GNU_TIME = "/usr/bin/time";
+const BASE_CASES = 1_000_000;
+const SIZES = [1_000_000, 10_000_000, 50_000_000];
+
+interface Run {
+  readonly ms: number;
+  readonly peakMB?: number;
+}
+
+async function timed(args: readonly string[]): Promise<Run> {
+  const start = performance.now();
+  const child = spawn(GNU_TIME, ["-v", process.execPath, ...args], { cwd: REPO_ROOT, env: { ...process.env, TIAO_CACHE: "on", XDG_CACHE_HOME: join(SCRATCH, "cache") }, stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  child.stdout.resume();
+  child.stderr.on("data", (data: Buffer) => (stderr += data.toString()));
+  const [status] = (await once(child, "close")) as [number | null];
+  const ms = performance.now() - start;
+  if (status !== 0 && status !== 3) throw new Error(`exited with status ${status}: ${stderr.trim().split("\n").slice(-3).join(" ")}`);
+  const kilobytes = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1];
+  return kilobytes === undefined ? { ms } : { ms, peakMB: Number(kilobytes) / 1024 };
+}
+
+function tiaoRun(input: string, output: string, ...more: string[]): string[] {
+  return [join(REPO_ROOT, "bin/tiao.js"), "run", relative(REPO_ROOT, POLICY_FOLDER), "--scenarios", input, "--out", output, ...more];
+}
+
+/** The Parquet files of the population sizes, made once from the million cases of the workload. */
+async function parquetFiles(context: BenchContext, ndjson: string): Promise<Map<number, string>> {
+  const files = new Map(SIZES.map((size) => [size, join(SCRATCH, `population-${context.options.seed}-${size}.parquet`)]));
+  if ([...files.values()].every(existsSync)) return files;
+  process.stdout.write("  writing the Parquet files of 1, 10 and 50 million cases…\n");
+  const program = await context.program();
+  const folder = join(SCRATCH, "sql-cases");
+  mkdirSync(folder, { recursive: true });
+  const read = await readScenarioLines(program, createReadStream(ndjson), folder, "duckdb");
+  const engine = await DuckdbEngine.open(program);
+  try {
+    await engine.loadCaseFiles(read.files.files);
+    const base = files.get(BASE_CASES)!;
+    await engine.connection.run(`COPY (${flatExportSql(program)}) TO ${stringLiteral(`${base}.partial`)} (FORMAT parquet)`);
+    renameSync(`${base}.partial`, base);
+    for (const [size, file] of files) {
+      if (size === BASE_CASES) continue;
+      await engine.connection.run(
+        `COPY (SELECT b.* FROM range(${size / BASE_CASES}) AS copies, read_parquet(${stringLiteral(base)}) AS b) TO ${stringLiteral(`${file}.partial`)} (FORMAT parquet)`,
+      );
+      renameSync(`${file}.partial`, file);
+    }
+  } finally {
+    engine.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+  return files;
+}
+
+async function differingLines(expected: string, actual: string): Promise<{ lines: number; differing: number }> {
+  const left = createInterface({ input: createReadStream(expected), crlfDelay: Infinity })[Symbol.asyncIterator]();
+  const right = createInterface({ input: createReadStream(actual), crlfDelay: Infinity })[Symbol.asyncIterator]();
+  let lines = 0;
+  let differing = 0;
+  for (;;) {
+    const [a, b] = await Promise.all([left.next(), right.next()]);
+    if (a.done === true && b.done === true) break;
+    lines++;
+    if (a.done === true || b.done === true || a.value !== b.value) differing++;
+  }
+  return { lines, differing };
+}
+
+function rateFigure(id: string, label: string, cases: number, run: Run, note: string): Figure {
+  return { id: `sql.${id}.rate`, group: GROUP, label: `${label}: cases per second`, value: (cases * 1000) / run.ms, unit: "scenarios/s", note: `${cases.toLocaleString("en-US")} cases in ${(run.ms / 1000).toFixed(1)} s, ${note}` };
+}
+
+function memoryFigure(id: string, label: string, run: Run): Figure | undefined {
+  if (run.peakMB === undefined) return undefined;
+  return { id: `sql.${id}.peak_rss`, group: GROUP, label: `${label}: peak resident memory`, value: run.peakMB, unit: "MB", note: "the process's maximum resident set size, as GNU time reports it" };
+}
+
+export async function sqlPopulation(context: BenchContext): Promise<void> {
+  const { report, options } = context;
+  mkdirSync(SCRATCH, { recursive: true });
+  const ndjson = await populationFile(options.seed, BASE_CASES);
+  const nodeResults = join(SCRATCH, "sql-node-results.ndjson");
+  const duckdbResults = join(SCRATCH, "sql-duckdb-results.ndjson");
+
+  // the Node engine, the reference of the ratios
+  process.stdout.write("  the Node engine on 1,000,000 scenarios (NDJSON), one thread, then by default…\n");
+  let nodeOneThread: Figure | undefined;
+  try {
+    const one = await timed(tiaoRun(ndjson, nodeResults, "--jobs", "1"));
+    nodeOneThread = report.figure(rateFigure("node_one_thread", "tiao run --scenarios --jobs 1 (Node engine, NDJSON)", BASE_CASES, one, "from spawn to exit"));
+    const byDefault = await timed(tiaoRun(ndjson, nodeResults));
+    report.figure(versus(rateFigure("node", "tiao run --scenarios (Node engine, worker threads, NDJSON)", BASE_CASES, byDefault, "from spawn to exit"), nodeOneThread));
+  } catch (error) {
+    report.skip("sql (Node engine)", messageOf(error));
+    return;
+  }
+
+  // DuckDB on the same NDJSON, its results compared with the Node engine's
+  process.stdout.write("  DuckDB on the same 1,000,000 scenarios (NDJSON in, NDJSON out)…\n");
+  try {
+    const run = await timed(tiaoRun(ndjson, duckdbResults, "--engine", "duckdb"));
+    report.figure(versus(rateFigure("duckdb_ndjson", "tiao run --engine duckdb (NDJSON in and out)", BASE_CASES, run, "from spawn to exit"), nodeOneThread));
+    const memory = memoryFigure("duckdb_ndjson", "tiao run --engine duckdb (NDJSON in and out)", run);
+    if (memory !== undefined) report.figure(memory);
+    const comparison = await differingLines(nodeResults, duckdbResults);
+    report.note(comparison.differing === 0
+      ? `sql: the results of --engine duckdb and of the Node engine agree on all ${comparison.lines.toLocaleString("en-US")} lines`
+      : `sql: the results of --engine duckdb and of the Node engine differ on ${comparison.differing} of ${comparison.lines} lines`);
+  } catch (error) {
+    report.skip("sql (DuckDB, NDJSON)", messageOf(error));
+  } finally {
+    rmSync(duckdbResults, { force: true });
+  }
+
+  // DuckDB on Parquet, 1, 10 and 50 million cases
+  let files: Map<number, string>;
+  try {
+    files = await parquetFiles(context, ndjson);
+  } catch (error) {
+    report.skip("sql (Parquet files)", messageOf(error));
+    return;
+  }
+  for (const [size, file] of files) {
+    const millions = `${size / 1_000_000}M`;
+    process.stdout.write(`  DuckDB on ${size.toLocaleString("en-US")} cases (Parquet in, Parquet out)…\n`);
+    const out = join(SCRATCH, "sql-results.parquet");
+    try {
+      const run = await timed(tiaoRun(file, out, "--engine", "duckdb"));
+      const label = `tiao run --engine duckdb, ${millions} cases (Parquet in and out)`;
+      report.figure(versus(rateFigure(`duckdb_parquet_${millions}`, label, size, run, `from spawn to exit; input ${(statSync(file).size / 1e6).toFixed(0)} MB`), nodeOneThread));
+      const memory = memoryFigure(`duckdb_parquet_${millions}`, label, run);
+      if (memory !== undefined) report.figure(memory);
+    } catch (error) {
+      report.skip(`sql (DuckDB, ${millions} cases)`, messageOf(error));
+    } finally {
+      rmSync(out, { force: true });
+    }
+  }
+
+  // PostgreSQL, 1 million cases
+  process.stdout.write("  PostgreSQL on 1,000,000 cases…\n");
+  let server: Awaited<ReturnType<typeof startPostgres>> | undefined;
+  const folder = join(SCRATCH, "sql-postgres-cases");
+  try {
+    server = await startPostgres();
+    const program = await context.program();
+    mkdirSync(folder, { recursive: true });
+    const read = await readScenarioLines(program, createReadStream(ndjson), folder, "postgres");
+    const engine = await PostgresEngine.open(program, server, "tiao_bench");
+    const loadStart = performance.now();
+    await engine.loadCaseFiles(read.files.files);
+    const loadMs = performance.now() - loadStart;
+    const queryStart = performance.now();
+    // every line computed and measured, none sent back: the rate of the evaluation itself
+    await engine.psql(`SELECT count(*), sum(length(line)) FROM ${RESULTS_VIEW};\n`);
+    const queryMs = performance.now() - queryStart;
+    report.figure(versus(rateFigure("postgres", "PostgreSQL, the emitted SQL (all lines computed in one query)", BASE_CASES, { ms: queryMs }, `loading the cases with \\copy took ${(loadMs / 1000).toFixed(1)} s more`), nodeOneThread));
+  } catch (error) {
+    report.skip("sql (PostgreSQL)", messageOf(error));
+  } finally {
+    server?.stop();
+    rmSync(folder, { recursive: true, force: true });
+    rmSync(nodeResults, { force: true });
+  }
+}

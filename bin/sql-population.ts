@@ -1,0 +1,189 @@
+/**
+ * `tiao run <policy> --scenarios <file> --out <file> --engine duckdb`: a population run
+ * inside an embedded DuckDB, with the SQL the SQL target emits (docs/sql.md). Scenarios come
+ * from NDJSON (read line by line as the Node engine reads them), CSV or Parquet (flat files,
+ * node/sql/flat-files.ts), by the file's extension; results go to NDJSON (the lines the Node
+ * engine writes), CSV or Parquet (one column per output), by the extension of --out.
+ * A scenario that cannot be read is reported on its line of results, and the others go on.
+ */
+import { mkdtempSync, rmSync, statSync, createReadStream, createWriteStream, type WriteStream } from "node:fs";
+import { once } from "node:events";
+import { tmpdir } from "node:os";
+import { extname, join } from "node:path";
+import { finished } from "node:stream/promises";
+import type { ProgramIR } from "../compiler/ir.js";
+import { RESULTS_VIEW } from "../compiler/sql/emit.js";
+import { CliError, ExitStatus, type ExitCode } from "./exit.js";
+import { loadProgram } from "./load-program.js";
+import { describeFileError } from "./policy-files.js";
+import { INPUT_CHUNK_BYTES } from "./population.js";
+import { ProgressBar } from "./progress.js";
+import { plural } from "./text.js";
+import type { DuckdbEngine as DuckdbEngineType } from "../node/sql/duckdb.js";
+
+export interface SqlPopulationCommand {
+  readonly policy: string;
+  readonly scenarios: string;
+  readonly out: string;
+  /** DuckDB's threads; by default, as many as the machine has processors */
+  readonly jobs: number | undefined;
+}
+
+type FileFormat = "ndjson" | "csv" | "parquet";
+
+export function formatOf(path: string): FileFormat {
+  const extension = extname(path).toLowerCase();
+  return extension === ".csv" ? "csv" : extension === ".parquet" ? "parquet" : "ndjson";
+}
+
+export async function runSqlPopulation(command: SqlPopulationCommand): Promise<ExitCode> {
+  const startMs = performance.now();
+  const inputFormat = formatOf(command.scenarios);
+  const outputFormat = formatOf(command.out);
+  const inputSize = checkInput(command.scenarios);
+  const program = await loadProgram(command.policy, { warnings: false });
+  if (program === undefined) return ExitStatus.failed;
+
+  const { DuckdbEngine, SqlTargetError } = await importDuckdbEngine();
+  const folder = mkdtempSync(join(tmpdir(), "tiao-duckdb-"));
+  const terminal = process.stderr.isTTY === true && !(command.out === "-" && process.stdout.isTTY === true);
+  let engine: DuckdbEngineType | undefined;
+  try {
+    try {
+      engine = await DuckdbEngine.open(program, command.jobs === undefined ? {} : { threads: command.jobs });
+    } catch (error) {
+      if (error instanceof SqlTargetError) throw new CliError(error.message, ExitStatus.failed);
+      throw error;
+    }
+    const read = await loadCases(program, engine, command.scenarios, inputFormat, inputSize, folder, terminal);
+    await engine.materializeParameters();
+    const summary = await writeResults(engine, command.out, outputFormat, read.scenarios, terminal);
+    const seconds = (performance.now() - startMs) / 1000;
+    process.stderr.write(`${plural(read.scenarios, "scenario")}, ${summary.badInput + summary.evaluationErrors} with errors, ${seconds.toFixed(1)} s\n`);
+    if (summary.badInput > 0) return ExitStatus.badInput;
+    if (summary.evaluationErrors > 0) return ExitStatus.evaluationError;
+    return ExitStatus.ok;
+  } finally {
+    engine?.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** The engine, whose package (@duckdb/node-api, a native build per platform) is an optional dependency. */
+async function importDuckdbEngine(): Promise<typeof import("../node/sql/duckdb.js")> {
+  try {
+    return await import("../node/sql/duckdb.js");
+  } catch (error) {
+    if (error instanceof Error && "code" in error && error.code === "ERR_MODULE_NOT_FOUND") {
+      throw new CliError("--engine duckdb needs the package @duckdb/node-api, an optional dependency of tiao that is not installed here (npm install @duckdb/node-api)");
+    }
+    throw error;
+  }
+}
+
+/** The input's size when it is a file; refuses a file that cannot be read before anything else is done. */
+function checkInput(path: string): number | undefined {
+  if (path === "-") return undefined;
+  try {
+    const stats = statSync(path);
+    if (stats.isDirectory()) throw new CliError(`cannot read scenarios '${path}': it is a folder`);
+    return stats.isFile() ? stats.size : undefined;
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`cannot read scenarios '${path}': ${describeFileError(error)}`);
+  }
+}
+
+async function loadCases(
+  program: ProgramIR,
+  engine: DuckdbEngineType,
+  path: string,
+  format: FileFormat,
+  size: number | undefined,
+  folder: string,
+  terminal: boolean,
+): Promise<{ scenarios: number }> {
+  if (format !== "ndjson") {
+    if (path === "-") throw new CliError("CSV and Parquet scenarios are read from a file, not standard input");
+    const { flatInputSql } = await import("../node/sql/flat-files.js");
+    try {
+      for (const statement of flatInputSql(program, path, format)) await engine.connection.run(statement);
+    } catch (error) {
+      throw new CliError(`cannot read scenarios '${path}': ${error instanceof Error ? error.message : String(error)}`, ExitStatus.badInput);
+    }
+    const counted = await engine.connection.runAndReadAll("SELECT count(*) FROM tiao_staging");
+    return { scenarios: Number(counted.getRows()[0]?.[0] ?? 0) };
+  }
+  const { readScenarioLines } = await import("../node/sql/cases.js");
+  const input = path === "-" ? process.stdin : createReadStream(path, { highWaterMark: INPUT_CHUNK_BYTES });
+  const progress = terminal ? new ProgressBar(process.stderr, size) : undefined;
+  try {
+    const read = await readScenarioLines(program, input, folder, "duckdb", (state) => progress?.update(state));
+    await engine.loadCaseFiles(read.files.files);
+    return { scenarios: read.scenarios };
+  } finally {
+    progress?.clear();
+  }
+}
+
+interface ResultsSummary {
+  readonly badInput: number;
+  readonly evaluationErrors: number;
+}
+
+async function writeResults(
+  engine: DuckdbEngineType,
+  path: string,
+  format: FileFormat,
+  scenarios: number,
+  terminal: boolean,
+): Promise<ResultsSummary> {
+  const counts = await engine.connection.runAndReadAll(
+    `SELECT count(*) FILTER (WHERE line LIKE '{"line":%,"errors":%'), count(*) FILTER (WHERE line LIKE '{"line":%,"evaluation_error":%') FROM ${RESULTS_VIEW}`,
+  );
+  const [badInput, evaluationErrors] = (counts.getRows()[0] ?? [0, 0]).map(Number) as [number, number];
+  if (format !== "ndjson") {
+    if (path === "-") throw new CliError("CSV and Parquet results are written to a file, not standard output");
+    try {
+      await engine.writeFlatResults(path, format);
+    } catch (error) {
+      throw new CliError(`cannot write results to '${path}': ${error instanceof Error ? error.message : String(error)}`, ExitStatus.outputError);
+    }
+    return { badInput, evaluationErrors };
+  }
+  const output = openOutput(path);
+  const progress = terminal ? new ProgressBar(process.stderr, scenarios) : undefined;
+  let written = 0;
+  try {
+    await engine.resultLines(async (lines) => {
+      written += lines.length;
+      if (!output.stream.write(`${lines.join("\n")}\n`)) await once(output.stream, "drain");
+      progress?.update({ bytes: written, scenarios: written });
+    });
+    await output.finish();
+  } catch (error) {
+    if (output.stream.errored === error) throw new CliError(`cannot write results to ${output.name}: ${describeFileError(error)}`, ExitStatus.outputError);
+    throw error;
+  } finally {
+    progress?.clear();
+  }
+  return { badInput, evaluationErrors };
+}
+
+function openOutput(path: string): { name: string; stream: NodeJS.WritableStream & { errored?: unknown }; finish: () => Promise<void> } {
+  if (path === "-") return { name: "standard output", stream: process.stdout, finish: async () => {} };
+  let stream: WriteStream;
+  try {
+    stream = createWriteStream(path);
+  } catch (error) {
+    throw new CliError(`cannot write results to '${path}': ${describeFileError(error)}`, ExitStatus.outputError);
+  }
+  return {
+    name: `'${path}'`,
+    stream,
+    finish: async () => {
+      stream.end();
+      await finished(stream);
+    },
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * The SQL target through the command, as a user runs it (the built `tiao`): `tiao compile
+ * --target sql`, and `tiao run --engine duckdb` on NDJSON, CSV and Parquet, with bad rows
+ * reported by row and column and the other rows kept.
+ */
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scenarioText } from "../../bench/workload.js";
+import { scratchFolder, tiao } from "../e2e/tiao.js";
+
+const lanzhou = "policies/lanzhou-2021-289";
+const ageBands = "test/e2e/fixtures/no-rule.tiao";
+const SUMMARY = /^(\d+) scenarios?, (\d+) with errors, \d+\.\d s\n$/;
+
+let scratch: ReturnType<typeof scratchFolder>;
+beforeAll(() => {
+  scratch = scratchFolder();
+});
+afterAll(() => scratch.remove());
+
+function scratchFile(name: string, text: string): string {
+  const path = join(scratch.path, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+describe("tiao compile --target sql", () => {
+  it("writes the setup file, one file per measure and the results file, for each dialect", () => {
+    for (const dialect of ["duckdb", "postgres"]) {
+      const out = join(scratch.path, `sql-${dialect}`);
+      const result = tiao(["compile", lanzhou, "--target", "sql", "--dialect", dialect, "--out", out]);
+      expect(result.stderr).toBe("");
+      expect(result.status).toBe(0);
+      expect(readdirSync(out).sort()).toEqual(["m1.sql", "m10.sql", "m2.sql", "m3.sql", "m4.sql", "m5.sql", "m6.sql", "m7.sql", "m8.sql", "m9.sql", "tiao-results.sql", "tiao-setup.sql"]);
+      expect(readFileSync(join(out, "m4.sql"), "utf8")).toContain('-- §4 "失业补助金标准按照兰州市失业保险金的80%确定"');
+    }
+  });
+
+  it("asks for the dialect", () => {
+    const result = tiao(["compile", lanzhou, "--target", "sql", "--out", join(scratch.path, "none")]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("missing --dialect duckdb|postgres for --target sql");
+    expect(existsSync(join(scratch.path, "none"))).toBe(false);
+  });
+});
+
+describe("tiao run --engine duckdb", () => {
+  it("writes, for a file of scenarios with bad lines, the lines the Node engine writes", () => {
+    const lines = [
+      '{"date":"2021-11-15","person":{"age":31}}',
+      '{"date":"2021-11-15","person":{"age":18}}',
+      "",
+      '{"date":"2021-11-15","person":{"age":30}}',
+      '{"date":"2021-11-15","person":{"age":"thirty"}}',
+      '{"date":"2021-11-15"}',
+      '{"date":"2021-02-30","person":{"age":40}}',
+      "not a scenario",
+      '{"date":"2021-11-15","person":{"age":45}}\r',
+      '{"date":"2021-11-15","person":{"age":0}}',
+    ];
+    const input = scratchFile("ages.ndjson", `${lines.join("\n")}\n`);
+    const node = tiao(["run", ageBands, "--scenarios", input, "--out", join(scratch.path, "ages-node.ndjson")]);
+    const duckdb = tiao(["run", ageBands, "--scenarios", input, "--out", join(scratch.path, "ages-duckdb.ndjson"), "--engine", "duckdb"]);
+    expect(duckdb.stderr).toMatch(SUMMARY);
+    expect(SUMMARY.exec(duckdb.stderr)?.slice(1)).toEqual(SUMMARY.exec(node.stderr)?.slice(1));
+    expect(duckdb.status).toBe(2);
+    expect(duckdb.status).toBe(node.status);
+    const written = readFileSync(join(scratch.path, "ages-duckdb.ndjson"), "utf8");
+    expect(written).toBe(readFileSync(join(scratch.path, "ages-node.ndjson"), "utf8"));
+    expect(written.split("\n")[2]).toBe('{"line":4,"evaluation_error":"no rule gives `band` a value for this case; add a rule for it, or a rule without a condition"}');
+  });
+
+  it("reads a CSV file, reports a bad row by its number and column, and evaluates the others", () => {
+    const csv = ["date,person.age", "2021-11-15,31", "2021-11-15,abc", "2021-11-15,", "2021-13-01,40", "2021-11-15,18"].join("\n");
+    const input = scratchFile("ages.csv", `${csv}\n`);
+    const out = join(scratch.path, "ages-csv.ndjson");
+    const result = tiao(["run", ageBands, "--scenarios", input, "--out", out, "--engine", "duckdb"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^5 scenarios, 2 with errors/);
+    expect(readFileSync(out, "utf8").split("\n")).toEqual([
+      '{"m1":{"in_force":true,"band":2}}',
+      '{"line":2,"errors":["person.age: expected a non-negative integer, got \\"abc\\""]}',
+      "{}",
+      '{"line":4,"errors":["date: expected a date YYYY-MM-DD, got \\"2021-13-01\\""]}',
+      '{"m1":{"in_force":true,"band":1}}',
+      "",
+    ]);
+  });
+
+  it("runs the Lanzhou policy from NDJSON to Parquet, one column per output, as the Node engine computes it", async () => {
+    const input = scratchFile("lanzhou.ndjson", Array.from({ length: 200 }, (_, index) => `${scenarioText(289, index)}\n`).join(""));
+    const parquet = join(scratch.path, "lanzhou.parquet");
+    const result = tiao(["run", lanzhou, "--scenarios", input, "--out", parquet, "--engine", "duckdb"]);
+    expect(result.stderr).toMatch(SUMMARY);
+    expect(result.status).toBe(0);
+    const node = tiao(["run", lanzhou, "--scenarios", input, "--out", join(scratch.path, "lanzhou-node.ndjson")]);
+    expect(node.status).toBe(0);
+    const expected = readFileSync(join(scratch.path, "lanzhou-node.ndjson"), "utf8").trim().split("\n").map((line) => JSON.parse(line) as { m4: { total: string } });
+    const instance = await DuckDBInstance.create(":memory:");
+    const connection = await instance.connect();
+    const rows = (await connection.runAndReadAll(`SELECT line, CAST("m4.total" AS VARCHAR), "m2.rate" FROM read_parquet('${parquet}') ORDER BY line`)).getRows();
+    connection.closeSync();
+    instance.closeSync();
+    expect(rows).toHaveLength(200);
+    expect(rows.map((row) => String(row[1]))).toEqual(expected.map((line) => line.m4.total));
+  });
+});
