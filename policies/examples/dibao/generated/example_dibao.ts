@@ -58,7 +58,9 @@ function present<T>(value: T | null): T {
 
 /** A whole number computed by the policy (months, days, counts), checked to be exact. */
 function exactInteger(n: number): number {
-  if (!Number.isSafeInteger(n)) throw new EvaluationError("amount_too_large", "the number is too large to compute exactly");
+  if (!Number.isSafeInteger(n)) {
+    throw new EvaluationError("amount_too_large", "the number is too large to compute exactly");
+  }
   return n + 0;
 }
 
@@ -322,7 +324,9 @@ export function orphanTopupRateOn(asOf: CalendarDate, overrides: ParameterOverri
 
 /** 重度残疾人增发比例 (低保标准的百分比): the value in force on a date, or the scenario's override. */
 export function severeDisabilityTopupRateOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Percent {
-  const override = Object.hasOwn(overrides, "severe_disability_topup_rate") ? overrides.severe_disability_topup_rate : undefined;
+  const override = Object.hasOwn(overrides, "severe_disability_topup_rate")
+    ? overrides.severe_disability_topup_rate
+    : undefined;
   if (override !== undefined) return override;
   // §5 "对一级、二级重度残疾人，另按低保标准的30%增发"
   if (asOf >= DATE_2024_01_01) return PERCENT_30;
@@ -342,15 +346,62 @@ export interface AllowanceFacts {
 
 /** The outputs of measure allowance; every one has its empty value when the measure is not in force. */
 export interface AllowanceOutputs {
+  /** whether measure allowance is in force on the date: yes or no */
   readonly in_force: boolean;
+  /**
+   * household_income: an amount in fen (integer; 100 fen = 1 yuan)
+   *
+   * §3 "家庭月收入为共同生活的家庭成员月收入之和"
+   */
   readonly household_income: Money;
+  /**
+   * threshold: an amount in fen (integer; 100 fen = 1 yuan)
+   *
+   * §2 "家庭月收入低于本市城市低保标准乘以家庭人口数"
+   */
   readonly threshold: Money;
+  /**
+   * eligible: yes or no
+   *
+   * rule general: §2 "持有本市户籍并在本市居住满12个月的城市居民家庭，家庭月收入低于本市城市低保标准乘以家庭人口数，且家庭金融资产人均不超过低保标准24倍的，可以申请城市低保"
+   * exception concealment to general: §2 "因隐瞒收入被终止低保的家庭，自终止之日起6个月内不予受理其申请"
+   */
   readonly eligible: boolean;
+  /**
+   * monthly_allowance: an amount in fen (integer; 100 fen = 1 yuan)
+   *
+   * §4 "低保金按家庭月收入与低保标准乘以家庭人口数的差额发放。差额不足30元的，按每户每月30元发放"
+   */
   readonly monthly_allowance: Money;
+  /**
+   * topup: an amount in fen (integer; 100 fen = 1 yuan)
+   *
+   * §5 "分类施保"
+   */
   readonly topup: Money;
+  /**
+   * topup_cases: a whole number
+   *
+   * §5 "分类施保按人次统计，同一人同时享受两项增发的计2人次"
+   */
   readonly topup_cases: number;
+  /**
+   * total: an amount in fen (integer; 100 fen = 1 yuan)
+   *
+   * §4 "低保金按家庭月收入与低保标准乘以家庭人口数的差额发放"
+   */
   readonly total: Money;
+  /**
+   * quarterly_visit: yes or no
+   *
+   * §6 "对有重度残疾人或孤儿的低保家庭，每季度至少入户走访一次"
+   */
   readonly quarterly_visit: boolean;
+  /**
+   * zero_employment: yes or no
+   *
+   * §6 "家庭成员均无工资性收入的低保家庭，由各区民政局通报人力资源社会保障部门优先提供就业援助"
+   */
   readonly zero_employment: boolean;
 }
 
@@ -362,7 +413,13 @@ function allowanceCountedIncome(m: Member, asOf: CalendarDate, overrides: Parame
     return m.other_income;
   } else {
     // rule wage_less_cost: §3 "家庭成员的工资性收入，扣除按工资性收入20%计算的就业成本后计入家庭收入，扣除额按分舍去"
-    return addMoney(subtractMoney(m.wage_income, multiplyMoneyByPercent(m.wage_income, employmentCostRateOn(asOf, overrides), "down")), m.other_income);
+    return addMoney(
+      subtractMoney(
+        m.wage_income,
+        multiplyMoneyByPercent(m.wage_income, employmentCostRateOn(asOf, overrides), "down"),
+      ),
+      m.other_income,
+    );
   }
 }
 
@@ -370,7 +427,7 @@ function allowanceCountedIncome(m: Member, asOf: CalendarDate, overrides: Parame
 function allowanceAgeTopupRate(m: Member, asOf: CalendarDate, overrides: ParameterOverrides): Percent {
   const elderlyApplies = m.age >= elderlyAgeOn(asOf, overrides);
   const orphanDecides = m.hardships.includes("orphan");
-  const minorApplies = orphanDecides || (m.age < adultAgeOn(asOf, overrides));
+  const minorApplies = orphanDecides || m.age < adultAgeOn(asOf, overrides);
   if (elderlyApplies && minorApplies) {
     throw new EvaluationError(
       "conflicting_rules",
@@ -401,19 +458,32 @@ function allowanceAgeTopupRate(m: Member, asOf: CalendarDate, overrides: Paramet
 function allowanceDisabilityTopupRate(m: Member, asOf: CalendarDate, overrides: ParameterOverrides): Percent {
   // §5 "对一级、二级重度残疾人，另按低保标准的30%增发，与前款增发可以同时享受"
   return m.disability !== null && ["grade1", "grade2"].includes(present(m.disability))
-      ? severeDisabilityTopupRateOn(asOf, overrides)
-      : PERCENT_0;
+    ? severeDisabilityTopupRateOn(asOf, overrides)
+    : PERCENT_0;
 }
 
 /** member_topup(m) of measure allowance */
 function allowanceMemberTopup(m: Member, asOf: CalendarDate, overrides: ParameterOverrides): Money {
   // §5 "增发金额按分四舍五入"
   // note: 同一人的两项增发合计后按分四舍五入
-  return roundToFen(addDecimal(multiplyMoneyByPercentExact(lowIncomeStandardOn(asOf, overrides), allowanceAgeTopupRate(m, asOf, overrides)), multiplyMoneyByPercentExact(lowIncomeStandardOn(asOf, overrides), allowanceDisabilityTopupRate(m, asOf, overrides))), "half_up");
+  return roundToFen(
+    addDecimal(
+      multiplyMoneyByPercentExact(lowIncomeStandardOn(asOf, overrides), allowanceAgeTopupRate(m, asOf, overrides)),
+      multiplyMoneyByPercentExact(
+        lowIncomeStandardOn(asOf, overrides),
+        allowanceDisabilityTopupRate(m, asOf, overrides),
+      ),
+    ),
+    "half_up",
+  );
 }
 
 /** sum over household.members, for topup of measure allowance */
-function allowanceTopupSum(household: AllowanceFacts["household"], asOf: CalendarDate, overrides: ParameterOverrides): Money {
+function allowanceTopupSum(
+  household: AllowanceFacts["household"],
+  asOf: CalendarDate,
+  overrides: ParameterOverrides,
+): Money {
   let total = YUAN_0;
   for (const m of household.members) {
     total = addMoney(total, allowanceMemberTopup(m, asOf, overrides));
@@ -422,7 +492,11 @@ function allowanceTopupSum(household: AllowanceFacts["household"], asOf: Calenda
 }
 
 /** count over household.members, for topup_cases of measure allowance */
-function allowanceTopupCasesCount(household: AllowanceFacts["household"], asOf: CalendarDate, overrides: ParameterOverrides): number {
+function allowanceTopupCasesCount(
+  household: AllowanceFacts["household"],
+  asOf: CalendarDate,
+  overrides: ParameterOverrides,
+): number {
   let count = 0;
   for (const m of household.members) {
     if (allowanceAgeTopupRate(m, asOf, overrides) !== PERCENT_0) count += 1;
@@ -431,7 +505,11 @@ function allowanceTopupCasesCount(household: AllowanceFacts["household"], asOf: 
 }
 
 /** count over household.members, for topup_cases of measure allowance */
-function allowanceTopupCasesCount2(household: AllowanceFacts["household"], asOf: CalendarDate, overrides: ParameterOverrides): number {
+function allowanceTopupCasesCount2(
+  household: AllowanceFacts["household"],
+  asOf: CalendarDate,
+  overrides: ParameterOverrides,
+): number {
   let count = 0;
   for (const m of household.members) {
     if (allowanceDisabilityTopupRate(m, asOf, overrides) !== PERCENT_0) count += 1;
@@ -440,7 +518,11 @@ function allowanceTopupCasesCount2(household: AllowanceFacts["household"], asOf:
 }
 
 /** any over household.members, for quarterly_visit of measure allowance */
-function allowanceQuarterlyVisitAny(household: AllowanceFacts["household"], asOf: CalendarDate, overrides: ParameterOverrides): boolean {
+function allowanceQuarterlyVisitAny(
+  household: AllowanceFacts["household"],
+  asOf: CalendarDate,
+  overrides: ParameterOverrides,
+): boolean {
   let found = false;
   for (const m of household.members) {
     if (allowanceDisabilityTopupRate(m, asOf, overrides) > PERCENT_0 || m.hardships.includes("orphan")) {
@@ -473,7 +555,11 @@ function allowanceZeroEmploymentAll(household: AllowanceFacts["household"]): boo
  * Not computed:
  * - §6 "各区民政局要加强入户调查和动态管理，做到应保尽保、应退尽退": 对民政部门的工作要求，不是可计算的待遇
  */
-export function evaluateAllowance(facts: AllowanceFacts, asOf: CalendarDate, overrides: ParameterOverrides = {}): AllowanceOutputs {
+export function evaluateAllowance(
+  facts: AllowanceFacts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+): AllowanceOutputs {
   const { household } = facts;
   if (asOf < DATE_2024_01_01 || asOf > DATE_2026_12_31) {
     return {
@@ -518,8 +604,7 @@ export function evaluateAllowance(facts: AllowanceFacts, asOf: CalendarDate, ove
 
   // §2 "家庭金融资产人均不超过低保标准24倍"
   // note: “人均不超过”即合计不超过低保标准×24×家庭人口数，含本数；两边同乘人口数以免除法
-  const assetsWithinLimit: boolean =
-    household.financial_assets <= multiplyMoney(lowIncomeStandardOn(asOf, overrides), exactInteger(assetMultipleOn(asOf, overrides) * householdSize));
+  const assetsWithinLimit: boolean = household.financial_assets <= multiplyMoney(lowIncomeStandardOn(asOf, overrides), exactInteger(assetMultipleOn(asOf, overrides) * householdSize));
 
   // §2 "因隐瞒收入被终止低保的家庭，自终止之日起6个月内不予受理其申请"
   // note: 月数规则：终止之日加6个月（目标月较短时取该月末日），申请之日早于该日的不予受理
@@ -538,20 +623,20 @@ export function evaluateAllowance(facts: AllowanceFacts, asOf: CalendarDate, ove
   }
 
   // §4 "低保金按家庭月收入与低保标准乘以家庭人口数的差额发放。差额不足30元的，按每户每月30元发放"
-  const monthlyAllowance: Money =
-    eligible
-      ? maxOf(subtractMoney(threshold, householdIncome), minimumAllowanceOn(asOf, overrides))
-      : YUAN_0;
+  const monthlyAllowance: Money = eligible
+    ? maxOf(subtractMoney(threshold, householdIncome), minimumAllowanceOn(asOf, overrides))
+    : YUAN_0;
 
   // §5 "分类施保"
   // note: 只有低保家庭的成员享受分类施保增发
   const topup: Money = eligible ? allowanceTopupSum(household, asOf, overrides) : YUAN_0;
 
   // §5 "分类施保按人次统计，同一人同时享受两项增发的计2人次"
-  const topupCases: number =
-    eligible
-      ? exactInteger(allowanceTopupCasesCount(household, asOf, overrides) + allowanceTopupCasesCount2(household, asOf, overrides))
-      : 0;
+  const topupCases: number = eligible
+    ? exactInteger(
+        allowanceTopupCasesCount(household, asOf, overrides) + allowanceTopupCasesCount2(household, asOf, overrides),
+      )
+    : 0;
 
   // §4 "低保金按家庭月收入与低保标准乘以家庭人口数的差额发放"
   // note: 每月发放的合计金额：第四条的差额补助加第五条的分类施保增发

@@ -338,7 +338,9 @@ export function coefficientLowIncomeOn(asOf: CalendarDate, overrides: ParameterO
 
 /** 中等偏下收入家庭补贴系数: the value in force on a date, or the scenario's override. */
 export function coefficientLowerMiddleOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Percent {
-  const override = Object.hasOwn(overrides, "coefficient_lower_middle") ? overrides.coefficient_lower_middle : undefined;
+  const override = Object.hasOwn(overrides, "coefficient_lower_middle")
+    ? overrides.coefficient_lower_middle
+    : undefined;
   if (override !== undefined) return override;
   // §4 "中等偏下收入家庭按50%发放"
   if (asOf >= DATE_2024_01_01) return PERCENT_50;
@@ -351,7 +353,9 @@ export function coefficientLowerMiddleOn(asOf: CalendarDate, overrides: Paramete
 
 /** 有重度残疾人家庭的补贴系数下限: the value in force on a date, or the scenario's override. */
 export function coefficientFloorDisabilityOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Percent {
-  const override = Object.hasOwn(overrides, "coefficient_floor_disability") ? overrides.coefficient_floor_disability : undefined;
+  const override = Object.hasOwn(overrides, "coefficient_floor_disability")
+    ? overrides.coefficient_floor_disability
+    : undefined;
   if (override !== undefined) return override;
   // §4 "家庭成员中有重度残疾人的，补贴系数不低于80%"
   if (asOf >= DATE_2024_01_01) return PERCENT_80;
@@ -397,16 +401,70 @@ export interface RentSubsidyFacts {
 
 /** The outputs of measure rent_subsidy; every one has its empty value when the measure is not in force. */
 export interface RentSubsidyOutputs {
+  /** whether measure rent_subsidy is in force on the date: yes or no */
   readonly in_force: boolean;
+  /**
+   * area_gap: an exact decimal
+   *
+   * §2 "补贴面积为人均15平方米乘以家庭人口数，减去家庭现有住房建筑面积后的差额"
+   */
   readonly area_gap: Decimal;
+  /**
+   * excess_area: a whole number
+   *
+   * §2 "现有住房建筑面积超出人均15平方米乘以家庭人口数的，应当在不予受理告知书中载明超出的整平方米数，不足1平方米的部分不计"
+   */
   readonly excess_area: number;
+  /**
+   * eligible: yes or no
+   *
+   * rule local: §1 "具有本市城镇户籍、经民政部门认定为低保、特困或低收入家庭，且人均住房建筑面积低于15平方米的家庭，可以申请租赁补贴"
+   * rule non_local: §1 "具有本市城镇户籍"
+   * exception new_employee to non_local: §1 "2024年7月1日至2025年6月30日，新就业无房职工申请租赁补贴不受户籍限制"
+   */
   readonly eligible: boolean;
+  /**
+   * extra_documents: a set of DocumentKind
+   *
+   * §1 "新就业无房职工申请的，还应当提供劳动合同和社会保险缴费记录"
+   */
   readonly extra_documents: readonly DocumentKind[];
+  /**
+   * subsidised_area: a whole number
+   *
+   * §2 "补贴面积不足1平方米的部分按1平方米计算，每户补贴面积最高不超过30平方米"
+   */
   readonly subsidised_area: number;
+  /**
+   * standard: an amount in fen (integer; 100 fen = 1 yuan)
+   *
+   * §3 "补贴标准按区位系数调整，按分四舍五入"
+   */
   readonly standard: Money;
+  /**
+   * coefficient: a percent, in millionths (60% = 600000)
+   *
+   * §4 "家庭成员中有重度残疾人的，补贴系数不低于80%"
+   */
   readonly coefficient: Percent;
+  /**
+   * monthly_subsidy: an amount in fen (integer; 100 fen = 1 yuan)
+   *
+   * §5 "月补贴额不超过实际月租金的50%"
+   */
   readonly monthly_subsidy: Money;
+  /**
+   * payable_months: a number of months
+   *
+   * §6 "租赁补贴按租赁合同剩余期限发放，每次最长核定12个月"
+   */
   readonly payable_months: number;
+  /**
+   * cycle: one of PaymentCycle, or null when the measure is not in force
+   *
+   * rule quarterly: §6 "2024年12月31日前按季度发放"
+   * rule monthly: §6 "自2025年1月1日起按月发放"
+   */
   readonly cycle: PaymentCycle | null;
 }
 
@@ -420,7 +478,11 @@ export interface RentSubsidyOutputs {
  * Not computed:
  * - §7 "各区住房保障部门要会同民政部门做好收入认定和复核工作": 对住房保障部门的工作要求；收入类别由民政部门认定，作为事实给出
  */
-export function evaluateRentSubsidy(facts: RentSubsidyFacts, asOf: CalendarDate, overrides: ParameterOverrides = {}): RentSubsidyOutputs {
+export function evaluateRentSubsidy(
+  facts: RentSubsidyFacts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+): RentSubsidyOutputs {
   const { household } = facts;
   const inForceFrom: CalendarDate = subsidyStartOn(asOf, overrides);
   const inForceUntil: CalendarDate | null = subsidyEndOn(asOf, overrides);
@@ -441,22 +503,25 @@ export function evaluateRentSubsidy(facts: RentSubsidyFacts, asOf: CalendarDate,
   }
 
   // §2 "承租公有住房的，其面积按50%计入现有住房建筑面积"
-  const countedArea: Decimal =
-    addDecimal(household.owned_area, multiplyDecimal(household.public_rental_area, decimalFromPercent(publicHousingShareOn(asOf, overrides))));
+  const countedArea: Decimal = addDecimal(
+    household.owned_area,
+    multiplyDecimal(household.public_rental_area, decimalFromPercent(publicHousingShareOn(asOf, overrides))),
+  );
 
   // §2 "人均15平方米乘以家庭人口数"
-  const entitledArea: Decimal =
-    multiplyDecimal(areaPerPersonOn(asOf, overrides), decimalFromInteger(household.persons));
+  const entitledArea: Decimal = multiplyDecimal(
+    areaPerPersonOn(asOf, overrides),
+    decimalFromInteger(household.persons),
+  );
 
   // §2 "补贴面积为人均15平方米乘以家庭人口数，减去家庭现有住房建筑面积后的差额"
   // note: 现有住房面积超出保障面积时为负数
   const areaGap: Decimal = subtractDecimal(entitledArea, countedArea);
 
   // §2 "现有住房建筑面积超出人均15平方米乘以家庭人口数的，应当在不予受理告知书中载明超出的整平方米数，不足1平方米的部分不计"
-  const excessArea: number =
-    compareDecimal(areaGap, decimalFromInteger(0)) < 0
-      ? floorDecimal(negateDecimal(areaGap))
-      : 0;
+  const excessArea: number = compareDecimal(areaGap, decimalFromInteger(0)) < 0
+    ? floorDecimal(negateDecimal(areaGap))
+    : 0;
 
   // §1 "经民政部门认定为低保、特困或低收入家庭"
   // note: 自2024年7月1日起，covered_bands 另含中等偏下收入家庭
@@ -465,7 +530,7 @@ export function evaluateRentSubsidy(facts: RentSubsidyFacts, asOf: CalendarDate,
   let eligible: boolean;
   const localApplies = household.hukou_local;
   const newEmployeeDecides = asOf >= DATE_2024_07_01 && asOf <= DATE_2025_06_30 && household.new_employee;
-  const nonLocalApplies = newEmployeeDecides || (!household.hukou_local);
+  const nonLocalApplies = newEmployeeDecides || !household.hukou_local;
   if (localApplies && nonLocalApplies) {
     throw new EvaluationError(
       "conflicting_rules",
@@ -495,47 +560,54 @@ export function evaluateRentSubsidy(facts: RentSubsidyFacts, asOf: CalendarDate,
   }
 
   // §1 "新就业无房职工申请的，还应当提供劳动合同和社会保险缴费记录"
-  const extraDocuments: readonly DocumentKind[] =
-    household.new_employee && !household.hukou_local
-      ? ["insurance_record", "labour_contract"]
-      : [];
+  const extraDocuments: readonly DocumentKind[] = household.new_employee && !household.hukou_local
+    ? ["insurance_record", "labour_contract"]
+    : [];
 
   // §2 "补贴面积不足1平方米的部分按1平方米计算，每户补贴面积最高不超过30平方米"
-  const subsidisedArea: number =
-    eligible
-      ? ceilDecimal(smallerDecimal(areaGap, areaCapOn(asOf, overrides)))
-      : 0;
+  const subsidisedArea: number = eligible ? ceilDecimal(smallerDecimal(areaGap, areaCapOn(asOf, overrides))) : 0;
 
   // §3 "核心区为1.2，中心城区为1.0，其他区域为0.8"
-  const locationFactor: Decimal =
-    household.location === "core"
-      ? locationFactorCoreOn(asOf, overrides)
-      : household.location === "central" ? locationFactorCentralOn(asOf, overrides) : locationFactorOtherOn(asOf, overrides);
+  const locationFactor: Decimal = household.location === "core"
+    ? locationFactorCoreOn(asOf, overrides)
+    : household.location === "central"
+      ? locationFactorCentralOn(asOf, overrides)
+      : locationFactorOtherOn(asOf, overrides);
 
   // §3 "补贴标准按区位系数调整，按分四舍五入"
-  const standard: Money =
-    roundToFen(multiplyMoneyByDecimal(rentStandardOn(asOf, overrides), locationFactor), "half_up");
+  const standard: Money = roundToFen(
+    multiplyMoneyByDecimal(rentStandardOn(asOf, overrides), locationFactor),
+    "half_up",
+  );
 
   // §4 "低保、特困家庭按100%发放，低收入家庭按80%发放，中等偏下收入家庭按50%发放"
   // note: 其他家庭不在补贴范围，不予补贴，系数不影响结果
   const bandCoefficient: Percent =
     household.income_band === "subsistence" || household.income_band === "extreme_poverty"
       ? coefficientSubsistenceOn(asOf, overrides)
-      : household.income_band === "low_income" ? coefficientLowIncomeOn(asOf, overrides) : coefficientLowerMiddleOn(asOf, overrides);
+      : household.income_band === "low_income"
+        ? coefficientLowIncomeOn(asOf, overrides)
+        : coefficientLowerMiddleOn(asOf, overrides);
 
   // §4 "家庭成员中有重度残疾人的，补贴系数不低于80%"
-  const coefficient: Percent =
-    household.severe_disability
-      ? maxOf(bandCoefficient, coefficientFloorDisabilityOn(asOf, overrides))
-      : bandCoefficient;
+  const coefficient: Percent = household.severe_disability
+    ? maxOf(bandCoefficient, coefficientFloorDisabilityOn(asOf, overrides))
+    : bandCoefficient;
 
   // §5 "月补贴额为补贴标准乘以补贴面积再乘以补贴系数，扣减家庭成员已领取的单位住房补贴后按分进位；扣减后不足零的，不予发放"
-  const subsidyAfterAllowance: Money =
-    maxOf(roundToFen(subtractDecimal(multiplyMoneyByPercentExact(multiplyMoney(standard, subsidisedArea), coefficient), moneyToDecimal(household.employer_allowance)), "up"), YUAN_0);
+  const subsidyAfterAllowance: Money = maxOf(
+    roundToFen(
+      subtractDecimal(
+        multiplyMoneyByPercentExact(multiplyMoney(standard, subsidisedArea), coefficient),
+        moneyToDecimal(household.employer_allowance),
+      ),
+      "up",
+    ),
+    YUAN_0,
+  );
 
   // §5 "月补贴额不超过实际月租金的50%，该上限按分舍去"
-  const rentCap: Money =
-    multiplyMoneyByPercent(household.monthly_rent, rentShareCapOn(asOf, overrides), "down");
+  const rentCap: Money = multiplyMoneyByPercent(household.monthly_rent, rentShareCapOn(asOf, overrides), "down");
 
   // §5 "月补贴额不超过实际月租金的50%"
   const monthlySubsidy: Money = eligible ? minOf(subsidyAfterAllowance, rentCap) : YUAN_0;
