@@ -12,6 +12,7 @@
  */
 import type { DefinitionIR, ExprIR, LiteralValue, MeasureIR, ProgramIR, RuleIR, SourceSpan, ValueType, WindowIR } from "../ir.js";
 import { conflictMessage, conflictMessageParts, evaluationLocation, noRuleMessage, ruleName } from "../interpret.js";
+import { ruleReference } from "../explain.js";
 import { forEachChild } from "../ir-walk.js";
 import { camelCase, NameTable, pascalCase } from "./names.js";
 import {
@@ -100,6 +101,12 @@ type Aggregate = Extract<ExprIR, { op: "aggregate" }>;
 const runtime = identifier;
 const AS_OF = identifier("asOf");
 const OVERRIDES = identifier("overrides");
+const RECORDER = identifier("recorder");
+
+/** `recorder?.method(args)`: told when evaluateJson explains, skipped otherwise. */
+function record(method: "decided" | "window", args: readonly Expression[]): Statement {
+  return { kind: "expression", expression: call({ kind: "member", object: RECORDER, name: method, optional: true }, args) };
+}
 
 export class MeasureEmitter {
   private readonly names: NameTable;
@@ -122,7 +129,7 @@ export class MeasureEmitter {
     this.factsType = module.names.take(`${base}Facts`);
     this.outputsType = module.names.take(`${base}Outputs`);
     this.names = new NameTable(module.names);
-    for (const name of ["facts", "asOf", "overrides"]) this.names.reserve(name);
+    for (const name of ["facts", "asOf", "overrides", "recorder"]) this.names.reserve(name);
     this.definitions = new Map(measure.definitions.map((d) => [d.name, d]));
     for (const entity of this.entitiesRead()) this.entityNames.set(entity, this.names.take(camelCase(entity)));
     for (const definition of measure.definitions) {
@@ -209,6 +216,7 @@ export class MeasureEmitter {
         { name: "facts", type: typeReference(this.factsType) },
         { name: "asOf", type: this.module.typeOf({ kind: "date" }) },
         { name: "overrides", type: this.module.overridesType, default: object([]) },
+        { name: "recorder", type: typeReference("DecisionRecorder"), optional: true },
       ],
       returns: typeReference(this.outputsType),
       body: this.evaluatorBody(lifted),
@@ -235,9 +243,27 @@ export class MeasureEmitter {
 
   /** `in_force`: outside the window, every output has its empty value. */
   private measureWindow(window: WindowIR, site: Site): Statement[] {
-    const { setup, test } = this.windowTest(window, "inForce", "outside", site);
+    const { setup, test, from, until } = this.windowTest(window, "inForce", "outside", site);
     const empties = this.measure.outputs.map((name) => ({ name, value: this.emptyValue(this.definition(name).type) }));
-    return [...setup, when(test, { kind: "return", value: object([{ name: "in_force", value: FALSE }, ...empties], true) })];
+    return [
+      ...setup,
+      record("window", [from, until ?? NULL]),
+      when(test, { kind: "return", value: object([{ name: "in_force", value: FALSE }, ...empties], true) }),
+    ];
+  }
+
+  /** Per output, its rules by label, with what an explanation says when each decides. */
+  decisions(): Expression {
+    const decisions: [string, { [label: string]: unknown }][] = this.measure.outputs.map((name) => {
+      const rules: [string, unknown][] = [];
+      const visit = (rule: RuleIR, overridden: readonly RuleIR[]): void => {
+        rules.push([rule.label, { decidedBy: ruleReference(rule), ...(overridden.length === 0 ? {} : { overrides: overridden.map(ruleReference) }) }]);
+        for (const exception of rule.exceptions) visit(exception, [rule, ...overridden]);
+      };
+      for (const rule of this.definition(name).rules) visit(rule, []);
+      return [name, Object.fromEntries(rules)];
+    });
+    return data(Object.fromEntries(decisions));
   }
 
   private emptyValue(type: ValueType): Expression {
@@ -271,7 +297,12 @@ export class MeasureEmitter {
    * The test that the evaluation date is within a window (or outside it). Both dates are
    * read first (into constants unless they are literals), as the interpreter does.
    */
-  private windowTest(window: WindowIR, base: string, sense: "inside" | "outside", site: Site): { setup: Statement[]; test: Expression } {
+  private windowTest(
+    window: WindowIR,
+    base: string,
+    sense: "inside" | "outside",
+    site: Site,
+  ): { setup: Statement[]; test: Expression; from: Expression; until: Expression | undefined } {
     const setup: Statement[] = [];
     const bound = (expr: ExprIR, suffix: string): Expression => {
       const value = this.expression(expr, site);
@@ -289,7 +320,7 @@ export class MeasureEmitter {
       const open = window.until?.type.kind === "optional";
       tests.push(!open ? end : binary(binary(until, inside ? "===" : "!==", NULL), inside ? "||" : "&&", end));
     }
-    return { setup, test: chain(inside ? "&&" : "||", tests) ?? TRUE };
+    return { setup, test: chain(inside ? "&&" : "||", tests) ?? TRUE, from, until };
   }
 
   // ------------------------------------------------------------ definitions
@@ -440,8 +471,13 @@ export class MeasureEmitter {
   /** The rule's value, under its citation, unless one of its exceptions applies. */
   private ruleValue(definition: DefinitionIR, rule: RuleIR, target: Target, parent: RuleIR | undefined, site: Site): Statement[] {
     const value = this.expression(rule.value, site);
-    const statement: Statement = target.kind === "assign" ? { kind: "assign", target: target.variable, operator: "=", value } : { kind: "return", value };
-    const valued = [...this.ruleComments(rule, parent), statement];
+    const valued = [...this.ruleComments(rule, parent)];
+    if (target.kind === "return") {
+      valued.push({ kind: "return", value });
+    } else {
+      valued.push({ kind: "assign", target: target.variable, operator: "=", value });
+      if (definition.visibility === "output") valued.push(record("decided", [string(definition.name), string(rule.label)]));
+    }
     if (rule.exceptions.length === 0) return valued;
     return this.ruleGroup(definition, rule.exceptions, target, rule, valued, site);
   }

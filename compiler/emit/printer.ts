@@ -353,6 +353,8 @@ class Printer {
         return `${this.type(type.object)}[${this.type(type.index)}]`;
       case "object":
         return `{ ${type.members.map((m) => `readonly ${propertyName(m.name)}: ${this.type(m.type)};`).join(" ")} }`;
+      case "dictionary":
+        return `{ readonly [${type.key}: string]: ${this.type(type.value)} }`;
       case "mapped":
         return `{ readonly [${type.key} in keyof ${this.type(type.of)}]: ${this.type(type.value)} }`;
       case "function":
@@ -376,10 +378,12 @@ class Printer {
         return String(expression.value);
       case "null":
         return "null";
-      case "member":
+      case "member": {
+        const dot = expression.optional === true ? "?." : ".";
         return IDENTIFIER.test(expression.name)
-          ? `${this.postfixObject(expression.object)}.${expression.name}`
-          : `${this.postfixObject(expression.object)}[${stringLiteral(expression.name)}]`;
+          ? `${this.postfixObject(expression.object)}${dot}${expression.name}`
+          : `${this.postfixObject(expression.object)}${expression.optional === true ? "?." : ""}[${stringLiteral(expression.name)}]`;
+      }
       case "index":
         return `${this.postfixObject(expression.object)}[${this.expression(expression.index)}]`;
       case "call":

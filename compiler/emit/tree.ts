@@ -12,8 +12,8 @@ export type Expression =
   | { readonly kind: "string"; readonly value: string }
   | { readonly kind: "boolean"; readonly value: boolean }
   | { readonly kind: "null" }
-  /** `object.name`, or `object["name"]` for a name that is not an identifier */
-  | { readonly kind: "member"; readonly object: Expression; readonly name: string }
+  /** `object.name`, or `object["name"]` for a name that is not an identifier; `object?.name` when optional */
+  | { readonly kind: "member"; readonly object: Expression; readonly name: string; readonly optional?: boolean }
   | { readonly kind: "index"; readonly object: Expression; readonly index: Expression }
   | { readonly kind: "call"; readonly callee: Expression; readonly args: readonly Expression[]; readonly typeArguments?: readonly TypeNode[] }
   | { readonly kind: "new"; readonly callee: Expression; readonly args: readonly Expression[] }
@@ -41,6 +41,8 @@ export type TypeNode =
   | { readonly kind: "array"; readonly element: TypeNode }
   | { readonly kind: "indexed"; readonly object: TypeNode; readonly index: TypeNode }
   | { readonly kind: "object"; readonly members: readonly Member[] }
+  /** `{ readonly [key: string]: value }` */
+  | { readonly kind: "dictionary"; readonly key: string; readonly value: TypeNode }
   /** `{ readonly [key in keyof of]: value }` */
   | { readonly kind: "mapped"; readonly key: string; readonly of: TypeNode; readonly value: TypeNode }
   | { readonly kind: "function"; readonly parameters: readonly Parameter[]; readonly returns: TypeNode };

@@ -61,7 +61,10 @@ const RUNTIME_VALUES = [
   "multiplyMoneyByPercentExact", "negateDecimal", "percentFromMillionths", "roundDecimal", "roundToFen",
   "subtractDecimal", "subtractMoney", "timeOfDay", "evaluateScenarioJson",
 ];
-const RUNTIME_TYPES = ["CalendarDate", "Decimal", "FactSchema", "Money", "Percent", "TimeOfDay", "ValueType", "JsonEvaluation", "JsonEvaluationOptions"];
+const RUNTIME_TYPES = [
+  "CalendarDate", "Decimal", "FactSchema", "Money", "Percent", "TimeOfDay", "ValueType", "JsonEvaluation", "JsonEvaluationOptions",
+  "DecisionRecorder", "RuleDecision",
+];
 const HELPERS: readonly HelperName[] = ["present", "exactInteger", "smallerDecimal", "largerDecimal"];
 
 const AS_OF = identifier("asOf");
@@ -447,6 +450,7 @@ class ModuleBuilder implements ModuleContext {
             { name: "title", value: string(measure.title ?? measure.name) },
             { name: "reads", value: data(measure.reads) },
             { name: "outputs", value: data(outputs) },
+            { name: "decisions", value: emitter.decisions() },
             { name: "evaluate", value: identifier(emitter.functionName) },
           ],
           true,
@@ -487,7 +491,9 @@ class ModuleBuilder implements ModuleContext {
       doc: [
         "A scenario's JSON (its text, or the value JSON.parse gives) → the outputs `tiao run` prints,",
         "per measure the scenario gives the facts for (or those of `options.measures`). Read and checked",
-        'as `tiao run` reads it: amounts in yuan (`12345.67` or `"12345.67"`), never in fen.',
+        'as `tiao run` reads it: amounts in yuan (`12345.67` or `"12345.67"`), never in fen. With',
+        "`{ explain: true }`, also under `explain`: for each output the rule that decided it, with its",
+        "citation, and the measure's window, as `tiao run --explain` gives them.",
       ],
       parameters: [
         { name: "scenario", type: union(typeReference("string"), typeReference("object")) },
@@ -516,6 +522,11 @@ class ModuleBuilder implements ModuleContext {
         // Keyed by the outputs' names: an index signature would not type an output named `constructor`.
         { name: "outputs", type: { kind: "mapped", key: "Output", of: outputs, value: typeReference("ValueType") }, doc: ["`in_force` first, then the outputs in written order, with their types"] },
         {
+          name: "decisions",
+          type: { kind: "dictionary", key: "output", value: { kind: "dictionary", key: "rule", value: typeReference("RuleDecision") } },
+          doc: ["per output, its rules by label (a definition written as one expression: by its name), as explanations cite them"],
+        },
+        {
           name: "evaluate",
           type: {
             kind: "function",
@@ -523,6 +534,7 @@ class ModuleBuilder implements ModuleContext {
               { name: "facts", type: facts },
               { name: "asOf", type: this.typeOf({ kind: "date" }) },
               { name: "overrides", type: this.overridesType, optional: true },
+              { name: "recorder", type: typeReference("DecisionRecorder"), optional: true },
             ],
             returns: outputs,
           },

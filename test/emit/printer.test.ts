@@ -170,7 +170,7 @@ const numbers = fc.letrec<{ number: Typed; boolean: Typed; nullable: Typed }>((t
   number: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
     fc.integer({ min: -50, max: 50 }).map((n) => ({ tree: number(n), value: n })),
-    tie("number").map((x) => ({ tree: { kind: "unary", operator: "-", operand: x.tree }, value: -(x.value as number) })),
+    tie("number").map((x): Typed => ({ tree: { kind: "unary", operator: "-", operand: x.tree }, value: -(x.value as number) })),
     fc.tuple(tie("number"), fc.constantFrom("+", "-", "*") as fc.Arbitrary<"+" | "-" | "*">, tie("number")).map(([l, op, r]) => {
       const [x, y] = [l.value as number, r.value as number];
       return { tree: binary(l.tree, op, r.tree), value: op === "+" ? x + y : op === "-" ? x - y : x * y };
@@ -181,8 +181,8 @@ const numbers = fc.letrec<{ number: Typed; boolean: Typed; nullable: Typed }>((t
   nullable: fc.oneof(fc.constant({ tree: NULL, value: null }), tie("number")),
   boolean: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
-    fc.boolean().map((v) => ({ tree: { kind: "boolean", value: v }, value: v })),
-    tie("boolean").map((x) => ({ tree: { kind: "unary", operator: "!", operand: x.tree }, value: x.value !== true })),
+    fc.boolean().map((v): Typed => ({ tree: { kind: "boolean", value: v }, value: v })),
+    tie("boolean").map((x): Typed => ({ tree: { kind: "unary", operator: "!", operand: x.tree }, value: x.value !== true })),
     fc.tuple(tie("boolean"), fc.constantFrom("&&", "||") as fc.Arbitrary<"&&" | "||">, tie("boolean")).map(([l, op, r]) => ({
       tree: binary(l.tree, op, r.tree),
       value: op === "&&" ? l.value === true && r.value === true : l.value === true || r.value === true,

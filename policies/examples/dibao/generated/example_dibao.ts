@@ -23,11 +23,13 @@ import {
   roundToFen,
   subtractMoney,
   type CalendarDate,
+  type DecisionRecorder,
   type FactSchema,
   type JsonEvaluation,
   type JsonEvaluationOptions,
   type Money,
   type Percent,
+  type RuleDecision,
   type ValueType,
 } from "tiao/runtime";
 
@@ -559,8 +561,10 @@ export function evaluateAllowance(
   facts: AllowanceFacts,
   asOf: CalendarDate,
   overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
 ): AllowanceOutputs {
   const { household } = facts;
+  recorder?.window(DATE_2024_01_01, DATE_2026_12_31);
   if (asOf < DATE_2024_01_01 || asOf > DATE_2026_12_31) {
     return {
       in_force: false,
@@ -616,10 +620,12 @@ export function evaluateAllowance(
   if (inWaitingPeriod) {
     // exception concealment to general: §2 "因隐瞒收入被终止低保的家庭，自终止之日起6个月内不予受理其申请"
     eligible = false;
+    recorder?.decided("eligible", "concealment");
   } else {
     // rule general: §2 "持有本市户籍并在本市居住满12个月的城市居民家庭，家庭月收入低于本市城市低保标准乘以家庭人口数，且家庭金融资产人均不超过低保标准24倍的，可以申请城市低保"
     // note: “低于”不含本数：家庭月收入恰等于标准乘以人口数的，不予保障
     eligible = applicantListed && resident && householdIncome < threshold && assetsWithinLimit;
+    recorder?.decided("eligible", "general");
   }
 
   // §4 "低保金按家庭月收入与低保标准乘以家庭人口数的差额发放。差额不足30元的，按每户每月30元发放"
@@ -1002,7 +1008,9 @@ export interface CompiledMeasure<Facts, Outputs> {
   readonly reads: readonly string[];
   /** `in_force` first, then the outputs in written order, with their types */
   readonly outputs: { readonly [Output in keyof Outputs]: ValueType };
-  readonly evaluate: (facts: Facts, asOf: CalendarDate, overrides?: ParameterOverrides) => Outputs;
+  /** per output, its rules by label (a definition written as one expression: by its name), as explanations cite them */
+  readonly decisions: { readonly [output: string]: { readonly [rule: string]: RuleDecision } };
+  readonly evaluate: (facts: Facts, asOf: CalendarDate, overrides?: ParameterOverrides, recorder?: DecisionRecorder) => Outputs;
 }
 
 export interface Measures {
@@ -1031,6 +1039,124 @@ export const measures: Measures = {
       quarterly_visit: { kind: "bool" },
       zero_employment: { kind: "bool" },
     },
+    decisions: {
+      household_income: {
+        household_income: {
+          decidedBy: {
+            kind: "definition",
+            label: "household_income",
+            citation: { clause: "§3", quote: "家庭月收入为共同生活的家庭成员月收入之和" },
+            location: "policies/examples/dibao/allowance.tiao:21",
+          },
+        },
+      },
+      threshold: {
+        threshold: {
+          decidedBy: {
+            kind: "definition",
+            label: "threshold",
+            citation: { clause: "§2", quote: "家庭月收入低于本市城市低保标准乘以家庭人口数" },
+            location: "policies/examples/dibao/allowance.tiao:29",
+          },
+        },
+      },
+      eligible: {
+        general: {
+          decidedBy: {
+            kind: "rule",
+            label: "general",
+            citation: {
+              clause: "§2",
+              quote: "持有本市户籍并在本市居住满12个月的城市居民家庭，家庭月收入低于本市城市低保标准乘以家庭人口数，且家庭金融资产人均不超过低保标准24倍的，可以申请城市低保",
+            },
+            note: "“低于”不含本数：家庭月收入恰等于标准乘以人口数的，不予保障",
+            location: "policies/examples/dibao/allowance.tiao:52",
+          },
+        },
+        concealment: {
+          decidedBy: {
+            kind: "exception",
+            label: "concealment",
+            citation: { clause: "§2", quote: "因隐瞒收入被终止低保的家庭，自终止之日起6个月内不予受理其申请" },
+            location: "policies/examples/dibao/allowance.tiao:56",
+          },
+          overrides: [
+            {
+              kind: "rule",
+              label: "general",
+              citation: {
+                clause: "§2",
+                quote: "持有本市户籍并在本市居住满12个月的城市居民家庭，家庭月收入低于本市城市低保标准乘以家庭人口数，且家庭金融资产人均不超过低保标准24倍的，可以申请城市低保",
+              },
+              note: "“低于”不含本数：家庭月收入恰等于标准乘以人口数的，不予保障",
+              location: "policies/examples/dibao/allowance.tiao:52",
+            },
+          ],
+        },
+      },
+      monthly_allowance: {
+        monthly_allowance: {
+          decidedBy: {
+            kind: "definition",
+            label: "monthly_allowance",
+            citation: { clause: "§4", quote: "低保金按家庭月收入与低保标准乘以家庭人口数的差额发放。差额不足30元的，按每户每月30元发放" },
+            location: "policies/examples/dibao/allowance.tiao:63",
+          },
+        },
+      },
+      topup: {
+        topup: {
+          decidedBy: {
+            kind: "definition",
+            label: "topup",
+            citation: { clause: "§5", quote: "分类施保" },
+            note: "只有低保家庭的成员享受分类施保增发",
+            location: "policies/examples/dibao/allowance.tiao:100",
+          },
+        },
+      },
+      topup_cases: {
+        topup_cases: {
+          decidedBy: {
+            kind: "definition",
+            label: "topup_cases",
+            citation: { clause: "§5", quote: "分类施保按人次统计，同一人同时享受两项增发的计2人次" },
+            location: "policies/examples/dibao/allowance.tiao:105",
+          },
+        },
+      },
+      total: {
+        total: {
+          decidedBy: {
+            kind: "definition",
+            label: "total",
+            citation: { clause: "§4", quote: "低保金按家庭月收入与低保标准乘以家庭人口数的差额发放" },
+            note: "每月发放的合计金额：第四条的差额补助加第五条的分类施保增发",
+            location: "policies/examples/dibao/allowance.tiao:112",
+          },
+        },
+      },
+      quarterly_visit: {
+        quarterly_visit: {
+          decidedBy: {
+            kind: "definition",
+            label: "quarterly_visit",
+            citation: { clause: "§6", quote: "对有重度残疾人或孤儿的低保家庭，每季度至少入户走访一次" },
+            location: "policies/examples/dibao/allowance.tiao:117",
+          },
+        },
+      },
+      zero_employment: {
+        zero_employment: {
+          decidedBy: {
+            kind: "definition",
+            label: "zero_employment",
+            citation: { clause: "§6", quote: "家庭成员均无工资性收入的低保家庭，由各区民政局通报人力资源社会保障部门优先提供就业援助" },
+            location: "policies/examples/dibao/allowance.tiao:122",
+          },
+        },
+      },
+    },
     evaluate: evaluateAllowance,
   },
 };
@@ -1038,7 +1164,9 @@ export const measures: Measures = {
 /**
  * A scenario's JSON (its text, or the value JSON.parse gives) → the outputs `tiao run` prints,
  * per measure the scenario gives the facts for (or those of `options.measures`). Read and checked
- * as `tiao run` reads it: amounts in yuan (`12345.67` or `"12345.67"`), never in fen.
+ * as `tiao run` reads it: amounts in yuan (`12345.67` or `"12345.67"`), never in fen. With
+ * `{ explain: true }`, also under `explain`: for each output the rule that decided it, with its
+ * citation, and the measure's window, as `tiao run --explain` gives them.
  */
 export function evaluateJson(scenario: string | object, options: JsonEvaluationOptions = {}): JsonEvaluation {
   return evaluateScenarioJson({ factSchema, measures }, scenario, options);

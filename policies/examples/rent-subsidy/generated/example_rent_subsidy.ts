@@ -33,11 +33,13 @@ import {
   subtractDecimal,
   type CalendarDate,
   type Decimal,
+  type DecisionRecorder,
   type FactSchema,
   type JsonEvaluation,
   type JsonEvaluationOptions,
   type Money,
   type Percent,
+  type RuleDecision,
   type ValueType,
 } from "tiao/runtime";
 
@@ -83,7 +85,7 @@ export type IncomeBand =
   | "other";
 
 /** 租住房屋所在区位 */
-export type Location =
+export type Location2 =
   /** 核心区 */
   | "core"
   /** 中心城区 */
@@ -122,7 +124,7 @@ export interface Household {
   /** 承租公有住房建筑面积（平方米） */
   readonly public_rental_area: Decimal;
   /** 租住房屋所在区位 */
-  readonly location: Location;
+  readonly location: Location2;
   /** 家庭成员中有重度残疾人 */
   readonly severe_disability: boolean;
   /** 家庭成员已领取的单位住房补贴（月） */
@@ -482,10 +484,12 @@ export function evaluateRentSubsidy(
   facts: RentSubsidyFacts,
   asOf: CalendarDate,
   overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
 ): RentSubsidyOutputs {
   const { household } = facts;
   const inForceFrom: CalendarDate = subsidyStartOn(asOf, overrides);
   const inForceUntil: CalendarDate | null = subsidyEndOn(asOf, overrides);
+  recorder?.window(inForceFrom, inForceUntil);
   if (asOf < inForceFrom || (inForceUntil !== null && asOf > inForceUntil)) {
     return {
       in_force: false,
@@ -542,14 +546,17 @@ export function evaluateRentSubsidy(
     // rule local: §1 "具有本市城镇户籍、经民政部门认定为低保、特困或低收入家庭，且人均住房建筑面积低于15平方米的家庭，可以申请租赁补贴"
     // note: “人均低于15平方米”即现有住房面积低于人均15平方米乘以家庭人口数（差额大于零）
     eligible = bandCovered && compareDecimal(areaGap, decimalFromInteger(0)) > 0;
+    recorder?.decided("eligible", "local");
   } else if (nonLocalApplies) {
     if (asOf >= DATE_2024_07_01 && asOf <= DATE_2025_06_30 && household.new_employee) {
       // exception new_employee to non_local: §1 "2024年7月1日至2025年6月30日，新就业无房职工申请租赁补贴不受户籍限制"
       // note: 只免除户籍条件，收入类别和住房面积条件照常适用
       eligible = bandCovered && compareDecimal(areaGap, decimalFromInteger(0)) > 0;
+      recorder?.decided("eligible", "new_employee");
     } else {
       // rule non_local: §1 "具有本市城镇户籍"
       eligible = false;
+      recorder?.decided("eligible", "non_local");
     }
   } else {
     throw new EvaluationError(
@@ -628,9 +635,11 @@ export function evaluateRentSubsidy(
   if (quarterlyApplies) {
     // rule quarterly: §6 "2024年12月31日前按季度发放"
     cycle = "quarterly";
+    recorder?.decided("cycle", "quarterly");
   } else if (monthlyApplies) {
     // rule monthly: §6 "自2025年1月1日起按月发放"
     cycle = "monthly";
+    recorder?.decided("cycle", "monthly");
   } else {
     throw new EvaluationError(
       "no_rule_applies",
@@ -934,7 +943,9 @@ export interface CompiledMeasure<Facts, Outputs> {
   readonly reads: readonly string[];
   /** `in_force` first, then the outputs in written order, with their types */
   readonly outputs: { readonly [Output in keyof Outputs]: ValueType };
-  readonly evaluate: (facts: Facts, asOf: CalendarDate, overrides?: ParameterOverrides) => Outputs;
+  /** per output, its rules by label (a definition written as one expression: by its name), as explanations cite them */
+  readonly decisions: { readonly [output: string]: { readonly [rule: string]: RuleDecision } };
+  readonly evaluate: (facts: Facts, asOf: CalendarDate, overrides?: ParameterOverrides, recorder?: DecisionRecorder) => Outputs;
 }
 
 export interface Measures {
@@ -970,6 +981,143 @@ export const measures: Measures = {
       payable_months: { kind: "months" },
       cycle: { kind: "enum", name: "payment_cycle" },
     },
+    decisions: {
+      area_gap: {
+        area_gap: {
+          decidedBy: {
+            kind: "definition",
+            label: "area_gap",
+            citation: { clause: "§2", quote: "补贴面积为人均15平方米乘以家庭人口数，减去家庭现有住房建筑面积后的差额" },
+            note: "现有住房面积超出保障面积时为负数",
+            location: "policies/examples/rent-subsidy/policy.tiao:167",
+          },
+        },
+      },
+      excess_area: {
+        excess_area: {
+          decidedBy: {
+            kind: "definition",
+            label: "excess_area",
+            citation: { clause: "§2", quote: "现有住房建筑面积超出人均15平方米乘以家庭人口数的，应当在不予受理告知书中载明超出的整平方米数，不足1平方米的部分不计" },
+            location: "policies/examples/rent-subsidy/policy.tiao:172",
+          },
+        },
+      },
+      eligible: {
+        local: {
+          decidedBy: {
+            kind: "rule",
+            label: "local",
+            citation: { clause: "§1", quote: "具有本市城镇户籍、经民政部门认定为低保、特困或低收入家庭，且人均住房建筑面积低于15平方米的家庭，可以申请租赁补贴" },
+            note: "“人均低于15平方米”即现有住房面积低于人均15平方米乘以家庭人口数（差额大于零）",
+            location: "policies/examples/rent-subsidy/policy.tiao:181",
+          },
+        },
+        non_local: {
+          decidedBy: {
+            kind: "rule",
+            label: "non_local",
+            citation: { clause: "§1", quote: "具有本市城镇户籍" },
+            location: "policies/examples/rent-subsidy/policy.tiao:186",
+          },
+        },
+        new_employee: {
+          decidedBy: {
+            kind: "exception",
+            label: "new_employee",
+            citation: { clause: "§1", quote: "2024年7月1日至2025年6月30日，新就业无房职工申请租赁补贴不受户籍限制" },
+            note: "只免除户籍条件，收入类别和住房面积条件照常适用",
+            location: "policies/examples/rent-subsidy/policy.tiao:190",
+          },
+          overrides: [
+            {
+              kind: "rule",
+              label: "non_local",
+              citation: { clause: "§1", quote: "具有本市城镇户籍" },
+              location: "policies/examples/rent-subsidy/policy.tiao:186",
+            },
+          ],
+        },
+      },
+      extra_documents: {
+        extra_documents: {
+          decidedBy: {
+            kind: "definition",
+            label: "extra_documents",
+            citation: { clause: "§1", quote: "新就业无房职工申请的，还应当提供劳动合同和社会保险缴费记录" },
+            location: "policies/examples/rent-subsidy/policy.tiao:199",
+          },
+        },
+      },
+      subsidised_area: {
+        subsidised_area: {
+          decidedBy: {
+            kind: "definition",
+            label: "subsidised_area",
+            citation: { clause: "§2", quote: "补贴面积不足1平方米的部分按1平方米计算，每户补贴面积最高不超过30平方米" },
+            location: "policies/examples/rent-subsidy/policy.tiao:205",
+          },
+        },
+      },
+      standard: {
+        standard: {
+          decidedBy: {
+            kind: "definition",
+            label: "standard",
+            citation: { clause: "§3", quote: "补贴标准按区位系数调整，按分四舍五入" },
+            location: "policies/examples/rent-subsidy/policy.tiao:217",
+          },
+        },
+      },
+      coefficient: {
+        coefficient: {
+          decidedBy: {
+            kind: "definition",
+            label: "coefficient",
+            citation: { clause: "§4", quote: "家庭成员中有重度残疾人的，补贴系数不低于80%" },
+            location: "policies/examples/rent-subsidy/policy.tiao:230",
+          },
+        },
+      },
+      monthly_subsidy: {
+        monthly_subsidy: {
+          decidedBy: {
+            kind: "definition",
+            label: "monthly_subsidy",
+            citation: { clause: "§5", quote: "月补贴额不超过实际月租金的50%" },
+            location: "policies/examples/rent-subsidy/policy.tiao:243",
+          },
+        },
+      },
+      payable_months: {
+        payable_months: {
+          decidedBy: {
+            kind: "definition",
+            label: "payable_months",
+            citation: { clause: "§6", quote: "租赁补贴按租赁合同剩余期限发放，每次最长核定12个月" },
+            location: "policies/examples/rent-subsidy/policy.tiao:247",
+          },
+        },
+      },
+      cycle: {
+        quarterly: {
+          decidedBy: {
+            kind: "rule",
+            label: "quarterly",
+            citation: { clause: "§6", quote: "2024年12月31日前按季度发放" },
+            location: "policies/examples/rent-subsidy/policy.tiao:251",
+          },
+        },
+        monthly: {
+          decidedBy: {
+            kind: "rule",
+            label: "monthly",
+            citation: { clause: "§6", quote: "自2025年1月1日起按月发放" },
+            location: "policies/examples/rent-subsidy/policy.tiao:255",
+          },
+        },
+      },
+    },
     evaluate: evaluateRentSubsidy,
   },
 };
@@ -977,7 +1125,9 @@ export const measures: Measures = {
 /**
  * A scenario's JSON (its text, or the value JSON.parse gives) → the outputs `tiao run` prints,
  * per measure the scenario gives the facts for (or those of `options.measures`). Read and checked
- * as `tiao run` reads it: amounts in yuan (`12345.67` or `"12345.67"`), never in fen.
+ * as `tiao run` reads it: amounts in yuan (`12345.67` or `"12345.67"`), never in fen. With
+ * `{ explain: true }`, also under `explain`: for each output the rule that decided it, with its
+ * citation, and the measure's window, as `tiao run --explain` gives them.
  */
 export function evaluateJson(scenario: string | object, options: JsonEvaluationOptions = {}): JsonEvaluation {
   return evaluateScenarioJson({ factSchema, measures }, scenario, options);

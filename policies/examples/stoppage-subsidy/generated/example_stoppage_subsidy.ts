@@ -31,11 +31,13 @@ import {
   timeOfDay,
   type CalendarDate,
   type Decimal,
+  type DecisionRecorder,
   type FactSchema,
   type JsonEvaluation,
   type JsonEvaluationOptions,
   type Money,
   type Percent,
+  type RuleDecision,
   type TimeOfDay,
   type ValueType,
 } from "tiao/runtime";
@@ -97,7 +99,7 @@ export interface Grant {
 }
 
 /** 职工 (record worker) */
-export interface Worker {
+export interface Worker2 {
   /** 参加失业保险 */
   readonly insured: boolean;
   /** 停工停产期间保留劳动关系 */
@@ -131,7 +133,7 @@ export interface Enterprise {
   /** 此前享受的稳岗补贴 */
   readonly previous_grants: readonly Grant[];
   /** 职工 */
-  readonly workers: readonly Worker[];
+  readonly workers: readonly Worker2[];
 }
 
 /** 补贴申请 (entity application) */
@@ -614,10 +616,12 @@ export function evaluateStoppageSubsidy(
   facts: StoppageSubsidyFacts,
   asOf: CalendarDate,
   overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
 ): StoppageSubsidyOutputs {
   const { application, enterprise } = facts;
   const inForceFrom: CalendarDate = stoppagePeriodStartOn(asOf, overrides);
   const inForceUntil: CalendarDate | null = stoppagePeriodEndOn(asOf, overrides);
+  recorder?.window(inForceFrom, inForceUntil);
   if (asOf < inForceFrom || (inForceUntil !== null && asOf > inForceUntil)) {
     return {
       in_force: false,
@@ -676,10 +680,12 @@ export function evaluateStoppageSubsidy(
   if (insuredWorkers <= smallWorkforceSizeOn(asOf, overrides)) {
     // exception small_workforce to general: §2 "参保职工30人（含）以下的企业，裁员率不高于参保职工总数的20%"
     layoffWithinLimit = compareDecimal(decimalFromInteger(laidOff), multiplyDecimal(decimalFromInteger(insuredWorkers), decimalFromPercent(smallWorkforceLayoffRateCapOn(asOf, overrides)))) <= 0;
+    recorder?.decided("layoff_within_limit", "small_workforce");
   } else {
     // rule general: §2 "裁员率不高于5.5%"
     // note: 裁员率即裁减人数除以参保职工人数，“不高于”含本数；两边同乘参保职工人数以免除法
     layoffWithinLimit = compareDecimal(decimalFromInteger(laidOff), multiplyDecimal(decimalFromInteger(insuredWorkers), decimalFromPercent(layoffRateCapOn(asOf, overrides)))) <= 0;
+    recorder?.decided("layoff_within_limit", "general");
   }
 
   // §2 "企业在停工停产之日前12个月内享受稳岗补贴的月数"
@@ -810,7 +816,7 @@ export interface TrainingSubsidyOutputs {
 }
 
 /** trained(w) of measure training_subsidy */
-function trainingSubsidyTrained(w: Worker, asOf: CalendarDate, overrides: ParameterOverrides): boolean {
+function trainingSubsidyTrained(w: Worker2, asOf: CalendarDate, overrides: ParameterOverrides): boolean {
   // §3 "职工培训须满5天、出勤率不低于80%，且培训时段在每日8:00至20:00之间"
   // note: “满”“不低于”含本数；恰在8:00开始或20:00结束的培训仍在时段之内
   return w.insured &&
@@ -821,7 +827,7 @@ function trainingSubsidyTrained(w: Worker, asOf: CalendarDate, overrides: Parame
 }
 
 /** hours_for(w) of measure training_subsidy */
-function trainingSubsidyHoursFor(w: Worker, asOf: CalendarDate, overrides: ParameterOverrides): number {
+function trainingSubsidyHoursFor(w: Worker2, asOf: CalendarDate, overrides: ParameterOverrides): number {
   // §3 "学时四舍五入取整，每人最多计40学时"
   return minOf(roundDecimal(w.training_hours, "half_up"), maxHoursPerTraineeOn(asOf, overrides));
 }
@@ -837,10 +843,12 @@ export function evaluateTrainingSubsidy(
   facts: TrainingSubsidyFacts,
   asOf: CalendarDate,
   overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
 ): TrainingSubsidyOutputs {
   const { enterprise } = facts;
   const inForceFrom: CalendarDate = stoppagePeriodStartOn(asOf, overrides);
   const inForceUntil: CalendarDate | null = stoppagePeriodEndOn(asOf, overrides);
+  recorder?.window(inForceFrom, inForceUntil);
   if (asOf < inForceFrom || (inForceUntil !== null && asOf > inForceUntil)) {
     return {
       in_force: false,
@@ -877,9 +885,11 @@ export function evaluateTrainingSubsidy(
     // exception broad_participation to standard: §3 "参训职工人数达到参保职工人数30%（向上取整）的企业，补贴标准提高至每学时25元"
     // note: “达到”含本数；没有参训职工的企业谈不上达到比例
     hourlyRate = hourlyRateRaisedOn(asOf, overrides);
+    recorder?.decided("hourly_rate", "broad_participation");
   } else {
     // rule standard: §3 "按每学时20元给予企业培训补贴"
     hourlyRate = hourlyRateStandardOn(asOf, overrides);
+    recorder?.decided("hourly_rate", "standard");
   }
 
   // §3 "学时四舍五入取整，每人最多计40学时"
@@ -978,6 +988,7 @@ export function evaluateApplicationReview(
   facts: ApplicationReviewFacts,
   asOf: CalendarDate,
   overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
 ): ApplicationReviewOutputs {
   const { application, enterprise } = facts;
 
@@ -1459,7 +1470,9 @@ export interface CompiledMeasure<Facts, Outputs> {
   readonly reads: readonly string[];
   /** `in_force` first, then the outputs in written order, with their types */
   readonly outputs: { readonly [Output in keyof Outputs]: ValueType };
-  readonly evaluate: (facts: Facts, asOf: CalendarDate, overrides?: ParameterOverrides) => Outputs;
+  /** per output, its rules by label (a definition written as one expression: by its name), as explanations cite them */
+  readonly decisions: { readonly [output: string]: { readonly [rule: string]: RuleDecision } };
+  readonly evaluate: (facts: Facts, asOf: CalendarDate, overrides?: ParameterOverrides, recorder?: DecisionRecorder) => Outputs;
 }
 
 export interface Measures {
@@ -1499,6 +1512,174 @@ export const measures: Measures = {
       subsidy_period_end: { kind: "optional", of: { kind: "date" } },
       living_allowance_days: { kind: "days" },
     },
+    decisions: {
+      stoppage_days: {
+        stoppage_days: {
+          decidedBy: {
+            kind: "definition",
+            label: "stoppage_days",
+            citation: { clause: "§2", quote: "停工停产天数自停工停产之日起计算，至复工之日止（不含复工当日）" },
+            note: "首尾两日都计入",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:213",
+          },
+        },
+      },
+      insured_long_enough: {
+        insured_long_enough: {
+          decidedBy: {
+            kind: "definition",
+            label: "insured_long_enough",
+            citation: { clause: "§2", quote: "企业停工停产前已连续参加失业保险满12个月" },
+            note: "月数规则：停工停产之日减12个月（目标月较短时取该月末日）；连续参保起始日不晚于该日的即已满12个月",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:218",
+          },
+        },
+      },
+      insured_workers: {
+        insured_workers: {
+          decidedBy: {
+            kind: "definition",
+            label: "insured_workers",
+            citation: { clause: "§2", quote: "裁员率不高于5.5%" },
+            location: "policies/examples/stoppage-subsidy/policy.tiao:223",
+          },
+        },
+      },
+      kept_workers: {
+        kept_workers: {
+          decidedBy: {
+            kind: "definition",
+            label: "kept_workers",
+            citation: { clause: "§2", quote: "企业每保留1名参保职工" },
+            location: "policies/examples/stoppage-subsidy/policy.tiao:227",
+          },
+        },
+      },
+      laid_off: {
+        laid_off: {
+          decidedBy: {
+            kind: "definition",
+            label: "laid_off",
+            citation: { clause: "§2", quote: "裁员率不高于5.5%" },
+            note: "裁减的参保职工人数：参保职工中未保留劳动关系的人数",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:231",
+          },
+        },
+      },
+      layoff_within_limit: {
+        general: {
+          decidedBy: {
+            kind: "rule",
+            label: "general",
+            citation: { clause: "§2", quote: "裁员率不高于5.5%" },
+            note: "裁员率即裁减人数除以参保职工人数，“不高于”含本数；两边同乘参保职工人数以免除法",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:236",
+          },
+        },
+        small_workforce: {
+          decidedBy: {
+            kind: "exception",
+            label: "small_workforce",
+            citation: { clause: "§2", quote: "参保职工30人（含）以下的企业，裁员率不高于参保职工总数的20%" },
+            location: "policies/examples/stoppage-subsidy/policy.tiao:240",
+          },
+          overrides: [
+            {
+              kind: "rule",
+              label: "general",
+              citation: { clause: "§2", quote: "裁员率不高于5.5%" },
+              note: "裁员率即裁减人数除以参保职工人数，“不高于”含本数；两边同乘参保职工人数以免除法",
+              location: "policies/examples/stoppage-subsidy/policy.tiao:236",
+            },
+          ],
+        },
+      },
+      months_already_received: {
+        months_already_received: {
+          decidedBy: {
+            kind: "definition",
+            label: "months_already_received",
+            citation: { clause: "§2", quote: "企业在停工停产之日前12个月内享受稳岗补贴的月数" },
+            note: "“前12个月内”自停工停产之日减12个月之日起算，含该日",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:247",
+          },
+        },
+      },
+      remaining_months: {
+        remaining_months: {
+          decidedBy: {
+            kind: "definition",
+            label: "remaining_months",
+            citation: { clause: "§2", quote: "与本次核定的月数合计不超过6个月" },
+            location: "policies/examples/stoppage-subsidy/policy.tiao:252",
+          },
+        },
+      },
+      eligible: {
+        eligible: {
+          decidedBy: {
+            kind: "definition",
+            label: "eligible",
+            citation: { clause: "§2", quote: "企业停工停产前已连续参加失业保险满12个月，且裁员率不高于5.5%的，可以申请停工稳岗补贴" },
+            note: "停工停产不满30天的，核定月数为零，不予补贴",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:256",
+          },
+        },
+      },
+      subsidy_months: {
+        subsidy_months: {
+          decidedBy: {
+            kind: "definition",
+            label: "subsidy_months",
+            citation: { clause: "§2", quote: "按停工停产天数核定补贴月数：满30天的为1个月，满60天的为2个月，满90天及以上的为3个月" },
+            note: "核定月数不超过剩余可享受月数：逐档比较，取两者中较小者",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:261",
+          },
+        },
+      },
+      subsidy: {
+        subsidy: {
+          decidedBy: {
+            kind: "definition",
+            label: "subsidy",
+            citation: { clause: "§2", quote: "企业每保留1名参保职工，每月给予300元稳岗补贴" },
+            location: "policies/examples/stoppage-subsidy/policy.tiao:270",
+          },
+        },
+      },
+      cumulative_months: {
+        cumulative_months: {
+          decidedBy: {
+            kind: "definition",
+            label: "cumulative_months",
+            citation: { clause: "§2", quote: "企业在停工停产之日前12个月内享受稳岗补贴的月数与本次核定的月数合计不超过6个月" },
+            location: "policies/examples/stoppage-subsidy/policy.tiao:274",
+          },
+        },
+      },
+      subsidy_period_end: {
+        subsidy_period_end: {
+          decidedBy: {
+            kind: "definition",
+            label: "subsidy_period_end",
+            citation: { clause: "§2", quote: "补贴期自停工停产之日起计算；2024年8月1日前停工停产的，自2024年8月1日起计算" },
+            note: "月数规则（民法典第二百零一条、第二百零二条）：N个月的补贴期至第N个月与起始日相应之日的前一日止；该月没有相应之日的，至该月末日止",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:278",
+          },
+        },
+      },
+      living_allowance_days: {
+        living_allowance_days: {
+          decidedBy: {
+            kind: "definition",
+            label: "living_allowance_days",
+            citation: { clause: "§4", quote: "停工停产超过一个工资支付周期的，企业应当自第二个工资支付周期起，按不低于当地最低工资标准的80%支付职工生活费" },
+            note: "支付生活费的天数：停工停产天数减去第一个工资支付周期，不足零的为零",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:285",
+          },
+        },
+      },
+    },
     evaluate: evaluateStoppageSubsidy,
   },
   training_subsidy: {
@@ -1514,6 +1695,106 @@ export const measures: Measures = {
       training_subsidy: { kind: "money" },
       total_training_hours: { kind: "decimal" },
       total_training_days: { kind: "days" },
+    },
+    decisions: {
+      insured_workers: {
+        insured_workers: {
+          decidedBy: {
+            kind: "definition",
+            label: "insured_workers",
+            citation: { clause: "§3", quote: "参保职工人数" },
+            location: "policies/examples/stoppage-subsidy/policy.tiao:313",
+          },
+        },
+      },
+      trainees: {
+        trainees: {
+          decidedBy: {
+            kind: "definition",
+            label: "trainees",
+            citation: { clause: "§3", quote: "停工停产期间组织参保职工参加以训稳岗培训的" },
+            location: "policies/examples/stoppage-subsidy/policy.tiao:317",
+          },
+        },
+      },
+      participation_quota: {
+        participation_quota: {
+          decidedBy: {
+            kind: "definition",
+            label: "participation_quota",
+            citation: { clause: "§3", quote: "参训职工人数达到参保职工人数30%（向上取整）的企业" },
+            location: "policies/examples/stoppage-subsidy/policy.tiao:321",
+          },
+        },
+      },
+      hourly_rate: {
+        standard: {
+          decidedBy: {
+            kind: "rule",
+            label: "standard",
+            citation: { clause: "§3", quote: "按每学时20元给予企业培训补贴" },
+            location: "policies/examples/stoppage-subsidy/policy.tiao:325",
+          },
+        },
+        broad_participation: {
+          decidedBy: {
+            kind: "exception",
+            label: "broad_participation",
+            citation: { clause: "§3", quote: "参训职工人数达到参保职工人数30%（向上取整）的企业，补贴标准提高至每学时25元" },
+            note: "“达到”含本数；没有参训职工的企业谈不上达到比例",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:328",
+          },
+          overrides: [
+            {
+              kind: "rule",
+              label: "standard",
+              citation: { clause: "§3", quote: "按每学时20元给予企业培训补贴" },
+              location: "policies/examples/stoppage-subsidy/policy.tiao:325",
+            },
+          ],
+        },
+      },
+      subsidised_hours: {
+        subsidised_hours: {
+          decidedBy: {
+            kind: "definition",
+            label: "subsidised_hours",
+            citation: { clause: "§3", quote: "学时四舍五入取整，每人最多计40学时" },
+            location: "policies/examples/stoppage-subsidy/policy.tiao:336",
+          },
+        },
+      },
+      training_subsidy: {
+        training_subsidy: {
+          decidedBy: {
+            kind: "definition",
+            label: "training_subsidy",
+            citation: { clause: "§3", quote: "按每学时20元给予企业培训补贴" },
+            location: "policies/examples/stoppage-subsidy/policy.tiao:340",
+          },
+        },
+      },
+      total_training_hours: {
+        total_training_hours: {
+          decidedBy: {
+            kind: "definition",
+            label: "total_training_hours",
+            citation: { clause: "§3", quote: "企业申请时应当报送参训职工的培训学时合计和培训天数合计" },
+            note: "报送的学时合计按实际学时，不取整",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:344",
+          },
+        },
+      },
+      total_training_days: {
+        total_training_days: {
+          decidedBy: {
+            kind: "definition",
+            label: "total_training_days",
+            citation: { clause: "§3", quote: "企业申请时应当报送参训职工的培训学时合计和培训天数合计" },
+            location: "policies/examples/stoppage-subsidy/policy.tiao:349",
+          },
+        },
+      },
     },
     evaluate: evaluateTrainingSubsidy,
   },
@@ -1535,6 +1816,62 @@ export const measures: Measures = {
       within_deadline: { kind: "bool" },
       review_deadline: { kind: "date" },
     },
+    decisions: {
+      cutoff: {
+        cutoff: {
+          decidedBy: {
+            kind: "definition",
+            label: "cutoff",
+            citation: { clause: "§5", quote: "经办窗口下班时刻早于受理截止时刻的，以窗口下班时刻为准" },
+            location: "policies/examples/stoppage-subsidy/policy.tiao:359",
+          },
+        },
+      },
+      accepted_on: {
+        accepted_on: {
+          decidedBy: {
+            kind: "definition",
+            label: "accepted_on",
+            citation: { clause: "§5", quote: "每日17:00以后提交的申请，视为次日提交" },
+            note: "“以后”不含本时刻：恰在截止时刻提交的，仍为当日提交",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:363",
+          },
+        },
+      },
+      application_deadline: {
+        application_deadline: {
+          decidedBy: {
+            kind: "definition",
+            label: "application_deadline",
+            citation: { clause: "§5", quote: "企业应当自复工之日起3个月内提出申请" },
+            note: "期间开始的当日不计入（民法典第二百零一条）：复工之日加3个月为最后一日，目标月较短时取该月末日",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:369",
+          },
+        },
+      },
+      within_deadline: {
+        within_deadline: {
+          decidedBy: {
+            kind: "definition",
+            label: "within_deadline",
+            citation: { clause: "§5", quote: "企业应当自复工之日起3个月内提出申请" },
+            note: "尚未复工的企业不受申请期限限制",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:375",
+          },
+        },
+      },
+      review_deadline: {
+        review_deadline: {
+          decidedBy: {
+            kind: "definition",
+            label: "review_deadline",
+            citation: { clause: "§5", quote: "经办机构应当自受理之日起15日内完成审核；申请材料需要补正的，每补正一次，审核期限顺延5日；遇法定节假日的，按节假日天数顺延" },
+            note: "期间开始的当日不计入（民法典第二百零一条）：受理之日加15日为最后一日",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:380",
+          },
+        },
+      },
+    },
     evaluate: evaluateApplicationReview,
   },
 };
@@ -1542,7 +1879,9 @@ export const measures: Measures = {
 /**
  * A scenario's JSON (its text, or the value JSON.parse gives) → the outputs `tiao run` prints,
  * per measure the scenario gives the facts for (or those of `options.measures`). Read and checked
- * as `tiao run` reads it: amounts in yuan (`12345.67` or `"12345.67"`), never in fen.
+ * as `tiao run` reads it: amounts in yuan (`12345.67` or `"12345.67"`), never in fen. With
+ * `{ explain: true }`, also under `explain`: for each output the rule that decided it, with its
+ * citation, and the measure's window, as `tiao run --explain` gives them.
  */
 export function evaluateJson(scenario: string | object, options: JsonEvaluationOptions = {}): JsonEvaluation {
   return evaluateScenarioJson({ factSchema, measures }, scenario, options);
