@@ -71,8 +71,8 @@ export interface DecisionRecorder {
 interface CompiledMeasure {
   readonly reads: readonly string[];
   readonly outputs: { readonly [output: string]: ValueType };
-  /** per output, its rules by label (a definition written as one expression: by its name) */
-  readonly decisions: { readonly [output: string]: { readonly [rule: string]: RuleDecision } };
+  /** per output but `in_force`, its rules (or its one expression) */
+  readonly decisions: { readonly [output: string]: readonly RuleDecision[] | undefined };
   readonly evaluate: (facts: Facts, asOf: CalendarDate, overrides: { readonly [name: string]: RuntimeValue }, recorder?: DecisionRecorder) => Outputs;
 }
 
@@ -171,20 +171,15 @@ function explainOutputs(measure: string, compiled: CompiledMeasure, inForce: boo
   return Object.fromEntries(
     Object.keys(compiled.outputs).map((output): [string, OutputExplanation] => {
       if (output === "in_force" || !inForce) return [output, { window }];
-      const rules = ownProperty(compiled.decisions, output) ?? {};
+      const rules = Object.hasOwn(compiled.decisions, output) ? (compiled.decisions[output] ?? []) : [];
+      const label = recorder.rules.get(output);
       // A definition written as one expression, or as one rule that always applies, decides alone.
-      const labels = Object.keys(rules);
-      const label = recorder.rules.get(output) ?? (labels.length === 1 ? labels[0] : undefined);
-      const decision = label === undefined ? undefined : ownProperty(rules, label);
-      if (decision === undefined) return [output, {}];
-      return [output, decision];
+      const decision = label === undefined ? (rules.length === 1 ? rules[0] : undefined) : rules.find((rule) => rule.decidedBy.label === label);
+      return [output, decision ?? {}];
     }),
   );
 }
 
-function ownProperty<T>(object: { readonly [key: string]: T }, key: string): T | undefined {
-  return Object.hasOwn(object, key) ? object[key] : undefined;
-}
 
 /** The text of a scenario given as text or as a value; undefined for what JSON cannot hold (a function, a cycle, a bigint). */
 export function scenarioJsonText(scenario: string | object): string | undefined {

@@ -252,17 +252,18 @@ export class MeasureEmitter {
     ];
   }
 
-  /** Per output, its rules by label, with what an explanation says when each decides. */
+  /** Per output, its rules, each with what an explanation says when it decides. */
   decisions(): Expression {
-    const decisions: [string, { [label: string]: unknown }][] = this.measure.outputs.map((name) => {
-      const rules: [string, unknown][] = [];
+    const decisions = this.measure.outputs.map((name) => {
+      const rules: unknown[] = [];
       const visit = (rule: RuleIR, overridden: readonly RuleIR[]): void => {
-        rules.push([rule.label, { decidedBy: ruleReference(rule), ...(overridden.length === 0 ? {} : { overrides: overridden.map(ruleReference) }) }]);
+        rules.push({ decidedBy: ruleReference(rule), ...(overridden.length === 0 ? {} : { overrides: overridden.map(ruleReference) }) });
         for (const exception of rule.exceptions) visit(exception, [rule, ...overridden]);
       };
       for (const rule of this.definition(name).rules) visit(rule, []);
-      return [name, Object.fromEntries(rules)];
+      return [name, rules] as const;
     });
+    // From entries: an output named `__proto__` is then a property like any other.
     return data(Object.fromEntries(decisions));
   }
 

@@ -353,10 +353,8 @@ class Printer {
         return `${this.type(type.object)}[${this.type(type.index)}]`;
       case "object":
         return `{ ${type.members.map((m) => `readonly ${propertyName(m.name)}: ${this.type(m.type)};`).join(" ")} }`;
-      case "dictionary":
-        return `{ readonly [${type.key}: string]: ${this.type(type.value)} }`;
       case "mapped":
-        return `{ readonly [${type.key} in keyof ${this.type(type.of)}]: ${this.type(type.value)} }`;
+        return `{ readonly [${type.key} in keyof ${this.type(type.of)}]${type.optional === true ? "?" : ""}: ${this.type(type.value)} }`;
       case "function":
         return `(${type.parameters.map((p) => this.parameter(p)).join(", ")}) => ${this.type(type.returns)}`;
     }

@@ -41,10 +41,8 @@ export type TypeNode =
   | { readonly kind: "array"; readonly element: TypeNode }
   | { readonly kind: "indexed"; readonly object: TypeNode; readonly index: TypeNode }
   | { readonly kind: "object"; readonly members: readonly Member[] }
-  /** `{ readonly [key: string]: value }` */
-  | { readonly kind: "dictionary"; readonly key: string; readonly value: TypeNode }
-  /** `{ readonly [key in keyof of]: value }` */
-  | { readonly kind: "mapped"; readonly key: string; readonly of: TypeNode; readonly value: TypeNode }
+  /** `{ readonly [key in keyof of]: value }`, or `]?:` when optional */
+  | { readonly kind: "mapped"; readonly key: string; readonly of: TypeNode; readonly value: TypeNode; readonly optional?: boolean }
   | { readonly kind: "function"; readonly parameters: readonly Parameter[]; readonly returns: TypeNode };
 
 /** A read-only property of an interface or object type. */

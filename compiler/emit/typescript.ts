@@ -523,8 +523,9 @@ class ModuleBuilder implements ModuleContext {
         { name: "outputs", type: { kind: "mapped", key: "Output", of: outputs, value: typeReference("ValueType") }, doc: ["`in_force` first, then the outputs in written order, with their types"] },
         {
           name: "decisions",
-          type: { kind: "dictionary", key: "output", value: { kind: "dictionary", key: "rule", value: typeReference("RuleDecision") } },
-          doc: ["per output, its rules by label (a definition written as one expression: by its name), as explanations cite them"],
+          // Keyed by the outputs' names, as `outputs` is; the rules in a list, labels being any names too.
+          type: { kind: "mapped", key: "Output", of: outputs, value: { kind: "array", element: typeReference("RuleDecision") }, optional: true },
+          doc: ["per output but `in_force`, its rules (or its one expression), each with what an explanation cites when it decides"],
         },
         {
           name: "evaluate",

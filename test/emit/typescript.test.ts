@@ -50,7 +50,9 @@ describe("generated TypeScript", () => {
       ].join("\n"),
     );
     expect(code).toContain(" * Measure m4 确保失业保险待遇及时足额发放\n *\n * §4 \"确保失业保险待遇及时足额发放\"\n *\n * 测试政策 (测试〔2021〕1号), version 1.0.0\n");
-    expect(code).toContain("export function evaluateM4(facts: M4Facts, asOf: CalendarDate, overrides: ParameterOverrides = {}): M4Outputs {");
+    expect(code).toContain(
+      "export function evaluateM4(\n  facts: M4Facts,\n  asOf: CalendarDate,\n  overrides: ParameterOverrides = {},\n  recorder?: DecisionRecorder,\n): M4Outputs {",
+    );
     expect(code).toContain("export type ParameterOverrides = Partial<PolicyParameters>;");
     expect(code).toContain("export const factSchema: FactSchema = {");
     expect(code).toContain("export const measures: Measures = {");
@@ -63,6 +65,7 @@ describe("generated TypeScript", () => {
         '    // exception migrant to general: §4 "对参保不满1年的失业农民工，参照兰州市城市低保标准，按月发放3个月的临时生活补助"',
         "    // note: 特别规定优先于一般规定",
         "    unemploymentSubsidyEligible = false;",
+        '    recorder?.decided("unemployment_subsidy_eligible", "migrant");',
         "  } else {",
         '    // rule general: §4 "对领取失业保险金期满仍未就业的失业人员、不符合领取失业保险金条件的参保失业人员按月发放不超过6个月的失业补助金"',
       ].join("\n"),
@@ -113,7 +116,7 @@ describe("generated JavaScript", () => {
   const { js, dts } = emitJavaScript(m4Policy, options);
 
   it("is the same module without types", () => {
-    expect(js).toContain("export function evaluateM4(facts, asOf, overrides = {}) {");
+    expect(js).toContain("export function evaluateM4(facts, asOf, overrides = {}, recorder) {");
     expect(js).toContain("  const shortInsuredMigrant = person.migrant_worker && person.insured_months < 12;");
     expect(js).not.toMatch(/\binterface\b|: (Money|CalendarDate|boolean|number)\b|\btype [A-Z]/);
     expect(js).toMatch(/^} from "\.\.\/runtime\/index\.js";$/m);
@@ -121,7 +124,9 @@ describe("generated JavaScript", () => {
   });
 
   it("has declarations of everything it exports", () => {
-    expect(dts).toContain("export declare function evaluateM4(facts: M4Facts, asOf: CalendarDate, overrides?: ParameterOverrides): M4Outputs;");
+    expect(dts).toContain(
+      "export declare function evaluateM4(\n  facts: M4Facts,\n  asOf: CalendarDate,\n  overrides?: ParameterOverrides,\n  recorder?: DecisionRecorder,\n): M4Outputs;",
+    );
     expect(dts).toContain("export declare function uiBenefitStandardOn(asOf: CalendarDate, overrides?: ParameterOverrides): Money;");
     expect(dts).toContain("export declare const measures: Measures;");
     expect(dts).toContain("export declare const factSchema: FactSchema;");

@@ -3936,8 +3936,8 @@ export interface CompiledMeasure<Facts, Outputs> {
   readonly reads: readonly string[];
   /** `in_force` first, then the outputs in written order, with their types */
   readonly outputs: { readonly [Output in keyof Outputs]: ValueType };
-  /** per output, its rules by label (a definition written as one expression: by its name), as explanations cite them */
-  readonly decisions: { readonly [output: string]: { readonly [rule: string]: RuleDecision } };
+  /** per output but `in_force`, its rules (or its one expression), each with what an explanation cites when it decides */
+  readonly decisions: { readonly [Output in keyof Outputs]?: readonly RuleDecision[] };
   readonly evaluate: (facts: Facts, asOf: CalendarDate, overrides?: ParameterOverrides, recorder?: DecisionRecorder) => Outputs;
 }
 
@@ -3974,8 +3974,8 @@ export const measures: Measures = {
       funding_source: { kind: "enum", name: "funding_source" },
     },
     decisions: {
-      eligible: {
-        eligible: {
+      eligible: [
+        {
           decidedBy: {
             kind: "definition",
             label: "eligible",
@@ -3986,9 +3986,9 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m1.tiao:43",
           },
         },
-      },
-      term_months: {
-        term_months: {
+      ],
+      term_months: [
+        {
           decidedBy: {
             kind: "definition",
             label: "term_months",
@@ -3997,9 +3997,9 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m1.tiao:50",
           },
         },
-      },
-      term_end: {
-        term_end: {
+      ],
+      term_end: [
+        {
           decidedBy: {
             kind: "definition",
             label: "term_end",
@@ -4008,9 +4008,9 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m1.tiao:55",
           },
         },
-      },
-      placements_after: {
-        placements_after: {
+      ],
+      placements_after: [
+        {
           decidedBy: {
             kind: "definition",
             label: "placements_after",
@@ -4019,9 +4019,9 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m1.tiao:60",
           },
         },
-      },
-      funding_source: {
-        funding_source: {
+      ],
+      funding_source: [
+        {
           decidedBy: {
             kind: "definition",
             label: "funding_source",
@@ -4029,7 +4029,7 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m1.tiao:65",
           },
         },
-      },
+      ],
     },
     evaluate: evaluateM1,
   },
@@ -4044,8 +4044,8 @@ export const measures: Measures = {
       channel: { kind: "enum", name: "refund_channel" },
     },
     decisions: {
-      eligible: {
-        eligible: {
+      eligible: [
+        {
           decidedBy: {
             kind: "definition",
             label: "eligible",
@@ -4054,9 +4054,9 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m2.tiao:8",
           },
         },
-      },
-      rate: {
-        rate: {
+      ],
+      rate: [
+        {
           decidedBy: {
             kind: "definition",
             label: "rate",
@@ -4064,9 +4064,9 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m2.tiao:13",
           },
         },
-      },
-      refund: {
-        refund: {
+      ],
+      refund: [
+        {
           decidedBy: {
             kind: "definition",
             label: "refund",
@@ -4075,9 +4075,9 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m2.tiao:20",
           },
         },
-      },
-      channel: {
-        channel: {
+      ],
+      channel: [
+        {
           decidedBy: {
             kind: "definition",
             label: "channel",
@@ -4085,7 +4085,7 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m2.tiao:25",
           },
         },
-      },
+      ],
     },
     evaluate: evaluateM2,
   },
@@ -4107,8 +4107,8 @@ export const measures: Measures = {
       subsidy: { kind: "money" },
     },
     decisions: {
-      in_difficulty: {
-        in_difficulty: {
+      in_difficulty: [
+        {
           decidedBy: {
             kind: "definition",
             label: "in_difficulty",
@@ -4117,9 +4117,9 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m3.tiao:15",
           },
         },
-      },
-      monthly_standard: {
-        monthly_standard: {
+      ],
+      monthly_standard: [
+        {
           decidedBy: {
             kind: "definition",
             label: "monthly_standard",
@@ -4127,9 +4127,9 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m3.tiao:24",
           },
         },
-      },
-      subsidised_trainees: {
-        subsidised_trainees: {
+      ],
+      subsidised_trainees: [
+        {
           decidedBy: {
             kind: "definition",
             label: "subsidised_trainees",
@@ -4138,9 +4138,9 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m3.tiao:46",
           },
         },
-      },
-      subsidised_person_months: {
-        subsidised_person_months: {
+      ],
+      subsidised_person_months: [
+        {
           decidedBy: {
             kind: "definition",
             label: "subsidised_person_months",
@@ -4149,9 +4149,9 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m3.tiao:51",
           },
         },
-      },
-      subsidy: {
-        subsidy: {
+      ],
+      subsidy: [
+        {
           decidedBy: {
             kind: "definition",
             label: "subsidy",
@@ -4159,7 +4159,7 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m3.tiao:56",
           },
         },
-      },
+      ],
     },
     evaluate: evaluateM3,
   },
@@ -4185,8 +4185,8 @@ export const measures: Measures = {
       price_subsidy_eligible: { kind: "bool" },
     },
     decisions: {
-      unemployment_subsidy_eligible: {
-        general: {
+      unemployment_subsidy_eligible: [
+        {
           decidedBy: {
             kind: "rule",
             label: "general",
@@ -4195,7 +4195,7 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m4.tiao:19",
           },
         },
-        migrant: {
+        {
           decidedBy: {
             kind: "exception",
             label: "migrant",
@@ -4213,9 +4213,9 @@ export const measures: Measures = {
             },
           ],
         },
-      },
-      unemployment_subsidy_monthly: {
-        unemployment_subsidy_monthly: {
+      ],
+      unemployment_subsidy_monthly: [
+        {
           decidedBy: {
             kind: "definition",
             label: "unemployment_subsidy_monthly",
@@ -4224,9 +4224,9 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m4.tiao:33",
           },
         },
-      },
-      unemployment_subsidy_months: {
-        unemployment_subsidy_months: {
+      ],
+      unemployment_subsidy_months: [
+        {
           decidedBy: {
             kind: "definition",
             label: "unemployment_subsidy_months",
@@ -4235,9 +4235,9 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m4.tiao:39",
           },
         },
-      },
-      living_subsidy_eligible: {
-        living_subsidy_eligible: {
+      ],
+      living_subsidy_eligible: [
+        {
           decidedBy: {
             kind: "definition",
             label: "living_subsidy_eligible",
@@ -4246,9 +4246,9 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m4.tiao:46",
           },
         },
-      },
-      living_subsidy_monthly: {
-        living_subsidy_monthly: {
+      ],
+      living_subsidy_monthly: [
+        {
           decidedBy: {
             kind: "definition",
             label: "living_subsidy_monthly",
@@ -4256,9 +4256,9 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m4.tiao:51",
           },
         },
-      },
-      living_subsidy_months: {
-        living_subsidy_months: {
+      ],
+      living_subsidy_months: [
+        {
           decidedBy: {
             kind: "definition",
             label: "living_subsidy_months",
@@ -4266,9 +4266,9 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m4.tiao:55",
           },
         },
-      },
-      total: {
-        total: {
+      ],
+      total: [
+        {
           decidedBy: {
             kind: "definition",
             label: "total",
@@ -4279,9 +4279,9 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m4.tiao:59",
           },
         },
-      },
-      price_subsidy_eligible: {
-        price_subsidy_eligible: {
+      ],
+      price_subsidy_eligible: [
+        {
           decidedBy: {
             kind: "definition",
             label: "price_subsidy_eligible",
@@ -4290,7 +4290,7 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m4.tiao:64",
           },
         },
-      },
+      ],
     },
     evaluate: evaluateM4,
   },
@@ -4311,8 +4311,8 @@ export const measures: Measures = {
       agency_reward: { kind: "money" },
     },
     decisions: {
-      transport_subsidy: {
-        transport_subsidy: {
+      transport_subsidy: [
+        {
           decidedBy: {
             kind: "definition",
             label: "transport_subsidy",
@@ -4321,9 +4321,9 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m5.tiao:14",
           },
         },
-      },
-      agency_rewarded_placements: {
-        agency_rewarded_placements: {
+      ],
+      agency_rewarded_placements: [
+        {
           decidedBy: {
             kind: "definition",
             label: "agency_rewarded_placements",
@@ -4334,9 +4334,9 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m5.tiao:35",
           },
         },
-      },
-      agency_reward: {
-        agency_reward: {
+      ],
+      agency_reward: [
+        {
           decidedBy: {
             kind: "definition",
             label: "agency_reward",
@@ -4344,7 +4344,7 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m5.tiao:39",
           },
         },
-      },
+      ],
     },
     evaluate: evaluateM5,
   },
@@ -4365,8 +4365,8 @@ export const measures: Measures = {
       guaranteed_loan: { kind: "money" },
     },
     decisions: {
-      max_additional_internship_posts: {
-        max_additional_internship_posts: {
+      max_additional_internship_posts: [
+        {
           decidedBy: {
             kind: "definition",
             label: "max_additional_internship_posts",
@@ -4375,9 +4375,9 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m6.tiao:8",
           },
         },
-      },
-      job_seeking_subsidy: {
-        job_seeking_subsidy: {
+      ],
+      job_seeking_subsidy: [
+        {
           decidedBy: {
             kind: "definition",
             label: "job_seeking_subsidy",
@@ -4385,9 +4385,9 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m6.tiao:18",
           },
         },
-      },
-      documents_deferred: {
-        documents_deferred: {
+      ],
+      documents_deferred: [
+        {
           decidedBy: {
             kind: "definition",
             label: "documents_deferred",
@@ -4395,9 +4395,9 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m6.tiao:22",
           },
         },
-      },
-      guaranteed_loan: {
-        guaranteed_loan: {
+      ],
+      guaranteed_loan: [
+        {
           decidedBy: {
             kind: "definition",
             label: "guaranteed_loan",
@@ -4406,7 +4406,7 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m6.tiao:26",
           },
         },
-      },
+      ],
     },
     evaluate: evaluateM6,
   },
@@ -4427,8 +4427,8 @@ export const measures: Measures = {
       next_step: { kind: "enum", name: "training_step" },
     },
     decisions: {
-      platform_approved: {
-        platform_approved: {
+      platform_approved: [
+        {
           decidedBy: {
             kind: "definition",
             label: "platform_approved",
@@ -4436,9 +4436,9 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m7.tiao:8",
           },
         },
-      },
-      fully_online_allowed: {
-        fully_online_allowed: {
+      ],
+      fully_online_allowed: [
+        {
           decidedBy: {
             kind: "definition",
             label: "fully_online_allowed",
@@ -4446,9 +4446,9 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m7.tiao:12",
           },
         },
-      },
-      subsidy_eligible: {
-        subsidy_eligible: {
+      ],
+      subsidy_eligible: [
+        {
           decidedBy: {
             kind: "definition",
             label: "subsidy_eligible",
@@ -4457,9 +4457,9 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m7.tiao:21",
           },
         },
-      },
-      next_step: {
-        next_step: {
+      ],
+      next_step: [
+        {
           decidedBy: {
             kind: "definition",
             label: "next_step",
@@ -4468,7 +4468,7 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m7.tiao:29",
           },
         },
-      },
+      ],
     },
     evaluate: evaluateM7,
   },
@@ -4481,8 +4481,8 @@ export const measures: Measures = {
       institution_entitlements: { kind: "set", of: "institution_entitlement" },
     },
     decisions: {
-      worker_entitlements: {
-        worker_entitlements: {
+      worker_entitlements: [
+        {
           decidedBy: {
             kind: "definition",
             label: "worker_entitlements",
@@ -4493,9 +4493,9 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m8.tiao:8",
           },
         },
-      },
-      institution_entitlements: {
-        institution_entitlements: {
+      ],
+      institution_entitlements: [
+        {
           decidedBy: {
             kind: "definition",
             label: "institution_entitlements",
@@ -4503,7 +4503,7 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m8.tiao:15",
           },
         },
-      },
+      ],
     },
     evaluate: evaluateM8,
   },
@@ -4527,8 +4527,8 @@ export const measures: Measures = {
       shortfall: { kind: "optional", of: { kind: "money" } },
     },
     decisions: {
-      beyond_one_cycle: {
-        beyond_one_cycle: {
+      beyond_one_cycle: [
+        {
           decidedBy: {
             kind: "definition",
             label: "beyond_one_cycle",
@@ -4537,9 +4537,9 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m9.tiao:10",
           },
         },
-      },
-      basis: {
-        outside_notice: {
+      ],
+      basis: [
+        {
           decidedBy: {
             kind: "rule",
             label: "outside_notice",
@@ -4548,7 +4548,7 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m9.tiao:45",
           },
         },
-        within_one_cycle: {
+        {
           decidedBy: {
             kind: "rule",
             label: "within_one_cycle",
@@ -4557,7 +4557,7 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m9.tiao:50",
           },
         },
-        no_normal_work: {
+        {
           decidedBy: {
             kind: "rule",
             label: "no_normal_work",
@@ -4565,7 +4565,7 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m9.tiao:55",
           },
         },
-        normal_work: {
+        {
           decidedBy: {
             kind: "rule",
             label: "normal_work",
@@ -4573,9 +4573,9 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m9.tiao:59",
           },
         },
-      },
-      minimum_payment: {
-        outside_notice: {
+      ],
+      minimum_payment: [
+        {
           decidedBy: {
             kind: "rule",
             label: "outside_notice",
@@ -4584,7 +4584,7 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m9.tiao:66",
           },
         },
-        within_one_cycle: {
+        {
           decidedBy: {
             kind: "rule",
             label: "within_one_cycle",
@@ -4593,7 +4593,7 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m9.tiao:71",
           },
         },
-        no_normal_work: {
+        {
           decidedBy: {
             kind: "rule",
             label: "no_normal_work",
@@ -4602,7 +4602,7 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m9.tiao:76",
           },
         },
-        normal_work: {
+        {
           decidedBy: {
             kind: "rule",
             label: "normal_work",
@@ -4611,9 +4611,9 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m9.tiao:81",
           },
         },
-      },
-      compliant: {
-        outside_notice: {
+      ],
+      compliant: [
+        {
           decidedBy: {
             kind: "rule",
             label: "outside_notice",
@@ -4622,7 +4622,7 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m9.tiao:89",
           },
         },
-        within_one_cycle: {
+        {
           decidedBy: {
             kind: "rule",
             label: "within_one_cycle",
@@ -4631,7 +4631,7 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m9.tiao:94",
           },
         },
-        no_normal_work: {
+        {
           decidedBy: {
             kind: "rule",
             label: "no_normal_work",
@@ -4640,7 +4640,7 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m9.tiao:99",
           },
         },
-        normal_work: {
+        {
           decidedBy: {
             kind: "rule",
             label: "normal_work",
@@ -4649,9 +4649,9 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m9.tiao:104",
           },
         },
-      },
-      shortfall: {
-        outside_notice: {
+      ],
+      shortfall: [
+        {
           decidedBy: {
             kind: "rule",
             label: "outside_notice",
@@ -4660,7 +4660,7 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m9.tiao:112",
           },
         },
-        within_one_cycle: {
+        {
           decidedBy: {
             kind: "rule",
             label: "within_one_cycle",
@@ -4669,7 +4669,7 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m9.tiao:117",
           },
         },
-        no_normal_work: {
+        {
           decidedBy: {
             kind: "rule",
             label: "no_normal_work",
@@ -4678,7 +4678,7 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m9.tiao:123",
           },
         },
-        normal_work: {
+        {
           decidedBy: {
             kind: "rule",
             label: "normal_work",
@@ -4687,7 +4687,7 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m9.tiao:128",
           },
         },
-      },
+      ],
     },
     evaluate: evaluateM9,
   },
@@ -4704,8 +4704,8 @@ export const measures: Measures = {
       report_on_time: { kind: "optional", of: { kind: "bool" } },
     },
     decisions: {
-      one_network: {
-        one_network: {
+      one_network: [
+        {
           decidedBy: {
             kind: "definition",
             label: "one_network",
@@ -4713,9 +4713,9 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m10.tiao:9",
           },
         },
-      },
-      by_mail: {
-        by_mail: {
+      ],
+      by_mail: [
+        {
           decidedBy: {
             kind: "definition",
             label: "by_mail",
@@ -4724,9 +4724,9 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m10.tiao:14",
           },
         },
-      },
-      free_mailing: {
-        free_mailing: {
+      ],
+      free_mailing: [
+        {
           decidedBy: {
             kind: "definition",
             label: "free_mailing",
@@ -4734,9 +4734,9 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m10.tiao:20",
           },
         },
-      },
-      hotline_staffed_until: {
-        hotline_staffed_until: {
+      ],
+      hotline_staffed_until: [
+        {
           decidedBy: {
             kind: "definition",
             label: "hotline_staffed_until",
@@ -4744,9 +4744,9 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m10.tiao:24",
           },
         },
-      },
-      report_deadline: {
-        report_deadline: {
+      ],
+      report_deadline: [
+        {
           decidedBy: {
             kind: "definition",
             label: "report_deadline",
@@ -4755,9 +4755,9 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m10.tiao:28",
           },
         },
-      },
-      report_on_time: {
-        by_deadline: {
+      ],
+      report_on_time: [
+        {
           decidedBy: {
             kind: "rule",
             label: "by_deadline",
@@ -4766,7 +4766,7 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m10.tiao:36",
           },
         },
-        no_deadline: {
+        {
           decidedBy: {
             kind: "rule",
             label: "no_deadline",
@@ -4775,7 +4775,7 @@ export const measures: Measures = {
             location: "policies/lanzhou-2021-289/m10.tiao:41",
           },
         },
-      },
+      ],
     },
     evaluate: evaluateM10,
   },

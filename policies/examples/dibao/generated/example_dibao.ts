@@ -1008,8 +1008,8 @@ export interface CompiledMeasure<Facts, Outputs> {
   readonly reads: readonly string[];
   /** `in_force` first, then the outputs in written order, with their types */
   readonly outputs: { readonly [Output in keyof Outputs]: ValueType };
-  /** per output, its rules by label (a definition written as one expression: by its name), as explanations cite them */
-  readonly decisions: { readonly [output: string]: { readonly [rule: string]: RuleDecision } };
+  /** per output but `in_force`, its rules (or its one expression), each with what an explanation cites when it decides */
+  readonly decisions: { readonly [Output in keyof Outputs]?: readonly RuleDecision[] };
   readonly evaluate: (facts: Facts, asOf: CalendarDate, overrides?: ParameterOverrides, recorder?: DecisionRecorder) => Outputs;
 }
 
@@ -1040,8 +1040,8 @@ export const measures: Measures = {
       zero_employment: { kind: "bool" },
     },
     decisions: {
-      household_income: {
-        household_income: {
+      household_income: [
+        {
           decidedBy: {
             kind: "definition",
             label: "household_income",
@@ -1049,9 +1049,9 @@ export const measures: Measures = {
             location: "policies/examples/dibao/allowance.tiao:21",
           },
         },
-      },
-      threshold: {
-        threshold: {
+      ],
+      threshold: [
+        {
           decidedBy: {
             kind: "definition",
             label: "threshold",
@@ -1059,9 +1059,9 @@ export const measures: Measures = {
             location: "policies/examples/dibao/allowance.tiao:29",
           },
         },
-      },
-      eligible: {
-        general: {
+      ],
+      eligible: [
+        {
           decidedBy: {
             kind: "rule",
             label: "general",
@@ -1073,7 +1073,7 @@ export const measures: Measures = {
             location: "policies/examples/dibao/allowance.tiao:52",
           },
         },
-        concealment: {
+        {
           decidedBy: {
             kind: "exception",
             label: "concealment",
@@ -1093,9 +1093,9 @@ export const measures: Measures = {
             },
           ],
         },
-      },
-      monthly_allowance: {
-        monthly_allowance: {
+      ],
+      monthly_allowance: [
+        {
           decidedBy: {
             kind: "definition",
             label: "monthly_allowance",
@@ -1103,9 +1103,9 @@ export const measures: Measures = {
             location: "policies/examples/dibao/allowance.tiao:63",
           },
         },
-      },
-      topup: {
-        topup: {
+      ],
+      topup: [
+        {
           decidedBy: {
             kind: "definition",
             label: "topup",
@@ -1114,9 +1114,9 @@ export const measures: Measures = {
             location: "policies/examples/dibao/allowance.tiao:100",
           },
         },
-      },
-      topup_cases: {
-        topup_cases: {
+      ],
+      topup_cases: [
+        {
           decidedBy: {
             kind: "definition",
             label: "topup_cases",
@@ -1124,9 +1124,9 @@ export const measures: Measures = {
             location: "policies/examples/dibao/allowance.tiao:105",
           },
         },
-      },
-      total: {
-        total: {
+      ],
+      total: [
+        {
           decidedBy: {
             kind: "definition",
             label: "total",
@@ -1135,9 +1135,9 @@ export const measures: Measures = {
             location: "policies/examples/dibao/allowance.tiao:112",
           },
         },
-      },
-      quarterly_visit: {
-        quarterly_visit: {
+      ],
+      quarterly_visit: [
+        {
           decidedBy: {
             kind: "definition",
             label: "quarterly_visit",
@@ -1145,9 +1145,9 @@ export const measures: Measures = {
             location: "policies/examples/dibao/allowance.tiao:117",
           },
         },
-      },
-      zero_employment: {
-        zero_employment: {
+      ],
+      zero_employment: [
+        {
           decidedBy: {
             kind: "definition",
             label: "zero_employment",
@@ -1155,7 +1155,7 @@ export const measures: Measures = {
             location: "policies/examples/dibao/allowance.tiao:122",
           },
         },
-      },
+      ],
     },
     evaluate: evaluateAllowance,
   },

@@ -943,8 +943,8 @@ export interface CompiledMeasure<Facts, Outputs> {
   readonly reads: readonly string[];
   /** `in_force` first, then the outputs in written order, with their types */
   readonly outputs: { readonly [Output in keyof Outputs]: ValueType };
-  /** per output, its rules by label (a definition written as one expression: by its name), as explanations cite them */
-  readonly decisions: { readonly [output: string]: { readonly [rule: string]: RuleDecision } };
+  /** per output but `in_force`, its rules (or its one expression), each with what an explanation cites when it decides */
+  readonly decisions: { readonly [Output in keyof Outputs]?: readonly RuleDecision[] };
   readonly evaluate: (facts: Facts, asOf: CalendarDate, overrides?: ParameterOverrides, recorder?: DecisionRecorder) => Outputs;
 }
 
@@ -982,8 +982,8 @@ export const measures: Measures = {
       cycle: { kind: "enum", name: "payment_cycle" },
     },
     decisions: {
-      area_gap: {
-        area_gap: {
+      area_gap: [
+        {
           decidedBy: {
             kind: "definition",
             label: "area_gap",
@@ -992,9 +992,9 @@ export const measures: Measures = {
             location: "policies/examples/rent-subsidy/policy.tiao:167",
           },
         },
-      },
-      excess_area: {
-        excess_area: {
+      ],
+      excess_area: [
+        {
           decidedBy: {
             kind: "definition",
             label: "excess_area",
@@ -1002,9 +1002,9 @@ export const measures: Measures = {
             location: "policies/examples/rent-subsidy/policy.tiao:172",
           },
         },
-      },
-      eligible: {
-        local: {
+      ],
+      eligible: [
+        {
           decidedBy: {
             kind: "rule",
             label: "local",
@@ -1013,7 +1013,7 @@ export const measures: Measures = {
             location: "policies/examples/rent-subsidy/policy.tiao:181",
           },
         },
-        non_local: {
+        {
           decidedBy: {
             kind: "rule",
             label: "non_local",
@@ -1021,7 +1021,7 @@ export const measures: Measures = {
             location: "policies/examples/rent-subsidy/policy.tiao:186",
           },
         },
-        new_employee: {
+        {
           decidedBy: {
             kind: "exception",
             label: "new_employee",
@@ -1038,9 +1038,9 @@ export const measures: Measures = {
             },
           ],
         },
-      },
-      extra_documents: {
-        extra_documents: {
+      ],
+      extra_documents: [
+        {
           decidedBy: {
             kind: "definition",
             label: "extra_documents",
@@ -1048,9 +1048,9 @@ export const measures: Measures = {
             location: "policies/examples/rent-subsidy/policy.tiao:199",
           },
         },
-      },
-      subsidised_area: {
-        subsidised_area: {
+      ],
+      subsidised_area: [
+        {
           decidedBy: {
             kind: "definition",
             label: "subsidised_area",
@@ -1058,9 +1058,9 @@ export const measures: Measures = {
             location: "policies/examples/rent-subsidy/policy.tiao:205",
           },
         },
-      },
-      standard: {
-        standard: {
+      ],
+      standard: [
+        {
           decidedBy: {
             kind: "definition",
             label: "standard",
@@ -1068,9 +1068,9 @@ export const measures: Measures = {
             location: "policies/examples/rent-subsidy/policy.tiao:217",
           },
         },
-      },
-      coefficient: {
-        coefficient: {
+      ],
+      coefficient: [
+        {
           decidedBy: {
             kind: "definition",
             label: "coefficient",
@@ -1078,9 +1078,9 @@ export const measures: Measures = {
             location: "policies/examples/rent-subsidy/policy.tiao:230",
           },
         },
-      },
-      monthly_subsidy: {
-        monthly_subsidy: {
+      ],
+      monthly_subsidy: [
+        {
           decidedBy: {
             kind: "definition",
             label: "monthly_subsidy",
@@ -1088,9 +1088,9 @@ export const measures: Measures = {
             location: "policies/examples/rent-subsidy/policy.tiao:243",
           },
         },
-      },
-      payable_months: {
-        payable_months: {
+      ],
+      payable_months: [
+        {
           decidedBy: {
             kind: "definition",
             label: "payable_months",
@@ -1098,9 +1098,9 @@ export const measures: Measures = {
             location: "policies/examples/rent-subsidy/policy.tiao:247",
           },
         },
-      },
-      cycle: {
-        quarterly: {
+      ],
+      cycle: [
+        {
           decidedBy: {
             kind: "rule",
             label: "quarterly",
@@ -1108,7 +1108,7 @@ export const measures: Measures = {
             location: "policies/examples/rent-subsidy/policy.tiao:251",
           },
         },
-        monthly: {
+        {
           decidedBy: {
             kind: "rule",
             label: "monthly",
@@ -1116,7 +1116,7 @@ export const measures: Measures = {
             location: "policies/examples/rent-subsidy/policy.tiao:255",
           },
         },
-      },
+      ],
     },
     evaluate: evaluateRentSubsidy,
   },

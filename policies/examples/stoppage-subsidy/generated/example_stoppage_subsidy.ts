@@ -1470,8 +1470,8 @@ export interface CompiledMeasure<Facts, Outputs> {
   readonly reads: readonly string[];
   /** `in_force` first, then the outputs in written order, with their types */
   readonly outputs: { readonly [Output in keyof Outputs]: ValueType };
-  /** per output, its rules by label (a definition written as one expression: by its name), as explanations cite them */
-  readonly decisions: { readonly [output: string]: { readonly [rule: string]: RuleDecision } };
+  /** per output but `in_force`, its rules (or its one expression), each with what an explanation cites when it decides */
+  readonly decisions: { readonly [Output in keyof Outputs]?: readonly RuleDecision[] };
   readonly evaluate: (facts: Facts, asOf: CalendarDate, overrides?: ParameterOverrides, recorder?: DecisionRecorder) => Outputs;
 }
 
@@ -1513,8 +1513,8 @@ export const measures: Measures = {
       living_allowance_days: { kind: "days" },
     },
     decisions: {
-      stoppage_days: {
-        stoppage_days: {
+      stoppage_days: [
+        {
           decidedBy: {
             kind: "definition",
             label: "stoppage_days",
@@ -1523,9 +1523,9 @@ export const measures: Measures = {
             location: "policies/examples/stoppage-subsidy/policy.tiao:213",
           },
         },
-      },
-      insured_long_enough: {
-        insured_long_enough: {
+      ],
+      insured_long_enough: [
+        {
           decidedBy: {
             kind: "definition",
             label: "insured_long_enough",
@@ -1534,9 +1534,9 @@ export const measures: Measures = {
             location: "policies/examples/stoppage-subsidy/policy.tiao:218",
           },
         },
-      },
-      insured_workers: {
-        insured_workers: {
+      ],
+      insured_workers: [
+        {
           decidedBy: {
             kind: "definition",
             label: "insured_workers",
@@ -1544,9 +1544,9 @@ export const measures: Measures = {
             location: "policies/examples/stoppage-subsidy/policy.tiao:223",
           },
         },
-      },
-      kept_workers: {
-        kept_workers: {
+      ],
+      kept_workers: [
+        {
           decidedBy: {
             kind: "definition",
             label: "kept_workers",
@@ -1554,9 +1554,9 @@ export const measures: Measures = {
             location: "policies/examples/stoppage-subsidy/policy.tiao:227",
           },
         },
-      },
-      laid_off: {
-        laid_off: {
+      ],
+      laid_off: [
+        {
           decidedBy: {
             kind: "definition",
             label: "laid_off",
@@ -1565,9 +1565,9 @@ export const measures: Measures = {
             location: "policies/examples/stoppage-subsidy/policy.tiao:231",
           },
         },
-      },
-      layoff_within_limit: {
-        general: {
+      ],
+      layoff_within_limit: [
+        {
           decidedBy: {
             kind: "rule",
             label: "general",
@@ -1576,7 +1576,7 @@ export const measures: Measures = {
             location: "policies/examples/stoppage-subsidy/policy.tiao:236",
           },
         },
-        small_workforce: {
+        {
           decidedBy: {
             kind: "exception",
             label: "small_workforce",
@@ -1593,9 +1593,9 @@ export const measures: Measures = {
             },
           ],
         },
-      },
-      months_already_received: {
-        months_already_received: {
+      ],
+      months_already_received: [
+        {
           decidedBy: {
             kind: "definition",
             label: "months_already_received",
@@ -1604,9 +1604,9 @@ export const measures: Measures = {
             location: "policies/examples/stoppage-subsidy/policy.tiao:247",
           },
         },
-      },
-      remaining_months: {
-        remaining_months: {
+      ],
+      remaining_months: [
+        {
           decidedBy: {
             kind: "definition",
             label: "remaining_months",
@@ -1614,9 +1614,9 @@ export const measures: Measures = {
             location: "policies/examples/stoppage-subsidy/policy.tiao:252",
           },
         },
-      },
-      eligible: {
-        eligible: {
+      ],
+      eligible: [
+        {
           decidedBy: {
             kind: "definition",
             label: "eligible",
@@ -1625,9 +1625,9 @@ export const measures: Measures = {
             location: "policies/examples/stoppage-subsidy/policy.tiao:256",
           },
         },
-      },
-      subsidy_months: {
-        subsidy_months: {
+      ],
+      subsidy_months: [
+        {
           decidedBy: {
             kind: "definition",
             label: "subsidy_months",
@@ -1636,9 +1636,9 @@ export const measures: Measures = {
             location: "policies/examples/stoppage-subsidy/policy.tiao:261",
           },
         },
-      },
-      subsidy: {
-        subsidy: {
+      ],
+      subsidy: [
+        {
           decidedBy: {
             kind: "definition",
             label: "subsidy",
@@ -1646,9 +1646,9 @@ export const measures: Measures = {
             location: "policies/examples/stoppage-subsidy/policy.tiao:270",
           },
         },
-      },
-      cumulative_months: {
-        cumulative_months: {
+      ],
+      cumulative_months: [
+        {
           decidedBy: {
             kind: "definition",
             label: "cumulative_months",
@@ -1656,9 +1656,9 @@ export const measures: Measures = {
             location: "policies/examples/stoppage-subsidy/policy.tiao:274",
           },
         },
-      },
-      subsidy_period_end: {
-        subsidy_period_end: {
+      ],
+      subsidy_period_end: [
+        {
           decidedBy: {
             kind: "definition",
             label: "subsidy_period_end",
@@ -1667,9 +1667,9 @@ export const measures: Measures = {
             location: "policies/examples/stoppage-subsidy/policy.tiao:278",
           },
         },
-      },
-      living_allowance_days: {
-        living_allowance_days: {
+      ],
+      living_allowance_days: [
+        {
           decidedBy: {
             kind: "definition",
             label: "living_allowance_days",
@@ -1678,7 +1678,7 @@ export const measures: Measures = {
             location: "policies/examples/stoppage-subsidy/policy.tiao:285",
           },
         },
-      },
+      ],
     },
     evaluate: evaluateStoppageSubsidy,
   },
@@ -1697,8 +1697,8 @@ export const measures: Measures = {
       total_training_days: { kind: "days" },
     },
     decisions: {
-      insured_workers: {
-        insured_workers: {
+      insured_workers: [
+        {
           decidedBy: {
             kind: "definition",
             label: "insured_workers",
@@ -1706,9 +1706,9 @@ export const measures: Measures = {
             location: "policies/examples/stoppage-subsidy/policy.tiao:313",
           },
         },
-      },
-      trainees: {
-        trainees: {
+      ],
+      trainees: [
+        {
           decidedBy: {
             kind: "definition",
             label: "trainees",
@@ -1716,9 +1716,9 @@ export const measures: Measures = {
             location: "policies/examples/stoppage-subsidy/policy.tiao:317",
           },
         },
-      },
-      participation_quota: {
-        participation_quota: {
+      ],
+      participation_quota: [
+        {
           decidedBy: {
             kind: "definition",
             label: "participation_quota",
@@ -1726,9 +1726,9 @@ export const measures: Measures = {
             location: "policies/examples/stoppage-subsidy/policy.tiao:321",
           },
         },
-      },
-      hourly_rate: {
-        standard: {
+      ],
+      hourly_rate: [
+        {
           decidedBy: {
             kind: "rule",
             label: "standard",
@@ -1736,7 +1736,7 @@ export const measures: Measures = {
             location: "policies/examples/stoppage-subsidy/policy.tiao:325",
           },
         },
-        broad_participation: {
+        {
           decidedBy: {
             kind: "exception",
             label: "broad_participation",
@@ -1753,9 +1753,9 @@ export const measures: Measures = {
             },
           ],
         },
-      },
-      subsidised_hours: {
-        subsidised_hours: {
+      ],
+      subsidised_hours: [
+        {
           decidedBy: {
             kind: "definition",
             label: "subsidised_hours",
@@ -1763,9 +1763,9 @@ export const measures: Measures = {
             location: "policies/examples/stoppage-subsidy/policy.tiao:336",
           },
         },
-      },
-      training_subsidy: {
-        training_subsidy: {
+      ],
+      training_subsidy: [
+        {
           decidedBy: {
             kind: "definition",
             label: "training_subsidy",
@@ -1773,9 +1773,9 @@ export const measures: Measures = {
             location: "policies/examples/stoppage-subsidy/policy.tiao:340",
           },
         },
-      },
-      total_training_hours: {
-        total_training_hours: {
+      ],
+      total_training_hours: [
+        {
           decidedBy: {
             kind: "definition",
             label: "total_training_hours",
@@ -1784,9 +1784,9 @@ export const measures: Measures = {
             location: "policies/examples/stoppage-subsidy/policy.tiao:344",
           },
         },
-      },
-      total_training_days: {
-        total_training_days: {
+      ],
+      total_training_days: [
+        {
           decidedBy: {
             kind: "definition",
             label: "total_training_days",
@@ -1794,7 +1794,7 @@ export const measures: Measures = {
             location: "policies/examples/stoppage-subsidy/policy.tiao:349",
           },
         },
-      },
+      ],
     },
     evaluate: evaluateTrainingSubsidy,
   },
@@ -1817,8 +1817,8 @@ export const measures: Measures = {
       review_deadline: { kind: "date" },
     },
     decisions: {
-      cutoff: {
-        cutoff: {
+      cutoff: [
+        {
           decidedBy: {
             kind: "definition",
             label: "cutoff",
@@ -1826,9 +1826,9 @@ export const measures: Measures = {
             location: "policies/examples/stoppage-subsidy/policy.tiao:359",
           },
         },
-      },
-      accepted_on: {
-        accepted_on: {
+      ],
+      accepted_on: [
+        {
           decidedBy: {
             kind: "definition",
             label: "accepted_on",
@@ -1837,9 +1837,9 @@ export const measures: Measures = {
             location: "policies/examples/stoppage-subsidy/policy.tiao:363",
           },
         },
-      },
-      application_deadline: {
-        application_deadline: {
+      ],
+      application_deadline: [
+        {
           decidedBy: {
             kind: "definition",
             label: "application_deadline",
@@ -1848,9 +1848,9 @@ export const measures: Measures = {
             location: "policies/examples/stoppage-subsidy/policy.tiao:369",
           },
         },
-      },
-      within_deadline: {
-        within_deadline: {
+      ],
+      within_deadline: [
+        {
           decidedBy: {
             kind: "definition",
             label: "within_deadline",
@@ -1859,9 +1859,9 @@ export const measures: Measures = {
             location: "policies/examples/stoppage-subsidy/policy.tiao:375",
           },
         },
-      },
-      review_deadline: {
-        review_deadline: {
+      ],
+      review_deadline: [
+        {
           decidedBy: {
             kind: "definition",
             label: "review_deadline",
@@ -1870,7 +1870,7 @@ export const measures: Measures = {
             location: "policies/examples/stoppage-subsidy/policy.tiao:380",
           },
         },
-      },
+      ],
     },
     evaluate: evaluateApplicationReview,
   },
