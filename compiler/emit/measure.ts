@@ -14,6 +14,7 @@ import type { DefinitionIR, ExprIR, LiteralValue, MeasureIR, ProgramIR, RuleIR, 
 import { conflictMessage, conflictMessageParts, evaluationLocation, noRuleMessage, ruleName } from "../interpret.js";
 import { ruleReference } from "../explain.js";
 import { forEachChild } from "../ir-walk.js";
+import { additionOf, isRepresentationChange, operations, type OperationId } from "../operations.js";
 import { camelCase, NameTable, pascalCase } from "./names.js";
 import {
   binary,
@@ -48,7 +49,7 @@ import {
 const PAIRWISE_SIBLINGS = 4;
 
 /** Module functions generated code may need beside the runtime's. */
-export type HelperName = "present" | "exactInteger" | "smallerDecimal" | "largerDecimal";
+export type HelperName = "present" | "smallerDecimal" | "largerDecimal";
 
 /** What a measure's emitter asks of the module being built. */
 export interface ModuleContext {
@@ -670,7 +671,7 @@ export class MeasureEmitter {
       }
       case "sum": {
         if (expr.value === undefined) throw new Error("a sum without a value");
-        const added = this.addition(total, this.expression(expr.value, site), expr.type);
+        const added = operation(additionOf(expr.type.kind), [total, this.expression(expr.value, site)]);
         return [{ kind: "let", name: accumulator, value: this.zero(expr.type) }, loop(filtered({ kind: "assign", target: accumulator, operator: "=", value: added }))];
       }
     }
@@ -686,22 +687,6 @@ export class MeasureEmitter {
       default:
         return number(0);
     }
-  }
-
-  private addition(left: Expression, right: Expression, type: ValueType): Expression {
-    switch (type.kind) {
-      case "money":
-        return call(runtime("addMoney"), [left, right]);
-      case "decimal":
-      case "unrounded_money":
-        return call(runtime("addDecimal"), [left, right]);
-      default:
-        return this.exactInteger(binary(left, "+", right));
-    }
-  }
-
-  private exactInteger(value: Expression): Expression {
-    return call(this.module.helper("exactInteger"), [value]);
   }
 
   /** An aggregate inside a larger expression: a module function of what it reads, named after the definition it is in. */
@@ -783,15 +768,17 @@ export class MeasureEmitter {
       case "compare":
         return this.comparison(expr, site);
       case "arithmetic":
-        return this.arithmetic(expr, site);
+        return operation(expr.operator, [operand(expr.left), operand(expr.right)]);
       case "negate":
-        return call(runtime("negateDecimal"), [operand(expr.operand)]);
-      case "round":
-        return this.rounding(expr, site);
       case "floor":
-        return call(runtime("floorDecimal"), [operand(expr.operand)]);
       case "ceil":
-        return call(runtime("ceilDecimal"), [operand(expr.operand)]);
+        return operation(expr.op, [operand(expr.operand)]);
+      case "round": {
+        // round(money × percent) is one fused operation of the product's operands.
+        const inner = expr.operand;
+        const operands = expr.operation === "round_money_times_percent" && inner.op === "arithmetic" ? [inner.left, inner.right] : [inner];
+        return operation(expr.operation, [...operands.map(operand), string(expr.mode)]);
+      }
       case "min":
       case "max": {
         const args = [operand(expr.left), operand(expr.right)];
@@ -801,9 +788,11 @@ export class MeasureEmitter {
         return call(runtime(expr.op === "min" ? "minOf" : "maxOf"), args);
       }
       case "last_day_of_term":
-        return call(runtime("lastDayOfTerm"), [operand(expr.start), operand(expr.months)]);
-      case "convert":
-        return this.conversion(expr, site);
+        return operation("last_day_of_term", [operand(expr.start), operand(expr.months)]);
+      case "convert": {
+        const value = operand(expr.operand);
+        return isRepresentationChange(expr.conversion) ? operation(expr.conversion, [value]) : value;
+      }
       case "if":
         return conditional(operand(expr.condition), operand(expr.then), operand(expr.else));
       case "match":
@@ -839,85 +828,6 @@ export class MeasureEmitter {
     }
   }
 
-  private arithmetic(expr: Extract<ExprIR, { op: "arithmetic" }>, site: Site): Expression {
-    const left = this.expression(expr.left, site);
-    const right = this.expression(expr.right, site);
-    const run = (name: string, args: readonly Expression[] = [left, right]) => call(runtime(name), args);
-    const negated = (value: Expression): Expression => ({ kind: "unary", operator: "-", operand: value });
-    switch (expr.operator) {
-      case "money_add":
-        return run("addMoney");
-      case "money_sub":
-        return run("subtractMoney");
-      case "money_mul_integer":
-        return run("multiplyMoney");
-      case "money_mul_percent":
-        return run("multiplyMoneyByPercentExact");
-      case "money_mul_decimal":
-        return run("multiplyMoneyByDecimal");
-      case "unrounded_add":
-      case "decimal_add":
-        return run("addDecimal");
-      case "unrounded_sub":
-      case "decimal_sub":
-        return run("subtractDecimal");
-      case "decimal_mul":
-        return run("multiplyDecimal");
-      case "integer_mul_percent":
-        return run("multiplyDecimal", [run("decimalFromInteger", [left]), run("decimalFromPercent", [right])]);
-      case "decimal_mul_percent":
-        return run("multiplyDecimal", [left, run("decimalFromPercent", [right])]);
-      case "integer_add":
-      case "months_add":
-      case "days_add":
-        return this.exactInteger(binary(left, "+", right));
-      case "integer_sub":
-      case "months_sub":
-      case "days_sub":
-        return this.exactInteger(binary(left, "-", right));
-      case "integer_mul":
-      case "months_mul_integer":
-      case "days_mul_integer":
-        return this.exactInteger(binary(left, "*", right));
-      case "date_add_months":
-        return run("addMonths");
-      case "date_sub_months":
-        return run("addMonths", [left, negated(right)]);
-      case "date_add_days":
-        return run("addDays");
-      case "date_sub_days":
-        return run("addDays", [left, negated(right)]);
-      case "date_diff":
-        // Days between: a plain difference of day numbers, operands in written order.
-        return binary(left, "-", right);
-    }
-  }
-
-  private rounding(expr: Extract<ExprIR, { op: "round" }>, site: Site): Expression {
-    const mode = string(expr.mode);
-    const inner = expr.operand;
-    if (inner.op === "arithmetic" && inner.operator === "money_mul_percent") {
-      // round(money × percent): the fused form, in plain numbers when the product is exact.
-      return call(runtime("multiplyMoneyByPercent"), [this.expression(inner.left, site), this.expression(inner.right, site), mode]);
-    }
-    const name = inner.type.kind === "unrounded_money" ? "roundToFen" : "roundDecimal";
-    return call(runtime(name), [this.expression(inner, site), mode]);
-  }
-
-  private conversion(expr: Extract<ExprIR, { op: "convert" }>, site: Site): Expression {
-    const inner = this.expression(expr.operand, site);
-    switch (expr.conversion) {
-      case "integer_to_decimal":
-        return call(runtime("decimalFromInteger"), [inner]);
-      case "money_to_unrounded":
-        return call(runtime("moneyToDecimal"), [inner]);
-      case "to_optional":
-      case "integer_to_months":
-      case "integer_to_days":
-        return inner;
-    }
-  }
-
   /** `s === "a" ? x : s === "b" || s === "c" ? y : z`; the subject is pure, so it may be read again. */
   private match(expr: Extract<ExprIR, { op: "match" }>, site: Site): Expression {
     const subject = this.expression(expr.subject, site);
@@ -945,6 +855,11 @@ export class MeasureEmitter {
     const searched = literal?.length === 0 ? call(member(identifier("Array"), "of"), [], [typeReference("string")]) : this.expression(expr.set, site);
     return call(member(searched, "includes"), [element]);
   }
+}
+
+/** An operation of compiler/operations.ts: a call of the runtime function the table names. */
+function operation(id: OperationId, operands: readonly Expression[]): Expression {
+  return call(runtime(operations[id].runtime), operands);
 }
 
 function oneOf(element: Expression, members: readonly string[]): Expression {

@@ -11,7 +11,8 @@
  */
 import type { DefinitionIR, LiteralValue, ParameterIR, ProgramIR, RuleIR, ValueType } from "../ir.js";
 import type { EnumDecl, RecordDecl } from "../../runtime/types.js";
-import { integerTooLargeMessage, lastDayInForce, parameterHasNoValueMessage, evaluationLocation } from "../interpret.js";
+import { lastDayInForce, parameterHasNoValueMessage, evaluationLocation } from "../interpret.js";
+import { operations } from "../operations.js";
 import { parseDate, parseMoney, parsePercent, parseTime, toYearMonthDay } from "../../runtime/index.js";
 import { MeasureEmitter, type HelperName, type ModuleContext } from "./measure.js";
 import { camelCase, literalNamePart, NameTable, pascalCase } from "./names.js";
@@ -55,17 +56,17 @@ export function emitJavaScript(program: ProgramIR, options: EmitOptions): { js: 
 
 /** Runtime exports generated code may use: reserved so that no policy name hides them. */
 const RUNTIME_VALUES = [
-  "EvaluationError", "addDays", "addDecimal", "addMoney", "addMonths", "calendarDate", "ceilDecimal", "compareDecimal",
-  "decimal", "decimalFromInteger", "decimalFromPercent", "fen", "floorDecimal", "formatDate", "lastDayOfTerm", "maxOf", "minOf",
-  "moneyToDecimal", "multiplyDecimal", "multiplyMoney", "multiplyMoneyByDecimal", "multiplyMoneyByPercent",
-  "multiplyMoneyByPercentExact", "negateDecimal", "percentFromMillionths", "roundDecimal", "roundToFen",
-  "subtractDecimal", "subtractMoney", "timeOfDay", "evaluateScenarioJson",
+  ...new Set([
+    ...Object.values(operations).map((operation) => operation.runtime),
+    "EvaluationError", "calendarDate", "compareDecimal", "decimal", "evaluateScenarioJson", "fen", "formatDate", "maxOf", "minOf",
+    "percentFromMillionths", "timeOfDay",
+  ]),
 ];
 const RUNTIME_TYPES = [
   "CalendarDate", "Decimal", "FactSchema", "Money", "Percent", "TimeOfDay", "ValueType", "JsonEvaluation", "JsonEvaluationOptions",
   "DecisionRecorder", "RuleDecision",
 ];
-const HELPERS: readonly HelperName[] = ["present", "exactInteger", "smallerDecimal", "largerDecimal"];
+const HELPERS: readonly HelperName[] = ["present", "smallerDecimal", "largerDecimal"];
 
 const AS_OF = identifier("asOf");
 const OVERRIDES = identifier("overrides");
@@ -229,7 +230,6 @@ class ModuleBuilder implements ModuleContext {
 
   private helperFunctions(): Statement[] {
     const value = identifier("value");
-    const n = identifier("n");
     const [a, b] = [identifier("a"), identifier("b")];
     const decimal = typeReference("Decimal");
     return HELPERS.filter((helper) => this.usedHelpers.has(helper)).map((helper): Statement => {
@@ -245,22 +245,6 @@ class ModuleBuilder implements ModuleContext {
             body: [
               when(binary(value, "===", NULL), { kind: "throw", value: { kind: "new", callee: identifier("Error"), args: [string("a value tested to be present is absent")] } }),
               { kind: "return", value },
-            ],
-          };
-        case "exactInteger":
-          return {
-            kind: "function",
-            name: "exactInteger",
-            doc: ["A whole number computed by the policy (months, days, counts), checked to be exact."],
-            parameters: [{ name: "n", type: typeReference("number") }],
-            returns: typeReference("number"),
-            body: [
-              when({ kind: "unary", operator: "!", operand: call(member(identifier("Number"), "isSafeInteger"), [n]) }, {
-                kind: "throw",
-                value: { kind: "new", callee: identifier("EvaluationError"), args: [string("amount_too_large"), string(integerTooLargeMessage)] },
-              }),
-              // `+ 0` turns -0 into 0, as the interpreter's arithmetic does.
-              { kind: "return", value: binary(n, "+", number(0)) },
             ],
           };
         case "smallerDecimal":

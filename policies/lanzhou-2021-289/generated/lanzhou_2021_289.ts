@@ -8,11 +8,10 @@
 
 import {
   EvaluationError,
+  addIntegers,
   addMoney,
   calendarDate,
   compareDecimal,
-  decimalFromInteger,
-  decimalFromPercent,
   evaluateScenarioJson,
   fen,
   floorDecimal,
@@ -20,10 +19,11 @@ import {
   lastDayOfTerm,
   maxOf,
   minOf,
-  multiplyDecimal,
+  multiplyIntegerByPercent,
   multiplyMoney,
   multiplyMoneyByPercent,
   percentFromMillionths,
+  subtractIntegers,
   subtractMoney,
   timeOfDay,
   type CalendarDate,
@@ -89,14 +89,6 @@ const YUAN_846 = fen(84600);
 function present<T>(value: T | null): T {
   if (value === null) throw new Error("a value tested to be present is absent");
   return value;
-}
-
-/** A whole number computed by the policy (months, days, counts), checked to be exact. */
-function exactInteger(n: number): number {
-  if (!Number.isSafeInteger(n)) {
-    throw new EvaluationError("amount_too_large", "the number is too large to compute exactly");
-  }
-  return n + 0;
 }
 
 // ---------------------------------------------------------------- facts
@@ -1297,7 +1289,7 @@ export function evaluateM3(
   let subsidisedPersonMonths = 0;
   for (const t of enterprise.trainees) {
     if (m3Subsidisable(t, enterprise, inDifficulty, asOf, overrides)) {
-      subsidisedPersonMonths = exactInteger(subsidisedPersonMonths + minOf(t.months, 3));
+      subsidisedPersonMonths = addIntegers(subsidisedPersonMonths, minOf(t.months, 3));
     }
   }
 
@@ -1449,7 +1441,7 @@ export function evaluateM4(
   // §4 "按月发放不超过6个月的失业补助金"
   // note: “不超过”含本数：合计最多6个月，已领取的月数从中扣除
   const unemploymentSubsidyMonths: number = unemploymentSubsidyEligible
-    ? maxOf(0, exactInteger(unemploymentSubsidyMaxMonthsOn(asOf, overrides) - person.subsidy_months_received))
+    ? maxOf(0, subtractIntegers(unemploymentSubsidyMaxMonthsOn(asOf, overrides), person.subsidy_months_received))
     : 0;
 
   // §4 "对参保不满1年的失业农民工，参照兰州市城市低保标准，按月发放3个月的临时生活补助"
@@ -1670,10 +1662,7 @@ export function evaluateM6(
   // §6 "增加岗位数不超过当年下达任务的 50%"
   // note: “不超过”含本数（民法典第1259条）；岗位数为整数，不足一个的部分不计（向下取整）
   const maxAdditionalInternshipPosts: number = floorDecimal(
-    multiplyDecimal(
-      decimalFromInteger(district.internship_task),
-      decimalFromPercent(internshipGrowthCapOn(asOf, overrides)),
-    ),
+    multiplyIntegerByPercent(district.internship_task, internshipGrowthCapOn(asOf, overrides)),
   );
 
   // §6 "向作出承诺符合发放条件的困难毕业生"
