@@ -1,12 +1,13 @@
 /**
  * The SQL target on populations: `tiao run --engine duckdb` on Parquet files of 1, 10 and 50
- * million cases of the ten measures (Parquet in, Parquet out), its rate and peak memory, and
- * the ratio to the Node engine's `tiao run --scenarios` (one thread, and by default) on the
- * same first million cases as NDJSON; DuckDB on that NDJSON too, its results compared line by
- * line with the Node engine's; PostgreSQL on the same million cases.
+ * million cases of the ten measures by default (1, 10 and 50 times `--population`; Parquet in,
+ * Parquet out), its rate and peak memory, and the ratio to the Node engine's `tiao run
+ * --scenarios` (one thread, and by default) on the same first cases as NDJSON; DuckDB on that
+ * NDJSON too, its results compared line by line with the Node engine's; PostgreSQL on the
+ * same first cases.
  *
- * The million cases are the workload's scenarios 0 … 999,999 (bench/workload.ts). The files of
- * 10 and 50 million repeat them, each copy with case numbers of its own: generating 50 million
+ * The first cases are the workload's scenarios 0, 1, … (bench/workload.ts). The larger files
+ * repeat them, each copy with case numbers of its own: generating 50 million
  * distinct scenarios in JavaScript would take longer than the runs it times, and DuckDB does
  * the same work for a copy as for the original (it keeps no result between cases).
  */
@@ -29,8 +30,8 @@ import { startPostgres } from "../postgres-server.js";
 
 const GROUP = "Population run on SQL engines (the ten measures)";
 const GNU_TIME = "/usr/bin/time";
-const BASE_CASES = 1_000_000;
-const SIZES = [1_000_000, 10_000_000, 50_000_000];
+/** how many times the files of the three sizes repeat the distinct cases (by default a million: --population) */
+const REPEATS = [1, 10, 50];
 
 interface Run {
   readonly ms: number;
@@ -55,10 +56,10 @@ function tiaoRun(input: string, output: string, ...more: string[]): string[] {
 }
 
 /** The Parquet files of the population sizes, made once from the million cases of the workload. */
-async function parquetFiles(context: BenchContext, ndjson: string): Promise<Map<number, string>> {
-  const files = new Map(SIZES.map((size) => [size, join(SCRATCH, `population-${context.options.seed}-${size}.parquet`)]));
+async function parquetFiles(context: BenchContext, ndjson: string, base: number): Promise<Map<number, string>> {
+  const files = new Map(REPEATS.map((repeat) => [repeat * base, join(SCRATCH, `population-${context.options.seed}-${repeat * base}.parquet`)]));
   if ([...files.values()].every(existsSync)) return files;
-  process.stdout.write("  writing the Parquet files of 1, 10 and 50 million cases…\n");
+  process.stdout.write(`  writing the Parquet files of ${[...files.keys()].map((size) => size.toLocaleString("en-US")).join(", ")} cases…\n`);
   const program = await context.program();
   const folder = join(SCRATCH, "sql-cases");
   mkdirSync(folder, { recursive: true });
@@ -66,13 +67,13 @@ async function parquetFiles(context: BenchContext, ndjson: string): Promise<Map<
   const engine = await DuckdbEngine.open(program);
   try {
     await engine.loadCaseFiles(read.files.files);
-    const base = files.get(BASE_CASES)!;
-    await engine.connection.run(`COPY (${flatExportSql(program)}) TO ${stringLiteral(`${base}.partial`)} (FORMAT parquet)`);
-    renameSync(`${base}.partial`, base);
+    const baseFile = files.get(base)!;
+    await engine.connection.run(`COPY (${flatExportSql(program)}) TO ${stringLiteral(`${baseFile}.partial`)} (FORMAT parquet)`);
+    renameSync(`${baseFile}.partial`, baseFile);
     for (const [size, file] of files) {
-      if (size === BASE_CASES) continue;
+      if (size === base) continue;
       await engine.connection.run(
-        `COPY (SELECT b.* FROM range(${size / BASE_CASES}) AS copies, read_parquet(${stringLiteral(base)}) AS b) TO ${stringLiteral(`${file}.partial`)} (FORMAT parquet)`,
+        `COPY (SELECT b.* FROM range(${size / base}) AS copies, read_parquet(${stringLiteral(baseFile)}) AS b) TO ${stringLiteral(`${file}.partial`)} (FORMAT parquet)`,
       );
       renameSync(`${file}.partial`, file);
     }
@@ -109,28 +110,30 @@ function memoryFigure(id: string, label: string, run: Run): Figure | undefined {
 export async function sqlPopulation(context: BenchContext): Promise<void> {
   const { report, options } = context;
   mkdirSync(SCRATCH, { recursive: true });
-  const ndjson = await populationFile(options.seed, BASE_CASES);
+  const base = options.populationScenarios;
+  const count = base.toLocaleString("en-US");
+  const ndjson = await populationFile(options.seed, base);
   const nodeResults = join(SCRATCH, "sql-node-results.ndjson");
   const duckdbResults = join(SCRATCH, "sql-duckdb-results.ndjson");
 
   // the Node engine, the reference of the ratios
-  process.stdout.write("  the Node engine on 1,000,000 scenarios (NDJSON), one thread, then by default…\n");
+  process.stdout.write(`  the Node engine on ${count} scenarios (NDJSON), one thread, then by default…\n`);
   let nodeOneThread: Figure | undefined;
   try {
     const one = await timed(tiaoRun(ndjson, nodeResults, "--jobs", "1"));
-    nodeOneThread = report.figure(rateFigure("node_one_thread", "tiao run --scenarios --jobs 1 (Node engine, NDJSON)", BASE_CASES, one, "from spawn to exit"));
+    nodeOneThread = report.figure(rateFigure("node_one_thread", "tiao run --scenarios --jobs 1 (Node engine, NDJSON)", base, one, "from spawn to exit"));
     const byDefault = await timed(tiaoRun(ndjson, nodeResults));
-    report.figure(versus(rateFigure("node", "tiao run --scenarios (Node engine, worker threads, NDJSON)", BASE_CASES, byDefault, "from spawn to exit"), nodeOneThread));
+    report.figure(versus(rateFigure("node", "tiao run --scenarios (Node engine, worker threads, NDJSON)", base, byDefault, "from spawn to exit"), nodeOneThread));
   } catch (error) {
     report.skip("sql (Node engine)", messageOf(error));
     return;
   }
 
   // DuckDB on the same NDJSON, its results compared with the Node engine's
-  process.stdout.write("  DuckDB on the same 1,000,000 scenarios (NDJSON in, NDJSON out)…\n");
+  process.stdout.write(`  DuckDB on the same ${count} scenarios (NDJSON in, NDJSON out)…\n`);
   try {
     const run = await timed(tiaoRun(ndjson, duckdbResults, "--engine", "duckdb"));
-    report.figure(versus(rateFigure("duckdb_ndjson", "tiao run --engine duckdb (NDJSON in and out)", BASE_CASES, run, "from spawn to exit"), nodeOneThread));
+    report.figure(versus(rateFigure("duckdb_ndjson", "tiao run --engine duckdb (NDJSON in and out)", base, run, "from spawn to exit"), nodeOneThread));
     const memory = memoryFigure("duckdb_ndjson", "tiao run --engine duckdb (NDJSON in and out)", run);
     if (memory !== undefined) report.figure(memory);
     const comparison = await differingLines(nodeResults, duckdbResults);
@@ -146,13 +149,13 @@ export async function sqlPopulation(context: BenchContext): Promise<void> {
   // DuckDB on Parquet, 1, 10 and 50 million cases
   let files: Map<number, string>;
   try {
-    files = await parquetFiles(context, ndjson);
+    files = await parquetFiles(context, ndjson, base);
   } catch (error) {
     report.skip("sql (Parquet files)", messageOf(error));
     return;
   }
   for (const [size, file] of files) {
-    const millions = `${size / 1_000_000}M`;
+    const millions = size >= 1_000_000 ? `${size / 1_000_000}M` : `${size / 1000}k`;
     process.stdout.write(`  DuckDB on ${size.toLocaleString("en-US")} cases (Parquet in, Parquet out)…\n`);
     const out = join(SCRATCH, "sql-results.parquet");
     try {
@@ -169,7 +172,7 @@ export async function sqlPopulation(context: BenchContext): Promise<void> {
   }
 
   // PostgreSQL, 1 million cases
-  process.stdout.write("  PostgreSQL on 1,000,000 cases…\n");
+  process.stdout.write(`  PostgreSQL on ${count} cases…\n`);
   let server: Awaited<ReturnType<typeof startPostgres>> | undefined;
   const folder = join(SCRATCH, "sql-postgres-cases");
   try {
@@ -185,7 +188,7 @@ export async function sqlPopulation(context: BenchContext): Promise<void> {
     // every line computed and measured, none sent back: the rate of the evaluation itself
     await engine.psql(`SELECT count(*), sum(length(line)) FROM ${RESULTS_VIEW};\n`);
     const queryMs = performance.now() - queryStart;
-    report.figure(versus(rateFigure("postgres", "PostgreSQL, the emitted SQL (all lines computed in one query)", BASE_CASES, { ms: queryMs }, `loading the cases with \\copy took ${(loadMs / 1000).toFixed(1)} s more`), nodeOneThread));
+    report.figure(versus(rateFigure("postgres", "PostgreSQL, the emitted SQL (all lines computed in one query)", base, { ms: queryMs }, `loading the cases with \\copy took ${(loadMs / 1000).toFixed(1)} s more`), nodeOneThread));
   } catch (error) {
     report.skip("sql (PostgreSQL)", messageOf(error));
   } finally {

@@ -179,11 +179,13 @@ CREATE TABLE ${PARAMETER_VALUES_TABLE} (
 );
 ${parameterRows.join("\n")}
 
--- Each parameter's value on each date a case has, and whether one is in force then.
-CREATE VIEW ${PARAMETERS_ON_DATES_VIEW} AS
+-- Each parameter's value on each date a case has, and whether one is in force then${
+    dialect === "postgres" ? ":\n-- computed once, by REFRESH MATERIALIZED VIEW after the cases are loaded" : "."
+  }
+CREATE ${dialect === "postgres" ? "MATERIALIZED VIEW" : "VIEW"} ${PARAMETERS_ON_DATES_VIEW} AS
 SELECT d.${identifier(DATE_COLUMN)},
 ${inForce.join(",\n")}
-FROM (SELECT DISTINCT ${identifier(DATE_COLUMN)} FROM ${CASES_TABLE}) AS d;
+FROM (SELECT DISTINCT ${identifier(DATE_COLUMN)} FROM ${CASES_TABLE}) AS d${dialect === "postgres" ? "\nWITH NO DATA" : ""};
 `;
 }
 

@@ -7,7 +7,7 @@
 import { spawn } from "node:child_process";
 import { statSync } from "node:fs";
 import type { ProgramIR } from "../../compiler/ir.js";
-import { emitSql, RESULTS_VIEW } from "../../compiler/sql/emit.js";
+import { emitSql, PARAMETERS_ON_DATES_VIEW, RESULTS_VIEW } from "../../compiler/sql/emit.js";
 import { CASE_COLUMN, identifier, stringLiteral } from "../../compiler/sql/tables.js";
 import type { CaseFile } from "./case-files.js";
 import { SqlTargetError } from "./duckdb.js";
@@ -42,7 +42,7 @@ export class PostgresEngine {
     const copies = files
       .filter((file) => statSync(file.path).size > 0)
       .map((file) => `\\copy ${identifier(file.table)} FROM ${stringLiteral(file.path)} WITH (FORMAT csv)`);
-    await this.psql(`${copies.join("\n")}\nANALYZE;\n`);
+    await this.psql(`${copies.join("\n")}\nREFRESH MATERIALIZED VIEW ${identifier(PARAMETERS_ON_DATES_VIEW)};\nANALYZE;\n`);
   }
 
   /** The result lines in the order of the cases, as `tiao run --scenarios` writes them. */

@@ -16,6 +16,7 @@ import { CaseFiles } from "../../node/sql/case-files.js";
 import type { ProgramIR } from "../../compiler/ir.js";
 import { readScenarioLines } from "../../node/sql/cases.js";
 import { DuckdbEngine } from "../../node/sql/duckdb.js";
+import { PostgresEngine, type PostgresServer } from "../../node/sql/postgres.js";
 import type { Dialect } from "../../compiler/sql/dialect.js";
 import { repositoryRoot } from "../emit/compiled.js";
 
@@ -132,3 +133,15 @@ export function scenarioReport(scenario: Scenario): string {
   return JSON.stringify(scenario, (_key, value: unknown) => (typeof value === "bigint" ? `${value}n` : value));
 }
 
+
+/** The lines PostgreSQL gives, in a schema of their own on `server`: one load, one query. */
+export async function postgresLines(program: ProgramIR, texts: readonly string[], folder: string, server: PostgresServer): Promise<string[]> {
+  const read = await caseFilesOf(program, texts, folder, "postgres");
+  const engine = await PostgresEngine.open(program, server, "tiao_differential");
+  try {
+    await engine.loadCaseFiles(read.files.files);
+    return await engine.resultLines();
+  } finally {
+    await engine.drop();
+  }
+}

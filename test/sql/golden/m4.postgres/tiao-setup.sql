@@ -128,8 +128,9 @@ INSERT INTO tiao_parameter_values (name, valid_from, valid_until, number_value) 
 -- from 2021-10-20: §4 "失业补助金标准按照兰州市失业保险金的80%确定"
 INSERT INTO tiao_parameter_values (name, valid_from, valid_until, number_value) VALUES ('unemployment_subsidy_rate', DATE '2021-10-20', NULL, 800000);
 
--- Each parameter's value on each date a case has, and whether one is in force then.
-CREATE VIEW tiao_parameters_on_case_dates AS
+-- Each parameter's value on each date a case has, and whether one is in force then:
+-- computed once, by REFRESH MATERIALIZED VIEW after the cases are loaded
+CREATE MATERIALIZED VIEW tiao_parameters_on_case_dates AS
 SELECT d."#date",
   (SELECT v.date_value FROM tiao_parameter_values AS v WHERE v.name = 'epidemic_period_start' AND v.valid_from <= d."#date" AND (v.valid_until IS NULL OR d."#date" <= v.valid_until)) AS "epidemic_period_start",
   EXISTS (SELECT 1 FROM tiao_parameter_values AS v WHERE v.name = 'epidemic_period_start' AND v.valid_from <= d."#date" AND (v.valid_until IS NULL OR d."#date" <= v.valid_until)) AS "epidemic_period_start in force",
@@ -139,4 +140,5 @@ SELECT d."#date",
   EXISTS (SELECT 1 FROM tiao_parameter_values AS v WHERE v.name = 'ui_benefit_standard' AND v.valid_from <= d."#date" AND (v.valid_until IS NULL OR d."#date" <= v.valid_until)) AS "ui_benefit_standard in force",
   (SELECT v.number_value FROM tiao_parameter_values AS v WHERE v.name = 'unemployment_subsidy_rate' AND v.valid_from <= d."#date" AND (v.valid_until IS NULL OR d."#date" <= v.valid_until)) AS "unemployment_subsidy_rate",
   EXISTS (SELECT 1 FROM tiao_parameter_values AS v WHERE v.name = 'unemployment_subsidy_rate' AND v.valid_from <= d."#date" AND (v.valid_until IS NULL OR d."#date" <= v.valid_until)) AS "unemployment_subsidy_rate in force"
-FROM (SELECT DISTINCT "#date" FROM tiao_cases) AS d;
+FROM (SELECT DISTINCT "#date" FROM tiao_cases) AS d
+WITH NO DATA;
