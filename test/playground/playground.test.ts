@@ -324,6 +324,9 @@ describe("the playground in Chromium", () => {
     void stuck.evaluate(() => {
       for (;;);
     }).catch(() => undefined);
+    // the worker's debugger answers in order: once a second question goes unanswered, the loop runs
+    const probe = await Promise.race([stuck.evaluate(() => "answering").catch(() => "closed"), new Promise((resolve) => setTimeout(() => resolve("looping"), 2000))]);
+    expect(probe).toBe("looping");
     const change = page.evaluate(() => window.tiaoPlayground.setDate("2021-10-19"));
     await page.clock.fastForward(21_000);
     await change;
