@@ -186,7 +186,7 @@ function caseColumnRead(column: CaseColumn, text: string, program: ProgramIR): {
 
 /** The items of a list column (JSON text in the staging table), one row each, and their problems. */
 function listItems(name: string, columns: readonly ValueColumn[], program: ProgramIR): { rows: string; problems: string } {
-  const unnested = `SELECT s.${identifier(CASE_COLUMN)}, CAST(item.index - 1 AS INTEGER) AS ${identifier(ITEM_COLUMN)}, item.value AS item FROM ${STAGING} AS s, LATERAL (SELECT unnest(range(1, json_array_length(s.${identifier(name)}) + 1)) AS index, unnest(CAST(json_extract(s.${identifier(name)}, '$[*]') AS JSON[])) AS value) AS item WHERE s.${identifier(name)} IS NOT NULL AND json_type(s.${identifier(name)}) = 'ARRAY'`;
+  const unnested = `SELECT s.${identifier(CASE_COLUMN)}, CAST(item.index - 1 AS INTEGER) AS ${identifier(ITEM_COLUMN)}, item.value AS item FROM ${STAGING} AS s, LATERAL (SELECT unnest(range(1, CAST(json_array_length(s.${identifier(name)}) AS BIGINT) + 1)) AS index, unnest(CAST(json_extract(s.${identifier(name)}, '$[*]') AS JSON[])) AS value) AS item WHERE s.${identifier(name)} IS NOT NULL AND json_type(s.${identifier(name)}) = 'ARRAY'`;
   const fields = columns.map((c) => `nullif(json_extract_string(u.item, ${stringLiteral(`$.${c.name.split(".").map((p) => `"${p}"`).join(".")}`)}), '') AS ${identifier(c.name)}`);
   const rows = `SELECT u.${identifier(CASE_COLUMN)}, u.${identifier(ITEM_COLUMN)}${fields.map((f) => `, ${f}`).join("")} FROM (${unnested}) AS u`;
   const problems = columns.map((c, position) => {

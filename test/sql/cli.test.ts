@@ -9,6 +9,9 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scenarioText } from "../../bench/workload.js";
 import { scratchFolder, tiao } from "../e2e/tiao.js";
+import { flatExportSql } from "../../node/sql/flat-files.js";
+import { DuckdbEngine } from "../../node/sql/duckdb.js";
+import { caseFilesOf, lanzhouProgram } from "./support.js";
 
 const lanzhou = "policies/lanzhou-2021-289";
 const ageBands = "test/e2e/fixtures/no-rule.tiao";
@@ -106,4 +109,25 @@ describe("tiao run --engine duckdb", () => {
     expect(rows).toHaveLength(200);
     expect(rows.map((row) => String(row[1]))).toEqual(expected.map((line) => line.m4.total));
   });
+
+  it("reads Parquet with one column per fact path, lists as LISTs of STRUCTs, as the Node engine reads the same scenarios", async () => {
+    const texts = Array.from({ length: 300 }, (_, index) => scenarioText(7, index));
+    const ndjson = scratchFile("flat.ndjson", texts.map((text) => `${text}\n`).join(""));
+    const program = await lanzhouProgram();
+    const read = await caseFilesOf(program, texts, scratch.path, "duckdb");
+    const engine = await DuckdbEngine.open(program);
+    const parquet = join(scratch.path, "flat.parquet");
+    try {
+      await engine.loadCaseFiles(read.files.files);
+      await engine.connection.run(`COPY (${flatExportSql(program)}) TO '${parquet}' (FORMAT parquet)`);
+    } finally {
+      engine.close();
+    }
+    const fromParquet = tiao(["run", lanzhou, "--scenarios", parquet, "--out", join(scratch.path, "flat-duckdb.ndjson"), "--engine", "duckdb"]);
+    expect(fromParquet.stderr).toMatch(SUMMARY);
+    expect(fromParquet.status).toBe(0);
+    const node = tiao(["run", lanzhou, "--scenarios", ndjson, "--out", join(scratch.path, "flat-node.ndjson")]);
+    expect(node.status).toBe(0);
+    expect(readFileSync(join(scratch.path, "flat-duckdb.ndjson"), "utf8")).toBe(readFileSync(join(scratch.path, "flat-node.ndjson"), "utf8"));
+  }, 120_000);
 });
