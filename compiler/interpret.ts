@@ -16,6 +16,7 @@ import type {
   ExprIR,
   MeasureIR,
   ParameterIR,
+  ParameterValueIR,
   ProgramIR,
   RuleIR,
   SourceSpan,
@@ -24,14 +25,12 @@ import type {
 } from "./ir.js";
 import {
   EvaluationError,
-  addDays,
   compareDecimal,
   decimalFromInteger,
   fen,
   formatDate,
   formatValue,
   missingFacts,
-  parseDate,
   type CalendarDate,
   type Decimal,
   type EvaluationLocation,
@@ -40,9 +39,10 @@ import {
   type RuntimeValue,
   type Scenario,
 } from "../runtime/index.js";
-import { emptyValue, parseLiteral } from "../runtime/scenario.js";
+import { emptyValue } from "../runtime/scenario.js";
+import { literalRuntimeValue } from "./literals.js";
 import { additionOf, isRepresentationChange, operationFunction } from "./operations.js";
-import { Trace, type DatedValue, type Decision, type Explanation, type WindowReport } from "./explain.js";
+import { Trace, type Decision, type Explanation, type WindowReport } from "./explain.js";
 import { explanationWords, policyLanguage, type ExplanationLanguage } from "./explain-words.js";
 
 export interface EvaluationOptions {
@@ -169,46 +169,9 @@ export function parameterHasNoValueMessage(parameter: ParameterIR): string {
 
 // ---------------------------------------------------------------- parameters
 
-/** The last day a parameter value is in force, "YYYY-MM-DD"; undefined when it has no end. */
-export function lastDayInForce(parameter: ParameterIR, index: number): string | undefined {
-  const value = parameter.values[index];
-  if (value === undefined) throw new Error(`parameter ${parameter.name} has no value ${index}`);
-  if (value.until !== undefined) return value.until;
-  const next = parameter.values[index + 1];
-  if (next === undefined) return undefined;
-  return formatDate(addDays(dateOf(next.from), -1));
-}
-
-function dateOf(text: string): CalendarDate {
-  const date = parseDate(text);
-  if (date === undefined) throw new Error(`not a date: ${text}`);
-  return date;
-}
-
-interface DatedRange {
-  readonly from: CalendarDate;
-  /** the last day in force; undefined: no end */
-  readonly last: CalendarDate | undefined;
-  readonly dated: DatedValue;
-}
-
-/** Each parameter's values with their dates read once: parameters are read in hot loops. */
-const rangesOfParameters = new WeakMap<ParameterIR, readonly DatedRange[]>();
-
-function rangesOf(parameter: ParameterIR): readonly DatedRange[] {
-  const known = rangesOfParameters.get(parameter);
-  if (known !== undefined) return known;
-  const ranges = parameter.values.map((value, index) => {
-    const lastDay = lastDayInForce(parameter, index);
-    return { from: dateOf(value.from), last: lastDay === undefined ? undefined : dateOf(lastDay), dated: { value, lastDay } };
-  });
-  rangesOfParameters.set(parameter, ranges);
-  return ranges;
-}
-
-/** The value in force on a date, if any, with its last day in force. */
-function parameterValueOn(parameter: ParameterIR, date: CalendarDate): DatedValue | undefined {
-  return rangesOf(parameter).find((range) => range.from <= date && (range.last === undefined || date <= range.last))?.dated;
+/** The value in force on a date, if any. */
+function parameterValueOn(parameter: ParameterIR, date: CalendarDate): ParameterValueIR | undefined {
+  return parameter.values.find((value) => value.from <= date && (value.until === undefined || date <= value.until));
 }
 
 // ---------------------------------------------------------------- values
@@ -348,8 +311,6 @@ interface MeasureResult {
   readonly outputs: { [output: string]: OutputJson };
   readonly explanations?: { [output: string]: Explanation };
 }
-
-const literalCache = new WeakMap<ExprIR, RuntimeValue>();
 
 class MeasureEvaluation {
   private readonly date: CalendarDate;
@@ -499,13 +460,8 @@ class MeasureEvaluation {
 
   private expression(expr: ExprIR, scope: Scope | undefined): RuntimeValue {
     switch (expr.op) {
-      case "literal": {
-        const cached = literalCache.get(expr);
-        if (cached !== undefined) return cached;
-        const value = parseLiteral(expr.value, expr.type);
-        literalCache.set(expr, value);
-        return value;
-      }
+      case "literal":
+        return literalRuntimeValue(expr.value);
       case "fact": {
         const entity = Object.hasOwn(this.scenario.facts, expr.entity) ? this.scenario.facts[expr.entity] : undefined;
         if (entity === undefined) throw new Error(`the scenario has no ${expr.entity}`);
@@ -660,7 +616,7 @@ class MeasureEvaluation {
         evaluationLocation(parameter.span),
       );
     }
-    const value = parseLiteral(inForce.value.value, parameter.type);
+    const value = literalRuntimeValue(inForce.value);
     this.trace?.parameter(parameter, value, inForce);
     return value;
   }

@@ -37,6 +37,7 @@ import {
 import { camelCase, NameTable, pascalCase } from "./names.js";
 import { lineComment, stringLiteral } from "./escape.js";
 import { forEachChild } from "../ir-walk.js";
+import { decimalZero } from "../literals.js";
 import { additionOf, isRepresentationChange, operations, type OperationId } from "../operations.js";
 
 /**
@@ -267,11 +268,11 @@ export class MeasureEmitter {
       case "days":
         return "0";
       case "money":
-        return this.module.literal("0.00", type).text;
       case "percent":
+        return this.module.literal(0, type).text;
       case "decimal":
       case "unrounded_money":
-        return this.module.literal("0", type).text;
+        return this.module.literal(decimalZero, type).text;
       case "set":
       case "list":
         return "[]";
@@ -663,10 +664,10 @@ export class MeasureEmitter {
   private zero(type: ValueType): string {
     switch (type.kind) {
       case "money":
-        return this.module.literal("0.00", type).text;
+        return this.module.literal(0, type).text;
       case "decimal":
       case "unrounded_money":
-        return this.module.literal("0", type).text;
+        return this.module.literal(decimalZero, type).text;
       default:
         return "0";
     }

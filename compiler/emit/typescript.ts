@@ -10,8 +10,9 @@
  */
 import type { LiteralValue, ParameterIR, ProgramIR, ValueType } from "../ir.js";
 import type { EnumDecl, RecordDecl } from "../../runtime/types.js";
-import { lastDayInForce, parameterHasNoValueMessage, evaluationLocation } from "../interpret.js";
-import { parseDate, parseMoney, parsePercent, parseTime, toYearMonthDay } from "../../runtime/index.js";
+import { parameterHasNoValueMessage, evaluationLocation } from "../interpret.js";
+import { toYearMonthDay, type CalendarDate } from "../../runtime/index.js";
+import { literalFigure } from "../literals.js";
 import {
   dataLiteral,
   docComment,
@@ -177,48 +178,40 @@ class ModulePrinter implements ModuleContext {
       case "set":
         return primary(`[${(Array.isArray(value) ? value : []).map((m) => stringLiteral(m)).join(", ")}]`);
       default:
-        return primary(this.constant(String(value), type));
+        return primary(this.constant(value, type));
     }
   }
 
-  /** Money, percentages, decimals, dates and times are converted once, into module constants. */
-  private constant(text: string, type: ValueType): string {
-    const key = `${type.kind}:${text}`;
+  /** Money, percentages, decimals, dates and times are made once, into module constants named by their figure. */
+  private constant(value: LiteralValue, type: ValueType): string {
+    const figure = literalFigure(value, type);
+    const key = `${type.kind}:${figure}`;
     const known = this.constants.get(key);
     if (known !== undefined) return known.name;
-    const { base, initialiser } = this.constantParts(text, type);
+    const { base, initialiser } = this.constantParts(value, figure, type);
     const name = this.names.take(base);
     this.constants.set(key, { name, initialiser });
     return name;
   }
 
-  private constantParts(text: string, type: ValueType): { base: string; initialiser: string } {
+  private constantParts(value: LiteralValue, figure: string, type: ValueType): { base: string; initialiser: string } {
+    const number = typeof value === "number" ? value : Number.NaN;
     switch (type.kind) {
       case "money": {
-        const fen = parseMoney(text);
-        if (fen === undefined) throw new Error(`not an amount: ${text}`);
-        const yuan = fen % 100 === 0 ? String(fen / 100) : text;
-        return { base: `YUAN_${literalNamePart(yuan)}`, initialiser: `${this.runtime("fen")}(${fen})` };
+        const yuan = number % 100 === 0 ? String(number / 100) : figure;
+        return { base: `YUAN_${literalNamePart(yuan)}`, initialiser: `${this.runtime("fen")}(${number})` };
       }
-      case "percent": {
-        const millionths = parsePercent(text);
-        if (millionths === undefined) throw new Error(`not a percentage: ${text}`);
-        return { base: `PERCENT_${literalNamePart(text)}`, initialiser: `${this.runtime("percentFromMillionths")}(${millionths})` };
-      }
+      case "percent":
+        return { base: `PERCENT_${literalNamePart(figure)}`, initialiser: `${this.runtime("percentFromMillionths")}(${number})` };
       case "date": {
-        const date = parseDate(text);
-        if (date === undefined) throw new Error(`not a date: ${text}`);
-        const { year, month, day } = toYearMonthDay(date);
-        return { base: `DATE_${literalNamePart(text)}`, initialiser: `${this.runtime("calendarDate")}(${year}, ${month}, ${day})` };
+        const { year, month, day } = toYearMonthDay(number as CalendarDate);
+        return { base: `DATE_${literalNamePart(figure)}`, initialiser: `${this.runtime("calendarDate")}(${year}, ${month}, ${day})` };
       }
-      case "time": {
-        const time = parseTime(text);
-        if (time === undefined) throw new Error(`not a time: ${text}`);
-        return { base: `TIME_${literalNamePart(text)}`, initialiser: `${this.runtime("timeOfDay")}(${Math.floor(time / 60)}, ${time % 60})` };
-      }
+      case "time":
+        return { base: `TIME_${literalNamePart(figure)}`, initialiser: `${this.runtime("timeOfDay")}(${Math.floor(number / 60)}, ${number % 60})` };
       case "decimal":
       case "unrounded_money":
-        return { base: `DECIMAL_${literalNamePart(text)}`, initialiser: `${this.runtime("decimal")}(${stringLiteral(text)})` };
+        return { base: `DECIMAL_${literalNamePart(figure)}`, initialiser: `${this.runtime("decimal")}(${stringLiteral(figure)})` };
       default:
         throw new Error(`no constant for a ${type.kind} literal`);
     }
@@ -381,13 +374,12 @@ class ModulePrinter implements ModuleContext {
       `const override = ${override};`,
       "if (override !== undefined) return override;",
     ];
-    parameter.values.forEach((value, index) => {
+    parameter.values.forEach((value) => {
       const source = value.source.kind === "clause" ? `${value.source.citation.clause} "${value.source.citation.quote}"` : value.source.text;
       body.push(lineComment(source));
       if (value.note !== undefined) body.push(lineComment(`note: ${value.note}`));
       const from = `asOf >= ${this.constant(value.from, { kind: "date" })}`;
-      const lastDay = lastDayInForce(parameter, index);
-      const range = lastDay === undefined ? from : `${from} && asOf <= ${this.constant(lastDay, { kind: "date" })}`;
+      const range = value.until === undefined ? from : `${from} && asOf <= ${this.constant(value.until, { kind: "date" })}`;
       body.push(`if (${range}) return ${this.literal(value.value, parameter.type).text};`);
     });
     const message = `${stringLiteral(parameterHasNoValueMessage(parameter))} + ${this.runtime("formatDate")}(asOf)`;
