@@ -33,13 +33,13 @@ import {
   missingFacts,
   type CalendarDate,
   type Decimal,
-  type EvaluationLocation,
   type OutputJson,
   type RecordValue,
   type RuntimeValue,
   type Scenario,
 } from "../runtime/index.js";
 import { emptyValue } from "../runtime/scenario.js";
+import { conflictMessage, evaluationLocation, noRuleMessage, parameterHasNoValueMessage } from "../runtime/messages.js";
 import { literalRuntimeValue } from "./literals.js";
 import { additionOf, isRepresentationChange, operationFunction } from "./operations.js";
 import { Trace, type Decision, type Explanation, type WindowReport } from "./explain.js";
@@ -131,40 +131,6 @@ function fieldLabelsOf(program: ProgramIR): Map<string, string> {
     }
   }
   return labels;
-}
-
-// ---------------------------------------------------------------- messages shared with generated code
-
-export function evaluationLocation(span: SourceSpan): EvaluationLocation {
-  return { file: span.file, line: span.line, column: span.column };
-}
-
-/** How a conflict message names a rule. */
-export function ruleName(rule: RuleIR): string {
-  return `${rule.kind} \`${rule.label}\` (${rule.span.file}:${rule.span.line})`;
-}
-
-/** The words of a conflict message around the names of the two rules. */
-export function conflictMessageParts(definition: DefinitionIR): { readonly before: string; readonly between: string; readonly after: string } {
-  return {
-    before: `two rules give \`${definition.name}\` a value: `,
-    between: " and ",
-    after: "; make one an exception to the other, or their conditions exclusive",
-  };
-}
-
-export function conflictMessage(definition: DefinitionIR, first: RuleIR, second: RuleIR): string {
-  const { before, between, after } = conflictMessageParts(definition);
-  return `${before}${ruleName(first)}${between}${ruleName(second)}${after}`;
-}
-
-export function noRuleMessage(definition: DefinitionIR): string {
-  return `no rule gives \`${definition.name}\` a value for this case; add a rule for it, or a rule without a condition`;
-}
-
-/** The start of the message; the date of evaluation follows. */
-export function parameterHasNoValueMessage(parameter: ParameterIR): string {
-  return `parameter \`${parameter.name}\` has no value on `;
 }
 
 // ---------------------------------------------------------------- parameters

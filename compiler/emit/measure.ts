@@ -11,7 +11,7 @@
  * checked, window dates are read before they are compared, operands left to right.
  */
 import type { DefinitionIR, ExprIR, LiteralValue, MeasureIR, ProgramIR, RuleIR, SourceSpan, ValueType, WindowIR } from "../ir.js";
-import { conflictMessage, conflictMessageParts, evaluationLocation, noRuleMessage, ruleName } from "../interpret.js";
+import { conflictMessage, conflictMessageParts, evaluationLocation, noRuleMessage, ruleName } from "../../runtime/messages.js";
 import {
   binary,
   callCode,

@@ -10,7 +10,7 @@
  */
 import type { LiteralValue, ParameterIR, ProgramIR, ValueType } from "../ir.js";
 import type { EnumDecl, RecordDecl } from "../../runtime/types.js";
-import { parameterHasNoValueMessage, evaluationLocation } from "../interpret.js";
+import { parameterHasNoValueMessage, evaluationLocation } from "../../runtime/messages.js";
 import { toYearMonthDay, type CalendarDate } from "../../runtime/index.js";
 import { literalFigure } from "../literals.js";
 import {
