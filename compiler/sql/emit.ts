@@ -18,9 +18,9 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { blockCommentText } from "../emit/escape.js";
 import { naturalMeasureOrder } from "../evaluate-scenario.js";
 import { forEachChild } from "../ir-walk.js";
-import { lastDayInForce } from "../interpret.js";
 import type { DefinitionIR, ExprIR, MeasureIR, ParameterIR, ProgramIR, RuleIR, ValueType } from "../ir.js";
-import { parseLiteral } from "../../runtime/scenario.js";
+import { formatDate } from "../../runtime/index.js";
+import { literalRuntimeValue } from "../literals.js";
 import { runtimeFunctions, sqlType, type Dialect } from "./dialect.js";
 import {
   decide,
@@ -219,13 +219,14 @@ function parameterValueColumn(type: ValueType): string {
 
 function parameterValuesSql(parameter: ParameterIR, dialect: Dialect): string[] {
   const lines = [comment(`${parameter.name}${parameter.label === undefined ? "" : ` ${parameter.label}`}${parameter.unit === undefined ? "" : ` (${parameter.unit})`}`)];
-  parameter.values.forEach((value, index) => {
-    const until = lastDayInForce(parameter, index);
+  parameter.values.forEach((value) => {
+    const until = value.until === undefined ? undefined : formatDate(value.until);
+    const from = formatDate(value.from);
     const source = value.source.kind === "clause" ? `${value.source.citation.clause} "${value.source.citation.quote}"` : value.source.text;
-    lines.push(comment(`from ${value.from}: ${source}`));
-    const sql = literal(parseLiteral(value.value, parameter.type), parameter.type, dialect);
+    lines.push(comment(`from ${from}: ${source}`));
+    const sql = literal(literalRuntimeValue(value.value), parameter.type, dialect);
     lines.push(
-      `INSERT INTO ${PARAMETER_VALUES_TABLE} (name, valid_from, valid_until, ${parameterValueColumn(parameter.type)}) VALUES (${stringLiteral(parameter.name)}, DATE '${value.from}', ${until === undefined ? "NULL" : `DATE '${until}'`}, ${sql});`,
+      `INSERT INTO ${PARAMETER_VALUES_TABLE} (name, valid_from, valid_until, ${parameterValueColumn(parameter.type)}) VALUES (${stringLiteral(parameter.name)}, DATE '${from}', ${until === undefined ? "NULL" : `DATE '${until}'`}, ${sql});`,
     );
   });
   return lines;

@@ -12,12 +12,20 @@
  * parameters are expanded at each call, as the interpreter evaluates them at each call.
  */
 import type { DefinitionIR, ExprIR, ParameterIR, RuleIR, ValueType, WindowIR } from "../ir.js";
-import { conflictMessage, noRuleMessage, parameterHasNoValueMessage } from "../interpret.js";
 import { isRepresentationChange, type OperationId } from "../operations.js";
-import { integerTooLargeMessage } from "../../runtime/integers.js";
-import { addDays, addMoney, fen, formatDate, lastDayOfTerm, type CalendarDate } from "../../runtime/index.js";
+import {
+  amountTooLargeMessage,
+  conflictMessage,
+  dateOutOfRangeMessage,
+  integerTooLargeMessage,
+  noRuleMessage,
+  parameterHasNoValueMessage,
+  termLengthMessage,
+} from "../../runtime/messages.js";
+import { formatDate, type CalendarDate } from "../../runtime/index.js";
 import { formatDecimal, type Decimal } from "../../runtime/decimal.js";
-import { parseLiteral, type RuntimeValue } from "../../runtime/scenario.js";
+import type { RuntimeValue } from "../../runtime/scenario.js";
+import { literalRuntimeValue } from "../literals.js";
 import { sqlType, type Dialect } from "./dialect.js";
 import { CASE_COLUMN, DATE_COLUMN, ITEM_COLUMN, identifier, stringLiteral, type ListTable } from "./tables.js";
 
@@ -65,23 +73,10 @@ type Scope = ReadonlyMap<string, Bound>;
 
 // ---------------------------------------------------------------- messages, as the runtime words them
 
-/** The runtime's message for a computation, taken from the runtime itself. */
-function messageOf(compute: () => unknown): string {
-  try {
-    compute();
-  } catch (error) {
-    if (error instanceof Error) return error.message;
-  }
-  throw new Error("the computation was expected to fail");
-}
-
-const MAX_SAFE_FEN = fen(Number.MAX_SAFE_INTEGER);
-const moneyTooLarge = messageOf(() => addMoney(MAX_SAFE_FEN, fen(1)));
-const dateOutOfRange = messageOf(() => addDays(0 as CalendarDate, 1e9));
-const negativeTermStart = (() => {
-  const message = messageOf(() => lastDayOfTerm(0 as CalendarDate, -1));
-  return message.slice(0, message.indexOf("-1"));
-})();
+const moneyTooLarge = amountTooLargeMessage;
+const dateOutOfRange = dateOutOfRangeMessage;
+/** the words of the message of a term of a negative number of months, around the number */
+const [termLengthBefore, termLengthAfter] = termLengthMessage(-1).split("-1") as [string, string];
 /** DuckDB's decimals are bounded (compiler/sql/dialect.ts); PostgreSQL's are not. */
 export const decimalBeyondDuckdb = "the decimal is beyond the exact range of DuckDB's DECIMAL(38,10) (below 10^17, 10 places)";
 
@@ -265,7 +260,7 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
   const sub = (e: ExprIR): SqlValue => compileValue(e, context, scope);
   switch (expr.op) {
     case "literal":
-      return value(literal(parseLiteral(expr.value, expr.type), expr.type, dialect));
+      return value(literal(literalRuntimeValue(expr.value), expr.type, dialect));
     case "fact":
       return factBound(`${expr.entity}.${expr.field}`, expr.type, row, context, column(row, CASE_COLUMN));
     case "field": {
@@ -346,7 +341,7 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
       const start = sub(expr.start);
       const months = sub(expr.months);
       const sql = sqlOperations.last_day_of_term.call([start.sql, months.sql], "half_up");
-      const negative = `${stringLiteral(JSON.stringify(negativeTermStart).slice(0, -1))} || CAST(${months.sql} AS ${sqlType({ kind: "integer" }, dialect)}) || ${stringLiteral(' months"')}`;
+      const negative = `${stringLiteral(JSON.stringify(termLengthBefore).slice(0, -1))} || CAST(${months.sql} AS ${sqlType({ kind: "integer" }, dialect)}) || ${stringLiteral(JSON.stringify(termLengthAfter).slice(1))}`;
       const own = `CASE WHEN ${months.sql} < 0 THEN ${negative} WHEN ${sql} IS NULL THEN ${jsonMessage(dateOutOfRange)} END`;
       return value(sql, firstError(start.error, months.error, own));
     }
