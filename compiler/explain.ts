@@ -38,6 +38,9 @@ import {
   type OutputJson,
   type RuntimeValue,
 } from "../runtime/index.js";
+// Defined beside the runtime's evaluateJson, whose explanations are part of these.
+import type { CitationReference, RuleReference, WindowReport } from "../runtime/evaluate-json.js";
+export type { CitationReference, RuleReference, WindowReport };
 import { printExpression, printFormula, type FormulaContext, type NameRead } from "./explain-formula.js";
 import type { ExplanationWords, NotAppliedReason } from "./explain-words.js";
 
@@ -130,36 +133,9 @@ export interface NotComputableReference extends CitationReference {
   readonly location: string;
 }
 
-export interface CitationReference {
-  /** "§4", "§3¶2" */
-  readonly clause: string;
-  /** the quoted words of the document */
-  readonly quote: string;
-}
-
-export interface RuleReference {
-  /** "definition" for a definition written as one expression */
-  readonly kind: "rule" | "exception" | "definition";
-  readonly label: string;
-  readonly citation?: CitationReference;
-  readonly note?: string;
-  /** "file:line" */
-  readonly location: string;
-}
-
 export interface NotAppliedRule extends RuleReference {
   /** "its condition does not hold", "outside its window (from 2021-10-01 until 2021-12-31)" */
   readonly reason: string;
-}
-
-export interface WindowReport {
-  readonly measure: string;
-  readonly date: string;
-  readonly inForce: boolean;
-  /** absent when the measure has no window */
-  readonly from?: string;
-  /** null: no end date */
-  readonly until?: string | null;
 }
 
 export interface ValuesRead {
@@ -317,7 +293,7 @@ export class Trace {
   }
 
   /** `used`: the dated value read and its last day in force, or "override" for a value of the scenario */
-  parameter(parameter: ParameterIR, value: RuntimeValue, used: DatedValue | "override"): void {
+  parameter(parameter: ParameterIR, value: RuntimeValue, used: ParameterValueIR | "override"): void {
     if (this.current.parameters.has(parameter.name)) return;
     this.current.parameters.set(parameter.name, describeParameterRead(parameter, value, used));
   }
@@ -643,13 +619,7 @@ function subtractTerm(total: RuntimeValue, term: RuntimeValue, type: ValueType):
   }
 }
 
-/** A parameter value and the last day it is in force ("YYYY-MM-DD"; undefined: no end). */
-export interface DatedValue {
-  readonly value: ParameterValueIR;
-  readonly lastDay: string | undefined;
-}
-
-function describeParameterRead(parameter: ParameterIR, value: RuntimeValue, used: DatedValue | "override"): ParameterRead {
+function describeParameterRead(parameter: ParameterIR, value: RuntimeValue, used: ParameterValueIR | "override"): ParameterRead {
   const base = {
     name: parameter.name,
     ...(parameter.label === undefined ? {} : { label: parameter.label }),
@@ -657,13 +627,12 @@ function describeParameterRead(parameter: ParameterIR, value: RuntimeValue, used
     value: formatValue(value, parameter.type),
   };
   if (used === "override") return { ...base, overridden: true };
-  const { value: dated, lastDay } = used;
   return {
     ...base,
-    from: dated.from,
-    ...(lastDay === undefined ? {} : { until: lastDay }),
-    source: sourceReference(dated.source),
-    ...(dated.note === undefined ? {} : { note: dated.note }),
+    from: formatDate(used.from),
+    ...(used.until === undefined ? {} : { until: formatDate(used.until) }),
+    source: sourceReference(used.source),
+    ...(used.note === undefined ? {} : { note: used.note }),
   };
 }
 
@@ -679,7 +648,7 @@ function location(span: SourceSpan): string {
   return `${span.file}:${span.line}`;
 }
 
-function ruleReference(rule: RuleIR): RuleReference {
+export function ruleReference(rule: RuleIR): RuleReference {
   return {
     kind: rule.kind === "simple" ? "definition" : rule.kind,
     label: rule.label,
