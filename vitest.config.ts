@@ -7,5 +7,9 @@ export default defineConfig({
     // Property tests and the type-checks of generated code take longer than unit tests.
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // The built package (dist/) runs under Node's own loader, as it does for users: the
+    // command compiles a policy and imports its code natively, and both must share one
+    // runtime module (test/fuzz/cli.ts drives the built command in-process).
+    server: { deps: { external: [/\/dist\//] } },
   },
 });

@@ -88,7 +88,7 @@ function uniqueDefinitions(definitions: readonly Definition[], reporter: Reporte
   return [...first.values()];
 }
 
-/** The name, type and parameters of a definition (T0219 parameter types, T0222 outputs with parameters, T0205 repeated parameters). */
+/** The name, type and parameters of a definition (T0219 parameter types, T0222 outputs with parameters, T0223 record outputs, T0205 repeated parameters). */
 function signature(definition: Definition, namespace: TypeNamespace, reporter: Reporter): DefinitionSignature {
   if (definition.visibility === "output" && definition.parameters.length > 0) {
     reportError(reporter, "T0222", definition.name.span, "an output cannot take parameters", {
@@ -110,7 +110,15 @@ function signature(definition: Definition, namespace: TypeNamespace, reporter: R
     }
     return { name: parameter.name.name, type, span: parameter.type.span };
   });
-  return { name: definition.name, type: resolveType(definition.type, namespace, reporter), parameters };
+  const type = resolveType(definition.type, namespace, reporter);
+  // A result holds values a scenario's reader and every back end can print, and empty
+  // values for a measure not in force: a record has neither (a list of records has both).
+  if (definition.visibility === "output" && type?.kind === "record") {
+    reportError(reporter, "T0223", definition.type.span, `an output cannot be a record (\`${type.name}\`)`, {
+      help: "output each field the result needs on its own, or make it a `let`",
+    });
+  }
+  return { name: definition.name, type, parameters };
 }
 
 function checkDefinition(definition: Definition, signature: DefinitionSignature | undefined, measureContext: ExprContext): DefinitionIR | undefined {

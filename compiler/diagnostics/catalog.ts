@@ -180,6 +180,11 @@ export const catalog = {
     explanation:
       "An output is part of the measure's result, so it has one value; a definition with parameters gives a value per argument and must be a `let`.",
   },
+  T0223: {
+    title: "output holding a record",
+    explanation:
+      "A measure's result is printed as JSON and, when the measure is not in force, every output takes its empty value (false, 0, null, an empty list). A record has no empty value, so an output gives the record's fields one by one; a `let` may hold a record, and an output a list of records.",
+  },
   // ---------------------------------------------------------------- T03xx types and units
   T0301: {
     title: "units that do not combine",

@@ -60,6 +60,7 @@ const cases: readonly Case[] = [
   { code: "T0220", text: `measure m {\n  in force from person.start\n  output b: bool = true ${cites}\n}\n`, line: 2, column: 17, message: "a window can only use dates and parameters" },
   { code: "T0221", text: inMeasure(`  output in_force: bool = true ${cites}`), line: 2, column: 10, message: "`in_force` is an automatic output of every measure" },
   { code: "T0222", text: inMeasure(`  output f(t: trainee): bool = t.newly_absorbed ${cites}`), line: 2, column: 10, message: "an output cannot take parameters" },
+  { code: "T0223", text: inMeasure(`  output e: indicator = enterprise.electricity ${cites}`), line: 2, column: 13, message: "an output cannot be a record (`indicator`)" },
   // ---------------------------------------------------------------- types and units
   {
     code: "T0301", text: inMeasure(`  output d: date = person.start + 500 yuan ${cites}`),
