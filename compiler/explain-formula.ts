@@ -8,7 +8,8 @@
  * conversions the checker inserted are invisible. A name gets a value only when the
  * evaluation read one: a branch not taken, or an item of a list inside `count(…)`, has none.
  */
-import type { ArithmeticOp, ExprIR, LiteralValue, ValueType } from "./ir.js";
+import type { ExprIR, LiteralValue, ValueType } from "./ir.js";
+import { arithmeticOperation } from "./operations.js";
 import { Strength } from "./format/parentheses.js";
 
 /** A name whose value an evaluation may have read. */
@@ -93,7 +94,7 @@ class FormulaPrinter {
       case "compare":
         return binary(at(expr.left, Strength.Additive), expr.operator, at(expr.right, Strength.Additive), Strength.Comparison);
       case "arithmetic": {
-        const symbol = arithmeticSymbols[expr.operator];
+        const { symbol } = arithmeticOperation(expr.operator);
         const strength = symbol === "*" ? Strength.Multiplicative : Strength.Additive;
         // The IR puts the amount first in a product (`2 * amount` is `amount * 2`): print it as written.
         const [left, right] = symbol === "*" && expr.right.span.start < expr.left.span.start ? [expr.right, expr.left] : [expr.left, expr.right];
@@ -187,35 +188,6 @@ function binary(left: string, operator: string, right: string, strength: Strengt
 function next(strength: Strength): Strength {
   return Math.min(strength + 1, Strength.Primary) as Strength;
 }
-
-const arithmeticSymbols: Readonly<Record<ArithmeticOp, "+" | "-" | "*">> = {
-  money_add: "+",
-  money_sub: "-",
-  money_mul_integer: "*",
-  money_mul_percent: "*",
-  money_mul_decimal: "*",
-  unrounded_add: "+",
-  unrounded_sub: "-",
-  integer_add: "+",
-  integer_sub: "-",
-  integer_mul: "*",
-  integer_mul_percent: "*",
-  decimal_add: "+",
-  decimal_sub: "-",
-  decimal_mul: "*",
-  decimal_mul_percent: "*",
-  months_add: "+",
-  months_sub: "-",
-  months_mul_integer: "*",
-  days_add: "+",
-  days_sub: "-",
-  days_mul_integer: "*",
-  date_add_months: "+",
-  date_sub_months: "-",
-  date_add_days: "+",
-  date_sub_days: "-",
-  date_diff: "-",
-};
 
 /** A literal as the drafter writes it: `846.00 yuan`, `80%`, `12 months`, `{expired, not_qualified}`, `absent`. */
 function literalText(value: LiteralValue, type: ValueType): string {

@@ -11,7 +11,6 @@
  * when a rule that applies needs it.
  */
 import type {
-  ArithmeticOp,
   ComparisonOp,
   DefinitionIR,
   ExprIR,
@@ -26,42 +25,23 @@ import type {
 import {
   EvaluationError,
   addDays,
-  addDecimal,
-  addMoney,
-  addMonths,
-  ceilDecimal,
   compareDecimal,
-  daysBetween,
   decimalFromInteger,
-  decimalFromPercent,
   fen,
-  floorDecimal,
   formatDate,
   formatValue,
-  lastDayOfTerm,
   missingFacts,
-  moneyToDecimal,
-  multiplyDecimal,
-  multiplyMoney,
-  multiplyMoneyByDecimal,
-  multiplyMoneyByPercentExact,
-  negateDecimal,
   parseDate,
-  roundDecimal,
-  roundToFen,
-  subtractDecimal,
-  subtractMoney,
   type CalendarDate,
   type Decimal,
   type EvaluationLocation,
-  type Money,
   type OutputJson,
-  type Percent,
   type RecordValue,
   type RuntimeValue,
   type Scenario,
 } from "../runtime/index.js";
 import { emptyValue, parseLiteral } from "../runtime/scenario.js";
+import { additionOf, isRepresentationChange, operationFunction } from "./operations.js";
 import { Trace, type DatedValue, type Decision, type Explanation, type WindowReport } from "./explain.js";
 import { explanationWords, policyLanguage, type ExplanationLanguage } from "./explain-words.js";
 
@@ -187,8 +167,6 @@ export function parameterHasNoValueMessage(parameter: ParameterIR): string {
   return `parameter \`${parameter.name}\` has no value on `;
 }
 
-export const integerTooLargeMessage = "the number is too large to compute exactly";
-
 // ---------------------------------------------------------------- parameters
 
 /** The last day a parameter value is in force, "YYYY-MM-DD"; undefined when it has no end. */
@@ -234,12 +212,6 @@ function parameterValueOn(parameter: ParameterIR, date: CalendarDate): DatedValu
 }
 
 // ---------------------------------------------------------------- values
-
-/** A whole number (integer, months, days) from arithmetic, checked to be exact. */
-function exactInteger(n: number): number {
-  if (!Number.isSafeInteger(n)) throw new EvaluationError("amount_too_large", integerTooLargeMessage);
-  return n + 0;
-}
 
 function asNumber(value: RuntimeValue): number {
   if (typeof value !== "number") throw new Error(`expected a number, got ${JSON.stringify(value)}`);
@@ -349,55 +321,6 @@ function compareValues(operator: ComparisonOp, left: RuntimeValue, right: Runtim
   }
 }
 
-function arithmetic(operator: ArithmeticOp, left: RuntimeValue, right: RuntimeValue): RuntimeValue {
-  switch (operator) {
-    case "money_add":
-      return addMoney(left as Money, right as Money);
-    case "money_sub":
-      return subtractMoney(left as Money, right as Money);
-    case "money_mul_integer":
-      return multiplyMoney(left as Money, asNumber(right));
-    case "money_mul_percent":
-      return multiplyMoneyByPercentExact(left as Money, right as Percent);
-    case "money_mul_decimal":
-      return multiplyMoneyByDecimal(left as Money, asDecimal(right));
-    case "unrounded_add":
-    case "decimal_add":
-      return addDecimal(asDecimal(left), asDecimal(right));
-    case "unrounded_sub":
-    case "decimal_sub":
-      return subtractDecimal(asDecimal(left), asDecimal(right));
-    case "decimal_mul":
-      return multiplyDecimal(asDecimal(left), asDecimal(right));
-    case "integer_mul_percent":
-      return multiplyDecimal(decimalFromInteger(asNumber(left)), decimalFromPercent(asNumber(right)));
-    case "decimal_mul_percent":
-      return multiplyDecimal(asDecimal(left), decimalFromPercent(asNumber(right)));
-    case "integer_add":
-    case "months_add":
-    case "days_add":
-      return exactInteger(asNumber(left) + asNumber(right));
-    case "integer_sub":
-    case "months_sub":
-    case "days_sub":
-      return exactInteger(asNumber(left) - asNumber(right));
-    case "integer_mul":
-    case "months_mul_integer":
-    case "days_mul_integer":
-      return exactInteger(asNumber(left) * asNumber(right));
-    case "date_add_months":
-      return addMonths(left as CalendarDate, asNumber(right));
-    case "date_sub_months":
-      return addMonths(left as CalendarDate, -asNumber(right));
-    case "date_add_days":
-      return addDays(left as CalendarDate, asNumber(right));
-    case "date_sub_days":
-      return addDays(left as CalendarDate, -asNumber(right));
-    case "date_diff":
-      return daysBetween(right as CalendarDate, left as CalendarDate);
-  }
-}
-
 /** The zero a `sum` starts from. */
 function zeroOf(type: ValueType): RuntimeValue {
   switch (type.kind) {
@@ -408,18 +331,6 @@ function zeroOf(type: ValueType): RuntimeValue {
       return decimalFromInteger(0);
     default:
       return 0;
-  }
-}
-
-function addValues(left: RuntimeValue, right: RuntimeValue, type: ValueType): RuntimeValue {
-  switch (type.kind) {
-    case "money":
-      return addMoney(left as Money, right as Money);
-    case "decimal":
-    case "unrounded_money":
-      return addDecimal(asDecimal(left), asDecimal(right));
-    default:
-      return exactInteger(asNumber(left) + asNumber(right));
   }
 }
 
@@ -633,22 +544,21 @@ class MeasureEvaluation {
       case "arithmetic": {
         const left = this.expression(expr.left, scope);
         const right = this.expression(expr.right, scope);
-        const result = arithmetic(expr.operator, left, right);
+        const result = operationFunction(expr.operator)(left, right);
         if (this.trace !== undefined && expr.type.kind === "date") {
           this.trace.dateStep(expr, left as CalendarDate, asNumber(right), result as CalendarDate);
         }
         return result;
       }
       case "negate":
-        return negateDecimal(asDecimal(this.expression(expr.operand, scope)));
-      case "round": {
-        const operand = asDecimal(this.expression(expr.operand, scope));
-        return expr.operand.type.kind === "unrounded_money" ? roundToFen(operand, expr.mode) : roundDecimal(operand, expr.mode);
-      }
       case "floor":
-        return floorDecimal(asDecimal(this.expression(expr.operand, scope)));
       case "ceil":
-        return ceilDecimal(asDecimal(this.expression(expr.operand, scope)));
+        return operationFunction(expr.op)(this.expression(expr.operand, scope));
+      case "round": {
+        const { operand } = expr;
+        const operands = expr.operation === "round_money_times_percent" && operand.op === "arithmetic" ? [operand.left, operand.right] : [operand];
+        return operationFunction(expr.operation)(...operands.map((o) => this.expression(o, scope)), expr.mode);
+      }
       case "min":
       case "max": {
         const left = this.expression(expr.left, scope);
@@ -659,12 +569,14 @@ class MeasureEvaluation {
       case "last_day_of_term": {
         const start = this.expression(expr.start, scope) as CalendarDate;
         const months = asNumber(this.expression(expr.months, scope));
-        const last = lastDayOfTerm(start, months);
+        const last = operationFunction("last_day_of_term")(start, months) as CalendarDate;
         this.trace?.termStep(expr, start, months, last);
         return last;
       }
-      case "convert":
-        return this.convert(expr.conversion, this.expression(expr.operand, scope));
+      case "convert": {
+        const value = this.expression(expr.operand, scope);
+        return isRepresentationChange(expr.conversion) ? operationFunction(expr.conversion)(value) : value;
+      }
       case "if":
         return asBoolean(this.expression(expr.condition, scope))
           ? this.expression(expr.then, scope)
@@ -691,19 +603,6 @@ class MeasureEvaluation {
       }
       case "aggregate":
         return this.aggregate(expr, scope);
-    }
-  }
-
-  private convert(conversion: Extract<ExprIR, { op: "convert" }>["conversion"], value: RuntimeValue): RuntimeValue {
-    switch (conversion) {
-      case "integer_to_decimal":
-        return decimalFromInteger(asNumber(value));
-      case "money_to_unrounded":
-        return moneyToDecimal(value as Money);
-      case "to_optional":
-      case "integer_to_months":
-      case "integer_to_days":
-        return value;
     }
   }
 
@@ -790,10 +689,11 @@ function aggregateOf(
       return items.every((item, index) => visit(item, index).included);
     case "sum": {
       if (expr.value === undefined) throw new Error("a sum without a value");
+      const add = operationFunction(additionOf(expr.type.kind));
       let total = zeroOf(expr.type);
       items.forEach((item, index) => {
         const { included, term } = visit(item, index);
-        if (included && term !== undefined) total = addValues(total, term, expr.type);
+        if (included && term !== undefined) total = add(total, term);
       });
       return total;
     }

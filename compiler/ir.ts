@@ -5,6 +5,7 @@
  * versions of a policy can be compared node by node. Every node keeps its span.
  */
 import type { FactSchema, SourceSpan, ValueType } from "../runtime/types.js";
+import type { ArithmeticOperationId, ConversionOperationId, RoundingOperationId } from "./operations.js";
 
 export type { FactSchema, SourceSpan, ValueType };
 
@@ -133,22 +134,11 @@ export interface RuleIR {
   readonly span: SourceSpan;
 }
 
-/** Unit-resolved arithmetic. Operand order is as named (money_mul_integer: left money, right integer). */
-export type ArithmeticOp =
-  | "money_add" | "money_sub" | "money_mul_integer"
-  | "money_mul_percent" | "money_mul_decimal" // → unrounded_money
-  | "unrounded_add" | "unrounded_sub"
-  | "integer_add" | "integer_sub" | "integer_mul"
-  | "integer_mul_percent" // → decimal
-  | "decimal_add" | "decimal_sub" | "decimal_mul" | "decimal_mul_percent"
-  | "months_add" | "months_sub" | "months_mul_integer"
-  | "days_add" | "days_sub" | "days_mul_integer"
-  | "date_add_months" | "date_sub_months" | "date_add_days" | "date_sub_days"
-  | "date_diff"; // → days
+/** Unit-resolved arithmetic: the operation's id in the operations table (compiler/operations.ts). */
+export type ArithmeticOp = ArithmeticOperationId;
 
 export type Conversion =
-  | "integer_to_decimal"
-  | "money_to_unrounded"
+  | ConversionOperationId
   /** T → optional T */
   | "to_optional"
   | "integer_to_months"
@@ -177,8 +167,8 @@ export type ExprNode =
   | { readonly op: "compare"; readonly operator: ComparisonOp; readonly operandType: ValueType; readonly left: ExprIR; readonly right: ExprIR }
   | { readonly op: "arithmetic"; readonly operator: ArithmeticOp; readonly left: ExprIR; readonly right: ExprIR }
   | { readonly op: "negate"; readonly operand: ExprIR } // decimal only
-  /** unrounded_money → money, or decimal → integer */
-  | { readonly op: "round"; readonly mode: "half_up" | "down" | "up"; readonly operand: ExprIR }
+  /** unrounded_money → money, or decimal → integer; `operation` is fused for `round(money × percent)` */
+  | { readonly op: "round"; readonly operation: RoundingOperationId; readonly mode: "half_up" | "down" | "up"; readonly operand: ExprIR }
   /** decimal → integer */
   | { readonly op: "floor" | "ceil"; readonly operand: ExprIR }
   | { readonly op: "min" | "max"; readonly left: ExprIR; readonly right: ExprIR }

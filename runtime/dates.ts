@@ -131,6 +131,19 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
   return checkedDate(date + days);
 }
 
+export function subtractMonths(date: CalendarDate, months: number): CalendarDate {
+  return addMonths(date, -months);
+}
+
+export function subtractDays(date: CalendarDate, days: number): CalendarDate {
+  return addDays(date, -days);
+}
+
+/** later − earlier, in days: `date - date` of a policy. */
+export function subtractDates(later: CalendarDate, earlier: CalendarDate): number {
+  return later - earlier;
+}
+
 /** to − from, in days. */
 export function daysBetween(from: CalendarDate, to: CalendarDate): number {
   return to - from;

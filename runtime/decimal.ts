@@ -5,7 +5,8 @@
  * amounts of money, in yuan, before a rule rounds them to the fen.
  */
 import { EvaluationError } from "./errors.js";
-import type { RoundingMode } from "./money.js";
+import { integerTooLargeMessage } from "./integers.js";
+import type { Percent, RoundingMode } from "./money.js";
 
 export interface Decimal {
   readonly coefficient: bigint;
@@ -122,6 +123,15 @@ export function multiplyDecimal(a: Decimal, b: Decimal): Decimal {
   return normaliseDecimal(a.coefficient * b.coefficient, a.scale + b.scale);
 }
 
+/** n × p, exactly: a whole number times a percentage is a decimal number. */
+export function multiplyIntegerByPercent(n: number, p: Percent): Decimal {
+  return multiplyDecimal(decimalFromInteger(n), decimalFromPercent(p));
+}
+
+export function multiplyDecimalByPercent(d: Decimal, p: Percent): Decimal {
+  return multiplyDecimal(d, decimalFromPercent(p));
+}
+
 export function negateDecimal(d: Decimal): Decimal {
   return d.coefficient === 0n ? ZERO : { coefficient: -d.coefficient, scale: d.scale };
 }
@@ -161,7 +171,7 @@ const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 function checkedInteger(n: bigint): number {
   const result = toSafeInteger(n);
   if (result === undefined) {
-    throw new EvaluationError("amount_too_large", "the number is too large to compute exactly");
+    throw new EvaluationError("amount_too_large", integerTooLargeMessage);
   }
   return result;
 }

@@ -30,8 +30,9 @@ export { EvaluationError, type EvaluationErrorCode, type EvaluationLocation } fr
 
 // Arithmetic of generated code: exact on fen and decimals, rounding explicit
 export { addMoney, subtractMoney, multiplyMoney, multiplyMoneyByPercent, multiplyMoneyByPercentExact, multiplyMoneyByDecimal, moneyToDecimal, roundToFen } from "./money.js";
-export { addDecimal, subtractDecimal, multiplyDecimal, negateDecimal, compareDecimal, roundDecimal, floorDecimal, ceilDecimal } from "./decimal.js";
-export { addDays, addMonths, lastDayOfTerm, daysBetween, minOf, maxOf } from "./dates.js";
+export { addIntegers, subtractIntegers, multiplyIntegers } from "./integers.js";
+export { addDecimal, subtractDecimal, multiplyDecimal, multiplyIntegerByPercent, multiplyDecimalByPercent, negateDecimal, compareDecimal, roundDecimal, floorDecimal, ceilDecimal } from "./decimal.js";
+export { addDays, addMonths, subtractDays, subtractMonths, subtractDates, lastDayOfTerm, daysBetween, minOf, maxOf } from "./dates.js";
 
 // The JSON-facing entry point of generated modules (their `evaluateJson`)
 export { evaluateScenarioJson, type CompiledTables, type JsonEvaluation, type JsonEvaluationOptions } from "./evaluate-json.js";

@@ -8,6 +8,7 @@
  */
 import type { Expr, Identifier, MatchArm } from "../ast.js";
 import type { ExprIR, SourceSpan, ValueType } from "../ir.js";
+import { roundingOf } from "../operations.js";
 import { checkDateLiteral, checkTimeLiteral } from "./dates.js";
 import { convert, literal, pathText, unitlessNumberText } from "./ir-nodes.js";
 import { canonicalDecimal, integerValue, isWholeNumberText, moneyText, percentText } from "./literals.js";
@@ -488,7 +489,7 @@ function checkRounding(name: "round" | "round_down" | "round_up" | "floor" | "ce
     const type = roundsMoney ? moneyType : integerType;
     if (name === "floor" || name === "ceil") return { op: name, operand, type, span: expr.span };
     const mode = name === "round" ? "half_up" : name === "round_down" ? "down" : "up";
-    return { op: "round", mode, operand, type, span: expr.span };
+    return { op: "round", operation: roundingOf(operand), mode, operand, type, span: expr.span };
   }
   const accepted = name === "floor" || name === "ceil" ? "a decimal number" : "an unrounded amount or a decimal number";
   reportError(context.reporter, "T0309", operand.span, `\`${name}\` needs ${accepted}, found ${describeType(operand.type)}`, {

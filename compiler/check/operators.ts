@@ -1,11 +1,12 @@
 /**
- * The units table of the language reference: which arithmetic operation `a + b`, `a - b`,
- * `a * b` is for the operands' types, and how two sides of a comparison (or of min/max) are
- * brought to one type. Conversions that lose nothing (a whole number as a decimal, an amount
+ * The units rules of the language reference: which operation of compiler/operations.ts
+ * `a + b`, `a - b`, `a * b` is for the operands' types, and how two sides of a comparison
+ * (or of min/max) are brought to one type. Conversions that lose nothing (a whole number as a decimal, an amount
  * as an unrounded amount) are made explicit here; everything else is a diagnostic.
  */
 import type { BinaryOperator } from "../ast.js";
-import type { ArithmeticOp, ExprIR, ValueType } from "../ir.js";
+import type { ExprIR, ValueType } from "../ir.js";
+import { arithmeticOperation, findArithmetic, type ArithmeticOperationId } from "../operations.js";
 import { convert, pathText, unitlessNumberText } from "./ir-nodes.js";
 import type { Reporter } from "./report.js";
 import { reportError } from "./report.js";
@@ -14,53 +15,12 @@ import { decimalType, describeType, sameType, unroundedType } from "./types.js";
 type Kind = ValueType["kind"];
 export type ArithmeticOperator = Extract<BinaryOperator, "+" | "-" | "*">;
 
-interface ArithmeticRule {
-  readonly operator: ArithmeticOperator;
-  readonly left: Kind;
-  readonly right: Kind;
-  readonly op: ArithmeticOp;
-  readonly result: Kind;
-  /** the rule is written for the other operand order: swap the operands in the IR */
-  readonly swapped?: boolean;
-}
-
-const direct: readonly Omit<ArithmeticRule, "swapped">[] = [
-  { operator: "+", left: "money", right: "money", op: "money_add", result: "money" },
-  { operator: "-", left: "money", right: "money", op: "money_sub", result: "money" },
-  { operator: "*", left: "money", right: "integer", op: "money_mul_integer", result: "money" },
-  { operator: "*", left: "money", right: "percent", op: "money_mul_percent", result: "unrounded_money" },
-  { operator: "*", left: "money", right: "decimal", op: "money_mul_decimal", result: "unrounded_money" },
-  { operator: "+", left: "unrounded_money", right: "unrounded_money", op: "unrounded_add", result: "unrounded_money" },
-  { operator: "-", left: "unrounded_money", right: "unrounded_money", op: "unrounded_sub", result: "unrounded_money" },
-  { operator: "+", left: "integer", right: "integer", op: "integer_add", result: "integer" },
-  { operator: "-", left: "integer", right: "integer", op: "integer_sub", result: "integer" },
-  { operator: "*", left: "integer", right: "integer", op: "integer_mul", result: "integer" },
-  { operator: "*", left: "integer", right: "percent", op: "integer_mul_percent", result: "decimal" },
-  { operator: "+", left: "decimal", right: "decimal", op: "decimal_add", result: "decimal" },
-  { operator: "-", left: "decimal", right: "decimal", op: "decimal_sub", result: "decimal" },
-  { operator: "*", left: "decimal", right: "decimal", op: "decimal_mul", result: "decimal" },
-  { operator: "*", left: "decimal", right: "percent", op: "decimal_mul_percent", result: "decimal" },
-  { operator: "+", left: "months", right: "months", op: "months_add", result: "months" },
-  { operator: "-", left: "months", right: "months", op: "months_sub", result: "months" },
-  { operator: "*", left: "months", right: "integer", op: "months_mul_integer", result: "months" },
-  { operator: "+", left: "days", right: "days", op: "days_add", result: "days" },
-  { operator: "-", left: "days", right: "days", op: "days_sub", result: "days" },
-  { operator: "*", left: "days", right: "integer", op: "days_mul_integer", result: "days" },
-  { operator: "+", left: "date", right: "months", op: "date_add_months", result: "date" },
-  { operator: "-", left: "date", right: "months", op: "date_sub_months", result: "date" },
-  { operator: "+", left: "date", right: "days", op: "date_add_days", result: "date" },
-  { operator: "-", left: "date", right: "days", op: "date_sub_days", result: "date" },
-  { operator: "-", left: "date", right: "date", op: "date_diff", result: "days" },
-];
-
-/** Multiplication is commutative: `2 * amount` is `amount * 2`. */
-const rules: readonly ArithmeticRule[] = [
-  ...direct,
-  ...direct.filter((rule) => rule.operator === "*" && rule.left !== rule.right).map((rule) => ({ ...rule, left: rule.right, right: rule.left, swapped: true })),
-];
-
-function findRule(operator: ArithmeticOperator, left: Kind, right: Kind): ArithmeticRule | undefined {
-  return rules.find((rule) => rule.operator === operator && rule.left === left && rule.right === right);
+/** The operation for `left operator right`; multiplication commutes: `2 * amount` is `amount * 2`, the operands swapped in the IR. */
+function findOperation(operator: ArithmeticOperator, left: Kind, right: Kind): { readonly id: ArithmeticOperationId; readonly swapped: boolean } | undefined {
+  const id = findArithmetic(operator, left, right);
+  if (id !== undefined) return { id, swapped: false };
+  const commuted = operator === "*" ? findArithmetic(operator, right, left) : undefined;
+  return commuted === undefined ? undefined : { id: commuted, swapped: true };
 }
 
 /** A lossless widening of one operand, tried when no rule takes the operands as they are. */
@@ -79,10 +39,10 @@ export function arithmetic(operator: ArithmeticOperator, left: ExprIR, right: Ex
     ...(widenedRight === undefined ? [] : [[left, widenedRight] as [ExprIR, ExprIR]]),
   ];
   for (const [a, b] of candidates) {
-    const rule = findRule(operator, a.type.kind, b.type.kind);
-    if (rule !== undefined) {
-      const [first, second] = rule.swapped === true ? [b, a] : [a, b];
-      return { op: "arithmetic", operator: rule.op, left: first, right: second, type: { kind: rule.result } as ValueType, span };
+    const found = findOperation(operator, a.type.kind, b.type.kind);
+    if (found !== undefined) {
+      const [first, second] = found.swapped ? [b, a] : [a, b];
+      return { op: "arithmetic", operator: found.id, left: first, right: second, type: { kind: arithmeticOperation(found.id).result } as ValueType, span };
     }
   }
   reportArithmeticMismatch(operator, left, right, span, reporter);

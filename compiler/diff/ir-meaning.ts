@@ -1,10 +1,12 @@
 /**
- * The one place the diff reads IR literals and gives the IR's operators their meaning.
+ * The one place the diff reads IR literals and gives the IR's operators their meaning, from
+ * the operations table (compiler/operations.ts).
  * Everything else in compiler/diff/ asks this module: what a literal is worth (day numbers,
  * fen, millionths), how it is written, what an arithmetic operation computes. When the IR
  * changes how it carries literals or operations, this module is what changes.
  */
-import type { ArithmeticOp, ExprIR, LiteralValue, ValueType } from "../ir.js";
+import type { ExprIR, LiteralValue, ValueType } from "../ir.js";
+import { arithmeticOperation, type ArithmeticOperationId } from "../operations.js";
 import { parseLiteral } from "../../runtime/scenario.js";
 import { formatDate, formatMoney, formatPercent, formatTime, type CalendarDate, type Money, type Percent, type TimeOfDay } from "../../runtime/index.js";
 
@@ -106,42 +108,13 @@ export type ArithmeticMeaning =
   /** operations on decimals, or on money and decimals, or month arithmetic on dates */
   | { readonly symbol: "+" | "-" | "*"; readonly kind: "outside_whole_numbers" };
 
-export function arithmeticMeaning(operator: ArithmeticOp): ArithmeticMeaning {
-  switch (operator) {
-    case "money_add":
-    case "unrounded_add":
-    case "integer_add":
-    case "months_add":
-    case "days_add":
-    case "date_add_days":
-      return { symbol: "+", kind: "add" };
-    case "money_sub":
-    case "unrounded_sub":
-    case "integer_sub":
-    case "months_sub":
-    case "days_sub":
-    case "date_sub_days":
-    case "date_diff":
-      return { symbol: "-", kind: "subtract" };
-    case "money_mul_integer":
-    case "integer_mul":
-    case "months_mul_integer":
-    case "days_mul_integer":
-      return { symbol: "*", kind: "multiply" };
-    case "money_mul_percent":
-      return { symbol: "*", kind: "money_times_percent" };
-    case "decimal_add":
-    case "date_add_months":
-      return { symbol: "+", kind: "outside_whole_numbers" };
-    case "decimal_sub":
-    case "date_sub_months":
-      return { symbol: "-", kind: "outside_whole_numbers" };
-    case "money_mul_decimal":
-    case "integer_mul_percent":
-    case "decimal_mul":
-    case "decimal_mul_percent":
-      return { symbol: "*", kind: "outside_whole_numbers" };
-  }
+export function arithmeticMeaning(operation: ArithmeticOperationId): ArithmeticMeaning {
+  const { symbol, operands, computes } = arithmeticOperation(operation);
+  if (operation === "money_mul_percent") return { symbol: "*", kind: "money_times_percent" };
+  const wholeNumbers = operands.every((kind) => kind !== "decimal" && kind !== "percent");
+  if (!wholeNumbers || computes === "months_later" || computes === "months_earlier") return { symbol, kind: "outside_whole_numbers" };
+  if (symbol === "*") return { symbol, kind: "multiply" };
+  return { symbol, kind: symbol === "+" ? "add" : "subtract" };
 }
 
 /** Millionths in one: a percentage's scale. */

@@ -37,6 +37,7 @@ import {
 import { camelCase, NameTable, pascalCase } from "./names.js";
 import { lineComment, stringLiteral } from "./escape.js";
 import { forEachChild } from "../ir-walk.js";
+import { additionOf, isRepresentationChange, operations, type OperationId } from "../operations.js";
 
 /**
  * Up to this many sibling rules, each pair gets its own readable conflict check; more are
@@ -45,7 +46,7 @@ import { forEachChild } from "../ir-walk.js";
 const PAIRWISE_SIBLINGS = 4;
 
 /** Module functions generated code may need beside the runtime's. */
-export type HelperName = "present" | "exactInteger" | "smallerDecimal" | "largerDecimal";
+export type HelperName = "present" | "smallerDecimal" | "largerDecimal";
 
 /** What a measure's emitter asks of the module being printed. */
 export interface ModuleContext {
@@ -652,7 +653,7 @@ export class MeasureEmitter {
       }
       case "sum": {
         if (expr.value === undefined) throw new Error("a sum without a value");
-        const added = this.addition(primary(accumulator), this.expression(expr.value), expr.type);
+        const added = this.operation(additionOf(expr.type.kind), [primary(accumulator), this.expression(expr.value)]);
         const step = `${accumulator} = ${added.text};`;
         return [`let ${accumulator} = ${this.zero(expr.type)};`, ...loop([filter === undefined ? step : `if (${filter.text}) ${step}`])];
       }
@@ -669,22 +670,6 @@ export class MeasureEmitter {
       default:
         return "0";
     }
-  }
-
-  private addition(left: Code, right: Code, type: ValueType): Code {
-    switch (type.kind) {
-      case "money":
-        return callCode(this.module.runtime("addMoney"), [left, right]);
-      case "decimal":
-      case "unrounded_money":
-        return callCode(this.module.runtime("addDecimal"), [left, right]);
-      default:
-        return this.exactInteger(binary(left, "+", right, precedence.additive));
-    }
-  }
-
-  private exactInteger(code: Code): Code {
-    return callCode(this.module.helper("exactInteger"), [code]);
   }
 
   /** An aggregate inside a larger expression: a module function of what it reads. */
@@ -761,15 +746,13 @@ export class MeasureEmitter {
       case "compare":
         return this.comparison(expr);
       case "arithmetic":
-        return this.arithmetic(expr);
+        return this.operation(expr.operator, [this.expression(expr.left), this.expression(expr.right)]);
       case "negate":
-        return callCode(this.module.runtime("negateDecimal"), [this.expression(expr.operand)]);
+      case "floor":
+      case "ceil":
+        return this.operation(expr.op, [this.expression(expr.operand)]);
       case "round":
         return this.rounding(expr);
-      case "floor":
-        return callCode(this.module.runtime("floorDecimal"), [this.expression(expr.operand)]);
-      case "ceil":
-        return callCode(this.module.runtime("ceilDecimal"), [this.expression(expr.operand)]);
       case "min":
       case "max": {
         const args = [this.expression(expr.left), this.expression(expr.right)];
@@ -779,9 +762,11 @@ export class MeasureEmitter {
         return callCode(this.module.runtime(expr.op === "min" ? "minOf" : "maxOf"), args);
       }
       case "last_day_of_term":
-        return callCode(this.module.runtime("lastDayOfTerm"), [this.expression(expr.start), this.expression(expr.months)]);
-      case "convert":
-        return this.conversion(expr);
+        return this.operation("last_day_of_term", [this.expression(expr.start), this.expression(expr.months)]);
+      case "convert": {
+        const operand = this.expression(expr.operand);
+        return isRepresentationChange(expr.conversion) ? this.operation(expr.conversion, [operand]) : operand;
+      }
       case "if":
         return conditional(this.expression(expr.condition), this.expression(expr.then), this.expression(expr.else));
       case "match":
@@ -820,84 +805,15 @@ export class MeasureEmitter {
     }
   }
 
-  private arithmetic(expr: Extract<ExprIR, { op: "arithmetic" }>): Code {
-    const left = this.expression(expr.left);
-    const right = this.expression(expr.right);
-    const run = (name: string, args: readonly Code[] = [left, right]) => callCode(this.module.runtime(name), args);
-    const negated = (code: Code): Code => ({ text: `-${operand(code, precedence.unary)}`, precedence: precedence.unary });
-    switch (expr.operator) {
-      case "money_add":
-        return run("addMoney");
-      case "money_sub":
-        return run("subtractMoney");
-      case "money_mul_integer":
-        return run("multiplyMoney");
-      case "money_mul_percent":
-        return run("multiplyMoneyByPercentExact");
-      case "money_mul_decimal":
-        return run("multiplyMoneyByDecimal");
-      case "unrounded_add":
-      case "decimal_add":
-        return run("addDecimal");
-      case "unrounded_sub":
-      case "decimal_sub":
-        return run("subtractDecimal");
-      case "decimal_mul":
-        return run("multiplyDecimal");
-      case "integer_mul_percent":
-        return run("multiplyDecimal", [run("decimalFromInteger", [left]), run("decimalFromPercent", [right])]);
-      case "decimal_mul_percent":
-        return run("multiplyDecimal", [left, run("decimalFromPercent", [right])]);
-      case "integer_add":
-      case "months_add":
-      case "days_add":
-        return this.exactInteger(binary(left, "+", right, precedence.additive));
-      case "integer_sub":
-      case "months_sub":
-      case "days_sub":
-        return this.exactInteger(binary(left, "-", right, precedence.additive));
-      case "integer_mul":
-      case "months_mul_integer":
-      case "days_mul_integer":
-        return this.exactInteger(binary(left, "*", right, precedence.multiplicative));
-      case "date_add_months":
-        return run("addMonths");
-      case "date_sub_months":
-        return run("addMonths", [left, negated(right)]);
-      case "date_add_days":
-        return run("addDays");
-      case "date_sub_days":
-        return run("addDays", [left, negated(right)]);
-      case "date_diff":
-        // Days between: a plain difference of day numbers, operands in written order.
-        return binary(left, "-", right, precedence.additive);
-    }
+  /** An operation of compiler/operations.ts: a call of the runtime function it names. */
+  private operation(id: OperationId, operands: readonly Code[]): Code {
+    return callCode(this.module.runtime(operations[id].runtime), operands);
   }
 
   private rounding(expr: Extract<ExprIR, { op: "round" }>): Code {
-    const mode = primary(stringLiteral(expr.mode));
-    const inner = expr.operand;
-    if (inner.op === "arithmetic" && inner.operator === "money_mul_percent") {
-      // round(money × percent): the fused form, in plain numbers when the product is exact.
-      return callCode(this.module.runtime("multiplyMoneyByPercent"), [this.expression(inner.left), this.expression(inner.right), mode]);
-    }
-    const operandCode = this.expression(inner);
-    const name = inner.type.kind === "unrounded_money" ? "roundToFen" : "roundDecimal";
-    return callCode(this.module.runtime(name), [operandCode, mode]);
-  }
-
-  private conversion(expr: Extract<ExprIR, { op: "convert" }>): Code {
-    const inner = this.expression(expr.operand);
-    switch (expr.conversion) {
-      case "integer_to_decimal":
-        return callCode(this.module.runtime("decimalFromInteger"), [inner]);
-      case "money_to_unrounded":
-        return callCode(this.module.runtime("moneyToDecimal"), [inner]);
-      case "to_optional":
-      case "integer_to_months":
-      case "integer_to_days":
-        return inner;
-    }
+    const { operand } = expr;
+    const operands = expr.operation === "round_money_times_percent" && operand.op === "arithmetic" ? [operand.left, operand.right] : [operand];
+    return this.operation(expr.operation, [...operands.map((o) => this.expression(o)), primary(stringLiteral(expr.mode))]);
   }
 
   /** `s === "a" ? x : s === "b" || s === "c" ? y : z`; the subject is pure, so it may be read again. */

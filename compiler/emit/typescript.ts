@@ -10,7 +10,7 @@
  */
 import type { LiteralValue, ParameterIR, ProgramIR, ValueType } from "../ir.js";
 import type { EnumDecl, RecordDecl } from "../../runtime/types.js";
-import { integerTooLargeMessage, lastDayInForce, parameterHasNoValueMessage, evaluationLocation } from "../interpret.js";
+import { lastDayInForce, parameterHasNoValueMessage, evaluationLocation } from "../interpret.js";
 import { parseDate, parseMoney, parsePercent, parseTime, toYearMonthDay } from "../../runtime/index.js";
 import {
   dataLiteral,
@@ -52,7 +52,7 @@ const RUNTIME_VALUES = [
   "subtractDecimal", "subtractMoney", "timeOfDay", "evaluateScenarioJson",
 ];
 const RUNTIME_TYPES = ["CalendarDate", "Decimal", "FactSchema", "Money", "Percent", "TimeOfDay", "ValueType", "JsonEvaluation", "JsonEvaluationOptions"];
-const HELPERS: readonly HelperName[] = ["present", "exactInteger", "smallerDecimal", "largerDecimal"];
+const HELPERS: readonly HelperName[] = ["present", "smallerDecimal", "largerDecimal"];
 
 /** `// ------ name`: the comment that opens a section of the module. */
 function section(name: string): string {
@@ -107,7 +107,6 @@ class ModulePrinter implements ModuleContext {
 
   helper(name: HelperName): string {
     this.usedHelpers.add(name);
-    if (name === "exactInteger") this.runtime("EvaluationError");
     if (name === "smallerDecimal" || name === "largerDecimal") {
       this.runtime("compareDecimal");
       this.runtimeType("Decimal");
@@ -281,15 +280,6 @@ class ModulePrinter implements ModuleContext {
             functionHead(this.mode, { exported: false, name: "present", typeParameters: ts ? "<T>" : "", parameters: [{ name: "value", type: "T | null" }], returns: "T" }),
             '  if (value === null) throw new Error("a value tested to be present is absent");',
             "  return value;",
-            "}",
-          ]);
-          break;
-        case "exactInteger":
-          blocks.push([
-            ...docComment(["A whole number computed by the policy (months, days, counts), checked to be exact."]),
-            functionHead(this.mode, { exported: false, name: "exactInteger", parameters: [{ name: "n", type: "number" }], returns: "number" }),
-            `  if (!Number.isSafeInteger(n)) throw new EvaluationError("amount_too_large", ${stringLiteral(integerTooLargeMessage)});`,
-            "  return n + 0;",
             "}",
           ]);
           break;

@@ -18,6 +18,7 @@ describe("arithmetic by units", () => {
   test("an amount times a percentage is unrounded until round(…) makes it money", () => {
     expect(withoutSpans(loweredValue("money", "round(standard * rate)"))).toEqual({
       op: "round",
+      operation: "round_money_times_percent",
       mode: "half_up",
       type: { kind: "money" },
       operand: {

@@ -19,6 +19,7 @@ import type {
   WindowIR,
 } from "../../compiler/ir.js";
 import type { EnumDecl, FieldDecl, RecordDecl } from "../../runtime/types.js";
+import { roundingOf } from "../../compiler/operations.js";
 
 let nextLine = 1;
 
@@ -82,7 +83,7 @@ export const e = {
     node({ op: "arithmetic", operator, left, right, type }),
   negate: (operand: Expr): Expr => node({ op: "negate", operand, type: t.decimal }),
   round: (operand: Expr, mode: "half_up" | "down" | "up" = "half_up"): Expr =>
-    node({ op: "round", mode, operand, type: operand.type.kind === "unrounded_money" ? t.money : t.integer }),
+    node({ op: "round", operation: roundingOf(operand), mode, operand, type: operand.type.kind === "unrounded_money" ? t.money : t.integer }),
   floor: (operand: Expr): Expr => node({ op: "floor", operand, type: t.integer }),
   ceil: (operand: Expr): Expr => node({ op: "ceil", operand, type: t.integer }),
   min: (left: Expr, right: Expr): Expr => node({ op: "min", left, right, type: left.type }),

@@ -8,11 +8,10 @@
 
 import {
   EvaluationError,
+  addIntegers,
   addMoney,
   calendarDate,
   compareDecimal,
-  decimalFromInteger,
-  decimalFromPercent,
   evaluateScenarioJson,
   fen,
   floorDecimal,
@@ -20,10 +19,11 @@ import {
   lastDayOfTerm,
   maxOf,
   minOf,
-  multiplyDecimal,
+  multiplyIntegerByPercent,
   multiplyMoney,
   multiplyMoneyByPercent,
   percentFromMillionths,
+  subtractIntegers,
   subtractMoney,
   timeOfDay,
   type CalendarDate,
@@ -87,12 +87,6 @@ const YUAN_846 = fen(84600);
 function present<T>(value: T | null): T {
   if (value === null) throw new Error("a value tested to be present is absent");
   return value;
-}
-
-/** A whole number computed by the policy (months, days, counts), checked to be exact. */
-function exactInteger(n: number): number {
-  if (!Number.isSafeInteger(n)) throw new EvaluationError("amount_too_large", "the number is too large to compute exactly");
-  return n + 0;
 }
 
 // ---------------------------------------------------------------- facts
@@ -1180,7 +1174,7 @@ export function evaluateM3(facts: M3Facts, asOf: CalendarDate, overrides: Parame
   // note: 每人最多计3个月（2021年10月、11月、12月）
   let subsidisedPersonMonths = 0;
   for (const t of enterprise.trainees) {
-    if (m3Subsidisable(t, enterprise, inDifficulty, asOf, overrides)) subsidisedPersonMonths = exactInteger(subsidisedPersonMonths + minOf(t.months, 3));
+    if (m3Subsidisable(t, enterprise, inDifficulty, asOf, overrides)) subsidisedPersonMonths = addIntegers(subsidisedPersonMonths, minOf(t.months, 3));
   }
 
   // §3 "给予每人每月500元职业培训补贴"
@@ -1278,7 +1272,7 @@ export function evaluateM4(facts: M4Facts, asOf: CalendarDate, overrides: Parame
   // note: “不超过”含本数：合计最多6个月，已领取的月数从中扣除
   const unemploymentSubsidyMonths: number =
     unemploymentSubsidyEligible
-      ? maxOf(0, exactInteger(unemploymentSubsidyMaxMonthsOn(asOf, overrides) - person.subsidy_months_received))
+      ? maxOf(0, subtractIntegers(unemploymentSubsidyMaxMonthsOn(asOf, overrides), person.subsidy_months_received))
       : 0;
 
   // §4 "对参保不满1年的失业农民工，参照兰州市城市低保标准，按月发放3个月的临时生活补助"
@@ -1454,7 +1448,7 @@ export function evaluateM6(facts: M6Facts, asOf: CalendarDate, overrides: Parame
   // §6 "增加岗位数不超过当年下达任务的 50%"
   // note: “不超过”含本数（民法典第1259条）；岗位数为整数，不足一个的部分不计（向下取整）
   const maxAdditionalInternshipPosts: number =
-    floorDecimal(multiplyDecimal(decimalFromInteger(district.internship_task), decimalFromPercent(internshipGrowthCapOn(asOf, overrides))));
+    floorDecimal(multiplyIntegerByPercent(district.internship_task, internshipGrowthCapOn(asOf, overrides)));
 
   // §6 "向作出承诺符合发放条件的困难毕业生"
   // note: 求职创业补贴实行告知承诺制：困难毕业生作出承诺即可先行发放

@@ -9,6 +9,7 @@
 import {
   EvaluationError,
   addDecimal,
+  addIntegers,
   addMoney,
   addMonths,
   calendarDate,
@@ -16,6 +17,7 @@ import {
   fen,
   formatDate,
   maxOf,
+  multiplyIntegers,
   multiplyMoney,
   multiplyMoneyByPercent,
   multiplyMoneyByPercentExact,
@@ -54,12 +56,6 @@ const YUAN_850 = fen(85000);
 function present<T>(value: T | null): T {
   if (value === null) throw new Error("a value tested to be present is absent");
   return value;
-}
-
-/** A whole number computed by the policy (months, days, counts), checked to be exact. */
-function exactInteger(n: number): number {
-  if (!Number.isSafeInteger(n)) throw new EvaluationError("amount_too_large", "the number is too large to compute exactly");
-  return n + 0;
 }
 
 // ---------------------------------------------------------------- facts
@@ -519,7 +515,7 @@ export function evaluateAllowance(facts: AllowanceFacts, asOf: CalendarDate, ove
   // §2 "家庭金融资产人均不超过低保标准24倍"
   // note: “人均不超过”即合计不超过低保标准×24×家庭人口数，含本数；两边同乘人口数以免除法
   const assetsWithinLimit: boolean =
-    household.financial_assets <= multiplyMoney(lowIncomeStandardOn(asOf, overrides), exactInteger(assetMultipleOn(asOf, overrides) * householdSize));
+    household.financial_assets <= multiplyMoney(lowIncomeStandardOn(asOf, overrides), multiplyIntegers(assetMultipleOn(asOf, overrides), householdSize));
 
   // §2 "因隐瞒收入被终止低保的家庭，自终止之日起6个月内不予受理其申请"
   // note: 月数规则：终止之日加6个月（目标月较短时取该月末日），申请之日早于该日的不予受理
@@ -550,7 +546,7 @@ export function evaluateAllowance(facts: AllowanceFacts, asOf: CalendarDate, ove
   // §5 "分类施保按人次统计，同一人同时享受两项增发的计2人次"
   const topupCases: number =
     eligible
-      ? exactInteger(allowanceTopupCasesCount(household, asOf, overrides) + allowanceTopupCasesCount2(household, asOf, overrides))
+      ? addIntegers(allowanceTopupCasesCount(household, asOf, overrides), allowanceTopupCasesCount2(household, asOf, overrides))
       : 0;
 
   // §4 "低保金按家庭月收入与低保标准乘以家庭人口数的差额发放"

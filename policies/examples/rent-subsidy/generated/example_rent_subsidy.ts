@@ -14,7 +14,6 @@ import {
   compareDecimal,
   decimal,
   decimalFromInteger,
-  decimalFromPercent,
   evaluateScenarioJson,
   fen,
   floorDecimal,
@@ -23,6 +22,7 @@ import {
   minOf,
   moneyToDecimal,
   multiplyDecimal,
+  multiplyDecimalByPercent,
   multiplyMoney,
   multiplyMoneyByDecimal,
   multiplyMoneyByPercent,
@@ -442,7 +442,7 @@ export function evaluateRentSubsidy(facts: RentSubsidyFacts, asOf: CalendarDate,
 
   // §2 "承租公有住房的，其面积按50%计入现有住房建筑面积"
   const countedArea: Decimal =
-    addDecimal(household.owned_area, multiplyDecimal(household.public_rental_area, decimalFromPercent(publicHousingShareOn(asOf, overrides))));
+    addDecimal(household.owned_area, multiplyDecimalByPercent(household.public_rental_area, publicHousingShareOn(asOf, overrides)));
 
   // §2 "人均15平方米乘以家庭人口数"
   const entitledArea: Decimal =

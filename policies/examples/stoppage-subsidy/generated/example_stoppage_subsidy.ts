@@ -10,24 +10,29 @@ import {
   EvaluationError,
   addDays,
   addDecimal,
+  addIntegers,
   addMonths,
   calendarDate,
   ceilDecimal,
   compareDecimal,
   decimal,
   decimalFromInteger,
-  decimalFromPercent,
   evaluateScenarioJson,
   fen,
   formatDate,
   lastDayOfTerm,
   maxOf,
   minOf,
-  multiplyDecimal,
+  multiplyIntegerByPercent,
+  multiplyIntegers,
   multiplyMoney,
   negateDecimal,
   percentFromMillionths,
   roundDecimal,
+  subtractDates,
+  subtractDays,
+  subtractIntegers,
+  subtractMonths,
   timeOfDay,
   type CalendarDate,
   type Decimal,
@@ -65,12 +70,6 @@ const YUAN_300 = fen(30000);
 function present<T>(value: T | null): T {
   if (value === null) throw new Error("a value tested to be present is absent");
   return value;
-}
-
-/** A whole number computed by the policy (months, days, counts), checked to be exact. */
-function exactInteger(n: number): number {
-  if (!Number.isSafeInteger(n)) throw new EvaluationError("amount_too_large", "the number is too large to compute exactly");
-  return n + 0;
 }
 
 // ---------------------------------------------------------------- facts
@@ -561,16 +560,16 @@ export function evaluateStoppageSubsidy(facts: StoppageSubsidyFacts, asOf: Calen
 
   // §2 "至复工之日止（不含复工当日）；尚未复工的，至申请之日止（不含申请当日）"
   // note: 不含复工当日（尚未复工的，不含申请当日）：计入的最后一日是其前一日
-  const lastStoppageDay: CalendarDate = addDays(enterprise.resumed_on ?? application.submitted_on, -1);
+  const lastStoppageDay: CalendarDate = subtractDays(enterprise.resumed_on ?? application.submitted_on, 1);
 
   // §2 "停工停产天数自停工停产之日起计算，至复工之日止（不含复工当日）"
   // note: 首尾两日都计入
-  const stoppageDays: number = exactInteger(lastStoppageDay - enterprise.stoppage_start + 1);
+  const stoppageDays: number = addIntegers(subtractDates(lastStoppageDay, enterprise.stoppage_start), 1);
 
   // §2 "企业停工停产前已连续参加失业保险满12个月"
   // note: 月数规则：停工停产之日减12个月（目标月较短时取该月末日）；连续参保起始日不晚于该日的即已满12个月
   const insuredLongEnough: boolean =
-    enterprise.insured_since <= addMonths(enterprise.stoppage_start, -requiredInsuranceOn(asOf, overrides));
+    enterprise.insured_since <= subtractMonths(enterprise.stoppage_start, requiredInsuranceOn(asOf, overrides));
 
   // §2 "裁员率不高于5.5%"
   let insuredWorkers = 0;
@@ -586,28 +585,28 @@ export function evaluateStoppageSubsidy(facts: StoppageSubsidyFacts, asOf: Calen
 
   // §2 "裁员率不高于5.5%"
   // note: 裁减的参保职工人数：参保职工中未保留劳动关系的人数
-  const laidOff: number = exactInteger(insuredWorkers - keptWorkers);
+  const laidOff: number = subtractIntegers(insuredWorkers, keptWorkers);
 
   let layoffWithinLimit: boolean;
   if (insuredWorkers <= smallWorkforceSizeOn(asOf, overrides)) {
     // exception small_workforce to general: §2 "参保职工30人（含）以下的企业，裁员率不高于参保职工总数的20%"
-    layoffWithinLimit = compareDecimal(decimalFromInteger(laidOff), multiplyDecimal(decimalFromInteger(insuredWorkers), decimalFromPercent(smallWorkforceLayoffRateCapOn(asOf, overrides)))) <= 0;
+    layoffWithinLimit = compareDecimal(decimalFromInteger(laidOff), multiplyIntegerByPercent(insuredWorkers, smallWorkforceLayoffRateCapOn(asOf, overrides))) <= 0;
   } else {
     // rule general: §2 "裁员率不高于5.5%"
     // note: 裁员率即裁减人数除以参保职工人数，“不高于”含本数；两边同乘参保职工人数以免除法
-    layoffWithinLimit = compareDecimal(decimalFromInteger(laidOff), multiplyDecimal(decimalFromInteger(insuredWorkers), decimalFromPercent(layoffRateCapOn(asOf, overrides)))) <= 0;
+    layoffWithinLimit = compareDecimal(decimalFromInteger(laidOff), multiplyIntegerByPercent(insuredWorkers, layoffRateCapOn(asOf, overrides))) <= 0;
   }
 
   // §2 "企业在停工停产之日前12个月内享受稳岗补贴的月数"
   // note: “前12个月内”自停工停产之日减12个月之日起算，含该日
   let monthsAlreadyReceived = 0;
   for (const g of enterprise.previous_grants) {
-    if (g.granted_on >= addMonths(enterprise.stoppage_start, -lookbackOn(asOf, overrides))) monthsAlreadyReceived = exactInteger(monthsAlreadyReceived + g.months);
+    if (g.granted_on >= subtractMonths(enterprise.stoppage_start, lookbackOn(asOf, overrides))) monthsAlreadyReceived = addIntegers(monthsAlreadyReceived, g.months);
   }
 
   // §2 "与本次核定的月数合计不超过6个月"
   const remainingMonths: number =
-    maxOf(exactInteger(cumulativeCapOn(asOf, overrides) - monthsAlreadyReceived), 0);
+    maxOf(subtractIntegers(cumulativeCapOn(asOf, overrides), monthsAlreadyReceived), 0);
 
   // §2 "企业停工停产前已连续参加失业保险满12个月，且裁员率不高于5.5%的，可以申请停工稳岗补贴"
   // note: 停工停产不满30天的，核定月数为零，不予补贴
@@ -622,21 +621,21 @@ export function evaluateStoppageSubsidy(facts: StoppageSubsidyFacts, asOf: Calen
 
   // §2 "企业每保留1名参保职工，每月给予300元稳岗补贴"
   const subsidy: Money =
-    multiplyMoney(monthlySubsidyPerWorkerOn(asOf, overrides), exactInteger(keptWorkers * subsidyMonths));
+    multiplyMoney(monthlySubsidyPerWorkerOn(asOf, overrides), multiplyIntegers(keptWorkers, subsidyMonths));
 
   // §2 "企业在停工停产之日前12个月内享受稳岗补贴的月数与本次核定的月数合计不超过6个月"
-  const cumulativeMonths: number = exactInteger(monthsAlreadyReceived + subsidyMonths);
+  const cumulativeMonths: number = addIntegers(monthsAlreadyReceived, subsidyMonths);
 
   // §2 "补贴期自停工停产之日起计算；2024年8月1日前停工停产的，自2024年8月1日起计算"
   // note: 月数规则（民法典第二百零一条、第二百零二条）：N个月的补贴期至第N个月与起始日相应之日的前一日止；该月没有相应之日的，至该月末日止
   const subsidyPeriodEnd: CalendarDate | null =
     subsidyMonths > 0
-      ? lastDayOfTerm(maxOf(enterprise.stoppage_start, stoppagePeriodStartOn(asOf, overrides)), exactInteger(1 * subsidyMonths))
+      ? lastDayOfTerm(maxOf(enterprise.stoppage_start, stoppagePeriodStartOn(asOf, overrides)), multiplyIntegers(1, subsidyMonths))
       : null;
 
   // §4 "停工停产超过一个工资支付周期的，企业应当自第二个工资支付周期起，按不低于当地最低工资标准的80%支付职工生活费"
   // note: 支付生活费的天数：停工停产天数减去第一个工资支付周期，不足零的为零
-  const livingAllowanceDays: number = maxOf(exactInteger(stoppageDays - enterprise.pay_cycle_days), 0);
+  const livingAllowanceDays: number = maxOf(subtractIntegers(stoppageDays, enterprise.pay_cycle_days), 0);
 
   return {
     in_force: true,
@@ -733,7 +732,7 @@ export function evaluateTrainingSubsidy(facts: TrainingSubsidyFacts, asOf: Calen
 
   // §3 "参训职工人数达到参保职工人数30%（向上取整）的企业"
   const participationQuota: number =
-    ceilDecimal(multiplyDecimal(decimalFromInteger(insuredWorkers), decimalFromPercent(participationShareOn(asOf, overrides))));
+    ceilDecimal(multiplyIntegerByPercent(insuredWorkers, participationShareOn(asOf, overrides)));
 
   let hourlyRate: Money;
   if (trainees > 0 && trainees >= participationQuota) {
@@ -748,7 +747,7 @@ export function evaluateTrainingSubsidy(facts: TrainingSubsidyFacts, asOf: Calen
   // §3 "学时四舍五入取整，每人最多计40学时"
   let subsidisedHours = 0;
   for (const w of enterprise.workers) {
-    if (trainingSubsidyTrained(w, asOf, overrides)) subsidisedHours = exactInteger(subsidisedHours + trainingSubsidyHoursFor(w, asOf, overrides));
+    if (trainingSubsidyTrained(w, asOf, overrides)) subsidisedHours = addIntegers(subsidisedHours, trainingSubsidyHoursFor(w, asOf, overrides));
   }
 
   // §3 "按每学时20元给予企业培训补贴"
@@ -764,7 +763,7 @@ export function evaluateTrainingSubsidy(facts: TrainingSubsidyFacts, asOf: Calen
   // §3 "企业申请时应当报送参训职工的培训学时合计和培训天数合计"
   let totalTrainingDays = 0;
   for (const w of enterprise.workers) {
-    if (trainingSubsidyTrained(w, asOf, overrides)) totalTrainingDays = exactInteger(totalTrainingDays + w.training_days);
+    if (trainingSubsidyTrained(w, asOf, overrides)) totalTrainingDays = addIntegers(totalTrainingDays, w.training_days);
   }
 
   return {
@@ -832,7 +831,7 @@ export function evaluateApplicationReview(facts: ApplicationReviewFacts, asOf: C
   // §5 "经办机构应当自受理之日起15日内完成审核；申请材料需要补正的，每补正一次，审核期限顺延5日；遇法定节假日的，按节假日天数顺延"
   // note: 期间开始的当日不计入（民法典第二百零一条）：受理之日加15日为最后一日
   const reviewDeadline: CalendarDate =
-    addDays(acceptedOn, exactInteger(exactInteger(reviewPeriodOn(asOf, overrides) + exactInteger(extensionPerCorrectionOn(asOf, overrides) * application.corrections)) + application.holidays));
+    addDays(acceptedOn, addIntegers(addIntegers(reviewPeriodOn(asOf, overrides), multiplyIntegers(extensionPerCorrectionOn(asOf, overrides), application.corrections)), application.holidays));
 
   return {
     in_force: true,

@@ -1,0 +1,143 @@
+/**
+ * The operations of the language, written once: for each, the types of its operands and of
+ * its result, the function of `tiao/runtime` that computes it (rounding included), and for
+ * arithmetic the operator the drafter writes. The checker resolves operators through this
+ * table and the IR carries the resolved operation's id; the interpreter calls the function
+ * the table names and generated code calls it by that name, so both compute with the same
+ * code; the diff and the explanations take symbols and meanings from here.
+ *
+ * A back end that renders operations its own way keys its rendering by `OperationId` in a
+ * `Record<OperationId, …>`, which the compiler forces to be total: a new row is then an
+ * error in every back end until each says how to compute it.
+ */
+import * as runtime from "../runtime/index.js";
+import type { RuntimeValue } from "../runtime/scenario.js";
+import type { ValueType } from "../runtime/types.js";
+
+export type Kind = ValueType["kind"];
+
+/** The names of `tiao/runtime`'s functions, as generated code imports them. */
+export type RuntimeFunctionName = {
+  [Name in keyof typeof runtime]: (typeof runtime)[Name] extends (...args: never[]) => unknown ? Name : never;
+}[keyof typeof runtime];
+
+export interface Operation {
+  /** the kinds of the operands, in the order the runtime function takes them */
+  readonly operands: readonly Kind[];
+  readonly result: Kind;
+  /** computes the operation from the operands (and, for a rounding, the rounding mode after them) */
+  readonly runtime: RuntimeFunctionName;
+  /** arithmetic: the operator as written, `left symbol right` */
+  readonly symbol?: "+" | "-" | "*";
+  /** arithmetic: what it computes on the operands' exact values (months by the month rule of the language) */
+  readonly computes?: "sum" | "difference" | "product" | "months_later" | "months_earlier";
+  /** the runtime function takes a rounding mode after the operands */
+  readonly rounds?: true;
+}
+
+const table = {
+  money_add: { symbol: "+", operands: ["money", "money"], result: "money", computes: "sum", runtime: "addMoney" },
+  money_sub: { symbol: "-", operands: ["money", "money"], result: "money", computes: "difference", runtime: "subtractMoney" },
+  money_mul_integer: { symbol: "*", operands: ["money", "integer"], result: "money", computes: "product", runtime: "multiplyMoney" },
+  money_mul_percent: { symbol: "*", operands: ["money", "percent"], result: "unrounded_money", computes: "product", runtime: "multiplyMoneyByPercentExact" },
+  money_mul_decimal: { symbol: "*", operands: ["money", "decimal"], result: "unrounded_money", computes: "product", runtime: "multiplyMoneyByDecimal" },
+  unrounded_add: { symbol: "+", operands: ["unrounded_money", "unrounded_money"], result: "unrounded_money", computes: "sum", runtime: "addDecimal" },
+  unrounded_sub: { symbol: "-", operands: ["unrounded_money", "unrounded_money"], result: "unrounded_money", computes: "difference", runtime: "subtractDecimal" },
+  integer_add: { symbol: "+", operands: ["integer", "integer"], result: "integer", computes: "sum", runtime: "addIntegers" },
+  integer_sub: { symbol: "-", operands: ["integer", "integer"], result: "integer", computes: "difference", runtime: "subtractIntegers" },
+  integer_mul: { symbol: "*", operands: ["integer", "integer"], result: "integer", computes: "product", runtime: "multiplyIntegers" },
+  integer_mul_percent: { symbol: "*", operands: ["integer", "percent"], result: "decimal", computes: "product", runtime: "multiplyIntegerByPercent" },
+  decimal_add: { symbol: "+", operands: ["decimal", "decimal"], result: "decimal", computes: "sum", runtime: "addDecimal" },
+  decimal_sub: { symbol: "-", operands: ["decimal", "decimal"], result: "decimal", computes: "difference", runtime: "subtractDecimal" },
+  decimal_mul: { symbol: "*", operands: ["decimal", "decimal"], result: "decimal", computes: "product", runtime: "multiplyDecimal" },
+  decimal_mul_percent: { symbol: "*", operands: ["decimal", "percent"], result: "decimal", computes: "product", runtime: "multiplyDecimalByPercent" },
+  months_add: { symbol: "+", operands: ["months", "months"], result: "months", computes: "sum", runtime: "addIntegers" },
+  months_sub: { symbol: "-", operands: ["months", "months"], result: "months", computes: "difference", runtime: "subtractIntegers" },
+  months_mul_integer: { symbol: "*", operands: ["months", "integer"], result: "months", computes: "product", runtime: "multiplyIntegers" },
+  days_add: { symbol: "+", operands: ["days", "days"], result: "days", computes: "sum", runtime: "addIntegers" },
+  days_sub: { symbol: "-", operands: ["days", "days"], result: "days", computes: "difference", runtime: "subtractIntegers" },
+  days_mul_integer: { symbol: "*", operands: ["days", "integer"], result: "days", computes: "product", runtime: "multiplyIntegers" },
+  date_add_months: { symbol: "+", operands: ["date", "months"], result: "date", computes: "months_later", runtime: "addMonths" },
+  date_sub_months: { symbol: "-", operands: ["date", "months"], result: "date", computes: "months_earlier", runtime: "subtractMonths" },
+  date_add_days: { symbol: "+", operands: ["date", "days"], result: "date", computes: "sum", runtime: "addDays" },
+  date_sub_days: { symbol: "-", operands: ["date", "days"], result: "date", computes: "difference", runtime: "subtractDays" },
+  date_diff: { symbol: "-", operands: ["date", "date"], result: "days", computes: "difference", runtime: "subtractDates" },
+
+  /** round(unrounded amount) to the fen */
+  round_to_fen: { operands: ["unrounded_money"], result: "money", rounds: true, runtime: "roundToFen" },
+  /** round(decimal) to a whole number */
+  round_to_integer: { operands: ["decimal"], result: "integer", rounds: true, runtime: "roundDecimal" },
+  /** round(money × percent): the commonest computation of a policy, fused, in plain numbers when the product is exact */
+  round_money_times_percent: { operands: ["money", "percent"], result: "money", rounds: true, runtime: "multiplyMoneyByPercent" },
+  floor: { operands: ["decimal"], result: "integer", runtime: "floorDecimal" },
+  ceil: { operands: ["decimal"], result: "integer", runtime: "ceilDecimal" },
+  negate: { operands: ["decimal"], result: "decimal", runtime: "negateDecimal" },
+  last_day_of_term: { operands: ["date", "months"], result: "date", runtime: "lastDayOfTerm" },
+
+  /** the conversions that change the representation (a whole number as a decimal, an amount as an unrounded one) */
+  integer_to_decimal: { operands: ["integer"], result: "decimal", runtime: "decimalFromInteger" },
+  money_to_unrounded: { operands: ["money"], result: "unrounded_money", runtime: "moneyToDecimal" },
+} as const satisfies Record<string, Operation>;
+
+export type OperationId = keyof typeof table;
+
+export const operations: Readonly<Record<OperationId, Operation>> = table;
+
+type IdsWith<Property extends string> = { [Id in OperationId]: (typeof table)[Id] extends Record<Property, unknown> ? Id : never }[OperationId];
+
+/** `a + b`, `a - b`, `a * b` for the operands' types */
+export type ArithmeticOperationId = IdsWith<"symbol">;
+export type RoundingOperationId = IdsWith<"rounds">;
+/** conversions that change a value's representation; the IR's other conversions keep the value as it is */
+export type ConversionOperationId = "integer_to_decimal" | "money_to_unrounded";
+
+export interface ArithmeticOperation extends Operation {
+  readonly symbol: "+" | "-" | "*";
+  readonly operands: readonly [Kind, Kind];
+  readonly computes: NonNullable<Operation["computes"]>;
+}
+
+export function arithmeticOperation(id: ArithmeticOperationId): ArithmeticOperation {
+  return table[id];
+}
+
+export const arithmeticOperationIds: readonly ArithmeticOperationId[] = (Object.keys(table) as OperationId[]).filter(
+  (id): id is ArithmeticOperationId => "symbol" in table[id],
+);
+
+/** The operation `left symbol right` is for the operands' kinds, as written (no commuted order). */
+export function findArithmetic(symbol: "+" | "-" | "*", left: Kind, right: Kind): ArithmeticOperationId | undefined {
+  return arithmeticOperationIds.find((id) => {
+    const operation = table[id];
+    return operation.symbol === symbol && operation.operands[0] === left && operation.operands[1] === right;
+  });
+}
+
+/** The addition of two values of a kind, for `sum(…)`. */
+export function additionOf(kind: Kind): ArithmeticOperationId {
+  const id = arithmeticOperationIds.find((candidate) => {
+    const operation = table[candidate];
+    return operation.computes === "sum" && operation.operands[0] === kind && operation.operands[1] === kind;
+  });
+  if (id === undefined) throw new Error(`values of kind ${kind} cannot be added`);
+  return id;
+}
+
+/**
+ * The rounding of an operand: `round(money × percent)` is the fused operation (its
+ * operands are the product's), an unrounded amount rounds to the fen, a decimal to a whole number.
+ */
+export function roundingOf(operand: { readonly op: string; readonly operator?: string; readonly type: ValueType }): RoundingOperationId {
+  if (operand.op === "arithmetic" && operand.operator === "money_mul_percent") return "round_money_times_percent";
+  return operand.type.kind === "unrounded_money" ? "round_to_fen" : "round_to_integer";
+}
+
+/** The function computing an operation: the one generated code calls by the table's name. */
+export function operationFunction(id: OperationId): (...operands: RuntimeValue[]) => RuntimeValue {
+  return runtime[table[id].runtime] as (...operands: RuntimeValue[]) => RuntimeValue;
+}
+
+/** Whether a conversion of the IR changes the value's representation (the others keep the value as it is). */
+export function isRepresentationChange(conversion: string): conversion is ConversionOperationId {
+  return conversion === "integer_to_decimal" || conversion === "money_to_unrounded";
+}
