@@ -52,7 +52,15 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // The editor changes with its version, the page with every edit: apart, a browser keeps the editor cached.
-        codeSplitting: { groups: [{ name: "monaco", test: /node_modules[\\/]monaco-editor/u }, { name: "react", test: /node_modules[\\/](react|react-dom|scheduler|@monaco-editor)[\\/]/u }] },
+        // The helper that loads a chunk with its styles is the entry's and the editor's: in a chunk of its own,
+        // the entry does not wait for the editor's 4 MB to run, and starts the compiler worker at once.
+        codeSplitting: {
+          groups: [
+            { name: "preload", test: /vite[\\/]preload-helper/u },
+            { name: "monaco", test: /node_modules[\\/]monaco-editor/u },
+            { name: "react", test: /node_modules[\\/](react|react-dom|scheduler|@monaco-editor)[\\/]/u },
+          ],
+        },
       },
     },
     reportCompressedSize: false,

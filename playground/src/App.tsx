@@ -25,14 +25,16 @@ function useTiaoHighlighting(): void {
 
 export function App() {
   const t = useWords();
-  const page = usePage();
+  const language = usePage((state) => state.language);
+  const linkProblem = usePage((state) => state.linkProblem);
+  const restoredFromLocal = usePage((state) => state.restoredFromLocal);
   const [tab, setTab] = useState<Tab>("case");
   const [copied, setCopied] = useState(false);
   useTiaoHighlighting();
   useEffect(() => {
-    document.documentElement.lang = page.language === "zh" ? "zh-CN" : "en";
+    document.documentElement.lang = language === "zh" ? "zh-CN" : "en";
     document.title = `tiao · ${t("title")}`;
-  }, [page.language]);
+  }, [language]);
 
   const moveTab = (event: React.KeyboardEvent, index: number) => {
     const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
@@ -67,12 +69,12 @@ export function App() {
           >
             {t("backToPublished")}
           </button>
-          <button type="button" lang={page.language === "zh" ? "en" : "zh-CN"} aria-label={t("languageLabel")} onClick={() => store.setLanguage(page.language === "zh" ? "en" : "zh")}>
+          <button type="button" lang={language === "zh" ? "en" : "zh-CN"} aria-label={t("languageLabel")} onClick={() => store.setLanguage(language === "zh" ? "en" : "zh")}>
             {t("language")}
           </button>
         </div>
       </header>
-      {page.linkProblem === true ? (
+      {linkProblem === true ? (
         <div className="banner" role="alert" data-testid="link-problem">
           {t("linkProblem")}{" "}
           <button type="button" onClick={() => store.dismissLinkProblem()}>
@@ -80,7 +82,7 @@ export function App() {
           </button>
         </div>
       ) : null}
-      {page.restoredFromLocal === true ? (
+      {restoredFromLocal === true ? (
         <p className="banner info" role="status">
           {t("restored")}
         </p>

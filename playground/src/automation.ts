@@ -26,24 +26,29 @@ function settledAndDrawn(): Promise<void> {
   return store.settled().then(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 }
 
+/** After a setter, the local save and the link hold the change too, as they do once typing pauses. */
+function settledDrawnAndSaved(): Promise<void> {
+  return settledAndDrawn().then(() => store.saveNow());
+}
+
 export const tiaoPlayground: TiaoPlayground = {
   files: () => Object.fromEntries(store.snapshot().files.map((file) => [file.path, file.text])),
   setFiles: (files) => {
     void store.setFiles(Object.entries(files).map(([path, text]) => ({ path, text })));
-    return settledAndDrawn();
+    return settledDrawnAndSaved();
   },
   source: () => store.snapshot().files.find((file) => file.path === store.snapshot().activePath)?.text ?? "",
   setSource: (text) => {
     void store.setFileText(store.snapshot().activePath, text);
-    return settledAndDrawn();
+    return settledDrawnAndSaved();
   },
   setScenario: (json) => {
     void store.setScenario(typeof json === "string" ? json : `${JSON.stringify(json, null, 2)}\n`);
-    return settledAndDrawn();
+    return settledDrawnAndSaved();
   },
   setDate: (iso) => {
     void store.setDate(iso);
-    return settledAndDrawn();
+    return settledDrawnAndSaved();
   },
   diagnostics: () => store.snapshot().analysis?.diagnostics ?? [],
   results: () => {

@@ -1,15 +1,7 @@
-import "./editor/monaco-setup.js";
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
-import { App } from "./App.js";
-import { tiaoPlayground } from "./automation.js";
-import { registerLanguageFeatures } from "./editor/language-features.js";
-import "./styles.css";
+/**
+ * The page's entry. The store starts the compiler worker and asks for the first analysis
+ * at once; the editor and the page, most of the site's bytes, load meanwhile beside it.
+ */
+import "./store.js";
 
-registerLanguageFeatures();
-window.tiaoPlayground = tiaoPlayground;
-createRoot(document.getElementById("root") as HTMLElement).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+void import("./page.js");

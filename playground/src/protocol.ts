@@ -43,6 +43,18 @@ export interface Analysis {
   readonly run: RunOutcome;
 }
 
+/**
+ * The worker's answer to `analyze`: each part equal to the same part of its previous answer
+ * is sent as "unchanged", and the page keeps the one it has. A keystroke in a comment then
+ * crosses as a few bytes, and the panes showing the parts that stayed the same are not drawn again.
+ */
+export interface AnalysisUpdate {
+  readonly diagnostics: readonly Diagnostic[] | "unchanged";
+  readonly program: ProgramOutline | undefined | "unchanged";
+  readonly notice: readonly NoticeSentence[] | undefined | "unchanged";
+  readonly run: RunOutcome | "unchanged";
+}
+
 export interface TestOutcome {
   readonly file: string;
   readonly name: string;
@@ -96,7 +108,7 @@ export type WorkerRequest =
   | { readonly kind: "service"; readonly call: ServiceCall };
 
 export type WorkerAnswer =
-  | { readonly kind: "analyze"; readonly analysis: Analysis }
+  | { readonly kind: "analyze"; readonly analysis: AnalysisUpdate; readonly milliseconds: number }
   | { readonly kind: "test"; readonly outcomes: readonly TestOutcome[] }
   | { readonly kind: "sweep"; readonly points: readonly SweepPoint[] }
   | { readonly kind: "emit"; readonly typescript?: string }

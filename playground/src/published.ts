@@ -31,7 +31,15 @@ export interface ExampleScenario {
   readonly text: string;
 }
 
-export function exampleScenarios(): ExampleScenario[] {
+let examples: readonly ExampleScenario[] | undefined;
+
+/** Read once: the tests are many, and the case panel is drawn often. */
+export function exampleScenarios(): readonly ExampleScenario[] {
+  examples ??= readExampleScenarios();
+  return examples;
+}
+
+function readExampleScenarios(): ExampleScenario[] {
   const fromScenarios = publishedPolicy.scenarios.map((file) => ({ label: file.path.slice(FOLDER.length + 1), text: file.text }));
   const fromTests = publishedPolicy.tests.flatMap((file) => {
     try {

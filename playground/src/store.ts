@@ -4,7 +4,7 @@
  * Every change schedules one analysis; while one runs, changes made meanwhile are
  * gathered into the next, so the page never queues stale compilations.
  */
-import type { Analysis, PolicyFile, WorkerAnswer } from "./protocol.js";
+import type { Analysis, AnalysisUpdate, PolicyFile, WorkerAnswer } from "./protocol.js";
 import { publishedPolicy } from "./published.js";
 import { clearLocal, filesOf, linkFragment, loadLocal, readFragment, saveLocal, stateOf, type SavedState } from "./saved-state.js";
 import { CompilerClient, WorkerRestarted } from "./worker/client.js";
@@ -32,6 +32,7 @@ export interface PageState {
 }
 
 const LANGUAGE_KEY = "tiao-playground:language";
+const SAVE_PAUSE_MILLISECONDS = 300;
 const defaultScenario = publishedPolicy.scenarios[0]?.text ?? '{\n  "date": "2021-11-15"\n}\n';
 
 function initialLanguage(): Language {
@@ -66,10 +67,12 @@ export class PageStore {
   private readonly settledWaiters: { revision: number; resolve: () => void }[] = [];
   private analyzing = false;
   private revealSerial = 0;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly client = new CompilerClient();
 
   constructor() {
     if (this.state.linkProblem === true) history.replaceState(null, "", location.pathname + location.search);
+    addEventListener("pagehide", () => this.saveNow());
     this.analyze();
   }
 
@@ -89,14 +92,32 @@ export class PageStore {
     for (const listener of this.listeners) listener();
   }
 
-  /** A change of the policy or the scenario: saved locally, put in the link, analysed. */
+  /** A change of the policy or the scenario: analysed at once, saved locally and put in the link soon after. */
   private edit(change: Partial<PageState>): Promise<void> {
     this.update({ ...change, revision: this.state.revision + 1 });
+    this.analyze();
+    this.scheduleSave();
+    return this.settled();
+  }
+
+  /**
+   * Compressing the state into the link and writing the local save cost a few milliseconds
+   * each: they wait for a pause in the typing, off the way from a keystroke to its results.
+   * Leaving the page saves at once (`pagehide`), so a reload loses nothing.
+   */
+  private scheduleSave(): void {
+    if (this.saveTimer !== undefined) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => this.saveNow(), SAVE_PAUSE_MILLISECONDS);
+  }
+
+  /** Writes the local save and the link now, if a change is waiting to be saved. */
+  saveNow(): void {
+    if (this.saveTimer === undefined) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
     const saved = stateOf(this.state.files, publishedPolicy.files, this.state.scenario);
     saveLocal(saved);
     history.replaceState(null, "", linkFragment(saved));
-    this.analyze();
-    return this.settled();
   }
 
   setFileText(path: string, text: string): Promise<void> {
@@ -147,8 +168,9 @@ export class PageStore {
 
   /** Back to the published policy and its example scenario, forgetting the local save. */
   backToPublished(): Promise<void> {
-    clearLocal();
     const result = this.edit({ files: publishedPolicy.files, scenario: defaultScenario, restoredFromLocal: false });
+    if (this.saveTimer !== undefined) clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
     clearLocal();
     history.replaceState(null, "", location.pathname + location.search);
     return result;
@@ -169,11 +191,15 @@ export class PageStore {
     this.analyzing = true;
     const revision = this.state.revision;
     const { files, scenario } = this.state;
+    const requested = performance.now();
     this.client
       .request({ kind: "analyze", files, notice: publishedPolicy.notice, scenario })
       .then((answer: WorkerAnswer) => {
         if (answer.kind === "analyze") {
-          this.update({ analysis: answer.analysis, analyzedRevision: revision, workerProblem: undefined });
+          // the worker's own time and the whole round trip, for profiles and the benchmark
+          performance.measure("tiao:worker-analysis", { start: requested, duration: answer.milliseconds });
+          performance.measure("tiao:analysis-round-trip", { start: requested, end: performance.now() });
+          this.update({ analysis: withUpdate(this.state.analysis, answer.analysis), analyzedRevision: revision, workerProblem: undefined });
         } else if (answer.kind === "failed") {
           this.update({ analyzedRevision: revision, workerProblem: answer.message });
         }
@@ -192,6 +218,19 @@ export class PageStore {
         for (const waiter of this.settledWaiters.splice(0)) waiter.resolve();
       });
   }
+}
+
+/** The analysis with the parts the worker sent, the others kept (and so kept identical, for the panes that compare them). */
+function withUpdate(previous: Analysis | undefined, update: AnalysisUpdate): Analysis {
+  const part = <K extends keyof Analysis>(key: K): Analysis[K] => {
+    const value = update[key];
+    if (value !== "unchanged") return value as Analysis[K];
+    if (previous === undefined) throw new Error(`internal error: the compiler sent no ${key} before`);
+    return previous[key];
+  };
+  const program = part("program");
+  const notice = part("notice");
+  return { diagnostics: part("diagnostics"), run: part("run"), ...(program === undefined ? {} : { program }), ...(notice === undefined ? {} : { notice }) };
 }
 
 /** The scenario's text with another `date`, or a scenario of that date alone when the text is not an object. */

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import "./page-api.js";
-import { launchChromium, serveSite, type StaticSite } from "../../bench/playground-site.js";
+import { launchChromium, serveCopyOfSite, type StaticSite } from "../../bench/playground-site.js";
 
 const POLICY = "policies/lanzhou-2021-289";
 const M4 = `${POLICY}/m4.tiao`;
@@ -25,7 +25,7 @@ let site: StaticSite;
 let browser: Browser;
 
 beforeAll(async () => {
-  site = await serveSite();
+  site = await serveCopyOfSite();
   browser = await launchChromium();
 });
 

@@ -3,7 +3,7 @@
  * declarations, the same scenario as JSON (the CLI's format, both ways), parameter
  * overrides, and the exports.
  */
-import { memo, useEffect, useId, useState } from "react";
+import { memo, useEffect, useId, useMemo, useState } from "react";
 import type { FactSchema, ParameterIR, ValueType } from "../../../compiler/ir.js";
 import type { ProgramOutline } from "../protocol.js";
 import type { EnumDecl, FieldDecl } from "../../../runtime/types.js";
@@ -32,10 +32,10 @@ function writeScenario(scenario: JsonObject): void {
 
 export function CasePanel() {
   const t = useWords();
-  const page = usePage();
+  const scenarioText = usePage((state) => state.scenario);
+  const program = usePage((state) => state.analysis?.program);
   const [mode, setMode] = useState<"form" | "json">("form");
-  const scenario = parseScenarioObject(page.scenario);
-  const program = page.analysis?.program;
+  const scenario = useMemo(() => parseScenarioObject(scenarioText), [scenarioText]);
   const date = typeof scenario?.["date"] === "string" ? scenario["date"] : "";
   const examples = exampleScenarios();
   const exampleId = useId();
@@ -74,20 +74,20 @@ export function CasePanel() {
         </div>
         <div id="case-view" role="tabpanel" aria-labelledby={mode === "form" ? "case-form-tab" : "case-json-tab"}>
           {mode === "json" || scenario === undefined || program === undefined ? (
-            <JsonView text={page.scenario} />
+            <JsonView text={scenarioText} />
           ) : (
             <>
-              <FactForm schema={program.schema} scenario={scenario} scenarioText={page.scenario} />
-              <ParameterOverrides program={program} scenario={scenario} scenarioText={page.scenario} date={date} />
+              <FactForm schema={program.schema} scenario={scenario} scenarioText={scenarioText} />
+              <ParameterOverrides program={program} scenario={scenario} scenarioText={scenarioText} date={date} />
             </>
           )}
         </div>
         <div className="exports">
-          <button type="button" onClick={() => download("scenario.json", page.scenario)}>
+          <button type="button" onClick={() => download("scenario.json", scenarioText)}>
             {t("exportScenario")}
           </button>
           <button type="button" onClick={() => exportResults()}>{t("exportResults")}</button>
-          <button type="button" onClick={() => saveAsTest(page.scenario)}>{t("saveAsTest")}</button>
+          <button type="button" onClick={() => saveAsTest(scenarioText)}>{t("saveAsTest")}</button>
         </div>
       </div>
       <Results />

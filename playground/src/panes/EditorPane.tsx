@@ -5,7 +5,7 @@
  * generated TypeScript.
  */
 import Editor, { DiffEditor, type OnMount } from "@monaco-editor/react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { Diagnostic } from "../../../compiler/diagnostics/diagnostic.js";
 import { modelUri, monaco } from "../editor/monaco-setup.js";
 import { useWords } from "../i18n.js";
@@ -21,22 +21,22 @@ function fileName(path: string): string {
 
 /** Keeps one model per file in step with the store, and the markers of each from the diagnostics. */
 function useModels(): void {
-  const page = usePage();
+  const files = usePage((state) => state.files);
+  const diagnostics = usePage((state) => state.analysis?.diagnostics);
   useEffect(() => {
-    for (const file of page.files) {
+    for (const file of files) {
       const uri = modelUri(file.path);
       const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(file.text, "tiao", uri);
       if (model.getValue() !== file.text) model.setValue(file.text);
     }
-  }, [page.files]);
+  }, [files]);
   useEffect(() => {
-    const diagnostics = page.analysis?.diagnostics ?? [];
-    for (const file of page.files) {
+    for (const file of files) {
       const model = monaco.editor.getModel(modelUri(file.path));
       if (model === null) continue;
-      monaco.editor.setModelMarkers(model, "tiao", diagnostics.filter((d) => d.span.file === file.path).map(markerOf));
+      monaco.editor.setModelMarkers(model, "tiao", (diagnostics ?? []).filter((d) => d.span.file === file.path).map(markerOf));
     }
-  }, [page.analysis, page.files]);
+  }, [diagnostics]);
 }
 
 function markerOf(diagnostic: Diagnostic): monaco.editor.IMarkerData {
@@ -52,28 +52,31 @@ function markerOf(diagnostic: Diagnostic): monaco.editor.IMarkerData {
   };
 }
 
+const publishedText = new Map(publishedPolicy.files.map((file) => [file.path, file.text]));
+
 export function EditorPane() {
   const t = useWords();
-  const page = usePage();
+  const files = usePage((state) => state.files);
+  const activePath = usePage((state) => state.activePath);
+  const diagnostics = usePage((state) => state.analysis?.diagnostics);
   const [view, setView] = useState<View>("rules");
   useModels();
-  const publishedText = new Map(publishedPolicy.files.map((file) => [file.path, file.text]));
-  const active = page.files.find((file) => file.path === page.activePath);
+  const active = files.find((file) => file.path === activePath);
   const views: [View, string][] = [["rules", t("viewRules")], ["compare", t("viewCompare")], ["typescript", t("viewTypeScript")]];
 
   return (
     <section className="editor-pane" aria-label={t("editorLabel")}>
       <nav className="file-list" aria-label={t("files")}>
         <ul>
-          {page.files.map((file) => {
-            const errors = page.analysis?.diagnostics.filter((d) => d.span.file === file.path && d.severity === "error").length ?? 0;
+          {files.map((file) => {
+            const errors = diagnostics?.filter((d) => d.span.file === file.path && d.severity === "error").length ?? 0;
             const changed = publishedText.get(file.path) !== file.text;
             return (
               <li key={file.path}>
                 <button
                   type="button"
                   className="file"
-                  aria-current={file.path === page.activePath ? "page" : undefined}
+                  aria-current={file.path === activePath ? "page" : undefined}
                   onClick={() => store.setActivePath(file.path)}
                 >
                   {fileName(file.path)}
@@ -97,16 +100,30 @@ export function EditorPane() {
         {view === "compare" && active !== undefined ? <CompareView path={active.path} published={publishedText.get(active.path) ?? ""} current={active.text} /> : null}
         {view === "typescript" ? <GeneratedTypeScript /> : null}
       </div>
-      <ProblemList diagnostics={page.analysis?.diagnostics} />
+      <ProblemList diagnostics={diagnostics} />
     </section>
   );
 }
 
+/** The editor's options, one object for the page's life: a new object would make the editor apply them again on every drawing. */
+const rulesEditorOptions: monaco.editor.IStandaloneEditorConstructionOptions = {
+  minimap: { enabled: false },
+  fontSize: 13,
+  wordWrap: "on",
+  automaticLayout: true,
+  fixedOverflowWidgets: true,
+  unicodeHighlight: { ambiguousCharacters: false },
+};
+
 function RulesEditor() {
-  const page = usePage();
+  const reveal = usePage((state) => state.reveal);
+  const activePath = usePage((state) => state.activePath);
   const t = useWords();
+  const label = t("editorLabel");
+  const options = useMemo(() => ({ ...rulesEditorOptions, ariaLabel: label }), [label]);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const onMount: OnMount = (editor) => {
+    performance.mark("tiao:editor-mounted");
     editorRef.current = editor;
     editor.onDidChangeModelContent(() => {
       const model = editor.getModel();
@@ -122,24 +139,22 @@ function RulesEditor() {
   };
   useEffect(() => {
     const editor = editorRef.current;
-    const reveal = page.reveal;
     if (editor === null || reveal === undefined) return;
     const model = monaco.editor.getModel(modelUri(reveal.file));
     if (model !== null && editor.getModel() !== model) editor.setModel(model);
     editor.setPosition({ lineNumber: reveal.line, column: reveal.column });
     editor.revealPositionInCenter({ lineNumber: reveal.line, column: reveal.column });
     editor.focus();
-  }, [page.reveal]);
-  const active = page.files.find((file) => file.path === page.activePath);
+  }, [reveal]);
   return (
     <Editor
-      path={modelUri(page.activePath).toString()}
+      path={modelUri(activePath).toString()}
       defaultLanguage="tiao"
-      defaultValue={active?.text ?? ""}
+      defaultValue={store.snapshot().files.find((file) => file.path === activePath)?.text ?? ""}
       keepCurrentModel
       onMount={onMount}
       theme="tiao-light"
-      options={{ minimap: { enabled: false }, fontSize: 13, wordWrap: "on", ariaLabel: t("editorLabel"), automaticLayout: true, fixedOverflowWidgets: true, unicodeHighlight: { ambiguousCharacters: false } }}
+      options={options}
     />
   );
 }
@@ -171,11 +186,11 @@ function CompareView({ path, published, current }: { path: string; published: st
 
 function GeneratedTypeScript() {
   const t = useWords();
-  const page = usePage();
+  const analysis = usePage((state) => state.analysis);
   const [typescript, setTypescript] = useState<string | undefined>();
   useEffect(() => {
     let current = true;
-    if (page.analysis?.program === undefined) {
+    if (analysis?.program === undefined) {
       setTypescript(undefined);
       return;
     }
@@ -185,8 +200,8 @@ function GeneratedTypeScript() {
     return () => {
       current = false;
     };
-  }, [page.analysis]);
-  if (typescript === undefined) return <p className="empty">{page.analysis?.program === undefined ? t("noProgram") : t("compiling")}</p>;
+  }, [analysis]);
+  if (typescript === undefined) return <p className="empty">{analysis?.program === undefined ? t("noProgram") : t("compiling")}</p>;
   return (
     <Editor
       path="generated:///lanzhou_2021_289.ts"

@@ -34,13 +34,14 @@ function highlighted(written: string, sentence: NoticeSentence, passages: readon
 
 export function NoticePanel() {
   const t = useWords();
-  const page = usePage();
+  const analysed = usePage((state) => state.analysis !== undefined);
+  const program = usePage((state) => state.analysis?.program);
+  const sentences = usePage((state) => state.analysis?.notice);
+  const cursor = usePage((state) => state.cursor);
   const [chosen, setChosen] = useState<number | undefined>();
-  const program = page.analysis?.program;
-  const sentences = page.analysis?.notice;
-  if (program === undefined || sentences === undefined) return <p>{page.analysis === undefined ? t("compiling") : t("policyHasErrors")}</p>;
+  if (program === undefined || sentences === undefined) return <p>{analysed ? t("policyHasErrors") : t("compiling")}</p>;
   const notice = publishedPolicy.notice;
-  const cited = page.cursor === undefined ? [] : citationsAt(program, page.cursor.file, page.cursor.offset).flatMap((c) => passagesOf(c.quote));
+  const cited = cursor === undefined ? [] : citationsAt(program, cursor.file, cursor.offset).flatMap((c) => passagesOf(c.quote));
   const parts: ReactNode[] = [];
   let from = 0;
   sentences.forEach((sentence, index) => {

@@ -3,10 +3,11 @@
  * explanation: the rule that decided, the cited words, what it overrode, and the facts
  * and dated parameters it read.
  */
-import { useState } from "react";
+import { memo, useState } from "react";
 import type { Explanation, RuleReference } from "../../../compiler/explain.js";
 import type { OutputJson } from "../../../runtime/index.js";
 import { useWords } from "../i18n.js";
+import type { MeasureOutline, RunOutcome } from "../protocol.js";
 import { store } from "../store.js";
 import { usePage } from "../use-page.js";
 
@@ -167,18 +168,35 @@ function OutputRow({ output, value, inForce, explanation }: { output: string; va
 
 export function Results() {
   const t = useWords();
-  const page = usePage();
-  const analysis = page.analysis;
-  const stale = page.analyzedRevision !== page.revision;
-  let body;
-  if (analysis === undefined) body = <p>{t("compiling")}</p>;
-  else if (analysis.run.kind === "not_compiled") body = <p className="warning-text" role="status">{t("policyHasErrors")}</p>;
-  else if (analysis.run.kind === "bad_input") {
-    body = (
+  const run = usePage((state) => state.analysis?.run);
+  const measures = usePage((state) => state.analysis?.program?.measures);
+  const workerProblem = usePage((state) => state.workerProblem);
+  const stale = usePage((state) => state.analyzedRevision !== state.revision);
+  return (
+    <section className="results" aria-labelledby="results-heading" aria-busy={stale} data-testid="results">
+      <h2 id="results-heading">{t("results")}</h2>
+      {workerProblem === undefined ? null : (
+        <p className="warning-text" role="alert">
+          {t("workerProblem")}: {workerProblem}
+        </p>
+      )}
+      {run === undefined ? <p>{t("compiling")}</p> : <RunResults run={run} measures={measures ?? noMeasures} />}
+    </section>
+  );
+}
+
+const noMeasures: readonly MeasureOutline[] = [];
+
+/** Drawn again only when the outcome or the measures change: a keystroke that changes neither leaves it alone. */
+const RunResults = memo(function RunResults({ run, measures }: { run: RunOutcome; measures: readonly MeasureOutline[] }) {
+  const t = useWords();
+  if (run.kind === "not_compiled") return <p className="warning-text" role="status">{t("policyHasErrors")}</p>;
+  if (run.kind === "bad_input") {
+    return (
       <div role="status">
         <p className="warning-text">{t("badScenario")}</p>
         <ul className="scenario-problems">
-          {analysis.run.problems.map((problem, i) => (
+          {run.problems.map((problem, i) => (
             <li key={i}>
               <code>{problem.path}</code>: {problem.message}
             </li>
@@ -186,54 +204,42 @@ export function Results() {
         </ul>
       </div>
     );
-  } else if (analysis.run.kind === "evaluation_error") {
-    body = (
+  }
+  if (run.kind === "evaluation_error") {
+    return (
       <p className="warning-text" role="status">
-        {t("evaluationError")}: {analysis.run.message} {analysis.run.location === undefined ? null : <code>{analysis.run.location}</code>}
+        {t("evaluationError")}: {run.message} {run.location === undefined ? null : <code>{run.location}</code>}
       </p>
     );
-  } else {
-    const { outputs, explain, skipped } = analysis.run;
-    const measures = analysis.program?.measures ?? [];
-    body = (
-      <>
-        {Object.entries(outputs).map(([name, measureOutputs]) => {
-          const measure = measures.find((m) => m.name === name);
-          return (
-            <section key={name} className="measure-result" data-measure={name} aria-labelledby={`result-${name}`}>
-              <h3 id={`result-${name}`}>
-                {name} {measure?.citation?.clause ?? ""} {measure?.title ?? ""}
-              </h3>
-              <MeasureResult outputs={measureOutputs} explanations={explain[name]} />
-            </section>
-          );
-        })}
-        {skipped.length === 0 ? null : (
-          <details className="skipped">
-            <summary>
-              {t("skipped")}: {skipped.map((s) => s.measure).join(", ")}
-            </summary>
-            <ul>
-              {skipped.map((s) => (
-                <li key={s.measure}>
-                  {s.measure}: {s.missing.join(", ")}
-                </li>
-              ))}
-            </ul>
-          </details>
-        )}
-      </>
-    );
   }
+  const { outputs, explain, skipped } = run;
   return (
-    <section className="results" aria-labelledby="results-heading" aria-busy={stale} data-testid="results">
-      <h2 id="results-heading">{t("results")}</h2>
-      {page.workerProblem === undefined ? null : (
-        <p className="warning-text" role="alert">
-          {t("workerProblem")}: {page.workerProblem}
-        </p>
+    <>
+      {Object.entries(outputs).map(([name, measureOutputs]) => {
+        const measure = measures.find((m) => m.name === name);
+        return (
+          <section key={name} className="measure-result" data-measure={name} aria-labelledby={`result-${name}`}>
+            <h3 id={`result-${name}`}>
+              {name} {measure?.citation?.clause ?? ""} {measure?.title ?? ""}
+            </h3>
+            <MeasureResult outputs={measureOutputs} explanations={explain[name]} />
+          </section>
+        );
+      })}
+      {skipped.length === 0 ? null : (
+        <details className="skipped">
+          <summary>
+            {t("skipped")}: {skipped.map((s) => s.measure).join(", ")}
+          </summary>
+          <ul>
+            {skipped.map((s) => (
+              <li key={s.measure}>
+                {s.measure}: {s.missing.join(", ")}
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
-      {body}
-    </section>
+    </>
   );
-}
+});

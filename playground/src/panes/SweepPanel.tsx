@@ -90,8 +90,8 @@ function jumpsOf(points: readonly SweepPoint[], outputs: readonly string[]): Jum
 
 export function SweepPanel() {
   const t = useWords();
-  const page = usePage();
-  const program = page.analysis?.program;
+  const analysed = usePage((state) => state.analysis !== undefined);
+  const program = usePage((state) => state.analysis?.program);
   const [measure, setMeasure] = useState("m4");
   const [variableKey, setVariableKey] = useState("person.insured_months");
   const [from, setFrom] = useState("0");
@@ -99,7 +99,7 @@ export function SweepPanel() {
   const [points, setPoints] = useState("25");
   const [result, setResult] = useState<{ points: SweepPoint[]; label: string; milliseconds: number; money: readonly string[]; run: number } | undefined>();
   const ids = { measure: useId(), variable: useId(), from: useId(), to: useId(), points: useId() };
-  if (program === undefined) return <p>{page.analysis === undefined ? t("compiling") : t("policyHasErrors")}</p>;
+  if (program === undefined) return <p>{analysed ? t("policyHasErrors") : t("compiling")}</p>;
   const choices = choicesOf(program.schema, t("sweepAsOf"));
   const choice = choices.find((c) => c.key === variableKey) ?? choices[0];
   const isDate = choice?.variable.kind === "date" || (choice?.variable.kind === "fact" && choice.variable.type === "date");

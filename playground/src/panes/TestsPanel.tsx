@@ -8,7 +8,7 @@ import { usePage } from "../use-page.js";
 
 export function TestsPanel() {
   const t = useWords();
-  const page = usePage();
+  const compiled = usePage((state) => state.analysis?.program !== undefined);
   const [outcomes, setOutcomes] = useState<readonly TestOutcome[] | undefined>();
   const [running, setRunning] = useState(false);
   const run = async () => {
@@ -20,7 +20,7 @@ export function TestsPanel() {
   const passed = outcomes?.filter((o) => o.passed).length ?? 0;
   return (
     <div className="tests-panel">
-      <button type="button" onClick={() => void run()} disabled={running || page.analysis?.program === undefined}>
+      <button type="button" onClick={() => void run()} disabled={running || !compiled}>
         {t("runTests")}
       </button>
       {outcomes === undefined ? null : (

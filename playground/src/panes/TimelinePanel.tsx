@@ -28,10 +28,11 @@ function boundDate(program: ProgramOutline, bound: ExprIR | undefined, asOf: str
 
 export function TimelinePanel() {
   const t = useWords();
-  const page = usePage();
-  const program = page.analysis?.program;
-  if (program === undefined) return <p>{page.analysis === undefined ? t("compiling") : t("policyHasErrors")}</p>;
-  const scenario = parseScenarioObject(page.scenario);
+  const analysed = usePage((state) => state.analysis !== undefined);
+  const program = usePage((state) => state.analysis?.program);
+  const scenarioText = usePage((state) => state.scenario);
+  if (program === undefined) return <p>{analysed ? t("policyHasErrors") : t("compiling")}</p>;
+  const scenario = parseScenarioObject(scenarioText);
   const asOf = typeof scenario?.["date"] === "string" ? scenario["date"] : program.policy.issued;
   const start = dayNumber(asOf) - 730;
   const end = dayNumber(asOf) + 730;

@@ -12,7 +12,7 @@ import { createLanguageService, monarchLanguage, noticeSentences } from "../../.
 import { evaluateScenario, problemLine, resultJson } from "../../../compiler/evaluate-scenario.js";
 import { readTestFile } from "../../../bin/test-file.js";
 import { runTestCase } from "../../../bin/test-runner.js";
-import type { Analysis, Envelope, ProgramOutline, RuleOutline, RunExplanations, RunOutcome, RunOutputs, ServiceCall, ServiceResults, SweepPoint, SweepVariable, TestOutcome, WorkerAnswer, WorkerRequest } from "../protocol.js";
+import type { Analysis, AnalysisUpdate, Envelope, ProgramOutline, RuleOutline, RunExplanations, RunOutcome, RunOutputs, ServiceCall, ServiceResults, SweepPoint, SweepVariable, TestOutcome, WorkerAnswer, WorkerRequest } from "../protocol.js";
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<Envelope<WorkerRequest>>) => void) | null;
@@ -37,8 +37,11 @@ scope.onmessage = (event) => {
 
 function answerTo(request: WorkerRequest): WorkerAnswer {
   switch (request.kind) {
-    case "analyze":
-      return { kind: "analyze", analysis: analyze(request.files, request.notice, request.scenario) };
+    case "analyze": {
+      const started = performance.now();
+      const analysis = changesSinceLastAnswer(analyze(request.files, request.notice, request.scenario));
+      return { kind: "analyze", analysis, milliseconds: performance.now() - started };
+    }
     case "test":
       return { kind: "test", outcomes: program === undefined ? [] : request.tests.map((test) => runTest(program as ProgramIR, test.path, test.text)) };
     case "sweep":
@@ -70,6 +73,22 @@ function analyze(files: readonly { path: string; text: string }[], notice: strin
     };
   }
   return { ...last.analysis, run: program === undefined ? { kind: "not_compiled" } : run(program, scenario) };
+}
+
+/** The JSON of each part of the last analysis answered, to leave out what did not change. */
+let answered: { [part in keyof Analysis]?: string } = {};
+
+function changesSinceLastAnswer(analysis: Analysis): AnalysisUpdate {
+  const now: { [part in keyof Analysis]-?: string } = {
+    diagnostics: JSON.stringify(analysis.diagnostics),
+    program: JSON.stringify(analysis.program) ?? "",
+    notice: JSON.stringify(analysis.notice) ?? "",
+    run: JSON.stringify(analysis.run),
+  };
+  const previous = answered;
+  answered = now;
+  const part = <K extends keyof Analysis>(key: K): Analysis[K] | "unchanged" => (previous[key] === now[key] ? "unchanged" : analysis[key]);
+  return { diagnostics: part("diagnostics"), program: part("program"), notice: part("notice"), run: part("run") };
 }
 
 function outlineOf(program: ProgramIR): ProgramOutline {
