@@ -38,6 +38,9 @@ import {
   type OutputJson,
   type RuntimeValue,
 } from "../runtime/index.js";
+// Defined beside the runtime's evaluateJson, whose explanations are part of these.
+import type { CitationReference, RuleReference, WindowReport } from "../runtime/evaluate-json.js";
+export type { CitationReference, RuleReference, WindowReport };
 import { printExpression, printFormula, type FormulaContext, type NameRead } from "./explain-formula.js";
 import type { ExplanationWords, NotAppliedReason } from "./explain-words.js";
 
@@ -130,36 +133,9 @@ export interface NotComputableReference extends CitationReference {
   readonly location: string;
 }
 
-export interface CitationReference {
-  /** "§4", "§3¶2" */
-  readonly clause: string;
-  /** the quoted words of the document */
-  readonly quote: string;
-}
-
-export interface RuleReference {
-  /** "definition" for a definition written as one expression */
-  readonly kind: "rule" | "exception" | "definition";
-  readonly label: string;
-  readonly citation?: CitationReference;
-  readonly note?: string;
-  /** "file:line" */
-  readonly location: string;
-}
-
 export interface NotAppliedRule extends RuleReference {
   /** "its condition does not hold", "outside its window (from 2021-10-01 until 2021-12-31)" */
   readonly reason: string;
-}
-
-export interface WindowReport {
-  readonly measure: string;
-  readonly date: string;
-  readonly inForce: boolean;
-  /** absent when the measure has no window */
-  readonly from?: string;
-  /** null: no end date */
-  readonly until?: string | null;
 }
 
 export interface ValuesRead {
@@ -679,7 +655,7 @@ function location(span: SourceSpan): string {
   return `${span.file}:${span.line}`;
 }
 
-function ruleReference(rule: RuleIR): RuleReference {
+export function ruleReference(rule: RuleIR): RuleReference {
   return {
     kind: rule.kind === "simple" ? "definition" : rule.kind,
     label: rule.label,

@@ -35,4 +35,15 @@ export { addDecimal, subtractDecimal, multiplyDecimal, multiplyIntegerByPercent,
 export { addDays, addMonths, subtractDays, subtractMonths, subtractDates, lastDayOfTerm, daysBetween, minOf, maxOf } from "./dates.js";
 
 // The JSON-facing entry point of generated modules (their `evaluateJson`)
-export { evaluateScenarioJson, type CompiledTables, type JsonEvaluation, type JsonEvaluationOptions } from "./evaluate-json.js";
+export {
+  evaluateScenarioJson,
+  type CompiledTables,
+  type DecisionRecorder,
+  type ExplanationsJson,
+  type JsonEvaluation,
+  type JsonEvaluationOptions,
+  type OutputExplanation,
+  type RuleDecision,
+  type RuleReference,
+  type WindowReport,
+} from "./evaluate-json.js";

@@ -1,10 +1,10 @@
 /**
- * One measure as TypeScript (or JavaScript): its facts and outputs interfaces and its
- * evaluator, `evaluateM4(facts, asOf, overrides)`, with each definition a local constant
- * (or a block of `if`s for rules and exceptions, each under its citation), in the IR's
- * dependency order. Parameterised definitions and aggregates that sit inside larger
- * expressions become module functions taking what they read as arguments, so that no
- * closure is allocated per evaluation.
+ * One measure as a code tree: its facts and outputs interfaces and its evaluator,
+ * `evaluateM4(facts, asOf, overrides)`, with each definition a local constant (or a block
+ * of `if`s for rules and exceptions, each under its citation), in the IR's dependency
+ * order. Parameterised definitions and aggregates that sit inside larger expressions
+ * become module functions taking what they read as arguments, so that no closure is
+ * allocated per evaluation.
  *
  * The code does what compiler/interpret.ts does, in the same order, so that both throw
  * the same errors: every sibling rule's applicability is computed before conflicts are
@@ -12,32 +12,35 @@
  */
 import type { DefinitionIR, ExprIR, LiteralValue, MeasureIR, ProgramIR, RuleIR, SourceSpan, ValueType, WindowIR } from "../ir.js";
 import { conflictMessage, conflictMessageParts, evaluationLocation, noRuleMessage, ruleName } from "../interpret.js";
-import {
-  binary,
-  callCode,
-  conditional,
-  dataLiteral,
-  docComment,
-  functionHead,
-  indent,
-  isPlainReference,
-  LINE_WIDTH,
-  logical,
-  not,
-  nullish,
-  operand,
-  precedence,
-  primary,
-  propertyName,
-  type Code,
-  type Mode,
-  throwEvaluationError,
-  type ParameterCode,
-} from "./code.js";
-import { camelCase, NameTable, pascalCase } from "./names.js";
-import { lineComment, stringLiteral } from "./escape.js";
+import { ruleReference } from "../explain.js";
 import { forEachChild } from "../ir-walk.js";
 import { additionOf, isRepresentationChange, operations, type OperationId } from "../operations.js";
+import { camelCase, NameTable, pascalCase } from "./names.js";
+import {
+  binary,
+  blank,
+  call,
+  chain,
+  comment,
+  conditional,
+  data,
+  FALSE,
+  identifier,
+  member,
+  not,
+  NULL,
+  number,
+  object,
+  string,
+  TRUE,
+  typeReference,
+  when,
+  type Expression,
+  type Member,
+  type Parameter,
+  type Statement,
+  type TypeNode,
+} from "./tree.js";
 
 /**
  * Up to this many sibling rules, each pair gets its own readable conflict check; more are
@@ -48,19 +51,16 @@ const PAIRWISE_SIBLINGS = 4;
 /** Module functions generated code may need beside the runtime's. */
 export type HelperName = "present" | "smallerDecimal" | "largerDecimal";
 
-/** What a measure's emitter asks of the module being printed. */
+/** What a measure's emitter asks of the module being built. */
 export interface ModuleContext {
-  readonly mode: Mode;
   readonly program: ProgramIR;
   /** names at module level */
   readonly names: NameTable;
-  /** a runtime export, marked as imported */
-  runtime(name: string): string;
   /** the TypeScript type of values of a type */
-  typeOf(type: ValueType): string;
+  typeOf(type: ValueType): TypeNode;
   /** a literal: plain JavaScript, or a module constant for those that need converting (money, dates, …) */
-  literal(value: LiteralValue, type: ValueType): Code;
-  helper(name: HelperName): string;
+  literal(value: LiteralValue, type: ValueType): Expression;
+  helper(name: HelperName): Expression;
   /** the function giving a parameter's value on a date */
   parameterFunction(name: string): string;
   /** the interface of a record or entity */
@@ -68,7 +68,16 @@ export interface ModuleContext {
   /** the declared type of a field of a record or entity */
   fieldType(record: string, field: string): ValueType | undefined;
   /** the type of a scenario's parameter overrides */
-  readonly overridesType: string;
+  readonly overridesType: TypeNode;
+}
+
+/**
+ * Where code is being built: the definition it belongs to, which names the functions
+ * lifted out of it, and the module-level statements those functions are added to.
+ */
+interface Site {
+  readonly owner: string;
+  readonly lifted: Statement[];
 }
 
 /** What an expression reads from outside itself: the arguments of a function lifted out of it. */
@@ -88,8 +97,17 @@ function noNeeds(): Needs {
 /** Where the value of a rule goes: into a variable, or returned from a function. */
 type Target = { readonly kind: "assign"; readonly variable: string } | { readonly kind: "return" };
 
-/** The declared type of a value, for those read from somewhere (facts, parameters, definitions). */
-type DeclaredType = ValueType | undefined;
+type Aggregate = Extract<ExprIR, { op: "aggregate" }>;
+
+const runtime = identifier;
+const AS_OF = identifier("asOf");
+const OVERRIDES = identifier("overrides");
+const RECORDER = identifier("recorder");
+
+/** `recorder?.method(args)`: told when evaluateJson explains, skipped otherwise. */
+function record(method: "decided" | "window", args: readonly Expression[]): Statement {
+  return { kind: "expression", expression: call({ kind: "member", object: RECORDER, name: method, optional: true }, args) };
+}
 
 export class MeasureEmitter {
   private readonly names: NameTable;
@@ -99,10 +117,6 @@ export class MeasureEmitter {
   private readonly localNames = new Map<string, string>();
   private readonly functionNames = new Map<string, string>();
   private readonly definitionNeeds = new Map<string, Needs>();
-  /** module functions lifted out of the measure, in the order they were made */
-  private readonly lifted: string[][] = [];
-  /** the definition being printed, to name what is lifted out of it */
-  private owner = "";
   readonly functionName: string;
   readonly factsType: string;
   readonly outputsType: string;
@@ -116,7 +130,7 @@ export class MeasureEmitter {
     this.factsType = module.names.take(`${base}Facts`);
     this.outputsType = module.names.take(`${base}Outputs`);
     this.names = new NameTable(module.names);
-    for (const name of ["facts", "asOf", "overrides"]) this.names.reserve(name);
+    for (const name of ["facts", "asOf", "overrides", "recorder"]) this.names.reserve(name);
     this.definitions = new Map(measure.definitions.map((d) => [d.name, d]));
     for (const entity of this.entitiesRead()) this.entityNames.set(entity, this.names.take(camelCase(entity)));
     for (const definition of measure.definitions) {
@@ -133,68 +147,49 @@ export class MeasureEmitter {
     return [...new Set(this.measure.reads.map((path) => path.slice(0, path.indexOf("."))))];
   }
 
-  private get mode(): Mode {
-    return this.module.mode;
-  }
-
-  private annotation(type: string): string {
-    return this.mode === "ts" ? `: ${type}` : "";
-  }
-
   // ------------------------------------------------------------ declarations
 
-  /** The facts and outputs interfaces (TypeScript and .d.ts only). */
-  interfaces(): string[] {
+  /** The facts and outputs interfaces. */
+  interfaces(outputDoc: (definition: DefinitionIR) => readonly string[]): Statement[] {
     const byEntity = new Map<string, string[]>();
     for (const path of this.measure.reads) {
       const dot = path.indexOf(".");
       const entity = path.slice(0, dot);
       byEntity.set(entity, [...(byEntity.get(entity) ?? []), path.slice(dot + 1)]);
     }
-    const factLines = [...byEntity].map(([entity, fields]) => {
-      const picked = fields.map((f) => stringLiteral(f)).join(" | ");
-      return `  readonly ${propertyName(entity)}: Pick<${this.module.recordType(entity)}, ${picked}>;`;
-    });
-    const outputLines = [
-      "  readonly in_force: boolean;",
-      ...this.measure.outputs.map((name) => `  readonly ${propertyName(name)}: ${this.outputType(this.definition(name).type)};`),
+    const facts: Member[] = [...byEntity].map(([entity, fields]) => ({
+      name: entity,
+      type: typeReference("Pick", typeReference(this.module.recordType(entity)), { kind: "union", members: fields.map((f) => ({ type: { kind: "string", value: f } })) }),
+    }));
+    const outputs: Member[] = [
+      { name: "in_force", type: typeReference("boolean"), doc: [`whether measure ${this.measure.name} is in force on the date: yes or no`] },
+      ...this.measure.outputs.map((name) => {
+        const definition = this.definition(name);
+        return { name, type: this.outputType(definition.type), doc: outputDoc(definition) };
+      }),
     ];
     return [
-      ...docComment([`The facts measure ${this.measure.name} reads.`]),
-      `export interface ${this.factsType} {`,
-      ...factLines,
-      "}",
-      "",
-      ...docComment([`The outputs of measure ${this.measure.name}; every one has its empty value when the measure is not in force.`]),
-      `export interface ${this.outputsType} {`,
-      ...outputLines,
-      "}",
+      { kind: "interface", name: this.factsType, members: facts, doc: [`The facts measure ${this.measure.name} reads.`] },
+      blank,
+      {
+        kind: "interface",
+        name: this.outputsType,
+        members: outputs,
+        doc: [`The outputs of measure ${this.measure.name}; every one has its empty value when the measure is not in force.`],
+      },
     ];
   }
 
   /** An output's type: nullable where its empty value is null (dates, times, enum members). */
-  private outputType(type: ValueType): string {
-    const text = this.module.typeOf(type);
-    return type.kind === "date" || type.kind === "time" || type.kind === "enum" ? `${text} | null` : text;
+  private outputType(type: ValueType): TypeNode {
+    const node = this.module.typeOf(type);
+    return type.kind === "date" || type.kind === "time" || type.kind === "enum" ? { kind: "union", members: [{ type: node }, { type: typeReference("null") }] } : node;
   }
 
   private definition(name: string): DefinitionIR {
     const definition = this.definitions.get(name);
     if (definition === undefined) throw new Error(`measure ${this.measure.name} has no definition ${name}`);
     return definition;
-  }
-
-  private evaluatorHead(): string {
-    return functionHead(this.mode, {
-      exported: true,
-      name: this.functionName,
-      parameters: [
-        { name: "facts", type: this.factsType },
-        { name: "asOf", type: this.module.typeOf({ kind: "date" }) },
-        { name: "overrides", type: this.module.overridesType, default: "{}" },
-      ],
-      returns: this.outputsType,
-    });
   }
 
   private evaluatorDoc(): string[] {
@@ -207,79 +202,94 @@ export class MeasureEmitter {
       lines.push("", "Not computed:");
       for (const item of measure.notComputable) lines.push(`- ${item.citation.clause} "${item.citation.quote}": ${item.reason}`);
     }
-    return docComment(lines);
+    return lines;
   }
 
-  /** The `export declare function` of the evaluator, for a .d.ts. */
-  declaration(): string[] {
-    return [...this.evaluatorDoc(), this.evaluatorHead()];
-  }
-
-  /** The lifted functions and the evaluator (TypeScript and JavaScript). */
-  implementation(): string[] {
-    const body = this.evaluatorBody();
-    const functions = this.parameterisedFunctions();
-    return [...[...functions, ...this.lifted].flatMap((f) => [...f, ""]), ...this.evaluatorDoc(), this.evaluatorHead(), ...indent(body), "}"];
+  /** The functions lifted out of the measure, then its evaluator. */
+  functions(): Statement[] {
+    const lifted: Statement[] = [];
+    const evaluator: Statement = {
+      kind: "function",
+      name: this.functionName,
+      exported: true,
+      doc: this.evaluatorDoc(),
+      parameters: [
+        { name: "facts", type: typeReference(this.factsType) },
+        { name: "asOf", type: this.module.typeOf({ kind: "date" }) },
+        { name: "overrides", type: this.module.overridesType, default: object([]) },
+        { name: "recorder", type: typeReference("DecisionRecorder"), optional: true },
+      ],
+      returns: typeReference(this.outputsType),
+      body: this.evaluatorBody(lifted),
+    };
+    const parameterised = this.parameterisedFunctions(lifted);
+    return [...parameterised, ...lifted].flatMap((f) => [f, blank]).concat(evaluator);
   }
 
   // ------------------------------------------------------------ the evaluator
 
-  private evaluatorBody(): string[] {
-    const lines: string[] = [];
-    const entities = [...this.entityNames].map(([entity, name]) => (entity === name ? name : `${entity}: ${name}`));
-    if (entities.length > 0) lines.push(`const { ${entities.join(", ")} } = facts;`);
-    if (this.measure.window !== undefined) lines.push(...this.measureWindow(this.measure.window));
+  private evaluatorBody(lifted: Statement[]): Statement[] {
+    const statements: Statement[] = [];
+    const entities = [...this.entityNames].map(([property, name]) => ({ property, name }));
+    if (entities.length > 0) statements.push({ kind: "destructure", properties: entities, value: identifier("facts") });
+    if (this.measure.window !== undefined) statements.push(...this.measureWindow(this.measure.window, { owner: "in_force", lifted }));
     for (const definition of this.measure.definitions) {
       if (definition.parameters.length > 0) continue;
-      this.owner = definition.name;
-      lines.push("", ...this.definitionStatements(definition));
+      statements.push(blank, ...this.definitionStatements(definition, { owner: definition.name, lifted }));
     }
-    const outputs = this.measure.outputs.map((name) => {
-      const variable = this.definitionNames.get(name) ?? name;
-      return variable === name && propertyName(name) === name ? `  ${name},` : `  ${propertyName(name)}: ${variable},`;
-    });
-    lines.push("", "return {", "  in_force: true,", ...outputs, "};");
-    return lines;
+    const outputs = this.measure.outputs.map((name) => ({ name, value: identifier(this.definitionName(name)) }));
+    statements.push(blank, { kind: "return", value: object([{ name: "in_force", value: TRUE }, ...outputs], true) });
+    return statements;
   }
 
   /** `in_force`: outside the window, every output has its empty value. */
-  private measureWindow(window: WindowIR): string[] {
-    this.owner = "in_force";
-    const { setup, test } = this.windowTest(window, "inForce", "outside");
-    const empties = this.measure.outputs.map((name) => `    ${propertyName(name)}: ${this.emptyValue(this.definition(name).type)},`);
+  private measureWindow(window: WindowIR, site: Site): Statement[] {
+    const { setup, test, from, until } = this.windowTest(window, "inForce", "outside", site);
+    const empties = this.measure.outputs.map((name) => ({ name, value: this.emptyValue(this.definition(name).type) }));
     return [
       ...setup,
-      `if (${test}) {`,
-      "  return {",
-      "    in_force: false,",
-      ...empties,
-      "  };",
-      "}",
+      record("window", [from, until ?? NULL]),
+      when(test, { kind: "return", value: object([{ name: "in_force", value: FALSE }, ...empties], true) }),
     ];
   }
 
-  private emptyValue(type: ValueType): string {
+  /** Per output, its rules, each with what an explanation says when it decides. */
+  decisions(): Expression {
+    const decisions = this.measure.outputs.map((name) => {
+      const rules: unknown[] = [];
+      const visit = (rule: RuleIR, overridden: readonly RuleIR[]): void => {
+        rules.push({ decidedBy: ruleReference(rule), ...(overridden.length === 0 ? {} : { overrides: overridden.map(ruleReference) }) });
+        for (const exception of rule.exceptions) visit(exception, [rule, ...overridden]);
+      };
+      for (const rule of this.definition(name).rules) visit(rule, []);
+      return [name, rules] as const;
+    });
+    // From entries: an output named `__proto__` is then a property like any other.
+    return data(Object.fromEntries(decisions));
+  }
+
+  private emptyValue(type: ValueType): Expression {
     switch (type.kind) {
       case "bool":
-        return "false";
+        return FALSE;
       case "integer":
       case "months":
       case "days":
-        return "0";
+        return number(0);
       case "money":
-        return this.module.literal("0.00", type).text;
+        return this.module.literal("0.00", type);
       case "percent":
       case "decimal":
       case "unrounded_money":
-        return this.module.literal("0", type).text;
+        return this.module.literal("0", type);
       case "set":
       case "list":
-        return "[]";
+        return { kind: "array", elements: [] };
       case "date":
       case "time":
       case "enum":
       case "optional":
-        return "null";
+        return NULL;
       case "record":
         throw new Error("a record cannot be an output");
     }
@@ -289,72 +299,60 @@ export class MeasureEmitter {
    * The test that the evaluation date is within a window (or outside it). Both dates are
    * read first (into constants unless they are literals), as the interpreter does.
    */
-  private windowTest(window: WindowIR, base: string, sense: "inside" | "outside" = "inside"): { setup: string[]; test: string } {
-    const setup: string[] = [];
-    const bound = (expr: ExprIR, suffix: string): Code => {
-      const code = this.expression(expr);
-      if (expr.op === "literal") return code;
+  private windowTest(
+    window: WindowIR,
+    base: string,
+    sense: "inside" | "outside",
+    site: Site,
+  ): { setup: Statement[]; test: Expression; from: Expression; until: Expression | undefined } {
+    const setup: Statement[] = [];
+    const bound = (expr: ExprIR, suffix: string): Expression => {
+      const value = this.expression(expr, site);
+      if (expr.op === "literal") return value;
       const name = this.names.take(`${base}${suffix}`);
-      setup.push(`const ${name}${this.annotation(this.module.typeOf(expr.type))} = ${code.text};`);
-      return primary(name);
+      setup.push({ kind: "const", name, type: this.module.typeOf(expr.type), value });
+      return identifier(name);
     };
     const from = bound(window.from, "From");
     const until = window.until === undefined ? undefined : bound(window.until, "Until");
     const inside = sense === "inside";
-    const asOf = primary("asOf");
-    const tests = [binary(asOf, inside ? ">=" : "<", from, precedence.relational)];
+    const tests = [binary(AS_OF, inside ? ">=" : "<", from)];
     if (until !== undefined) {
-      const end = binary(asOf, inside ? "<=" : ">", until, precedence.relational);
+      const end = binary(AS_OF, inside ? "<=" : ">", until);
       const open = window.until?.type.kind === "optional";
-      const hasEnd = binary(until, inside ? "===" : "!==", primary("null"), precedence.equality);
-      tests.push(!open ? end : logical(hasEnd, inside ? "||" : "&&", end));
+      tests.push(!open ? end : binary(binary(until, inside ? "===" : "!==", NULL), inside ? "||" : "&&", end));
     }
-    return { setup, test: tests.reduce((a, b) => logical(a, inside ? "&&" : "||", b)).text };
+    return { setup, test: chain(inside ? "&&" : "||", tests) ?? TRUE, from, until };
   }
 
   // ------------------------------------------------------------ definitions
 
-  private definitionStatements(definition: DefinitionIR): string[] {
-    const name = this.definitionNames.get(definition.name);
-    if (name === undefined) throw new Error(`${definition.name} is not a constant`);
+  private definitionStatements(definition: DefinitionIR, site: Site): Statement[] {
+    const name = this.definitionName(definition.name);
     const [only] = definition.rules;
     const type = this.module.typeOf(definition.type);
     if (only !== undefined && definition.rules.length === 1 && isSimple(only)) {
       const comments = this.ruleComments(only, undefined);
       const value = only.value;
-      if (value.op === "aggregate" && this.aggregateExpression(value) === undefined) {
-        return [...comments, ...this.aggregateLoop(value, name)];
+      if (value.op === "aggregate" && this.aggregateExpression(value, site) === undefined) {
+        return [...comments, ...this.aggregateLoop(value, name, site)];
       }
-      return [...comments, ...this.assignment(`const ${name}${this.annotation(type)}`, this.expression(value))];
+      return [...comments, { kind: "const", name, type, value: this.expression(value, site) }];
     }
-    return [`let ${name}${this.annotation(type)};`, ...this.ruleGroup(definition, definition.rules, { kind: "assign", variable: name }, undefined, undefined)];
+    return [{ kind: "let", name, type }, ...this.ruleGroup(definition, definition.rules, { kind: "assign", variable: name }, undefined, undefined, site)];
   }
 
-  /** `const x = value;`, with a long `&&`/`||` chain or conditional broken over lines. */
-  private assignment(head: string, value: Code): string[] {
-    const line = `${head} = ${value.text};`;
-    if (line.length <= LINE_WIDTH) return [line];
-    return [`${head} =`, ...indent(breakLines(value)).map((l, i, all) => (i === all.length - 1 ? `${l};` : l))];
-  }
-
-  private statement(prefix: string, value: Code): string[] {
-    const line = `${prefix}${value.text};`;
-    if (line.length <= LINE_WIDTH) return [line];
-    const broken = breakLines(value);
-    return [`${prefix}${broken[0] ?? ""}`, ...indent(broken.slice(1))].map((l, i, all) => (i === all.length - 1 ? `${l};` : l));
-  }
-
-  private ruleComments(rule: RuleIR, parent: RuleIR | undefined): string[] {
+  private ruleComments(rule: RuleIR, parent: RuleIR | undefined): Statement[] {
     const cited = rule.citation === undefined ? "" : `${rule.citation.clause} "${rule.citation.quote}"`;
-    const lines: string[] = [];
+    const comments: Statement[] = [];
     if (rule.kind === "simple") {
-      if (cited !== "") lines.push(lineComment(cited));
+      if (cited !== "") comments.push(comment(cited));
     } else {
       const to = rule.kind === "exception" && parent !== undefined ? ` to ${parent.label}` : "";
-      lines.push(lineComment(`${rule.kind} ${rule.label}${to}${cited === "" ? "" : `: ${cited}`}`));
+      comments.push(comment(`${rule.kind} ${rule.label}${to}${cited === "" ? "" : `: ${cited}`}`));
     }
-    if (rule.note !== undefined) lines.push(lineComment(`note: ${rule.note}`));
-    return lines;
+    if (rule.note !== undefined) comments.push(comment(`note: ${rule.note}`));
+    return comments;
   }
 
   /**
@@ -362,110 +360,128 @@ export class MeasureEmitter {
    * exceptions); two that apply are a conflict; none: the fallback (the overridden rule's
    * value), or for base rules an error.
    */
-  private ruleGroup(definition: DefinitionIR, rules: readonly RuleIR[], target: Target, parent: RuleIR | undefined, fallback: string[] | undefined): string[] {
-    const otherwise = fallback ?? this.throwStatement("no_rule_applies", stringLiteral(noRuleMessage(definition)), definition.span);
-    const lines: string[] = [];
-    const tests: (string | undefined)[] = [];
+  private ruleGroup(
+    definition: DefinitionIR,
+    rules: readonly RuleIR[],
+    target: Target,
+    parent: RuleIR | undefined,
+    fallback: readonly Statement[] | undefined,
+    site: Site,
+  ): Statement[] {
+    const otherwise = fallback ?? [this.throwStatement("no_rule_applies", string(noRuleMessage(definition)), definition.span)];
+    const statements: Statement[] = [];
+    const tests: (Expression | undefined)[] = [];
     for (const rule of rules) {
-      const { setup, test } = this.decision(rule);
-      lines.push(...setup);
+      const { setup, test } = this.decision(rule, site);
+      statements.push(...setup);
       if (test === undefined || rules.length === 1) {
         tests.push(test);
       } else {
         const name = this.names.take(`${camelCase(rule.label)}Applies`);
-        lines.push(`const ${name} = ${test};`);
-        tests.push(name);
+        statements.push({ kind: "const", name, value: test });
+        tests.push(identifier(name));
       }
     }
     if (rules.length > PAIRWISE_SIBLINGS) {
-      const search = this.conflictSearch(definition, rules, tests);
-      return [...lines, ...search.lines, ...this.siblingSwitch(definition, rules, search.first, target, parent, otherwise)];
+      const search = this.conflictSearch(definition, rules, tests, site);
+      return [...statements, ...search.statements, this.siblingSwitch(definition, rules, search.first, target, parent, otherwise, site)];
     }
-    lines.push(...this.pairwiseConflicts(definition, rules, tests));
-    let closed = false;
-    rules.forEach((rule, i) => {
-      if (closed) return;
-      const body = this.ruleValue(definition, rule, target, parent);
-      const test = tests[i];
-      if (test === undefined) {
-        lines.push(...(i === 0 ? body : ["else {", ...indent(body), "}"]));
-        closed = true;
-        return;
-      }
-      lines.push(`${i === 0 ? "if" : "else if"} (${test}) {`, ...indent(body), "}");
-    });
-    if (!closed) lines.push("else {", ...indent(otherwise), "}");
-    return joinElse(lines);
+    statements.push(...this.pairwiseConflicts(definition, rules, tests));
+    // Rules after one that always applies are never reached.
+    const always = tests.findIndex((test) => test === undefined);
+    const reached = always === -1 ? rules : rules.slice(0, always + 1);
+    const values = reached.map((rule) => this.ruleValue(definition, rule, target, parent, site));
+    let chosen: readonly Statement[] = always === -1 ? otherwise : (values.pop() ?? []);
+    for (let i = values.length - 1; i >= 0; i--) {
+      chosen = [{ kind: "if", test: tests[i] ?? TRUE, then: values[i] ?? [], else: chosen }];
+    }
+    return [...statements, ...chosen];
   }
 
   /** A conflict check for each pair of siblings, in the interpreter's order: readable for a few. */
-  private pairwiseConflicts(definition: DefinitionIR, rules: readonly RuleIR[], tests: readonly (string | undefined)[]): string[] {
-    const lines: string[] = [];
+  private pairwiseConflicts(definition: DefinitionIR, rules: readonly RuleIR[], tests: readonly (Expression | undefined)[]): Statement[] {
+    const statements: Statement[] = [];
     rules.forEach((first, i) => {
       rules.forEach((second, j) => {
         if (j <= i) return;
-        const both = [tests[i], tests[j]].filter((t): t is string => t !== undefined);
-        const error = this.throwStatement("conflicting_rules", stringLiteral(conflictMessage(definition, first, second)), second.span);
-        lines.push(...(both.length === 0 ? error : [`if (${both.join(" && ")}) {`, ...indent(error), "}"]));
+        const error = this.throwStatement("conflicting_rules", string(conflictMessage(definition, first, second)), second.span);
+        const both = chain("&&", [tests[i], tests[j]].filter((t): t is Expression => t !== undefined));
+        statements.push(both === undefined ? error : { kind: "if", test: both, then: [error] });
       });
     });
-    return lines;
+    return statements;
   }
 
   /**
    * The first two siblings that apply, found in one pass over a table of the siblings'
    * tests: code in proportion to the number of siblings, where pairs would grow as its square.
    */
-  private conflictSearch(definition: DefinitionIR, rules: readonly RuleIR[], tests: readonly (string | undefined)[]): { lines: string[]; first: string } {
+  private conflictSearch(
+    definition: DefinitionIR,
+    rules: readonly RuleIR[],
+    tests: readonly (Expression | undefined)[],
+    site: Site,
+  ): { statements: Statement[]; first: Expression } {
     const base = camelCase(`${definition.name}_${rules[0]?.label ?? "rule"}`);
-    const applies = this.names.take(`${base}Siblings`);
-    const first = this.names.take(`${base}First`);
-    const second = this.names.take(`${base}Second`);
-    const siblingNames = this.module.names.take(`${camelCase(`${this.measure.name}_${base}`)}RuleNames`);
-    const siblingPlaces = this.module.names.take(`${camelCase(`${this.measure.name}_${base}`)}RulePlaces`);
-    this.lifted.push([
-      ...docComment([`How conflicts name the siblings of ${rules[0]?.label ?? "a rule"} in \`${definition.name}\`, and where they are written.`]),
-      `const ${siblingNames} = ${dataLiteral(rules.map(ruleName))};`,
-      `const ${siblingPlaces} = ${dataLiteral(rules.map((rule) => evaluationLocation(rule.span)))};`,
-    ]);
+    const applies = identifier(this.names.take(`${base}Siblings`));
+    const first = identifier(this.names.take(`${base}First`));
+    const second = identifier(this.names.take(`${base}Second`));
+    const siblingNames = identifier(this.module.names.take(`${camelCase(`${this.measure.name}_${base}`)}RuleNames`));
+    const siblingPlaces = identifier(this.module.names.take(`${camelCase(`${this.measure.name}_${base}`)}RulePlaces`));
+    site.lifted.push(
+      {
+        kind: "const",
+        name: siblingNames.name,
+        value: data(rules.map(ruleName)),
+        doc: [`How conflicts name the siblings of ${rules[0]?.label ?? "a rule"} in \`${definition.name}\`, and where they are written.`],
+      },
+      { kind: "const", name: siblingPlaces.name, value: data(rules.map((rule) => evaluationLocation(rule.span))) },
+    );
     const { before, between, after } = conflictMessageParts(definition);
-    const message = `${stringLiteral(before)} + ${siblingNames}[${first}] + ${stringLiteral(between)} + ${siblingNames}[${second}] + ${stringLiteral(after)}`;
-    const lines = [
-      `const ${applies} = [${tests.map((test) => test ?? "true").join(", ")}];`,
-      `const ${first} = ${applies}.indexOf(true);`,
-      `const ${second} = ${first} === -1 ? -1 : ${applies}.indexOf(true, ${first} + 1);`,
-      `if (${second} !== -1) {`,
-      ...indent([`throw new ${this.module.runtime("EvaluationError")}("conflicting_rules", ${message}, ${siblingPlaces}[${second}]);`]),
-      "}",
+    const nameOf = (index: Expression): Expression => ({ kind: "index", object: siblingNames, index });
+    const message = [nameOf(first), string(between), nameOf(second), string(after)].reduce((left, right) => binary(left, "+", right), string(before));
+    const indexOf = (...args: Expression[]) => call(member(applies, "indexOf"), [TRUE, ...args]);
+    const error: Expression = { kind: "new", callee: runtime("EvaluationError"), args: [string("conflicting_rules"), message, { kind: "index", object: siblingPlaces, index: second }] };
+    const statements: Statement[] = [
+      { kind: "const", name: applies.name, value: { kind: "array", elements: tests.map((test) => test ?? TRUE) } },
+      { kind: "const", name: first.name, value: indexOf() },
+      { kind: "const", name: second.name, value: conditional(binary(first, "===", number(-1)), number(-1), indexOf(binary(first, "+", number(1)))) },
+      { kind: "if", test: binary(second, "!==", number(-1)), then: [{ kind: "throw", value: error }] },
     ];
-    return { lines, first };
+    return { statements, first };
   }
 
   /**
    * The value of the sibling that applies, chosen by its index: a `switch` stays flat where
    * thousands of `else if`s would nest deeper than a JavaScript parser follows.
    */
-  private siblingSwitch(definition: DefinitionIR, rules: readonly RuleIR[], first: string, target: Target, parent: RuleIR | undefined, otherwise: readonly string[]): string[] {
+  private siblingSwitch(
+    definition: DefinitionIR,
+    rules: readonly RuleIR[],
+    first: Expression,
+    target: Target,
+    parent: RuleIR | undefined,
+    otherwise: readonly Statement[],
+    site: Site,
+  ): Statement {
     // After an assignment the case ends with `break`; a returned value ends it already.
-    const end = target.kind === "assign" ? ["break;"] : [];
-    return [
-      `switch (${first}) {`,
-      ...rules.flatMap((rule, index) => [`  case ${index}: {`, ...indent([...this.ruleValue(definition, rule, target, parent), ...end], 2), "  }"]),
-      "  default: {",
-      ...indent([...otherwise], 2),
-      "  }",
-      "}",
-    ];
+    const end: Statement[] = target.kind === "assign" ? [{ kind: "break" }] : [];
+    const cases = rules.map((rule, index) => ({ test: number(index), body: [...this.ruleValue(definition, rule, target, parent, site), ...end] }));
+    return { kind: "switch", subject: first, cases: [...cases, { body: otherwise }] };
   }
 
   /** The rule's value, under its citation, unless one of its exceptions applies. */
-  private ruleValue(definition: DefinitionIR, rule: RuleIR, target: Target, parent: RuleIR | undefined): string[] {
-    const assigned = target.kind === "assign"
-      ? this.statement(`${target.variable} = `, this.expression(rule.value))
-      : this.statement("return ", this.expression(rule.value));
-    const value = [...this.ruleComments(rule, parent), ...assigned];
-    if (rule.exceptions.length === 0) return value;
-    return this.ruleGroup(definition, rule.exceptions, target, rule, value);
+  private ruleValue(definition: DefinitionIR, rule: RuleIR, target: Target, parent: RuleIR | undefined, site: Site): Statement[] {
+    const value = this.expression(rule.value, site);
+    const valued = [...this.ruleComments(rule, parent)];
+    if (target.kind === "return") {
+      valued.push({ kind: "return", value });
+    } else {
+      valued.push({ kind: "assign", target: target.variable, operator: "=", value });
+      if (definition.visibility === "output") valued.push(record("decided", [string(definition.name), string(rule.label)]));
+    }
+    if (rule.exceptions.length === 0) return valued;
+    return this.ruleGroup(definition, rule.exceptions, target, rule, valued, site);
   }
 
   /**
@@ -473,58 +489,55 @@ export class MeasureEmitter {
    * does (each computed first, as the interpreter does), or the rule itself applies.
    * No test: it always does.
    */
-  private decision(rule: RuleIR): { setup: string[]; test: string | undefined } {
-    const own = this.applicability(rule);
+  private decision(rule: RuleIR, site: Site): { setup: Statement[]; test: Expression | undefined } {
+    const own = this.applicability(rule, site);
     if (rule.exceptions.length === 0 || own.test === undefined) return own;
-    const setup: string[] = [];
-    const tests: string[] = [];
+    const setup: Statement[] = [];
+    const tests: Expression[] = [];
     for (const exception of rule.exceptions) {
-      const decided = this.decision(exception);
+      const decided = this.decision(exception, site);
       setup.push(...decided.setup);
       if (decided.test === undefined) return { setup: [...setup, ...own.setup], test: undefined };
       const name = this.names.take(`${camelCase(exception.label)}Decides`);
-      setup.push(`const ${name} = ${decided.test};`);
-      tests.push(name);
+      setup.push({ kind: "const", name, value: decided.test });
+      tests.push(identifier(name));
     }
-    return { setup: [...setup, ...own.setup], test: [...tests, `(${own.test})`].join(" || ") };
+    return { setup: [...setup, ...own.setup], test: chain("||", [...tests, own.test]) };
   }
 
   /** Setup statements (window dates) and the test that a rule applies; no test: it always does. */
-  private applicability(rule: RuleIR): { setup: string[]; test: string | undefined } {
-    const tests: Code[] = [];
-    let setup: string[] = [];
+  private applicability(rule: RuleIR, site: Site): { setup: Statement[]; test: Expression | undefined } {
+    const tests: Expression[] = [];
+    let setup: Statement[] = [];
     if (rule.window !== undefined) {
-      const window = this.windowTest(rule.window, camelCase(rule.label));
+      const window = this.windowTest(rule.window, camelCase(rule.label), "inside", site);
       setup = window.setup;
-      tests.push({ text: window.test, precedence: precedence.and });
+      tests.push(window.test);
     }
-    if (rule.condition !== undefined) tests.push(this.expression(rule.condition));
-    if (tests.length === 0) return { setup, test: undefined };
-    return { setup, test: tests.reduce((a, b) => logical(a, "&&", b)).text };
+    if (rule.condition !== undefined) tests.push(this.expression(rule.condition, site));
+    return { setup, test: chain("&&", tests) };
   }
 
-  private throwStatement(code: string, message: string, span: SourceSpan): string[] {
-    return throwEvaluationError(this.module.runtime("EvaluationError"), code, message, evaluationLocation(span));
+  private throwStatement(code: string, message: Expression, span: SourceSpan): Statement {
+    return { kind: "throw", value: { kind: "new", callee: runtime("EvaluationError"), args: [string(code), message, data(evaluationLocation(span))] } };
   }
 
   // ------------------------------------------------------------ parameterised definitions
 
-  private parameterisedFunctions(): string[][] {
+  private parameterisedFunctions(lifted: Statement[]): Statement[] {
     return this.measure.definitions
       .filter((d) => d.parameters.length > 0)
       .map((definition) => {
-        this.owner = definition.name;
-        const name = this.functionNames.get(definition.name) ?? definition.name;
         const own = definition.parameters.map((p) => ({ name: this.localName(p.name), type: this.module.typeOf(p.type) }));
-        const head = functionHead(this.mode, {
-          exported: false,
-          name,
+        const signature = `${definition.name}(${definition.parameters.map((p) => p.name).join(", ")})`;
+        return {
+          kind: "function",
+          name: this.functionNames.get(definition.name) ?? definition.name,
+          doc: [`${signature} of measure ${this.measure.name}`],
           parameters: [...own, ...this.freeParameters(this.needsOfDefinition(definition))],
           returns: this.module.typeOf(definition.type),
-        });
-        const signature = `${definition.name}(${definition.parameters.map((p) => p.name).join(", ")})`;
-        const body = this.ruleGroup(definition, definition.rules, { kind: "return" }, undefined, undefined);
-        return [...docComment([`${signature} of measure ${this.measure.name}`]), head, ...indent(body), "}"];
+          body: this.ruleGroup(definition, definition.rules, { kind: "return" }, undefined, undefined, { owner: definition.name, lifted }),
+        };
       });
   }
 
@@ -583,11 +596,11 @@ export class MeasureEmitter {
   }
 
   /** The arguments a lifted function takes, named as they are where it is called. */
-  private freeParameters(needs: Needs): ParameterCode[] {
-    const parameters: ParameterCode[] = [];
+  private freeParameters(needs: Needs): Parameter[] {
+    const parameters: Parameter[] = [];
     for (const [local, type] of needs.locals) parameters.push({ name: this.localName(local), type: this.module.typeOf(type) });
     for (const entity of [...needs.entities].sort()) {
-      parameters.push({ name: this.entityName(entity), type: `${this.factsType}[${stringLiteral(entity)}]` });
+      parameters.push({ name: this.entityName(entity), type: { kind: "indexed", object: typeReference(this.factsType), index: { kind: "string", value: entity } } });
     }
     for (const definition of this.measure.definitions) {
       if (!needs.definitions.has(definition.name)) continue;
@@ -622,84 +635,92 @@ export class MeasureEmitter {
   // ------------------------------------------------------------ aggregates
 
   /** The aggregates that are plain expressions: a count or test without a condition. */
-  private aggregateExpression(expr: Extract<ExprIR, { op: "aggregate" }>): Code | undefined {
+  private aggregateExpression(expr: Aggregate, site: Site): Expression | undefined {
     if (expr.filter !== undefined) return undefined;
     switch (expr.operator) {
       case "count":
-        return primary(`${operand(this.expression(expr.list), precedence.primary)}.length`);
+        return member(this.expression(expr.list, site), "length");
       case "any":
-        return binary(primary(`${operand(this.expression(expr.list), precedence.primary)}.length`), ">", primary("0"), precedence.relational);
+        return binary(member(this.expression(expr.list, site), "length"), ">", number(0));
       case "all":
-        return primary("true");
+        return TRUE;
       case "sum":
         return undefined;
     }
   }
 
   /** `let total = 0; for (const t of list) { … }` */
-  private aggregateLoop(expr: Extract<ExprIR, { op: "aggregate" }>, accumulator: string): string[] {
+  private aggregateLoop(expr: Aggregate, accumulator: string, site: Site): Statement[] {
     const item = this.localName(expr.variable);
-    const list = this.expression(expr.list).text;
-    const filter = expr.filter === undefined ? undefined : this.expression(expr.filter);
-    const loop = (body: string[]): string[] => [`for (const ${item} of ${list}) {`, ...indent(body), "}"];
+    const iterable = this.expression(expr.list, site);
+    const filter = expr.filter === undefined ? undefined : this.expression(expr.filter, site);
+    const loop = (...body: Statement[]): Statement => ({ kind: "for of", variable: item, iterable, body });
+    const filtered = (step: Statement): Statement => (filter === undefined ? step : when(filter, step));
+    const total = identifier(accumulator);
     switch (expr.operator) {
       case "count":
-        return [`let ${accumulator} = 0;`, ...loop([filter === undefined ? `${accumulator} += 1;` : `if (${filter.text}) ${accumulator} += 1;`])];
+        return [{ kind: "let", name: accumulator, value: number(0) }, loop(filtered({ kind: "assign", target: accumulator, operator: "+=", value: number(1) }))];
       case "any":
       case "all": {
         const found = expr.operator === "any";
-        const test = filter === undefined ? primary(String(found)) : found ? filter : not(filter);
-        return [`let ${accumulator} = ${!found};`, ...loop([`if (${test.text}) {`, `  ${accumulator} = ${found};`, "  break;", "}"])];
+        const test = filter === undefined ? { kind: "boolean", value: found } as const : found ? filter : not(filter);
+        return [
+          { kind: "let", name: accumulator, value: { kind: "boolean", value: !found } },
+          loop(when(test, { kind: "assign", target: accumulator, operator: "=", value: { kind: "boolean", value: found } }, { kind: "break" })),
+        ];
       }
       case "sum": {
         if (expr.value === undefined) throw new Error("a sum without a value");
-        const added = this.operation(additionOf(expr.type.kind), [primary(accumulator), this.expression(expr.value)]);
-        const step = `${accumulator} = ${added.text};`;
-        return [`let ${accumulator} = ${this.zero(expr.type)};`, ...loop([filter === undefined ? step : `if (${filter.text}) ${step}`])];
+        const added = operation(additionOf(expr.type.kind), [total, this.expression(expr.value, site)]);
+        return [{ kind: "let", name: accumulator, value: this.zero(expr.type) }, loop(filtered({ kind: "assign", target: accumulator, operator: "=", value: added }))];
       }
     }
   }
 
-  private zero(type: ValueType): string {
+  private zero(type: ValueType): Expression {
     switch (type.kind) {
       case "money":
-        return this.module.literal("0.00", type).text;
+        return this.module.literal("0.00", type);
       case "decimal":
       case "unrounded_money":
-        return this.module.literal("0", type).text;
+        return this.module.literal("0", type);
       default:
-        return "0";
+        return number(0);
     }
   }
 
-  /** An aggregate inside a larger expression: a module function of what it reads. */
-  private liftAggregate(expr: Extract<ExprIR, { op: "aggregate" }>): Code {
+  /** An aggregate inside a larger expression: a module function of what it reads, named after the definition it is in. */
+  private liftAggregate(expr: Aggregate, site: Site): Expression {
     const needs = noNeeds();
     this.collectNeeds(expr, new Set(), needs);
     const parameters = this.freeParameters(needs);
-    const name = this.module.names.take(camelCase(`${this.measure.name}_${this.owner}_${expr.operator}`));
+    const name = this.module.names.take(camelCase(`${this.measure.name}_${site.owner}_${expr.operator}`));
     const scope = new NameTable(this.module.names);
     for (const p of parameters) scope.reserve(p.name);
     scope.reserve(this.localName(expr.variable));
     const accumulator = scope.take(expr.operator === "sum" ? "total" : expr.operator === "count" ? "count" : "found");
-    const head = functionHead(this.mode, { exported: false, name, parameters, returns: this.module.typeOf(expr.type) });
-    const list = pathText(expr.list);
-    const doc = docComment([`${expr.operator} over ${list ?? "a list"}, for ${this.owner} of measure ${this.measure.name}`]);
-    this.lifted.push([...doc, head, ...indent([...this.aggregateLoop(expr, accumulator), `return ${accumulator};`]), "}"]);
-    return callCode(name, parameters.map((p) => primary(p.name)));
+    site.lifted.push({
+      kind: "function",
+      name,
+      doc: [`${expr.operator} over ${pathText(expr.list) ?? "a list"}, for ${site.owner} of measure ${this.measure.name}`],
+      parameters,
+      returns: this.module.typeOf(expr.type),
+      body: [...this.aggregateLoop(expr, accumulator, site), { kind: "return", value: identifier(accumulator) }],
+    });
+    return call(name, parameters.map((p) => identifier(p.name)));
   }
 
   // ------------------------------------------------------------ expressions
 
-  private expression(expr: ExprIR): Code {
-    const code = this.bareExpression(expr);
+  private expression(expr: ExprIR, site: Site): Expression {
+    const value = this.bareExpression(expr, site);
     const declared = this.declaredType(expr);
     // The checker narrowed an optional value to present (`x is present and …`): say so to TypeScript.
-    if (declared?.kind === "optional" && expr.type.kind !== "optional") return callCode(this.module.helper("present"), [code]);
-    return code;
+    if (declared?.kind === "optional" && expr.type.kind !== "optional") return call(this.module.helper("present"), [value]);
+    return value;
   }
 
-  private declaredType(expr: ExprIR): DeclaredType {
+  private declaredType(expr: ExprIR): ValueType | undefined {
     switch (expr.op) {
       case "fact":
         return this.module.fieldType(expr.entity, expr.field);
@@ -717,114 +738,105 @@ export class MeasureEmitter {
     }
   }
 
-  private bareExpression(expr: ExprIR): Code {
+  private bareExpression(expr: ExprIR, site: Site): Expression {
+    const operand = (e: ExprIR) => this.expression(e, site);
     switch (expr.op) {
       case "literal":
         return this.module.literal(expr.value, expr.type);
       case "fact":
-        return primary(`${this.entityName(expr.entity)}.${expr.field}`);
+        return member(identifier(this.entityName(expr.entity)), expr.field);
       case "field":
-        return primary(`${operand(this.expression(expr.object), precedence.primary)}.${expr.field}`);
+        return member(operand(expr.object), expr.field);
       case "parameter":
-        return callCode(this.module.parameterFunction(expr.name), [primary("asOf"), primary("overrides")]);
+        return call(this.module.parameterFunction(expr.name), [AS_OF, OVERRIDES]);
       case "definition":
-        return primary(this.definitionName(expr.name));
+        return identifier(this.definitionName(expr.name));
       case "call": {
         const callee = this.definition(expr.definition);
         const name = this.functionNames.get(expr.definition) ?? expr.definition;
-        const free = this.freeParameters(this.needsOfDefinition(callee)).map((p) => primary(p.name));
-        return callCode(name, [...expr.args.map((a) => this.expression(a)), ...free]);
+        const free = this.freeParameters(this.needsOfDefinition(callee)).map((p) => identifier(p.name));
+        return call(name, [...expr.args.map(operand), ...free]);
       }
       case "local":
-        return primary(this.localName(expr.name));
+        return identifier(this.localName(expr.name));
       case "not":
-        return not(this.expression(expr.operand));
+        return not(operand(expr.operand));
       case "and":
-        return logical(this.expression(expr.left), "&&", this.expression(expr.right));
+        return binary(operand(expr.left), "&&", operand(expr.right));
       case "or":
-        return logical(this.expression(expr.left), "||", this.expression(expr.right));
+        return binary(operand(expr.left), "||", operand(expr.right));
       case "compare":
-        return this.comparison(expr);
+        return this.comparison(expr, site);
       case "arithmetic":
-        return this.operation(expr.operator, [this.expression(expr.left), this.expression(expr.right)]);
+        return operation(expr.operator, [operand(expr.left), operand(expr.right)]);
       case "negate":
       case "floor":
       case "ceil":
-        return this.operation(expr.op, [this.expression(expr.operand)]);
-      case "round":
-        return this.rounding(expr);
+        return operation(expr.op, [operand(expr.operand)]);
+      case "round": {
+        // round(money × percent) is one fused operation of the product's operands.
+        const inner = expr.operand;
+        const operands = expr.operation === "round_money_times_percent" && inner.op === "arithmetic" ? [inner.left, inner.right] : [inner];
+        return operation(expr.operation, [...operands.map(operand), string(expr.mode)]);
+      }
       case "min":
       case "max": {
-        const args = [this.expression(expr.left), this.expression(expr.right)];
+        const args = [operand(expr.left), operand(expr.right)];
         if (expr.type.kind === "decimal" || expr.type.kind === "unrounded_money") {
-          return callCode(this.module.helper(expr.op === "min" ? "smallerDecimal" : "largerDecimal"), args);
+          return call(this.module.helper(expr.op === "min" ? "smallerDecimal" : "largerDecimal"), args);
         }
-        return callCode(this.module.runtime(expr.op === "min" ? "minOf" : "maxOf"), args);
+        return call(runtime(expr.op === "min" ? "minOf" : "maxOf"), args);
       }
       case "last_day_of_term":
-        return this.operation("last_day_of_term", [this.expression(expr.start), this.expression(expr.months)]);
+        return operation("last_day_of_term", [operand(expr.start), operand(expr.months)]);
       case "convert": {
-        const operand = this.expression(expr.operand);
-        return isRepresentationChange(expr.conversion) ? this.operation(expr.conversion, [operand]) : operand;
+        const value = operand(expr.operand);
+        return isRepresentationChange(expr.conversion) ? operation(expr.conversion, [value]) : value;
       }
       case "if":
-        return conditional(this.expression(expr.condition), this.expression(expr.then), this.expression(expr.else));
+        return conditional(operand(expr.condition), operand(expr.then), operand(expr.else));
       case "match":
-        return this.match(expr);
+        return this.match(expr, site);
       case "in":
-        return this.membership(expr);
+        return this.membership(expr, site);
       case "is_present":
-        return binary(this.expression(expr.operand), "!==", primary("null"), precedence.equality);
+        return binary(operand(expr.operand), "!==", NULL);
       case "is_absent":
-        return binary(this.expression(expr.operand), "===", primary("null"), precedence.equality);
+        return binary(operand(expr.operand), "===", NULL);
       case "otherwise":
-        return nullish(this.expression(expr.left), this.expression(expr.right));
+        return binary(operand(expr.left), "??", operand(expr.right));
       case "aggregate":
-        return this.aggregateExpression(expr) ?? this.liftAggregate(expr);
+        return this.aggregateExpression(expr, site) ?? this.liftAggregate(expr, site);
     }
   }
 
-  private comparison(expr: Extract<ExprIR, { op: "compare" }>): Code {
-    const left = this.expression(expr.left);
-    const right = this.expression(expr.right);
+  private comparison(expr: Extract<ExprIR, { op: "compare" }>, site: Site): Expression {
+    const left = this.expression(expr.left, site);
+    const right = this.expression(expr.right, site);
     const operator = expr.operator === "=" ? "===" : expr.operator === "!=" ? "!==" : expr.operator;
-    const level = operator === "===" || operator === "!==" ? precedence.equality : precedence.relational;
     switch (expr.operandType.kind) {
       case "decimal":
-      case "unrounded_money": {
-        const compared = callCode(this.module.runtime("compareDecimal"), [left, right]);
-        return binary(compared, operator, primary("0"), level);
-      }
+      case "unrounded_money":
+        return binary(call(runtime("compareDecimal"), [left, right]), operator, number(0));
       case "set": {
         // Sets are sorted and their members are identifiers: equal sets have equal joined text.
-        const join = (code: Code) => primary(`${operand(code, precedence.primary)}.join()`);
-        return binary(join(left), operator, join(right), level);
+        const joined = (set: Expression) => call(member(set, "join"), []);
+        return binary(joined(left), operator, joined(right));
       }
       default:
-        return binary(left, operator, right, level);
+        return binary(left, operator, right);
     }
-  }
-
-  /** An operation of compiler/operations.ts: a call of the runtime function it names. */
-  private operation(id: OperationId, operands: readonly Code[]): Code {
-    return callCode(this.module.runtime(operations[id].runtime), operands);
-  }
-
-  private rounding(expr: Extract<ExprIR, { op: "round" }>): Code {
-    const { operand } = expr;
-    const operands = expr.operation === "round_money_times_percent" && operand.op === "arithmetic" ? [operand.left, operand.right] : [operand];
-    return this.operation(expr.operation, [...operands.map((o) => this.expression(o)), primary(stringLiteral(expr.mode))]);
   }
 
   /** `s === "a" ? x : s === "b" || s === "c" ? y : z`; the subject is pure, so it may be read again. */
-  private match(expr: Extract<ExprIR, { op: "match" }>): Code {
-    const subject = this.expression(expr.subject);
-    const arms = expr.arms.map((arm) => ({ test: this.oneOf(subject, arm.members), value: this.expression(arm.value) }));
+  private match(expr: Extract<ExprIR, { op: "match" }>, site: Site): Expression {
+    const subject = this.expression(expr.subject, site);
+    const arms = expr.arms.map((arm) => ({ test: oneOf(subject, arm.members), value: this.expression(arm.value, site) }));
     const last = arms[arms.length - 1];
-    let result: Code;
+    let result: Expression;
     let rest: typeof arms;
     if (expr.otherwise !== undefined) {
-      result = this.expression(expr.otherwise);
+      result = this.expression(expr.otherwise, site);
       rest = arms;
     } else {
       if (last === undefined) throw new Error("a match without arms");
@@ -835,25 +847,28 @@ export class MeasureEmitter {
     return result;
   }
 
-  private oneOf(element: Code, members: readonly string[]): Code {
-    const tests = members.map((m) => binary(element, "===", primary(stringLiteral(m)), precedence.equality));
-    const [first] = tests;
-    if (first === undefined) return primary("false");
-    return tests.slice(1).reduce((a, b) => logical(a, "||", b), first);
-  }
-
-  private membership(expr: Extract<ExprIR, { op: "in" }>): Code {
-    const element = this.expression(expr.element);
-    if (expr.set.op === "literal" && Array.isArray(expr.set.value) && isPlainReference(element)) {
-      return this.oneOf(element, expr.set.value);
-    }
-    const set = this.expression(expr.set);
+  private membership(expr: Extract<ExprIR, { op: "in" }>, site: Site): Expression {
+    const element = this.expression(expr.element, site);
+    const literal = expr.set.op === "literal" && Array.isArray(expr.set.value) ? expr.set.value : undefined;
+    if (literal !== undefined && isPlainReference(element)) return oneOf(element, literal);
     // Arrays cannot hold a `readonly` union and be searched for a wider string: declare the element type.
-    const searched = expr.set.op === "literal" && Array.isArray(expr.set.value) && expr.set.value.length === 0
-      ? primary(`Array.of${this.mode === "ts" ? "<string>" : ""}()`)
-      : set;
-    return callCode(`${operand(searched, precedence.primary)}.includes`, [element]);
+    const searched = literal?.length === 0 ? call(member(identifier("Array"), "of"), [], [typeReference("string")]) : this.expression(expr.set, site);
+    return call(member(searched, "includes"), [element]);
   }
+}
+
+/** An operation of compiler/operations.ts: a call of the runtime function the table names. */
+function operation(id: OperationId, operands: readonly Expression[]): Expression {
+  return call(runtime(operations[id].runtime), operands);
+}
+
+function oneOf(element: Expression, members: readonly string[]): Expression {
+  return chain("||", members.map((m) => binary(element, "===", string(m)))) ?? FALSE;
+}
+
+/** An identifier or a chain of property reads: cheap and pure, so it may be repeated. */
+function isPlainReference(expression: Expression): boolean {
+  return expression.kind === "identifier" || (expression.kind === "member" && isPlainReference(expression.object));
 }
 
 function isSimple(rule: RuleIR): boolean {
@@ -880,65 +895,4 @@ function pathText(expr: ExprIR): string | undefined {
     default:
       return undefined;
   }
-}
-
-/** A long expression over lines: `&&`/`||` operands one per line, or a conditional's branches. */
-function breakLines(code: Code): string[] {
-  if (code.precedence === precedence.and || code.precedence === precedence.or) {
-    const operator = code.precedence === precedence.and ? " && " : " || ";
-    const parts = splitTopLevel(code.text, operator);
-    if (parts.length > 1) return parts.map((part, i) => (i === parts.length - 1 ? part : `${part} ${operator.trim()}`));
-  }
-  if (code.precedence === precedence.conditional) {
-    const question = topLevelIndex(code.text, " ? ");
-    const colon = question === -1 ? -1 : topLevelIndex(code.text, " : ", question + 3);
-    if (question !== -1 && colon !== -1) {
-      return [code.text.slice(0, question), `  ? ${code.text.slice(question + 3, colon)}`, `  : ${code.text.slice(colon + 3)}`];
-    }
-  }
-  return [code.text];
-}
-
-/** Splits at occurrences of `separator` outside parentheses, brackets and strings. */
-function splitTopLevel(text: string, separator: string): string[] {
-  const parts: string[] = [];
-  let start = 0;
-  for (let index = topLevelIndex(text, separator); index !== -1; index = topLevelIndex(text, separator, start)) {
-    parts.push(text.slice(start, index));
-    start = index + separator.length;
-  }
-  parts.push(text.slice(start));
-  return parts;
-}
-
-function topLevelIndex(text: string, needle: string, from = 0): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === "\\") i++;
-      else if (c === '"') inString = false;
-      continue;
-    }
-    if (c === '"') inString = true;
-    else if (c === "(" || c === "[" || c === "{") depth++;
-    else if (c === ")" || c === "]" || c === "}") depth--;
-    else if (depth === 0 && i >= from && text.startsWith(needle, i)) return i;
-  }
-  return -1;
-}
-
-/** `}` followed by `else …` on the next line becomes `} else …`. */
-function joinElse(lines: readonly string[]): string[] {
-  const joined: string[] = [];
-  for (const line of lines) {
-    const previous = joined[joined.length - 1];
-    if (previous !== undefined && previous.trimEnd().endsWith("}") && /^else\b/.test(line) && previous.trim() === "}") {
-      joined[joined.length - 1] = `${previous} ${line}`;
-    } else {
-      joined.push(line);
-    }
-  }
-  return joined;
 }

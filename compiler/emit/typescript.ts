@@ -3,32 +3,42 @@
  * on the runtime. It exports a type per enum, an interface per record and entity, the
  * parameters (an interface, and a function per parameter giving its value on a date), per
  * measure its facts and outputs interfaces and its evaluator, and tables for a generic
- * driver (`factSchema`, `policy`, `measures`).
+ * driver (`factSchema`, `policy`, `measures`) and for JSON (`evaluateJson`).
  *
- * emitJavaScript prints the same module without types, and its declarations (.d.ts), so
- * that no TypeScript compiler is needed to run a policy.
+ * The module is built once as a code tree (compiler/emit/tree.ts) and printed as
+ * TypeScript, or as JavaScript and its declarations (.d.ts), so that no TypeScript
+ * compiler is needed to run a policy.
  */
-import type { LiteralValue, ParameterIR, ProgramIR, ValueType } from "../ir.js";
+import type { DefinitionIR, LiteralValue, ParameterIR, ProgramIR, RuleIR, ValueType } from "../ir.js";
 import type { EnumDecl, RecordDecl } from "../../runtime/types.js";
 import { lastDayInForce, parameterHasNoValueMessage, evaluationLocation } from "../interpret.js";
+import { operations } from "../operations.js";
 import { parseDate, parseMoney, parsePercent, parseTime, toYearMonthDay } from "../../runtime/index.js";
-import {
-  dataLiteral,
-  docComment,
-  functionHead,
-  indent,
-  LINE_WIDTH,
-  precedence,
-  primary,
-  propertyAccess,
-  propertyName,
-  throwEvaluationError,
-  type Code,
-  type Mode,
-} from "./code.js";
 import { MeasureEmitter, type HelperName, type ModuleContext } from "./measure.js";
 import { camelCase, literalNamePart, NameTable, pascalCase } from "./names.js";
-import { blockCommentText, lineComment, stringLiteral } from "./escape.js";
+import { printModule } from "./printer.js";
+import {
+  binary,
+  blank,
+  call,
+  comment,
+  conditional,
+  data,
+  identifier,
+  member,
+  NULL,
+  number,
+  object,
+  string,
+  typeReference,
+  union,
+  when,
+  type Declaration,
+  type Expression,
+  type Member,
+  type Statement,
+  type TypeNode,
+} from "./tree.js";
 
 export interface EmitOptions {
   /** the module specifier generated code imports the runtime from, e.g. "../../runtime/index.js" */
@@ -36,40 +46,40 @@ export interface EmitOptions {
 }
 
 export function emitTypeScript(program: ProgramIR, options: EmitOptions): string {
-  return new ModulePrinter(program, options, "ts").print();
+  return printModule(new ModuleBuilder(program, options).module(), "ts");
 }
 
 export function emitJavaScript(program: ProgramIR, options: EmitOptions): { js: string; dts: string } {
-  return { js: new ModulePrinter(program, options, "js").print(), dts: new ModulePrinter(program, options, "dts").print() };
+  const module = new ModuleBuilder(program, options).module();
+  return { js: printModule(module, "js"), dts: printModule(module, "dts") };
 }
 
 /** Runtime exports generated code may use: reserved so that no policy name hides them. */
 const RUNTIME_VALUES = [
-  "EvaluationError", "addDays", "addDecimal", "addMoney", "addMonths", "calendarDate", "ceilDecimal", "compareDecimal",
-  "decimal", "decimalFromInteger", "decimalFromPercent", "fen", "floorDecimal", "formatDate", "lastDayOfTerm", "maxOf", "minOf",
-  "moneyToDecimal", "multiplyDecimal", "multiplyMoney", "multiplyMoneyByDecimal", "multiplyMoneyByPercent",
-  "multiplyMoneyByPercentExact", "negateDecimal", "percentFromMillionths", "roundDecimal", "roundToFen",
-  "subtractDecimal", "subtractMoney", "timeOfDay", "evaluateScenarioJson",
+  ...new Set([
+    ...Object.values(operations).map((operation) => operation.runtime),
+    "EvaluationError", "calendarDate", "compareDecimal", "decimal", "evaluateScenarioJson", "fen", "formatDate", "maxOf", "minOf",
+    "percentFromMillionths", "timeOfDay",
+  ]),
 ];
-const RUNTIME_TYPES = ["CalendarDate", "Decimal", "FactSchema", "Money", "Percent", "TimeOfDay", "ValueType", "JsonEvaluation", "JsonEvaluationOptions"];
+const RUNTIME_TYPES = [
+  "CalendarDate", "Decimal", "FactSchema", "Money", "Percent", "TimeOfDay", "ValueType", "JsonEvaluation", "JsonEvaluationOptions",
+  "DecisionRecorder", "RuleDecision",
+];
 const HELPERS: readonly HelperName[] = ["present", "smallerDecimal", "largerDecimal"];
 
-/** `// ------ name`: the comment that opens a section of the module. */
-function section(name: string): string {
-  return lineComment(`${"-".repeat(64)} ${name}`);
-}
+const AS_OF = identifier("asOf");
+const OVERRIDES = identifier("overrides");
 
-class ModulePrinter implements ModuleContext {
+class ModuleBuilder implements ModuleContext {
   readonly names = new NameTable();
-  readonly parametersType: string;
-  readonly overridesType: string;
+  readonly overridesType: TypeNode;
+  private readonly parametersType: string;
   private readonly compiledMeasureType: string;
   private readonly measuresTableType: string;
-  private readonly usedValues = new Set<string>();
-  private readonly usedTypes = new Set<string>();
   private readonly usedHelpers = new Set<HelperName>();
   /** module constants by literal: name and initialiser */
-  private readonly constants = new Map<string, { readonly name: string; readonly initialiser: string }>();
+  private readonly constants = new Map<string, { readonly name: string; readonly initialiser: Expression }>();
   private readonly typeNames = new Map<string, string>();
   private readonly parameterFunctions = new Map<string, string>();
   private readonly measureEmitters: readonly MeasureEmitter[];
@@ -77,14 +87,13 @@ class ModulePrinter implements ModuleContext {
   constructor(
     readonly program: ProgramIR,
     private readonly options: EmitOptions,
-    readonly mode: Mode,
   ) {
     for (const name of [...RUNTIME_VALUES, ...RUNTIME_TYPES, ...HELPERS, "factSchema", "policy", "measures", "evaluateJson"]) this.names.reserve(name);
     for (const declaration of [...program.schema.enums, ...program.schema.records]) {
       this.typeNames.set(declaration.name, this.names.take(pascalCase(declaration.name)));
     }
     this.parametersType = this.names.take("PolicyParameters");
-    this.overridesType = this.names.take("ParameterOverrides");
+    this.overridesType = typeReference(this.names.take("ParameterOverrides"));
     this.compiledMeasureType = this.names.take("CompiledMeasure");
     this.measuresTableType = this.names.take("Measures");
     for (const parameter of program.parameters) {
@@ -95,54 +104,38 @@ class ModulePrinter implements ModuleContext {
 
   // ------------------------------------------------------------ ModuleContext
 
-  runtime(name: string): string {
-    this.usedValues.add(name);
-    return name;
-  }
-
-  private runtimeType(name: string): string {
-    this.usedTypes.add(name);
-    return name;
-  }
-
-  helper(name: HelperName): string {
+  helper(name: HelperName): Expression {
     this.usedHelpers.add(name);
-    if (name === "smallerDecimal" || name === "largerDecimal") {
-      this.runtime("compareDecimal");
-      this.runtimeType("Decimal");
-    }
-    return name;
+    return identifier(name);
   }
 
-  typeOf(type: ValueType): string {
+  typeOf(type: ValueType): TypeNode {
     switch (type.kind) {
       case "bool":
-        return "boolean";
+        return typeReference("boolean");
       case "integer":
       case "months":
       case "days":
-        return "number";
+        return typeReference("number");
       case "decimal":
       case "unrounded_money":
-        return this.runtimeType("Decimal");
+        return typeReference("Decimal");
       case "money":
-        return this.runtimeType("Money");
+        return typeReference("Money");
       case "percent":
-        return this.runtimeType("Percent");
+        return typeReference("Percent");
       case "date":
-        return this.runtimeType("CalendarDate");
+        return typeReference("CalendarDate");
       case "time":
-        return this.runtimeType("TimeOfDay");
+        return typeReference("TimeOfDay");
       case "enum":
-        return this.recordType(type.name);
       case "record":
-        return this.recordType(type.name);
+        return typeReference(this.recordType(type.name));
       case "set":
-        return `readonly ${this.recordType(type.of)}[]`;
       case "list":
-        return `readonly ${this.recordType(type.of)}[]`;
+        return { kind: "array", element: typeReference(this.recordType(type.of)) };
       case "optional":
-        return `${this.typeOf(type.of)} | null`;
+        return union(this.typeOf(type.of), typeReference("null"));
     }
   }
 
@@ -162,22 +155,23 @@ class ModulePrinter implements ModuleContext {
     return fn;
   }
 
-  literal(value: LiteralValue, type: ValueType): Code {
-    if (value === null) return primary("null");
+  literal(value: LiteralValue, type: ValueType): Expression {
+    if (value === null) return NULL;
     switch (type.kind) {
       case "optional":
         return this.literal(value, type.of);
       case "bool":
+        return { kind: "boolean", value: value === true };
       case "integer":
       case "months":
       case "days":
-        return typeof value === "number" && value < 0 ? { text: String(value), precedence: precedence.unary } : primary(String(value));
+        return number(Number(value));
       case "enum":
-        return primary(stringLiteral(String(value)));
+        return string(String(value));
       case "set":
-        return primary(`[${(Array.isArray(value) ? value : []).map((m) => stringLiteral(m)).join(", ")}]`);
+        return { kind: "array", elements: (Array.isArray(value) ? value : []).map((m) => string(m)) };
       default:
-        return primary(this.constant(String(value), type));
+        return identifier(this.constant(String(value), type));
     }
   }
 
@@ -186,242 +180,245 @@ class ModulePrinter implements ModuleContext {
     const key = `${type.kind}:${text}`;
     const known = this.constants.get(key);
     if (known !== undefined) return known.name;
-    const { base, initialiser } = this.constantParts(text, type);
+    const { base, initialiser } = constantParts(text, type);
     const name = this.names.take(base);
     this.constants.set(key, { name, initialiser });
     return name;
   }
 
-  private constantParts(text: string, type: ValueType): { base: string; initialiser: string } {
-    switch (type.kind) {
-      case "money": {
-        const fen = parseMoney(text);
-        if (fen === undefined) throw new Error(`not an amount: ${text}`);
-        const yuan = fen % 100 === 0 ? String(fen / 100) : text;
-        return { base: `YUAN_${literalNamePart(yuan)}`, initialiser: `${this.runtime("fen")}(${fen})` };
-      }
-      case "percent": {
-        const millionths = parsePercent(text);
-        if (millionths === undefined) throw new Error(`not a percentage: ${text}`);
-        return { base: `PERCENT_${literalNamePart(text)}`, initialiser: `${this.runtime("percentFromMillionths")}(${millionths})` };
-      }
-      case "date": {
-        const date = parseDate(text);
-        if (date === undefined) throw new Error(`not a date: ${text}`);
-        const { year, month, day } = toYearMonthDay(date);
-        return { base: `DATE_${literalNamePart(text)}`, initialiser: `${this.runtime("calendarDate")}(${year}, ${month}, ${day})` };
-      }
-      case "time": {
-        const time = parseTime(text);
-        if (time === undefined) throw new Error(`not a time: ${text}`);
-        return { base: `TIME_${literalNamePart(text)}`, initialiser: `${this.runtime("timeOfDay")}(${Math.floor(time / 60)}, ${time % 60})` };
-      }
-      case "decimal":
-      case "unrounded_money":
-        return { base: `DECIMAL_${literalNamePart(text)}`, initialiser: `${this.runtime("decimal")}(${stringLiteral(text)})` };
-      default:
-        throw new Error(`no constant for a ${type.kind} literal`);
-    }
-  }
-
   // ------------------------------------------------------------ the module
 
-  print(): string {
-    // Sections first: printing them records the runtime exports and constants they use.
+  module(): Statement[] {
+    // Built in order: building finds the constants and helpers the code uses.
     const types = this.typeDeclarations();
     const parameters = this.parameterSection();
-    const measures = this.measureEmitters.flatMap((emitter, i) => this.measureSection(emitter, i));
+    const measures = this.measureEmitters.map((emitter, i) => this.measureSection(emitter, i));
     const tables = this.tables();
-    const helpers = this.mode === "dts" ? [] : this.helperFunctions();
-    const constants = this.mode === "dts" ? [] : this.constantDeclarations();
-    const parts = [this.header(), this.imports(), constants, helpers, types, parameters, measures, tables];
-    return `${parts.filter((p) => p.length > 0).map((p) => p.join("\n")).join("\n\n")}\n`;
+    const constants = [...this.constants.values()].sort((a, b) => a.name.localeCompare(b.name));
+    return [
+      this.header(),
+      blank,
+      { kind: "import", values: RUNTIME_VALUES, types: RUNTIME_TYPES, from: this.options.runtimeImport },
+      blank,
+      ...(constants.length === 0 ? [] : [comment("Amounts, percentages, dates and times of the policy, converted once.")]),
+      ...constants.map((c): Statement => ({ kind: "const", name: c.name, value: c.initialiser })),
+      blank,
+      ...this.helperFunctions().flatMap((f) => [f, blank]),
+      types,
+      blank,
+      parameters,
+      blank,
+      ...measures.flatMap((m) => [m, blank]),
+      tables,
+    ];
   }
 
-  private header(): string[] {
+  /** The module's doc comment: what it is, and that it is generated. */
+  private header(): Statement {
     const { policy } = this.program;
-    return docComment([
-      policy.title,
-      `${policy.document} — ${policy.issuer}, issued ${policy.issued}`,
-      `policy ${policy.name}, version ${policy.version}`,
-      "",
-      "generated by tiao — do not edit",
-    ]);
+    return {
+      kind: "doc",
+      lines: [
+        policy.title,
+        `${policy.document} — ${policy.issuer}, issued ${policy.issued}`,
+        `policy ${policy.name}, version ${policy.version}`,
+        "",
+        "generated by tiao — do not edit",
+      ],
+    };
   }
 
-  private imports(): string[] {
-    const values = [...this.usedValues].sort();
-    const types = [...this.usedTypes].sort();
-    const from = stringLiteral(this.options.runtimeImport);
-    const names =
-      this.mode === "js" ? values : this.mode === "dts" ? types : [...values, ...types.map((t) => `type ${t}`)];
-    if (names.length === 0) return [];
-    const keyword = this.mode === "dts" ? "import type" : "import";
-    const line = `${keyword} { ${names.join(", ")} } from ${from};`;
-    if (line.length <= LINE_WIDTH) return [line];
-    return [`${keyword} {`, ...names.map((n) => `  ${n},`), `} from ${from};`];
-  }
-
-  private constantDeclarations(): string[] {
-    if (this.constants.size === 0) return [];
-    const sorted = [...this.constants.values()].sort((a, b) => a.name.localeCompare(b.name));
-    return ["// Amounts, percentages, dates and times of the policy, converted once.", ...sorted.map((c) => `const ${c.name} = ${c.initialiser};`)];
-  }
-
-  private helperFunctions(): string[] {
-    const ts = this.mode === "ts";
-    const blocks: string[][] = [];
-    for (const helper of HELPERS) {
-      if (!this.usedHelpers.has(helper)) continue;
+  private helperFunctions(): Statement[] {
+    const value = identifier("value");
+    const [a, b] = [identifier("a"), identifier("b")];
+    const decimal = typeReference("Decimal");
+    return HELPERS.filter((helper) => this.usedHelpers.has(helper)).map((helper): Statement => {
       switch (helper) {
         case "present":
-          blocks.push([
-            ...docComment(["A value the policy tested to be present before this use (the checker makes sure of it)."]),
-            functionHead(this.mode, { exported: false, name: "present", typeParameters: ts ? "<T>" : "", parameters: [{ name: "value", type: "T | null" }], returns: "T" }),
-            '  if (value === null) throw new Error("a value tested to be present is absent");',
-            "  return value;",
-            "}",
-          ]);
-          break;
+          return {
+            kind: "function",
+            name: "present",
+            doc: ["A value the policy tested to be present before this use (the checker makes sure of it)."],
+            typeParameters: ["T"],
+            parameters: [{ name: "value", type: union(typeReference("T"), typeReference("null")) }],
+            returns: typeReference("T"),
+            body: [
+              when(binary(value, "===", NULL), { kind: "throw", value: { kind: "new", callee: identifier("Error"), args: [string("a value tested to be present is absent")] } }),
+              { kind: "return", value },
+            ],
+          };
         case "smallerDecimal":
-        case "largerDecimal": {
-          const smaller = helper === "smallerDecimal";
-          blocks.push([
-            functionHead(this.mode, {
-              exported: false,
-              name: helper,
-              parameters: [{ name: "a", type: "Decimal" }, { name: "b", type: "Decimal" }],
-              returns: "Decimal",
-            }),
-            `  return compareDecimal(a, b) ${smaller ? "<=" : ">="} 0 ? a : b;`,
-            "}",
-          ]);
-          break;
-        }
+        case "largerDecimal":
+          return {
+            kind: "function",
+            name: helper,
+            parameters: [{ name: "a", type: decimal }, { name: "b", type: decimal }],
+            returns: decimal,
+            body: [{ kind: "return", value: conditional(binary(call(identifier("compareDecimal"), [a, b]), helper === "smallerDecimal" ? "<=" : ">=", number(0)), a, b) }],
+          };
       }
-    }
-    return blocks.flatMap((block, i) => (i === 0 ? block : ["", ...block]));
+    });
   }
 
   // ------------------------------------------------------------ types
 
-  private typeDeclarations(): string[] {
-    if (this.mode === "js") return [];
+  private typeDeclarations(): Statement {
     const { enums, records } = this.program.schema;
-    const blocks = [...enums.map((e) => this.enumType(e)), ...records.map((r) => this.recordInterface(r))];
-    if (blocks.length === 0) return [];
-    return [section("facts"), "", ...blocks.flatMap((block, i) => (i === 0 ? block : ["", ...block]))];
+    const declarations = [...enums.map((e) => this.enumType(e)), ...records.map((r) => this.recordInterface(r))];
+    return { kind: "section", title: "facts", body: declarations.flatMap((d) => [d, blank]) };
   }
 
-  private enumType(declaration: EnumDecl): string[] {
-    const name = this.recordType(declaration.name);
-    const doc = declaration.label === undefined ? [] : docComment([declaration.label]);
-    const labelled = declaration.members.some((m) => m.label !== undefined);
-    const members = declaration.members.map((m) => stringLiteral(m.name));
-    const flat = `export type ${name} = ${members.join(" | ")};`;
-    if (!labelled && flat.length <= LINE_WIDTH) return [...doc, flat];
-    const lines = declaration.members.flatMap((m) => [
-      ...(m.label === undefined ? [] : [`  /** ${blockCommentText(m.label)} */`]),
-      `  | ${stringLiteral(m.name)}`,
-    ]);
-    lines[lines.length - 1] += ";";
-    return [...doc, `export type ${name} =`, ...lines];
+  private enumType(declaration: EnumDecl): Declaration {
+    return {
+      kind: "type",
+      name: this.recordType(declaration.name),
+      type: { kind: "union", members: declaration.members.map((m) => ({ type: { kind: "string", value: m.name }, ...(m.label === undefined ? {} : { doc: m.label }) })) },
+      ...(declaration.label === undefined ? {} : { doc: [declaration.label] }),
+    };
   }
 
-  private recordInterface(declaration: RecordDecl): string[] {
-    const name = this.recordType(declaration.name);
+  private recordInterface(declaration: RecordDecl): Declaration {
     const what = declaration.entity ? `entity ${declaration.name}` : `record ${declaration.name}`;
-    const doc = docComment([declaration.label === undefined ? what : `${declaration.label} (${what})`]);
-    const fields = declaration.fields.flatMap((field) => [
-      ...(field.label === undefined ? [] : [`  /** ${blockCommentText(field.label)} */`]),
-      `  readonly ${propertyName(field.name)}: ${this.typeOf(field.type)};`,
-    ]);
-    return [...doc, `export interface ${name} {`, ...fields, "}"];
+    return {
+      kind: "interface",
+      name: this.recordType(declaration.name),
+      doc: [declaration.label === undefined ? what : `${declaration.label} (${what})`],
+      members: declaration.fields.map((field) => ({ name: field.name, type: this.typeOf(field.type), ...(field.label === undefined ? {} : { doc: [field.label] }) })),
+    };
   }
 
   // ------------------------------------------------------------ parameters
 
-  private parameterSection(): string[] {
+  private parameterSection(): Statement {
     const { parameters } = this.program;
-    const lines: string[] = [section("parameters"), ""];
-    if (this.mode !== "js") {
-      const fields = parameters.flatMap((p) => [
-        ...(p.label === undefined && p.unit === undefined ? [] : [`  /** ${blockCommentText(describeParameter(p))} */`]),
-        `  readonly ${propertyName(p.name)}: ${this.typeOf(p.type)};`,
-      ]);
-      lines.push(
-        ...docComment(["The figures of the policy. Each has dated values; a scenario may override any of them, whatever the date."]),
-        `export interface ${this.parametersType} {`,
-        ...fields,
-        "}",
-        "",
-        `export type ${this.overridesType} = Partial<${this.parametersType}>;`,
-      );
-    }
-    for (const parameter of parameters) lines.push("", ...this.parameterValueFunction(parameter));
-    return lines;
+    const members: Member[] = parameters.map((p) => ({
+      name: p.name,
+      type: this.typeOf(p.type),
+      ...(p.label === undefined && p.unit === undefined ? {} : { doc: [describeParameter(p)] }),
+    }));
+    return {
+      kind: "section",
+      title: "parameters",
+      body: [
+        {
+          kind: "interface",
+          name: this.parametersType,
+          doc: ["The figures of the policy. Each has dated values; a scenario may override any of them, whatever the date."],
+          members,
+        },
+        blank,
+        { kind: "type", name: referenceName(this.overridesType), type: typeReference("Partial", typeReference(this.parametersType)) },
+        ...parameters.flatMap((parameter) => [blank, this.parameterValueFunction(parameter)]),
+      ],
+    };
   }
 
-  private parameterValueFunction(parameter: ParameterIR): string[] {
-    const name = this.parameterFunction(parameter.name);
-    const doc = docComment([`${describeParameter(parameter)}: the value in force on a date, or the scenario's override.`]);
-    const head = functionHead(this.mode, {
-      exported: true,
-      name,
-      parameters: [
-        { name: "asOf", type: this.typeOf({ kind: "date" }) },
-        { name: "overrides", type: this.overridesType, default: "{}" },
-      ],
-      returns: this.typeOf(parameter.type),
-    });
-    if (this.mode === "dts") return [...doc, head];
-    // Only the overrides' own properties: a parameter may be named like a property every object has (`constructor`).
-    const override = `Object.hasOwn(overrides, ${stringLiteral(parameter.name)}) ? ${propertyAccess("overrides", parameter.name)} : undefined`;
-    const body: string[] = [
-      `const override = ${override};`,
-      "if (override !== undefined) return override;",
+  private parameterValueFunction(parameter: ParameterIR): Statement {
+    const override = identifier("override");
+    const body: Statement[] = [
+      // Only the overrides' own properties: a parameter may be named like a property every object has (`constructor`).
+      {
+        kind: "const",
+        name: "override",
+        value: conditional(call(member(identifier("Object"), "hasOwn"), [OVERRIDES, string(parameter.name)]), member(OVERRIDES, parameter.name), identifier("undefined")),
+      },
+      when(binary(override, "!==", identifier("undefined")), { kind: "return", value: override }),
     ];
     parameter.values.forEach((value, index) => {
       const source = value.source.kind === "clause" ? `${value.source.citation.clause} "${value.source.citation.quote}"` : value.source.text;
-      body.push(lineComment(source));
-      if (value.note !== undefined) body.push(lineComment(`note: ${value.note}`));
-      const from = `asOf >= ${this.constant(value.from, { kind: "date" })}`;
+      body.push(comment(source));
+      if (value.note !== undefined) body.push(comment(`note: ${value.note}`));
+      const from = binary(AS_OF, ">=", identifier(this.constant(value.from, { kind: "date" })));
       const lastDay = lastDayInForce(parameter, index);
-      const range = lastDay === undefined ? from : `${from} && asOf <= ${this.constant(lastDay, { kind: "date" })}`;
-      body.push(`if (${range}) return ${this.literal(value.value, parameter.type).text};`);
+      const range = lastDay === undefined ? from : binary(from, "&&", binary(AS_OF, "<=", identifier(this.constant(lastDay, { kind: "date" }))));
+      body.push(when(range, { kind: "return", value: this.literal(value.value, parameter.type) }));
     });
-    const message = `${stringLiteral(parameterHasNoValueMessage(parameter))} + ${this.runtime("formatDate")}(asOf)`;
-    body.push(...throwEvaluationError(this.runtime("EvaluationError"), "parameter_has_no_value", message, evaluationLocation(parameter.span)));
-    return [...doc, head, ...indent(body), "}"];
+    const message = binary(string(parameterHasNoValueMessage(parameter)), "+", call(identifier("formatDate"), [AS_OF]));
+    body.push({
+      kind: "throw",
+      value: { kind: "new", callee: identifier("EvaluationError"), args: [string("parameter_has_no_value"), message, data(evaluationLocation(parameter.span))] },
+    });
+    return {
+      kind: "function",
+      name: this.parameterFunction(parameter.name),
+      exported: true,
+      doc: [`${describeParameter(parameter)}: the value in force on a date, or the scenario's override.`],
+      parameters: [
+        { name: "asOf", type: this.typeOf({ kind: "date" }) },
+        { name: "overrides", type: this.overridesType, default: object([]) },
+      ],
+      returns: this.typeOf(parameter.type),
+      body,
+    };
   }
 
   // ------------------------------------------------------------ measures
 
-  private measureSection(emitter: MeasureEmitter, index: number): string[] {
+  private measureSection(emitter: MeasureEmitter, index: number): Statement {
     const measure = this.program.measures[index];
-    if (measure === undefined) return [];
-    const title = section(`measure ${measure.name}${measure.title === undefined ? "" : ` ${measure.title}`}`);
-    const interfaces = this.mode === "js" ? [] : [...emitter.interfaces(), ""];
-    const code = this.mode === "dts" ? emitter.declaration() : emitter.implementation();
-    return [...(index === 0 ? [] : [""]), title, "", ...interfaces, ...code];
+    if (measure === undefined) throw new Error("a measure emitter without its measure");
+    return {
+      kind: "section",
+      title: `measure ${measure.name}${measure.title === undefined ? "" : ` ${measure.title}`}`,
+      body: [...emitter.interfaces((definition) => this.outputDoc(definition)), blank, ...emitter.functions()],
+    };
+  }
+
+  /** An output's doc comment: what its value is, and the clauses that decide it. */
+  private outputDoc(definition: DefinitionIR): string[] {
+    const citations: string[] = [];
+    const cite = (rule: RuleIR, parent: RuleIR | undefined): void => {
+      const cited = rule.citation === undefined ? "not cited" : `${rule.citation.clause} "${rule.citation.quote}"`;
+      if (rule.kind === "simple") citations.push(cited);
+      else citations.push(`${rule.kind} ${rule.label}${parent === undefined ? "" : ` to ${parent.label}`}: ${cited}`);
+      for (const exception of rule.exceptions) cite(exception, rule);
+    };
+    for (const rule of definition.rules) cite(rule, undefined);
+    return [`${definition.name}: ${this.unitInWords(definition.type)}`, "", ...citations];
+  }
+
+  /** What a value of a type is, in words, as an integrator reads it from the typed API. */
+  private unitInWords(type: ValueType): string {
+    switch (type.kind) {
+      case "bool":
+        return "yes or no";
+      case "integer":
+        return "a whole number";
+      case "months":
+        return "a number of months";
+      case "days":
+        return "a number of days";
+      case "money":
+        return "an amount in fen (integer; 100 fen = 1 yuan)";
+      case "unrounded_money":
+        return "an exact amount in yuan (a decimal)";
+      case "percent":
+        return "a percent, in millionths (60% = 600000)";
+      case "decimal":
+        return "an exact decimal";
+      case "date":
+        return "a date (days since 1970-01-01), or null when the measure is not in force";
+      case "time":
+        return "a time of day (minutes since midnight), or null when the measure is not in force";
+      case "enum":
+        return `one of ${this.recordType(type.name)}, or null when the measure is not in force`;
+      case "set":
+        return `a set of ${this.recordType(type.of)}`;
+      case "list":
+        return `a list of ${this.recordType(type.of)}`;
+      case "record":
+        return `a ${this.recordType(type.name)}`;
+      case "optional":
+        return `${this.unitInWords(type.of).replace(/, or null when the measure is not in force$/, "")}, or null when absent`;
+    }
   }
 
   // ------------------------------------------------------------ tables for generic drivers
 
-  private tables(): string[] {
+  private tables(): Statement {
     const { policy } = this.program;
     const info = { name: policy.name, title: policy.title, document: policy.document, issuer: policy.issuer, issued: policy.issued, version: policy.version };
-    const lines = [section("for generic drivers"), ""];
-    if (this.mode === "dts") {
-      lines.push(
-        `export declare const policy: { ${Object.keys(info).map((k) => `readonly ${k}: string;`).join(" ")} };`,
-        "",
-        `export declare const factSchema: ${this.runtimeType("FactSchema")};`,
-      );
-    } else {
-      lines.push(`export const policy = ${dataLiteral(info)};`, "", `export const factSchema${this.annotation(this.runtimeType("FactSchema"))} = ${dataLiteral(this.program.schema)};`);
-    }
-    if (this.mode !== "js") lines.push("", ...this.compiledMeasureInterface(), "", ...this.measuresTableInterface());
+    const measuresTable = typeReference(this.measuresTableType);
     const entries = this.measureEmitters.map((emitter, i) => {
       const measure = this.program.measures[i];
       if (measure === undefined) throw new Error("a measure without an emitter");
@@ -430,64 +427,153 @@ class ModulePrinter implements ModuleContext {
         ["in_force", { kind: "bool" }],
         ...measure.outputs.flatMap((name) => measure.definitions.filter((d) => d.name === name).map((d) => [name, d.type] as const)),
       ]);
-      const body = [
-        `title: ${stringLiteral(measure.title ?? measure.name)},`,
-        `reads: ${dataLiteral(measure.reads, "    ")},`,
-        `outputs: ${dataLiteral(outputs, "    ")},`,
-        `evaluate: ${emitter.functionName},`,
-      ];
-      return [`  ${propertyName(measure.name)}: {`, ...indent(body, 2), "  },"];
+      return {
+        name: measure.name,
+        value: object(
+          [
+            { name: "title", value: string(measure.title ?? measure.name) },
+            { name: "reads", value: data(measure.reads) },
+            { name: "outputs", value: data(outputs) },
+            { name: "decisions", value: emitter.decisions() },
+            { name: "evaluate", value: identifier(emitter.functionName) },
+          ],
+          true,
+        ),
+      };
     });
-    if (this.mode === "dts") {
-      lines.push("", `export declare const measures: ${this.measuresTableType};`);
-    } else {
-      lines.push("", `export const measures${this.annotation(this.measuresTableType)} = {`, ...entries.flat(), "};");
-    }
-    return [...lines, "", ...this.jsonEntryPoint()];
+    return {
+      kind: "section",
+      title: "for generic drivers",
+      body: [
+        {
+          kind: "const",
+          name: "policy",
+          exported: true,
+          value: data(info),
+          declaredType: { kind: "object", members: Object.keys(info).map((name) => ({ name, type: typeReference("string") })) },
+        },
+        blank,
+        { kind: "const", name: "factSchema", exported: true, type: typeReference("FactSchema"), value: data(this.program.schema) },
+        blank,
+        this.compiledMeasureInterface(),
+        blank,
+        this.measuresTableInterface(),
+        blank,
+        { kind: "const", name: "measures", exported: true, type: measuresTable, value: object(entries, true) },
+        blank,
+        this.jsonEntryPoint(),
+      ],
+    };
   }
 
   /** `evaluateJson`: scenario JSON in, the result `tiao run` prints out, read and checked as `tiao run` does. */
-  private jsonEntryPoint(): string[] {
-    const doc = docComment([
-      "A scenario's JSON (its text, or the value JSON.parse gives) → the outputs `tiao run` prints,",
-      "per measure the scenario gives the facts for (or those of `options.measures`). Read and checked",
-      'as `tiao run` reads it: amounts in yuan (`12345.67` or `"12345.67"`), never in fen.',
-    ]);
-    const evaluation = this.runtimeType("JsonEvaluation");
-    const options = this.runtimeType("JsonEvaluationOptions");
-    if (this.mode === "dts") return [...doc, `export declare function evaluateJson(scenario: string | object, options?: ${options}): ${evaluation};`];
-    const run = this.runtime("evaluateScenarioJson");
-    const head = this.mode === "ts" ? `export function evaluateJson(scenario: string | object, options: ${options} = {}): ${evaluation} {` : "export function evaluateJson(scenario, options = {}) {";
-    return [...doc, head, `  return ${run}({ factSchema, measures }, scenario, options);`, "}"];
+  private jsonEntryPoint(): Statement {
+    return {
+      kind: "function",
+      name: "evaluateJson",
+      exported: true,
+      doc: [
+        "A scenario's JSON (its text, or the value JSON.parse gives) → the outputs `tiao run` prints,",
+        "per measure the scenario gives the facts for (or those of `options.measures`). Read and checked",
+        'as `tiao run` reads it: amounts in yuan (`12345.67` or `"12345.67"`), never in fen. With',
+        "`{ explain: true }`, also under `explain`: for each output the rule that decided it, with its",
+        "citation, and the measure's window, as `tiao run --explain` gives them.",
+      ],
+      parameters: [
+        { name: "scenario", type: union(typeReference("string"), typeReference("object")) },
+        { name: "options", type: typeReference("JsonEvaluationOptions"), default: object([]) },
+      ],
+      returns: typeReference("JsonEvaluation"),
+      body: [
+        {
+          kind: "return",
+          value: call(identifier("evaluateScenarioJson"), [object([{ name: "factSchema", value: identifier("factSchema") }, { name: "measures", value: identifier("measures") }]), identifier("scenario"), identifier("options")]),
+        },
+      ],
+    };
   }
 
-  private annotation(type: string): string {
-    return this.mode === "ts" ? `: ${type}` : "";
+  private compiledMeasureInterface(): Declaration {
+    const [facts, outputs] = [typeReference("Facts"), typeReference("Outputs")];
+    return {
+      kind: "interface",
+      name: this.compiledMeasureType,
+      typeParameters: ["Facts", "Outputs"],
+      doc: ["What a generic driver needs to run a measure."],
+      members: [
+        { name: "title", type: typeReference("string") },
+        { name: "reads", type: { kind: "array", element: typeReference("string") }, doc: ["the fact paths it reads: it is evaluated only when a scenario gives them all"] },
+        // Keyed by the outputs' names: an index signature would not type an output named `constructor`.
+        { name: "outputs", type: { kind: "mapped", key: "Output", of: outputs, value: typeReference("ValueType") }, doc: ["`in_force` first, then the outputs in written order, with their types"] },
+        {
+          name: "decisions",
+          // Keyed by the outputs' names, as `outputs` is; the rules in a list, labels being any names too.
+          type: { kind: "mapped", key: "Output", of: outputs, value: { kind: "array", element: typeReference("RuleDecision") }, optional: true },
+          doc: ["per output but `in_force`, its rules (or its one expression), each with what an explanation cites when it decides"],
+        },
+        {
+          name: "evaluate",
+          type: {
+            kind: "function",
+            parameters: [
+              { name: "facts", type: facts },
+              { name: "asOf", type: this.typeOf({ kind: "date" }) },
+              { name: "overrides", type: this.overridesType, optional: true },
+              { name: "recorder", type: typeReference("DecisionRecorder"), optional: true },
+            ],
+            returns: outputs,
+          },
+        },
+      ],
+    };
   }
 
-  private compiledMeasureInterface(): string[] {
-    const date = this.typeOf({ kind: "date" });
-    const valueType = this.runtimeType("ValueType");
-    return [
-      ...docComment(["What a generic driver needs to run a measure."]),
-      `export interface ${this.compiledMeasureType}<Facts, Outputs> {`,
-      "  readonly title: string;",
-      "  /** the fact paths it reads: it is evaluated only when a scenario gives them all */",
-      "  readonly reads: readonly string[];",
-      "  /** `in_force` first, then the outputs in written order, with their types */",
-      // Keyed by the outputs' names: an index signature would not type an output named `constructor`.
-      `  readonly outputs: { readonly [Output in keyof Outputs]: ${valueType} };`,
-      `  readonly evaluate: (facts: Facts, asOf: ${date}, overrides?: ${this.overridesType}) => Outputs;`,
-      "}",
-    ];
+  private measuresTableInterface(): Declaration {
+    return {
+      kind: "interface",
+      name: this.measuresTableType,
+      members: this.measureEmitters.map((emitter, i) => ({
+        name: this.program.measures[i]?.name ?? "",
+        type: typeReference(this.compiledMeasureType, typeReference(emitter.factsType), typeReference(emitter.outputsType)),
+      })),
+    };
   }
+}
 
-  private measuresTableInterface(): string[] {
-    const entries = this.measureEmitters.map((emitter, i) => {
-      const name = this.program.measures[i]?.name ?? "";
-      return `  readonly ${propertyName(name)}: ${this.compiledMeasureType}<${emitter.factsType}, ${emitter.outputsType}>;`;
-    });
-    return [`export interface ${this.measuresTableType} {`, ...entries, "}"];
+function referenceName(type: TypeNode): string {
+  if (type.kind !== "reference") throw new Error("a named type was expected");
+  return type.name;
+}
+
+function constantParts(text: string, type: ValueType): { base: string; initialiser: Expression } {
+  switch (type.kind) {
+    case "money": {
+      const fen = parseMoney(text);
+      if (fen === undefined) throw new Error(`not an amount: ${text}`);
+      const yuan = fen % 100 === 0 ? String(fen / 100) : text;
+      return { base: `YUAN_${literalNamePart(yuan)}`, initialiser: call("fen", [number(fen)]) };
+    }
+    case "percent": {
+      const millionths = parsePercent(text);
+      if (millionths === undefined) throw new Error(`not a percentage: ${text}`);
+      return { base: `PERCENT_${literalNamePart(text)}`, initialiser: call("percentFromMillionths", [number(millionths)]) };
+    }
+    case "date": {
+      const date = parseDate(text);
+      if (date === undefined) throw new Error(`not a date: ${text}`);
+      const { year, month, day } = toYearMonthDay(date);
+      return { base: `DATE_${literalNamePart(text)}`, initialiser: call("calendarDate", [number(year), number(month), number(day)]) };
+    }
+    case "time": {
+      const time = parseTime(text);
+      if (time === undefined) throw new Error(`not a time: ${text}`);
+      return { base: `TIME_${literalNamePart(text)}`, initialiser: call("timeOfDay", [number(Math.floor(time / 60)), number(time % 60)]) };
+    }
+    case "decimal":
+    case "unrounded_money":
+      return { base: `DECIMAL_${literalNamePart(text)}`, initialiser: call("decimal", [string(text)]) };
+    default:
+      throw new Error(`no constant for a ${type.kind} literal`);
   }
 }
 

@@ -4,8 +4,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { docComment } from "../../compiler/emit/code.js";
 import { blockCommentText, lineComment, stringLiteral } from "../../compiler/emit/escape.js";
+import { printModule } from "../../compiler/emit/printer.js";
 
 /** Pieces that end strings and comments, or hide in them. */
 const hostilePieces = [
@@ -70,7 +70,7 @@ describe("escaping policy text for generated code", () => {
         expect(single.slice(3, -2)).not.toContain("*/");
         expect(unescapeComment(blockCommentText(first))).toBe(first);
         expect(run(`${single}\nreturn 42;`)).toBe(42);
-        const block = docComment([first, "", second]);
+        const block = printModule([{ kind: "doc", lines: [first, "", second] }], "ts").trimEnd().split("\n");
         expect(block.join("\n")).not.toMatch(loneSurrogate);
         expect(block.every((line) => !lineTerminator.test(line))).toBe(true);
         expect(run(`${block.join("\n")}\nreturn 42;`)).toBe(42);

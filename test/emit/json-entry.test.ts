@@ -4,13 +4,16 @@
  * order, the same problems with their JSON paths, the same evaluation errors.
  */
 import fc from "fast-check";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { compilePolicyText, POLICY_FOLDER, readPolicyText } from "../../bench/policy.js";
+import { readTestFile } from "../../bin/test-file.js";
 import { scenarioText as workloadScenarioText } from "../../bench/workload.js";
 import { evaluateScenario, type ScenarioOutcome } from "../../compiler/evaluate-scenario.js";
 import type { ProgramIR } from "../../compiler/ir.js";
-import { formatDate, formatValue, type JsonEvaluation, type JsonEvaluationOptions } from "../../runtime/index.js";
+import { formatDate, formatValue, type JsonEvaluation, type JsonEvaluationOptions, type OutputExplanation } from "../../runtime/index.js";
 import { scenarioArbitrary } from "../support/arbitraries.js";
 import { scratchFolder, writeGenerated } from "./compiled.js";
 import { everyOperationPolicy } from "./policies.js";
@@ -92,5 +95,42 @@ describe("evaluateJson of generated code", () => {
       }),
       { numRuns: 300, seed: 12 },
     );
+  });
+
+  it("explains, when asked, each output as the interpreter does: the deciding rule, its citation, what it overrides, the window", async () => {
+    const evaluateJson = await generatedEntryPoint(lanzhou, "json-entry-explain");
+    const folder = join(POLICY_FOLDER, "tests");
+    const seen = { rule: 0, exception: 0, definition: 0, overrides: 0, notInForce: 0 };
+    for (const file of readdirSync(folder).filter((name) => name.endsWith(".json"))) {
+      const read = readTestFile(readFileSync(join(folder, file), "utf8"), lanzhou);
+      if (!read.ok) throw new Error(`${file} is not a test file`);
+      const { scenarioText, measures } = read.test;
+      const request = { explain: true, ...(measures === undefined ? {} : { measures }) };
+      const expected = evaluateScenario(lanzhou, { scenario: scenarioText, ...request });
+      const actual = evaluateJson(scenarioText, request);
+      expect(actual.kind, file).toBe(expected.kind);
+      if (expected.kind !== "evaluated" || actual.kind !== "evaluated") continue;
+      const interpreted = expected.json.explain ?? {};
+      const wanted: { [measure: string]: { [output: string]: OutputExplanation } } = {};
+      for (const [measure, outputs] of Object.entries(interpreted)) {
+        wanted[measure] = {};
+        for (const [output, { decidedBy, overrides, window }] of Object.entries(outputs)) {
+          wanted[measure][output] = { ...(decidedBy === undefined ? {} : { decidedBy }), ...(overrides === undefined ? {} : { overrides }), ...(window === undefined ? {} : { window }) };
+          if (decidedBy !== undefined) seen[decidedBy.kind]++;
+          if (overrides !== undefined) seen.overrides++;
+          if (output !== "in_force" && window !== undefined) seen.notInForce++;
+        }
+      }
+      expect(actual.explain, file).toEqual(wanted);
+      expect(JSON.stringify(actual.json), file).toBe(JSON.stringify(expected.json, (key, value: unknown) => (key === "explain" ? undefined : value)));
+    }
+    // The scenarios exercise every kind of decision, exceptions over rules, and measures not in force.
+    expect(Object.values(seen).every((count) => count > 0), JSON.stringify(seen)).toBe(true);
+  });
+
+  it("adds no explanations unless asked", async () => {
+    const evaluateJson = await generatedEntryPoint(lanzhou, "json-entry-no-explain");
+    const outcome = evaluateJson(workloadScenarioText(7, 1));
+    expect(outcome.kind === "evaluated" && "explain" in outcome).toBe(false);
   });
 });

@@ -33,9 +33,26 @@ describe("generated TypeScript", () => {
   it("exports typed facts, outputs and an evaluator per measure, documented with its citation", () => {
     expect(code).toContain('export type UiStatus =\n  /** 正在领取失业保险金 */\n  | "receiving"\n');
     expect(code).toContain('  readonly person: Pick<Person, "insured" | "insured_months" | "migrant_worker" | "subsidy_months_received" | "ui_status" | "unemployed">;');
-    expect(code).toContain("export interface M4Outputs {\n  readonly in_force: boolean;\n  readonly unemployment_subsidy_eligible: boolean;");
+    expect(code).toContain(
+      [
+        "export interface M4Outputs {",
+        "  /** whether measure m4 is in force on the date: yes or no */",
+        "  readonly in_force: boolean;",
+        "  /**",
+        "   * unemployment_subsidy_eligible: yes or no",
+        "   *",
+        '   * rule general: §4 "对领取失业保险金期满仍未就业的失业人员、不符合领取失业保险金条件的参保失业人员按月发放不超过6个月的失业补助金"',
+        '   * exception migrant to general: §4 "对参保不满1年的失业农民工，参照兰州市城市低保标准，按月发放3个月的临时生活补助"',
+        "   */",
+        "  readonly unemployment_subsidy_eligible: boolean;",
+        "  /**",
+        "   * unemployment_subsidy_monthly: an amount in fen (integer; 100 fen = 1 yuan)",
+      ].join("\n"),
+    );
     expect(code).toContain(" * Measure m4 确保失业保险待遇及时足额发放\n *\n * §4 \"确保失业保险待遇及时足额发放\"\n *\n * 测试政策 (测试〔2021〕1号), version 1.0.0\n");
-    expect(code).toContain("export function evaluateM4(facts: M4Facts, asOf: CalendarDate, overrides: ParameterOverrides = {}): M4Outputs {");
+    expect(code).toContain(
+      "export function evaluateM4(\n  facts: M4Facts,\n  asOf: CalendarDate,\n  overrides: ParameterOverrides = {},\n  recorder?: DecisionRecorder,\n): M4Outputs {",
+    );
     expect(code).toContain("export type ParameterOverrides = Partial<PolicyParameters>;");
     expect(code).toContain("export const factSchema: FactSchema = {");
     expect(code).toContain("export const measures: Measures = {");
@@ -48,6 +65,7 @@ describe("generated TypeScript", () => {
         '    // exception migrant to general: §4 "对参保不满1年的失业农民工，参照兰州市城市低保标准，按月发放3个月的临时生活补助"',
         "    // note: 特别规定优先于一般规定",
         "    unemploymentSubsidyEligible = false;",
+        '    recorder?.decided("unemployment_subsidy_eligible", "migrant");',
         "  } else {",
         '    // rule general: §4 "对领取失业保险金期满仍未就业的失业人员、不符合领取失业保险金条件的参保失业人员按月发放不超过6个月的失业补助金"',
       ].join("\n"),
@@ -55,7 +73,7 @@ describe("generated TypeScript", () => {
   });
 
   it("rounds money × percent with the fused multiplication", () => {
-    expect(code).toContain('multiplyMoneyByPercent(uiBenefitStandardOn(asOf, overrides), unemploymentSubsidyRateOn(asOf, overrides), "half_up")');
+    expect(code.replace(/\s+/g, " ")).toContain('multiplyMoneyByPercent( uiBenefitStandardOn(asOf, overrides), unemploymentSubsidyRateOn(asOf, overrides), "half_up", )');
     expect(code).not.toContain("multiplyMoneyByPercentExact");
   });
 
@@ -98,7 +116,7 @@ describe("generated JavaScript", () => {
   const { js, dts } = emitJavaScript(m4Policy, options);
 
   it("is the same module without types", () => {
-    expect(js).toContain("export function evaluateM4(facts, asOf, overrides = {}) {");
+    expect(js).toContain("export function evaluateM4(facts, asOf, overrides = {}, recorder) {");
     expect(js).toContain("  const shortInsuredMigrant = person.migrant_worker && person.insured_months < 12;");
     expect(js).not.toMatch(/\binterface\b|: (Money|CalendarDate|boolean|number)\b|\btype [A-Z]/);
     expect(js).toMatch(/^} from "\.\.\/runtime\/index\.js";$/m);
@@ -106,7 +124,9 @@ describe("generated JavaScript", () => {
   });
 
   it("has declarations of everything it exports", () => {
-    expect(dts).toContain("export declare function evaluateM4(facts: M4Facts, asOf: CalendarDate, overrides?: ParameterOverrides): M4Outputs;");
+    expect(dts).toContain(
+      "export declare function evaluateM4(\n  facts: M4Facts,\n  asOf: CalendarDate,\n  overrides?: ParameterOverrides,\n  recorder?: DecisionRecorder,\n): M4Outputs;",
+    );
     expect(dts).toContain("export declare function uiBenefitStandardOn(asOf: CalendarDate, overrides?: ParameterOverrides): Money;");
     expect(dts).toContain("export declare const measures: Measures;");
     expect(dts).toContain("export declare const factSchema: FactSchema;");

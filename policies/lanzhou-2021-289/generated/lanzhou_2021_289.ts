@@ -28,11 +28,13 @@ import {
   timeOfDay,
   type CalendarDate,
   type Decimal,
+  type DecisionRecorder,
   type FactSchema,
   type JsonEvaluation,
   type JsonEvaluationOptions,
   type Money,
   type Percent,
+  type RuleDecision,
   type TimeOfDay,
   type ValueType,
 } from "tiao/runtime";
@@ -608,7 +610,9 @@ export function uiBenefitStandardOn(asOf: CalendarDate, overrides: ParameterOver
 
 /** 兰州市城市低保标准（五区） (元/月): the value in force on a date, or the scenario's override. */
 export function urbanSubsistenceAllowanceOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Money {
-  const override = Object.hasOwn(overrides, "urban_subsistence_allowance") ? overrides.urban_subsistence_allowance : undefined;
+  const override = Object.hasOwn(overrides, "urban_subsistence_allowance")
+    ? overrides.urban_subsistence_allowance
+    : undefined;
   if (override !== undefined) return override;
   // 兰州市民政局，2021-03-27报道（城乡低保标准提高8%）
   // note: 五区标准；永登、榆中、皋兰三县为636.00元，县域居民的情景应覆盖此参数
@@ -706,7 +710,9 @@ export function workTrainingStartOn(asOf: CalendarDate, overrides: ParameterOver
 
 /** 以工代训补贴标准 (元/人/月): the value in force on a date, or the scenario's override. */
 export function workTrainingSubsidyMonthlyOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Money {
-  const override = Object.hasOwn(overrides, "work_training_subsidy_monthly") ? overrides.work_training_subsidy_monthly : undefined;
+  const override = Object.hasOwn(overrides, "work_training_subsidy_monthly")
+    ? overrides.work_training_subsidy_monthly
+    : undefined;
   if (override !== undefined) return override;
   // §3 "给予每人每月500元职业培训补贴，从2021年10月起执行，补贴期限为3个月"
   // note: 2021年10月、11月、12月三个参训月份的标准，不论何时申领（“也可集中申领”），故不设终止日。此前兰州市2020年的规定为每人每月200元、最长6个月、申请截至2020-12-31，不属本通知
@@ -720,7 +726,9 @@ export function workTrainingSubsidyMonthlyOn(asOf: CalendarDate, overrides: Para
 
 /** 以工代训补贴已享受月数上限 (个月): the value in force on a date, or the scenario's override. */
 export function workTrainingMonthsCapOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): number {
-  const override = Object.hasOwn(overrides, "work_training_months_cap") ? overrides.work_training_months_cap : undefined;
+  const override = Object.hasOwn(overrides, "work_training_months_cap")
+    ? overrides.work_training_months_cap
+    : undefined;
   if (override !== undefined) return override;
   // §3 "对已享受6个月“以工代训”补贴的各类企业"
   // note: “已享受6个月”含本数：已享受满6个月的企业适用特别规定。与补贴标准同自2021年10月起，不设终止日
@@ -734,7 +742,9 @@ export function workTrainingMonthsCapOn(asOf: CalendarDate, overrides: Parameter
 
 /** 失业补助金标准占失业保险金的比例 (兰州市失业保险金标准的百分比): the value in force on a date, or the scenario's override. */
 export function unemploymentSubsidyRateOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Percent {
-  const override = Object.hasOwn(overrides, "unemployment_subsidy_rate") ? overrides.unemployment_subsidy_rate : undefined;
+  const override = Object.hasOwn(overrides, "unemployment_subsidy_rate")
+    ? overrides.unemployment_subsidy_rate
+    : undefined;
   if (override !== undefined) return override;
   // §4 "失业补助金标准按照兰州市失业保险金的80%确定"
   // note: 本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故自可表示的最早日期0001-01-01起登记
@@ -748,7 +758,9 @@ export function unemploymentSubsidyRateOn(asOf: CalendarDate, overrides: Paramet
 
 /** 失业补助金发放月数上限 (个月): the value in force on a date, or the scenario's override. */
 export function unemploymentSubsidyMaxMonthsOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): number {
-  const override = Object.hasOwn(overrides, "unemployment_subsidy_max_months") ? overrides.unemployment_subsidy_max_months : undefined;
+  const override = Object.hasOwn(overrides, "unemployment_subsidy_max_months")
+    ? overrides.unemployment_subsidy_max_months
+    : undefined;
   if (override !== undefined) return override;
   // §4 "按月发放不超过6个月的失业补助金"
   // note: “不超过”含本数（民法典第1259条）：最多发放6个月。本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故自可表示的最早日期0001-01-01起登记
@@ -790,7 +802,9 @@ export function transportSubsidyOn(asOf: CalendarDate, overrides: ParameterOverr
 
 /** 有组织输转就业一次性奖补标准 (元/人): the value in force on a date, or the scenario's override. */
 export function agencyRewardPerPersonOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Money {
-  const override = Object.hasOwn(overrides, "agency_reward_per_person") ? overrides.agency_reward_per_person : undefined;
+  const override = Object.hasOwn(overrides, "agency_reward_per_person")
+    ? overrides.agency_reward_per_person
+    : undefined;
   if (override !== undefined) return override;
   // §5 "按每人 200 元标准给予一次性奖补"
   // note: 本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故自可表示的最早日期0001-01-01起登记
@@ -846,7 +860,9 @@ export function guaranteedLoanCapOn(asOf: CalendarDate, overrides: ParameterOver
 
 /** 停工停产期间生活费占最低工资标准的比例 (当地最低工资标准的百分比): the value in force on a date, or the scenario's override. */
 export function stoppageLivingAllowanceRateOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Percent {
-  const override = Object.hasOwn(overrides, "stoppage_living_allowance_rate") ? overrides.stoppage_living_allowance_rate : undefined;
+  const override = Object.hasOwn(overrides, "stoppage_living_allowance_rate")
+    ? overrides.stoppage_living_allowance_rate
+    : undefined;
   if (override !== undefined) return override;
   // §9 "按照不低于当地最低工资标准的80%支付职工生活费"
   // note: 本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故自可表示的最早日期0001-01-01起登记
@@ -894,7 +910,9 @@ export function reportDeadlineCountyOn(asOf: CalendarDate, overrides: ParameterO
 
 /** 局属科室单位每日报送截止时刻 (北京时间): the value in force on a date, or the scenario's override. */
 export function reportDeadlineBureauUnitOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): TimeOfDay | null {
-  const override = Object.hasOwn(overrides, "report_deadline_bureau_unit") ? overrides.report_deadline_bureau_unit : undefined;
+  const override = Object.hasOwn(overrides, "report_deadline_bureau_unit")
+    ? overrides.report_deadline_bureau_unit
+    : undefined;
   if (override !== undefined) return override;
   // §closing "从即日起，市人社局将实行日调度日报告制度"
   // note: 日报告制度自通知印发之日起实行，此前没有报送截止时刻；自0001-01-01起登记，疫情期间的起始日被覆盖提前时同样可读
@@ -919,11 +937,37 @@ export interface M1Facts {
 
 /** The outputs of measure m1; every one has its empty value when the measure is not in force. */
 export interface M1Outputs {
+  /** whether measure m1 is in force on the date: yes or no */
   readonly in_force: boolean;
+  /**
+   * eligible: yes or no
+   *
+   * §1 "各县区可根据辖区内疫情防控需要，结合当地城镇就业困难人员安置需求、就业补助资金结余等情况，合理开发防疫消杀、巡查值守、保洁环卫等与疫情防控有关的临时性城镇公益性岗位"
+   */
   readonly eligible: boolean;
+  /**
+   * term_months: a number of months
+   *
+   * §1 "聘用人员的聘用期限最长不超过6个月"
+   */
   readonly term_months: number;
+  /**
+   * term_end: a date (days since 1970-01-01), or null when absent
+   *
+   * §1 "聘用人员的聘用期限最长不超过6个月"
+   */
   readonly term_end: CalendarDate | null;
+  /**
+   * placements_after: a whole number
+   *
+   * §1 "对因疫情防控需要而聘用到临时性城镇公益性岗位的，不计入公益性岗位安置次数"
+   */
   readonly placements_after: number;
+  /**
+   * funding_source: one of FundingSource, or null when the measure is not in force
+   *
+   * §1 "所需资金从就业补助资金中列支"
+   */
   readonly funding_source: FundingSource | null;
 }
 
@@ -939,10 +983,16 @@ export interface M1Outputs {
  * - §preamble "为了深入贯彻《甘肃省人社厅关于迅速落实服务全省疫情防控工作十条措施的通知》（甘人社通〔2021〕436号）精神，积极发挥人社部门职能作用，主动服务全市疫情防控工作大局，现就有关工作通知如下": 发文目的和依据，不是可计算的规则
  * - §1 "补贴标准、岗位管理、退出帮扶等参照《兰州市城镇公益性岗位开发管理办法(暂行)》执行": 补贴标准、岗位管理和退出帮扶由市办法规定，本通知未给出可计算的内容
  */
-export function evaluateM1(facts: M1Facts, asOf: CalendarDate, overrides: ParameterOverrides = {}): M1Outputs {
+export function evaluateM1(
+  facts: M1Facts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): M1Outputs {
   const { person, placement } = facts;
   const inForceFrom: CalendarDate = epidemicPeriodStartOn(asOf, overrides);
   const inForceUntil: CalendarDate | null = epidemicPeriodEndOn(asOf, overrides);
+  recorder?.window(inForceFrom, inForceUntil);
   if (asOf < inForceFrom || (inForceUntil !== null && asOf > inForceUntil)) {
     return {
       in_force: false,
@@ -973,7 +1023,8 @@ export function evaluateM1(facts: M1Facts, asOf: CalendarDate, overrides: Parame
   const postExpiredInEpidemicPeriod: boolean =
     person.public_welfare_post_end !== null &&
     present(person.public_welfare_post_end) >= epidemicPeriodStartOn(asOf, overrides) &&
-    (epidemicPeriodEndOn(asOf, overrides) === null || present(person.public_welfare_post_end) <= present(epidemicPeriodEndOn(asOf, overrides))) &&
+    (epidemicPeriodEndOn(asOf, overrides) === null ||
+      present(person.public_welfare_post_end) <= present(epidemicPeriodEndOn(asOf, overrides))) &&
     present(person.public_welfare_post_end) < placement.start;
 
   // §1 "聘用人员的聘用期限最长不超过6个月"
@@ -989,10 +1040,7 @@ export function evaluateM1(facts: M1Facts, asOf: CalendarDate, overrides: Parame
 
   // §1 "聘用人员的聘用期限最长不超过6个月"
   // note: “最长不超过”含本数（民法典第1259条）：申请超过6个月的按6个月聘用
-  const termMonths: number =
-    eligible
-      ? minOf(placement.requested_months, tempPostMaxMonthsOn(asOf, overrides))
-      : 0;
+  const termMonths: number = eligible ? minOf(placement.requested_months, tempPostMaxMonthsOn(asOf, overrides)) : 0;
 
   // §1 "聘用人员的聘用期限最长不超过6个月"
   // note: 月数规则（民法典第二百零一条、第二百零二条）：N个月的聘用期限自起始日起算，至第N个月与起始日相应之日的前一日止；该月没有相应之日的，至该月末日止（2021-10-31起6个月至2022-04-30，2021-12-31起6个月至2022-06-30）
@@ -1024,10 +1072,31 @@ export interface M2Facts {
 
 /** The outputs of measure m2; every one has its empty value when the measure is not in force. */
 export interface M2Outputs {
+  /** whether measure m2 is in force on the date: yes or no */
   readonly in_force: boolean;
+  /**
+   * eligible: yes or no
+   *
+   * §2 "对符合条件的大型企业、中小微企业"
+   */
   readonly eligible: boolean;
+  /**
+   * rate: a percent, in millionths (60% = 600000)
+   *
+   * §2 "对符合条件的大型企业、中小微企业分别按30%和60%的标准顶格返还"
+   */
   readonly rate: Percent;
+  /**
+   * refund: an amount in fen (integer; 100 fen = 1 yuan)
+   *
+   * §2 "对符合条件的大型企业、中小微企业分别按30%和60%的标准顶格返还"
+   */
   readonly refund: Money;
+  /**
+   * channel: one of RefundChannel, or null when the measure is not in force
+   *
+   * §2 "推送申领信息，全流程采取线上申领办理"
+   */
   readonly channel: RefundChannel | null;
 }
 
@@ -1043,10 +1112,16 @@ export interface M2Outputs {
  * - §2 "同时，对于因返还金额较少、申领积极性不高的企业，要“一对一”的鼓励引导企业主动申报": 对经办机构的宣传引导要求，“金额较少”没有可计算的界限，也不改变返还金额
  * - §2 "确保失业保险稳岗返还政策宣传到位、执行到位、兑现到位，帮助企业渡过疫情防控难关": 工作目标，不是可计算的待遇
  */
-export function evaluateM2(facts: M2Facts, asOf: CalendarDate, overrides: ParameterOverrides = {}): M2Outputs {
+export function evaluateM2(
+  facts: M2Facts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): M2Outputs {
   const { enterprise } = facts;
   const inForceFrom: CalendarDate = epidemicPeriodStartOn(asOf, overrides);
   const inForceUntil: CalendarDate | null = epidemicPeriodEndOn(asOf, overrides);
+  recorder?.window(inForceFrom, inForceUntil);
   if (asOf < inForceFrom || (inForceUntil !== null && asOf > inForceUntil)) {
     return {
       in_force: false,
@@ -1062,17 +1137,13 @@ export function evaluateM2(facts: M2Facts, asOf: CalendarDate, overrides: Parame
   const eligible: boolean = enterprise.meets_refund_conditions;
 
   // §2 "对符合条件的大型企业、中小微企业分别按30%和60%的标准顶格返还"
-  const rate: Percent =
-    enterprise.size === "large"
-      ? refundRateLargeOn(asOf, overrides)
-      : refundRateSmeOn(asOf, overrides);
+  const rate: Percent = enterprise.size === "large"
+    ? refundRateLargeOn(asOf, overrides)
+    : refundRateSmeOn(asOf, overrides);
 
   // §2 "对符合条件的大型企业、中小微企业分别按30%和60%的标准顶格返还"
   // note: “顶格”即按上限比例足额返还；返还基数为企业及其职工上年度实际缴纳的失业保险费；按分四舍五入
-  const refund: Money =
-    eligible
-      ? multiplyMoneyByPercent(enterprise.ui_premiums_last_year, rate, "half_up")
-      : YUAN_0;
+  const refund: Money = eligible ? multiplyMoneyByPercent(enterprise.ui_premiums_last_year, rate, "half_up") : YUAN_0;
 
   // §2 "推送申领信息，全流程采取线上申领办理"
   const channel: RefundChannel = "online";
@@ -1095,11 +1166,37 @@ export interface M3Facts {
 
 /** The outputs of measure m3; every one has its empty value when the measure is not in force. */
 export interface M3Outputs {
+  /** whether measure m3 is in force on the date: yes or no */
   readonly in_force: boolean;
+  /**
+   * in_difficulty: yes or no
+   *
+   * §3 "受疫情影响出现生产经营暂时困难的中小微企业认定条件为用电量、营业收入、能源耗量、利润总额其中一项与上一季度（月）或2020年同期相比下降即可"
+   */
   readonly in_difficulty: boolean;
+  /**
+   * monthly_standard: an amount in fen (integer; 100 fen = 1 yuan)
+   *
+   * §3 "给予每人每月500元职业培训补贴"
+   */
   readonly monthly_standard: Money;
+  /**
+   * subsidised_trainees: a whole number
+   *
+   * §3 "给予每人每月500元职业培训补贴"
+   */
   readonly subsidised_trainees: number;
+  /**
+   * subsidised_person_months: a whole number
+   *
+   * §3 "补贴期限为3个月"
+   */
   readonly subsidised_person_months: number;
+  /**
+   * subsidy: an amount in fen (integer; 100 fen = 1 yuan)
+   *
+   * §3 "给予每人每月500元职业培训补贴"
+   */
   readonly subsidy: Money;
 }
 
@@ -1117,7 +1214,13 @@ function m3NewTargetGroupHire(t: Trainee): boolean {
 }
 
 /** subsidisable(t) of measure m3 */
-function m3Subsidisable(t: Trainee, enterprise: M3Facts["enterprise"], inDifficulty: boolean, asOf: CalendarDate, overrides: ParameterOverrides): boolean {
+function m3Subsidisable(
+  t: Trainee,
+  enterprise: M3Facts["enterprise"],
+  inDifficulty: boolean,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides,
+): boolean {
   if (enterprise.subsidized_months_before >= workTrainingMonthsCapOn(asOf, overrides)) {
     // exception at_cap to general: §3 "对已享受6个月“以工代训”补贴的各类企业，在此3个月期间新吸纳贫困劳动力、就业困难人员、零就业家庭成员、离校两年内高校毕业生、登记失业人员就业并开展“以工代训”的，按规定给予企业职业培训补贴"
     // note: 特别规定优先于一般规定：已享受满6个月（“已享受6个月”含本数）的企业不再依一般规定享受，只对此3个月期间新吸纳的五类人员给予补贴，且不论企业规模（“各类企业”，大型企业在内）、是否认定为困难企业
@@ -1126,7 +1229,9 @@ function m3Subsidisable(t: Trainee, enterprise: M3Facts["enterprise"], inDifficu
     // rule general: §3 "对开展“以工代训”并符合条件的企业，给予每人每月500元职业培训补贴"
     // note: “符合条件”的企业（国家以工代训规定，享受不满6个月的）：中小微企业新吸纳上述五类人员开展以工代训的，按人补贴；受疫情影响出现生产经营暂时困难的中小微企业，所有以工代训人员均予补贴。大型企业不属一般规定
     return enterprise.conducts_work_based_training &&
-      (((enterprise.size === "medium" || enterprise.size === "micro" || enterprise.size === "small") && m3NewTargetGroupHire(t)) || inDifficulty);
+      (((enterprise.size === "medium" || enterprise.size === "micro" || enterprise.size === "small") &&
+        m3NewTargetGroupHire(t)) ||
+        inDifficulty);
   }
 }
 
@@ -1140,9 +1245,15 @@ function m3Subsidisable(t: Trainee, enterprise: M3Facts["enterprise"], inDifficu
  * Not computed:
  * - §3 "“以工代训”补贴可逐月申领，也可集中申领": 申领方式的选择，不改变补贴金额：2021年12月31日以后集中申领的，同样按2021年10—12月的参训月数和每人每月500元计算（措施自2021年10月起有效，不设终止日）
  */
-export function evaluateM3(facts: M3Facts, asOf: CalendarDate, overrides: ParameterOverrides = {}): M3Outputs {
+export function evaluateM3(
+  facts: M3Facts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): M3Outputs {
   const { enterprise } = facts;
   const inForceFrom: CalendarDate = workTrainingStartOn(asOf, overrides);
+  recorder?.window(inForceFrom, null);
   if (asOf < inForceFrom) {
     return {
       in_force: false,
@@ -1158,7 +1269,10 @@ export function evaluateM3(facts: M3Facts, asOf: CalendarDate, overrides: Parame
   // note: 四项指标“其中一项”下降即可认定；只有中小微企业可被认定，大型企业不适用
   const inDifficulty: boolean =
     (enterprise.size === "medium" || enterprise.size === "micro" || enterprise.size === "small") &&
-    (m3Declined(enterprise.indicators.electricity) || m3Declined(enterprise.indicators.revenue) || m3Declined(enterprise.indicators.energy) || m3Declined(enterprise.indicators.profit));
+    (m3Declined(enterprise.indicators.electricity) ||
+      m3Declined(enterprise.indicators.revenue) ||
+      m3Declined(enterprise.indicators.energy) ||
+      m3Declined(enterprise.indicators.profit));
 
   // §3 "给予每人每月500元职业培训补贴"
   const monthlyStandard: Money = workTrainingSubsidyMonthlyOn(asOf, overrides);
@@ -1174,7 +1288,9 @@ export function evaluateM3(facts: M3Facts, asOf: CalendarDate, overrides: Parame
   // note: 每人最多计3个月（2021年10月、11月、12月）
   let subsidisedPersonMonths = 0;
   for (const t of enterprise.trainees) {
-    if (m3Subsidisable(t, enterprise, inDifficulty, asOf, overrides)) subsidisedPersonMonths = addIntegers(subsidisedPersonMonths, minOf(t.months, 3));
+    if (m3Subsidisable(t, enterprise, inDifficulty, asOf, overrides)) {
+      subsidisedPersonMonths = addIntegers(subsidisedPersonMonths, minOf(t.months, 3));
+    }
   }
 
   // §3 "给予每人每月500元职业培训补贴"
@@ -1199,14 +1315,56 @@ export interface M4Facts {
 
 /** The outputs of measure m4; every one has its empty value when the measure is not in force. */
 export interface M4Outputs {
+  /** whether measure m4 is in force on the date: yes or no */
   readonly in_force: boolean;
+  /**
+   * unemployment_subsidy_eligible: yes or no
+   *
+   * rule general: §4 "对领取失业保险金期满仍未就业的失业人员、不符合领取失业保险金条件的参保失业人员按月发放不超过6个月的失业补助金"
+   * exception migrant to general: §4 "对参保不满1年的失业农民工，参照兰州市城市低保标准，按月发放3个月的临时生活补助"
+   */
   readonly unemployment_subsidy_eligible: boolean;
+  /**
+   * unemployment_subsidy_monthly: an amount in fen (integer; 100 fen = 1 yuan)
+   *
+   * §4 "失业补助金标准按照兰州市失业保险金的80%确定"
+   */
   readonly unemployment_subsidy_monthly: Money;
+  /**
+   * unemployment_subsidy_months: a whole number
+   *
+   * §4 "按月发放不超过6个月的失业补助金"
+   */
   readonly unemployment_subsidy_months: number;
+  /**
+   * living_subsidy_eligible: yes or no
+   *
+   * §4 "对参保不满1年的失业农民工，参照兰州市城市低保标准，按月发放3个月的临时生活补助"
+   */
   readonly living_subsidy_eligible: boolean;
+  /**
+   * living_subsidy_monthly: an amount in fen (integer; 100 fen = 1 yuan)
+   *
+   * §4 "参照兰州市城市低保标准"
+   */
   readonly living_subsidy_monthly: Money;
+  /**
+   * living_subsidy_months: a whole number
+   *
+   * §4 "按月发放3个月的临时生活补助"
+   */
   readonly living_subsidy_months: number;
+  /**
+   * total: an amount in fen (integer; 100 fen = 1 yuan)
+   *
+   * §4 "按月发放不超过6个月的失业补助金，失业补助金标准按照兰州市失业保险金的80%确定；对参保不满1年的失业农民工，参照兰州市城市低保标准，按月发放3个月的临时生活补助"
+   */
   readonly total: Money;
+  /**
+   * price_subsidy_eligible: yes or no
+   *
+   * §4 "及时向领取失业保险金和失业补助金人员发放价格临时补贴"
+   */
   readonly price_subsidy_eligible: boolean;
 }
 
@@ -1222,10 +1380,16 @@ export interface M4Outputs {
  * - §4 "根据全省失业保险与物价上涨挂钩联动机制": 价格临时补贴的启动条件（CPI同比涨幅达3.5%或食品价格涨幅达6%）和金额由全省联动机制按月确定，本通知未给出金额
  * - §4 "各县区对符合领取失业保险待遇的失业人员，不得以任何理由、任何借口延迟发放，切实发挥失业保险在保民生、促就业中的作用": 对县区的工作要求，不是可计算的待遇
  */
-export function evaluateM4(facts: M4Facts, asOf: CalendarDate, overrides: ParameterOverrides = {}): M4Outputs {
+export function evaluateM4(
+  facts: M4Facts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): M4Outputs {
   const { person } = facts;
   const inForceFrom: CalendarDate = epidemicPeriodStartOn(asOf, overrides);
   const inForceUntil: CalendarDate | null = epidemicPeriodEndOn(asOf, overrides);
+  recorder?.window(inForceFrom, inForceUntil);
   if (asOf < inForceFrom || (inForceUntil !== null && asOf > inForceUntil)) {
     return {
       in_force: false,
@@ -1253,44 +1417,48 @@ export function evaluateM4(facts: M4Facts, asOf: CalendarDate, overrides: Parame
     // exception migrant to general: §4 "对参保不满1年的失业农民工，参照兰州市城市低保标准，按月发放3个月的临时生活补助"
     // note: 特别规定优先于一般规定：参保不满1年的失业农民工领取临时生活补助，而不领取失业补助金
     unemploymentSubsidyEligible = false;
+    recorder?.decided("unemployment_subsidy_eligible", "migrant");
   } else {
     // rule general: §4 "对领取失业保险金期满仍未就业的失业人员、不符合领取失业保险金条件的参保失业人员按月发放不超过6个月的失业补助金"
     // note: 两类人员：领取失业保险金期满仍未就业的失业人员（不论情景中的 insured 如何，其已领取过失业保险金），以及不符合领取条件的参保失业人员；“参保”只修饰后一类
-    unemploymentSubsidyEligible = person.unemployed &&
+    unemploymentSubsidyEligible =
+      person.unemployed &&
       (person.ui_status === "expired" || person.ui_status === "not_qualified") &&
       (person.ui_status === "expired" || person.insured);
+    recorder?.decided("unemployment_subsidy_eligible", "general");
   }
 
   // §4 "失业补助金标准按照兰州市失业保险金的80%确定"
   // note: 按分四舍五入；县域居民的情景以三县的失业保险金标准覆盖 ui_benefit_standard
-  const unemploymentSubsidyMonthly: Money =
-    unemploymentSubsidyEligible
-      ? multiplyMoneyByPercent(uiBenefitStandardOn(asOf, overrides), unemploymentSubsidyRateOn(asOf, overrides), "half_up")
-      : YUAN_0;
+  const unemploymentSubsidyMonthly: Money = unemploymentSubsidyEligible
+    ? multiplyMoneyByPercent(
+        uiBenefitStandardOn(asOf, overrides),
+        unemploymentSubsidyRateOn(asOf, overrides),
+        "half_up",
+      )
+    : YUAN_0;
 
   // §4 "按月发放不超过6个月的失业补助金"
   // note: “不超过”含本数：合计最多6个月，已领取的月数从中扣除
-  const unemploymentSubsidyMonths: number =
-    unemploymentSubsidyEligible
-      ? maxOf(0, subtractIntegers(unemploymentSubsidyMaxMonthsOn(asOf, overrides), person.subsidy_months_received))
-      : 0;
+  const unemploymentSubsidyMonths: number = unemploymentSubsidyEligible
+    ? maxOf(0, subtractIntegers(unemploymentSubsidyMaxMonthsOn(asOf, overrides), person.subsidy_months_received))
+    : 0;
 
   // §4 "对参保不满1年的失业农民工，参照兰州市城市低保标准，按月发放3个月的临时生活补助"
   // note: “参保”：已参加失业保险；“不满1年”：参保不满12个月
   const livingSubsidyEligible: boolean = insuredUnemployed && shortInsuredMigrant;
 
   // §4 "参照兰州市城市低保标准"
-  const livingSubsidyMonthly: Money =
-    livingSubsidyEligible
-      ? urbanSubsistenceAllowanceOn(asOf, overrides)
-      : YUAN_0;
+  const livingSubsidyMonthly: Money = livingSubsidyEligible ? urbanSubsistenceAllowanceOn(asOf, overrides) : YUAN_0;
 
   // §4 "按月发放3个月的临时生活补助"
   const livingSubsidyMonths: number = livingSubsidyEligible ? livingSubsidyMonthsOn(asOf, overrides) : 0;
 
   // §4 "按月发放不超过6个月的失业补助金，失业补助金标准按照兰州市失业保险金的80%确定；对参保不满1年的失业农民工，参照兰州市城市低保标准，按月发放3个月的临时生活补助"
-  const total: Money =
-    addMoney(multiplyMoney(unemploymentSubsidyMonthly, unemploymentSubsidyMonths), multiplyMoney(livingSubsidyMonthly, livingSubsidyMonths));
+  const total: Money = addMoney(
+    multiplyMoney(unemploymentSubsidyMonthly, unemploymentSubsidyMonths),
+    multiplyMoney(livingSubsidyMonthly, livingSubsidyMonths),
+  );
 
   // §4 "及时向领取失业保险金和失业补助金人员发放价格临时补贴"
   // note: 领取失业补助金的人员，须尚有可领取的失业补助金月数：已领满6个月的不再领取失业补助金
@@ -1321,9 +1489,25 @@ export interface M5Facts {
 
 /** The outputs of measure m5; every one has its empty value when the measure is not in force. */
 export interface M5Outputs {
+  /** whether measure m5 is in force on the date: yes or no */
   readonly in_force: boolean;
+  /**
+   * transport_subsidy: an amount in fen (integer; 100 fen = 1 yuan)
+   *
+   * §5 "对跨省输转就业的脱贫劳动力（含监测帮扶对象），并稳定就业 3 个月及以上的，给予 600 元的一次性交通补助"
+   */
   readonly transport_subsidy: Money;
+  /**
+   * agency_rewarded_placements: a whole number
+   *
+   * §5 "对在兰经营性人力资源服务机构、劳务中介机构、劳务经纪人有组织输转本市户籍脱贫劳动力到企业实现稳定就业，且签订并实际履行 6 个月以上劳动合同的"
+   */
   readonly agency_rewarded_placements: number;
+  /**
+   * agency_reward: an amount in fen (integer; 100 fen = 1 yuan)
+   *
+   * §5 "按每人 200 元标准给予一次性奖补"
+   */
   readonly agency_reward: Money;
 }
 
@@ -1331,10 +1515,7 @@ export interface M5Outputs {
 function m5Rewarded(p: AgencyPlacement): boolean {
   // §5 "有组织输转本市户籍脱贫劳动力到企业实现稳定就业，且签订并实际履行 6 个月以上劳动合同的"
   // note: “以上”含本数（民法典第1259条）：实际履行满6个月即可。“含监测帮扶对象”只属于上一句，奖补只计脱贫劳动力，不计监测帮扶对象
-  return p.hukou_lanzhou &&
-    p.poverty_status === "poverty_alleviated" &&
-    p.contract_signed &&
-    p.performed_months >= 6;
+  return p.hukou_lanzhou && p.poverty_status === "poverty_alleviated" && p.contract_signed && p.performed_months >= 6;
 }
 
 /** count over agency.placements, for agency_rewarded_placements of measure m5 */
@@ -1357,10 +1538,16 @@ function m5AgencyRewardedPlacementsCount(agency: M5Facts["agency"]): number {
  * - §5 "各县区严格按照《关于延续实施和调整优化部分减负稳岗扩就业政策措施的通知》（兰人社发〔2021〕227号）相关规定，持续落实跨省输转就业脱贫劳动力交通补贴政策和有组织输转就业一次性奖补政策": 对县区的工作要求；两项补助的条件和金额见下一句，已编码
  * - §5 "各县区要积极协调相关部门，对符合奖补条件的做到应补尽补，确保按时落实到位": 对县区的工作要求，不是可计算的待遇
  */
-export function evaluateM5(facts: M5Facts, asOf: CalendarDate, overrides: ParameterOverrides = {}): M5Outputs {
+export function evaluateM5(
+  facts: M5Facts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): M5Outputs {
   const { agency, person } = facts;
   const inForceFrom: CalendarDate = epidemicPeriodStartOn(asOf, overrides);
   const inForceUntil: CalendarDate | null = epidemicPeriodEndOn(asOf, overrides);
+  recorder?.window(inForceFrom, inForceUntil);
   if (asOf < inForceFrom || (inForceUntil !== null && asOf > inForceUntil)) {
     return {
       in_force: false,
@@ -1412,10 +1599,31 @@ export interface M6Facts {
 
 /** The outputs of measure m6; every one has its empty value when the measure is not in force. */
 export interface M6Outputs {
+  /** whether measure m6 is in force on the date: yes or no */
   readonly in_force: boolean;
+  /**
+   * max_additional_internship_posts: a whole number
+   *
+   * §6 "增加岗位数不超过当年下达任务的 50%"
+   */
   readonly max_additional_internship_posts: number;
+  /**
+   * job_seeking_subsidy: an amount in fen (integer; 100 fen = 1 yuan)
+   *
+   * §6 "向作出承诺符合发放条件的困难毕业生提前发放 1000 元求职创业补贴"
+   */
   readonly job_seeking_subsidy: Money;
+  /**
+   * documents_deferred: yes or no
+   *
+   * §6 "资料原件待疫情缓解后再申报审核"
+   */
   readonly documents_deferred: boolean;
+  /**
+   * guaranteed_loan: an amount in fen (integer; 100 fen = 1 yuan)
+   *
+   * §6 "对符合条件的个人提供最高 20 万元创业担保贷款"
+   */
   readonly guaranteed_loan: Money;
 }
 
@@ -1431,10 +1639,16 @@ export interface M6Outputs {
  * - §6 "求职创业补贴实行告知承诺制，由人社部门会同相关院校": 办理方式和经办部门，不是可计算的待遇
  * - §6 "为青年群体创业提供创业担保贷款贴息政策支持": 贴息比例和期限由创业担保贷款的专门规定确定，本通知未给出
  */
-export function evaluateM6(facts: M6Facts, asOf: CalendarDate, overrides: ParameterOverrides = {}): M6Outputs {
+export function evaluateM6(
+  facts: M6Facts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): M6Outputs {
   const { district, person } = facts;
   const inForceFrom: CalendarDate = epidemicPeriodStartOn(asOf, overrides);
   const inForceUntil: CalendarDate | null = epidemicPeriodEndOn(asOf, overrides);
+  recorder?.window(inForceFrom, inForceUntil);
   if (asOf < inForceFrom || (inForceUntil !== null && asOf > inForceUntil)) {
     return {
       in_force: false,
@@ -1447,8 +1661,9 @@ export function evaluateM6(facts: M6Facts, asOf: CalendarDate, overrides: Parame
 
   // §6 "增加岗位数不超过当年下达任务的 50%"
   // note: “不超过”含本数（民法典第1259条）；岗位数为整数，不足一个的部分不计（向下取整）
-  const maxAdditionalInternshipPosts: number =
-    floorDecimal(multiplyIntegerByPercent(district.internship_task, internshipGrowthCapOn(asOf, overrides)));
+  const maxAdditionalInternshipPosts: number = floorDecimal(
+    multiplyIntegerByPercent(district.internship_task, internshipGrowthCapOn(asOf, overrides)),
+  );
 
   // §6 "向作出承诺符合发放条件的困难毕业生"
   // note: 求职创业补贴实行告知承诺制：困难毕业生作出承诺即可先行发放
@@ -1462,10 +1677,9 @@ export function evaluateM6(facts: M6Facts, asOf: CalendarDate, overrides: Parame
 
   // §6 "对符合条件的个人提供最高 20 万元创业担保贷款"
   // note: “最高”含本数：申请额超过20万元的，按20万元提供
-  const guaranteedLoan: Money =
-    person.loan_eligible
-      ? minOf(person.loan_requested, guaranteedLoanCapOn(asOf, overrides))
-      : YUAN_0;
+  const guaranteedLoan: Money = person.loan_eligible
+    ? minOf(person.loan_requested, guaranteedLoanCapOn(asOf, overrides))
+    : YUAN_0;
 
   return {
     in_force: true,
@@ -1485,10 +1699,31 @@ export interface M7Facts {
 
 /** The outputs of measure m7; every one has its empty value when the measure is not in force. */
 export interface M7Outputs {
+  /** whether measure m7 is in force on the date: yes or no */
   readonly in_force: boolean;
+  /**
+   * platform_approved: yes or no
+   *
+   * §7 "依托人社部推荐的线上培训平台和我市 2021 年公开征集的 6 家线上培训平台，开展线上职业技能培训"
+   */
   readonly platform_approved: boolean;
+  /**
+   * fully_online_allowed: yes or no
+   *
+   * §7 "培训内容以理论为主的职业（工种）可全部通过线上完成"
+   */
   readonly fully_online_allowed: boolean;
+  /**
+   * subsidy_eligible: yes or no
+   *
+   * §7 "按规定享受职业技能培训补贴"
+   */
   readonly subsidy_eligible: boolean;
+  /**
+   * next_step: one of TrainingStep, or null when the measure is not in force
+   *
+   * §7 "将疫情防控知识作为必学内容"
+   */
   readonly next_step: TrainingStep | null;
 }
 
@@ -1503,10 +1738,16 @@ export interface M7Outputs {
  * - §7 "深入实施“互联网+职业技能培训”，鼓励各类企业和职业培训机构结合培训需求": 政策导向，不是可计算的规则
  * - §7 "疫情防控期间，持续受理企业、职业培训机构的培训申请": 对经办机构的工作要求，不是可计算的规则
  */
-export function evaluateM7(facts: M7Facts, asOf: CalendarDate, overrides: ParameterOverrides = {}): M7Outputs {
+export function evaluateM7(
+  facts: M7Facts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): M7Outputs {
   const { training } = facts;
   const inForceFrom: CalendarDate = epidemicPeriodStartOn(asOf, overrides);
   const inForceUntil: CalendarDate | null = epidemicPeriodEndOn(asOf, overrides);
+  recorder?.window(inForceFrom, inForceUntil);
   if (asOf < inForceFrom || (inForceUntil !== null && asOf > inForceUntil)) {
     return {
       in_force: false,
@@ -1539,10 +1780,13 @@ export function evaluateM7(facts: M7Facts, asOf: CalendarDate, overrides: Parame
 
   // §7 "将疫情防控知识作为必学内容"
   // note: 按条文顺序取第一个尚未满足的环节：平台、疫情防控知识、线上理论、线下实操和结业考核，最后申领补贴
-  const nextStep: TrainingStep =
-    !platformApproved
-      ? "use_approved_platform"
-      : !training.includes_epidemic_knowledge ? "add_epidemic_knowledge" : !training.online_theory_completed ? "complete_online_theory" : !practiceDone ? "complete_offline_practice" : "claim_subsidy";
+  const nextStep: TrainingStep = !platformApproved
+    ? "use_approved_platform"
+    : !training.includes_epidemic_knowledge
+      ? "add_epidemic_knowledge"
+      : !training.online_theory_completed
+        ? "complete_online_theory"
+        : !practiceDone ? "complete_offline_practice" : "claim_subsidy";
 
   return {
     in_force: true,
@@ -1563,8 +1807,19 @@ export interface M8Facts {
 
 /** The outputs of measure m8; every one has its empty value when the measure is not in force. */
 export interface M8Outputs {
+  /** whether measure m8 is in force on the date: yes or no */
   readonly in_force: boolean;
+  /**
+   * worker_entitlements: a set of WorkerEntitlement
+   *
+   * §8 "对抗疫一线医务人员，按照现行政策规定，落实好临时性工作补助、卫生防疫津贴、增加带薪休假时间、优先岗位等级晋升；优先推荐申报职称，将抗疫表现作为职称评审的重要标准，临床救治、病案病例和诊疗方案等均可作为业绩成果；开辟工伤认定快速通道，及时提供工伤待遇保障"
+   */
   readonly worker_entitlements: readonly WorkerEntitlement[];
+  /**
+   * institution_entitlements: a set of InstitutionEntitlement
+   *
+   * §8 "对一线医疗机构，兑现一次性绩效工资总量，设立医护人员紧急补充招聘绿色通道，单独核增年度考核优秀名额"
+   */
   readonly institution_entitlements: readonly InstitutionEntitlement[];
 }
 
@@ -1580,10 +1835,16 @@ export interface M8Outputs {
  * - §8 "将抗疫表现作为职称评审的重要标准，临床救治、病案病例和诊疗方案等均可作为业绩成果": 职称评审的评价标准，不是可计算的待遇
  * - §8 "会同有关部门进一步研究提高全市疾控机构工作人员待遇水平": 今后的研究工作，没有可计算的内容
  */
-export function evaluateM8(facts: M8Facts, asOf: CalendarDate, overrides: ParameterOverrides = {}): M8Outputs {
+export function evaluateM8(
+  facts: M8Facts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): M8Outputs {
   const { institution, person } = facts;
   const inForceFrom: CalendarDate = epidemicPeriodStartOn(asOf, overrides);
   const inForceUntil: CalendarDate | null = epidemicPeriodEndOn(asOf, overrides);
+  recorder?.window(inForceFrom, inForceUntil);
   if (asOf < inForceFrom || (inForceUntil !== null && asOf > inForceUntil)) {
     return {
       in_force: false,
@@ -1593,16 +1854,21 @@ export function evaluateM8(facts: M8Facts, asOf: CalendarDate, overrides: Parame
   }
 
   // §8 "对抗疫一线医务人员，按照现行政策规定，落实好临时性工作补助、卫生防疫津贴、增加带薪休假时间、优先岗位等级晋升；优先推荐申报职称，将抗疫表现作为职称评审的重要标准，临床救治、病案病例和诊疗方案等均可作为业绩成果；开辟工伤认定快速通道，及时提供工伤待遇保障"
-  const workerEntitlements: readonly WorkerEntitlement[] =
-    person.frontline_medical_worker
-      ? ["epidemic_prevention_allowance", "extra_paid_leave", "fast_track_work_injury", "priority_promotion", "priority_title_application", "temporary_work_subsidy"]
-      : [];
+  const workerEntitlements: readonly WorkerEntitlement[] = person.frontline_medical_worker
+    ? [
+        "epidemic_prevention_allowance",
+        "extra_paid_leave",
+        "fast_track_work_injury",
+        "priority_promotion",
+        "priority_title_application",
+        "temporary_work_subsidy",
+      ]
+    : [];
 
   // §8 "对一线医疗机构，兑现一次性绩效工资总量，设立医护人员紧急补充招聘绿色通道，单独核增年度考核优秀名额"
-  const institutionEntitlements: readonly InstitutionEntitlement[] =
-    institution.frontline_medical_institution
-      ? ["extra_excellent_quota", "green_channel_recruitment", "one_time_performance_pay"]
-      : [];
+  const institutionEntitlements: readonly InstitutionEntitlement[] = institution.frontline_medical_institution
+    ? ["extra_excellent_quota", "green_channel_recruitment", "one_time_performance_pay"]
+    : [];
 
   return {
     in_force: true,
@@ -1620,11 +1886,49 @@ export interface M9Facts {
 
 /** The outputs of measure m9; every one has its empty value when the measure is not in force. */
 export interface M9Outputs {
+  /** whether measure m9 is in force on the date: yes or no */
   readonly in_force: boolean;
+  /**
+   * beyond_one_cycle: yes or no
+   *
+   * §9 "停工停产超过一个工资支付周期"
+   */
   readonly beyond_one_cycle: boolean;
+  /**
+   * basis: one of WageBasis, or null when absent
+   *
+   * rule outside_notice: §9 "企业因受疫情影响导致停工停产"
+   * rule within_one_cycle: §9 "指导企业做好疫情防控中的劳动关系稳定和职工工资支付工作"
+   * rule no_normal_work: §9 "职工没有提供正常劳动的，按照不低于当地最低工资标准的80%支付职工生活费"
+   * rule normal_work: §9 "超过一个工资支付周期、职工提供了正常劳动的，企业支付给职工的工资不得低于当地最低工资标准"
+   */
   readonly basis: WageBasis | null;
+  /**
+   * minimum_payment: an amount in fen (integer; 100 fen = 1 yuan), or null when absent
+   *
+   * rule outside_notice: §9 "企业因受疫情影响导致停工停产"
+   * rule within_one_cycle: §9 "指导企业做好疫情防控中的劳动关系稳定和职工工资支付工作"
+   * rule no_normal_work: §9 "按照不低于当地最低工资标准的80%支付职工生活费"
+   * rule normal_work: §9 "企业支付给职工的工资不得低于当地最低工资标准"
+   */
   readonly minimum_payment: Money | null;
+  /**
+   * compliant: yes or no, or null when absent
+   *
+   * rule outside_notice: §9 "企业因受疫情影响导致停工停产"
+   * rule within_one_cycle: §9 "指导企业做好疫情防控中的劳动关系稳定和职工工资支付工作"
+   * rule no_normal_work: §9 "按照不低于当地最低工资标准的80%支付职工生活费"
+   * rule normal_work: §9 "企业支付给职工的工资不得低于当地最低工资标准"
+   */
   readonly compliant: boolean | null;
+  /**
+   * shortfall: an amount in fen (integer; 100 fen = 1 yuan), or null when absent
+   *
+   * rule outside_notice: §9 "企业因受疫情影响导致停工停产"
+   * rule within_one_cycle: §9 "指导企业做好疫情防控中的劳动关系稳定和职工工资支付工作"
+   * rule no_normal_work: §9 "按照不低于当地最低工资标准的80%支付职工生活费"
+   * rule normal_work: §9 "企业支付给职工的工资不得低于当地最低工资标准"
+   */
   readonly shortfall: Money | null;
 }
 
@@ -1638,10 +1942,16 @@ export interface M9Outputs {
  * Not computed:
  * - §9 "合理安排职工工作时间和休息休假": 对人社部门的指导工作要求，不是可计算的规则
  */
-export function evaluateM9(facts: M9Facts, asOf: CalendarDate, overrides: ParameterOverrides = {}): M9Outputs {
+export function evaluateM9(
+  facts: M9Facts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): M9Outputs {
   const { employment } = facts;
   const inForceFrom: CalendarDate = epidemicPeriodStartOn(asOf, overrides);
   const inForceUntil: CalendarDate | null = epidemicPeriodEndOn(asOf, overrides);
+  recorder?.window(inForceFrom, inForceUntil);
   if (asOf < inForceFrom || (inForceUntil !== null && asOf > inForceUntil)) {
     return {
       in_force: false,
@@ -1675,15 +1985,21 @@ export function evaluateM9(facts: M9Facts, asOf: CalendarDate, overrides: Parame
 
   // §9 "当地最低工资标准"
   // note: 当地最低工资标准按用人单位所在地的类区取甘肃省月最低工资标准
-  const localMinimumWage: Money =
-    employment.minimum_wage_area === "class1"
-      ? minimumWageClass1On(asOf, overrides)
-      : employment.minimum_wage_area === "class2" ? minimumWageClass2On(asOf, overrides) : employment.minimum_wage_area === "class3" ? minimumWageClass3On(asOf, overrides) : minimumWageClass4On(asOf, overrides);
+  const localMinimumWage: Money = employment.minimum_wage_area === "class1"
+    ? minimumWageClass1On(asOf, overrides)
+    : employment.minimum_wage_area === "class2"
+      ? minimumWageClass2On(asOf, overrides)
+      : employment.minimum_wage_area === "class3"
+        ? minimumWageClass3On(asOf, overrides)
+        : minimumWageClass4On(asOf, overrides);
 
   // §9 "按照不低于当地最低工资标准的80%支付职工生活费"
   // note: 月生活费下限，按分四舍五入
-  const livingAllowance: Money =
-    multiplyMoneyByPercent(localMinimumWage, stoppageLivingAllowanceRateOn(asOf, overrides), "half_up");
+  const livingAllowance: Money = multiplyMoneyByPercent(
+    localMinimumWage,
+    stoppageLivingAllowanceRateOn(asOf, overrides),
+    "half_up",
+  );
 
   let basis: WageBasis | null;
   const outsideNoticeApplies = !employment.stoppage_due_to_epidemic;
@@ -1736,16 +2052,20 @@ export function evaluateM9(facts: M9Facts, asOf: CalendarDate, overrides: Parame
     // rule outside_notice: §9 "企业因受疫情影响导致停工停产"
     // note: 停工停产并非因疫情的，不属本条，通知未作规定，不予计算：一个工资支付周期内按《工资支付暂行规定》第十二条依劳动合同支付工资，超过一个周期的依该条按各地规定支付，本通知未给出
     basis = null;
+    recorder?.decided("basis", "outside_notice");
   } else if (withinOneCycleApplies) {
     // rule within_one_cycle: §9 "指导企业做好疫情防控中的劳动关系稳定和职工工资支付工作"
     // note: 通知只规定超过一个工资支付周期的情形；一个周期内按劳动合同规定的标准支付工资（《工资支付暂行规定》第十二条）
     basis = "contract_wage";
+    recorder?.decided("basis", "within_one_cycle");
   } else if (noNormalWorkApplies) {
     // rule no_normal_work: §9 "职工没有提供正常劳动的，按照不低于当地最低工资标准的80%支付职工生活费"
     basis = "living_allowance_80pct";
+    recorder?.decided("basis", "no_normal_work");
   } else if (normalWorkApplies) {
     // rule normal_work: §9 "超过一个工资支付周期、职工提供了正常劳动的，企业支付给职工的工资不得低于当地最低工资标准"
     basis = "minimum_wage";
+    recorder?.decided("basis", "normal_work");
   } else {
     throw new EvaluationError(
       "no_rule_applies",
@@ -1805,18 +2125,22 @@ export function evaluateM9(facts: M9Facts, asOf: CalendarDate, overrides: Parame
     // rule outside_notice: §9 "企业因受疫情影响导致停工停产"
     // note: 停工停产并非因疫情的，不属本条，本通知不给出最低应付额
     minimumPayment = null;
+    recorder?.decided("minimum_payment", "outside_notice");
   } else if (withinOneCycleApplies2) {
     // rule within_one_cycle: §9 "指导企业做好疫情防控中的劳动关系稳定和职工工资支付工作"
     // note: 按劳动合同约定的月工资（《工资支付暂行规定》第十二条）
     minimumPayment = employment.contract_wage;
+    recorder?.decided("minimum_payment", "within_one_cycle");
   } else if (noNormalWorkApplies2) {
     // rule no_normal_work: §9 "按照不低于当地最低工资标准的80%支付职工生活费"
     // note: 月额：当地月最低工资标准的80%，按分四舍五入
     minimumPayment = livingAllowance;
+    recorder?.decided("minimum_payment", "no_normal_work");
   } else if (normalWorkApplies2) {
     // rule normal_work: §9 "企业支付给职工的工资不得低于当地最低工资标准"
     // note: 月额：当地月最低工资标准
     minimumPayment = localMinimumWage;
+    recorder?.decided("minimum_payment", "normal_work");
   } else {
     throw new EvaluationError(
       "no_rule_applies",
@@ -1876,18 +2200,22 @@ export function evaluateM9(facts: M9Facts, asOf: CalendarDate, overrides: Parame
     // rule outside_notice: §9 "企业因受疫情影响导致停工停产"
     // note: 停工停产并非因疫情的，不属本条，无从依本通知判断
     compliant = null;
+    recorder?.decided("compliant", "outside_notice");
   } else if (withinOneCycleApplies3) {
     // rule within_one_cycle: §9 "指导企业做好疫情防控中的劳动关系稳定和职工工资支付工作"
     // note: 按劳动合同规定的标准足额支付的，符合规定
     compliant = employment.paid >= employment.contract_wage;
+    recorder?.decided("compliant", "within_one_cycle");
   } else if (noNormalWorkApplies3) {
     // rule no_normal_work: §9 "按照不低于当地最低工资标准的80%支付职工生活费"
     // note: “不低于”含本数：恰好等于生活费下限的，符合规定
     compliant = employment.paid >= livingAllowance;
+    recorder?.decided("compliant", "no_normal_work");
   } else if (normalWorkApplies3) {
     // rule normal_work: §9 "企业支付给职工的工资不得低于当地最低工资标准"
     // note: “不得低于”：恰好等于最低工资标准的，符合规定
     compliant = employment.paid >= localMinimumWage;
+    recorder?.decided("compliant", "normal_work");
   } else {
     throw new EvaluationError(
       "no_rule_applies",
@@ -1947,20 +2275,24 @@ export function evaluateM9(facts: M9Facts, asOf: CalendarDate, overrides: Parame
     // rule outside_notice: §9 "企业因受疫情影响导致停工停产"
     // note: 停工停产并非因疫情的，不属本条，无从依本通知计算差额
     shortfall = null;
+    recorder?.decided("shortfall", "outside_notice");
   } else if (withinOneCycleApplies4) {
     // rule within_one_cycle: §9 "指导企业做好疫情防控中的劳动关系稳定和职工工资支付工作"
     // note: 少于劳动合同约定月工资的差额，足额支付的为0
     shortfall = employment.paid >= employment.contract_wage
-        ? YUAN_0
-        : subtractMoney(employment.contract_wage, employment.paid);
+      ? YUAN_0
+      : subtractMoney(employment.contract_wage, employment.paid);
+    recorder?.decided("shortfall", "within_one_cycle");
   } else if (noNormalWorkApplies4) {
     // rule no_normal_work: §9 "按照不低于当地最低工资标准的80%支付职工生活费"
     // note: 少于月生活费下限的差额，不低于下限的为0
     shortfall = employment.paid >= livingAllowance ? YUAN_0 : subtractMoney(livingAllowance, employment.paid);
+    recorder?.decided("shortfall", "no_normal_work");
   } else if (normalWorkApplies4) {
     // rule normal_work: §9 "企业支付给职工的工资不得低于当地最低工资标准"
     // note: 少于月最低工资标准的差额，不低于标准的为0
     shortfall = employment.paid >= localMinimumWage ? YUAN_0 : subtractMoney(localMinimumWage, employment.paid);
+    recorder?.decided("shortfall", "normal_work");
   } else {
     throw new EvaluationError(
       "no_rule_applies",
@@ -1989,12 +2321,44 @@ export interface M10Facts {
 
 /** The outputs of measure m10; every one has its empty value when the measure is not in force. */
 export interface M10Outputs {
+  /** whether measure m10 is in force on the date: yes or no */
   readonly in_force: boolean;
+  /**
+   * one_network: yes or no
+   *
+   * §10 "对就业登记、失业登记、就业创业证、企业社保开户注销实行“一网通办”"
+   */
   readonly one_network: boolean;
+  /**
+   * by_mail: yes or no
+   *
+   * §10 "劳动人事争议仲裁、工伤认定、流动人员人事档案转递等业务均可申请邮寄办理"
+   */
   readonly by_mail: boolean;
+  /**
+   * free_mailing: yes or no
+   *
+   * §10 "开辟社保卡绿色通道，对有紧急用卡需求的群众即时制卡免费邮寄"
+   */
   readonly free_mailing: boolean;
+  /**
+   * hotline_staffed_until: a time of day (minutes since midnight), or null when the measure is not in force
+   *
+   * §10 "延长市本级“12333”人社服务热线人工坐席时间，将人工服务时间由18点延长至22点"
+   */
   readonly hotline_staffed_until: TimeOfDay | null;
+  /**
+   * report_deadline: a time of day (minutes since midnight), or null when absent
+   *
+   * §closing "请各县区于每日下午3点前将工作进展情况报送市人社局对口科室单位，各科室单位将情况汇总后，每日下午4时前统一报送局办公室"
+   */
   readonly report_deadline: TimeOfDay | null;
+  /**
+   * report_on_time: yes or no, or null when absent
+   *
+   * rule by_deadline: §closing "请各县区于每日下午3点前将工作进展情况报送市人社局对口科室单位，各科室单位将情况汇总后，每日下午4时前统一报送局办公室"
+   * rule no_deadline: §closing "从即日起，市人社局将实行日调度日报告制度"
+   */
   readonly report_on_time: boolean | null;
 }
 
@@ -2013,10 +2377,16 @@ export interface M10Outputs {
  * - §closing "公开属性: 主动公开": 公文的公开属性，不是规则
  * - §closing "兰州市人力资源和社会保障局办公室 2021年11月5日印发": 印发机关和日期，已记入政策头部的 issuer 和 issued
  */
-export function evaluateM10(facts: M10Facts, asOf: CalendarDate, overrides: ParameterOverrides = {}): M10Outputs {
+export function evaluateM10(
+  facts: M10Facts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): M10Outputs {
   const { report, service } = facts;
   const inForceFrom: CalendarDate = epidemicPeriodStartOn(asOf, overrides);
   const inForceUntil: CalendarDate | null = epidemicPeriodEndOn(asOf, overrides);
+  recorder?.window(inForceFrom, inForceUntil);
   if (asOf < inForceFrom || (inForceUntil !== null && asOf > inForceUntil)) {
     return {
       in_force: false,
@@ -2052,10 +2422,9 @@ export function evaluateM10(facts: M10Facts, asOf: CalendarDate, overrides: Para
 
   // §closing "请各县区于每日下午3点前将工作进展情况报送市人社局对口科室单位，各科室单位将情况汇总后，每日下午4时前统一报送局办公室"
   // note: 日报告制度“从即日起”实行，即自印发之日2021-11-05起；此前没有截止时刻
-  const reportDeadline: TimeOfDay | null =
-    report.level === "county"
-      ? reportDeadlineCountyOn(asOf, overrides)
-      : reportDeadlineBureauUnitOn(asOf, overrides);
+  const reportDeadline: TimeOfDay | null = report.level === "county"
+    ? reportDeadlineCountyOn(asOf, overrides)
+    : reportDeadlineBureauUnitOn(asOf, overrides);
 
   let reportOnTime: boolean | null;
   const byDeadlineApplies = reportDeadline !== null;
@@ -2071,10 +2440,12 @@ export function evaluateM10(facts: M10Facts, asOf: CalendarDate, overrides: Para
     // rule by_deadline: §closing "请各县区于每日下午3点前将工作进展情况报送市人社局对口科室单位，各科室单位将情况汇总后，每日下午4时前统一报送局办公室"
     // note: “3点前”“4时前”以该时刻为截止，恰在截止时刻报送的仍属按时
     reportOnTime = report.submitted_at <= present(reportDeadline);
+    recorder?.decided("report_on_time", "by_deadline");
   } else if (noDeadlineApplies) {
     // rule no_deadline: §closing "从即日起，市人社局将实行日调度日报告制度"
     // note: 日报告制度自印发之日（2021-11-05）起实行，此前没有报送截止时刻，无从判断是否按时
     reportOnTime = null;
+    recorder?.decided("report_on_time", "no_deadline");
   } else {
     throw new EvaluationError(
       "no_rule_applies",
@@ -3554,7 +3925,9 @@ export interface CompiledMeasure<Facts, Outputs> {
   readonly reads: readonly string[];
   /** `in_force` first, then the outputs in written order, with their types */
   readonly outputs: { readonly [Output in keyof Outputs]: ValueType };
-  readonly evaluate: (facts: Facts, asOf: CalendarDate, overrides?: ParameterOverrides) => Outputs;
+  /** per output but `in_force`, its rules (or its one expression), each with what an explanation cites when it decides */
+  readonly decisions: { readonly [Output in keyof Outputs]?: readonly RuleDecision[] };
+  readonly evaluate: (facts: Facts, asOf: CalendarDate, overrides?: ParameterOverrides, recorder?: DecisionRecorder) => Outputs;
 }
 
 export interface Measures {
@@ -3589,6 +3962,64 @@ export const measures: Measures = {
       placements_after: { kind: "integer" },
       funding_source: { kind: "enum", name: "funding_source" },
     },
+    decisions: {
+      eligible: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "eligible",
+            citation: {
+              clause: "§1",
+              quote: "各县区可根据辖区内疫情防控需要，结合当地城镇就业困难人员安置需求、就业补助资金结余等情况，合理开发防疫消杀、巡查值守、保洁环卫等与疫情防控有关的临时性城镇公益性岗位",
+            },
+            location: "policies/lanzhou-2021-289/m1.tiao:43",
+          },
+        },
+      ],
+      term_months: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "term_months",
+            citation: { clause: "§1", quote: "聘用人员的聘用期限最长不超过6个月" },
+            note: "“最长不超过”含本数（民法典第1259条）：申请超过6个月的按6个月聘用",
+            location: "policies/lanzhou-2021-289/m1.tiao:50",
+          },
+        },
+      ],
+      term_end: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "term_end",
+            citation: { clause: "§1", quote: "聘用人员的聘用期限最长不超过6个月" },
+            note: "月数规则（民法典第二百零一条、第二百零二条）：N个月的聘用期限自起始日起算，至第N个月与起始日相应之日的前一日止；该月没有相应之日的，至该月末日止（2021-10-31起6个月至2022-04-30，2021-12-31起6个月至2022-06-30）",
+            location: "policies/lanzhou-2021-289/m1.tiao:55",
+          },
+        },
+      ],
+      placements_after: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "placements_after",
+            citation: { clause: "§1", quote: "对因疫情防控需要而聘用到临时性城镇公益性岗位的，不计入公益性岗位安置次数" },
+            note: "临时性岗位安置不计入次数，是市办法“每次安置计入次数”的例外；不符合条件时并无安置，次数同样不变",
+            location: "policies/lanzhou-2021-289/m1.tiao:60",
+          },
+        },
+      ],
+      funding_source: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "funding_source",
+            citation: { clause: "§1", quote: "所需资金从就业补助资金中列支" },
+            location: "policies/lanzhou-2021-289/m1.tiao:65",
+          },
+        },
+      ],
+    },
     evaluate: evaluateM1,
   },
   m2: {
@@ -3600,6 +4031,50 @@ export const measures: Measures = {
       rate: { kind: "percent" },
       refund: { kind: "money" },
       channel: { kind: "enum", name: "refund_channel" },
+    },
+    decisions: {
+      eligible: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "eligible",
+            citation: { clause: "§2", quote: "对符合条件的大型企业、中小微企业" },
+            note: "“符合条件”指稳岗返还规定的裁员率和参保缴费条件（人社部发〔2021〕29号），由情景给出",
+            location: "policies/lanzhou-2021-289/m2.tiao:8",
+          },
+        },
+      ],
+      rate: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "rate",
+            citation: { clause: "§2", quote: "对符合条件的大型企业、中小微企业分别按30%和60%的标准顶格返还" },
+            location: "policies/lanzhou-2021-289/m2.tiao:13",
+          },
+        },
+      ],
+      refund: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "refund",
+            citation: { clause: "§2", quote: "对符合条件的大型企业、中小微企业分别按30%和60%的标准顶格返还" },
+            note: "“顶格”即按上限比例足额返还；返还基数为企业及其职工上年度实际缴纳的失业保险费；按分四舍五入",
+            location: "policies/lanzhou-2021-289/m2.tiao:20",
+          },
+        },
+      ],
+      channel: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "channel",
+            citation: { clause: "§2", quote: "推送申领信息，全流程采取线上申领办理" },
+            location: "policies/lanzhou-2021-289/m2.tiao:25",
+          },
+        },
+      ],
     },
     evaluate: evaluateM2,
   },
@@ -3619,6 +4094,61 @@ export const measures: Measures = {
       subsidised_trainees: { kind: "integer" },
       subsidised_person_months: { kind: "integer" },
       subsidy: { kind: "money" },
+    },
+    decisions: {
+      in_difficulty: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "in_difficulty",
+            citation: { clause: "§3", quote: "受疫情影响出现生产经营暂时困难的中小微企业认定条件为用电量、营业收入、能源耗量、利润总额其中一项与上一季度（月）或2020年同期相比下降即可" },
+            note: "四项指标“其中一项”下降即可认定；只有中小微企业可被认定，大型企业不适用",
+            location: "policies/lanzhou-2021-289/m3.tiao:15",
+          },
+        },
+      ],
+      monthly_standard: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "monthly_standard",
+            citation: { clause: "§3", quote: "给予每人每月500元职业培训补贴" },
+            location: "policies/lanzhou-2021-289/m3.tiao:24",
+          },
+        },
+      ],
+      subsidised_trainees: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "subsidised_trainees",
+            citation: { clause: "§3", quote: "给予每人每月500元职业培训补贴" },
+            note: "2021年10—12月内没有参训月份的人员不领取补贴，不计人数",
+            location: "policies/lanzhou-2021-289/m3.tiao:46",
+          },
+        },
+      ],
+      subsidised_person_months: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "subsidised_person_months",
+            citation: { clause: "§3", quote: "补贴期限为3个月" },
+            note: "每人最多计3个月（2021年10月、11月、12月）",
+            location: "policies/lanzhou-2021-289/m3.tiao:51",
+          },
+        },
+      ],
+      subsidy: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "subsidy",
+            citation: { clause: "§3", quote: "给予每人每月500元职业培训补贴" },
+            location: "policies/lanzhou-2021-289/m3.tiao:56",
+          },
+        },
+      ],
     },
     evaluate: evaluateM3,
   },
@@ -3643,6 +4173,114 @@ export const measures: Measures = {
       total: { kind: "money" },
       price_subsidy_eligible: { kind: "bool" },
     },
+    decisions: {
+      unemployment_subsidy_eligible: [
+        {
+          decidedBy: {
+            kind: "rule",
+            label: "general",
+            citation: { clause: "§4", quote: "对领取失业保险金期满仍未就业的失业人员、不符合领取失业保险金条件的参保失业人员按月发放不超过6个月的失业补助金" },
+            note: "两类人员：领取失业保险金期满仍未就业的失业人员（不论情景中的 insured 如何，其已领取过失业保险金），以及不符合领取条件的参保失业人员；“参保”只修饰后一类",
+            location: "policies/lanzhou-2021-289/m4.tiao:19",
+          },
+        },
+        {
+          decidedBy: {
+            kind: "exception",
+            label: "migrant",
+            citation: { clause: "§4", quote: "对参保不满1年的失业农民工，参照兰州市城市低保标准，按月发放3个月的临时生活补助" },
+            note: "特别规定优先于一般规定：参保不满1年的失业农民工领取临时生活补助，而不领取失业补助金",
+            location: "policies/lanzhou-2021-289/m4.tiao:25",
+          },
+          overrides: [
+            {
+              kind: "rule",
+              label: "general",
+              citation: { clause: "§4", quote: "对领取失业保险金期满仍未就业的失业人员、不符合领取失业保险金条件的参保失业人员按月发放不超过6个月的失业补助金" },
+              note: "两类人员：领取失业保险金期满仍未就业的失业人员（不论情景中的 insured 如何，其已领取过失业保险金），以及不符合领取条件的参保失业人员；“参保”只修饰后一类",
+              location: "policies/lanzhou-2021-289/m4.tiao:19",
+            },
+          ],
+        },
+      ],
+      unemployment_subsidy_monthly: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "unemployment_subsidy_monthly",
+            citation: { clause: "§4", quote: "失业补助金标准按照兰州市失业保险金的80%确定" },
+            note: "按分四舍五入；县域居民的情景以三县的失业保险金标准覆盖 ui_benefit_standard",
+            location: "policies/lanzhou-2021-289/m4.tiao:33",
+          },
+        },
+      ],
+      unemployment_subsidy_months: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "unemployment_subsidy_months",
+            citation: { clause: "§4", quote: "按月发放不超过6个月的失业补助金" },
+            note: "“不超过”含本数：合计最多6个月，已领取的月数从中扣除",
+            location: "policies/lanzhou-2021-289/m4.tiao:39",
+          },
+        },
+      ],
+      living_subsidy_eligible: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "living_subsidy_eligible",
+            citation: { clause: "§4", quote: "对参保不满1年的失业农民工，参照兰州市城市低保标准，按月发放3个月的临时生活补助" },
+            note: "“参保”：已参加失业保险；“不满1年”：参保不满12个月",
+            location: "policies/lanzhou-2021-289/m4.tiao:46",
+          },
+        },
+      ],
+      living_subsidy_monthly: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "living_subsidy_monthly",
+            citation: { clause: "§4", quote: "参照兰州市城市低保标准" },
+            location: "policies/lanzhou-2021-289/m4.tiao:51",
+          },
+        },
+      ],
+      living_subsidy_months: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "living_subsidy_months",
+            citation: { clause: "§4", quote: "按月发放3个月的临时生活补助" },
+            location: "policies/lanzhou-2021-289/m4.tiao:55",
+          },
+        },
+      ],
+      total: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "total",
+            citation: {
+              clause: "§4",
+              quote: "按月发放不超过6个月的失业补助金，失业补助金标准按照兰州市失业保险金的80%确定；对参保不满1年的失业农民工，参照兰州市城市低保标准，按月发放3个月的临时生活补助",
+            },
+            location: "policies/lanzhou-2021-289/m4.tiao:59",
+          },
+        },
+      ],
+      price_subsidy_eligible: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "price_subsidy_eligible",
+            citation: { clause: "§4", quote: "及时向领取失业保险金和失业补助金人员发放价格临时补贴" },
+            note: "领取失业补助金的人员，须尚有可领取的失业补助金月数：已领满6个月的不再领取失业补助金",
+            location: "policies/lanzhou-2021-289/m4.tiao:64",
+          },
+        },
+      ],
+    },
     evaluate: evaluateM4,
   },
   m5: {
@@ -3660,6 +4298,42 @@ export const measures: Measures = {
       transport_subsidy: { kind: "money" },
       agency_rewarded_placements: { kind: "integer" },
       agency_reward: { kind: "money" },
+    },
+    decisions: {
+      transport_subsidy: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "transport_subsidy",
+            citation: { clause: "§5", quote: "对跨省输转就业的脱贫劳动力（含监测帮扶对象），并稳定就业 3 个月及以上的，给予 600 元的一次性交通补助" },
+            note: "“及以上”含本数（民法典第1259条）：稳定就业满3个月即可",
+            location: "policies/lanzhou-2021-289/m5.tiao:14",
+          },
+        },
+      ],
+      agency_rewarded_placements: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "agency_rewarded_placements",
+            citation: {
+              clause: "§5",
+              quote: "对在兰经营性人力资源服务机构、劳务中介机构、劳务经纪人有组织输转本市户籍脱贫劳动力到企业实现稳定就业，且签订并实际履行 6 个月以上劳动合同的",
+            },
+            location: "policies/lanzhou-2021-289/m5.tiao:35",
+          },
+        },
+      ],
+      agency_reward: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "agency_reward",
+            citation: { clause: "§5", quote: "按每人 200 元标准给予一次性奖补" },
+            location: "policies/lanzhou-2021-289/m5.tiao:39",
+          },
+        },
+      ],
     },
     evaluate: evaluateM5,
   },
@@ -3679,6 +4353,50 @@ export const measures: Measures = {
       documents_deferred: { kind: "bool" },
       guaranteed_loan: { kind: "money" },
     },
+    decisions: {
+      max_additional_internship_posts: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "max_additional_internship_posts",
+            citation: { clause: "§6", quote: "增加岗位数不超过当年下达任务的 50%" },
+            note: "“不超过”含本数（民法典第1259条）；岗位数为整数，不足一个的部分不计（向下取整）",
+            location: "policies/lanzhou-2021-289/m6.tiao:8",
+          },
+        },
+      ],
+      job_seeking_subsidy: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "job_seeking_subsidy",
+            citation: { clause: "§6", quote: "向作出承诺符合发放条件的困难毕业生提前发放 1000 元求职创业补贴" },
+            location: "policies/lanzhou-2021-289/m6.tiao:18",
+          },
+        },
+      ],
+      documents_deferred: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "documents_deferred",
+            citation: { clause: "§6", quote: "资料原件待疫情缓解后再申报审核" },
+            location: "policies/lanzhou-2021-289/m6.tiao:22",
+          },
+        },
+      ],
+      guaranteed_loan: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "guaranteed_loan",
+            citation: { clause: "§6", quote: "对符合条件的个人提供最高 20 万元创业担保贷款" },
+            note: "“最高”含本数：申请额超过20万元的，按20万元提供",
+            location: "policies/lanzhou-2021-289/m6.tiao:26",
+          },
+        },
+      ],
+    },
     evaluate: evaluateM6,
   },
   m7: {
@@ -3697,6 +4415,50 @@ export const measures: Measures = {
       subsidy_eligible: { kind: "bool" },
       next_step: { kind: "enum", name: "training_step" },
     },
+    decisions: {
+      platform_approved: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "platform_approved",
+            citation: { clause: "§7", quote: "依托人社部推荐的线上培训平台和我市 2021 年公开征集的 6 家线上培训平台，开展线上职业技能培训" },
+            location: "policies/lanzhou-2021-289/m7.tiao:8",
+          },
+        },
+      ],
+      fully_online_allowed: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "fully_online_allowed",
+            citation: { clause: "§7", quote: "培训内容以理论为主的职业（工种）可全部通过线上完成" },
+            location: "policies/lanzhou-2021-289/m7.tiao:12",
+          },
+        },
+      ],
+      subsidy_eligible: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "subsidy_eligible",
+            citation: { clause: "§7", quote: "按规定享受职业技能培训补贴" },
+            note: "补贴以完成本条规定的全部培训环节为前提：认可的平台、疫情防控知识必学、线上理论课程，以及（有实操的职业）线下实操和结业考核",
+            location: "policies/lanzhou-2021-289/m7.tiao:21",
+          },
+        },
+      ],
+      next_step: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "next_step",
+            citation: { clause: "§7", quote: "将疫情防控知识作为必学内容" },
+            note: "按条文顺序取第一个尚未满足的环节：平台、疫情防控知识、线上理论、线下实操和结业考核，最后申领补贴",
+            location: "policies/lanzhou-2021-289/m7.tiao:29",
+          },
+        },
+      ],
+    },
     evaluate: evaluateM7,
   },
   m8: {
@@ -3706,6 +4468,31 @@ export const measures: Measures = {
       in_force: { kind: "bool" },
       worker_entitlements: { kind: "set", of: "worker_entitlement" },
       institution_entitlements: { kind: "set", of: "institution_entitlement" },
+    },
+    decisions: {
+      worker_entitlements: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "worker_entitlements",
+            citation: {
+              clause: "§8",
+              quote: "对抗疫一线医务人员，按照现行政策规定，落实好临时性工作补助、卫生防疫津贴、增加带薪休假时间、优先岗位等级晋升；优先推荐申报职称，将抗疫表现作为职称评审的重要标准，临床救治、病案病例和诊疗方案等均可作为业绩成果；开辟工伤认定快速通道，及时提供工伤待遇保障",
+            },
+            location: "policies/lanzhou-2021-289/m8.tiao:8",
+          },
+        },
+      ],
+      institution_entitlements: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "institution_entitlements",
+            citation: { clause: "§8", quote: "对一线医疗机构，兑现一次性绩效工资总量，设立医护人员紧急补充招聘绿色通道，单独核增年度考核优秀名额" },
+            location: "policies/lanzhou-2021-289/m8.tiao:15",
+          },
+        },
+      ],
     },
     evaluate: evaluateM8,
   },
@@ -3728,6 +4515,169 @@ export const measures: Measures = {
       compliant: { kind: "optional", of: { kind: "bool" } },
       shortfall: { kind: "optional", of: { kind: "money" } },
     },
+    decisions: {
+      beyond_one_cycle: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "beyond_one_cycle",
+            citation: { clause: "§9", quote: "停工停产超过一个工资支付周期" },
+            note: "“超过”不含本数（民法典第1259条）：停工停产恰好一个工资支付周期的，不属超过",
+            location: "policies/lanzhou-2021-289/m9.tiao:10",
+          },
+        },
+      ],
+      basis: [
+        {
+          decidedBy: {
+            kind: "rule",
+            label: "outside_notice",
+            citation: { clause: "§9", quote: "企业因受疫情影响导致停工停产" },
+            note: "停工停产并非因疫情的，不属本条，通知未作规定，不予计算：一个工资支付周期内按《工资支付暂行规定》第十二条依劳动合同支付工资，超过一个周期的依该条按各地规定支付，本通知未给出",
+            location: "policies/lanzhou-2021-289/m9.tiao:45",
+          },
+        },
+        {
+          decidedBy: {
+            kind: "rule",
+            label: "within_one_cycle",
+            citation: { clause: "§9", quote: "指导企业做好疫情防控中的劳动关系稳定和职工工资支付工作" },
+            note: "通知只规定超过一个工资支付周期的情形；一个周期内按劳动合同规定的标准支付工资（《工资支付暂行规定》第十二条）",
+            location: "policies/lanzhou-2021-289/m9.tiao:50",
+          },
+        },
+        {
+          decidedBy: {
+            kind: "rule",
+            label: "no_normal_work",
+            citation: { clause: "§9", quote: "职工没有提供正常劳动的，按照不低于当地最低工资标准的80%支付职工生活费" },
+            location: "policies/lanzhou-2021-289/m9.tiao:55",
+          },
+        },
+        {
+          decidedBy: {
+            kind: "rule",
+            label: "normal_work",
+            citation: { clause: "§9", quote: "超过一个工资支付周期、职工提供了正常劳动的，企业支付给职工的工资不得低于当地最低工资标准" },
+            location: "policies/lanzhou-2021-289/m9.tiao:59",
+          },
+        },
+      ],
+      minimum_payment: [
+        {
+          decidedBy: {
+            kind: "rule",
+            label: "outside_notice",
+            citation: { clause: "§9", quote: "企业因受疫情影响导致停工停产" },
+            note: "停工停产并非因疫情的，不属本条，本通知不给出最低应付额",
+            location: "policies/lanzhou-2021-289/m9.tiao:66",
+          },
+        },
+        {
+          decidedBy: {
+            kind: "rule",
+            label: "within_one_cycle",
+            citation: { clause: "§9", quote: "指导企业做好疫情防控中的劳动关系稳定和职工工资支付工作" },
+            note: "按劳动合同约定的月工资（《工资支付暂行规定》第十二条）",
+            location: "policies/lanzhou-2021-289/m9.tiao:71",
+          },
+        },
+        {
+          decidedBy: {
+            kind: "rule",
+            label: "no_normal_work",
+            citation: { clause: "§9", quote: "按照不低于当地最低工资标准的80%支付职工生活费" },
+            note: "月额：当地月最低工资标准的80%，按分四舍五入",
+            location: "policies/lanzhou-2021-289/m9.tiao:76",
+          },
+        },
+        {
+          decidedBy: {
+            kind: "rule",
+            label: "normal_work",
+            citation: { clause: "§9", quote: "企业支付给职工的工资不得低于当地最低工资标准" },
+            note: "月额：当地月最低工资标准",
+            location: "policies/lanzhou-2021-289/m9.tiao:81",
+          },
+        },
+      ],
+      compliant: [
+        {
+          decidedBy: {
+            kind: "rule",
+            label: "outside_notice",
+            citation: { clause: "§9", quote: "企业因受疫情影响导致停工停产" },
+            note: "停工停产并非因疫情的，不属本条，无从依本通知判断",
+            location: "policies/lanzhou-2021-289/m9.tiao:89",
+          },
+        },
+        {
+          decidedBy: {
+            kind: "rule",
+            label: "within_one_cycle",
+            citation: { clause: "§9", quote: "指导企业做好疫情防控中的劳动关系稳定和职工工资支付工作" },
+            note: "按劳动合同规定的标准足额支付的，符合规定",
+            location: "policies/lanzhou-2021-289/m9.tiao:94",
+          },
+        },
+        {
+          decidedBy: {
+            kind: "rule",
+            label: "no_normal_work",
+            citation: { clause: "§9", quote: "按照不低于当地最低工资标准的80%支付职工生活费" },
+            note: "“不低于”含本数：恰好等于生活费下限的，符合规定",
+            location: "policies/lanzhou-2021-289/m9.tiao:99",
+          },
+        },
+        {
+          decidedBy: {
+            kind: "rule",
+            label: "normal_work",
+            citation: { clause: "§9", quote: "企业支付给职工的工资不得低于当地最低工资标准" },
+            note: "“不得低于”：恰好等于最低工资标准的，符合规定",
+            location: "policies/lanzhou-2021-289/m9.tiao:104",
+          },
+        },
+      ],
+      shortfall: [
+        {
+          decidedBy: {
+            kind: "rule",
+            label: "outside_notice",
+            citation: { clause: "§9", quote: "企业因受疫情影响导致停工停产" },
+            note: "停工停产并非因疫情的，不属本条，无从依本通知计算差额",
+            location: "policies/lanzhou-2021-289/m9.tiao:112",
+          },
+        },
+        {
+          decidedBy: {
+            kind: "rule",
+            label: "within_one_cycle",
+            citation: { clause: "§9", quote: "指导企业做好疫情防控中的劳动关系稳定和职工工资支付工作" },
+            note: "少于劳动合同约定月工资的差额，足额支付的为0",
+            location: "policies/lanzhou-2021-289/m9.tiao:117",
+          },
+        },
+        {
+          decidedBy: {
+            kind: "rule",
+            label: "no_normal_work",
+            citation: { clause: "§9", quote: "按照不低于当地最低工资标准的80%支付职工生活费" },
+            note: "少于月生活费下限的差额，不低于下限的为0",
+            location: "policies/lanzhou-2021-289/m9.tiao:123",
+          },
+        },
+        {
+          decidedBy: {
+            kind: "rule",
+            label: "normal_work",
+            citation: { clause: "§9", quote: "企业支付给职工的工资不得低于当地最低工资标准" },
+            note: "少于月最低工资标准的差额，不低于标准的为0",
+            location: "policies/lanzhou-2021-289/m9.tiao:128",
+          },
+        },
+      ],
+    },
     evaluate: evaluateM9,
   },
   m10: {
@@ -3742,6 +4692,80 @@ export const measures: Measures = {
       report_deadline: { kind: "optional", of: { kind: "time" } },
       report_on_time: { kind: "optional", of: { kind: "bool" } },
     },
+    decisions: {
+      one_network: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "one_network",
+            citation: { clause: "§10", quote: "对就业登记、失业登记、就业创业证、企业社保开户注销实行“一网通办”" },
+            location: "policies/lanzhou-2021-289/m10.tiao:9",
+          },
+        },
+      ],
+      by_mail: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "by_mail",
+            citation: { clause: "§10", quote: "劳动人事争议仲裁、工伤认定、流动人员人事档案转递等业务均可申请邮寄办理" },
+            note: "紧急用卡的社保卡“即时制卡免费邮寄”，同样以邮寄办理",
+            location: "policies/lanzhou-2021-289/m10.tiao:14",
+          },
+        },
+      ],
+      free_mailing: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "free_mailing",
+            citation: { clause: "§10", quote: "开辟社保卡绿色通道，对有紧急用卡需求的群众即时制卡免费邮寄" },
+            location: "policies/lanzhou-2021-289/m10.tiao:20",
+          },
+        },
+      ],
+      hotline_staffed_until: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "hotline_staffed_until",
+            citation: { clause: "§10", quote: "延长市本级“12333”人社服务热线人工坐席时间，将人工服务时间由18点延长至22点" },
+            location: "policies/lanzhou-2021-289/m10.tiao:24",
+          },
+        },
+      ],
+      report_deadline: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "report_deadline",
+            citation: { clause: "§closing", quote: "请各县区于每日下午3点前将工作进展情况报送市人社局对口科室单位，各科室单位将情况汇总后，每日下午4时前统一报送局办公室" },
+            note: "日报告制度“从即日起”实行，即自印发之日2021-11-05起；此前没有截止时刻",
+            location: "policies/lanzhou-2021-289/m10.tiao:28",
+          },
+        },
+      ],
+      report_on_time: [
+        {
+          decidedBy: {
+            kind: "rule",
+            label: "by_deadline",
+            citation: { clause: "§closing", quote: "请各县区于每日下午3点前将工作进展情况报送市人社局对口科室单位，各科室单位将情况汇总后，每日下午4时前统一报送局办公室" },
+            note: "“3点前”“4时前”以该时刻为截止，恰在截止时刻报送的仍属按时",
+            location: "policies/lanzhou-2021-289/m10.tiao:36",
+          },
+        },
+        {
+          decidedBy: {
+            kind: "rule",
+            label: "no_deadline",
+            citation: { clause: "§closing", quote: "从即日起，市人社局将实行日调度日报告制度" },
+            note: "日报告制度自印发之日（2021-11-05）起实行，此前没有报送截止时刻，无从判断是否按时",
+            location: "policies/lanzhou-2021-289/m10.tiao:41",
+          },
+        },
+      ],
+    },
     evaluate: evaluateM10,
   },
 };
@@ -3749,7 +4773,9 @@ export const measures: Measures = {
 /**
  * A scenario's JSON (its text, or the value JSON.parse gives) → the outputs `tiao run` prints,
  * per measure the scenario gives the facts for (or those of `options.measures`). Read and checked
- * as `tiao run` reads it: amounts in yuan (`12345.67` or `"12345.67"`), never in fen.
+ * as `tiao run` reads it: amounts in yuan (`12345.67` or `"12345.67"`), never in fen. With
+ * `{ explain: true }`, also under `explain`: for each output the rule that decided it, with its
+ * citation, and the measure's window, as `tiao run --explain` gives them.
  */
 export function evaluateJson(scenario: string | object, options: JsonEvaluationOptions = {}): JsonEvaluation {
   return evaluateScenarioJson({ factSchema, measures }, scenario, options);

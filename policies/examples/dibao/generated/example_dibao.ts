@@ -25,11 +25,13 @@ import {
   roundToFen,
   subtractMoney,
   type CalendarDate,
+  type DecisionRecorder,
   type FactSchema,
   type JsonEvaluation,
   type JsonEvaluationOptions,
   type Money,
   type Percent,
+  type RuleDecision,
   type ValueType,
 } from "tiao/runtime";
 
@@ -318,7 +320,9 @@ export function orphanTopupRateOn(asOf: CalendarDate, overrides: ParameterOverri
 
 /** 重度残疾人增发比例 (低保标准的百分比): the value in force on a date, or the scenario's override. */
 export function severeDisabilityTopupRateOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Percent {
-  const override = Object.hasOwn(overrides, "severe_disability_topup_rate") ? overrides.severe_disability_topup_rate : undefined;
+  const override = Object.hasOwn(overrides, "severe_disability_topup_rate")
+    ? overrides.severe_disability_topup_rate
+    : undefined;
   if (override !== undefined) return override;
   // §5 "对一级、二级重度残疾人，另按低保标准的30%增发"
   if (asOf >= DATE_2024_01_01) return PERCENT_30;
@@ -338,15 +342,62 @@ export interface AllowanceFacts {
 
 /** The outputs of measure allowance; every one has its empty value when the measure is not in force. */
 export interface AllowanceOutputs {
+  /** whether measure allowance is in force on the date: yes or no */
   readonly in_force: boolean;
+  /**
+   * household_income: an amount in fen (integer; 100 fen = 1 yuan)
+   *
+   * §3 "家庭月收入为共同生活的家庭成员月收入之和"
+   */
   readonly household_income: Money;
+  /**
+   * threshold: an amount in fen (integer; 100 fen = 1 yuan)
+   *
+   * §2 "家庭月收入低于本市城市低保标准乘以家庭人口数"
+   */
   readonly threshold: Money;
+  /**
+   * eligible: yes or no
+   *
+   * rule general: §2 "持有本市户籍并在本市居住满12个月的城市居民家庭，家庭月收入低于本市城市低保标准乘以家庭人口数，且家庭金融资产人均不超过低保标准24倍的，可以申请城市低保"
+   * exception concealment to general: §2 "因隐瞒收入被终止低保的家庭，自终止之日起6个月内不予受理其申请"
+   */
   readonly eligible: boolean;
+  /**
+   * monthly_allowance: an amount in fen (integer; 100 fen = 1 yuan)
+   *
+   * §4 "低保金按家庭月收入与低保标准乘以家庭人口数的差额发放。差额不足30元的，按每户每月30元发放"
+   */
   readonly monthly_allowance: Money;
+  /**
+   * topup: an amount in fen (integer; 100 fen = 1 yuan)
+   *
+   * §5 "分类施保"
+   */
   readonly topup: Money;
+  /**
+   * topup_cases: a whole number
+   *
+   * §5 "分类施保按人次统计，同一人同时享受两项增发的计2人次"
+   */
   readonly topup_cases: number;
+  /**
+   * total: an amount in fen (integer; 100 fen = 1 yuan)
+   *
+   * §4 "低保金按家庭月收入与低保标准乘以家庭人口数的差额发放"
+   */
   readonly total: Money;
+  /**
+   * quarterly_visit: yes or no
+   *
+   * §6 "对有重度残疾人或孤儿的低保家庭，每季度至少入户走访一次"
+   */
   readonly quarterly_visit: boolean;
+  /**
+   * zero_employment: yes or no
+   *
+   * §6 "家庭成员均无工资性收入的低保家庭，由各区民政局通报人力资源社会保障部门优先提供就业援助"
+   */
   readonly zero_employment: boolean;
 }
 
@@ -358,7 +409,13 @@ function allowanceCountedIncome(m: Member, asOf: CalendarDate, overrides: Parame
     return m.other_income;
   } else {
     // rule wage_less_cost: §3 "家庭成员的工资性收入，扣除按工资性收入20%计算的就业成本后计入家庭收入，扣除额按分舍去"
-    return addMoney(subtractMoney(m.wage_income, multiplyMoneyByPercent(m.wage_income, employmentCostRateOn(asOf, overrides), "down")), m.other_income);
+    return addMoney(
+      subtractMoney(
+        m.wage_income,
+        multiplyMoneyByPercent(m.wage_income, employmentCostRateOn(asOf, overrides), "down"),
+      ),
+      m.other_income,
+    );
   }
 }
 
@@ -366,7 +423,7 @@ function allowanceCountedIncome(m: Member, asOf: CalendarDate, overrides: Parame
 function allowanceAgeTopupRate(m: Member, asOf: CalendarDate, overrides: ParameterOverrides): Percent {
   const elderlyApplies = m.age >= elderlyAgeOn(asOf, overrides);
   const orphanDecides = m.hardships.includes("orphan");
-  const minorApplies = orphanDecides || (m.age < adultAgeOn(asOf, overrides));
+  const minorApplies = orphanDecides || m.age < adultAgeOn(asOf, overrides);
   if (elderlyApplies && minorApplies) {
     throw new EvaluationError(
       "conflicting_rules",
@@ -397,19 +454,32 @@ function allowanceAgeTopupRate(m: Member, asOf: CalendarDate, overrides: Paramet
 function allowanceDisabilityTopupRate(m: Member, asOf: CalendarDate, overrides: ParameterOverrides): Percent {
   // §5 "对一级、二级重度残疾人，另按低保标准的30%增发，与前款增发可以同时享受"
   return m.disability !== null && ["grade1", "grade2"].includes(present(m.disability))
-      ? severeDisabilityTopupRateOn(asOf, overrides)
-      : PERCENT_0;
+    ? severeDisabilityTopupRateOn(asOf, overrides)
+    : PERCENT_0;
 }
 
 /** member_topup(m) of measure allowance */
 function allowanceMemberTopup(m: Member, asOf: CalendarDate, overrides: ParameterOverrides): Money {
   // §5 "增发金额按分四舍五入"
   // note: 同一人的两项增发合计后按分四舍五入
-  return roundToFen(addDecimal(multiplyMoneyByPercentExact(lowIncomeStandardOn(asOf, overrides), allowanceAgeTopupRate(m, asOf, overrides)), multiplyMoneyByPercentExact(lowIncomeStandardOn(asOf, overrides), allowanceDisabilityTopupRate(m, asOf, overrides))), "half_up");
+  return roundToFen(
+    addDecimal(
+      multiplyMoneyByPercentExact(lowIncomeStandardOn(asOf, overrides), allowanceAgeTopupRate(m, asOf, overrides)),
+      multiplyMoneyByPercentExact(
+        lowIncomeStandardOn(asOf, overrides),
+        allowanceDisabilityTopupRate(m, asOf, overrides),
+      ),
+    ),
+    "half_up",
+  );
 }
 
 /** sum over household.members, for topup of measure allowance */
-function allowanceTopupSum(household: AllowanceFacts["household"], asOf: CalendarDate, overrides: ParameterOverrides): Money {
+function allowanceTopupSum(
+  household: AllowanceFacts["household"],
+  asOf: CalendarDate,
+  overrides: ParameterOverrides,
+): Money {
   let total = YUAN_0;
   for (const m of household.members) {
     total = addMoney(total, allowanceMemberTopup(m, asOf, overrides));
@@ -418,7 +488,11 @@ function allowanceTopupSum(household: AllowanceFacts["household"], asOf: Calenda
 }
 
 /** count over household.members, for topup_cases of measure allowance */
-function allowanceTopupCasesCount(household: AllowanceFacts["household"], asOf: CalendarDate, overrides: ParameterOverrides): number {
+function allowanceTopupCasesCount(
+  household: AllowanceFacts["household"],
+  asOf: CalendarDate,
+  overrides: ParameterOverrides,
+): number {
   let count = 0;
   for (const m of household.members) {
     if (allowanceAgeTopupRate(m, asOf, overrides) !== PERCENT_0) count += 1;
@@ -427,7 +501,11 @@ function allowanceTopupCasesCount(household: AllowanceFacts["household"], asOf: 
 }
 
 /** count over household.members, for topup_cases of measure allowance */
-function allowanceTopupCasesCount2(household: AllowanceFacts["household"], asOf: CalendarDate, overrides: ParameterOverrides): number {
+function allowanceTopupCasesCount2(
+  household: AllowanceFacts["household"],
+  asOf: CalendarDate,
+  overrides: ParameterOverrides,
+): number {
   let count = 0;
   for (const m of household.members) {
     if (allowanceDisabilityTopupRate(m, asOf, overrides) !== PERCENT_0) count += 1;
@@ -436,7 +514,11 @@ function allowanceTopupCasesCount2(household: AllowanceFacts["household"], asOf:
 }
 
 /** any over household.members, for quarterly_visit of measure allowance */
-function allowanceQuarterlyVisitAny(household: AllowanceFacts["household"], asOf: CalendarDate, overrides: ParameterOverrides): boolean {
+function allowanceQuarterlyVisitAny(
+  household: AllowanceFacts["household"],
+  asOf: CalendarDate,
+  overrides: ParameterOverrides,
+): boolean {
   let found = false;
   for (const m of household.members) {
     if (allowanceDisabilityTopupRate(m, asOf, overrides) > PERCENT_0 || m.hardships.includes("orphan")) {
@@ -469,8 +551,14 @@ function allowanceZeroEmploymentAll(household: AllowanceFacts["household"]): boo
  * Not computed:
  * - §6 "各区民政局要加强入户调查和动态管理，做到应保尽保、应退尽退": 对民政部门的工作要求，不是可计算的待遇
  */
-export function evaluateAllowance(facts: AllowanceFacts, asOf: CalendarDate, overrides: ParameterOverrides = {}): AllowanceOutputs {
+export function evaluateAllowance(
+  facts: AllowanceFacts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): AllowanceOutputs {
   const { household } = facts;
+  recorder?.window(DATE_2024_01_01, DATE_2026_12_31);
   if (asOf < DATE_2024_01_01 || asOf > DATE_2026_12_31) {
     return {
       in_force: false,
@@ -514,8 +602,7 @@ export function evaluateAllowance(facts: AllowanceFacts, asOf: CalendarDate, ove
 
   // §2 "家庭金融资产人均不超过低保标准24倍"
   // note: “人均不超过”即合计不超过低保标准×24×家庭人口数，含本数；两边同乘人口数以免除法
-  const assetsWithinLimit: boolean =
-    household.financial_assets <= multiplyMoney(lowIncomeStandardOn(asOf, overrides), multiplyIntegers(assetMultipleOn(asOf, overrides), householdSize));
+  const assetsWithinLimit: boolean = household.financial_assets <= multiplyMoney(lowIncomeStandardOn(asOf, overrides), multiplyIntegers(assetMultipleOn(asOf, overrides), householdSize));
 
   // §2 "因隐瞒收入被终止低保的家庭，自终止之日起6个月内不予受理其申请"
   // note: 月数规则：终止之日加6个月（目标月较短时取该月末日），申请之日早于该日的不予受理
@@ -527,27 +614,30 @@ export function evaluateAllowance(facts: AllowanceFacts, asOf: CalendarDate, ove
   if (inWaitingPeriod) {
     // exception concealment to general: §2 "因隐瞒收入被终止低保的家庭，自终止之日起6个月内不予受理其申请"
     eligible = false;
+    recorder?.decided("eligible", "concealment");
   } else {
     // rule general: §2 "持有本市户籍并在本市居住满12个月的城市居民家庭，家庭月收入低于本市城市低保标准乘以家庭人口数，且家庭金融资产人均不超过低保标准24倍的，可以申请城市低保"
     // note: “低于”不含本数：家庭月收入恰等于标准乘以人口数的，不予保障
     eligible = applicantListed && resident && householdIncome < threshold && assetsWithinLimit;
+    recorder?.decided("eligible", "general");
   }
 
   // §4 "低保金按家庭月收入与低保标准乘以家庭人口数的差额发放。差额不足30元的，按每户每月30元发放"
-  const monthlyAllowance: Money =
-    eligible
-      ? maxOf(subtractMoney(threshold, householdIncome), minimumAllowanceOn(asOf, overrides))
-      : YUAN_0;
+  const monthlyAllowance: Money = eligible
+    ? maxOf(subtractMoney(threshold, householdIncome), minimumAllowanceOn(asOf, overrides))
+    : YUAN_0;
 
   // §5 "分类施保"
   // note: 只有低保家庭的成员享受分类施保增发
   const topup: Money = eligible ? allowanceTopupSum(household, asOf, overrides) : YUAN_0;
 
   // §5 "分类施保按人次统计，同一人同时享受两项增发的计2人次"
-  const topupCases: number =
-    eligible
-      ? addIntegers(allowanceTopupCasesCount(household, asOf, overrides), allowanceTopupCasesCount2(household, asOf, overrides))
-      : 0;
+  const topupCases: number = eligible
+    ? addIntegers(
+        allowanceTopupCasesCount(household, asOf, overrides),
+        allowanceTopupCasesCount2(household, asOf, overrides),
+      )
+    : 0;
 
   // §4 "低保金按家庭月收入与低保标准乘以家庭人口数的差额发放"
   // note: 每月发放的合计金额：第四条的差额补助加第五条的分类施保增发
@@ -913,7 +1003,9 @@ export interface CompiledMeasure<Facts, Outputs> {
   readonly reads: readonly string[];
   /** `in_force` first, then the outputs in written order, with their types */
   readonly outputs: { readonly [Output in keyof Outputs]: ValueType };
-  readonly evaluate: (facts: Facts, asOf: CalendarDate, overrides?: ParameterOverrides) => Outputs;
+  /** per output but `in_force`, its rules (or its one expression), each with what an explanation cites when it decides */
+  readonly decisions: { readonly [Output in keyof Outputs]?: readonly RuleDecision[] };
+  readonly evaluate: (facts: Facts, asOf: CalendarDate, overrides?: ParameterOverrides, recorder?: DecisionRecorder) => Outputs;
 }
 
 export interface Measures {
@@ -942,6 +1034,124 @@ export const measures: Measures = {
       quarterly_visit: { kind: "bool" },
       zero_employment: { kind: "bool" },
     },
+    decisions: {
+      household_income: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "household_income",
+            citation: { clause: "§3", quote: "家庭月收入为共同生活的家庭成员月收入之和" },
+            location: "policies/examples/dibao/allowance.tiao:21",
+          },
+        },
+      ],
+      threshold: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "threshold",
+            citation: { clause: "§2", quote: "家庭月收入低于本市城市低保标准乘以家庭人口数" },
+            location: "policies/examples/dibao/allowance.tiao:29",
+          },
+        },
+      ],
+      eligible: [
+        {
+          decidedBy: {
+            kind: "rule",
+            label: "general",
+            citation: {
+              clause: "§2",
+              quote: "持有本市户籍并在本市居住满12个月的城市居民家庭，家庭月收入低于本市城市低保标准乘以家庭人口数，且家庭金融资产人均不超过低保标准24倍的，可以申请城市低保",
+            },
+            note: "“低于”不含本数：家庭月收入恰等于标准乘以人口数的，不予保障",
+            location: "policies/examples/dibao/allowance.tiao:52",
+          },
+        },
+        {
+          decidedBy: {
+            kind: "exception",
+            label: "concealment",
+            citation: { clause: "§2", quote: "因隐瞒收入被终止低保的家庭，自终止之日起6个月内不予受理其申请" },
+            location: "policies/examples/dibao/allowance.tiao:56",
+          },
+          overrides: [
+            {
+              kind: "rule",
+              label: "general",
+              citation: {
+                clause: "§2",
+                quote: "持有本市户籍并在本市居住满12个月的城市居民家庭，家庭月收入低于本市城市低保标准乘以家庭人口数，且家庭金融资产人均不超过低保标准24倍的，可以申请城市低保",
+              },
+              note: "“低于”不含本数：家庭月收入恰等于标准乘以人口数的，不予保障",
+              location: "policies/examples/dibao/allowance.tiao:52",
+            },
+          ],
+        },
+      ],
+      monthly_allowance: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "monthly_allowance",
+            citation: { clause: "§4", quote: "低保金按家庭月收入与低保标准乘以家庭人口数的差额发放。差额不足30元的，按每户每月30元发放" },
+            location: "policies/examples/dibao/allowance.tiao:63",
+          },
+        },
+      ],
+      topup: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "topup",
+            citation: { clause: "§5", quote: "分类施保" },
+            note: "只有低保家庭的成员享受分类施保增发",
+            location: "policies/examples/dibao/allowance.tiao:100",
+          },
+        },
+      ],
+      topup_cases: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "topup_cases",
+            citation: { clause: "§5", quote: "分类施保按人次统计，同一人同时享受两项增发的计2人次" },
+            location: "policies/examples/dibao/allowance.tiao:105",
+          },
+        },
+      ],
+      total: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "total",
+            citation: { clause: "§4", quote: "低保金按家庭月收入与低保标准乘以家庭人口数的差额发放" },
+            note: "每月发放的合计金额：第四条的差额补助加第五条的分类施保增发",
+            location: "policies/examples/dibao/allowance.tiao:112",
+          },
+        },
+      ],
+      quarterly_visit: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "quarterly_visit",
+            citation: { clause: "§6", quote: "对有重度残疾人或孤儿的低保家庭，每季度至少入户走访一次" },
+            location: "policies/examples/dibao/allowance.tiao:117",
+          },
+        },
+      ],
+      zero_employment: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "zero_employment",
+            citation: { clause: "§6", quote: "家庭成员均无工资性收入的低保家庭，由各区民政局通报人力资源社会保障部门优先提供就业援助" },
+            location: "policies/examples/dibao/allowance.tiao:122",
+          },
+        },
+      ],
+    },
     evaluate: evaluateAllowance,
   },
 };
@@ -949,7 +1159,9 @@ export const measures: Measures = {
 /**
  * A scenario's JSON (its text, or the value JSON.parse gives) → the outputs `tiao run` prints,
  * per measure the scenario gives the facts for (or those of `options.measures`). Read and checked
- * as `tiao run` reads it: amounts in yuan (`12345.67` or `"12345.67"`), never in fen.
+ * as `tiao run` reads it: amounts in yuan (`12345.67` or `"12345.67"`), never in fen. With
+ * `{ explain: true }`, also under `explain`: for each output the rule that decided it, with its
+ * citation, and the measure's window, as `tiao run --explain` gives them.
  */
 export function evaluateJson(scenario: string | object, options: JsonEvaluationOptions = {}): JsonEvaluation {
   return evaluateScenarioJson({ factSchema, measures }, scenario, options);

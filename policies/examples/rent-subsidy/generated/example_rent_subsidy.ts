@@ -33,11 +33,13 @@ import {
   subtractDecimal,
   type CalendarDate,
   type Decimal,
+  type DecisionRecorder,
   type FactSchema,
   type JsonEvaluation,
   type JsonEvaluationOptions,
   type Money,
   type Percent,
+  type RuleDecision,
   type ValueType,
 } from "tiao/runtime";
 
@@ -83,7 +85,7 @@ export type IncomeBand =
   | "other";
 
 /** 租住房屋所在区位 */
-export type Location =
+export type Location2 =
   /** 核心区 */
   | "core"
   /** 中心城区 */
@@ -122,7 +124,7 @@ export interface Household {
   /** 承租公有住房建筑面积（平方米） */
   readonly public_rental_area: Decimal;
   /** 租住房屋所在区位 */
-  readonly location: Location;
+  readonly location: Location2;
   /** 家庭成员中有重度残疾人 */
   readonly severe_disability: boolean;
   /** 家庭成员已领取的单位住房补贴（月） */
@@ -338,7 +340,9 @@ export function coefficientLowIncomeOn(asOf: CalendarDate, overrides: ParameterO
 
 /** 中等偏下收入家庭补贴系数: the value in force on a date, or the scenario's override. */
 export function coefficientLowerMiddleOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Percent {
-  const override = Object.hasOwn(overrides, "coefficient_lower_middle") ? overrides.coefficient_lower_middle : undefined;
+  const override = Object.hasOwn(overrides, "coefficient_lower_middle")
+    ? overrides.coefficient_lower_middle
+    : undefined;
   if (override !== undefined) return override;
   // §4 "中等偏下收入家庭按50%发放"
   if (asOf >= DATE_2024_01_01) return PERCENT_50;
@@ -351,7 +355,9 @@ export function coefficientLowerMiddleOn(asOf: CalendarDate, overrides: Paramete
 
 /** 有重度残疾人家庭的补贴系数下限: the value in force on a date, or the scenario's override. */
 export function coefficientFloorDisabilityOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Percent {
-  const override = Object.hasOwn(overrides, "coefficient_floor_disability") ? overrides.coefficient_floor_disability : undefined;
+  const override = Object.hasOwn(overrides, "coefficient_floor_disability")
+    ? overrides.coefficient_floor_disability
+    : undefined;
   if (override !== undefined) return override;
   // §4 "家庭成员中有重度残疾人的，补贴系数不低于80%"
   if (asOf >= DATE_2024_01_01) return PERCENT_80;
@@ -397,16 +403,70 @@ export interface RentSubsidyFacts {
 
 /** The outputs of measure rent_subsidy; every one has its empty value when the measure is not in force. */
 export interface RentSubsidyOutputs {
+  /** whether measure rent_subsidy is in force on the date: yes or no */
   readonly in_force: boolean;
+  /**
+   * area_gap: an exact decimal
+   *
+   * §2 "补贴面积为人均15平方米乘以家庭人口数，减去家庭现有住房建筑面积后的差额"
+   */
   readonly area_gap: Decimal;
+  /**
+   * excess_area: a whole number
+   *
+   * §2 "现有住房建筑面积超出人均15平方米乘以家庭人口数的，应当在不予受理告知书中载明超出的整平方米数，不足1平方米的部分不计"
+   */
   readonly excess_area: number;
+  /**
+   * eligible: yes or no
+   *
+   * rule local: §1 "具有本市城镇户籍、经民政部门认定为低保、特困或低收入家庭，且人均住房建筑面积低于15平方米的家庭，可以申请租赁补贴"
+   * rule non_local: §1 "具有本市城镇户籍"
+   * exception new_employee to non_local: §1 "2024年7月1日至2025年6月30日，新就业无房职工申请租赁补贴不受户籍限制"
+   */
   readonly eligible: boolean;
+  /**
+   * extra_documents: a set of DocumentKind
+   *
+   * §1 "新就业无房职工申请的，还应当提供劳动合同和社会保险缴费记录"
+   */
   readonly extra_documents: readonly DocumentKind[];
+  /**
+   * subsidised_area: a whole number
+   *
+   * §2 "补贴面积不足1平方米的部分按1平方米计算，每户补贴面积最高不超过30平方米"
+   */
   readonly subsidised_area: number;
+  /**
+   * standard: an amount in fen (integer; 100 fen = 1 yuan)
+   *
+   * §3 "补贴标准按区位系数调整，按分四舍五入"
+   */
   readonly standard: Money;
+  /**
+   * coefficient: a percent, in millionths (60% = 600000)
+   *
+   * §4 "家庭成员中有重度残疾人的，补贴系数不低于80%"
+   */
   readonly coefficient: Percent;
+  /**
+   * monthly_subsidy: an amount in fen (integer; 100 fen = 1 yuan)
+   *
+   * §5 "月补贴额不超过实际月租金的50%"
+   */
   readonly monthly_subsidy: Money;
+  /**
+   * payable_months: a number of months
+   *
+   * §6 "租赁补贴按租赁合同剩余期限发放，每次最长核定12个月"
+   */
   readonly payable_months: number;
+  /**
+   * cycle: one of PaymentCycle, or null when the measure is not in force
+   *
+   * rule quarterly: §6 "2024年12月31日前按季度发放"
+   * rule monthly: §6 "自2025年1月1日起按月发放"
+   */
   readonly cycle: PaymentCycle | null;
 }
 
@@ -420,10 +480,16 @@ export interface RentSubsidyOutputs {
  * Not computed:
  * - §7 "各区住房保障部门要会同民政部门做好收入认定和复核工作": 对住房保障部门的工作要求；收入类别由民政部门认定，作为事实给出
  */
-export function evaluateRentSubsidy(facts: RentSubsidyFacts, asOf: CalendarDate, overrides: ParameterOverrides = {}): RentSubsidyOutputs {
+export function evaluateRentSubsidy(
+  facts: RentSubsidyFacts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): RentSubsidyOutputs {
   const { household } = facts;
   const inForceFrom: CalendarDate = subsidyStartOn(asOf, overrides);
   const inForceUntil: CalendarDate | null = subsidyEndOn(asOf, overrides);
+  recorder?.window(inForceFrom, inForceUntil);
   if (asOf < inForceFrom || (inForceUntil !== null && asOf > inForceUntil)) {
     return {
       in_force: false,
@@ -441,22 +507,25 @@ export function evaluateRentSubsidy(facts: RentSubsidyFacts, asOf: CalendarDate,
   }
 
   // §2 "承租公有住房的，其面积按50%计入现有住房建筑面积"
-  const countedArea: Decimal =
-    addDecimal(household.owned_area, multiplyDecimalByPercent(household.public_rental_area, publicHousingShareOn(asOf, overrides)));
+  const countedArea: Decimal = addDecimal(
+    household.owned_area,
+    multiplyDecimalByPercent(household.public_rental_area, publicHousingShareOn(asOf, overrides)),
+  );
 
   // §2 "人均15平方米乘以家庭人口数"
-  const entitledArea: Decimal =
-    multiplyDecimal(areaPerPersonOn(asOf, overrides), decimalFromInteger(household.persons));
+  const entitledArea: Decimal = multiplyDecimal(
+    areaPerPersonOn(asOf, overrides),
+    decimalFromInteger(household.persons),
+  );
 
   // §2 "补贴面积为人均15平方米乘以家庭人口数，减去家庭现有住房建筑面积后的差额"
   // note: 现有住房面积超出保障面积时为负数
   const areaGap: Decimal = subtractDecimal(entitledArea, countedArea);
 
   // §2 "现有住房建筑面积超出人均15平方米乘以家庭人口数的，应当在不予受理告知书中载明超出的整平方米数，不足1平方米的部分不计"
-  const excessArea: number =
-    compareDecimal(areaGap, decimalFromInteger(0)) < 0
-      ? floorDecimal(negateDecimal(areaGap))
-      : 0;
+  const excessArea: number = compareDecimal(areaGap, decimalFromInteger(0)) < 0
+    ? floorDecimal(negateDecimal(areaGap))
+    : 0;
 
   // §1 "经民政部门认定为低保、特困或低收入家庭"
   // note: 自2024年7月1日起，covered_bands 另含中等偏下收入家庭
@@ -465,7 +534,7 @@ export function evaluateRentSubsidy(facts: RentSubsidyFacts, asOf: CalendarDate,
   let eligible: boolean;
   const localApplies = household.hukou_local;
   const newEmployeeDecides = asOf >= DATE_2024_07_01 && asOf <= DATE_2025_06_30 && household.new_employee;
-  const nonLocalApplies = newEmployeeDecides || (!household.hukou_local);
+  const nonLocalApplies = newEmployeeDecides || !household.hukou_local;
   if (localApplies && nonLocalApplies) {
     throw new EvaluationError(
       "conflicting_rules",
@@ -477,14 +546,17 @@ export function evaluateRentSubsidy(facts: RentSubsidyFacts, asOf: CalendarDate,
     // rule local: §1 "具有本市城镇户籍、经民政部门认定为低保、特困或低收入家庭，且人均住房建筑面积低于15平方米的家庭，可以申请租赁补贴"
     // note: “人均低于15平方米”即现有住房面积低于人均15平方米乘以家庭人口数（差额大于零）
     eligible = bandCovered && compareDecimal(areaGap, decimalFromInteger(0)) > 0;
+    recorder?.decided("eligible", "local");
   } else if (nonLocalApplies) {
     if (asOf >= DATE_2024_07_01 && asOf <= DATE_2025_06_30 && household.new_employee) {
       // exception new_employee to non_local: §1 "2024年7月1日至2025年6月30日，新就业无房职工申请租赁补贴不受户籍限制"
       // note: 只免除户籍条件，收入类别和住房面积条件照常适用
       eligible = bandCovered && compareDecimal(areaGap, decimalFromInteger(0)) > 0;
+      recorder?.decided("eligible", "new_employee");
     } else {
       // rule non_local: §1 "具有本市城镇户籍"
       eligible = false;
+      recorder?.decided("eligible", "non_local");
     }
   } else {
     throw new EvaluationError(
@@ -495,47 +567,54 @@ export function evaluateRentSubsidy(facts: RentSubsidyFacts, asOf: CalendarDate,
   }
 
   // §1 "新就业无房职工申请的，还应当提供劳动合同和社会保险缴费记录"
-  const extraDocuments: readonly DocumentKind[] =
-    household.new_employee && !household.hukou_local
-      ? ["insurance_record", "labour_contract"]
-      : [];
+  const extraDocuments: readonly DocumentKind[] = household.new_employee && !household.hukou_local
+    ? ["insurance_record", "labour_contract"]
+    : [];
 
   // §2 "补贴面积不足1平方米的部分按1平方米计算，每户补贴面积最高不超过30平方米"
-  const subsidisedArea: number =
-    eligible
-      ? ceilDecimal(smallerDecimal(areaGap, areaCapOn(asOf, overrides)))
-      : 0;
+  const subsidisedArea: number = eligible ? ceilDecimal(smallerDecimal(areaGap, areaCapOn(asOf, overrides))) : 0;
 
   // §3 "核心区为1.2，中心城区为1.0，其他区域为0.8"
-  const locationFactor: Decimal =
-    household.location === "core"
-      ? locationFactorCoreOn(asOf, overrides)
-      : household.location === "central" ? locationFactorCentralOn(asOf, overrides) : locationFactorOtherOn(asOf, overrides);
+  const locationFactor: Decimal = household.location === "core"
+    ? locationFactorCoreOn(asOf, overrides)
+    : household.location === "central"
+      ? locationFactorCentralOn(asOf, overrides)
+      : locationFactorOtherOn(asOf, overrides);
 
   // §3 "补贴标准按区位系数调整，按分四舍五入"
-  const standard: Money =
-    roundToFen(multiplyMoneyByDecimal(rentStandardOn(asOf, overrides), locationFactor), "half_up");
+  const standard: Money = roundToFen(
+    multiplyMoneyByDecimal(rentStandardOn(asOf, overrides), locationFactor),
+    "half_up",
+  );
 
   // §4 "低保、特困家庭按100%发放，低收入家庭按80%发放，中等偏下收入家庭按50%发放"
   // note: 其他家庭不在补贴范围，不予补贴，系数不影响结果
   const bandCoefficient: Percent =
     household.income_band === "subsistence" || household.income_band === "extreme_poverty"
       ? coefficientSubsistenceOn(asOf, overrides)
-      : household.income_band === "low_income" ? coefficientLowIncomeOn(asOf, overrides) : coefficientLowerMiddleOn(asOf, overrides);
+      : household.income_band === "low_income"
+        ? coefficientLowIncomeOn(asOf, overrides)
+        : coefficientLowerMiddleOn(asOf, overrides);
 
   // §4 "家庭成员中有重度残疾人的，补贴系数不低于80%"
-  const coefficient: Percent =
-    household.severe_disability
-      ? maxOf(bandCoefficient, coefficientFloorDisabilityOn(asOf, overrides))
-      : bandCoefficient;
+  const coefficient: Percent = household.severe_disability
+    ? maxOf(bandCoefficient, coefficientFloorDisabilityOn(asOf, overrides))
+    : bandCoefficient;
 
   // §5 "月补贴额为补贴标准乘以补贴面积再乘以补贴系数，扣减家庭成员已领取的单位住房补贴后按分进位；扣减后不足零的，不予发放"
-  const subsidyAfterAllowance: Money =
-    maxOf(roundToFen(subtractDecimal(multiplyMoneyByPercentExact(multiplyMoney(standard, subsidisedArea), coefficient), moneyToDecimal(household.employer_allowance)), "up"), YUAN_0);
+  const subsidyAfterAllowance: Money = maxOf(
+    roundToFen(
+      subtractDecimal(
+        multiplyMoneyByPercentExact(multiplyMoney(standard, subsidisedArea), coefficient),
+        moneyToDecimal(household.employer_allowance),
+      ),
+      "up",
+    ),
+    YUAN_0,
+  );
 
   // §5 "月补贴额不超过实际月租金的50%，该上限按分舍去"
-  const rentCap: Money =
-    multiplyMoneyByPercent(household.monthly_rent, rentShareCapOn(asOf, overrides), "down");
+  const rentCap: Money = multiplyMoneyByPercent(household.monthly_rent, rentShareCapOn(asOf, overrides), "down");
 
   // §5 "月补贴额不超过实际月租金的50%"
   const monthlySubsidy: Money = eligible ? minOf(subsidyAfterAllowance, rentCap) : YUAN_0;
@@ -556,9 +635,11 @@ export function evaluateRentSubsidy(facts: RentSubsidyFacts, asOf: CalendarDate,
   if (quarterlyApplies) {
     // rule quarterly: §6 "2024年12月31日前按季度发放"
     cycle = "quarterly";
+    recorder?.decided("cycle", "quarterly");
   } else if (monthlyApplies) {
     // rule monthly: §6 "自2025年1月1日起按月发放"
     cycle = "monthly";
+    recorder?.decided("cycle", "monthly");
   } else {
     throw new EvaluationError(
       "no_rule_applies",
@@ -862,7 +943,9 @@ export interface CompiledMeasure<Facts, Outputs> {
   readonly reads: readonly string[];
   /** `in_force` first, then the outputs in written order, with their types */
   readonly outputs: { readonly [Output in keyof Outputs]: ValueType };
-  readonly evaluate: (facts: Facts, asOf: CalendarDate, overrides?: ParameterOverrides) => Outputs;
+  /** per output but `in_force`, its rules (or its one expression), each with what an explanation cites when it decides */
+  readonly decisions: { readonly [Output in keyof Outputs]?: readonly RuleDecision[] };
+  readonly evaluate: (facts: Facts, asOf: CalendarDate, overrides?: ParameterOverrides, recorder?: DecisionRecorder) => Outputs;
 }
 
 export interface Measures {
@@ -898,6 +981,143 @@ export const measures: Measures = {
       payable_months: { kind: "months" },
       cycle: { kind: "enum", name: "payment_cycle" },
     },
+    decisions: {
+      area_gap: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "area_gap",
+            citation: { clause: "§2", quote: "补贴面积为人均15平方米乘以家庭人口数，减去家庭现有住房建筑面积后的差额" },
+            note: "现有住房面积超出保障面积时为负数",
+            location: "policies/examples/rent-subsidy/policy.tiao:167",
+          },
+        },
+      ],
+      excess_area: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "excess_area",
+            citation: { clause: "§2", quote: "现有住房建筑面积超出人均15平方米乘以家庭人口数的，应当在不予受理告知书中载明超出的整平方米数，不足1平方米的部分不计" },
+            location: "policies/examples/rent-subsidy/policy.tiao:172",
+          },
+        },
+      ],
+      eligible: [
+        {
+          decidedBy: {
+            kind: "rule",
+            label: "local",
+            citation: { clause: "§1", quote: "具有本市城镇户籍、经民政部门认定为低保、特困或低收入家庭，且人均住房建筑面积低于15平方米的家庭，可以申请租赁补贴" },
+            note: "“人均低于15平方米”即现有住房面积低于人均15平方米乘以家庭人口数（差额大于零）",
+            location: "policies/examples/rent-subsidy/policy.tiao:181",
+          },
+        },
+        {
+          decidedBy: {
+            kind: "rule",
+            label: "non_local",
+            citation: { clause: "§1", quote: "具有本市城镇户籍" },
+            location: "policies/examples/rent-subsidy/policy.tiao:186",
+          },
+        },
+        {
+          decidedBy: {
+            kind: "exception",
+            label: "new_employee",
+            citation: { clause: "§1", quote: "2024年7月1日至2025年6月30日，新就业无房职工申请租赁补贴不受户籍限制" },
+            note: "只免除户籍条件，收入类别和住房面积条件照常适用",
+            location: "policies/examples/rent-subsidy/policy.tiao:190",
+          },
+          overrides: [
+            {
+              kind: "rule",
+              label: "non_local",
+              citation: { clause: "§1", quote: "具有本市城镇户籍" },
+              location: "policies/examples/rent-subsidy/policy.tiao:186",
+            },
+          ],
+        },
+      ],
+      extra_documents: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "extra_documents",
+            citation: { clause: "§1", quote: "新就业无房职工申请的，还应当提供劳动合同和社会保险缴费记录" },
+            location: "policies/examples/rent-subsidy/policy.tiao:199",
+          },
+        },
+      ],
+      subsidised_area: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "subsidised_area",
+            citation: { clause: "§2", quote: "补贴面积不足1平方米的部分按1平方米计算，每户补贴面积最高不超过30平方米" },
+            location: "policies/examples/rent-subsidy/policy.tiao:205",
+          },
+        },
+      ],
+      standard: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "standard",
+            citation: { clause: "§3", quote: "补贴标准按区位系数调整，按分四舍五入" },
+            location: "policies/examples/rent-subsidy/policy.tiao:217",
+          },
+        },
+      ],
+      coefficient: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "coefficient",
+            citation: { clause: "§4", quote: "家庭成员中有重度残疾人的，补贴系数不低于80%" },
+            location: "policies/examples/rent-subsidy/policy.tiao:230",
+          },
+        },
+      ],
+      monthly_subsidy: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "monthly_subsidy",
+            citation: { clause: "§5", quote: "月补贴额不超过实际月租金的50%" },
+            location: "policies/examples/rent-subsidy/policy.tiao:243",
+          },
+        },
+      ],
+      payable_months: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "payable_months",
+            citation: { clause: "§6", quote: "租赁补贴按租赁合同剩余期限发放，每次最长核定12个月" },
+            location: "policies/examples/rent-subsidy/policy.tiao:247",
+          },
+        },
+      ],
+      cycle: [
+        {
+          decidedBy: {
+            kind: "rule",
+            label: "quarterly",
+            citation: { clause: "§6", quote: "2024年12月31日前按季度发放" },
+            location: "policies/examples/rent-subsidy/policy.tiao:251",
+          },
+        },
+        {
+          decidedBy: {
+            kind: "rule",
+            label: "monthly",
+            citation: { clause: "§6", quote: "自2025年1月1日起按月发放" },
+            location: "policies/examples/rent-subsidy/policy.tiao:255",
+          },
+        },
+      ],
+    },
     evaluate: evaluateRentSubsidy,
   },
 };
@@ -905,7 +1125,9 @@ export const measures: Measures = {
 /**
  * A scenario's JSON (its text, or the value JSON.parse gives) → the outputs `tiao run` prints,
  * per measure the scenario gives the facts for (or those of `options.measures`). Read and checked
- * as `tiao run` reads it: amounts in yuan (`12345.67` or `"12345.67"`), never in fen.
+ * as `tiao run` reads it: amounts in yuan (`12345.67` or `"12345.67"`), never in fen. With
+ * `{ explain: true }`, also under `explain`: for each output the rule that decided it, with its
+ * citation, and the measure's window, as `tiao run --explain` gives them.
  */
 export function evaluateJson(scenario: string | object, options: JsonEvaluationOptions = {}): JsonEvaluation {
   return evaluateScenarioJson({ factSchema, measures }, scenario, options);

@@ -36,11 +36,13 @@ import {
   timeOfDay,
   type CalendarDate,
   type Decimal,
+  type DecisionRecorder,
   type FactSchema,
   type JsonEvaluation,
   type JsonEvaluationOptions,
   type Money,
   type Percent,
+  type RuleDecision,
   type TimeOfDay,
   type ValueType,
 } from "tiao/runtime";
@@ -94,7 +96,7 @@ export interface Grant {
 }
 
 /** 职工 (record worker) */
-export interface Worker {
+export interface Worker2 {
   /** 参加失业保险 */
   readonly insured: boolean;
   /** 停工停产期间保留劳动关系 */
@@ -128,7 +130,7 @@ export interface Enterprise {
   /** 此前享受的稳岗补贴 */
   readonly previous_grants: readonly Grant[];
   /** 职工 */
-  readonly workers: readonly Worker[];
+  readonly workers: readonly Worker2[];
 }
 
 /** 补贴申请 (entity application) */
@@ -227,7 +229,9 @@ export function stoppagePeriodEndOn(asOf: CalendarDate, overrides: ParameterOver
 
 /** 参照执行的大型企业营业收入同比降幅下限 (百分点): the value in force on a date, or the scenario's override. */
 export function revenueDeclineThresholdOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Decimal {
-  const override = Object.hasOwn(overrides, "revenue_decline_threshold") ? overrides.revenue_decline_threshold : undefined;
+  const override = Object.hasOwn(overrides, "revenue_decline_threshold")
+    ? overrides.revenue_decline_threshold
+    : undefined;
   if (override !== undefined) return override;
   // §1 "营业收入同比下降30%以上的大型企业，参照执行"
   // note: “下降30%以上”含本数：同比降幅不小于30个百分点的即属之
@@ -280,7 +284,9 @@ export function smallWorkforceSizeOn(asOf: CalendarDate, overrides: ParameterOve
 
 /** 参保职工较少企业的裁员率上限 (参保职工人数的百分比): the value in force on a date, or the scenario's override. */
 export function smallWorkforceLayoffRateCapOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Percent {
-  const override = Object.hasOwn(overrides, "small_workforce_layoff_rate_cap") ? overrides.small_workforce_layoff_rate_cap : undefined;
+  const override = Object.hasOwn(overrides, "small_workforce_layoff_rate_cap")
+    ? overrides.small_workforce_layoff_rate_cap
+    : undefined;
   if (override !== undefined) return override;
   // §2 "裁员率不高于参保职工总数的20%"
   if (asOf >= DATE_2024_08_01) return PERCENT_20;
@@ -319,7 +325,9 @@ export function cumulativeCapOn(asOf: CalendarDate, overrides: ParameterOverride
 
 /** 稳岗补贴标准 (元/人/月): the value in force on a date, or the scenario's override. */
 export function monthlySubsidyPerWorkerOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Money {
-  const override = Object.hasOwn(overrides, "monthly_subsidy_per_worker") ? overrides.monthly_subsidy_per_worker : undefined;
+  const override = Object.hasOwn(overrides, "monthly_subsidy_per_worker")
+    ? overrides.monthly_subsidy_per_worker
+    : undefined;
   if (override !== undefined) return override;
   // §2 "企业每保留1名参保职工，每月给予300元稳岗补贴"
   if (asOf >= DATE_2024_08_01) return YUAN_300;
@@ -478,7 +486,9 @@ export function reviewPeriodOn(asOf: CalendarDate, overrides: ParameterOverrides
 
 /** 每次补正顺延的天数 (天): the value in force on a date, or the scenario's override. */
 export function extensionPerCorrectionOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): number {
-  const override = Object.hasOwn(overrides, "extension_per_correction") ? overrides.extension_per_correction : undefined;
+  const override = Object.hasOwn(overrides, "extension_per_correction")
+    ? overrides.extension_per_correction
+    : undefined;
   if (override !== undefined) return override;
   // §5 "每补正一次，审核期限顺延5日"
   if (asOf >= DATE_2024_08_05) return 5;
@@ -499,20 +509,92 @@ export interface StoppageSubsidyFacts {
 
 /** The outputs of measure stoppage_subsidy; every one has its empty value when the measure is not in force. */
 export interface StoppageSubsidyOutputs {
+  /** whether measure stoppage_subsidy is in force on the date: yes or no */
   readonly in_force: boolean;
+  /**
+   * stoppage_days: a number of days
+   *
+   * §2 "停工停产天数自停工停产之日起计算，至复工之日止（不含复工当日）"
+   */
   readonly stoppage_days: number;
+  /**
+   * insured_long_enough: yes or no
+   *
+   * §2 "企业停工停产前已连续参加失业保险满12个月"
+   */
   readonly insured_long_enough: boolean;
+  /**
+   * insured_workers: a whole number
+   *
+   * §2 "裁员率不高于5.5%"
+   */
   readonly insured_workers: number;
+  /**
+   * kept_workers: a whole number
+   *
+   * §2 "企业每保留1名参保职工"
+   */
   readonly kept_workers: number;
+  /**
+   * laid_off: a whole number
+   *
+   * §2 "裁员率不高于5.5%"
+   */
   readonly laid_off: number;
+  /**
+   * layoff_within_limit: yes or no
+   *
+   * rule general: §2 "裁员率不高于5.5%"
+   * exception small_workforce to general: §2 "参保职工30人（含）以下的企业，裁员率不高于参保职工总数的20%"
+   */
   readonly layoff_within_limit: boolean;
+  /**
+   * months_already_received: a number of months
+   *
+   * §2 "企业在停工停产之日前12个月内享受稳岗补贴的月数"
+   */
   readonly months_already_received: number;
+  /**
+   * remaining_months: a number of months
+   *
+   * §2 "与本次核定的月数合计不超过6个月"
+   */
   readonly remaining_months: number;
+  /**
+   * eligible: yes or no
+   *
+   * §2 "企业停工停产前已连续参加失业保险满12个月，且裁员率不高于5.5%的，可以申请停工稳岗补贴"
+   */
   readonly eligible: boolean;
+  /**
+   * subsidy_months: a whole number
+   *
+   * §2 "按停工停产天数核定补贴月数：满30天的为1个月，满60天的为2个月，满90天及以上的为3个月"
+   */
   readonly subsidy_months: number;
+  /**
+   * subsidy: an amount in fen (integer; 100 fen = 1 yuan)
+   *
+   * §2 "企业每保留1名参保职工，每月给予300元稳岗补贴"
+   */
   readonly subsidy: Money;
+  /**
+   * cumulative_months: a number of months
+   *
+   * §2 "企业在停工停产之日前12个月内享受稳岗补贴的月数与本次核定的月数合计不超过6个月"
+   */
   readonly cumulative_months: number;
+  /**
+   * subsidy_period_end: a date (days since 1970-01-01), or null when absent
+   *
+   * §2 "补贴期自停工停产之日起计算；2024年8月1日前停工停产的，自2024年8月1日起计算"
+   */
   readonly subsidy_period_end: CalendarDate | null;
+  /**
+   * living_allowance_days: a number of days
+   *
+   * §4 "停工停产超过一个工资支付周期的，企业应当自第二个工资支付周期起，按不低于当地最低工资标准的80%支付职工生活费"
+   */
   readonly living_allowance_days: number;
 }
 
@@ -527,10 +609,16 @@ export interface StoppageSubsidyOutputs {
  * - §4 "按不低于当地最低工资标准的80%支付职工生活费": 生活费金额取决于当地最低工资标准，本通知未给出
  * - §6 "各县区要加强资金监管，严防骗取套取补贴资金": 对县区的工作要求，不是可计算的待遇
  */
-export function evaluateStoppageSubsidy(facts: StoppageSubsidyFacts, asOf: CalendarDate, overrides: ParameterOverrides = {}): StoppageSubsidyOutputs {
+export function evaluateStoppageSubsidy(
+  facts: StoppageSubsidyFacts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): StoppageSubsidyOutputs {
   const { application, enterprise } = facts;
   const inForceFrom: CalendarDate = stoppagePeriodStartOn(asOf, overrides);
   const inForceUntil: CalendarDate | null = stoppagePeriodEndOn(asOf, overrides);
+  recorder?.window(inForceFrom, inForceUntil);
   if (asOf < inForceFrom || (inForceUntil !== null && asOf > inForceUntil)) {
     return {
       in_force: false,
@@ -553,10 +641,9 @@ export function evaluateStoppageSubsidy(facts: StoppageSubsidyFacts, asOf: Calen
 
   // §1 "本通知适用于受洪涝灾害影响停工停产的中小微企业；营业收入同比下降30%以上的大型企业，参照执行"
   // note: 营业收入同比增减为负数时，其相反数即降幅
-  const affected: boolean =
-    enterprise.size === "large"
-      ? compareDecimal(negateDecimal(enterprise.revenue_growth), revenueDeclineThresholdOn(asOf, overrides)) >= 0
-      : true;
+  const affected: boolean = enterprise.size === "large"
+    ? compareDecimal(negateDecimal(enterprise.revenue_growth), revenueDeclineThresholdOn(asOf, overrides)) >= 0
+    : true;
 
   // §2 "至复工之日止（不含复工当日）；尚未复工的，至申请之日止（不含申请当日）"
   // note: 不含复工当日（尚未复工的，不含申请当日）：计入的最后一日是其前一日
@@ -568,8 +655,7 @@ export function evaluateStoppageSubsidy(facts: StoppageSubsidyFacts, asOf: Calen
 
   // §2 "企业停工停产前已连续参加失业保险满12个月"
   // note: 月数规则：停工停产之日减12个月（目标月较短时取该月末日）；连续参保起始日不晚于该日的即已满12个月
-  const insuredLongEnough: boolean =
-    enterprise.insured_since <= subtractMonths(enterprise.stoppage_start, requiredInsuranceOn(asOf, overrides));
+  const insuredLongEnough: boolean = enterprise.insured_since <= subtractMonths(enterprise.stoppage_start, requiredInsuranceOn(asOf, overrides));
 
   // §2 "裁员率不高于5.5%"
   let insuredWorkers = 0;
@@ -591,22 +677,25 @@ export function evaluateStoppageSubsidy(facts: StoppageSubsidyFacts, asOf: Calen
   if (insuredWorkers <= smallWorkforceSizeOn(asOf, overrides)) {
     // exception small_workforce to general: §2 "参保职工30人（含）以下的企业，裁员率不高于参保职工总数的20%"
     layoffWithinLimit = compareDecimal(decimalFromInteger(laidOff), multiplyIntegerByPercent(insuredWorkers, smallWorkforceLayoffRateCapOn(asOf, overrides))) <= 0;
+    recorder?.decided("layoff_within_limit", "small_workforce");
   } else {
     // rule general: §2 "裁员率不高于5.5%"
     // note: 裁员率即裁减人数除以参保职工人数，“不高于”含本数；两边同乘参保职工人数以免除法
     layoffWithinLimit = compareDecimal(decimalFromInteger(laidOff), multiplyIntegerByPercent(insuredWorkers, layoffRateCapOn(asOf, overrides))) <= 0;
+    recorder?.decided("layoff_within_limit", "general");
   }
 
   // §2 "企业在停工停产之日前12个月内享受稳岗补贴的月数"
   // note: “前12个月内”自停工停产之日减12个月之日起算，含该日
   let monthsAlreadyReceived = 0;
   for (const g of enterprise.previous_grants) {
-    if (g.granted_on >= subtractMonths(enterprise.stoppage_start, lookbackOn(asOf, overrides))) monthsAlreadyReceived = addIntegers(monthsAlreadyReceived, g.months);
+    if (g.granted_on >= subtractMonths(enterprise.stoppage_start, lookbackOn(asOf, overrides))) {
+      monthsAlreadyReceived = addIntegers(monthsAlreadyReceived, g.months);
+    }
   }
 
   // §2 "与本次核定的月数合计不超过6个月"
-  const remainingMonths: number =
-    maxOf(subtractIntegers(cumulativeCapOn(asOf, overrides), monthsAlreadyReceived), 0);
+  const remainingMonths: number = maxOf(subtractIntegers(cumulativeCapOn(asOf, overrides), monthsAlreadyReceived), 0);
 
   // §2 "企业停工停产前已连续参加失业保险满12个月，且裁员率不高于5.5%的，可以申请停工稳岗补贴"
   // note: 停工停产不满30天的，核定月数为零，不予补贴
@@ -614,24 +703,29 @@ export function evaluateStoppageSubsidy(facts: StoppageSubsidyFacts, asOf: Calen
 
   // §2 "按停工停产天数核定补贴月数：满30天的为1个月，满60天的为2个月，满90天及以上的为3个月"
   // note: 核定月数不超过剩余可享受月数：逐档比较，取两者中较小者
-  const subsidyMonths: number =
-    !eligible
-      ? 0
-      : stoppageDays >= 90 && remainingMonths >= 3 ? 3 : stoppageDays >= 60 && remainingMonths >= 2 ? 2 : remainingMonths >= 1 ? 1 : 0;
+  const subsidyMonths: number = !eligible
+    ? 0
+    : stoppageDays >= 90 && remainingMonths >= 3
+      ? 3
+      : stoppageDays >= 60 && remainingMonths >= 2 ? 2 : remainingMonths >= 1 ? 1 : 0;
 
   // §2 "企业每保留1名参保职工，每月给予300元稳岗补贴"
-  const subsidy: Money =
-    multiplyMoney(monthlySubsidyPerWorkerOn(asOf, overrides), multiplyIntegers(keptWorkers, subsidyMonths));
+  const subsidy: Money = multiplyMoney(
+    monthlySubsidyPerWorkerOn(asOf, overrides),
+    multiplyIntegers(keptWorkers, subsidyMonths),
+  );
 
   // §2 "企业在停工停产之日前12个月内享受稳岗补贴的月数与本次核定的月数合计不超过6个月"
   const cumulativeMonths: number = addIntegers(monthsAlreadyReceived, subsidyMonths);
 
   // §2 "补贴期自停工停产之日起计算；2024年8月1日前停工停产的，自2024年8月1日起计算"
   // note: 月数规则（民法典第二百零一条、第二百零二条）：N个月的补贴期至第N个月与起始日相应之日的前一日止；该月没有相应之日的，至该月末日止
-  const subsidyPeriodEnd: CalendarDate | null =
-    subsidyMonths > 0
-      ? lastDayOfTerm(maxOf(enterprise.stoppage_start, stoppagePeriodStartOn(asOf, overrides)), multiplyIntegers(1, subsidyMonths))
-      : null;
+  const subsidyPeriodEnd: CalendarDate | null = subsidyMonths > 0
+    ? lastDayOfTerm(
+        maxOf(enterprise.stoppage_start, stoppagePeriodStartOn(asOf, overrides)),
+        multiplyIntegers(1, subsidyMonths),
+      )
+    : null;
 
   // §4 "停工停产超过一个工资支付周期的，企业应当自第二个工资支付周期起，按不低于当地最低工资标准的80%支付职工生活费"
   // note: 支付生活费的天数：停工停产天数减去第一个工资支付周期，不足零的为零
@@ -665,19 +759,61 @@ export interface TrainingSubsidyFacts {
 
 /** The outputs of measure training_subsidy; every one has its empty value when the measure is not in force. */
 export interface TrainingSubsidyOutputs {
+  /** whether measure training_subsidy is in force on the date: yes or no */
   readonly in_force: boolean;
+  /**
+   * insured_workers: a whole number
+   *
+   * §3 "参保职工人数"
+   */
   readonly insured_workers: number;
+  /**
+   * trainees: a whole number
+   *
+   * §3 "停工停产期间组织参保职工参加以训稳岗培训的"
+   */
   readonly trainees: number;
+  /**
+   * participation_quota: a whole number
+   *
+   * §3 "参训职工人数达到参保职工人数30%（向上取整）的企业"
+   */
   readonly participation_quota: number;
+  /**
+   * hourly_rate: an amount in fen (integer; 100 fen = 1 yuan)
+   *
+   * rule standard: §3 "按每学时20元给予企业培训补贴"
+   * exception broad_participation to standard: §3 "参训职工人数达到参保职工人数30%（向上取整）的企业，补贴标准提高至每学时25元"
+   */
   readonly hourly_rate: Money;
+  /**
+   * subsidised_hours: a whole number
+   *
+   * §3 "学时四舍五入取整，每人最多计40学时"
+   */
   readonly subsidised_hours: number;
+  /**
+   * training_subsidy: an amount in fen (integer; 100 fen = 1 yuan)
+   *
+   * §3 "按每学时20元给予企业培训补贴"
+   */
   readonly training_subsidy: Money;
+  /**
+   * total_training_hours: an exact decimal
+   *
+   * §3 "企业申请时应当报送参训职工的培训学时合计和培训天数合计"
+   */
   readonly total_training_hours: Decimal;
+  /**
+   * total_training_days: a number of days
+   *
+   * §3 "企业申请时应当报送参训职工的培训学时合计和培训天数合计"
+   */
   readonly total_training_days: number;
 }
 
 /** trained(w) of measure training_subsidy */
-function trainingSubsidyTrained(w: Worker, asOf: CalendarDate, overrides: ParameterOverrides): boolean {
+function trainingSubsidyTrained(w: Worker2, asOf: CalendarDate, overrides: ParameterOverrides): boolean {
   // §3 "职工培训须满5天、出勤率不低于80%，且培训时段在每日8:00至20:00之间"
   // note: “满”“不低于”含本数；恰在8:00开始或20:00结束的培训仍在时段之内
   return w.insured &&
@@ -688,7 +824,7 @@ function trainingSubsidyTrained(w: Worker, asOf: CalendarDate, overrides: Parame
 }
 
 /** hours_for(w) of measure training_subsidy */
-function trainingSubsidyHoursFor(w: Worker, asOf: CalendarDate, overrides: ParameterOverrides): number {
+function trainingSubsidyHoursFor(w: Worker2, asOf: CalendarDate, overrides: ParameterOverrides): number {
   // §3 "学时四舍五入取整，每人最多计40学时"
   return minOf(roundDecimal(w.training_hours, "half_up"), maxHoursPerTraineeOn(asOf, overrides));
 }
@@ -700,10 +836,16 @@ function trainingSubsidyHoursFor(w: Worker, asOf: CalendarDate, overrides: Param
  *
  * 示例市人力资源和社会保障局关于支持停工停产企业稳岗留工的通知（示例） (示人社发〔2024〕7号), version 1.0.0
  */
-export function evaluateTrainingSubsidy(facts: TrainingSubsidyFacts, asOf: CalendarDate, overrides: ParameterOverrides = {}): TrainingSubsidyOutputs {
+export function evaluateTrainingSubsidy(
+  facts: TrainingSubsidyFacts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): TrainingSubsidyOutputs {
   const { enterprise } = facts;
   const inForceFrom: CalendarDate = stoppagePeriodStartOn(asOf, overrides);
   const inForceUntil: CalendarDate | null = stoppagePeriodEndOn(asOf, overrides);
+  recorder?.window(inForceFrom, inForceUntil);
   if (asOf < inForceFrom || (inForceUntil !== null && asOf > inForceUntil)) {
     return {
       in_force: false,
@@ -731,23 +873,28 @@ export function evaluateTrainingSubsidy(facts: TrainingSubsidyFacts, asOf: Calen
   }
 
   // §3 "参训职工人数达到参保职工人数30%（向上取整）的企业"
-  const participationQuota: number =
-    ceilDecimal(multiplyIntegerByPercent(insuredWorkers, participationShareOn(asOf, overrides)));
+  const participationQuota: number = ceilDecimal(
+    multiplyIntegerByPercent(insuredWorkers, participationShareOn(asOf, overrides)),
+  );
 
   let hourlyRate: Money;
   if (trainees > 0 && trainees >= participationQuota) {
     // exception broad_participation to standard: §3 "参训职工人数达到参保职工人数30%（向上取整）的企业，补贴标准提高至每学时25元"
     // note: “达到”含本数；没有参训职工的企业谈不上达到比例
     hourlyRate = hourlyRateRaisedOn(asOf, overrides);
+    recorder?.decided("hourly_rate", "broad_participation");
   } else {
     // rule standard: §3 "按每学时20元给予企业培训补贴"
     hourlyRate = hourlyRateStandardOn(asOf, overrides);
+    recorder?.decided("hourly_rate", "standard");
   }
 
   // §3 "学时四舍五入取整，每人最多计40学时"
   let subsidisedHours = 0;
   for (const w of enterprise.workers) {
-    if (trainingSubsidyTrained(w, asOf, overrides)) subsidisedHours = addIntegers(subsidisedHours, trainingSubsidyHoursFor(w, asOf, overrides));
+    if (trainingSubsidyTrained(w, asOf, overrides)) {
+      subsidisedHours = addIntegers(subsidisedHours, trainingSubsidyHoursFor(w, asOf, overrides));
+    }
   }
 
   // §3 "按每学时20元给予企业培训补贴"
@@ -757,7 +904,9 @@ export function evaluateTrainingSubsidy(facts: TrainingSubsidyFacts, asOf: Calen
   // note: 报送的学时合计按实际学时，不取整
   let totalTrainingHours = DECIMAL_0;
   for (const w of enterprise.workers) {
-    if (trainingSubsidyTrained(w, asOf, overrides)) totalTrainingHours = addDecimal(totalTrainingHours, w.training_hours);
+    if (trainingSubsidyTrained(w, asOf, overrides)) {
+      totalTrainingHours = addDecimal(totalTrainingHours, w.training_hours);
+    }
   }
 
   // §3 "企业申请时应当报送参训职工的培训学时合计和培训天数合计"
@@ -789,11 +938,37 @@ export interface ApplicationReviewFacts {
 
 /** The outputs of measure application_review; every one has its empty value when the measure is not in force. */
 export interface ApplicationReviewOutputs {
+  /** whether measure application_review is in force on the date: yes or no */
   readonly in_force: boolean;
+  /**
+   * cutoff: a time of day (minutes since midnight), or null when the measure is not in force
+   *
+   * §5 "经办窗口下班时刻早于受理截止时刻的，以窗口下班时刻为准"
+   */
   readonly cutoff: TimeOfDay | null;
+  /**
+   * accepted_on: a date (days since 1970-01-01), or null when the measure is not in force
+   *
+   * §5 "每日17:00以后提交的申请，视为次日提交"
+   */
   readonly accepted_on: CalendarDate | null;
+  /**
+   * application_deadline: a date (days since 1970-01-01), or null when absent
+   *
+   * §5 "企业应当自复工之日起3个月内提出申请"
+   */
   readonly application_deadline: CalendarDate | null;
+  /**
+   * within_deadline: yes or no
+   *
+   * §5 "企业应当自复工之日起3个月内提出申请"
+   */
   readonly within_deadline: boolean;
+  /**
+   * review_deadline: a date (days since 1970-01-01), or null when the measure is not in force
+   *
+   * §5 "经办机构应当自受理之日起15日内完成审核；申请材料需要补正的，每补正一次，审核期限顺延5日；遇法定节假日的，按节假日天数顺延"
+   */
   readonly review_deadline: CalendarDate | null;
 }
 
@@ -804,7 +979,12 @@ export interface ApplicationReviewOutputs {
  *
  * 示例市人力资源和社会保障局关于支持停工停产企业稳岗留工的通知（示例） (示人社发〔2024〕7号), version 1.0.0
  */
-export function evaluateApplicationReview(facts: ApplicationReviewFacts, asOf: CalendarDate, overrides: ParameterOverrides = {}): ApplicationReviewOutputs {
+export function evaluateApplicationReview(
+  facts: ApplicationReviewFacts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): ApplicationReviewOutputs {
   const { application, enterprise } = facts;
 
   // §5 "经办窗口下班时刻早于受理截止时刻的，以窗口下班时刻为准"
@@ -812,17 +992,15 @@ export function evaluateApplicationReview(facts: ApplicationReviewFacts, asOf: C
 
   // §5 "每日17:00以后提交的申请，视为次日提交"
   // note: “以后”不含本时刻：恰在截止时刻提交的，仍为当日提交
-  const acceptedOn: CalendarDate =
-    application.submitted_at > cutoff
-      ? addDays(application.submitted_on, 1)
-      : application.submitted_on;
+  const acceptedOn: CalendarDate = application.submitted_at > cutoff
+    ? addDays(application.submitted_on, 1)
+    : application.submitted_on;
 
   // §5 "企业应当自复工之日起3个月内提出申请"
   // note: 期间开始的当日不计入（民法典第二百零一条）：复工之日加3个月为最后一日，目标月较短时取该月末日
-  const applicationDeadline: CalendarDate | null =
-    enterprise.resumed_on !== null
-      ? addMonths(present(enterprise.resumed_on), applicationPeriodOn(asOf, overrides))
-      : null;
+  const applicationDeadline: CalendarDate | null = enterprise.resumed_on !== null
+    ? addMonths(present(enterprise.resumed_on), applicationPeriodOn(asOf, overrides))
+    : null;
 
   // §5 "企业应当自复工之日起3个月内提出申请"
   // note: 尚未复工的企业不受申请期限限制
@@ -830,8 +1008,16 @@ export function evaluateApplicationReview(facts: ApplicationReviewFacts, asOf: C
 
   // §5 "经办机构应当自受理之日起15日内完成审核；申请材料需要补正的，每补正一次，审核期限顺延5日；遇法定节假日的，按节假日天数顺延"
   // note: 期间开始的当日不计入（民法典第二百零一条）：受理之日加15日为最后一日
-  const reviewDeadline: CalendarDate =
-    addDays(acceptedOn, addIntegers(addIntegers(reviewPeriodOn(asOf, overrides), multiplyIntegers(extensionPerCorrectionOn(asOf, overrides), application.corrections)), application.holidays));
+  const reviewDeadline: CalendarDate = addDays(
+    acceptedOn,
+    addIntegers(
+      addIntegers(
+        reviewPeriodOn(asOf, overrides),
+        multiplyIntegers(extensionPerCorrectionOn(asOf, overrides), application.corrections),
+      ),
+      application.holidays,
+    ),
+  );
 
   return {
     in_force: true,
@@ -1283,7 +1469,9 @@ export interface CompiledMeasure<Facts, Outputs> {
   readonly reads: readonly string[];
   /** `in_force` first, then the outputs in written order, with their types */
   readonly outputs: { readonly [Output in keyof Outputs]: ValueType };
-  readonly evaluate: (facts: Facts, asOf: CalendarDate, overrides?: ParameterOverrides) => Outputs;
+  /** per output but `in_force`, its rules (or its one expression), each with what an explanation cites when it decides */
+  readonly decisions: { readonly [Output in keyof Outputs]?: readonly RuleDecision[] };
+  readonly evaluate: (facts: Facts, asOf: CalendarDate, overrides?: ParameterOverrides, recorder?: DecisionRecorder) => Outputs;
 }
 
 export interface Measures {
@@ -1323,6 +1511,174 @@ export const measures: Measures = {
       subsidy_period_end: { kind: "optional", of: { kind: "date" } },
       living_allowance_days: { kind: "days" },
     },
+    decisions: {
+      stoppage_days: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "stoppage_days",
+            citation: { clause: "§2", quote: "停工停产天数自停工停产之日起计算，至复工之日止（不含复工当日）" },
+            note: "首尾两日都计入",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:213",
+          },
+        },
+      ],
+      insured_long_enough: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "insured_long_enough",
+            citation: { clause: "§2", quote: "企业停工停产前已连续参加失业保险满12个月" },
+            note: "月数规则：停工停产之日减12个月（目标月较短时取该月末日）；连续参保起始日不晚于该日的即已满12个月",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:218",
+          },
+        },
+      ],
+      insured_workers: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "insured_workers",
+            citation: { clause: "§2", quote: "裁员率不高于5.5%" },
+            location: "policies/examples/stoppage-subsidy/policy.tiao:223",
+          },
+        },
+      ],
+      kept_workers: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "kept_workers",
+            citation: { clause: "§2", quote: "企业每保留1名参保职工" },
+            location: "policies/examples/stoppage-subsidy/policy.tiao:227",
+          },
+        },
+      ],
+      laid_off: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "laid_off",
+            citation: { clause: "§2", quote: "裁员率不高于5.5%" },
+            note: "裁减的参保职工人数：参保职工中未保留劳动关系的人数",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:231",
+          },
+        },
+      ],
+      layoff_within_limit: [
+        {
+          decidedBy: {
+            kind: "rule",
+            label: "general",
+            citation: { clause: "§2", quote: "裁员率不高于5.5%" },
+            note: "裁员率即裁减人数除以参保职工人数，“不高于”含本数；两边同乘参保职工人数以免除法",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:236",
+          },
+        },
+        {
+          decidedBy: {
+            kind: "exception",
+            label: "small_workforce",
+            citation: { clause: "§2", quote: "参保职工30人（含）以下的企业，裁员率不高于参保职工总数的20%" },
+            location: "policies/examples/stoppage-subsidy/policy.tiao:240",
+          },
+          overrides: [
+            {
+              kind: "rule",
+              label: "general",
+              citation: { clause: "§2", quote: "裁员率不高于5.5%" },
+              note: "裁员率即裁减人数除以参保职工人数，“不高于”含本数；两边同乘参保职工人数以免除法",
+              location: "policies/examples/stoppage-subsidy/policy.tiao:236",
+            },
+          ],
+        },
+      ],
+      months_already_received: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "months_already_received",
+            citation: { clause: "§2", quote: "企业在停工停产之日前12个月内享受稳岗补贴的月数" },
+            note: "“前12个月内”自停工停产之日减12个月之日起算，含该日",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:247",
+          },
+        },
+      ],
+      remaining_months: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "remaining_months",
+            citation: { clause: "§2", quote: "与本次核定的月数合计不超过6个月" },
+            location: "policies/examples/stoppage-subsidy/policy.tiao:252",
+          },
+        },
+      ],
+      eligible: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "eligible",
+            citation: { clause: "§2", quote: "企业停工停产前已连续参加失业保险满12个月，且裁员率不高于5.5%的，可以申请停工稳岗补贴" },
+            note: "停工停产不满30天的，核定月数为零，不予补贴",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:256",
+          },
+        },
+      ],
+      subsidy_months: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "subsidy_months",
+            citation: { clause: "§2", quote: "按停工停产天数核定补贴月数：满30天的为1个月，满60天的为2个月，满90天及以上的为3个月" },
+            note: "核定月数不超过剩余可享受月数：逐档比较，取两者中较小者",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:261",
+          },
+        },
+      ],
+      subsidy: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "subsidy",
+            citation: { clause: "§2", quote: "企业每保留1名参保职工，每月给予300元稳岗补贴" },
+            location: "policies/examples/stoppage-subsidy/policy.tiao:270",
+          },
+        },
+      ],
+      cumulative_months: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "cumulative_months",
+            citation: { clause: "§2", quote: "企业在停工停产之日前12个月内享受稳岗补贴的月数与本次核定的月数合计不超过6个月" },
+            location: "policies/examples/stoppage-subsidy/policy.tiao:274",
+          },
+        },
+      ],
+      subsidy_period_end: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "subsidy_period_end",
+            citation: { clause: "§2", quote: "补贴期自停工停产之日起计算；2024年8月1日前停工停产的，自2024年8月1日起计算" },
+            note: "月数规则（民法典第二百零一条、第二百零二条）：N个月的补贴期至第N个月与起始日相应之日的前一日止；该月没有相应之日的，至该月末日止",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:278",
+          },
+        },
+      ],
+      living_allowance_days: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "living_allowance_days",
+            citation: { clause: "§4", quote: "停工停产超过一个工资支付周期的，企业应当自第二个工资支付周期起，按不低于当地最低工资标准的80%支付职工生活费" },
+            note: "支付生活费的天数：停工停产天数减去第一个工资支付周期，不足零的为零",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:285",
+          },
+        },
+      ],
+    },
     evaluate: evaluateStoppageSubsidy,
   },
   training_subsidy: {
@@ -1338,6 +1694,106 @@ export const measures: Measures = {
       training_subsidy: { kind: "money" },
       total_training_hours: { kind: "decimal" },
       total_training_days: { kind: "days" },
+    },
+    decisions: {
+      insured_workers: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "insured_workers",
+            citation: { clause: "§3", quote: "参保职工人数" },
+            location: "policies/examples/stoppage-subsidy/policy.tiao:313",
+          },
+        },
+      ],
+      trainees: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "trainees",
+            citation: { clause: "§3", quote: "停工停产期间组织参保职工参加以训稳岗培训的" },
+            location: "policies/examples/stoppage-subsidy/policy.tiao:317",
+          },
+        },
+      ],
+      participation_quota: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "participation_quota",
+            citation: { clause: "§3", quote: "参训职工人数达到参保职工人数30%（向上取整）的企业" },
+            location: "policies/examples/stoppage-subsidy/policy.tiao:321",
+          },
+        },
+      ],
+      hourly_rate: [
+        {
+          decidedBy: {
+            kind: "rule",
+            label: "standard",
+            citation: { clause: "§3", quote: "按每学时20元给予企业培训补贴" },
+            location: "policies/examples/stoppage-subsidy/policy.tiao:325",
+          },
+        },
+        {
+          decidedBy: {
+            kind: "exception",
+            label: "broad_participation",
+            citation: { clause: "§3", quote: "参训职工人数达到参保职工人数30%（向上取整）的企业，补贴标准提高至每学时25元" },
+            note: "“达到”含本数；没有参训职工的企业谈不上达到比例",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:328",
+          },
+          overrides: [
+            {
+              kind: "rule",
+              label: "standard",
+              citation: { clause: "§3", quote: "按每学时20元给予企业培训补贴" },
+              location: "policies/examples/stoppage-subsidy/policy.tiao:325",
+            },
+          ],
+        },
+      ],
+      subsidised_hours: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "subsidised_hours",
+            citation: { clause: "§3", quote: "学时四舍五入取整，每人最多计40学时" },
+            location: "policies/examples/stoppage-subsidy/policy.tiao:336",
+          },
+        },
+      ],
+      training_subsidy: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "training_subsidy",
+            citation: { clause: "§3", quote: "按每学时20元给予企业培训补贴" },
+            location: "policies/examples/stoppage-subsidy/policy.tiao:340",
+          },
+        },
+      ],
+      total_training_hours: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "total_training_hours",
+            citation: { clause: "§3", quote: "企业申请时应当报送参训职工的培训学时合计和培训天数合计" },
+            note: "报送的学时合计按实际学时，不取整",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:344",
+          },
+        },
+      ],
+      total_training_days: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "total_training_days",
+            citation: { clause: "§3", quote: "企业申请时应当报送参训职工的培训学时合计和培训天数合计" },
+            location: "policies/examples/stoppage-subsidy/policy.tiao:349",
+          },
+        },
+      ],
     },
     evaluate: evaluateTrainingSubsidy,
   },
@@ -1359,6 +1815,62 @@ export const measures: Measures = {
       within_deadline: { kind: "bool" },
       review_deadline: { kind: "date" },
     },
+    decisions: {
+      cutoff: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "cutoff",
+            citation: { clause: "§5", quote: "经办窗口下班时刻早于受理截止时刻的，以窗口下班时刻为准" },
+            location: "policies/examples/stoppage-subsidy/policy.tiao:359",
+          },
+        },
+      ],
+      accepted_on: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "accepted_on",
+            citation: { clause: "§5", quote: "每日17:00以后提交的申请，视为次日提交" },
+            note: "“以后”不含本时刻：恰在截止时刻提交的，仍为当日提交",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:363",
+          },
+        },
+      ],
+      application_deadline: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "application_deadline",
+            citation: { clause: "§5", quote: "企业应当自复工之日起3个月内提出申请" },
+            note: "期间开始的当日不计入（民法典第二百零一条）：复工之日加3个月为最后一日，目标月较短时取该月末日",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:369",
+          },
+        },
+      ],
+      within_deadline: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "within_deadline",
+            citation: { clause: "§5", quote: "企业应当自复工之日起3个月内提出申请" },
+            note: "尚未复工的企业不受申请期限限制",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:375",
+          },
+        },
+      ],
+      review_deadline: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "review_deadline",
+            citation: { clause: "§5", quote: "经办机构应当自受理之日起15日内完成审核；申请材料需要补正的，每补正一次，审核期限顺延5日；遇法定节假日的，按节假日天数顺延" },
+            note: "期间开始的当日不计入（民法典第二百零一条）：受理之日加15日为最后一日",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:380",
+          },
+        },
+      ],
+    },
     evaluate: evaluateApplicationReview,
   },
 };
@@ -1366,7 +1878,9 @@ export const measures: Measures = {
 /**
  * A scenario's JSON (its text, or the value JSON.parse gives) → the outputs `tiao run` prints,
  * per measure the scenario gives the facts for (or those of `options.measures`). Read and checked
- * as `tiao run` reads it: amounts in yuan (`12345.67` or `"12345.67"`), never in fen.
+ * as `tiao run` reads it: amounts in yuan (`12345.67` or `"12345.67"`), never in fen. With
+ * `{ explain: true }`, also under `explain`: for each output the rule that decided it, with its
+ * citation, and the measure's window, as `tiao run --explain` gives them.
  */
 export function evaluateJson(scenario: string | object, options: JsonEvaluationOptions = {}): JsonEvaluation {
   return evaluateScenarioJson({ factSchema, measures }, scenario, options);
