@@ -5,12 +5,15 @@
  * Assertions are on what the page shows. The site is the one `npm run build` made.
  */
 import { AxeBuilder } from "@axe-core/playwright";
-import { readFileSync, readdirSync } from "node:fs";
+import { cpSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import "./page-api.js";
 import { launchChromium, serveCopyOfSite, type StaticSite } from "../../bench/playground-site.js";
+import { compile } from "../../compiler/compile.js";
+import { emitTypeScript } from "../../compiler/emit/typescript.js";
+import { scratchFolder, tiao } from "../e2e/tiao.js";
+import "./page-api.js";
 
 const POLICY = "policies/lanzhou-2021-289";
 const M4 = `${POLICY}/m4.tiao`;
@@ -20,6 +23,7 @@ const publishedFiles = Object.fromEntries(
     .map((name) => [`${POLICY}/${name}`, readFileSync(join(POLICY, name), "utf8")]),
 );
 const publishedM4 = publishedFiles[M4] ?? "";
+const testCount = readdirSync(join(POLICY, "tests")).filter((name) => name.endsWith(".json")).length;
 
 let site: StaticSite;
 let browser: Browser;
@@ -42,9 +46,10 @@ interface OpenPage {
 }
 
 /** A fresh profile (no local save), the page at `url`, loaded until the editor and the results show. */
-async function open(url = site.url, context?: BrowserContext): Promise<OpenPage> {
-  const ownContext = context ?? (await browser.newContext({ viewport: { width: 1440, height: 900 } }));
-  const page = await ownContext.newPage();
+async function open(url = site.url, beforeLoad?: (page: Page) => Promise<void>): Promise<OpenPage> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await beforeLoad?.(page);
   const troubles: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error") troubles.push(`console: ${message.text()}`);
@@ -57,7 +62,7 @@ async function open(url = site.url, context?: BrowserContext): Promise<OpenPage>
   await page.goto(url);
   await settled(page);
   await page.locator(".monaco-editor .view-lines").first().waitFor();
-  return { page, context: ownContext, troubles };
+  return { page, context, troubles };
 }
 
 function settled(page: Page): Promise<void> {
@@ -149,6 +154,29 @@ describe("the playground in Chromium", () => {
     await page.keyboard.press("Escape");
     // go to definition, in another file
     await page.keyboard.press("F12");
+    await expect.poll(() => page.locator('.file-list [aria-current="page"]').textContent()).toBe("parameters.tiao");
+
+    // the references of a parameter every measure's window uses, across the policy's files, in the editor's peek view
+    await page.locator(".file-list button", { hasText: "m4.tiao" }).click();
+    await page.locator(".monaco-editor .view-lines").first().click();
+    await page.keyboard.press("Control+Home");
+    await page.keyboard.press("Control+F");
+    await page.keyboard.type("epidemic_period_start");
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("Shift+F12");
+    const references = page.locator(".peekview-widget .ref-tree .monaco-list-row");
+    await references.first().waitFor();
+    const listed = (await references.allTextContents()).join("\n");
+    for (const file of ["m1.tiao", "m10.tiao", "parameters.tiao"]) expect(listed).toContain(file);
+    await page.keyboard.press("Escape");
+    // a parameter used once: Shift+F12 goes to its declaration, as the editor does when the only other reference is it
+    await page.keyboard.press("Control+Home");
+    await page.keyboard.press("Control+F");
+    await page.keyboard.type("ui_benefit_standard");
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("Shift+F12");
     await expect.poll(() => page.locator('.file-list [aria-current="page"]').textContent()).toBe("parameters.tiao");
     await context.close();
   });
@@ -271,7 +299,6 @@ describe("the playground in Chromium", () => {
     const { page, context } = await open();
     await page.getByRole("tab", { name: "测试" }).click();
     await page.getByRole("button", { name: "运行全部测试" }).click();
-    const testCount = readdirSync(join(POLICY, "tests")).filter((name) => name.endsWith(".json")).length;
     expect(await page.locator("[data-testid=test-summary]").textContent()).toBe(`${testCount} 通过, 0 失败`);
 
     await page.getByRole("tab", { name: "通知原文" }).click();
@@ -284,6 +311,161 @@ describe("the playground in Chromium", () => {
     await page.getByRole("tab", { name: "时间线" }).click();
     // §4 runs from the epidemic period's start, a date parameter: its value on the "as of" date
     expect(await page.locator('.timeline [data-measure="m4"] title').textContent()).toContain("m4: 2021-10-20 —");
+    await context.close();
+  });
+
+  it("restarts a compiler worker that stops answering, and shows the results of the latest change", async () => {
+    // the page's timers under the test's hand, to reach the watchdog's 20 seconds at once
+    const { page, context } = await open(site.url, (page) => page.clock.install());
+    const compilerWorkers = () => page.workers().filter((worker) => worker.url().includes("compiler-worker"));
+    const [stuck] = compilerWorkers();
+    if (stuck === undefined) throw new Error("no compiler worker");
+    // the compiler's thread busy for ever, as in a compilation that never ends
+    void stuck.evaluate(() => {
+      for (;;);
+    }).catch(() => undefined);
+    // the worker's debugger answers in order: once a second question goes unanswered, the loop runs
+    const probe = await Promise.race([stuck.evaluate(() => "answering").catch(() => "closed"), new Promise((resolve) => setTimeout(() => resolve("looping"), 2000))]);
+    expect(probe).toBe("looping");
+    const change = page.evaluate(() => window.tiaoPlayground.setDate("2021-10-19"));
+    await page.clock.fastForward(21_000);
+    await change;
+    // a new worker answered for the change the stuck one held
+    expect(compilerWorkers().filter((worker) => worker !== stuck)).toHaveLength(1);
+    expect(await output(page, "m4", "in_force").textContent()).toBe("false");
+    expect(await page.locator("[data-testid=results] [role=alert]").count()).toBe(0);
+    await context.close();
+  });
+
+  it("shows the generated TypeScript of the current policy in a read-only tab, and downloads it", async () => {
+    const { page, context } = await open();
+    await page.getByRole("tab", { name: "生成的 TypeScript" }).click();
+    await page.locator("#editor-view .monaco-editor .view-lines", { hasText: "generated by tiao" }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载 lanzhou_2021_289.ts" }).click()]);
+    expect(download.suggestedFilename()).toBe("lanzhou_2021_289.ts");
+    // the files in the page's order, which is the command's: m1, m2, … m10
+    const { program } = compile(await page.evaluate(() => Object.entries(window.tiaoPlayground.files()).map(([path, text]) => ({ path, text }))));
+    if (program === undefined) throw new Error("the published policy does not compile");
+    expect(readFileSync(await download.path(), "utf8")).toBe(emitTypeScript(program, { runtimeImport: "tiao/runtime" }));
+    // an edit reaches the generated code: §4's title
+    await page.evaluate((text) => window.tiaoPlayground.setSource(text), publishedM4.replace('measure m4 "', 'measure m4 "(draft) '));
+    const [again] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载 lanzhou_2021_289.ts" }).click()]);
+    expect(readFileSync(await again.path(), "utf8")).toContain("(draft) ");
+    await context.close();
+  });
+
+  it("switches the interface to English, and keeps the choice on a reload", async () => {
+    const { page, context } = await open();
+    await page.getByRole("button", { name: "切换到英文界面" }).click();
+    await page.getByRole("tab", { name: "Case and results" }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    expect(await page.locator('[data-measure="m4"] .badge').textContent()).toBe("in force");
+    expect(await page.locator("[data-testid=problems] h2").textContent()).toBe("Problems: 0 errors, 0 warnings");
+    await page.reload();
+    await settled(page);
+    await page.getByRole("tab", { name: "Case and results" }).waitFor();
+    await page.getByRole("button", { name: "Switch to Chinese" }).click();
+    await page.getByRole("tab", { name: "案例与结果" }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
+    await context.close();
+  });
+
+  it("exports the case and the results as JSON, and saves the case as a test file that tiao test passes", async () => {
+    const { page, context } = await open();
+    await page.locator("#fact-person-insured_months").fill("12");
+    await settled(page);
+    const saved = async (button: string) => {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: button }).click()]);
+      return { name: download.suggestedFilename(), text: readFileSync(await download.path(), "utf8") };
+    };
+    const scenario = await saved("导出案例 JSON");
+    expect(scenario.name).toBe("scenario.json");
+    expect((JSON.parse(scenario.text) as { person: { insured_months: number } }).person.insured_months).toBe(12);
+    const results = await saved("导出结果 JSON");
+    expect(JSON.parse(results.text)).toEqual(await page.evaluate(() => window.tiaoPlayground.results()));
+    expect((JSON.parse(results.text) as { m4: { living_subsidy_eligible: boolean } }).m4.living_subsidy_eligible).toBe(false);
+    const test = await saved("保存为测试文件");
+    expect(test.name).toBe("case-2021-11-15.json");
+    expect(JSON.parse(test.text)).toMatchObject({ scenario: JSON.parse(scenario.text), expected: JSON.parse(results.text) });
+    // the saved file, put in a copy of the policy's tests, is one more test `tiao test` runs and passes
+    const scratch = scratchFolder();
+    try {
+      const copy = join(scratch.path, "policy");
+      cpSync(POLICY, copy, { recursive: true });
+      writeFileSync(join(copy, "tests", test.name), test.text);
+      const run = tiao(["test", copy]);
+      expect(run.stderr).toBe("");
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain(`${testCount + 1} passed, 0 failed`);
+    } finally {
+      scratch.remove();
+    }
+    await context.close();
+  });
+
+  it("evaluates with a parameter overridden in the form, as a scenario's parameters do", async () => {
+    const { page, context } = await open();
+    await page.locator(".parameter-overrides summary").click();
+    const allowance = page.locator("#parameter-urban_subsistence_allowance");
+    await allowance.fill("900");
+    await settled(page);
+    expect(await output(page, "m4", "living_subsidy_monthly").textContent()).toBe("900.00");
+    // three months of the living subsidy (policies' example: 3 × 846.00 = 2538.00)
+    expect(await output(page, "m4", "total").textContent()).toBe("2700.00");
+    await page.locator('[data-measure="m4"] details[data-output="living_subsidy_monthly"] summary').click();
+    expect(await page.locator('[data-measure="m4"] details[data-output="living_subsidy_monthly"] .explanation').textContent()).toContain("urban_subsistence_allowance");
+    expect(await page.locator('[data-measure="m4"] details[data-output="living_subsidy_monthly"] .explanation').textContent()).toContain("案例给定");
+    await page.getByRole("tab", { name: "JSON" }).click();
+    expect((JSON.parse(await page.locator("[data-testid=scenario-json]").inputValue()) as { parameters: unknown }).parameters).toEqual({ urban_subsistence_allowance: "900" });
+    await page.getByRole("tab", { name: "表单" }).click();
+    await page.locator("#parameter-urban_subsistence_allowance").fill("");
+    await settled(page);
+    expect(await output(page, "m4", "living_subsidy_monthly").textContent()).toBe("846.00");
+    await context.close();
+  });
+
+  it("is usable by keyboard: the tabs move with the arrow keys, and Tab leaves the editor after Ctrl+M", async () => {
+    const { page, context } = await open();
+    await page.getByRole("tab", { name: "案例与结果" }).focus();
+    await page.keyboard.press("ArrowRight");
+    expect(await page.getByRole("tab", { name: "通知原文" }).getAttribute("aria-selected")).toBe("true");
+    expect(await page.locator(":focus").getAttribute("id")).toBe("tab-notice");
+    await page.keyboard.press("ArrowLeft");
+    expect(await page.locator(":focus").getAttribute("id")).toBe("tab-case");
+    // a file of the list opens with Enter
+    await page.locator(".file-list button", { hasText: "parameters.tiao" }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator('.file-list [aria-current="page"]').textContent()).toBe("parameters.tiao");
+    // in the editor, Tab indents; after Ctrl+M it moves the focus on, and the text stays as it was
+    await page.locator(".monaco-editor .view-lines").first().click();
+    const before = await page.evaluate(() => window.tiaoPlayground.source());
+    await page.keyboard.press("Control+M");
+    await page.keyboard.press("Tab");
+    expect(await page.locator(".monaco-editor :focus").count()).toBe(0);
+    expect(await page.evaluate(() => window.tiaoPlayground.source())).toBe(before);
+    await context.close();
+  });
+
+  it("lists the failing tests with their differences, and draws each parameter's dated values on the timeline", async () => {
+    const { page, context } = await open();
+    const parameters = `${POLICY}/parameters.tiao`;
+    await page.evaluate((files) => window.tiaoPlayground.setFiles(files), { ...publishedFiles, [parameters]: (publishedFiles[parameters] ?? "").replace("value 846.00 yuan from 2021-01-01", "value 850.00 yuan from 2021-01-01") });
+    await page.getByRole("tab", { name: "测试" }).click();
+    await page.getByRole("button", { name: "运行全部测试" }).click();
+    const summary = await page.locator("[data-testid=test-summary]").textContent();
+    const failed = Number(/(\d+) 失败/u.exec(summary ?? "")?.[1]);
+    expect(failed).toBeGreaterThan(0);
+    expect(await page.locator(".test-list li.fail").count()).toBe(failed);
+    expect((await page.locator(".test-list li.fail .differences").allTextContents()).join("\n")).toContain('m4.living_subsidy_monthly: expected "846.00", got "850.00"');
+
+    await page.getByRole("tab", { name: "时间线" }).click();
+    const benefit = page.locator('.timeline [data-parameter="ui_benefit_standard"] title');
+    expect(await benefit.allTextContents()).toContain("ui_benefit_standard = 1638.00 (2022-07-01 — …)");
+    expect(await page.locator(".timeline .as-of-label").textContent()).toBe("评估日期 2021-11-15");
+    await page.evaluate(() => window.tiaoPlayground.setDate("2019-06-01"));
+    expect(await page.locator(".timeline .as-of-label").textContent()).toBe("评估日期 2019-06-01");
+    // two years either side of the date: the 2022 value is out of sight
+    expect(await benefit.allTextContents()).not.toContain("ui_benefit_standard = 1638.00 (2022-07-01 — …)");
     await context.close();
   });
 

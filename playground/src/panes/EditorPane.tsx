@@ -12,6 +12,7 @@ import { useWords } from "../i18n.js";
 import { publishedPolicy } from "../published.js";
 import { store } from "../store.js";
 import { usePage } from "../use-page.js";
+import { download } from "./download.js";
 import { SemanticChanges } from "./SemanticChanges.js";
 
 type View = "rules" | "compare" | "typescript";
@@ -114,6 +115,8 @@ const rulesEditorOptions: monaco.editor.IStandaloneEditorConstructionOptions = {
   automaticLayout: true,
   fixedOverflowWidgets: true,
   unicodeHighlight: { ambiguousCharacters: false },
+  // Shift+F12 on a name whose only other occurrence is its declaration goes there, instead of doing nothing
+  gotoLocation: { alternativeReferenceCommand: "editor.action.revealDefinition" },
 };
 
 function RulesEditor() {
@@ -184,6 +187,9 @@ function CompareView({ path, published, current }: { path: string; published: st
   );
 }
 
+/** The name `tiao compile --target ts` gives the policy's module. */
+const GENERATED_FILE = "lanzhou_2021_289.ts";
+
 function GeneratedTypeScript() {
   const t = useWords();
   const analysis = usePage((state) => state.analysis);
@@ -203,13 +209,22 @@ function GeneratedTypeScript() {
   }, [analysis]);
   if (typescript === undefined) return <p className="empty">{analysis?.program === undefined ? t("noProgram") : t("compiling")}</p>;
   return (
-    <Editor
-      path="generated:///lanzhou_2021_289.ts"
-      language="typescript"
-      value={typescript}
-      theme="tiao-light"
-      options={{ readOnly: true, minimap: { enabled: false }, fontSize: 13, automaticLayout: true, ariaLabel: t("viewTypeScript") }}
-    />
+    <div className="generated">
+      <p className="generated-toolbar">
+        <button type="button" onClick={() => download(GENERATED_FILE, typescript, "text/plain")}>
+          {t("download")} {GENERATED_FILE}
+        </button>
+      </p>
+      <div className="generated-editor">
+        <Editor
+          path={`generated:///${GENERATED_FILE}`}
+          language="typescript"
+          value={typescript}
+          theme="tiao-light"
+          options={{ readOnly: true, minimap: { enabled: false }, fontSize: 13, automaticLayout: true, ariaLabel: t("viewTypeScript") }}
+        />
+      </div>
+    </div>
   );
 }
 
