@@ -4,10 +4,10 @@
  * scenario, evaluates each measure it has the facts for and writes the results on one
  * line — the results `tiao run` prints, checked and ordered as `tiao run` does.
  */
-import type { ProgramIR } from "../compiler/ir.js";
-import { readScenario, type EvaluationError, type FactSchema, type RecordValue, type RuntimeValue, type ValueType } from "../runtime/index.js";
+import type { MeasureIR, ProgramIR } from "../compiler/ir.js";
+import { missingFacts, type EvaluationError, type RecordValue, type RuntimeValue, type Scenario, type ValueType } from "../runtime/index.js";
 import { ownValue } from "../runtime/own-properties.js";
-import { missingFactProblems, naturalMeasureOrder, problemLine } from "../compiler/evaluate-scenario.js";
+import { naturalMeasureOrder, problemLine, runScenario } from "../compiler/evaluate-scenario.js";
 import { outputsWriter } from "./output-json.js";
 import type { LineEvaluator, LineOutcome } from "./population.js";
 
@@ -54,18 +54,18 @@ export async function importGeneratedModule(javascript: string): Promise<Generat
 }
 
 interface PreparedMeasure {
-  readonly name: string;
+  readonly measure: MeasureIR;
   readonly evaluate: CompiledMeasure["evaluate"];
-  readonly hasFacts: (facts: Facts) => boolean;
   /** `"m1":{…}` */
   readonly write: (outputs: Outputs) => string;
 }
 
 /**
- * The evaluator of one line of a population run: the scenario read against the policy's
- * facts; the measures asked for (all when `measureNames` is absent) evaluated in the
- * policy's order, as the interpreter does, so that the first evaluation error is the same
- * one; their results written in natural order (m1, m2, … m10), as `tiao run` prints them.
+ * The evaluator of one line of a population run, on the path of `tiao run` on one scenario
+ * (compiler/evaluate-scenario.ts `runScenario`): the measures asked for (all when
+ * `measureNames` is absent) that have their facts evaluated in the policy's order, as the
+ * interpreter does, so that the first evaluation error is the same one; their results
+ * written in natural order (m1, m2, … m10), as `tiao run` prints them.
  */
 export function lineEvaluator(program: ProgramIR, generated: GeneratedModule, measureNames?: readonly string[]): LineEvaluator {
   const schema = program.schema;
@@ -76,65 +76,35 @@ export function lineEvaluator(program: ProgramIR, generated: GeneratedModule, me
       if (compiled === undefined) throw new Error(`the generated JavaScript has no measure ${measure.name}`);
       const writeOutputs = outputsWriter(compiled.outputs, schema);
       const key = `${JSON.stringify(measure.name)}:`;
-      return {
-        name: measure.name,
-        evaluate: compiled.evaluate,
-        hasFacts: presenceTest(compiled.reads, schema),
-        write: (outputs) => key + writeOutputs(outputs),
-      };
+      return { measure, evaluate: compiled.evaluate, write: (outputs) => key + writeOutputs(outputs) };
     });
   const { evaluationError } = generated;
-  const writingOrder = measures.map((_, index) => index).sort((a, b) => naturalMeasureOrder(measures[a]!.name, measures[b]!.name));
+  const isEvaluationError = (error: unknown): error is EvaluationError => error instanceof evaluationError;
+  const writingOrder = measures.map((_, index) => index).sort((a, b) => naturalMeasureOrder(measures[a]!.measure.name, measures[b]!.measure.name));
   const results: (Outputs | undefined)[] = new Array<Outputs | undefined>(measures.length);
-
-  return (text): LineOutcome => {
-    const read = readScenario(text, schema);
-    if (!read.ok) return { kind: "bad_input", problems: read.errors.map(problemLine) };
-    const { facts, date, parameters } = read.scenario;
-    if (measureNames !== undefined && !measures.every((measure) => measure.hasFacts(facts))) {
-      return { kind: "bad_input", problems: missingFactProblems(program, read.scenario, measureNames).map(problemLine) };
-    }
-    try {
-      for (let index = 0; index < measures.length; index++) {
-        const measure = measures[index]!;
-        results[index] = measure.hasFacts(facts) ? measure.evaluate(facts, date, parameters) : undefined;
-      }
-    } catch (error) {
-      if (error instanceof evaluationError) return { kind: "evaluation_error", message: error.message };
-      throw error;
+  const evaluateMeasures = (scenario: Scenario): { readonly json: string } => {
+    for (let index = 0; index < measures.length; index++) {
+      const { measure, evaluate } = measures[index]!;
+      const hasFacts = missingFacts(scenario, measure.reads, schema).length === 0;
+      results[index] = hasFacts ? evaluate(scenario.facts, scenario.date, scenario.parameters) : undefined;
     }
     let json = "";
     for (const index of writingOrder) {
       const outputs = results[index];
       if (outputs !== undefined) json += (json === "" ? "" : ",") + measures[index]!.write(outputs);
     }
-    return { kind: "evaluated", json: `{${json}}` };
+    return { json: `{${json}}` };
   };
-}
 
-/**
- * Whether a scenario's facts give every fact a measure reads, decided as runtime
- * `missingFacts` decides it (a field its record has; an optional one left out is null,
- * never missing), with the paths split and the optional ones set aside once, not per
- * scenario.
- */
-function presenceTest(reads: readonly string[], schema: FactSchema): (facts: Facts) => boolean {
-  const required = reads
-    .map((path) => {
-      const dot = path.indexOf(".");
-      return { entity: path.slice(0, dot), field: path.slice(dot + 1) };
-    })
-    .filter(({ entity, field }) => !isOptionalFact(schema, entity, field));
-  return (facts) => {
-    for (const { entity, field } of required) {
-      const record = ownValue(facts, entity);
-      if (record === undefined || !Object.hasOwn(record, field)) return false;
+  return (text): LineOutcome => {
+    const outcome = runScenario(program, text, measureNames, evaluateMeasures, isEvaluationError);
+    switch (outcome.kind) {
+      case "evaluated":
+        return { kind: "evaluated", json: outcome.json };
+      case "bad_input":
+        return { kind: "bad_input", problems: outcome.problems.map(problemLine) };
+      case "evaluation_error":
+        return { kind: "evaluation_error", message: outcome.error.message };
     }
-    return true;
   };
-}
-
-function isOptionalFact(schema: FactSchema, entity: string, field: string): boolean {
-  const declaration = schema.records.find((record) => record.entity && record.name === entity)?.fields.find((f) => f.name === field);
-  return declaration?.type.kind === "optional";
 }

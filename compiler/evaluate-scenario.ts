@@ -38,10 +38,43 @@ export interface ResultJson {
 export type ExplanationsJson = { readonly [measure: string]: { readonly [output: string]: Explanation } };
 
 /** What became of one scenario: the three outcomes `tiao run` tells apart (exit status 0, 2 and 3). */
-export type ScenarioOutcome =
-  | { readonly kind: "evaluated"; readonly json: ResultJson; readonly result: EvaluationResult }
+export type ScenarioOutcome = RunOutcome<{ readonly json: ResultJson; readonly result: EvaluationResult }>;
+
+/** What became of one scenario, whatever evaluated it. */
+export type RunOutcome<Evaluated> =
+  | ({ readonly kind: "evaluated" } & Evaluated)
   | { readonly kind: "bad_input"; readonly problems: readonly ScenarioError[] }
   | { readonly kind: "evaluation_error"; readonly error: EvaluationError };
+
+/**
+ * The one path from a scenario's JSON to what became of it, for a scenario on its own
+ * (`run`, `explain`, `test`, `evaluateScenario`: the interpreter) and for each line of a file
+ * of scenarios (`run --scenarios`: the compiled policy): the scenario read against the
+ * program's facts, the measures asked for by name checked to have theirs, then `evaluate`,
+ * whose evaluation errors are an outcome. Both evaluate a measure when the runtime's
+ * `missingFacts` finds none of its facts missing, and format outputs with the program's schema.
+ * `isEvaluationError`: compiled code throws the error class of the runtime it imports.
+ */
+export function runScenario<Evaluated extends object>(
+  program: ProgramIR,
+  text: string,
+  measures: readonly string[] | undefined,
+  evaluate: (scenario: Scenario) => Evaluated,
+  isEvaluationError: (error: unknown) => error is EvaluationError = (error) => error instanceof EvaluationError,
+): RunOutcome<Evaluated> {
+  const read = readScenario(text, program.schema);
+  if (!read.ok) return { kind: "bad_input", problems: read.errors };
+  if (measures !== undefined) {
+    const problems = missingFactProblems(program, read.scenario, measures);
+    if (problems.length > 0) return { kind: "bad_input", problems };
+  }
+  try {
+    return { kind: "evaluated", ...evaluate(read.scenario) };
+  } catch (error) {
+    if (isEvaluationError(error)) return { kind: "evaluation_error", error };
+    throw error;
+  }
+}
 
 /**
  * Reads a scenario against the program's facts and evaluates each measure it gives the facts
@@ -54,24 +87,15 @@ export function evaluateScenario(program: ProgramIR, request: ScenarioRequest): 
   if (unknown.length > 0) throw new RangeError(`the policy has no measure ${unknown.join(", ")} (it has ${measureNames(program)})`);
   const text = scenarioJsonText(request.scenario);
   if (text === undefined) return { kind: "bad_input", problems: [{ path: "(json)", message: "the scenario cannot be written as JSON" }] };
-  const read = readScenario(text, program.schema);
-  if (!read.ok) return { kind: "bad_input", problems: read.errors };
-  if (request.measures !== undefined) {
-    const problems = missingFactProblems(program, read.scenario, request.measures);
-    if (problems.length > 0) return { kind: "bad_input", problems };
-  }
-  try {
-    const options = {
-      explain: request.explain === true,
-      ...(request.measures === undefined ? {} : { measures: request.measures }),
-      ...(request.language === undefined ? {} : { language: request.language }),
-    };
-    const result = evaluate(program, read.scenario, options);
-    return { kind: "evaluated", json: resultJson(result), result };
-  } catch (error) {
-    if (error instanceof EvaluationError) return { kind: "evaluation_error", error };
-    throw error;
-  }
+  const options = {
+    explain: request.explain === true,
+    ...(request.measures === undefined ? {} : { measures: request.measures }),
+    ...(request.language === undefined ? {} : { language: request.language }),
+  };
+  return runScenario(program, text, request.measures, (scenario) => {
+    const result = evaluate(program, scenario, options);
+    return { json: resultJson(result), result };
+  });
 }
 
 /** The measures of `names` the program does not have. */

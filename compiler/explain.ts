@@ -15,6 +15,7 @@ import type {
   DefinitionIR,
   ExprIR,
   MeasureIR,
+  FactSchema,
   NotComputableIR,
   ParameterIR,
   ParameterValueIR,
@@ -256,6 +257,7 @@ export class Trace {
 
   constructor(
     measure: MeasureIR,
+    private readonly schema: FactSchema,
     private readonly fieldLabels: ReadonlyMap<string, string>,
     private readonly words: ExplanationWords,
   ) {
@@ -288,7 +290,7 @@ export class Trace {
     const read: FactRead =
       type.kind === "list"
         ? { path, ...(label === undefined ? {} : { label }), items: Array.isArray(value) ? value.length : 0 }
-        : { path, ...(label === undefined ? {} : { label }), value: formatValue(value, type) };
+        : { path, ...(label === undefined ? {} : { label }), value: formatValue(value, type, this.schema) };
     this.current.facts.set(path, read);
   }
 
@@ -338,7 +340,7 @@ export class Trace {
     this.current.calls.push({
       // An argument that is no fact (a record built otherwise) has no path to show.
       call: `${definition.name}(${argumentPaths.map((path) => path ?? "…").join(", ")})`,
-      value: formatValue(value, definition.type),
+      value: formatValue(value, definition.type, this.schema),
       explanation: this.explainFrame(definition.name, definition, value, frame),
     });
   }
@@ -378,7 +380,7 @@ export class Trace {
   }
 
   private explainFrame(name: string, definition: DefinitionIR, value: RuntimeValue, frame: Frame): Explanation {
-    const formatted = formatValue(value, definition.type);
+    const formatted = formatValue(value, definition.type, this.schema);
     const decision = frame.decision;
     const decidedBy = decision === undefined ? undefined : ruleReference(decision.rule);
     const overrides = decision === undefined ? [] : decision.overridden.map(ruleReference);
@@ -474,7 +476,7 @@ export class Trace {
       const item = record.listPath === undefined ? this.words.item(index + 1) : `${record.listPath}[${index}]`;
       const itemContext: FormulaContext = { ...context, localPaths: new Map([...frame.localPaths, [expr.variable, item]]) };
       const condition = expr.filter === undefined ? undefined : printFormula(expr.filter, itemContext, String(included));
-      const formatted = term === undefined || expr.value === undefined ? undefined : formatValue(term, expr.value.type);
+      const formatted = term === undefined || expr.value === undefined ? undefined : formatValue(term, expr.value.type, this.schema);
       return {
         item,
         included,
@@ -491,13 +493,13 @@ export class Trace {
         : {
             items: notShownItems,
             included: record.included - record.shown.filter((shown) => shown.included).length,
-            ...(expr.operator === "sum" ? { value: formatValue(remainder(record, expr.type), expr.type) } : {}),
+            ...(expr.operator === "sum" ? { value: formatValue(remainder(record, expr.type), expr.type, this.schema) } : {}),
           };
     return {
       aggregate: printExpression(expr, context),
       ...(record.listPath === undefined ? {} : { list: record.listPath }),
       items: record.items,
-      value: formatValue(record.result, expr.type),
+      value: formatValue(record.result, expr.type, this.schema),
       terms,
       ...(notShown === undefined ? {} : { notShown }),
       ...(record.looked < record.items ? { notLookedAt: record.items - record.looked } : {}),
@@ -526,7 +528,7 @@ export class Trace {
       }
       case "definition": {
         const finished = frame.definitions.has(name.name) ? this.finished.get(name.name) : undefined;
-        return finished === undefined ? undefined : describeValue(formatValue(finished.value, finished.definition.type), name.type);
+        return finished === undefined ? undefined : describeValue(formatValue(finished.value, finished.definition.type, this.schema), name.type);
       }
       case "call": {
         const call = frame.calls.find((read) => read.call === name.call);
@@ -549,7 +551,7 @@ export class Trace {
   private definitionRead(definition: DefinitionIR): DefinitionRead {
     const finished = this.finished.get(definition.name);
     if (finished === undefined) throw new Error(`trace: ${definition.name} was read before it was evaluated`);
-    const value = formatValue(finished.value, definition.type);
+    const value = formatValue(finished.value, definition.type, this.schema);
     if (definition.visibility === "output") return { name: definition.name, kind: "output", value };
     return { name: definition.name, kind: "let", value, explanation: this.explainDefinition(definition.name) };
   }
@@ -575,7 +577,7 @@ export class Trace {
    * to be read as a finding on the case, although the result gives it its empty value.
    */
   explainNotInForce(name: string, type: ValueType, empty: RuntimeValue, window: WindowReport): Explanation {
-    const value = formatValue(empty, type);
+    const value = formatValue(empty, type, this.schema);
     return {
       summary: this.words.notInForceSummary(name, describeValue(value, type, this.words), this.windowSummary(window)),
       value,

@@ -14,6 +14,7 @@ import type {
   ComparisonOp,
   DefinitionIR,
   ExprIR,
+  FactSchema,
   MeasureIR,
   ParameterIR,
   ParameterValueIR,
@@ -82,8 +83,8 @@ export function evaluate(program: ProgramIR, scenario: Scenario, options: Evalua
       skipped.push({ measure: measure.name, missing: [...missing] });
       continue;
     }
-    const trace = fieldLabels === undefined ? undefined : new Trace(measure, fieldLabels, words);
-    const evaluation = new MeasureEvaluation(measure, scenario, parameters, trace);
+    const trace = fieldLabels === undefined ? undefined : new Trace(measure, program.schema, fieldLabels, words);
+    const evaluation = new MeasureEvaluation(measure, program.schema, scenario, parameters, trace);
     const result = evaluation.run();
     outputs[measure.name] = result.outputs;
     if (result.explanations !== undefined) explanations[measure.name] = result.explanations;
@@ -285,6 +286,7 @@ class MeasureEvaluation {
 
   constructor(
     private readonly measure: MeasureIR,
+    private readonly schema: FactSchema,
     private readonly scenario: Scenario,
     private readonly parameters: ReadonlyMap<string, ParameterIR>,
     private readonly trace: Trace | undefined,
@@ -310,7 +312,7 @@ class MeasureEvaluation {
       for (const name of measure.outputs) {
         const definition = this.definition(name);
         const empty = emptyValue(definition.type);
-        outputs[name] = formatValue(empty, definition.type);
+        outputs[name] = formatValue(empty, definition.type, this.schema);
         if (trace !== undefined && report !== undefined) explanations[name] = trace.explainNotInForce(name, definition.type, empty, report);
       }
     } else {
@@ -319,7 +321,7 @@ class MeasureEvaluation {
       }
       for (const name of measure.outputs) {
         const definition = this.definition(name);
-        outputs[name] = formatValue(this.valueOf(definition), definition.type);
+        outputs[name] = formatValue(this.valueOf(definition), definition.type, this.schema);
         if (trace !== undefined) explanations[name] = trace.explainDefinition(name);
       }
     }

@@ -1,7 +1,7 @@
 /**
  * Prints the code tree of compiler/emit/tree.ts. Every layout decision is made here:
  * parentheses from the operators' precedence, indentation, where a line too long for
- * LINE_WIDTH breaks (an `&&`/`||` chain one operand per line, a conditional's branches,
+ * LINE_WIDTH breaks (an `&&`, `||` or `+` chain one operand per line, a conditional's branches,
  * a call's arguments, an object's properties), `} else if (…) {`, blank lines between
  * statements, and which declarations each of TypeScript, JavaScript and .d.ts keeps.
  * Policy text is escaped here, by compiler/emit/escape.ts, and nowhere else.
@@ -100,7 +100,7 @@ function binaryOperandNeedsParentheses(operator: BinaryOperator, operand: Expres
     // `??` may not be mixed with `&&` or `||` unparenthesised; `a || b && c` is correct but easy to misread.
     return true;
   }
-  // `a - -b` reads as intended; `a - - b` would not be written, and `--b` is another operator.
+  // Left-associative: `a - b - c` is `(a - b) - c`, so an equal operator on the right is set off: `a - (b - c)`.
   return side === "left" ? inner < level : inner <= level;
 }
 
@@ -460,7 +460,8 @@ class Printer {
     const inner = indent + UNIT;
     switch (expression.kind) {
       case "binary":
-        if (expression.operator === "&&" || expression.operator === "||") return this.chainLines(expression, indent, lead, trail, inner);
+        // A chain of `&&`, `||` or `+` (a message put together): one operand a line.
+        if (expression.operator === "&&" || expression.operator === "||" || expression.operator === "+") return this.chainLines(expression, indent, lead, trail, inner);
         break;
       case "conditional": {
         const [test, then, otherwise] = this.conditionalParts(expression);
