@@ -5,18 +5,24 @@
 import type { SmtAnswer, SmtSolver } from "../compiler/diff/solver.js";
 
 export async function loadZ3(): Promise<SmtSolver | undefined> {
+  let z3;
   let context;
   try {
     const { init } = await import("z3-solver");
-    const z3 = await init();
+    z3 = await init();
     context = z3.Context("tiao");
   } catch {
     return undefined;
   }
   const { Solver } = context;
+  const { Z3 } = z3;
+  const contextPointer = context.ptr;
   return {
     async check(script: string, constants: readonly string[]): Promise<SmtAnswer> {
-      const solver = new Solver();
+      // z3's default solver hands a query to tactics with time limits, so that on a loaded
+      // machine it may answer with another model; its plain SMT solver gives the same
+      // witnesses on every run. The package types the constructor for a logic's name only.
+      const solver = new Solver(Z3.mk_simple_solver(contextPointer) as unknown as string);
       solver.fromString(script);
       const status = await solver.check();
       if (status !== "sat") return { status };

@@ -3,12 +3,16 @@
  * hand-written baseline on all ten measures; and on §2 and §4, the same three beside the
  * rule engines people use today. Every engine is first cross-checked against the
  * reference on the whole pool of scenarios; then each is timed over the same scenarios,
- * and divided by the baseline measured in the same run.
+ * and divided by the baseline measured in the same run. Those figures start from decoded
+ * values; §2 and §4 are also timed end to end, from the JSON text each engine's users hand
+ * it, where reading the scenario is most of tiao's cost.
  */
 import { evaluate } from "../../compiler/interpret.js";
+import { readScenario } from "../../runtime/scenario.js";
 import type { ProgramIR } from "../../compiler/ir.js";
 import { evaluateAll, m2, m4 } from "../baseline/measures.js";
 import { asRuntimeScenario, type BenchContext } from "../context.js";
+import type { ScenarioJson } from "../workload.js";
 import { directAll, directRefundAndBenefits, type DirectResults } from "../direct.js";
 import { evaluateCompiled, prepareMeasures } from "../driver.js";
 import { CrossChecker } from "../crosscheck.js";
@@ -143,6 +147,86 @@ function peerEngine(pool: readonly Scenario[], peer: PeerEngine): Engine {
       return results;
     },
   };
+}
+
+// ---------------------------------------------------------------- end to end, from JSON text
+
+/** The overrides of §2 and §4 the peers are given (PeerParameters); tiao's text carries the same. */
+const PEER_PARAMETERS = ["epidemic_period_end", "ui_benefit_standard", "urban_subsistence_allowance", "refund_rate_large", "refund_rate_sme"];
+
+/**
+ * The scenario JSON of §2 and §4 a user of tiao writes: the date, the facts the two
+ * measures read and the overrides the peers are given, in the workload's spellings of
+ * amounts (`"1820.50"`, `1820.5`, `"1820.5"`).
+ */
+function refundAndBenefitsText(json: ScenarioJson, reads: readonly string[]): string {
+  const text: { [key: string]: unknown } = { date: json["date"] };
+  for (const path of reads) {
+    const [entity = "", field = ""] = path.split(".");
+    const record = json[entity] as { readonly [field: string]: unknown } | undefined;
+    if (record === undefined || !(field in record)) continue;
+    const kept = (text[entity] ??= {}) as { [field: string]: unknown };
+    kept[field] = record[field];
+  }
+  const overrides = json["parameters"] as { readonly [name: string]: unknown } | undefined;
+  const kept = Object.entries(overrides ?? {}).filter(([name]) => PEER_PARAMETERS.includes(name));
+  if (kept.length > 0) text["parameters"] = Object.fromEntries(kept);
+  return JSON.stringify(text);
+}
+
+/** The compiled policy from the scenario's JSON text: `readScenario` against the schema, then the evaluators of §2 and §4. */
+function compiledFromTextEngine(context: BenchContext, module: CompiledModule, program: ProgramIR): Engine {
+  const reads = program.measures.filter((m) => (REFUND_AND_BENEFITS as readonly string[]).includes(m.name)).flatMap((m) => m.reads);
+  const texts = context.pool.map((_, index) => refundAndBenefitsText(context.scenarioJson(index), reads));
+  const evaluateDirect = directRefundAndBenefits(module);
+  const evaluateOne = (text: string) => {
+    const read = readScenario(text, program.schema);
+    if (!read.ok) throw new Error(`the workload's scenario does not read: ${read.errors[0]?.path}: ${read.errors[0]?.message}`);
+    return evaluateDirect(read.scenario as unknown as Scenario);
+  };
+  return {
+    id: "compiled_text",
+    label: "compiled policy, from JSON text (readScenario, then the evaluators)",
+    run: (start, count) => cycleTexts(texts, start, count, evaluateOne),
+    outputs: (start, count) => texts.slice(start, start + count).map((text) => formatMeasures(evaluateOne(text), REFUND_AND_BENEFITS)),
+  };
+}
+
+/** A peer from the JSON text of its own input: `JSON.parse`, then the engine. */
+function peerFromTextEngine(pool: readonly Scenario[], peer: PeerEngine): Engine {
+  const texts = pool.map((scenario) => JSON.stringify(peerInput(scenario)));
+  const batchOf = (start: number, count: number): PeerInput[] => {
+    const batch: PeerInput[] = [];
+    for (let k = 0; k < count; k++) batch.push(JSON.parse(texts[(start + k) % texts.length]!) as PeerInput);
+    return batch;
+  };
+  return {
+    id: `${peer.name}_text`,
+    label: `${peer.name}, from JSON text (JSON.parse, then the engine)`,
+    batch: peer.batch,
+    run: async (start, count) => {
+      for (let done = 0; done < count; done += peer.batch) {
+        sink[done & 1023] = await peer.evaluateBatch(batchOf(start + done, Math.min(peer.batch, count - done)));
+      }
+    },
+    outputs: async (start, count) => {
+      const results: FormattedResult[] = [];
+      for (let done = 0; done < count; done += peer.batch) {
+        const batch = await peer.evaluateBatch(batchOf(start + done, Math.min(peer.batch, count - done)));
+        for (const result of batch) results.push(formatPeerResult(result));
+      }
+      return results;
+    },
+  };
+}
+
+function cycleTexts(texts: readonly string[], start: number, count: number, evaluateOne: (text: string) => unknown): void {
+  const size = texts.length;
+  let index = start % size;
+  for (let k = 0; k < count; k++) {
+    sink[k & 1023] = evaluateOne(texts[index]!);
+    if (++index === size) index = 0;
+  }
 }
 
 /**
@@ -283,37 +367,55 @@ export async function evaluationRefundAndBenefits(context: BenchContext): Promis
   const baseline = baselineRefundAndBenefits(pool);
   const zen = zenEngine();
   try {
-    const peers = [jsonLogicEngine(), jsonRulesEngine(), zen].map((peer) => peerEngine(pool, peer));
+    const peerEngines = [jsonLogicEngine(), jsonRulesEngine(), zen];
+    const peers = peerEngines.map((peer) => peerEngine(pool, peer));
     const direct = compiled === undefined ? undefined : await optional(context, "compiled-policy rows (§2, §4)", async () => directRefundAndBenefits(compiled));
     const compiledEngineOf = direct === undefined ? undefined : compiledEngine(pool, direct, REFUND_AND_BENEFITS);
     const interpreter = program === undefined ? undefined : interpreterEngine(pool, program, REFUND_AND_BENEFITS);
+    // End to end: each engine from the JSON text its users hand it. The peers' texts are
+    // their own input serialised, which JSON reads back exactly; tiao's text is a scenario
+    // as its users write it, and its reading is cross-checked.
+    const compiledFromText = compiled === undefined || program === undefined ? undefined : compiledFromTextEngine(context, compiled, program);
+    const peersFromText = peerEngines.map((peer) => peerFromTextEngine(pool, peer));
     const reference = interpreter ?? baseline;
-    const candidates = [compiledEngineOf, baseline, ...peers].filter((e): e is Engine => e !== undefined && e !== reference);
+    const candidates = [compiledEngineOf, compiledFromText, baseline, ...peers].filter((e): e is Engine => e !== undefined && e !== reference);
     await crossCheck(context, reference, candidates, REFUND_AND_BENEFITS);
-    const timed = await timeEngines(context, "Evaluation, §2 and §4 beside rule engines", "evaluate.m2m4", [
+    // All timed in the same slices, so that the two comparisons meet the same machine.
+    const timed = await timeEngines(context, "Evaluation, §2 and §4 beside rule engines, from decoded values and from JSON text", "evaluate.m2m4", [
       baseline,
       ...[compiledEngineOf, interpreter].filter((e) => e !== undefined),
       ...peers,
+      ...(compiledFromText === undefined ? [] : [compiledFromText, ...peersFromText]),
     ]);
-    const compiledTimed = timed.find((t) => t.figure.id.endsWith(".compiled"));
+    const timedOf = (id: string) => timed.find((t) => t.figure.id === `evaluate.m2m4.${id}`);
+    const compiledTimed = timedOf("compiled");
     if (compiledTimed !== undefined) {
-      for (const peer of timed.filter((t) => peers.some((p) => t.figure.id.endsWith(`.${p.id}`)))) {
-        const name = peer.figure.label;
-        context.report.figure(pairedVersus(
-          {
-            id: `speedup.compiled.${name}`,
-            group: "Compiled policy against each rule engine (§2 and §4)",
-            label: `compiled policy ÷ ${name}`,
-            value: compiledTimed.figure.value,
-            unit: "scenarios/s",
-          },
-          compiledTimed.rates,
-          name,
-          peer.rates,
-        ));
-      }
+      compiledAgainstPeers(context, "Compiled policy against each rule engine (§2 and §4), from decoded values", "compiled", compiledTimed, peerEngines.map((peer) => [peer.name, timedOf(peer.name)] as const));
+    }
+    const compiledFromTextTimed = timedOf("compiled_text");
+    if (compiledFromTextTimed !== undefined) {
+      compiledAgainstPeers(context, "Compiled policy against each rule engine (§2 and §4), end to end from JSON text", "compiled_text", compiledFromTextTimed, peerEngines.map((peer) => [peer.name, timedOf(`${peer.name}_text`)] as const));
     }
   } finally {
     zen.dispose();
+  }
+}
+
+/** The compiled policy's rate divided by each peer's, paired repetition by repetition. */
+function compiledAgainstPeers(context: BenchContext, group: string, id: string, compiledTimed: Timed, peersTimed: readonly (readonly [string, Timed | undefined])[]): void {
+  for (const [name, peer] of peersTimed) {
+    if (peer === undefined) continue;
+    context.report.figure(pairedVersus(
+      {
+        id: `speedup.${id}.${name}`,
+        group,
+        label: `compiled policy ÷ ${name}`,
+        value: compiledTimed.figure.value,
+        unit: "scenarios/s",
+      },
+      compiledTimed.rates,
+      peer.figure.label,
+      peer.rates,
+    ));
   }
 }

@@ -37,6 +37,8 @@ export async function diff(args: readonly string[]): Promise<ExitCode> {
   const format = formatOption(values.format, usage);
   const seed = seedOption(values.seed, usage);
 
+  // z3 compiles its WebAssembly while the policies compile.
+  const solverLoading = import("../z3-solver.js").then(({ loadZ3 }) => loadZ3());
   const oldSide = readPolicySide(oldArgument);
   const newSide = readPolicySide(newArgument);
   const [oldProgram, newProgram] = [await compileSide(oldSide), await compileSide(newSide)];
@@ -44,8 +46,7 @@ export async function diff(args: readonly string[]): Promise<ExitCode> {
 
   const { diffPrograms } = await import("../../compiler/diff/diff.js");
   const { renderJson, renderMarkdown, renderText } = await import("../../compiler/diff/render.js");
-  const { loadZ3 } = await import("../z3-solver.js");
-  const solver = await loadZ3();
+  const solver = await solverLoading;
   const cases = [ownCases(oldSide, newSide), ...(values.population === undefined ? [] : [populationCases(values.population)])];
   const report = await diffPrograms(oldProgram, newProgram, {
     seed,

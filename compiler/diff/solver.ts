@@ -32,7 +32,6 @@ export type SmtAnswer =
 export type SolverOutcome =
   | { readonly kind: "equal"; readonly scope: string }
   | { readonly kind: "differs"; readonly scenario: Scenario }
-  | { readonly kind: "outside"; readonly reason: string }
   | { readonly kind: "unknown" };
 
 /** Why an expression cannot be written for the solver. */
@@ -43,36 +42,64 @@ const plausibleYears = [calendarDate(2020, 1, 1), calendarDate(2030, 12, 31)] as
 const equalScope =
   "on every scenario without parameter overrides on which both versions evaluate the output without an evaluation error";
 
-export async function solveOutput(solver: SmtSolver, oldProgram: ProgramIR, newProgram: ProgramIR, measure: string, output: string): Promise<SolverOutcome> {
+/**
+ * The solver's questions about the outputs of one measure. Each question is whether some
+ * scenario makes one of several outputs differ: an answer `equal` proves all of them
+ * equal at once, and a scenario often shows several differ, so a measure takes a few
+ * questions rather than one or two per output.
+ */
+export interface MeasureQuestions {
+  /** the outputs written for the solver */
+  readonly inside: readonly string[];
+  /** the others, each with why it is outside the solver's fragment */
+  readonly outside: ReadonlyMap<string, string>;
+  /** is there a scenario on which one of `outputs` (some of `inside`) differs? */
+  ask(solver: SmtSolver, outputs: readonly string[]): Promise<SolverOutcome>;
+}
+
+export function measureQuestions(oldProgram: ProgramIR, newProgram: ProgramIR, measure: string, outputs: readonly string[]): MeasureQuestions {
   const oldMeasure = oldProgram.measures.find((m) => m.name === measure);
   const newMeasure = newProgram.measures.find((m) => m.name === measure);
-  if (oldMeasure === undefined || newMeasure === undefined) return { kind: "outside", reason: "the measure is not in both versions" };
+  if (oldMeasure === undefined || newMeasure === undefined) {
+    return { inside: [], outside: new Map(outputs.map((output) => [output, "the measure is not in both versions"])), ask: () => Promise.resolve({ kind: "unknown" }) };
+  }
   const facts = new FactVariables(newProgram.schema, oldProgram.schema);
-  let query: string;
-  try {
-    const before = new VersionEncoder("old", oldProgram, oldMeasure, facts).output(output);
-    const after = new VersionEncoder("new", newProgram, newMeasure, facts).output(output);
-    query = [
-      ...facts.declarations(),
-      ...before.definitions,
-      ...after.definitions,
-      `(assert ${before.ok})`,
-      `(assert ${after.ok})`,
-      `(assert (not ${equalTerms(before.value, after.value)}))`,
-    ].join("\n");
-  } catch (error) {
-    if (error instanceof OutsideFragment) return { kind: "outside", reason: `${measure}.${output} ${error.message}, outside the solver's fragment` };
-    throw error;
+  const before = new VersionEncoder("old", oldProgram, oldMeasure, facts);
+  const after = new VersionEncoder("new", newProgram, newMeasure, facts);
+  const inside: string[] = [];
+  const outside = new Map<string, string>();
+  const differs: string[] = [];
+  for (const output of outputs) {
+    try {
+      const a = before.output(output);
+      const b = after.output(output);
+      differs.push(`(define-fun |differs.${output}| () Bool (and ${a.ok} ${b.ok} (not ${equalTerms(a.value, b.value)})))`);
+      inside.push(output);
+    } catch (error) {
+      if (!(error instanceof OutsideFragment)) throw error;
+      outside.set(output, `${measure}.${output} ${error.message}, outside the solver's fragment`);
+    }
   }
   const constants = facts.constants();
-  // A witness dated within the years the policy is about reads better than one in 3114: the
-  // solver is asked for one first, then, only if there is none, for any date.
-  const plausible = constants.includes("date") ? `${query}\n(assert (and (>= date ${plausibleYears[0]}) (<= date ${plausibleYears[1]})))` : undefined;
-  let answer = await solver.check(plausible ?? query, constants);
-  if (plausible !== undefined && answer.status !== "sat") answer = await solver.check(query, constants);
-  if (answer.status === "unsat") return { kind: "equal", scope: equalScope };
-  if (answer.status === "unknown") return { kind: "unknown" };
-  return { kind: "differs", scenario: facts.scenario(answer.values, readsOf(oldProgram, newProgram, measure)) };
+  const plausibleValues = facts.plausibleValues();
+  const definitions = [...facts.declarations(), ...before.solverFunctions(), ...after.solverFunctions(), ...differs].join("\n");
+  const reads = readsOf(oldProgram, newProgram, measure);
+  return {
+    inside,
+    outside,
+    async ask(solver, asked) {
+      const query = `${definitions}\n(assert (or ${asked.map((output) => `|differs.${output}|`).join(" ")}))`;
+      // A witness dated within the years the policy is about, with a few months rather than
+      // 5937877994620038, reads better: the solver is asked for one first, then, only if
+      // there is none, for any values.
+      const plausible = plausibleValues === TRUE ? undefined : `${query}\n(assert ${plausibleValues})`;
+      let answer = await solver.check(plausible ?? query, constants);
+      if (plausible !== undefined && answer.status !== "sat") answer = await solver.check(query, constants);
+      if (answer.status === "unsat") return { kind: "equal", scope: equalScope };
+      if (answer.status === "unknown") return { kind: "unknown" };
+      return { kind: "differs", scenario: facts.scenario(answer.values, reads) };
+    },
+  };
 }
 
 // ---------------------------------------------------------------- terms
@@ -208,6 +235,31 @@ class FactVariables {
     return [...this.declared.values()].map((v) => v.name);
   }
 
+  /**
+   * Values a reader finds plausible, asked for first: dates (facts and the date of
+   * evaluation) from 2020 to 2030, counts up to 100, amounts up to 100,000 yuan, rates up
+   * to 100%.
+   */
+  plausibleValues(): string {
+    const bounds = [...this.declared.values()].flatMap(({ type, name }) => {
+      switch (type.kind) {
+        case "date":
+          return [`(>= ${name} ${plausibleYears[0]}) (<= ${name} ${plausibleYears[1]})`];
+        case "integer":
+        case "months":
+        case "days":
+          return [`(<= ${name} 100)`];
+        case "money":
+          return [`(<= ${name} 10000000)`];
+        case "percent":
+          return [`(<= ${name} 1000000)`];
+        default:
+          return [];
+      }
+    });
+    return bounds.length === 0 ? TRUE : `(and ${bounds.join(" ")})`;
+  }
+
   /** Declarations with the values a scenario can give: facts are never negative, dates stay in the years 0001–9999. */
   declarations(): string[] {
     const lines: string[] = [];
@@ -296,7 +348,6 @@ function parseInteger(text: string): bigint {
 // ---------------------------------------------------------------- one version
 
 interface EncodedOutput {
-  readonly definitions: readonly string[];
   readonly value: Term;
   readonly ok: string;
 }
@@ -317,15 +368,19 @@ class VersionEncoder {
     this.measureDefinitions = new Map(measure.definitions.map((d) => [d.name, d]));
   }
 
+  /** The solver functions the outputs encoded so far are written with. */
+  solverFunctions(): readonly string[] {
+    return this.lines;
+  }
+
   output(name: string): EncodedOutput {
     const inForce = this.window(this.measure.window);
-    if (name === "in_force") return { definitions: this.lines, value: { kind: "bool", text: inForce.text, ok: TRUE }, ok: inForce.ok };
+    if (name === "in_force") return { value: { kind: "bool", text: inForce.text, ok: TRUE }, ok: inForce.ok };
     const definition = this.measureDefinitions.get(name);
     if (definition === undefined) throw new OutsideFragment("is not an output of both versions");
     const value = this.definition(name);
     const empty = emptyTerm(definition.type);
     return {
-      definitions: this.lines,
       value: ite(inForce.text, value, empty),
       ok: andText(inForce.ok, `(=> ${inForce.text} ${value.ok})`),
     };

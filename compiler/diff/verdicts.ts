@@ -10,7 +10,7 @@ import { type OutputJson, type Scenario } from "../../runtime/index.js";
 import { Random } from "../random.js";
 import { CaseGenerator, boundariesOf, readsOf, runMeasure, scenarioJson, type MeasureOutcome } from "./cases.js";
 import type { OutputVerdict } from "./report.js";
-import { solveOutput, type SmtSolver } from "./solver.js";
+import { measureQuestions, type MeasureQuestions, type SmtSolver } from "./solver.js";
 
 export interface VerdictOptions {
   readonly seed: number;
@@ -28,32 +28,20 @@ export async function outputVerdicts(oldProgram: ProgramIR, newProgram: ProgramI
     const outputs = ["in_force", ...newMeasure.outputs.filter((o) => oldMeasure.outputs.includes(o))];
     const decided = new Map<string, OutputVerdict>();
     const notProved = new Map<string, string>();
-    for (const output of outputs) {
-      if (options.solver === undefined) {
-        notProved.set(output, "no solver was available");
-        continue;
-      }
-      const answer = await solveOutput(options.solver, oldProgram, newProgram, measure, output);
-      if (answer.kind === "outside") {
-        notProved.set(output, answer.reason);
-      } else if (answer.kind === "equal") {
-        decided.set(output, { output: `${measure}.${output}`, verdict: "proved_equal", method: "solver", scope: answer.scope });
-      } else if (answer.kind === "unknown") {
-        notProved.set(output, "the solver could not decide");
-      } else {
-        const witness = checkedWitness(oldProgram, newProgram, measure, output, answer.scenario, "solver");
-        if (witness !== undefined) decided.set(output, witness);
-        else notProved.set(output, "the solver's case did not differ when both versions ran it");
-      }
+    if (options.solver === undefined) {
+      for (const output of outputs) notProved.set(output, "no solver was available");
+    } else {
+      const questions = measureQuestions(oldProgram, newProgram, measure, outputs);
+      for (const [output, reason] of questions.outside) notProved.set(output, reason);
+      await askSolver(options.solver, questions, oldProgram, newProgram, measure, decided, notProved);
     }
     const open = outputs.filter((output) => !decided.has(output));
     if (open.length > 0) {
       const search = boundedSearch(oldProgram, newProgram, measure, open, options);
       for (const output of open) {
-        const witness = search.witnesses.get(output);
         decided.set(
           output,
-          witness ?? {
+          search.witnesses.get(output) ?? {
             output: `${measure}.${output}`,
             verdict: "no_difference_found",
             method: "bounded_search",
@@ -71,9 +59,47 @@ export async function outputVerdicts(oldProgram: ProgramIR, newProgram: ProgramI
   return verdicts;
 }
 
-/** Runs both versions on the scenario: a witness when the output differs, otherwise nothing. */
-function checkedWitness(oldProgram: ProgramIR, newProgram: ProgramIR, measure: string, output: string, scenario: Scenario, method: "solver" | "bounded_search"): OutputVerdict | undefined {
-  return witnessOf(runMeasure(oldProgram, scenario, measure), runMeasure(newProgram, scenario, measure), newProgram, measure, output, scenario, method);
+/**
+ * Asks about all the outputs still open at once: a proof closes them all; a scenario is run
+ * on both versions, and each output it makes differ has its witness. When the solver cannot
+ * decide, or its scenario makes none differ, each output is asked about alone.
+ */
+async function askSolver(
+  solver: SmtSolver,
+  questions: MeasureQuestions,
+  oldProgram: ProgramIR,
+  newProgram: ProgramIR,
+  measure: string,
+  decided: Map<string, OutputVerdict>,
+  notProved: Map<string, string>,
+): Promise<void> {
+  let open = [...questions.inside];
+  while (open.length > 0) {
+    const answer = await questions.ask(solver, open);
+    if (answer.kind === "equal") {
+      for (const output of open) decided.set(output, { output: `${measure}.${output}`, verdict: "proved_equal", method: "solver", scope: answer.scope });
+      return;
+    }
+    if (answer.kind === "differs") {
+      const before = runMeasure(oldProgram, answer.scenario, measure);
+      const after = runMeasure(newProgram, answer.scenario, measure);
+      const shown = open.flatMap((output) => {
+        const witness = witnessOf(before, after, newProgram, measure, output, answer.scenario, "solver");
+        return witness === undefined ? [] : [[output, witness] as const];
+      });
+      for (const [output, witness] of shown) decided.set(output, witness);
+      if (shown.length > 0) {
+        open = open.filter((output) => !decided.has(output));
+        continue;
+      }
+    }
+    if (open.length === 1) {
+      notProved.set(open[0] as string, answer.kind === "unknown" ? "the solver could not decide" : "the solver's case did not differ when both versions ran it");
+      return;
+    }
+    for (const output of open) await askSolver(solver, { ...questions, inside: [output] }, oldProgram, newProgram, measure, decided, notProved);
+    return;
+  }
 }
 
 function witnessOf(before: MeasureOutcome, after: MeasureOutcome, newProgram: ProgramIR, measure: string, output: string, scenario: Scenario, method: "solver" | "bounded_search"): OutputVerdict | undefined {

@@ -3,6 +3,7 @@
  * (structured clone): the IR, diagnostics and explanations are JSON-like by design.
  */
 import type { Diagnostic } from "../../compiler/diagnostics/diagnostic.js";
+import type { DiffReport } from "../../compiler/diff/report.js";
 import type { Explanation } from "../../compiler/explain.js";
 import type { DefinitionIR, MeasureIR, ProgramIR, RuleIR } from "../../compiler/ir.js";
 import type { CompletionItem, HoverResult, NoticeSentence, Position, QuickFix, Range, TextEdit } from "../../compiler/service/index.js";
@@ -104,6 +105,8 @@ export type WorkerRequest =
   | { readonly kind: "test"; readonly tests: readonly PolicyFile[] }
   | { readonly kind: "sweep"; readonly scenario: string; readonly measure: string; readonly variable: SweepVariable; readonly values: readonly string[] }
   | { readonly kind: "emit" }
+  /** the semantic diff of `tiao diff` from the published policy to the last analysed one */
+  | { readonly kind: "diff"; readonly published: readonly PolicyFile[]; readonly notice: string }
   | { readonly kind: "language" }
   | { readonly kind: "service"; readonly call: ServiceCall };
 
@@ -112,6 +115,8 @@ export type WorkerAnswer =
   | { readonly kind: "test"; readonly outcomes: readonly TestOutcome[] }
   | { readonly kind: "sweep"; readonly points: readonly SweepPoint[] }
   | { readonly kind: "emit"; readonly typescript?: string }
+  /** no report while either version has errors */
+  | { readonly kind: "diff"; readonly report?: DiffReport }
   /** the Monarch definition of the tiao language, for the editor's highlighting */
   | { readonly kind: "language"; readonly monarch: object }
   | { readonly kind: "service"; readonly result: ServiceResults[ServiceCall["method"]] }

@@ -13,6 +13,7 @@ import { publishedPolicy } from "../published.js";
 import { store } from "../store.js";
 import { usePage } from "../use-page.js";
 import { download } from "./download.js";
+import { SemanticChanges } from "./SemanticChanges.js";
 
 type View = "rules" | "compare" | "typescript";
 
@@ -181,8 +182,7 @@ function CompareView({ path, published, current }: { path: string; published: st
           options={{ readOnly: true, renderSideBySide: true, minimap: { enabled: false }, automaticLayout: true }}
         />
       </div>
-      {/* The semantic change list of compiler/diff/ goes here once the diff engine exists. */}
-      <section className="semantic-changes" aria-label={t("semanticChanges")} hidden />
+      <SemanticChanges />
     </div>
   );
 }

@@ -5,7 +5,10 @@
  * last program it compiled for the requests that follow (editor features, tests, sweeps,
  * generated code).
  */
+import { compile } from "../../../compiler/compile.js";
 import { hasErrors } from "../../../compiler/diagnostics/diagnostic.js";
+import { diffPrograms } from "../../../compiler/diff/diff.js";
+import type { DiffReport } from "../../../compiler/diff/report.js";
 import { emitTypeScript } from "../../../compiler/emit/typescript.js";
 import type { ProgramIR, RuleIR } from "../../../compiler/ir.js";
 import { createLanguageService, monarchLanguage, noticeSentences } from "../../../compiler/service/index.js";
@@ -23,11 +26,11 @@ const scope = self as unknown as WorkerScope;
 const service = createLanguageService();
 let program: ProgramIR | undefined;
 
-scope.onmessage = (event) => {
+scope.onmessage = async (event) => {
   const { id, body } = event.data;
   let answer: WorkerAnswer;
   try {
-    answer = answerTo(body);
+    answer = body.kind === "diff" ? { kind: "diff", ...(await semanticDiff(body.published, body.notice)) } : answerTo(body);
   } catch (error) {
     // A bug of the compiler must show as a message on the page, not as a silent worker.
     answer = { kind: "failed", message: error instanceof Error ? `internal error: ${error.message}` : `internal error: ${String(error)}` };
@@ -35,7 +38,7 @@ scope.onmessage = (event) => {
   scope.postMessage({ id, body: answer });
 };
 
-function answerTo(request: WorkerRequest): WorkerAnswer {
+function answerTo(request: Exclude<WorkerRequest, { kind: "diff" }>): WorkerAnswer {
   switch (request.kind) {
     case "analyze": {
       const started = performance.now();
@@ -53,6 +56,24 @@ function answerTo(request: WorkerRequest): WorkerAnswer {
     case "emit":
       return program === undefined ? { kind: "emit" } : { kind: "emit", typescript: emitTypeScript(program, { runtimeImport: "tiao/runtime" }) };
   }
+}
+
+/** The published policy compiled once, for the comparisons with it. */
+let published: { files: readonly { path: string; text: string }[]; program: ProgramIR | undefined } | undefined;
+
+/**
+ * The diff engine of `tiao diff`, without its solver: z3 in a browser needs
+ * SharedArrayBuffer, which only a cross-origin isolated page has, and a static site cannot
+ * promise the headers that give it. Every output is left to the bounded search, and the
+ * report says so of each. No impact is computed: the page has one case, not a population.
+ * Without a solver, diffPrograms never waits, so no other request is answered meanwhile.
+ */
+async function semanticDiff(publishedFiles: readonly { path: string; text: string }[], notice: string): Promise<{ report?: DiffReport }> {
+  if (published === undefined || !sameFiles(published.files, publishedFiles)) {
+    published = { files: publishedFiles, program: compile(publishedFiles, { notice }).program };
+  }
+  if (published.program === undefined || program === undefined) return {};
+  return { report: await diffPrograms(published.program, program, { seed: 1 }) };
 }
 
 /** The files of the last analysis, whose compilation is reused while they stay the same: a change of the case alone only evaluates. */
