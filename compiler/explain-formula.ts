@@ -8,7 +8,8 @@
  * conversions the checker inserted are invisible. A name gets a value only when the
  * evaluation read one: a branch not taken, or an item of a list inside `count(…)`, has none.
  */
-import type { ExprIR, LiteralValue, ValueType } from "./ir.js";
+import type { ExprIR, ValueType } from "./ir.js";
+import { literalText } from "./literals.js";
 import { arithmeticOperation } from "./operations.js";
 import { Strength } from "./format/parentheses.js";
 
@@ -187,24 +188,4 @@ function binary(left: string, operator: string, right: string, strength: Strengt
 /** The strength the right operand of a left-associative operator accepts. */
 function next(strength: Strength): Strength {
   return Math.min(strength + 1, Strength.Primary) as Strength;
-}
-
-/** A literal as the drafter writes it: `846.00 yuan`, `80%`, `12 months`, `{expired, not_qualified}`, `absent`. */
-function literalText(value: LiteralValue, type: ValueType): string {
-  if (value === null) return "absent";
-  if (Array.isArray(value)) return `{${value.join(", ")}}`;
-  const kind = type.kind === "optional" ? type.of.kind : type.kind;
-  const text = String(value);
-  switch (kind) {
-    case "money":
-      return `${text} yuan`;
-    case "percent":
-      return `${text}%`;
-    case "months":
-      return text === "1" ? "1 month" : `${text} months`;
-    case "days":
-      return text === "1" ? "1 day" : `${text} days`;
-    default:
-      return text;
-  }
 }

@@ -293,7 +293,7 @@ export class Trace {
   }
 
   /** `used`: the dated value read and its last day in force, or "override" for a value of the scenario */
-  parameter(parameter: ParameterIR, value: RuntimeValue, used: DatedValue | "override"): void {
+  parameter(parameter: ParameterIR, value: RuntimeValue, used: ParameterValueIR | "override"): void {
     if (this.current.parameters.has(parameter.name)) return;
     this.current.parameters.set(parameter.name, describeParameterRead(parameter, value, used));
   }
@@ -619,13 +619,7 @@ function subtractTerm(total: RuntimeValue, term: RuntimeValue, type: ValueType):
   }
 }
 
-/** A parameter value and the last day it is in force ("YYYY-MM-DD"; undefined: no end). */
-export interface DatedValue {
-  readonly value: ParameterValueIR;
-  readonly lastDay: string | undefined;
-}
-
-function describeParameterRead(parameter: ParameterIR, value: RuntimeValue, used: DatedValue | "override"): ParameterRead {
+function describeParameterRead(parameter: ParameterIR, value: RuntimeValue, used: ParameterValueIR | "override"): ParameterRead {
   const base = {
     name: parameter.name,
     ...(parameter.label === undefined ? {} : { label: parameter.label }),
@@ -633,13 +627,12 @@ function describeParameterRead(parameter: ParameterIR, value: RuntimeValue, used
     value: formatValue(value, parameter.type),
   };
   if (used === "override") return { ...base, overridden: true };
-  const { value: dated, lastDay } = used;
   return {
     ...base,
-    from: dated.from,
-    ...(lastDay === undefined ? {} : { until: lastDay }),
-    source: sourceReference(dated.source),
-    ...(dated.note === undefined ? {} : { note: dated.note }),
+    from: formatDate(used.from),
+    ...(used.until === undefined ? {} : { until: formatDate(used.until) }),
+    source: sourceReference(used.source),
+    ...(used.note === undefined ? {} : { note: used.note }),
   };
 }
 

@@ -16,6 +16,7 @@ import type {
   ExprIR,
   MeasureIR,
   ParameterIR,
+  ParameterValueIR,
   ProgramIR,
   RuleIR,
   SourceSpan,
@@ -24,25 +25,24 @@ import type {
 } from "./ir.js";
 import {
   EvaluationError,
-  addDays,
   compareDecimal,
   decimalFromInteger,
   fen,
   formatDate,
   formatValue,
   missingFacts,
-  parseDate,
   type CalendarDate,
   type Decimal,
-  type EvaluationLocation,
   type OutputJson,
   type RecordValue,
   type RuntimeValue,
   type Scenario,
 } from "../runtime/index.js";
-import { emptyValue, parseLiteral } from "../runtime/scenario.js";
+import { emptyValue } from "../runtime/scenario.js";
+import { conflictMessage, evaluationLocation, noRuleMessage, parameterHasNoValueMessage } from "../runtime/messages.js";
+import { literalRuntimeValue } from "./literals.js";
 import { additionOf, isRepresentationChange, operationFunction } from "./operations.js";
-import { Trace, type DatedValue, type Decision, type Explanation, type WindowReport } from "./explain.js";
+import { Trace, type Decision, type Explanation, type WindowReport } from "./explain.js";
 import { explanationWords, policyLanguage, type ExplanationLanguage } from "./explain-words.js";
 
 export interface EvaluationOptions {
@@ -133,82 +133,11 @@ function fieldLabelsOf(program: ProgramIR): Map<string, string> {
   return labels;
 }
 
-// ---------------------------------------------------------------- messages shared with generated code
-
-export function evaluationLocation(span: SourceSpan): EvaluationLocation {
-  return { file: span.file, line: span.line, column: span.column };
-}
-
-/** How a conflict message names a rule. */
-export function ruleName(rule: RuleIR): string {
-  return `${rule.kind} \`${rule.label}\` (${rule.span.file}:${rule.span.line})`;
-}
-
-/** The words of a conflict message around the names of the two rules. */
-export function conflictMessageParts(definition: DefinitionIR): { readonly before: string; readonly between: string; readonly after: string } {
-  return {
-    before: `two rules give \`${definition.name}\` a value: `,
-    between: " and ",
-    after: "; make one an exception to the other, or their conditions exclusive",
-  };
-}
-
-export function conflictMessage(definition: DefinitionIR, first: RuleIR, second: RuleIR): string {
-  const { before, between, after } = conflictMessageParts(definition);
-  return `${before}${ruleName(first)}${between}${ruleName(second)}${after}`;
-}
-
-export function noRuleMessage(definition: DefinitionIR): string {
-  return `no rule gives \`${definition.name}\` a value for this case; add a rule for it, or a rule without a condition`;
-}
-
-/** The start of the message; the date of evaluation follows. */
-export function parameterHasNoValueMessage(parameter: ParameterIR): string {
-  return `parameter \`${parameter.name}\` has no value on `;
-}
-
 // ---------------------------------------------------------------- parameters
 
-/** The last day a parameter value is in force, "YYYY-MM-DD"; undefined when it has no end. */
-export function lastDayInForce(parameter: ParameterIR, index: number): string | undefined {
-  const value = parameter.values[index];
-  if (value === undefined) throw new Error(`parameter ${parameter.name} has no value ${index}`);
-  if (value.until !== undefined) return value.until;
-  const next = parameter.values[index + 1];
-  if (next === undefined) return undefined;
-  return formatDate(addDays(dateOf(next.from), -1));
-}
-
-function dateOf(text: string): CalendarDate {
-  const date = parseDate(text);
-  if (date === undefined) throw new Error(`not a date: ${text}`);
-  return date;
-}
-
-interface DatedRange {
-  readonly from: CalendarDate;
-  /** the last day in force; undefined: no end */
-  readonly last: CalendarDate | undefined;
-  readonly dated: DatedValue;
-}
-
-/** Each parameter's values with their dates read once: parameters are read in hot loops. */
-const rangesOfParameters = new WeakMap<ParameterIR, readonly DatedRange[]>();
-
-function rangesOf(parameter: ParameterIR): readonly DatedRange[] {
-  const known = rangesOfParameters.get(parameter);
-  if (known !== undefined) return known;
-  const ranges = parameter.values.map((value, index) => {
-    const lastDay = lastDayInForce(parameter, index);
-    return { from: dateOf(value.from), last: lastDay === undefined ? undefined : dateOf(lastDay), dated: { value, lastDay } };
-  });
-  rangesOfParameters.set(parameter, ranges);
-  return ranges;
-}
-
-/** The value in force on a date, if any, with its last day in force. */
-function parameterValueOn(parameter: ParameterIR, date: CalendarDate): DatedValue | undefined {
-  return rangesOf(parameter).find((range) => range.from <= date && (range.last === undefined || date <= range.last))?.dated;
+/** The value in force on a date, if any. */
+function parameterValueOn(parameter: ParameterIR, date: CalendarDate): ParameterValueIR | undefined {
+  return parameter.values.find((value) => value.from <= date && (value.until === undefined || date <= value.until));
 }
 
 // ---------------------------------------------------------------- values
@@ -348,8 +277,6 @@ interface MeasureResult {
   readonly outputs: { [output: string]: OutputJson };
   readonly explanations?: { [output: string]: Explanation };
 }
-
-const literalCache = new WeakMap<ExprIR, RuntimeValue>();
 
 class MeasureEvaluation {
   private readonly date: CalendarDate;
@@ -499,13 +426,8 @@ class MeasureEvaluation {
 
   private expression(expr: ExprIR, scope: Scope | undefined): RuntimeValue {
     switch (expr.op) {
-      case "literal": {
-        const cached = literalCache.get(expr);
-        if (cached !== undefined) return cached;
-        const value = parseLiteral(expr.value, expr.type);
-        literalCache.set(expr, value);
-        return value;
-      }
+      case "literal":
+        return literalRuntimeValue(expr.value);
       case "fact": {
         const entity = Object.hasOwn(this.scenario.facts, expr.entity) ? this.scenario.facts[expr.entity] : undefined;
         if (entity === undefined) throw new Error(`the scenario has no ${expr.entity}`);
@@ -660,7 +582,7 @@ class MeasureEvaluation {
         evaluationLocation(parameter.span),
       );
     }
-    const value = parseLiteral(inForce.value.value, parameter.type);
+    const value = literalRuntimeValue(inForce.value);
     this.trace?.parameter(parameter, value, inForce);
     return value;
   }

@@ -5,9 +5,11 @@
  * versions of a policy can be compared node by node. Every node keeps its span.
  */
 import type { FactSchema, SourceSpan, ValueType } from "../runtime/types.js";
+import type { CalendarDate } from "../runtime/dates.js";
+import type { LiteralValue } from "./literals.js";
 import type { ArithmeticOperationId, ConversionOperationId, RoundingOperationId } from "./operations.js";
 
-export type { FactSchema, SourceSpan, ValueType };
+export type { FactSchema, LiteralValue, SourceSpan, ValueType };
 
 export interface ProgramIR {
   readonly policy: PolicyInfo;
@@ -44,21 +46,13 @@ export type SourceIR =
   | { readonly kind: "clause"; readonly citation: CitationIR }
   | { readonly kind: "document"; readonly text: string; readonly span: SourceSpan };
 
-/**
- * A literal in canonical text form, interpreted by the expression's type:
- * bool → boolean; integer, months, days → number; money → "1458.00" (always two decimals);
- * unrounded_money and decimal → exact decimal text ("-12.5"); percent → the number of percent
- * ("60", "12.5"); date → "YYYY-MM-DD"; time → "HH:MM"; enum → member name;
- * set → sorted member names; optional → null for absent, or the inner literal.
- */
-export type LiteralValue = boolean | number | string | null | readonly string[];
-
 export interface ParameterValueIR {
+  /** decoded, as every literal (compiler/literals.ts) */
   readonly value: LiteralValue;
-  /** YYYY-MM-DD, inclusive */
-  readonly from: string;
-  /** YYYY-MM-DD, inclusive; absent for the last value without an `until` (in force forever) */
-  readonly until?: string;
+  /** the first day in force */
+  readonly from: CalendarDate;
+  /** the last day in force (written, or the day before the next value's `from`); absent: in force forever */
+  readonly until?: CalendarDate;
   readonly source: SourceIR;
   readonly note?: string;
   readonly span: SourceSpan;

@@ -4,6 +4,7 @@
  * depend on the machine's time zone, and a legal date has none.
  */
 import { EvaluationError } from "./errors.js";
+import { dateOutOfRangeMessage, noSuchDateMessage, noSuchTimeMessage, termLengthMessage } from "./messages.js";
 
 /** Days since 1970-01-01. */
 export type CalendarDate = number & { readonly __unit: "date" };
@@ -50,7 +51,7 @@ const FIRST_DAY = dayNumber(FIRST_YEAR, 1, 1);
 const LAST_DAY = dayNumber(LAST_YEAR, 12, 31);
 
 function outOfRange(): EvaluationError {
-  return new EvaluationError("invalid_value", "the date falls outside the years 0001 to 9999");
+  return new EvaluationError("invalid_value", dateOutOfRangeMessage);
 }
 
 function checkedDate(days: number): CalendarDate {
@@ -68,7 +69,7 @@ function isRealDate(year: number, month: number, day: number): boolean {
 
 export function calendarDate(year: number, month: number, day: number): CalendarDate {
   if (!isRealDate(year, month, day)) {
-    throw new EvaluationError("invalid_value", `there is no date ${year}-${month}-${day}`);
+    throw new EvaluationError("invalid_value", noSuchDateMessage(year, month, day));
   }
   return dayNumber(year, month, day) as CalendarDate;
 }
@@ -158,7 +159,7 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
  */
 export function lastDayOfTerm(start: CalendarDate, months: number): CalendarDate {
   if (!(Number.isSafeInteger(months) && months >= 0)) {
-    throw new EvaluationError("invalid_value", `a term cannot last ${months} months`);
+    throw new EvaluationError("invalid_value", termLengthMessage(months));
   }
   const { year, month, day } = toYearMonthDay(start);
   const monthIndex = year * 12 + (month - 1) + months;
@@ -172,7 +173,7 @@ export function lastDayOfTerm(start: CalendarDate, months: number): CalendarDate
 
 export function timeOfDay(hours: number, minutes: number): TimeOfDay {
   if (!(Number.isInteger(hours) && hours >= 0 && hours <= 23 && Number.isInteger(minutes) && minutes >= 0 && minutes <= 59)) {
-    throw new EvaluationError("invalid_value", `there is no time of day ${hours}:${minutes}`);
+    throw new EvaluationError("invalid_value", noSuchTimeMessage(hours, minutes));
   }
   return (hours * 60 + minutes) as TimeOfDay;
 }

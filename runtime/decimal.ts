@@ -5,7 +5,7 @@
  * amounts of money, in yuan, before a rule rounds them to the fen.
  */
 import { EvaluationError } from "./errors.js";
-import { integerTooLargeMessage } from "./integers.js";
+import { integerTooLargeMessage, notANumberMessage, notExactIntegerMessage } from "./messages.js";
 import type { Percent, RoundingMode } from "./money.js";
 
 export interface Decimal {
@@ -45,7 +45,7 @@ export function normaliseDecimal(coefficient: bigint, scale: number): Decimal {
 
 export function decimalFromInteger(n: number): Decimal {
   if (!Number.isSafeInteger(n)) {
-    throw new EvaluationError("invalid_value", `${n} is not a whole number that can be computed exactly`);
+    throw new EvaluationError("invalid_value", notExactIntegerMessage(n));
   }
   return n === 0 ? ZERO : { coefficient: BigInt(n), scale: 0 };
 }
@@ -87,7 +87,7 @@ function withoutTrailingZeros(digits: string): string {
 /** Like parseDecimal, for text the compiler has already checked (literals). */
 export function decimal(text: string): Decimal {
   const value = parseDecimal(text);
-  if (value === undefined) throw new EvaluationError("invalid_value", `"${text}" is not a number`);
+  if (value === undefined) throw new EvaluationError("invalid_value", notANumberMessage(text));
   return value;
 }
 

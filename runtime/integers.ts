@@ -4,8 +4,7 @@
  * least 2^53 in magnitude (rounding is monotonic), so the test is exact.
  */
 import { EvaluationError } from "./errors.js";
-
-export const integerTooLargeMessage = "the number is too large to compute exactly";
+import { integerTooLargeMessage } from "./messages.js";
 
 /** A whole number computed by a policy, checked to be exact; adding 0 turns -0 into 0. */
 export function exactInteger(n: number): number {

@@ -6,6 +6,7 @@
  */
 import { type Decimal, divideRounded, normaliseDecimal, powerOfTen } from "./decimal.js";
 import { EvaluationError } from "./errors.js";
+import { amountTooLargeMessage, notWholeFenMessage, notWholeMillionthsMessage } from "./messages.js";
 
 export type Money = number & { readonly __unit: "money" };
 export type Percent = number & { readonly __unit: "percent" };
@@ -21,10 +22,7 @@ const MILLIONTHS = 1_000_000;
 const MILLIONTHS_PER_PERCENT = 10_000;
 
 function tooLarge(): EvaluationError {
-  return new EvaluationError(
-    "amount_too_large",
-    "the amount is too large to compute exactly (more than 90 trillion yuan)",
-  );
+  return new EvaluationError("amount_too_large", amountTooLargeMessage);
 }
 
 /**
@@ -39,7 +37,7 @@ function checkedMoney(n: number): Money {
 
 /** A number of fen as money. */
 export function fen(n: number): Money {
-  if (!Number.isInteger(n)) throw new EvaluationError("invalid_value", `${n} is not a whole number of fen`);
+  if (!Number.isInteger(n)) throw new EvaluationError("invalid_value", notWholeFenMessage(n));
   return checkedMoney(n);
 }
 
@@ -80,7 +78,7 @@ export function multiplyMoney(m: Money, n: number): Money {
 
 /** A number of millionths as a percentage. */
 export function percentFromMillionths(n: number): Percent {
-  if (!Number.isSafeInteger(n)) throw new EvaluationError("invalid_value", `${n} is not a whole number of millionths`);
+  if (!Number.isSafeInteger(n)) throw new EvaluationError("invalid_value", notWholeMillionthsMessage(n));
   return (n + 0) as Percent;
 }
 

@@ -14,7 +14,6 @@ import {
   type TimeOfDay,
 } from "./dates.js";
 import { type Decimal, decimal, formatDecimal, MAX_DECIMAL_DIGITS, parseDecimal, scaledInteger } from "./decimal.js";
-import { EvaluationError } from "./errors.js";
 import { isJsonArray, isJsonObject, JsonNumber, type JsonValue, parseJson } from "./json.js";
 import {
   fen,
@@ -28,7 +27,7 @@ import {
 } from "./money.js";
 import { ownValue, parameterOverrides } from "./own-properties.js";
 import { readValidScenario } from "./scenario-reader.js";
-import type { EnumDecl, FactSchema, FieldDecl, LiteralValue, RecordDecl, ValueType } from "./types.js";
+import type { EnumDecl, FactSchema, FieldDecl, RecordDecl, ValueType } from "./types.js";
 
 export type RuntimeValue = boolean | number | string | Decimal | null | readonly RuntimeValue[] | RecordValue;
 
@@ -547,62 +546,6 @@ export function emptyValue(type: ValueType): RuntimeValue {
       return [];
     case "record":
       throw new Error(`a ${type.name} record has no empty value: a record cannot be an output`);
-  }
-}
-
-/** A literal of the IR, in its canonical text form, as a runtime value. */
-export function parseLiteral(value: LiteralValue, type: ValueType): RuntimeValue {
-  const parsed = literalValue(value, type);
-  if (parsed === undefined) {
-    throw new EvaluationError("invalid_value", `${JSON.stringify(value)} is not a ${describeType(type)} literal`);
-  }
-  return parsed;
-}
-
-function literalValue(value: LiteralValue, type: ValueType): RuntimeValue | undefined {
-  switch (type.kind) {
-    case "bool":
-      return typeof value === "boolean" ? value : undefined;
-    case "integer":
-    case "months":
-    case "days":
-      return Number.isSafeInteger(value) ? value : undefined;
-    case "money":
-      return typeof value === "string" ? parseMoney(value) : undefined;
-    case "decimal":
-    case "unrounded_money":
-      return typeof value === "string" ? parseDecimal(value) : undefined;
-    case "percent":
-      return typeof value === "string" ? parsePercent(value) : undefined;
-    case "date":
-      return typeof value === "string" ? parseDate(value) : undefined;
-    case "time":
-      return typeof value === "string" ? parseTime(value) : undefined;
-    case "enum":
-      return typeof value === "string" ? value : undefined;
-    case "set":
-      return Array.isArray(value) ? sortedNames(value) : undefined;
-    case "optional":
-      return value === null ? null : literalValue(value, type.of);
-    case "list":
-    case "record":
-      return undefined;
-  }
-}
-
-function describeType(type: ValueType): string {
-  switch (type.kind) {
-    case "enum":
-    case "record":
-      return type.name;
-    case "set":
-      return `set of ${type.of}`;
-    case "list":
-      return `list of ${type.of}`;
-    case "optional":
-      return `optional ${describeType(type.of)}`;
-    default:
-      return type.kind;
   }
 }
 

@@ -64,9 +64,3 @@ export interface FactSchema {
   /** parameter names and types, for "parameters" overrides in a scenario */
   readonly parameters: readonly { readonly name: string; readonly type: ValueType }[];
 }
-
-/**
- * A literal in canonical text form, as the IR carries it (compiler/ir.ts documents each
- * type's form); runtime/scenario.ts `parseLiteral` turns it into a runtime value.
- */
-export type LiteralValue = boolean | number | string | null | readonly string[];

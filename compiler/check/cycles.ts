@@ -3,6 +3,7 @@
  * depends on every definition it reads or calls; a cycle is an error naming its path.
  */
 import type { DefinitionIR, ExprIR, RuleIR, SourceSpan, WindowIR } from "../ir.js";
+import { internalError, required } from "../internal-error.js";
 import { collectNodes } from "./ir-nodes.js";
 import type { Reporter } from "./report.js";
 import { reportError } from "./report.js";
@@ -58,18 +59,22 @@ export function orderDefinitions(nodes: readonly DefinitionNode[], reporter: Rep
     const name = node.definition.name;
     if (visited.has(name)) return;
     visited.add(name);
-    for (const dependency of edges.get(name)?.keys() ?? []) {
-      const next = byName.get(dependency);
-      if (next !== undefined) visit(next);
-    }
+    for (const dependency of dependenciesOf(name, edges)) visit(required(byName.get(dependency), `the definition ${dependency}`));
     ordered.push(node.definition);
   };
   nodes.forEach(visit);
   return ordered;
 }
 
+type Edges = ReadonlyMap<string, ReadonlyMap<string, SourceSpan>>;
+
+/** The definitions `name` reads, among those of the measure (every definition has its entry). */
+function dependenciesOf(name: string, edges: Edges): Iterable<string> {
+  return required(edges.get(name), `the dependencies of ${name}`).keys();
+}
+
 /** Tarjan's algorithm, keeping only the components that hold a cycle (several names, or one that reads itself). */
-function stronglyConnected(names: readonly string[], edges: ReadonlyMap<string, ReadonlyMap<string, SourceSpan>>): string[][] {
+function stronglyConnected(names: readonly string[], edges: Edges): string[][] {
   let counter = 0;
   const index = new Map<string, number>();
   const lowLink = new Map<string, number>();
@@ -82,20 +87,20 @@ function stronglyConnected(names: readonly string[], edges: ReadonlyMap<string, 
     counter++;
     stack.push(name);
     onStack.add(name);
-    for (const next of edges.get(name)?.keys() ?? []) {
+    const lowLinkOf = (of: string) => required(lowLink.get(of), `the low link of ${of}`);
+    for (const next of dependenciesOf(name, edges)) {
       if (!index.has(next)) {
         visit(next);
-        lowLink.set(name, Math.min(lowLink.get(name) ?? 0, lowLink.get(next) ?? 0));
+        lowLink.set(name, Math.min(lowLinkOf(name), lowLinkOf(next)));
       } else if (onStack.has(next)) {
-        lowLink.set(name, Math.min(lowLink.get(name) ?? 0, index.get(next) ?? 0));
+        lowLink.set(name, Math.min(lowLinkOf(name), required(index.get(next), `the index of ${next}`)));
       }
     }
     if (lowLink.get(name) !== index.get(name)) return;
     const component: string[] = [];
-    let member: string | undefined;
+    let member: string;
     do {
-      member = stack.pop();
-      if (member === undefined) break;
+      member = required(stack.pop(), `${name} on the stack`);
       onStack.delete(member);
       component.push(member);
     } while (member !== name);
@@ -103,20 +108,23 @@ function stronglyConnected(names: readonly string[], edges: ReadonlyMap<string, 
   };
   for (const name of names) if (!index.has(name)) visit(name);
   const position = new Map(names.map((name, i) => [name, i]));
-  return components.map((c) => c.sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0)));
+  const positionOf = (name: string) => required(position.get(name), `the position of ${name}`);
+  return components.map((c) => c.sort((a, b) => positionOf(a) - positionOf(b)));
 }
 
 /** The shortest way from `start` back to itself inside a component, as the names along it. */
-function cyclePath(start: string, component: ReadonlySet<string>, edges: ReadonlyMap<string, ReadonlyMap<string, SourceSpan>>): string[] {
+function cyclePath(start: string, component: ReadonlySet<string>, edges: Edges): string[] {
   const cameFrom = new Map<string, string>();
   const queue = [start];
-  while (queue.length > 0) {
-    const current = queue.shift() ?? start;
-    for (const next of edges.get(current)?.keys() ?? []) {
+  for (let current = queue.shift(); current !== undefined; current = queue.shift()) {
+    for (const next of dependenciesOf(current, edges)) {
       if (!component.has(next)) continue;
       if (next === start) {
         const path = [current];
-        while (path[0] !== start) path.unshift(cameFrom.get(path[0] ?? start) ?? start);
+        for (let first = current; first !== start; ) {
+          first = required(cameFrom.get(first), `the way to ${first}`);
+          path.unshift(first);
+        }
         return [...path, start];
       }
       if (!cameFrom.has(next)) {
@@ -125,18 +133,17 @@ function cyclePath(start: string, component: ReadonlySet<string>, edges: Readonl
       }
     }
   }
-  return [start, start];
+  return internalError(`${start} is in a cycle that does not come back to it`);
 }
 
-function reportCycle(component: readonly string[], edges: ReadonlyMap<string, ReadonlyMap<string, SourceSpan>>, byName: ReadonlyMap<string, DefinitionNode>, reporter: Reporter): void {
-  const start = component[0];
-  const node = start === undefined ? undefined : byName.get(start);
-  if (start === undefined || node === undefined) return;
+function reportCycle(component: readonly string[], edges: Edges, byName: ReadonlyMap<string, DefinitionNode>, reporter: Reporter): void {
+  const start = required(component[0], "the first definition of a cycle");
+  const node = required(byName.get(start), `the definition ${start}`);
   const path = cyclePath(start, new Set(component), edges);
-  const labels = path.slice(0, -1).flatMap((from, i) => {
-    const to = path[i + 1];
-    const span = to === undefined ? undefined : edges.get(from)?.get(to);
-    return span === undefined || to === undefined ? [] : [{ span, message: `\`${from}\` reads \`${to}\` here` }];
+  const labels = path.slice(0, -1).map((from, i) => {
+    const to = required(path[i + 1], `the definition after ${from} in a cycle`);
+    const span = required(edges.get(from)?.get(to), `where ${from} reads ${to}`);
+    return { span, message: `\`${from}\` reads \`${to}\` here` };
   });
   reportError(reporter, "T0601", node.nameSpan, `\`${start}\` depends on itself: ${path.join(" → ")}`, {
     labels,

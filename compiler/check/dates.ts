@@ -6,7 +6,7 @@
  */
 import type { DateLiteral, ParameterValue } from "../ast.js";
 import type { SourceSpan } from "../../runtime/types.js";
-import { daysInMonth, formatDate, parseDate, type CalendarDate } from "../../runtime/dates.js";
+import { daysInMonth, formatDate, parseDate, parseTime, type CalendarDate, type TimeOfDay } from "../../runtime/dates.js";
 import type { Reporter } from "./report.js";
 import { reportError } from "./report.js";
 
@@ -36,20 +36,19 @@ export function checkDateLiteral(literal: DateLiteral, reporter: Reporter): Cale
   return days;
 }
 
-/** Checks a `HH:MM` time literal (24-hour clock), reporting T0506. */
-export function checkTimeLiteral(text: string, span: SourceSpan, reporter: Reporter): boolean {
-  const match = /^(\d{2}):(\d{2})$/.exec(text);
-  const valid = match !== null && Number(match[1]) <= 23 && Number(match[2]) <= 59;
-  if (!valid) {
+/** Checks a `HH:MM` time literal (24-hour clock), reporting T0506; gives its minutes since midnight. */
+export function checkTimeLiteral(text: string, span: SourceSpan, reporter: Reporter): TimeOfDay | undefined {
+  const time = parseTime(text);
+  if (time === undefined) {
     reportError(reporter, "T0506", span, `\`${text}\` is not a time of day`, { help: "write a time on the 24-hour clock, from `00:00` to `23:59`" });
   }
-  return valid;
+  return time;
 }
 
 /** The period a parameter value is in force, both ends inclusive; no `until`: in force forever. */
 export interface ValuePeriod {
-  readonly from: string;
-  readonly until?: string;
+  readonly from: CalendarDate;
+  readonly until?: CalendarDate;
 }
 
 /**
@@ -89,8 +88,8 @@ export function checkValuePeriods(parameter: string, values: readonly ParameterV
   }
   return bounds.map(({ from, until }, index) => {
     if (from === undefined) return undefined;
-    if (until !== undefined) return { from: formatDate(from), until: formatDate(until) };
+    if (until !== undefined) return { from, until };
     const nextFrom = bounds[index + 1]?.from;
-    return nextFrom === undefined || nextFrom <= from ? { from: formatDate(from) } : { from: formatDate(from), until: formatDate((nextFrom - 1) as CalendarDate) };
+    return nextFrom === undefined || nextFrom <= from ? { from } : { from, until: (nextFrom - 1) as CalendarDate };
   });
 }

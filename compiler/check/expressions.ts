@@ -11,7 +11,7 @@ import type { ExprIR, SourceSpan, ValueType } from "../ir.js";
 import { roundingOf } from "../operations.js";
 import { checkDateLiteral, checkTimeLiteral } from "./dates.js";
 import { convert, literal, pathText, unitlessNumberText } from "./ir-nodes.js";
-import { canonicalDecimal, integerValue, isWholeNumberText, moneyText, percentText } from "./literals.js";
+import { decimalValue, integerValue, isWholeNumberText, moneyValue, percentValue } from "./literals.js";
 import type { ArithmeticOperator } from "./operators.js";
 import { arithmetic, orderedKinds, reportIntegerIsNotDuration, reportMayBeAbsent, reportMissingUnit, requirePresent, unify } from "./operators.js";
 import type { Reporter } from "./report.js";
@@ -31,22 +31,16 @@ function synthesize(expr: Expr, context: ExprContext, expected: Expectation | un
       return literal(expr.value, boolType, expr.span);
     case "number":
       return numberLiteral(expr.text, expr.span, context, expected);
-    case "money": {
-      const text = moneyText(expr.text, expr.span, reporter);
-      return text === undefined ? undefined : literal(text, moneyType, expr.span);
-    }
-    case "percent": {
-      const text = percentText(expr.text, expr.span, reporter);
-      return text === undefined ? undefined : literal(text, percentType, expr.span);
-    }
-    case "duration": {
-      const count = integerValue(expr.text, expr.span, reporter);
-      return count === undefined ? undefined : literal(count, expr.unit === "months" ? monthsType : daysType, expr.span);
-    }
+    case "money":
+      return literal(moneyValue(expr.text, expr.span, reporter), moneyType, expr.span);
+    case "percent":
+      return literal(percentValue(expr.text, expr.span, reporter), percentType, expr.span);
+    case "duration":
+      return literal(integerValue(expr.text, expr.span, reporter), expr.unit === "months" ? monthsType : daysType, expr.span);
     case "date":
-      return checkDateLiteral(expr, reporter) === undefined ? undefined : literal(expr.text, dateType, expr.span);
+      return literal(checkDateLiteral(expr, reporter), dateType, expr.span);
     case "time":
-      return checkTimeLiteral(expr.text, expr.span, reporter) ? literal(expr.text, timeType, expr.span) : undefined;
+      return literal(checkTimeLiteral(expr.text, expr.span, reporter), timeType, expr.span);
     case "absent":
       return absentLiteral(expr.span, context, expected);
     case "name":
@@ -130,11 +124,9 @@ function numberLiteral(text: string, span: SourceSpan, context: ExprContext, exp
   const { reporter } = context;
   const wantsDecimal = expectedValueType(expected)?.kind === "decimal";
   if (isWholeNumberText(text) && !wantsDecimal) {
-    const value = integerValue(text, span, reporter);
-    return value === undefined ? undefined : literal(value, integerType, span);
+    return literal(integerValue(text, span, reporter), integerType, span);
   }
-  const decimal = canonicalDecimal(text, span, reporter);
-  return decimal === undefined ? undefined : literal(decimal, decimalType, span);
+  return literal(decimalValue(text, span, reporter), decimalType, span);
 }
 
 function absentLiteral(span: SourceSpan, context: ExprContext, expected: Expectation | undefined): ExprIR | undefined {

@@ -1,9 +1,13 @@
 /** Small helpers to build and read ExprIR nodes. */
 import type { Conversion, ExprIR, LiteralValue, SourceSpan, ValueType } from "../ir.js";
 import { forEachChild } from "../ir-walk.js";
+import { literalFigure } from "../literals.js";
 
-export function literal(value: LiteralValue, type: ValueType, span: SourceSpan): ExprIR {
-  return { op: "literal", value, type, span };
+/** A literal of a decoded value; none when the value could not be decoded (the decoder reported why). */
+export function literal(value: LiteralValue, type: ValueType, span: SourceSpan): ExprIR;
+export function literal(value: LiteralValue | undefined, type: ValueType, span: SourceSpan): ExprIR | undefined;
+export function literal(value: LiteralValue | undefined, type: ValueType, span: SourceSpan): ExprIR | undefined {
+  return value === undefined ? undefined : { op: "literal", value, type, span };
 }
 
 export function convert(conversion: Conversion, operand: ExprIR, type: ValueType): ExprIR {
@@ -32,7 +36,7 @@ export function pathText(expr: ExprIR): string | undefined {
 export function unitlessNumberText(expr: ExprIR): string | undefined {
   if (expr.op !== "literal") return undefined;
   if (expr.type.kind === "integer" && typeof expr.value === "number") return String(expr.value);
-  if (expr.type.kind === "decimal" && typeof expr.value === "string") return expr.value;
+  if (expr.type.kind === "decimal") return literalFigure(expr.value, expr.type);
   return undefined;
 }
 

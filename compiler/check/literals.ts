@@ -1,9 +1,13 @@
 /**
- * Number literals as written (`1458.00`, `12.5`, `6`) turned into the IR's canonical text
- * forms, with the limits of the runtime representation: money is a safe integer number of
- * fen, a percentage a safe integer number of millionths, integers are safe integers.
+ * Number literals as written (`1458.00`, `12.5`, `6`) decoded into the runtime's values by
+ * the runtime's own parsers, once, with the limits of the runtime representation: money is
+ * a safe integer number of fen, a percentage a safe integer number of millionths, integers
+ * are safe integers. What the parsers would refuse is reported here, in a drafter's words.
  */
+import { parseDecimal } from "../../runtime/decimal.js";
+import { parseMoney, parsePercent, type Money, type Percent } from "../../runtime/money.js";
 import type { SourceSpan } from "../../runtime/types.js";
+import { decimalLiteral, type DecimalLiteral } from "../literals.js";
 import type { Reporter } from "./report.js";
 import { reportError } from "./report.js";
 
@@ -40,13 +44,13 @@ function reportTooLarge(text: string, span: SourceSpan, reporter: Reporter): und
   return undefined;
 }
 
-/** Exact decimal text without superfluous zeros: `012.50` → `12.5`, `3.0` → `3`. */
-export function canonicalDecimal(text: string, span: SourceSpan, reporter: Reporter): string | undefined {
+/** A decimal number, exactly: `012.50` is 12.5. */
+export function decimalValue(text: string, span: SourceSpan, reporter: Reporter): DecimalLiteral | undefined {
   const digits = splitNumber(text);
   if (digits === undefined) return reportMalformed(text, span, reporter);
-  const fraction = withoutTrailingZeros(digits.fraction);
-  const whole = withoutLeadingZeros(digits.whole);
-  return fraction === "" ? whole : `${whole}.${fraction}`;
+  const fraction = digits.fraction === "" ? "" : `.${digits.fraction}`;
+  const value = parseDecimal(`${withoutLeadingZeros(digits.whole)}${fraction}`);
+  return value === undefined ? reportTooLarge(text, span, reporter) : decimalLiteral(value);
 }
 
 /** Whether a plain number is written without a fraction (`6`, not `6.0`). */
@@ -65,8 +69,8 @@ export function integerValue(text: string, span: SourceSpan, reporter: Reporter)
   return Number(digits.whole);
 }
 
-/** Money as the IR writes it: always two decimals (`500` → `500.00`). */
-export function moneyText(text: string, span: SourceSpan, reporter: Reporter): string | undefined {
+/** An amount in fen (`500` → 50000), with any number of trailing zeros after the fen. */
+export function moneyValue(text: string, span: SourceSpan, reporter: Reporter): Money | undefined {
   const digits = splitNumber(text);
   if (digits === undefined) return reportMalformed(text, span, reporter);
   if (digits.fraction.length > 2 && /[1-9]/.test(digits.fraction.slice(2))) {
@@ -74,12 +78,11 @@ export function moneyText(text: string, span: SourceSpan, reporter: Reporter): s
     return undefined;
   }
   const fen = digits.fraction.slice(0, 2).padEnd(2, "0");
-  if (!fitsSafeInteger(digits.whole + fen)) return reportTooLarge(text, span, reporter);
-  return `${withoutLeadingZeros(digits.whole)}.${fen}`;
+  return parseMoney(`${digits.whole}.${fen}`) ?? reportTooLarge(text, span, reporter);
 }
 
-/** A percentage as the IR writes it: the number of percent (`60`, `12.5`), at most four decimals. */
-export function percentText(text: string, span: SourceSpan, reporter: Reporter): string | undefined {
+/** A percentage in millionths (`60` → 600000, `12.5` → 125000), at most four decimals of a percent. */
+export function percentValue(text: string, span: SourceSpan, reporter: Reporter): Percent | undefined {
   const digits = splitNumber(text);
   if (digits === undefined) return reportMalformed(text, span, reporter);
   const fraction = withoutTrailingZeros(digits.fraction);
@@ -87,7 +90,5 @@ export function percentText(text: string, span: SourceSpan, reporter: Reporter):
     reportError(reporter, "T0320", span, `\`${text}%\` has too many decimals`, { help: "a percentage has at most four decimals (millionths)" });
     return undefined;
   }
-  if (!fitsSafeInteger(digits.whole + fraction.padEnd(4, "0"))) return reportTooLarge(text, span, reporter);
-  const whole = withoutLeadingZeros(digits.whole);
-  return fraction === "" ? whole : `${whole}.${fraction}`;
+  return parsePercent(fraction === "" ? digits.whole : `${digits.whole}.${fraction}`) ?? reportTooLarge(text, span, reporter);
 }

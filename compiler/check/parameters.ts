@@ -4,6 +4,8 @@
  */
 import type { ParameterValue, SourceRef } from "../ast.js";
 import type { ExprIR, LiteralValue, ParameterIR, ParameterValueIR, SourceIR, ValueType } from "../ir.js";
+import { decimalFromInteger, negateDecimal, type Decimal } from "../../runtime/decimal.js";
+import { decimalLiteral, isDecimalLiteral, literalRuntimeValue } from "../literals.js";
 import { citationIR } from "./citations.js";
 import { checkValuePeriods } from "./dates.js";
 import type { ParameterSymbol, ProgramSymbols } from "./declarations.js";
@@ -65,17 +67,17 @@ function checkValueLiteral(value: ParameterValue, type: ValueType, declaredAt: E
 function literalOf(expr: ExprIR): { value: LiteralValue } | undefined {
   if (expr.op === "literal") return { value: expr.value };
   if (expr.op === "convert" && expr.conversion === "to_optional") return literalOf(expr.operand);
-  if (expr.op === "convert" && expr.conversion === "integer_to_decimal" && expr.operand.op === "literal") return { value: String(expr.operand.value) };
+  if (expr.op === "convert" && expr.conversion === "integer_to_decimal" && expr.operand.op === "literal" && typeof expr.operand.value === "number") {
+    return { value: decimalLiteral(decimalFromInteger(expr.operand.value)) };
+  }
   if (expr.op === "negate") return negatedDecimal(literalOf(expr.operand));
   return undefined;
 }
 
 /** `-30` or `-2.5` for a decimal parameter: the literal with its sign. */
 function negatedDecimal(written: { value: LiteralValue } | undefined): { value: LiteralValue } | undefined {
-  if (written === undefined || typeof written.value !== "string") return undefined;
-  const text = written.value;
-  if (text.startsWith("-")) return { value: text.slice(1) };
-  return { value: /^0(\.0+)?$/.test(text) ? text : `-${text}` };
+  if (written === undefined || !isDecimalLiteral(written.value)) return undefined;
+  return { value: decimalLiteral(negateDecimal(literalRuntimeValue(written.value) as Decimal)) };
 }
 
 function sourceIR(source: SourceRef): SourceIR {

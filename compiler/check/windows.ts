@@ -5,7 +5,7 @@
  */
 import type { EffectiveWindow } from "../ast.js";
 import type { ExprIR, WindowIR } from "../ir.js";
-import { parseDate } from "../../runtime/dates.js";
+import { formatDate, type CalendarDate } from "../../runtime/dates.js";
 import type { ProgramSymbols } from "./declarations.js";
 import { checkExpr } from "./expressions.js";
 import type { Reporter } from "./report.js";
@@ -39,7 +39,6 @@ export function checkWindow(window: EffectiveWindow, symbols: ProgramSymbols, de
 
 /** A date written out in the window, with its day number. */
 function literalDate(expr: ExprIR): { text: string; days: number } | undefined {
-  if (expr.op !== "literal" || typeof expr.value !== "string") return undefined;
-  const days = parseDate(expr.value);
-  return days === undefined ? undefined : { text: expr.value, days };
+  if (expr.op !== "literal" || typeof expr.value !== "number") return undefined;
+  return { text: formatDate(expr.value as CalendarDate), days: expr.value };
 }

@@ -10,6 +10,7 @@ import { forEachChild } from "../ir-walk.js";
 import { evaluate, missingFactsForMeasures } from "../interpret.js";
 import {
   EvaluationError,
+  calendarDate,
   decimal,
   formatDate,
   formatValue,
@@ -25,8 +26,6 @@ import { literalNumber } from "./ir-meaning.js";
 
 /** Boundary values by kind of whole number (fen, millionths, day numbers, minutes…): each constant, one less, one more. */
 export type Boundaries = ReadonlyMap<string, readonly number[]>;
-
-const dayOf = (text: string) => literalNumber(text, { kind: "date" }) ?? 0;
 
 /** The constants of both versions by kind, with their neighbours: literals in the measures, parameter values and dates. */
 export function boundariesOf(programs: readonly ProgramIR[], measures?: ReadonlySet<string>): Boundaries {
@@ -47,8 +46,8 @@ export function boundariesOf(programs: readonly ProgramIR[], measures?: Readonly
   for (const program of programs) {
     for (const parameter of program.parameters) {
       for (const value of parameter.values) {
-        add("date", dayOf(value.from));
-        if (value.until !== undefined) add("date", dayOf(value.until));
+        add("date", value.from);
+        if (value.until !== undefined) add("date", value.until);
         const type = parameter.type.kind === "optional" ? parameter.type.of : parameter.type;
         const number = literalNumber(value.value, type);
         if (number !== undefined) add(type.kind, number);
@@ -156,7 +155,7 @@ export class CaseGenerator {
       case "percent":
         return this.random.integer(0, 100) * 10_000;
       case "date":
-        return this.random.integer(dayOf("2020-01-01"), dayOf("2024-12-31"));
+        return this.random.integer(calendarDate(2020, 1, 1), calendarDate(2024, 12, 31));
       case "time":
         return this.random.integer(0, 24 * 60 - 1);
       default:

@@ -13,6 +13,7 @@
 import type { DefinitionIR, ExprIR, MeasureIR, ParameterIR, ProgramIR, RuleIR, WindowIR } from "../ir.js";
 import { FALSE, TRUE, and, compare, dateInterval, evaluationDate, forSomeItem, isFalse, mapChildren, memberOf, not, or, simplify, substituteLocals } from "./conditions.js";
 import { literalNumber, literalOfNumber } from "./ir-meaning.js";
+import { calendarDate } from "../../runtime/dates.js";
 import { flattenRules, sameIR } from "./structure.js";
 
 /** The change whose effect is followed; every other difference between the versions is ignored. */
@@ -351,27 +352,23 @@ function constantValue(expr: ExprIR, parameters: ReadonlyMap<string, ParameterIR
   if (expr.op !== "parameter") return expr;
   const parameter = parameters.get(expr.name);
   const [only, ...others] = parameter?.values ?? [];
-  if (only === undefined || others.length > 0 || only.until !== undefined || only.from !== "0001-01-01") return expr;
+  if (only === undefined || others.length > 0 || only.until !== undefined || only.from !== firstDay) return expr;
   return { op: "literal", value: only.value, type: expr.type, span: expr.span };
 }
 
 type Days = readonly [from: number | undefined, until: number | undefined];
 
-function dayOf(text: string): number {
-  const day = literalNumber(text, { kind: "date" });
-  if (day === undefined) throw new Error(`internal error: '${text}' is not a date of the IR`);
-  return day;
-}
+const firstDay = calendarDate(1, 1, 1);
 
 /** A window as an interval of day numbers, when both ends are constants. */
 function dayInterval(window: WindowIR | undefined, parameters: ReadonlyMap<string, ParameterIR>): Days | undefined {
   if (window === undefined) return [undefined, undefined];
   const from = constantValue(window.from, parameters);
   const until = window.until === undefined ? undefined : constantValue(window.until, parameters);
-  if (from.op !== "literal" || typeof from.value !== "string") return undefined;
-  if (until === undefined || (until.op === "literal" && until.value === null)) return [dayOf(from.value), undefined];
-  if (until.op !== "literal" || typeof until.value !== "string") return undefined;
-  return [dayOf(from.value), dayOf(until.value)];
+  if (from.op !== "literal" || typeof from.value !== "number") return undefined;
+  if (until === undefined || (until.op === "literal" && until.value === null)) return [from.value, undefined];
+  if (until.op !== "literal" || typeof until.value !== "number") return undefined;
+  return [from.value, until.value];
 }
 
 /** The days in exactly one of two intervals, as intervals. */
@@ -394,13 +391,13 @@ function finite(day: number): number | undefined {
 export function differingPeriods(before: ParameterIR, after: ParameterIR): Days[] {
   const boundaries = new Set<number>();
   for (const value of [...before.values, ...after.values]) {
-    boundaries.add(dayOf(value.from));
-    if (value.until !== undefined) boundaries.add(dayOf(value.until) + 1);
+    boundaries.add(value.from);
+    if (value.until !== undefined) boundaries.add(value.until + 1);
   }
   const sorted = [...boundaries].sort((x, y) => x - y);
   const valueOn = (parameter: ParameterIR, day: number) => {
     // The IR gives every value but the last its `until`.
-    const value = parameter.values.find((v) => dayOf(v.from) <= day && (v.until === undefined || day <= dayOf(v.until)));
+    const value = parameter.values.find((v) => v.from <= day && (v.until === undefined || day <= v.until));
     return value === undefined ? undefined : JSON.stringify(value.value);
   };
   const periods: [number | undefined, number | undefined][] = [];

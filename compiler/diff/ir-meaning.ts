@@ -2,13 +2,12 @@
  * The one place the diff reads IR literals and gives the IR's operators their meaning, from
  * the operations table (compiler/operations.ts).
  * Everything else in compiler/diff/ asks this module: what a literal is worth (day numbers,
- * fen, millionths), how it is written, what an arithmetic operation computes. When the IR
+ * fen, millionths, as the checker decoded it: compiler/literals.ts), how it is written,
+ * what an arithmetic operation computes. When the IR
  * changes how it carries literals or operations, this module is what changes.
  */
 import type { ExprIR, LiteralValue, ValueType } from "../ir.js";
 import { arithmeticOperation, type ArithmeticOperationId } from "../operations.js";
-import { parseLiteral } from "../../runtime/scenario.js";
-import { formatDate, formatMoney, formatPercent, formatTime, type CalendarDate, type Money, type Percent, type TimeOfDay } from "../../runtime/index.js";
 
 /**
  * A literal as a whole number, for the types whose values are whole numbers: integers,
@@ -16,9 +15,7 @@ import { formatDate, formatMoney, formatPercent, formatTime, type CalendarDate, 
  * since 1970-01-01, times as minutes since midnight. Undefined for other types.
  */
 export function literalNumber(value: LiteralValue, type: ValueType): number | undefined {
-  if (!isWholeNumberType(type) || value === null) return undefined;
-  const parsed = parseLiteral(value, type);
-  return typeof parsed === "number" ? parsed : undefined;
+  return isWholeNumberType(type) && typeof value === "number" ? value : undefined;
 }
 
 export function isWholeNumberType(type: ValueType): boolean {
@@ -38,43 +35,10 @@ export function isWholeNumberType(type: ValueType): boolean {
 
 /** A whole number of one of those types as a literal of the IR. */
 export function literalOfNumber(number: number, type: ValueType): ExprIR {
-  return { op: "literal", value: canonicalText(number, type), type, span: syntheticSpan };
+  return { op: "literal", value: number, type, span: syntheticSpan };
 }
 
-function canonicalText(number: number, type: ValueType): LiteralValue {
-  switch (type.kind) {
-    case "money":
-      return formatMoney(number as Money);
-    case "percent":
-      return formatPercent(number as Percent).slice(0, -1);
-    case "date":
-      return formatDate(number as CalendarDate);
-    case "time":
-      return formatTime(number as TimeOfDay);
-    default:
-      return number;
-  }
-}
-
-/** A literal as the drafter writes it: `846.00 yuan`, `80%`, `12 months`, `2021-10-20`, `{expired, not_qualified}`, `absent`. */
-export function literalText(value: LiteralValue, type: ValueType): string {
-  if (value === null) return "absent";
-  if (Array.isArray(value)) return `{${value.join(", ")}}`;
-  const kind = type.kind === "optional" ? type.of.kind : type.kind;
-  const text = String(value);
-  switch (kind) {
-    case "money":
-      return `${text} yuan`;
-    case "percent":
-      return `${text}%`;
-    case "months":
-      return text === "1" ? "1 month" : `${text} months`;
-    case "days":
-      return text === "1" ? "1 day" : `${text} days`;
-    default:
-      return text;
-  }
-}
+export { literalFigure, literalText } from "../literals.js";
 
 /** The literal's kind of written form, for the printer. */
 export function literalForm(type: ValueType): "bool" | "number" | "money" | "percent" | "months" | "days" | "date" | "time" | "name" | "set" {

@@ -7,7 +7,7 @@ import type { Expr, Identifier } from "../ast.js";
 import type { ExprIR } from "../ir.js";
 import { layoutExpression, printExpression } from "../format/expression.js";
 import { parenthesizeExpression } from "../format/parentheses.js";
-import { arithmeticMeaning, literalForm, literalText, syntheticSpan } from "./ir-meaning.js";
+import { arithmeticMeaning, literalFigure, literalForm, literalText, syntheticSpan } from "./ir-meaning.js";
 
 /** Names of the measure's definitions: a parameter of the same name is written `parameters.x`. */
 export type DefinitionNames = ReadonlySet<string>;
@@ -113,7 +113,7 @@ function literalSyntax(expr: ExprIR & { op: "literal" }): Expr {
   const { value, type } = expr;
   if (value === null) return { kind: "absent", span };
   if (Array.isArray(value)) return { kind: "set", elements: value.map(name), span };
-  const text = String(value);
+  const text = literalFigure(value, type);
   switch (literalForm(type)) {
     case "bool":
       return { kind: "bool", value: value === true, span };

@@ -14,7 +14,7 @@
  */
 import { ownValue, parameterOverrides } from "../../runtime/own-properties.js";
 import type { DefinitionIR, ExprIR, LiteralValue, MeasureIR, ParameterIR, ProgramIR, RuleIR, ValueType, WindowIR } from "../ir.js";
-import { decimal, type CalendarDate, type RecordValue, type RuntimeValue, type Scenario } from "../../runtime/index.js";
+import { calendarDate, decimal, type CalendarDate, type RecordValue, type RuntimeValue, type Scenario } from "../../runtime/index.js";
 import type { FactSchema } from "../../runtime/types.js";
 import { arithmeticMeaning, literalNumber, percentScale } from "./ir-meaning.js";
 import { nameMap, readsOf } from "./cases.js";
@@ -38,7 +38,7 @@ export type SolverOutcome =
 /** Why an expression cannot be written for the solver. */
 class OutsideFragment extends Error {}
 
-const plausibleYears = [literalNumber("2020-01-01", { kind: "date" }) ?? 0, literalNumber("2030-12-31", { kind: "date" }) ?? 0] as const;
+const plausibleYears = [calendarDate(2020, 1, 1), calendarDate(2030, 12, 31)] as const;
 
 const equalScope =
   "on every scenario without parameter overrides on which both versions evaluate the output without an evaluation error";
@@ -211,8 +211,8 @@ class FactVariables {
   /** Declarations with the values a scenario can give: facts are never negative, dates stay in the years 0001–9999. */
   declarations(): string[] {
     const lines: string[] = [];
-    const firstDay = literalNumber("0001-01-01", { kind: "date" }) ?? 0;
-    const lastDay = literalNumber("9999-12-31", { kind: "date" }) ?? 0;
+    const firstDay = calendarDate(1, 1, 1);
+    const lastDay = calendarDate(9999, 12, 31);
     for (const { type, name } of this.declared.values()) {
       lines.push(`(declare-const ${name} ${type.kind === "bool" ? "Bool" : "Int"})`);
       switch (type.kind) {
@@ -250,7 +250,7 @@ class FactVariables {
       if (target === undefined) continue;
       target[field] = this.valueAt(path, this.fieldType(entity, field), read);
     }
-    const date = Number(parseInteger(read("date") ?? String(literalNumber("2021-10-20", { kind: "date" }))));
+    const date = Number(parseInteger(read("date") ?? String(calendarDate(2021, 10, 20))));
     return { date: date as CalendarDate, facts, parameters: parameterOverrides() };
   }
 
@@ -270,7 +270,7 @@ class FactVariables {
       case "time":
         return Number(parseInteger(read(`|${path}|`) ?? "0"));
       case "date":
-        return Number(parseInteger(read(`|${path}|`) ?? String(literalNumber("2021-10-20", { kind: "date" }))));
+        return Number(parseInteger(read(`|${path}|`) ?? String(calendarDate(2021, 10, 20))));
       case "decimal":
       case "unrounded_money":
         return decimal("0");
@@ -409,9 +409,8 @@ class VersionEncoder {
     if (parameter === undefined) throw new OutsideFragment(`reads a parameter ${name} the version does not have`);
     const date = this.facts.date();
     const periods = parameter.values.map((value) => {
-      const from = literalNumber(value.from, { kind: "date" });
-      const until = value.until === undefined ? undefined : literalNumber(value.until, { kind: "date" });
-      const holds = andText(`(>= ${date} ${intText(from ?? 0)})`, until === undefined ? TRUE : `(<= ${date} ${intText(until)})`);
+      const { from, until } = value;
+      const holds = andText(`(>= ${date} ${intText(from)})`, until === undefined ? TRUE : `(<= ${date} ${intText(until)})`);
       return { holds, value: this.literal(value.value, parameter.type) };
     });
     const last = periods[periods.length - 1];

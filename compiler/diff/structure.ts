@@ -6,6 +6,7 @@
  */
 import type { CitationIR, DefinitionIR, MeasureIR, ParameterIR, ParameterValueIR, ProgramIR, RuleIR, SourceIR, ValueType, WindowIR } from "../ir.js";
 import type { EnumDecl, FieldDecl, RecordDecl } from "../../runtime/types.js";
+import { formatDate } from "../../runtime/dates.js";
 import type { Focus } from "./for-whom.js";
 import { literalText } from "./ir-meaning.js";
 import { printIR } from "./print.js";
@@ -216,8 +217,8 @@ function parameterChanges(oldProgram: ProgramIR, newProgram: ProgramIR, focuses:
 
 export function timelineOf(parameter: ParameterIR): TimelineEntry[] {
   return parameter.values.map((value) => ({
-    from: value.from,
-    ...(value.until === undefined ? {} : { until: value.until }),
+    from: formatDate(value.from),
+    ...(value.until === undefined ? {} : { until: formatDate(value.until) }),
     value: literalText(value.value, parameter.type),
     source: sourceText(value.source),
   }));
@@ -248,8 +249,8 @@ function parameterChange(before: ParameterIR | undefined, after: ParameterIR | u
   for (const value of after.values) {
     const previous = before.values.find((v) => v.from === value.from);
     if (previous === undefined) continue;
-    aspects.push(...aspect(`source of the value from ${value.from}`, "editorial", sourceText(previous.source), sourceText(value.source)));
-    aspects.push(...aspect(`note of the value from ${value.from}`, "editorial", previous.note, value.note));
+    aspects.push(...aspect(`source of the value from ${formatDate(value.from)}`, "editorial", sourceText(previous.source), sourceText(value.source)));
+    aspects.push(...aspect(`note of the value from ${formatDate(value.from)}`, "editorial", previous.note, value.note));
   }
   const timeline = valuesChanged || aspects.some((a) => a.aspect.startsWith("source")) ? { before: timelineOf(before), after: timelineOf(after) } : undefined;
   return focused(focuses, changed(subject, aspects, timeline === undefined ? {} : { timeline }), { kind: "parameter", name: after.name });
@@ -260,7 +261,7 @@ function timelineText(parameter: ParameterIR): string {
 }
 
 function periodText(value: ParameterValueIR): string {
-  return value.until === undefined ? `from ${value.from}` : `from ${value.from} until ${value.until}`;
+  return value.until === undefined ? `from ${formatDate(value.from)}` : `from ${formatDate(value.from)} until ${formatDate(value.until)}`;
 }
 
 export function sourceText(source: SourceIR): string {

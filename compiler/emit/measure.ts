@@ -11,9 +11,10 @@
  * checked, window dates are read before they are compared, operands left to right.
  */
 import type { DefinitionIR, ExprIR, LiteralValue, MeasureIR, ProgramIR, RuleIR, SourceSpan, ValueType, WindowIR } from "../ir.js";
-import { conflictMessage, conflictMessageParts, evaluationLocation, noRuleMessage, ruleName } from "../interpret.js";
+import { conflictMessage, conflictMessageParts, evaluationLocation, noRuleMessage, ruleName } from "../../runtime/messages.js";
 import { ruleReference } from "../explain.js";
 import { forEachChild } from "../ir-walk.js";
+import { decimalZero } from "../literals.js";
 import { additionOf, isRepresentationChange, operations, type OperationId } from "../operations.js";
 import { camelCase, NameTable, pascalCase } from "./names.js";
 import {
@@ -277,11 +278,11 @@ export class MeasureEmitter {
       case "days":
         return number(0);
       case "money":
-        return this.module.literal("0.00", type);
       case "percent":
+        return this.module.literal(0, type);
       case "decimal":
       case "unrounded_money":
-        return this.module.literal("0", type);
+        return this.module.literal(decimalZero, type);
       case "set":
       case "list":
         return { kind: "array", elements: [] };
@@ -680,10 +681,10 @@ export class MeasureEmitter {
   private zero(type: ValueType): Expression {
     switch (type.kind) {
       case "money":
-        return this.module.literal("0.00", type);
+        return this.module.literal(0, type);
       case "decimal":
       case "unrounded_money":
-        return this.module.literal("0", type);
+        return this.module.literal(decimalZero, type);
       default:
         return number(0);
     }

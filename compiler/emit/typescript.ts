@@ -11,9 +11,10 @@
  */
 import type { DefinitionIR, LiteralValue, ParameterIR, ProgramIR, RuleIR, ValueType } from "../ir.js";
 import type { EnumDecl, RecordDecl } from "../../runtime/types.js";
-import { lastDayInForce, parameterHasNoValueMessage, evaluationLocation } from "../interpret.js";
+import { parameterHasNoValueMessage, evaluationLocation } from "../../runtime/messages.js";
 import { operations } from "../operations.js";
-import { parseDate, parseMoney, parsePercent, parseTime, toYearMonthDay } from "../../runtime/index.js";
+import { toYearMonthDay, type CalendarDate } from "../../runtime/index.js";
+import { literalFigure } from "../literals.js";
 import { MeasureEmitter, type HelperName, type ModuleContext } from "./measure.js";
 import { camelCase, literalNamePart, NameTable, pascalCase } from "./names.js";
 import { printModule } from "./printer.js";
@@ -171,16 +172,17 @@ class ModuleBuilder implements ModuleContext {
       case "set":
         return { kind: "array", elements: (Array.isArray(value) ? value : []).map((m) => string(m)) };
       default:
-        return identifier(this.constant(String(value), type));
+        return identifier(this.constant(value, type));
     }
   }
 
-  /** Money, percentages, decimals, dates and times are converted once, into module constants. */
-  private constant(text: string, type: ValueType): string {
-    const key = `${type.kind}:${text}`;
+  /** Money, percentages, decimals, dates and times are made once, into module constants named by their figure. */
+  private constant(value: LiteralValue, type: ValueType): string {
+    const figure = literalFigure(value, type);
+    const key = `${type.kind}:${figure}`;
     const known = this.constants.get(key);
     if (known !== undefined) return known.name;
-    const { base, initialiser } = constantParts(text, type);
+    const { base, initialiser } = constantParts(value, figure, type);
     const name = this.names.take(base);
     this.constants.set(key, { name, initialiser });
     return name;
@@ -324,13 +326,12 @@ class ModuleBuilder implements ModuleContext {
       },
       when(binary(override, "!==", identifier("undefined")), { kind: "return", value: override }),
     ];
-    parameter.values.forEach((value, index) => {
+    parameter.values.forEach((value) => {
       const source = value.source.kind === "clause" ? `${value.source.citation.clause} "${value.source.citation.quote}"` : value.source.text;
       body.push(comment(source));
       if (value.note !== undefined) body.push(comment(`note: ${value.note}`));
       const from = binary(AS_OF, ">=", identifier(this.constant(value.from, { kind: "date" })));
-      const lastDay = lastDayInForce(parameter, index);
-      const range = lastDay === undefined ? from : binary(from, "&&", binary(AS_OF, "<=", identifier(this.constant(lastDay, { kind: "date" }))));
+      const range = value.until === undefined ? from : binary(from, "&&", binary(AS_OF, "<=", identifier(this.constant(value.until, { kind: "date" }))));
       body.push(when(range, { kind: "return", value: this.literal(value.value, parameter.type) }));
     });
     const message = binary(string(parameterHasNoValueMessage(parameter)), "+", call(identifier("formatDate"), [AS_OF]));
@@ -545,33 +546,24 @@ function referenceName(type: TypeNode): string {
   return type.name;
 }
 
-function constantParts(text: string, type: ValueType): { base: string; initialiser: Expression } {
+function constantParts(value: LiteralValue, figure: string, type: ValueType): { base: string; initialiser: Expression } {
+  const amount = typeof value === "number" ? value : Number.NaN;
   switch (type.kind) {
     case "money": {
-      const fen = parseMoney(text);
-      if (fen === undefined) throw new Error(`not an amount: ${text}`);
-      const yuan = fen % 100 === 0 ? String(fen / 100) : text;
-      return { base: `YUAN_${literalNamePart(yuan)}`, initialiser: call("fen", [number(fen)]) };
+      const yuan = amount % 100 === 0 ? String(amount / 100) : figure;
+      return { base: `YUAN_${literalNamePart(yuan)}`, initialiser: call("fen", [number(amount)]) };
     }
-    case "percent": {
-      const millionths = parsePercent(text);
-      if (millionths === undefined) throw new Error(`not a percentage: ${text}`);
-      return { base: `PERCENT_${literalNamePart(text)}`, initialiser: call("percentFromMillionths", [number(millionths)]) };
-    }
+    case "percent":
+      return { base: `PERCENT_${literalNamePart(figure)}`, initialiser: call("percentFromMillionths", [number(amount)]) };
     case "date": {
-      const date = parseDate(text);
-      if (date === undefined) throw new Error(`not a date: ${text}`);
-      const { year, month, day } = toYearMonthDay(date);
-      return { base: `DATE_${literalNamePart(text)}`, initialiser: call("calendarDate", [number(year), number(month), number(day)]) };
+      const { year, month, day } = toYearMonthDay(amount as CalendarDate);
+      return { base: `DATE_${literalNamePart(figure)}`, initialiser: call("calendarDate", [number(year), number(month), number(day)]) };
     }
-    case "time": {
-      const time = parseTime(text);
-      if (time === undefined) throw new Error(`not a time: ${text}`);
-      return { base: `TIME_${literalNamePart(text)}`, initialiser: call("timeOfDay", [number(Math.floor(time / 60)), number(time % 60)]) };
-    }
+    case "time":
+      return { base: `TIME_${literalNamePart(figure)}`, initialiser: call("timeOfDay", [number(Math.floor(amount / 60)), number(amount % 60)]) };
     case "decimal":
     case "unrounded_money":
-      return { base: `DECIMAL_${literalNamePart(text)}`, initialiser: call("decimal", [string(text)]) };
+      return { base: `DECIMAL_${literalNamePart(figure)}`, initialiser: call("decimal", [string(figure)]) };
     default:
       throw new Error(`no constant for a ${type.kind} literal`);
   }

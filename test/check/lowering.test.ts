@@ -5,6 +5,7 @@
  */
 import { describe, expect, test } from "vitest";
 import type { ExprIR } from "../../compiler/ir.js";
+import { calendarDate } from "../../runtime/dates.js";
 import { definitionOf, inMeasure, measureOf, programOf, valueOf, withoutSpans } from "./support.js";
 
 const cites = `cites §1 "q"`;
@@ -76,15 +77,18 @@ describe("arithmetic by units", () => {
   });
 
   test("a plain number where a decimal is expected is a decimal literal", () => {
-    expect(withoutSpans(loweredValue("decimal", "6"))).toEqual({ op: "literal", value: "6", type: { kind: "decimal" } });
+    expect(withoutSpans(loweredValue("decimal", "6"))).toEqual({ op: "literal", value: { digits: "6", scale: 0 }, type: { kind: "decimal" } });
   });
 
-  test("literals take their canonical forms", () => {
-    expect(loweredValue("money", "500 yuan")).toMatchObject({ op: "literal", value: "500.00" });
-    expect(loweredValue("money", "1458.5 元")).toMatchObject({ op: "literal", value: "1458.50" });
-    expect(loweredValue("percent", "12.50%")).toMatchObject({ op: "literal", value: "12.5" });
-    expect(loweredValue("decimal", "0.250")).toMatchObject({ op: "literal", value: "0.25" });
-    expect(loweredValue("time", "18:00")).toMatchObject({ op: "literal", value: "18:00", type: { kind: "time" } });
+  test("literals are decoded into the runtime's values: fen, millionths, day numbers, minutes, exact decimals", () => {
+    expect(loweredValue("money", "500 yuan")).toMatchObject({ op: "literal", value: 50_000 });
+    expect(loweredValue("money", "1458.5 元")).toMatchObject({ op: "literal", value: 145_850 });
+    expect(loweredValue("money", "0.100 yuan")).toMatchObject({ op: "literal", value: 10 });
+    expect(loweredValue("percent", "12.50%")).toMatchObject({ op: "literal", value: 125_000 });
+    expect(loweredValue("decimal", "0.250")).toMatchObject({ op: "literal", value: { digits: "25", scale: 2 } });
+    expect(loweredValue("decimal", "007.5")).toMatchObject({ op: "literal", value: { digits: "75", scale: 1 } });
+    expect(loweredValue("date", "2021-10-20")).toMatchObject({ op: "literal", value: calendarDate(2021, 10, 20), type: { kind: "date" } });
+    expect(loweredValue("time", "18:00")).toMatchObject({ op: "literal", value: 18 * 60, type: { kind: "time" } });
   });
 
   test("comparisons carry the type of their operands", () => {
@@ -128,7 +132,7 @@ describe("enums and sets", () => {
     expect(exhaustive).toMatchObject({ op: "match", arms: [{ members: ["large"] }, { members: ["medium", "small", "micro"] }] });
     expect(exhaustive).not.toHaveProperty("otherwise");
     const withElse = loweredValue("percent", "match enterprise.size {\n    large => 30%\n    else => 60%\n  }");
-    expect(withElse).toMatchObject({ op: "match", arms: [{ members: ["large"] }], otherwise: { op: "literal", value: "60" } });
+    expect(withElse).toMatchObject({ op: "match", arms: [{ members: ["large"] }], otherwise: { op: "literal", value: 600_000 } });
   });
 });
 
@@ -258,8 +262,8 @@ describe("the program", () => {
       label: "标准",
       unit: "元/月",
       values: [
-        { value: "1.00", from: "2021-01-01", until: "2021-05-31", source: { kind: "clause", citation: { clause: "§2", measure: 2, quote: "q" } } },
-        { value: "2.00", from: "2021-06-01", until: "2021-12-31", source: { kind: "document", text: "other" }, note: "n" },
+        { value: 100, from: calendarDate(2021, 1, 1), until: calendarDate(2021, 5, 31), source: { kind: "clause", citation: { clause: "§2", measure: 2, quote: "q" } } },
+        { value: 200, from: calendarDate(2021, 6, 1), until: calendarDate(2021, 12, 31), source: { kind: "document", text: "other" }, note: "n" },
       ],
     });
   });
@@ -287,6 +291,10 @@ describe("parameter values", () => {
   value 0 from 2026-01-01 source "测试"
 }
 ${inMeasure(`  output x: bool = enterprise.growth < threshold ${cites}`)}`);
-    expect(program.parameters.find((p) => p.name === "threshold")?.values.map((v) => v.value)).toEqual(["-30", "-2.5", "0"]);
+    expect(program.parameters.find((p) => p.name === "threshold")?.values.map((v) => v.value)).toEqual([
+      { digits: "-30", scale: 0 },
+      { digits: "-25", scale: 1 },
+      { digits: "0", scale: 0 },
+    ]);
   });
 });

@@ -65,8 +65,8 @@ describe("the cache of compiled policies", () => {
   it("never trusts an entry whose content was edited: the policy is compiled afresh", () => {
     expect(refund(run())).toBe("60.00");
     const { path, header, content } = entry();
-    expect(content).toContain('"value":"60"');
-    writeFileSync(path, `${JSON.stringify(header)}\n${content.replace('"value":"60"', '"value":"70"')}`);
+    expect(content).toContain('"value":600000');
+    writeFileSync(path, `${JSON.stringify(header)}\n${content.replace('"value":600000', '"value":700000')}`);
     const result = run();
     expect(result.status).toBe(0);
     expect(refund(result)).toBe("60.00");

@@ -1,14 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decimal } from "../../runtime/decimal.js";
-import { EvaluationError } from "../../runtime/errors.js";
 import { fen, percentFromMillionths } from "../../runtime/money.js";
 import { parseDate, parseTime } from "../../runtime/dates.js";
 import {
   emptyValue,
   formatValue,
   missingFacts,
-  parseLiteral,
   readScenario,
   readValue,
   type Scenario,
@@ -384,31 +382,6 @@ describe("emptyValue", () => {
     [{ kind: "set", of: "size" }, "[]"],
   ])("of %j prints as %s", (type, expected) => {
     expect(JSON.stringify(formatValue(emptyValue(type), type))).toBe(expected);
-  });
-});
-
-describe("parseLiteral", () => {
-  it.each<[unknown, ValueType, unknown]>([
-    [true, { kind: "bool" }, true],
-    [6, { kind: "months" }, 6],
-    ["1458.00", { kind: "money" }, 145800],
-    ["-12.5", { kind: "decimal" }, decimal("-12.5")],
-    ["60", { kind: "percent" }, 600000],
-    ["12.5", { kind: "percent" }, 125000],
-    ["2021-10-20", { kind: "date" }, parseDate("2021-10-20")],
-    ["18:00", { kind: "time" }, 1080],
-    ["online", { kind: "enum", name: "channel" }, "online"],
-    [["poor", "graduate"], { kind: "set", of: "target_group" }, ["graduate", "poor"]],
-    [null, optional({ kind: "date" }), null],
-    ["2021-10-20", optional({ kind: "date" }), parseDate("2021-10-20")],
-  ])("reads %j as a %j", (literal, type, expected) => {
-    expect(parseLiteral(literal as never, type)).toEqual(expected);
-  });
-
-  it("refuses a literal that does not fit its type", () => {
-    expect(() => parseLiteral("1458.001", { kind: "money" })).toThrow(EvaluationError);
-    expect(() => parseLiteral("2021-02-30", { kind: "date" })).toThrow(EvaluationError);
-    expect(() => parseLiteral(1.5, { kind: "integer" })).toThrow(EvaluationError);
   });
 });
 

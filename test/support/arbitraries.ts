@@ -11,7 +11,6 @@ import {
   calendarDate,
   decimal,
   fen,
-  parseDate,
   percentFromMillionths,
   type CalendarDate,
   type RecordValue,
@@ -69,18 +68,17 @@ function decimalArbitrary(): fc.Arbitrary<RuntimeValue> {
 
 /** Dates the policy names, and the days either side: where its rules and values change. */
 export function datesOfProgram(program: ProgramIR): CalendarDate[] {
-  const texts = new Set<string>();
+  const named = new Set<CalendarDate>();
+  const isDate = (type: ValueType) => type.kind === "date" || (type.kind === "optional" && type.of.kind === "date");
   for (const parameter of program.parameters) {
     for (const value of parameter.values) {
-      texts.add(value.from);
-      if (value.until !== undefined) texts.add(value.until);
-      if (parameter.type.kind === "date" || (parameter.type.kind === "optional" && parameter.type.of.kind === "date")) {
-        if (typeof value.value === "string") texts.add(value.value);
-      }
+      named.add(value.from);
+      if (value.until !== undefined) named.add(value.until);
+      if (isDate(parameter.type) && typeof value.value === "number") named.add(value.value as CalendarDate);
     }
   }
   const visitExpr = (expr: ExprIR): void => {
-    if (expr.op === "literal" && typeof expr.value === "string" && parseDate(expr.value) !== undefined) texts.add(expr.value);
+    if (expr.op === "literal" && isDate(expr.type) && typeof expr.value === "number") named.add(expr.value as CalendarDate);
     for (const child of Object.values(expr)) {
       if (isExpr(child)) visitExpr(child);
       if (Array.isArray(child)) {
@@ -110,9 +108,8 @@ export function datesOfProgram(program: ProgramIR): CalendarDate[] {
   const first = calendarDate(1900, 1, 1);
   const last = calendarDate(2100, 12, 31);
   const dates: CalendarDate[] = [];
-  for (const text of texts) {
-    const date = parseDate(text);
-    if (date === undefined || date <= first || date >= last) continue;
+  for (const date of named) {
+    if (date <= first || date >= last) continue;
     dates.push(addDays(date, -1), date, addDays(date, 1));
   }
   return dates;

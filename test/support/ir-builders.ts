@@ -20,6 +20,8 @@ import type {
 } from "../../compiler/ir.js";
 import type { EnumDecl, FieldDecl, RecordDecl } from "../../runtime/types.js";
 import { roundingOf } from "../../compiler/operations.js";
+import { decimalLiteral } from "../../compiler/literals.js";
+import { parseDate, parseDecimal, parseMoney, parsePercent, parseTime, type CalendarDate } from "../../runtime/index.js";
 
 let nextLine = 1;
 
@@ -59,11 +61,11 @@ export const e = {
   int: (value: number): Expr => node({ op: "literal", value, type: t.integer }),
   months: (value: number): Expr => node({ op: "literal", value, type: t.months }),
   days: (value: number): Expr => node({ op: "literal", value, type: t.days }),
-  money: (text: string): Expr => node({ op: "literal", value: text, type: t.money }),
-  percent: (text: string): Expr => node({ op: "literal", value: text, type: t.percent }),
-  decimal: (text: string): Expr => node({ op: "literal", value: text, type: t.decimal }),
-  date: (text: string): Expr => node({ op: "literal", value: text, type: t.date }),
-  time: (text: string): Expr => node({ op: "literal", value: text, type: t.time }),
+  money: (text: string): Expr => node({ op: "literal", value: decoded(text, t.money), type: t.money }),
+  percent: (text: string): Expr => node({ op: "literal", value: decoded(text, t.percent), type: t.percent }),
+  decimal: (text: string): Expr => node({ op: "literal", value: decoded(text, t.decimal), type: t.decimal }),
+  date: (text: string): Expr => node({ op: "literal", value: decoded(text, t.date), type: t.date }),
+  time: (text: string): Expr => node({ op: "literal", value: decoded(text, t.time), type: t.time }),
   member: (enumName: string, member: string): Expr => node({ op: "literal", value: member, type: t.enum(enumName) }),
   members: (enumName: string, members: readonly string[]): Expr =>
     node({ op: "literal", value: [...members].sort(), type: t.set(enumName) }),
@@ -182,19 +184,70 @@ export function cases(name: string, type: ValueType, rules: readonly RuleIR[], o
   return { name, visibility: options.visibility ?? "output", parameters: options.parameters ?? [], type, rules, span: span() };
 }
 
-export function value(literal: LiteralValue, from: string, options: { until?: string; source?: string; note?: string } = {}): ParameterValueIR {
+/**
+ * A literal written as the IR's tests write it (`"1458.00"` yuan, `"60"` percent,
+ * `"2021-10-20"`, `"12.5"`), decoded as the checker decodes it.
+ */
+export function decoded(written: string | boolean | number | null | readonly string[], type: ValueType): LiteralValue {
+  if (typeof written !== "string") return written;
+  const parsed = (() => {
+    switch (type.kind === "optional" ? type.of.kind : type.kind) {
+      case "money":
+        return parseMoney(written);
+      case "percent":
+        return parsePercent(written);
+      case "date":
+        return parseDate(written);
+      case "time":
+        return parseTime(written);
+      case "decimal":
+      case "unrounded_money": {
+        const value = parseDecimal(written);
+        return value === undefined ? undefined : decimalLiteral(value);
+      }
+      default:
+        return written;
+    }
+  })();
+  if (parsed === undefined) throw new Error(`${written} is not a literal of type ${type.kind}`);
+  return parsed;
+}
+
+/** A parameter value as written; `parameter` decodes it by the parameter's type. */
+export interface WrittenValue {
+  readonly literal: string | boolean | number | null | readonly string[];
+  readonly from: string;
+  readonly until?: string;
+  readonly source?: string;
+  readonly note?: string;
+}
+
+export function value(literal: WrittenValue["literal"], from: string, options: { until?: string; source?: string; note?: string } = {}): WrittenValue {
+  return { literal, from, ...options };
+}
+
+function dateOf(text: string): CalendarDate {
+  const date = parseDate(text);
+  if (date === undefined) throw new Error(`${text} is not a date`);
+  return date;
+}
+
+/** A value of a parameter, in force until its `until`, or else the day before the next value's `from`. */
+function parameterValue(written: WrittenValue, type: ValueType, next: WrittenValue | undefined): ParameterValueIR {
+  const until = written.until !== undefined ? dateOf(written.until) : next === undefined ? undefined : ((dateOf(next.from) - 1) as CalendarDate);
   return {
-    value: literal,
-    from,
-    ...(options.until === undefined ? {} : { until: options.until }),
-    source: options.source === undefined ? { kind: "clause", citation: cites("§1", "figure") } : { kind: "document", text: options.source, span: span() },
-    ...(options.note === undefined ? {} : { note: options.note }),
+    value: decoded(written.literal, type),
+    from: dateOf(written.from),
+    ...(until === undefined ? {} : { until }),
+    source: written.source === undefined ? { kind: "clause", citation: cites("§1", "figure") } : { kind: "document", text: written.source, span: span() },
+    ...(written.note === undefined ? {} : { note: written.note }),
     span: span(),
   };
 }
 
-export function parameter(name: string, type: ValueType, values: readonly ParameterValueIR[], label?: string): ParameterIR {
-  return { name, type, ...(label === undefined ? {} : { label }), values, span: span() };
+export function parameter(name: string, type: ValueType, values: readonly WrittenValue[], label?: string): ParameterIR {
+  const decodedValues = values.map((written, index) => parameterValue(written, type, values[index + 1]));
+  return { name, type, ...(label === undefined ? {} : { label }), values: decodedValues, span: span() };
 }
 
 function expressionsOf(definition: DefinitionIR): ExprIR[] {

@@ -11,6 +11,8 @@ import { useWords } from "../i18n.js";
 import { exampleScenarios } from "../published.js";
 import { store } from "../store.js";
 import { usePage } from "../use-page.js";
+import { literalFigure } from "../../../compiler/literals.js";
+import { dayNumber } from "./dates.js";
 import { download } from "./download.js";
 import { Results } from "./Results.js";
 
@@ -389,7 +391,8 @@ const ParameterOverrides = memo(
 
 function ParameterOverride({ schema, parameter, date, value, onChange }: { schema: FactSchema; parameter: ParameterIR; date: string; value: Json | undefined; onChange: (next: Json | undefined) => void }) {
   const t = useWords();
-  const inForce = parameter.values.find((v) => v.from <= date && (v.until === undefined || date <= v.until));
+  const day = dayNumber(date);
+  const inForce = parameter.values.find((v) => v.from <= day && (v.until === undefined || day <= v.until));
   const id = `parameter-${parameter.name}`;
   return (
     <div className="field parameter">
@@ -397,7 +400,7 @@ function ParameterOverride({ schema, parameter, date, value, onChange }: { schem
         {parameter.label ?? parameter.name} <code>{parameter.name}</code>
         <span className="published-value">
           {" "}
-          ({t("publishedValue")}: {inForce === undefined ? "—" : String(inForce.value ?? "—")}
+          ({t("publishedValue")}: {inForce === undefined || inForce.value === null ? "—" : literalFigure(inForce.value, parameter.type)}
           {parameter.unit === undefined ? "" : ` ${parameter.unit}`})
         </span>
       </label>

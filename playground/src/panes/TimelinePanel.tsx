@@ -8,6 +8,7 @@ import { useWords } from "../i18n.js";
 import { usePage } from "../use-page.js";
 import { parseScenarioObject } from "./CasePanel.js";
 import { dayNumber, isoOfDay } from "./dates.js";
+import { literalFigure } from "../../../compiler/literals.js";
 
 const ROW = 22;
 const LABEL = 230;
@@ -16,12 +17,13 @@ const WIDTH = 900;
 /** The date a window bound names on `asOf`: a date written in the policy, or a date parameter's value then. */
 function boundDate(program: ProgramOutline, bound: ExprIR | undefined, asOf: string): string | null | undefined {
   if (bound === undefined) return null;
-  if (bound.op === "literal") return typeof bound.value === "string" ? bound.value : null;
+  if (bound.op === "literal") return typeof bound.value === "number" ? isoOfDay(bound.value) : null;
   if (bound.op === "convert") return boundDate(program, bound.operand, asOf);
   if (bound.op === "parameter") {
     const parameter = program.parameters.find((p) => p.name === bound.name);
-    const value = parameter?.values.find((v) => v.from <= asOf && (v.until === undefined || asOf <= v.until))?.value;
-    return typeof value === "string" ? value : null;
+    const day = dayNumber(asOf);
+    const value = parameter?.values.find((v) => v.from <= day && (v.until === undefined || day <= v.until))?.value;
+    return typeof value === "number" ? isoOfDay(value) : null;
   }
   return undefined;
 }
@@ -37,7 +39,7 @@ export function TimelinePanel() {
   const start = dayNumber(asOf) - 730;
   const end = dayNumber(asOf) + 730;
   const x = (day: number) => LABEL + ((Math.min(Math.max(day, start), end) - start) / (end - start)) * (WIDTH - LABEL - 10);
-  const parameters = program.parameters.filter((p) => p.values.some((v) => dayNumber(v.from) <= end && (v.until === undefined || dayNumber(v.until) >= start)));
+  const parameters = program.parameters.filter((p) => p.values.some((v) => v.from <= end && (v.until === undefined || v.until >= start)));
   const rows = program.measures.length + parameters.length + 2;
   const height = rows * ROW + 30;
   const years = Array.from({ length: 5 }, (_, i) => Number(asOf.slice(0, 4)) - 2 + i).filter((year) => dayNumber(`${year}-01-01`) >= start && dayNumber(`${year}-01-01`) <= end);
@@ -100,15 +102,15 @@ function ParameterRow({ parameter, y, x, start, end }: { parameter: ParameterIR;
         <title>{parameter.label ?? parameter.name}</title>
       </text>
       {parameter.values.map((value, i) => {
-        const left = Math.max(start, dayNumber(value.from));
-        const right = value.until === undefined ? end : Math.min(end, dayNumber(value.until));
+        const left = Math.max(start, value.from);
+        const right = value.until === undefined ? end : Math.min(end, value.until);
         if (right < start || left > end) return null;
-        const text = value.value === null ? "—" : Array.isArray(value.value) ? value.value.join(", ") : String(value.value);
+        const text = value.value === null ? "—" : Array.isArray(value.value) ? value.value.join(", ") : literalFigure(value.value, parameter.type);
         return (
           <g key={i}>
             <rect x={x(left)} y={y + 3} width={Math.max(1, x(right) - x(left))} height={ROW - 6} className={`value value-${i % 2}`}>
               <title>
-                {parameter.name} = {text} ({value.from} — {value.until ?? "…"})
+                {parameter.name} = {text} ({isoOfDay(value.from)} — {value.until === undefined ? "…" : isoOfDay(value.until)})
               </title>
             </rect>
             <text x={x(left) + 3} y={y + 15} className="value-label">
