@@ -94,7 +94,7 @@ describe("the playground in Chromium", () => {
   });
 
   it("marks an error in the editor and the error list, and brings the results back once it is fixed", async () => {
-    const { page, context } = await open();
+    const { page, context, troubles } = await open();
     await page.evaluate((text) => window.tiaoPlayground.setSource(text), publishedM4.replace("person.insured_months < 12 months", "person.insured_monthz < 12 months"));
     const errors = await page.evaluate(() => window.tiaoPlayground.diagnostics().filter((d) => d.severity === "error"));
     expect(errors.length).toBeGreaterThan(0);
@@ -111,6 +111,8 @@ describe("the playground in Chromium", () => {
     await page.locator("[data-testid=problems] .no-problems").waitFor();
     expect(await output(page, "m4", "living_subsidy_monthly").textContent()).toBe("846.00");
     expect(await page.locator(".monaco-editor .squiggly-error").count()).toBe(0);
+    // the wavy underline is drawn, not blocked by the page's content-security policy
+    expect(troubles).toEqual([]);
     await context.close();
   });
 
@@ -178,6 +180,24 @@ describe("the playground in Chromium", () => {
     await page.keyboard.press("ArrowLeft");
     await page.keyboard.press("Shift+F12");
     await expect.poll(() => page.locator('.file-list [aria-current="page"]').textContent()).toBe("parameters.tiao");
+
+    // F2 renames the parameter in every file, the ones the editor does not show included
+    await page.locator(".file-list button", { hasText: "m4.tiao" }).click();
+    await page.locator(".monaco-editor .view-lines").first().click();
+    await page.keyboard.press("Control+Home");
+    await page.keyboard.press("Control+F");
+    await page.keyboard.type("ui_benefit_standard");
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("F2");
+    // the rename box opens with the name selected: typing replaces it
+    await page.locator(".rename-box input:focus").waitFor();
+    await page.keyboard.type("unemployment_benefit_standard");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.evaluate(() => window.tiaoPlayground.files()[`policies/lanzhou-2021-289/m4.tiao`] ?? "")).toContain("round(unemployment_benefit_standard *");
+    await settled(page);
+    expect(await page.evaluate(() => window.tiaoPlayground.files()[`policies/lanzhou-2021-289/parameters.tiao`] ?? "")).toContain("parameter unemployment_benefit_standard:");
+    expect(await page.evaluate(() => window.tiaoPlayground.diagnostics().filter((d) => d.severity === "error"))).toEqual([]);
     await context.close();
   });
 

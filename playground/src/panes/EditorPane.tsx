@@ -25,11 +25,22 @@ function fileName(path: string): string {
 function useModels(): void {
   const files = usePage((state) => state.files);
   const diagnostics = usePage((state) => state.analysis?.diagnostics);
+  // the text each model was last given or typed: a keystroke compares one file's text, not every model's whole value
+  const synced = useRef(new Map<string, string>());
   useEffect(() => {
     for (const file of files) {
+      if (synced.current.get(file.path) === file.text) continue;
       const uri = modelUri(file.path);
       const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(file.text, "tiao", uri);
+      if (!synced.current.has(file.path)) {
+        // Every change of a file reaches the store: typed, or made in a file the editor does not show (a rename, a quick fix).
+        model.onDidChangeContent(() => {
+          const text = model.getValue();
+          if (store.snapshot().files.find((each) => each.path === file.path)?.text !== text) void store.setFileText(file.path, text);
+        });
+      }
       if (model.getValue() !== file.text) model.setValue(file.text);
+      synced.current.set(file.path, file.text);
     }
   }, [files]);
   useEffect(() => {
@@ -129,13 +140,6 @@ function RulesEditor() {
   const onMount: OnMount = (editor) => {
     performance.mark("tiao:editor-mounted");
     editorRef.current = editor;
-    editor.onDidChangeModelContent(() => {
-      const model = editor.getModel();
-      if (model === null) return;
-      const path = model.uri.path.slice(1);
-      const text = model.getValue();
-      if (store.snapshot().files.find((file) => file.path === path)?.text !== text) void store.setFileText(path, text);
-    });
     editor.onDidChangeCursorPosition((event) => {
       const model = editor.getModel();
       if (model !== null) store.setCursor(model.uri.path.slice(1), model.getOffsetAt(event.position));
