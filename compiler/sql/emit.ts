@@ -474,7 +474,7 @@ function resultsSql(program: ProgramIR, dialect: Dialect): string {
     ...m.measure.outputs.map((output) => {
       const definition = m.measure.definitions.find((d) => d.name === output);
       if (definition === undefined) throw new Error(`no output ${output}`);
-      return `  ${flatValue(column(m.alias, output), definition.type, dialect)} AS ${identifier(`${m.name}.${output}`)}`;
+      return `  ${flatValueText(column(m.alias, output), definition.type)} AS ${identifier(`${m.name}.${output}`)}`;
     }),
   ]);
   return `${header(program, dialect, "Results of every case")}
@@ -505,7 +505,8 @@ ${joins.join("\n")};
 `;
 }
 
-function flatValue(value: string, type: ValueType, dialect: Dialect): string {
+/** A value as its text in a flat file's column (money in yuan, exact decimals and percents as text). */
+export function flatValueText(value: string, type: ValueType): string {
   switch (type.kind) {
     case "bool":
     case "integer":
@@ -526,7 +527,7 @@ function flatValue(value: string, type: ValueType, dialect: Dialect): string {
     case "set":
       return value;
     case "optional":
-      return flatValue(value, type.of, dialect);
+      return flatValueText(value, type.of);
     case "record":
     case "list":
       throw new Error(`a ${type.kind} output`);

@@ -19,7 +19,7 @@
  */
 import type { ValueType } from "../../runtime/types.js";
 import type { ProgramIR } from "../../compiler/ir.js";
-import { REJECTED_TABLE } from "../../compiler/sql/emit.js";
+import { REJECTED_TABLE, flatValueText } from "../../compiler/sql/emit.js";
 import { CASE_COLUMN, CASES_TABLE, DATE_COLUMN, ITEM_COLUMN, caseLayout, identifier, stringLiteral, type CaseColumn, type CaseLayout, type ValueColumn } from "../../compiler/sql/tables.js";
 import { DUCKDB_DECIMAL, DUCKDB_DECIMAL_LIMIT } from "../../compiler/sql/dialect.js";
 
@@ -211,7 +211,7 @@ export function flatExportSql(program: ProgramIR): string {
     switch (column.kind) {
       case "value":
       case "override":
-        columns.push(`${valueText(source, column.type)} AS ${identifier(column.name)}`);
+        columns.push(`${flatValueText(source, column.type)} AS ${identifier(column.name)}`);
         break;
       case "record_given":
         columns.push(`${source} AS ${identifier(column.name)}`);
@@ -219,7 +219,7 @@ export function flatExportSql(program: ProgramIR): string {
       case "list_count": {
         const list = layout.lists.find((l) => l.name === column.name);
         if (list === undefined) throw new Error(`no list ${column.name}`);
-        const struct = list.columns.map((c) => `${identifier(c.name)} := ${valueText(`i.${identifier(c.name)}`, c.type)}`).join(", ");
+        const struct = list.columns.map((c) => `${identifier(c.name)} := ${flatValueText(`i.${identifier(c.name)}`, c.type)}`).join(", ");
         columns.push(
           `CASE WHEN ${source} IS NULL THEN NULL ELSE coalesce((SELECT list(struct_pack(${struct}) ORDER BY i.${identifier(ITEM_COLUMN)}) FROM ${identifier(list.name)} AS i WHERE i.${identifier(CASE_COLUMN)} = c.${identifier(CASE_COLUMN)}), []) END AS ${identifier(column.name)}`,
         );
@@ -230,29 +230,3 @@ export function flatExportSql(program: ProgramIR): string {
   return `SELECT ${columns.join(", ")} FROM ${CASES_TABLE} AS c ORDER BY c.${identifier(CASE_COLUMN)}`;
 }
 
-function valueText(value: string, type: ValueType): string {
-  switch (type.kind) {
-    case "bool":
-    case "integer":
-    case "months":
-    case "days":
-    case "enum":
-    case "set":
-    case "date":
-      return value;
-    case "money":
-      return `CAST(${value} AS DECIMAL(18,0)) * 0.01`;
-    case "percent":
-      return `tiao_percent_text(${value})`;
-    case "decimal":
-    case "unrounded_money":
-      return `tiao_decimal_text(${value})`;
-    case "time":
-      return `tiao_time_text(${value})`;
-    case "optional":
-      return valueText(value, type.of);
-    case "record":
-    case "list":
-      throw new Error(`a ${type.kind} has no column`);
-  }
-}
