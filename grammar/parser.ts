@@ -58,11 +58,13 @@ import {
   Measure,
   Minus,
   MoneyUnit,
+  Monthly,
   Months,
   MonthsUnit,
   Not,
   Note,
   NumberLiteral,
+  Otherwise,
   Of,
   Optional,
   Output,
@@ -88,6 +90,7 @@ import {
   Value,
   When,
   Where,
+  Yearly,
   allTokens,
 } from "./tokens.js";
 import { ParserErrorMessages } from "./messages.js";
@@ -230,7 +233,18 @@ export class TiaoParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(Optional);
-          this.SUBRULE(this.typeExpression, { LABEL: "of" });
+          this.SUBRULE1(this.typeExpression, { LABEL: "of" });
+        },
+      },
+      {
+        // `monthly money otherwise 0 yuan`: a series, and the value of a period not given
+        ALT: () => {
+          this.OR1([{ ALT: () => this.CONSUME(Monthly) }, { ALT: () => this.CONSUME(Yearly) }]);
+          this.SUBRULE2(this.typeExpression, { LABEL: "of" });
+          this.OPTION(() => {
+            this.CONSUME(Otherwise);
+            this.SUBRULE(this.parameterLiteral, { LABEL: "missing" });
+          });
         },
       },
       { ALT: () => this.CONSUME3(Identifier, { LABEL: "named" }) },
@@ -591,7 +605,19 @@ export class TiaoParser extends CstParser {
   callArguments = this.RULE("callArguments", () => {
     this.CONSUME(LParen);
     this.MANY_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: "arguments" }) });
+    this.OPTION(() => this.SUBRULE(this.overPeriods));
     this.CONSUME(RParen);
+  });
+
+  /**
+   * `over last 12 months`, `over this year`, `over previous year`: the periods of a series
+   * summed or averaged. The words are names here (cst-to-ast.ts checks them), not reserved.
+   */
+  overPeriods = this.RULE("overPeriods", () => {
+    this.CONSUME(Identifier, { LABEL: "over" });
+    this.SUBRULE1(this.name, { LABEL: "relation" });
+    this.OPTION(() => this.CONSUME(NumberLiteral, { LABEL: "count" }));
+    this.SUBRULE2(this.name, { LABEL: "unit" });
   });
 
   /** `count(x in L where c)`, `any(…)`, `all(…)` */
@@ -608,19 +634,26 @@ export class TiaoParser extends CstParser {
     this.CONSUME(RParen);
   });
 
-  /** `sum(e for x in L where c)` */
+  /** `sum(e for x in L where c)`, or `sum(series over …)` */
   sumAggregate = this.RULE("sumAggregate", () => {
     this.CONSUME(Sum);
     this.CONSUME(LParen);
     this.SUBRULE1(this.expression, { LABEL: "value" });
-    this.CONSUME(For);
-    this.CONSUME(Identifier, { LABEL: "variable" });
-    this.CONSUME(In);
-    this.SUBRULE2(this.expression, { LABEL: "list" });
-    this.OPTION(() => {
-      this.CONSUME(Where);
-      this.SUBRULE3(this.expression, { LABEL: "filter" });
-    });
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(For);
+          this.CONSUME2(Identifier, { LABEL: "variable" });
+          this.CONSUME(In);
+          this.SUBRULE2(this.expression, { LABEL: "list" });
+          this.OPTION(() => {
+            this.CONSUME(Where);
+            this.SUBRULE3(this.expression, { LABEL: "filter" });
+          });
+        },
+      },
+      { ALT: () => this.SUBRULE(this.overPeriods) },
+    ]);
     this.CONSUME(RParen);
   });
 

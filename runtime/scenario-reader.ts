@@ -174,6 +174,9 @@ function buildPlan(schema: FactSchema): ScenarioPlan {
       }
       case "optional":
         return new TypePlan(OPTIONAL, null, null, null, typePlan(type.of));
+      case "series":
+        // Keyed by period, not by name: left to the thorough reader, like what is undeclared.
+        return new TypePlan(UNDECLARED);
     }
   };
   const fillRecord = (declaration: RecordDecl): RecordPlan => {

@@ -35,6 +35,8 @@ export interface ExprContext {
   /** path keys (see pathKey) of optional values known to be present here */
   readonly present: ReadonlySet<string>;
   readonly reporter: Reporter;
+  /** where a series is taken whole (`sum(… over …)`, `value_at`) rather than read at the evaluation date */
+  readonly wantsSeries?: boolean;
 }
 
 /** The type an expression must have, and where that type was declared (for a label). */

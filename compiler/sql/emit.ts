@@ -213,6 +213,7 @@ function parameterValueColumn(type: ValueType): string {
       return parameterValueColumn(type.of);
     case "record":
     case "list":
+    case "series":
       throw new Error(`a parameter cannot be a ${type.kind}`);
   }
 }
@@ -453,6 +454,7 @@ function jsonText(value: string, type: ValueType, dialect: Dialect): string {
         return jsonText(value, type.of, dialect);
       case "record":
       case "list":
+      case "series":
         throw new Error(`a ${type.kind} output`);
     }
   })();
@@ -530,6 +532,7 @@ export function flatValueText(value: string, type: ValueType): string {
       return flatValueText(value, type.of);
     case "record":
     case "list":
+    case "series":
       throw new Error(`a ${type.kind} output`);
   }
 }

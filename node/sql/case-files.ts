@@ -159,6 +159,7 @@ export class CaseFiles {
         return this.field(value, type.of, path, problems);
       case "record":
       case "list":
+      case "series":
         throw new Error(`a ${type.kind} has no column`);
     }
   }

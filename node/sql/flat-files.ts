@@ -86,6 +86,7 @@ function readValue(text: string, type: ValueType, program: ProgramIR): { value: 
       return readValue(text, type.of, program);
     case "record":
     case "list":
+    case "series":
       throw new Error(`a ${type.kind} has no column`);
   }
 }

@@ -8,10 +8,12 @@ import fc from "fast-check";
 import type { ExprIR, ProgramIR, RuleIR, ValueType, WindowIR } from "../../compiler/ir.js";
 import {
   addDays,
+  addMonths,
   calendarDate,
   decimal,
   fen,
   percentFromMillionths,
+  periodKey,
   type CalendarDate,
   type RecordValue,
   type RuntimeValue,
@@ -162,6 +164,16 @@ export function valueArbitrary(type: ValueType, schema: FactSchema, dates: fc.Ar
       return recordArbitrary(recordOf(schema, type.name), schema, dates, options);
     case "optional":
       return fc.option(valueArbitrary(type.of, schema, dates, options), { nil: null, freq: 3 });
+    case "series": {
+      // The periods around a date, now and then one left out: totals over them mostly find their periods.
+      const span = type.period === "month" ? 48 : 8;
+      const period = type.period;
+      const values = fc.array(fc.option(valueArbitrary(type.of, schema, dates, options), { nil: undefined, freq: 8 }), { minLength: span, maxLength: span });
+      return fc.tuple(dates, values).map(([center, items]) => {
+        const entries = items.flatMap((value, i) => (value === undefined ? [] : [[periodKey(period, addMonths(center, (i - span / 2) * (period === "month" ? 1 : 12))), value] as const]));
+        return Object.fromEntries(entries);
+      });
+    }
   }
 }
 
