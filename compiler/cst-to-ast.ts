@@ -313,7 +313,7 @@ class Converter implements ChainContext {
       const of = this.typeExpression(childNode(node, "of"));
       return of === undefined ? undefined : { kind: "optional", of, span };
     }
-    const series = childToken(node, "Monthly") ?? childToken(node, "Yearly");
+    const series = childToken(node, "period");
     if (series !== undefined) {
       const of = this.typeExpression(childNode(node, "of"));
       const missingNode = childNode(node, "missing");

@@ -16,7 +16,7 @@
  * `*`, unary `-`, `.field`, primaries. Between `if`s the grammar reads a flat chain of
  * operands and operators; cst-to-ast.ts applies the precedence.
  */
-import { CstParser, EOF, type CstNode, type DSLMethodOpts, type IOrAlt, type IToken, type TokenType } from "chevrotain";
+import { CstParser, EOF, tokenMatcher, type CstNode, type DSLMethodOpts, type IOrAlt, type IToken, type TokenType } from "chevrotain";
 import {
   Absent,
   All,
@@ -58,7 +58,6 @@ import {
   Measure,
   Minus,
   MoneyUnit,
-  Monthly,
   Months,
   MonthsUnit,
   Not,
@@ -90,7 +89,6 @@ import {
   Value,
   When,
   Where,
-  Yearly,
   allTokens,
 } from "./tokens.js";
 import { ParserErrorMessages } from "./messages.js";
@@ -237,9 +235,13 @@ export class TiaoParser extends CstParser {
         },
       },
       {
-        // `monthly money otherwise 0 yuan`: a series, and the value of a period not given
+        // `monthly money otherwise 0 yuan`: a series, and the value of a period not given.
+        // `monthly` and `yearly` are not reserved (an enum may have a member `monthly`): they
+        // start a series where a type follows them, and not a field's name (`monthly: …`).
+        GATE: () => this.startsSeries(),
+        IGNORE_AMBIGUITIES: true,
         ALT: () => {
-          this.OR1([{ ALT: () => this.CONSUME(Monthly) }, { ALT: () => this.CONSUME(Yearly) }]);
+          this.CONSUME4(Identifier, { LABEL: "period" });
           this.SUBRULE2(this.typeExpression, { LABEL: "of" });
           this.OPTION(() => {
             this.CONSUME(Otherwise);
@@ -689,6 +691,15 @@ export class TiaoParser extends CstParser {
   });
 
   // ---------------------------------------------------------------- gates
+
+  /** `monthly T` / `yearly T`: the word, then a type, and not the name of the next field. */
+  private startsSeries(): boolean {
+    const word = this.LA(1);
+    if (!tokenMatcher(word, Identifier) || (word.image !== "monthly" && word.image !== "yearly")) return false;
+    const next = this.LA(2);
+    const typeStarts = [PrimitiveType, Optional, SetKw, List, Identifier].some((type) => tokenMatcher(next, type));
+    return typeStarts && this.LA(3).tokenType !== Colon;
+  }
 
   /** Whether the operator after the current operand belongs to the chain. */
   private chainContinues(inWhen: boolean): boolean {

@@ -212,16 +212,13 @@ export const Days = keyword("days", "Days", [PrimitiveType, DaysUnit]);
 export const Month = keyword("month", "Month", [MonthsUnit]);
 export const Day = keyword("day", "Day", [DaysUnit]);
 export const Yuan = keyword("yuan", "Yuan", [MoneyUnit]);
-/** `monthly money`, `yearly integer`: a fact given period by period */
-export const Monthly = keyword("monthly", "Monthly");
-export const Yearly = keyword("yearly", "Yearly");
 
 const keywordTokens: readonly TokenType[] = [
   Policy, Title, DocumentKw, Issuer, Issued, Version, Notice, Enum, RecordKw, Entity, Parameter, Unit, Value,
   From, Until, Source, Note, Measure, In, Force, Let, Output, RuleKw, Exception, To, When, Cites, Not, Computable,
   Because, If, Then, Else, Match, And, Or, True, False, Absent, Is, Present, Otherwise, For, Where, Count, Sum,
   AnyKw, All, Optional, List, SetKw, Of, Bool, Integer, DecimalKw, MoneyKw, PercentKw, DateKw, TimeKw, Months,
-  Days, Month, Day, Yuan, Monthly, Yearly,
+  Days, Month, Day, Yuan,
 ];
 
 /** The reserved words, as written. */
