@@ -280,6 +280,9 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
       return parameterValue(expr.name, context);
     case "definition":
       return value(column(row, expr.name));
+    case "measure_output":
+      context.problems.push({ expr, message: `the SQL target cannot read \`${expr.measure}.${expr.output}\`, an output of another measure` });
+      return value("NULL");
     case "call": {
       const definition = context.definitions.get(expr.definition);
       if (definition === undefined) throw new Error(`no definition ${expr.definition}`);

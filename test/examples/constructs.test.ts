@@ -351,6 +351,7 @@ function childExpressionsIR(expr: ExprIR): readonly ExprIR[] {
     case "fact":
     case "parameter":
     case "definition":
+    case "measure_output":
     case "local":
       return [];
     case "field":
