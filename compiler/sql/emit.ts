@@ -276,10 +276,12 @@ function presenceTest(path: string, program: ProgramIR, row: string): string | u
 function measureSql(program: ProgramIR, measure: MeasureIR, layout: CaseLayout, dialect: Dialect, problems: ExpressionProblem[]): string {
   const definitions = new Map(measure.definitions.map((d) => [d.name, d]));
   let aliases = 0;
+  const errorColumns = new Map<string, string>();
   const contextOf = (row: string): ExpressionContext => ({
     dialect,
     row,
     definitions,
+    definitionErrors: new Set(errorColumns.keys()),
     parameters: new Map(program.parameters.map((p) => [p.name, p])),
     lists: new Map(layout.lists.map((list): [string, ListTable] => [list.name, list])),
     problems,
@@ -299,7 +301,6 @@ function measureSql(program: ProgramIR, measure: MeasureIR, layout: CaseLayout, 
 
   const factsStep = factsSelect(program, measure, layout);
   const steps: string[] = [`${identifier("step 0")} AS (\n${factsStep}\n)`];
-  const errorColumns = new Map<string, string>();
   let windowError: string | undefined;
   for (let layer = 1; layer <= layers; layer++) {
     const row = "s";
@@ -324,8 +325,8 @@ function measureSql(program: ProgramIR, measure: MeasureIR, layout: CaseLayout, 
   }
 
   const inForce = column("s", "#in_force");
-  // the first error in the order the interpreter evaluates the definitions
-  const errors = evaluated.flatMap((d) => errorColumns.get(d.name) ?? []);
+  // the first error of the outputs in written order: each holds those of the definitions it read
+  const errors = measure.outputs.flatMap((name) => errorColumns.get(name) ?? []);
   const outputs = measure.outputs.map((name) => {
     const definition = definitions.get(name);
     if (definition === undefined) throw new Error(`no output ${name}`);

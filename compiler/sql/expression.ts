@@ -62,6 +62,11 @@ export interface ExpressionContext {
   /** the alias of the row being computed: facts, parameters and definitions are its columns */
   readonly row: string;
   readonly definitions: ReadonlyMap<string, DefinitionIR>;
+  /**
+   * the definitions that may fail, by name: the column of their error. Evaluation is on
+   * demand, so a definition's error is an error of what reads it, where it is read.
+   */
+  readonly definitionErrors: ReadonlySet<string>;
   readonly parameters: ReadonlyMap<string, ParameterIR>;
   readonly lists: ReadonlyMap<string, ListTable>;
   readonly problems: ExpressionProblem[];
@@ -279,7 +284,7 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
     case "parameter":
       return parameterValue(expr.name, context);
     case "definition":
-      return value(column(row, expr.name));
+      return value(column(row, expr.name), context.definitionErrors.has(expr.name) ? column(row, `${expr.name}#error`) : undefined);
     case "measure_output":
       context.problems.push({ expr, message: `the SQL target cannot read \`${expr.measure}.${expr.output}\`, an output of another measure` });
       return value("NULL");
