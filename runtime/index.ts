@@ -33,6 +33,7 @@ export { addMoney, subtractMoney, multiplyMoney, multiplyMoneyByPercent, multipl
 export { addIntegers, subtractIntegers, multiplyIntegers } from "./integers.js";
 export { addDecimal, subtractDecimal, multiplyDecimal, multiplyIntegerByPercent, multiplyDecimalByPercent, negateDecimal, compareDecimal, roundDecimal, floorDecimal, ceilDecimal } from "./decimal.js";
 export { addDays, addMonths, subtractDays, subtractMonths, subtractDates, lastDayOfTerm, daysBetween, minOf, maxOf } from "./dates.js";
+export { completedMonths, completedYears, yearOf, monthOf, firstDayOfMonth, lastDayOfMonth, firstDayOfYear, lastDayOfYear } from "./calendar.js";
 
 // The JSON-facing entry point of generated modules (their `evaluateJson`)
 export {
