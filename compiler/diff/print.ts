@@ -85,6 +85,8 @@ function toSyntax(expr: ExprIR, definitions: DefinitionNames): Expr {
       return call(functionName(expr.operation), expr.args.map(at));
     case "evaluation_date":
       return { kind: "evaluation_date", span };
+    case "scale":
+      return call(expr.mode, [name(expr.scale), at(expr.base)]);
     case "convert":
       return at(expr.operand);
     case "if":

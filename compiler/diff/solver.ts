@@ -599,6 +599,8 @@ class VersionEncoder {
         throw new OutsideFragment("ends a term of months (month arithmetic)");
       case "function":
         throw new OutsideFragment(`uses the calendar (${functionName(expr.operation)})`);
+      case "scale":
+        throw new OutsideFragment(`applies the scale ${expr.scale}`);
       case "negate":
         throw new OutsideFragment("negates a decimal");
       case "floor":
