@@ -10,11 +10,13 @@ export function forEachChild(expr: ExprIR, visit: (child: ExprIR) => void): void
     case "definition":
     case "measure_output":
     case "local":
+    case "evaluation_date":
       return;
     case "field":
       visit(expr.object);
       return;
     case "call":
+    case "function":
       for (const argument of expr.args) visit(argument);
       return;
     case "not":
@@ -36,6 +38,9 @@ export function forEachChild(expr: ExprIR, visit: (child: ExprIR) => void): void
     case "otherwise":
       visit(expr.left);
       visit(expr.right);
+      return;
+    case "scale":
+      visit(expr.base);
       return;
     case "last_day_of_term":
       visit(expr.start);

@@ -13,6 +13,7 @@ import { collectDeclarations } from "./declarations.js";
 import { linkMeasures } from "./measure-outputs.js";
 import { checkMeasure, measureOutputsTable, measureSignatures } from "./measures.js";
 import { checkParameters } from "./parameters.js";
+import { checkScales } from "./scales.js";
 import { newReporter, reportError, type Reporter } from "./report.js";
 
 export interface CheckOptions {
@@ -39,6 +40,7 @@ export function checkFiles(files: readonly PolicyFile[], options: CheckOptions =
   const reporter = newReporter();
   const { symbols, policy, schema } = collectDeclarations(files, reporter);
   const parameters = checkParameters(symbols, reporter);
+  const scales = checkScales(symbols, reporter);
   const signatures = symbols.measures.map((declaration) => measureSignatures(declaration, symbols, reporter));
   const outputs = measureOutputsTable(signatures);
   const checked = signatures.flatMap((measure): MeasureIR[] => {
@@ -50,7 +52,7 @@ export function checkFiles(files: readonly PolicyFile[], options: CheckOptions =
   if (notice !== undefined) checkQuotes(files, notice, reporter);
   const { diagnostics } = reporter;
   if (policy === undefined || hasErrors(diagnostics)) return { diagnostics };
-  return { program: { policy, schema, parameters, measures }, diagnostics };
+  return { program: { policy, schema, parameters, scales, measures }, diagnostics };
 }
 
 /** The text of the notice the header names, read only for a policy that is otherwise correct. */
