@@ -77,7 +77,7 @@ export interface Comment {
   readonly span: SourceSpan;
 }
 
-export type Declaration = PolicyHeader | EnumDeclaration | RecordDeclaration | ParameterDeclaration | MeasureDeclaration;
+export type Declaration = PolicyHeader | EnumDeclaration | RecordDeclaration | ParameterDeclaration | ScaleDeclaration | MeasureDeclaration;
 
 export interface PolicyHeader {
   readonly kind: "policy";
@@ -134,6 +134,33 @@ export interface ParameterValue {
   readonly source: SourceRef;
   readonly note?: StringLiteral;
   readonly span: SourceSpan;
+}
+
+/**
+ * `parameter name: scale "label" { bracket b { threshold … from … source … rate … } … }`:
+ * brackets in written order, each with its dated thresholds and rates.
+ */
+export interface ScaleDeclaration {
+  readonly kind: "scale";
+  readonly name: Identifier;
+  /** where `scale` is written */
+  readonly typeSpan: SourceSpan;
+  readonly label?: StringLiteral;
+  readonly unit?: StringLiteral;
+  readonly brackets: readonly ScaleBracket[];
+  readonly span: SourceSpan;
+}
+
+export interface ScaleBracket {
+  readonly name: Identifier;
+  /** thresholds and rates in written order */
+  readonly figures: readonly BracketFigure[];
+  readonly span: SourceSpan;
+}
+
+/** `threshold 12000 yuan from …` or `rate 10% from …` */
+export interface BracketFigure extends ParameterValue {
+  readonly figure: "threshold" | "rate";
 }
 
 export interface MeasureDeclaration {
@@ -218,8 +245,10 @@ export type Expr =
   | { readonly kind: "money"; readonly text: string; readonly span: SourceSpan }
   /** `60%`: the number as written, without `%` */
   | { readonly kind: "percent"; readonly text: string; readonly span: SourceSpan }
-  /** `6 months`, `1 day` */
-  | { readonly kind: "duration"; readonly unit: "months" | "days"; readonly text: string; readonly span: SourceSpan }
+  /** `6 months`, `1 day`, `18 years` (a number of months, twelve a year) */
+  | { readonly kind: "duration"; readonly unit: "months" | "days" | "years"; readonly text: string; readonly span: SourceSpan }
+  /** `evaluation_date`: the date the case is evaluated on */
+  | { readonly kind: "evaluation_date"; readonly span: SourceSpan }
   | DateLiteral
   /** `18:00` as written */
   | { readonly kind: "time"; readonly text: string; readonly span: SourceSpan }

@@ -9,11 +9,13 @@ export function forEachChild(expr: ExprIR, visit: (child: ExprIR) => void): void
     case "parameter":
     case "definition":
     case "local":
+    case "evaluation_date":
       return;
     case "field":
       visit(expr.object);
       return;
     case "call":
+    case "function":
       for (const argument of expr.args) visit(argument);
       return;
     case "not":
@@ -35,6 +37,9 @@ export function forEachChild(expr: ExprIR, visit: (child: ExprIR) => void): void
     case "otherwise":
       visit(expr.left);
       visit(expr.right);
+      return;
+    case "scale":
+      visit(expr.base);
       return;
     case "last_day_of_term":
       visit(expr.start);

@@ -37,6 +37,7 @@ import {
   Entity,
   Enum,
   Equals,
+  EvaluationDateWord,
   Exception,
   False,
   FatArrow,
@@ -88,6 +89,8 @@ import {
   Value,
   When,
   Where,
+  Years,
+  YearsUnit,
   allTokens,
 } from "./tokens.js";
 import { ParserErrorMessages } from "./messages.js";
@@ -248,12 +251,40 @@ export class TiaoParser extends CstParser {
       this.CONSUME(Unit);
       this.CONSUME2(StringLiteral, { LABEL: "unit" });
     });
-    this.AT_LEAST_ONE(() => this.SUBRULE(this.parameterValue));
+    this.AT_LEAST_ONE(() => this.OR(this.parameterItemAlternatives));
     this.CONSUME(RBrace);
   });
 
+  /** A parameter's dated values, or a scale's brackets (`bracket` is a word of the scale, not reserved). */
+  private readonly parameterItemAlternatives: IOrAlt<unknown>[] = [
+    { ALT: () => this.SUBRULE(this.parameterValue) },
+    { ALT: () => this.SUBRULE(this.scaleBracket) },
+  ];
+
   parameterValue = this.RULE("parameterValue", () => {
     this.CONSUME(Value);
+    this.SUBRULE(this.datedFigure);
+  });
+
+  /**
+   * `bracket name { threshold … rate … }`: `bracket`, `threshold` and `rate` are read as
+   * names (cst-to-ast.ts checks the words), so that policies keep them for their own names.
+   */
+  scaleBracket = this.RULE("scaleBracket", () => {
+    this.CONSUME1(Identifier, { LABEL: "keyword" });
+    this.SUBRULE(this.name);
+    this.CONSUME(LBrace);
+    this.MANY(() => this.SUBRULE(this.bracketValue));
+    this.CONSUME(RBrace);
+  });
+
+  bracketValue = this.RULE("bracketValue", () => {
+    this.CONSUME(Identifier, { LABEL: "figure" });
+    this.SUBRULE(this.datedFigure);
+  });
+
+  /** `<literal> from <date> [until <date>] source … [note "…"]` */
+  datedFigure = this.RULE("datedFigure", () => {
     this.SUBRULE(this.parameterLiteral);
     this.CONSUME(From);
     this.CONSUME1(DateLiteral, { LABEL: "from" });
@@ -533,6 +564,7 @@ export class TiaoParser extends CstParser {
     { ALT: () => this.CONSUME(True) },
     { ALT: () => this.CONSUME(False) },
     { ALT: () => this.CONSUME(Absent) },
+    { ALT: () => this.CONSUME(EvaluationDateWord) },
   ];
 
   /** A number and its unit, if any: `6`, `500 yuan`, `60%`, `3个月`, `1 day` */
@@ -546,6 +578,7 @@ export class TiaoParser extends CstParser {
     { ALT: () => this.CONSUME(Percent) },
     { ALT: () => this.CONSUME(MonthsUnit) },
     { ALT: () => this.CONSUME(DaysUnit) },
+    { ALT: () => this.CONSUME(YearsUnit) },
   ];
 
   /** `name` or `name(arguments)` */
@@ -554,9 +587,9 @@ export class TiaoParser extends CstParser {
     this.OPTION(() => this.SUBRULE(this.callArguments));
   });
 
-  /** `months(n)`, `days(n)`: the unit words are reserved, so these two calls have their own rule */
+  /** `months(n)`, `days(n)`, `years(n)`: the unit words are reserved, so these calls have their own rule */
   conversionCall = this.RULE("conversionCall", () => {
-    this.OR([{ ALT: () => this.CONSUME(Months) }, { ALT: () => this.CONSUME(Days) }]);
+    this.OR([{ ALT: () => this.CONSUME(Months) }, { ALT: () => this.CONSUME(Days) }, { ALT: () => this.CONSUME(Years) }]);
     this.SUBRULE(this.callArguments);
   });
 

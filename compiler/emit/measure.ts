@@ -64,6 +64,8 @@ export interface ModuleContext {
   helper(name: HelperName): Expression;
   /** the function giving a parameter's value on a date */
   parameterFunction(name: string): string;
+  /** the module constant holding a scale's brackets */
+  scaleConstant(name: string): string;
   /** the interface of a record or entity */
   recordType(name: string): string;
   /** the declared type of a field of a record or entity */
@@ -568,7 +570,12 @@ export class MeasureEmitter {
         needs.entities.add(expr.entity);
         return;
       case "parameter":
+      case "evaluation_date":
         needs.date = true;
+        return;
+      case "scale":
+        needs.date = true;
+        this.collectNeeds(expr.base, bound, needs);
         return;
       case "definition":
         needs.definitions.add(expr.name);
@@ -788,8 +795,14 @@ export class MeasureEmitter {
         }
         return call(runtime(expr.op === "min" ? "minOf" : "maxOf"), args);
       }
+      case "scale":
+        return call(runtime("applyScale"), [identifier(this.module.scaleConstant(expr.scale)), operand(expr.base), AS_OF, string(expr.mode)]);
       case "last_day_of_term":
         return operation("last_day_of_term", [operand(expr.start), operand(expr.months)]);
+      case "function":
+        return operation(expr.operation, expr.args.map(operand));
+      case "evaluation_date":
+        return AS_OF;
       case "convert": {
         const value = operand(expr.operand);
         return isRepresentationChange(expr.conversion) ? operation(expr.conversion, [value]) : value;

@@ -68,6 +68,7 @@ export function strengthOf(expression: Expr): Strength {
     case "date":
     case "time":
     case "absent":
+    case "evaluation_date":
     case "name":
     case "call":
     case "match":
@@ -144,6 +145,7 @@ export function parenthesizeExpression(expression: Expr): Expr {
     case "date":
     case "time":
     case "absent":
+    case "evaluation_date":
     case "name":
       return expression;
   }
@@ -181,6 +183,7 @@ export function hasOpenEquals(expression: Expr): boolean {
     case "date":
     case "time":
     case "absent":
+    case "evaluation_date":
     case "name":
       return false;
   }
@@ -230,6 +233,14 @@ export function parenthesize(file: PolicyFile): PolicyFile {
           return {
             ...declaration,
             values: declaration.values.map((value) => ({ ...value, value: parenthesizeExpression(value.value) })),
+          };
+        case "scale":
+          return {
+            ...declaration,
+            brackets: declaration.brackets.map((bracket) => ({
+              ...bracket,
+              figures: bracket.figures.map((figure) => ({ ...figure, value: parenthesizeExpression(figure.value) })),
+            })),
           };
         case "policy":
         case "enum":
