@@ -10,7 +10,7 @@
  */
 import type { ExprIR, ValueType } from "./ir.js";
 import { literalText } from "./literals.js";
-import { arithmeticOperation } from "./operations.js";
+import { arithmeticOperation, functionName } from "./operations.js";
 import { Strength } from "./format/parentheses.js";
 import { periodsText } from "./format/expression.js";
 
@@ -20,6 +20,8 @@ export type NameRead =
   | { readonly kind: "fact"; readonly path: string; readonly type: ValueType }
   | { readonly kind: "parameter"; readonly name: string; readonly type: ValueType }
   | { readonly kind: "definition"; readonly name: string; readonly type: ValueType }
+  /** "m4.unemployment_subsidy_monthly": an output of another measure */
+  | { readonly kind: "measure_output"; readonly name: string; readonly type: ValueType }
   /** "declined(enterprise.indicators.revenue)" */
   | { readonly kind: "call"; readonly call: string; readonly type: ValueType };
 
@@ -78,6 +80,10 @@ class FormulaPrinter {
       }
       case "definition":
         return this.named(expr.name, { kind: "definition", name: expr.name, type: expr.type });
+      case "measure_output": {
+        const text = `${expr.measure}.${expr.output}`;
+        return this.named(text, { kind: "measure_output", name: text, type: expr.type });
+      }
       case "call": {
         const text = `${expr.definition}(${expr.args.map((arg) => at(arg, Strength.Conditional)).join(", ")})`;
         const paths = expr.args.map((arg) => this.pathOf(arg, bound));
@@ -125,6 +131,11 @@ class FormulaPrinter {
         return primary(`${expr.mode}(${expr.scale}, ${at(expr.base, Strength.Conditional)})`);
       case "last_day_of_term":
         return primary(`last_day_of_term(${at(expr.start, Strength.Conditional)}, ${at(expr.months, Strength.Conditional)})`);
+      case "function":
+        return primary(`${functionName(expr.operation)}(${expr.args.map((arg) => at(arg, Strength.Conditional)).join(", ")})`);
+      // the explanation states the date it was evaluated on, once
+      case "evaluation_date":
+        return primary("evaluation_date");
       case "convert":
         return this.print(expr.operand, bound);
       case "if": {

@@ -175,11 +175,14 @@ export function mapChildren(expr: ExprIR, map: (child: ExprIR) => ExprIR): ExprI
     case "fact":
     case "parameter":
     case "definition":
+    case "measure_output":
     case "local":
+    case "evaluation_date":
       return expr;
     case "field":
       return { ...expr, object: map(expr.object) };
     case "call":
+    case "function":
       return { ...expr, args: expr.args.map(map) };
     case "not":
     case "negate":

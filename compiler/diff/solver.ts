@@ -16,6 +16,7 @@ import { ownValue, parameterOverrides } from "../../runtime/own-properties.js";
 import type { DefinitionIR, ExprIR, LiteralValue, MeasureIR, ParameterIR, ProgramIR, RuleIR, ValueType, WindowIR } from "../ir.js";
 import { calendarDate, decimal, type CalendarDate, type RecordValue, type RuntimeValue, type Scenario } from "../../runtime/index.js";
 import type { FactSchema } from "../../runtime/types.js";
+import { functionName } from "../operations.js";
 import { arithmeticMeaning, literalNumber, percentScale } from "./ir-meaning.js";
 import { nameMap, readsOf } from "./cases.js";
 
@@ -511,6 +512,8 @@ class VersionEncoder {
         return this.parameter(expr.name);
       case "definition":
         return this.definition(expr.name);
+      case "measure_output":
+        throw new OutsideFragment(`reads ${expr.measure}.${expr.output}, an output of another measure`);
       case "call": {
         const definition = this.measureDefinitions.get(expr.definition);
         if (definition === undefined) throw new OutsideFragment(`calls ${expr.definition}, which the measure does not define`);
@@ -594,8 +597,12 @@ class VersionEncoder {
         const chosen = ite(left.present, left.value, right);
         return { ...chosen, ok: andText(left.ok, `(=> (not ${left.present}) ${right.ok})`) } as Term;
       }
+      case "evaluation_date":
+        return { kind: "int", text: this.facts.date(), ok: TRUE };
       case "last_day_of_term":
         throw new OutsideFragment("ends a term of months (month arithmetic)");
+      case "function":
+        throw new OutsideFragment(`uses the calendar (${functionName(expr.operation)})`);
       case "scale":
         throw new OutsideFragment(`applies the scale ${expr.scale}`);
       case "series_at":

@@ -68,6 +68,7 @@ export function strengthOf(expression: Expr): Strength {
     case "date":
     case "time":
     case "absent":
+    case "evaluation_date":
     case "name":
     case "call":
     case "match":
@@ -147,6 +148,7 @@ export function parenthesizeExpression(expression: Expr): Expr {
     case "date":
     case "time":
     case "absent":
+    case "evaluation_date":
     case "name":
       return expression;
   }
@@ -185,6 +187,7 @@ export function hasOpenEquals(expression: Expr): boolean {
     case "date":
     case "time":
     case "absent":
+    case "evaluation_date":
     case "name":
       return false;
   }
