@@ -216,6 +216,8 @@ function readFields(
     const value = values.get(field.name);
     if (value !== undefined) entries.push([field.name, value]);
     else if (field.type.kind === "optional") entries.push([field.name, null]);
+    // a series whose periods not given have a value: left out, it gives no period
+    else if (field.type.kind === "series" && field.type.missing !== undefined) entries.push([field.name, {}]);
     else if (kind === "record") {
       errors.push({ path: `${path}.${field.name}`, message: `missing: every field of ${record.name} is required` });
     }
@@ -486,8 +488,8 @@ export function missingFacts(scenario: Scenario, reads: readonly string[], schem
     const field = path.slice(dot + 1);
     const record = ownValue(scenario.facts, entity);
     if (record !== undefined && Object.hasOwn(record, field)) return false;
-    const declaration = index.entities.get(entity)?.fields.get(field);
-    return declaration?.type.kind !== "optional";
+    const type = index.entities.get(entity)?.fields.get(field)?.type;
+    return type?.kind !== "optional" && !(type?.kind === "series" && type.missing !== undefined);
   });
 }
 

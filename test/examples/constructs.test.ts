@@ -65,7 +65,7 @@ const roundingModes = allOf<RoundingMode>({ half_up: true, down: true, up: true 
 const builtins = [
   "min", "max", "round", "round_down", "round_up", "floor", "ceil", "months", "days", "years", "last_day_of_term",
   "completed_years", "completed_months", "year_of", "month_of", "first_day_of_month", "last_day_of_month",
-  "first_day_of_year", "last_day_of_year",
+  "first_day_of_year", "last_day_of_year", "marginal", "single_rate", "value_at",
 ];
 /** The kinds `min` and `max` choose between, and those `sum` adds up (language reference, units table). */
 const orderedKinds = ["money", "integer", "decimal", "months", "days", "date", "time", "percent"];

@@ -199,7 +199,8 @@ function recordArbitrary(declaration: RecordDecl, schema: FactSchema, dates: fc.
 /** The facts of an entity; now and then one required fact is left out (an optional one left out reads as null). */
 function entityArbitrary(declaration: RecordDecl, schema: FactSchema, dates: fc.Arbitrary<CalendarDate>, options: ScenarioOptions): fc.Arbitrary<RecordValue> {
   const missingOneIn = options.missingFactOneIn ?? 8;
-  const required = declaration.fields.filter((f) => f.type.kind !== "optional").map((f) => f.name);
+  // as the scenario reader sees it: an optional fact left out is null, a series with a value for missing periods is empty
+  const required = declaration.fields.filter((f) => f.type.kind !== "optional" && !(f.type.kind === "series" && f.type.missing !== undefined)).map((f) => f.name);
   const complete = recordArbitrary(declaration, schema, dates, options);
   if (missingOneIn === 0 || required.length === 0) return complete;
   const leftOut = fc.oneof({ weight: missingOneIn - 1, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom(...required) });
