@@ -183,7 +183,7 @@ CREATE TABLE ${PARAMETER_VALUES_TABLE} (
   valid_from DATE NOT NULL,
   valid_until DATE,
   bool_value BOOLEAN,
-  number_value BIGINT,
+  number_value BIGINT CHECK (number_value BETWEEN -9007199254740991 AND 9007199254740991),
   decimal_value ${decimal},
   date_value DATE,
   text_value ${text}
@@ -435,12 +435,15 @@ function measureOutputs(measure: MeasureIR): { name: string; type: ValueType }[]
 }
 
 /** A measure's outputs as the JSON object `tiao run` prints for it. */
-function measureJson(measure: MeasureIR, row: string, dialect: Dialect): string {
-  return [
-    `'{"in_force":' || ${jsonText(column(row, measureColumns.inForce(measure.name)), { kind: "bool" }, dialect)}`,
-    ...measureOutputs(measure).map((o) => `${stringLiteral(`,${JSON.stringify(o.name)}:`)} || ${jsonText(column(row, measureColumns.output(measure.name, o.name)), o.type, dialect)}`),
-    `'}'`,
-  ].join("\n    || ");
+function measureJson(measure: MeasureIR, row: string, dialect: Dialect, prefix = ""): string {
+  // one concat: a chain of || would copy the text made so far at each step
+  const parts = [
+    stringLiteral(`${prefix}{"in_force":`),
+    jsonText(column(row, measureColumns.inForce(measure.name)), { kind: "bool" }, dialect),
+    ...measureOutputs(measure).flatMap((o) => [stringLiteral(`,${JSON.stringify(o.name)}:`), jsonText(column(row, measureColumns.output(measure.name, o.name)), o.type, dialect)]),
+    "'}'",
+  ];
+  return `concat(${parts.join(",\n      ")})`;
 }
 
 /**
@@ -528,7 +531,7 @@ function resultsSql(program: ProgramIR, dialect: Dialect): string {
   const firstErrorSql = firstError(...errorColumns) ?? "CAST(NULL AS VARCHAR)";
   const written = [...program.measures].sort((a, b) => naturalMeasureOrder(a.name, b.name));
   const text = dialect === "duckdb" ? "VARCHAR" : "TEXT";
-  const outputs = written.map((m) => `CASE WHEN ${column(row, named.given(m.name))} THEN ${stringLiteral(`${JSON.stringify(m.name)}:`)}\n    || ${measureJson(m, row, dialect)} END`);
+  const outputs = written.map((m) => `CASE WHEN ${column(row, named.given(m.name))} THEN ${measureJson(m, row, dialect, `${JSON.stringify(m.name)}:`)} END`);
   const decodedError = dialect === "duckdb" ? `json_extract_string(${firstErrorSql}, '$')` : `(${firstErrorSql})::json #>> '{}'`;
   const flatColumns = written.flatMap((m) => [
     `  ${column(row, named.inForce(m.name))}`,
