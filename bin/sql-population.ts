@@ -110,7 +110,9 @@ async function loadCases(
       const source = format === "csv" ? `read_csv(${stringLiteral(path)}, header = true, all_varchar = true, auto_detect = true)` : `read_parquet(${stringLiteral(path)})`;
       const described = await engine.connection.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`);
       const columnTypes = new Map(described.getRows().map((row) => [String(row[0]), String(row[1])]));
-      for (const statement of flatInputSql(program, path, format, columnTypes)) await engine.connection.run(statement);
+      const input = flatInputSql(program, path, format, columnTypes);
+      for (const statement of input.statements) await engine.connection.run(statement);
+      engine.caseDates = input.caseDates;
     } catch (error) {
       throw new CliError(`cannot read scenarios '${path}': ${error instanceof Error ? error.message : String(error)}`, ExitStatus.badInput);
     }

@@ -180,7 +180,12 @@ interface ColumnReading {
  * the bad rows into `tiao_rejected` with their problems, in one pass, and `tiao_cases` a view
  * of the good rows. `columnTypes` are the file's columns and their DuckDB types (DESCRIBE).
  */
-export function flatInputSql(program: ProgramIR, path: string, format: "csv" | "parquet", columnTypes: ReadonlyMap<string, string>): string[] {
+export function flatInputSql(
+  program: ProgramIR,
+  path: string,
+  format: "csv" | "parquet",
+  columnTypes: ReadonlyMap<string, string>,
+): { statements: string[]; caseDates: string } {
   const { layout } = caseLayout(program.schema);
   const statements: string[] = [];
   let source: string;
@@ -244,7 +249,8 @@ export function flatInputSql(program: ProgramIR, path: string, format: "csv" | "
   statements.push(
     `CREATE VIEW ${CASES_TABLE} AS SELECT src.${identifier(CASE_COLUMN)}, ${columns.map((c, index) => `${c.value} AS ${identifier(names[index]!)}`).join(", ")} FROM ${source} AS src WHERE NOT (${bad})`,
   );
-  return statements;
+  const dateValue = columnTypes.get("date") === "DATE" ? raw("date") : `TRY_CAST(${dateText} AS DATE)`;
+  return { statements, caseDates: `SELECT ${dateValue} AS ${identifier(DATE_COLUMN)} FROM ${source} AS src` };
 }
 
 /** A list column as JSON text: CSV holds the text, Parquet a LIST of STRUCTs or the text. */
