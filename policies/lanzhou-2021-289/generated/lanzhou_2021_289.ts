@@ -91,6 +91,14 @@ function present<T>(value: T | null): T {
   return value;
 }
 
+/**
+ * A value seen with its declared type `T`, where TypeScript knows a narrower one: comparing two values it
+ * knows to be distinct literals (`3 === 4`, or a fact already compared) would be a type error.
+ */
+function declared<T>(value: T): T {
+  return value;
+}
+
 // ---------------------------------------------------------------- facts
 
 /** 临时性城镇公益性岗位类别 */
@@ -1229,7 +1237,9 @@ function m3Subsidisable(
     // rule general: §3 "对开展“以工代训”并符合条件的企业，给予每人每月500元职业培训补贴"
     // note: “符合条件”的企业（国家以工代训规定，享受不满6个月的）：中小微企业新吸纳上述五类人员开展以工代训的，按人补贴；受疫情影响出现生产经营暂时困难的中小微企业，所有以工代训人员均予补贴。大型企业不属一般规定
     return enterprise.conducts_work_based_training &&
-      (((enterprise.size === "medium" || enterprise.size === "micro" || enterprise.size === "small") &&
+      (((declared<EnterpriseSize>(enterprise.size) === "medium" ||
+        declared<EnterpriseSize>(enterprise.size) === "micro" ||
+        declared<EnterpriseSize>(enterprise.size) === "small") &&
         m3NewTargetGroupHire(t)) ||
         inDifficulty);
   }
@@ -1424,7 +1434,7 @@ export function evaluateM4(
     unemploymentSubsidyEligible =
       person.unemployed &&
       (person.ui_status === "expired" || person.ui_status === "not_qualified") &&
-      (person.ui_status === "expired" || person.insured);
+      (declared<UiStatus>(person.ui_status) === "expired" || person.insured);
     recorder?.decided("unemployment_subsidy_eligible", "general");
   }
 
@@ -1463,7 +1473,7 @@ export function evaluateM4(
   // §4 "及时向领取失业保险金和失业补助金人员发放价格临时补贴"
   // note: 领取失业补助金的人员，须尚有可领取的失业补助金月数：已领满6个月的不再领取失业补助金
   const priceSubsidyEligible: boolean =
-    person.ui_status === "receiving" ||
+    declared<UiStatus>(person.ui_status) === "receiving" ||
     (unemploymentSubsidyEligible && unemploymentSubsidyMonths > 0);
 
   return {
@@ -1768,7 +1778,9 @@ export function evaluateM7(
 
   // §7 "既有理论教学又有实操培训的职业（工种），要在完成线上公共基础理论课程培训后，根据省、市疫情防控要求适时组织开展线下实操课程和结业考核"
   // note: 以理论为主的职业没有线下实操环节
-  const practiceDone: boolean = training.occupation_type === "theory" || training.offline_practice_completed;
+  const practiceDone: boolean =
+    declared<OccupationType>(training.occupation_type) === "theory" ||
+    training.offline_practice_completed;
 
   // §7 "按规定享受职业技能培训补贴"
   // note: 补贴以完成本条规定的全部培训环节为前提：认可的平台、疫情防控知识必学、线上理论课程，以及（有实操的职业）线下实操和结业考核
@@ -2003,45 +2015,42 @@ export function evaluateM9(
 
   let basis: WageBasis | null;
   const outsideNoticeApplies = !employment.stoppage_due_to_epidemic;
-  const withinOneCycleApplies = epidemicStoppageWithinCycle;
-  const noNormalWorkApplies = noNormalWorkBeyondCycle;
-  const normalWorkApplies = normalWorkBeyondCycle;
-  if (outsideNoticeApplies && withinOneCycleApplies) {
+  if (outsideNoticeApplies && epidemicStoppageWithinCycle) {
     throw new EvaluationError(
       "conflicting_rules",
       "two rules give `basis` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:45) and rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:50); make one an exception to the other, or their conditions exclusive",
       { file: "policies/lanzhou-2021-289/m9.tiao", line: 50, column: 5 },
     );
   }
-  if (outsideNoticeApplies && noNormalWorkApplies) {
+  if (outsideNoticeApplies && noNormalWorkBeyondCycle) {
     throw new EvaluationError(
       "conflicting_rules",
       "two rules give `basis` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:45) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:55); make one an exception to the other, or their conditions exclusive",
       { file: "policies/lanzhou-2021-289/m9.tiao", line: 55, column: 5 },
     );
   }
-  if (outsideNoticeApplies && normalWorkApplies) {
-    throw new EvaluationError(
-      "conflicting_rules",
-      "two rules give `basis` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:45) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:59); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 59, column: 5 },
-    );
-  }
-  if (withinOneCycleApplies && noNormalWorkApplies) {
+  if (epidemicStoppageWithinCycle && noNormalWorkBeyondCycle) {
     throw new EvaluationError(
       "conflicting_rules",
       "two rules give `basis` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:50) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:55); make one an exception to the other, or their conditions exclusive",
       { file: "policies/lanzhou-2021-289/m9.tiao", line: 55, column: 5 },
     );
   }
-  if (withinOneCycleApplies && normalWorkApplies) {
+  if (outsideNoticeApplies && normalWorkBeyondCycle) {
+    throw new EvaluationError(
+      "conflicting_rules",
+      "two rules give `basis` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:45) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:59); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 59, column: 5 },
+    );
+  }
+  if (epidemicStoppageWithinCycle && normalWorkBeyondCycle) {
     throw new EvaluationError(
       "conflicting_rules",
       "two rules give `basis` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:50) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:59); make one an exception to the other, or their conditions exclusive",
       { file: "policies/lanzhou-2021-289/m9.tiao", line: 59, column: 5 },
     );
   }
-  if (noNormalWorkApplies && normalWorkApplies) {
+  if (noNormalWorkBeyondCycle && normalWorkBeyondCycle) {
     throw new EvaluationError(
       "conflicting_rules",
       "two rules give `basis` a value: rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:55) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:59); make one an exception to the other, or their conditions exclusive",
@@ -2053,16 +2062,16 @@ export function evaluateM9(
     // note: 停工停产并非因疫情的，不属本条，通知未作规定，不予计算：一个工资支付周期内按《工资支付暂行规定》第十二条依劳动合同支付工资，超过一个周期的依该条按各地规定支付，本通知未给出
     basis = null;
     recorder?.decided("basis", "outside_notice");
-  } else if (withinOneCycleApplies) {
+  } else if (epidemicStoppageWithinCycle) {
     // rule within_one_cycle: §9 "指导企业做好疫情防控中的劳动关系稳定和职工工资支付工作"
     // note: 通知只规定超过一个工资支付周期的情形；一个周期内按劳动合同规定的标准支付工资（《工资支付暂行规定》第十二条）
     basis = "contract_wage";
     recorder?.decided("basis", "within_one_cycle");
-  } else if (noNormalWorkApplies) {
+  } else if (noNormalWorkBeyondCycle) {
     // rule no_normal_work: §9 "职工没有提供正常劳动的，按照不低于当地最低工资标准的80%支付职工生活费"
     basis = "living_allowance_80pct";
     recorder?.decided("basis", "no_normal_work");
-  } else if (normalWorkApplies) {
+  } else if (normalWorkBeyondCycle) {
     // rule normal_work: §9 "超过一个工资支付周期、职工提供了正常劳动的，企业支付给职工的工资不得低于当地最低工资标准"
     basis = "minimum_wage";
     recorder?.decided("basis", "normal_work");
@@ -2076,45 +2085,42 @@ export function evaluateM9(
 
   let minimumPayment: Money | null;
   const outsideNoticeApplies2 = !employment.stoppage_due_to_epidemic;
-  const withinOneCycleApplies2 = epidemicStoppageWithinCycle;
-  const noNormalWorkApplies2 = noNormalWorkBeyondCycle;
-  const normalWorkApplies2 = normalWorkBeyondCycle;
-  if (outsideNoticeApplies2 && withinOneCycleApplies2) {
+  if (outsideNoticeApplies2 && epidemicStoppageWithinCycle) {
     throw new EvaluationError(
       "conflicting_rules",
       "two rules give `minimum_payment` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:66) and rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:71); make one an exception to the other, or their conditions exclusive",
       { file: "policies/lanzhou-2021-289/m9.tiao", line: 71, column: 5 },
     );
   }
-  if (outsideNoticeApplies2 && noNormalWorkApplies2) {
+  if (outsideNoticeApplies2 && noNormalWorkBeyondCycle) {
     throw new EvaluationError(
       "conflicting_rules",
       "two rules give `minimum_payment` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:66) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:76); make one an exception to the other, or their conditions exclusive",
       { file: "policies/lanzhou-2021-289/m9.tiao", line: 76, column: 5 },
     );
   }
-  if (outsideNoticeApplies2 && normalWorkApplies2) {
-    throw new EvaluationError(
-      "conflicting_rules",
-      "two rules give `minimum_payment` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:66) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:81); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 81, column: 5 },
-    );
-  }
-  if (withinOneCycleApplies2 && noNormalWorkApplies2) {
+  if (epidemicStoppageWithinCycle && noNormalWorkBeyondCycle) {
     throw new EvaluationError(
       "conflicting_rules",
       "two rules give `minimum_payment` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:71) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:76); make one an exception to the other, or their conditions exclusive",
       { file: "policies/lanzhou-2021-289/m9.tiao", line: 76, column: 5 },
     );
   }
-  if (withinOneCycleApplies2 && normalWorkApplies2) {
+  if (outsideNoticeApplies2 && normalWorkBeyondCycle) {
+    throw new EvaluationError(
+      "conflicting_rules",
+      "two rules give `minimum_payment` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:66) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:81); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 81, column: 5 },
+    );
+  }
+  if (epidemicStoppageWithinCycle && normalWorkBeyondCycle) {
     throw new EvaluationError(
       "conflicting_rules",
       "two rules give `minimum_payment` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:71) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:81); make one an exception to the other, or their conditions exclusive",
       { file: "policies/lanzhou-2021-289/m9.tiao", line: 81, column: 5 },
     );
   }
-  if (noNormalWorkApplies2 && normalWorkApplies2) {
+  if (noNormalWorkBeyondCycle && normalWorkBeyondCycle) {
     throw new EvaluationError(
       "conflicting_rules",
       "two rules give `minimum_payment` a value: rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:76) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:81); make one an exception to the other, or their conditions exclusive",
@@ -2126,17 +2132,17 @@ export function evaluateM9(
     // note: 停工停产并非因疫情的，不属本条，本通知不给出最低应付额
     minimumPayment = null;
     recorder?.decided("minimum_payment", "outside_notice");
-  } else if (withinOneCycleApplies2) {
+  } else if (epidemicStoppageWithinCycle) {
     // rule within_one_cycle: §9 "指导企业做好疫情防控中的劳动关系稳定和职工工资支付工作"
     // note: 按劳动合同约定的月工资（《工资支付暂行规定》第十二条）
     minimumPayment = employment.contract_wage;
     recorder?.decided("minimum_payment", "within_one_cycle");
-  } else if (noNormalWorkApplies2) {
+  } else if (noNormalWorkBeyondCycle) {
     // rule no_normal_work: §9 "按照不低于当地最低工资标准的80%支付职工生活费"
     // note: 月额：当地月最低工资标准的80%，按分四舍五入
     minimumPayment = livingAllowance;
     recorder?.decided("minimum_payment", "no_normal_work");
-  } else if (normalWorkApplies2) {
+  } else if (normalWorkBeyondCycle) {
     // rule normal_work: §9 "企业支付给职工的工资不得低于当地最低工资标准"
     // note: 月额：当地月最低工资标准
     minimumPayment = localMinimumWage;
@@ -2151,45 +2157,42 @@ export function evaluateM9(
 
   let compliant: boolean | null;
   const outsideNoticeApplies3 = !employment.stoppage_due_to_epidemic;
-  const withinOneCycleApplies3 = epidemicStoppageWithinCycle;
-  const noNormalWorkApplies3 = noNormalWorkBeyondCycle;
-  const normalWorkApplies3 = normalWorkBeyondCycle;
-  if (outsideNoticeApplies3 && withinOneCycleApplies3) {
+  if (outsideNoticeApplies3 && epidemicStoppageWithinCycle) {
     throw new EvaluationError(
       "conflicting_rules",
       "two rules give `compliant` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:89) and rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:94); make one an exception to the other, or their conditions exclusive",
       { file: "policies/lanzhou-2021-289/m9.tiao", line: 94, column: 5 },
     );
   }
-  if (outsideNoticeApplies3 && noNormalWorkApplies3) {
+  if (outsideNoticeApplies3 && noNormalWorkBeyondCycle) {
     throw new EvaluationError(
       "conflicting_rules",
       "two rules give `compliant` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:89) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:99); make one an exception to the other, or their conditions exclusive",
       { file: "policies/lanzhou-2021-289/m9.tiao", line: 99, column: 5 },
     );
   }
-  if (outsideNoticeApplies3 && normalWorkApplies3) {
-    throw new EvaluationError(
-      "conflicting_rules",
-      "two rules give `compliant` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:89) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:104); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 104, column: 5 },
-    );
-  }
-  if (withinOneCycleApplies3 && noNormalWorkApplies3) {
+  if (epidemicStoppageWithinCycle && noNormalWorkBeyondCycle) {
     throw new EvaluationError(
       "conflicting_rules",
       "two rules give `compliant` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:94) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:99); make one an exception to the other, or their conditions exclusive",
       { file: "policies/lanzhou-2021-289/m9.tiao", line: 99, column: 5 },
     );
   }
-  if (withinOneCycleApplies3 && normalWorkApplies3) {
+  if (outsideNoticeApplies3 && normalWorkBeyondCycle) {
+    throw new EvaluationError(
+      "conflicting_rules",
+      "two rules give `compliant` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:89) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:104); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 104, column: 5 },
+    );
+  }
+  if (epidemicStoppageWithinCycle && normalWorkBeyondCycle) {
     throw new EvaluationError(
       "conflicting_rules",
       "two rules give `compliant` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:94) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:104); make one an exception to the other, or their conditions exclusive",
       { file: "policies/lanzhou-2021-289/m9.tiao", line: 104, column: 5 },
     );
   }
-  if (noNormalWorkApplies3 && normalWorkApplies3) {
+  if (noNormalWorkBeyondCycle && normalWorkBeyondCycle) {
     throw new EvaluationError(
       "conflicting_rules",
       "two rules give `compliant` a value: rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:99) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:104); make one an exception to the other, or their conditions exclusive",
@@ -2201,17 +2204,17 @@ export function evaluateM9(
     // note: 停工停产并非因疫情的，不属本条，无从依本通知判断
     compliant = null;
     recorder?.decided("compliant", "outside_notice");
-  } else if (withinOneCycleApplies3) {
+  } else if (epidemicStoppageWithinCycle) {
     // rule within_one_cycle: §9 "指导企业做好疫情防控中的劳动关系稳定和职工工资支付工作"
     // note: 按劳动合同规定的标准足额支付的，符合规定
     compliant = employment.paid >= employment.contract_wage;
     recorder?.decided("compliant", "within_one_cycle");
-  } else if (noNormalWorkApplies3) {
+  } else if (noNormalWorkBeyondCycle) {
     // rule no_normal_work: §9 "按照不低于当地最低工资标准的80%支付职工生活费"
     // note: “不低于”含本数：恰好等于生活费下限的，符合规定
     compliant = employment.paid >= livingAllowance;
     recorder?.decided("compliant", "no_normal_work");
-  } else if (normalWorkApplies3) {
+  } else if (normalWorkBeyondCycle) {
     // rule normal_work: §9 "企业支付给职工的工资不得低于当地最低工资标准"
     // note: “不得低于”：恰好等于最低工资标准的，符合规定
     compliant = employment.paid >= localMinimumWage;
@@ -2226,45 +2229,42 @@ export function evaluateM9(
 
   let shortfall: Money | null;
   const outsideNoticeApplies4 = !employment.stoppage_due_to_epidemic;
-  const withinOneCycleApplies4 = epidemicStoppageWithinCycle;
-  const noNormalWorkApplies4 = noNormalWorkBeyondCycle;
-  const normalWorkApplies4 = normalWorkBeyondCycle;
-  if (outsideNoticeApplies4 && withinOneCycleApplies4) {
+  if (outsideNoticeApplies4 && epidemicStoppageWithinCycle) {
     throw new EvaluationError(
       "conflicting_rules",
       "two rules give `shortfall` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:112) and rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:117); make one an exception to the other, or their conditions exclusive",
       { file: "policies/lanzhou-2021-289/m9.tiao", line: 117, column: 5 },
     );
   }
-  if (outsideNoticeApplies4 && noNormalWorkApplies4) {
+  if (outsideNoticeApplies4 && noNormalWorkBeyondCycle) {
     throw new EvaluationError(
       "conflicting_rules",
       "two rules give `shortfall` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:112) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:123); make one an exception to the other, or their conditions exclusive",
       { file: "policies/lanzhou-2021-289/m9.tiao", line: 123, column: 5 },
     );
   }
-  if (outsideNoticeApplies4 && normalWorkApplies4) {
-    throw new EvaluationError(
-      "conflicting_rules",
-      "two rules give `shortfall` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:112) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:128); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 128, column: 5 },
-    );
-  }
-  if (withinOneCycleApplies4 && noNormalWorkApplies4) {
+  if (epidemicStoppageWithinCycle && noNormalWorkBeyondCycle) {
     throw new EvaluationError(
       "conflicting_rules",
       "two rules give `shortfall` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:117) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:123); make one an exception to the other, or their conditions exclusive",
       { file: "policies/lanzhou-2021-289/m9.tiao", line: 123, column: 5 },
     );
   }
-  if (withinOneCycleApplies4 && normalWorkApplies4) {
+  if (outsideNoticeApplies4 && normalWorkBeyondCycle) {
+    throw new EvaluationError(
+      "conflicting_rules",
+      "two rules give `shortfall` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:112) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:128); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/lanzhou-2021-289/m9.tiao", line: 128, column: 5 },
+    );
+  }
+  if (epidemicStoppageWithinCycle && normalWorkBeyondCycle) {
     throw new EvaluationError(
       "conflicting_rules",
       "two rules give `shortfall` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:117) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:128); make one an exception to the other, or their conditions exclusive",
       { file: "policies/lanzhou-2021-289/m9.tiao", line: 128, column: 5 },
     );
   }
-  if (noNormalWorkApplies4 && normalWorkApplies4) {
+  if (noNormalWorkBeyondCycle && normalWorkBeyondCycle) {
     throw new EvaluationError(
       "conflicting_rules",
       "two rules give `shortfall` a value: rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:123) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:128); make one an exception to the other, or their conditions exclusive",
@@ -2276,19 +2276,19 @@ export function evaluateM9(
     // note: 停工停产并非因疫情的，不属本条，无从依本通知计算差额
     shortfall = null;
     recorder?.decided("shortfall", "outside_notice");
-  } else if (withinOneCycleApplies4) {
+  } else if (epidemicStoppageWithinCycle) {
     // rule within_one_cycle: §9 "指导企业做好疫情防控中的劳动关系稳定和职工工资支付工作"
     // note: 少于劳动合同约定月工资的差额，足额支付的为0
     shortfall = employment.paid >= employment.contract_wage
       ? YUAN_0
       : subtractMoney(employment.contract_wage, employment.paid);
     recorder?.decided("shortfall", "within_one_cycle");
-  } else if (noNormalWorkApplies4) {
+  } else if (noNormalWorkBeyondCycle) {
     // rule no_normal_work: §9 "按照不低于当地最低工资标准的80%支付职工生活费"
     // note: 少于月生活费下限的差额，不低于下限的为0
     shortfall = employment.paid >= livingAllowance ? YUAN_0 : subtractMoney(livingAllowance, employment.paid);
     recorder?.decided("shortfall", "no_normal_work");
-  } else if (normalWorkApplies4) {
+  } else if (normalWorkBeyondCycle) {
     // rule normal_work: §9 "企业支付给职工的工资不得低于当地最低工资标准"
     // note: 少于月最低工资标准的差额，不低于标准的为0
     shortfall = employment.paid >= localMinimumWage ? YUAN_0 : subtractMoney(localMinimumWage, employment.paid);
@@ -2409,13 +2409,13 @@ export function evaluateM10(
   // §10 "劳动人事争议仲裁、工伤认定、流动人员人事档案转递等业务均可申请邮寄办理"
   // note: 紧急用卡的社保卡“即时制卡免费邮寄”，同样以邮寄办理
   const byMail: boolean =
-    service.item === "labour_dispute_arbitration" ||
-    service.item === "personnel_file_transfer" ||
-    service.item === "social_security_card_urgent" ||
-    service.item === "work_injury_determination";
+    declared<ServiceItem>(service.item) === "labour_dispute_arbitration" ||
+    declared<ServiceItem>(service.item) === "personnel_file_transfer" ||
+    declared<ServiceItem>(service.item) === "social_security_card_urgent" ||
+    declared<ServiceItem>(service.item) === "work_injury_determination";
 
   // §10 "开辟社保卡绿色通道，对有紧急用卡需求的群众即时制卡免费邮寄"
-  const freeMailing: boolean = service.item === "social_security_card_urgent";
+  const freeMailing: boolean = declared<ServiceItem>(service.item) === "social_security_card_urgent";
 
   // §10 "延长市本级“12333”人社服务热线人工坐席时间，将人工服务时间由18点延长至22点"
   const hotlineStaffedUntil: TimeOfDay = hotlineStaffedUntilOn(asOf, overrides);
