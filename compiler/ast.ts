@@ -77,7 +77,7 @@ export interface Comment {
   readonly span: SourceSpan;
 }
 
-export type Declaration = PolicyHeader | EnumDeclaration | RecordDeclaration | ParameterDeclaration | MeasureDeclaration;
+export type Declaration = PolicyHeader | EnumDeclaration | RecordDeclaration | ParameterDeclaration | ScaleDeclaration | MeasureDeclaration;
 
 export interface PolicyHeader {
   readonly kind: "policy";
@@ -134,6 +134,33 @@ export interface ParameterValue {
   readonly source: SourceRef;
   readonly note?: StringLiteral;
   readonly span: SourceSpan;
+}
+
+/**
+ * `parameter name: scale "label" { bracket b { threshold … from … source … rate … } … }`:
+ * brackets in written order, each with its dated thresholds and rates.
+ */
+export interface ScaleDeclaration {
+  readonly kind: "scale";
+  readonly name: Identifier;
+  /** where `scale` is written */
+  readonly typeSpan: SourceSpan;
+  readonly label?: StringLiteral;
+  readonly unit?: StringLiteral;
+  readonly brackets: readonly ScaleBracket[];
+  readonly span: SourceSpan;
+}
+
+export interface ScaleBracket {
+  readonly name: Identifier;
+  /** thresholds and rates in written order */
+  readonly figures: readonly BracketFigure[];
+  readonly span: SourceSpan;
+}
+
+/** `threshold 12000 yuan from …` or `rate 10% from …` */
+export interface BracketFigure extends ParameterValue {
+  readonly figure: "threshold" | "rate";
 }
 
 export interface MeasureDeclaration {

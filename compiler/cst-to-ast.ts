@@ -32,6 +32,9 @@ import type {
   NotComputable,
   ParameterDeclaration,
   ParameterValue,
+  ScaleBracket,
+  ScaleDeclaration,
+  BracketFigure,
   PolicyHeader,
   PrimitiveTypeName,
   RecordDeclaration,
@@ -398,14 +401,39 @@ class Converter implements ChainContext {
     return { name, type, ...(label === undefined ? {} : { label }), span };
   }
 
-  private parameterDeclaration(node: CstNode): ParameterDeclaration | undefined {
+  private parameterDeclaration(node: CstNode): ParameterDeclaration | ScaleDeclaration | undefined {
     const name = this.declaredName(childNode(node, "name"));
     const type = this.typeExpression(childNode(node, "typeExpression"));
     const span = this.nodeSpan(node);
     if (name === undefined || type === undefined || span === undefined) return undefined;
     const label = this.string(childToken(node, "label"));
     const unit = this.string(childToken(node, "unit"));
-    const values = childNodes(node, "parameterValue").flatMap((value) => {
+    const valueNodes = childNodes(node, "parameterValue");
+    const bracketNodes = childNodes(node, "scaleBracket");
+    const isScale = type.kind === "named" && type.name.name === "scale";
+    const misplaced = isScale ? valueNodes[0] : bracketNodes[0];
+    const misplacedSpan = misplaced === undefined ? undefined : this.nodeSpan(misplaced);
+    if (misplacedSpan !== undefined && isScale) {
+      this.report("T1001", "a scale is given by brackets, not by values", misplacedSpan, "write `bracket name { threshold 0 yuan from … source … rate 3% from … source … }`");
+    } else if (misplacedSpan !== undefined) {
+      this.report("T1002", "only a scale has brackets", misplacedSpan, `declare the parameter as a scale: \`parameter ${name.name}: scale\``);
+    }
+    if (isScale) {
+      const brackets = bracketNodes.flatMap((bracket) => {
+        const converted = this.scaleBracket(bracket);
+        return converted === undefined ? [] : [converted];
+      });
+      return {
+        kind: "scale",
+        name,
+        typeSpan: type.span,
+        ...(label === undefined ? {} : { label }),
+        ...(unit === undefined ? {} : { unit }),
+        brackets,
+        span,
+      };
+    }
+    const values = valueNodes.flatMap((value) => {
       const converted = this.parameterValue(value);
       return converted === undefined ? [] : [converted];
     });
@@ -420,7 +448,36 @@ class Converter implements ChainContext {
     };
   }
 
+  private scaleBracket(node: CstNode): ScaleBracket | undefined {
+    const keyword = this.identifier(childToken(node, "keyword"));
+    const name = this.declaredName(childNode(node, "name"));
+    const span = this.nodeSpan(node);
+    if (keyword === undefined || name === undefined || span === undefined) return undefined;
+    if (keyword.name !== "bracket") {
+      this.report("T1003", `a scale holds brackets, not \`${keyword.name}\``, keyword.span, `write \`bracket ${name.name} { … }\``);
+    }
+    const figures = childNodes(node, "bracketValue").flatMap((figureNode): BracketFigure[] => {
+      const word = this.identifier(childToken(figureNode, "figure"));
+      const dated = childNode(figureNode, "datedFigure");
+      const value = dated === undefined ? undefined : this.parameterValue(dated);
+      if (word === undefined || value === undefined) return [];
+      if (word.name !== "threshold" && word.name !== "rate") {
+        this.report("T1003", `a bracket has a \`threshold\` and a \`rate\`, not \`${word.name}\``, word.span, "write `threshold 12000 yuan from … source …` or `rate 10% from … source …`");
+        return [];
+      }
+      return [{ figure: word.name, ...value, span: this.nodeSpan(figureNode) ?? value.span }];
+    });
+    return { name, figures, span };
+  }
+
+  /** A parameter's `value …` or a bracket's `threshold …`: what follows the word. */
   private parameterValue(node: CstNode): ParameterValue | undefined {
+    const figure = childNode(node, "datedFigure");
+    if (figure !== undefined) {
+      const value = this.parameterValue(figure);
+      const span = this.nodeSpan(node);
+      return value === undefined || span === undefined ? undefined : { ...value, span };
+    }
     const value = this.parameterLiteral(childNode(node, "parameterLiteral"));
     const from = this.date(childToken(node, "from"));
     const source = this.sourceRef(node);

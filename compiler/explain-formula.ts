@@ -113,6 +113,8 @@ class FormulaPrinter {
       case "min":
       case "max":
         return primary(`${expr.op}(${at(expr.left, Strength.Conditional)}, ${at(expr.right, Strength.Conditional)})`);
+      case "scale":
+        return primary(`${expr.mode}(${expr.scale}, ${at(expr.base, Strength.Conditional)})`);
       case "last_day_of_term":
         return primary(`last_day_of_term(${at(expr.start, Strength.Conditional)}, ${at(expr.months, Strength.Conditional)})`);
       case "convert":

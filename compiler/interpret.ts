@@ -26,6 +26,7 @@ import type {
 } from "./ir.js";
 import {
   EvaluationError,
+  applyScale,
   compareDecimal,
   decimalFromInteger,
   fen,
@@ -34,11 +35,14 @@ import {
   missingFacts,
   type CalendarDate,
   type Decimal,
+  type Money,
   type OutputJson,
   type RecordValue,
   type RuntimeValue,
+  type ScaleData,
   type Scenario,
 } from "../runtime/index.js";
+import { scaleData } from "./scale-data.js";
 import { emptyValue } from "../runtime/scenario.js";
 import { conflictMessage, evaluationLocation, noRuleMessage, parameterHasNoValueMessage } from "../runtime/messages.js";
 import { literalRuntimeValue } from "./literals.js";
@@ -74,6 +78,7 @@ export function evaluate(program: ProgramIR, scenario: Scenario, options: Evalua
   const explanations = byName<{ [output: string]: Explanation }>();
   const skipped: { measure: string; missing: string[] }[] = [];
   const parameters = new Map(program.parameters.map((p) => [p.name, p]));
+  const scales = new Map(program.scales.map((s) => [s.name, scaleData(s)]));
   const fieldLabels = options.explain === true ? fieldLabelsOf(program) : undefined;
   const language = options.language ?? policyLanguage(program.policy);
   const words = explanationWords[language];
@@ -84,7 +89,7 @@ export function evaluate(program: ProgramIR, scenario: Scenario, options: Evalua
       continue;
     }
     const trace = fieldLabels === undefined ? undefined : new Trace(measure, program.schema, fieldLabels, words);
-    const evaluation = new MeasureEvaluation(measure, program.schema, scenario, parameters, trace);
+    const evaluation = new MeasureEvaluation(measure, program.schema, scenario, parameters, scales, trace);
     const result = evaluation.run();
     outputs[measure.name] = result.outputs;
     if (result.explanations !== undefined) explanations[measure.name] = result.explanations;
@@ -289,6 +294,7 @@ class MeasureEvaluation {
     private readonly schema: FactSchema,
     private readonly scenario: Scenario,
     private readonly parameters: ReadonlyMap<string, ParameterIR>,
+    private readonly scales: ReadonlyMap<string, ScaleData>,
     private readonly trace: Trace | undefined,
   ) {
     this.date = scenario.date;
@@ -489,6 +495,11 @@ class MeasureEvaluation {
         const right = this.expression(expr.right, scope);
         const order = compareOrdered(left, right, expr.type);
         return expr.op === "min" ? (order <= 0 ? left : right) : order >= 0 ? left : right;
+      }
+      case "scale": {
+        const scale = this.scales.get(expr.scale);
+        if (scale === undefined) throw new Error(`the policy has no scale ${expr.scale}`);
+        return applyScale(scale, this.expression(expr.base, scope) as Money, this.date, expr.mode);
       }
       case "last_day_of_term": {
         const start = this.expression(expr.start, scope) as CalendarDate;

@@ -36,6 +36,9 @@ export function forEachChild(expr: ExprIR, visit: (child: ExprIR) => void): void
       visit(expr.left);
       visit(expr.right);
       return;
+    case "scale":
+      visit(expr.base);
+      return;
     case "last_day_of_term":
       visit(expr.start);
       visit(expr.months);

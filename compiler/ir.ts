@@ -15,6 +15,7 @@ export interface ProgramIR {
   readonly policy: PolicyInfo;
   readonly schema: FactSchema;
   readonly parameters: readonly ParameterIR[];
+  readonly scales: readonly ScaleIR[];
   readonly measures: readonly MeasureIR[];
 }
 
@@ -65,6 +66,23 @@ export interface ParameterIR {
   readonly unit?: string;
   /** in date order, not overlapping (the checker guarantees it) */
   readonly values: readonly ParameterValueIR[];
+  readonly span: SourceSpan;
+}
+
+/** A parameter of type `scale`: its brackets in written order (their thresholds rise on every date). */
+export interface ScaleIR {
+  readonly name: string;
+  readonly label?: string;
+  readonly unit?: string;
+  readonly brackets: readonly ScaleBracketIR[];
+  readonly span: SourceSpan;
+}
+
+/** A bracket is part of the scale on the dates its threshold (money) is in force; its rate (percent) must then be too. */
+export interface ScaleBracketIR {
+  readonly name: string;
+  readonly thresholds: readonly ParameterValueIR[];
+  readonly rates: readonly ParameterValueIR[];
   readonly span: SourceSpan;
 }
 
@@ -166,6 +184,8 @@ export type ExprNode =
   /** decimal → integer */
   | { readonly op: "floor" | "ceil"; readonly operand: ExprIR }
   | { readonly op: "min" | "max"; readonly left: ExprIR; readonly right: ExprIR }
+  /** a scale applied to an amount on the evaluation date (runtime `applyScale`): an unrounded amount */
+  | { readonly op: "scale"; readonly mode: "marginal" | "single_rate"; readonly scale: string; readonly base: ExprIR }
   /** the last day of a term of `months` months whose first day is `start` (the month rule of the language reference) */
   | { readonly op: "last_day_of_term"; readonly start: ExprIR; readonly months: ExprIR }
   | { readonly op: "convert"; readonly conversion: Conversion; readonly operand: ExprIR }

@@ -456,7 +456,7 @@ const constructs: readonly { readonly rules: ReadonlySet<string>; readonly keywo
     keywords: new Set(["let", "output"]),
   },
   { rules: new Set(["measureDeclaration", "measureItem", "notComputable", "effectiveWindow"]), keywords: new Set(["measure"]) },
-  { rules: new Set(["parameterDeclaration", "parameterValue", "parameterLiteral", "memberName"]), keywords: new Set(["parameter"]) },
+  { rules: new Set(["parameterDeclaration", "parameterValue", "scaleBracket", "bracketValue", "datedFigure", "parameterLiteral", "memberName"]), keywords: new Set(["parameter"]) },
   { rules: new Set(["enumDeclaration", "enumMember"]), keywords: new Set(["enum"]) },
   { rules: new Set(["recordDeclaration", "fieldDeclaration"]), keywords: new Set(["record", "entity"]) },
   { rules: new Set(["policyHeader", "headerField"]), keywords: new Set(["policy"]) },

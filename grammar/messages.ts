@@ -28,7 +28,7 @@ const ruleExpectations: Readonly<Record<string, string>> = {
   definitionBody: "`=` or `{`",
   typeExpression: "a type such as `money`, `date`, `optional date`, `set of E` or `list of R`",
   parameterLiteral: "a value such as `500 yuan`, `60%`, `2021-10-20`, `absent` or a member name",
-  parameterValue: "a clause and its words such as `§3 \"…\"`, or the name of a document in quotes",
+  datedFigure: "a clause and its words such as `§3 \"…\"`, or the name of a document in quotes",
   name: "a name",
 };
 

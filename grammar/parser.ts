@@ -248,12 +248,40 @@ export class TiaoParser extends CstParser {
       this.CONSUME(Unit);
       this.CONSUME2(StringLiteral, { LABEL: "unit" });
     });
-    this.AT_LEAST_ONE(() => this.SUBRULE(this.parameterValue));
+    this.AT_LEAST_ONE(() => this.OR(this.parameterItemAlternatives));
     this.CONSUME(RBrace);
   });
 
+  /** A parameter's dated values, or a scale's brackets (`bracket` is a word of the scale, not reserved). */
+  private readonly parameterItemAlternatives: IOrAlt<unknown>[] = [
+    { ALT: () => this.SUBRULE(this.parameterValue) },
+    { ALT: () => this.SUBRULE(this.scaleBracket) },
+  ];
+
   parameterValue = this.RULE("parameterValue", () => {
     this.CONSUME(Value);
+    this.SUBRULE(this.datedFigure);
+  });
+
+  /**
+   * `bracket name { threshold … rate … }`: `bracket`, `threshold` and `rate` are read as
+   * names (cst-to-ast.ts checks the words), so that policies keep them for their own names.
+   */
+  scaleBracket = this.RULE("scaleBracket", () => {
+    this.CONSUME1(Identifier, { LABEL: "keyword" });
+    this.SUBRULE(this.name);
+    this.CONSUME(LBrace);
+    this.MANY(() => this.SUBRULE(this.bracketValue));
+    this.CONSUME(RBrace);
+  });
+
+  bracketValue = this.RULE("bracketValue", () => {
+    this.CONSUME(Identifier, { LABEL: "figure" });
+    this.SUBRULE(this.datedFigure);
+  });
+
+  /** `<literal> from <date> [until <date>] source … [note "…"]` */
+  datedFigure = this.RULE("datedFigure", () => {
     this.SUBRULE(this.parameterLiteral);
     this.CONSUME(From);
     this.CONSUME1(DateLiteral, { LABEL: "from" });

@@ -32,6 +32,7 @@ export { EvaluationError, type EvaluationErrorCode, type EvaluationLocation } fr
 export { addMoney, subtractMoney, multiplyMoney, multiplyMoneyByPercent, multiplyMoneyByPercentExact, multiplyMoneyByDecimal, moneyToDecimal, roundToFen } from "./money.js";
 export { addIntegers, subtractIntegers, multiplyIntegers } from "./integers.js";
 export { addDecimal, subtractDecimal, multiplyDecimal, multiplyIntegerByPercent, multiplyDecimalByPercent, negateDecimal, compareDecimal, roundDecimal, floorDecimal, ceilDecimal } from "./decimal.js";
+export { applyScale, type DatedFigure, type ScaleBracketData, type ScaleData, type ScaleMode } from "./scale.js";
 export { addDays, addMonths, subtractDays, subtractMonths, subtractDates, lastDayOfTerm, daysBetween, minOf, maxOf } from "./dates.js";
 
 // The JSON-facing entry point of generated modules (their `evaluateJson`)

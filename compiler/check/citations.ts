@@ -24,7 +24,7 @@ export function citationIR(citation: Citation): CitationIR {
   };
 }
 
-/** Every citation of the policy: measures, rules, `not computable`, parameter sources. */
+/** Every citation of the policy: measures, rules, `not computable`, parameter and scale sources. */
 function citations(files: readonly PolicyFile[]): Citation[] {
   return files.flatMap((file) =>
     file.declarations.flatMap((declaration): Citation[] => {
@@ -40,6 +40,8 @@ function citations(files: readonly PolicyFile[]): Citation[] {
           ];
         case "parameter":
           return declaration.values.flatMap((value) => (value.source.kind === "clause" ? [value.source.citation] : []));
+        case "scale":
+          return declaration.brackets.flatMap((bracket) => bracket.figures.flatMap((figure) => (figure.source.kind === "clause" ? [figure.source.citation] : [])));
         default:
           return [];
       }

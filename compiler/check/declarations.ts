@@ -3,7 +3,7 @@
  * records and entities (one namespace of types), parameters, measures and the one `policy`
  * header. Reports duplicates, unknown types and incomplete headers.
  */
-import type { Declaration, EnumDeclaration, HeaderField, Identifier, MeasureDeclaration, ParameterDeclaration, PolicyFile, PolicyHeader, RecordDeclaration } from "../ast.js";
+import type { Declaration, EnumDeclaration, HeaderField, Identifier, MeasureDeclaration, ParameterDeclaration, PolicyFile, PolicyHeader, RecordDeclaration, ScaleDeclaration } from "../ast.js";
 import type { FactSchema, PolicyInfo, ValueType } from "../ir.js";
 import type { EnumDecl, FieldDecl, RecordDecl } from "../../runtime/types.js";
 import { checkDateLiteral } from "./dates.js";
@@ -34,6 +34,8 @@ export interface ProgramSymbols {
   /** records and entities */
   readonly records: ReadonlyMap<string, RecordSymbol>;
   readonly parameters: ReadonlyMap<string, ParameterSymbol>;
+  /** parameters of type `scale`; they share the parameters' names */
+  readonly scales: ReadonlyMap<string, ScaleDeclaration>;
   /** in written order, duplicates left out */
   readonly measures: readonly MeasureDeclaration[];
 }
@@ -56,10 +58,12 @@ export function collectDeclarations(files: readonly PolicyFile[], reporter: Repo
   };
   const enumSymbols = new Map(enums.filter((d) => typeNames.has(d)).map((d) => [d.name.name, enumSymbol(d, reporter)] as const));
   const recordSymbols = new Map(records.filter((d) => typeNames.has(d)).map((d) => [d.name.name, recordSymbol(d, namespace, reporter)] as const));
-  const parameters = uniqueNames(declarations.filter((d): d is ParameterDeclaration => d.kind === "parameter"), "parameter", reporter);
-  const parameterSymbols = new Map([...parameters].map((d) => [d.name.name, parameterSymbol(d, namespace, reporter)] as const));
+  const figures = [...uniqueNames(declarations.filter((d): d is ParameterDeclaration | ScaleDeclaration => d.kind === "parameter" || d.kind === "scale"), "parameter", reporter)];
+  const parameters = figures.filter((d): d is ParameterDeclaration => d.kind === "parameter");
+  const parameterSymbols = new Map(parameters.map((d) => [d.name.name, parameterSymbol(d, namespace, reporter)] as const));
+  const scales = new Map(figures.filter((d): d is ScaleDeclaration => d.kind === "scale").map((d) => [d.name.name, d] as const));
   const measures = [...uniqueNames(declarations.filter((d): d is MeasureDeclaration => d.kind === "measure"), "measure", reporter)];
-  const symbols: ProgramSymbols = { enums: enumSymbols, records: recordSymbols, parameters: parameterSymbols, measures };
+  const symbols: ProgramSymbols = { enums: enumSymbols, records: recordSymbols, parameters: parameterSymbols, scales, measures };
   return {
     symbols,
     policy: policyInfo(files, declarations, reporter),
@@ -88,8 +92,8 @@ function uniqueNames<D extends { readonly name: Identifier }>(declarations: read
   return new Set(first.values());
 }
 
-/** Reports a name repeated inside one declaration (T0205): enum members, fields. */
-function reportRepeatedNames(names: readonly Identifier[], what: string, reporter: Reporter): void {
+/** Reports a name repeated inside one declaration (T0205): enum members, fields, brackets. */
+export function reportRepeatedNames(names: readonly Identifier[], what: string, reporter: Reporter): void {
   const seen = new Map<string, Identifier>();
   for (const name of names) {
     const earlier = seen.get(name.name);

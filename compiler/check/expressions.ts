@@ -18,6 +18,7 @@ import type { Reporter } from "./report.js";
 import { listNames, reportError, reportWarning, suggestion } from "./report.js";
 import type { DefinitionSignature, Expectation, ExprContext } from "./scope.js";
 import { pathKey, presentWhen, withLocal, withPresent } from "./scope.js";
+import { checkScaleApplication, reportScaleAsValue } from "./scales.js";
 import { boolType, daysType, decimalType, describeType, integerType, monthsType, optionalOf, percentType, sameType, timeType, dateType, moneyType } from "./types.js";
 
 export function checkExpr(expr: Expr, context: ExprContext, expected?: Expectation): ExprIR | undefined {
@@ -197,6 +198,7 @@ function checkName(name: Identifier, context: ExprContext, expected: Expectation
   const ownNameOfParameter = name.name === context.currentDefinition && parameter !== undefined;
   if (definition !== undefined && !ownNameOfParameter) return readDefinition(name, definition, context);
   if (parameter !== undefined) return readParameter(name, context);
+  if (symbols.scales.has(name.name) && definition === undefined) return reportScaleAsValue(name, context);
   return enumMember(name, context, expected);
 }
 
@@ -368,7 +370,7 @@ function reportUnknownField(owner: string, what: "fact" | "field", field: Identi
 
 type CallExpr = Extract<Expr, { kind: "call" }>;
 
-const builtinNames = ["min", "max", "round", "round_down", "round_up", "floor", "ceil", "months", "days", "last_day_of_term"] as const;
+const builtinNames = ["min", "max", "round", "round_down", "round_up", "floor", "ceil", "months", "days", "last_day_of_term", "marginal", "single_rate"] as const;
 type BuiltinName = (typeof builtinNames)[number];
 
 export function isBuiltinName(name: string): name is BuiltinName {
@@ -440,6 +442,10 @@ function checkBuiltinCall(name: BuiltinName, expr: CallExpr, context: ExprContex
     }
     case "last_day_of_term":
       return checkLastDayOfTerm(expr, context);
+    case "marginal":
+    case "single_rate":
+      if (reportArity(expr, 2, `${name}(scale, base)`, context)) return undefined;
+      return checkScaleApplication(name, expr.args, expr.span, context, (base) => checkExpr(base, context, { type: moneyType }));
   }
 }
 

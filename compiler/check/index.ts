@@ -12,6 +12,7 @@ import { checkQuotes } from "./citations.js";
 import { collectDeclarations } from "./declarations.js";
 import { checkMeasure } from "./measures.js";
 import { checkParameters } from "./parameters.js";
+import { checkScales } from "./scales.js";
 import { newReporter, reportError, type Reporter } from "./report.js";
 
 export interface CheckOptions {
@@ -38,6 +39,7 @@ export function checkFiles(files: readonly PolicyFile[], options: CheckOptions =
   const reporter = newReporter();
   const { symbols, policy, schema } = collectDeclarations(files, reporter);
   const parameters = checkParameters(symbols, reporter);
+  const scales = checkScales(symbols, reporter);
   const measures = symbols.measures.flatMap((declaration): MeasureIR[] => {
     const measure = checkMeasure(declaration, symbols, reporter);
     return measure === undefined ? [] : [measure];
@@ -46,7 +48,7 @@ export function checkFiles(files: readonly PolicyFile[], options: CheckOptions =
   if (notice !== undefined) checkQuotes(files, notice, reporter);
   const { diagnostics } = reporter;
   if (policy === undefined || hasErrors(diagnostics)) return { diagnostics };
-  return { program: { policy, schema, parameters, measures }, diagnostics };
+  return { program: { policy, schema, parameters, scales, measures }, diagnostics };
 }
 
 /** The text of the notice the header names, read only for a policy that is otherwise correct. */

@@ -52,7 +52,7 @@ function checkParameter(symbol: ParameterSymbol, context: ExprContext, reporter:
 }
 
 /** The value as a literal of the parameter's type (boxed, since `null` is a literal: absent). */
-function checkValueLiteral(value: ParameterValue, type: ValueType, declaredAt: ExprIR["span"], context: ExprContext): { value: LiteralValue } | undefined {
+export function checkValueLiteral(value: ParameterValue, type: ValueType, declaredAt: ExprIR["span"], context: ExprContext): { value: LiteralValue } | undefined {
   const checked = checkExpr(value.value, context, { type, declaredAt });
   if (checked === undefined) return undefined;
   const written = literalOf(checked);
@@ -80,7 +80,7 @@ function negatedDecimal(written: { value: LiteralValue } | undefined): { value: 
   return { value: decimalLiteral(negateDecimal(literalRuntimeValue(written.value) as Decimal)) };
 }
 
-function sourceIR(source: SourceRef): SourceIR {
+export function sourceIR(source: SourceRef): SourceIR {
   return source.kind === "clause"
     ? { kind: "clause", citation: citationIR(source.citation) }
     : { kind: "document", text: source.text.value, span: source.span };

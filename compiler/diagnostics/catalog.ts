@@ -4,7 +4,7 @@
  *
  * T01xx syntax · T02xx names and declarations · T03xx types and units ·
  * T04xx rules and exceptions · T05xx dates, windows and parameter values ·
- * T06xx cycles and citations · T07xx targets
+ * T06xx cycles and citations · T07xx targets · T10xx scales and periods
  */
 export interface CatalogEntry {
   readonly title: string;
@@ -379,6 +379,40 @@ export const catalog = {
     title: "construct the SQL target cannot express",
     explanation:
       "`tiao compile --target sql` lays a population out as tables (docs/sql.md): one row per case with a column per fact, and a child table per list of records. A list inside a list item, an optional record or list, or an expression that computes a record or a list has no such layout, and is refused at its place rather than compiled to SQL that would answer differently. The other targets and `tiao run` evaluate it.",
+  },
+  // ---------------------------------------------------------------- T10xx scales and periods
+  T1001: {
+    title: "scale given values",
+    explanation:
+      "A parameter of type `scale` is a list of brackets, each with its own dated thresholds and rates: `bracket lowest { threshold 0 yuan from 2013-01-01 source \"…\" rate 3% from 2013-01-01 source \"…\" }`. It has no `value` of its own.",
+  },
+  T1002: {
+    title: "brackets in a parameter that is not a scale",
+    explanation: "Only a parameter declared with the type `scale` has brackets. Declare it `parameter name: scale \"label\" { … }`, or give the parameter dated `value`s.",
+  },
+  T1003: {
+    title: "unknown word in a scale",
+    explanation:
+      "A scale holds `bracket name { … }` blocks, and a bracket holds `threshold` and `rate` lines, each a dated figure with its source: `threshold 12000 yuan from 2013-01-01 source \"…\"`, `rate 10% from 2013-01-01 source \"…\"`.",
+  },
+  T1004: {
+    title: "bracket without a threshold or a rate",
+    explanation:
+      "Every bracket of a scale has at least one dated threshold (an amount of money: where the bracket starts) and one dated rate (a percentage). A bracket is part of the scale on the dates its threshold is in force; on such a date it must also have a rate.",
+  },
+  T1005: {
+    title: "thresholds of a scale out of order",
+    explanation:
+      "On every date, the thresholds of the brackets in force must rise strictly in the order the brackets are written, so that every amount falls in exactly one bracket. The message names the date and the two brackets whose thresholds do not rise.",
+  },
+  T1006: {
+    title: "scale application on something that is not a scale",
+    explanation:
+      "`marginal(scale, base)` applies each bracket's rate to the part of the base within the bracket and adds the parts; `single_rate(scale, base)` applies to the whole base the rate of the bracket it falls in. The first argument is the name of a parameter declared as a `scale`, the second an amount of money; both give an unrounded amount, to be rounded.",
+  },
+  T1007: {
+    title: "scale used as a value",
+    explanation: "A scale is not a figure: apply it to an amount with `marginal(scale, base)` or `single_rate(scale, base)`, and round the result.",
   },
 } as const satisfies Record<string, CatalogEntry>;
 

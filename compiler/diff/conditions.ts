@@ -200,6 +200,8 @@ export function mapChildren(expr: ExprIR, map: (child: ExprIR) => ExprIR): ExprI
       return { ...expr, left: map(expr.left), right: map(expr.right) };
     case "last_day_of_term":
       return { ...expr, start: map(expr.start), months: map(expr.months) };
+    case "scale":
+      return { ...expr, base: map(expr.base) };
     case "if":
       return { ...expr, condition: map(expr.condition), then: map(expr.then), else: map(expr.else) };
     case "match":

@@ -80,6 +80,8 @@ function toSyntax(expr: ExprIR, definitions: DefinitionNames): Expr {
       return call(expr.op, [at(expr.left), at(expr.right)]);
     case "last_day_of_term":
       return call("last_day_of_term", [at(expr.start), at(expr.months)]);
+    case "scale":
+      return call(expr.mode, [name(expr.scale), at(expr.base)]);
     case "convert":
       return at(expr.operand);
     case "if":

@@ -594,6 +594,8 @@ class VersionEncoder {
       }
       case "last_day_of_term":
         throw new OutsideFragment("ends a term of months (month arithmetic)");
+      case "scale":
+        throw new OutsideFragment(`applies the scale ${expr.scale}`);
       case "negate":
         throw new OutsideFragment("negates a decimal");
       case "floor":

@@ -70,6 +70,8 @@ export interface ModuleContext {
   helper(name: HelperName): Expression;
   /** the function giving a parameter's value on a date */
   parameterFunction(name: string): string;
+  /** the module constant holding a scale's brackets */
+  scaleConstant(name: string): string;
   /** the interface of a record or entity */
   recordType(name: string): string;
   /** the declared type of a field of a record or entity */
@@ -587,6 +589,10 @@ export class MeasureEmitter {
       case "parameter":
         needs.date = true;
         return;
+      case "scale":
+        needs.date = true;
+        this.collectNeeds(expr.base, bound, needs);
+        return;
       case "definition":
         needs.definitions.add(expr.name);
         return;
@@ -805,6 +811,8 @@ export class MeasureEmitter {
         }
         return call(runtime(expr.op === "min" ? "minOf" : "maxOf"), args);
       }
+      case "scale":
+        return call(runtime("applyScale"), [identifier(this.module.scaleConstant(expr.scale)), operand(expr.base), AS_OF, string(expr.mode)]);
       case "last_day_of_term":
         return operation("last_day_of_term", [operand(expr.start), operand(expr.months)]);
       case "convert": {

@@ -9,7 +9,7 @@
  * TypeScript, or as JavaScript and its declarations (.d.ts), so that no TypeScript
  * compiler is needed to run a policy.
  */
-import type { DefinitionIR, LiteralValue, ParameterIR, ProgramIR, RuleIR, ValueType } from "../ir.js";
+import type { DefinitionIR, LiteralValue, ParameterIR, ParameterValueIR, ProgramIR, RuleIR, ScaleIR, ValueType } from "../ir.js";
 import type { EnumDecl, RecordDecl } from "../../runtime/types.js";
 import { parameterHasNoValueMessage, evaluationLocation } from "../../runtime/messages.js";
 import { operations } from "../operations.js";
@@ -59,13 +59,13 @@ export function emitJavaScript(program: ProgramIR, options: EmitOptions): { js: 
 const RUNTIME_VALUES = [
   ...new Set([
     ...Object.values(operations).map((operation) => operation.runtime),
-    "EvaluationError", "calendarDate", "compareDecimal", "decimal", "evaluateScenarioJson", "fen", "formatDate", "maxOf", "minOf",
+    "EvaluationError", "applyScale", "calendarDate", "compareDecimal", "decimal", "evaluateScenarioJson", "fen", "formatDate", "maxOf", "minOf",
     "percentFromMillionths", "timeOfDay",
   ]),
 ];
 const RUNTIME_TYPES = [
   "CalendarDate", "Decimal", "FactSchema", "Money", "Percent", "TimeOfDay", "ValueType", "JsonEvaluation", "JsonEvaluationOptions",
-  "DecisionRecorder", "RuleDecision",
+  "DecisionRecorder", "RuleDecision", "ScaleData",
 ];
 const HELPERS: readonly HelperName[] = ["present", "declared", "smallerDecimal", "largerDecimal"];
 
@@ -83,6 +83,7 @@ class ModuleBuilder implements ModuleContext {
   private readonly constants = new Map<string, { readonly name: string; readonly initialiser: Expression }>();
   private readonly typeNames = new Map<string, string>();
   private readonly parameterFunctions = new Map<string, string>();
+  private readonly scaleConstants = new Map<string, string>();
   private readonly measureEmitters: readonly MeasureEmitter[];
 
   constructor(
@@ -100,6 +101,7 @@ class ModuleBuilder implements ModuleContext {
     for (const parameter of program.parameters) {
       this.parameterFunctions.set(parameter.name, this.names.take(`${camelCase(parameter.name)}On`));
     }
+    for (const scale of program.scales) this.scaleConstants.set(scale.name, this.names.take(`${camelCase(scale.name)}Scale`));
     this.measureEmitters = program.measures.map((measure) => new MeasureEmitter(this, measure));
   }
 
@@ -154,6 +156,12 @@ class ModuleBuilder implements ModuleContext {
     const fn = this.parameterFunctions.get(name);
     if (fn === undefined) throw new Error(`the policy has no parameter ${name}`);
     return fn;
+  }
+
+  scaleConstant(name: string): string {
+    const constant = this.scaleConstants.get(name);
+    if (constant === undefined) throw new Error(`the policy has no scale ${name}`);
+    return constant;
   }
 
   literal(value: LiteralValue, type: ValueType): Expression {
@@ -324,7 +332,47 @@ class ModuleBuilder implements ModuleContext {
         blank,
         { kind: "type", name: referenceName(this.overridesType), type: typeReference("Partial", typeReference(this.parametersType)) },
         ...parameters.flatMap((parameter) => [blank, this.parameterValueFunction(parameter)]),
+        ...this.program.scales.flatMap((scale) => [blank, this.scaleStatement(scale)]),
       ],
+    };
+  }
+
+  /** A scale's brackets, each figure with its dates, as `applyScale` takes them. */
+  private scaleStatement(scale: ScaleIR): Statement {
+    const figures = (values: readonly ParameterValueIR[], type: ValueType): Expression => ({
+      kind: "array",
+      elements: values.map((value) =>
+        object([
+          { name: "from", value: identifier(this.constant(value.from, { kind: "date" })) },
+          { name: "until", value: value.until === undefined ? NULL : identifier(this.constant(value.until, { kind: "date" })) },
+          { name: "value", value: this.literal(value.value, type) },
+        ]),
+      ),
+    });
+    const brackets = scale.brackets.map((bracket) =>
+      object(
+        [
+          { name: "name", value: string(bracket.name) },
+          { name: "thresholds", value: figures(bracket.thresholds, { kind: "money" }) },
+          { name: "rates", value: figures(bracket.rates, { kind: "percent" }) },
+        ],
+        true,
+      ),
+    );
+    return {
+      kind: "const",
+      name: this.scaleConstant(scale.name),
+      exported: true,
+      type: typeReference("ScaleData"),
+      doc: [`${describeParameter(scale)}: its brackets, each threshold and rate with its dates.`],
+      value: object(
+        [
+          { name: "name", value: string(scale.name) },
+          { name: "brackets", value: { kind: "array", elements: brackets } },
+          { name: "location", value: data(evaluationLocation(scale.span)) },
+        ],
+        true,
+      ),
     };
   }
 
@@ -582,7 +630,7 @@ function constantParts(value: LiteralValue, figure: string, type: ValueType): { 
   }
 }
 
-function describeParameter(parameter: ParameterIR): string {
+function describeParameter(parameter: ParameterIR | ScaleIR): string {
   const label = parameter.label ?? parameter.name;
   return parameter.unit === undefined ? label : `${label} (${parameter.unit})`;
 }

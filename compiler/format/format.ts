@@ -28,10 +28,12 @@ import type {
   MeasureDeclaration,
   MeasureItem,
   ParameterDeclaration,
+  ParameterValue,
   PolicyFile,
   PolicyHeader,
   RecordDeclaration,
   RuleCase,
+  ScaleDeclaration,
   SourceSpan,
   StringLiteral,
   TypeExpr,
@@ -153,6 +155,8 @@ class Printer {
         return this.recordDeclaration(declaration);
       case "parameter":
         return this.parameterDeclaration(declaration);
+      case "scale":
+        return this.scaleDeclaration(declaration);
       case "measure":
         return this.measureDeclaration(declaration);
     }
@@ -198,16 +202,29 @@ class Printer {
     const content: (() => void)[] = [];
     const unit = declaration.unit;
     if (unit !== undefined) content.push(() => this.line(2, `unit ${printString(unit.value)}`, unit.span));
-    for (const value of declaration.values) {
-      content.push(() => {
-        const until = value.until === undefined ? "" : ` until ${value.until.text}`;
-        this.line(2, `value ${printExpression(value.value)} from ${value.from.text}${until}`, value.span);
-        const source = value.source.kind === "clause" ? citationText(value.source.citation) : printString(value.source.text.value);
-        this.line(4, `source ${source}`, value.source.span);
-        if (value.note !== undefined) this.line(4, `note ${printString(value.note.value)}`, value.note.span);
-      });
-    }
+    for (const value of declaration.values) content.push(() => this.datedFigure(2, "value", value));
     this.block(0, withLabel(`parameter ${declaration.name.name}: ${typeText(declaration.type)}`, declaration.label), declaration.span, content);
+  }
+
+  /** `value …`, `threshold …`, `rate …`: the figure and its dates, its source and note below it. */
+  private datedFigure(indent: number, word: string, value: ParameterValue): void {
+    const until = value.until === undefined ? "" : ` until ${value.until.text}`;
+    this.line(indent, `${word} ${printExpression(value.value)} from ${value.from.text}${until}`, value.span);
+    const source = value.source.kind === "clause" ? citationText(value.source.citation) : printString(value.source.text.value);
+    this.line(indent + 2, `source ${source}`, value.source.span);
+    if (value.note !== undefined) this.line(indent + 2, `note ${printString(value.note.value)}`, value.note.span);
+  }
+
+  private scaleDeclaration(declaration: ScaleDeclaration): void {
+    const content: (() => void)[] = [];
+    const unit = declaration.unit;
+    if (unit !== undefined) content.push(() => this.line(2, `unit ${printString(unit.value)}`, unit.span));
+    for (const bracket of declaration.brackets) {
+      content.push(() =>
+        this.block(2, `bracket ${bracket.name.name}`, bracket.span, bracket.figures.map((figure) => () => this.datedFigure(4, figure.figure, figure))),
+      );
+    }
+    this.block(0, withLabel(`parameter ${declaration.name.name}: scale`, declaration.label), declaration.span, content);
   }
 
   private measureDeclaration(measure: MeasureDeclaration): void {

@@ -231,6 +231,14 @@ export function parenthesize(file: PolicyFile): PolicyFile {
             ...declaration,
             values: declaration.values.map((value) => ({ ...value, value: parenthesizeExpression(value.value) })),
           };
+        case "scale":
+          return {
+            ...declaration,
+            brackets: declaration.brackets.map((bracket) => ({
+              ...bracket,
+              figures: bracket.figures.map((figure) => ({ ...figure, value: parenthesizeExpression(figure.value) })),
+            })),
+          };
         case "policy":
         case "enum":
         case "record":

@@ -337,6 +337,9 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
       const right = sub(expr.right);
       return value(`${expr.op === "min" ? "least" : "greatest"}(${left.sql}, ${right.sql})`, firstError(left.error, right.error));
     }
+    case "scale":
+      context.problems.push({ expr, message: `the SQL target cannot apply the scale \`${expr.scale}\`` });
+      return value("NULL");
     case "last_day_of_term": {
       const start = sub(expr.start);
       const months = sub(expr.months);

@@ -376,6 +376,8 @@ function childExpressionsIR(expr: ExprIR): readonly ExprIR[] {
       return [expr.left, expr.right];
     case "last_day_of_term":
       return [expr.start, expr.months];
+    case "scale":
+      return [expr.base];
     case "if":
       return [expr.condition, expr.then, expr.else];
     case "match":

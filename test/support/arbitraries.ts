@@ -77,6 +77,10 @@ export function datesOfProgram(program: ProgramIR): CalendarDate[] {
       if (isDate(parameter.type) && typeof value.value === "number") named.add(value.value as CalendarDate);
     }
   }
+  for (const figure of program.scales.flatMap((scale) => scale.brackets.flatMap((bracket) => [...bracket.thresholds, ...bracket.rates]))) {
+    named.add(figure.from);
+    if (figure.until !== undefined) named.add(figure.until);
+  }
   const visitExpr = (expr: ExprIR): void => {
     if (expr.op === "literal" && isDate(expr.type) && typeof expr.value === "number") named.add(expr.value as CalendarDate);
     for (const child of Object.values(expr)) {

@@ -11,6 +11,7 @@ import type {
   LiteralValue,
   MeasureIR,
   ParameterIR,
+  ScaleIR,
   ParameterValueIR,
   ProgramIR,
   RuleIR,
@@ -329,6 +330,7 @@ export function program(parts: {
   enums?: readonly EnumDecl[];
   records: readonly RecordDecl[];
   parameters?: readonly ParameterIR[];
+  scales?: readonly ScaleIR[];
   measures: readonly MeasureIR[];
 }): ProgramIR {
   const parameters = parts.parameters ?? [];
@@ -344,6 +346,7 @@ export function program(parts: {
     },
     schema: { enums: parts.enums ?? [], records: parts.records, parameters: parameters.map((p) => ({ name: p.name, type: p.type })) },
     parameters,
+    scales: parts.scales ?? [],
     measures: parts.measures,
   };
 }
