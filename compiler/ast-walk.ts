@@ -12,6 +12,7 @@ export function forEachSubExpression(expr: Expr, visit: (child: Expr) => void): 
     case "date":
     case "time":
     case "absent":
+    case "evaluation_date":
     case "name":
       return;
     case "field":

@@ -245,8 +245,10 @@ export type Expr =
   | { readonly kind: "money"; readonly text: string; readonly span: SourceSpan }
   /** `60%`: the number as written, without `%` */
   | { readonly kind: "percent"; readonly text: string; readonly span: SourceSpan }
-  /** `6 months`, `1 day` */
-  | { readonly kind: "duration"; readonly unit: "months" | "days"; readonly text: string; readonly span: SourceSpan }
+  /** `6 months`, `1 day`, `18 years` (a number of months, twelve a year) */
+  | { readonly kind: "duration"; readonly unit: "months" | "days" | "years"; readonly text: string; readonly span: SourceSpan }
+  /** `evaluation_date`: the date the case is evaluated on */
+  | { readonly kind: "evaluation_date"; readonly span: SourceSpan }
   | DateLiteral
   /** `18:00` as written */
   | { readonly kind: "time"; readonly text: string; readonly span: SourceSpan }

@@ -775,6 +775,8 @@ class Converter implements ChainContext {
     if (time !== undefined) return { kind: "time", text: time.image, span: this.tokenSpan(time) };
     const truth = childToken(node, "True") ?? childToken(node, "False");
     if (truth !== undefined) return { kind: "bool", value: truth.image === "true", span: this.tokenSpan(truth) };
+    const evaluationDate = childToken(node, "EvaluationDateWord");
+    if (evaluationDate !== undefined) return { kind: "evaluation_date", span: this.tokenSpan(evaluationDate) };
     const absent = childToken(node, "Absent");
     return absent === undefined ? undefined : { kind: "absent", span: this.tokenSpan(absent) };
   }
@@ -788,6 +790,7 @@ class Converter implements ChainContext {
     if (childToken(node, "Percent") !== undefined) return { kind: "percent", text, span };
     if (childToken(node, "MonthsUnit") !== undefined) return { kind: "duration", unit: "months", text, span };
     if (childToken(node, "DaysUnit") !== undefined) return { kind: "duration", unit: "days", text, span };
+    if (childToken(node, "YearsUnit") !== undefined) return { kind: "duration", unit: "years", text, span };
     return { kind: "number", text, span: this.tokenSpan(number) };
   }
 
@@ -800,7 +803,7 @@ class Converter implements ChainContext {
   }
 
   private conversionCall(node: CstNode): Expr | undefined {
-    const callee = this.identifier(childToken(node, "Months") ?? childToken(node, "Days"));
+    const callee = this.identifier(childToken(node, "Months") ?? childToken(node, "Days") ?? childToken(node, "Years"));
     const argumentsNode = childNode(node, "callArguments");
     if (callee === undefined || argumentsNode === undefined) return undefined;
     return this.call(callee, argumentsNode, node);

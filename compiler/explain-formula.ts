@@ -10,7 +10,7 @@
  */
 import type { ExprIR, ValueType } from "./ir.js";
 import { literalText } from "./literals.js";
-import { arithmeticOperation } from "./operations.js";
+import { arithmeticOperation, functionName } from "./operations.js";
 import { Strength } from "./format/parentheses.js";
 
 /** A name whose value an evaluation may have read. */
@@ -117,6 +117,11 @@ class FormulaPrinter {
         return primary(`${expr.mode}(${expr.scale}, ${at(expr.base, Strength.Conditional)})`);
       case "last_day_of_term":
         return primary(`last_day_of_term(${at(expr.start, Strength.Conditional)}, ${at(expr.months, Strength.Conditional)})`);
+      case "function":
+        return primary(`${functionName(expr.operation)}(${expr.args.map((arg) => at(arg, Strength.Conditional)).join(", ")})`);
+      // the explanation states the date it was evaluated on, once
+      case "evaluation_date":
+        return primary("evaluation_date");
       case "convert":
         return this.print(expr.operand, bound);
       case "if": {

@@ -508,6 +508,10 @@ class MeasureEvaluation {
         this.trace?.termStep(expr, start, months, last);
         return last;
       }
+      case "function":
+        return operationFunction(expr.operation)(...expr.args.map((argument) => this.expression(argument, scope)));
+      case "evaluation_date":
+        return this.date;
       case "convert": {
         const value = this.expression(expr.operand, scope);
         return isRepresentationChange(expr.conversion) ? operationFunction(expr.conversion)(value) : value;

@@ -9,11 +9,13 @@ export function forEachChild(expr: ExprIR, visit: (child: ExprIR) => void): void
     case "parameter":
     case "definition":
     case "local":
+    case "evaluation_date":
       return;
     case "field":
       visit(expr.object);
       return;
     case "call":
+    case "function":
       for (const argument of expr.args) visit(argument);
       return;
     case "not":

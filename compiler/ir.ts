@@ -7,7 +7,7 @@
 import type { FactSchema, SourceSpan, ValueType } from "../runtime/types.js";
 import type { CalendarDate } from "../runtime/dates.js";
 import type { LiteralValue } from "./literals.js";
-import type { ArithmeticOperationId, ConversionOperationId, RoundingOperationId } from "./operations.js";
+import type { ArithmeticOperationId, ConversionOperationId, FunctionOperationId, RoundingOperationId } from "./operations.js";
 
 export type { FactSchema, LiteralValue, SourceSpan, ValueType };
 
@@ -188,6 +188,10 @@ export type ExprNode =
   | { readonly op: "scale"; readonly mode: "marginal" | "single_rate"; readonly scale: string; readonly base: ExprIR }
   /** the last day of a term of `months` months whose first day is `start` (the month rule of the language reference) */
   | { readonly op: "last_day_of_term"; readonly start: ExprIR; readonly months: ExprIR }
+  /** a built-in function of the operations table (the calendar functions), applied to its operands in order */
+  | { readonly op: "function"; readonly operation: FunctionOperationId; readonly args: readonly ExprIR[] }
+  /** the date the case is evaluated on (the scenario's `date`) */
+  | { readonly op: "evaluation_date" }
   | { readonly op: "convert"; readonly conversion: Conversion; readonly operand: ExprIR }
   | { readonly op: "if"; readonly condition: ExprIR; readonly then: ExprIR; readonly else: ExprIR }
   /** arms in written order; `otherwise` is the `else` arm (absent when the arms are exhaustive) */

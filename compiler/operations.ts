@@ -33,6 +33,8 @@ export interface Operation {
   readonly computes?: "sum" | "difference" | "product" | "months_later" | "months_earlier";
   /** the runtime function takes a rounding mode after the operands */
   readonly rounds?: true;
+  /** a built-in function: its name as written, `name(operands)` */
+  readonly function?: string;
 }
 
 const table = {
@@ -74,6 +76,16 @@ const table = {
   negate: { operands: ["decimal"], result: "decimal", runtime: "negateDecimal" },
   last_day_of_term: { operands: ["date", "months"], result: "date", runtime: "lastDayOfTerm" },
 
+  /** the calendar functions (runtime/calendar.ts): an age is `completed_years(birth, evaluation_date)` */
+  completed_years: { function: "completed_years", operands: ["date", "date"], result: "integer", runtime: "completedYears" },
+  completed_months: { function: "completed_months", operands: ["date", "date"], result: "months", runtime: "completedMonths" },
+  year_of: { function: "year_of", operands: ["date"], result: "integer", runtime: "yearOf" },
+  month_of: { function: "month_of", operands: ["date"], result: "integer", runtime: "monthOf" },
+  first_day_of_month: { function: "first_day_of_month", operands: ["date"], result: "date", runtime: "firstDayOfMonth" },
+  last_day_of_month: { function: "last_day_of_month", operands: ["date"], result: "date", runtime: "lastDayOfMonth" },
+  first_day_of_year: { function: "first_day_of_year", operands: ["date"], result: "date", runtime: "firstDayOfYear" },
+  last_day_of_year: { function: "last_day_of_year", operands: ["date"], result: "date", runtime: "lastDayOfYear" },
+
   /** the conversions that change the representation (a whole number as a decimal, an amount as an unrounded one) */
   integer_to_decimal: { operands: ["integer"], result: "decimal", runtime: "decimalFromInteger" },
   money_to_unrounded: { operands: ["money"], result: "unrounded_money", runtime: "moneyToDecimal" },
@@ -88,6 +100,8 @@ type IdsWith<Property extends string> = { [Id in OperationId]: (typeof table)[Id
 /** `a + b`, `a - b`, `a * b` for the operands' types */
 export type ArithmeticOperationId = IdsWith<"symbol">;
 export type RoundingOperationId = IdsWith<"rounds">;
+/** the built-in functions the table defines, applied by the IR's `function` node */
+export type FunctionOperationId = IdsWith<"function">;
 /** conversions that change a value's representation; the IR's other conversions keep the value as it is */
 export type ConversionOperationId = "integer_to_decimal" | "money_to_unrounded";
 
@@ -104,6 +118,20 @@ export function arithmeticOperation(id: ArithmeticOperationId): ArithmeticOperat
 export const arithmeticOperationIds: readonly ArithmeticOperationId[] = (Object.keys(table) as OperationId[]).filter(
   (id): id is ArithmeticOperationId => "symbol" in table[id],
 );
+
+export const functionOperationIds: readonly FunctionOperationId[] = (Object.keys(table) as OperationId[]).filter(
+  (id): id is FunctionOperationId => "function" in table[id],
+);
+
+/** The name a built-in function is written with. */
+export function functionName(id: FunctionOperationId): string {
+  return table[id].function;
+}
+
+/** The built-in function of a name, if the table defines one. */
+export function findFunction(name: string): FunctionOperationId | undefined {
+  return functionOperationIds.find((id) => table[id].function === name);
+}
 
 /** The operation `left symbol right` is for the operands' kinds, as written (no commuted order). */
 export function findArithmetic(symbol: "+" | "-" | "*", left: Kind, right: Kind): ArithmeticOperationId | undefined {

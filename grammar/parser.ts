@@ -37,6 +37,7 @@ import {
   Entity,
   Enum,
   Equals,
+  EvaluationDateWord,
   Exception,
   False,
   FatArrow,
@@ -88,6 +89,8 @@ import {
   Value,
   When,
   Where,
+  Years,
+  YearsUnit,
   allTokens,
 } from "./tokens.js";
 import { ParserErrorMessages } from "./messages.js";
@@ -561,6 +564,7 @@ export class TiaoParser extends CstParser {
     { ALT: () => this.CONSUME(True) },
     { ALT: () => this.CONSUME(False) },
     { ALT: () => this.CONSUME(Absent) },
+    { ALT: () => this.CONSUME(EvaluationDateWord) },
   ];
 
   /** A number and its unit, if any: `6`, `500 yuan`, `60%`, `3个月`, `1 day` */
@@ -574,6 +578,7 @@ export class TiaoParser extends CstParser {
     { ALT: () => this.CONSUME(Percent) },
     { ALT: () => this.CONSUME(MonthsUnit) },
     { ALT: () => this.CONSUME(DaysUnit) },
+    { ALT: () => this.CONSUME(YearsUnit) },
   ];
 
   /** `name` or `name(arguments)` */
@@ -582,9 +587,9 @@ export class TiaoParser extends CstParser {
     this.OPTION(() => this.SUBRULE(this.callArguments));
   });
 
-  /** `months(n)`, `days(n)`: the unit words are reserved, so these two calls have their own rule */
+  /** `months(n)`, `days(n)`, `years(n)`: the unit words are reserved, so these calls have their own rule */
   conversionCall = this.RULE("conversionCall", () => {
-    this.OR([{ ALT: () => this.CONSUME(Months) }, { ALT: () => this.CONSUME(Days) }]);
+    this.OR([{ ALT: () => this.CONSUME(Months) }, { ALT: () => this.CONSUME(Days) }, { ALT: () => this.CONSUME(Years) }]);
     this.SUBRULE(this.callArguments);
   });
 

@@ -17,6 +17,10 @@ export const PrimitiveType = createToken({ name: "PrimitiveType", pattern: Lexer
 export const MoneyUnit = createToken({ name: "MoneyUnit", pattern: Lexer.NA, label: "`yuan`" });
 /** `months`, `month`, `个月` */
 export const MonthsUnit = createToken({ name: "MonthsUnit", pattern: Lexer.NA, label: "`months`" });
+/** `years`, `year`, `年`: twelve months each */
+export const YearsUnit = createToken({ name: "YearsUnit", pattern: Lexer.NA, label: "`years`" });
+/** `evaluation_date`, `评估日`: the date a case is evaluated on */
+export const EvaluationDateWord = createToken({ name: "EvaluationDateWord", pattern: Lexer.NA, label: "`evaluation_date`" });
 /** `days`, `day`, `天` */
 export const DaysUnit = createToken({ name: "DaysUnit", pattern: Lexer.NA, label: "`days`" });
 /** Every operator between two operands: `otherwise or and = != < <= > >= in + - *` */
@@ -134,6 +138,7 @@ export const Percent = createToken({ name: "Percent", pattern: "%", label: "`%`"
 export const YuanSign = createToken({ name: "YuanSign", pattern: "元", label: "`元`", categories: [MoneyUnit] });
 export const MonthsWordZh = createToken({ name: "MonthsWordZh", pattern: "个月", label: "`个月`", categories: [MonthsUnit] });
 export const DaysWordZh = createToken({ name: "DaysWordZh", pattern: "天", label: "`天`", categories: [DaysUnit] });
+export const YearsWordZh = createToken({ name: "YearsWordZh", pattern: "年", label: "`年`", categories: [YearsUnit] });
 
 // ---------------------------------------------------------------- keywords
 
@@ -212,20 +217,31 @@ export const Days = keyword("days", "Days", [PrimitiveType, DaysUnit]);
 export const Month = keyword("month", "Month", [MonthsUnit]);
 export const Day = keyword("day", "Day", [DaysUnit]);
 export const Yuan = keyword("yuan", "Yuan", [MoneyUnit]);
+export const Years = keyword("years", "Years", [YearsUnit]);
+export const Year = keyword("year", "Year", [YearsUnit]);
+export const EvaluationDate = keyword("evaluation_date", "EvaluationDate", [EvaluationDateWord]);
+/** `评估日`, the same word in Chinese; a longer run of Chinese text stays one (reported) name */
+export const EvaluationDateZh = createToken({
+  name: "EvaluationDateZh",
+  pattern: "评估日",
+  label: "`评估日`",
+  longer_alt: HanText,
+  categories: [EvaluationDateWord],
+});
 
 const keywordTokens: readonly TokenType[] = [
   Policy, Title, DocumentKw, Issuer, Issued, Version, Notice, Enum, RecordKw, Entity, Parameter, Unit, Value,
   From, Until, Source, Note, Measure, In, Force, Let, Output, RuleKw, Exception, To, When, Cites, Not, Computable,
   Because, If, Then, Else, Match, And, Or, True, False, Absent, Is, Present, Otherwise, For, Where, Count, Sum,
   AnyKw, All, Optional, List, SetKw, Of, Bool, Integer, DecimalKw, MoneyKw, PercentKw, DateKw, TimeKw, Months,
-  Days, Month, Day, Yuan,
+  Days, Month, Day, Yuan, Years, Year, EvaluationDate,
 ];
 
 /** The reserved words, as written. */
 export const keywords: readonly string[] = keywordTokens.map((token) => token.PATTERN as string);
 
 /** The words that may follow a number as its unit. */
-export const unitWords: readonly string[] = ["yuan", "元", "months", "month", "个月", "days", "day", "天"];
+export const unitWords: readonly string[] = ["yuan", "元", "months", "month", "个月", "days", "day", "天", "years", "year", "年"];
 
 /**
  * Every token type, in the order the lexer tries them. Longer patterns come first where two
@@ -262,6 +278,8 @@ export const allTokens: readonly TokenType[] = [
   YuanSign,
   MonthsWordZh,
   DaysWordZh,
+  YearsWordZh,
+  EvaluationDateZh,
   HanText,
   ...[...keywordTokens].sort((a, b) => (b.PATTERN as string).length - (a.PATTERN as string).length),
   Identifier,
@@ -270,6 +288,8 @@ export const allTokens: readonly TokenType[] = [
   MoneyUnit,
   MonthsUnit,
   DaysUnit,
+  YearsUnit,
+  EvaluationDateWord,
   BinaryOperator,
   HeaderTextKey,
 ];

@@ -8,7 +8,8 @@
  */
 import type { Expr, Identifier, MatchArm } from "../ast.js";
 import type { ExprIR, SourceSpan, ValueType } from "../ir.js";
-import { roundingOf } from "../operations.js";
+import { findFunction, roundingOf } from "../operations.js";
+import { calendarFunctionNames, checkEvaluationDate, checkFunctionCall, checkYears, checkYearsOf, reportYearsByHand } from "./calendar.js";
 import { checkDateLiteral, checkTimeLiteral } from "./dates.js";
 import { convert, literal, pathText, unitlessNumberText } from "./ir-nodes.js";
 import { decimalValue, integerValue, isWholeNumberText, moneyValue, percentValue } from "./literals.js";
@@ -37,7 +38,10 @@ function synthesize(expr: Expr, context: ExprContext, expected: Expectation | un
     case "percent":
       return literal(percentValue(expr.text, expr.span, reporter), percentType, expr.span);
     case "duration":
+      if (expr.unit === "years") return checkYears(expr.text, expr.span, context);
       return literal(integerValue(expr.text, expr.span, reporter), expr.unit === "months" ? monthsType : daysType, expr.span);
+    case "evaluation_date":
+      return checkEvaluationDate(expr.span, context);
     case "date":
       return literal(checkDateLiteral(expr, reporter), dateType, expr.span);
     case "time":
@@ -370,7 +374,7 @@ function reportUnknownField(owner: string, what: "fact" | "field", field: Identi
 
 type CallExpr = Extract<Expr, { kind: "call" }>;
 
-const builtinNames = ["min", "max", "round", "round_down", "round_up", "floor", "ceil", "months", "days", "last_day_of_term", "marginal", "single_rate"] as const;
+const builtinNames = ["min", "max", "round", "round_down", "round_up", "floor", "ceil", "months", "days", "years", "last_day_of_term", "marginal", "single_rate"] as const;
 type BuiltinName = (typeof builtinNames)[number];
 
 export function isBuiltinName(name: string): name is BuiltinName {
@@ -380,13 +384,17 @@ export function isBuiltinName(name: string): name is BuiltinName {
 function checkCall(expr: CallExpr, context: ExprContext, expected: Expectation | undefined): ExprIR | undefined {
   const name = expr.callee.name;
   if (isBuiltinName(name)) return checkBuiltinCall(name, expr, context, expected);
+  const builtin = findFunction(name);
+  if (builtin !== undefined) {
+    return checkFunctionCall(builtin, expr.callee, expr.args, expr.span, context, (argument, type) => checkExpr(argument, context, { type }));
+  }
   const definition = context.definitions.get(name);
   if (definition !== undefined) return checkDefinitionCall(definition, expr, context);
   const checkedArguments = expr.args.map((argument) => checkExpr(argument, context));
   if (checkedArguments.includes(undefined)) return undefined;
-  const callable = [...builtinNames, ...[...context.definitions.values()].filter((d) => d.parameters.length > 0).map((d) => d.name.name)];
+  const callable = [...builtinNames, ...calendarFunctionNames, ...[...context.definitions.values()].filter((d) => d.parameters.length > 0).map((d) => d.name.name)];
   reportError(context.reporter, "T0201", expr.callee.span, `unknown function \`${name}\``, {
-    ...suggestion(name, callable, `the built-in functions are ${listNames([...builtinNames])}`),
+    ...suggestion(name, callable, `the built-in functions are ${listNames([...builtinNames, ...calendarFunctionNames])}`),
   });
   return undefined;
 }
@@ -440,6 +448,8 @@ function checkBuiltinCall(name: BuiltinName, expr: CallExpr, context: ExprContex
       if (count === undefined) return undefined;
       return name === "months" ? convert("integer_to_months", count, monthsType) : convert("integer_to_days", count, daysType);
     }
+    case "years":
+      return checkYearsOf(expr.args, expr.span, context, (argument) => checkExpr(argument, context, { type: integerType }));
     case "last_day_of_term":
       return checkLastDayOfTerm(expr, context);
     case "marginal":
@@ -552,6 +562,7 @@ function checkArithmetic(operator: ArithmeticOperator, expr: BinaryExpr, context
   const presentRight = right === undefined ? undefined : requirePresent(right, context.reporter);
   if (presentLeft === undefined || presentRight === undefined) return undefined;
   const result = arithmetic(operator, presentLeft, presentRight, expr.span, context.reporter);
+  if (result !== undefined) reportYearsByHand(result, context);
   if (result !== undefined && isTermEndByHand(result)) {
     reportWarning(context.reporter, "T0508", result.span, "`start + N months - 1 day` is not always the last day of a term of N months", {
       help: "write `last_day_of_term(start, N months)`: from 2021-10-31, a term of 6 months ends on 2022-04-30, but 2021-10-31 + 6 months - 1 day is 2022-04-29",

@@ -138,8 +138,11 @@ function reportUnifyMismatch(left: ExprIR, right: ExprIR, what: "compare" | "cho
 export function reportIntegerIsNotDuration(integer: ExprIR, duration: ValueType, reporter: Reporter): void {
   const unit = duration.kind === "months" ? "months" : "days";
   const name = pathText(integer) ?? "n";
+  const completedYears = integer.op === "function" && integer.operation === "completed_years";
   reportError(reporter, "T0305", integer.span, `a whole number is not ${describeType(duration)}`, {
-    help: `convert it with \`${unit}(${name})\``,
+    help: completedYears
+      ? "`completed_years` counts whole years as a number: compare it with `18`, or `completed_months(from, to)` with `18 years`"
+      : `convert it with \`${unit}(${name})\``,
   });
 }
 

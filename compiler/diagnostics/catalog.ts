@@ -4,7 +4,7 @@
  *
  * T01xx syntax · T02xx names and declarations · T03xx types and units ·
  * T04xx rules and exceptions · T05xx dates, windows and parameter values ·
- * T06xx cycles and citations · T07xx targets · T10xx scales and periods
+ * T06xx cycles and citations · T07xx targets · T08xx time, units and sources · T10xx scales and periods
  */
 export interface CatalogEntry {
   readonly title: string;
@@ -379,6 +379,26 @@ export const catalog = {
     title: "construct the SQL target cannot express",
     explanation:
       "`tiao compile --target sql` lays a population out as tables (docs/sql.md): one row per case with a column per fact, and a child table per list of records. A list inside a list item, an optional record or list, or an expression that computes a record or a list has no such layout, and is refused at its place rather than compiled to SQL that would answer differently. The other targets and `tiao run` evaluate it.",
+  },
+  // ---------------------------------------------------------------- T08xx time, units and sources
+  T0801: {
+    title: "evaluation date where a date must be fixed",
+    explanation:
+      "`evaluation_date` is the date a case is evaluated on (the scenario's `date`). A measure's or a rule's window is compared with that date, so its bounds are dates or date parameters, and a parameter's value is a figure written out: neither can be the evaluation date itself.",
+  },
+  T0802: {
+    title: "completed years or months counted from the evaluation date",
+    explanation:
+      "`completed_years(from, to)` and `completed_months(from, to)` count from the earlier date to the later one: an age is `completed_years(person.birth_date, evaluation_date)`. With the evaluation date first, every earlier second date is an evaluation error. This is a warning: where a date after the evaluation date is really meant, keep it.",
+  },
+  T0803: {
+    title: "years completed computed as a difference of years",
+    explanation:
+      "`year_of(to) - year_of(from)` counts the calendar years the dates are apart, a year more than the years completed until the anniversary: born on 2000-12-31, a person is 0 on 2001-01-01, not 1. `completed_years(from, to)` counts completed years as an age is counted, the anniversary included (born on 29 February, the anniversary in a common year is 1 March).",
+  },
+  T0804: {
+    title: "duration too long to count",
+    explanation: "A duration in years is counted in months, twelve a year, and must stay a whole number a computer counts exactly.",
   },
   // ---------------------------------------------------------------- T10xx scales and periods
   T1001: {

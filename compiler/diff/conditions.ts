@@ -176,10 +176,12 @@ export function mapChildren(expr: ExprIR, map: (child: ExprIR) => ExprIR): ExprI
     case "parameter":
     case "definition":
     case "local":
+    case "evaluation_date":
       return expr;
     case "field":
       return { ...expr, object: map(expr.object) };
     case "call":
+    case "function":
       return { ...expr, args: expr.args.map(map) };
     case "not":
     case "negate":

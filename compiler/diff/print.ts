@@ -7,6 +7,7 @@ import type { Expr, Identifier } from "../ast.js";
 import type { ExprIR } from "../ir.js";
 import { layoutExpression, printExpression } from "../format/expression.js";
 import { parenthesizeExpression } from "../format/parentheses.js";
+import { functionName } from "../operations.js";
 import { arithmeticMeaning, literalFigure, literalForm, literalText, syntheticSpan } from "./ir-meaning.js";
 
 /** Names of the measure's definitions: a parameter of the same name is written `parameters.x`. */
@@ -80,6 +81,10 @@ function toSyntax(expr: ExprIR, definitions: DefinitionNames): Expr {
       return call(expr.op, [at(expr.left), at(expr.right)]);
     case "last_day_of_term":
       return call("last_day_of_term", [at(expr.start), at(expr.months)]);
+    case "function":
+      return call(functionName(expr.operation), expr.args.map(at));
+    case "evaluation_date":
+      return { kind: "evaluation_date", span };
     case "scale":
       return call(expr.mode, [name(expr.scale), at(expr.base)]);
     case "convert":

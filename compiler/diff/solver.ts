@@ -16,6 +16,7 @@ import { ownValue, parameterOverrides } from "../../runtime/own-properties.js";
 import type { DefinitionIR, ExprIR, LiteralValue, MeasureIR, ParameterIR, ProgramIR, RuleIR, ValueType, WindowIR } from "../ir.js";
 import { calendarDate, decimal, type CalendarDate, type RecordValue, type RuntimeValue, type Scenario } from "../../runtime/index.js";
 import type { FactSchema } from "../../runtime/types.js";
+import { functionName } from "../operations.js";
 import { arithmeticMeaning, literalNumber, percentScale } from "./ir-meaning.js";
 import { nameMap, readsOf } from "./cases.js";
 
@@ -592,8 +593,12 @@ class VersionEncoder {
         const chosen = ite(left.present, left.value, right);
         return { ...chosen, ok: andText(left.ok, `(=> (not ${left.present}) ${right.ok})`) } as Term;
       }
+      case "evaluation_date":
+        return { kind: "int", text: this.facts.date(), ok: TRUE };
       case "last_day_of_term":
         throw new OutsideFragment("ends a term of months (month arithmetic)");
+      case "function":
+        throw new OutsideFragment(`uses the calendar (${functionName(expr.operation)})`);
       case "scale":
         throw new OutsideFragment(`applies the scale ${expr.scale}`);
       case "negate":

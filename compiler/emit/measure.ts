@@ -587,6 +587,7 @@ export class MeasureEmitter {
         needs.entities.add(expr.entity);
         return;
       case "parameter":
+      case "evaluation_date":
         needs.date = true;
         return;
       case "scale":
@@ -815,6 +816,10 @@ export class MeasureEmitter {
         return call(runtime("applyScale"), [identifier(this.module.scaleConstant(expr.scale)), operand(expr.base), AS_OF, string(expr.mode)]);
       case "last_day_of_term":
         return operation("last_day_of_term", [operand(expr.start), operand(expr.months)]);
+      case "function":
+        return operation(expr.operation, expr.args.map(operand));
+      case "evaluation_date":
+        return AS_OF;
       case "convert": {
         const value = operand(expr.operand);
         return isRepresentationChange(expr.conversion) ? operation(expr.conversion, [value]) : value;

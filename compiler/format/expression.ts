@@ -30,8 +30,8 @@ export function printString(value: string): string {
   return `"${value.replace(/[\\"\n]/g, (character) => (character === "\n" ? "\\n" : `\\${character}`))}"`;
 }
 
-function unitWord(unit: "months" | "days", text: string): string {
-  const singular = unit === "months" ? "month" : "day";
+function unitWord(unit: "months" | "days" | "years", text: string): string {
+  const singular = unit === "months" ? "month" : unit === "days" ? "day" : "year";
   return text === "1" ? singular : unit;
 }
 
@@ -52,6 +52,8 @@ export function printExpression(expression: Expr): string {
       return expression.text;
     case "absent":
       return "absent";
+    case "evaluation_date":
+      return "evaluation_date";
     case "name":
       return expression.name.name;
     case "field":

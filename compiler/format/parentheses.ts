@@ -68,6 +68,7 @@ export function strengthOf(expression: Expr): Strength {
     case "date":
     case "time":
     case "absent":
+    case "evaluation_date":
     case "name":
     case "call":
     case "match":
@@ -144,6 +145,7 @@ export function parenthesizeExpression(expression: Expr): Expr {
     case "date":
     case "time":
     case "absent":
+    case "evaluation_date":
     case "name":
       return expression;
   }
@@ -181,6 +183,7 @@ export function hasOpenEquals(expression: Expr): boolean {
     case "date":
     case "time":
     case "absent":
+    case "evaluation_date":
     case "name":
       return false;
   }

@@ -6,6 +6,7 @@
  * the parser could read. Types are inferred only as far as names need them: the record
  * a field is read from, and the enum a bare member belongs to.
  */
+import { findFunction, operations } from "../operations.js";
 import type {
   Definition,
   DefinitionParameter,
@@ -97,6 +98,16 @@ export const builtinFunctions: readonly { readonly name: string; readonly signat
   { name: "max", signature: "max(a, b)", documentation: "the larger of two values of the same type" },
   { name: "months", signature: "months(n)", documentation: "a number of months from an integer" },
   { name: "days", signature: "days(n)", documentation: "a number of days from an integer" },
+  { name: "years", signature: "years(n)", documentation: "a number of months, twelve for each of n years" },
+  { name: "last_day_of_term", signature: "last_day_of_term(start, n months)", documentation: "the last day of a term of n months whose first day is start" },
+  { name: "completed_years", signature: "completed_years(from, to)", documentation: "the whole years from one date to a later one: an age is `completed_years(person.birth_date, evaluation_date)`" },
+  { name: "completed_months", signature: "completed_months(from, to)", documentation: "the whole months from one date to a later one, the anniversary day included" },
+  { name: "year_of", signature: "year_of(date)", documentation: "the year of a date, an integer" },
+  { name: "month_of", signature: "month_of(date)", documentation: "the month of a date, 1 to 12" },
+  { name: "first_day_of_month", signature: "first_day_of_month(date)", documentation: "the first day of the date's month" },
+  { name: "last_day_of_month", signature: "last_day_of_month(date)", documentation: "the last day of the date's month" },
+  { name: "first_day_of_year", signature: "first_day_of_year(date)", documentation: "1 January of the date's year" },
+  { name: "last_day_of_year", signature: "last_day_of_year(date)", documentation: "31 December of the date's year" },
 ];
 
 const builtinNames: ReadonlySet<string> = new Set(builtinFunctions.map((builtin) => builtin.name));
@@ -377,7 +388,9 @@ class IndexBuilder {
       case "percent":
         return { kind: "percent" };
       case "duration":
-        return { kind: expr.unit };
+        return { kind: expr.unit === "years" ? "months" : expr.unit };
+      case "evaluation_date":
+        return { kind: "date" };
       case "date":
         return { kind: "date" };
       case "time":
@@ -495,7 +508,10 @@ class IndexBuilder {
       let first: ValueType | undefined;
       for (const argument of expr.args) first = this.expression(argument, scope, first ?? (name === "min" || name === "max" ? expected : undefined)) ?? first;
       if (name === "months" || name === "days") return { kind: name };
+      if (name === "years") return { kind: "months" };
       if (name === "min" || name === "max") return first;
+      const operation = findFunction(name);
+      if (operation !== undefined) return { kind: operations[operation].result } as ValueType;
       return name === "round" || name === "round_down" || name === "round_up" ? (first?.kind === "decimal" ? { kind: "integer" } : { kind: "money" }) : { kind: "integer" };
     }
     const definition = scope.definitions.get(name);

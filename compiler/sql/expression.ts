@@ -17,6 +17,7 @@ import {
   amountTooLargeMessage,
   conflictMessage,
   dateOutOfRangeMessage,
+  datesInWrongOrderMessage,
   integerTooLargeMessage,
   noRuleMessage,
   parameterHasNoValueMessage,
@@ -195,9 +196,33 @@ const sqlOperations: { readonly [id in OperationId]: { readonly call: (operands:
   negate: { call: ([x]) => `(-${x})`, fails: "never" },
   // its failures have two messages: see the case "last_day_of_term" below
   last_day_of_term: { call: ([start, months]) => `tiao_last_day_of_term(${start}, ${months})`, fails: "date" },
+  // the calendar (runtime/calendar.ts), in functions both dialects have; completed months fail
+  // on dates in the wrong order, the case "function" below
+  completed_months: { call: ([from, to]) => completedMonthsSql(from, to), fails: "never" },
+  completed_years: { call: ([from, to]) => `CAST(floor(${completedMonthsSql(from, to)} / 12.0) AS BIGINT)`, fails: "never" },
+  year_of: { call: ([d]) => `CAST(EXTRACT(YEAR FROM ${d}) AS BIGINT)`, fails: "never" },
+  month_of: { call: ([d]) => `CAST(EXTRACT(MONTH FROM ${d}) AS BIGINT)`, fails: "never" },
+  first_day_of_month: { call: ([d]) => `make_date(${yearOf(d)}, ${monthOf(d)}, 1)`, fails: "never" },
+  last_day_of_month: { call: ([d]) => `make_date(${yearOf(d)}, ${monthOf(d)}, tiao_days_in_month(tiao_month_index(${d}, 0)))`, fails: "never" },
+  first_day_of_year: { call: ([d]) => `make_date(${yearOf(d)}, 1, 1)`, fails: "never" },
+  last_day_of_year: { call: ([d]) => `make_date(${yearOf(d)}, 12, 31)`, fails: "never" },
   integer_to_decimal: { call: ([n]) => `tiao_integer_decimal(${n})`, fails: "never" },
   money_to_unrounded: { call: ([m]) => `tiao_yuan(${m})`, fails: "never" },
 };
+
+function yearOf(date: string | undefined): string {
+  return `CAST(EXTRACT(YEAR FROM ${date}) AS INTEGER)`;
+}
+
+function monthOf(date: string | undefined): string {
+  return `CAST(EXTRACT(MONTH FROM ${date}) AS INTEGER)`;
+}
+
+/** As runtime `completedMonths`: the months apart, less one when the last month's anniversary is still to come. */
+function completedMonthsSql(from: string | undefined, to: string | undefined): string {
+  const apart = `(tiao_month_index(${to}, 0) - tiao_month_index(${from}, 0))`;
+  return `(CASE WHEN ${to} < ${from} THEN NULL WHEN ${apart} = 0 THEN 0 WHEN tiao_last_day_of_term(${from}, ${apart}) < ${to} THEN ${apart} ELSE ${apart} - 1 END)`;
+}
 
 function failureMessage(fails: Failure, dialect: Dialect): string | undefined {
   switch (fails) {
@@ -348,6 +373,15 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
       const own = `CASE WHEN ${months.sql} < 0 THEN ${negative} WHEN ${sql} IS NULL THEN ${jsonMessage(dateOutOfRange)} END`;
       return value(sql, firstError(start.error, months.error, own));
     }
+    case "function": {
+      const args = expr.args.map(sub);
+      const applied = operation(expr.operation, args, dialect);
+      if (expr.operation !== "completed_months" && expr.operation !== "completed_years") return applied;
+      const [from, to] = args.map((a) => a.sql);
+      return value(sqlOperations[expr.operation].call(args.map((a) => a.sql), "half_up"), firstError(...args.map((a) => a.error), `CASE WHEN ${to} < ${from} THEN ${jsonMessage(datesInWrongOrderMessage)} END`));
+    }
+    case "evaluation_date":
+      return value(column(row, DATE_COLUMN));
     case "convert": {
       const operand = sub(expr.operand);
       return isRepresentationChange(expr.conversion) ? operation(expr.conversion, [operand], dialect) : value(operand.sql, operand.error);

@@ -35,7 +35,7 @@ type RoundingMode = Extract<ExprNode, { op: "round" }>["mode"];
 
 const expressionForms = allOf<Expr["kind"]>({
   bool: true, number: true, money: true, percent: true, duration: true, date: true, time: true, absent: true,
-  name: true, field: true, call: true, unary: true, binary: true, in: true, is: true, if: true, match: true,
+  evaluation_date: true, name: true, field: true, call: true, unary: true, binary: true, in: true, is: true, if: true, match: true,
   set: true, aggregate: true, paren: true,
 });
 const binaryOperators = allOf<BinaryOperator>({
@@ -62,7 +62,11 @@ const conversions = allOf<Conversion>({
 });
 const roundingModes = allOf<RoundingMode>({ half_up: true, down: true, up: true });
 /** The built-in functions of the language reference. */
-const builtins = ["min", "max", "round", "round_down", "round_up", "floor", "ceil", "months", "days", "last_day_of_term"];
+const builtins = [
+  "min", "max", "round", "round_down", "round_up", "floor", "ceil", "months", "days", "years", "last_day_of_term",
+  "completed_years", "completed_months", "year_of", "month_of", "first_day_of_month", "last_day_of_month",
+  "first_day_of_year", "last_day_of_year",
+];
 /** The kinds `min` and `max` choose between, and those `sum` adds up (language reference, units table). */
 const orderedKinds = ["money", "integer", "decimal", "months", "days", "date", "time", "percent"];
 const summableKinds = ["money", "integer", "decimal", "months", "days"];
@@ -271,6 +275,7 @@ function childExpressions(expr: Expr): readonly Expr[] {
     case "date":
     case "time":
     case "absent":
+    case "evaluation_date":
     case "name":
       return [];
     case "field":
@@ -352,10 +357,12 @@ function childExpressionsIR(expr: ExprIR): readonly ExprIR[] {
     case "parameter":
     case "definition":
     case "local":
+    case "evaluation_date":
       return [];
     case "field":
       return [expr.object];
     case "call":
+    case "function":
       return expr.args;
     case "not":
     case "negate":
@@ -464,7 +471,7 @@ describe("the example policies together use", () => {
   it("every expression form", () => {
     expect(notUsed([
       ...expressionForms.map((kind) => `expression ${kind}`),
-      "literal true", "literal false", "duration in months", "duration in days", "unary not", "unary -",
+      "literal true", "literal false", "duration in months", "duration in days", "duration in years", "unary not", "unary -",
       "is present", "is absent", "in a set literal", "in a set-typed value", "else if", "empty set {}",
       "match arm with several members", "match with else", "match covering every member", "qualified enum member",
       "`is present and …` narrows", "`is absent or …` narrows", "`if … is present then …` narrows",

@@ -137,7 +137,19 @@ describe("token vocabulary", () => {
     for (const word of keywords) expect(lex(word)).toHaveLength(1);
   });
 
+  it("reads years and the evaluation date, in English and in Chinese", () => {
+    expect(lex("18years 1年 evaluation_date 评估日 评估日期")).toEqual([
+      "NumberLiteral:18",
+      "Years:years",
+      "NumberLiteral:1",
+      "YearsWordZh:年",
+      "EvaluationDate:evaluation_date",
+      "EvaluationDateZh:评估日",
+      "HanText:评估日期",
+    ]);
+  });
+
   it("lists the unit words", () => {
-    expect(unitWords).toEqual(["yuan", "元", "months", "month", "个月", "days", "day", "天"]);
+    expect(unitWords).toEqual(["yuan", "元", "months", "month", "个月", "days", "day", "天", "years", "year", "年"]);
   });
 });

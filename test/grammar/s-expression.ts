@@ -19,6 +19,8 @@ export function sExpression(expression: Expr): string {
       return expression.text;
     case "absent":
       return "absent";
+    case "evaluation_date":
+      return "evaluation_date";
     case "name":
       return expression.name.name;
     case "field":
