@@ -45,6 +45,14 @@ const YUAN_100 = fen(10000);
 const YUAN_300 = fen(30000);
 const YUAN_600 = fen(60000);
 
+/**
+ * A value seen with its declared type `T`, where TypeScript knows a narrower one: comparing two values it
+ * knows to be distinct literals (`3 === 4`, or a fact already compared) would be a type error.
+ */
+function declared<T>(value: T): T {
+  return value;
+}
+
 // ---------------------------------------------------------------- facts
 
 /** 老年人 (entity senior) */
@@ -280,8 +288,6 @@ export function evaluateSeniorAllowance(
   let monthlyAllowance: Money;
   const noneApplies = !eligible;
   const eightiesApplies = eligible && bandAge < 90;
-  const ninetiesApplies = eligible && bandAge >= 90 && bandAge < 100;
-  const centenarianApplies = eligible && bandAge >= 100;
   if (noneApplies && eightiesApplies) {
     throw new EvaluationError(
       "conflicting_rules",
@@ -289,6 +295,7 @@ export function evaluateSeniorAllowance(
       { file: "policies/examples/senior-allowance/policy.tiao", line: 94, column: 5 },
     );
   }
+  const ninetiesApplies = eligible && bandAge >= 90 && bandAge < 100;
   if (noneApplies && ninetiesApplies) {
     throw new EvaluationError(
       "conflicting_rules",
@@ -296,18 +303,19 @@ export function evaluateSeniorAllowance(
       { file: "policies/examples/senior-allowance/policy.tiao", line: 98, column: 5 },
     );
   }
-  if (noneApplies && centenarianApplies) {
-    throw new EvaluationError(
-      "conflicting_rules",
-      "two rules give `monthly_allowance` a value: rule `none` (policies/examples/senior-allowance/policy.tiao:90) and rule `centenarian` (policies/examples/senior-allowance/policy.tiao:102); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/examples/senior-allowance/policy.tiao", line: 102, column: 5 },
-    );
-  }
   if (eightiesApplies && ninetiesApplies) {
     throw new EvaluationError(
       "conflicting_rules",
       "two rules give `monthly_allowance` a value: rule `eighties` (policies/examples/senior-allowance/policy.tiao:94) and rule `nineties` (policies/examples/senior-allowance/policy.tiao:98); make one an exception to the other, or their conditions exclusive",
       { file: "policies/examples/senior-allowance/policy.tiao", line: 98, column: 5 },
+    );
+  }
+  const centenarianApplies = eligible && bandAge >= 100;
+  if (noneApplies && centenarianApplies) {
+    throw new EvaluationError(
+      "conflicting_rules",
+      "two rules give `monthly_allowance` a value: rule `none` (policies/examples/senior-allowance/policy.tiao:90) and rule `centenarian` (policies/examples/senior-allowance/policy.tiao:102); make one an exception to the other, or their conditions exclusive",
+      { file: "policies/examples/senior-allowance/policy.tiao", line: 102, column: 5 },
     );
   }
   if (eightiesApplies && centenarianApplies) {
@@ -354,7 +362,7 @@ export function evaluateSeniorAllowance(
     eligible &&
     monthOf(asOf) === monthOf(thisBirthday) &&
     yearOf(asOf) === yearOf(thisBirthday) &&
-    (age === 90 || age === 100);
+    (age === 90 || declared<number>(age) === 100);
 
   // §3 "当月津贴于当月最后一日前发放到位"
   const paidBy: CalendarDate | null = eligible ? lastDayOfMonth(asOf) : null;
