@@ -335,11 +335,13 @@ function measureSql(program: ProgramIR, measure: MeasureIR, layout: CaseLayout, 
   const named = measureColumns;
   let aliases = 0;
   const row = "s";
+  const errorColumns = new Map<string, string>();
   const context: ExpressionContext = {
     dialect,
     row,
     definitions,
     definitionColumn: (name) => named.definition(measure.name, name),
+    definitionError: (name) => errorColumns.get(name),
     parameters: new Map(program.parameters.map((p) => [p.name, p])),
     lists: new Map(layout.lists.map((list): [string, ListTable] => [list.name, list])),
     problems,
@@ -360,7 +362,6 @@ function measureSql(program: ProgramIR, measure: MeasureIR, layout: CaseLayout, 
   const given = column(row, named.given(measure.name));
   const window = column(row, named.window(measure.name));
   const steps: string[] = [];
-  const errorColumns = new Map<string, string>();
   let windowError: string | undefined;
   for (let layer = 1; layer <= layers; layer++) {
     const columns: string[] = [];
@@ -385,8 +386,8 @@ function measureSql(program: ProgramIR, measure: MeasureIR, layout: CaseLayout, 
     steps.push(`${identifier(`step ${layer}`)} AS (\n  SELECT ${row}.*,\n${columns.join(",\n")}\n  FROM ${from} AS ${row}${computedOnce(dialect)}\n)`);
   }
 
-  // the first error in the order the interpreter evaluates the definitions
-  const errors = evaluated.flatMap((d) => errorColumns.get(d.name) ?? []);
+  // the first error of the outputs in written order: each holds those of the definitions it read
+  const errors = measure.outputs.flatMap((name) => errorColumns.get(name) ?? []);
   const error = firstError(windowError, errors.length === 0 ? undefined : `CASE WHEN ${window} THEN ${firstError(...errors)} END`) ?? "NULL";
   const text = dialect === "duckdb" ? "VARCHAR" : "TEXT";
   const outputs = measureOutputs(measure);

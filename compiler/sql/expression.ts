@@ -67,6 +67,11 @@ export interface ExpressionContext {
   readonly definitions: ReadonlyMap<string, DefinitionIR>;
   /** the column of the row holding a definition's value (measures share one row: compiler/sql/emit.ts) */
   definitionColumn(name: string): string;
+  /**
+   * the column of a definition's error, for one that may fail: evaluation is on demand, so a
+   * definition's error is an error of what reads it, where it is read
+   */
+  definitionError(name: string): string | undefined;
   readonly parameters: ReadonlyMap<string, ParameterIR>;
   readonly lists: ReadonlyMap<string, ListTable>;
   readonly problems: ExpressionProblem[];
@@ -308,7 +313,10 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
     case "parameter":
       return parameterValue(expr.name, context);
     case "definition":
-      return value(column(row, context.definitionColumn(expr.name)));
+      return value(column(row, context.definitionColumn(expr.name)), context.definitionError(expr.name));
+    case "measure_output":
+      context.problems.push({ expr, message: `the SQL target cannot read \`${expr.measure}.${expr.output}\`, an output of another measure` });
+      return value("NULL");
     case "call": {
       const definition = context.definitions.get(expr.definition);
       if (definition === undefined) throw new Error(`no definition ${expr.definition}`);
