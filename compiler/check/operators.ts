@@ -52,9 +52,22 @@ export function arithmetic(operator: ArithmeticOperator, left: ExprIR, right: Ex
 const monthsText = (amount: string): string => `${amount} ${amount === "1" ? "month" : "months"}`;
 const daysText = (amount: string): string => `${amount} ${amount === "1" ? "day" : "days"}`;
 
+/**
+ * `0.16` where a percentage is expected is a fraction, 16%: suggesting `0.16%` would make the
+ * rate a hundred times too small. A number of 1 or more reads as a percentage already (`60`).
+ */
+function percentText(amount: string): string {
+  const [whole, fraction] = amount.split(".");
+  if (whole === undefined || fraction === undefined || Number(whole) !== 0) return `${amount}%`;
+  const shifted = `${fraction.padEnd(2, "0").slice(0, 2)}.${fraction.slice(2)}`;
+  const [percentWhole = "0", percentFraction = ""] = shifted.split(".");
+  const trimmedWhole = percentWhole.replace(/^0(?=\d)/, "");
+  return percentFraction === "" ? `${trimmedWhole}%` : `${trimmedWhole}.${percentFraction}%`;
+}
+
 const unitWords: Partial<Record<Kind, (amount: string) => string>> = {
   money: (amount) => `${amount} yuan`,
-  percent: (amount) => `${amount}%`,
+  percent: percentText,
   months: monthsText,
   days: daysText,
 };
