@@ -235,7 +235,7 @@ export interface DateLiteral {
   readonly span: SourceSpan;
 }
 
-export type BinaryOperator = "+" | "-" | "*" | "=" | "!=" | "<" | "<=" | ">" | ">=" | "and" | "or" | "otherwise";
+export type BinaryOperator = "+" | "-" | "*" | "/" | "=" | "!=" | "<" | "<=" | ">" | ">=" | "and" | "or" | "otherwise";
 
 export type Expr =
   | { readonly kind: "bool"; readonly value: boolean; readonly span: SourceSpan }

@@ -194,7 +194,7 @@ export function suggestedName(word: string): string {
   return suggestions[word] ?? `${word}_value`;
 }
 
-const binaryOperators: ReadonlySet<string> = new Set(["otherwise", "or", "and", "=", "!=", "<", "<=", ">", ">=", "+", "-", "*"]);
+const binaryOperators: ReadonlySet<string> = new Set(["otherwise", "or", "and", "=", "!=", "<", "<=", ">", ">=", "+", "-", "*", "/"]);
 
 function isBinaryOperator(image: string): image is BinaryOperator {
   return binaryOperators.has(image);
@@ -928,6 +928,7 @@ const bindingPowers: Readonly<Record<BinaryOperator | "in", BindingPower>> = {
   "+": { left: 6, right: 7 },
   "-": { left: 6, right: 7 },
   "*": { left: 7, right: 8 },
+  "/": { left: 7, right: 8 },
 };
 
 /**

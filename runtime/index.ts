@@ -34,6 +34,7 @@ export { addIntegers, subtractIntegers, multiplyIntegers } from "./integers.js";
 export { addDecimal, subtractDecimal, multiplyDecimal, multiplyIntegerByPercent, multiplyDecimalByPercent, negateDecimal, compareDecimal, roundDecimal, floorDecimal, ceilDecimal } from "./decimal.js";
 export { applyScale, type DatedFigure, type ScaleBracketData, type ScaleData, type ScaleMode } from "./scale.js";
 export { addDays, addMonths, subtractDays, subtractMonths, subtractDates, lastDayOfTerm, daysBetween, minOf, maxOf } from "./dates.js";
+export { divideDecimal, divideMoneyByInteger, divideMoneyByDecimal, divideMoneyByMoney } from "./division.js";
 export { completedMonths, completedYears, yearOf, monthOf, firstDayOfMonth, lastDayOfMonth, firstDayOfYear, lastDayOfYear } from "./calendar.js";
 
 // The JSON-facing entry point of generated modules (their `evaluateJson`)

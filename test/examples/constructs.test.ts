@@ -39,7 +39,7 @@ const expressionForms = allOf<Expr["kind"]>({
   set: true, aggregate: true, paren: true,
 });
 const binaryOperators = allOf<BinaryOperator>({
-  "+": true, "-": true, "*": true, "=": true, "!=": true, "<": true, "<=": true, ">": true, ">=": true,
+  "+": true, "-": true, "*": true, "/": true, "=": true, "!=": true, "<": true, "<=": true, ">": true, ">=": true,
   and: true, or: true, otherwise: true,
 });
 const typeForms = allOf<TypeExpr["kind"]>({ primitive: true, named: true, set: true, list: true, optional: true });
@@ -56,6 +56,8 @@ const arithmeticOperations = allOf<ArithmeticOp>({
   months_add: true, months_sub: true, months_mul_integer: true,
   days_add: true, days_sub: true, days_mul_integer: true,
   date_add_months: true, date_sub_months: true, date_add_days: true, date_sub_days: true, date_diff: true,
+  unrounded_mul_decimal: true, unrounded_mul_percent: true,
+  money_div_integer: true, money_div_decimal: true, money_div_money: true, unrounded_div_decimal: true, decimal_div: true,
 });
 const conversions = allOf<Conversion>({
   integer_to_decimal: true, money_to_unrounded: true, to_optional: true, integer_to_months: true, integer_to_days: true,
