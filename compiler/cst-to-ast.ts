@@ -479,15 +479,16 @@ class Converter implements ChainContext {
       return value === undefined || span === undefined ? undefined : { ...value, span };
     }
     const value = this.parameterLiteral(childNode(node, "parameterLiteral"));
-    const from = this.date(childToken(node, "from"));
+    const fromToken = childToken(node, "from");
+    const from = this.date(fromToken);
     const source = this.sourceRef(node);
     const span = this.nodeSpan(node);
-    if (value === undefined || from === undefined || source === undefined || span === undefined) return undefined;
+    if (value === undefined || (fromToken !== undefined && from === undefined) || source === undefined || span === undefined) return undefined;
     const until = this.date(childToken(node, "until"));
     const note = this.string(childToken(node, "note"));
     return {
       value,
-      from,
+      ...(from === undefined ? {} : { from }),
       ...(until === undefined ? {} : { until }),
       source,
       ...(note === undefined ? {} : { note }),

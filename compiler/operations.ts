@@ -41,6 +41,8 @@ const table = {
   money_add: { symbol: "+", operands: ["money", "money"], result: "money", computes: "sum", runtime: "addMoney" },
   money_sub: { symbol: "-", operands: ["money", "money"], result: "money", computes: "difference", runtime: "subtractMoney" },
   money_mul_integer: { symbol: "*", operands: ["money", "integer"], result: "money", computes: "product", runtime: "multiplyMoney" },
+  /** an amount per month times a number of months: `monthly_standard * 3 months` */
+  money_mul_months: { symbol: "*", operands: ["money", "months"], result: "money", computes: "product", runtime: "multiplyMoney" },
   money_mul_percent: { symbol: "*", operands: ["money", "percent"], result: "unrounded_money", computes: "product", runtime: "multiplyMoneyByPercentExact" },
   money_mul_decimal: { symbol: "*", operands: ["money", "decimal"], result: "unrounded_money", computes: "product", runtime: "multiplyMoneyByDecimal" },
   unrounded_add: { symbol: "+", operands: ["unrounded_money", "unrounded_money"], result: "unrounded_money", computes: "sum", runtime: "addDecimal" },

@@ -165,6 +165,7 @@ const sqlOperations: { readonly [id in OperationId]: { readonly call: (operands:
   money_add: { call: ([l, r]) => `tiao_add(${l}, ${r})`, fails: "money" },
   money_sub: { call: ([l, r]) => `tiao_sub(${l}, ${r})`, fails: "money" },
   money_mul_integer: { call: ([l, r]) => `tiao_mul(${l}, ${r})`, fails: "money" },
+  money_mul_months: { call: ([l, r]) => `tiao_mul(${l}, ${r})`, fails: "money" },
   money_mul_percent: { call: ([l, r]) => `tiao_decimal_mul(tiao_yuan(${l}), tiao_fraction(${r}))`, fails: "decimal" },
   money_mul_decimal: { call: ([l, r]) => `tiao_decimal_mul(tiao_yuan(${l}), ${r})`, fails: "decimal" },
   unrounded_add: { call: ([l, r]) => `tiao_decimal_add(${l}, ${r})`, fails: "decimal" },

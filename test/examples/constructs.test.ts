@@ -49,7 +49,7 @@ const primitiveTypes = allOf<PrimitiveTypeName>({
 const headerKeys = allOf<HeaderField["key"]>({ title: true, document: true, issuer: true, issued: true, version: true, notice: true });
 const aggregateOperators = allOf<AggregateOperator>({ count: true, sum: true, any: true, all: true });
 const arithmeticOperations = allOf<ArithmeticOp>({
-  money_add: true, money_sub: true, money_mul_integer: true, money_mul_percent: true, money_mul_decimal: true,
+  money_add: true, money_sub: true, money_mul_integer: true, money_mul_months: true, money_mul_percent: true, money_mul_decimal: true,
   unrounded_add: true, unrounded_sub: true,
   integer_add: true, integer_sub: true, integer_mul: true, integer_mul_percent: true,
   decimal_add: true, decimal_sub: true, decimal_mul: true, decimal_mul_percent: true,
