@@ -12,7 +12,8 @@ import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
 import { finished } from "node:stream/promises";
 import type { ProgramIR } from "../compiler/ir.js";
-import { RESULTS_VIEW } from "../compiler/sql/emit.js";
+import { REJECTED_TABLE } from "../compiler/sql/emit.js";
+import { CASES_TABLE, stringLiteral } from "../compiler/sql/tables.js";
 import { CliError, ExitStatus, type ExitCode } from "./exit.js";
 import { loadProgram } from "./load-program.js";
 import { describeFileError } from "./policy-files.js";
@@ -107,11 +108,14 @@ async function loadCases(
     if (path === "-") throw new CliError("CSV and Parquet scenarios are read from a file, not standard input");
     const { flatInputSql } = await import("../node/sql/flat-files.js");
     try {
-      for (const statement of flatInputSql(program, path, format)) await engine.connection.run(statement);
+      const source = format === "csv" ? `read_csv(${stringLiteral(path)}, header = true, all_varchar = true, auto_detect = true)` : `read_parquet(${stringLiteral(path)})`;
+      const described = await engine.connection.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`);
+      const columnTypes = new Map(described.getRows().map((row) => [String(row[0]), String(row[1])]));
+      for (const statement of flatInputSql(program, path, format, columnTypes)) await engine.connection.run(statement);
     } catch (error) {
       throw new CliError(`cannot read scenarios '${path}': ${error instanceof Error ? error.message : String(error)}`, ExitStatus.badInput);
     }
-    const counted = await engine.connection.runAndReadAll("SELECT count(*) FROM tiao_staging");
+    const counted = await engine.connection.runAndReadAll(`SELECT (SELECT count(*) FROM ${CASES_TABLE}) + (SELECT count(*) FROM ${REJECTED_TABLE})`);
     return { scenarios: Number(counted.getRows()[0]?.[0] ?? 0) };
   }
   const { readScenarioLines } = await import("../node/sql/cases.js");
@@ -126,6 +130,8 @@ async function loadCases(
   }
 }
 
+const EVALUATION_ERROR_LINE = /^\{"line":[0-9]+,"evaluation_error":/;
+
 interface ResultsSummary {
   readonly badInput: number;
   readonly evaluationErrors: number;
@@ -138,25 +144,27 @@ async function writeResults(
   scenarios: number,
   terminal: boolean,
 ): Promise<ResultsSummary> {
-  const counts = await engine.connection.runAndReadAll(
-    `SELECT count(*) FILTER (WHERE line LIKE '{"line":%,"errors":%'), count(*) FILTER (WHERE line LIKE '{"line":%,"evaluation_error":%') FROM ${RESULTS_VIEW}`,
-  );
-  const [badInput, evaluationErrors] = (counts.getRows()[0] ?? [0, 0]).map(Number) as [number, number];
+  // the errors are counted in the results as they are written: computing the results once more to count them would double the run
+  const badInput = await engine.rejectedCount();
   if (format !== "ndjson") {
     if (path === "-") throw new CliError("CSV and Parquet results are written to a file, not standard output");
     try {
       await engine.writeFlatResults(path, format);
+      const source = format === "csv" ? `read_csv(${stringLiteral(path)}, header = true, all_varchar = true)` : `read_parquet(${stringLiteral(path)})`;
+      const counted = await engine.connection.runAndReadAll(`SELECT count(*) FROM ${source} WHERE evaluation_error IS NOT NULL`);
+      return { badInput, evaluationErrors: Number(counted.getRows()[0]?.[0] ?? 0) };
     } catch (error) {
       throw new CliError(`cannot write results to '${path}': ${error instanceof Error ? error.message : String(error)}`, ExitStatus.outputError);
     }
-    return { badInput, evaluationErrors };
   }
+  let evaluationErrors = 0;
   const output = openOutput(path);
   const progress = terminal ? new ProgressBar(process.stderr, scenarios) : undefined;
   let written = 0;
   try {
     await engine.resultLines(async (lines) => {
       written += lines.length;
+      for (const line of lines) if (EVALUATION_ERROR_LINE.test(line)) evaluationErrors++;
       if (!output.stream.write(`${lines.join("\n")}\n`)) await once(output.stream, "drain");
       progress?.update({ bytes: written, scenarios: written });
     });

@@ -19,6 +19,8 @@ export type NameRead =
   | { readonly kind: "fact"; readonly path: string; readonly type: ValueType }
   | { readonly kind: "parameter"; readonly name: string; readonly type: ValueType }
   | { readonly kind: "definition"; readonly name: string; readonly type: ValueType }
+  /** "m4.unemployment_subsidy_monthly": an output of another measure */
+  | { readonly kind: "measure_output"; readonly name: string; readonly type: ValueType }
   /** "declined(enterprise.indicators.revenue)" */
   | { readonly kind: "call"; readonly call: string; readonly type: ValueType };
 
@@ -77,6 +79,10 @@ class FormulaPrinter {
       }
       case "definition":
         return this.named(expr.name, { kind: "definition", name: expr.name, type: expr.type });
+      case "measure_output": {
+        const text = `${expr.measure}.${expr.output}`;
+        return this.named(text, { kind: "measure_output", name: text, type: expr.type });
+      }
       case "call": {
         const text = `${expr.definition}(${expr.args.map((arg) => at(arg, Strength.Conditional)).join(", ")})`;
         const paths = expr.args.map((arg) => this.pathOf(arg, bound));

@@ -219,6 +219,8 @@ export class Frame {
   readonly facts = new Map<string, FactRead>();
   readonly parameters = new Map<string, ParameterRead>();
   readonly definitions = new Map<string, DefinitionIR>();
+  /** outputs of other measures, by "measure.output" */
+  readonly measureOutputs = new Map<string, DefinitionRead>();
   readonly calls: CallRead[] = [];
   readonly notApplied: { readonly rule: RuleIR; readonly reason: NotAppliedReason }[] = [];
   readonly aggregates: AggregateRecord[] = [];
@@ -302,6 +304,12 @@ export class Trace {
 
   definition(definition: DefinitionIR): void {
     this.current.definitions.set(definition.name, definition);
+  }
+
+  /** An output of another measure, read as that measure's result gives it. */
+  measureOutput(measure: string, output: string, type: ValueType, value: RuntimeValue): void {
+    const name = `${measure}.${output}`;
+    this.current.measureOutputs.set(name, { name, kind: "output", value: formatValue(value, type, this.schema) });
   }
 
   notApplied(rule: RuleIR, reason: NotAppliedReason): void {
@@ -530,6 +538,10 @@ export class Trace {
         const finished = frame.definitions.has(name.name) ? this.finished.get(name.name) : undefined;
         return finished === undefined ? undefined : describeValue(formatValue(finished.value, finished.definition.type, this.schema), name.type);
       }
+      case "measure_output": {
+        const read = frame.measureOutputs.get(name.name);
+        return read === undefined ? undefined : describeValue(read.value, name.type);
+      }
       case "call": {
         const call = frame.calls.find((read) => read.call === name.call);
         return call === undefined ? undefined : describeValue(call.value, name.type);
@@ -538,7 +550,7 @@ export class Trace {
   }
 
   private valuesRead(frame: Frame): { read?: ValuesRead } {
-    const definitions = [...frame.definitions.values()].map((definition) => this.definitionRead(definition));
+    const definitions = [...[...frame.definitions.values()].map((definition) => this.definitionRead(definition)), ...frame.measureOutputs.values()];
     const read: ValuesRead = {
       ...(frame.facts.size === 0 ? {} : { facts: [...frame.facts.values()] }),
       ...(frame.parameters.size === 0 ? {} : { parameters: [...frame.parameters.values()] }),

@@ -3,12 +3,14 @@
  * semantics of docs/language.md. Generated code must agree with it on every scenario
  * (test/emit checks this on random ones).
  *
- * Evaluation of a measure: the window gives `in_force`; when it is false every output has
- * its empty value. Otherwise every definition without parameters is evaluated, once, in
- * the IR's dependency order (an error in any of them is an error of the measure);
- * parameterised definitions are evaluated at each call. Parameters are read where an
+ * Evaluation of a measure, on demand: the window gives `in_force`; when it is false every
+ * output has its empty value. Otherwise each output asked for is evaluated in written order,
+ * and a definition without parameters when an expression first reads it, once (so an error
+ * in a definition no evaluated expression reads is no error); parameterised definitions are
+ * evaluated at each call. An output of another measure is read from that measure's
+ * evaluation for the same scenario, which is shared. Parameters are read where an
  * expression reads them, so a parameter without a value on the date is an error only
- * when a rule that applies needs it.
+ * when something evaluated needs it.
  */
 import type {
   ComparisonOp,
@@ -51,7 +53,10 @@ import { Trace, type Decision, type Explanation, type WindowReport } from "./exp
 import { explanationWords, policyLanguage, type ExplanationLanguage } from "./explain-words.js";
 
 export interface EvaluationOptions {
-  /** evaluate only these measures; a missing fact of theirs is then an error */
+  /**
+   * evaluate only these measures (`m4`), or only some outputs of a measure (`m4.refund`:
+   * its `in_force` and that output); a missing fact of theirs is then an error
+   */
   readonly measures?: readonly string[];
   readonly explain?: boolean;
   /** the language of the explanations' sentences; by default the policy's (explain-words.ts) */
@@ -69,7 +74,8 @@ export interface EvaluationResult {
 }
 
 export function evaluate(program: ProgramIR, scenario: Scenario, options: EvaluationOptions = {}): EvaluationResult {
-  const selected = selectMeasures(program, options.measures);
+  const selection = parseSelection(options.measures);
+  const selected = selectMeasures(program, selection?.measures);
   if (options.measures !== undefined) {
     const missing = missingFactsForMeasures(program, scenario, options.measures);
     if (missing.length > 0) throw new Error(missingFactsMessage(missing));
@@ -82,6 +88,7 @@ export function evaluate(program: ProgramIR, scenario: Scenario, options: Evalua
   const fieldLabels = options.explain === true ? fieldLabelsOf(program) : undefined;
   const language = options.language ?? policyLanguage(program.policy);
   const words = explanationWords[language];
+  const shared = new SharedEvaluations(program, scenario, parameters, scales);
   for (const measure of selected) {
     const missing = missingFacts(scenario, measure.reads, program.schema);
     if (missing.length > 0) {
@@ -89,8 +96,8 @@ export function evaluate(program: ProgramIR, scenario: Scenario, options: Evalua
       continue;
     }
     const trace = fieldLabels === undefined ? undefined : new Trace(measure, program.schema, fieldLabels, words);
-    const evaluation = new MeasureEvaluation(measure, program.schema, scenario, parameters, scales, trace);
-    const result = evaluation.run();
+    const evaluation = trace === undefined ? shared.of(measure.name) : new MeasureEvaluation(measure, program.schema, scenario, parameters, scales, trace, shared);
+    const result = evaluation.run(selection?.outputs.get(measure.name) ?? measure.outputs);
     outputs[measure.name] = result.outputs;
     if (result.explanations !== undefined) explanations[measure.name] = result.explanations;
   }
@@ -103,10 +110,32 @@ export function missingFactsForMeasures(
   scenario: Scenario,
   measures: readonly string[],
 ): { measure: string; missing: string[] }[] {
-  return selectMeasures(program, measures).flatMap((measure) => {
+  return selectMeasures(program, parseSelection(measures)?.measures).flatMap((measure) => {
     const missing = missingFacts(scenario, measure.reads, program.schema);
     return missing.length === 0 ? [] : [{ measure: measure.name, missing: [...missing] }];
   });
+}
+
+/** Measures asked for by name (`m4`), and for those asked for by output (`m4.refund`), which outputs. */
+interface Selection {
+  readonly measures: readonly string[];
+  readonly outputs: ReadonlyMap<string, readonly string[]>;
+}
+
+function parseSelection(names: readonly string[] | undefined): Selection | undefined {
+  if (names === undefined) return undefined;
+  const measures: string[] = [];
+  const outputs = new Map<string, string[]>();
+  const whole = new Set<string>();
+  for (const name of names) {
+    const dot = name.indexOf(".");
+    const measure = dot === -1 ? name : name.slice(0, dot);
+    if (!measures.includes(measure)) measures.push(measure);
+    if (dot === -1) whole.add(measure);
+    else outputs.set(measure, [...(outputs.get(measure) ?? []), name.slice(dot + 1)]);
+  }
+  for (const measure of whole) outputs.delete(measure);
+  return { measures, outputs };
 }
 
 function selectMeasures(program: ProgramIR, names: readonly string[] | undefined): readonly MeasureIR[] {
@@ -115,6 +144,34 @@ function selectMeasures(program: ProgramIR, names: readonly string[] | undefined
     if (!program.measures.some((m) => m.name === name)) throw new Error(`the policy has no measure ${name}`);
   }
   return program.measures.filter((m) => names.includes(m.name));
+}
+
+/**
+ * The evaluations of one scenario's measures that others read outputs of (and, without
+ * explanations, those of the result): each measure evaluated at most once.
+ */
+class SharedEvaluations {
+  private readonly evaluations = new Map<string, MeasureEvaluation>();
+  private readonly measures: ReadonlyMap<string, MeasureIR>;
+
+  constructor(
+    private readonly program: ProgramIR,
+    private readonly scenario: Scenario,
+    private readonly parameters: ReadonlyMap<string, ParameterIR>,
+    private readonly scales: ReadonlyMap<string, ScaleData>,
+  ) {
+    this.measures = new Map(program.measures.map((measure) => [measure.name, measure]));
+  }
+
+  of(name: string): MeasureEvaluation {
+    const known = this.evaluations.get(name);
+    if (known !== undefined) return known;
+    const measure = this.measures.get(name);
+    if (measure === undefined) throw new Error(`the policy has no measure ${name}`);
+    const evaluation = new MeasureEvaluation(measure, this.program.schema, this.scenario, this.parameters, this.scales, undefined, this);
+    this.evaluations.set(name, evaluation);
+    return evaluation;
+  }
 }
 
 /**
@@ -288,6 +345,7 @@ class MeasureEvaluation {
   private readonly date: CalendarDate;
   private readonly values = new Map<string, RuntimeValue>();
   private readonly definitions: ReadonlyMap<string, DefinitionIR>;
+  private window: { readonly inForce: boolean; readonly dates: { from: CalendarDate; until: CalendarDate | null } | undefined } | undefined;
 
   constructor(
     private readonly measure: MeasureIR,
@@ -296,16 +354,35 @@ class MeasureEvaluation {
     private readonly parameters: ReadonlyMap<string, ParameterIR>,
     private readonly scales: ReadonlyMap<string, ScaleData>,
     private readonly trace: Trace | undefined,
+    private readonly shared: SharedEvaluations,
   ) {
     this.date = scenario.date;
     this.definitions = new Map(measure.definitions.map((d) => [d.name, d]));
   }
 
-  run(): MeasureResult {
+  /** Whether the measure is in force on the date, its window's dates read once. */
+  private inForce(): boolean {
+    if (this.window === undefined) {
+      const dates = this.measure.window === undefined ? undefined : this.windowDates(this.measure.window);
+      const inForce = dates === undefined || (this.date >= dates.from && (dates.until === null || this.date <= dates.until));
+      this.window = { inForce, dates };
+    }
+    return this.window.inForce;
+  }
+
+  /** An output as the measure's result gives it: its empty value when the measure is not in force. */
+  outputValue(name: string): RuntimeValue {
+    if (name === "in_force") return this.inForce();
+    const definition = this.definition(name);
+    return this.inForce() ? this.valueOf(definition) : emptyValue(definition.type);
+  }
+
+  /** `in_force` and the outputs asked for, in written order. */
+  run(asked: readonly string[]): MeasureResult {
     const { measure, trace } = this;
     trace?.begin();
-    const dates = measure.window === undefined ? undefined : this.windowDates(measure.window);
-    const inForce = dates === undefined || (this.date >= dates.from && (dates.until === null || this.date <= dates.until));
+    const inForce = this.inForce();
+    const dates = this.window?.dates;
     const windowFrame = trace?.end();
     const report = trace === undefined ? undefined : this.windowReport(inForce, dates);
     const outputs = byName<OutputJson>();
@@ -314,18 +391,16 @@ class MeasureEvaluation {
     if (trace !== undefined && windowFrame !== undefined && report !== undefined) {
       explanations["in_force"] = trace.explainInForce(report, windowFrame, measure.notComputable);
     }
+    const names = measure.outputs.filter((name) => asked.includes(name));
     if (!inForce) {
-      for (const name of measure.outputs) {
+      for (const name of names) {
         const definition = this.definition(name);
         const empty = emptyValue(definition.type);
         outputs[name] = formatValue(empty, definition.type, this.schema);
         if (trace !== undefined && report !== undefined) explanations[name] = trace.explainNotInForce(name, definition.type, empty, report);
       }
     } else {
-      for (const definition of measure.definitions) {
-        if (definition.parameters.length === 0) this.valueOf(definition);
-      }
-      for (const name of measure.outputs) {
+      for (const name of names) {
         const definition = this.definition(name);
         outputs[name] = formatValue(this.valueOf(definition), definition.type, this.schema);
         if (trace !== undefined) explanations[name] = trace.explainDefinition(name);
@@ -454,6 +529,11 @@ class MeasureEvaluation {
         const definition = this.definition(expr.name);
         const value = this.valueOf(definition);
         this.trace?.definition(definition);
+        return value;
+      }
+      case "measure_output": {
+        const value = this.shared.of(expr.measure).outputValue(expr.output);
+        this.trace?.measureOutput(expr.measure, expr.output, expr.type, value);
         return value;
       }
       case "call":

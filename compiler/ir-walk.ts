@@ -8,6 +8,7 @@ export function forEachChild(expr: ExprIR, visit: (child: ExprIR) => void): void
     case "fact":
     case "parameter":
     case "definition":
+    case "measure_output":
     case "local":
     case "evaluation_date":
       return;

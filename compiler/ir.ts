@@ -169,6 +169,8 @@ export type ExprNode =
   | { readonly op: "parameter"; readonly name: string }
   /** a definition (let / output) without parameters, of the same measure */
   | { readonly op: "definition"; readonly name: string }
+  /** an output of another measure (`in_force` included): its empty value when that measure is not in force */
+  | { readonly op: "measure_output"; readonly measure: string; readonly output: string }
   /** a parameterised definition of the same measure */
   | { readonly op: "call"; readonly definition: string; readonly args: readonly ExprIR[] }
   /** a definition parameter or an aggregate variable */

@@ -13,6 +13,7 @@ import { calendarFunctionNames, checkEvaluationDate, checkFunctionCall, checkYea
 import { checkDateLiteral, checkTimeLiteral } from "./dates.js";
 import { convert, literal, pathText, unitlessNumberText } from "./ir-nodes.js";
 import { decimalValue, integerValue, isWholeNumberText, moneyValue, percentValue } from "./literals.js";
+import { readMeasureOutput } from "./measure-outputs.js";
 import type { ArithmeticOperator } from "./operators.js";
 import { arithmetic, orderedKinds, reportIntegerIsNotDuration, reportMayBeAbsent, reportMissingUnit, requirePresent, unify } from "./operators.js";
 import type { Reporter } from "./report.js";
@@ -328,6 +329,10 @@ function checkField(expr: Extract<Expr, { kind: "field" }>, context: ExprContext
       if (enumSymbol.members.has(expr.field.name)) return literal(expr.field.name, { kind: "enum", name: owner }, expr.span);
       reportNotAMember(expr.field, owner, [...enumSymbol.members], context);
       return undefined;
+    }
+    if (context.measureOutputs?.has(owner) === true) {
+      const read = allowedHere(expr.span, context) ? readMeasureOutput(object.name, expr.field, expr.span, context) : undefined;
+      return read === undefined ? undefined : narrowed(read, pathKey(expr), context);
     }
   }
   const checkedObject = checkExpr(expr.object, context);

@@ -10,7 +10,8 @@ import { hasErrors } from "../diagnostics/diagnostic.js";
 import type { MeasureIR, PolicyInfo, ProgramIR } from "../ir.js";
 import { checkQuotes } from "./citations.js";
 import { collectDeclarations } from "./declarations.js";
-import { checkMeasure } from "./measures.js";
+import { linkMeasures } from "./measure-outputs.js";
+import { checkMeasure, measureOutputsTable, measureSignatures } from "./measures.js";
 import { checkParameters } from "./parameters.js";
 import { checkScales } from "./scales.js";
 import { newReporter, reportError, type Reporter } from "./report.js";
@@ -40,10 +41,13 @@ export function checkFiles(files: readonly PolicyFile[], options: CheckOptions =
   const { symbols, policy, schema } = collectDeclarations(files, reporter);
   const parameters = checkParameters(symbols, reporter);
   const scales = checkScales(symbols, reporter);
-  const measures = symbols.measures.flatMap((declaration): MeasureIR[] => {
-    const measure = checkMeasure(declaration, symbols, reporter);
-    return measure === undefined ? [] : [measure];
+  const signatures = symbols.measures.map((declaration) => measureSignatures(declaration, symbols, reporter));
+  const outputs = measureOutputsTable(signatures);
+  const checked = signatures.flatMap((measure): MeasureIR[] => {
+    const ir = checkMeasure(measure, symbols, outputs, reporter);
+    return ir === undefined ? [] : [ir];
   });
+  const measures = hasErrors(reporter.diagnostics) ? checked : (linkMeasures(checked, reporter) ?? checked);
   const notice = options.notice ?? namedNotice(files, policy, reporter, options.readNotice);
   if (notice !== undefined) checkQuotes(files, notice, reporter);
   const { diagnostics } = reporter;

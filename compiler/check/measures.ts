@@ -12,18 +12,48 @@ import { isBuiltinName } from "./expressions.js";
 import type { Reporter } from "./report.js";
 import { reportError } from "./report.js";
 import { checkRules } from "./rules.js";
-import type { DefinitionSignature, ExprContext } from "./scope.js";
+import type { DefinitionSignature, ExprContext, MeasureOutputsTable } from "./scope.js";
 import { rootContext, withLocal } from "./scope.js";
 import { resolveType } from "./types.js";
 import type { TypeNamespace } from "./types.js";
 import { checkWindow } from "./windows.js";
 
-export function checkMeasure(declaration: MeasureDeclaration, symbols: ProgramSymbols, reporter: Reporter): MeasureIR | undefined {
+/** A measure's definitions, each name once, with their signatures: what other measures see of it. */
+export interface MeasureSignatures {
+  readonly declaration: MeasureDeclaration;
+  readonly unique: readonly Definition[];
+  readonly signatures: ReadonlyMap<string, DefinitionSignature>;
+}
+
+export function measureSignatures(declaration: MeasureDeclaration, symbols: ProgramSymbols, reporter: Reporter): MeasureSignatures {
   const definitions = declaration.items.filter((item): item is Definition => item.kind === "definition");
   const unique = uniqueDefinitions(definitions, reporter);
   const namespace = typeNamespace(symbols);
   const signatures = new Map(unique.map((definition) => [definition.name.name, signature(definition, namespace, reporter)] as const));
-  const context = rootContext(symbols, "definition", reporter, signatures);
+  return { declaration, unique, signatures };
+}
+
+/** What every measure gives others to read: its outputs (`m4.x`); its `let`s, named only to say they are internal. */
+export function measureOutputsTable(measures: readonly MeasureSignatures[]): MeasureOutputsTable {
+  return new Map(
+    measures.map(({ declaration, unique, signatures }) => {
+      const outputs = new Map(unique.filter((d) => d.visibility === "output").flatMap((d) => {
+        const found = signatures.get(d.name.name);
+        return found === undefined ? [] : [[d.name.name, found] as const];
+      }));
+      const lets = new Set(unique.filter((d) => d.visibility === "let").map((d) => d.name.name));
+      return [declaration.name.name, { outputs, lets }] as const;
+    }),
+  );
+}
+
+export function checkMeasure(
+  { declaration, unique, signatures }: MeasureSignatures,
+  symbols: ProgramSymbols,
+  measureOutputs: MeasureOutputsTable,
+  reporter: Reporter,
+): MeasureIR | undefined {
+  const context: ExprContext = { ...rootContext(symbols, "definition", reporter, signatures), measureOutputs, currentMeasure: declaration.name.name };
   const nodes = unique.flatMap((definition): DefinitionNode[] => {
     const checked = checkDefinition(definition, signatures.get(definition.name.name), context);
     return checked === undefined ? [] : [{ definition: checked, nameSpan: definition.name.span }];

@@ -32,10 +32,16 @@ export interface ExprContext {
    */
   readonly currentDefinition?: string;
   readonly locals: ReadonlyMap<string, ValueType | undefined>;
+  /** the outputs every measure gives others to read (`m4.x`), and the measure being checked */
+  readonly measureOutputs?: MeasureOutputsTable;
+  readonly currentMeasure?: string;
   /** path keys (see pathKey) of optional values known to be present here */
   readonly present: ReadonlySet<string>;
   readonly reporter: Reporter;
 }
+
+/** Per measure, its outputs' signatures and the names of its `let`s (which others cannot read). */
+export type MeasureOutputsTable = ReadonlyMap<string, { readonly outputs: ReadonlyMap<string, DefinitionSignature>; readonly lets: ReadonlySet<string> }>;
 
 /** The type an expression must have, and where that type was declared (for a label). */
 export interface Expectation {

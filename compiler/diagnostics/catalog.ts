@@ -4,7 +4,8 @@
  *
  * T01xx syntax · T02xx names and declarations · T03xx types and units ·
  * T04xx rules and exceptions · T05xx dates, windows and parameter values ·
- * T06xx cycles and citations · T07xx targets · T08xx time, units and sources · T10xx scales and periods
+ * T06xx cycles and citations · T07xx targets · T08xx time, units and sources ·
+ * T09xx measures reading each other, amendments, members · T10xx scales and periods
  */
 export interface CatalogEntry {
   readonly title: string;
@@ -443,6 +444,22 @@ export const catalog = {
   T1007: {
     title: "scale used as a value",
     explanation: "A scale is not a figure: apply it to an amount with `marginal(scale, base)` or `single_rate(scale, base)`, and round the result.",
+  },
+  // ---------------------------------------------------------------- T09xx structure
+  T0901: {
+    title: "measures that read each other's outputs in a circle",
+    explanation:
+      "A measure may use the outputs of another (`m4.unemployment_subsidy_monthly`), which is then evaluated for the same case. If that measure reads, directly or through others, an output of the first, neither can be evaluated before the other: the message names the measures along the circle and where each reads the next. Compute the shared part in one of them, or in a third measure both read.",
+  },
+  T0902: {
+    title: "a measure's own output read through its name",
+    explanation:
+      "Inside measure `m4`, its own definitions are read by their bare names (`subsidy`); `m4.subsidy` is how other measures read its outputs.",
+  },
+  T0903: {
+    title: "not an output of that measure",
+    explanation:
+      "Another measure's result is its outputs (and `in_force`): `m4.x` reads output `x` of measure `m4`. A `let` is internal to its measure and cannot be read from outside; make it an `output` if other measures need it.",
   },
 } as const satisfies Record<string, CatalogEntry>;
 

@@ -175,6 +175,7 @@ export function mapChildren(expr: ExprIR, map: (child: ExprIR) => ExprIR): ExprI
     case "fact":
     case "parameter":
     case "definition":
+    case "measure_output":
     case "local":
     case "evaluation_date":
       return expr;

@@ -53,6 +53,8 @@ function toSyntax(expr: ExprIR, definitions: DefinitionNames): Expr {
     case "definition":
     case "local":
       return name(expr.name);
+    case "measure_output":
+      return { kind: "field", object: name(expr.measure), field: identifier(expr.output), span };
     case "call":
       return call(expr.definition, expr.args.map(at));
     case "not":

@@ -510,6 +510,8 @@ class VersionEncoder {
         return this.parameter(expr.name);
       case "definition":
         return this.definition(expr.name);
+      case "measure_output":
+        throw new OutsideFragment(`reads ${expr.measure}.${expr.output}, an output of another measure`);
       case "call": {
         const definition = this.measureDefinitions.get(expr.definition);
         if (definition === undefined) throw new OutsideFragment(`calls ${expr.definition}, which the measure does not define`);

@@ -1,10 +1,13 @@
 /**
- * One measure as a code tree: its facts and outputs interfaces and its evaluator,
- * `evaluateM4(facts, asOf, overrides)`, with each definition a local constant (or a block
- * of `if`s for rules and exceptions, each under its citation), in the IR's dependency
- * order. Parameterised definitions and aggregates that sit inside larger expressions
- * become module functions taking what they read as arguments, so that no closure is
- * allocated per evaluation.
+ * One measure as a code tree: its facts and outputs interfaces, its outputs on demand,
+ * `m4Outputs(facts, asOf, overrides)` (an object of functions, one per output, each
+ * computing only what its output needs), and its evaluator `evaluateM4(facts, asOf,
+ * overrides)`, which asks for every output in written order. Each definition is a local
+ * function that computes its value when first called (a block of `if`s for rules and
+ * exceptions, each under its citation) and keeps it. Parameterised definitions and
+ * aggregates that sit inside larger expressions become module functions taking what they
+ * read as arguments (definitions as their functions). An output of another measure is
+ * read from that measure's outputs on demand for the same facts.
  *
  * The code does what compiler/interpret.ts does, in the same order, so that both throw
  * the same errors: every sibling rule's applicability is computed before conflicts are
@@ -35,6 +38,7 @@ import {
   string,
   TRUE,
   typeReference,
+  union,
   when,
   type Expression,
   type Member,
@@ -72,6 +76,8 @@ export interface ModuleContext {
   fieldType(record: string, field: string): ValueType | undefined;
   /** the type of a scenario's parameter overrides */
   readonly overridesType: TypeNode;
+  /** the function giving a measure's outputs on demand, and the type of what it gives */
+  onDemand(measure: string): { readonly functionName: string; readonly typeName: string };
 }
 
 /**
@@ -89,12 +95,14 @@ interface Needs {
   readonly locals: Map<string, ValueType>;
   readonly entities: Set<string>;
   readonly definitions: Set<string>;
+  /** measures whose outputs it reads */
+  readonly measures: Set<string>;
   /** reads parameters or compares dates with the evaluation date: needs asOf and overrides */
   date: boolean;
 }
 
 function noNeeds(): Needs {
-  return { locals: new Map(), entities: new Set(), definitions: new Set(), date: false };
+  return { locals: new Map(), entities: new Set(), definitions: new Set(), measures: new Set(), date: false };
 }
 
 /** Where the value of a rule goes: into a variable, or returned from a function. */
@@ -115,35 +123,49 @@ function record(method: "decided" | "window", args: readonly Expression[]): Stat
 export class MeasureEmitter {
   private readonly names: NameTable;
   private readonly definitions: ReadonlyMap<string, DefinitionIR>;
-  private readonly definitionNames = new Map<string, string>();
+  /** per definition without parameters: its function, the variable keeping its value, and the local computing it */
+  private readonly definitionNames = new Map<string, { readonly function: string; readonly cache: string; readonly value: string }>();
+  /** per measure whose outputs this one reads: the local holding its outputs on demand */
+  private readonly measureNames = new Map<string, string>();
   private readonly entityNames = new Map<string, string>();
   private readonly localNames = new Map<string, string>();
   private readonly functionNames = new Map<string, string>();
   private readonly definitionNeeds = new Map<string, Needs>();
   readonly functionName: string;
+  readonly measureName: string;
+  readonly onDemandName: string;
   readonly factsType: string;
   readonly outputsType: string;
+  readonly onDemandType: string;
 
   constructor(
     private readonly module: ModuleContext,
     private readonly measure: MeasureIR,
   ) {
     const base = pascalCase(measure.name);
+    this.measureName = measure.name;
     this.functionName = module.names.take(`evaluate${base}`);
     this.factsType = module.names.take(`${base}Facts`);
     this.outputsType = module.names.take(`${base}Outputs`);
+    this.onDemandName = module.names.take(camelCase(`${measure.name}_outputs`));
+    this.onDemandType = module.names.take(`${base}OnDemand`);
     this.names = new NameTable(module.names);
-    for (const name of ["facts", "asOf", "overrides", "recorder"]) this.names.reserve(name);
+    for (const name of ["facts", "asOf", "overrides", "recorder", "outputs"]) this.names.reserve(name);
     this.definitions = new Map(measure.definitions.map((d) => [d.name, d]));
     for (const entity of this.entitiesRead()) this.entityNames.set(entity, this.names.take(camelCase(entity)));
+    for (const other of measuresRead(measure)) this.measureNames.set(other, this.names.take(camelCase(other)));
+    this.inForceName = this.names.take("inForce");
     for (const definition of measure.definitions) {
       if (definition.parameters.length === 0) {
-        this.definitionNames.set(definition.name, this.names.take(camelCase(definition.name)));
+        const name = camelCase(definition.name);
+        this.definitionNames.set(definition.name, { function: this.names.take(name), cache: this.names.take(`${name}Cache`), value: this.names.take(`${name}Value`) });
       } else {
         this.functionNames.set(definition.name, module.names.take(camelCase(`${measure.name}_${definition.name}`)));
       }
     }
   }
+
+  private readonly inForceName: string;
 
   /** Entities whose facts the measure reads, in the order of `reads` (sorted). */
   private entitiesRead(): string[] {
@@ -171,8 +193,15 @@ export class MeasureEmitter {
         return { name, type: this.outputType(definition.type), doc: outputDoc(definition) };
       }),
     ];
+    const key = "K";
+    const onDemand: TypeNode = {
+      kind: "mapped",
+      key,
+      of: typeReference(this.outputsType),
+      value: { kind: "function", parameters: [], returns: { kind: "indexed", object: typeReference(this.outputsType), index: typeReference(key) } },
+    };
     return [
-      { kind: "interface", name: this.factsType, members: facts, doc: [`The facts measure ${this.measure.name} reads.`] },
+      { kind: "interface", name: this.factsType, members: facts, doc: [`The facts measure ${this.measure.name} reads (and those of the measures whose outputs it reads).`] },
       blank,
       {
         kind: "interface",
@@ -180,6 +209,8 @@ export class MeasureEmitter {
         members: outputs,
         doc: [`The outputs of measure ${this.measure.name}; every one has its empty value when the measure is not in force.`],
       },
+      blank,
+      { kind: "type", name: this.onDemandType, type: onDemand, doc: [`The outputs of measure ${this.measure.name}, each computed when first asked for.`] },
     ];
   }
 
@@ -208,52 +239,103 @@ export class MeasureEmitter {
     return lines;
   }
 
-  /** The functions lifted out of the measure, then its evaluator. */
+  /** The functions lifted out of the measure, its outputs on demand, then its evaluator. */
   functions(): Statement[] {
     const lifted: Statement[] = [];
+    const parameters: Parameter[] = [
+      { name: "facts", type: typeReference(this.factsType) },
+      { name: "asOf", type: this.module.typeOf({ kind: "date" }) },
+      { name: "overrides", type: this.module.overridesType, default: object([]) },
+      { name: "recorder", type: typeReference("DecisionRecorder"), optional: true },
+    ];
+    const onDemand: Statement = {
+      kind: "function",
+      name: this.onDemandName,
+      exported: true,
+      doc: [...this.evaluatorDoc(), "", "Each output is computed when its function is first called, with only what it needs."],
+      parameters,
+      returns: typeReference(this.onDemandType),
+      body: this.onDemandBody(lifted),
+    };
+    const outputs = identifier("outputs");
     const evaluator: Statement = {
       kind: "function",
       name: this.functionName,
       exported: true,
       doc: this.evaluatorDoc(),
-      parameters: [
-        { name: "facts", type: typeReference(this.factsType) },
-        { name: "asOf", type: this.module.typeOf({ kind: "date" }) },
-        { name: "overrides", type: this.module.overridesType, default: object([]) },
-        { name: "recorder", type: typeReference("DecisionRecorder"), optional: true },
-      ],
+      parameters,
       returns: typeReference(this.outputsType),
-      body: this.evaluatorBody(lifted),
+      body: [
+        { kind: "const", name: "outputs", value: call(this.onDemandName, parameters.map((p) => identifier(p.name))) },
+        {
+          kind: "return",
+          value: object(["in_force", ...this.measure.outputs].map((name) => ({ name, value: call(member(outputs, name), []) })), true),
+        },
+      ],
     };
     const parameterised = this.parameterisedFunctions(lifted);
-    return [...parameterised, ...lifted].flatMap((f) => [f, blank]).concat(evaluator);
+    return [...parameterised, ...lifted, onDemand].flatMap((f) => [f, blank]).concat(evaluator);
   }
 
-  // ------------------------------------------------------------ the evaluator
+  // ------------------------------------------------------------ outputs on demand
 
-  private evaluatorBody(lifted: Statement[]): Statement[] {
+  private onDemandBody(lifted: Statement[]): Statement[] {
     const statements: Statement[] = [];
     const entities = [...this.entityNames].map(([property, name]) => ({ property, name }));
     if (entities.length > 0) statements.push({ kind: "destructure", properties: entities, value: identifier("facts") });
-    if (this.measure.window !== undefined) statements.push(...this.measureWindow(this.measure.window, { owner: "in_force", lifted }));
+    for (const [other, name] of this.measureNames) {
+      const read = call(this.module.onDemand(other).functionName, [identifier("facts"), AS_OF, OVERRIDES]);
+      statements.push({ kind: "const", name, value: read });
+    }
+    const window = this.measure.window;
+    if (window !== undefined) statements.push(blank, ...this.memoised(this.inForceName, `${this.inForceName}Cache`, typeReference("boolean"), this.measureWindow(window, { owner: "in_force", lifted })));
     for (const definition of this.measure.definitions) {
       if (definition.parameters.length > 0) continue;
-      statements.push(blank, ...this.definitionStatements(definition, { owner: definition.name, lifted }));
+      const names = this.namesOf(definition.name);
+      const body = this.definitionStatements(definition, names.value, { owner: definition.name, lifted });
+      statements.push(blank, ...this.memoised(names.function, names.cache, this.module.typeOf(definition.type), [...body, { kind: "return", value: identifier(names.value) }]));
     }
-    const outputs = this.measure.outputs.map((name) => ({ name, value: identifier(this.definitionName(name)) }));
-    statements.push(blank, { kind: "return", value: object([{ name: "in_force", value: TRUE }, ...outputs], true) });
+    const inForce = window === undefined ? undefined : call(this.inForceName, []);
+    const outputs = this.measure.outputs.map((name) => {
+      const thunk = identifier(this.namesOf(name).function);
+      const empty = this.emptyValue(this.definition(name).type);
+      const value: Expression = inForce === undefined ? thunk : { kind: "arrow", body: conditional(inForce, call(thunk, []), empty) };
+      return { name, value };
+    });
+    const inForceValue: Expression = window === undefined ? { kind: "arrow", body: TRUE } : identifier(this.inForceName);
+    statements.push(blank, { kind: "return", value: object([{ name: "in_force", value: inForceValue }, ...outputs], true) });
     return statements;
   }
 
-  /** `in_force`: outside the window, every output has its empty value. */
-  private measureWindow(window: WindowIR, site: Site): Statement[] {
-    const { setup, test, from, until } = this.windowTest(window, "inForce", "outside", site);
-    const empties = this.measure.outputs.map((name) => ({ name, value: this.emptyValue(this.definition(name).type) }));
+  /**
+   * `let cache; function name() { if (cache !== undefined) return cache; …; return value }`
+   * with `cache = value` before each return of `body`: a value computed when first asked for, once.
+   */
+  private memoised(name: string, cacheBase: string, type: TypeNode, body: readonly Statement[]): Statement[] {
+    const cache = this.definitionCacheName(name, cacheBase);
+    const kept = body.map((statement) => (statement.kind === "return" && statement.value !== undefined ? [{ kind: "assign", target: cache, operator: "=", value: statement.value } as const, statement] : [statement])).flat();
     return [
-      ...setup,
-      record("window", [from, until ?? NULL]),
-      when(test, { kind: "return", value: object([{ name: "in_force", value: FALSE }, ...empties], true) }),
+      { kind: "let", name: cache, type: union(type, typeReference("undefined")) },
+      {
+        kind: "function",
+        name,
+        parameters: [],
+        returns: type,
+        body: [when(binary(identifier(cache), "!==", identifier("undefined")), { kind: "return", value: identifier(cache) }), ...kept],
+      },
     ];
+  }
+
+  private definitionCacheName(name: string, cacheBase: string): string {
+    for (const names of this.definitionNames.values()) if (names.function === name) return names.cache;
+    return this.names.take(cacheBase);
+  }
+
+  /** `in_force`: whether the date is within the window, whose dates are told to the recorder. */
+  private measureWindow(window: WindowIR, site: Site): Statement[] {
+    const { setup, test, from, until } = this.windowTest(window, "inForce", "inside", site);
+    const inForce = this.names.take("inForceValue");
+    return [...setup, record("window", [from, until ?? NULL]), { kind: "const", name: inForce, value: test }, { kind: "return", value: identifier(inForce) }];
   }
 
   /** Per output, its rules, each with what an explanation says when it decides. */
@@ -330,8 +412,7 @@ export class MeasureEmitter {
 
   // ------------------------------------------------------------ definitions
 
-  private definitionStatements(definition: DefinitionIR, site: Site): Statement[] {
-    const name = this.definitionName(definition.name);
+  private definitionStatements(definition: DefinitionIR, name: string, site: Site): Statement[] {
     const [only] = definition.rules;
     const type = this.module.typeOf(definition.type);
     if (only !== undefined && definition.rules.length === 1 && isSimple(only)) {
@@ -580,6 +661,9 @@ export class MeasureEmitter {
       case "definition":
         needs.definitions.add(expr.name);
         return;
+      case "measure_output":
+        needs.measures.add(expr.measure);
+        return;
       case "local":
         if (!bound.has(expr.name)) needs.locals.set(expr.name, expr.type);
         return;
@@ -587,6 +671,7 @@ export class MeasureEmitter {
         const callee = this.needsOfDefinition(this.definition(expr.definition));
         callee.entities.forEach((e) => needs.entities.add(e));
         callee.definitions.forEach((d) => needs.definitions.add(d));
+        callee.measures.forEach((m) => needs.measures.add(m));
         needs.date ||= callee.date;
         for (const arg of expr.args) this.collectNeeds(arg, bound, needs);
         return;
@@ -612,7 +697,10 @@ export class MeasureEmitter {
     }
     for (const definition of this.measure.definitions) {
       if (!needs.definitions.has(definition.name)) continue;
-      parameters.push({ name: this.definitionName(definition.name), type: this.module.typeOf(definition.type) });
+      parameters.push({ name: this.definitionName(definition.name), type: { kind: "function", parameters: [], returns: this.module.typeOf(definition.type) } });
+    }
+    for (const [measure, name] of this.measureNames) {
+      if (needs.measures.has(measure)) parameters.push({ name, type: typeReference(this.module.onDemand(measure).typeName) });
     }
     if (needs.date) {
       parameters.push({ name: "asOf", type: this.module.typeOf({ kind: "date" }) }, { name: "overrides", type: this.module.overridesType });
@@ -628,16 +716,27 @@ export class MeasureEmitter {
     return fresh;
   }
 
+  private measureVariable(measure: string): string {
+    const name = this.measureNames.get(measure);
+    if (name === undefined) throw new Error(`measure ${this.measure.name} does not list ${measure} among the measures it reads`);
+    return name;
+  }
+
   private entityName(entity: string): string {
     const name = this.entityNames.get(entity);
     if (name === undefined) throw new Error(`measure ${this.measure.name} does not list ${entity} among the facts it reads`);
     return name;
   }
 
+  /** The function giving a definition's value. */
   private definitionName(definition: string): string {
-    const name = this.definitionNames.get(definition);
-    if (name === undefined) throw new Error(`${definition} has parameters: it is called, not read`);
-    return name;
+    return this.namesOf(definition).function;
+  }
+
+  private namesOf(definition: string): { readonly function: string; readonly cache: string; readonly value: string } {
+    const names = this.definitionNames.get(definition);
+    if (names === undefined) throw new Error(`${definition} has parameters: it is called, not read`);
+    return names;
   }
 
   // ------------------------------------------------------------ aggregates
@@ -741,6 +840,12 @@ export class MeasureEmitter {
       case "definition":
       case "call":
         return this.definitions.get(expr.op === "call" ? expr.definition : expr.name)?.type;
+      case "measure_output": {
+        // What the other measure's outputs give: null where its empty value is.
+        if (expr.output === "in_force") return undefined;
+        const type = this.module.program.measures.find((m) => m.name === expr.measure)?.definitions.find((d) => d.name === expr.output)?.type;
+        return type !== undefined && (type.kind === "date" || type.kind === "time" || type.kind === "enum") ? { kind: "optional", of: type } : type;
+      }
       default:
         return undefined;
     }
@@ -758,7 +863,9 @@ export class MeasureEmitter {
       case "parameter":
         return call(this.module.parameterFunction(expr.name), [AS_OF, OVERRIDES]);
       case "definition":
-        return identifier(this.definitionName(expr.name));
+        return call(this.definitionName(expr.name), []);
+      case "measure_output":
+        return call(member(identifier(this.measureVariable(expr.measure)), expr.output), []);
       case "call": {
         const callee = this.definition(expr.definition);
         const name = this.functionNames.get(expr.definition) ?? expr.definition;
@@ -883,6 +990,22 @@ function oneOf(element: Expression, members: readonly string[]): Expression {
 /** An identifier or a chain of property reads: cheap and pure, so it may be repeated. */
 function isPlainReference(expression: Expression): boolean {
   return expression.kind === "identifier" || (expression.kind === "member" && isPlainReference(expression.object));
+}
+
+/** The measures whose outputs a measure reads, in the order of their first read. */
+function measuresRead(measure: MeasureIR): string[] {
+  const found = new Set<string>();
+  const visit = (expr: ExprIR): void => {
+    if (expr.op === "measure_output") found.add(expr.measure);
+    forEachChild(expr, visit);
+  };
+  const visitRule = (rule: RuleIR): void => {
+    if (rule.condition !== undefined) visit(rule.condition);
+    visit(rule.value);
+    rule.exceptions.forEach(visitRule);
+  };
+  for (const definition of measure.definitions) definition.rules.forEach(visitRule);
+  return [...found];
 }
 
 function isSimple(rule: RuleIR): boolean {

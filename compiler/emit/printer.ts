@@ -19,6 +19,7 @@ const UNIT = "  ";
 
 /** JavaScript's precedence of the forms generated code uses, loosest first. */
 const PRECEDENCE = {
+  arrow: 1,
   conditional: 2,
   nullish: 3,
   or: 4,
@@ -74,6 +75,8 @@ function precedenceOf(expression: Expression): number {
       return BINARY_PRECEDENCE[expression.operator];
     case "conditional":
       return PRECEDENCE.conditional;
+    case "arrow":
+      return PRECEDENCE.arrow;
     case "unary":
       return PRECEDENCE.unary;
     case "number":
@@ -405,6 +408,8 @@ class Printer {
       }
       case "array":
         return `[${expression.elements.map((e) => this.expression(e)).join(", ")}]`;
+      case "arrow":
+        return `() => ${this.operand(expression.body, expression.body.kind === "object")}`;
       case "object":
         return expression.properties.length === 0 ? "{}" : `{ ${expression.properties.map((p) => this.property(p)).join(", ")} }`;
     }
@@ -471,6 +476,8 @@ class Printer {
           ...this.branchLayout(": ", otherwise, inner, trail),
         ];
       }
+      case "arrow":
+        return this.operandLayout(expression.body, expression.body.kind === "object", indent, `${lead}() => `, trail);
       case "call":
       case "new": {
         if (expression.args.length === 0) break;

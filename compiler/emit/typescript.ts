@@ -107,6 +107,12 @@ class ModuleBuilder implements ModuleContext {
 
   // ------------------------------------------------------------ ModuleContext
 
+  onDemand(measure: string): { readonly functionName: string; readonly typeName: string } {
+    const emitter = this.measureEmitters.find((candidate) => candidate.measureName === measure);
+    if (emitter === undefined) throw new Error(`the policy has no measure ${measure}`);
+    return { functionName: emitter.onDemandName, typeName: emitter.onDemandType };
+  }
+
   helper(name: HelperName): Expression {
     this.usedHelpers.add(name);
     return identifier(name);

@@ -40,6 +40,8 @@ import {
   ITEM_COLUMN,
   caseLayout,
   identifier,
+  listColumnType,
+  listOf,
   stringLiteral,
   type CaseLayout,
   type ListTable,
@@ -61,11 +63,18 @@ export const RESULTS_FILE = "tiao-results.sql";
 export const PARAMETER_VALUES_TABLE = "tiao_parameter_values";
 export const PARAMETERS_ON_DATES_VIEW = "tiao_parameters_on_case_dates";
 export const REJECTED_TABLE = "tiao_rejected";
+export const CASE_FACTS_VIEW = "tiao_case_facts";
 export const RESULTS_VIEW = "tiao_results";
+export const CASE_RESULTS_VIEW = "tiao_case_results";
 export const FLAT_RESULTS_VIEW = "tiao_results_flat";
 
 export function measureView(measure: string): string {
   return `measure.${measure}`;
+}
+
+/** The view of each case with the columns of every measure up to `measure` (in the policy's order). */
+export function chainView(measure: string): string {
+  return `tiao_cases_through_${measure}`;
 }
 
 export function emitSql(program: ProgramIR, options: { readonly dialect: Dialect }): SqlEmission {
@@ -130,12 +139,13 @@ function setupSql(program: ProgramIR, layout: CaseLayout, dialect: Dialect): str
           return `  ${identifier(c.name)} ${sqlType(c.type, dialect)}`;
         case "record_given":
           return `  ${identifier(c.name)} BOOLEAN`;
-        case "list_count":
-          return `  ${identifier(c.name)} BIGINT`;
+        case "list":
+          return `  ${identifier(c.name)} ${listColumnType(listOf(layout, c.name), dialect)}`;
       }
     }),
   ];
-  const lists = layout.lists.map((list) => {
+  // DuckDB holds a list's items in the case's row (compiler/sql/tables.ts)
+  const lists = (dialect === "duckdb" ? [] : layout.lists).map((list) => {
     const columns = [
       `  ${identifier(CASE_COLUMN)} BIGINT NOT NULL`,
       `  ${identifier(ITEM_COLUMN)} INTEGER NOT NULL`,
@@ -153,6 +163,7 @@ function setupSql(program: ProgramIR, layout: CaseLayout, dialect: Dialect): str
       `  EXISTS (SELECT 1 ${matching}) AS ${identifier(`${parameter.name} in force`)}`,
     ];
   });
+  const caseParameters = caseParameterColumns(program, (field) => column("p", field));
   return `${header(program, dialect, "Setup: runtime functions, tables of cases, parameters")}
 
 ${runtimeFunctions(dialect)}
@@ -186,7 +197,30 @@ CREATE ${dialect === "postgres" ? "MATERIALIZED VIEW" : "VIEW"} ${PARAMETERS_ON_
 SELECT d.${identifier(DATE_COLUMN)},
 ${inForce.join(",\n")}
 FROM (SELECT DISTINCT ${identifier(DATE_COLUMN)} FROM ${CASES_TABLE}) AS d${dialect === "postgres" ? "\nWITH NO DATA" : ""};
+
+-- Each case with the parameters in force on its date, its overrides applied: the row the
+-- measures extend, one after the other (their files).
+CREATE VIEW ${CASE_FACTS_VIEW} AS
+SELECT c.*${caseParameters.map((line) => `,\n${line}`).join("")}
+FROM ${CASES_TABLE} AS c${
+    program.parameters.length === 0 ? "" : `\nJOIN ${PARAMETERS_ON_DATES_VIEW} AS p ON ${column("p", DATE_COLUMN)} = ${column("c", DATE_COLUMN)}`
+  };
 `;
+}
+
+/**
+ * Each parameter's value for a case (`c`), its override applied, and whether it has one;
+ * `inForce(field)` is the SQL of a column of the parameters in force on the case's date
+ * (`x`, `x in force`).
+ */
+export function caseParameterColumns(program: ProgramIR, inForce: (field: string) => string): string[] {
+  return program.parameters.flatMap((parameter) => {
+    const override = column("c", `parameters.${parameter.name}`);
+    return [
+      `  CASE WHEN ${override} IS NOT NULL THEN ${override} ELSE ${inForce(parameter.name)} END AS ${identifier(parameterColumn(parameter.name))}`,
+      `  (${override} IS NOT NULL OR ${inForce(`${parameter.name} in force`)}) AS ${identifier(parameterGivenColumn(parameter.name))}`,
+    ];
+  });
 }
 
 /** The column of the parameters table holding values of a type. */
@@ -273,18 +307,46 @@ function presenceTest(path: string, program: ProgramIR, row: string): string | u
   }
 }
 
+/** A measure's columns in the row every measure shares (`m4.total`: public; `m4 …`: its own). */
+export const measureColumns = {
+  definition: (measure: string, name: string): string => `${measure} ${name}`,
+  error: (measure: string, name: string): string => `${measure} ${name}#error`,
+  given: (measure: string): string => `${measure}#given`,
+  window: (measure: string): string => `${measure}#in_force`,
+  inForce: (measure: string): string => `${measure}.in_force`,
+  output: (measure: string, name: string): string => `${measure}.${name}`,
+  firstError: (measure: string): string => `${measure}#error`,
+};
+
+/** The row a measure extends: the previous measure's, or the cases with their parameters for the first. */
+function previousRow(program: ProgramIR, measure: MeasureIR): string {
+  const index = program.measures.indexOf(measure);
+  return index === 0 ? CASE_FACTS_VIEW : chainView(program.measures[index - 1]!.name);
+}
+
+/** The row of a case once every measure is computed. */
+function lastRow(program: ProgramIR): string {
+  const last = program.measures.at(-1);
+  return last === undefined ? CASE_FACTS_VIEW : chainView(last.name);
+}
+
 function measureSql(program: ProgramIR, measure: MeasureIR, layout: CaseLayout, dialect: Dialect, problems: ExpressionProblem[]): string {
   const definitions = new Map(measure.definitions.map((d) => [d.name, d]));
+  const named = measureColumns;
   let aliases = 0;
-  const contextOf = (row: string): ExpressionContext => ({
+  const row = "s";
+  const errorColumns = new Map<string, string>();
+  const context: ExpressionContext = {
     dialect,
     row,
     definitions,
+    definitionColumn: (name) => named.definition(measure.name, name),
+    definitionError: (name) => errorColumns.get(name),
     parameters: new Map(program.parameters.map((p) => [p.name, p])),
     lists: new Map(layout.lists.map((list): [string, ListTable] => [list.name, list])),
     problems,
     nextAlias: () => `item${++aliases}`,
-  });
+  };
 
   // Each definition without parameters in the first step after everything it reads.
   const evaluated = measure.definitions.filter((d) => d.parameters.length === 0);
@@ -297,67 +359,89 @@ function measureSql(program: ProgramIR, measure: MeasureIR, layout: CaseLayout, 
   }
   const layers = Math.max(1, ...layerOf.values());
 
-  const factsStep = factsSelect(program, measure, layout);
-  const steps: string[] = [`${identifier("step 0")} AS (\n${factsStep}\n)`];
-  const errorColumns = new Map<string, string>();
+  const given = column(row, named.given(measure.name));
+  const window = column(row, named.window(measure.name));
+  const steps: string[] = [];
   let windowError: string | undefined;
   for (let layer = 1; layer <= layers; layer++) {
-    const row = "s";
-    const context = contextOf(row);
     const columns: string[] = [];
     if (layer === 1) {
-      const window = measure.window === undefined ? { sql: "TRUE" } : windowTest(measure.window, column(row, DATE_COLUMN), context, new Map());
+      const present = measure.reads.flatMap((path) => presenceTest(path, program, row) ?? []);
+      columns.push(`    -- the case gives every fact the measure reads\n    ${present.length === 0 ? "TRUE" : present.join("\n      AND ")} AS ${identifier(named.given(measure.name))}`);
+      const test = measure.window === undefined ? { sql: "TRUE" } : windowTest(measure.window, column(row, DATE_COLUMN), context, new Map());
       const lines = measure.citation === undefined ? [] : [comment(`in force: ${measure.citation.clause} "${measure.citation.quote}"`, "    ")];
-      columns.push(`${lines.map((l) => `${l}\n`).join("")}    ${window.sql} AS ${identifier("#in_force")}`);
-      windowError = window.error;
+      columns.push(`${lines.map((l) => `${l}\n`).join("")}    ${test.sql} AS ${identifier(named.window(measure.name))}`);
+      windowError = test.error;
     }
     for (const definition of evaluated.filter((d) => layerOf.get(d.name) === layer)) {
       const decided: SqlValue = decide(definition, context, new Map());
       const lines = [comment(`${definition.visibility} ${definition.name} (${definition.span.file}:${definition.span.line})`, "    "), ...citationComments(definition.rules, "    ")];
-      columns.push(`${lines.join("\n")}\n    ${decided.sql} AS ${identifier(definition.name)}`);
+      columns.push(`${lines.join("\n")}\n    ${decided.sql} AS ${identifier(named.definition(measure.name, definition.name))}`);
       if (decided.error !== undefined) {
-        columns.push(`    ${decided.error} AS ${identifier(`${definition.name}#error`)}`);
-        errorColumns.set(definition.name, column("s", `${definition.name}#error`));
+        columns.push(`    ${decided.error} AS ${identifier(named.error(measure.name, definition.name))}`);
+        errorColumns.set(definition.name, column(row, named.error(measure.name, definition.name)));
       }
     }
-    steps.push(`${identifier(`step ${layer}`)} AS (\n  SELECT ${row}.*,\n${columns.join(",\n")}\n  FROM ${identifier(`step ${layer - 1}`)} AS ${row}${computedOnce(dialect)}\n)`);
+    const from = layer === 1 ? previousRow(program, measure) : identifier(`step ${layer - 1}`);
+    steps.push(`${identifier(`step ${layer}`)} AS (\n  SELECT ${row}.*,\n${columns.join(",\n")}\n  FROM ${from} AS ${row}${computedOnce(dialect)}\n)`);
   }
 
-  const inForce = column("s", "#in_force");
-  // the first error in the order the interpreter evaluates the definitions
-  const errors = evaluated.flatMap((d) => errorColumns.get(d.name) ?? []);
-  const outputs = measure.outputs.map((name) => {
-    const definition = definitions.get(name);
+  // the first error of the outputs in written order: each holds those of the definitions it read
+  const errors = measure.outputs.flatMap((name) => errorColumns.get(name) ?? []);
+  const error = firstError(windowError, errors.length === 0 ? undefined : `CASE WHEN ${window} THEN ${firstError(...errors)} END`) ?? "NULL";
+  const text = dialect === "duckdb" ? "VARCHAR" : "TEXT";
+  const outputs = measureOutputs(measure);
+  // a case that does not give the measure's facts has none of its outputs; outside its window every output has its empty value
+  const outputColumns = [
+    `  CASE WHEN ${given} THEN ${window} END AS ${identifier(named.inForce(measure.name))}`,
+    ...outputs.map(
+      (o) =>
+        `  CASE WHEN ${given} THEN CASE WHEN ${window} THEN ${column(row, named.definition(measure.name, o.name))} ELSE ${emptySql(o.type, dialect)} END END AS ${identifier(named.output(measure.name, o.name))}`,
+    ),
+    `  CASE WHEN ${given} THEN CAST(${error} AS ${text}) END AS ${identifier(named.firstError(measure.name))}`,
+  ];
+  const title = `${measure.name}${measure.title === undefined ? "" : ` ${measure.title}`}`;
+  const publicColumns = [
+    `${column(row, CASE_COLUMN)}`,
+    `${column(row, named.inForce(measure.name))} AS ${identifier("in_force")}`,
+    ...outputs.map((o) => `${column(row, named.output(measure.name, o.name))} AS ${identifier(o.name)}`),
+    `${column(row, named.firstError(measure.name))} AS ${identifier("#error")}`,
+    `${measureJson(measure, row, dialect)} AS ${identifier("#json")}`,
+  ];
+  return `${header(program, dialect, `Measure ${title}`)}
+${measure.citation === undefined ? "" : `${comment(`${measure.citation.clause} "${measure.citation.quote}"`)}\n`}
+-- Each case with the columns of the measures before this one and of this one: its
+-- definitions (${identifier(named.definition(measure.name, "…"))}), its outputs (${identifier(named.output(measure.name, "…"))}) and
+-- its first evaluation error, so that every measure is computed in one pass over the cases.
+CREATE VIEW ${identifier(chainView(measure.name))} AS
+WITH ${steps.join(",\n")}
+SELECT ${row}.*,
+${outputColumns.join(",\n")}
+FROM ${identifier(`step ${layers}`)} AS ${row};
+
+-- The measure's results: one row per case that gives its facts.
+CREATE VIEW ${identifier(measureView(measure.name))} AS
+SELECT ${publicColumns.join(",\n  ")}
+FROM ${identifier(chainView(measure.name))} AS ${row}
+WHERE ${given};
+`;
+}
+
+function measureOutputs(measure: MeasureIR): { name: string; type: ValueType }[] {
+  return measure.outputs.map((name) => {
+    const definition = measure.definitions.find((d) => d.name === name);
     if (definition === undefined) throw new Error(`no output ${name}`);
     return { name, type: definition.type };
   });
-  const error = firstError(windowError, errors.length === 0 ? undefined : `CASE WHEN ${inForce} THEN ${firstError(...errors)} END`) ?? "NULL";
-  const text = dialect === "duckdb" ? "VARCHAR" : "TEXT";
-  // outside its window every output has its empty value
-  steps.push(
-    `${identifier("outputs")} AS (
-  SELECT s.${identifier(CASE_COLUMN)},
-    ${inForce} AS ${identifier("in_force")},
-${outputs
-      .map((o) => `    CASE WHEN ${inForce} THEN ${column("s", o.name)} ELSE ${emptySql(o.type, dialect)} END AS ${identifier(o.name)},
-`)
-      .join("")}    CAST(${error} AS ${text}) AS ${identifier("#error")}
-  FROM ${identifier(`step ${layers}`)} AS s${computedOnce(dialect)}
-)`,
-  );
-  const json = [
-    `'{"in_force":' || ${jsonText(column("o", "in_force"), { kind: "bool" }, dialect)}`,
-    ...outputs.map((o) => `${stringLiteral(`,${JSON.stringify(o.name)}:`)} || ${jsonText(column("o", o.name), o.type, dialect)}`),
+}
+
+/** A measure's outputs as the JSON object `tiao run` prints for it. */
+function measureJson(measure: MeasureIR, row: string, dialect: Dialect): string {
+  return [
+    `'{"in_force":' || ${jsonText(column(row, measureColumns.inForce(measure.name)), { kind: "bool" }, dialect)}`,
+    ...measureOutputs(measure).map((o) => `${stringLiteral(`,${JSON.stringify(o.name)}:`)} || ${jsonText(column(row, measureColumns.output(measure.name, o.name)), o.type, dialect)}`),
+    `'}'`,
   ].join("\n    || ");
-  const title = `${measure.name}${measure.title === undefined ? "" : ` ${measure.title}`}`;
-  return `${header(program, dialect, `Measure ${title}`)}
-${measure.citation === undefined ? "" : `${comment(`${measure.citation.clause} "${measure.citation.quote}"`)}\n`}CREATE VIEW ${identifier(measureView(measure.name))} AS
-WITH ${steps.join(",\n")}
-SELECT o.*,
-  ${json}
-    || '}' AS ${identifier("#json")}
-FROM ${identifier("outputs")} AS o${computedOnce(dialect)};
-`;
 }
 
 /**
@@ -377,29 +461,6 @@ function citationComments(rules: readonly RuleIR[], indent: string): string[] {
       : [comment(`${rule.kind === "simple" ? "" : `${rule.kind} ${rule.label}: `}${rule.citation.clause} "${rule.citation.quote}"`, indent)]),
     ...citationComments(rule.exceptions, `${indent}  `),
   ]);
-}
-
-/** The case's facts the measure reads and its parameters on the case's date; only cases that give every fact. */
-function factsSelect(program: ProgramIR, measure: MeasureIR, layout: CaseLayout): string {
-  const c = "c";
-  const p = "p";
-  const factColumns = layout.columns.filter((col) => col.kind !== "override" && measure.reads.some((path) => col.name === path || col.name.startsWith(`${path}.`)));
-  const parameterColumns = measure.parametersRead.flatMap((name) => {
-    const override = column(c, `parameters.${name}`);
-    return [
-      `    CASE WHEN ${override} IS NOT NULL THEN ${override} ELSE ${column(p, name)} END AS ${identifier(parameterColumn(name))}`,
-      `    (${override} IS NOT NULL OR ${column(p, `${name} in force`)}) AS ${identifier(parameterGivenColumn(name))}`,
-    ];
-  });
-  const selected = [
-    `    ${column(c, CASE_COLUMN)}`,
-    `    ${column(c, DATE_COLUMN)}`,
-    ...factColumns.map((col) => `    ${column(c, col.name)}`),
-    ...parameterColumns,
-  ];
-  const present = measure.reads.flatMap((path) => presenceTest(path, program, c) ?? []);
-  const join = measure.parametersRead.length === 0 ? "" : `\n  JOIN ${PARAMETERS_ON_DATES_VIEW} AS ${p} ON ${column(p, DATE_COLUMN)} = ${column(c, DATE_COLUMN)}`;
-  return `  SELECT\n${selected.join(",\n")}\n  FROM ${CASES_TABLE} AS ${c}${join}${present.length === 0 ? "" : `\n  WHERE ${present.join("\n    AND ")}`}`;
 }
 
 function emptySql(type: ValueType, dialect: Dialect): string {
@@ -462,46 +523,45 @@ function jsonText(value: string, type: ValueType, dialect: Dialect): string {
 // ---------------------------------------------------------------- results
 
 function resultsSql(program: ProgramIR, dialect: Dialect): string {
-  const measures = program.measures.map((m, index) => ({ name: m.name, alias: `m${index + 1}`, measure: m }));
-  const joins = measures.map((m) => `LEFT JOIN ${identifier(measureView(m.name))} AS ${m.alias} ON ${column(m.alias, CASE_COLUMN)} = ${column("c", CASE_COLUMN)}`);
-  const firstErrorSql = firstError(...measures.map((m) => column(m.alias, "#error"))) ?? "NULL";
-  const written = [...measures].sort((a, b) => naturalMeasureOrder(a.name, b.name));
+  const named = measureColumns;
+  const row = "s";
+  const errorColumns = program.measures.map((m) => column(row, named.firstError(m.name)));
+  const firstErrorSql = firstError(...errorColumns) ?? "CAST(NULL AS VARCHAR)";
+  const written = [...program.measures].sort((a, b) => naturalMeasureOrder(a.name, b.name));
   const text = dialect === "duckdb" ? "VARCHAR" : "TEXT";
-  const outputs = written.map((m) => `${stringLiteral(`${JSON.stringify(m.name)}:`)} || ${column(m.alias, "#json")}`);
+  const outputs = written.map((m) => `CASE WHEN ${column(row, named.given(m.name))} THEN ${stringLiteral(`${JSON.stringify(m.name)}:`)}\n    || ${measureJson(m, row, dialect)} END`);
   const decodedError = dialect === "duckdb" ? `json_extract_string(${firstErrorSql}, '$')` : `(${firstErrorSql})::json #>> '{}'`;
   const flatColumns = written.flatMap((m) => [
-    `  ${column(m.alias, "in_force")} AS ${identifier(`${m.name}.in_force`)}`,
-    ...m.measure.outputs.map((output) => {
-      const definition = m.measure.definitions.find((d) => d.name === output);
-      if (definition === undefined) throw new Error(`no output ${output}`);
-      return `  ${flatValueText(column(m.alias, output), definition.type)} AS ${identifier(`${m.name}.${output}`)}`;
-    }),
+    `  ${column(row, named.inForce(m.name))}`,
+    ...measureOutputs(m).map((o) => `  ${flatValueText(column(row, named.output(m.name, o.name)), o.type)} AS ${identifier(named.output(m.name, o.name))}`),
   ]);
   return `${header(program, dialect, "Results of every case")}
 
--- One line per case, as \`tiao run --scenarios\` writes it: the outputs of each measure whose
--- facts the case gives (in the order m1, m2, … m10), or the first evaluation error (measures
--- in the policy's order), or, for a scenario that could not be read, its problems.
-CREATE VIEW ${RESULTS_VIEW} AS
-SELECT c.${identifier(CASE_COLUMN)},
+-- One line per case read, as \`tiao run --scenarios\` writes it, in the order of the cases: the
+-- outputs of each measure whose facts the case gives (in the order m1, m2, … m10), or the
+-- first evaluation error (measures in the policy's order).
+CREATE VIEW ${CASE_RESULTS_VIEW} AS
+SELECT ${row}.${identifier(CASE_COLUMN)},
   CASE WHEN ${firstErrorSql} IS NOT NULL
-    THEN '{"line":' || CAST(c.${identifier(CASE_COLUMN)} AS ${text}) || ',"evaluation_error":' || ${firstErrorSql} || '}'
+    THEN '{"line":' || CAST(${row}.${identifier(CASE_COLUMN)} AS ${text}) || ',"evaluation_error":' || ${firstErrorSql} || '}'
     ELSE '{' || concat_ws(',',
-      ${outputs.join(",\n      ")}) || '}'
+    ${outputs.join(",\n    ")}) || '}'
   END AS line
-FROM ${CASES_TABLE} AS c
-${joins.join("\n")}
+FROM ${identifier(lastRow(program))} AS ${row};
+
+-- Every line, with those of the scenarios that could not be read (their problems).
+CREATE VIEW ${RESULTS_VIEW} AS
+SELECT ${identifier(CASE_COLUMN)}, line FROM ${CASE_RESULTS_VIEW}
 UNION ALL
 SELECT ${identifier(CASE_COLUMN)}, line FROM ${REJECTED_TABLE};
 
--- One row per case and one column per output (\`m4.total\`): money as DECIMAL(18,2), other
+-- One row per case read and one column per output (\`m4.total\`): money as DECIMAL(18,2), other
 -- values as in \`tiao run\`'s JSON; a case with an evaluation error has it in evaluation_error.
 CREATE VIEW ${FLAT_RESULTS_VIEW} AS
-SELECT c.${identifier(CASE_COLUMN)} AS line,
+SELECT ${row}.${identifier(CASE_COLUMN)} AS line,
   ${decodedError} AS evaluation_error,
 ${flatColumns.join(",\n")}
-FROM ${CASES_TABLE} AS c
-${joins.join("\n")};
+FROM ${identifier(lastRow(program))} AS ${row};
 `;
 }
 

@@ -47,8 +47,10 @@ export interface RecordRef {
 export interface ListRef {
   readonly kind: "list";
   readonly table: ListTable;
-  /** the SQL of the case the list belongs to */
+  /** the SQL of the case the list belongs to (PostgreSQL: its items are rows of the list's table) */
   readonly owner: string;
+  /** the SQL of the list's column (DuckDB: its items, a LIST of STRUCTs) */
+  readonly items: string;
 }
 
 export type Bound = ({ readonly kind: "value" } & SqlValue) | RecordRef | ListRef;
@@ -64,6 +66,13 @@ export interface ExpressionContext {
   /** the alias of the row being computed: facts, parameters and definitions are its columns */
   readonly row: string;
   readonly definitions: ReadonlyMap<string, DefinitionIR>;
+  /** the column of the row holding a definition's value (measures share one row: compiler/sql/emit.ts) */
+  definitionColumn(name: string): string;
+  /**
+   * the column of a definition's error, for one that may fail: evaluation is on demand, so a
+   * definition's error is an error of what reads it, where it is read
+   */
+  definitionError(name: string): string | undefined;
   readonly parameters: ReadonlyMap<string, ParameterIR>;
   readonly lists: ReadonlyMap<string, ListTable>;
   readonly problems: ExpressionProblem[];
@@ -289,7 +298,7 @@ function factBound(path: string, type: ValueType, table: string, context: Expres
   if (type.kind === "list") {
     const list = context.lists.get(path);
     if (list === undefined) throw new Error(`no table for the list ${path}`);
-    return { kind: "list", table: list, owner };
+    return { kind: "list", table: list, owner, items: column(table, path) };
   }
   return value(column(table, path));
 }
@@ -318,7 +327,10 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
     case "parameter":
       return parameterValue(expr.name, context);
     case "definition":
-      return value(column(row, expr.name));
+      return value(column(row, context.definitionColumn(expr.name)), context.definitionError(expr.name));
+    case "measure_output":
+      context.problems.push({ expr, message: `the SQL target cannot read \`${expr.measure}.${expr.output}\`, an output of another measure` });
+      return value("NULL");
     case "call": {
       const definition = context.definitions.get(expr.definition);
       if (definition === undefined) throw new Error(`no definition ${expr.definition}`);
@@ -486,6 +498,7 @@ function aggregate(expr: Extract<ExprIR, { op: "aggregate" }>, context: Expressi
     context.problems.push({ expr, message: "the SQL target aggregates lists of facts only" });
     return value("NULL");
   }
+  if (context.dialect === "duckdb") return listAggregate(expr, list, context, scope);
   const alias = context.nextAlias();
   const inner = new Map(scope);
   inner.set(expr.variable, { kind: "record", table: alias, prefix: "" });
@@ -521,8 +534,52 @@ function aggregate(expr: Extract<ExprIR, { op: "aggregate" }>, context: Expressi
       if (term === undefined) throw new Error("a sum without a value");
       const decimal = expr.type.kind === "decimal" || expr.type.kind === "unrounded_money";
       const total = `coalesce(sum(${term.sql}), 0)`;
-      const checked = decimal ? (context.dialect === "duckdb" ? `tiao_decimal(${total})` : total) : `tiao_whole(${total})`;
+      const checked = decimal ? total : `tiao_whole(${total})`;
       const sql = `(SELECT ${checked} ${where(passes)})`;
+      const message = decimal ? failureMessage("decimal", context.dialect) : expr.type.kind === "money" ? moneyTooLarge : integerTooLargeMessage;
+      return value(sql, firstError(firstItemError(), message === undefined ? undefined : failsWhenNull(sql, message)));
+    }
+  }
+}
+
+/**
+ * An aggregate over a list held in the case's row (DuckDB): the same values and errors as the
+ * child table's subqueries, with list functions whose lambdas see each item (`x`, 1-based `i`).
+ * `list_filter` keeps the items whose test is TRUE, as WHERE does.
+ */
+function listAggregate(expr: Extract<ExprIR, { op: "aggregate" }>, list: ListRef, context: ExpressionContext, scope: Scope): Bound {
+  const item = context.nextAlias();
+  const index = `${item}_index`;
+  const inner = new Map(scope);
+  inner.set(expr.variable, { kind: "record", table: item, prefix: "" });
+  const filter = expr.filter === undefined ? undefined : compileValue(expr.filter, context, inner);
+  const term = expr.value === undefined ? undefined : compileValue(expr.value, context, inner);
+  const items = list.items;
+  const passing = filter === undefined ? items : `list_filter(${items}, ${item} -> ${filter.sql})`;
+  const itemError = firstError(filter?.error, term?.error === undefined ? undefined : errorWhen(filter?.sql ?? TRUE, term.error));
+  /** the error of the first item that has one, among the items up to `lastIndex` (all when NULL) */
+  const firstItemError = (lastIndex?: string): string | undefined => {
+    if (itemError === undefined) return undefined;
+    const evaluated = lastIndex === undefined ? itemError : `CASE WHEN ${lastIndex} IS NULL OR ${index} <= ${lastIndex} THEN ${itemError} END`;
+    return `list_filter(list_transform(${items}, (${item}, ${index}) -> ${evaluated}), e -> e IS NOT NULL)[1]`;
+  };
+  switch (expr.operator) {
+    case "count":
+      return value(`len(${passing})`, firstItemError());
+    case "any":
+    case "all": {
+      // \`any\` stops at the first item that passes, \`all\` at the first that does not: an
+      // item after that one is not evaluated, and its error does not count
+      const decides = expr.operator === "any" ? (filter?.sql ?? TRUE) : filter === undefined ? "FALSE" : `NOT ${filter.sql}`;
+      const deciding = `list_position(list_transform(${items}, ${item} -> coalesce(${decides}, FALSE)), TRUE)`;
+      const sql = expr.operator === "any" ? `(len(${passing}) > 0)` : `(len(list_filter(${items}, ${item} -> ${decides})) = 0)`;
+      return value(sql, firstItemError(deciding));
+    }
+    case "sum": {
+      if (term === undefined) throw new Error("a sum without a value");
+      const decimal = expr.type.kind === "decimal" || expr.type.kind === "unrounded_money";
+      const total = `coalesce(list_sum(list_transform(${passing}, ${item} -> ${term.sql})), 0)`;
+      const sql = decimal ? `tiao_decimal(${total})` : `tiao_whole(${total})`;
       const message = decimal ? failureMessage("decimal", context.dialect) : expr.type.kind === "money" ? moneyTooLarge : integerTooLargeMessage;
       return value(sql, firstError(firstItemError(), message === undefined ? undefined : failsWhenNull(sql, message)));
     }

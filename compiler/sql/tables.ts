@@ -6,15 +6,18 @@
  * - a scalar field is one column named by its path: `person.insured_months`;
  * - a record field is flattened into its fields' columns (`enterprise.indicators.profit.current`),
  *   with a BOOLEAN column of its own path telling whether the scenario gave it;
- * - a list of records is a child table named by its path (`enterprise.trainees`), each item a
- *   row with `#case`, `#item` (0-based, the list's order) and its fields' columns, and a BIGINT
- *   column of the list's path in `tiao_cases` holding the number of items (NULL: not given);
+ * - a list of records is a column of its path (`enterprise.trainees`; NULL: not given). In
+ *   DuckDB it holds the items, a LIST of STRUCTs whose fields are the item's columns: a case
+ *   is one row that a query reads in one pass, in order, without a join. In PostgreSQL it holds
+ *   the number of items, and the items are rows of a child table named by the path, with
+ *   `#case`, `#item` (0-based, the list's order) and the item's columns;
  * - an override of a parameter is a column `parameters.<name>` (NULL: not overridden).
  *
  * Lists inside list items, optional records and optional lists have no layout here: the
  * SQL target refuses them (T0701), where they are declared.
  */
 import type { FactSchema, RecordDecl, SourceSpan, ValueType } from "../../runtime/types.js";
+import { sqlType, type Dialect } from "./dialect.js";
 
 /** A column holding values of a non-record, non-list type. */
 export interface ValueColumn {
@@ -40,8 +43,8 @@ export type CaseColumn =
   | ({ readonly kind: "value" } & ValueColumn)
   /** the record `name` was given (its fields have columns of their own) */
   | { readonly kind: "record_given"; readonly name: string }
-  /** the number of items of the list `name` (NULL: not given) */
-  | { readonly kind: "list_count"; readonly name: string }
+  /** the list `name`: its items (DuckDB) or their number (PostgreSQL); NULL: not given */
+  | { readonly kind: "list"; readonly name: string }
   | { readonly kind: "override"; readonly name: string; readonly parameter: string; readonly type: ValueType };
 
 export interface LayoutProblem {
@@ -80,7 +83,7 @@ export function caseLayout(schema: FactSchema): { layout: CaseLayout; problems: 
           problems.push({ span: field.span, message: `the SQL target cannot lay out \`${path}\`, a list inside a list item` });
           continue;
         }
-        into({ kind: "list_count", name: path });
+        into({ kind: "list", name: path });
         const itemColumns: CaseColumn[] = [];
         flatten(recordOf(type.of), "", (column) => itemColumns.push(column), true);
         lists.push({ name: path, record: type.of, columns: itemColumns.flatMap((c) => (c.kind === "value" ? [{ name: c.name, type: c.type }] : [])) });
@@ -109,4 +112,16 @@ export function identifier(name: string): string {
 /** A SQL string literal whose value is `text` (standard-conforming strings: only `'` is doubled). */
 export function stringLiteral(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
+}
+
+/** The SQL type of a list's column in `tiao_cases`. */
+export function listColumnType(list: ListTable, dialect: Dialect): string {
+  if (dialect === "postgres") return "BIGINT";
+  return `STRUCT(${list.columns.map((c) => `${identifier(c.name)} ${sqlType(c.type, dialect)}`).join(", ")})[]`;
+}
+
+export function listOf(layout: CaseLayout, name: string): ListTable {
+  const list = layout.lists.find((l) => l.name === name);
+  if (list === undefined) throw new Error(`no list ${name} in the layout`);
+  return list;
 }

@@ -9,7 +9,7 @@ import { createWriteStream, type WriteStream } from "node:fs";
 import { join } from "node:path";
 import type { ProgramIR } from "../../compiler/ir.js";
 import { DUCKDB_DECIMAL_LIMIT, type Dialect } from "../../compiler/sql/dialect.js";
-import { CASES_TABLE, caseLayout, type CaseLayout, type ValueColumn } from "../../compiler/sql/tables.js";
+import { CASES_TABLE, caseLayout, listOf, type CaseLayout, type ListTable, type ValueColumn } from "../../compiler/sql/tables.js";
 import { REJECTED_TABLE } from "../../compiler/sql/emit.js";
 import { formatDate, type CalendarDate, type RecordValue, type RuntimeValue, type Scenario, type ValueType } from "../../runtime/index.js";
 import { formatDecimal, type Decimal } from "../../runtime/decimal.js";
@@ -43,7 +43,8 @@ export class CaseFiles {
     };
     const cases = open(CASES_TABLE, "cases.csv");
     const rejected = open(REJECTED_TABLE, "rejected.csv");
-    const lists = this.layout.lists.map((list, index) => ({ name: list.name, ...open(list.name, `list-${index}.csv`) }));
+    // DuckDB holds a list's items in the case's row, PostgreSQL in a table of their own
+    const lists = (dialect === "postgres" ? this.layout.lists : []).map((list, index) => ({ name: list.name, ...open(list.name, `list-${index}.csv`) }));
     this.cases = cases.stream;
     this.rejected = rejected.stream;
     this.lists = new Map(lists.map((l) => [l.name, l.stream]));
@@ -75,15 +76,17 @@ export class CaseFiles {
         case "record_given":
           fields.push(factAt(scenario, column.name) === undefined ? "" : "true");
           break;
-        case "list_count": {
-          const list = factAt(scenario, column.name);
-          fields.push(list === undefined ? "" : String((list as readonly RuntimeValue[]).length));
+        case "list": {
+          const items = factAt(scenario, column.name) as readonly RecordValue[] | undefined;
+          if (items === undefined) fields.push("");
+          else if (this.dialect === "postgres") fields.push(String(items.length));
+          else fields.push(quoted(this.nestedList(items, listOf(this.layout, column.name), problems)));
           break;
         }
       }
     }
     const itemRows: { stream: WriteStream; text: string }[] = [];
-    for (const list of this.layout.lists) {
+    for (const list of this.dialect === "postgres" ? this.layout.lists : []) {
       const items = factAt(scenario, list.name);
       if (items === undefined) continue;
       const stream = this.lists.get(list.name)!;
@@ -129,8 +132,28 @@ export class CaseFiles {
     await Promise.all([this.cases, this.rejected, ...this.lists.values()].map((stream) => new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())))));
   }
 
+  /** A list's items as DuckDB's text of a LIST of STRUCTs: `[{'months': '3', …}, …]`. */
+  private nestedList(items: readonly RecordValue[], list: ListTable, problems: Unrepresentable[]): string {
+    const structs = items.map((item, index) => {
+      const fields = list.columns.map((c) => {
+        const value = valueAt(item, c.name);
+        const text = value === undefined || value === null ? "NULL" : `'${this.text(value, c.type, `${list.name}[${index}].${c.name}`, problems).replace(/[\\']/g, "\\$&")}'`;
+        return `'${c.name.replace(/[\\']/g, "\\$&")}': ${text}`;
+      });
+      return `{${fields.join(", ")}}`;
+    });
+    return `[${structs.join(", ")}]`;
+  }
+
   private field(value: RuntimeValue | undefined, type: ValueType, path: string, problems: Unrepresentable[]): string {
     if (value === undefined || value === null) return "";
+    const text = this.text(value, type, path, problems);
+    const kind = type.kind === "optional" ? type.of.kind : type.kind;
+    return kind === "enum" || kind === "set" ? quoted(text) : text;
+  }
+
+  /** A value as the text of its SQL type. */
+  private text(value: RuntimeValue, type: ValueType, path: string, problems: Unrepresentable[]): string {
     switch (type.kind) {
       case "bool":
         return value === true ? "true" : "false";
@@ -152,11 +175,11 @@ export class CaseFiles {
       case "date":
         return formatDate(value as CalendarDate);
       case "enum":
-        return quoted(value as string);
+        return value as string;
       case "set":
-        return quoted((value as readonly string[]).join(","));
+        return (value as readonly string[]).join(",");
       case "optional":
-        return this.field(value, type.of, path, problems);
+        return this.text(value, type.of, path, problems);
       case "record":
       case "list":
         throw new Error(`a ${type.kind} has no column`);

@@ -7,14 +7,21 @@
 import { statSync } from "node:fs";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import type { ProgramIR } from "../../compiler/ir.js";
-import { emitSql, FLAT_RESULTS_VIEW, PARAMETERS_ON_DATES_VIEW, RESULTS_VIEW, type SqlFile } from "../../compiler/sql/emit.js";
-import { CASE_COLUMN, identifier, stringLiteral } from "../../compiler/sql/tables.js";
+import { CASE_FACTS_VIEW, CASE_RESULTS_VIEW, caseParameterColumns, emitSql, FLAT_RESULTS_VIEW, PARAMETERS_ON_DATES_VIEW, REJECTED_TABLE, RESULTS_VIEW, type SqlFile } from "../../compiler/sql/emit.js";
+import { CASE_COLUMN, CASES_TABLE, DATE_COLUMN, identifier, stringLiteral } from "../../compiler/sql/tables.js";
 import type { CaseFile } from "./case-files.js";
 
+/** ~110 years: the list of parameters by day stays within some megabytes */
+const MAX_DAYS_INDEXED = 40_000;
+
 export class DuckdbEngine {
+  /** whether the cases' results come in the cases' order (materializeParameters) */
+  private ordered = true;
+
   private constructor(
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
+    private readonly program: ProgramIR,
   ) {}
 
   /** An in-memory database holding the policy's tables, parameters and views. */
@@ -26,7 +33,7 @@ export class DuckdbEngine {
     const instance = await DuckDBInstance.create(":memory:", settings);
     const connection = await instance.connect();
     for (const file of files) await connection.run(file.text);
-    return new DuckdbEngine(instance, connection);
+    return new DuckdbEngine(instance, connection, program);
   }
 
   /** Loads CSV files written in the layout (node/sql/case-files.ts). */
@@ -41,18 +48,41 @@ export class DuckdbEngine {
 
   /**
    * Once the cases are loaded: the parameters in force on their dates computed once, into a
-   * table of the view's name, instead of once for each measure that joins the view.
+   * table of the view's name, instead of once for each case; and, when the cases' dates span
+   * at most MAX_DAYS_INDEXED days, a list of them indexed by the day, which each case reads
+   * without a join. DuckDB's hash joins do not keep the order of the rows, and the list does
+   * so the results come in the cases' order without being sorted.
    */
   async materializeParameters(): Promise<void> {
     const view = identifier(PARAMETERS_ON_DATES_VIEW);
     await this.connection.run(`CREATE TABLE tiao_parameters_computed AS SELECT * FROM ${view}`);
     await this.connection.run(`DROP VIEW ${view}`);
     await this.connection.run(`ALTER TABLE tiao_parameters_computed RENAME TO ${view}`);
+    if (this.program.parameters.length === 0) return;
+    const date = identifier(DATE_COLUMN);
+    const span = await this.connection.runAndReadAll(`SELECT min(${date}), max(${date}) - min(${date}) + 1 FROM ${view}`);
+    const [first, days] = span.getRows()[0] ?? [null, null];
+    if (first === null || Number(days) > MAX_DAYS_INDEXED) {
+      this.ordered = false;
+      return;
+    }
+    const fields = this.program.parameters.flatMap((p) => [p.name, `${p.name} in force`]).map((name) => `${identifier(name)} := p.${identifier(name)}`);
+    await this.connection.run(`SET VARIABLE tiao_first_day = (SELECT min(${date}) FROM ${view})`);
+    await this.connection.run(
+      `SET VARIABLE tiao_parameters_by_day = (SELECT list(CASE WHEN p.${date} IS NULL THEN NULL ELSE struct_pack(${fields.join(", ")}) END ORDER BY d.day) FROM (SELECT CAST(unnest(generate_series(min(${date}), max(${date}), INTERVAL 1 DAY)) AS DATE) AS day FROM ${view}) AS d LEFT JOIN ${view} AS p ON p.${date} = d.day)`,
+    );
+    const inForce = (field: string): string => `c.${identifier("#parameters")}.${identifier(field)}`;
+    await this.connection.run(
+      `CREATE OR REPLACE VIEW ${CASE_FACTS_VIEW} AS SELECT c.* EXCLUDE (${identifier("#parameters")}),\n${caseParameterColumns(this.program, inForce).join(",\n")}\nFROM (SELECT c.*, v.days[c.${date} - v.first_day + 1] AS ${identifier("#parameters")} FROM ${CASES_TABLE} AS c, (SELECT getvariable('tiao_parameters_by_day') AS days, getvariable('tiao_first_day') AS first_day) AS v) AS c`,
+    );
   }
 
   /** The result lines in the order of the cases, as `tiao run --scenarios` writes them. */
   async resultLines(onRows?: (lines: readonly string[]) => Promise<void> | void): Promise<string[]> {
-    const result = await this.connection.stream(`SELECT line FROM ${RESULTS_VIEW} ORDER BY ${identifier(CASE_COLUMN)}`);
+    // the cases' lines come in the cases' order (DuckDB keeps a table's insertion order through
+    // the views): sorted only when the lines of scenarios not read are to be put among them
+    const query = this.ordered && (await this.rejectedCount()) === 0 ? `SELECT line FROM ${CASE_RESULTS_VIEW}` : `SELECT line FROM ${RESULTS_VIEW} ORDER BY ${identifier(CASE_COLUMN)}`;
+    const result = await this.connection.stream(query);
     const all: string[] = [];
     for (;;) {
       const chunk = await result.fetchChunk();
@@ -64,9 +94,14 @@ export class DuckdbEngine {
     return all;
   }
 
-  /** Writes the flat results (one column per output) to a CSV or Parquet file. */
+  /** Writes the flat results (one column per output, in the cases' order) to a CSV or Parquet file. */
   async writeFlatResults(path: string, format: "csv" | "parquet"): Promise<void> {
-    await this.connection.run(`COPY (SELECT * FROM ${FLAT_RESULTS_VIEW} ORDER BY line) TO ${stringLiteral(path)} (FORMAT ${format})`);
+    await this.connection.run(`COPY (SELECT * FROM ${FLAT_RESULTS_VIEW}${this.ordered ? "" : " ORDER BY line"}) TO ${stringLiteral(path)} (FORMAT ${format})`);
+  }
+
+  async rejectedCount(): Promise<number> {
+    const counted = await this.connection.runAndReadAll(`SELECT count(*) FROM ${REJECTED_TABLE}`);
+    return Number(counted.getRows()[0]?.[0] ?? 0);
   }
 
   close(): void {

@@ -20,7 +20,7 @@
 import type { ValueType } from "../../runtime/types.js";
 import type { ProgramIR } from "../../compiler/ir.js";
 import { REJECTED_TABLE, flatValueText } from "../../compiler/sql/emit.js";
-import { CASE_COLUMN, CASES_TABLE, DATE_COLUMN, ITEM_COLUMN, caseLayout, identifier, stringLiteral, type CaseColumn, type CaseLayout, type ValueColumn } from "../../compiler/sql/tables.js";
+import { CASE_COLUMN, CASES_TABLE, DATE_COLUMN, caseLayout, identifier, listOf, stringLiteral, type CaseLayout, type ListTable, type ValueColumn } from "../../compiler/sql/tables.js";
 import { DUCKDB_DECIMAL, DUCKDB_DECIMAL_LIMIT } from "../../compiler/sql/dialect.js";
 
 const STAGING = "tiao_staging";
@@ -31,62 +31,129 @@ export function flatColumns(layout: CaseLayout): string[] {
   return ["date", ...layout.columns.map((c) => c.name)];
 }
 
-/** A value of `type` in the text `text` (a SQL expression of VARCHAR): its SQL value, and the problem when it is not one. */
-function readValue(text: string, type: ValueType, program: ProgramIR): { value: string; problem: string } {
-  const bad = (message: string): string => `${stringLiteral(`${message}, got `)} || to_json(${text})`;
+/**
+ * How a value of `type` is read: its SQL value, the SQL test that it is not one (tested only
+ * when the field is given), and the message saying why. `text` is the field as VARCHAR (NULL
+ * when empty); `typed` the file's own column when its type holds the value already (a Parquet
+ * BOOLEAN, integer, DECIMAL or DATE column), read without going through text.
+ */
+interface Reading {
+  readonly value: string;
+  readonly invalid: string;
+  readonly message: string;
+}
+
+function readValue(text: string, type: ValueType, program: ProgramIR, typed?: { readonly column: string; readonly type: string }): Reading {
+  const got = (message: string, shown = text): string => `${stringLiteral(`${message}, got `)} || to_json(${shown})`;
+  const typedReading = typed === undefined ? undefined : readTyped(typed.column, typed.type, type, got);
+  if (typedReading !== undefined) return typedReading;
   switch (type.kind) {
     case "bool":
-      return { value: `(lower(${text}) = 'true')`, problem: `CASE WHEN lower(${text}) NOT IN ('true', 'false') THEN ${bad("expected true or false")} END` };
+      return { value: `(lower(${text}) = 'true')`, invalid: `lower(${text}) NOT IN ('true', 'false')`, message: got("expected true or false") };
     case "integer":
     case "months":
     case "days":
       return {
         value: `CAST(${text} AS BIGINT)`,
-        problem: `CASE WHEN NOT regexp_full_match(${text}, '[0-9]{1,16}') OR CAST(${text} AS HUGEINT) > ${MAX_SAFE} THEN ${bad("expected a non-negative integer")} END`,
+        invalid: `(NOT regexp_full_match(${text}, '[0-9]{1,16}') OR TRY_CAST(${text} AS HUGEINT) > ${MAX_SAFE})`,
+        message: got("expected a non-negative integer"),
       };
     case "money":
       return {
         value: `CAST(CAST(${text} AS DECIMAL(18,2)) * 100 AS BIGINT)`,
-        problem: `CASE WHEN NOT regexp_full_match(${text}, '[0-9]{1,13}(\\.[0-9]{1,2})?') THEN ${bad("expected an amount in yuan, not negative, with at most two decimals")} END`,
+        invalid: `NOT regexp_full_match(${text}, '[0-9]{1,13}(\\.[0-9]{1,2})?')`,
+        message: got("expected an amount in yuan, not negative, with at most two decimals"),
       };
     case "percent":
       return {
         value: `CAST(CAST(rtrim(${text}, '%') AS DECIMAL(18,4)) * 10000 AS BIGINT)`,
-        problem: `CASE WHEN NOT regexp_full_match(${text}, '[0-9]{1,12}(\\.[0-9]{1,4})?%?') THEN ${bad('expected a percentage such as "60%" or "12.5", not negative, with at most four decimals')} END`,
+        invalid: `NOT regexp_full_match(${text}, '[0-9]{1,12}(\\.[0-9]{1,4})?%?')`,
+        message: got('expected a percentage such as "60%" or "12.5", not negative, with at most four decimals'),
       };
     case "decimal":
     case "unrounded_money":
       return {
         value: `CAST(${text} AS ${DUCKDB_DECIMAL})`,
-        problem: `CASE WHEN NOT regexp_full_match(${text}, '-?[0-9]{1,17}(\\.[0-9]{1,10})?') OR abs(CAST(${text} AS ${DUCKDB_DECIMAL})) >= ${DUCKDB_DECIMAL_LIMIT} THEN ${bad("expected a number below 10^17 with at most 10 decimals (DuckDB's exact range)")} END`,
+        invalid: `(NOT regexp_full_match(${text}, '-?[0-9]{1,17}(\\.[0-9]{1,10})?') OR abs(TRY_CAST(${text} AS ${DUCKDB_DECIMAL})) >= ${DUCKDB_DECIMAL_LIMIT})`,
+        message: got("expected a number below 10^17 with at most 10 decimals (DuckDB's exact range)"),
       };
     case "date":
       return {
         value: `CAST(${text} AS DATE)`,
-        problem: `CASE WHEN NOT regexp_full_match(${text}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') OR TRY_CAST(${text} AS DATE) IS NULL OR ${text} < '0001-01-01' THEN ${bad("expected a date YYYY-MM-DD")} END`,
+        invalid: `(NOT regexp_full_match(${text}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') OR TRY_CAST(${text} AS DATE) IS NULL OR ${text} < '0001-01-01')`,
+        message: got("expected a date YYYY-MM-DD"),
       };
     case "time":
       return {
         value: `CAST(substr(${text}, 1, 2) AS INTEGER) * 60 + CAST(substr(${text}, 4, 2) AS INTEGER)`,
-        problem: `CASE WHEN NOT regexp_full_match(${text}, '([01][0-9]|2[0-3]):[0-5][0-9]') THEN ${bad("expected a time HH:MM")} END`,
+        invalid: `NOT regexp_full_match(${text}, '([01][0-9]|2[0-3]):[0-5][0-9]')`,
+        message: got("expected a time HH:MM"),
       };
     case "enum": {
       const members = enumMembers(type.name, program);
-      return { value: text, problem: `CASE WHEN ${text} NOT IN (${members.map(stringLiteral).join(", ")}) THEN ${bad(`expected one of ${members.join(", ")}`)} END` };
+      return { value: text, invalid: `${text} NOT IN (${members.map(stringLiteral).join(", ")})`, message: got(`expected one of ${members.join(", ")}`) };
     }
     case "set": {
       const members = enumMembers(type.of, program);
       const names = `string_split(${text}, ',')`;
       return {
         value: `CASE WHEN ${text} = '' THEN '' ELSE array_to_string(list_sort(list_distinct(${names})), ',') END`,
-        problem: `CASE WHEN ${text} <> '' AND NOT list_bool_and(list_transform(${names}, m -> m IN (${members.map(stringLiteral).join(", ")}))) THEN ${bad(`expected members of ${type.of} joined by commas`)} END`,
+        invalid: `(${text} <> '' AND NOT list_bool_and(list_transform(${names}, m -> m IN (${members.map(stringLiteral).join(", ")}))))`,
+        message: got(`expected members of ${type.of} joined by commas`),
       };
     }
     case "optional":
-      return readValue(text, type.of, program);
+      return readValue(text, type.of, program, typed);
     case "record":
     case "list":
       throw new Error(`a ${type.kind} has no column`);
+  }
+}
+
+const INTEGER_TYPES = new Set(["TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "UHUGEINT"]);
+
+/** A typed column's reading, when its type holds values of `type`: the same checks as the text's, on the value. */
+function readTyped(column: string, columnType: string, type: ValueType, got: (message: string, shown: string) => string): Reading | undefined {
+  const shown = `CAST(${column} AS VARCHAR)`;
+  const decimalScale = /^DECIMAL\(\d+,(\d+)\)$/.exec(columnType)?.[1];
+  switch (type.kind) {
+    case "bool":
+      return columnType === "BOOLEAN" ? { value: column, invalid: "FALSE", message: "NULL" } : undefined;
+    case "integer":
+    case "months":
+    case "days":
+      if (!INTEGER_TYPES.has(columnType)) return undefined;
+      return { value: `TRY_CAST(${column} AS BIGINT)`, invalid: `(${column} < 0 OR ${column} > ${MAX_SAFE})`, message: got("expected a non-negative integer", shown) };
+    case "money":
+      if (!INTEGER_TYPES.has(columnType) && (decimalScale === undefined || Number(decimalScale) > 2)) return undefined;
+      return {
+        value: `TRY_CAST(${column} * 100 AS BIGINT)`,
+        invalid: `(${column} < 0 OR ${column} >= 10000000000000)`,
+        message: got("expected an amount in yuan, not negative, with at most two decimals", shown),
+      };
+    case "percent":
+      if (!INTEGER_TYPES.has(columnType) && (decimalScale === undefined || Number(decimalScale) > 4)) return undefined;
+      return {
+        value: `TRY_CAST(${column} * 10000 AS BIGINT)`,
+        invalid: `(${column} < 0 OR ${column} >= 1000000000000)`,
+        message: got('expected a percentage such as "60%" or "12.5", not negative, with at most four decimals', shown),
+      };
+    case "decimal":
+    case "unrounded_money":
+      if (!INTEGER_TYPES.has(columnType) && (decimalScale === undefined || Number(decimalScale) > 10)) return undefined;
+      return {
+        value: `CAST(${column} AS ${DUCKDB_DECIMAL})`,
+        invalid: `abs(${column}) >= ${DUCKDB_DECIMAL_LIMIT}`,
+        message: got("expected a number below 10^17 with at most 10 decimals (DuckDB's exact range)", shown),
+      };
+    case "date":
+      return columnType === "DATE"
+        ? { value: column, invalid: `(${column} < DATE '0001-01-01' OR ${column} > DATE '9999-12-31')`, message: got("expected a date YYYY-MM-DD", shown) }
+        : undefined;
+    case "optional":
+      return readTyped(column, columnType, type.of, got);
+    default:
+      return undefined;
   }
 }
 
@@ -101,66 +168,77 @@ function given(expression: string): string {
   return `nullif(CAST(${expression} AS VARCHAR), '')`;
 }
 
-/**
- * The SQL that reads a CSV or Parquet file into the tables of cases: the rows into a staging
- * table (each with its row number), the good ones into `tiao_cases` and the list tables, the
- * bad ones into `tiao_rejected` with their problems.
- */
-export function flatInputSql(program: ProgramIR, path: string, format: "csv" | "parquet"): string[] {
-  const { layout } = caseLayout(program.schema);
-  const source =
-    format === "csv"
-      ? `read_csv(${stringLiteral(path)}, header = true, all_varchar = true, auto_detect = true)`
-      : `read_parquet(${stringLiteral(path)})`;
-  const columnText = (name: string): string => given(`src.${identifier(name)}`);
-  // a table keeps the file's order (DuckDB preserves insertion order), so that its row id is the row's place
-  const staged = [
-    `src.rowid + 1 AS ${identifier(CASE_COLUMN)}`,
-    `${columnText("date")} AS ${identifier("date")}`,
-    ...layout.columns.map((c) =>
-      c.kind === "list_count"
-        ? `${listText(`src.${identifier(c.name)}`)} AS ${identifier(c.name)}`
-        : `${columnText(c.name)} AS ${identifier(c.name)}`,
-    ),
-  ];
-  const statements = [
-    `CREATE OR REPLACE TEMP TABLE tiao_source AS SELECT * FROM ${source}`,
-    `CREATE OR REPLACE TEMP TABLE ${STAGING} AS SELECT ${staged.join(", ")} FROM tiao_source AS src`,
-  ];
+/** A column of a flat file: its value, whether it is given, whether it is bad, and its problem (NULL: none). */
+interface ColumnReading {
+  readonly value: string;
+  readonly bad: string;
+  readonly problem: string;
+}
 
-  // problems of each row: its columns, then its list items
-  const problems: string[] = [`CASE WHEN s.${identifier("date")} IS NULL THEN 'date: the evaluation date is missing' END`];
-  const dateRead = readValue(`s.${identifier("date")}`, { kind: "date" }, program);
-  problems.push(`'date: ' || (${dateRead.problem})`);
-  const values: string[] = [`s.${identifier(CASE_COLUMN)}`, dateRead.value];
+/**
+ * The SQL that reads a CSV or Parquet file into the tables of cases, in one pass over the rows
+ * for each table, in the file's order, with no join: the good rows into `tiao_cases`, the bad
+ * ones into `tiao_rejected` with their problems. `columnTypes` are the file's columns and their
+ * DuckDB types (DESCRIBE).
+ */
+export function flatInputSql(program: ProgramIR, path: string, format: "csv" | "parquet", columnTypes: ReadonlyMap<string, string>): string[] {
+  const { layout } = caseLayout(program.schema);
+  const statements: string[] = [];
+  let source: string;
+  if (format === "csv") {
+    // a table keeps the file's order (DuckDB preserves insertion order), so that its row id is the row's place
+    statements.push(`CREATE OR REPLACE TEMP TABLE tiao_source AS SELECT * FROM read_csv(${stringLiteral(path)}, header = true, all_varchar = true, auto_detect = true)`);
+    source = `(SELECT *, rowid + 1 AS ${identifier(CASE_COLUMN)} FROM tiao_source)`;
+  } else {
+    source = `(SELECT *, file_row_number + 1 AS ${identifier(CASE_COLUMN)} FROM read_parquet(${stringLiteral(path)}, file_row_number = true))`;
+  }
+  const raw = (name: string): string => `src.${identifier(name)}`;
+  const scalar = (name: string, type: ValueType): ColumnReading => {
+    const text = given(raw(name));
+    const columnType = columnTypes.get(name);
+    const typed = columnType === undefined || columnType === "VARCHAR" ? undefined : { column: raw(name), type: columnType };
+    const reading = readValue(text, type, program, typed);
+    const present = typed === undefined || readTyped(raw(name), columnType!, type, () => "") === undefined ? `${text} IS NOT NULL` : `${raw(name)} IS NOT NULL`;
+    return {
+      value: `CASE WHEN ${present} THEN ${reading.value} END`,
+      bad: `(${present} AND ${reading.invalid})`,
+      problem: `CASE WHEN ${present} AND ${reading.invalid} THEN ${stringLiteral(`${name}: `)} || (${reading.message}) END`,
+    };
+  };
+
+  const dateText = given(raw("date"));
+  const date = readValue(dateText, { kind: "date" }, program);
+  const columns: ColumnReading[] = [
+    {
+      value: date.value,
+      bad: `(${dateText} IS NULL OR ${date.invalid})`,
+      problem: `CASE WHEN ${dateText} IS NULL THEN 'date: the evaluation date is missing' WHEN ${date.invalid} THEN 'date: ' || (${date.message}) END`,
+    },
+  ];
+  const itemProblems: string[] = [];
   for (const column of layout.columns) {
-    const text = `s.${identifier(column.name)}`;
-    const read = caseColumnRead(column, text, program);
-    values.push(`CASE WHEN ${text} IS NULL THEN NULL ELSE ${read.value} END`);
-    if (read.problem !== undefined) problems.push(`CASE WHEN ${text} IS NOT NULL THEN ${stringLiteral(`${column.name}: `)} || (${read.problem}) END`);
+    switch (column.kind) {
+      case "value":
+      case "override":
+        columns.push(scalar(column.name, column.type));
+        break;
+      case "record_given":
+        columns.push(scalar(column.name, { kind: "bool" }));
+        break;
+      case "list": {
+        const list = listItems(listOf(layout, column.name), raw(column.name), columnTypes.get(column.name), program);
+        columns.push(list.column);
+        itemProblems.push(list.problems);
+        break;
+      }
+    }
   }
-  for (const list of layout.lists) {
-    const items = listItems(list.name, list.columns, program);
-    problems.push(`(SELECT string_agg(problem, '\n' ORDER BY item, position) FROM (${items.problems}) AS p WHERE p.${identifier(CASE_COLUMN)} = s.${identifier(CASE_COLUMN)})`);
-    statements.push(`CREATE OR REPLACE TEMP TABLE ${identifier(`items of ${list.name}`)} AS ${items.rows}`);
-  }
-  const problemList = `list_filter([${problems.join(", ")}], p -> p IS NOT NULL)`;
-  statements.push(`CREATE OR REPLACE TEMP TABLE tiao_staging_problems AS SELECT s.${identifier(CASE_COLUMN)}, ${problemList} AS problems FROM ${STAGING} AS s`);
+  const bad = `coalesce(${columns.map((c) => c.bad).join(" OR ")}, FALSE)`;
+  const problems = `list_filter(flatten([[${columns.map((c) => c.problem).join(", ")}]${itemProblems.map((p) => `, ${p}`).join("")}]), p -> p IS NOT NULL)`;
   statements.push(
-    `INSERT INTO ${REJECTED_TABLE} SELECT p.${identifier(CASE_COLUMN)}, '{"line":' || p.${identifier(CASE_COLUMN)} || ',"errors":' || to_json(flatten(list_transform(p.problems, x -> string_split(x, '\n')))) || '}' FROM tiao_staging_problems AS p WHERE len(p.problems) > 0`,
+    `INSERT INTO ${REJECTED_TABLE} SELECT src.${identifier(CASE_COLUMN)}, '{"line":' || src.${identifier(CASE_COLUMN)} || ',"errors":' || to_json(${problems}) || '}' FROM ${source} AS src WHERE ${bad}`,
   );
-  const good = `s.${identifier(CASE_COLUMN)} IN (SELECT ${identifier(CASE_COLUMN)} FROM tiao_staging_problems WHERE len(problems) = 0)`;
-  statements.push(`INSERT INTO ${CASES_TABLE} SELECT ${values.join(", ")} FROM ${STAGING} AS s WHERE ${good}`);
-  for (const list of layout.lists) {
-    const items = identifier(`items of ${list.name}`);
-    const itemValues = list.columns.map((c) => {
-      const text = `i.${identifier(c.name)}`;
-      return `CASE WHEN ${text} IS NULL THEN NULL ELSE ${readValue(text, c.type, program).value} END`;
-    });
-    statements.push(
-      `INSERT INTO ${identifier(list.name)} SELECT i.${identifier(CASE_COLUMN)}, i.${identifier(ITEM_COLUMN)}${itemValues.map((v) => `, ${v}`).join("")} FROM ${items} AS i WHERE i.${identifier(CASE_COLUMN)} IN (SELECT ${identifier(CASE_COLUMN)} FROM tiao_staging_problems WHERE len(problems) = 0)`,
-    );
-  }
+  statements.push(`INSERT INTO ${CASES_TABLE} SELECT src.${identifier(CASE_COLUMN)}, ${columns.map((c) => c.value).join(", ")} FROM ${source} AS src WHERE NOT (${bad})`);
   return statements;
 }
 
@@ -169,34 +247,86 @@ function listText(column: string): string {
   return `nullif(nullif(CASE WHEN typeof(${column}) = 'VARCHAR' THEN CAST(${column} AS VARCHAR) ELSE CAST(to_json(${column}) AS VARCHAR) END, ''), 'null')`;
 }
 
-function caseColumnRead(column: CaseColumn, text: string, program: ProgramIR): { value: string; problem?: string } {
-  switch (column.kind) {
-    case "value":
-    case "override":
-      return readValue(text, column.type, program);
-    case "record_given":
-      return readValue(text, { kind: "bool" }, program);
-    case "list_count":
-      return {
-        value: `json_array_length(${text})`,
-        problem: `CASE WHEN json_type(${text}) <> 'ARRAY' THEN ${stringLiteral("expected a JSON array of objects")} END`,
-      };
-  }
+/**
+ * The leaf fields of a LIST of STRUCTs type as DuckDB writes it (`STRUCT(a VARCHAR, b
+ * STRUCT(c BIGINT))[]`), by path (`a`, `b.c`); undefined for any other type.
+ */
+export function structListFields(type: string): Map<string, string> | undefined {
+  const match = /^STRUCT\((.*)\)\[\]$/s.exec(type);
+  if (match === null) return undefined;
+  const fields = new Map<string, string>();
+  const walk = (body: string, prefix: string): void => {
+    let depth = 0;
+    let start = 0;
+    const parts: string[] = [];
+    for (let i = 0; i < body.length; i++) {
+      const ch = body[i];
+      if (ch === '"') {
+        i = body.indexOf('"', i + 1);
+        while (body[i + 1] === '"') i = body.indexOf('"', i + 2);
+      } else if (ch === "(") depth++;
+      else if (ch === ")") depth--;
+      else if (ch === "," && depth === 0) {
+        parts.push(body.slice(start, i).trim());
+        start = i + 1;
+      }
+    }
+    parts.push(body.slice(start).trim());
+    for (const part of parts) {
+      const named = /^("(?:[^"]|"")*"|[^ ]+) (.*)$/s.exec(part);
+      if (named === null) continue;
+      const name = named[1]!.startsWith('"') ? named[1]!.slice(1, -1).replace(/""/g, '"') : named[1]!;
+      const fieldType = named[2]!;
+      const path = prefix === "" ? name : `${prefix}.${name}`;
+      const nested = /^STRUCT\((.*)\)$/s.exec(fieldType);
+      if (nested !== null) walk(nested[1]!, path);
+      else fields.set(path, fieldType);
+    }
+  };
+  walk(match[1]!, "");
+  return fields;
 }
 
-/** The items of a list column (JSON text in the staging table), one row each, and their problems. */
-function listItems(name: string, columns: readonly ValueColumn[], program: ProgramIR): { rows: string; problems: string } {
-  const unnested = `SELECT s.${identifier(CASE_COLUMN)}, CAST(item.index - 1 AS INTEGER) AS ${identifier(ITEM_COLUMN)}, item.value AS item FROM ${STAGING} AS s, LATERAL (SELECT unnest(range(1, CAST(json_array_length(s.${identifier(name)}) AS BIGINT) + 1)) AS index, unnest(CAST(json_extract(s.${identifier(name)}, '$[*]') AS JSON[])) AS value) AS item WHERE s.${identifier(name)} IS NOT NULL AND json_type(s.${identifier(name)}) = 'ARRAY'`;
-  const fields = columns.map((c) => `nullif(json_extract_string(u.item, ${stringLiteral(`$.${c.name.split(".").map((p) => `"${p}"`).join(".")}`)}), '') AS ${identifier(c.name)}`);
-  const rows = `SELECT u.${identifier(CASE_COLUMN)}, u.${identifier(ITEM_COLUMN)}${fields.map((f) => `, ${f}`).join("")} FROM (${unnested}) AS u`;
-  const problems = columns.map((c, position) => {
-    const text = `i.${identifier(c.name)}`;
-    const read = readValue(text, c.type, program);
-    const path = `${stringLiteral(`${name}[`)} || i.${identifier(ITEM_COLUMN)} || ${stringLiteral(`].${c.name}: `)}`;
-    const missing = c.type.kind === "optional" ? "NULL" : `${path} || 'missing'`;
-    return `SELECT i.${identifier(CASE_COLUMN)}, i.${identifier(ITEM_COLUMN)} AS item, ${position} AS position, CASE WHEN ${text} IS NULL THEN ${missing} ELSE ${path} || (${read.problem}) END AS problem FROM (${rows}) AS i`;
+/**
+ * A list column (JSON text, or a LIST of STRUCTs of type `columnType`): its items as the LIST
+ * of STRUCTs of `tiao_cases`, and the problems of its items, in order
+ * (`enterprise.trainees[0].months: …`). A LIST of STRUCTs is read field by field, typed; JSON
+ * text through DuckDB's JSON functions.
+ */
+function listItems(list: ListTable, column: string, columnType: string | undefined, program: ProgramIR): { column: ColumnReading; problems: string } {
+  const structFields = columnType === undefined ? undefined : structListFields(columnType);
+  const text = listText(column);
+  const present = structFields === undefined ? `${text} IS NOT NULL` : `${column} IS NOT NULL`;
+  const isArray = structFields === undefined ? `json_type(${text}) = 'ARRAY'` : "TRUE";
+  const items = structFields === undefined ? `CAST(json_extract(${text}, '$[*]') AS JSON[])` : column;
+  const field = (c: ValueColumn): { present: string; reading: Reading } => {
+    if (structFields === undefined) {
+      const fieldText = `nullif(json_extract_string(x, ${stringLiteral(`$.${c.name.split(".").map((p) => `"${p}"`).join(".")}`)}), '')`;
+      return { present: `${fieldText} IS NOT NULL`, reading: readValue(fieldText, c.type, program) };
+    }
+    const fieldType = structFields.get(c.name);
+    if (fieldType === undefined) return { present: "FALSE", reading: { value: "NULL", invalid: "FALSE", message: "NULL" } };
+    const raw = `x.${c.name.split(".").map(identifier).join(".")}`;
+    const fieldText = given(raw);
+    const typed = fieldType === "VARCHAR" ? undefined : readTyped(raw, fieldType, c.type, (message, shown) => `${stringLiteral(`${message}, got `)} || to_json(${shown})`);
+    return typed === undefined ? { present: `${fieldText} IS NOT NULL`, reading: readValue(fieldText, c.type, program) } : { present: `${raw} IS NOT NULL`, reading: typed };
+  };
+  const fields = list.columns.map((c) => ({ column: c, ...field(c) }));
+  const itemBad = fields.map((f) => (f.column.type.kind === "optional" ? `(${f.present} AND ${f.reading.invalid})` : `(NOT ${f.present} OR ${f.reading.invalid})`));
+  const itemProblems = fields.map((f) => {
+    const path = `${stringLiteral(`${list.name}[`)} || (i - 1) || ${stringLiteral(`].${f.column.name}: `)}`;
+    const missing = f.column.type.kind === "optional" ? "NULL" : `${path} || 'missing'`;
+    return `CASE WHEN NOT ${f.present} THEN ${missing} WHEN ${f.reading.invalid} THEN ${path} || (${f.reading.message}) END`;
   });
-  return { rows, problems: `SELECT * FROM (${problems.join(" UNION ALL ")}) WHERE problem IS NOT NULL` };
+  const struct = fields.map((f) => `${identifier(f.column.name)} := CASE WHEN ${f.present} THEN ${f.reading.value} END`);
+  return {
+    column: {
+      value: `CASE WHEN ${present} THEN list_transform(${items}, x -> struct_pack(${struct.join(", ")})) END`,
+      bad: `(${present} AND (NOT ${isArray}${itemBad.length === 0 ? "" : ` OR coalesce(list_bool_or(list_transform(${items}, x -> ${itemBad.join(" OR ")})), FALSE)`}))`,
+      problem: `CASE WHEN ${present} AND NOT ${isArray} THEN ${stringLiteral(`${list.name}: expected a JSON array of objects`)} END`,
+    },
+    problems: `CASE WHEN ${present} AND ${isArray} THEN flatten(list_transform(${items}, (x, i) -> [${itemProblems.join(", ")}])) ELSE [] END`,
+  };
 }
 
 /**
@@ -211,22 +341,35 @@ export function flatExportSql(program: ProgramIR): string {
     switch (column.kind) {
       case "value":
       case "override":
-        columns.push(`${flatValueText(source, column.type)} AS ${identifier(column.name)}`);
+        columns.push(`${exportValue(source, column.type)} AS ${identifier(column.name)}`);
         break;
       case "record_given":
         columns.push(`${source} AS ${identifier(column.name)}`);
         break;
-      case "list_count": {
-        const list = layout.lists.find((l) => l.name === column.name);
-        if (list === undefined) throw new Error(`no list ${column.name}`);
-        const struct = list.columns.map((c) => `${identifier(c.name)} := ${flatValueText(`i.${identifier(c.name)}`, c.type)}`).join(", ");
-        columns.push(
-          `CASE WHEN ${source} IS NULL THEN NULL ELSE coalesce((SELECT list(struct_pack(${struct}) ORDER BY i.${identifier(ITEM_COLUMN)}) FROM ${identifier(list.name)} AS i WHERE i.${identifier(CASE_COLUMN)} = c.${identifier(CASE_COLUMN)}), []) END AS ${identifier(column.name)}`,
-        );
+      case "list": {
+        const struct = listOf(layout, column.name)
+          .columns.map((c) => `${identifier(c.name)} := ${exportValue(`x.${identifier(c.name)}`, c.type)}`)
+          .join(", ");
+        columns.push(`list_transform(${source}, x -> struct_pack(${struct})) AS ${identifier(column.name)}`);
         break;
       }
     }
   }
-  return `SELECT ${columns.join(", ")} FROM ${CASES_TABLE} AS c ORDER BY c.${identifier(CASE_COLUMN)}`;
+  return `SELECT ${columns.join(", ")} FROM ${CASES_TABLE} AS c`;
 }
 
+
+/** A value in an exported file: typed where Parquet has the type (money, percent and decimal as DECIMAL), else as a flat file's text. */
+function exportValue(value: string, type: ValueType): string {
+  switch (type.kind) {
+    case "percent":
+      return `CAST(${value} AS DECIMAL(18,0)) * 0.0001`;
+    case "decimal":
+    case "unrounded_money":
+      return value;
+    case "optional":
+      return exportValue(value, type.of);
+    default:
+      return flatValueText(value, type);
+  }
+}

@@ -61,13 +61,13 @@ describe("generated TypeScript", () => {
   it("writes a rule and its exception as an if under their citations", () => {
     expect(code).toContain(
       [
-        "  if (shortInsuredMigrant) {",
-        '    // exception migrant to general: §4 "对参保不满1年的失业农民工，参照兰州市城市低保标准，按月发放3个月的临时生活补助"',
-        "    // note: 特别规定优先于一般规定",
-        "    unemploymentSubsidyEligible = false;",
-        '    recorder?.decided("unemployment_subsidy_eligible", "migrant");',
-        "  } else {",
-        '    // rule general: §4 "对领取失业保险金期满仍未就业的失业人员、不符合领取失业保险金条件的参保失业人员按月发放不超过6个月的失业补助金"',
+        "    if (shortInsuredMigrant()) {",
+        '      // exception migrant to general: §4 "对参保不满1年的失业农民工，参照兰州市城市低保标准，按月发放3个月的临时生活补助"',
+        "      // note: 特别规定优先于一般规定",
+        "      unemploymentSubsidyEligibleValue = false;",
+        '      recorder?.decided("unemployment_subsidy_eligible", "migrant");',
+        "    } else {",
+        '      // rule general: §4 "对领取失业保险金期满仍未就业的失业人员、不符合领取失业保险金条件的参保失业人员按月发放不超过6个月的失业补助金"',
       ].join("\n"),
     );
   });
@@ -117,7 +117,7 @@ describe("generated JavaScript", () => {
 
   it("is the same module without types", () => {
     expect(js).toContain("export function evaluateM4(facts, asOf, overrides = {}, recorder) {");
-    expect(js).toContain("  const shortInsuredMigrant = person.migrant_worker && person.insured_months < 12;");
+    expect(js).toContain("    const shortInsuredMigrantValue = person.migrant_worker && person.insured_months < 12;");
     expect(js).not.toMatch(/\binterface\b|: (Money|CalendarDate|boolean|number)\b|\btype [A-Z]/);
     expect(js).toMatch(/^} from "\.\.\/runtime\/index\.js";$/m);
     expect(js).not.toMatch(/^\s+type \w+,$/m);
@@ -157,8 +157,10 @@ measure m {
   it("never hide the runtime or the module's exports", async () => {
     const code = emitTypeScript(clashing, options);
     expect(code).toContain("const { factSchema: factSchema2 } = facts;");
-    expect(code).toContain("let addMoney2 = YUAN_0;");
-    expect(code).toContain("const asOf2: CalendarDate = factSchema2.as_of;");
+    expect(code).toContain("function addMoney2(): Money {");
+    expect(code).toContain("let addMoneyValue = YUAN_0;");
+    expect(code).toContain("function asOf2(): CalendarDate {");
+    expect(code).toContain("const asOfValue: CalendarDate = factSchema2.as_of;");
     const folder = scratchFolder("typecheck-clashing-names");
     writeGenerated(folder, clashing);
     expect(await typeCheck(folder)).toBe("");

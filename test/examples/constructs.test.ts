@@ -358,6 +358,7 @@ function childExpressionsIR(expr: ExprIR): readonly ExprIR[] {
     case "fact":
     case "parameter":
     case "definition":
+    case "measure_output":
     case "local":
     case "evaluation_date":
       return [];

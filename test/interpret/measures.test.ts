@@ -189,12 +189,12 @@ describe("default logic", () => {
     expect(errorOf(() => run(dated, { date: "2020-12-31" })).code).toBe("no_rule_applies");
   });
 
-  it("evaluates every definition, used or not", () => {
-    const policy = program({
-      records,
-      measures: [measure("m", [cases("unused", t.bool, [rule("never", e.bool(true), { when: fact("a") })], { visibility: "let" }), simple("x", t.integer, e.int(1))])],
-    });
-    expect(errorOf(() => run(policy, { date: "2021-11-15", case: { a: false, b: false, c: false } })).code).toBe("no_rule_applies");
+  it("evaluates only the definitions an output asked for reads", () => {
+    const unused = cases("unused", t.bool, [rule("never", e.bool(true), { when: fact("a") })], { visibility: "let" });
+    const policy = program({ records, measures: [measure("m", [unused, simple("x", t.integer, e.int(1))])] });
+    expect(run(policy, { date: "2021-11-15", case: { a: false, b: false, c: false } }).outputs["m"]).toEqual({ in_force: true, x: 1 });
+    const reading = program({ records, measures: [measure("m", [unused, simple("x", t.bool, e.definition("unused", t.bool))])] });
+    expect(errorOf(() => run(reading, { date: "2021-11-15", case: { a: false, b: false, c: false } })).code).toBe("no_rule_applies");
   });
 });
 

@@ -929,7 +929,7 @@ export function reportDeadlineBureauUnitOn(asOf: CalendarDate, overrides: Parame
 
 // ---------------------------------------------------------------- measure m1 积极开发疫情防控临时性城镇公益性岗位
 
-/** The facts measure m1 reads. */
+/** The facts measure m1 reads (and those of the measures whose outputs it reads). */
 export interface M1Facts {
   readonly person: Pick<Person, "employment_difficulty" | "public_welfare_placements" | "public_welfare_post_end">;
   readonly placement: Pick<Placement, "post_type" | "requested_months" | "start">;
@@ -971,6 +971,164 @@ export interface M1Outputs {
   readonly funding_source: FundingSource | null;
 }
 
+/** The outputs of measure m1, each computed when first asked for. */
+export type M1OnDemand = { readonly [K in keyof M1Outputs]: () => M1Outputs[K] };
+
+/**
+ * Measure m1 积极开发疫情防控临时性城镇公益性岗位
+ *
+ * §1 "积极开发疫情防控临时性城镇公益性岗位"
+ *
+ * 关于深入贯彻落实服务疫情防控工作十条措施的通知 (兰人社发〔2021〕289号), version 1.0.0
+ *
+ * Not computed:
+ * - §preamble "各县区人力资源和社会保障局、高新区组织人事和社会保障局、经济区组织人事局，局机关各科室、局属各单位": 通知的主送机关，不是可计算的规则
+ * - §preamble "为了深入贯彻《甘肃省人社厅关于迅速落实服务全省疫情防控工作十条措施的通知》（甘人社通〔2021〕436号）精神，积极发挥人社部门职能作用，主动服务全市疫情防控工作大局，现就有关工作通知如下": 发文目的和依据，不是可计算的规则
+ * - §1 "补贴标准、岗位管理、退出帮扶等参照《兰州市城镇公益性岗位开发管理办法(暂行)》执行": 补贴标准、岗位管理和退出帮扶由市办法规定，本通知未给出可计算的内容
+ *
+ * Each output is computed when its function is first called, with only what it needs.
+ */
+export function m1Outputs(
+  facts: M1Facts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): M1OnDemand {
+  const { person, placement } = facts;
+
+  let inForceCache: boolean | undefined;
+  function inForce(): boolean {
+    if (inForceCache !== undefined) return inForceCache;
+    const inForceFrom: CalendarDate = epidemicPeriodStartOn(asOf, overrides);
+    const inForceUntil: CalendarDate | null = epidemicPeriodEndOn(asOf, overrides);
+    recorder?.window(inForceFrom, inForceUntil);
+    const inForceValue = asOf >= inForceFrom && (inForceUntil === null || asOf <= inForceUntil);
+    inForceCache = inForceValue;
+    return inForceValue;
+  }
+
+  let epidemicPostCache: boolean | undefined;
+  function epidemicPost(): boolean {
+    if (epidemicPostCache !== undefined) return epidemicPostCache;
+    // §1 "合理开发防疫消杀、巡查值守、保洁环卫等与疫情防控有关的临时性城镇公益性岗位"
+    // note: “等”字表明列举不穷尽：其他与疫情防控有关的岗位（other_epidemic）同样适用
+    const epidemicPostValue: boolean = placement.post_type !== "not_epidemic";
+    epidemicPostCache = epidemicPostValue;
+    return epidemicPostValue;
+  }
+
+  let startsInEpidemicPeriodCache: boolean | undefined;
+  function startsInEpidemicPeriod(): boolean {
+    if (startsInEpidemicPeriodCache !== undefined) return startsInEpidemicPeriodCache;
+    // §1 "疫情期间是指2021年10月20日以后"
+    // note: “以后”含本日：2021年10月20日起聘用的属于疫情期间
+    const startsInEpidemicPeriodValue: boolean =
+      placement.start >= epidemicPeriodStartOn(asOf, overrides) &&
+      (epidemicPeriodEndOn(asOf, overrides) === null ||
+        placement.start <= present(epidemicPeriodEndOn(asOf, overrides)));
+    startsInEpidemicPeriodCache = startsInEpidemicPeriodValue;
+    return startsInEpidemicPeriodValue;
+  }
+
+  let placementTargetCache: boolean | undefined;
+  function placementTarget(): boolean {
+    if (placementTargetCache !== undefined) return placementTargetCache;
+    // §1 "临时性城镇公益性岗位安置对象、补贴标准、岗位管理、退出帮扶等参照《兰州市城镇公益性岗位开发管理办法(暂行)》执行"
+    // note: 市办法的安置对象为城镇就业困难人员
+    const placementTargetValue: boolean = person.employment_difficulty;
+    placementTargetCache = placementTargetValue;
+    return placementTargetValue;
+  }
+
+  let postExpiredInEpidemicPeriodCache: boolean | undefined;
+  function postExpiredInEpidemicPeriod(): boolean {
+    if (postExpiredInEpidemicPeriodCache !== undefined) return postExpiredInEpidemicPeriodCache;
+    // §1 "对疫情期间（疫情期间是指2021年10月20日以后）到期的城镇公益性岗位聘用人员，可根据防疫需要继续安置到临时性城镇公益性岗位"
+    // note: “以后”含本日：2021年10月20日到期的属于疫情期间到期。“到期的……继续安置”：原岗位须已在疫情期间内到期，且到期日早于新岗位的起始日（到期后才能继续安置，聘用期不重叠）；继续安置的人员不必另属就业困难人员
+    const postExpiredInEpidemicPeriodValue: boolean =
+      person.public_welfare_post_end !== null &&
+      present(person.public_welfare_post_end) >= epidemicPeriodStartOn(asOf, overrides) &&
+      (epidemicPeriodEndOn(asOf, overrides) === null ||
+        present(person.public_welfare_post_end) <= present(epidemicPeriodEndOn(asOf, overrides))) &&
+      present(person.public_welfare_post_end) < placement.start;
+    postExpiredInEpidemicPeriodCache = postExpiredInEpidemicPeriodValue;
+    return postExpiredInEpidemicPeriodValue;
+  }
+
+  let placementRequestedCache: boolean | undefined;
+  function placementRequested(): boolean {
+    if (placementRequestedCache !== undefined) return placementRequestedCache;
+    // §1 "聘用人员的聘用期限最长不超过6个月"
+    // note: 拟聘用0个月即没有聘用期限，不是一次安置
+    const placementRequestedValue: boolean = placement.requested_months >= 1;
+    placementRequestedCache = placementRequestedValue;
+    return placementRequestedValue;
+  }
+
+  let eligibleCache: boolean | undefined;
+  function eligible(): boolean {
+    if (eligibleCache !== undefined) return eligibleCache;
+    // §1 "各县区可根据辖区内疫情防控需要，结合当地城镇就业困难人员安置需求、就业补助资金结余等情况，合理开发防疫消杀、巡查值守、保洁环卫等与疫情防控有关的临时性城镇公益性岗位"
+    const eligibleValue: boolean =
+      epidemicPost() &&
+      startsInEpidemicPeriod() &&
+      placementRequested() &&
+      (placementTarget() || postExpiredInEpidemicPeriod());
+    eligibleCache = eligibleValue;
+    return eligibleValue;
+  }
+
+  let termMonthsCache: number | undefined;
+  function termMonths(): number {
+    if (termMonthsCache !== undefined) return termMonthsCache;
+    // §1 "聘用人员的聘用期限最长不超过6个月"
+    // note: “最长不超过”含本数（民法典第1259条）：申请超过6个月的按6个月聘用
+    const termMonthsValue: number = eligible()
+      ? minOf(placement.requested_months, tempPostMaxMonthsOn(asOf, overrides))
+      : 0;
+    termMonthsCache = termMonthsValue;
+    return termMonthsValue;
+  }
+
+  let termEndCache: CalendarDate | null | undefined;
+  function termEnd(): CalendarDate | null {
+    if (termEndCache !== undefined) return termEndCache;
+    // §1 "聘用人员的聘用期限最长不超过6个月"
+    // note: 月数规则（民法典第二百零一条、第二百零二条）：N个月的聘用期限自起始日起算，至第N个月与起始日相应之日的前一日止；该月没有相应之日的，至该月末日止（2021-10-31起6个月至2022-04-30，2021-12-31起6个月至2022-06-30）
+    const termEndValue: CalendarDate | null = eligible() ? lastDayOfTerm(placement.start, termMonths()) : null;
+    termEndCache = termEndValue;
+    return termEndValue;
+  }
+
+  let placementsAfterCache: number | undefined;
+  function placementsAfter(): number {
+    if (placementsAfterCache !== undefined) return placementsAfterCache;
+    // §1 "对因疫情防控需要而聘用到临时性城镇公益性岗位的，不计入公益性岗位安置次数"
+    // note: 临时性岗位安置不计入次数，是市办法“每次安置计入次数”的例外；不符合条件时并无安置，次数同样不变
+    const placementsAfterValue: number = person.public_welfare_placements;
+    placementsAfterCache = placementsAfterValue;
+    return placementsAfterValue;
+  }
+
+  let fundingSourceCache: FundingSource | undefined;
+  function fundingSource(): FundingSource {
+    if (fundingSourceCache !== undefined) return fundingSourceCache;
+    // §1 "所需资金从就业补助资金中列支"
+    const fundingSourceValue: FundingSource = "employment_subsidy_fund";
+    fundingSourceCache = fundingSourceValue;
+    return fundingSourceValue;
+  }
+
+  return {
+    in_force: inForce,
+    eligible: () => inForce() ? eligible() : false,
+    term_months: () => inForce() ? termMonths() : 0,
+    term_end: () => inForce() ? termEnd() : null,
+    placements_after: () => inForce() ? placementsAfter() : 0,
+    funding_source: () => inForce() ? fundingSource() : null,
+  };
+}
+
 /**
  * Measure m1 积极开发疫情防控临时性城镇公益性岗位
  *
@@ -989,83 +1147,20 @@ export function evaluateM1(
   overrides: ParameterOverrides = {},
   recorder?: DecisionRecorder,
 ): M1Outputs {
-  const { person, placement } = facts;
-  const inForceFrom: CalendarDate = epidemicPeriodStartOn(asOf, overrides);
-  const inForceUntil: CalendarDate | null = epidemicPeriodEndOn(asOf, overrides);
-  recorder?.window(inForceFrom, inForceUntil);
-  if (asOf < inForceFrom || (inForceUntil !== null && asOf > inForceUntil)) {
-    return {
-      in_force: false,
-      eligible: false,
-      term_months: 0,
-      term_end: null,
-      placements_after: 0,
-      funding_source: null,
-    };
-  }
-
-  // §1 "合理开发防疫消杀、巡查值守、保洁环卫等与疫情防控有关的临时性城镇公益性岗位"
-  // note: “等”字表明列举不穷尽：其他与疫情防控有关的岗位（other_epidemic）同样适用
-  const epidemicPost: boolean = placement.post_type !== "not_epidemic";
-
-  // §1 "疫情期间是指2021年10月20日以后"
-  // note: “以后”含本日：2021年10月20日起聘用的属于疫情期间
-  const startsInEpidemicPeriod: boolean =
-    placement.start >= epidemicPeriodStartOn(asOf, overrides) &&
-    (epidemicPeriodEndOn(asOf, overrides) === null || placement.start <= present(epidemicPeriodEndOn(asOf, overrides)));
-
-  // §1 "临时性城镇公益性岗位安置对象、补贴标准、岗位管理、退出帮扶等参照《兰州市城镇公益性岗位开发管理办法(暂行)》执行"
-  // note: 市办法的安置对象为城镇就业困难人员
-  const placementTarget: boolean = person.employment_difficulty;
-
-  // §1 "对疫情期间（疫情期间是指2021年10月20日以后）到期的城镇公益性岗位聘用人员，可根据防疫需要继续安置到临时性城镇公益性岗位"
-  // note: “以后”含本日：2021年10月20日到期的属于疫情期间到期。“到期的……继续安置”：原岗位须已在疫情期间内到期，且到期日早于新岗位的起始日（到期后才能继续安置，聘用期不重叠）；继续安置的人员不必另属就业困难人员
-  const postExpiredInEpidemicPeriod: boolean =
-    person.public_welfare_post_end !== null &&
-    present(person.public_welfare_post_end) >= epidemicPeriodStartOn(asOf, overrides) &&
-    (epidemicPeriodEndOn(asOf, overrides) === null ||
-      present(person.public_welfare_post_end) <= present(epidemicPeriodEndOn(asOf, overrides))) &&
-    present(person.public_welfare_post_end) < placement.start;
-
-  // §1 "聘用人员的聘用期限最长不超过6个月"
-  // note: 拟聘用0个月即没有聘用期限，不是一次安置
-  const placementRequested: boolean = placement.requested_months >= 1;
-
-  // §1 "各县区可根据辖区内疫情防控需要，结合当地城镇就业困难人员安置需求、就业补助资金结余等情况，合理开发防疫消杀、巡查值守、保洁环卫等与疫情防控有关的临时性城镇公益性岗位"
-  const eligible: boolean =
-    epidemicPost &&
-    startsInEpidemicPeriod &&
-    placementRequested &&
-    (placementTarget || postExpiredInEpidemicPeriod);
-
-  // §1 "聘用人员的聘用期限最长不超过6个月"
-  // note: “最长不超过”含本数（民法典第1259条）：申请超过6个月的按6个月聘用
-  const termMonths: number = eligible ? minOf(placement.requested_months, tempPostMaxMonthsOn(asOf, overrides)) : 0;
-
-  // §1 "聘用人员的聘用期限最长不超过6个月"
-  // note: 月数规则（民法典第二百零一条、第二百零二条）：N个月的聘用期限自起始日起算，至第N个月与起始日相应之日的前一日止；该月没有相应之日的，至该月末日止（2021-10-31起6个月至2022-04-30，2021-12-31起6个月至2022-06-30）
-  const termEnd: CalendarDate | null = eligible ? lastDayOfTerm(placement.start, termMonths) : null;
-
-  // §1 "对因疫情防控需要而聘用到临时性城镇公益性岗位的，不计入公益性岗位安置次数"
-  // note: 临时性岗位安置不计入次数，是市办法“每次安置计入次数”的例外；不符合条件时并无安置，次数同样不变
-  const placementsAfter: number = person.public_welfare_placements;
-
-  // §1 "所需资金从就业补助资金中列支"
-  const fundingSource: FundingSource = "employment_subsidy_fund";
-
+  const outputs = m1Outputs(facts, asOf, overrides, recorder);
   return {
-    in_force: true,
-    eligible,
-    term_months: termMonths,
-    term_end: termEnd,
-    placements_after: placementsAfter,
-    funding_source: fundingSource,
+    in_force: outputs.in_force(),
+    eligible: outputs.eligible(),
+    term_months: outputs.term_months(),
+    term_end: outputs.term_end(),
+    placements_after: outputs.placements_after(),
+    funding_source: outputs.funding_source(),
   };
 }
 
 // ---------------------------------------------------------------- measure m2 全面落实失业保险稳岗返还政策
 
-/** The facts measure m2 reads. */
+/** The facts measure m2 reads (and those of the measures whose outputs it reads). */
 export interface M2Facts {
   readonly enterprise: Pick<Enterprise, "meets_refund_conditions" | "size" | "ui_premiums_last_year">;
 }
@@ -1100,6 +1195,93 @@ export interface M2Outputs {
   readonly channel: RefundChannel | null;
 }
 
+/** The outputs of measure m2, each computed when first asked for. */
+export type M2OnDemand = { readonly [K in keyof M2Outputs]: () => M2Outputs[K] };
+
+/**
+ * Measure m2 全面落实失业保险稳岗返还政策
+ *
+ * §2 "全面落实失业保险稳岗返还政策"
+ *
+ * 关于深入贯彻落实服务疫情防控工作十条措施的通知 (兰人社发〔2021〕289号), version 1.0.0
+ *
+ * Not computed:
+ * - §2 "通过大数据分析比对，全面梳理符合享受政策的企业，在疫情期间扩大线上“不来即享”服务": 经办机构筛查企业、主动服务的工作方式；线上办理已由 channel 表达
+ * - §2 "同时，对于因返还金额较少、申领积极性不高的企业，要“一对一”的鼓励引导企业主动申报": 对经办机构的宣传引导要求，“金额较少”没有可计算的界限，也不改变返还金额
+ * - §2 "确保失业保险稳岗返还政策宣传到位、执行到位、兑现到位，帮助企业渡过疫情防控难关": 工作目标，不是可计算的待遇
+ *
+ * Each output is computed when its function is first called, with only what it needs.
+ */
+export function m2Outputs(
+  facts: M2Facts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): M2OnDemand {
+  const { enterprise } = facts;
+
+  let inForceCache: boolean | undefined;
+  function inForce(): boolean {
+    if (inForceCache !== undefined) return inForceCache;
+    const inForceFrom: CalendarDate = epidemicPeriodStartOn(asOf, overrides);
+    const inForceUntil: CalendarDate | null = epidemicPeriodEndOn(asOf, overrides);
+    recorder?.window(inForceFrom, inForceUntil);
+    const inForceValue = asOf >= inForceFrom && (inForceUntil === null || asOf <= inForceUntil);
+    inForceCache = inForceValue;
+    return inForceValue;
+  }
+
+  let eligibleCache: boolean | undefined;
+  function eligible(): boolean {
+    if (eligibleCache !== undefined) return eligibleCache;
+    // §2 "对符合条件的大型企业、中小微企业"
+    // note: “符合条件”指稳岗返还规定的裁员率和参保缴费条件（人社部发〔2021〕29号），由情景给出
+    const eligibleValue: boolean = enterprise.meets_refund_conditions;
+    eligibleCache = eligibleValue;
+    return eligibleValue;
+  }
+
+  let rateCache: Percent | undefined;
+  function rate(): Percent {
+    if (rateCache !== undefined) return rateCache;
+    // §2 "对符合条件的大型企业、中小微企业分别按30%和60%的标准顶格返还"
+    const rateValue: Percent = enterprise.size === "large"
+      ? refundRateLargeOn(asOf, overrides)
+      : refundRateSmeOn(asOf, overrides);
+    rateCache = rateValue;
+    return rateValue;
+  }
+
+  let refundCache: Money | undefined;
+  function refund(): Money {
+    if (refundCache !== undefined) return refundCache;
+    // §2 "对符合条件的大型企业、中小微企业分别按30%和60%的标准顶格返还"
+    // note: “顶格”即按上限比例足额返还；返还基数为企业及其职工上年度实际缴纳的失业保险费；按分四舍五入
+    const refundValue: Money = eligible()
+      ? multiplyMoneyByPercent(enterprise.ui_premiums_last_year, rate(), "half_up")
+      : YUAN_0;
+    refundCache = refundValue;
+    return refundValue;
+  }
+
+  let channelCache: RefundChannel | undefined;
+  function channel(): RefundChannel {
+    if (channelCache !== undefined) return channelCache;
+    // §2 "推送申领信息，全流程采取线上申领办理"
+    const channelValue: RefundChannel = "online";
+    channelCache = channelValue;
+    return channelValue;
+  }
+
+  return {
+    in_force: inForce,
+    eligible: () => inForce() ? eligible() : false,
+    rate: () => inForce() ? rate() : PERCENT_0,
+    refund: () => inForce() ? refund() : YUAN_0,
+    channel: () => inForce() ? channel() : null,
+  };
+}
+
 /**
  * Measure m2 全面落实失业保险稳岗返还政策
  *
@@ -1118,48 +1300,19 @@ export function evaluateM2(
   overrides: ParameterOverrides = {},
   recorder?: DecisionRecorder,
 ): M2Outputs {
-  const { enterprise } = facts;
-  const inForceFrom: CalendarDate = epidemicPeriodStartOn(asOf, overrides);
-  const inForceUntil: CalendarDate | null = epidemicPeriodEndOn(asOf, overrides);
-  recorder?.window(inForceFrom, inForceUntil);
-  if (asOf < inForceFrom || (inForceUntil !== null && asOf > inForceUntil)) {
-    return {
-      in_force: false,
-      eligible: false,
-      rate: PERCENT_0,
-      refund: YUAN_0,
-      channel: null,
-    };
-  }
-
-  // §2 "对符合条件的大型企业、中小微企业"
-  // note: “符合条件”指稳岗返还规定的裁员率和参保缴费条件（人社部发〔2021〕29号），由情景给出
-  const eligible: boolean = enterprise.meets_refund_conditions;
-
-  // §2 "对符合条件的大型企业、中小微企业分别按30%和60%的标准顶格返还"
-  const rate: Percent = enterprise.size === "large"
-    ? refundRateLargeOn(asOf, overrides)
-    : refundRateSmeOn(asOf, overrides);
-
-  // §2 "对符合条件的大型企业、中小微企业分别按30%和60%的标准顶格返还"
-  // note: “顶格”即按上限比例足额返还；返还基数为企业及其职工上年度实际缴纳的失业保险费；按分四舍五入
-  const refund: Money = eligible ? multiplyMoneyByPercent(enterprise.ui_premiums_last_year, rate, "half_up") : YUAN_0;
-
-  // §2 "推送申领信息，全流程采取线上申领办理"
-  const channel: RefundChannel = "online";
-
+  const outputs = m2Outputs(facts, asOf, overrides, recorder);
   return {
-    in_force: true,
-    eligible,
-    rate,
-    refund,
-    channel,
+    in_force: outputs.in_force(),
+    eligible: outputs.eligible(),
+    rate: outputs.rate(),
+    refund: outputs.refund(),
+    channel: outputs.channel(),
   };
 }
 
 // ---------------------------------------------------------------- measure m3 进一步放大“以工代训”政策效应
 
-/** The facts measure m3 reads. */
+/** The facts measure m3 reads (and those of the measures whose outputs it reads). */
 export interface M3Facts {
   readonly enterprise: Pick<Enterprise, "conducts_work_based_training" | "indicators" | "size" | "subsidized_months_before" | "trainees">;
 }
@@ -1200,6 +1353,9 @@ export interface M3Outputs {
   readonly subsidy: Money;
 }
 
+/** The outputs of measure m3, each computed when first asked for. */
+export type M3OnDemand = { readonly [K in keyof M3Outputs]: () => M3Outputs[K] };
+
 /** declined(i) of measure m3 */
 function m3Declined(i: Indicator): boolean {
   // §3 "与上一季度（月）或2020年同期相比下降即可"
@@ -1217,7 +1373,7 @@ function m3NewTargetGroupHire(t: Trainee): boolean {
 function m3Subsidisable(
   t: Trainee,
   enterprise: M3Facts["enterprise"],
-  inDifficulty: boolean,
+  inDifficulty: () => boolean,
   asOf: CalendarDate,
   overrides: ParameterOverrides,
 ): boolean {
@@ -1231,8 +1387,109 @@ function m3Subsidisable(
     return enterprise.conducts_work_based_training &&
       (((enterprise.size === "medium" || enterprise.size === "micro" || enterprise.size === "small") &&
         m3NewTargetGroupHire(t)) ||
-        inDifficulty);
+        inDifficulty());
   }
+}
+
+/**
+ * Measure m3 进一步放大“以工代训”政策效应
+ *
+ * §3 "进一步放大“以工代训”政策效应"
+ *
+ * 关于深入贯彻落实服务疫情防控工作十条措施的通知 (兰人社发〔2021〕289号), version 1.0.0
+ *
+ * Not computed:
+ * - §3 "“以工代训”补贴可逐月申领，也可集中申领": 申领方式的选择，不改变补贴金额：2021年12月31日以后集中申领的，同样按2021年10—12月的参训月数和每人每月500元计算（措施自2021年10月起有效，不设终止日）
+ *
+ * Each output is computed when its function is first called, with only what it needs.
+ */
+export function m3Outputs(
+  facts: M3Facts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): M3OnDemand {
+  const { enterprise } = facts;
+
+  let inForceCache: boolean | undefined;
+  function inForce(): boolean {
+    if (inForceCache !== undefined) return inForceCache;
+    const inForceFrom: CalendarDate = workTrainingStartOn(asOf, overrides);
+    recorder?.window(inForceFrom, null);
+    const inForceValue = asOf >= inForceFrom;
+    inForceCache = inForceValue;
+    return inForceValue;
+  }
+
+  let inDifficultyCache: boolean | undefined;
+  function inDifficulty(): boolean {
+    if (inDifficultyCache !== undefined) return inDifficultyCache;
+    // §3 "受疫情影响出现生产经营暂时困难的中小微企业认定条件为用电量、营业收入、能源耗量、利润总额其中一项与上一季度（月）或2020年同期相比下降即可"
+    // note: 四项指标“其中一项”下降即可认定；只有中小微企业可被认定，大型企业不适用
+    const inDifficultyValue: boolean =
+      (enterprise.size === "medium" || enterprise.size === "micro" || enterprise.size === "small") &&
+      (m3Declined(enterprise.indicators.electricity) ||
+        m3Declined(enterprise.indicators.revenue) ||
+        m3Declined(enterprise.indicators.energy) ||
+        m3Declined(enterprise.indicators.profit));
+    inDifficultyCache = inDifficultyValue;
+    return inDifficultyValue;
+  }
+
+  let monthlyStandardCache: Money | undefined;
+  function monthlyStandard(): Money {
+    if (monthlyStandardCache !== undefined) return monthlyStandardCache;
+    // §3 "给予每人每月500元职业培训补贴"
+    const monthlyStandardValue: Money = workTrainingSubsidyMonthlyOn(asOf, overrides);
+    monthlyStandardCache = monthlyStandardValue;
+    return monthlyStandardValue;
+  }
+
+  let subsidisedTraineesCache: number | undefined;
+  function subsidisedTrainees(): number {
+    if (subsidisedTraineesCache !== undefined) return subsidisedTraineesCache;
+    // §3 "给予每人每月500元职业培训补贴"
+    // note: 2021年10—12月内没有参训月份的人员不领取补贴，不计人数
+    let subsidisedTraineesValue = 0;
+    for (const t of enterprise.trainees) {
+      if (m3Subsidisable(t, enterprise, inDifficulty, asOf, overrides) && t.months > 0) subsidisedTraineesValue += 1;
+    }
+    subsidisedTraineesCache = subsidisedTraineesValue;
+    return subsidisedTraineesValue;
+  }
+
+  let subsidisedPersonMonthsCache: number | undefined;
+  function subsidisedPersonMonths(): number {
+    if (subsidisedPersonMonthsCache !== undefined) return subsidisedPersonMonthsCache;
+    // §3 "补贴期限为3个月"
+    // note: 每人最多计3个月（2021年10月、11月、12月）
+    let subsidisedPersonMonthsValue = 0;
+    for (const t of enterprise.trainees) {
+      if (m3Subsidisable(t, enterprise, inDifficulty, asOf, overrides)) {
+        subsidisedPersonMonthsValue = addIntegers(subsidisedPersonMonthsValue, minOf(t.months, 3));
+      }
+    }
+    subsidisedPersonMonthsCache = subsidisedPersonMonthsValue;
+    return subsidisedPersonMonthsValue;
+  }
+
+  let subsidyCache: Money | undefined;
+  function subsidy(): Money {
+    if (subsidyCache !== undefined) return subsidyCache;
+    // §3 "给予每人每月500元职业培训补贴"
+    const subsidyValue: Money = multiplyMoney(monthlyStandard(), subsidisedPersonMonths());
+    subsidyCache = subsidyValue;
+    return subsidyValue;
+  }
+
+  return {
+    in_force: inForce,
+    in_difficulty: () => inForce() ? inDifficulty() : false,
+    monthly_standard: () => inForce() ? monthlyStandard() : YUAN_0,
+    subsidised_trainees: () => inForce() ? subsidisedTrainees() : 0,
+    subsidised_person_months: () => inForce() ? subsidisedPersonMonths() : 0,
+    subsidy: () => inForce() ? subsidy() : YUAN_0,
+  };
 }
 
 /**
@@ -1251,64 +1508,20 @@ export function evaluateM3(
   overrides: ParameterOverrides = {},
   recorder?: DecisionRecorder,
 ): M3Outputs {
-  const { enterprise } = facts;
-  const inForceFrom: CalendarDate = workTrainingStartOn(asOf, overrides);
-  recorder?.window(inForceFrom, null);
-  if (asOf < inForceFrom) {
-    return {
-      in_force: false,
-      in_difficulty: false,
-      monthly_standard: YUAN_0,
-      subsidised_trainees: 0,
-      subsidised_person_months: 0,
-      subsidy: YUAN_0,
-    };
-  }
-
-  // §3 "受疫情影响出现生产经营暂时困难的中小微企业认定条件为用电量、营业收入、能源耗量、利润总额其中一项与上一季度（月）或2020年同期相比下降即可"
-  // note: 四项指标“其中一项”下降即可认定；只有中小微企业可被认定，大型企业不适用
-  const inDifficulty: boolean =
-    (enterprise.size === "medium" || enterprise.size === "micro" || enterprise.size === "small") &&
-    (m3Declined(enterprise.indicators.electricity) ||
-      m3Declined(enterprise.indicators.revenue) ||
-      m3Declined(enterprise.indicators.energy) ||
-      m3Declined(enterprise.indicators.profit));
-
-  // §3 "给予每人每月500元职业培训补贴"
-  const monthlyStandard: Money = workTrainingSubsidyMonthlyOn(asOf, overrides);
-
-  // §3 "给予每人每月500元职业培训补贴"
-  // note: 2021年10—12月内没有参训月份的人员不领取补贴，不计人数
-  let subsidisedTrainees = 0;
-  for (const t of enterprise.trainees) {
-    if (m3Subsidisable(t, enterprise, inDifficulty, asOf, overrides) && t.months > 0) subsidisedTrainees += 1;
-  }
-
-  // §3 "补贴期限为3个月"
-  // note: 每人最多计3个月（2021年10月、11月、12月）
-  let subsidisedPersonMonths = 0;
-  for (const t of enterprise.trainees) {
-    if (m3Subsidisable(t, enterprise, inDifficulty, asOf, overrides)) {
-      subsidisedPersonMonths = addIntegers(subsidisedPersonMonths, minOf(t.months, 3));
-    }
-  }
-
-  // §3 "给予每人每月500元职业培训补贴"
-  const subsidy: Money = multiplyMoney(monthlyStandard, subsidisedPersonMonths);
-
+  const outputs = m3Outputs(facts, asOf, overrides, recorder);
   return {
-    in_force: true,
-    in_difficulty: inDifficulty,
-    monthly_standard: monthlyStandard,
-    subsidised_trainees: subsidisedTrainees,
-    subsidised_person_months: subsidisedPersonMonths,
-    subsidy,
+    in_force: outputs.in_force(),
+    in_difficulty: outputs.in_difficulty(),
+    monthly_standard: outputs.monthly_standard(),
+    subsidised_trainees: outputs.subsidised_trainees(),
+    subsidised_person_months: outputs.subsidised_person_months(),
+    subsidy: outputs.subsidy(),
   };
 }
 
 // ---------------------------------------------------------------- measure m4 确保失业保险待遇及时足额发放
 
-/** The facts measure m4 reads. */
+/** The facts measure m4 reads (and those of the measures whose outputs it reads). */
 export interface M4Facts {
   readonly person: Pick<Person, "insured" | "insured_months" | "migrant_worker" | "subsidy_months_received" | "ui_status" | "unemployed">;
 }
@@ -1368,6 +1581,179 @@ export interface M4Outputs {
   readonly price_subsidy_eligible: boolean;
 }
 
+/** The outputs of measure m4, each computed when first asked for. */
+export type M4OnDemand = { readonly [K in keyof M4Outputs]: () => M4Outputs[K] };
+
+/**
+ * Measure m4 确保失业保险待遇及时足额发放
+ *
+ * §4 "确保失业保险待遇及时足额发放"
+ *
+ * 关于深入贯彻落实服务疫情防控工作十条措施的通知 (兰人社发〔2021〕289号), version 1.0.0
+ *
+ * Not computed:
+ * - §4 "继续扩大失业保险保障范围工作，畅通失业保险待遇网上申领渠道": 对经办机构的工作要求，不是可计算的待遇
+ * - §4 "根据全省失业保险与物价上涨挂钩联动机制": 价格临时补贴的启动条件（CPI同比涨幅达3.5%或食品价格涨幅达6%）和金额由全省联动机制按月确定，本通知未给出金额
+ * - §4 "各县区对符合领取失业保险待遇的失业人员，不得以任何理由、任何借口延迟发放，切实发挥失业保险在保民生、促就业中的作用": 对县区的工作要求，不是可计算的待遇
+ *
+ * Each output is computed when its function is first called, with only what it needs.
+ */
+export function m4Outputs(
+  facts: M4Facts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): M4OnDemand {
+  const { person } = facts;
+
+  let inForceCache: boolean | undefined;
+  function inForce(): boolean {
+    if (inForceCache !== undefined) return inForceCache;
+    const inForceFrom: CalendarDate = epidemicPeriodStartOn(asOf, overrides);
+    const inForceUntil: CalendarDate | null = epidemicPeriodEndOn(asOf, overrides);
+    recorder?.window(inForceFrom, inForceUntil);
+    const inForceValue = asOf >= inForceFrom && (inForceUntil === null || asOf <= inForceUntil);
+    inForceCache = inForceValue;
+    return inForceValue;
+  }
+
+  let insuredUnemployedCache: boolean | undefined;
+  function insuredUnemployed(): boolean {
+    if (insuredUnemployedCache !== undefined) return insuredUnemployedCache;
+    // §4 "不符合领取失业保险金条件的参保失业人员"
+    // note: “参保”只限定这一类人员；领取失业保险金期满的人员此前已参保领取待遇
+    const insuredUnemployedValue: boolean = person.unemployed && person.insured;
+    insuredUnemployedCache = insuredUnemployedValue;
+    return insuredUnemployedValue;
+  }
+
+  let shortInsuredMigrantCache: boolean | undefined;
+  function shortInsuredMigrant(): boolean {
+    if (shortInsuredMigrantCache !== undefined) return shortInsuredMigrantCache;
+    // §4 "对参保不满1年的失业农民工"
+    // note: “不满”不含本数（民法典第1259条）：参保满12个月的农民工不属此类
+    const shortInsuredMigrantValue: boolean = person.migrant_worker && person.insured_months < 12;
+    shortInsuredMigrantCache = shortInsuredMigrantValue;
+    return shortInsuredMigrantValue;
+  }
+
+  let unemploymentSubsidyEligibleCache: boolean | undefined;
+  function unemploymentSubsidyEligible(): boolean {
+    if (unemploymentSubsidyEligibleCache !== undefined) return unemploymentSubsidyEligibleCache;
+    let unemploymentSubsidyEligibleValue: boolean;
+    if (shortInsuredMigrant()) {
+      // exception migrant to general: §4 "对参保不满1年的失业农民工，参照兰州市城市低保标准，按月发放3个月的临时生活补助"
+      // note: 特别规定优先于一般规定：参保不满1年的失业农民工领取临时生活补助，而不领取失业补助金
+      unemploymentSubsidyEligibleValue = false;
+      recorder?.decided("unemployment_subsidy_eligible", "migrant");
+    } else {
+      // rule general: §4 "对领取失业保险金期满仍未就业的失业人员、不符合领取失业保险金条件的参保失业人员按月发放不超过6个月的失业补助金"
+      // note: 两类人员：领取失业保险金期满仍未就业的失业人员（不论情景中的 insured 如何，其已领取过失业保险金），以及不符合领取条件的参保失业人员；“参保”只修饰后一类
+      unemploymentSubsidyEligibleValue =
+        person.unemployed &&
+        (person.ui_status === "expired" || person.ui_status === "not_qualified") &&
+        (person.ui_status === "expired" || person.insured);
+      recorder?.decided("unemployment_subsidy_eligible", "general");
+    }
+    unemploymentSubsidyEligibleCache = unemploymentSubsidyEligibleValue;
+    return unemploymentSubsidyEligibleValue;
+  }
+
+  let unemploymentSubsidyMonthlyCache: Money | undefined;
+  function unemploymentSubsidyMonthly(): Money {
+    if (unemploymentSubsidyMonthlyCache !== undefined) return unemploymentSubsidyMonthlyCache;
+    // §4 "失业补助金标准按照兰州市失业保险金的80%确定"
+    // note: 按分四舍五入；县域居民的情景以三县的失业保险金标准覆盖 ui_benefit_standard
+    const unemploymentSubsidyMonthlyValue: Money = unemploymentSubsidyEligible()
+      ? multiplyMoneyByPercent(
+          uiBenefitStandardOn(asOf, overrides),
+          unemploymentSubsidyRateOn(asOf, overrides),
+          "half_up",
+        )
+      : YUAN_0;
+    unemploymentSubsidyMonthlyCache = unemploymentSubsidyMonthlyValue;
+    return unemploymentSubsidyMonthlyValue;
+  }
+
+  let unemploymentSubsidyMonthsCache: number | undefined;
+  function unemploymentSubsidyMonths(): number {
+    if (unemploymentSubsidyMonthsCache !== undefined) return unemploymentSubsidyMonthsCache;
+    // §4 "按月发放不超过6个月的失业补助金"
+    // note: “不超过”含本数：合计最多6个月，已领取的月数从中扣除
+    const unemploymentSubsidyMonthsValue: number = unemploymentSubsidyEligible()
+      ? maxOf(0, subtractIntegers(unemploymentSubsidyMaxMonthsOn(asOf, overrides), person.subsidy_months_received))
+      : 0;
+    unemploymentSubsidyMonthsCache = unemploymentSubsidyMonthsValue;
+    return unemploymentSubsidyMonthsValue;
+  }
+
+  let livingSubsidyEligibleCache: boolean | undefined;
+  function livingSubsidyEligible(): boolean {
+    if (livingSubsidyEligibleCache !== undefined) return livingSubsidyEligibleCache;
+    // §4 "对参保不满1年的失业农民工，参照兰州市城市低保标准，按月发放3个月的临时生活补助"
+    // note: “参保”：已参加失业保险；“不满1年”：参保不满12个月
+    const livingSubsidyEligibleValue: boolean = insuredUnemployed() && shortInsuredMigrant();
+    livingSubsidyEligibleCache = livingSubsidyEligibleValue;
+    return livingSubsidyEligibleValue;
+  }
+
+  let livingSubsidyMonthlyCache: Money | undefined;
+  function livingSubsidyMonthly(): Money {
+    if (livingSubsidyMonthlyCache !== undefined) return livingSubsidyMonthlyCache;
+    // §4 "参照兰州市城市低保标准"
+    const livingSubsidyMonthlyValue: Money = livingSubsidyEligible()
+      ? urbanSubsistenceAllowanceOn(asOf, overrides)
+      : YUAN_0;
+    livingSubsidyMonthlyCache = livingSubsidyMonthlyValue;
+    return livingSubsidyMonthlyValue;
+  }
+
+  let livingSubsidyMonthsCache: number | undefined;
+  function livingSubsidyMonths(): number {
+    if (livingSubsidyMonthsCache !== undefined) return livingSubsidyMonthsCache;
+    // §4 "按月发放3个月的临时生活补助"
+    const livingSubsidyMonthsValue: number = livingSubsidyEligible() ? livingSubsidyMonthsOn(asOf, overrides) : 0;
+    livingSubsidyMonthsCache = livingSubsidyMonthsValue;
+    return livingSubsidyMonthsValue;
+  }
+
+  let totalCache: Money | undefined;
+  function total(): Money {
+    if (totalCache !== undefined) return totalCache;
+    // §4 "按月发放不超过6个月的失业补助金，失业补助金标准按照兰州市失业保险金的80%确定；对参保不满1年的失业农民工，参照兰州市城市低保标准，按月发放3个月的临时生活补助"
+    const totalValue: Money = addMoney(
+      multiplyMoney(unemploymentSubsidyMonthly(), unemploymentSubsidyMonths()),
+      multiplyMoney(livingSubsidyMonthly(), livingSubsidyMonths()),
+    );
+    totalCache = totalValue;
+    return totalValue;
+  }
+
+  let priceSubsidyEligibleCache: boolean | undefined;
+  function priceSubsidyEligible(): boolean {
+    if (priceSubsidyEligibleCache !== undefined) return priceSubsidyEligibleCache;
+    // §4 "及时向领取失业保险金和失业补助金人员发放价格临时补贴"
+    // note: 领取失业补助金的人员，须尚有可领取的失业补助金月数：已领满6个月的不再领取失业补助金
+    const priceSubsidyEligibleValue: boolean =
+      person.ui_status === "receiving" ||
+      (unemploymentSubsidyEligible() && unemploymentSubsidyMonths() > 0);
+    priceSubsidyEligibleCache = priceSubsidyEligibleValue;
+    return priceSubsidyEligibleValue;
+  }
+
+  return {
+    in_force: inForce,
+    unemployment_subsidy_eligible: () => inForce() ? unemploymentSubsidyEligible() : false,
+    unemployment_subsidy_monthly: () => inForce() ? unemploymentSubsidyMonthly() : YUAN_0,
+    unemployment_subsidy_months: () => inForce() ? unemploymentSubsidyMonths() : 0,
+    living_subsidy_eligible: () => inForce() ? livingSubsidyEligible() : false,
+    living_subsidy_monthly: () => inForce() ? livingSubsidyMonthly() : YUAN_0,
+    living_subsidy_months: () => inForce() ? livingSubsidyMonths() : 0,
+    total: () => inForce() ? total() : YUAN_0,
+    price_subsidy_eligible: () => inForce() ? priceSubsidyEligible() : false,
+  };
+}
+
 /**
  * Measure m4 确保失业保险待遇及时足额发放
  *
@@ -1386,102 +1772,23 @@ export function evaluateM4(
   overrides: ParameterOverrides = {},
   recorder?: DecisionRecorder,
 ): M4Outputs {
-  const { person } = facts;
-  const inForceFrom: CalendarDate = epidemicPeriodStartOn(asOf, overrides);
-  const inForceUntil: CalendarDate | null = epidemicPeriodEndOn(asOf, overrides);
-  recorder?.window(inForceFrom, inForceUntil);
-  if (asOf < inForceFrom || (inForceUntil !== null && asOf > inForceUntil)) {
-    return {
-      in_force: false,
-      unemployment_subsidy_eligible: false,
-      unemployment_subsidy_monthly: YUAN_0,
-      unemployment_subsidy_months: 0,
-      living_subsidy_eligible: false,
-      living_subsidy_monthly: YUAN_0,
-      living_subsidy_months: 0,
-      total: YUAN_0,
-      price_subsidy_eligible: false,
-    };
-  }
-
-  // §4 "不符合领取失业保险金条件的参保失业人员"
-  // note: “参保”只限定这一类人员；领取失业保险金期满的人员此前已参保领取待遇
-  const insuredUnemployed: boolean = person.unemployed && person.insured;
-
-  // §4 "对参保不满1年的失业农民工"
-  // note: “不满”不含本数（民法典第1259条）：参保满12个月的农民工不属此类
-  const shortInsuredMigrant: boolean = person.migrant_worker && person.insured_months < 12;
-
-  let unemploymentSubsidyEligible: boolean;
-  if (shortInsuredMigrant) {
-    // exception migrant to general: §4 "对参保不满1年的失业农民工，参照兰州市城市低保标准，按月发放3个月的临时生活补助"
-    // note: 特别规定优先于一般规定：参保不满1年的失业农民工领取临时生活补助，而不领取失业补助金
-    unemploymentSubsidyEligible = false;
-    recorder?.decided("unemployment_subsidy_eligible", "migrant");
-  } else {
-    // rule general: §4 "对领取失业保险金期满仍未就业的失业人员、不符合领取失业保险金条件的参保失业人员按月发放不超过6个月的失业补助金"
-    // note: 两类人员：领取失业保险金期满仍未就业的失业人员（不论情景中的 insured 如何，其已领取过失业保险金），以及不符合领取条件的参保失业人员；“参保”只修饰后一类
-    unemploymentSubsidyEligible =
-      person.unemployed &&
-      (person.ui_status === "expired" || person.ui_status === "not_qualified") &&
-      (person.ui_status === "expired" || person.insured);
-    recorder?.decided("unemployment_subsidy_eligible", "general");
-  }
-
-  // §4 "失业补助金标准按照兰州市失业保险金的80%确定"
-  // note: 按分四舍五入；县域居民的情景以三县的失业保险金标准覆盖 ui_benefit_standard
-  const unemploymentSubsidyMonthly: Money = unemploymentSubsidyEligible
-    ? multiplyMoneyByPercent(
-        uiBenefitStandardOn(asOf, overrides),
-        unemploymentSubsidyRateOn(asOf, overrides),
-        "half_up",
-      )
-    : YUAN_0;
-
-  // §4 "按月发放不超过6个月的失业补助金"
-  // note: “不超过”含本数：合计最多6个月，已领取的月数从中扣除
-  const unemploymentSubsidyMonths: number = unemploymentSubsidyEligible
-    ? maxOf(0, subtractIntegers(unemploymentSubsidyMaxMonthsOn(asOf, overrides), person.subsidy_months_received))
-    : 0;
-
-  // §4 "对参保不满1年的失业农民工，参照兰州市城市低保标准，按月发放3个月的临时生活补助"
-  // note: “参保”：已参加失业保险；“不满1年”：参保不满12个月
-  const livingSubsidyEligible: boolean = insuredUnemployed && shortInsuredMigrant;
-
-  // §4 "参照兰州市城市低保标准"
-  const livingSubsidyMonthly: Money = livingSubsidyEligible ? urbanSubsistenceAllowanceOn(asOf, overrides) : YUAN_0;
-
-  // §4 "按月发放3个月的临时生活补助"
-  const livingSubsidyMonths: number = livingSubsidyEligible ? livingSubsidyMonthsOn(asOf, overrides) : 0;
-
-  // §4 "按月发放不超过6个月的失业补助金，失业补助金标准按照兰州市失业保险金的80%确定；对参保不满1年的失业农民工，参照兰州市城市低保标准，按月发放3个月的临时生活补助"
-  const total: Money = addMoney(
-    multiplyMoney(unemploymentSubsidyMonthly, unemploymentSubsidyMonths),
-    multiplyMoney(livingSubsidyMonthly, livingSubsidyMonths),
-  );
-
-  // §4 "及时向领取失业保险金和失业补助金人员发放价格临时补贴"
-  // note: 领取失业补助金的人员，须尚有可领取的失业补助金月数：已领满6个月的不再领取失业补助金
-  const priceSubsidyEligible: boolean =
-    person.ui_status === "receiving" ||
-    (unemploymentSubsidyEligible && unemploymentSubsidyMonths > 0);
-
+  const outputs = m4Outputs(facts, asOf, overrides, recorder);
   return {
-    in_force: true,
-    unemployment_subsidy_eligible: unemploymentSubsidyEligible,
-    unemployment_subsidy_monthly: unemploymentSubsidyMonthly,
-    unemployment_subsidy_months: unemploymentSubsidyMonths,
-    living_subsidy_eligible: livingSubsidyEligible,
-    living_subsidy_monthly: livingSubsidyMonthly,
-    living_subsidy_months: livingSubsidyMonths,
-    total,
-    price_subsidy_eligible: priceSubsidyEligible,
+    in_force: outputs.in_force(),
+    unemployment_subsidy_eligible: outputs.unemployment_subsidy_eligible(),
+    unemployment_subsidy_monthly: outputs.unemployment_subsidy_monthly(),
+    unemployment_subsidy_months: outputs.unemployment_subsidy_months(),
+    living_subsidy_eligible: outputs.living_subsidy_eligible(),
+    living_subsidy_monthly: outputs.living_subsidy_monthly(),
+    living_subsidy_months: outputs.living_subsidy_months(),
+    total: outputs.total(),
+    price_subsidy_eligible: outputs.price_subsidy_eligible(),
   };
 }
 
 // ---------------------------------------------------------------- measure m5 实施劳动力转移就业补助政策
 
-/** The facts measure m5 reads. */
+/** The facts measure m5 reads (and those of the measures whose outputs it reads). */
 export interface M5Facts {
   readonly agency: Pick<Agency, "in_lanzhou" | "kind" | "placements">;
   readonly person: Pick<Person, "cross_province_employment" | "poverty_status" | "stable_employment_months">;
@@ -1511,6 +1818,9 @@ export interface M5Outputs {
   readonly agency_reward: Money;
 }
 
+/** The outputs of measure m5, each computed when first asked for. */
+export type M5OnDemand = { readonly [K in keyof M5Outputs]: () => M5Outputs[K] };
+
 /** rewarded(p) of measure m5 */
 function m5Rewarded(p: AgencyPlacement): boolean {
   // §5 "有组织输转本市户籍脱贫劳动力到企业实现稳定就业，且签订并实际履行 6 个月以上劳动合同的"
@@ -1537,6 +1847,103 @@ function m5AgencyRewardedPlacementsCount(agency: M5Facts["agency"]): number {
  * Not computed:
  * - §5 "各县区严格按照《关于延续实施和调整优化部分减负稳岗扩就业政策措施的通知》（兰人社发〔2021〕227号）相关规定，持续落实跨省输转就业脱贫劳动力交通补贴政策和有组织输转就业一次性奖补政策": 对县区的工作要求；两项补助的条件和金额见下一句，已编码
  * - §5 "各县区要积极协调相关部门，对符合奖补条件的做到应补尽补，确保按时落实到位": 对县区的工作要求，不是可计算的待遇
+ *
+ * Each output is computed when its function is first called, with only what it needs.
+ */
+export function m5Outputs(
+  facts: M5Facts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): M5OnDemand {
+  const { agency, person } = facts;
+
+  let inForceCache: boolean | undefined;
+  function inForce(): boolean {
+    if (inForceCache !== undefined) return inForceCache;
+    const inForceFrom: CalendarDate = epidemicPeriodStartOn(asOf, overrides);
+    const inForceUntil: CalendarDate | null = epidemicPeriodEndOn(asOf, overrides);
+    recorder?.window(inForceFrom, inForceUntil);
+    const inForceValue = asOf >= inForceFrom && (inForceUntil === null || asOf <= inForceUntil);
+    inForceCache = inForceValue;
+    return inForceValue;
+  }
+
+  let transportTargetCache: boolean | undefined;
+  function transportTarget(): boolean {
+    if (transportTargetCache !== undefined) return transportTargetCache;
+    // §5 "对跨省输转就业的脱贫劳动力（含监测帮扶对象）"
+    // note: 括号“含监测帮扶对象”属于交通补助这一句，监测帮扶对象可领取交通补助
+    const transportTargetValue: boolean =
+      person.poverty_status === "monitored" ||
+      person.poverty_status === "poverty_alleviated";
+    transportTargetCache = transportTargetValue;
+    return transportTargetValue;
+  }
+
+  let transportSubsidyCache: Money | undefined;
+  function transportSubsidy(): Money {
+    if (transportSubsidyCache !== undefined) return transportSubsidyCache;
+    // §5 "对跨省输转就业的脱贫劳动力（含监测帮扶对象），并稳定就业 3 个月及以上的，给予 600 元的一次性交通补助"
+    // note: “及以上”含本数（民法典第1259条）：稳定就业满3个月即可
+    const transportSubsidyValue: Money =
+      transportTarget() && person.cross_province_employment && person.stable_employment_months >= 3
+        ? transportSubsidyOn(asOf, overrides)
+        : YUAN_0;
+    transportSubsidyCache = transportSubsidyValue;
+    return transportSubsidyValue;
+  }
+
+  let qualifyingAgencyCache: boolean | undefined;
+  function qualifyingAgency(): boolean {
+    if (qualifyingAgencyCache !== undefined) return qualifyingAgencyCache;
+    // §5 "对在兰经营性人力资源服务机构、劳务中介机构、劳务经纪人"
+    const qualifyingAgencyValue: boolean =
+      agency.in_lanzhou &&
+      (agency.kind === "hr_service_agency" || agency.kind === "labour_broker" || agency.kind === "labour_intermediary");
+    qualifyingAgencyCache = qualifyingAgencyValue;
+    return qualifyingAgencyValue;
+  }
+
+  let agencyRewardedPlacementsCache: number | undefined;
+  function agencyRewardedPlacements(): number {
+    if (agencyRewardedPlacementsCache !== undefined) return agencyRewardedPlacementsCache;
+    // §5 "对在兰经营性人力资源服务机构、劳务中介机构、劳务经纪人有组织输转本市户籍脱贫劳动力到企业实现稳定就业，且签订并实际履行 6 个月以上劳动合同的"
+    const agencyRewardedPlacementsValue: number = qualifyingAgency() ? m5AgencyRewardedPlacementsCount(agency) : 0;
+    agencyRewardedPlacementsCache = agencyRewardedPlacementsValue;
+    return agencyRewardedPlacementsValue;
+  }
+
+  let agencyRewardCache: Money | undefined;
+  function agencyReward(): Money {
+    if (agencyRewardCache !== undefined) return agencyRewardCache;
+    // §5 "按每人 200 元标准给予一次性奖补"
+    const agencyRewardValue: Money = multiplyMoney(
+      agencyRewardPerPersonOn(asOf, overrides),
+      agencyRewardedPlacements(),
+    );
+    agencyRewardCache = agencyRewardValue;
+    return agencyRewardValue;
+  }
+
+  return {
+    in_force: inForce,
+    transport_subsidy: () => inForce() ? transportSubsidy() : YUAN_0,
+    agency_rewarded_placements: () => inForce() ? agencyRewardedPlacements() : 0,
+    agency_reward: () => inForce() ? agencyReward() : YUAN_0,
+  };
+}
+
+/**
+ * Measure m5 实施劳动力转移就业补助政策
+ *
+ * §5 "实施劳动力转移就业补助政策"
+ *
+ * 关于深入贯彻落实服务疫情防控工作十条措施的通知 (兰人社发〔2021〕289号), version 1.0.0
+ *
+ * Not computed:
+ * - §5 "各县区严格按照《关于延续实施和调整优化部分减负稳岗扩就业政策措施的通知》（兰人社发〔2021〕227号）相关规定，持续落实跨省输转就业脱贫劳动力交通补贴政策和有组织输转就业一次性奖补政策": 对县区的工作要求；两项补助的条件和金额见下一句，已编码
+ * - §5 "各县区要积极协调相关部门，对符合奖补条件的做到应补尽补，确保按时落实到位": 对县区的工作要求，不是可计算的待遇
  */
 export function evaluateM5(
   facts: M5Facts,
@@ -1544,54 +1951,18 @@ export function evaluateM5(
   overrides: ParameterOverrides = {},
   recorder?: DecisionRecorder,
 ): M5Outputs {
-  const { agency, person } = facts;
-  const inForceFrom: CalendarDate = epidemicPeriodStartOn(asOf, overrides);
-  const inForceUntil: CalendarDate | null = epidemicPeriodEndOn(asOf, overrides);
-  recorder?.window(inForceFrom, inForceUntil);
-  if (asOf < inForceFrom || (inForceUntil !== null && asOf > inForceUntil)) {
-    return {
-      in_force: false,
-      transport_subsidy: YUAN_0,
-      agency_rewarded_placements: 0,
-      agency_reward: YUAN_0,
-    };
-  }
-
-  // §5 "对跨省输转就业的脱贫劳动力（含监测帮扶对象）"
-  // note: 括号“含监测帮扶对象”属于交通补助这一句，监测帮扶对象可领取交通补助
-  const transportTarget: boolean =
-    person.poverty_status === "monitored" ||
-    person.poverty_status === "poverty_alleviated";
-
-  // §5 "对跨省输转就业的脱贫劳动力（含监测帮扶对象），并稳定就业 3 个月及以上的，给予 600 元的一次性交通补助"
-  // note: “及以上”含本数（民法典第1259条）：稳定就业满3个月即可
-  const transportSubsidy: Money =
-    transportTarget && person.cross_province_employment && person.stable_employment_months >= 3
-      ? transportSubsidyOn(asOf, overrides)
-      : YUAN_0;
-
-  // §5 "对在兰经营性人力资源服务机构、劳务中介机构、劳务经纪人"
-  const qualifyingAgency: boolean =
-    agency.in_lanzhou &&
-    (agency.kind === "hr_service_agency" || agency.kind === "labour_broker" || agency.kind === "labour_intermediary");
-
-  // §5 "对在兰经营性人力资源服务机构、劳务中介机构、劳务经纪人有组织输转本市户籍脱贫劳动力到企业实现稳定就业，且签订并实际履行 6 个月以上劳动合同的"
-  const agencyRewardedPlacements: number = qualifyingAgency ? m5AgencyRewardedPlacementsCount(agency) : 0;
-
-  // §5 "按每人 200 元标准给予一次性奖补"
-  const agencyReward: Money = multiplyMoney(agencyRewardPerPersonOn(asOf, overrides), agencyRewardedPlacements);
-
+  const outputs = m5Outputs(facts, asOf, overrides, recorder);
   return {
-    in_force: true,
-    transport_subsidy: transportSubsidy,
-    agency_rewarded_placements: agencyRewardedPlacements,
-    agency_reward: agencyReward,
+    in_force: outputs.in_force(),
+    transport_subsidy: outputs.transport_subsidy(),
+    agency_rewarded_placements: outputs.agency_rewarded_placements(),
+    agency_reward: outputs.agency_reward(),
   };
 }
 
 // ---------------------------------------------------------------- measure m6 帮扶困难高校毕业生就业和青年创业
 
-/** The facts measure m6 reads. */
+/** The facts measure m6 reads (and those of the measures whose outputs it reads). */
 export interface M6Facts {
   readonly district: Pick<District, "internship_task">;
   readonly person: Pick<Person, "commitment_signed" | "graduate_difficulty" | "loan_eligible" | "loan_requested">;
@@ -1627,6 +1998,103 @@ export interface M6Outputs {
   readonly guaranteed_loan: Money;
 }
 
+/** The outputs of measure m6, each computed when first asked for. */
+export type M6OnDemand = { readonly [K in keyof M6Outputs]: () => M6Outputs[K] };
+
+/**
+ * Measure m6 帮扶困难高校毕业生就业和青年创业
+ *
+ * §6 "帮扶困难高校毕业生就业和青年创业"
+ *
+ * 关于深入贯彻落实服务疫情防控工作十条措施的通知 (兰人社发〔2021〕289号), version 1.0.0
+ *
+ * Not computed:
+ * - §6 "各县区可视情况进一步加大青年就业见习岗位开发力度": 县区的裁量，只有增加岗位数的上限可以计算（见 max_additional_internship_posts）
+ * - §6 "求职创业补贴实行告知承诺制，由人社部门会同相关院校": 办理方式和经办部门，不是可计算的待遇
+ * - §6 "为青年群体创业提供创业担保贷款贴息政策支持": 贴息比例和期限由创业担保贷款的专门规定确定，本通知未给出
+ *
+ * Each output is computed when its function is first called, with only what it needs.
+ */
+export function m6Outputs(
+  facts: M6Facts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): M6OnDemand {
+  const { district, person } = facts;
+
+  let inForceCache: boolean | undefined;
+  function inForce(): boolean {
+    if (inForceCache !== undefined) return inForceCache;
+    const inForceFrom: CalendarDate = epidemicPeriodStartOn(asOf, overrides);
+    const inForceUntil: CalendarDate | null = epidemicPeriodEndOn(asOf, overrides);
+    recorder?.window(inForceFrom, inForceUntil);
+    const inForceValue = asOf >= inForceFrom && (inForceUntil === null || asOf <= inForceUntil);
+    inForceCache = inForceValue;
+    return inForceValue;
+  }
+
+  let maxAdditionalInternshipPostsCache: number | undefined;
+  function maxAdditionalInternshipPosts(): number {
+    if (maxAdditionalInternshipPostsCache !== undefined) return maxAdditionalInternshipPostsCache;
+    // §6 "增加岗位数不超过当年下达任务的 50%"
+    // note: “不超过”含本数（民法典第1259条）；岗位数为整数，不足一个的部分不计（向下取整）
+    const maxAdditionalInternshipPostsValue: number = floorDecimal(
+      multiplyIntegerByPercent(district.internship_task, internshipGrowthCapOn(asOf, overrides)),
+    );
+    maxAdditionalInternshipPostsCache = maxAdditionalInternshipPostsValue;
+    return maxAdditionalInternshipPostsValue;
+  }
+
+  let committedDifficultGraduateCache: boolean | undefined;
+  function committedDifficultGraduate(): boolean {
+    if (committedDifficultGraduateCache !== undefined) return committedDifficultGraduateCache;
+    // §6 "向作出承诺符合发放条件的困难毕业生"
+    // note: 求职创业补贴实行告知承诺制：困难毕业生作出承诺即可先行发放
+    const committedDifficultGraduateValue: boolean = person.graduate_difficulty !== "none" && person.commitment_signed;
+    committedDifficultGraduateCache = committedDifficultGraduateValue;
+    return committedDifficultGraduateValue;
+  }
+
+  let jobSeekingSubsidyCache: Money | undefined;
+  function jobSeekingSubsidy(): Money {
+    if (jobSeekingSubsidyCache !== undefined) return jobSeekingSubsidyCache;
+    // §6 "向作出承诺符合发放条件的困难毕业生提前发放 1000 元求职创业补贴"
+    const jobSeekingSubsidyValue: Money = committedDifficultGraduate() ? jobSeekingSubsidyOn(asOf, overrides) : YUAN_0;
+    jobSeekingSubsidyCache = jobSeekingSubsidyValue;
+    return jobSeekingSubsidyValue;
+  }
+
+  let documentsDeferredCache: boolean | undefined;
+  function documentsDeferred(): boolean {
+    if (documentsDeferredCache !== undefined) return documentsDeferredCache;
+    // §6 "资料原件待疫情缓解后再申报审核"
+    const documentsDeferredValue: boolean = committedDifficultGraduate();
+    documentsDeferredCache = documentsDeferredValue;
+    return documentsDeferredValue;
+  }
+
+  let guaranteedLoanCache: Money | undefined;
+  function guaranteedLoan(): Money {
+    if (guaranteedLoanCache !== undefined) return guaranteedLoanCache;
+    // §6 "对符合条件的个人提供最高 20 万元创业担保贷款"
+    // note: “最高”含本数：申请额超过20万元的，按20万元提供
+    const guaranteedLoanValue: Money = person.loan_eligible
+      ? minOf(person.loan_requested, guaranteedLoanCapOn(asOf, overrides))
+      : YUAN_0;
+    guaranteedLoanCache = guaranteedLoanValue;
+    return guaranteedLoanValue;
+  }
+
+  return {
+    in_force: inForce,
+    max_additional_internship_posts: () => inForce() ? maxAdditionalInternshipPosts() : 0,
+    job_seeking_subsidy: () => inForce() ? jobSeekingSubsidy() : YUAN_0,
+    documents_deferred: () => inForce() ? documentsDeferred() : false,
+    guaranteed_loan: () => inForce() ? guaranteedLoan() : YUAN_0,
+  };
+}
+
 /**
  * Measure m6 帮扶困难高校毕业生就业和青年创业
  *
@@ -1645,54 +2113,19 @@ export function evaluateM6(
   overrides: ParameterOverrides = {},
   recorder?: DecisionRecorder,
 ): M6Outputs {
-  const { district, person } = facts;
-  const inForceFrom: CalendarDate = epidemicPeriodStartOn(asOf, overrides);
-  const inForceUntil: CalendarDate | null = epidemicPeriodEndOn(asOf, overrides);
-  recorder?.window(inForceFrom, inForceUntil);
-  if (asOf < inForceFrom || (inForceUntil !== null && asOf > inForceUntil)) {
-    return {
-      in_force: false,
-      max_additional_internship_posts: 0,
-      job_seeking_subsidy: YUAN_0,
-      documents_deferred: false,
-      guaranteed_loan: YUAN_0,
-    };
-  }
-
-  // §6 "增加岗位数不超过当年下达任务的 50%"
-  // note: “不超过”含本数（民法典第1259条）；岗位数为整数，不足一个的部分不计（向下取整）
-  const maxAdditionalInternshipPosts: number = floorDecimal(
-    multiplyIntegerByPercent(district.internship_task, internshipGrowthCapOn(asOf, overrides)),
-  );
-
-  // §6 "向作出承诺符合发放条件的困难毕业生"
-  // note: 求职创业补贴实行告知承诺制：困难毕业生作出承诺即可先行发放
-  const committedDifficultGraduate: boolean = person.graduate_difficulty !== "none" && person.commitment_signed;
-
-  // §6 "向作出承诺符合发放条件的困难毕业生提前发放 1000 元求职创业补贴"
-  const jobSeekingSubsidy: Money = committedDifficultGraduate ? jobSeekingSubsidyOn(asOf, overrides) : YUAN_0;
-
-  // §6 "资料原件待疫情缓解后再申报审核"
-  const documentsDeferred: boolean = committedDifficultGraduate;
-
-  // §6 "对符合条件的个人提供最高 20 万元创业担保贷款"
-  // note: “最高”含本数：申请额超过20万元的，按20万元提供
-  const guaranteedLoan: Money = person.loan_eligible
-    ? minOf(person.loan_requested, guaranteedLoanCapOn(asOf, overrides))
-    : YUAN_0;
-
+  const outputs = m6Outputs(facts, asOf, overrides, recorder);
   return {
-    in_force: true,
-    max_additional_internship_posts: maxAdditionalInternshipPosts,
-    job_seeking_subsidy: jobSeekingSubsidy,
-    documents_deferred: documentsDeferred,
-    guaranteed_loan: guaranteedLoan,
+    in_force: outputs.in_force(),
+    max_additional_internship_posts: outputs.max_additional_internship_posts(),
+    job_seeking_subsidy: outputs.job_seeking_subsidy(),
+    documents_deferred: outputs.documents_deferred(),
+    guaranteed_loan: outputs.guaranteed_loan(),
   };
 }
 
 // ---------------------------------------------------------------- measure m7 积极开展线上职业技能培训
 
-/** The facts measure m7 reads. */
+/** The facts measure m7 reads (and those of the measures whose outputs it reads). */
 export interface M7Facts {
   readonly training: Pick<Training, "includes_epidemic_knowledge" | "occupation_type" | "offline_practice_completed" | "online_theory_completed" | "platform">;
 }
@@ -1727,6 +2160,110 @@ export interface M7Outputs {
   readonly next_step: TrainingStep | null;
 }
 
+/** The outputs of measure m7, each computed when first asked for. */
+export type M7OnDemand = { readonly [K in keyof M7Outputs]: () => M7Outputs[K] };
+
+/**
+ * Measure m7 积极开展线上职业技能培训
+ *
+ * §7 "积极开展线上职业技能培训"
+ *
+ * 关于深入贯彻落实服务疫情防控工作十条措施的通知 (兰人社发〔2021〕289号), version 1.0.0
+ *
+ * Not computed:
+ * - §7 "深入实施“互联网+职业技能培训”，鼓励各类企业和职业培训机构结合培训需求": 政策导向，不是可计算的规则
+ * - §7 "疫情防控期间，持续受理企业、职业培训机构的培训申请": 对经办机构的工作要求，不是可计算的规则
+ *
+ * Each output is computed when its function is first called, with only what it needs.
+ */
+export function m7Outputs(
+  facts: M7Facts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): M7OnDemand {
+  const { training } = facts;
+
+  let inForceCache: boolean | undefined;
+  function inForce(): boolean {
+    if (inForceCache !== undefined) return inForceCache;
+    const inForceFrom: CalendarDate = epidemicPeriodStartOn(asOf, overrides);
+    const inForceUntil: CalendarDate | null = epidemicPeriodEndOn(asOf, overrides);
+    recorder?.window(inForceFrom, inForceUntil);
+    const inForceValue = asOf >= inForceFrom && (inForceUntil === null || asOf <= inForceUntil);
+    inForceCache = inForceValue;
+    return inForceValue;
+  }
+
+  let platformApprovedCache: boolean | undefined;
+  function platformApproved(): boolean {
+    if (platformApprovedCache !== undefined) return platformApprovedCache;
+    // §7 "依托人社部推荐的线上培训平台和我市 2021 年公开征集的 6 家线上培训平台，开展线上职业技能培训"
+    const platformApprovedValue: boolean =
+      training.platform === "lanzhou_selected" ||
+      training.platform === "mohrss_recommended";
+    platformApprovedCache = platformApprovedValue;
+    return platformApprovedValue;
+  }
+
+  let fullyOnlineAllowedCache: boolean | undefined;
+  function fullyOnlineAllowed(): boolean {
+    if (fullyOnlineAllowedCache !== undefined) return fullyOnlineAllowedCache;
+    // §7 "培训内容以理论为主的职业（工种）可全部通过线上完成"
+    const fullyOnlineAllowedValue: boolean = training.occupation_type === "theory";
+    fullyOnlineAllowedCache = fullyOnlineAllowedValue;
+    return fullyOnlineAllowedValue;
+  }
+
+  let practiceDoneCache: boolean | undefined;
+  function practiceDone(): boolean {
+    if (practiceDoneCache !== undefined) return practiceDoneCache;
+    // §7 "既有理论教学又有实操培训的职业（工种），要在完成线上公共基础理论课程培训后，根据省、市疫情防控要求适时组织开展线下实操课程和结业考核"
+    // note: 以理论为主的职业没有线下实操环节
+    const practiceDoneValue: boolean = training.occupation_type === "theory" || training.offline_practice_completed;
+    practiceDoneCache = practiceDoneValue;
+    return practiceDoneValue;
+  }
+
+  let subsidyEligibleCache: boolean | undefined;
+  function subsidyEligible(): boolean {
+    if (subsidyEligibleCache !== undefined) return subsidyEligibleCache;
+    // §7 "按规定享受职业技能培训补贴"
+    // note: 补贴以完成本条规定的全部培训环节为前提：认可的平台、疫情防控知识必学、线上理论课程，以及（有实操的职业）线下实操和结业考核
+    const subsidyEligibleValue: boolean =
+      platformApproved() &&
+      training.includes_epidemic_knowledge &&
+      training.online_theory_completed &&
+      practiceDone();
+    subsidyEligibleCache = subsidyEligibleValue;
+    return subsidyEligibleValue;
+  }
+
+  let nextStepCache: TrainingStep | undefined;
+  function nextStep(): TrainingStep {
+    if (nextStepCache !== undefined) return nextStepCache;
+    // §7 "将疫情防控知识作为必学内容"
+    // note: 按条文顺序取第一个尚未满足的环节：平台、疫情防控知识、线上理论、线下实操和结业考核，最后申领补贴
+    const nextStepValue: TrainingStep = !platformApproved()
+      ? "use_approved_platform"
+      : !training.includes_epidemic_knowledge
+        ? "add_epidemic_knowledge"
+        : !training.online_theory_completed
+          ? "complete_online_theory"
+          : !practiceDone() ? "complete_offline_practice" : "claim_subsidy";
+    nextStepCache = nextStepValue;
+    return nextStepValue;
+  }
+
+  return {
+    in_force: inForce,
+    platform_approved: () => inForce() ? platformApproved() : false,
+    fully_online_allowed: () => inForce() ? fullyOnlineAllowed() : false,
+    subsidy_eligible: () => inForce() ? subsidyEligible() : false,
+    next_step: () => inForce() ? nextStep() : null,
+  };
+}
+
 /**
  * Measure m7 积极开展线上职业技能培训
  *
@@ -1744,62 +2281,19 @@ export function evaluateM7(
   overrides: ParameterOverrides = {},
   recorder?: DecisionRecorder,
 ): M7Outputs {
-  const { training } = facts;
-  const inForceFrom: CalendarDate = epidemicPeriodStartOn(asOf, overrides);
-  const inForceUntil: CalendarDate | null = epidemicPeriodEndOn(asOf, overrides);
-  recorder?.window(inForceFrom, inForceUntil);
-  if (asOf < inForceFrom || (inForceUntil !== null && asOf > inForceUntil)) {
-    return {
-      in_force: false,
-      platform_approved: false,
-      fully_online_allowed: false,
-      subsidy_eligible: false,
-      next_step: null,
-    };
-  }
-
-  // §7 "依托人社部推荐的线上培训平台和我市 2021 年公开征集的 6 家线上培训平台，开展线上职业技能培训"
-  const platformApproved: boolean =
-    training.platform === "lanzhou_selected" ||
-    training.platform === "mohrss_recommended";
-
-  // §7 "培训内容以理论为主的职业（工种）可全部通过线上完成"
-  const fullyOnlineAllowed: boolean = training.occupation_type === "theory";
-
-  // §7 "既有理论教学又有实操培训的职业（工种），要在完成线上公共基础理论课程培训后，根据省、市疫情防控要求适时组织开展线下实操课程和结业考核"
-  // note: 以理论为主的职业没有线下实操环节
-  const practiceDone: boolean = training.occupation_type === "theory" || training.offline_practice_completed;
-
-  // §7 "按规定享受职业技能培训补贴"
-  // note: 补贴以完成本条规定的全部培训环节为前提：认可的平台、疫情防控知识必学、线上理论课程，以及（有实操的职业）线下实操和结业考核
-  const subsidyEligible: boolean =
-    platformApproved &&
-    training.includes_epidemic_knowledge &&
-    training.online_theory_completed &&
-    practiceDone;
-
-  // §7 "将疫情防控知识作为必学内容"
-  // note: 按条文顺序取第一个尚未满足的环节：平台、疫情防控知识、线上理论、线下实操和结业考核，最后申领补贴
-  const nextStep: TrainingStep = !platformApproved
-    ? "use_approved_platform"
-    : !training.includes_epidemic_knowledge
-      ? "add_epidemic_knowledge"
-      : !training.online_theory_completed
-        ? "complete_online_theory"
-        : !practiceDone ? "complete_offline_practice" : "claim_subsidy";
-
+  const outputs = m7Outputs(facts, asOf, overrides, recorder);
   return {
-    in_force: true,
-    platform_approved: platformApproved,
-    fully_online_allowed: fullyOnlineAllowed,
-    subsidy_eligible: subsidyEligible,
-    next_step: nextStep,
+    in_force: outputs.in_force(),
+    platform_approved: outputs.platform_approved(),
+    fully_online_allowed: outputs.fully_online_allowed(),
+    subsidy_eligible: outputs.subsidy_eligible(),
+    next_step: outputs.next_step(),
   };
 }
 
 // ---------------------------------------------------------------- measure m8 落实抗疫“一线”医务人员关爱政策
 
-/** The facts measure m8 reads. */
+/** The facts measure m8 reads (and those of the measures whose outputs it reads). */
 export interface M8Facts {
   readonly institution: Pick<Institution, "frontline_medical_institution">;
   readonly person: Pick<Person, "frontline_medical_worker">;
@@ -1823,6 +2317,78 @@ export interface M8Outputs {
   readonly institution_entitlements: readonly InstitutionEntitlement[];
 }
 
+/** The outputs of measure m8, each computed when first asked for. */
+export type M8OnDemand = { readonly [K in keyof M8Outputs]: () => M8Outputs[K] };
+
+/**
+ * Measure m8 落实抗疫“一线”医务人员关爱政策
+ *
+ * §8 "落实抗疫“一线”医务人员关爱政策"
+ *
+ * 关于深入贯彻落实服务疫情防控工作十条措施的通知 (兰人社发〔2021〕289号), version 1.0.0
+ *
+ * Not computed:
+ * - §8 "按照现行政策规定": 临时性工作补助、卫生防疫津贴等的标准由现行政策规定，本通知只列举应落实的项目
+ * - §8 "将抗疫表现作为职称评审的重要标准，临床救治、病案病例和诊疗方案等均可作为业绩成果": 职称评审的评价标准，不是可计算的待遇
+ * - §8 "会同有关部门进一步研究提高全市疾控机构工作人员待遇水平": 今后的研究工作，没有可计算的内容
+ *
+ * Each output is computed when its function is first called, with only what it needs.
+ */
+export function m8Outputs(
+  facts: M8Facts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): M8OnDemand {
+  const { institution, person } = facts;
+
+  let inForceCache: boolean | undefined;
+  function inForce(): boolean {
+    if (inForceCache !== undefined) return inForceCache;
+    const inForceFrom: CalendarDate = epidemicPeriodStartOn(asOf, overrides);
+    const inForceUntil: CalendarDate | null = epidemicPeriodEndOn(asOf, overrides);
+    recorder?.window(inForceFrom, inForceUntil);
+    const inForceValue = asOf >= inForceFrom && (inForceUntil === null || asOf <= inForceUntil);
+    inForceCache = inForceValue;
+    return inForceValue;
+  }
+
+  let workerEntitlementsCache: readonly WorkerEntitlement[] | undefined;
+  function workerEntitlements(): readonly WorkerEntitlement[] {
+    if (workerEntitlementsCache !== undefined) return workerEntitlementsCache;
+    // §8 "对抗疫一线医务人员，按照现行政策规定，落实好临时性工作补助、卫生防疫津贴、增加带薪休假时间、优先岗位等级晋升；优先推荐申报职称，将抗疫表现作为职称评审的重要标准，临床救治、病案病例和诊疗方案等均可作为业绩成果；开辟工伤认定快速通道，及时提供工伤待遇保障"
+    const workerEntitlementsValue: readonly WorkerEntitlement[] = person.frontline_medical_worker
+      ? [
+          "epidemic_prevention_allowance",
+          "extra_paid_leave",
+          "fast_track_work_injury",
+          "priority_promotion",
+          "priority_title_application",
+          "temporary_work_subsidy",
+        ]
+      : [];
+    workerEntitlementsCache = workerEntitlementsValue;
+    return workerEntitlementsValue;
+  }
+
+  let institutionEntitlementsCache: readonly InstitutionEntitlement[] | undefined;
+  function institutionEntitlements(): readonly InstitutionEntitlement[] {
+    if (institutionEntitlementsCache !== undefined) return institutionEntitlementsCache;
+    // §8 "对一线医疗机构，兑现一次性绩效工资总量，设立医护人员紧急补充招聘绿色通道，单独核增年度考核优秀名额"
+    const institutionEntitlementsValue: readonly InstitutionEntitlement[] = institution.frontline_medical_institution
+      ? ["extra_excellent_quota", "green_channel_recruitment", "one_time_performance_pay"]
+      : [];
+    institutionEntitlementsCache = institutionEntitlementsValue;
+    return institutionEntitlementsValue;
+  }
+
+  return {
+    in_force: inForce,
+    worker_entitlements: () => inForce() ? workerEntitlements() : [],
+    institution_entitlements: () => inForce() ? institutionEntitlements() : [],
+  };
+}
+
 /**
  * Measure m8 落实抗疫“一线”医务人员关爱政策
  *
@@ -1841,45 +2407,17 @@ export function evaluateM8(
   overrides: ParameterOverrides = {},
   recorder?: DecisionRecorder,
 ): M8Outputs {
-  const { institution, person } = facts;
-  const inForceFrom: CalendarDate = epidemicPeriodStartOn(asOf, overrides);
-  const inForceUntil: CalendarDate | null = epidemicPeriodEndOn(asOf, overrides);
-  recorder?.window(inForceFrom, inForceUntil);
-  if (asOf < inForceFrom || (inForceUntil !== null && asOf > inForceUntil)) {
-    return {
-      in_force: false,
-      worker_entitlements: [],
-      institution_entitlements: [],
-    };
-  }
-
-  // §8 "对抗疫一线医务人员，按照现行政策规定，落实好临时性工作补助、卫生防疫津贴、增加带薪休假时间、优先岗位等级晋升；优先推荐申报职称，将抗疫表现作为职称评审的重要标准，临床救治、病案病例和诊疗方案等均可作为业绩成果；开辟工伤认定快速通道，及时提供工伤待遇保障"
-  const workerEntitlements: readonly WorkerEntitlement[] = person.frontline_medical_worker
-    ? [
-        "epidemic_prevention_allowance",
-        "extra_paid_leave",
-        "fast_track_work_injury",
-        "priority_promotion",
-        "priority_title_application",
-        "temporary_work_subsidy",
-      ]
-    : [];
-
-  // §8 "对一线医疗机构，兑现一次性绩效工资总量，设立医护人员紧急补充招聘绿色通道，单独核增年度考核优秀名额"
-  const institutionEntitlements: readonly InstitutionEntitlement[] = institution.frontline_medical_institution
-    ? ["extra_excellent_quota", "green_channel_recruitment", "one_time_performance_pay"]
-    : [];
-
+  const outputs = m8Outputs(facts, asOf, overrides, recorder);
   return {
-    in_force: true,
-    worker_entitlements: workerEntitlements,
-    institution_entitlements: institutionEntitlements,
+    in_force: outputs.in_force(),
+    worker_entitlements: outputs.worker_entitlements(),
+    institution_entitlements: outputs.institution_entitlements(),
   };
 }
 
 // ---------------------------------------------------------------- measure m9 坚决落实好劳动者权益保障政策
 
-/** The facts measure m9 reads. */
+/** The facts measure m9 reads (and those of the measures whose outputs it reads). */
 export interface M9Facts {
   readonly employment: Pick<Employment, "contract_wage" | "minimum_wage_area" | "normal_work_provided" | "paid" | "pay_cycle_days" | "stoppage_days" | "stoppage_due_to_epidemic">;
 }
@@ -1932,6 +2470,452 @@ export interface M9Outputs {
   readonly shortfall: Money | null;
 }
 
+/** The outputs of measure m9, each computed when first asked for. */
+export type M9OnDemand = { readonly [K in keyof M9Outputs]: () => M9Outputs[K] };
+
+/**
+ * Measure m9 坚决落实好劳动者权益保障政策
+ *
+ * §9 "坚决落实好劳动者权益保障政策"
+ *
+ * 关于深入贯彻落实服务疫情防控工作十条措施的通知 (兰人社发〔2021〕289号), version 1.0.0
+ *
+ * Not computed:
+ * - §9 "合理安排职工工作时间和休息休假": 对人社部门的指导工作要求，不是可计算的规则
+ *
+ * Each output is computed when its function is first called, with only what it needs.
+ */
+export function m9Outputs(
+  facts: M9Facts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): M9OnDemand {
+  const { employment } = facts;
+
+  let inForceCache: boolean | undefined;
+  function inForce(): boolean {
+    if (inForceCache !== undefined) return inForceCache;
+    const inForceFrom: CalendarDate = epidemicPeriodStartOn(asOf, overrides);
+    const inForceUntil: CalendarDate | null = epidemicPeriodEndOn(asOf, overrides);
+    recorder?.window(inForceFrom, inForceUntil);
+    const inForceValue = asOf >= inForceFrom && (inForceUntil === null || asOf <= inForceUntil);
+    inForceCache = inForceValue;
+    return inForceValue;
+  }
+
+  let beyondOneCycleCache: boolean | undefined;
+  function beyondOneCycle(): boolean {
+    if (beyondOneCycleCache !== undefined) return beyondOneCycleCache;
+    // §9 "停工停产超过一个工资支付周期"
+    // note: “超过”不含本数（民法典第1259条）：停工停产恰好一个工资支付周期的，不属超过
+    const beyondOneCycleValue: boolean = employment.stoppage_days > employment.pay_cycle_days;
+    beyondOneCycleCache = beyondOneCycleValue;
+    return beyondOneCycleValue;
+  }
+
+  let epidemicStoppageWithinCycleCache: boolean | undefined;
+  function epidemicStoppageWithinCycle(): boolean {
+    if (epidemicStoppageWithinCycleCache !== undefined) return epidemicStoppageWithinCycleCache;
+    // §9 "指导企业做好疫情防控中的劳动关系稳定和职工工资支付工作"
+    // note: 因疫情停工停产未超过一个工资支付周期的，通知未作特别规定，按《工资支付暂行规定》第十二条支付工资
+    const epidemicStoppageWithinCycleValue: boolean = employment.stoppage_due_to_epidemic && !beyondOneCycle();
+    epidemicStoppageWithinCycleCache = epidemicStoppageWithinCycleValue;
+    return epidemicStoppageWithinCycleValue;
+  }
+
+  let noNormalWorkBeyondCycleCache: boolean | undefined;
+  function noNormalWorkBeyondCycle(): boolean {
+    if (noNormalWorkBeyondCycleCache !== undefined) return noNormalWorkBeyondCycleCache;
+    // §9 "企业因受疫情影响导致停工停产超过一个工资支付周期、职工没有提供正常劳动的"
+    const noNormalWorkBeyondCycleValue: boolean =
+      employment.stoppage_due_to_epidemic &&
+      beyondOneCycle() &&
+      !employment.normal_work_provided;
+    noNormalWorkBeyondCycleCache = noNormalWorkBeyondCycleValue;
+    return noNormalWorkBeyondCycleValue;
+  }
+
+  let normalWorkBeyondCycleCache: boolean | undefined;
+  function normalWorkBeyondCycle(): boolean {
+    if (normalWorkBeyondCycleCache !== undefined) return normalWorkBeyondCycleCache;
+    // §9 "超过一个工资支付周期、职工提供了正常劳动的"
+    const normalWorkBeyondCycleValue: boolean =
+      employment.stoppage_due_to_epidemic &&
+      beyondOneCycle() &&
+      employment.normal_work_provided;
+    normalWorkBeyondCycleCache = normalWorkBeyondCycleValue;
+    return normalWorkBeyondCycleValue;
+  }
+
+  let localMinimumWageCache: Money | undefined;
+  function localMinimumWage(): Money {
+    if (localMinimumWageCache !== undefined) return localMinimumWageCache;
+    // §9 "当地最低工资标准"
+    // note: 当地最低工资标准按用人单位所在地的类区取甘肃省月最低工资标准
+    const localMinimumWageValue: Money = employment.minimum_wage_area === "class1"
+      ? minimumWageClass1On(asOf, overrides)
+      : employment.minimum_wage_area === "class2"
+        ? minimumWageClass2On(asOf, overrides)
+        : employment.minimum_wage_area === "class3"
+          ? minimumWageClass3On(asOf, overrides)
+          : minimumWageClass4On(asOf, overrides);
+    localMinimumWageCache = localMinimumWageValue;
+    return localMinimumWageValue;
+  }
+
+  let livingAllowanceCache: Money | undefined;
+  function livingAllowance(): Money {
+    if (livingAllowanceCache !== undefined) return livingAllowanceCache;
+    // §9 "按照不低于当地最低工资标准的80%支付职工生活费"
+    // note: 月生活费下限，按分四舍五入
+    const livingAllowanceValue: Money = multiplyMoneyByPercent(
+      localMinimumWage(),
+      stoppageLivingAllowanceRateOn(asOf, overrides),
+      "half_up",
+    );
+    livingAllowanceCache = livingAllowanceValue;
+    return livingAllowanceValue;
+  }
+
+  let basisCache: WageBasis | null | undefined;
+  function basis(): WageBasis | null {
+    if (basisCache !== undefined) return basisCache;
+    let basisValue: WageBasis | null;
+    const outsideNoticeApplies = !employment.stoppage_due_to_epidemic;
+    const withinOneCycleApplies = epidemicStoppageWithinCycle();
+    const noNormalWorkApplies = noNormalWorkBeyondCycle();
+    const normalWorkApplies = normalWorkBeyondCycle();
+    if (outsideNoticeApplies && withinOneCycleApplies) {
+      throw new EvaluationError(
+        "conflicting_rules",
+        "two rules give `basis` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:45) and rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:50); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/lanzhou-2021-289/m9.tiao", line: 50, column: 5 },
+      );
+    }
+    if (outsideNoticeApplies && noNormalWorkApplies) {
+      throw new EvaluationError(
+        "conflicting_rules",
+        "two rules give `basis` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:45) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:55); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/lanzhou-2021-289/m9.tiao", line: 55, column: 5 },
+      );
+    }
+    if (outsideNoticeApplies && normalWorkApplies) {
+      throw new EvaluationError(
+        "conflicting_rules",
+        "two rules give `basis` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:45) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:59); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/lanzhou-2021-289/m9.tiao", line: 59, column: 5 },
+      );
+    }
+    if (withinOneCycleApplies && noNormalWorkApplies) {
+      throw new EvaluationError(
+        "conflicting_rules",
+        "two rules give `basis` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:50) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:55); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/lanzhou-2021-289/m9.tiao", line: 55, column: 5 },
+      );
+    }
+    if (withinOneCycleApplies && normalWorkApplies) {
+      throw new EvaluationError(
+        "conflicting_rules",
+        "two rules give `basis` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:50) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:59); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/lanzhou-2021-289/m9.tiao", line: 59, column: 5 },
+      );
+    }
+    if (noNormalWorkApplies && normalWorkApplies) {
+      throw new EvaluationError(
+        "conflicting_rules",
+        "two rules give `basis` a value: rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:55) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:59); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/lanzhou-2021-289/m9.tiao", line: 59, column: 5 },
+      );
+    }
+    if (outsideNoticeApplies) {
+      // rule outside_notice: §9 "企业因受疫情影响导致停工停产"
+      // note: 停工停产并非因疫情的，不属本条，通知未作规定，不予计算：一个工资支付周期内按《工资支付暂行规定》第十二条依劳动合同支付工资，超过一个周期的依该条按各地规定支付，本通知未给出
+      basisValue = null;
+      recorder?.decided("basis", "outside_notice");
+    } else if (withinOneCycleApplies) {
+      // rule within_one_cycle: §9 "指导企业做好疫情防控中的劳动关系稳定和职工工资支付工作"
+      // note: 通知只规定超过一个工资支付周期的情形；一个周期内按劳动合同规定的标准支付工资（《工资支付暂行规定》第十二条）
+      basisValue = "contract_wage";
+      recorder?.decided("basis", "within_one_cycle");
+    } else if (noNormalWorkApplies) {
+      // rule no_normal_work: §9 "职工没有提供正常劳动的，按照不低于当地最低工资标准的80%支付职工生活费"
+      basisValue = "living_allowance_80pct";
+      recorder?.decided("basis", "no_normal_work");
+    } else if (normalWorkApplies) {
+      // rule normal_work: §9 "超过一个工资支付周期、职工提供了正常劳动的，企业支付给职工的工资不得低于当地最低工资标准"
+      basisValue = "minimum_wage";
+      recorder?.decided("basis", "normal_work");
+    } else {
+      throw new EvaluationError(
+        "no_rule_applies",
+        "no rule gives `basis` a value for this case; add a rule for it, or a rule without a condition",
+        { file: "policies/lanzhou-2021-289/m9.tiao", line: 44, column: 3 },
+      );
+    }
+    basisCache = basisValue;
+    return basisValue;
+  }
+
+  let minimumPaymentCache: Money | null | undefined;
+  function minimumPayment(): Money | null {
+    if (minimumPaymentCache !== undefined) return minimumPaymentCache;
+    let minimumPaymentValue: Money | null;
+    const outsideNoticeApplies2 = !employment.stoppage_due_to_epidemic;
+    const withinOneCycleApplies2 = epidemicStoppageWithinCycle();
+    const noNormalWorkApplies2 = noNormalWorkBeyondCycle();
+    const normalWorkApplies2 = normalWorkBeyondCycle();
+    if (outsideNoticeApplies2 && withinOneCycleApplies2) {
+      throw new EvaluationError(
+        "conflicting_rules",
+        "two rules give `minimum_payment` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:66) and rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:71); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/lanzhou-2021-289/m9.tiao", line: 71, column: 5 },
+      );
+    }
+    if (outsideNoticeApplies2 && noNormalWorkApplies2) {
+      throw new EvaluationError(
+        "conflicting_rules",
+        "two rules give `minimum_payment` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:66) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:76); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/lanzhou-2021-289/m9.tiao", line: 76, column: 5 },
+      );
+    }
+    if (outsideNoticeApplies2 && normalWorkApplies2) {
+      throw new EvaluationError(
+        "conflicting_rules",
+        "two rules give `minimum_payment` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:66) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:81); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/lanzhou-2021-289/m9.tiao", line: 81, column: 5 },
+      );
+    }
+    if (withinOneCycleApplies2 && noNormalWorkApplies2) {
+      throw new EvaluationError(
+        "conflicting_rules",
+        "two rules give `minimum_payment` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:71) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:76); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/lanzhou-2021-289/m9.tiao", line: 76, column: 5 },
+      );
+    }
+    if (withinOneCycleApplies2 && normalWorkApplies2) {
+      throw new EvaluationError(
+        "conflicting_rules",
+        "two rules give `minimum_payment` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:71) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:81); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/lanzhou-2021-289/m9.tiao", line: 81, column: 5 },
+      );
+    }
+    if (noNormalWorkApplies2 && normalWorkApplies2) {
+      throw new EvaluationError(
+        "conflicting_rules",
+        "two rules give `minimum_payment` a value: rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:76) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:81); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/lanzhou-2021-289/m9.tiao", line: 81, column: 5 },
+      );
+    }
+    if (outsideNoticeApplies2) {
+      // rule outside_notice: §9 "企业因受疫情影响导致停工停产"
+      // note: 停工停产并非因疫情的，不属本条，本通知不给出最低应付额
+      minimumPaymentValue = null;
+      recorder?.decided("minimum_payment", "outside_notice");
+    } else if (withinOneCycleApplies2) {
+      // rule within_one_cycle: §9 "指导企业做好疫情防控中的劳动关系稳定和职工工资支付工作"
+      // note: 按劳动合同约定的月工资（《工资支付暂行规定》第十二条）
+      minimumPaymentValue = employment.contract_wage;
+      recorder?.decided("minimum_payment", "within_one_cycle");
+    } else if (noNormalWorkApplies2) {
+      // rule no_normal_work: §9 "按照不低于当地最低工资标准的80%支付职工生活费"
+      // note: 月额：当地月最低工资标准的80%，按分四舍五入
+      minimumPaymentValue = livingAllowance();
+      recorder?.decided("minimum_payment", "no_normal_work");
+    } else if (normalWorkApplies2) {
+      // rule normal_work: §9 "企业支付给职工的工资不得低于当地最低工资标准"
+      // note: 月额：当地月最低工资标准
+      minimumPaymentValue = localMinimumWage();
+      recorder?.decided("minimum_payment", "normal_work");
+    } else {
+      throw new EvaluationError(
+        "no_rule_applies",
+        "no rule gives `minimum_payment` a value for this case; add a rule for it, or a rule without a condition",
+        { file: "policies/lanzhou-2021-289/m9.tiao", line: 65, column: 3 },
+      );
+    }
+    minimumPaymentCache = minimumPaymentValue;
+    return minimumPaymentValue;
+  }
+
+  let compliantCache: boolean | null | undefined;
+  function compliant(): boolean | null {
+    if (compliantCache !== undefined) return compliantCache;
+    let compliantValue: boolean | null;
+    const outsideNoticeApplies3 = !employment.stoppage_due_to_epidemic;
+    const withinOneCycleApplies3 = epidemicStoppageWithinCycle();
+    const noNormalWorkApplies3 = noNormalWorkBeyondCycle();
+    const normalWorkApplies3 = normalWorkBeyondCycle();
+    if (outsideNoticeApplies3 && withinOneCycleApplies3) {
+      throw new EvaluationError(
+        "conflicting_rules",
+        "two rules give `compliant` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:89) and rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:94); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/lanzhou-2021-289/m9.tiao", line: 94, column: 5 },
+      );
+    }
+    if (outsideNoticeApplies3 && noNormalWorkApplies3) {
+      throw new EvaluationError(
+        "conflicting_rules",
+        "two rules give `compliant` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:89) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:99); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/lanzhou-2021-289/m9.tiao", line: 99, column: 5 },
+      );
+    }
+    if (outsideNoticeApplies3 && normalWorkApplies3) {
+      throw new EvaluationError(
+        "conflicting_rules",
+        "two rules give `compliant` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:89) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:104); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/lanzhou-2021-289/m9.tiao", line: 104, column: 5 },
+      );
+    }
+    if (withinOneCycleApplies3 && noNormalWorkApplies3) {
+      throw new EvaluationError(
+        "conflicting_rules",
+        "two rules give `compliant` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:94) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:99); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/lanzhou-2021-289/m9.tiao", line: 99, column: 5 },
+      );
+    }
+    if (withinOneCycleApplies3 && normalWorkApplies3) {
+      throw new EvaluationError(
+        "conflicting_rules",
+        "two rules give `compliant` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:94) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:104); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/lanzhou-2021-289/m9.tiao", line: 104, column: 5 },
+      );
+    }
+    if (noNormalWorkApplies3 && normalWorkApplies3) {
+      throw new EvaluationError(
+        "conflicting_rules",
+        "two rules give `compliant` a value: rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:99) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:104); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/lanzhou-2021-289/m9.tiao", line: 104, column: 5 },
+      );
+    }
+    if (outsideNoticeApplies3) {
+      // rule outside_notice: §9 "企业因受疫情影响导致停工停产"
+      // note: 停工停产并非因疫情的，不属本条，无从依本通知判断
+      compliantValue = null;
+      recorder?.decided("compliant", "outside_notice");
+    } else if (withinOneCycleApplies3) {
+      // rule within_one_cycle: §9 "指导企业做好疫情防控中的劳动关系稳定和职工工资支付工作"
+      // note: 按劳动合同规定的标准足额支付的，符合规定
+      compliantValue = employment.paid >= employment.contract_wage;
+      recorder?.decided("compliant", "within_one_cycle");
+    } else if (noNormalWorkApplies3) {
+      // rule no_normal_work: §9 "按照不低于当地最低工资标准的80%支付职工生活费"
+      // note: “不低于”含本数：恰好等于生活费下限的，符合规定
+      compliantValue = employment.paid >= livingAllowance();
+      recorder?.decided("compliant", "no_normal_work");
+    } else if (normalWorkApplies3) {
+      // rule normal_work: §9 "企业支付给职工的工资不得低于当地最低工资标准"
+      // note: “不得低于”：恰好等于最低工资标准的，符合规定
+      compliantValue = employment.paid >= localMinimumWage();
+      recorder?.decided("compliant", "normal_work");
+    } else {
+      throw new EvaluationError(
+        "no_rule_applies",
+        "no rule gives `compliant` a value for this case; add a rule for it, or a rule without a condition",
+        { file: "policies/lanzhou-2021-289/m9.tiao", line: 88, column: 3 },
+      );
+    }
+    compliantCache = compliantValue;
+    return compliantValue;
+  }
+
+  let shortfallCache: Money | null | undefined;
+  function shortfall(): Money | null {
+    if (shortfallCache !== undefined) return shortfallCache;
+    let shortfallValue: Money | null;
+    const outsideNoticeApplies4 = !employment.stoppage_due_to_epidemic;
+    const withinOneCycleApplies4 = epidemicStoppageWithinCycle();
+    const noNormalWorkApplies4 = noNormalWorkBeyondCycle();
+    const normalWorkApplies4 = normalWorkBeyondCycle();
+    if (outsideNoticeApplies4 && withinOneCycleApplies4) {
+      throw new EvaluationError(
+        "conflicting_rules",
+        "two rules give `shortfall` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:112) and rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:117); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/lanzhou-2021-289/m9.tiao", line: 117, column: 5 },
+      );
+    }
+    if (outsideNoticeApplies4 && noNormalWorkApplies4) {
+      throw new EvaluationError(
+        "conflicting_rules",
+        "two rules give `shortfall` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:112) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:123); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/lanzhou-2021-289/m9.tiao", line: 123, column: 5 },
+      );
+    }
+    if (outsideNoticeApplies4 && normalWorkApplies4) {
+      throw new EvaluationError(
+        "conflicting_rules",
+        "two rules give `shortfall` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:112) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:128); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/lanzhou-2021-289/m9.tiao", line: 128, column: 5 },
+      );
+    }
+    if (withinOneCycleApplies4 && noNormalWorkApplies4) {
+      throw new EvaluationError(
+        "conflicting_rules",
+        "two rules give `shortfall` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:117) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:123); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/lanzhou-2021-289/m9.tiao", line: 123, column: 5 },
+      );
+    }
+    if (withinOneCycleApplies4 && normalWorkApplies4) {
+      throw new EvaluationError(
+        "conflicting_rules",
+        "two rules give `shortfall` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:117) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:128); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/lanzhou-2021-289/m9.tiao", line: 128, column: 5 },
+      );
+    }
+    if (noNormalWorkApplies4 && normalWorkApplies4) {
+      throw new EvaluationError(
+        "conflicting_rules",
+        "two rules give `shortfall` a value: rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:123) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:128); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/lanzhou-2021-289/m9.tiao", line: 128, column: 5 },
+      );
+    }
+    if (outsideNoticeApplies4) {
+      // rule outside_notice: §9 "企业因受疫情影响导致停工停产"
+      // note: 停工停产并非因疫情的，不属本条，无从依本通知计算差额
+      shortfallValue = null;
+      recorder?.decided("shortfall", "outside_notice");
+    } else if (withinOneCycleApplies4) {
+      // rule within_one_cycle: §9 "指导企业做好疫情防控中的劳动关系稳定和职工工资支付工作"
+      // note: 少于劳动合同约定月工资的差额，足额支付的为0
+      shortfallValue = employment.paid >= employment.contract_wage
+        ? YUAN_0
+        : subtractMoney(employment.contract_wage, employment.paid);
+      recorder?.decided("shortfall", "within_one_cycle");
+    } else if (noNormalWorkApplies4) {
+      // rule no_normal_work: §9 "按照不低于当地最低工资标准的80%支付职工生活费"
+      // note: 少于月生活费下限的差额，不低于下限的为0
+      shortfallValue = employment.paid >= livingAllowance()
+        ? YUAN_0
+        : subtractMoney(livingAllowance(), employment.paid);
+      recorder?.decided("shortfall", "no_normal_work");
+    } else if (normalWorkApplies4) {
+      // rule normal_work: §9 "企业支付给职工的工资不得低于当地最低工资标准"
+      // note: 少于月最低工资标准的差额，不低于标准的为0
+      shortfallValue = employment.paid >= localMinimumWage()
+        ? YUAN_0
+        : subtractMoney(localMinimumWage(), employment.paid);
+      recorder?.decided("shortfall", "normal_work");
+    } else {
+      throw new EvaluationError(
+        "no_rule_applies",
+        "no rule gives `shortfall` a value for this case; add a rule for it, or a rule without a condition",
+        { file: "policies/lanzhou-2021-289/m9.tiao", line: 111, column: 3 },
+      );
+    }
+    shortfallCache = shortfallValue;
+    return shortfallValue;
+  }
+
+  return {
+    in_force: inForce,
+    beyond_one_cycle: () => inForce() ? beyondOneCycle() : false,
+    basis: () => inForce() ? basis() : null,
+    minimum_payment: () => inForce() ? minimumPayment() : null,
+    compliant: () => inForce() ? compliant() : null,
+    shortfall: () => inForce() ? shortfall() : null,
+  };
+}
+
 /**
  * Measure m9 坚决落实好劳动者权益保障政策
  *
@@ -1948,372 +2932,20 @@ export function evaluateM9(
   overrides: ParameterOverrides = {},
   recorder?: DecisionRecorder,
 ): M9Outputs {
-  const { employment } = facts;
-  const inForceFrom: CalendarDate = epidemicPeriodStartOn(asOf, overrides);
-  const inForceUntil: CalendarDate | null = epidemicPeriodEndOn(asOf, overrides);
-  recorder?.window(inForceFrom, inForceUntil);
-  if (asOf < inForceFrom || (inForceUntil !== null && asOf > inForceUntil)) {
-    return {
-      in_force: false,
-      beyond_one_cycle: false,
-      basis: null,
-      minimum_payment: null,
-      compliant: null,
-      shortfall: null,
-    };
-  }
-
-  // §9 "停工停产超过一个工资支付周期"
-  // note: “超过”不含本数（民法典第1259条）：停工停产恰好一个工资支付周期的，不属超过
-  const beyondOneCycle: boolean = employment.stoppage_days > employment.pay_cycle_days;
-
-  // §9 "指导企业做好疫情防控中的劳动关系稳定和职工工资支付工作"
-  // note: 因疫情停工停产未超过一个工资支付周期的，通知未作特别规定，按《工资支付暂行规定》第十二条支付工资
-  const epidemicStoppageWithinCycle: boolean = employment.stoppage_due_to_epidemic && !beyondOneCycle;
-
-  // §9 "企业因受疫情影响导致停工停产超过一个工资支付周期、职工没有提供正常劳动的"
-  const noNormalWorkBeyondCycle: boolean =
-    employment.stoppage_due_to_epidemic &&
-    beyondOneCycle &&
-    !employment.normal_work_provided;
-
-  // §9 "超过一个工资支付周期、职工提供了正常劳动的"
-  const normalWorkBeyondCycle: boolean =
-    employment.stoppage_due_to_epidemic &&
-    beyondOneCycle &&
-    employment.normal_work_provided;
-
-  // §9 "当地最低工资标准"
-  // note: 当地最低工资标准按用人单位所在地的类区取甘肃省月最低工资标准
-  const localMinimumWage: Money = employment.minimum_wage_area === "class1"
-    ? minimumWageClass1On(asOf, overrides)
-    : employment.minimum_wage_area === "class2"
-      ? minimumWageClass2On(asOf, overrides)
-      : employment.minimum_wage_area === "class3"
-        ? minimumWageClass3On(asOf, overrides)
-        : minimumWageClass4On(asOf, overrides);
-
-  // §9 "按照不低于当地最低工资标准的80%支付职工生活费"
-  // note: 月生活费下限，按分四舍五入
-  const livingAllowance: Money = multiplyMoneyByPercent(
-    localMinimumWage,
-    stoppageLivingAllowanceRateOn(asOf, overrides),
-    "half_up",
-  );
-
-  let basis: WageBasis | null;
-  const outsideNoticeApplies = !employment.stoppage_due_to_epidemic;
-  const withinOneCycleApplies = epidemicStoppageWithinCycle;
-  const noNormalWorkApplies = noNormalWorkBeyondCycle;
-  const normalWorkApplies = normalWorkBeyondCycle;
-  if (outsideNoticeApplies && withinOneCycleApplies) {
-    throw new EvaluationError(
-      "conflicting_rules",
-      "two rules give `basis` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:45) and rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:50); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 50, column: 5 },
-    );
-  }
-  if (outsideNoticeApplies && noNormalWorkApplies) {
-    throw new EvaluationError(
-      "conflicting_rules",
-      "two rules give `basis` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:45) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:55); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 55, column: 5 },
-    );
-  }
-  if (outsideNoticeApplies && normalWorkApplies) {
-    throw new EvaluationError(
-      "conflicting_rules",
-      "two rules give `basis` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:45) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:59); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 59, column: 5 },
-    );
-  }
-  if (withinOneCycleApplies && noNormalWorkApplies) {
-    throw new EvaluationError(
-      "conflicting_rules",
-      "two rules give `basis` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:50) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:55); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 55, column: 5 },
-    );
-  }
-  if (withinOneCycleApplies && normalWorkApplies) {
-    throw new EvaluationError(
-      "conflicting_rules",
-      "two rules give `basis` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:50) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:59); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 59, column: 5 },
-    );
-  }
-  if (noNormalWorkApplies && normalWorkApplies) {
-    throw new EvaluationError(
-      "conflicting_rules",
-      "two rules give `basis` a value: rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:55) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:59); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 59, column: 5 },
-    );
-  }
-  if (outsideNoticeApplies) {
-    // rule outside_notice: §9 "企业因受疫情影响导致停工停产"
-    // note: 停工停产并非因疫情的，不属本条，通知未作规定，不予计算：一个工资支付周期内按《工资支付暂行规定》第十二条依劳动合同支付工资，超过一个周期的依该条按各地规定支付，本通知未给出
-    basis = null;
-    recorder?.decided("basis", "outside_notice");
-  } else if (withinOneCycleApplies) {
-    // rule within_one_cycle: §9 "指导企业做好疫情防控中的劳动关系稳定和职工工资支付工作"
-    // note: 通知只规定超过一个工资支付周期的情形；一个周期内按劳动合同规定的标准支付工资（《工资支付暂行规定》第十二条）
-    basis = "contract_wage";
-    recorder?.decided("basis", "within_one_cycle");
-  } else if (noNormalWorkApplies) {
-    // rule no_normal_work: §9 "职工没有提供正常劳动的，按照不低于当地最低工资标准的80%支付职工生活费"
-    basis = "living_allowance_80pct";
-    recorder?.decided("basis", "no_normal_work");
-  } else if (normalWorkApplies) {
-    // rule normal_work: §9 "超过一个工资支付周期、职工提供了正常劳动的，企业支付给职工的工资不得低于当地最低工资标准"
-    basis = "minimum_wage";
-    recorder?.decided("basis", "normal_work");
-  } else {
-    throw new EvaluationError(
-      "no_rule_applies",
-      "no rule gives `basis` a value for this case; add a rule for it, or a rule without a condition",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 44, column: 3 },
-    );
-  }
-
-  let minimumPayment: Money | null;
-  const outsideNoticeApplies2 = !employment.stoppage_due_to_epidemic;
-  const withinOneCycleApplies2 = epidemicStoppageWithinCycle;
-  const noNormalWorkApplies2 = noNormalWorkBeyondCycle;
-  const normalWorkApplies2 = normalWorkBeyondCycle;
-  if (outsideNoticeApplies2 && withinOneCycleApplies2) {
-    throw new EvaluationError(
-      "conflicting_rules",
-      "two rules give `minimum_payment` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:66) and rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:71); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 71, column: 5 },
-    );
-  }
-  if (outsideNoticeApplies2 && noNormalWorkApplies2) {
-    throw new EvaluationError(
-      "conflicting_rules",
-      "two rules give `minimum_payment` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:66) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:76); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 76, column: 5 },
-    );
-  }
-  if (outsideNoticeApplies2 && normalWorkApplies2) {
-    throw new EvaluationError(
-      "conflicting_rules",
-      "two rules give `minimum_payment` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:66) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:81); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 81, column: 5 },
-    );
-  }
-  if (withinOneCycleApplies2 && noNormalWorkApplies2) {
-    throw new EvaluationError(
-      "conflicting_rules",
-      "two rules give `minimum_payment` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:71) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:76); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 76, column: 5 },
-    );
-  }
-  if (withinOneCycleApplies2 && normalWorkApplies2) {
-    throw new EvaluationError(
-      "conflicting_rules",
-      "two rules give `minimum_payment` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:71) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:81); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 81, column: 5 },
-    );
-  }
-  if (noNormalWorkApplies2 && normalWorkApplies2) {
-    throw new EvaluationError(
-      "conflicting_rules",
-      "two rules give `minimum_payment` a value: rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:76) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:81); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 81, column: 5 },
-    );
-  }
-  if (outsideNoticeApplies2) {
-    // rule outside_notice: §9 "企业因受疫情影响导致停工停产"
-    // note: 停工停产并非因疫情的，不属本条，本通知不给出最低应付额
-    minimumPayment = null;
-    recorder?.decided("minimum_payment", "outside_notice");
-  } else if (withinOneCycleApplies2) {
-    // rule within_one_cycle: §9 "指导企业做好疫情防控中的劳动关系稳定和职工工资支付工作"
-    // note: 按劳动合同约定的月工资（《工资支付暂行规定》第十二条）
-    minimumPayment = employment.contract_wage;
-    recorder?.decided("minimum_payment", "within_one_cycle");
-  } else if (noNormalWorkApplies2) {
-    // rule no_normal_work: §9 "按照不低于当地最低工资标准的80%支付职工生活费"
-    // note: 月额：当地月最低工资标准的80%，按分四舍五入
-    minimumPayment = livingAllowance;
-    recorder?.decided("minimum_payment", "no_normal_work");
-  } else if (normalWorkApplies2) {
-    // rule normal_work: §9 "企业支付给职工的工资不得低于当地最低工资标准"
-    // note: 月额：当地月最低工资标准
-    minimumPayment = localMinimumWage;
-    recorder?.decided("minimum_payment", "normal_work");
-  } else {
-    throw new EvaluationError(
-      "no_rule_applies",
-      "no rule gives `minimum_payment` a value for this case; add a rule for it, or a rule without a condition",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 65, column: 3 },
-    );
-  }
-
-  let compliant: boolean | null;
-  const outsideNoticeApplies3 = !employment.stoppage_due_to_epidemic;
-  const withinOneCycleApplies3 = epidemicStoppageWithinCycle;
-  const noNormalWorkApplies3 = noNormalWorkBeyondCycle;
-  const normalWorkApplies3 = normalWorkBeyondCycle;
-  if (outsideNoticeApplies3 && withinOneCycleApplies3) {
-    throw new EvaluationError(
-      "conflicting_rules",
-      "two rules give `compliant` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:89) and rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:94); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 94, column: 5 },
-    );
-  }
-  if (outsideNoticeApplies3 && noNormalWorkApplies3) {
-    throw new EvaluationError(
-      "conflicting_rules",
-      "two rules give `compliant` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:89) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:99); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 99, column: 5 },
-    );
-  }
-  if (outsideNoticeApplies3 && normalWorkApplies3) {
-    throw new EvaluationError(
-      "conflicting_rules",
-      "two rules give `compliant` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:89) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:104); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 104, column: 5 },
-    );
-  }
-  if (withinOneCycleApplies3 && noNormalWorkApplies3) {
-    throw new EvaluationError(
-      "conflicting_rules",
-      "two rules give `compliant` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:94) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:99); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 99, column: 5 },
-    );
-  }
-  if (withinOneCycleApplies3 && normalWorkApplies3) {
-    throw new EvaluationError(
-      "conflicting_rules",
-      "two rules give `compliant` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:94) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:104); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 104, column: 5 },
-    );
-  }
-  if (noNormalWorkApplies3 && normalWorkApplies3) {
-    throw new EvaluationError(
-      "conflicting_rules",
-      "two rules give `compliant` a value: rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:99) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:104); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 104, column: 5 },
-    );
-  }
-  if (outsideNoticeApplies3) {
-    // rule outside_notice: §9 "企业因受疫情影响导致停工停产"
-    // note: 停工停产并非因疫情的，不属本条，无从依本通知判断
-    compliant = null;
-    recorder?.decided("compliant", "outside_notice");
-  } else if (withinOneCycleApplies3) {
-    // rule within_one_cycle: §9 "指导企业做好疫情防控中的劳动关系稳定和职工工资支付工作"
-    // note: 按劳动合同规定的标准足额支付的，符合规定
-    compliant = employment.paid >= employment.contract_wage;
-    recorder?.decided("compliant", "within_one_cycle");
-  } else if (noNormalWorkApplies3) {
-    // rule no_normal_work: §9 "按照不低于当地最低工资标准的80%支付职工生活费"
-    // note: “不低于”含本数：恰好等于生活费下限的，符合规定
-    compliant = employment.paid >= livingAllowance;
-    recorder?.decided("compliant", "no_normal_work");
-  } else if (normalWorkApplies3) {
-    // rule normal_work: §9 "企业支付给职工的工资不得低于当地最低工资标准"
-    // note: “不得低于”：恰好等于最低工资标准的，符合规定
-    compliant = employment.paid >= localMinimumWage;
-    recorder?.decided("compliant", "normal_work");
-  } else {
-    throw new EvaluationError(
-      "no_rule_applies",
-      "no rule gives `compliant` a value for this case; add a rule for it, or a rule without a condition",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 88, column: 3 },
-    );
-  }
-
-  let shortfall: Money | null;
-  const outsideNoticeApplies4 = !employment.stoppage_due_to_epidemic;
-  const withinOneCycleApplies4 = epidemicStoppageWithinCycle;
-  const noNormalWorkApplies4 = noNormalWorkBeyondCycle;
-  const normalWorkApplies4 = normalWorkBeyondCycle;
-  if (outsideNoticeApplies4 && withinOneCycleApplies4) {
-    throw new EvaluationError(
-      "conflicting_rules",
-      "two rules give `shortfall` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:112) and rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:117); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 117, column: 5 },
-    );
-  }
-  if (outsideNoticeApplies4 && noNormalWorkApplies4) {
-    throw new EvaluationError(
-      "conflicting_rules",
-      "two rules give `shortfall` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:112) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:123); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 123, column: 5 },
-    );
-  }
-  if (outsideNoticeApplies4 && normalWorkApplies4) {
-    throw new EvaluationError(
-      "conflicting_rules",
-      "two rules give `shortfall` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:112) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:128); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 128, column: 5 },
-    );
-  }
-  if (withinOneCycleApplies4 && noNormalWorkApplies4) {
-    throw new EvaluationError(
-      "conflicting_rules",
-      "two rules give `shortfall` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:117) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:123); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 123, column: 5 },
-    );
-  }
-  if (withinOneCycleApplies4 && normalWorkApplies4) {
-    throw new EvaluationError(
-      "conflicting_rules",
-      "two rules give `shortfall` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:117) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:128); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 128, column: 5 },
-    );
-  }
-  if (noNormalWorkApplies4 && normalWorkApplies4) {
-    throw new EvaluationError(
-      "conflicting_rules",
-      "two rules give `shortfall` a value: rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:123) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:128); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 128, column: 5 },
-    );
-  }
-  if (outsideNoticeApplies4) {
-    // rule outside_notice: §9 "企业因受疫情影响导致停工停产"
-    // note: 停工停产并非因疫情的，不属本条，无从依本通知计算差额
-    shortfall = null;
-    recorder?.decided("shortfall", "outside_notice");
-  } else if (withinOneCycleApplies4) {
-    // rule within_one_cycle: §9 "指导企业做好疫情防控中的劳动关系稳定和职工工资支付工作"
-    // note: 少于劳动合同约定月工资的差额，足额支付的为0
-    shortfall = employment.paid >= employment.contract_wage
-      ? YUAN_0
-      : subtractMoney(employment.contract_wage, employment.paid);
-    recorder?.decided("shortfall", "within_one_cycle");
-  } else if (noNormalWorkApplies4) {
-    // rule no_normal_work: §9 "按照不低于当地最低工资标准的80%支付职工生活费"
-    // note: 少于月生活费下限的差额，不低于下限的为0
-    shortfall = employment.paid >= livingAllowance ? YUAN_0 : subtractMoney(livingAllowance, employment.paid);
-    recorder?.decided("shortfall", "no_normal_work");
-  } else if (normalWorkApplies4) {
-    // rule normal_work: §9 "企业支付给职工的工资不得低于当地最低工资标准"
-    // note: 少于月最低工资标准的差额，不低于标准的为0
-    shortfall = employment.paid >= localMinimumWage ? YUAN_0 : subtractMoney(localMinimumWage, employment.paid);
-    recorder?.decided("shortfall", "normal_work");
-  } else {
-    throw new EvaluationError(
-      "no_rule_applies",
-      "no rule gives `shortfall` a value for this case; add a rule for it, or a rule without a condition",
-      { file: "policies/lanzhou-2021-289/m9.tiao", line: 111, column: 3 },
-    );
-  }
-
+  const outputs = m9Outputs(facts, asOf, overrides, recorder);
   return {
-    in_force: true,
-    beyond_one_cycle: beyondOneCycle,
-    basis,
-    minimum_payment: minimumPayment,
-    compliant,
-    shortfall,
+    in_force: outputs.in_force(),
+    beyond_one_cycle: outputs.beyond_one_cycle(),
+    basis: outputs.basis(),
+    minimum_payment: outputs.minimum_payment(),
+    compliant: outputs.compliant(),
+    shortfall: outputs.shortfall(),
   };
 }
 
 // ---------------------------------------------------------------- measure m10 全面推行人社服务“不见面”办理
 
-/** The facts measure m10 reads. */
+/** The facts measure m10 reads (and those of the measures whose outputs it reads). */
 export interface M10Facts {
   readonly report: Pick<Report, "level" | "submitted_at">;
   readonly service: Pick<Service, "item">;
@@ -2362,6 +2994,147 @@ export interface M10Outputs {
   readonly report_on_time: boolean | null;
 }
 
+/** The outputs of measure m10, each computed when first asked for. */
+export type M10OnDemand = { readonly [K in keyof M10Outputs]: () => M10Outputs[K] };
+
+/**
+ * Measure m10 全面推行人社服务“不见面”办理
+ *
+ * §10 "全面推行人社服务“不见面”办理"
+ *
+ * 关于深入贯彻落实服务疫情防控工作十条措施的通知 (兰人社发〔2021〕289号), version 1.0.0
+ *
+ * Not computed:
+ * - §10 "全市各级人社部门和经办机构要最大程度发挥信息化手段，采取“网上办、电话办、邮寄办、预约办”等服务方式和搭建虚拟网络系统居家办公方式办理，及时对外公布服务事项办理渠道和联系方式，提供不间断人社服务": 对人社部门服务方式的工作要求，不是可计算的规则
+ * - §10 "增加人工坐席数量，特别是对当前劳动维权、人力资源考试延期调整等热点问题，及时准确回应群众关切，切实提升服务质量": 对热线服务质量的工作要求，坐席数量未定
+ * - §closing "市、县区两级人社部门、经办机构要切实提高政治站位，结合实际，认真安排部署，拿出切实可行的办法，将“十条措施”落实落细落到位": 通知结尾的总体工作要求，不是可计算的规则
+ * - §closing "局办公室联系人: 线开 联系电话: 8847899": 联系方式，不是规则
+ * - §closing "公开属性: 主动公开": 公文的公开属性，不是规则
+ * - §closing "兰州市人力资源和社会保障局办公室 2021年11月5日印发": 印发机关和日期，已记入政策头部的 issuer 和 issued
+ *
+ * Each output is computed when its function is first called, with only what it needs.
+ */
+export function m10Outputs(
+  facts: M10Facts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): M10OnDemand {
+  const { report, service } = facts;
+
+  let inForceCache: boolean | undefined;
+  function inForce(): boolean {
+    if (inForceCache !== undefined) return inForceCache;
+    const inForceFrom: CalendarDate = epidemicPeriodStartOn(asOf, overrides);
+    const inForceUntil: CalendarDate | null = epidemicPeriodEndOn(asOf, overrides);
+    recorder?.window(inForceFrom, inForceUntil);
+    const inForceValue = asOf >= inForceFrom && (inForceUntil === null || asOf <= inForceUntil);
+    inForceCache = inForceValue;
+    return inForceValue;
+  }
+
+  let oneNetworkCache: boolean | undefined;
+  function oneNetwork(): boolean {
+    if (oneNetworkCache !== undefined) return oneNetworkCache;
+    // §10 "对就业登记、失业登记、就业创业证、企业社保开户注销实行“一网通办”"
+    const oneNetworkValue: boolean =
+      service.item === "employment_entrepreneurship_certificate" ||
+      service.item === "employment_registration" ||
+      service.item === "enterprise_social_insurance_account" ||
+      service.item === "unemployment_registration";
+    oneNetworkCache = oneNetworkValue;
+    return oneNetworkValue;
+  }
+
+  let byMailCache: boolean | undefined;
+  function byMail(): boolean {
+    if (byMailCache !== undefined) return byMailCache;
+    // §10 "劳动人事争议仲裁、工伤认定、流动人员人事档案转递等业务均可申请邮寄办理"
+    // note: 紧急用卡的社保卡“即时制卡免费邮寄”，同样以邮寄办理
+    const byMailValue: boolean =
+      service.item === "labour_dispute_arbitration" ||
+      service.item === "personnel_file_transfer" ||
+      service.item === "social_security_card_urgent" ||
+      service.item === "work_injury_determination";
+    byMailCache = byMailValue;
+    return byMailValue;
+  }
+
+  let freeMailingCache: boolean | undefined;
+  function freeMailing(): boolean {
+    if (freeMailingCache !== undefined) return freeMailingCache;
+    // §10 "开辟社保卡绿色通道，对有紧急用卡需求的群众即时制卡免费邮寄"
+    const freeMailingValue: boolean = service.item === "social_security_card_urgent";
+    freeMailingCache = freeMailingValue;
+    return freeMailingValue;
+  }
+
+  let hotlineStaffedUntilCache: TimeOfDay | undefined;
+  function hotlineStaffedUntil(): TimeOfDay {
+    if (hotlineStaffedUntilCache !== undefined) return hotlineStaffedUntilCache;
+    // §10 "延长市本级“12333”人社服务热线人工坐席时间，将人工服务时间由18点延长至22点"
+    const hotlineStaffedUntilValue: TimeOfDay = hotlineStaffedUntilOn(asOf, overrides);
+    hotlineStaffedUntilCache = hotlineStaffedUntilValue;
+    return hotlineStaffedUntilValue;
+  }
+
+  let reportDeadlineCache: TimeOfDay | null | undefined;
+  function reportDeadline(): TimeOfDay | null {
+    if (reportDeadlineCache !== undefined) return reportDeadlineCache;
+    // §closing "请各县区于每日下午3点前将工作进展情况报送市人社局对口科室单位，各科室单位将情况汇总后，每日下午4时前统一报送局办公室"
+    // note: 日报告制度“从即日起”实行，即自印发之日2021-11-05起；此前没有截止时刻
+    const reportDeadlineValue: TimeOfDay | null = report.level === "county"
+      ? reportDeadlineCountyOn(asOf, overrides)
+      : reportDeadlineBureauUnitOn(asOf, overrides);
+    reportDeadlineCache = reportDeadlineValue;
+    return reportDeadlineValue;
+  }
+
+  let reportOnTimeCache: boolean | null | undefined;
+  function reportOnTime(): boolean | null {
+    if (reportOnTimeCache !== undefined) return reportOnTimeCache;
+    let reportOnTimeValue: boolean | null;
+    const byDeadlineApplies = reportDeadline() !== null;
+    const noDeadlineApplies = reportDeadline() === null;
+    if (byDeadlineApplies && noDeadlineApplies) {
+      throw new EvaluationError(
+        "conflicting_rules",
+        "two rules give `report_on_time` a value: rule `by_deadline` (policies/lanzhou-2021-289/m10.tiao:36) and rule `no_deadline` (policies/lanzhou-2021-289/m10.tiao:41); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/lanzhou-2021-289/m10.tiao", line: 41, column: 5 },
+      );
+    }
+    if (byDeadlineApplies) {
+      // rule by_deadline: §closing "请各县区于每日下午3点前将工作进展情况报送市人社局对口科室单位，各科室单位将情况汇总后，每日下午4时前统一报送局办公室"
+      // note: “3点前”“4时前”以该时刻为截止，恰在截止时刻报送的仍属按时
+      reportOnTimeValue = report.submitted_at <= present(reportDeadline());
+      recorder?.decided("report_on_time", "by_deadline");
+    } else if (noDeadlineApplies) {
+      // rule no_deadline: §closing "从即日起，市人社局将实行日调度日报告制度"
+      // note: 日报告制度自印发之日（2021-11-05）起实行，此前没有报送截止时刻，无从判断是否按时
+      reportOnTimeValue = null;
+      recorder?.decided("report_on_time", "no_deadline");
+    } else {
+      throw new EvaluationError(
+        "no_rule_applies",
+        "no rule gives `report_on_time` a value for this case; add a rule for it, or a rule without a condition",
+        { file: "policies/lanzhou-2021-289/m10.tiao", line: 35, column: 3 },
+      );
+    }
+    reportOnTimeCache = reportOnTimeValue;
+    return reportOnTimeValue;
+  }
+
+  return {
+    in_force: inForce,
+    one_network: () => inForce() ? oneNetwork() : false,
+    by_mail: () => inForce() ? byMail() : false,
+    free_mailing: () => inForce() ? freeMailing() : false,
+    hotline_staffed_until: () => inForce() ? hotlineStaffedUntil() : null,
+    report_deadline: () => inForce() ? reportDeadline() : null,
+    report_on_time: () => inForce() ? reportOnTime() : null,
+  };
+}
+
 /**
  * Measure m10 全面推行人社服务“不见面”办理
  *
@@ -2383,85 +3156,15 @@ export function evaluateM10(
   overrides: ParameterOverrides = {},
   recorder?: DecisionRecorder,
 ): M10Outputs {
-  const { report, service } = facts;
-  const inForceFrom: CalendarDate = epidemicPeriodStartOn(asOf, overrides);
-  const inForceUntil: CalendarDate | null = epidemicPeriodEndOn(asOf, overrides);
-  recorder?.window(inForceFrom, inForceUntil);
-  if (asOf < inForceFrom || (inForceUntil !== null && asOf > inForceUntil)) {
-    return {
-      in_force: false,
-      one_network: false,
-      by_mail: false,
-      free_mailing: false,
-      hotline_staffed_until: null,
-      report_deadline: null,
-      report_on_time: null,
-    };
-  }
-
-  // §10 "对就业登记、失业登记、就业创业证、企业社保开户注销实行“一网通办”"
-  const oneNetwork: boolean =
-    service.item === "employment_entrepreneurship_certificate" ||
-    service.item === "employment_registration" ||
-    service.item === "enterprise_social_insurance_account" ||
-    service.item === "unemployment_registration";
-
-  // §10 "劳动人事争议仲裁、工伤认定、流动人员人事档案转递等业务均可申请邮寄办理"
-  // note: 紧急用卡的社保卡“即时制卡免费邮寄”，同样以邮寄办理
-  const byMail: boolean =
-    service.item === "labour_dispute_arbitration" ||
-    service.item === "personnel_file_transfer" ||
-    service.item === "social_security_card_urgent" ||
-    service.item === "work_injury_determination";
-
-  // §10 "开辟社保卡绿色通道，对有紧急用卡需求的群众即时制卡免费邮寄"
-  const freeMailing: boolean = service.item === "social_security_card_urgent";
-
-  // §10 "延长市本级“12333”人社服务热线人工坐席时间，将人工服务时间由18点延长至22点"
-  const hotlineStaffedUntil: TimeOfDay = hotlineStaffedUntilOn(asOf, overrides);
-
-  // §closing "请各县区于每日下午3点前将工作进展情况报送市人社局对口科室单位，各科室单位将情况汇总后，每日下午4时前统一报送局办公室"
-  // note: 日报告制度“从即日起”实行，即自印发之日2021-11-05起；此前没有截止时刻
-  const reportDeadline: TimeOfDay | null = report.level === "county"
-    ? reportDeadlineCountyOn(asOf, overrides)
-    : reportDeadlineBureauUnitOn(asOf, overrides);
-
-  let reportOnTime: boolean | null;
-  const byDeadlineApplies = reportDeadline !== null;
-  const noDeadlineApplies = reportDeadline === null;
-  if (byDeadlineApplies && noDeadlineApplies) {
-    throw new EvaluationError(
-      "conflicting_rules",
-      "two rules give `report_on_time` a value: rule `by_deadline` (policies/lanzhou-2021-289/m10.tiao:36) and rule `no_deadline` (policies/lanzhou-2021-289/m10.tiao:41); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/lanzhou-2021-289/m10.tiao", line: 41, column: 5 },
-    );
-  }
-  if (byDeadlineApplies) {
-    // rule by_deadline: §closing "请各县区于每日下午3点前将工作进展情况报送市人社局对口科室单位，各科室单位将情况汇总后，每日下午4时前统一报送局办公室"
-    // note: “3点前”“4时前”以该时刻为截止，恰在截止时刻报送的仍属按时
-    reportOnTime = report.submitted_at <= present(reportDeadline);
-    recorder?.decided("report_on_time", "by_deadline");
-  } else if (noDeadlineApplies) {
-    // rule no_deadline: §closing "从即日起，市人社局将实行日调度日报告制度"
-    // note: 日报告制度自印发之日（2021-11-05）起实行，此前没有报送截止时刻，无从判断是否按时
-    reportOnTime = null;
-    recorder?.decided("report_on_time", "no_deadline");
-  } else {
-    throw new EvaluationError(
-      "no_rule_applies",
-      "no rule gives `report_on_time` a value for this case; add a rule for it, or a rule without a condition",
-      { file: "policies/lanzhou-2021-289/m10.tiao", line: 35, column: 3 },
-    );
-  }
-
+  const outputs = m10Outputs(facts, asOf, overrides, recorder);
   return {
-    in_force: true,
-    one_network: oneNetwork,
-    by_mail: byMail,
-    free_mailing: freeMailing,
-    hotline_staffed_until: hotlineStaffedUntil,
-    report_deadline: reportDeadline,
-    report_on_time: reportOnTime,
+    in_force: outputs.in_force(),
+    one_network: outputs.one_network(),
+    by_mail: outputs.by_mail(),
+    free_mailing: outputs.free_mailing(),
+    hotline_staffed_until: outputs.hotline_staffed_until(),
+    report_deadline: outputs.report_deadline(),
+    report_on_time: outputs.report_on_time(),
   };
 }
 

@@ -335,7 +335,7 @@ export function severeDisabilityTopupRateOn(asOf: CalendarDate, overrides: Param
 
 // ---------------------------------------------------------------- measure allowance 城市居民最低生活保障差额补助
 
-/** The facts measure allowance reads. */
+/** The facts measure allowance reads (and those of the measures whose outputs it reads). */
 export interface AllowanceFacts {
   readonly household: Pick<Household, "application_date" | "financial_assets" | "members" | "residence" | "terminated_for_concealment">;
 }
@@ -400,6 +400,9 @@ export interface AllowanceOutputs {
    */
   readonly zero_employment: boolean;
 }
+
+/** The outputs of measure allowance, each computed when first asked for. */
+export type AllowanceOnDemand = { readonly [K in keyof AllowanceOutputs]: () => AllowanceOutputs[K] };
 
 /** counted_income(m) of measure allowance */
 function allowanceCountedIncome(m: Member, asOf: CalendarDate, overrides: ParameterOverrides): Money {
@@ -550,6 +553,208 @@ function allowanceZeroEmploymentAll(household: AllowanceFacts["household"]): boo
  *
  * Not computed:
  * - §6 "各区民政局要加强入户调查和动态管理，做到应保尽保、应退尽退": 对民政部门的工作要求，不是可计算的待遇
+ *
+ * Each output is computed when its function is first called, with only what it needs.
+ */
+export function allowanceOutputs(
+  facts: AllowanceFacts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): AllowanceOnDemand {
+  const { household } = facts;
+
+  let inForceCache: boolean | undefined;
+  function inForce(): boolean {
+    if (inForceCache !== undefined) return inForceCache;
+    recorder?.window(DATE_2024_01_01, DATE_2026_12_31);
+    const inForceValue = asOf >= DATE_2024_01_01 && asOf <= DATE_2026_12_31;
+    inForceCache = inForceValue;
+    return inForceValue;
+  }
+
+  let householdIncomeCache: Money | undefined;
+  function householdIncome(): Money {
+    if (householdIncomeCache !== undefined) return householdIncomeCache;
+    // §3 "家庭月收入为共同生活的家庭成员月收入之和"
+    let householdIncomeValue = YUAN_0;
+    for (const m of household.members) {
+      householdIncomeValue = addMoney(householdIncomeValue, allowanceCountedIncome(m, asOf, overrides));
+    }
+    householdIncomeCache = householdIncomeValue;
+    return householdIncomeValue;
+  }
+
+  let householdSizeCache: number | undefined;
+  function householdSize(): number {
+    if (householdSizeCache !== undefined) return householdSizeCache;
+    // §2 "家庭月收入低于本市城市低保标准乘以家庭人口数"
+    const householdSizeValue: number = household.members.length;
+    householdSizeCache = householdSizeValue;
+    return householdSizeValue;
+  }
+
+  let thresholdCache: Money | undefined;
+  function threshold(): Money {
+    if (thresholdCache !== undefined) return thresholdCache;
+    // §2 "家庭月收入低于本市城市低保标准乘以家庭人口数"
+    const thresholdValue: Money = multiplyMoney(lowIncomeStandardOn(asOf, overrides), householdSize());
+    thresholdCache = thresholdValue;
+    return thresholdValue;
+  }
+
+  let applicantListedCache: boolean | undefined;
+  function applicantListed(): boolean {
+    if (applicantListedCache !== undefined) return applicantListedCache;
+    // §2 "申请人应为共同生活的家庭成员之一"
+    let applicantListedValue = false;
+    for (const m of household.members) {
+      if (m.relation === "applicant") {
+        applicantListedValue = true;
+        break;
+      }
+    }
+    applicantListedCache = applicantListedValue;
+    return applicantListedValue;
+  }
+
+  let residentCache: boolean | undefined;
+  function resident(): boolean {
+    if (residentCache !== undefined) return residentCache;
+    // §2 "持有本市户籍并在本市居住满12个月的城市居民家庭"
+    const residentValue: boolean =
+      household.residence.hukou_local &&
+      household.residence.months_resident >= minimumResidenceOn(asOf, overrides);
+    residentCache = residentValue;
+    return residentValue;
+  }
+
+  let assetsWithinLimitCache: boolean | undefined;
+  function assetsWithinLimit(): boolean {
+    if (assetsWithinLimitCache !== undefined) return assetsWithinLimitCache;
+    // §2 "家庭金融资产人均不超过低保标准24倍"
+    // note: “人均不超过”即合计不超过低保标准×24×家庭人口数，含本数；两边同乘人口数以免除法
+    const assetsWithinLimitValue: boolean = household.financial_assets <= multiplyMoney(lowIncomeStandardOn(asOf, overrides), multiplyIntegers(assetMultipleOn(asOf, overrides), householdSize()));
+    assetsWithinLimitCache = assetsWithinLimitValue;
+    return assetsWithinLimitValue;
+  }
+
+  let inWaitingPeriodCache: boolean | undefined;
+  function inWaitingPeriod(): boolean {
+    if (inWaitingPeriodCache !== undefined) return inWaitingPeriodCache;
+    // §2 "因隐瞒收入被终止低保的家庭，自终止之日起6个月内不予受理其申请"
+    // note: 月数规则：终止之日加6个月（目标月较短时取该月末日），申请之日早于该日的不予受理
+    const inWaitingPeriodValue: boolean =
+      household.terminated_for_concealment !== null &&
+      household.application_date < addMonths(present(household.terminated_for_concealment), reapplicationWaitOn(asOf, overrides));
+    inWaitingPeriodCache = inWaitingPeriodValue;
+    return inWaitingPeriodValue;
+  }
+
+  let eligibleCache: boolean | undefined;
+  function eligible(): boolean {
+    if (eligibleCache !== undefined) return eligibleCache;
+    let eligibleValue: boolean;
+    if (inWaitingPeriod()) {
+      // exception concealment to general: §2 "因隐瞒收入被终止低保的家庭，自终止之日起6个月内不予受理其申请"
+      eligibleValue = false;
+      recorder?.decided("eligible", "concealment");
+    } else {
+      // rule general: §2 "持有本市户籍并在本市居住满12个月的城市居民家庭，家庭月收入低于本市城市低保标准乘以家庭人口数，且家庭金融资产人均不超过低保标准24倍的，可以申请城市低保"
+      // note: “低于”不含本数：家庭月收入恰等于标准乘以人口数的，不予保障
+      eligibleValue = applicantListed() && resident() && householdIncome() < threshold() && assetsWithinLimit();
+      recorder?.decided("eligible", "general");
+    }
+    eligibleCache = eligibleValue;
+    return eligibleValue;
+  }
+
+  let monthlyAllowanceCache: Money | undefined;
+  function monthlyAllowance(): Money {
+    if (monthlyAllowanceCache !== undefined) return monthlyAllowanceCache;
+    // §4 "低保金按家庭月收入与低保标准乘以家庭人口数的差额发放。差额不足30元的，按每户每月30元发放"
+    const monthlyAllowanceValue: Money = eligible()
+      ? maxOf(subtractMoney(threshold(), householdIncome()), minimumAllowanceOn(asOf, overrides))
+      : YUAN_0;
+    monthlyAllowanceCache = monthlyAllowanceValue;
+    return monthlyAllowanceValue;
+  }
+
+  let topupCache: Money | undefined;
+  function topup(): Money {
+    if (topupCache !== undefined) return topupCache;
+    // §5 "分类施保"
+    // note: 只有低保家庭的成员享受分类施保增发
+    const topupValue: Money = eligible() ? allowanceTopupSum(household, asOf, overrides) : YUAN_0;
+    topupCache = topupValue;
+    return topupValue;
+  }
+
+  let topupCasesCache: number | undefined;
+  function topupCases(): number {
+    if (topupCasesCache !== undefined) return topupCasesCache;
+    // §5 "分类施保按人次统计，同一人同时享受两项增发的计2人次"
+    const topupCasesValue: number = eligible()
+      ? addIntegers(
+          allowanceTopupCasesCount(household, asOf, overrides),
+          allowanceTopupCasesCount2(household, asOf, overrides),
+        )
+      : 0;
+    topupCasesCache = topupCasesValue;
+    return topupCasesValue;
+  }
+
+  let totalCache: Money | undefined;
+  function total(): Money {
+    if (totalCache !== undefined) return totalCache;
+    // §4 "低保金按家庭月收入与低保标准乘以家庭人口数的差额发放"
+    // note: 每月发放的合计金额：第四条的差额补助加第五条的分类施保增发
+    const totalValue: Money = addMoney(monthlyAllowance(), topup());
+    totalCache = totalValue;
+    return totalValue;
+  }
+
+  let quarterlyVisitCache: boolean | undefined;
+  function quarterlyVisit(): boolean {
+    if (quarterlyVisitCache !== undefined) return quarterlyVisitCache;
+    // §6 "对有重度残疾人或孤儿的低保家庭，每季度至少入户走访一次"
+    const quarterlyVisitValue: boolean = eligible() && allowanceQuarterlyVisitAny(household, asOf, overrides);
+    quarterlyVisitCache = quarterlyVisitValue;
+    return quarterlyVisitValue;
+  }
+
+  let zeroEmploymentCache: boolean | undefined;
+  function zeroEmployment(): boolean {
+    if (zeroEmploymentCache !== undefined) return zeroEmploymentCache;
+    // §6 "家庭成员均无工资性收入的低保家庭，由各区民政局通报人力资源社会保障部门优先提供就业援助"
+    const zeroEmploymentValue: boolean = eligible() && allowanceZeroEmploymentAll(household);
+    zeroEmploymentCache = zeroEmploymentValue;
+    return zeroEmploymentValue;
+  }
+
+  return {
+    in_force: inForce,
+    household_income: () => inForce() ? householdIncome() : YUAN_0,
+    threshold: () => inForce() ? threshold() : YUAN_0,
+    eligible: () => inForce() ? eligible() : false,
+    monthly_allowance: () => inForce() ? monthlyAllowance() : YUAN_0,
+    topup: () => inForce() ? topup() : YUAN_0,
+    topup_cases: () => inForce() ? topupCases() : 0,
+    total: () => inForce() ? total() : YUAN_0,
+    quarterly_visit: () => inForce() ? quarterlyVisit() : false,
+    zero_employment: () => inForce() ? zeroEmployment() : false,
+  };
+}
+
+/**
+ * Measure allowance 城市居民最低生活保障差额补助
+ *
+ * §4 "低保金按家庭月收入与低保标准乘以家庭人口数的差额发放"
+ *
+ * 示例市民政局关于城市居民最低生活保障差额补助有关事项的通知（示例） (示民发〔2024〕3号), version 1.0.0
+ *
+ * Not computed:
+ * - §6 "各区民政局要加强入户调查和动态管理，做到应保尽保、应退尽退": 对民政部门的工作要求，不是可计算的待遇
  */
 export function evaluateAllowance(
   facts: AllowanceFacts,
@@ -557,109 +762,18 @@ export function evaluateAllowance(
   overrides: ParameterOverrides = {},
   recorder?: DecisionRecorder,
 ): AllowanceOutputs {
-  const { household } = facts;
-  recorder?.window(DATE_2024_01_01, DATE_2026_12_31);
-  if (asOf < DATE_2024_01_01 || asOf > DATE_2026_12_31) {
-    return {
-      in_force: false,
-      household_income: YUAN_0,
-      threshold: YUAN_0,
-      eligible: false,
-      monthly_allowance: YUAN_0,
-      topup: YUAN_0,
-      topup_cases: 0,
-      total: YUAN_0,
-      quarterly_visit: false,
-      zero_employment: false,
-    };
-  }
-
-  // §3 "家庭月收入为共同生活的家庭成员月收入之和"
-  let householdIncome = YUAN_0;
-  for (const m of household.members) {
-    householdIncome = addMoney(householdIncome, allowanceCountedIncome(m, asOf, overrides));
-  }
-
-  // §2 "家庭月收入低于本市城市低保标准乘以家庭人口数"
-  const householdSize: number = household.members.length;
-
-  // §2 "家庭月收入低于本市城市低保标准乘以家庭人口数"
-  const threshold: Money = multiplyMoney(lowIncomeStandardOn(asOf, overrides), householdSize);
-
-  // §2 "申请人应为共同生活的家庭成员之一"
-  let applicantListed = false;
-  for (const m of household.members) {
-    if (m.relation === "applicant") {
-      applicantListed = true;
-      break;
-    }
-  }
-
-  // §2 "持有本市户籍并在本市居住满12个月的城市居民家庭"
-  const resident: boolean =
-    household.residence.hukou_local &&
-    household.residence.months_resident >= minimumResidenceOn(asOf, overrides);
-
-  // §2 "家庭金融资产人均不超过低保标准24倍"
-  // note: “人均不超过”即合计不超过低保标准×24×家庭人口数，含本数；两边同乘人口数以免除法
-  const assetsWithinLimit: boolean = household.financial_assets <= multiplyMoney(lowIncomeStandardOn(asOf, overrides), multiplyIntegers(assetMultipleOn(asOf, overrides), householdSize));
-
-  // §2 "因隐瞒收入被终止低保的家庭，自终止之日起6个月内不予受理其申请"
-  // note: 月数规则：终止之日加6个月（目标月较短时取该月末日），申请之日早于该日的不予受理
-  const inWaitingPeriod: boolean =
-    household.terminated_for_concealment !== null &&
-    household.application_date < addMonths(present(household.terminated_for_concealment), reapplicationWaitOn(asOf, overrides));
-
-  let eligible: boolean;
-  if (inWaitingPeriod) {
-    // exception concealment to general: §2 "因隐瞒收入被终止低保的家庭，自终止之日起6个月内不予受理其申请"
-    eligible = false;
-    recorder?.decided("eligible", "concealment");
-  } else {
-    // rule general: §2 "持有本市户籍并在本市居住满12个月的城市居民家庭，家庭月收入低于本市城市低保标准乘以家庭人口数，且家庭金融资产人均不超过低保标准24倍的，可以申请城市低保"
-    // note: “低于”不含本数：家庭月收入恰等于标准乘以人口数的，不予保障
-    eligible = applicantListed && resident && householdIncome < threshold && assetsWithinLimit;
-    recorder?.decided("eligible", "general");
-  }
-
-  // §4 "低保金按家庭月收入与低保标准乘以家庭人口数的差额发放。差额不足30元的，按每户每月30元发放"
-  const monthlyAllowance: Money = eligible
-    ? maxOf(subtractMoney(threshold, householdIncome), minimumAllowanceOn(asOf, overrides))
-    : YUAN_0;
-
-  // §5 "分类施保"
-  // note: 只有低保家庭的成员享受分类施保增发
-  const topup: Money = eligible ? allowanceTopupSum(household, asOf, overrides) : YUAN_0;
-
-  // §5 "分类施保按人次统计，同一人同时享受两项增发的计2人次"
-  const topupCases: number = eligible
-    ? addIntegers(
-        allowanceTopupCasesCount(household, asOf, overrides),
-        allowanceTopupCasesCount2(household, asOf, overrides),
-      )
-    : 0;
-
-  // §4 "低保金按家庭月收入与低保标准乘以家庭人口数的差额发放"
-  // note: 每月发放的合计金额：第四条的差额补助加第五条的分类施保增发
-  const total: Money = addMoney(monthlyAllowance, topup);
-
-  // §6 "对有重度残疾人或孤儿的低保家庭，每季度至少入户走访一次"
-  const quarterlyVisit: boolean = eligible && allowanceQuarterlyVisitAny(household, asOf, overrides);
-
-  // §6 "家庭成员均无工资性收入的低保家庭，由各区民政局通报人力资源社会保障部门优先提供就业援助"
-  const zeroEmployment: boolean = eligible && allowanceZeroEmploymentAll(household);
-
+  const outputs = allowanceOutputs(facts, asOf, overrides, recorder);
   return {
-    in_force: true,
-    household_income: householdIncome,
-    threshold,
-    eligible,
-    monthly_allowance: monthlyAllowance,
-    topup,
-    topup_cases: topupCases,
-    total,
-    quarterly_visit: quarterlyVisit,
-    zero_employment: zeroEmployment,
+    in_force: outputs.in_force(),
+    household_income: outputs.household_income(),
+    threshold: outputs.threshold(),
+    eligible: outputs.eligible(),
+    monthly_allowance: outputs.monthly_allowance(),
+    topup: outputs.topup(),
+    topup_cases: outputs.topup_cases(),
+    total: outputs.total(),
+    quarterly_visit: outputs.quarterly_visit(),
+    zero_employment: outputs.zero_employment(),
   };
 }
 

@@ -396,7 +396,7 @@ export function maxTermOn(asOf: CalendarDate, overrides: ParameterOverrides = {}
 
 // ---------------------------------------------------------------- measure rent_subsidy 城镇住房保障家庭租赁补贴
 
-/** The facts measure rent_subsidy reads. */
+/** The facts measure rent_subsidy reads (and those of the measures whose outputs it reads). */
 export interface RentSubsidyFacts {
   readonly household: Pick<Household, "employer_allowance" | "hukou_local" | "income_band" | "lease_months_left" | "location" | "monthly_rent" | "new_employee" | "owned_area" | "persons" | "public_rental_area" | "severe_disability">;
 }
@@ -470,6 +470,301 @@ export interface RentSubsidyOutputs {
   readonly cycle: PaymentCycle | null;
 }
 
+/** The outputs of measure rent_subsidy, each computed when first asked for. */
+export type RentSubsidyOnDemand = { readonly [K in keyof RentSubsidyOutputs]: () => RentSubsidyOutputs[K] };
+
+/**
+ * Measure rent_subsidy 城镇住房保障家庭租赁补贴
+ *
+ * §1 "可以申请租赁补贴"
+ *
+ * 示例市住房和城乡建设局关于发放城镇住房保障家庭租赁补贴的通知（示例） (示建发〔2024〕5号), version 1.0.0
+ *
+ * Not computed:
+ * - §7 "各区住房保障部门要会同民政部门做好收入认定和复核工作": 对住房保障部门的工作要求；收入类别由民政部门认定，作为事实给出
+ *
+ * Each output is computed when its function is first called, with only what it needs.
+ */
+export function rentSubsidyOutputs(
+  facts: RentSubsidyFacts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): RentSubsidyOnDemand {
+  const { household } = facts;
+
+  let inForceCache: boolean | undefined;
+  function inForce(): boolean {
+    if (inForceCache !== undefined) return inForceCache;
+    const inForceFrom: CalendarDate = subsidyStartOn(asOf, overrides);
+    const inForceUntil: CalendarDate | null = subsidyEndOn(asOf, overrides);
+    recorder?.window(inForceFrom, inForceUntil);
+    const inForceValue = asOf >= inForceFrom && (inForceUntil === null || asOf <= inForceUntil);
+    inForceCache = inForceValue;
+    return inForceValue;
+  }
+
+  let countedAreaCache: Decimal | undefined;
+  function countedArea(): Decimal {
+    if (countedAreaCache !== undefined) return countedAreaCache;
+    // §2 "承租公有住房的，其面积按50%计入现有住房建筑面积"
+    const countedAreaValue: Decimal = addDecimal(
+      household.owned_area,
+      multiplyDecimalByPercent(household.public_rental_area, publicHousingShareOn(asOf, overrides)),
+    );
+    countedAreaCache = countedAreaValue;
+    return countedAreaValue;
+  }
+
+  let entitledAreaCache: Decimal | undefined;
+  function entitledArea(): Decimal {
+    if (entitledAreaCache !== undefined) return entitledAreaCache;
+    // §2 "人均15平方米乘以家庭人口数"
+    const entitledAreaValue: Decimal = multiplyDecimal(
+      areaPerPersonOn(asOf, overrides),
+      decimalFromInteger(household.persons),
+    );
+    entitledAreaCache = entitledAreaValue;
+    return entitledAreaValue;
+  }
+
+  let areaGapCache: Decimal | undefined;
+  function areaGap(): Decimal {
+    if (areaGapCache !== undefined) return areaGapCache;
+    // §2 "补贴面积为人均15平方米乘以家庭人口数，减去家庭现有住房建筑面积后的差额"
+    // note: 现有住房面积超出保障面积时为负数
+    const areaGapValue: Decimal = subtractDecimal(entitledArea(), countedArea());
+    areaGapCache = areaGapValue;
+    return areaGapValue;
+  }
+
+  let excessAreaCache: number | undefined;
+  function excessArea(): number {
+    if (excessAreaCache !== undefined) return excessAreaCache;
+    // §2 "现有住房建筑面积超出人均15平方米乘以家庭人口数的，应当在不予受理告知书中载明超出的整平方米数，不足1平方米的部分不计"
+    const excessAreaValue: number = compareDecimal(areaGap(), decimalFromInteger(0)) < 0
+      ? floorDecimal(negateDecimal(areaGap()))
+      : 0;
+    excessAreaCache = excessAreaValue;
+    return excessAreaValue;
+  }
+
+  let bandCoveredCache: boolean | undefined;
+  function bandCovered(): boolean {
+    if (bandCoveredCache !== undefined) return bandCoveredCache;
+    // §1 "经民政部门认定为低保、特困或低收入家庭"
+    // note: 自2024年7月1日起，covered_bands 另含中等偏下收入家庭
+    const bandCoveredValue: boolean = coveredBandsOn(asOf, overrides).includes(household.income_band);
+    bandCoveredCache = bandCoveredValue;
+    return bandCoveredValue;
+  }
+
+  let eligibleCache: boolean | undefined;
+  function eligible(): boolean {
+    if (eligibleCache !== undefined) return eligibleCache;
+    let eligibleValue: boolean;
+    const localApplies = household.hukou_local;
+    const newEmployeeDecides = asOf >= DATE_2024_07_01 && asOf <= DATE_2025_06_30 && household.new_employee;
+    const nonLocalApplies = newEmployeeDecides || !household.hukou_local;
+    if (localApplies && nonLocalApplies) {
+      throw new EvaluationError(
+        "conflicting_rules",
+        "two rules give `eligible` a value: rule `local` (policies/examples/rent-subsidy/policy.tiao:181) and rule `non_local` (policies/examples/rent-subsidy/policy.tiao:186); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/examples/rent-subsidy/policy.tiao", line: 186, column: 5 },
+      );
+    }
+    if (localApplies) {
+      // rule local: §1 "具有本市城镇户籍、经民政部门认定为低保、特困或低收入家庭，且人均住房建筑面积低于15平方米的家庭，可以申请租赁补贴"
+      // note: “人均低于15平方米”即现有住房面积低于人均15平方米乘以家庭人口数（差额大于零）
+      eligibleValue = bandCovered() && compareDecimal(areaGap(), decimalFromInteger(0)) > 0;
+      recorder?.decided("eligible", "local");
+    } else if (nonLocalApplies) {
+      if (asOf >= DATE_2024_07_01 && asOf <= DATE_2025_06_30 && household.new_employee) {
+        // exception new_employee to non_local: §1 "2024年7月1日至2025年6月30日，新就业无房职工申请租赁补贴不受户籍限制"
+        // note: 只免除户籍条件，收入类别和住房面积条件照常适用
+        eligibleValue = bandCovered() && compareDecimal(areaGap(), decimalFromInteger(0)) > 0;
+        recorder?.decided("eligible", "new_employee");
+      } else {
+        // rule non_local: §1 "具有本市城镇户籍"
+        eligibleValue = false;
+        recorder?.decided("eligible", "non_local");
+      }
+    } else {
+      throw new EvaluationError(
+        "no_rule_applies",
+        "no rule gives `eligible` a value for this case; add a rule for it, or a rule without a condition",
+        { file: "policies/examples/rent-subsidy/policy.tiao", line: 180, column: 3 },
+      );
+    }
+    eligibleCache = eligibleValue;
+    return eligibleValue;
+  }
+
+  let extraDocumentsCache: readonly DocumentKind[] | undefined;
+  function extraDocuments(): readonly DocumentKind[] {
+    if (extraDocumentsCache !== undefined) return extraDocumentsCache;
+    // §1 "新就业无房职工申请的，还应当提供劳动合同和社会保险缴费记录"
+    const extraDocumentsValue: readonly DocumentKind[] = household.new_employee && !household.hukou_local
+      ? ["insurance_record", "labour_contract"]
+      : [];
+    extraDocumentsCache = extraDocumentsValue;
+    return extraDocumentsValue;
+  }
+
+  let subsidisedAreaCache: number | undefined;
+  function subsidisedArea(): number {
+    if (subsidisedAreaCache !== undefined) return subsidisedAreaCache;
+    // §2 "补贴面积不足1平方米的部分按1平方米计算，每户补贴面积最高不超过30平方米"
+    const subsidisedAreaValue: number = eligible()
+      ? ceilDecimal(smallerDecimal(areaGap(), areaCapOn(asOf, overrides)))
+      : 0;
+    subsidisedAreaCache = subsidisedAreaValue;
+    return subsidisedAreaValue;
+  }
+
+  let locationFactorCache: Decimal | undefined;
+  function locationFactor(): Decimal {
+    if (locationFactorCache !== undefined) return locationFactorCache;
+    // §3 "核心区为1.2，中心城区为1.0，其他区域为0.8"
+    const locationFactorValue: Decimal = household.location === "core"
+      ? locationFactorCoreOn(asOf, overrides)
+      : household.location === "central"
+        ? locationFactorCentralOn(asOf, overrides)
+        : locationFactorOtherOn(asOf, overrides);
+    locationFactorCache = locationFactorValue;
+    return locationFactorValue;
+  }
+
+  let standardCache: Money | undefined;
+  function standard(): Money {
+    if (standardCache !== undefined) return standardCache;
+    // §3 "补贴标准按区位系数调整，按分四舍五入"
+    const standardValue: Money = roundToFen(
+      multiplyMoneyByDecimal(rentStandardOn(asOf, overrides), locationFactor()),
+      "half_up",
+    );
+    standardCache = standardValue;
+    return standardValue;
+  }
+
+  let bandCoefficientCache: Percent | undefined;
+  function bandCoefficient(): Percent {
+    if (bandCoefficientCache !== undefined) return bandCoefficientCache;
+    // §4 "低保、特困家庭按100%发放，低收入家庭按80%发放，中等偏下收入家庭按50%发放"
+    // note: 其他家庭不在补贴范围，不予补贴，系数不影响结果
+    const bandCoefficientValue: Percent =
+      household.income_band === "subsistence" || household.income_band === "extreme_poverty"
+        ? coefficientSubsistenceOn(asOf, overrides)
+        : household.income_band === "low_income"
+          ? coefficientLowIncomeOn(asOf, overrides)
+          : coefficientLowerMiddleOn(asOf, overrides);
+    bandCoefficientCache = bandCoefficientValue;
+    return bandCoefficientValue;
+  }
+
+  let coefficientCache: Percent | undefined;
+  function coefficient(): Percent {
+    if (coefficientCache !== undefined) return coefficientCache;
+    // §4 "家庭成员中有重度残疾人的，补贴系数不低于80%"
+    const coefficientValue: Percent = household.severe_disability
+      ? maxOf(bandCoefficient(), coefficientFloorDisabilityOn(asOf, overrides))
+      : bandCoefficient();
+    coefficientCache = coefficientValue;
+    return coefficientValue;
+  }
+
+  let subsidyAfterAllowanceCache: Money | undefined;
+  function subsidyAfterAllowance(): Money {
+    if (subsidyAfterAllowanceCache !== undefined) return subsidyAfterAllowanceCache;
+    // §5 "月补贴额为补贴标准乘以补贴面积再乘以补贴系数，扣减家庭成员已领取的单位住房补贴后按分进位；扣减后不足零的，不予发放"
+    const subsidyAfterAllowanceValue: Money = maxOf(
+      roundToFen(
+        subtractDecimal(
+          multiplyMoneyByPercentExact(multiplyMoney(standard(), subsidisedArea()), coefficient()),
+          moneyToDecimal(household.employer_allowance),
+        ),
+        "up",
+      ),
+      YUAN_0,
+    );
+    subsidyAfterAllowanceCache = subsidyAfterAllowanceValue;
+    return subsidyAfterAllowanceValue;
+  }
+
+  let rentCapCache: Money | undefined;
+  function rentCap(): Money {
+    if (rentCapCache !== undefined) return rentCapCache;
+    // §5 "月补贴额不超过实际月租金的50%，该上限按分舍去"
+    const rentCapValue: Money = multiplyMoneyByPercent(household.monthly_rent, rentShareCapOn(asOf, overrides), "down");
+    rentCapCache = rentCapValue;
+    return rentCapValue;
+  }
+
+  let monthlySubsidyCache: Money | undefined;
+  function monthlySubsidy(): Money {
+    if (monthlySubsidyCache !== undefined) return monthlySubsidyCache;
+    // §5 "月补贴额不超过实际月租金的50%"
+    const monthlySubsidyValue: Money = eligible() ? minOf(subsidyAfterAllowance(), rentCap()) : YUAN_0;
+    monthlySubsidyCache = monthlySubsidyValue;
+    return monthlySubsidyValue;
+  }
+
+  let payableMonthsCache: number | undefined;
+  function payableMonths(): number {
+    if (payableMonthsCache !== undefined) return payableMonthsCache;
+    // §6 "租赁补贴按租赁合同剩余期限发放，每次最长核定12个月"
+    const payableMonthsValue: number = eligible() ? minOf(household.lease_months_left, maxTermOn(asOf, overrides)) : 0;
+    payableMonthsCache = payableMonthsValue;
+    return payableMonthsValue;
+  }
+
+  let cycleCache: PaymentCycle | undefined;
+  function cycle(): PaymentCycle {
+    if (cycleCache !== undefined) return cycleCache;
+    let cycleValue: PaymentCycle;
+    const quarterlyApplies = asOf >= DATE_2024_01_01 && asOf <= DATE_2024_12_31;
+    const monthlyApplies = asOf >= DATE_2025_01_01;
+    if (quarterlyApplies && monthlyApplies) {
+      throw new EvaluationError(
+        "conflicting_rules",
+        "two rules give `cycle` a value: rule `quarterly` (policies/examples/rent-subsidy/policy.tiao:251) and rule `monthly` (policies/examples/rent-subsidy/policy.tiao:255); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/examples/rent-subsidy/policy.tiao", line: 255, column: 5 },
+      );
+    }
+    if (quarterlyApplies) {
+      // rule quarterly: §6 "2024年12月31日前按季度发放"
+      cycleValue = "quarterly";
+      recorder?.decided("cycle", "quarterly");
+    } else if (monthlyApplies) {
+      // rule monthly: §6 "自2025年1月1日起按月发放"
+      cycleValue = "monthly";
+      recorder?.decided("cycle", "monthly");
+    } else {
+      throw new EvaluationError(
+        "no_rule_applies",
+        "no rule gives `cycle` a value for this case; add a rule for it, or a rule without a condition",
+        { file: "policies/examples/rent-subsidy/policy.tiao", line: 250, column: 3 },
+      );
+    }
+    cycleCache = cycleValue;
+    return cycleValue;
+  }
+
+  return {
+    in_force: inForce,
+    area_gap: () => inForce() ? areaGap() : DECIMAL_0,
+    excess_area: () => inForce() ? excessArea() : 0,
+    eligible: () => inForce() ? eligible() : false,
+    extra_documents: () => inForce() ? extraDocuments() : [],
+    subsidised_area: () => inForce() ? subsidisedArea() : 0,
+    standard: () => inForce() ? standard() : YUAN_0,
+    coefficient: () => inForce() ? coefficient() : PERCENT_0,
+    monthly_subsidy: () => inForce() ? monthlySubsidy() : YUAN_0,
+    payable_months: () => inForce() ? payableMonths() : 0,
+    cycle: () => inForce() ? cycle() : null,
+  };
+}
+
 /**
  * Measure rent_subsidy 城镇住房保障家庭租赁补贴
  *
@@ -486,180 +781,19 @@ export function evaluateRentSubsidy(
   overrides: ParameterOverrides = {},
   recorder?: DecisionRecorder,
 ): RentSubsidyOutputs {
-  const { household } = facts;
-  const inForceFrom: CalendarDate = subsidyStartOn(asOf, overrides);
-  const inForceUntil: CalendarDate | null = subsidyEndOn(asOf, overrides);
-  recorder?.window(inForceFrom, inForceUntil);
-  if (asOf < inForceFrom || (inForceUntil !== null && asOf > inForceUntil)) {
-    return {
-      in_force: false,
-      area_gap: DECIMAL_0,
-      excess_area: 0,
-      eligible: false,
-      extra_documents: [],
-      subsidised_area: 0,
-      standard: YUAN_0,
-      coefficient: PERCENT_0,
-      monthly_subsidy: YUAN_0,
-      payable_months: 0,
-      cycle: null,
-    };
-  }
-
-  // §2 "承租公有住房的，其面积按50%计入现有住房建筑面积"
-  const countedArea: Decimal = addDecimal(
-    household.owned_area,
-    multiplyDecimalByPercent(household.public_rental_area, publicHousingShareOn(asOf, overrides)),
-  );
-
-  // §2 "人均15平方米乘以家庭人口数"
-  const entitledArea: Decimal = multiplyDecimal(
-    areaPerPersonOn(asOf, overrides),
-    decimalFromInteger(household.persons),
-  );
-
-  // §2 "补贴面积为人均15平方米乘以家庭人口数，减去家庭现有住房建筑面积后的差额"
-  // note: 现有住房面积超出保障面积时为负数
-  const areaGap: Decimal = subtractDecimal(entitledArea, countedArea);
-
-  // §2 "现有住房建筑面积超出人均15平方米乘以家庭人口数的，应当在不予受理告知书中载明超出的整平方米数，不足1平方米的部分不计"
-  const excessArea: number = compareDecimal(areaGap, decimalFromInteger(0)) < 0
-    ? floorDecimal(negateDecimal(areaGap))
-    : 0;
-
-  // §1 "经民政部门认定为低保、特困或低收入家庭"
-  // note: 自2024年7月1日起，covered_bands 另含中等偏下收入家庭
-  const bandCovered: boolean = coveredBandsOn(asOf, overrides).includes(household.income_band);
-
-  let eligible: boolean;
-  const localApplies = household.hukou_local;
-  const newEmployeeDecides = asOf >= DATE_2024_07_01 && asOf <= DATE_2025_06_30 && household.new_employee;
-  const nonLocalApplies = newEmployeeDecides || !household.hukou_local;
-  if (localApplies && nonLocalApplies) {
-    throw new EvaluationError(
-      "conflicting_rules",
-      "two rules give `eligible` a value: rule `local` (policies/examples/rent-subsidy/policy.tiao:181) and rule `non_local` (policies/examples/rent-subsidy/policy.tiao:186); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/examples/rent-subsidy/policy.tiao", line: 186, column: 5 },
-    );
-  }
-  if (localApplies) {
-    // rule local: §1 "具有本市城镇户籍、经民政部门认定为低保、特困或低收入家庭，且人均住房建筑面积低于15平方米的家庭，可以申请租赁补贴"
-    // note: “人均低于15平方米”即现有住房面积低于人均15平方米乘以家庭人口数（差额大于零）
-    eligible = bandCovered && compareDecimal(areaGap, decimalFromInteger(0)) > 0;
-    recorder?.decided("eligible", "local");
-  } else if (nonLocalApplies) {
-    if (asOf >= DATE_2024_07_01 && asOf <= DATE_2025_06_30 && household.new_employee) {
-      // exception new_employee to non_local: §1 "2024年7月1日至2025年6月30日，新就业无房职工申请租赁补贴不受户籍限制"
-      // note: 只免除户籍条件，收入类别和住房面积条件照常适用
-      eligible = bandCovered && compareDecimal(areaGap, decimalFromInteger(0)) > 0;
-      recorder?.decided("eligible", "new_employee");
-    } else {
-      // rule non_local: §1 "具有本市城镇户籍"
-      eligible = false;
-      recorder?.decided("eligible", "non_local");
-    }
-  } else {
-    throw new EvaluationError(
-      "no_rule_applies",
-      "no rule gives `eligible` a value for this case; add a rule for it, or a rule without a condition",
-      { file: "policies/examples/rent-subsidy/policy.tiao", line: 180, column: 3 },
-    );
-  }
-
-  // §1 "新就业无房职工申请的，还应当提供劳动合同和社会保险缴费记录"
-  const extraDocuments: readonly DocumentKind[] = household.new_employee && !household.hukou_local
-    ? ["insurance_record", "labour_contract"]
-    : [];
-
-  // §2 "补贴面积不足1平方米的部分按1平方米计算，每户补贴面积最高不超过30平方米"
-  const subsidisedArea: number = eligible ? ceilDecimal(smallerDecimal(areaGap, areaCapOn(asOf, overrides))) : 0;
-
-  // §3 "核心区为1.2，中心城区为1.0，其他区域为0.8"
-  const locationFactor: Decimal = household.location === "core"
-    ? locationFactorCoreOn(asOf, overrides)
-    : household.location === "central"
-      ? locationFactorCentralOn(asOf, overrides)
-      : locationFactorOtherOn(asOf, overrides);
-
-  // §3 "补贴标准按区位系数调整，按分四舍五入"
-  const standard: Money = roundToFen(
-    multiplyMoneyByDecimal(rentStandardOn(asOf, overrides), locationFactor),
-    "half_up",
-  );
-
-  // §4 "低保、特困家庭按100%发放，低收入家庭按80%发放，中等偏下收入家庭按50%发放"
-  // note: 其他家庭不在补贴范围，不予补贴，系数不影响结果
-  const bandCoefficient: Percent =
-    household.income_band === "subsistence" || household.income_band === "extreme_poverty"
-      ? coefficientSubsistenceOn(asOf, overrides)
-      : household.income_band === "low_income"
-        ? coefficientLowIncomeOn(asOf, overrides)
-        : coefficientLowerMiddleOn(asOf, overrides);
-
-  // §4 "家庭成员中有重度残疾人的，补贴系数不低于80%"
-  const coefficient: Percent = household.severe_disability
-    ? maxOf(bandCoefficient, coefficientFloorDisabilityOn(asOf, overrides))
-    : bandCoefficient;
-
-  // §5 "月补贴额为补贴标准乘以补贴面积再乘以补贴系数，扣减家庭成员已领取的单位住房补贴后按分进位；扣减后不足零的，不予发放"
-  const subsidyAfterAllowance: Money = maxOf(
-    roundToFen(
-      subtractDecimal(
-        multiplyMoneyByPercentExact(multiplyMoney(standard, subsidisedArea), coefficient),
-        moneyToDecimal(household.employer_allowance),
-      ),
-      "up",
-    ),
-    YUAN_0,
-  );
-
-  // §5 "月补贴额不超过实际月租金的50%，该上限按分舍去"
-  const rentCap: Money = multiplyMoneyByPercent(household.monthly_rent, rentShareCapOn(asOf, overrides), "down");
-
-  // §5 "月补贴额不超过实际月租金的50%"
-  const monthlySubsidy: Money = eligible ? minOf(subsidyAfterAllowance, rentCap) : YUAN_0;
-
-  // §6 "租赁补贴按租赁合同剩余期限发放，每次最长核定12个月"
-  const payableMonths: number = eligible ? minOf(household.lease_months_left, maxTermOn(asOf, overrides)) : 0;
-
-  let cycle: PaymentCycle;
-  const quarterlyApplies = asOf >= DATE_2024_01_01 && asOf <= DATE_2024_12_31;
-  const monthlyApplies = asOf >= DATE_2025_01_01;
-  if (quarterlyApplies && monthlyApplies) {
-    throw new EvaluationError(
-      "conflicting_rules",
-      "two rules give `cycle` a value: rule `quarterly` (policies/examples/rent-subsidy/policy.tiao:251) and rule `monthly` (policies/examples/rent-subsidy/policy.tiao:255); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/examples/rent-subsidy/policy.tiao", line: 255, column: 5 },
-    );
-  }
-  if (quarterlyApplies) {
-    // rule quarterly: §6 "2024年12月31日前按季度发放"
-    cycle = "quarterly";
-    recorder?.decided("cycle", "quarterly");
-  } else if (monthlyApplies) {
-    // rule monthly: §6 "自2025年1月1日起按月发放"
-    cycle = "monthly";
-    recorder?.decided("cycle", "monthly");
-  } else {
-    throw new EvaluationError(
-      "no_rule_applies",
-      "no rule gives `cycle` a value for this case; add a rule for it, or a rule without a condition",
-      { file: "policies/examples/rent-subsidy/policy.tiao", line: 250, column: 3 },
-    );
-  }
-
+  const outputs = rentSubsidyOutputs(facts, asOf, overrides, recorder);
   return {
-    in_force: true,
-    area_gap: areaGap,
-    excess_area: excessArea,
-    eligible,
-    extra_documents: extraDocuments,
-    subsidised_area: subsidisedArea,
-    standard,
-    coefficient,
-    monthly_subsidy: monthlySubsidy,
-    payable_months: payableMonths,
-    cycle,
+    in_force: outputs.in_force(),
+    area_gap: outputs.area_gap(),
+    excess_area: outputs.excess_area(),
+    eligible: outputs.eligible(),
+    extra_documents: outputs.extra_documents(),
+    subsidised_area: outputs.subsidised_area(),
+    standard: outputs.standard(),
+    coefficient: outputs.coefficient(),
+    monthly_subsidy: outputs.monthly_subsidy(),
+    payable_months: outputs.payable_months(),
+    cycle: outputs.cycle(),
   };
 }
 

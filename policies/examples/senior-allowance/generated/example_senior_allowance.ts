@@ -143,7 +143,7 @@ export function allowance100On(asOf: CalendarDate, overrides: ParameterOverrides
 
 // ---------------------------------------------------------------- measure senior_allowance 高龄津贴
 
-/** The facts measure senior_allowance reads. */
+/** The facts measure senior_allowance reads (and those of the measures whose outputs it reads). */
 export interface SeniorAllowanceFacts {
   readonly senior: Pick<Senior, "birth_date" | "certified_this_year" | "hukou_local">;
 }
@@ -211,6 +211,258 @@ export interface SeniorAllowanceOutputs {
   readonly certification_due: boolean;
 }
 
+/** The outputs of measure senior_allowance, each computed when first asked for. */
+export type SeniorAllowanceOnDemand = { readonly [K in keyof SeniorAllowanceOutputs]: () => SeniorAllowanceOutputs[K] };
+
+/**
+ * Measure senior_allowance 高龄津贴
+ *
+ * §1 "发放对象"
+ *
+ * 示例市民政局关于发放高龄津贴的通知（示例） (示民发〔2024〕8号), version 1.0.0
+ *
+ * Not computed:
+ * - §preamble "为弘扬敬老爱老传统": 发文目的，不是可计算的规则
+ *
+ * Each output is computed when its function is first called, with only what it needs.
+ */
+export function seniorAllowanceOutputs(
+  facts: SeniorAllowanceFacts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): SeniorAllowanceOnDemand {
+  const { senior } = facts;
+
+  let inForceCache: boolean | undefined;
+  function inForce(): boolean {
+    if (inForceCache !== undefined) return inForceCache;
+    const inForceFrom: CalendarDate = allowanceStartOn(asOf, overrides);
+    recorder?.window(inForceFrom, null);
+    const inForceValue = asOf >= inForceFrom;
+    inForceCache = inForceValue;
+    return inForceValue;
+  }
+
+  let ageCache: number | undefined;
+  function age(): number {
+    if (ageCache !== undefined) return ageCache;
+    // §1 "周岁按公历的年、月、日计算，生日当日即满周岁"
+    // note: 生日前一日尚未满周岁；出生日为2月29日的，平年于3月1日满周岁（民法典第二百零二条：期间至该月末日届满）
+    const ageValue: number = completedYears(senior.birth_date, asOf);
+    ageCache = ageValue;
+    return ageValue;
+  }
+
+  let entryBirthdayCache: CalendarDate | undefined;
+  function entryBirthday(): CalendarDate {
+    if (entryBirthdayCache !== undefined) return entryBirthdayCache;
+    // §1 "出生日为2月29日的，平年以3月1日为周岁生日"
+    // note: 满N周岁之日是自出生日起N年期间届满的次日
+    const entryBirthdayValue: CalendarDate = addDays(
+      lastDayOfTerm(senior.birth_date, multiplyIntegers(12, entryAgeOn(asOf, overrides))),
+      1,
+    );
+    entryBirthdayCache = entryBirthdayValue;
+    return entryBirthdayValue;
+  }
+
+  let thisBirthdayCache: CalendarDate | undefined;
+  function thisBirthday(): CalendarDate {
+    if (thisBirthdayCache !== undefined) return thisBirthdayCache;
+    // §1 "生日当日即满周岁"
+    // note: 最近一次周岁生日：满 age 周岁之日
+    const thisBirthdayValue: CalendarDate = addDays(lastDayOfTerm(senior.birth_date, multiplyIntegers(12, age())), 1);
+    thisBirthdayCache = thisBirthdayValue;
+    return thisBirthdayValue;
+  }
+
+  let monthsSinceEntryAgeCache: number | undefined;
+  function monthsSinceEntryAge(): number {
+    if (monthsSinceEntryAgeCache !== undefined) return monthsSinceEntryAgeCache;
+    // §3 "高龄津贴自老年人年满80周岁的次月起按月发放"
+    const monthsSinceEntryAgeValue: number = completedMonths(entryBirthday(), maxOf(entryBirthday(), asOf));
+    monthsSinceEntryAgeCache = monthsSinceEntryAgeValue;
+    return monthsSinceEntryAgeValue;
+  }
+
+  let paymentFromCache: CalendarDate | undefined;
+  function paymentFrom(): CalendarDate {
+    if (paymentFromCache !== undefined) return paymentFromCache;
+    // §3 "高龄津贴自老年人年满80周岁的次月起按月发放"
+    const paymentFromValue: CalendarDate = addMonths(firstDayOfMonth(entryBirthday()), 1);
+    paymentFromCache = paymentFromValue;
+    return paymentFromValue;
+  }
+
+  let eligibleCache: boolean | undefined;
+  function eligible(): boolean {
+    if (eligibleCache !== undefined) return eligibleCache;
+    // §1 "具有本市户籍、年满80周岁的老年人，可以领取高龄津贴"
+    // note: 满80周岁当月不发放，次月起发放
+    const eligibleValue: boolean = senior.hukou_local && age() >= entryAgeOn(asOf, overrides) && asOf >= paymentFrom();
+    eligibleCache = eligibleValue;
+    return eligibleValue;
+  }
+
+  let bandAgeCache: number | undefined;
+  function bandAge(): number {
+    if (bandAgeCache !== undefined) return bandAgeCache;
+    // §3 "年龄段变化的，自次月起按新标准发放"
+    // note: 按上月末日的周岁确定本月标准：本月满90或100周岁的，下月起按新标准
+    const bandAgeValue: number = completedYears(
+      senior.birth_date,
+      maxOf(senior.birth_date, subtractDays(firstDayOfMonth(asOf), 1)),
+    );
+    bandAgeCache = bandAgeValue;
+    return bandAgeValue;
+  }
+
+  let monthlyAllowanceCache: Money | undefined;
+  function monthlyAllowance(): Money {
+    if (monthlyAllowanceCache !== undefined) return monthlyAllowanceCache;
+    let monthlyAllowanceValue: Money;
+    const noneApplies = !eligible();
+    const eightiesApplies = eligible() && bandAge() < 90;
+    const ninetiesApplies = eligible() && bandAge() >= 90 && bandAge() < 100;
+    const centenarianApplies = eligible() && bandAge() >= 100;
+    if (noneApplies && eightiesApplies) {
+      throw new EvaluationError(
+        "conflicting_rules",
+        "two rules give `monthly_allowance` a value: rule `none` (policies/examples/senior-allowance/policy.tiao:90) and rule `eighties` (policies/examples/senior-allowance/policy.tiao:94); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/examples/senior-allowance/policy.tiao", line: 94, column: 5 },
+      );
+    }
+    if (noneApplies && ninetiesApplies) {
+      throw new EvaluationError(
+        "conflicting_rules",
+        "two rules give `monthly_allowance` a value: rule `none` (policies/examples/senior-allowance/policy.tiao:90) and rule `nineties` (policies/examples/senior-allowance/policy.tiao:98); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/examples/senior-allowance/policy.tiao", line: 98, column: 5 },
+      );
+    }
+    if (noneApplies && centenarianApplies) {
+      throw new EvaluationError(
+        "conflicting_rules",
+        "two rules give `monthly_allowance` a value: rule `none` (policies/examples/senior-allowance/policy.tiao:90) and rule `centenarian` (policies/examples/senior-allowance/policy.tiao:102); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/examples/senior-allowance/policy.tiao", line: 102, column: 5 },
+      );
+    }
+    if (eightiesApplies && ninetiesApplies) {
+      throw new EvaluationError(
+        "conflicting_rules",
+        "two rules give `monthly_allowance` a value: rule `eighties` (policies/examples/senior-allowance/policy.tiao:94) and rule `nineties` (policies/examples/senior-allowance/policy.tiao:98); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/examples/senior-allowance/policy.tiao", line: 98, column: 5 },
+      );
+    }
+    if (eightiesApplies && centenarianApplies) {
+      throw new EvaluationError(
+        "conflicting_rules",
+        "two rules give `monthly_allowance` a value: rule `eighties` (policies/examples/senior-allowance/policy.tiao:94) and rule `centenarian` (policies/examples/senior-allowance/policy.tiao:102); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/examples/senior-allowance/policy.tiao", line: 102, column: 5 },
+      );
+    }
+    if (ninetiesApplies && centenarianApplies) {
+      throw new EvaluationError(
+        "conflicting_rules",
+        "two rules give `monthly_allowance` a value: rule `nineties` (policies/examples/senior-allowance/policy.tiao:98) and rule `centenarian` (policies/examples/senior-allowance/policy.tiao:102); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/examples/senior-allowance/policy.tiao", line: 102, column: 5 },
+      );
+    }
+    if (noneApplies) {
+      // rule none: §1 "具有本市户籍、年满80周岁的老年人，可以领取高龄津贴"
+      monthlyAllowanceValue = YUAN_0;
+      recorder?.decided("monthly_allowance", "none");
+    } else if (eightiesApplies) {
+      // rule eighties: §2 "80周岁至89周岁的，每人每月100元"
+      monthlyAllowanceValue = allowance80On(asOf, overrides);
+      recorder?.decided("monthly_allowance", "eighties");
+    } else if (ninetiesApplies) {
+      // rule nineties: §2 "90周岁至99周岁的，每人每月300元"
+      monthlyAllowanceValue = allowance90On(asOf, overrides);
+      recorder?.decided("monthly_allowance", "nineties");
+    } else if (centenarianApplies) {
+      // rule centenarian: §2 "100周岁及以上的，每人每月600元"
+      monthlyAllowanceValue = allowance100On(asOf, overrides);
+      recorder?.decided("monthly_allowance", "centenarian");
+    } else {
+      throw new EvaluationError(
+        "no_rule_applies",
+        "no rule gives `monthly_allowance` a value for this case; add a rule for it, or a rule without a condition",
+        { file: "policies/examples/senior-allowance/policy.tiao", line: 89, column: 3 },
+      );
+    }
+    monthlyAllowanceCache = monthlyAllowanceValue;
+    return monthlyAllowanceValue;
+  }
+
+  let bandChangesNextMonthCache: boolean | undefined;
+  function bandChangesNextMonth(): boolean {
+    if (bandChangesNextMonthCache !== undefined) return bandChangesNextMonthCache;
+    // §3 "年龄段变化的，自次月起按新标准发放"
+    // note: 本月刚满90或100周岁的，本月仍按原标准，下月起按新标准
+    const bandChangesNextMonthValue: boolean =
+      eligible() &&
+      monthOf(asOf) === monthOf(thisBirthday()) &&
+      yearOf(asOf) === yearOf(thisBirthday()) &&
+      (age() === 90 || age() === 100);
+    bandChangesNextMonthCache = bandChangesNextMonthValue;
+    return bandChangesNextMonthValue;
+  }
+
+  let paidByCache: CalendarDate | null | undefined;
+  function paidBy(): CalendarDate | null {
+    if (paidByCache !== undefined) return paidByCache;
+    // §3 "当月津贴于当月最后一日前发放到位"
+    const paidByValue: CalendarDate | null = eligible() ? lastDayOfMonth(asOf) : null;
+    paidByCache = paidByValue;
+    return paidByValue;
+  }
+
+  let monthsPayableThisYearCache: number | undefined;
+  function monthsPayableThisYear(): number {
+    if (monthsPayableThisYearCache !== undefined) return monthsPayableThisYearCache;
+    // §4 "高龄津贴按自然年度发放"
+    // note: 本年度1月（或首次发放之月，取其晚者）至评估日所在月，均计入
+    const monthsPayableThisYearValue: number = eligible()
+      ? addIntegers(completedMonths(maxOf(paymentFrom(), firstDayOfYear(asOf)), firstDayOfMonth(asOf)), 1)
+      : 0;
+    monthsPayableThisYearCache = monthsPayableThisYearValue;
+    return monthsPayableThisYearValue;
+  }
+
+  let certificationDeadlineCache: CalendarDate | undefined;
+  function certificationDeadline(): CalendarDate {
+    if (certificationDeadlineCache !== undefined) return certificationDeadlineCache;
+    // §4 "领取人应当于每年12月31日前完成年度认证"
+    const certificationDeadlineValue: CalendarDate = lastDayOfYear(asOf);
+    certificationDeadlineCache = certificationDeadlineValue;
+    return certificationDeadlineValue;
+  }
+
+  let certificationDueCache: boolean | undefined;
+  function certificationDue(): boolean {
+    if (certificationDueCache !== undefined) return certificationDueCache;
+    // §4 "领取人应当于每年12月31日前完成年度认证"
+    // note: 满80周岁不足一年的首年领取人，本年度首次发放时已核验身份，不另行认证
+    const certificationDueValue: boolean = eligible() && !senior.certified_this_year && monthsSinceEntryAge() >= 12;
+    certificationDueCache = certificationDueValue;
+    return certificationDueValue;
+  }
+
+  return {
+    in_force: inForce,
+    age: () => inForce() ? age() : 0,
+    payment_from: () => inForce() ? paymentFrom() : null,
+    eligible: () => inForce() ? eligible() : false,
+    monthly_allowance: () => inForce() ? monthlyAllowance() : YUAN_0,
+    band_changes_next_month: () => inForce() ? bandChangesNextMonth() : false,
+    paid_by: () => inForce() ? paidBy() : null,
+    months_payable_this_year: () => inForce() ? monthsPayableThisYear() : 0,
+    certification_deadline: () => inForce() ? certificationDeadline() : null,
+    certification_due: () => inForce() ? certificationDue() : false,
+  };
+}
+
 /**
  * Measure senior_allowance 高龄津贴
  *
@@ -227,162 +479,18 @@ export function evaluateSeniorAllowance(
   overrides: ParameterOverrides = {},
   recorder?: DecisionRecorder,
 ): SeniorAllowanceOutputs {
-  const { senior } = facts;
-  const inForceFrom: CalendarDate = allowanceStartOn(asOf, overrides);
-  recorder?.window(inForceFrom, null);
-  if (asOf < inForceFrom) {
-    return {
-      in_force: false,
-      age: 0,
-      payment_from: null,
-      eligible: false,
-      monthly_allowance: YUAN_0,
-      band_changes_next_month: false,
-      paid_by: null,
-      months_payable_this_year: 0,
-      certification_deadline: null,
-      certification_due: false,
-    };
-  }
-
-  // §1 "周岁按公历的年、月、日计算，生日当日即满周岁"
-  // note: 生日前一日尚未满周岁；出生日为2月29日的，平年于3月1日满周岁（民法典第二百零二条：期间至该月末日届满）
-  const age: number = completedYears(senior.birth_date, asOf);
-
-  // §1 "出生日为2月29日的，平年以3月1日为周岁生日"
-  // note: 满N周岁之日是自出生日起N年期间届满的次日
-  const entryBirthday: CalendarDate = addDays(
-    lastDayOfTerm(senior.birth_date, multiplyIntegers(12, entryAgeOn(asOf, overrides))),
-    1,
-  );
-
-  // §1 "生日当日即满周岁"
-  // note: 最近一次周岁生日：满 age 周岁之日
-  const thisBirthday: CalendarDate = addDays(lastDayOfTerm(senior.birth_date, multiplyIntegers(12, age)), 1);
-
-  // §3 "高龄津贴自老年人年满80周岁的次月起按月发放"
-  const monthsSinceEntryAge: number = completedMonths(entryBirthday, maxOf(entryBirthday, asOf));
-
-  // §3 "高龄津贴自老年人年满80周岁的次月起按月发放"
-  const paymentFrom: CalendarDate = addMonths(firstDayOfMonth(entryBirthday), 1);
-
-  // §1 "具有本市户籍、年满80周岁的老年人，可以领取高龄津贴"
-  // note: 满80周岁当月不发放，次月起发放
-  const eligible: boolean = senior.hukou_local && age >= entryAgeOn(asOf, overrides) && asOf >= paymentFrom;
-
-  // §3 "年龄段变化的，自次月起按新标准发放"
-  // note: 按上月末日的周岁确定本月标准：本月满90或100周岁的，下月起按新标准
-  const bandAge: number = completedYears(
-    senior.birth_date,
-    maxOf(senior.birth_date, subtractDays(firstDayOfMonth(asOf), 1)),
-  );
-
-  let monthlyAllowance: Money;
-  const noneApplies = !eligible;
-  const eightiesApplies = eligible && bandAge < 90;
-  const ninetiesApplies = eligible && bandAge >= 90 && bandAge < 100;
-  const centenarianApplies = eligible && bandAge >= 100;
-  if (noneApplies && eightiesApplies) {
-    throw new EvaluationError(
-      "conflicting_rules",
-      "two rules give `monthly_allowance` a value: rule `none` (policies/examples/senior-allowance/policy.tiao:90) and rule `eighties` (policies/examples/senior-allowance/policy.tiao:94); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/examples/senior-allowance/policy.tiao", line: 94, column: 5 },
-    );
-  }
-  if (noneApplies && ninetiesApplies) {
-    throw new EvaluationError(
-      "conflicting_rules",
-      "two rules give `monthly_allowance` a value: rule `none` (policies/examples/senior-allowance/policy.tiao:90) and rule `nineties` (policies/examples/senior-allowance/policy.tiao:98); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/examples/senior-allowance/policy.tiao", line: 98, column: 5 },
-    );
-  }
-  if (noneApplies && centenarianApplies) {
-    throw new EvaluationError(
-      "conflicting_rules",
-      "two rules give `monthly_allowance` a value: rule `none` (policies/examples/senior-allowance/policy.tiao:90) and rule `centenarian` (policies/examples/senior-allowance/policy.tiao:102); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/examples/senior-allowance/policy.tiao", line: 102, column: 5 },
-    );
-  }
-  if (eightiesApplies && ninetiesApplies) {
-    throw new EvaluationError(
-      "conflicting_rules",
-      "two rules give `monthly_allowance` a value: rule `eighties` (policies/examples/senior-allowance/policy.tiao:94) and rule `nineties` (policies/examples/senior-allowance/policy.tiao:98); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/examples/senior-allowance/policy.tiao", line: 98, column: 5 },
-    );
-  }
-  if (eightiesApplies && centenarianApplies) {
-    throw new EvaluationError(
-      "conflicting_rules",
-      "two rules give `monthly_allowance` a value: rule `eighties` (policies/examples/senior-allowance/policy.tiao:94) and rule `centenarian` (policies/examples/senior-allowance/policy.tiao:102); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/examples/senior-allowance/policy.tiao", line: 102, column: 5 },
-    );
-  }
-  if (ninetiesApplies && centenarianApplies) {
-    throw new EvaluationError(
-      "conflicting_rules",
-      "two rules give `monthly_allowance` a value: rule `nineties` (policies/examples/senior-allowance/policy.tiao:98) and rule `centenarian` (policies/examples/senior-allowance/policy.tiao:102); make one an exception to the other, or their conditions exclusive",
-      { file: "policies/examples/senior-allowance/policy.tiao", line: 102, column: 5 },
-    );
-  }
-  if (noneApplies) {
-    // rule none: §1 "具有本市户籍、年满80周岁的老年人，可以领取高龄津贴"
-    monthlyAllowance = YUAN_0;
-    recorder?.decided("monthly_allowance", "none");
-  } else if (eightiesApplies) {
-    // rule eighties: §2 "80周岁至89周岁的，每人每月100元"
-    monthlyAllowance = allowance80On(asOf, overrides);
-    recorder?.decided("monthly_allowance", "eighties");
-  } else if (ninetiesApplies) {
-    // rule nineties: §2 "90周岁至99周岁的，每人每月300元"
-    monthlyAllowance = allowance90On(asOf, overrides);
-    recorder?.decided("monthly_allowance", "nineties");
-  } else if (centenarianApplies) {
-    // rule centenarian: §2 "100周岁及以上的，每人每月600元"
-    monthlyAllowance = allowance100On(asOf, overrides);
-    recorder?.decided("monthly_allowance", "centenarian");
-  } else {
-    throw new EvaluationError(
-      "no_rule_applies",
-      "no rule gives `monthly_allowance` a value for this case; add a rule for it, or a rule without a condition",
-      { file: "policies/examples/senior-allowance/policy.tiao", line: 89, column: 3 },
-    );
-  }
-
-  // §3 "年龄段变化的，自次月起按新标准发放"
-  // note: 本月刚满90或100周岁的，本月仍按原标准，下月起按新标准
-  const bandChangesNextMonth: boolean =
-    eligible &&
-    monthOf(asOf) === monthOf(thisBirthday) &&
-    yearOf(asOf) === yearOf(thisBirthday) &&
-    (age === 90 || age === 100);
-
-  // §3 "当月津贴于当月最后一日前发放到位"
-  const paidBy: CalendarDate | null = eligible ? lastDayOfMonth(asOf) : null;
-
-  // §4 "高龄津贴按自然年度发放"
-  // note: 本年度1月（或首次发放之月，取其晚者）至评估日所在月，均计入
-  const monthsPayableThisYear: number = eligible
-    ? addIntegers(completedMonths(maxOf(paymentFrom, firstDayOfYear(asOf)), firstDayOfMonth(asOf)), 1)
-    : 0;
-
-  // §4 "领取人应当于每年12月31日前完成年度认证"
-  const certificationDeadline: CalendarDate = lastDayOfYear(asOf);
-
-  // §4 "领取人应当于每年12月31日前完成年度认证"
-  // note: 满80周岁不足一年的首年领取人，本年度首次发放时已核验身份，不另行认证
-  const certificationDue: boolean = eligible && !senior.certified_this_year && monthsSinceEntryAge >= 12;
-
+  const outputs = seniorAllowanceOutputs(facts, asOf, overrides, recorder);
   return {
-    in_force: true,
-    age,
-    payment_from: paymentFrom,
-    eligible,
-    monthly_allowance: monthlyAllowance,
-    band_changes_next_month: bandChangesNextMonth,
-    paid_by: paidBy,
-    months_payable_this_year: monthsPayableThisYear,
-    certification_deadline: certificationDeadline,
-    certification_due: certificationDue,
+    in_force: outputs.in_force(),
+    age: outputs.age(),
+    payment_from: outputs.payment_from(),
+    eligible: outputs.eligible(),
+    monthly_allowance: outputs.monthly_allowance(),
+    band_changes_next_month: outputs.band_changes_next_month(),
+    paid_by: outputs.paid_by(),
+    months_payable_this_year: outputs.months_payable_this_year(),
+    certification_deadline: outputs.certification_deadline(),
+    certification_due: outputs.certification_due(),
   };
 }
 

@@ -501,7 +501,7 @@ export function extensionPerCorrectionOn(asOf: CalendarDate, overrides: Paramete
 
 // ---------------------------------------------------------------- measure stoppage_subsidy 停工稳岗补贴
 
-/** The facts measure stoppage_subsidy reads. */
+/** The facts measure stoppage_subsidy reads (and those of the measures whose outputs it reads). */
 export interface StoppageSubsidyFacts {
   readonly application: Pick<Application, "submitted_on">;
   readonly enterprise: Pick<Enterprise, "insured_since" | "pay_cycle_days" | "previous_grants" | "resumed_on" | "revenue_growth" | "size" | "stoppage_start" | "workers">;
@@ -598,6 +598,251 @@ export interface StoppageSubsidyOutputs {
   readonly living_allowance_days: number;
 }
 
+/** The outputs of measure stoppage_subsidy, each computed when first asked for. */
+export type StoppageSubsidyOnDemand = { readonly [K in keyof StoppageSubsidyOutputs]: () => StoppageSubsidyOutputs[K] };
+
+/**
+ * Measure stoppage_subsidy 停工稳岗补贴
+ *
+ * §2 "停工稳岗补贴"
+ *
+ * 示例市人力资源和社会保障局关于支持停工停产企业稳岗留工的通知（示例） (示人社发〔2024〕7号), version 1.0.0
+ *
+ * Not computed:
+ * - §4 "按不低于当地最低工资标准的80%支付职工生活费": 生活费金额取决于当地最低工资标准，本通知未给出
+ * - §6 "各县区要加强资金监管，严防骗取套取补贴资金": 对县区的工作要求，不是可计算的待遇
+ *
+ * Each output is computed when its function is first called, with only what it needs.
+ */
+export function stoppageSubsidyOutputs(
+  facts: StoppageSubsidyFacts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): StoppageSubsidyOnDemand {
+  const { application, enterprise } = facts;
+
+  let inForceCache: boolean | undefined;
+  function inForce(): boolean {
+    if (inForceCache !== undefined) return inForceCache;
+    const inForceFrom: CalendarDate = stoppagePeriodStartOn(asOf, overrides);
+    const inForceUntil: CalendarDate | null = stoppagePeriodEndOn(asOf, overrides);
+    recorder?.window(inForceFrom, inForceUntil);
+    const inForceValue = asOf >= inForceFrom && (inForceUntil === null || asOf <= inForceUntil);
+    inForceCache = inForceValue;
+    return inForceValue;
+  }
+
+  let affectedCache: boolean | undefined;
+  function affected(): boolean {
+    if (affectedCache !== undefined) return affectedCache;
+    // §1 "本通知适用于受洪涝灾害影响停工停产的中小微企业；营业收入同比下降30%以上的大型企业，参照执行"
+    // note: 营业收入同比增减为负数时，其相反数即降幅
+    const affectedValue: boolean = enterprise.size === "large"
+      ? compareDecimal(negateDecimal(enterprise.revenue_growth), revenueDeclineThresholdOn(asOf, overrides)) >= 0
+      : true;
+    affectedCache = affectedValue;
+    return affectedValue;
+  }
+
+  let lastStoppageDayCache: CalendarDate | undefined;
+  function lastStoppageDay(): CalendarDate {
+    if (lastStoppageDayCache !== undefined) return lastStoppageDayCache;
+    // §2 "至复工之日止（不含复工当日）；尚未复工的，至申请之日止（不含申请当日）"
+    // note: 不含复工当日（尚未复工的，不含申请当日）：计入的最后一日是其前一日
+    const lastStoppageDayValue: CalendarDate = subtractDays(enterprise.resumed_on ?? application.submitted_on, 1);
+    lastStoppageDayCache = lastStoppageDayValue;
+    return lastStoppageDayValue;
+  }
+
+  let stoppageDaysCache: number | undefined;
+  function stoppageDays(): number {
+    if (stoppageDaysCache !== undefined) return stoppageDaysCache;
+    // §2 "停工停产天数自停工停产之日起计算，至复工之日止（不含复工当日）"
+    // note: 首尾两日都计入
+    const stoppageDaysValue: number = addIntegers(subtractDates(lastStoppageDay(), enterprise.stoppage_start), 1);
+    stoppageDaysCache = stoppageDaysValue;
+    return stoppageDaysValue;
+  }
+
+  let insuredLongEnoughCache: boolean | undefined;
+  function insuredLongEnough(): boolean {
+    if (insuredLongEnoughCache !== undefined) return insuredLongEnoughCache;
+    // §2 "企业停工停产前已连续参加失业保险满12个月"
+    // note: 月数规则：停工停产之日减12个月（目标月较短时取该月末日）；连续参保起始日不晚于该日的即已满12个月
+    const insuredLongEnoughValue: boolean = enterprise.insured_since <= subtractMonths(enterprise.stoppage_start, requiredInsuranceOn(asOf, overrides));
+    insuredLongEnoughCache = insuredLongEnoughValue;
+    return insuredLongEnoughValue;
+  }
+
+  let insuredWorkersCache: number | undefined;
+  function insuredWorkers(): number {
+    if (insuredWorkersCache !== undefined) return insuredWorkersCache;
+    // §2 "裁员率不高于5.5%"
+    let insuredWorkersValue = 0;
+    for (const w of enterprise.workers) {
+      if (w.insured) insuredWorkersValue += 1;
+    }
+    insuredWorkersCache = insuredWorkersValue;
+    return insuredWorkersValue;
+  }
+
+  let keptWorkersCache: number | undefined;
+  function keptWorkers(): number {
+    if (keptWorkersCache !== undefined) return keptWorkersCache;
+    // §2 "企业每保留1名参保职工"
+    let keptWorkersValue = 0;
+    for (const w of enterprise.workers) {
+      if (w.insured && w.kept_on) keptWorkersValue += 1;
+    }
+    keptWorkersCache = keptWorkersValue;
+    return keptWorkersValue;
+  }
+
+  let laidOffCache: number | undefined;
+  function laidOff(): number {
+    if (laidOffCache !== undefined) return laidOffCache;
+    // §2 "裁员率不高于5.5%"
+    // note: 裁减的参保职工人数：参保职工中未保留劳动关系的人数
+    const laidOffValue: number = subtractIntegers(insuredWorkers(), keptWorkers());
+    laidOffCache = laidOffValue;
+    return laidOffValue;
+  }
+
+  let layoffWithinLimitCache: boolean | undefined;
+  function layoffWithinLimit(): boolean {
+    if (layoffWithinLimitCache !== undefined) return layoffWithinLimitCache;
+    let layoffWithinLimitValue: boolean;
+    if (insuredWorkers() <= smallWorkforceSizeOn(asOf, overrides)) {
+      // exception small_workforce to general: §2 "参保职工30人（含）以下的企业，裁员率不高于参保职工总数的20%"
+      layoffWithinLimitValue = compareDecimal(decimalFromInteger(laidOff()), multiplyIntegerByPercent(insuredWorkers(), smallWorkforceLayoffRateCapOn(asOf, overrides))) <= 0;
+      recorder?.decided("layoff_within_limit", "small_workforce");
+    } else {
+      // rule general: §2 "裁员率不高于5.5%"
+      // note: 裁员率即裁减人数除以参保职工人数，“不高于”含本数；两边同乘参保职工人数以免除法
+      layoffWithinLimitValue = compareDecimal(decimalFromInteger(laidOff()), multiplyIntegerByPercent(insuredWorkers(), layoffRateCapOn(asOf, overrides))) <= 0;
+      recorder?.decided("layoff_within_limit", "general");
+    }
+    layoffWithinLimitCache = layoffWithinLimitValue;
+    return layoffWithinLimitValue;
+  }
+
+  let monthsAlreadyReceivedCache: number | undefined;
+  function monthsAlreadyReceived(): number {
+    if (monthsAlreadyReceivedCache !== undefined) return monthsAlreadyReceivedCache;
+    // §2 "企业在停工停产之日前12个月内享受稳岗补贴的月数"
+    // note: “前12个月内”自停工停产之日减12个月之日起算，含该日
+    let monthsAlreadyReceivedValue = 0;
+    for (const g of enterprise.previous_grants) {
+      if (g.granted_on >= subtractMonths(enterprise.stoppage_start, lookbackOn(asOf, overrides))) {
+        monthsAlreadyReceivedValue = addIntegers(monthsAlreadyReceivedValue, g.months);
+      }
+    }
+    monthsAlreadyReceivedCache = monthsAlreadyReceivedValue;
+    return monthsAlreadyReceivedValue;
+  }
+
+  let remainingMonthsCache: number | undefined;
+  function remainingMonths(): number {
+    if (remainingMonthsCache !== undefined) return remainingMonthsCache;
+    // §2 "与本次核定的月数合计不超过6个月"
+    const remainingMonthsValue: number = maxOf(
+      subtractIntegers(cumulativeCapOn(asOf, overrides), monthsAlreadyReceived()),
+      0,
+    );
+    remainingMonthsCache = remainingMonthsValue;
+    return remainingMonthsValue;
+  }
+
+  let eligibleCache: boolean | undefined;
+  function eligible(): boolean {
+    if (eligibleCache !== undefined) return eligibleCache;
+    // §2 "企业停工停产前已连续参加失业保险满12个月，且裁员率不高于5.5%的，可以申请停工稳岗补贴"
+    // note: 停工停产不满30天的，核定月数为零，不予补贴
+    const eligibleValue: boolean = affected() && insuredLongEnough() && layoffWithinLimit() && stoppageDays() >= 30;
+    eligibleCache = eligibleValue;
+    return eligibleValue;
+  }
+
+  let subsidyMonthsCache: number | undefined;
+  function subsidyMonths(): number {
+    if (subsidyMonthsCache !== undefined) return subsidyMonthsCache;
+    // §2 "按停工停产天数核定补贴月数：满30天的为1个月，满60天的为2个月，满90天及以上的为3个月"
+    // note: 核定月数不超过剩余可享受月数：逐档比较，取两者中较小者
+    const subsidyMonthsValue: number = !eligible()
+      ? 0
+      : stoppageDays() >= 90 && remainingMonths() >= 3
+        ? 3
+        : stoppageDays() >= 60 && remainingMonths() >= 2 ? 2 : remainingMonths() >= 1 ? 1 : 0;
+    subsidyMonthsCache = subsidyMonthsValue;
+    return subsidyMonthsValue;
+  }
+
+  let subsidyCache: Money | undefined;
+  function subsidy(): Money {
+    if (subsidyCache !== undefined) return subsidyCache;
+    // §2 "企业每保留1名参保职工，每月给予300元稳岗补贴"
+    const subsidyValue: Money = multiplyMoney(
+      monthlySubsidyPerWorkerOn(asOf, overrides),
+      multiplyIntegers(keptWorkers(), subsidyMonths()),
+    );
+    subsidyCache = subsidyValue;
+    return subsidyValue;
+  }
+
+  let cumulativeMonthsCache: number | undefined;
+  function cumulativeMonths(): number {
+    if (cumulativeMonthsCache !== undefined) return cumulativeMonthsCache;
+    // §2 "企业在停工停产之日前12个月内享受稳岗补贴的月数与本次核定的月数合计不超过6个月"
+    const cumulativeMonthsValue: number = addIntegers(monthsAlreadyReceived(), subsidyMonths());
+    cumulativeMonthsCache = cumulativeMonthsValue;
+    return cumulativeMonthsValue;
+  }
+
+  let subsidyPeriodEndCache: CalendarDate | null | undefined;
+  function subsidyPeriodEnd(): CalendarDate | null {
+    if (subsidyPeriodEndCache !== undefined) return subsidyPeriodEndCache;
+    // §2 "补贴期自停工停产之日起计算；2024年8月1日前停工停产的，自2024年8月1日起计算"
+    // note: 月数规则（民法典第二百零一条、第二百零二条）：N个月的补贴期至第N个月与起始日相应之日的前一日止；该月没有相应之日的，至该月末日止
+    const subsidyPeriodEndValue: CalendarDate | null = subsidyMonths() > 0
+      ? lastDayOfTerm(
+          maxOf(enterprise.stoppage_start, stoppagePeriodStartOn(asOf, overrides)),
+          multiplyIntegers(1, subsidyMonths()),
+        )
+      : null;
+    subsidyPeriodEndCache = subsidyPeriodEndValue;
+    return subsidyPeriodEndValue;
+  }
+
+  let livingAllowanceDaysCache: number | undefined;
+  function livingAllowanceDays(): number {
+    if (livingAllowanceDaysCache !== undefined) return livingAllowanceDaysCache;
+    // §4 "停工停产超过一个工资支付周期的，企业应当自第二个工资支付周期起，按不低于当地最低工资标准的80%支付职工生活费"
+    // note: 支付生活费的天数：停工停产天数减去第一个工资支付周期，不足零的为零
+    const livingAllowanceDaysValue: number = maxOf(subtractIntegers(stoppageDays(), enterprise.pay_cycle_days), 0);
+    livingAllowanceDaysCache = livingAllowanceDaysValue;
+    return livingAllowanceDaysValue;
+  }
+
+  return {
+    in_force: inForce,
+    stoppage_days: () => inForce() ? stoppageDays() : 0,
+    insured_long_enough: () => inForce() ? insuredLongEnough() : false,
+    insured_workers: () => inForce() ? insuredWorkers() : 0,
+    kept_workers: () => inForce() ? keptWorkers() : 0,
+    laid_off: () => inForce() ? laidOff() : 0,
+    layoff_within_limit: () => inForce() ? layoffWithinLimit() : false,
+    months_already_received: () => inForce() ? monthsAlreadyReceived() : 0,
+    remaining_months: () => inForce() ? remainingMonths() : 0,
+    eligible: () => inForce() ? eligible() : false,
+    subsidy_months: () => inForce() ? subsidyMonths() : 0,
+    subsidy: () => inForce() ? subsidy() : YUAN_0,
+    cumulative_months: () => inForce() ? cumulativeMonths() : 0,
+    subsidy_period_end: () => inForce() ? subsidyPeriodEnd() : null,
+    living_allowance_days: () => inForce() ? livingAllowanceDays() : 0,
+  };
+}
+
 /**
  * Measure stoppage_subsidy 停工稳岗补贴
  *
@@ -615,144 +860,29 @@ export function evaluateStoppageSubsidy(
   overrides: ParameterOverrides = {},
   recorder?: DecisionRecorder,
 ): StoppageSubsidyOutputs {
-  const { application, enterprise } = facts;
-  const inForceFrom: CalendarDate = stoppagePeriodStartOn(asOf, overrides);
-  const inForceUntil: CalendarDate | null = stoppagePeriodEndOn(asOf, overrides);
-  recorder?.window(inForceFrom, inForceUntil);
-  if (asOf < inForceFrom || (inForceUntil !== null && asOf > inForceUntil)) {
-    return {
-      in_force: false,
-      stoppage_days: 0,
-      insured_long_enough: false,
-      insured_workers: 0,
-      kept_workers: 0,
-      laid_off: 0,
-      layoff_within_limit: false,
-      months_already_received: 0,
-      remaining_months: 0,
-      eligible: false,
-      subsidy_months: 0,
-      subsidy: YUAN_0,
-      cumulative_months: 0,
-      subsidy_period_end: null,
-      living_allowance_days: 0,
-    };
-  }
-
-  // §1 "本通知适用于受洪涝灾害影响停工停产的中小微企业；营业收入同比下降30%以上的大型企业，参照执行"
-  // note: 营业收入同比增减为负数时，其相反数即降幅
-  const affected: boolean = enterprise.size === "large"
-    ? compareDecimal(negateDecimal(enterprise.revenue_growth), revenueDeclineThresholdOn(asOf, overrides)) >= 0
-    : true;
-
-  // §2 "至复工之日止（不含复工当日）；尚未复工的，至申请之日止（不含申请当日）"
-  // note: 不含复工当日（尚未复工的，不含申请当日）：计入的最后一日是其前一日
-  const lastStoppageDay: CalendarDate = subtractDays(enterprise.resumed_on ?? application.submitted_on, 1);
-
-  // §2 "停工停产天数自停工停产之日起计算，至复工之日止（不含复工当日）"
-  // note: 首尾两日都计入
-  const stoppageDays: number = addIntegers(subtractDates(lastStoppageDay, enterprise.stoppage_start), 1);
-
-  // §2 "企业停工停产前已连续参加失业保险满12个月"
-  // note: 月数规则：停工停产之日减12个月（目标月较短时取该月末日）；连续参保起始日不晚于该日的即已满12个月
-  const insuredLongEnough: boolean = enterprise.insured_since <= subtractMonths(enterprise.stoppage_start, requiredInsuranceOn(asOf, overrides));
-
-  // §2 "裁员率不高于5.5%"
-  let insuredWorkers = 0;
-  for (const w of enterprise.workers) {
-    if (w.insured) insuredWorkers += 1;
-  }
-
-  // §2 "企业每保留1名参保职工"
-  let keptWorkers = 0;
-  for (const w of enterprise.workers) {
-    if (w.insured && w.kept_on) keptWorkers += 1;
-  }
-
-  // §2 "裁员率不高于5.5%"
-  // note: 裁减的参保职工人数：参保职工中未保留劳动关系的人数
-  const laidOff: number = subtractIntegers(insuredWorkers, keptWorkers);
-
-  let layoffWithinLimit: boolean;
-  if (insuredWorkers <= smallWorkforceSizeOn(asOf, overrides)) {
-    // exception small_workforce to general: §2 "参保职工30人（含）以下的企业，裁员率不高于参保职工总数的20%"
-    layoffWithinLimit = compareDecimal(decimalFromInteger(laidOff), multiplyIntegerByPercent(insuredWorkers, smallWorkforceLayoffRateCapOn(asOf, overrides))) <= 0;
-    recorder?.decided("layoff_within_limit", "small_workforce");
-  } else {
-    // rule general: §2 "裁员率不高于5.5%"
-    // note: 裁员率即裁减人数除以参保职工人数，“不高于”含本数；两边同乘参保职工人数以免除法
-    layoffWithinLimit = compareDecimal(decimalFromInteger(laidOff), multiplyIntegerByPercent(insuredWorkers, layoffRateCapOn(asOf, overrides))) <= 0;
-    recorder?.decided("layoff_within_limit", "general");
-  }
-
-  // §2 "企业在停工停产之日前12个月内享受稳岗补贴的月数"
-  // note: “前12个月内”自停工停产之日减12个月之日起算，含该日
-  let monthsAlreadyReceived = 0;
-  for (const g of enterprise.previous_grants) {
-    if (g.granted_on >= subtractMonths(enterprise.stoppage_start, lookbackOn(asOf, overrides))) {
-      monthsAlreadyReceived = addIntegers(monthsAlreadyReceived, g.months);
-    }
-  }
-
-  // §2 "与本次核定的月数合计不超过6个月"
-  const remainingMonths: number = maxOf(subtractIntegers(cumulativeCapOn(asOf, overrides), monthsAlreadyReceived), 0);
-
-  // §2 "企业停工停产前已连续参加失业保险满12个月，且裁员率不高于5.5%的，可以申请停工稳岗补贴"
-  // note: 停工停产不满30天的，核定月数为零，不予补贴
-  const eligible: boolean = affected && insuredLongEnough && layoffWithinLimit && stoppageDays >= 30;
-
-  // §2 "按停工停产天数核定补贴月数：满30天的为1个月，满60天的为2个月，满90天及以上的为3个月"
-  // note: 核定月数不超过剩余可享受月数：逐档比较，取两者中较小者
-  const subsidyMonths: number = !eligible
-    ? 0
-    : stoppageDays >= 90 && remainingMonths >= 3
-      ? 3
-      : stoppageDays >= 60 && remainingMonths >= 2 ? 2 : remainingMonths >= 1 ? 1 : 0;
-
-  // §2 "企业每保留1名参保职工，每月给予300元稳岗补贴"
-  const subsidy: Money = multiplyMoney(
-    monthlySubsidyPerWorkerOn(asOf, overrides),
-    multiplyIntegers(keptWorkers, subsidyMonths),
-  );
-
-  // §2 "企业在停工停产之日前12个月内享受稳岗补贴的月数与本次核定的月数合计不超过6个月"
-  const cumulativeMonths: number = addIntegers(monthsAlreadyReceived, subsidyMonths);
-
-  // §2 "补贴期自停工停产之日起计算；2024年8月1日前停工停产的，自2024年8月1日起计算"
-  // note: 月数规则（民法典第二百零一条、第二百零二条）：N个月的补贴期至第N个月与起始日相应之日的前一日止；该月没有相应之日的，至该月末日止
-  const subsidyPeriodEnd: CalendarDate | null = subsidyMonths > 0
-    ? lastDayOfTerm(
-        maxOf(enterprise.stoppage_start, stoppagePeriodStartOn(asOf, overrides)),
-        multiplyIntegers(1, subsidyMonths),
-      )
-    : null;
-
-  // §4 "停工停产超过一个工资支付周期的，企业应当自第二个工资支付周期起，按不低于当地最低工资标准的80%支付职工生活费"
-  // note: 支付生活费的天数：停工停产天数减去第一个工资支付周期，不足零的为零
-  const livingAllowanceDays: number = maxOf(subtractIntegers(stoppageDays, enterprise.pay_cycle_days), 0);
-
+  const outputs = stoppageSubsidyOutputs(facts, asOf, overrides, recorder);
   return {
-    in_force: true,
-    stoppage_days: stoppageDays,
-    insured_long_enough: insuredLongEnough,
-    insured_workers: insuredWorkers,
-    kept_workers: keptWorkers,
-    laid_off: laidOff,
-    layoff_within_limit: layoffWithinLimit,
-    months_already_received: monthsAlreadyReceived,
-    remaining_months: remainingMonths,
-    eligible,
-    subsidy_months: subsidyMonths,
-    subsidy,
-    cumulative_months: cumulativeMonths,
-    subsidy_period_end: subsidyPeriodEnd,
-    living_allowance_days: livingAllowanceDays,
+    in_force: outputs.in_force(),
+    stoppage_days: outputs.stoppage_days(),
+    insured_long_enough: outputs.insured_long_enough(),
+    insured_workers: outputs.insured_workers(),
+    kept_workers: outputs.kept_workers(),
+    laid_off: outputs.laid_off(),
+    layoff_within_limit: outputs.layoff_within_limit(),
+    months_already_received: outputs.months_already_received(),
+    remaining_months: outputs.remaining_months(),
+    eligible: outputs.eligible(),
+    subsidy_months: outputs.subsidy_months(),
+    subsidy: outputs.subsidy(),
+    cumulative_months: outputs.cumulative_months(),
+    subsidy_period_end: outputs.subsidy_period_end(),
+    living_allowance_days: outputs.living_allowance_days(),
   };
 }
 
 // ---------------------------------------------------------------- measure training_subsidy 以训稳岗培训补贴
 
-/** The facts measure training_subsidy reads. */
+/** The facts measure training_subsidy reads (and those of the measures whose outputs it reads). */
 export interface TrainingSubsidyFacts {
   readonly enterprise: Pick<Enterprise, "workers">;
 }
@@ -812,6 +942,9 @@ export interface TrainingSubsidyOutputs {
   readonly total_training_days: number;
 }
 
+/** The outputs of measure training_subsidy, each computed when first asked for. */
+export type TrainingSubsidyOnDemand = { readonly [K in keyof TrainingSubsidyOutputs]: () => TrainingSubsidyOutputs[K] };
+
 /** trained(w) of measure training_subsidy */
 function trainingSubsidyTrained(w: Worker2, asOf: CalendarDate, overrides: ParameterOverrides): boolean {
   // §3 "职工培训须满5天、出勤率不低于80%，且培训时段在每日8:00至20:00之间"
@@ -835,6 +968,152 @@ function trainingSubsidyHoursFor(w: Worker2, asOf: CalendarDate, overrides: Para
  * §3 "以训稳岗培训补贴"
  *
  * 示例市人力资源和社会保障局关于支持停工停产企业稳岗留工的通知（示例） (示人社发〔2024〕7号), version 1.0.0
+ *
+ * Each output is computed when its function is first called, with only what it needs.
+ */
+export function trainingSubsidyOutputs(
+  facts: TrainingSubsidyFacts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): TrainingSubsidyOnDemand {
+  const { enterprise } = facts;
+
+  let inForceCache: boolean | undefined;
+  function inForce(): boolean {
+    if (inForceCache !== undefined) return inForceCache;
+    const inForceFrom: CalendarDate = stoppagePeriodStartOn(asOf, overrides);
+    const inForceUntil: CalendarDate | null = stoppagePeriodEndOn(asOf, overrides);
+    recorder?.window(inForceFrom, inForceUntil);
+    const inForceValue = asOf >= inForceFrom && (inForceUntil === null || asOf <= inForceUntil);
+    inForceCache = inForceValue;
+    return inForceValue;
+  }
+
+  let insuredWorkersCache: number | undefined;
+  function insuredWorkers(): number {
+    if (insuredWorkersCache !== undefined) return insuredWorkersCache;
+    // §3 "参保职工人数"
+    let insuredWorkersValue = 0;
+    for (const w of enterprise.workers) {
+      if (w.insured) insuredWorkersValue += 1;
+    }
+    insuredWorkersCache = insuredWorkersValue;
+    return insuredWorkersValue;
+  }
+
+  let traineesCache: number | undefined;
+  function trainees(): number {
+    if (traineesCache !== undefined) return traineesCache;
+    // §3 "停工停产期间组织参保职工参加以训稳岗培训的"
+    let traineesValue = 0;
+    for (const w of enterprise.workers) {
+      if (trainingSubsidyTrained(w, asOf, overrides)) traineesValue += 1;
+    }
+    traineesCache = traineesValue;
+    return traineesValue;
+  }
+
+  let participationQuotaCache: number | undefined;
+  function participationQuota(): number {
+    if (participationQuotaCache !== undefined) return participationQuotaCache;
+    // §3 "参训职工人数达到参保职工人数30%（向上取整）的企业"
+    const participationQuotaValue: number = ceilDecimal(
+      multiplyIntegerByPercent(insuredWorkers(), participationShareOn(asOf, overrides)),
+    );
+    participationQuotaCache = participationQuotaValue;
+    return participationQuotaValue;
+  }
+
+  let hourlyRateCache: Money | undefined;
+  function hourlyRate(): Money {
+    if (hourlyRateCache !== undefined) return hourlyRateCache;
+    let hourlyRateValue: Money;
+    if (trainees() > 0 && trainees() >= participationQuota()) {
+      // exception broad_participation to standard: §3 "参训职工人数达到参保职工人数30%（向上取整）的企业，补贴标准提高至每学时25元"
+      // note: “达到”含本数；没有参训职工的企业谈不上达到比例
+      hourlyRateValue = hourlyRateRaisedOn(asOf, overrides);
+      recorder?.decided("hourly_rate", "broad_participation");
+    } else {
+      // rule standard: §3 "按每学时20元给予企业培训补贴"
+      hourlyRateValue = hourlyRateStandardOn(asOf, overrides);
+      recorder?.decided("hourly_rate", "standard");
+    }
+    hourlyRateCache = hourlyRateValue;
+    return hourlyRateValue;
+  }
+
+  let subsidisedHoursCache: number | undefined;
+  function subsidisedHours(): number {
+    if (subsidisedHoursCache !== undefined) return subsidisedHoursCache;
+    // §3 "学时四舍五入取整，每人最多计40学时"
+    let subsidisedHoursValue = 0;
+    for (const w of enterprise.workers) {
+      if (trainingSubsidyTrained(w, asOf, overrides)) {
+        subsidisedHoursValue = addIntegers(subsidisedHoursValue, trainingSubsidyHoursFor(w, asOf, overrides));
+      }
+    }
+    subsidisedHoursCache = subsidisedHoursValue;
+    return subsidisedHoursValue;
+  }
+
+  let trainingSubsidyCache: Money | undefined;
+  function trainingSubsidy(): Money {
+    if (trainingSubsidyCache !== undefined) return trainingSubsidyCache;
+    // §3 "按每学时20元给予企业培训补贴"
+    const trainingSubsidyValue: Money = multiplyMoney(hourlyRate(), subsidisedHours());
+    trainingSubsidyCache = trainingSubsidyValue;
+    return trainingSubsidyValue;
+  }
+
+  let totalTrainingHoursCache: Decimal | undefined;
+  function totalTrainingHours(): Decimal {
+    if (totalTrainingHoursCache !== undefined) return totalTrainingHoursCache;
+    // §3 "企业申请时应当报送参训职工的培训学时合计和培训天数合计"
+    // note: 报送的学时合计按实际学时，不取整
+    let totalTrainingHoursValue = DECIMAL_0;
+    for (const w of enterprise.workers) {
+      if (trainingSubsidyTrained(w, asOf, overrides)) {
+        totalTrainingHoursValue = addDecimal(totalTrainingHoursValue, w.training_hours);
+      }
+    }
+    totalTrainingHoursCache = totalTrainingHoursValue;
+    return totalTrainingHoursValue;
+  }
+
+  let totalTrainingDaysCache: number | undefined;
+  function totalTrainingDays(): number {
+    if (totalTrainingDaysCache !== undefined) return totalTrainingDaysCache;
+    // §3 "企业申请时应当报送参训职工的培训学时合计和培训天数合计"
+    let totalTrainingDaysValue = 0;
+    for (const w of enterprise.workers) {
+      if (trainingSubsidyTrained(w, asOf, overrides)) {
+        totalTrainingDaysValue = addIntegers(totalTrainingDaysValue, w.training_days);
+      }
+    }
+    totalTrainingDaysCache = totalTrainingDaysValue;
+    return totalTrainingDaysValue;
+  }
+
+  return {
+    in_force: inForce,
+    insured_workers: () => inForce() ? insuredWorkers() : 0,
+    trainees: () => inForce() ? trainees() : 0,
+    participation_quota: () => inForce() ? participationQuota() : 0,
+    hourly_rate: () => inForce() ? hourlyRate() : YUAN_0,
+    subsidised_hours: () => inForce() ? subsidisedHours() : 0,
+    training_subsidy: () => inForce() ? trainingSubsidy() : YUAN_0,
+    total_training_hours: () => inForce() ? totalTrainingHours() : DECIMAL_0,
+    total_training_days: () => inForce() ? totalTrainingDays() : 0,
+  };
+}
+
+/**
+ * Measure training_subsidy 以训稳岗培训补贴
+ *
+ * §3 "以训稳岗培训补贴"
+ *
+ * 示例市人力资源和社会保障局关于支持停工停产企业稳岗留工的通知（示例） (示人社发〔2024〕7号), version 1.0.0
  */
 export function evaluateTrainingSubsidy(
   facts: TrainingSubsidyFacts,
@@ -842,95 +1121,23 @@ export function evaluateTrainingSubsidy(
   overrides: ParameterOverrides = {},
   recorder?: DecisionRecorder,
 ): TrainingSubsidyOutputs {
-  const { enterprise } = facts;
-  const inForceFrom: CalendarDate = stoppagePeriodStartOn(asOf, overrides);
-  const inForceUntil: CalendarDate | null = stoppagePeriodEndOn(asOf, overrides);
-  recorder?.window(inForceFrom, inForceUntil);
-  if (asOf < inForceFrom || (inForceUntil !== null && asOf > inForceUntil)) {
-    return {
-      in_force: false,
-      insured_workers: 0,
-      trainees: 0,
-      participation_quota: 0,
-      hourly_rate: YUAN_0,
-      subsidised_hours: 0,
-      training_subsidy: YUAN_0,
-      total_training_hours: DECIMAL_0,
-      total_training_days: 0,
-    };
-  }
-
-  // §3 "参保职工人数"
-  let insuredWorkers = 0;
-  for (const w of enterprise.workers) {
-    if (w.insured) insuredWorkers += 1;
-  }
-
-  // §3 "停工停产期间组织参保职工参加以训稳岗培训的"
-  let trainees = 0;
-  for (const w of enterprise.workers) {
-    if (trainingSubsidyTrained(w, asOf, overrides)) trainees += 1;
-  }
-
-  // §3 "参训职工人数达到参保职工人数30%（向上取整）的企业"
-  const participationQuota: number = ceilDecimal(
-    multiplyIntegerByPercent(insuredWorkers, participationShareOn(asOf, overrides)),
-  );
-
-  let hourlyRate: Money;
-  if (trainees > 0 && trainees >= participationQuota) {
-    // exception broad_participation to standard: §3 "参训职工人数达到参保职工人数30%（向上取整）的企业，补贴标准提高至每学时25元"
-    // note: “达到”含本数；没有参训职工的企业谈不上达到比例
-    hourlyRate = hourlyRateRaisedOn(asOf, overrides);
-    recorder?.decided("hourly_rate", "broad_participation");
-  } else {
-    // rule standard: §3 "按每学时20元给予企业培训补贴"
-    hourlyRate = hourlyRateStandardOn(asOf, overrides);
-    recorder?.decided("hourly_rate", "standard");
-  }
-
-  // §3 "学时四舍五入取整，每人最多计40学时"
-  let subsidisedHours = 0;
-  for (const w of enterprise.workers) {
-    if (trainingSubsidyTrained(w, asOf, overrides)) {
-      subsidisedHours = addIntegers(subsidisedHours, trainingSubsidyHoursFor(w, asOf, overrides));
-    }
-  }
-
-  // §3 "按每学时20元给予企业培训补贴"
-  const trainingSubsidy: Money = multiplyMoney(hourlyRate, subsidisedHours);
-
-  // §3 "企业申请时应当报送参训职工的培训学时合计和培训天数合计"
-  // note: 报送的学时合计按实际学时，不取整
-  let totalTrainingHours = DECIMAL_0;
-  for (const w of enterprise.workers) {
-    if (trainingSubsidyTrained(w, asOf, overrides)) {
-      totalTrainingHours = addDecimal(totalTrainingHours, w.training_hours);
-    }
-  }
-
-  // §3 "企业申请时应当报送参训职工的培训学时合计和培训天数合计"
-  let totalTrainingDays = 0;
-  for (const w of enterprise.workers) {
-    if (trainingSubsidyTrained(w, asOf, overrides)) totalTrainingDays = addIntegers(totalTrainingDays, w.training_days);
-  }
-
+  const outputs = trainingSubsidyOutputs(facts, asOf, overrides, recorder);
   return {
-    in_force: true,
-    insured_workers: insuredWorkers,
-    trainees,
-    participation_quota: participationQuota,
-    hourly_rate: hourlyRate,
-    subsidised_hours: subsidisedHours,
-    training_subsidy: trainingSubsidy,
-    total_training_hours: totalTrainingHours,
-    total_training_days: totalTrainingDays,
+    in_force: outputs.in_force(),
+    insured_workers: outputs.insured_workers(),
+    trainees: outputs.trainees(),
+    participation_quota: outputs.participation_quota(),
+    hourly_rate: outputs.hourly_rate(),
+    subsidised_hours: outputs.subsidised_hours(),
+    training_subsidy: outputs.training_subsidy(),
+    total_training_hours: outputs.total_training_hours(),
+    total_training_days: outputs.total_training_days(),
   };
 }
 
 // ---------------------------------------------------------------- measure application_review 申请和受理
 
-/** The facts measure application_review reads. */
+/** The facts measure application_review reads (and those of the measures whose outputs it reads). */
 export interface ApplicationReviewFacts {
   readonly application: Pick<Application, "corrections" | "holidays" | "office_closes_at" | "submitted_at" | "submitted_on">;
   readonly enterprise: Pick<Enterprise, "resumed_on">;
@@ -972,6 +1179,100 @@ export interface ApplicationReviewOutputs {
   readonly review_deadline: CalendarDate | null;
 }
 
+/** The outputs of measure application_review, each computed when first asked for. */
+export type ApplicationReviewOnDemand = { readonly [K in keyof ApplicationReviewOutputs]: () => ApplicationReviewOutputs[K] };
+
+/**
+ * Measure application_review 申请和受理
+ *
+ * §5 "申请和受理"
+ *
+ * 示例市人力资源和社会保障局关于支持停工停产企业稳岗留工的通知（示例） (示人社发〔2024〕7号), version 1.0.0
+ *
+ * Each output is computed when its function is first called, with only what it needs.
+ */
+export function applicationReviewOutputs(
+  facts: ApplicationReviewFacts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): ApplicationReviewOnDemand {
+  const { application, enterprise } = facts;
+
+  let cutoffCache: TimeOfDay | undefined;
+  function cutoff(): TimeOfDay {
+    if (cutoffCache !== undefined) return cutoffCache;
+    // §5 "经办窗口下班时刻早于受理截止时刻的，以窗口下班时刻为准"
+    const cutoffValue: TimeOfDay = minOf(acceptanceCutoffOn(asOf, overrides), application.office_closes_at);
+    cutoffCache = cutoffValue;
+    return cutoffValue;
+  }
+
+  let acceptedOnCache: CalendarDate | undefined;
+  function acceptedOn(): CalendarDate {
+    if (acceptedOnCache !== undefined) return acceptedOnCache;
+    // §5 "每日17:00以后提交的申请，视为次日提交"
+    // note: “以后”不含本时刻：恰在截止时刻提交的，仍为当日提交
+    const acceptedOnValue: CalendarDate = application.submitted_at > cutoff()
+      ? addDays(application.submitted_on, 1)
+      : application.submitted_on;
+    acceptedOnCache = acceptedOnValue;
+    return acceptedOnValue;
+  }
+
+  let applicationDeadlineCache: CalendarDate | null | undefined;
+  function applicationDeadline(): CalendarDate | null {
+    if (applicationDeadlineCache !== undefined) return applicationDeadlineCache;
+    // §5 "企业应当自复工之日起3个月内提出申请"
+    // note: 期间开始的当日不计入（民法典第二百零一条）：复工之日加3个月为最后一日，目标月较短时取该月末日
+    const applicationDeadlineValue: CalendarDate | null = enterprise.resumed_on !== null
+      ? addMonths(present(enterprise.resumed_on), applicationPeriodOn(asOf, overrides))
+      : null;
+    applicationDeadlineCache = applicationDeadlineValue;
+    return applicationDeadlineValue;
+  }
+
+  let withinDeadlineCache: boolean | undefined;
+  function withinDeadline(): boolean {
+    if (withinDeadlineCache !== undefined) return withinDeadlineCache;
+    // §5 "企业应当自复工之日起3个月内提出申请"
+    // note: 尚未复工的企业不受申请期限限制
+    const withinDeadlineValue: boolean =
+      applicationDeadline() === null ||
+      acceptedOn() <= present(applicationDeadline());
+    withinDeadlineCache = withinDeadlineValue;
+    return withinDeadlineValue;
+  }
+
+  let reviewDeadlineCache: CalendarDate | undefined;
+  function reviewDeadline(): CalendarDate {
+    if (reviewDeadlineCache !== undefined) return reviewDeadlineCache;
+    // §5 "经办机构应当自受理之日起15日内完成审核；申请材料需要补正的，每补正一次，审核期限顺延5日；遇法定节假日的，按节假日天数顺延"
+    // note: 期间开始的当日不计入（民法典第二百零一条）：受理之日加15日为最后一日
+    const reviewDeadlineValue: CalendarDate = addDays(
+      acceptedOn(),
+      addIntegers(
+        addIntegers(
+          reviewPeriodOn(asOf, overrides),
+          multiplyIntegers(extensionPerCorrectionOn(asOf, overrides), application.corrections),
+        ),
+        application.holidays,
+      ),
+    );
+    reviewDeadlineCache = reviewDeadlineValue;
+    return reviewDeadlineValue;
+  }
+
+  return {
+    in_force: () => true,
+    cutoff,
+    accepted_on: acceptedOn,
+    application_deadline: applicationDeadline,
+    within_deadline: withinDeadline,
+    review_deadline: reviewDeadline,
+  };
+}
+
 /**
  * Measure application_review 申请和受理
  *
@@ -985,47 +1286,14 @@ export function evaluateApplicationReview(
   overrides: ParameterOverrides = {},
   recorder?: DecisionRecorder,
 ): ApplicationReviewOutputs {
-  const { application, enterprise } = facts;
-
-  // §5 "经办窗口下班时刻早于受理截止时刻的，以窗口下班时刻为准"
-  const cutoff: TimeOfDay = minOf(acceptanceCutoffOn(asOf, overrides), application.office_closes_at);
-
-  // §5 "每日17:00以后提交的申请，视为次日提交"
-  // note: “以后”不含本时刻：恰在截止时刻提交的，仍为当日提交
-  const acceptedOn: CalendarDate = application.submitted_at > cutoff
-    ? addDays(application.submitted_on, 1)
-    : application.submitted_on;
-
-  // §5 "企业应当自复工之日起3个月内提出申请"
-  // note: 期间开始的当日不计入（民法典第二百零一条）：复工之日加3个月为最后一日，目标月较短时取该月末日
-  const applicationDeadline: CalendarDate | null = enterprise.resumed_on !== null
-    ? addMonths(present(enterprise.resumed_on), applicationPeriodOn(asOf, overrides))
-    : null;
-
-  // §5 "企业应当自复工之日起3个月内提出申请"
-  // note: 尚未复工的企业不受申请期限限制
-  const withinDeadline: boolean = applicationDeadline === null || acceptedOn <= present(applicationDeadline);
-
-  // §5 "经办机构应当自受理之日起15日内完成审核；申请材料需要补正的，每补正一次，审核期限顺延5日；遇法定节假日的，按节假日天数顺延"
-  // note: 期间开始的当日不计入（民法典第二百零一条）：受理之日加15日为最后一日
-  const reviewDeadline: CalendarDate = addDays(
-    acceptedOn,
-    addIntegers(
-      addIntegers(
-        reviewPeriodOn(asOf, overrides),
-        multiplyIntegers(extensionPerCorrectionOn(asOf, overrides), application.corrections),
-      ),
-      application.holidays,
-    ),
-  );
-
+  const outputs = applicationReviewOutputs(facts, asOf, overrides, recorder);
   return {
-    in_force: true,
-    cutoff,
-    accepted_on: acceptedOn,
-    application_deadline: applicationDeadline,
-    within_deadline: withinDeadline,
-    review_deadline: reviewDeadline,
+    in_force: outputs.in_force(),
+    cutoff: outputs.cutoff(),
+    accepted_on: outputs.accepted_on(),
+    application_deadline: outputs.application_deadline(),
+    within_deadline: outputs.within_deadline(),
+    review_deadline: outputs.review_deadline(),
   };
 }
 

@@ -128,3 +128,18 @@ SELECT d."#date",
   (SELECT v.number_value FROM tiao_parameter_values AS v WHERE v.name = 'unemployment_subsidy_rate' AND v.valid_from <= d."#date" AND (v.valid_until IS NULL OR d."#date" <= v.valid_until)) AS "unemployment_subsidy_rate",
   EXISTS (SELECT 1 FROM tiao_parameter_values AS v WHERE v.name = 'unemployment_subsidy_rate' AND v.valid_from <= d."#date" AND (v.valid_until IS NULL OR d."#date" <= v.valid_until)) AS "unemployment_subsidy_rate in force"
 FROM (SELECT DISTINCT "#date" FROM tiao_cases) AS d;
+
+-- Each case with the parameters in force on its date, its overrides applied: the row the
+-- measures extend, one after the other (their files).
+CREATE VIEW tiao_case_facts AS
+SELECT c.*,
+  CASE WHEN c."parameters.epidemic_period_start" IS NOT NULL THEN c."parameters.epidemic_period_start" ELSE p."epidemic_period_start" END AS "#parameter epidemic_period_start",
+  (c."parameters.epidemic_period_start" IS NOT NULL OR p."epidemic_period_start in force") AS "#parameter epidemic_period_start given",
+  CASE WHEN c."parameters.epidemic_period_end" IS NOT NULL THEN c."parameters.epidemic_period_end" ELSE p."epidemic_period_end" END AS "#parameter epidemic_period_end",
+  (c."parameters.epidemic_period_end" IS NOT NULL OR p."epidemic_period_end in force") AS "#parameter epidemic_period_end given",
+  CASE WHEN c."parameters.ui_benefit_standard" IS NOT NULL THEN c."parameters.ui_benefit_standard" ELSE p."ui_benefit_standard" END AS "#parameter ui_benefit_standard",
+  (c."parameters.ui_benefit_standard" IS NOT NULL OR p."ui_benefit_standard in force") AS "#parameter ui_benefit_standard given",
+  CASE WHEN c."parameters.unemployment_subsidy_rate" IS NOT NULL THEN c."parameters.unemployment_subsidy_rate" ELSE p."unemployment_subsidy_rate" END AS "#parameter unemployment_subsidy_rate",
+  (c."parameters.unemployment_subsidy_rate" IS NOT NULL OR p."unemployment_subsidy_rate in force") AS "#parameter unemployment_subsidy_rate given"
+FROM tiao_cases AS c
+JOIN tiao_parameters_on_case_dates AS p ON p."#date" = c."#date";
