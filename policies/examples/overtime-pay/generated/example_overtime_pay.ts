@@ -158,7 +158,7 @@ export function holidayRateOn(asOf: CalendarDate, overrides: ParameterOverrides 
 
 // ---------------------------------------------------------------- measure overtime 加班工资
 
-/** The facts measure overtime reads. */
+/** The facts measure overtime reads (and those of the measures whose outputs it reads). */
 export interface OvertimeFacts {
   readonly area: Pick<Area, "minimum_wage">;
   readonly employee: Pick<Employee, "monthly_wage" | "overtime_hours" | "overtime_kind">;
@@ -218,6 +218,172 @@ export interface OvertimeOutputs {
   readonly pay_per_overtime_hour: Money;
 }
 
+/** The outputs of measure overtime, each computed when first asked for. */
+export type OvertimeOnDemand = { readonly [K in keyof OvertimeOutputs]: () => OvertimeOutputs[K] };
+
+/**
+ * Measure overtime 加班工资
+ *
+ * §2 "加班工资"
+ *
+ * 示例市人力资源和社会保障局关于加班工资计算有关问题的通知（示例） (示人社发〔2024〕3号), version 1.0.0
+ *
+ * Each output is computed when its function is first called, with only what it needs.
+ */
+export function overtimeOutputs(
+  facts: OvertimeFacts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): OvertimeOnDemand {
+  const { area, employee } = facts;
+
+  let inForceCache: boolean | undefined;
+  function inForce(): boolean {
+    if (inForceCache !== undefined) return inForceCache;
+    recorder?.window(DATE_2024_01_01, null);
+    const inForceValue = asOf >= DATE_2024_01_01;
+    inForceCache = inForceValue;
+    return inForceValue;
+  }
+
+  let dailyWageCache: Money | undefined;
+  function dailyWage(): Money {
+    if (dailyWageCache !== undefined) return dailyWageCache;
+    // §1 "日工资为月工资收入除以月计薪天数"
+    // note: 日工资按分四舍五入，仅供查看；小时工资与加班工资从未舍入的商计算
+    const dailyWageValue: Money = roundToFen(
+      divideMoneyByDecimal(employee.monthly_wage, paidDaysPerMonthOn(asOf, overrides)),
+      "half_up",
+    );
+    dailyWageCache = dailyWageValue;
+    return dailyWageValue;
+  }
+
+  let hourlyWageCache: Money | undefined;
+  function hourlyWage(): Money {
+    if (hourlyWageCache !== undefined) return hourlyWageCache;
+    // §1 "小时工资为日工资除以8小时"
+    const hourlyWageValue: Money = roundToFen(
+      divideDecimal(
+        divideMoneyByDecimal(employee.monthly_wage, paidDaysPerMonthOn(asOf, overrides)),
+        decimalFromInteger(hoursPerDayOn(asOf, overrides)),
+      ),
+      "half_up",
+    );
+    hourlyWageCache = hourlyWageValue;
+    return hourlyWageValue;
+  }
+
+  let rateCache: Percent | undefined;
+  function rate(): Percent {
+    if (rateCache !== undefined) return rateCache;
+    // §2 "工作日延长工作时间的，按小时工资的150%支付加班工资；休息日安排工作又不能安排补休的，按小时工资的200%支付；法定休假日安排工作的，按小时工资的300%支付"
+    const rateValue: Percent = employee.overtime_kind === "workday"
+      ? workdayRateOn(asOf, overrides)
+      : employee.overtime_kind === "rest_day" ? restDayRateOn(asOf, overrides) : holidayRateOn(asOf, overrides);
+    rateCache = rateValue;
+    return rateValue;
+  }
+
+  let overtimePayCache: Money | undefined;
+  function overtimePay(): Money {
+    if (overtimePayCache !== undefined) return overtimePayCache;
+    // §2 "加班工资按分四舍五入"
+    // note: 先乘后舍：只在最后一步按分四舍五入，不以已舍入的小时工资相乘
+    const overtimePayValue: Money = roundToFen(
+      multiplyDecimalByPercent(
+        multiplyDecimal(
+          divideDecimal(
+            divideMoneyByDecimal(employee.monthly_wage, paidDaysPerMonthOn(asOf, overrides)),
+            decimalFromInteger(hoursPerDayOn(asOf, overrides)),
+          ),
+          decimalFromInteger(employee.overtime_hours),
+        ),
+        rate(),
+      ),
+      "half_up",
+    );
+    overtimePayCache = overtimePayValue;
+    return overtimePayValue;
+  }
+
+  let overtimeDaysCache: number | undefined;
+  function overtimeDays(): number {
+    if (overtimeDaysCache !== undefined) return overtimeDaysCache;
+    // §3 "加班时数除以8折算为加班天数"
+    // note: 整数部分的天数，按四舍五入；两位小数见 overtime_days_exact
+    const overtimeDaysValue: number = roundDecimal(
+      divideDecimal(decimalFromInteger(employee.overtime_hours), decimalFromInteger(hoursPerDayOn(asOf, overrides))),
+      "half_up",
+    );
+    overtimeDaysCache = overtimeDaysValue;
+    return overtimeDaysValue;
+  }
+
+  let overtimeDaysExactCache: Decimal | undefined;
+  function overtimeDaysExact(): Decimal {
+    if (overtimeDaysExactCache !== undefined) return overtimeDaysExactCache;
+    // §3 "保留两位小数"
+    const overtimeDaysExactValue: Decimal = multiplyDecimal(
+      decimalFromInteger(
+        roundDecimal(
+          divideDecimal(
+            decimalFromInteger(multiplyIntegers(employee.overtime_hours, 100)),
+            decimalFromInteger(hoursPerDayOn(asOf, overrides)),
+          ),
+          "half_up",
+        ),
+      ),
+      DECIMAL_0_01,
+    );
+    overtimeDaysExactCache = overtimeDaysExactValue;
+    return overtimeDaysExactValue;
+  }
+
+  let wageLevelCache: Decimal | undefined;
+  function wageLevel(): Decimal {
+    if (wageLevelCache !== undefined) return wageLevelCache;
+    // §4 "月工资收入与当地最低工资标准之比，保留两位小数"
+    const wageLevelValue: Decimal = multiplyDecimal(
+      decimalFromInteger(
+        roundDecimal(
+          multiplyDecimal(divideMoneyByMoney(employee.monthly_wage, area.minimum_wage), decimalFromInteger(100)),
+          "half_up",
+        ),
+      ),
+      DECIMAL_0_01,
+    );
+    wageLevelCache = wageLevelValue;
+    return wageLevelValue;
+  }
+
+  let payPerOvertimeHourCache: Money | undefined;
+  function payPerOvertimeHour(): Money {
+    if (payPerOvertimeHourCache !== undefined) return payPerOvertimeHourCache;
+    // §2 "加班工资按分四舍五入"
+    // note: 加班时数为0时，除以0是计算错误
+    const payPerOvertimeHourValue: Money = roundToFen(
+      divideMoneyByInteger(overtimePay(), employee.overtime_hours),
+      "half_up",
+    );
+    payPerOvertimeHourCache = payPerOvertimeHourValue;
+    return payPerOvertimeHourValue;
+  }
+
+  return {
+    in_force: inForce,
+    daily_wage: () => inForce() ? dailyWage() : YUAN_0,
+    hourly_wage: () => inForce() ? hourlyWage() : YUAN_0,
+    rate: () => inForce() ? rate() : PERCENT_0,
+    overtime_pay: () => inForce() ? overtimePay() : YUAN_0,
+    overtime_days: () => inForce() ? overtimeDays() : 0,
+    overtime_days_exact: () => inForce() ? overtimeDaysExact() : DECIMAL_0,
+    wage_level: () => inForce() ? wageLevel() : DECIMAL_0,
+    pay_per_overtime_hour: () => inForce() ? payPerOvertimeHour() : YUAN_0,
+  };
+}
+
 /**
  * Measure overtime 加班工资
  *
@@ -231,105 +397,17 @@ export function evaluateOvertime(
   overrides: ParameterOverrides = {},
   recorder?: DecisionRecorder,
 ): OvertimeOutputs {
-  const { area, employee } = facts;
-  recorder?.window(DATE_2024_01_01, null);
-  if (asOf < DATE_2024_01_01) {
-    return {
-      in_force: false,
-      daily_wage: YUAN_0,
-      hourly_wage: YUAN_0,
-      rate: PERCENT_0,
-      overtime_pay: YUAN_0,
-      overtime_days: 0,
-      overtime_days_exact: DECIMAL_0,
-      wage_level: DECIMAL_0,
-      pay_per_overtime_hour: YUAN_0,
-    };
-  }
-
-  // §1 "日工资为月工资收入除以月计薪天数"
-  // note: 日工资按分四舍五入，仅供查看；小时工资与加班工资从未舍入的商计算
-  const dailyWage: Money = roundToFen(
-    divideMoneyByDecimal(employee.monthly_wage, paidDaysPerMonthOn(asOf, overrides)),
-    "half_up",
-  );
-
-  // §1 "小时工资为日工资除以8小时"
-  const hourlyWage: Money = roundToFen(
-    divideDecimal(
-      divideMoneyByDecimal(employee.monthly_wage, paidDaysPerMonthOn(asOf, overrides)),
-      decimalFromInteger(hoursPerDayOn(asOf, overrides)),
-    ),
-    "half_up",
-  );
-
-  // §2 "工作日延长工作时间的，按小时工资的150%支付加班工资；休息日安排工作又不能安排补休的，按小时工资的200%支付；法定休假日安排工作的，按小时工资的300%支付"
-  const rate: Percent = employee.overtime_kind === "workday"
-    ? workdayRateOn(asOf, overrides)
-    : employee.overtime_kind === "rest_day" ? restDayRateOn(asOf, overrides) : holidayRateOn(asOf, overrides);
-
-  // §2 "加班工资按分四舍五入"
-  // note: 先乘后舍：只在最后一步按分四舍五入，不以已舍入的小时工资相乘
-  const overtimePay: Money = roundToFen(
-    multiplyDecimalByPercent(
-      multiplyDecimal(
-        divideDecimal(
-          divideMoneyByDecimal(employee.monthly_wage, paidDaysPerMonthOn(asOf, overrides)),
-          decimalFromInteger(hoursPerDayOn(asOf, overrides)),
-        ),
-        decimalFromInteger(employee.overtime_hours),
-      ),
-      rate,
-    ),
-    "half_up",
-  );
-
-  // §3 "加班时数除以8折算为加班天数"
-  // note: 整数部分的天数，按四舍五入；两位小数见 overtime_days_exact
-  const overtimeDays: number = roundDecimal(
-    divideDecimal(decimalFromInteger(employee.overtime_hours), decimalFromInteger(hoursPerDayOn(asOf, overrides))),
-    "half_up",
-  );
-
-  // §3 "保留两位小数"
-  const overtimeDaysExact: Decimal = multiplyDecimal(
-    decimalFromInteger(
-      roundDecimal(
-        divideDecimal(
-          decimalFromInteger(multiplyIntegers(employee.overtime_hours, 100)),
-          decimalFromInteger(hoursPerDayOn(asOf, overrides)),
-        ),
-        "half_up",
-      ),
-    ),
-    DECIMAL_0_01,
-  );
-
-  // §4 "月工资收入与当地最低工资标准之比，保留两位小数"
-  const wageLevel: Decimal = multiplyDecimal(
-    decimalFromInteger(
-      roundDecimal(
-        multiplyDecimal(divideMoneyByMoney(employee.monthly_wage, area.minimum_wage), decimalFromInteger(100)),
-        "half_up",
-      ),
-    ),
-    DECIMAL_0_01,
-  );
-
-  // §2 "加班工资按分四舍五入"
-  // note: 加班时数为0时，除以0是计算错误
-  const payPerOvertimeHour: Money = roundToFen(divideMoneyByInteger(overtimePay, employee.overtime_hours), "half_up");
-
+  const outputs = overtimeOutputs(facts, asOf, overrides, recorder);
   return {
-    in_force: true,
-    daily_wage: dailyWage,
-    hourly_wage: hourlyWage,
-    rate,
-    overtime_pay: overtimePay,
-    overtime_days: overtimeDays,
-    overtime_days_exact: overtimeDaysExact,
-    wage_level: wageLevel,
-    pay_per_overtime_hour: payPerOvertimeHour,
+    in_force: outputs.in_force(),
+    daily_wage: outputs.daily_wage(),
+    hourly_wage: outputs.hourly_wage(),
+    rate: outputs.rate(),
+    overtime_pay: outputs.overtime_pay(),
+    overtime_days: outputs.overtime_days(),
+    overtime_days_exact: outputs.overtime_days_exact(),
+    wage_level: outputs.wage_level(),
+    pay_per_overtime_hour: outputs.pay_per_overtime_hour(),
   };
 }
 
