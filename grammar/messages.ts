@@ -10,11 +10,11 @@ const declarationStart = "a declaration (`policy`, `enum`, `record`, `entity`, `
 
 /** When a block cannot go on, say what may come inside it, not only its closing brace. */
 const blockEnds: Readonly<Record<string, string>> = {
-  policyHeader: "a header field (`title`, `document`, `issuer`, `issued`, `version` or `notice`) or a closing brace `}`",
+  policyHeader: "a header field (`title`, `document`, `issuer`, `issued`, `version`, `notice` or `amends`) or a closing brace `}`",
   enumDeclaration: "a member name or a closing brace `}`",
   recordDeclaration: "a field such as `name: type` or a closing brace `}`",
   parameterDeclaration: "`value` or a closing brace `}`",
-  measureDeclaration: "`let`, `output`, `not computable` or a closing brace `}`",
+  measureDeclaration: "`let`, `output`, `not computable`, `repeal` or a closing brace `}`",
   definitionBody: "`rule`, `exception` or a closing brace `}`",
   matchExpression: "a member name, `else` or a closing brace `}`",
   setLiteral: "`,` or a closing brace `}`",
@@ -24,7 +24,7 @@ const blockEnds: Readonly<Record<string, string>> = {
 const ruleExpectations: Readonly<Record<string, string>> = {
   policyFile: declarationStart,
   declaration: declarationStart,
-  measureItem: "`let`, `output` or `not computable`",
+  measureItem: "`let`, `output`, `not computable` or `repeal`",
   definitionBody: "`=` or `{`",
   typeExpression: "a type such as `money`, `date`, `optional date`, `set of E` or `list of R`",
   parameterLiteral: "a value such as `500 yuan`, `60%`, `2021-10-20`, `absent` or a member name",

@@ -53,7 +53,7 @@ describe("DuckDB agrees with the interpreter on random scenarios", () => {
 
   for (const example of examplePolicies()) {
     it(`for the example policy ${example.name}`, async () => {
-      const { program, diagnostics } = compile(example.sources, { notice: example.notice });
+      const { program, diagnostics } = compile(example.sources, example.options);
       if (program === undefined) throw new Error(diagnostics.map((d) => d.message).join("\n"));
       await expectAgreement(program, example.name);
     }, 120_000);
