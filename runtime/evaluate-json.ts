@@ -131,9 +131,9 @@ export function evaluateScenarioJson(tables: CompiledTables, scenario: string | 
       const recorder = options.explain === true ? new Recorder() : undefined;
       const { facts, date, parameters } = read.scenario;
       const outputs = compiled.evaluate(facts, date, parameters, recorder);
-      const formatted: { [output: string]: OutputJson } = {};
-      for (const [output, type] of Object.entries(compiled.outputs)) formatted[output] = formatValue(outputs[output] ?? null, type, tables.factSchema);
-      results.push([measure, formatted]);
+      // From entries: an output named `__proto__` is then a property like any other.
+      const formatted = Object.entries(compiled.outputs).map(([output, type]): [string, OutputJson] => [output, formatValue(outputs[output] ?? null, type, tables.factSchema)]);
+      results.push([measure, Object.fromEntries(formatted)]);
       if (recorder !== undefined) explanations.push([measure, explainOutputs(measure, compiled, outputs["in_force"] === true, date, recorder)]);
     }
   } catch (error) {

@@ -10,8 +10,9 @@
  * read from that measure's outputs on demand for the same facts.
  *
  * The code does what compiler/interpret.ts does, in the same order, so that both throw
- * the same errors: every sibling rule's applicability is computed before conflicts are
- * checked, window dates are read before they are compared, operands left to right.
+ * the same errors: sibling rules are decided in written order, each one's exceptions
+ * first, and a conflict is checked as soon as a second sibling gives a value; window
+ * dates are read before they are compared, operands left to right.
  */
 import type { DefinitionIR, ExprIR, LiteralValue, MeasureIR, ProgramIR, RuleIR, SourceSpan, ValueType, WindowIR } from "../ir.js";
 import { conflictMessage, conflictMessageParts, evaluationLocation, noRuleMessage, ruleName } from "../../runtime/messages.js";
@@ -53,8 +54,13 @@ import {
  */
 const PAIRWISE_SIBLINGS = 4;
 
+/** Kinds whose values TypeScript gives literal types (`3`, `"red"`, `true`) and narrows by comparison. */
+const GENERIC_RUNTIME_FUNCTIONS: ReadonlySet<string> = new Set(["minOf", "maxOf"]);
+
+const LITERAL_TYPED_KINDS: ReadonlySet<ValueType["kind"]> = new Set(["bool", "integer", "months", "days", "enum"]);
+
 /** Module functions generated code may need beside the runtime's. */
-export type HelperName = "present" | "smallerDecimal" | "largerDecimal";
+export type HelperName = "present" | "declared" | "smallerDecimal" | "largerDecimal";
 
 /** What a measure's emitter asks of the module being built. */
 export interface ModuleContext {
@@ -105,6 +111,26 @@ function noNeeds(): Needs {
   return { locals: new Map(), entities: new Set(), definitions: new Set(), measures: new Set(), date: false };
 }
 
+/** A rule whose tree is decided: the test that it gives a value (absent: always), and its exceptions decided. */
+interface DecidedRule {
+  readonly rule: RuleIR;
+  readonly test: Expression | undefined;
+  readonly exceptions?: DecidedGroup;
+}
+
+/** Sibling rules decided: the statements computing their tests and throwing conflicts; for many, the chosen one's index. */
+interface DecidedGroup {
+  readonly statements: readonly Statement[];
+  readonly rules: readonly DecidedRule[];
+  readonly chosen?: Expression;
+}
+
+/** Among many siblings, the variable holding the index of the one that gives a value, and the table naming them. */
+interface ChosenSibling {
+  readonly index: ReturnType<typeof identifier>;
+  readonly names: Expression;
+}
+
 /** Where the value of a rule goes: into a variable, or returned from a function. */
 type Target = { readonly kind: "assign"; readonly variable: string } | { readonly kind: "return" };
 
@@ -131,6 +157,12 @@ export class MeasureEmitter {
   private readonly localNames = new Map<string, string>();
   private readonly functionNames = new Map<string, string>();
   private readonly definitionNeeds = new Map<string, Needs>();
+  /**
+   * References compared for equality or given a literal so far: TypeScript may have
+   * narrowed their type there, and rejects an equality of two values it sees as distinct
+   * literals (TS2367), such as `x === "blue"` where `x` is known to be `"red"`.
+   */
+  private readonly narrowable = new Set<string>();
   readonly functionName: string;
   readonly measureName: string;
   readonly onDemandName: string;
@@ -421,9 +453,11 @@ export class MeasureEmitter {
       if (value.op === "aggregate" && this.aggregateExpression(value, site) === undefined) {
         return [...comments, ...this.aggregateLoop(value, name, site)];
       }
-      return [...comments, { kind: "const", name, type, value: this.expression(value, site) }];
+      const expression = this.expression(value, site);
+      this.assigned(name, expression, definition.type);
+      return [...comments, { kind: "const", name, type, value: expression }];
     }
-    return [{ kind: "let", name, type }, ...this.ruleGroup(definition, definition.rules, { kind: "assign", variable: name }, undefined, undefined, site)];
+    return [{ kind: "let", name, type }, ...this.ruleGroup(definition, definition.rules, { kind: "assign", variable: name }, site)];
   }
 
   private ruleComments(rule: RuleIR, parent: RuleIR | undefined): Statement[] {
@@ -444,149 +478,132 @@ export class MeasureEmitter {
    * exceptions); two that apply are a conflict; none: the fallback (the overridden rule's
    * value), or for base rules an error.
    */
-  private ruleGroup(
-    definition: DefinitionIR,
-    rules: readonly RuleIR[],
-    target: Target,
-    parent: RuleIR | undefined,
-    fallback: readonly Statement[] | undefined,
-    site: Site,
-  ): Statement[] {
-    const otherwise = fallback ?? [this.throwStatement("no_rule_applies", string(noRuleMessage(definition)), definition.span)];
+  private ruleGroup(definition: DefinitionIR, rules: readonly RuleIR[], target: Target, site: Site): Statement[] {
+    const group = this.decideGroup(definition, rules, "rule", site);
+    const otherwise = [this.throwStatement("no_rule_applies", string(noRuleMessage(definition)), definition.span)];
+    return [...group.statements, ...this.chosenValue(definition, group, target, undefined, otherwise, site)];
+  }
+
+  /**
+   * The statements deciding which sibling's tree gives a value, in the order of
+   * compiler/interpret.ts `resolve`: each sibling's tree in written order, depth first (its
+   * exceptions, and their conflicts, before its own condition), and after each sibling the
+   * check that no earlier one gives a value too. So both report the same conflict.
+   */
+  private decideGroup(definition: DefinitionIR, rules: readonly RuleIR[], role: "rule" | "exception", site: Site, parentReads = false): DecidedGroup {
     const statements: Statement[] = [];
-    const tests: (Expression | undefined)[] = [];
+    const decided: DecidedRule[] = [];
+    const chosen = rules.length > PAIRWISE_SIBLINGS ? this.chosenSibling(definition, rules, statements, site) : undefined;
     for (const rule of rules) {
-      const { setup, test } = this.decision(rule, site);
-      statements.push(...setup);
-      if (test === undefined || rules.length === 1) {
-        tests.push(test);
-      } else {
-        const name = this.names.take(`${camelCase(rule.label)}Applies`);
+      const tree = this.decideTree(definition, rule, role, site);
+      statements.push(...tree.setup);
+      let test = tree.test;
+      // A test read again (by a conflict check or by the parent's test, then to choose the value) is computed once, into a constant.
+      if (test !== undefined && test.kind !== "identifier" && chosen === undefined && (rules.length > 1 || parentReads)) {
+        const name = this.names.take(`${camelCase(rule.label)}${role === "rule" ? "Applies" : "Decides"}`);
         statements.push({ kind: "const", name, value: test });
-        tests.push(identifier(name));
+        test = identifier(name);
       }
+      const second = { rule, test, exceptions: tree.exceptions };
+      statements.push(...(chosen === undefined ? this.pairConflicts(definition, decided, second) : this.conflictWithChosen(definition, chosen, decided.length, second)));
+      decided.push(second);
     }
-    if (rules.length > PAIRWISE_SIBLINGS) {
-      const search = this.conflictSearch(definition, rules, tests, site);
-      return [...statements, ...search.statements, this.siblingSwitch(definition, rules, search.first, target, parent, otherwise, site)];
+    return { statements, rules: decided, chosen: chosen?.index };
+  }
+
+  /** A sibling's tree: the setup deciding its exceptions, and the test that it gives a value (absent: always). */
+  private decideTree(
+    definition: DefinitionIR,
+    rule: RuleIR,
+    role: "rule" | "exception",
+    site: Site,
+  ): { setup: Statement[]; test: Expression | undefined; exceptions?: DecidedGroup } {
+    const own = this.applicability(rule, site);
+    if (rule.exceptions.length === 0) return own;
+    const exceptions = this.decideGroup(definition, rule.exceptions, "exception", site, own.test !== undefined);
+    const byException = exceptions.chosen === undefined ? exceptions.rules.map((exception) => exception.test) : [binary(exceptions.chosen, "!==", number(-1))];
+    const decided = byException.includes(undefined) ? undefined : chain("||", byException.filter((t): t is Expression => t !== undefined));
+    if (decided === undefined || own.test === undefined) return { setup: [...exceptions.statements], test: undefined, exceptions };
+    if (own.setup.length === 0) return { setup: [...exceptions.statements], test: binary(decided, "||", own.test), exceptions };
+    // The rule's own window dates are read only when no exception decides, as the interpreter reads them.
+    const name = this.names.take(`${camelCase(rule.label)}${role === "rule" ? "Applies" : "Decides"}`);
+    const readOwn: Statement = { kind: "if", test: not(identifier(name)), then: [...own.setup, { kind: "assign", target: name, operator: "=", value: own.test }] };
+    return { setup: [...exceptions.statements, { kind: "let", name, type: typeReference("boolean"), value: decided }, readOwn], test: identifier(name), exceptions };
+  }
+
+  /** A conflict check of a sibling with each one before it: readable for a few. */
+  private pairConflicts(definition: DefinitionIR, before: readonly DecidedRule[], second: DecidedRule): Statement[] {
+    return before.map((first) => {
+      const error = this.throwStatement("conflicting_rules", string(conflictMessage(definition, first.rule, second.rule)), second.rule.span);
+      const both = chain("&&", [first.test, second.test].filter((t): t is Expression => t !== undefined));
+      return both === undefined ? error : { kind: "if", test: both, then: [error] };
+    });
+  }
+
+  /**
+   * For many siblings, the index of the one that gives a value, kept in a variable, with a
+   * table naming the siblings: code in proportion to their number, where pairs would grow
+   * as its square.
+   */
+  private chosenSibling(definition: DefinitionIR, rules: readonly RuleIR[], statements: Statement[], site: Site): ChosenSibling {
+    const base = camelCase(`${definition.name}_${rules[0]?.label ?? "rule"}`);
+    const index = identifier(this.names.take(`${base}Chosen`));
+    const names = identifier(this.module.names.take(`${camelCase(`${this.measure.name}_${base}`)}RuleNames`));
+    site.lifted.push({
+      kind: "const",
+      name: names.name,
+      value: data(rules.map(ruleName)),
+      doc: [`How conflicts name the siblings of ${rules[0]?.label ?? "a rule"} in \`${definition.name}\`.`],
+    });
+    statements.push({ kind: "let", name: index.name, type: typeReference("number"), value: number(-1) });
+    return { index, names };
+  }
+
+  /** The sibling at `position` gives a value: a conflict if one before it did, else it is the chosen one. */
+  private conflictWithChosen(definition: DefinitionIR, chosen: ChosenSibling, position: number, sibling: DecidedRule): Statement[] {
+    const { before, between, after } = conflictMessageParts(definition);
+    const message = [{ kind: "index", object: chosen.names, index: chosen.index } satisfies Expression, string(`${between}${ruleName(sibling.rule)}${after}`)].reduce(
+      (left: Expression, right) => binary(left, "+", right),
+      string(before),
+    );
+    const choose: Statement = { kind: "assign", target: chosen.index.name, operator: "=", value: number(position) };
+    const body = position === 0 ? [choose] : [when(binary(chosen.index, "!==", number(-1)), this.throwStatement("conflicting_rules", message, sibling.rule.span)), choose];
+    return sibling.test === undefined ? body : [{ kind: "if", test: sibling.test, then: body }];
+  }
+
+  /** The value of the sibling that gives one (conflicts are already thrown), or `otherwise`. */
+  private chosenValue(definition: DefinitionIR, group: DecidedGroup, target: Target, parent: RuleIR | undefined, otherwise: readonly Statement[], site: Site): Statement[] {
+    if (group.chosen !== undefined) {
+      // A `switch` stays flat where thousands of `else if`s would nest deeper than a JavaScript parser follows.
+      const end: Statement[] = target.kind === "assign" ? [{ kind: "break" }] : [];
+      const cases = group.rules.map((rule, index) => ({ test: number(index), body: [...this.ruleValue(definition, rule, target, parent, site), ...end] }));
+      return [{ kind: "switch", subject: group.chosen, cases: [...cases, { body: otherwise }] }];
     }
-    statements.push(...this.pairwiseConflicts(definition, rules, tests));
-    // Rules after one that always applies are never reached.
-    const always = tests.findIndex((test) => test === undefined);
-    const reached = always === -1 ? rules : rules.slice(0, always + 1);
+    // Rules after one that always applies are never chosen.
+    const always = group.rules.findIndex((rule) => rule.test === undefined);
+    const reached = always === -1 ? group.rules : group.rules.slice(0, always + 1);
     const values = reached.map((rule) => this.ruleValue(definition, rule, target, parent, site));
     let chosen: readonly Statement[] = always === -1 ? otherwise : (values.pop() ?? []);
     for (let i = values.length - 1; i >= 0; i--) {
-      chosen = [{ kind: "if", test: tests[i] ?? TRUE, then: values[i] ?? [], else: chosen }];
+      chosen = [{ kind: "if", test: reached[i]?.test ?? TRUE, then: values[i] ?? [], else: chosen }];
     }
-    return [...statements, ...chosen];
+    return [...chosen];
   }
 
-  /** A conflict check for each pair of siblings, in the interpreter's order: readable for a few. */
-  private pairwiseConflicts(definition: DefinitionIR, rules: readonly RuleIR[], tests: readonly (Expression | undefined)[]): Statement[] {
-    const statements: Statement[] = [];
-    rules.forEach((first, i) => {
-      rules.forEach((second, j) => {
-        if (j <= i) return;
-        const error = this.throwStatement("conflicting_rules", string(conflictMessage(definition, first, second)), second.span);
-        const both = chain("&&", [tests[i], tests[j]].filter((t): t is Expression => t !== undefined));
-        statements.push(both === undefined ? error : { kind: "if", test: both, then: [error] });
-      });
-    });
-    return statements;
-  }
-
-  /**
-   * The first two siblings that apply, found in one pass over a table of the siblings'
-   * tests: code in proportion to the number of siblings, where pairs would grow as its square.
-   */
-  private conflictSearch(
-    definition: DefinitionIR,
-    rules: readonly RuleIR[],
-    tests: readonly (Expression | undefined)[],
-    site: Site,
-  ): { statements: Statement[]; first: Expression } {
-    const base = camelCase(`${definition.name}_${rules[0]?.label ?? "rule"}`);
-    const applies = identifier(this.names.take(`${base}Siblings`));
-    const first = identifier(this.names.take(`${base}First`));
-    const second = identifier(this.names.take(`${base}Second`));
-    const siblingNames = identifier(this.module.names.take(`${camelCase(`${this.measure.name}_${base}`)}RuleNames`));
-    const siblingPlaces = identifier(this.module.names.take(`${camelCase(`${this.measure.name}_${base}`)}RulePlaces`));
-    site.lifted.push(
-      {
-        kind: "const",
-        name: siblingNames.name,
-        value: data(rules.map(ruleName)),
-        doc: [`How conflicts name the siblings of ${rules[0]?.label ?? "a rule"} in \`${definition.name}\`, and where they are written.`],
-      },
-      { kind: "const", name: siblingPlaces.name, value: data(rules.map((rule) => evaluationLocation(rule.span))) },
-    );
-    const { before, between, after } = conflictMessageParts(definition);
-    const nameOf = (index: Expression): Expression => ({ kind: "index", object: siblingNames, index });
-    const message = [nameOf(first), string(between), nameOf(second), string(after)].reduce((left, right) => binary(left, "+", right), string(before));
-    const indexOf = (...args: Expression[]) => call(member(applies, "indexOf"), [TRUE, ...args]);
-    const error: Expression = { kind: "new", callee: runtime("EvaluationError"), args: [string("conflicting_rules"), message, { kind: "index", object: siblingPlaces, index: second }] };
-    const statements: Statement[] = [
-      { kind: "const", name: applies.name, value: { kind: "array", elements: tests.map((test) => test ?? TRUE) } },
-      { kind: "const", name: first.name, value: indexOf() },
-      { kind: "const", name: second.name, value: conditional(binary(first, "===", number(-1)), number(-1), indexOf(binary(first, "+", number(1)))) },
-      { kind: "if", test: binary(second, "!==", number(-1)), then: [{ kind: "throw", value: error }] },
-    ];
-    return { statements, first };
-  }
-
-  /**
-   * The value of the sibling that applies, chosen by its index: a `switch` stays flat where
-   * thousands of `else if`s would nest deeper than a JavaScript parser follows.
-   */
-  private siblingSwitch(
-    definition: DefinitionIR,
-    rules: readonly RuleIR[],
-    first: Expression,
-    target: Target,
-    parent: RuleIR | undefined,
-    otherwise: readonly Statement[],
-    site: Site,
-  ): Statement {
-    // After an assignment the case ends with `break`; a returned value ends it already.
-    const end: Statement[] = target.kind === "assign" ? [{ kind: "break" }] : [];
-    const cases = rules.map((rule, index) => ({ test: number(index), body: [...this.ruleValue(definition, rule, target, parent, site), ...end] }));
-    return { kind: "switch", subject: first, cases: [...cases, { body: otherwise }] };
-  }
-
-  /** The rule's value, under its citation, unless one of its exceptions applies. */
-  private ruleValue(definition: DefinitionIR, rule: RuleIR, target: Target, parent: RuleIR | undefined, site: Site): Statement[] {
+  /** The rule's value, under its citation, unless one of its exceptions gives one. */
+  private ruleValue(definition: DefinitionIR, decided: DecidedRule, target: Target, parent: RuleIR | undefined, site: Site): Statement[] {
+    const { rule } = decided;
     const value = this.expression(rule.value, site);
     const valued = [...this.ruleComments(rule, parent)];
     if (target.kind === "return") {
       valued.push({ kind: "return", value });
     } else {
+      this.assigned(target.variable, value, definition.type);
       valued.push({ kind: "assign", target: target.variable, operator: "=", value });
       if (definition.visibility === "output") valued.push(record("decided", [string(definition.name), string(rule.label)]));
     }
-    if (rule.exceptions.length === 0) return valued;
-    return this.ruleGroup(definition, rule.exceptions, target, rule, valued, site);
-  }
-
-  /**
-   * Setup statements and the test that a rule's tree gives a value: one of its exceptions
-   * does (each computed first, as the interpreter does), or the rule itself applies.
-   * No test: it always does.
-   */
-  private decision(rule: RuleIR, site: Site): { setup: Statement[]; test: Expression | undefined } {
-    const own = this.applicability(rule, site);
-    if (rule.exceptions.length === 0 || own.test === undefined) return own;
-    const setup: Statement[] = [];
-    const tests: Expression[] = [];
-    for (const exception of rule.exceptions) {
-      const decided = this.decision(exception, site);
-      setup.push(...decided.setup);
-      if (decided.test === undefined) return { setup: [...setup, ...own.setup], test: undefined };
-      const name = this.names.take(`${camelCase(exception.label)}Decides`);
-      setup.push({ kind: "const", name, value: decided.test });
-      tests.push(identifier(name));
-    }
-    return { setup: [...setup, ...own.setup], test: chain("||", [...tests, own.test]) };
+    if (decided.exceptions === undefined) return valued;
+    return this.chosenValue(definition, decided.exceptions, target, rule, valued, site);
   }
 
   /** Setup statements (window dates) and the test that a rule applies; no test: it always does. */
@@ -620,7 +637,7 @@ export class MeasureEmitter {
           doc: [`${signature} of measure ${this.measure.name}`],
           parameters: [...own, ...this.freeParameters(this.needsOfDefinition(definition))],
           returns: this.module.typeOf(definition.type),
-          body: this.ruleGroup(definition, definition.rules, { kind: "return" }, undefined, undefined, { owner: definition.name, lifted }),
+          body: this.ruleGroup(definition, definition.rules, { kind: "return" }, { owner: definition.name, lifted }),
         };
       });
   }
@@ -945,13 +962,70 @@ export class MeasureEmitter {
         return binary(joined(left), operator, joined(right));
       }
       default:
-        return binary(left, operator, right);
+        return binary(operator === "===" || operator === "!==" ? this.equalityOperand(left, right, expr.operandType) : left, operator, right);
     }
+  }
+
+  /**
+   * The left operand of an equality: seen with its declared type where TypeScript could see
+   * both operands as distinct literals — two literals (`3 = 4`), a choice between literals,
+   * or a reference it may have narrowed — so that a comparison a policy may write is never a
+   * type error.
+   */
+  private equalityOperand(left: Expression, right: Expression, type: ValueType): Expression {
+    const widen = LITERAL_TYPED_KINDS.has(type.kind) && this.mayBeNarrowed(left) && this.mayBeNarrowed(right);
+    for (const operand of [left, right]) this.mayNarrow(operand);
+    return widen ? this.declared(left, type) : left;
+  }
+
+  /** `declared<T>(value)`: the value with its declared type. */
+  private declared(value: Expression, type: ValueType): Expression {
+    return call(this.module.helper("declared"), [value], [this.module.typeOf(type)]);
+  }
+
+  /** Whether TypeScript may give an expression a type narrower than its declared one (a literal's, say). */
+  private mayBeNarrowed(expression: Expression): boolean {
+    switch (expression.kind) {
+      case "identifier":
+      case "member":
+        return this.narrowable.has(referenceKey(expression) ?? "");
+      case "call":
+        // minOf and maxOf are generic: of two literals, TypeScript types the result as either literal.
+        return expression.callee.kind === "identifier" && GENERIC_RUNTIME_FUNCTIONS.has(expression.callee.name) && expression.args.some((arg) => this.mayBeNarrowed(arg));
+      case "new":
+      case "index":
+        return false;
+      case "conditional":
+        return this.mayBeNarrowed(expression.then) || this.mayBeNarrowed(expression.else);
+      case "binary":
+        return (expression.operator === "??" || expression.operator === "&&" || expression.operator === "||") && (this.mayBeNarrowed(expression.left) || this.mayBeNarrowed(expression.right));
+      default:
+        return true;
+    }
+  }
+
+  /**
+   * Notes a definition's variable given a value: TypeScript narrows a variable whose type is
+   * a union (an enum, `boolean`) to the type of the value assigned, unless that is a call's
+   * result or a reference seen with its declared type.
+   */
+  private assigned(variable: string, value: Expression, type: ValueType): void {
+    if (type.kind !== "enum" && type.kind !== "bool") return;
+    const key = referenceKey(value);
+    const declared = value.kind === "call" || (key !== undefined && !this.narrowable.has(key));
+    if (!declared) this.narrowable.add(variable);
+  }
+
+  /** Notes that TypeScript may narrow a reference from here on. */
+  private mayNarrow(expression: Expression): void {
+    const key = referenceKey(expression);
+    if (key !== undefined) this.narrowable.add(key);
   }
 
   /** `s === "a" ? x : s === "b" || s === "c" ? y : z`; the subject is pure, so it may be read again. */
   private match(expr: Extract<ExprIR, { op: "match" }>, site: Site): Expression {
-    const subject = this.expression(expr.subject, site);
+    const written = this.expression(expr.subject, site);
+    const subject = this.equalityOperand(written, string(expr.arms[0]?.members[0] ?? ""), expr.subject.type);
     const arms = expr.arms.map((arm) => ({ test: oneOf(subject, arm.members), value: this.expression(arm.value, site) }));
     const last = arms[arms.length - 1];
     let result: Expression;
@@ -971,10 +1045,11 @@ export class MeasureEmitter {
   private membership(expr: Extract<ExprIR, { op: "in" }>, site: Site): Expression {
     const element = this.expression(expr.element, site);
     const literal = expr.set.op === "literal" && Array.isArray(expr.set.value) ? expr.set.value : undefined;
-    if (literal !== undefined && isPlainReference(element)) return oneOf(element, literal);
-    // Arrays cannot hold a `readonly` union and be searched for a wider string: declare the element type.
-    const searched = literal?.length === 0 ? call(member(identifier("Array"), "of"), [], [typeReference("string")]) : this.expression(expr.set, site);
-    return call(member(searched, "includes"), [element]);
+    if (literal !== undefined && isPlainReference(element)) return oneOf(this.equalityOperand(element, string(literal[0] ?? ""), expr.element.type), literal);
+    // A set TypeScript types by its members (`[]` is `never[]`) is searched with its declared type.
+    const set = this.expression(expr.set, site);
+    const declared = (set.kind === "array" && set.elements.length > 0) || !this.mayBeNarrowed(set);
+    return call(member(declared ? set : this.declared(set, expr.set.type), "includes"), [element]);
   }
 }
 
@@ -985,6 +1060,18 @@ function operation(id: OperationId, operands: readonly Expression[]): Expression
 
 function oneOf(element: Expression, members: readonly string[]): Expression {
   return chain("||", members.map((m) => binary(element, "===", string(m)))) ?? FALSE;
+}
+
+function isLiteral(expression: Expression): boolean {
+  return expression.kind === "string" || expression.kind === "number" || expression.kind === "boolean";
+}
+
+/** `person.color`: the text of an identifier or a chain of property reads, which TypeScript narrows. */
+function referenceKey(expression: Expression): string | undefined {
+  if (expression.kind === "identifier") return expression.name;
+  if (expression.kind !== "member" || expression.optional === true) return undefined;
+  const object = referenceKey(expression.object);
+  return object === undefined ? undefined : `${object}.${expression.name}`;
 }
 
 /** An identifier or a chain of property reads: cheap and pure, so it may be repeated. */

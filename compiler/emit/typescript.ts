@@ -67,7 +67,7 @@ const RUNTIME_TYPES = [
   "CalendarDate", "Decimal", "FactSchema", "Money", "Percent", "TimeOfDay", "ValueType", "JsonEvaluation", "JsonEvaluationOptions",
   "DecisionRecorder", "RuleDecision", "ScaleData",
 ];
-const HELPERS: readonly HelperName[] = ["present", "smallerDecimal", "largerDecimal"];
+const HELPERS: readonly HelperName[] = ["present", "declared", "smallerDecimal", "largerDecimal"];
 
 const AS_OF = identifier("asOf");
 const OVERRIDES = identifier("overrides");
@@ -262,6 +262,19 @@ class ModuleBuilder implements ModuleContext {
               when(binary(value, "===", NULL), { kind: "throw", value: { kind: "new", callee: identifier("Error"), args: [string("a value tested to be present is absent")] } }),
               { kind: "return", value },
             ],
+          };
+        case "declared":
+          return {
+            kind: "function",
+            name: "declared",
+            doc: [
+              "A value seen with its declared type `T`, where TypeScript knows a narrower one: comparing two values it",
+              "knows to be distinct literals (`3 === 4`, or a fact already compared) would be a type error.",
+            ],
+            typeParameters: ["T"],
+            parameters: [{ name: "value", type: typeReference("T") }],
+            returns: typeReference("T"),
+            body: [{ kind: "return", value }],
           };
         case "smallerDecimal":
         case "largerDecimal":

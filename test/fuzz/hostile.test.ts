@@ -12,18 +12,9 @@ import { scratchFolder, writeGenerated } from "../emit/compiled.js";
 import { fuzzParameters, testTime } from "./budget.js";
 import { jsonCorpus } from "./corpus.js";
 import { hostileScenario } from "./hostile.js";
+import { printedOutcome } from "./outcome.js";
 import { programOf, repositoryPolicies } from "./policies.js";
 import { scenarioJsonArbitrary } from "./scenario-json.js";
-
-/** What `tiao run` prints of an outcome: outputs, problems, or an evaluation error's code and message. */
-export function printedOutcome(value: unknown): unknown {
-  if (typeof value !== "object" || value === null || !("kind" in value)) return value;
-  if (value.kind === "evaluated" && "json" in value) return { kind: value.kind, json: JSON.parse(JSON.stringify(value.json)) as unknown };
-  if (value.kind === "evaluation_error" && "error" in value && value.error instanceof Error) {
-    return { kind: value.kind, code: "code" in value.error ? value.error.code : undefined, message: value.error.message };
-  }
-  return JSON.parse(JSON.stringify(value)) as unknown;
-}
 
 async function evaluateJsonOf(program: ProgramIR, name: string): Promise<(scenario: string) => unknown> {
   const module: unknown = await import(pathToFileURL(writeGenerated(scratchFolder(name), program).javascript).href);

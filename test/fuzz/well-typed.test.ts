@@ -1,45 +1,111 @@
 /**
- * Whatever passes `check` compiles: random well-typed policies (test/fuzz/policy-generator.ts:
- * every construct, hostile names and texts) pass `check`, have generated code of every
- * target, and their formatted text means the same (the same IR without spans) and formats
- * to itself.
+ * Whatever passes `check` compiles and evaluates: random well-typed policies
+ * (test/fuzz/policy-generator.ts: every construct, hostile names and texts) pass `check`,
+ * have generated code of every target, format to a text that means the same (the same IR
+ * without spans) and formats to itself; their generated code evaluates random scenarios as
+ * the interpreter does, runs none of the code their texts try to inject, and their
+ * generated TypeScript, with the declarations of their JavaScript, passes `tsc --strict`.
+ *
+ * tsc runs once for all the policies of a run (a project of thousands of modules checks in
+ * seconds, one run per policy would take hours); an error names the seed of its policy.
  */
+import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compile, renderDiagnostics, type ProgramIR } from "../../compiler/index.js";
+import { compile, evaluateScenario, renderDiagnostics, type ProgramIR } from "../../compiler/index.js";
+import { scratchFolder, typeCheck, writeGenerated } from "../emit/compiled.js";
 import { fuzzParameters, testTime } from "./budget.js";
-import { jsonCorpus } from "./corpus.js";
+import { jsonCorpus, policyCorpus } from "./corpus.js";
 import { expectEveryTarget, expectIdempotentFormat, meaningOf } from "./front-end.js";
-import { wellTypedPolicy } from "./policy-generator.js";
+import { printedOutcome } from "./outcome.js";
+import { injectionMarker, wellTypedPolicy } from "./policy-generator.js";
+import { scenarioJsonArbitrary } from "./scenario-json.js";
 
 const path = "generated.tiao";
 
-/** The policy of a seed, checked: it must have no error. */
-function checkedPolicy(seed: number): { text: string; program: ProgramIR } {
-  const text = wellTypedPolicy(seed);
+/** Random scenarios each policy is evaluated on, by the interpreter and by its generated code. */
+const scenariosPerPolicy = 4;
+
+/** The folder every policy's generated code is written to, for one run of tsc over them all. */
+const folder = scratchFolder("fuzz-well-typed");
+
+/** The policies written to `folder`, by the prefix of their files: their text, to show with an error. */
+const written = new Map<string, string>();
+
+/** A policy's text, checked: it must have no error. */
+function checked(name: string, text: string): ProgramIR {
   const { program, diagnostics } = compile([{ path, text }]);
-  if (program === undefined) throw new Error(`policy of seed ${seed} does not pass check:\n${renderDiagnostics(diagnostics, new Map([[path, text]]))}\n--- policy\n${text}`);
-  return { text, program };
+  if (program === undefined) throw new Error(`policy ${name} does not pass check:\n${renderDiagnostics(diagnostics, new Map([[path, text]]))}\n--- policy\n${text}`);
+  return program;
+}
+
+/** The `evaluateJson` of a program's generated JavaScript, written beside its TypeScript for tsc. */
+async function generatedEvaluateJson(name: string, text: string, program: ProgramIR): Promise<(scenario: string) => unknown> {
+  const prefix = `${name}-`;
+  written.set(prefix, text);
+  const module: unknown = await import(pathToFileURL(writeGenerated(folder, program, prefix).javascript).href);
+  const evaluateJson = typeof module === "object" && module !== null && "evaluateJson" in module ? module.evaluateJson : undefined;
+  if (typeof evaluateJson !== "function") throw new Error(`the generated code of ${name} exports no evaluateJson`);
+  return (scenario) => evaluateJson(scenario) as unknown;
+}
+
+/** Everything the property asks of one policy, and the interpreter = generated code on its scenarios. */
+async function expectWellTyped(name: string, text: string, scenarios: readonly string[], randomSeed: number): Promise<void> {
+  const program = checked(name, text);
+  expectEveryTarget(program);
+  const formatted = expectIdempotentFormat({ path, text });
+  expect(formatted, "a policy that checks parses").toBeDefined();
+  const again = compile([{ path, text: formatted ?? "" }]);
+  expect(again.program === undefined ? again.diagnostics : meaningOf(again.program), `formatted policy ${name}`).toEqual(meaningOf(program));
+
+  const evaluateJson = await generatedEvaluateJson(name, text, program);
+  const random = fc.sample(scenarioJsonArbitrary(program, { maxListLength: 2 }), { numRuns: scenariosPerPolicy, seed: randomSeed });
+  for (const scenario of [...scenarios, ...random]) {
+    const interpreted = printedOutcome(evaluateScenario(program, { scenario }));
+    expect(printedOutcome(evaluateJson(scenario)), `policy ${name} on ${scenario}\n--- policy\n${text}`).toEqual(interpreted);
+  }
+  expect((globalThis as Record<string, unknown>)[injectionMarker], `the generated code of ${name} ran code its texts hold`).toBeUndefined();
+}
+
+/** tsc's messages, per policy: the prefix of the files they are about. */
+function messagesByPolicy(messages: string): Map<string, string[]> {
+  const byPolicy = new Map<string, string[]>();
+  for (const line of messages.split("\n").filter((l) => l.trim() !== "")) {
+    const prefix = [...written.keys()].find((candidate) => line.includes(`/${candidate}`)) ?? "(no policy)";
+    byPolicy.set(prefix, [...(byPolicy.get(prefix) ?? []), line]);
+  }
+  return byPolicy;
 }
 
 const seed = fc.integer({ min: 0, max: 2 ** 31 - 1 });
 
 describe("random well-typed policies", () => {
   it(
-    "pass check, have code of every target, and format to text that means the same",
-    () => {
-      fc.assert(
-        fc.property(seed, (policySeed) => {
-          const { text, program } = checkedPolicy(policySeed);
-          expectEveryTarget(program);
-          const formatted = expectIdempotentFormat({ path, text });
-          expect(formatted, "a policy that checks parses").toBeDefined();
-          const again = compile([{ path, text: formatted ?? "" }]);
-          expect(again.program === undefined ? again.diagnostics : meaningOf(again.program), `formatted policy of seed ${policySeed}`).toEqual(meaningOf(program));
+    "pass check, have code of every target, format to text that means the same, and evaluate as the interpreter does",
+    async () => {
+      for (const kept of policyCorpus("well-typed-policies")) {
+        await expectWellTyped(`corpus-${kept.name}`, kept.text, kept.scenarios.map((scenario) => JSON.stringify(scenario)), 0);
+      }
+      await fc.assert(
+        fc.asyncProperty(seed, async (policySeed) => {
+          await expectWellTyped(`seed-${policySeed}`, wellTypedPolicy(policySeed), [], policySeed);
         }),
         fuzzParameters("well-typed-check", 2_000, jsonCorpus<number>("well-typed-check")),
       );
     },
     testTime(600_000),
+  );
+
+  it(
+    "have generated TypeScript and declarations that pass tsc --strict",
+    async () => {
+      expect(written.size, "policies written by the test before").toBeGreaterThan(0);
+      const failures = [...messagesByPolicy(await typeCheck(folder))].map(([prefix, lines]) => {
+        const name = prefix.slice(0, -1);
+        return `${name}:\n${lines.join("\n")}\n--- policy ${name}\n${written.get(prefix) ?? ""}`;
+      });
+      expect(failures).toEqual([]);
+    },
+    testTime(300_000),
   );
 });

@@ -91,6 +91,14 @@ function present<T>(value: T | null): T {
   return value;
 }
 
+/**
+ * A value seen with its declared type `T`, where TypeScript knows a narrower one: comparing two values it
+ * knows to be distinct literals (`3 === 4`, or a fact already compared) would be a type error.
+ */
+function declared<T>(value: T): T {
+  return value;
+}
+
 // ---------------------------------------------------------------- facts
 
 /** 临时性城镇公益性岗位类别 */
@@ -1385,7 +1393,9 @@ function m3Subsidisable(
     // rule general: §3 "对开展“以工代训”并符合条件的企业，给予每人每月500元职业培训补贴"
     // note: “符合条件”的企业（国家以工代训规定，享受不满6个月的）：中小微企业新吸纳上述五类人员开展以工代训的，按人补贴；受疫情影响出现生产经营暂时困难的中小微企业，所有以工代训人员均予补贴。大型企业不属一般规定
     return enterprise.conducts_work_based_training &&
-      (((enterprise.size === "medium" || enterprise.size === "micro" || enterprise.size === "small") &&
+      (((declared<EnterpriseSize>(enterprise.size) === "medium" ||
+        declared<EnterpriseSize>(enterprise.size) === "micro" ||
+        declared<EnterpriseSize>(enterprise.size) === "small") &&
         m3NewTargetGroupHire(t)) ||
         inDifficulty());
   }
@@ -1652,7 +1662,7 @@ export function m4Outputs(
       unemploymentSubsidyEligibleValue =
         person.unemployed &&
         (person.ui_status === "expired" || person.ui_status === "not_qualified") &&
-        (person.ui_status === "expired" || person.insured);
+        (declared<UiStatus>(person.ui_status) === "expired" || person.insured);
       recorder?.decided("unemployment_subsidy_eligible", "general");
     }
     unemploymentSubsidyEligibleCache = unemploymentSubsidyEligibleValue;
@@ -1735,7 +1745,7 @@ export function m4Outputs(
     // §4 "及时向领取失业保险金和失业补助金人员发放价格临时补贴"
     // note: 领取失业补助金的人员，须尚有可领取的失业补助金月数：已领满6个月的不再领取失业补助金
     const priceSubsidyEligibleValue: boolean =
-      person.ui_status === "receiving" ||
+      declared<UiStatus>(person.ui_status) === "receiving" ||
       (unemploymentSubsidyEligible() && unemploymentSubsidyMonths() > 0);
     priceSubsidyEligibleCache = priceSubsidyEligibleValue;
     return priceSubsidyEligibleValue;
@@ -2220,7 +2230,9 @@ export function m7Outputs(
     if (practiceDoneCache !== undefined) return practiceDoneCache;
     // §7 "既有理论教学又有实操培训的职业（工种），要在完成线上公共基础理论课程培训后，根据省、市疫情防控要求适时组织开展线下实操课程和结业考核"
     // note: 以理论为主的职业没有线下实操环节
-    const practiceDoneValue: boolean = training.occupation_type === "theory" || training.offline_practice_completed;
+    const practiceDoneValue: boolean =
+      declared<OccupationType>(training.occupation_type) === "theory" ||
+      training.offline_practice_completed;
     practiceDoneCache = practiceDoneValue;
     return practiceDoneValue;
   }
@@ -2584,8 +2596,6 @@ export function m9Outputs(
     let basisValue: WageBasis | null;
     const outsideNoticeApplies = !employment.stoppage_due_to_epidemic;
     const withinOneCycleApplies = epidemicStoppageWithinCycle();
-    const noNormalWorkApplies = noNormalWorkBeyondCycle();
-    const normalWorkApplies = normalWorkBeyondCycle();
     if (outsideNoticeApplies && withinOneCycleApplies) {
       throw new EvaluationError(
         "conflicting_rules",
@@ -2593,6 +2603,7 @@ export function m9Outputs(
         { file: "policies/lanzhou-2021-289/m9.tiao", line: 50, column: 5 },
       );
     }
+    const noNormalWorkApplies = noNormalWorkBeyondCycle();
     if (outsideNoticeApplies && noNormalWorkApplies) {
       throw new EvaluationError(
         "conflicting_rules",
@@ -2600,18 +2611,19 @@ export function m9Outputs(
         { file: "policies/lanzhou-2021-289/m9.tiao", line: 55, column: 5 },
       );
     }
-    if (outsideNoticeApplies && normalWorkApplies) {
-      throw new EvaluationError(
-        "conflicting_rules",
-        "two rules give `basis` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:45) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:59); make one an exception to the other, or their conditions exclusive",
-        { file: "policies/lanzhou-2021-289/m9.tiao", line: 59, column: 5 },
-      );
-    }
     if (withinOneCycleApplies && noNormalWorkApplies) {
       throw new EvaluationError(
         "conflicting_rules",
         "two rules give `basis` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:50) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:55); make one an exception to the other, or their conditions exclusive",
         { file: "policies/lanzhou-2021-289/m9.tiao", line: 55, column: 5 },
+      );
+    }
+    const normalWorkApplies = normalWorkBeyondCycle();
+    if (outsideNoticeApplies && normalWorkApplies) {
+      throw new EvaluationError(
+        "conflicting_rules",
+        "two rules give `basis` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:45) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:59); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/lanzhou-2021-289/m9.tiao", line: 59, column: 5 },
       );
     }
     if (withinOneCycleApplies && normalWorkApplies) {
@@ -2663,8 +2675,6 @@ export function m9Outputs(
     let minimumPaymentValue: Money | null;
     const outsideNoticeApplies2 = !employment.stoppage_due_to_epidemic;
     const withinOneCycleApplies2 = epidemicStoppageWithinCycle();
-    const noNormalWorkApplies2 = noNormalWorkBeyondCycle();
-    const normalWorkApplies2 = normalWorkBeyondCycle();
     if (outsideNoticeApplies2 && withinOneCycleApplies2) {
       throw new EvaluationError(
         "conflicting_rules",
@@ -2672,6 +2682,7 @@ export function m9Outputs(
         { file: "policies/lanzhou-2021-289/m9.tiao", line: 71, column: 5 },
       );
     }
+    const noNormalWorkApplies2 = noNormalWorkBeyondCycle();
     if (outsideNoticeApplies2 && noNormalWorkApplies2) {
       throw new EvaluationError(
         "conflicting_rules",
@@ -2679,18 +2690,19 @@ export function m9Outputs(
         { file: "policies/lanzhou-2021-289/m9.tiao", line: 76, column: 5 },
       );
     }
-    if (outsideNoticeApplies2 && normalWorkApplies2) {
-      throw new EvaluationError(
-        "conflicting_rules",
-        "two rules give `minimum_payment` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:66) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:81); make one an exception to the other, or their conditions exclusive",
-        { file: "policies/lanzhou-2021-289/m9.tiao", line: 81, column: 5 },
-      );
-    }
     if (withinOneCycleApplies2 && noNormalWorkApplies2) {
       throw new EvaluationError(
         "conflicting_rules",
         "two rules give `minimum_payment` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:71) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:76); make one an exception to the other, or their conditions exclusive",
         { file: "policies/lanzhou-2021-289/m9.tiao", line: 76, column: 5 },
+      );
+    }
+    const normalWorkApplies2 = normalWorkBeyondCycle();
+    if (outsideNoticeApplies2 && normalWorkApplies2) {
+      throw new EvaluationError(
+        "conflicting_rules",
+        "two rules give `minimum_payment` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:66) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:81); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/lanzhou-2021-289/m9.tiao", line: 81, column: 5 },
       );
     }
     if (withinOneCycleApplies2 && normalWorkApplies2) {
@@ -2744,8 +2756,6 @@ export function m9Outputs(
     let compliantValue: boolean | null;
     const outsideNoticeApplies3 = !employment.stoppage_due_to_epidemic;
     const withinOneCycleApplies3 = epidemicStoppageWithinCycle();
-    const noNormalWorkApplies3 = noNormalWorkBeyondCycle();
-    const normalWorkApplies3 = normalWorkBeyondCycle();
     if (outsideNoticeApplies3 && withinOneCycleApplies3) {
       throw new EvaluationError(
         "conflicting_rules",
@@ -2753,6 +2763,7 @@ export function m9Outputs(
         { file: "policies/lanzhou-2021-289/m9.tiao", line: 94, column: 5 },
       );
     }
+    const noNormalWorkApplies3 = noNormalWorkBeyondCycle();
     if (outsideNoticeApplies3 && noNormalWorkApplies3) {
       throw new EvaluationError(
         "conflicting_rules",
@@ -2760,18 +2771,19 @@ export function m9Outputs(
         { file: "policies/lanzhou-2021-289/m9.tiao", line: 99, column: 5 },
       );
     }
-    if (outsideNoticeApplies3 && normalWorkApplies3) {
-      throw new EvaluationError(
-        "conflicting_rules",
-        "two rules give `compliant` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:89) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:104); make one an exception to the other, or their conditions exclusive",
-        { file: "policies/lanzhou-2021-289/m9.tiao", line: 104, column: 5 },
-      );
-    }
     if (withinOneCycleApplies3 && noNormalWorkApplies3) {
       throw new EvaluationError(
         "conflicting_rules",
         "two rules give `compliant` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:94) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:99); make one an exception to the other, or their conditions exclusive",
         { file: "policies/lanzhou-2021-289/m9.tiao", line: 99, column: 5 },
+      );
+    }
+    const normalWorkApplies3 = normalWorkBeyondCycle();
+    if (outsideNoticeApplies3 && normalWorkApplies3) {
+      throw new EvaluationError(
+        "conflicting_rules",
+        "two rules give `compliant` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:89) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:104); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/lanzhou-2021-289/m9.tiao", line: 104, column: 5 },
       );
     }
     if (withinOneCycleApplies3 && normalWorkApplies3) {
@@ -2825,8 +2837,6 @@ export function m9Outputs(
     let shortfallValue: Money | null;
     const outsideNoticeApplies4 = !employment.stoppage_due_to_epidemic;
     const withinOneCycleApplies4 = epidemicStoppageWithinCycle();
-    const noNormalWorkApplies4 = noNormalWorkBeyondCycle();
-    const normalWorkApplies4 = normalWorkBeyondCycle();
     if (outsideNoticeApplies4 && withinOneCycleApplies4) {
       throw new EvaluationError(
         "conflicting_rules",
@@ -2834,6 +2844,7 @@ export function m9Outputs(
         { file: "policies/lanzhou-2021-289/m9.tiao", line: 117, column: 5 },
       );
     }
+    const noNormalWorkApplies4 = noNormalWorkBeyondCycle();
     if (outsideNoticeApplies4 && noNormalWorkApplies4) {
       throw new EvaluationError(
         "conflicting_rules",
@@ -2841,18 +2852,19 @@ export function m9Outputs(
         { file: "policies/lanzhou-2021-289/m9.tiao", line: 123, column: 5 },
       );
     }
-    if (outsideNoticeApplies4 && normalWorkApplies4) {
-      throw new EvaluationError(
-        "conflicting_rules",
-        "two rules give `shortfall` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:112) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:128); make one an exception to the other, or their conditions exclusive",
-        { file: "policies/lanzhou-2021-289/m9.tiao", line: 128, column: 5 },
-      );
-    }
     if (withinOneCycleApplies4 && noNormalWorkApplies4) {
       throw new EvaluationError(
         "conflicting_rules",
         "two rules give `shortfall` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:117) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:123); make one an exception to the other, or their conditions exclusive",
         { file: "policies/lanzhou-2021-289/m9.tiao", line: 123, column: 5 },
+      );
+    }
+    const normalWorkApplies4 = normalWorkBeyondCycle();
+    if (outsideNoticeApplies4 && normalWorkApplies4) {
+      throw new EvaluationError(
+        "conflicting_rules",
+        "two rules give `shortfall` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:112) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:128); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/lanzhou-2021-289/m9.tiao", line: 128, column: 5 },
       );
     }
     if (withinOneCycleApplies4 && normalWorkApplies4) {
@@ -3052,10 +3064,10 @@ export function m10Outputs(
     // §10 "劳动人事争议仲裁、工伤认定、流动人员人事档案转递等业务均可申请邮寄办理"
     // note: 紧急用卡的社保卡“即时制卡免费邮寄”，同样以邮寄办理
     const byMailValue: boolean =
-      service.item === "labour_dispute_arbitration" ||
-      service.item === "personnel_file_transfer" ||
-      service.item === "social_security_card_urgent" ||
-      service.item === "work_injury_determination";
+      declared<ServiceItem>(service.item) === "labour_dispute_arbitration" ||
+      declared<ServiceItem>(service.item) === "personnel_file_transfer" ||
+      declared<ServiceItem>(service.item) === "social_security_card_urgent" ||
+      declared<ServiceItem>(service.item) === "work_injury_determination";
     byMailCache = byMailValue;
     return byMailValue;
   }
@@ -3064,7 +3076,7 @@ export function m10Outputs(
   function freeMailing(): boolean {
     if (freeMailingCache !== undefined) return freeMailingCache;
     // §10 "开辟社保卡绿色通道，对有紧急用卡需求的群众即时制卡免费邮寄"
-    const freeMailingValue: boolean = service.item === "social_security_card_urgent";
+    const freeMailingValue: boolean = declared<ServiceItem>(service.item) === "social_security_card_urgent";
     freeMailingCache = freeMailingValue;
     return freeMailingValue;
   }

@@ -424,21 +424,21 @@ function allowanceCountedIncome(m: Member, asOf: CalendarDate, overrides: Parame
 
 /** age_topup_rate(m) of measure allowance */
 function allowanceAgeTopupRate(m: Member, asOf: CalendarDate, overrides: ParameterOverrides): Percent {
-  const elderlyApplies = m.age >= elderlyAgeOn(asOf, overrides);
+  const elderlyDecides = m.age >= elderlyAgeOn(asOf, overrides);
   const orphanDecides = m.hardships.includes("orphan");
-  const minorApplies = orphanDecides || m.age < adultAgeOn(asOf, overrides);
-  if (elderlyApplies && minorApplies) {
+  const minorDecides = orphanDecides || m.age < adultAgeOn(asOf, overrides);
+  if (elderlyDecides && minorDecides) {
     throw new EvaluationError(
       "conflicting_rules",
       "two rules give `age_topup_rate` a value: exception `elderly` (policies/examples/dibao/allowance.tiao:73) and exception `minor` (policies/examples/dibao/allowance.tiao:77); make one an exception to the other, or their conditions exclusive",
       { file: "policies/examples/dibao/allowance.tiao", line: 77, column: 5 },
     );
   }
-  if (elderlyApplies) {
+  if (elderlyDecides) {
     // exception elderly to no_topup: §5 "对低保家庭中年满70周岁的老年人，按低保标准的10%增发"
     return elderlyTopupRateOn(asOf, overrides);
-  } else if (minorApplies) {
-    if (m.hardships.includes("orphan")) {
+  } else if (minorDecides) {
+    if (orphanDecides) {
       // exception orphan to minor: §5 "其中孤儿按低保标准的50%增发"
       // note: “其中”：孤儿是未成年人中的特别情形，其增发比例取代未成年人的比例
       return orphanTopupRateOn(asOf, overrides);

@@ -579,7 +579,7 @@ export function rentSubsidyOutputs(
       eligibleValue = bandCovered() && compareDecimal(areaGap(), decimalFromInteger(0)) > 0;
       recorder?.decided("eligible", "local");
     } else if (nonLocalApplies) {
-      if (asOf >= DATE_2024_07_01 && asOf <= DATE_2025_06_30 && household.new_employee) {
+      if (newEmployeeDecides) {
         // exception new_employee to non_local: §1 "2024年7月1日至2025年6月30日，新就业无房职工申请租赁补贴不受户籍限制"
         // note: 只免除户籍条件，收入类别和住房面积条件照常适用
         eligibleValue = bandCovered() && compareDecimal(areaGap(), decimalFromInteger(0)) > 0;

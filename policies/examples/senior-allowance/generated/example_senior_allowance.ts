@@ -324,8 +324,6 @@ export function seniorAllowanceOutputs(
     let monthlyAllowanceValue: Money;
     const noneApplies = !eligible();
     const eightiesApplies = eligible() && bandAge() < 90;
-    const ninetiesApplies = eligible() && bandAge() >= 90 && bandAge() < 100;
-    const centenarianApplies = eligible() && bandAge() >= 100;
     if (noneApplies && eightiesApplies) {
       throw new EvaluationError(
         "conflicting_rules",
@@ -333,6 +331,7 @@ export function seniorAllowanceOutputs(
         { file: "policies/examples/senior-allowance/policy.tiao", line: 94, column: 5 },
       );
     }
+    const ninetiesApplies = eligible() && bandAge() >= 90 && bandAge() < 100;
     if (noneApplies && ninetiesApplies) {
       throw new EvaluationError(
         "conflicting_rules",
@@ -340,18 +339,19 @@ export function seniorAllowanceOutputs(
         { file: "policies/examples/senior-allowance/policy.tiao", line: 98, column: 5 },
       );
     }
-    if (noneApplies && centenarianApplies) {
-      throw new EvaluationError(
-        "conflicting_rules",
-        "two rules give `monthly_allowance` a value: rule `none` (policies/examples/senior-allowance/policy.tiao:90) and rule `centenarian` (policies/examples/senior-allowance/policy.tiao:102); make one an exception to the other, or their conditions exclusive",
-        { file: "policies/examples/senior-allowance/policy.tiao", line: 102, column: 5 },
-      );
-    }
     if (eightiesApplies && ninetiesApplies) {
       throw new EvaluationError(
         "conflicting_rules",
         "two rules give `monthly_allowance` a value: rule `eighties` (policies/examples/senior-allowance/policy.tiao:94) and rule `nineties` (policies/examples/senior-allowance/policy.tiao:98); make one an exception to the other, or their conditions exclusive",
         { file: "policies/examples/senior-allowance/policy.tiao", line: 98, column: 5 },
+      );
+    }
+    const centenarianApplies = eligible() && bandAge() >= 100;
+    if (noneApplies && centenarianApplies) {
+      throw new EvaluationError(
+        "conflicting_rules",
+        "two rules give `monthly_allowance` a value: rule `none` (policies/examples/senior-allowance/policy.tiao:90) and rule `centenarian` (policies/examples/senior-allowance/policy.tiao:102); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/examples/senior-allowance/policy.tiao", line: 102, column: 5 },
       );
     }
     if (eightiesApplies && centenarianApplies) {
