@@ -167,8 +167,8 @@ export interface PolicyParameters {
   readonly orphan_topup_rate: Percent;
   /** 重度残疾人增发比例 (低保标准的百分比) */
   readonly severe_disability_topup_rate: Percent;
-  /** 重病患者医疗救助 (元/人/月) */
-  readonly medical_aid: Money;
+  /** 重病患者医疗救助标准 (元/人/月) */
+  readonly medical_aid_standard: Money;
   /** 本县增发的老年人年龄下限 */
   readonly county_elderly_age: number;
 }
@@ -342,15 +342,15 @@ export function severeDisabilityTopupRateOn(asOf: CalendarDate, overrides: Param
   );
 }
 
-/** 重病患者医疗救助 (元/人/月): the value in force on a date, or the scenario's override. */
-export function medicalAidOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Money {
-  const override = Object.hasOwn(overrides, "medical_aid") ? overrides.medical_aid : undefined;
+/** 重病患者医疗救助标准 (元/人/月): the value in force on a date, or the scenario's override. */
+export function medicalAidStandardOn(asOf: CalendarDate, overrides: ParameterOverrides = {}): Money {
+  const override = Object.hasOwn(overrides, "medical_aid_standard") ? overrides.medical_aid_standard : undefined;
   if (override !== undefined) return override;
   // §4 "对低保家庭中的重病患者，每人每月另发放医疗救助100元"
   if (asOf >= DATE_2025_01_01) return YUAN_100;
   throw new EvaluationError(
     "parameter_has_no_value",
-    "parameter `medical_aid` has no value on " + formatDate(asOf),
+    "parameter `medical_aid_standard` has no value on " + formatDate(asOf),
     { file: "policies/examples/dibao-county/changes.tiao", line: 15, column: 1 },
   );
 }
@@ -430,12 +430,6 @@ export interface AllowanceOutputs {
    * §6 "对有重度残疾人或孤儿的低保家庭，每季度至少入户走访一次"
    */
   readonly quarterly_visit: boolean;
-  /**
-   * medical_aid_total: an amount in fen (integer; 100 fen = 1 yuan)
-   *
-   * §4 "对低保家庭中的重病患者，每人每月另发放医疗救助100元"
-   */
-  readonly medical_aid_total: Money;
 }
 
 /** The outputs of measure allowance, each computed when first asked for. */
@@ -461,21 +455,21 @@ function allowanceCountedIncome(m: Member, asOf: CalendarDate, overrides: Parame
 
 /** age_topup_rate(m) of measure allowance */
 function allowanceAgeTopupRate(m: Member, asOf: CalendarDate, overrides: ParameterOverrides): Percent {
-  const elderlyApplies = m.age >= countyElderlyAgeOn(asOf, overrides);
+  const elderlyDecides = m.age >= countyElderlyAgeOn(asOf, overrides);
   const orphanDecides = m.hardships.includes("orphan");
-  const minorApplies = orphanDecides || m.age < adultAgeOn(asOf, overrides);
-  if (elderlyApplies && minorApplies) {
+  const minorDecides = orphanDecides || m.age < adultAgeOn(asOf, overrides);
+  if (elderlyDecides && minorDecides) {
     throw new EvaluationError(
       "conflicting_rules",
       "two rules give `age_topup_rate` a value: exception `elderly` (policies/examples/dibao-county/changes.tiao:33) and exception `minor` (policies/examples/dibao/allowance.tiao:77); make one an exception to the other, or their conditions exclusive",
       { file: "policies/examples/dibao/allowance.tiao", line: 77, column: 5 },
     );
   }
-  if (elderlyApplies) {
+  if (elderlyDecides) {
     // exception elderly to no_topup: §3 "对年满60周岁的老年人，按低保标准的10%增发"
     return elderlyTopupRateOn(asOf, overrides);
-  } else if (minorApplies) {
-    if (m.hardships.includes("orphan")) {
+  } else if (minorDecides) {
+    if (orphanDecides) {
       // exception orphan to minor: §5 "其中孤儿按低保标准的50%增发"
       // note: “其中”：孤儿是未成年人中的特别情形，其增发比例取代未成年人的比例
       return orphanTopupRateOn(asOf, overrides);
@@ -567,15 +561,6 @@ function allowanceQuarterlyVisitAny(
     }
   }
   return found;
-}
-
-/** count over household.members, for medical_aid_total of measure allowance */
-function allowanceMedicalAidTotalCount(household: AllowanceFacts["household"]): number {
-  let count = 0;
-  for (const m of household.members) {
-    if (m.hardships.includes("serious_illness")) count += 1;
-  }
-  return count;
 }
 
 /**
@@ -758,17 +743,6 @@ export function allowanceOutputs(
     return quarterlyVisitValue;
   }
 
-  let medicalAidTotalCache: Money | undefined;
-  function medicalAidTotal(): Money {
-    if (medicalAidTotalCache !== undefined) return medicalAidTotalCache;
-    // §4 "对低保家庭中的重病患者，每人每月另发放医疗救助100元"
-    const medicalAidTotalValue: Money = eligible()
-      ? multiplyMoney(medicalAidOn(asOf, overrides), allowanceMedicalAidTotalCount(household))
-      : YUAN_0;
-    medicalAidTotalCache = medicalAidTotalValue;
-    return medicalAidTotalValue;
-  }
-
   return {
     in_force: inForce,
     household_income: () => inForce() ? householdIncome() : YUAN_0,
@@ -779,7 +753,6 @@ export function allowanceOutputs(
     topup_cases: () => inForce() ? topupCases() : 0,
     total: () => inForce() ? total() : YUAN_0,
     quarterly_visit: () => inForce() ? quarterlyVisit() : false,
-    medical_aid_total: () => inForce() ? medicalAidTotal() : YUAN_0,
   };
 }
 
@@ -811,7 +784,116 @@ export function evaluateAllowance(
     topup_cases: outputs.topup_cases(),
     total: outputs.total(),
     quarterly_visit: outputs.quarterly_visit(),
-    medical_aid_total: outputs.medical_aid_total(),
+  };
+}
+
+// ---------------------------------------------------------------- measure medical_aid 重病患者医疗救助
+
+/** The facts measure medical_aid reads (and those of the measures whose outputs it reads). */
+export interface MedicalAidFacts {
+  readonly household: Pick<Household, "application_date" | "financial_assets" | "members" | "residence" | "terminated_for_concealment">;
+}
+
+/** The outputs of measure medical_aid; every one has its empty value when the measure is not in force. */
+export interface MedicalAidOutputs {
+  /** whether measure medical_aid is in force on the date: yes or no */
+  readonly in_force: boolean;
+  /**
+   * ill_members: a whole number
+   *
+   * §4 "对低保家庭中的重病患者"
+   */
+  readonly ill_members: number;
+  /**
+   * total: an amount in fen (integer; 100 fen = 1 yuan)
+   *
+   * §4 "每人每月另发放医疗救助100元"
+   */
+  readonly total: Money;
+}
+
+/** The outputs of measure medical_aid, each computed when first asked for. */
+export type MedicalAidOnDemand = { readonly [K in keyof MedicalAidOutputs]: () => MedicalAidOutputs[K] };
+
+/** count over household.members, for ill_members of measure medical_aid */
+function medicalAidIllMembersCount(household: MedicalAidFacts["household"]): number {
+  let count = 0;
+  for (const m of household.members) {
+    if (m.hardships.includes("serious_illness")) count += 1;
+  }
+  return count;
+}
+
+/**
+ * Measure medical_aid 重病患者医疗救助
+ *
+ * §4 "对低保家庭中的重病患者，每人每月另发放医疗救助100元"
+ *
+ * 示例县民政局关于在本县执行城市居民最低生活保障差额补助的补充通知（示例） (示县民发〔2025〕1号), version 1.0.0
+ *
+ * Each output is computed when its function is first called, with only what it needs.
+ */
+export function medicalAidOutputs(
+  facts: MedicalAidFacts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): MedicalAidOnDemand {
+  const { household } = facts;
+  const allowance = allowanceOutputs(facts, asOf, overrides);
+
+  let inForceCache: boolean | undefined;
+  function inForce(): boolean {
+    if (inForceCache !== undefined) return inForceCache;
+    recorder?.window(DATE_2025_01_01, null);
+    const inForceValue = asOf >= DATE_2025_01_01;
+    inForceCache = inForceValue;
+    return inForceValue;
+  }
+
+  let illMembersCache: number | undefined;
+  function illMembers(): number {
+    if (illMembersCache !== undefined) return illMembersCache;
+    // §4 "对低保家庭中的重病患者"
+    const illMembersValue: number = allowance.eligible() ? medicalAidIllMembersCount(household) : 0;
+    illMembersCache = illMembersValue;
+    return illMembersValue;
+  }
+
+  let totalCache: Money | undefined;
+  function total(): Money {
+    if (totalCache !== undefined) return totalCache;
+    // §4 "每人每月另发放医疗救助100元"
+    const totalValue: Money = multiplyMoney(medicalAidStandardOn(asOf, overrides), illMembers());
+    totalCache = totalValue;
+    return totalValue;
+  }
+
+  return {
+    in_force: inForce,
+    ill_members: () => inForce() ? illMembers() : 0,
+    total: () => inForce() ? total() : YUAN_0,
+  };
+}
+
+/**
+ * Measure medical_aid 重病患者医疗救助
+ *
+ * §4 "对低保家庭中的重病患者，每人每月另发放医疗救助100元"
+ *
+ * 示例县民政局关于在本县执行城市居民最低生活保障差额补助的补充通知（示例） (示县民发〔2025〕1号), version 1.0.0
+ */
+export function evaluateMedicalAid(
+  facts: MedicalAidFacts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): MedicalAidOutputs {
+  const outputs = medicalAidOutputs(facts, asOf, overrides, recorder);
+  return {
+    in_force: outputs.in_force(),
+    ill_members: outputs.ill_members(),
+    total: outputs.total(),
   };
 }
 
@@ -1145,7 +1227,7 @@ export const factSchema: FactSchema = {
     { name: "minor_topup_rate", type: { kind: "percent" } },
     { name: "orphan_topup_rate", type: { kind: "percent" } },
     { name: "severe_disability_topup_rate", type: { kind: "percent" } },
-    { name: "medical_aid", type: { kind: "money" } },
+    { name: "medical_aid_standard", type: { kind: "money" } },
     { name: "county_elderly_age", type: { kind: "integer" } },
   ],
 };
@@ -1164,6 +1246,7 @@ export interface CompiledMeasure<Facts, Outputs> {
 
 export interface Measures {
   readonly allowance: CompiledMeasure<AllowanceFacts, AllowanceOutputs>;
+  readonly medical_aid: CompiledMeasure<MedicalAidFacts, MedicalAidOutputs>;
 }
 
 export const measures: Measures = {
@@ -1186,7 +1269,6 @@ export const measures: Measures = {
       topup_cases: { kind: "integer" },
       total: { kind: "money" },
       quarterly_visit: { kind: "bool" },
-      medical_aid_total: { kind: "money" },
     },
     decisions: {
       household_income: [
@@ -1295,18 +1377,42 @@ export const measures: Measures = {
           },
         },
       ],
-      medical_aid_total: [
+    },
+    evaluate: evaluateAllowance,
+  },
+  medical_aid: {
+    title: "重病患者医疗救助",
+    reads: [
+      "household.application_date",
+      "household.financial_assets",
+      "household.members",
+      "household.residence",
+      "household.terminated_for_concealment",
+    ],
+    outputs: { in_force: { kind: "bool" }, ill_members: { kind: "integer" }, total: { kind: "money" } },
+    decisions: {
+      ill_members: [
         {
           decidedBy: {
             kind: "definition",
-            label: "medical_aid_total",
-            citation: { clause: "§4", quote: "对低保家庭中的重病患者，每人每月另发放医疗救助100元" },
-            location: "policies/examples/dibao-county/changes.tiao:40",
+            label: "ill_members",
+            citation: { clause: "§4", quote: "对低保家庭中的重病患者" },
+            location: "policies/examples/dibao-county/changes.tiao:50",
+          },
+        },
+      ],
+      total: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "total",
+            citation: { clause: "§4", quote: "每人每月另发放医疗救助100元" },
+            location: "policies/examples/dibao-county/changes.tiao:54",
           },
         },
       ],
     },
-    evaluate: evaluateAllowance,
+    evaluate: evaluateMedicalAid,
   },
 };
 
