@@ -14,7 +14,7 @@ const blockEnds: Readonly<Record<string, string>> = {
   enumDeclaration: "a member name or a closing brace `}`",
   recordDeclaration: "a field such as `name: type` or a closing brace `}`",
   parameterDeclaration: "`value` or a closing brace `}`",
-  measureDeclaration: "`let`, `output`, `not computable`, `repeal` or a closing brace `}`",
+  measureDeclaration: "`let`, `output`, `not computable` or a closing brace `}`",
   definitionBody: "`rule`, `exception` or a closing brace `}`",
   matchExpression: "a member name, `else` or a closing brace `}`",
   setLiteral: "`,` or a closing brace `}`",
@@ -24,7 +24,7 @@ const blockEnds: Readonly<Record<string, string>> = {
 const ruleExpectations: Readonly<Record<string, string>> = {
   policyFile: declarationStart,
   declaration: declarationStart,
-  measureItem: "`let`, `output`, `not computable` or `repeal`",
+  measureItem: "`let`, `output` or `not computable`",
   definitionBody: "`=` or `{`",
   typeExpression: "a type such as `money`, `date`, `optional date`, `set of E` or `list of R`",
   parameterLiteral: "a value such as `500 yuan`, `60%`, `2021-10-20`, `absent` or a member name",
