@@ -407,9 +407,11 @@ function unknownName(what: string, name: string, known: readonly string[], fallb
 
 /**
  * An unknown key as its problem's path shows it: a key is whatever a scenario holds, and one
- * of megabytes is not echoed whole.
+ * of megabytes is not echoed whole; the empty key is shown as JSON writes it, `""`, so that
+ * the path names it.
  */
 function unknownKey(key: string): string {
+  if (key === "") return '""';
   return key.length <= MAX_SHOWN_KEY ? key : `${key.slice(0, MAX_SHOWN_KEY)}… (${key.length} characters)`;
 }
 
