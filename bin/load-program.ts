@@ -1,7 +1,7 @@
 import { hasErrors, type Diagnostic } from "../compiler/diagnostics/diagnostic.js";
 import type { ProgramIR } from "../compiler/ir.js";
 import { readNoticeFile } from "./notice-file.js";
-import { readPolicy, type PolicySources } from "./policy-files.js";
+import { allPolicyFiles, amendedOption, readPolicy, type PolicySources } from "./policy-files.js";
 import { printDiagnostics } from "./print-diagnostics.js";
 import { ProgramCache } from "./program-cache.js";
 
@@ -24,10 +24,11 @@ export async function compilePolicy(sources: PolicySources): Promise<CompiledPol
   let notice: string | undefined;
   const result = compile(sources.files, {
     readNotice: (fileName) => {
-      const read = readNoticeFile(sources.folder, fileName);
+      const read = readNoticeOf(sources, fileName);
       if (typeof read === "string") notice = read;
       return read;
     },
+    ...amendedOption(sources),
   });
   return {
     sources,
@@ -45,18 +46,25 @@ export async function compilePolicy(sources: PolicySources): Promise<CompiledPol
 export async function loadProgram(target: string, options: { readonly warnings: boolean }): Promise<ProgramIR | undefined> {
   const compiled = await compileWithCache(target);
   const failed = hasErrors(compiled.diagnostics);
-  if (failed || options.warnings) printDiagnostics(compiled.diagnostics, compiled.sources.files);
+  if (failed || options.warnings) printDiagnostics(compiled.diagnostics, allPolicyFiles(compiled.sources));
   return failed ? undefined : compiled.program;
 }
 
 async function compileWithCache(target: string): Promise<CompiledPolicy> {
   const sources = readPolicy(target);
   const cache = ProgramCache.open();
-  const cached = cache?.lookup(target, sources.files, (fileName) => readNoticeFile(sources.folder, fileName));
+  // An amendment's program depends on the files of the policy it amends too.
+  const files = allPolicyFiles(sources);
+  const cached = cache?.lookup(target, files, (fileName) => readNoticeOf(sources, fileName));
   if (cached !== undefined) return { sources, ...cached };
   const compiled = await compilePolicy(sources);
   if (compiled.program !== undefined) {
-    cache?.store(target, sources.files, { program: compiled.program, diagnostics: compiled.diagnostics }, compiled.notice);
+    cache?.store(target, files, { program: compiled.program, diagnostics: compiled.diagnostics }, compiled.notice);
   }
   return compiled;
+}
+
+/** The notice the header names, from the policy's folder (an amended policy's is read from its own: `amendedOption`). */
+export function readNoticeOf(sources: PolicySources, fileName: string): ReturnType<typeof readNoticeFile> {
+  return readNoticeFile(sources.folder, fileName);
 }

@@ -1,6 +1,8 @@
 import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
+import type { CompileOptions } from "../compiler/compile.js";
 import { CliError } from "./exit.js";
+import { readNoticeFile } from "./notice-file.js";
 
 export interface SourceFile {
   readonly path: string;
@@ -12,10 +14,24 @@ export interface PolicySources {
   readonly folder: string;
   /** in path order; paths as the user wrote them, joined with the file names */
   readonly files: readonly SourceFile[];
+  /** for an amendment (`amends "…"` in its header): the policy it amends, or why it cannot be read */
+  readonly amended?: PolicySources | { readonly refused: string; readonly help: string };
 }
 
-/** Reads a policy given as one .tiao file or a folder of .tiao files (not recursive). */
+/** Reads a policy given as one .tiao file or a folder of .tiao files (not recursive), and the policy it amends if it is an amendment. */
 export function readPolicy(target: string): PolicySources {
+  const own = readPolicyFiles(target);
+  const amends = amendedPathOf(own.files);
+  if (amends === undefined) return own;
+  try {
+    return { ...own, amended: readPolicyFiles(join(own.folder, amends)) };
+  } catch (error) {
+    const refused = error instanceof CliError ? error.message : describeFileError(error);
+    return { ...own, amended: { refused, help: "give the path of the policy it amends from this policy's folder, such as `amends \"../lanzhou-2021-289\"`" } };
+  }
+}
+
+function readPolicyFiles(target: string): PolicySources {
   const kind = pathKind(target);
   if (kind === "missing") throw new CliError(`cannot find policy '${target}': no such file or folder`);
   if (kind === "file") return { folder: dirname(target), files: [readSource(target)] };
@@ -24,6 +40,38 @@ export function readPolicy(target: string): PolicySources {
     .sort(naturalOrder);
   if (names.length === 0) throw new CliError(`no .tiao files in folder '${target}'`);
   return { folder: target, files: names.map((name) => readSource(join(target, name))) };
+}
+
+/**
+ * The path an amendment's header gives (`amends "../base"` on a line of its own), found
+ * without parsing, so that a cached program needs no parser; the compiler checks the header.
+ */
+function amendedPathOf(files: readonly SourceFile[]): string | undefined {
+  for (const file of files) {
+    const match = /^[ \t]*amends[ \t]+("(?:[^"\\\n]|\\.)*")/mu.exec(file.text);
+    if (match?.[1] !== undefined) {
+      try {
+        return String(JSON.parse(match[1]));
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The files of a policy and of the policy it amends: what its diagnostics may point into. */
+export function allPolicyFiles(sources: PolicySources): readonly SourceFile[] {
+  const amended = sources.amended;
+  return amended === undefined || !("files" in amended) ? sources.files : [...amended.files, ...sources.files];
+}
+
+/** The compile option for the policy an amendment amends: its files, and its notice read from its own folder. */
+export function amendedOption(sources: PolicySources): Pick<CompileOptions, "amended"> {
+  const amended = sources.amended;
+  if (amended === undefined) return {};
+  if (!("files" in amended)) return { amended };
+  return { amended: { files: amended.files, readNotice: (fileName) => readNoticeFile(amended.folder, fileName) } };
 }
 
 /** File names in natural order (`m2.tiao` before `m10.tiao`), so measures keep the document's order. */

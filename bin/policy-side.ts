@@ -8,13 +8,16 @@ import { readdirSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import type { NoticeText } from "../compiler/compile.js";
 import { CliError } from "./exit.js";
-import { readNoticeFile } from "./notice-file.js";
-import { naturalOrder, pathKind, policyFolder, readPolicy, readText, type SourceFile } from "./policy-files.js";
+import { allPolicyFiles, amendedOption, naturalOrder, pathKind, policyFolder, readPolicy, readText, type SourceFile } from "./policy-files.js";
+import { readNoticeOf } from "./load-program.js";
 
 export interface PolicySide {
   /** as given on the command line */
   readonly label: string;
   readonly files: readonly SourceFile[];
+  /** for an amendment on disk: the policy it amends (the compile option), and every file diagnostics may point into */
+  readonly amended?: ReturnType<typeof amendedOption>["amended"];
+  readonly allFiles?: readonly SourceFile[];
   /** a file beside the policy (its tests), by path relative to the policy's folder; undefined when there is none */
   readonly readBeside: (relativePath: string) => string | undefined;
   /** the notice the policy's header names, read as `tiao check` reads it: only from inside the policy's folder */
@@ -28,13 +31,15 @@ export function readPolicySide(argument: string): PolicySide {
 }
 
 function readDiskSide(target: string): PolicySide {
-  const { files } = readPolicy(target);
+  const sources = readPolicy(target);
   const folder = policyFolder(target);
   return {
     label: target,
-    files,
+    files: sources.files,
+    ...amendedOption(sources),
+    allFiles: allPolicyFiles(sources),
     readBeside: (path) => (pathKind(join(folder, path)) === "file" ? readText(join(folder, path), "file") : undefined),
-    readNotice: (fileName) => readNoticeFile(folder, fileName),
+    readNotice: (fileName) => readNoticeOf(sources, fileName),
     listBeside: (path) => (pathKind(join(folder, path)) === "folder" ? readdirSync(join(folder, path)).sort() : []),
   };
 }

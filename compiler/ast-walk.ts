@@ -70,7 +70,7 @@ export function expressionsOf(declaration: Declaration): Expr[] {
       return [
         ...windowExpressions(declaration.window),
         ...declaration.items.flatMap((item) => {
-          if (item.kind === "not_computable") return [];
+          if (item.kind !== "definition") return [];
           const cases = item.body.kind === "simple" ? [item.body.rule] : item.body.cases;
           return cases.flatMap((c) => [...(c.condition === undefined ? [] : [c.condition]), c.value, ...windowExpressions(c.window)]);
         }),

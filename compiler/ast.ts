@@ -79,18 +79,28 @@ export interface Comment {
   readonly span: SourceSpan;
 }
 
-export type Declaration = PolicyHeader | EnumDeclaration | RecordDeclaration | ParameterDeclaration | ScaleDeclaration | MeasureDeclaration;
+export type Declaration = PolicyHeader | EnumDeclaration | RecordDeclaration | ParameterDeclaration | ScaleDeclaration | MeasureDeclaration | Repeal;
+
+/**
+ * `repeal name`, in an amendment only: a declaration of the policy it amends (at the top
+ * level), or a definition of the measure it amends (in a measure), taken out.
+ */
+export interface Repeal {
+  readonly kind: "repeal";
+  readonly name: Identifier;
+  readonly span: SourceSpan;
+}
 
 export interface PolicyHeader {
   readonly kind: "policy";
   readonly name: Identifier;
-  /** `title "…"`, `document "…"`, `issuer "…"`, `issued 2021-11-05`, `version "…"`, `notice "…"` in written order */
+  /** `title "…"`, `document "…"`, `issuer "…"`, `issued 2021-11-05`, `version "…"`, `notice "…"`, `amends "…"` in written order */
   readonly fields: readonly HeaderField[];
   readonly span: SourceSpan;
 }
 
 export type HeaderField =
-  | { readonly key: "title" | "document" | "issuer" | "version" | "notice"; readonly value: StringLiteral; readonly span: SourceSpan }
+  | { readonly key: "title" | "document" | "issuer" | "version" | "notice" | "amends"; readonly value: StringLiteral; readonly span: SourceSpan }
   | { readonly key: "issued"; readonly value: DateLiteral; readonly span: SourceSpan };
 
 export interface EnumDeclaration {
@@ -183,7 +193,7 @@ export interface EffectiveWindow {
   readonly span: SourceSpan;
 }
 
-export type MeasureItem = Definition | NotComputable;
+export type MeasureItem = Definition | NotComputable | Repeal;
 
 export interface NotComputable {
   readonly kind: "not_computable";

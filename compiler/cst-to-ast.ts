@@ -30,6 +30,7 @@ import type {
   MeasureDeclaration,
   MeasureItem,
   NotComputable,
+  Repeal,
   ParameterDeclaration,
   ParameterValue,
   RelativePeriods,
@@ -170,7 +171,7 @@ function isPrimitiveTypeName(name: string): name is PrimitiveTypeName {
   return primitiveTypeNames.has(name);
 }
 
-const textHeaderKeys = new Set(["title", "document", "issuer", "version", "notice"] as const);
+const textHeaderKeys = new Set(["title", "document", "issuer", "version", "notice", "amends"] as const);
 type TextHeaderKey = typeof textHeaderKeys extends Set<infer K> ? K : never;
 
 function isTextHeaderKey(key: string): key is TextHeaderKey {
@@ -347,7 +348,15 @@ class Converter implements ChainContext {
     const parameter = childNode(node, "parameterDeclaration");
     if (parameter !== undefined) return this.parameterDeclaration(parameter);
     const measure = childNode(node, "measureDeclaration");
-    return measure === undefined ? undefined : this.measureDeclaration(measure);
+    if (measure !== undefined) return this.measureDeclaration(measure);
+    const repeal = childNode(node, "repeal");
+    return repeal === undefined ? undefined : this.repeal(repeal);
+  }
+
+  private repeal(node: CstNode): Repeal | undefined {
+    const name = this.declaredName(childNode(node, "name"));
+    const span = this.nodeSpan(node);
+    return name === undefined || span === undefined ? undefined : { kind: "repeal", name, span };
   }
 
   private policyHeader(node: CstNode): PolicyHeader | undefined {
@@ -572,7 +581,9 @@ class Converter implements ChainContext {
     const definition = childNode(node, "definition");
     if (definition !== undefined) return this.definition(definition);
     const notComputable = childNode(node, "notComputable");
-    return notComputable === undefined ? undefined : this.notComputable(notComputable);
+    if (notComputable !== undefined) return this.notComputable(notComputable);
+    const repeal = childNode(node, "repeal");
+    return repeal === undefined ? undefined : this.repeal(repeal);
   }
 
   private notComputable(node: CstNode): NotComputable | undefined {

@@ -239,7 +239,8 @@ class MeasureReport {
     const dates = parameter.from === undefined ? "" : this.words.inForceFrom(parameter.from, parameter.until);
     const source = parameter.source === undefined ? "" : this.words.source(sourceText(parameter.source));
     const note = parameter.note === undefined ? "" : this.words.parameterNote(parameter.note);
-    return `${head}${dates}${source}${note}`;
+    const amendment = parameter.amendment === undefined ? "" : this.words.amendedBy(parameter.amendment);
+    return `${head}${dates}${source}${note}${amendment}`;
   }
 
   /** Who decided and why: `Exception \`migrant\` applies because short_insured_migrant is true; it overrides rule \`general\`.` */

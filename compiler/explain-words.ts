@@ -89,6 +89,8 @@ export interface ExplanationWords {
   inForceFrom(from: string, until: string | undefined): string;
   source(text: string): string;
   parameterNote(text: string): string;
+  /** after a value an amendment gives: which amendment (policy name and version) */
+  amendedBy(amendment: string): string;
   /** "(label, unit)" */
   parenthesised(text: string): string;
   readonly notComputedHeading: string;
@@ -173,6 +175,7 @@ const english: ExplanationWords = {
   inForceFrom: (from, until) => `, in force from ${from}${until === undefined ? "" : ` until ${until}`}`,
   source: (text) => `; source: ${text}`,
   parameterNote: (text) => `; note: ${text}`,
+  amendedBy: (amendment) => `; as amended by ${amendment}`,
   parenthesised: (text) => ` (${text})`,
   notComputedHeading: "Not computed: sentences of the measure the policy does not compute, and why:",
   notComputed: (clause, quote, reason, location) => `  ${clause} “${quote}”: ${reason} (${location})`,
@@ -254,6 +257,7 @@ const chinese: ExplanationWords = {
   inForceFrom: (from, until) => `，自 ${from} 起${until === undefined ? "" : `至 ${until} 止`}适用`,
   source: (text) => `；来源：${text}`,
   parameterNote: (text) => `；注：${text}`,
+  amendedBy: (amendment) => `；依修订 ${amendment}`,
   parenthesised: (text) => `（${text}）`,
   notComputedHeading: "未计算的条文：本政策不计算本措施的下列语句，理由如下：",
   notComputed: (clause, quote, reason, location) => `  ${clause} “${quote}”：${reason}（${location}）`,

@@ -169,6 +169,8 @@ export interface ParameterRead {
   readonly until?: string;
   readonly source?: SourceReference;
   readonly note?: string;
+  /** for a value an amendment gives: the amendment's policy name and version (the others are the amended policy's) */
+  readonly amendment?: string;
 }
 
 export interface DefinitionRead {
@@ -647,6 +649,7 @@ function describeParameterRead(parameter: ParameterIR, value: RuntimeValue, used
     ...(used.until === undefined ? {} : { until: formatDate(used.until) }),
     source: sourceReference(used.source),
     ...(used.note === undefined ? {} : { note: used.note }),
+    ...(used.amendment === undefined ? {} : { amendment: used.amendment }),
   };
 }
 

@@ -30,6 +30,8 @@ export interface PolicyInfo {
   readonly version: string;
   /** file name of the document's text, relative to the policy folder */
   readonly notice?: string;
+  /** for an amendment: the path of the policy it amends, as its header gives it */
+  readonly amends?: string;
   readonly span: SourceSpan;
 }
 
@@ -57,6 +59,8 @@ export interface ParameterValueIR {
   readonly until?: CalendarDate;
   readonly source: SourceIR;
   readonly note?: string;
+  /** for a value an amendment gives (compiler/amend.ts): the amendment's policy name and version */
+  readonly amendment?: string;
   readonly span: SourceSpan;
 }
 

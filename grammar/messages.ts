@@ -10,7 +10,7 @@ const declarationStart = "a declaration (`policy`, `enum`, `record`, `entity`, `
 
 /** When a block cannot go on, say what may come inside it, not only its closing brace. */
 const blockEnds: Readonly<Record<string, string>> = {
-  policyHeader: "a header field (`title`, `document`, `issuer`, `issued`, `version` or `notice`) or a closing brace `}`",
+  policyHeader: "a header field (`title`, `document`, `issuer`, `issued`, `version`, `notice` or `amends`) or a closing brace `}`",
   enumDeclaration: "a member name or a closing brace `}`",
   recordDeclaration: "a field such as `name: type` or a closing brace `}`",
   parameterDeclaration: "`value` or a closing brace `}`",

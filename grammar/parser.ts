@@ -19,6 +19,7 @@
 import { CstParser, EOF, tokenMatcher, type CstNode, type DSLMethodOpts, type IOrAlt, type IToken, type TokenType } from "chevrotain";
 import {
   Absent,
+  Repeal,
   All,
   AnyKw,
   Because,
@@ -146,7 +147,14 @@ export class TiaoParser extends CstParser {
       { ALT: () => this.SUBRULE(this.recordDeclaration) },
       { ALT: () => this.SUBRULE(this.parameterDeclaration) },
       { ALT: () => this.SUBRULE(this.measureDeclaration) },
+      { ALT: () => this.SUBRULE(this.repeal) },
     ]);
+  });
+
+  /** `repeal name`: in an amendment, a declaration (or, in a measure, a definition) of the policy it amends taken out */
+  repeal = this.RULE("repeal", () => {
+    this.CONSUME(Repeal);
+    this.SUBRULE(this.name);
   });
 
   /**
@@ -384,6 +392,7 @@ export class TiaoParser extends CstParser {
   private readonly measureItemAlternatives: IOrAlt<unknown>[] = [
     { ALT: () => this.SUBRULE(this.definition) },
     { ALT: () => this.SUBRULE(this.notComputable) },
+    { ALT: () => this.SUBRULE(this.repeal) },
   ];
 
   notComputable = this.RULE("notComputable", () => {

@@ -161,6 +161,9 @@ export const Issuer = keyword("issuer", "Issuer", [HeaderTextKey]);
 export const Issued = keyword("issued", "Issued");
 export const Version = keyword("version", "Version", [HeaderTextKey]);
 export const Notice = keyword("notice", "Notice", [HeaderTextKey]);
+/** `amends "../base"`: the policy states only what it changes in another (compiler/amend.ts) */
+export const Amends = keyword("amends", "Amends", [HeaderTextKey]);
+export const Repeal = keyword("repeal", "Repeal");
 export const Enum = keyword("enum", "Enum");
 export const RecordKw = keyword("record", "RecordKw");
 export const Entity = keyword("entity", "Entity");
@@ -231,7 +234,7 @@ export const EvaluationDateZh = createToken({
 });
 
 const keywordTokens: readonly TokenType[] = [
-  Policy, Title, DocumentKw, Issuer, Issued, Version, Notice, Enum, RecordKw, Entity, Parameter, Unit, Value,
+  Policy, Title, DocumentKw, Issuer, Issued, Version, Notice, Amends, Repeal, Enum, RecordKw, Entity, Parameter, Unit, Value,
   From, Until, Source, Note, Measure, In, Force, Let, Output, RuleKw, Exception, To, When, Cites, Not, Computable,
   Because, If, Then, Else, Match, And, Or, True, False, Absent, Is, Present, Otherwise, For, Where, Count, Sum,
   AnyKw, All, Optional, List, SetKw, Of, Bool, Integer, DecimalKw, MoneyKw, PercentKw, DateKw, TimeKw, Months,

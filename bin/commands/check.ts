@@ -1,7 +1,7 @@
 import { parseCommandArgs } from "../args.js";
 import { ExitStatus, type ExitCode } from "../exit.js";
 import { compilePolicy } from "../load-program.js";
-import { readPolicy } from "../policy-files.js";
+import { allPolicyFiles, readPolicy } from "../policy-files.js";
 import { printDiagnostics } from "../print-diagnostics.js";
 import { commandUsage } from "../usage.js";
 import { hasErrors, type Diagnostic } from "../../compiler/diagnostics/diagnostic.js";
@@ -11,7 +11,7 @@ import { plural } from "../text.js";
 export async function check(args: readonly string[]): Promise<ExitCode> {
   const { policy } = parseCommandArgs(args, {}, commandUsage.check);
   const compiled = await compilePolicy(readPolicy(policy));
-  printDiagnostics(compiled.diagnostics, compiled.sources.files);
+  printDiagnostics(compiled.diagnostics, allPolicyFiles(compiled.sources));
   process.stderr.write(`${summary(compiled.diagnostics, compiled.sources.files.length)}\n`);
   return hasErrors(compiled.diagnostics) ? ExitStatus.failed : ExitStatus.ok;
 }

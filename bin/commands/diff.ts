@@ -97,9 +97,9 @@ function populationCases(path: string): CaseSet {
 
 async function compileSide(side: PolicySide): Promise<ProgramIR | undefined> {
   const { compile } = await import("../../compiler/compile.js");
-  const result = compile(side.files, { readNotice: side.readNotice });
+  const result = compile(side.files, { readNotice: side.readNotice, ...(side.amended === undefined ? {} : { amended: side.amended }) });
   if (hasErrors(result.diagnostics)) {
-    printDiagnostics(result.diagnostics, side.files);
+    printDiagnostics(result.diagnostics, side.allFiles ?? side.files);
     return undefined;
   }
   return result.program;

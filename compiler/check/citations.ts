@@ -34,6 +34,7 @@ function citations(files: readonly PolicyFile[]): Citation[] {
             ...(declaration.citation === undefined ? [] : [declaration.citation]),
             ...declaration.items.flatMap((item) => {
               if (item.kind === "not_computable") return [item.citation];
+              if (item.kind === "repeal") return [];
               const cases = item.body.kind === "simple" ? [item.body.rule] : item.body.cases;
               return cases.flatMap((c) => (c.citation === undefined ? [] : [c.citation]));
             }),

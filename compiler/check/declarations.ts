@@ -197,8 +197,9 @@ function policyInfo(files: readonly PolicyFile[], declarations: readonly Declara
   const issuer = strings.get("issuer");
   const version = strings.get("version");
   const notice = strings.get("notice");
+  const amends = strings.get("amends");
   if (title === undefined || document === undefined || issuer === undefined || version === undefined || issued === undefined) return undefined;
-  return { name: header.name.name, title, document, issuer, issued, version, ...(notice === undefined ? {} : { notice }), span: header.span };
+  return { name: header.name.name, title, document, issuer, issued, version, ...(notice === undefined ? {} : { notice }), ...(amends === undefined ? {} : { amends }), span: header.span };
 }
 
 function headerExample(key: (typeof requiredHeaderFields)[number]): string {

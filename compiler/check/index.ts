@@ -7,7 +7,7 @@ import type { PolicyFile } from "../ast.js";
 import type { SourceSpan } from "../../runtime/types.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
-import type { MeasureIR, PolicyInfo, ProgramIR } from "../ir.js";
+import type { MeasureIR, ParameterIR, PolicyInfo, ProgramIR } from "../ir.js";
 import { checkQuotes } from "./citations.js";
 import { collectDeclarations } from "./declarations.js";
 import { linkMeasures } from "./measure-outputs.js";
@@ -25,6 +25,8 @@ export interface CheckOptions {
    * an error at the header's `notice`.
    */
   readonly readNotice?: (fileName: string) => NoticeText | undefined;
+  /** for an amendment checked with the policy it amends: the amendment's own files, whose parameter values say so */
+  readonly amendmentFiles?: ReadonlySet<string>;
 }
 
 /** The text of a notice, or why it cannot be used (in the words of a diagnostic: the problem, then how to go on). */
@@ -52,7 +54,16 @@ export function checkFiles(files: readonly PolicyFile[], options: CheckOptions =
   if (notice !== undefined) checkQuotes(files, notice, reporter);
   const { diagnostics } = reporter;
   if (policy === undefined || hasErrors(diagnostics)) return { diagnostics };
-  return { program: { policy, schema, parameters, scales, measures }, diagnostics };
+  const amended = options.amendmentFiles === undefined ? parameters : markAmendedValues(parameters, options.amendmentFiles, `${policy.name} ${policy.version}`);
+  return { program: { policy, schema, parameters: amended, scales, measures }, diagnostics };
+}
+
+/** The values an amendment gives, marked with its name and version, so that explanations say which version a value comes from. */
+function markAmendedValues(parameters: readonly ParameterIR[], amendmentFiles: ReadonlySet<string>, amendment: string): ParameterIR[] {
+  return parameters.map((parameter) => ({
+    ...parameter,
+    values: parameter.values.map((value) => (amendmentFiles.has(value.span.file) ? { ...value, amendment } : value)),
+  }));
 }
 
 /** The text of the notice the header names, read only for a policy that is otherwise correct. */

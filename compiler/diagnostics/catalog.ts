@@ -427,6 +427,21 @@ export const catalog = {
     explanation:
       "Another measure's result is its outputs (and `in_force`): `m4.x` reads output `x` of measure `m4`. A `let` is internal to its measure and cannot be read from outside; make it an `output` if other measures need it.",
   },
+  T0904: {
+    title: "policy amended that cannot be used",
+    explanation:
+      "A policy whose header says `amends \"../base\"` states only what it changes in the policy of that folder (or file), which is read and compiled together with it. The path is relative to the amendment's folder. The base must be a policy of its own, not itself an amendment.",
+  },
+  T0905: {
+    title: "repeal outside an amendment",
+    explanation:
+      "`repeal name` takes a declaration (or, inside a measure, a definition) of the policy being amended out of it. A policy that amends nothing simply leaves the declaration out.",
+  },
+  T0906: {
+    title: "repeal of something the amended policy does not have",
+    explanation:
+      "`repeal name` at the top level names an enum, record, entity, parameter, scale or measure of the policy being amended; inside a measure, one of that measure's definitions.",
+  },
   // ---------------------------------------------------------------- T10xx scales and periods
   T1001: {
     title: "scale given values",

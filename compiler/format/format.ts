@@ -163,6 +163,8 @@ class Printer {
         return this.scaleDeclaration(declaration);
       case "measure":
         return this.measureDeclaration(declaration);
+      case "repeal":
+        return this.line(0, `repeal ${declaration.name.name}`, declaration.span, true);
     }
   }
 
@@ -260,6 +262,10 @@ class Printer {
     if (item.kind === "not_computable") {
       this.line(2, `not computable ${citationText(item.citation)}`, item.span, true);
       this.line(4, `because ${printString(item.reason.value)}`, item.reason.span);
+      return;
+    }
+    if (item.kind === "repeal") {
+      this.line(2, `repeal ${item.name.name}`, item.span, true);
       return;
     }
     this.definition(item);

@@ -250,6 +250,7 @@ export function parenthesize(file: PolicyFile): PolicyFile {
         case "policy":
         case "enum":
         case "record":
+        case "repeal":
           return declaration;
       }
     }),

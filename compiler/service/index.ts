@@ -34,7 +34,10 @@ class PolicyLanguageService implements LanguageService {
   private result: CompileResult = { diagnostics: [] };
   private policyIndex: PolicyIndex | undefined;
 
-  setFiles(sources: readonly Source[], options: { readonly notice?: string; readonly readNotice?: CompileOptions["readNotice"] } = {}): void {
+  setFiles(
+    sources: readonly Source[],
+    options: { readonly notice?: string; readonly readNotice?: CompileOptions["readNotice"]; readonly amended?: CompileOptions["amended"] } = {},
+  ): void {
     const files = new Map<string, OpenFile>();
     for (const source of sources) {
       const kept = this.files.get(source.path);
@@ -42,12 +45,12 @@ class PolicyLanguageService implements LanguageService {
       files.set(source.path, kept !== undefined && kept.file.text === source.text ? kept : { file: new TextFile(source.path, source.text), parsed: parseFile(source.path, source.text) });
     }
     this.files = files;
-    const { notice, readNotice } = options;
+    const { notice, readNotice, amended } = options;
     // as the CLI compiles: the notice's quotes are checked once the policy has no other error
-    this.result = compileParsed(
-      sources.map((source) => files.get(source.path)?.parsed ?? parseFile(source.path, source.text)),
-      notice !== undefined ? { readNotice: () => notice } : readNotice !== undefined ? { readNotice } : {},
-    );
+    this.result = compileParsed(sources.map((source) => files.get(source.path)?.parsed ?? parseFile(source.path, source.text)), {
+      ...(notice !== undefined ? { readNotice: () => notice } : readNotice !== undefined ? { readNotice } : {}),
+      ...(amended === undefined ? {} : { amended }),
+    });
     this.policyIndex = undefined;
   }
 

@@ -82,9 +82,10 @@ export function emitSql(program: ProgramIR, options: { readonly dialect: Dialect
   const { layout, problems } = caseLayout(program.schema);
   const diagnostics: Diagnostic[] = problems.map((problem) => unsupported(problem.span, problem.message));
   const measureFiles: SqlFile[] = [];
+  const computed = new Map<string, ComputedMeasure>();
   for (const measure of program.measures) {
     const expressionProblems: ExpressionProblem[] = [];
-    const text = measureSql(program, measure, layout, dialect, expressionProblems);
+    const text = measureSql(program, measure, layout, dialect, expressionProblems, computed);
     for (const problem of expressionProblems) diagnostics.push(unsupported(problem.expr.span, problem.message));
     measureFiles.push({ name: `${measure.name}.sql`, text });
   }
@@ -336,7 +337,20 @@ function lastRow(program: ProgramIR): string {
   return last === undefined ? CASE_FACTS_VIEW : chainView(last.name);
 }
 
-function measureSql(program: ProgramIR, measure: MeasureIR, layout: CaseLayout, dialect: Dialect, problems: ExpressionProblem[]): string {
+/** What later measures read of a measure computed before them: the error of its window, and of each output. */
+interface ComputedMeasure {
+  readonly windowError: string | undefined;
+  readonly outputErrors: ReadonlyMap<string, string>;
+}
+
+function measureSql(
+  program: ProgramIR,
+  measure: MeasureIR,
+  layout: CaseLayout,
+  dialect: Dialect,
+  problems: ExpressionProblem[],
+  computed: Map<string, ComputedMeasure>,
+): string {
   const definitions = new Map(measure.definitions.map((d) => [d.name, d]));
   const named = measureColumns;
   let aliases = 0;
@@ -348,6 +362,15 @@ function measureSql(program: ProgramIR, measure: MeasureIR, layout: CaseLayout, 
     definitions,
     definitionColumn: (name) => named.definition(measure.name, name),
     definitionError: (name) => errorColumns.get(name),
+    // The row holds the columns of every measure before this one: an output is its column, its error that of the window or the output.
+    measureOutput: (other, output) => {
+      const before = computed.get(other);
+      if (before === undefined) return undefined;
+      const outputError = before.outputErrors.get(output);
+      const guarded = outputError === undefined ? undefined : `CASE WHEN ${column(row, named.window(other))} THEN ${outputError} END`;
+      const sql = column(row, output === "in_force" ? named.inForce(other) : named.output(other, output));
+      return { sql, error: firstError(before.windowError, guarded) };
+    },
     parameters: new Map(program.parameters.map((p) => [p.name, p])),
     lists: new Map(layout.lists.map((list): [string, ListTable] => [list.name, list])),
     problems,
@@ -394,6 +417,10 @@ function measureSql(program: ProgramIR, measure: MeasureIR, layout: CaseLayout, 
 
   // the first error of the outputs in written order: each holds those of the definitions it read
   const errors = measure.outputs.flatMap((name) => errorColumns.get(name) ?? []);
+  computed.set(measure.name, {
+    windowError,
+    outputErrors: new Map(measure.outputs.flatMap((name) => { const error = errorColumns.get(name); return error === undefined ? [] : [[name, error] as const]; })),
+  });
   const error = firstError(windowError, errors.length === 0 ? undefined : `CASE WHEN ${window} THEN ${firstError(...errors)} END`) ?? "NULL";
   const text = dialect === "duckdb" ? "VARCHAR" : "TEXT";
   const outputs = measureOutputs(measure);

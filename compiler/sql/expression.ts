@@ -73,6 +73,11 @@ export interface ExpressionContext {
    * definition's error is an error of what reads it, where it is read
    */
   definitionError(name: string): string | undefined;
+  /**
+   * an output of another measure (`in_force` included), as that measure's result gives it, with
+   * the error reading it raises; undefined for a measure computed after this one
+   */
+  measureOutput(measure: string, output: string): { readonly sql: string; readonly error: string | undefined } | undefined;
   readonly parameters: ReadonlyMap<string, ParameterIR>;
   readonly lists: ReadonlyMap<string, ListTable>;
   readonly problems: ExpressionProblem[];
@@ -329,9 +334,12 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
       return parameterValue(expr.name, context);
     case "definition":
       return value(column(row, context.definitionColumn(expr.name)), context.definitionError(expr.name));
-    case "measure_output":
-      context.problems.push({ expr, message: `the SQL target cannot read \`${expr.measure}.${expr.output}\`, an output of another measure` });
+    case "measure_output": {
+      const read = context.measureOutput(expr.measure, expr.output);
+      if (read !== undefined) return value(read.sql, read.error);
+      context.problems.push({ expr, message: `the SQL target computes measures in the policy's order, and \`${expr.measure}\` comes after this one: declare it before` });
       return value("NULL");
+    }
     case "call": {
       const definition = context.definitions.get(expr.definition);
       if (definition === undefined) throw new Error(`no definition ${expr.definition}`);

@@ -46,7 +46,7 @@ const typeForms = allOf<TypeExpr["kind"]>({ primitive: true, named: true, set: t
 const primitiveTypes = allOf<PrimitiveTypeName>({
   bool: true, integer: true, decimal: true, money: true, percent: true, date: true, time: true, months: true, days: true,
 });
-const headerKeys = allOf<HeaderField["key"]>({ title: true, document: true, issuer: true, issued: true, version: true, notice: true });
+const headerKeys = allOf<HeaderField["key"]>({ title: true, document: true, issuer: true, issued: true, version: true, notice: true, amends: true });
 const aggregateOperators = allOf<AggregateOperator>({ count: true, sum: true, any: true, all: true });
 const arithmeticOperations = allOf<ArithmeticOp>({
   money_add: true, money_sub: true, money_mul_integer: true, money_mul_months: true, money_mul_percent: true, money_mul_decimal: true,
@@ -135,6 +135,7 @@ function surveyDeclaration(declaration: Declaration, around: Surroundings): void
       const parameterised = new Set(definitions.filter((d) => d.parameters.length > 0).map((d) => d.name.name));
       for (const item of declaration.items) {
         if (item.kind === "not_computable") found.add("not computable");
+        else if (item.kind === "repeal") found.add("repeal in a measure");
         else surveyDefinition(item, { ...around, parameterised });
       }
       return;
@@ -310,7 +311,7 @@ function childExpressions(expr: Expr): readonly Expr[] {
 // ---------------------------------------------------------------- the IR
 
 function surveyProgram(example: ExamplePolicy, found: Set<string>, problems: string[]): void {
-  const { program } = compile(example.sources, { notice: example.notice });
+  const { program } = compile(example.sources, example.options);
   if (program === undefined) problems.push(`${example.name} does not compile`);
   for (const measure of program?.measures ?? []) {
     if (measure.window !== undefined) surveyWindowIR(measure.window, found);

@@ -56,7 +56,7 @@ function expected(expectation: Expectation): unknown {
 }
 
 function compiled(example: ExamplePolicy): ProgramIR {
-  const { program, diagnostics } = compile(example.sources, { notice: example.notice });
+  const { program, diagnostics } = compile(example.sources, example.options);
   const texts = new Map(example.sources.map((source) => [source.path, source.text]));
   expect(renderDiagnostics(diagnostics, texts)).toBe("");
   if (program === undefined) throw new Error(`${example.name} did not compile`);

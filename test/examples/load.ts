@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import type { Source } from "../../compiler/compile.js";
+import type { AmendedPolicy, CompileOptions, Source } from "../../compiler/compile.js";
 
 const repositoryRoot = join(import.meta.dirname, "..", "..");
 const examplesFolder = join("policies", "examples");
@@ -14,6 +14,8 @@ export interface ExamplePolicy {
   /** paths relative to the repository, as diagnostics show them */
   readonly sources: readonly Source[];
   readonly notice: string;
+  /** what compiling it takes: its notice, and for an amendment the policy it amends */
+  readonly options: CompileOptions;
   /** `tests/*.json`, by file name */
   readonly tests: readonly { readonly file: string; readonly text: string }[];
 }
@@ -30,7 +32,19 @@ function readExample(name: string): ExamplePolicy {
   const read = (path: string): string => readFileSync(join(repositoryRoot, path), "utf8");
   const sources = filesEndingWith(folder, ".tiao").map((path) => ({ path, text: read(path) }));
   const tests = filesEndingWith(join(folder, "tests"), ".json").map((path) => ({ file: basename(path), text: read(path) }));
-  return { name, sources, notice: read(join(folder, "notice.txt")), tests };
+  const notice = read(join(folder, "notice.txt"));
+  const amended = amendedPolicyOf(folder, sources);
+  return { name, sources, notice, options: { notice, ...(amended === undefined ? {} : { amended }) }, tests };
+}
+
+/** For a policy whose header says `amends "…"`: the files and notice of the policy it amends, read as the CLI reads them. */
+export function amendedPolicyOf(folder: string, sources: readonly Source[]): AmendedPolicy | undefined {
+  const path = sources.map((source) => /^[ \t]*amends[ \t]+"([^"]*)"/mu.exec(source.text)?.[1]).find((found) => found !== undefined);
+  if (path === undefined) return undefined;
+  const amendedFolder = join(folder, path);
+  const files = filesEndingWith(amendedFolder, ".tiao").map((file) => ({ path: file, text: readFileSync(join(repositoryRoot, file), "utf8") }));
+  const notice = readFileSync(join(repositoryRoot, amendedFolder, "notice.txt"), "utf8");
+  return { files, readNotice: () => notice };
 }
 
 function filesEndingWith(folder: string, suffix: string): string[] {

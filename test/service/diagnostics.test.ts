@@ -9,7 +9,7 @@ import { createLanguageService } from "../../compiler/service/index.js";
 import { edited, exampleFolders, lanzhou, lanzhouFolder, readPolicy, serviceFor } from "./support.js";
 
 function cliDiagnostics(policy: ReturnType<typeof lanzhou>) {
-  return compile(policy.sources, { readNotice: () => policy.notice });
+  return compile(policy.sources, { readNotice: () => policy.notice, ...(policy.amended === undefined ? {} : { amended: policy.amended }) });
 }
 
 describe("diagnostics", () => {

@@ -2,6 +2,8 @@
  * Policies for the language service's tests, read as an editor would hand them over, and
  * positions found by the text at them.
  */
+import { amendedPolicyOf } from "../examples/load.js";
+import type { AmendedPolicy } from "../../compiler/compile.js";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Source } from "../../compiler/compile.js";
@@ -12,6 +14,8 @@ const repositoryRoot = join(import.meta.dirname, "..", "..");
 export interface PolicyFolder {
   readonly sources: Source[];
   readonly notice: string;
+  /** for an amendment: the policy it amends */
+  readonly amended?: AmendedPolicy;
 }
 
 /** The `.tiao` files of a policy folder (paths relative to the repository) and its notice. */
@@ -20,7 +24,8 @@ export function readPolicy(folder: string): PolicyFolder {
     .filter((file) => file.endsWith(".tiao"))
     .sort()
     .map((file) => ({ path: `${folder}/${file}`, text: readFileSync(join(repositoryRoot, folder, file), "utf8") }));
-  return { sources, notice: readFileSync(join(repositoryRoot, folder, "notice.txt"), "utf8") };
+  const amended = amendedPolicyOf(folder, sources);
+  return { sources, notice: readFileSync(join(repositoryRoot, folder, "notice.txt"), "utf8"), ...(amended === undefined ? {} : { amended }) };
 }
 
 export const lanzhouFolder = "policies/lanzhou-2021-289";
@@ -38,7 +43,7 @@ export function exampleFolders(): string[] {
 
 export function serviceFor(policy: PolicyFolder): LanguageService {
   const service = createLanguageService();
-  service.setFiles(policy.sources, { notice: policy.notice });
+  service.setFiles(policy.sources, { notice: policy.notice, ...(policy.amended === undefined ? {} : { amended: policy.amended }) });
   return service;
 }
 
