@@ -344,7 +344,7 @@ export interface DisposableIncomeOutputs {
   /**
    * disposable_income: an amount in fen (integer; 100 fen = 1 yuan)
    *
-   * §10 "the salaries, capital returns, pensions and basic incomes of its members, with the housing allowance and the parenting allowance of the household, less its members' income taxes and social security contributions and a twelfth of the household's housing tax for the year"
+   * §10 "A household's disposable income for a month is the salaries, capital returns, pensions and basic incomes of its members, with the housing allowance and the parenting allowance of the household, less its members' income taxes and social security contributions and a twelfth of the household's housing tax for the year"
    */
   readonly disposable_income: Money;
 }
@@ -372,7 +372,7 @@ function disposableIncomeBasicIncome(p: Person, asOf: CalendarDate, overrides: P
     ? YUAN_0
     : asOf < DATE_2016_12_01
       ? (disposableIncomeOfAge(p, asOf, overrides) &&
-          seriesValueAt(p.salary, "month", asOf, YUAN_0, { name: "salary", location: { file: "policies/examples/openfisca-country-template/disposable-income.tiao", line: 18, column: 67 } }) === YUAN_0
+          seriesValueAt(p.salary, "month", asOf, YUAN_0, { name: "salary", location: { file: "policies/examples/openfisca-country-template/disposable-income.tiao", line: 19, column: 30 } }) === YUAN_0
           ? basicIncomeAmountOn(asOf, overrides)
           : YUAN_0)
       : disposableIncomeOfAge(p, asOf, overrides) ? basicIncomeAmountOn(asOf, overrides) : YUAN_0;
@@ -403,7 +403,7 @@ function disposableIncomeIncomeTax(p: Person, asOf: CalendarDate, overrides: Par
             name: "salary",
             location: {
               file: "policies/examples/openfisca-country-template/disposable-income.tiao",
-              line: 28,
+              line: 30,
               column: 14,
             },
           },
@@ -417,7 +417,7 @@ function disposableIncomeIncomeTax(p: Person, asOf: CalendarDate, overrides: Par
             name: "capital_returns",
             location: {
               file: "policies/examples/openfisca-country-template/disposable-income.tiao",
-              line: 28,
+              line: 30,
               column: 25,
             },
           },
@@ -450,7 +450,7 @@ function disposableIncomeSocialSecurityContribution(
           name: "salary",
           location: {
             file: "policies/examples/openfisca-country-template/disposable-income.tiao",
-            line: 33,
+            line: 35,
             column: 58,
           },
         },
@@ -503,63 +503,6 @@ function disposableIncomeParentingAllowanceAny2(
   return found;
 }
 
-/** sum over household.members, for disposable_income of measure disposable_income */
-function disposableIncomeDisposableIncomeSum(
-  household: DisposableIncomeFacts["household"],
-  asOf: CalendarDate,
-  overrides: ParameterOverrides,
-): Money {
-  let total = YUAN_0;
-  for (const p of household.members) {
-    total = addMoney(
-      total,
-      subtractMoney(
-        subtractMoney(
-          addMoney(
-            addMoney(
-              addMoney(
-                seriesValueAt(
-                  p.salary,
-                  "month",
-                  asOf,
-                  YUAN_0,
-                  {
-                    name: "salary",
-                    location: {
-                      file: "policies/examples/openfisca-country-template/disposable-income.tiao",
-                      line: 45,
-                      column: 17,
-                    },
-                  },
-                ),
-                seriesValueAt(
-                  p.capital_returns,
-                  "month",
-                  asOf,
-                  YUAN_0,
-                  {
-                    name: "capital_returns",
-                    location: {
-                      file: "policies/examples/openfisca-country-template/disposable-income.tiao",
-                      line: 45,
-                      column: 28,
-                    },
-                  },
-                ),
-              ),
-              disposableIncomePension(p, asOf, overrides),
-            ),
-            disposableIncomeBasicIncome(p, asOf, overrides),
-          ),
-          disposableIncomeIncomeTax(p, asOf, overrides),
-        ),
-        disposableIncomeSocialSecurityContribution(p, asOf, overrides),
-      ),
-    );
-  }
-  return total;
-}
-
 /**
  * Measure disposable_income disposable income
  *
@@ -593,19 +536,84 @@ export function disposableIncomeOutputs(
     return parentingAllowanceValue;
   }
 
+  let membersIncomeCache: Money | undefined;
+  function membersIncome(): Money {
+    if (membersIncomeCache !== undefined) return membersIncomeCache;
+    // §10 "the salaries, capital returns, pensions and basic incomes of its members"
+    let membersIncomeValue = YUAN_0;
+    for (const p of household.members) {
+      membersIncomeValue = addMoney(
+        membersIncomeValue,
+        addMoney(
+          addMoney(
+            addMoney(
+              seriesValueAt(
+                p.salary,
+                "month",
+                asOf,
+                YUAN_0,
+                {
+                  name: "salary",
+                  location: {
+                    file: "policies/examples/openfisca-country-template/disposable-income.tiao",
+                    line: 49,
+                    column: 11,
+                  },
+                },
+              ),
+              seriesValueAt(
+                p.capital_returns,
+                "month",
+                asOf,
+                YUAN_0,
+                {
+                  name: "capital_returns",
+                  location: {
+                    file: "policies/examples/openfisca-country-template/disposable-income.tiao",
+                    line: 49,
+                    column: 22,
+                  },
+                },
+              ),
+            ),
+            disposableIncomePension(p, asOf, overrides),
+          ),
+          disposableIncomeBasicIncome(p, asOf, overrides),
+        ),
+      );
+    }
+    membersIncomeCache = membersIncomeValue;
+    return membersIncomeValue;
+  }
+
+  let membersTaxesCache: Money | undefined;
+  function membersTaxes(): Money {
+    if (membersTaxesCache !== undefined) return membersTaxesCache;
+    // §10 "its members' income taxes and social security contributions"
+    let membersTaxesValue = YUAN_0;
+    for (const p of household.members) {
+      membersTaxesValue = addMoney(
+        membersTaxesValue,
+        addMoney(
+          disposableIncomeIncomeTax(p, asOf, overrides),
+          disposableIncomeSocialSecurityContribution(p, asOf, overrides),
+        ),
+      );
+    }
+    membersTaxesCache = membersTaxesValue;
+    return membersTaxesValue;
+  }
+
   let disposableIncomeCache: Money | undefined;
   function disposableIncome(): Money {
     if (disposableIncomeCache !== undefined) return disposableIncomeCache;
-    // §10 "the salaries, capital returns, pensions and basic incomes of its members, with the housing allowance and the parenting allowance of the household, less its members' income taxes and social security contributions and a twelfth of the household's housing tax for the year"
+    // §10 "A household's disposable income for a month is the salaries, capital returns, pensions and basic incomes of its members, with the housing allowance and the parenting allowance of the household, less its members' income taxes and social security contributions and a twelfth of the household's housing tax for the year"
     const disposableIncomeValue: Money = roundToFen(
       subtractDecimal(
         moneyToDecimal(
-          addMoney(
-            addMoney(
-              disposableIncomeDisposableIncomeSum(household, asOf, overrides),
-              housingAllowance.housing_allowance(),
-            ),
-            parentingAllowance(),
+          subtractMoney(
+            addMoney(addMoney(membersIncome(), housingAllowance.housing_allowance()), parentingAllowance()),
+            membersTaxes(),
           ),
         ),
         divideMoneyByInteger(housingTax.housing_tax(), 12),
@@ -818,7 +826,7 @@ export function housingTaxOutputs(
               0,
               {
                 name: "household.accommodation_size",
-                location: { file: "policies/examples/openfisca-country-template/housing.tiao", line: 38, column: 25 },
+                location: { file: "policies/examples/openfisca-country-template/housing.tiao", line: 39, column: 16 },
               },
             ),
           ),
@@ -1181,9 +1189,9 @@ export const measures: Measures = {
             label: "disposable_income",
             citation: {
               clause: "§10",
-              quote: "the salaries, capital returns, pensions and basic incomes of its members, with the housing allowance and the parenting allowance of the household, less its members' income taxes and social security contributions and a twelfth of the household's housing tax for the year",
+              quote: "A household's disposable income for a month is the salaries, capital returns, pensions and basic incomes of its members, with the housing allowance and the parenting allowance of the household, less its members' income taxes and social security contributions and a twelfth of the household's housing tax for the year",
             },
-            location: "policies/examples/openfisca-country-template/disposable-income.tiao:45",
+            location: "policies/examples/openfisca-country-template/disposable-income.tiao:57",
           },
         },
       ],
