@@ -252,6 +252,7 @@ function parameterValueColumn(type: ValueType): string {
       return parameterValueColumn(type.of);
     case "record":
     case "list":
+    case "series":
       throw new Error(`a parameter cannot be a ${type.kind}`);
   }
 }
@@ -522,6 +523,7 @@ function jsonText(value: string, type: ValueType, dialect: Dialect): string {
         return jsonText(value, type.of, dialect);
       case "record":
       case "list":
+      case "series":
         throw new Error(`a ${type.kind} output`);
     }
   })();
@@ -598,6 +600,7 @@ export function flatValueText(value: string, type: ValueType): string {
       return flatValueText(value, type.of);
     case "record":
     case "list":
+    case "series":
       throw new Error(`a ${type.kind} output`);
   }
 }

@@ -106,6 +106,7 @@ function readValue(text: string, type: ValueType, program: ProgramIR, typed?: { 
       return readValue(text, type.of, program, typed);
     case "record":
     case "list":
+    case "series":
       throw new Error(`a ${type.kind} has no column`);
   }
 }
