@@ -10,6 +10,7 @@ export default defineConfig({
     // The built package (dist/) runs under Node's own loader, as it does for users: the
     // command compiles a policy and imports its code natively, and both must share one
     // runtime module (test/fuzz/cli.ts drives the built command in-process).
-    server: { deps: { external: [/\/dist\//] } },
+    // So does generated code a test writes under .tmp/native/, importing the built runtime.
+    server: { deps: { external: [/\/dist\//, /\/\.tmp\/native\//] } },
   },
 });

@@ -66,6 +66,7 @@ function presentValueWriter(type: ValueType, schema: FactSchema): JsonWriter {
     case "set":
     case "list":
     case "record":
+    case "series":
       return (value) => JSON.stringify(formatValue(value, type, schema));
   }
 }

@@ -12,8 +12,7 @@ import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
 import { finished } from "node:stream/promises";
 import type { ProgramIR } from "../compiler/ir.js";
-import { REJECTED_TABLE } from "../compiler/sql/emit.js";
-import { CASES_TABLE, stringLiteral } from "../compiler/sql/tables.js";
+import { stringLiteral } from "../compiler/sql/tables.js";
 import { CliError, ExitStatus, type ExitCode } from "./exit.js";
 import { loadProgram } from "./load-program.js";
 import { describeFileError } from "./policy-files.js";
@@ -111,11 +110,14 @@ async function loadCases(
       const source = format === "csv" ? `read_csv(${stringLiteral(path)}, header = true, all_varchar = true, auto_detect = true)` : `read_parquet(${stringLiteral(path)})`;
       const described = await engine.connection.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`);
       const columnTypes = new Map(described.getRows().map((row) => [String(row[0]), String(row[1])]));
-      for (const statement of flatInputSql(program, path, format, columnTypes)) await engine.connection.run(statement);
+      const input = flatInputSql(program, path, format, columnTypes);
+      for (const statement of input.statements) await engine.connection.run(statement);
+      engine.caseDates = input.caseDates;
     } catch (error) {
       throw new CliError(`cannot read scenarios '${path}': ${error instanceof Error ? error.message : String(error)}`, ExitStatus.badInput);
     }
-    const counted = await engine.connection.runAndReadAll(`SELECT (SELECT count(*) FROM ${CASES_TABLE}) + (SELECT count(*) FROM ${REJECTED_TABLE})`);
+    // the rows of the file (Parquet keeps their number in its metadata)
+    const counted = await engine.connection.runAndReadAll(format === "csv" ? "SELECT count(*) FROM tiao_source" : `SELECT count(*) FROM read_parquet(${stringLiteral(path)})`);
     return { scenarios: Number(counted.getRows()[0]?.[0] ?? 0) };
   }
   const { readScenarioLines } = await import("../node/sql/cases.js");

@@ -49,7 +49,9 @@ export type TypeExpr =
   | { readonly kind: "named"; readonly name: Identifier; readonly span: SourceSpan }
   | { readonly kind: "set"; readonly of: Identifier; readonly span: SourceSpan }
   | { readonly kind: "list"; readonly of: Identifier; readonly span: SourceSpan }
-  | { readonly kind: "optional"; readonly of: TypeExpr; readonly span: SourceSpan };
+  | { readonly kind: "optional"; readonly of: TypeExpr; readonly span: SourceSpan }
+  /** `monthly money`, `yearly integer otherwise 0`: a fact given period by period, and the value of a period not given */
+  | { readonly kind: "series"; readonly period: "month" | "year"; readonly of: TypeExpr; readonly missing?: Expr; readonly span: SourceSpan };
 
 export type PrimitiveTypeName =
   | "bool"
@@ -282,8 +284,19 @@ export type Expr =
       readonly filter?: Expr;
       readonly span: SourceSpan;
     }
+  /** `sum(series over last 12 months)`, `average(series over previous year)` */
+  | { readonly kind: "over"; readonly operator: "sum" | "average"; readonly series: Expr; readonly periods: RelativePeriods; readonly span: SourceSpan }
   /** `( e )`, kept so the formatter can print what was written */
   | { readonly kind: "paren"; readonly inner: Expr; readonly span: SourceSpan };
+
+/** `last 12 months`, `this year`, `previous month`: periods relative to the evaluation date */
+export interface RelativePeriods {
+  readonly relation: "last" | "this" | "previous";
+  /** with `last` only: how many months or years, as written */
+  readonly count?: string;
+  readonly unit: "month" | "year";
+  readonly span: SourceSpan;
+}
 
 export interface MatchArm {
   /** enum members; empty for the `else` arm */

@@ -32,6 +32,7 @@ import type {
   NotComputable,
   ParameterDeclaration,
   ParameterValue,
+  RelativePeriods,
   ScaleBracket,
   ScaleDeclaration,
   BracketFigure,
@@ -311,6 +312,14 @@ class Converter implements ChainContext {
     if (childToken(node, "Optional") !== undefined) {
       const of = this.typeExpression(childNode(node, "of"));
       return of === undefined ? undefined : { kind: "optional", of, span };
+    }
+    const series = childToken(node, "period");
+    if (series !== undefined) {
+      const of = this.typeExpression(childNode(node, "of"));
+      const missingNode = childNode(node, "missing");
+      const missing = missingNode === undefined ? undefined : this.parameterLiteral(missingNode);
+      if (of === undefined || (missingNode !== undefined && missing === undefined)) return undefined;
+      return { kind: "series", period: series.image === "monthly" ? "month" : "year", of, ...(missing === undefined ? {} : { missing }), span };
     }
     const of = this.identifier(childToken(node, "of"));
     if (childToken(node, "SetKw") !== undefined) return of === undefined ? undefined : { kind: "set", of, span };
@@ -813,7 +822,39 @@ class Converter implements ChainContext {
   private call(callee: Identifier, argumentsNode: CstNode, node: CstNode): Expr | undefined {
     const args = this.expressions(childNodes(argumentsNode, "arguments"));
     const span = this.nodeSpan(node);
-    return args === undefined || span === undefined ? undefined : { kind: "call", callee, args, span };
+    if (args === undefined || span === undefined) return undefined;
+    const overNode = childNode(argumentsNode, "overPeriods");
+    if (overNode === undefined) return { kind: "call", callee, args, span };
+    const periods = this.overPeriods(overNode);
+    const [series, ...others] = args;
+    if (callee.name !== "average" || series === undefined || others.length > 0) {
+      this.report("T1008", `\`${callee.name}(… over …)\` is not a total of periods`, callee.span, "only `sum(series over …)` and `average(series over …)` take `over`, with one series");
+      return undefined;
+    }
+    return periods === undefined ? undefined : { kind: "over", operator: "average", series, periods, span };
+  }
+
+  /** `over last 12 months`, `over this year`, `over previous month` */
+  private overPeriods(node: CstNode): RelativePeriods | undefined {
+    const over = this.identifier(childToken(node, "over"));
+    const relation = this.fieldName(childNode(node, "relation"));
+    const unit = this.fieldName(childNode(node, "unit"));
+    const countToken = childToken(node, "count");
+    const span = this.nodeSpan(node);
+    if (over === undefined || relation === undefined || unit === undefined || span === undefined) return undefined;
+    const help = "write `over last 12 months`, `over last 2 years`, `over this month`, `over this year`, `over previous month` or `over previous year`";
+    if (over.name !== "over") {
+      this.report("T1009", `expected \`for\` or \`over\`, found \`${over.name}\``, over.span, help);
+      return undefined;
+    }
+    const unitName = ({ month: "month", months: "month", year: "year", years: "year" } as const)[unit.name as "month"];
+    const relationName = relation.name === "last" || relation.name === "this" || relation.name === "previous" ? relation.name : undefined;
+    const countWanted = relationName === "last";
+    if (relationName === undefined || unitName === undefined || (countToken !== undefined) !== countWanted || (countToken !== undefined && !/^[1-9][0-9]{0,3}$/.test(countToken.image))) {
+      this.report("T1009", "these are not periods a series can be totalled over", span, help);
+      return undefined;
+    }
+    return { relation: relationName, ...(countToken === undefined ? {} : { count: countToken.image }), unit: unitName, span };
   }
 
   /** All of them, or undefined when one is missing. */
@@ -828,6 +869,13 @@ class Converter implements ChainContext {
   }
 
   private aggregate(node: CstNode): Expr | undefined {
+    const overNode = childNode(node, "overPeriods");
+    if (overNode !== undefined) {
+      const series = this.expression(childNode(node, "value"));
+      const periods = this.overPeriods(overNode);
+      const span = this.nodeSpan(node);
+      return series === undefined || periods === undefined || span === undefined ? undefined : { kind: "over", operator: "sum", series, periods, span };
+    }
     const operatorToken = childToken(node, "Count") ?? childToken(node, "AnyKw") ?? childToken(node, "All") ?? childToken(node, "Sum");
     const variable = this.identifier(childToken(node, "variable"));
     const list = this.expression(childNode(node, "list"));

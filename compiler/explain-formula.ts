@@ -12,6 +12,7 @@ import type { ExprIR, ValueType } from "./ir.js";
 import { literalText } from "./literals.js";
 import { arithmeticOperation, functionName } from "./operations.js";
 import { Strength } from "./format/parentheses.js";
+import { periodsText } from "./format/expression.js";
 
 /** A name whose value an evaluation may have read. */
 export type NameRead =
@@ -119,6 +120,13 @@ class FormulaPrinter {
       case "min":
       case "max":
         return primary(`${expr.op}(${at(expr.left, Strength.Conditional)}, ${at(expr.right, Strength.Conditional)})`);
+      case "series_at":
+        return expr.at === undefined ? this.print(expr.series, bound) : primary(`value_at(${at(expr.series, Strength.Conditional)}, ${at(expr.at, Strength.Conditional)})`);
+      case "series_total": {
+        const periods = periodsText({ relation: expr.periods.relation, ...(expr.periods.relation === "last" ? { count: String(expr.periods.count) } : {}), unit: expr.periods.unit, span: expr.span });
+        const total = `${expr.operator}(${at(expr.series, Strength.Conditional)} over ${periods})`;
+        return primary(expr.rounding === undefined ? total : `${expr.rounding === "half_up" ? "round" : `round_${expr.rounding}`}(${total})`);
+      }
       case "scale":
         return primary(`${expr.mode}(${expr.scale}, ${at(expr.base, Strength.Conditional)})`);
       case "last_day_of_term":

@@ -29,6 +29,11 @@ import type {
 import {
   EvaluationError,
   applyScale,
+  averageSeries,
+  seriesValueAt,
+  sumDecimalSeries,
+  sumIntegerSeries,
+  sumMoneySeries,
   compareDecimal,
   decimalFromInteger,
   fen,
@@ -45,6 +50,7 @@ import {
   type Scenario,
 } from "../runtime/index.js";
 import { scaleData } from "./scale-data.js";
+import { averageRounding, seriesReading, seriesTotalFunction, seriesTypeOf } from "./series-read.js";
 import { emptyValue } from "../runtime/scenario.js";
 import { conflictMessage, evaluationLocation, noRuleMessage, parameterHasNoValueMessage } from "../runtime/messages.js";
 import { literalRuntimeValue } from "./literals.js";
@@ -576,6 +582,9 @@ class MeasureEvaluation {
         const order = compareOrdered(left, right, expr.type);
         return expr.op === "min" ? (order <= 0 ? left : right) : order >= 0 ? left : right;
       }
+      case "series_at":
+      case "series_total":
+        return this.seriesValue(expr, scope);
       case "scale": {
         const scale = this.scales.get(expr.scale);
         if (scale === undefined) throw new Error(`the policy has no scale ${expr.scale}`);
@@ -646,6 +655,27 @@ class MeasureEvaluation {
     const result = aggregateOf(expr, items, visit);
     if (record !== undefined) record.result = result;
     return result;
+  }
+
+  /** A series read at a date, or totalled over periods before the evaluation date (runtime/series.ts). */
+  private seriesValue(expr: Extract<ExprIR, { op: "series_at" | "series_total" }>, scope: Scope | undefined): RuntimeValue {
+    const series = asRecord(this.expression(expr.series, scope));
+    const { period, missing } = seriesTypeOf(expr);
+    const reading = seriesReading(expr);
+    if (expr.op === "series_at") {
+      const at = expr.at === undefined ? this.date : (this.expression(expr.at, scope) as CalendarDate);
+      return seriesValueAt(series, period, at, missing, reading);
+    }
+    switch (seriesTotalFunction(expr)) {
+      case "sumMoneySeries":
+        return sumMoneySeries(series as { readonly [period: string]: Money }, period, this.date, expr.periods, missing as Money | undefined, reading);
+      case "sumIntegerSeries":
+        return sumIntegerSeries(series as { readonly [period: string]: number }, period, this.date, expr.periods, missing as number | undefined, reading);
+      case "sumDecimalSeries":
+        return sumDecimalSeries(series as { readonly [period: string]: Decimal }, period, this.date, expr.periods, undefined, reading);
+      case "averageSeries":
+        return averageSeries(series as { readonly [period: string]: number }, period, this.date, expr.periods, missing as number | undefined, reading, averageRounding(expr));
+    }
   }
 
   private call(name: string, args: readonly ExprIR[], scope: Scope | undefined): RuntimeValue {

@@ -42,6 +42,13 @@ export function forEachChild(expr: ExprIR, visit: (child: ExprIR) => void): void
     case "scale":
       visit(expr.base);
       return;
+    case "series_at":
+      visit(expr.series);
+      if (expr.at !== undefined) visit(expr.at);
+      return;
+    case "series_total":
+      visit(expr.series);
+      return;
     case "last_day_of_term":
       visit(expr.start);
       visit(expr.months);

@@ -5,11 +5,12 @@
  * versions of a policy can be compared node by node. Every node keeps its span.
  */
 import type { FactSchema, SourceSpan, ValueType } from "../runtime/types.js";
+import type { RelativePeriods } from "../runtime/series.js";
 import type { CalendarDate } from "../runtime/dates.js";
 import type { LiteralValue } from "./literals.js";
 import type { ArithmeticOperationId, ConversionOperationId, FunctionOperationId, RoundingOperationId } from "./operations.js";
 
-export type { FactSchema, LiteralValue, SourceSpan, ValueType };
+export type { FactSchema, LiteralValue, RelativePeriods, SourceSpan, ValueType };
 
 export interface ProgramIR {
   readonly policy: PolicyInfo;
@@ -186,6 +187,19 @@ export type ExprNode =
   /** decimal → integer */
   | { readonly op: "floor" | "ceil"; readonly operand: ExprIR }
   | { readonly op: "min" | "max"; readonly left: ExprIR; readonly right: ExprIR }
+  /** the value of a series (a fact given period by period) for the period containing `at`, or the evaluation date */
+  | { readonly op: "series_at"; readonly series: ExprIR; readonly at?: ExprIR }
+  /**
+   * the periods of a series relative to the evaluation date, added up, or averaged and
+   * rounded at once (`rounding`, with `average` only)
+   */
+  | {
+      readonly op: "series_total";
+      readonly operator: "sum" | "average";
+      readonly series: ExprIR;
+      readonly periods: RelativePeriods;
+      readonly rounding?: "half_up" | "down" | "up";
+    }
   /** a scale applied to an amount on the evaluation date (runtime `applyScale`): an unrounded amount */
   | { readonly op: "scale"; readonly mode: "marginal" | "single_rate"; readonly scale: string; readonly base: ExprIR }
   /** the last day of a term of `months` months whose first day is `start` (the month rule of the language reference) */

@@ -16,7 +16,7 @@
  * `*`, unary `-`, `.field`, primaries. Between `if`s the grammar reads a flat chain of
  * operands and operators; cst-to-ast.ts applies the precedence.
  */
-import { CstParser, EOF, type CstNode, type DSLMethodOpts, type IOrAlt, type IToken, type TokenType } from "chevrotain";
+import { CstParser, EOF, tokenMatcher, type CstNode, type DSLMethodOpts, type IOrAlt, type IToken, type TokenType } from "chevrotain";
 import {
   Absent,
   All,
@@ -64,6 +64,7 @@ import {
   Not,
   Note,
   NumberLiteral,
+  Otherwise,
   Of,
   Optional,
   Output,
@@ -233,7 +234,22 @@ export class TiaoParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(Optional);
-          this.SUBRULE(this.typeExpression, { LABEL: "of" });
+          this.SUBRULE1(this.typeExpression, { LABEL: "of" });
+        },
+      },
+      {
+        // `monthly money otherwise 0 yuan`: a series, and the value of a period not given.
+        // `monthly` and `yearly` are not reserved (an enum may have a member `monthly`): they
+        // start a series where a type follows them, and not a field's name (`monthly: …`).
+        GATE: () => this.startsSeries(),
+        IGNORE_AMBIGUITIES: true,
+        ALT: () => {
+          this.CONSUME4(Identifier, { LABEL: "period" });
+          this.SUBRULE2(this.typeExpression, { LABEL: "of" });
+          this.OPTION(() => {
+            this.CONSUME(Otherwise);
+            this.SUBRULE(this.parameterLiteral, { LABEL: "missing" });
+          });
         },
       },
       { ALT: () => this.CONSUME3(Identifier, { LABEL: "named" }) },
@@ -598,7 +614,19 @@ export class TiaoParser extends CstParser {
   callArguments = this.RULE("callArguments", () => {
     this.CONSUME(LParen);
     this.MANY_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: "arguments" }) });
+    this.OPTION(() => this.SUBRULE(this.overPeriods));
     this.CONSUME(RParen);
+  });
+
+  /**
+   * `over last 12 months`, `over this year`, `over previous year`: the periods of a series
+   * summed or averaged. The words are names here (cst-to-ast.ts checks them), not reserved.
+   */
+  overPeriods = this.RULE("overPeriods", () => {
+    this.CONSUME(Identifier, { LABEL: "over" });
+    this.SUBRULE1(this.name, { LABEL: "relation" });
+    this.OPTION(() => this.CONSUME(NumberLiteral, { LABEL: "count" }));
+    this.SUBRULE2(this.name, { LABEL: "unit" });
   });
 
   /** `count(x in L where c)`, `any(…)`, `all(…)` */
@@ -615,19 +643,26 @@ export class TiaoParser extends CstParser {
     this.CONSUME(RParen);
   });
 
-  /** `sum(e for x in L where c)` */
+  /** `sum(e for x in L where c)`, or `sum(series over …)` */
   sumAggregate = this.RULE("sumAggregate", () => {
     this.CONSUME(Sum);
     this.CONSUME(LParen);
     this.SUBRULE1(this.expression, { LABEL: "value" });
-    this.CONSUME(For);
-    this.CONSUME(Identifier, { LABEL: "variable" });
-    this.CONSUME(In);
-    this.SUBRULE2(this.expression, { LABEL: "list" });
-    this.OPTION(() => {
-      this.CONSUME(Where);
-      this.SUBRULE3(this.expression, { LABEL: "filter" });
-    });
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(For);
+          this.CONSUME2(Identifier, { LABEL: "variable" });
+          this.CONSUME(In);
+          this.SUBRULE2(this.expression, { LABEL: "list" });
+          this.OPTION(() => {
+            this.CONSUME(Where);
+            this.SUBRULE3(this.expression, { LABEL: "filter" });
+          });
+        },
+      },
+      { ALT: () => this.SUBRULE(this.overPeriods) },
+    ]);
     this.CONSUME(RParen);
   });
 
@@ -663,6 +698,15 @@ export class TiaoParser extends CstParser {
   });
 
   // ---------------------------------------------------------------- gates
+
+  /** `monthly T` / `yearly T`: the word, then a type, and not the name of the next field. */
+  private startsSeries(): boolean {
+    const word = this.LA(1);
+    if (!tokenMatcher(word, Identifier) || (word.image !== "monthly" && word.image !== "yearly")) return false;
+    const next = this.LA(2);
+    const typeStarts = [PrimitiveType, Optional, SetKw, List, Identifier].some((type) => tokenMatcher(next, type));
+    return typeStarts && this.LA(3).tokenType !== Colon;
+  }
 
   /** Whether the operator after the current operand belongs to the chain. */
   private chainContinues(inWhen: boolean): boolean {

@@ -6,6 +6,8 @@ export type EvaluationErrorCode =
   | "no_rule_applies"
   | "conflicting_rules"
   | "parameter_has_no_value"
+  /** a fact given period by period has no value for a period the policy reads */
+  | "fact_has_no_value"
   | "amount_too_large"
   | "invalid_value";
 

@@ -23,7 +23,7 @@ export { formatValue } from "./scenario.js";
 
 // Reading scenarios: JSON text checked against a policy's facts, every problem with its JSON path
 export { readScenario, missingFacts, type Scenario, type ScenarioError, type ScenarioResult } from "./scenario.js";
-export type { EnumDecl, FactSchema, FieldDecl, RecordDecl, SourceSpan, ValueType } from "./types.js";
+export type { EnumDecl, FactSchema, FieldDecl, RecordDecl, SeriesPeriod, SourceSpan, ValueType } from "./types.js";
 
 // Evaluation errors: no rule applies, two rules conflict, no parameter value on the date, an amount too large
 export { EvaluationError, type EvaluationErrorCode, type EvaluationLocation } from "./errors.js";
@@ -32,6 +32,7 @@ export { EvaluationError, type EvaluationErrorCode, type EvaluationLocation } fr
 export { addMoney, subtractMoney, multiplyMoney, multiplyMoneyByPercent, multiplyMoneyByPercentExact, multiplyMoneyByDecimal, moneyToDecimal, roundToFen } from "./money.js";
 export { addIntegers, subtractIntegers, multiplyIntegers } from "./integers.js";
 export { addDecimal, subtractDecimal, multiplyDecimal, multiplyIntegerByPercent, multiplyDecimalByPercent, negateDecimal, compareDecimal, roundDecimal, floorDecimal, ceilDecimal } from "./decimal.js";
+export { periodKey, periodKeys, seriesValueAt, sumMoneySeries, sumIntegerSeries, sumDecimalSeries, averageSeries, type RelativePeriods, type SeriesReading } from "./series.js";
 export { applyScale, type DatedFigure, type ScaleBracketData, type ScaleData, type ScaleMode } from "./scale.js";
 export { addDays, addMonths, subtractDays, subtractMonths, subtractDates, lastDayOfTerm, daysBetween, minOf, maxOf } from "./dates.js";
 export { divideDecimal, divideMoneyByInteger, divideMoneyByDecimal, divideMoneyByMoney } from "./division.js";

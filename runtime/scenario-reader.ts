@@ -122,7 +122,7 @@ const plans = new WeakMap<FactSchema, ScenarioPlan | null>();
 function planOf(schema: FactSchema): ScenarioPlan | null {
   const cached = plans.get(schema);
   if (cached !== undefined) return cached;
-  const plan = hasRepeatedNames(schema) ? null : buildPlan(schema);
+  const plan = hasRepeatedNames(schema) || hasSeries(schema) ? null : buildPlan(schema);
   plans.set(schema, plan);
   return plan;
 }
@@ -136,6 +136,11 @@ function hasRepeatedNames(schema: FactSchema): boolean {
     repeats(["date", "parameters", ...entityNames]) ||
     repeats(schema.parameters.map((p) => p.name))
   );
+}
+
+/** Facts given period by period are keyed by period, not by name: only the thorough reader reads them. */
+function hasSeries(schema: FactSchema): boolean {
+  return schema.records.some((r) => r.fields.some((f) => f.type.kind === "series"));
 }
 
 function buildPlan(schema: FactSchema): ScenarioPlan {
@@ -174,6 +179,9 @@ function buildPlan(schema: FactSchema): ScenarioPlan {
       }
       case "optional":
         return new TypePlan(OPTIONAL, null, null, null, typePlan(type.of));
+      case "series":
+        // never planned: see hasSeries
+        return new TypePlan(UNDECLARED);
     }
   };
   const fillRecord = (declaration: RecordDecl): RecordPlan => {

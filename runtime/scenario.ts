@@ -216,6 +216,8 @@ function readFields(
     const value = values.get(field.name);
     if (value !== undefined) entries.push([field.name, value]);
     else if (field.type.kind === "optional") entries.push([field.name, null]);
+    // a series whose periods not given have a value: left out, it gives no period
+    else if (field.type.kind === "series" && field.type.missing !== undefined) entries.push([field.name, {}]);
     else if (kind === "record") {
       errors.push({ path: `${path}.${field.name}`, message: `missing: every field of ${record.name} is required` });
     }
@@ -275,7 +277,29 @@ export function readValue(
     }
     case "optional":
       return json === null ? null : readValue(json, type.of, schema, path, errors);
+    case "series":
+      return readSeries(json, type, schema, path, errors, reject);
   }
+}
+
+const MONTH_KEY = /^[0-9]{4}-(0[1-9]|1[0-2])$/;
+const YEAR_KEY = /^[0-9]{4}$/;
+
+/** `{"2017-01": …}` or `{"2017": …}`: each period's value, keyed as written (years 0001 to 9999). */
+function readSeries(json: JsonValue, type: Extract<ValueType, { kind: "series" }>, schema: FactSchema, path: string, errors: ScenarioError[], reject: Reject): RuntimeValue {
+  const example = type.period === "month" ? '{"2017-01": …, "2017-02": …}' : '{"2016": …, "2017": …}';
+  if (!isJsonObject(json)) return reject(`expected the values of each ${type.period} as an object such as ${example}`);
+  const entries: [string, RuntimeValue][] = [];
+  for (const [key, value] of Object.entries(json)) {
+    const keyPath = `${path}.${unknownKey(key)}`;
+    const pattern = type.period === "month" ? MONTH_KEY : YEAR_KEY;
+    if (!pattern.test(key) || key.startsWith("0000")) {
+      errors.push({ path: keyPath, message: `expected a ${type.period === "month" ? 'month "YYYY-MM"' : 'year "YYYY"'} from 0001 to 9999 as the key` });
+    } else {
+      entries.push([key, readValue(value, type.of, schema, keyPath, errors)]);
+    }
+  }
+  return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 type Reject = (message: string) => null;
@@ -407,9 +431,11 @@ function unknownName(what: string, name: string, known: readonly string[], fallb
 
 /**
  * An unknown key as its problem's path shows it: a key is whatever a scenario holds, and one
- * of megabytes is not echoed whole.
+ * of megabytes is not echoed whole; the empty key is shown as JSON writes it, `""`, so that
+ * the path names it.
  */
 function unknownKey(key: string): string {
+  if (key === "") return '""';
   return key.length <= MAX_SHOWN_KEY ? key : `${key.slice(0, MAX_SHOWN_KEY)}… (${key.length} characters)`;
 }
 
@@ -464,8 +490,8 @@ export function missingFacts(scenario: Scenario, reads: readonly string[], schem
     const field = path.slice(dot + 1);
     const record = ownValue(scenario.facts, entity);
     if (record !== undefined && Object.hasOwn(record, field)) return false;
-    const declaration = index.entities.get(entity)?.fields.get(field);
-    return declaration?.type.kind !== "optional";
+    const type = index.entities.get(entity)?.fields.get(field)?.type;
+    return type?.kind !== "optional" && !(type?.kind === "series" && type.missing !== undefined);
   });
 }
 
@@ -505,6 +531,8 @@ export function formatValue(value: RuntimeValue, type: ValueType, schema?: FactS
       return (value as readonly RecordValue[]).map((item) => formatRecord(item, type.of, schema));
     case "record":
       return formatRecord(value as RecordValue, type.name, schema);
+    case "series":
+      return Object.fromEntries(Object.entries(value as RecordValue).map(([key, item]) => [key, formatValue(item, type.of, schema)]));
   }
 }
 
@@ -546,6 +574,8 @@ export function emptyValue(type: ValueType): RuntimeValue {
       return [];
     case "record":
       throw new Error(`a ${type.name} record has no empty value: a record cannot be an output`);
+    case "series":
+      throw new Error("a series has no empty value: a series cannot be an output");
   }
 }
 

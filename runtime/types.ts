@@ -19,7 +19,16 @@ export type ValueType =
   | { readonly kind: "set"; readonly of: string /* enum name */ }
   | { readonly kind: "list"; readonly of: string /* record name */ }
   | { readonly kind: "record"; readonly name: string }
-  | { readonly kind: "optional"; readonly of: ValueType };
+  | { readonly kind: "optional"; readonly of: ValueType }
+  /**
+   * A fact given period by period (runtime/series.ts): `{"2017-01": "2400.00", …}` by month,
+   * `{"2017": …}` by year. `missing` is the value of a period not given (a runtime value of
+   * `of`), absent: reading such a period is an evaluation error.
+   */
+  | { readonly kind: "series"; readonly period: SeriesPeriod; readonly of: ValueType; readonly missing?: number | boolean | string };
+
+/** The periods of a series: calendar months or calendar years. */
+export type SeriesPeriod = "month" | "year";
 
 export interface SourceSpan {
   readonly file: string;

@@ -1,10 +1,14 @@
 /**
- * The SQL target on populations: `tiao run --engine duckdb` on Parquet files of 1, 10 and 50
- * million cases of the ten measures by default (1, 10 and 50 times `--population`; Parquet in,
- * Parquet out), its rate and peak memory, and the ratio to the Node engine's `tiao run
- * --scenarios` (one thread, and by default) on the same first cases as NDJSON; DuckDB on that
- * NDJSON too, its results compared line by line with the Node engine's; PostgreSQL on the
- * same first cases.
+ * The SQL target on populations: `tiao run --engine duckdb` on Parquet files of generated
+ * cases of the ten measures (Parquet in, Parquet out), its rate, CPU time and peak memory, and
+ * the ratio to the Node engine's `tiao run --scenarios` (one thread, and by default) on the
+ * first cases as NDJSON; DuckDB on that NDJSON too, its results compared line by line with the
+ * Node engine's; PostgreSQL on the same first cases.
+ *
+ * By default one Parquet file of `--population` cases (a million); with TIAO_BENCH_SQL_LARGE=1
+ * also 10 and 50 times as many (docs/benchmarks.md), and how the cost per case grows with the
+ * number of cases. The Node engine runs on the first `--population` cases only: the ratios of
+ * the larger files compare rates per second.
  *
  * The first cases are the workload's scenarios 0, 1, … (bench/workload.ts). The larger files
  * repeat them, each copy with case numbers of its own: generating 50 million
@@ -12,6 +16,7 @@
  * the same work for a copy as for the original (it keeps no result between cases).
  */
 import { spawn } from "node:child_process";
+import { cpus, loadavg } from "node:os";
 import { once } from "node:events";
 import { createReadStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { createInterface } from "node:readline";
@@ -30,12 +35,14 @@ import { startPostgres } from "../postgres-server.js";
 
 const GROUP = "Population run on SQL engines (the ten measures)";
 const GNU_TIME = "/usr/bin/time";
-/** how many times the files of the three sizes repeat the distinct cases (by default a million: --population) */
-const REPEATS = [1, 10, 50];
+/** how many times the files repeat the distinct cases (a million by default: --population) */
+const REPEATS = process.env["TIAO_BENCH_SQL_LARGE"] === "1" ? [1, 10, 50] : [1];
 
 interface Run {
   readonly ms: number;
   readonly peakMB?: number;
+  /** user and system time of the process, in seconds */
+  readonly cpuSeconds?: number;
 }
 
 async function timed(args: readonly string[]): Promise<Run> {
@@ -48,7 +55,13 @@ async function timed(args: readonly string[]): Promise<Run> {
   const ms = performance.now() - start;
   if (status !== 0 && status !== 3) throw new Error(`exited with status ${status}: ${stderr.trim().split("\n").slice(-3).join(" ")}`);
   const kilobytes = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1];
-  return kilobytes === undefined ? { ms } : { ms, peakMB: Number(kilobytes) / 1024 };
+  const user = /User time \(seconds\): ([0-9.]+)/.exec(stderr)?.[1];
+  const system = /System time \(seconds\): ([0-9.]+)/.exec(stderr)?.[1];
+  return {
+    ms,
+    ...(kilobytes === undefined ? {} : { peakMB: Number(kilobytes) / 1024 }),
+    ...(user === undefined || system === undefined ? {} : { cpuSeconds: Number(user) + Number(system) }),
+  };
 }
 
 function tiaoRun(input: string, output: string, ...more: string[]): string[] {
@@ -99,7 +112,16 @@ async function differingLines(expected: string, actual: string): Promise<{ lines
 }
 
 function rateFigure(id: string, label: string, cases: number, run: Run, note: string): Figure {
-  return { id: `sql.${id}.rate`, group: GROUP, label: `${label}: cases per second`, value: (cases * 1000) / run.ms, unit: "scenarios/s", note: `${cases.toLocaleString("en-US")} cases in ${(run.ms / 1000).toFixed(1)} s, ${note}` };
+  const cpu = run.cpuSeconds === undefined ? "" : `, ${run.cpuSeconds.toFixed(1)} s of CPU (${((run.cpuSeconds * 1e6) / cases).toFixed(1)} µs a case)`;
+  const load = `, load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} processors`;
+  return {
+    id: `sql.${id}.rate`,
+    group: GROUP,
+    label: `${label}: cases per second`,
+    value: (cases * 1000) / run.ms,
+    unit: "scenarios/s",
+    note: `${cases.toLocaleString("en-US")} cases in ${(run.ms / 1000).toFixed(1)} s${cpu}${load}, ${note}`,
+  };
 }
 
 function memoryFigure(id: string, label: string, run: Run): Figure | undefined {
@@ -154,14 +176,19 @@ export async function sqlPopulation(context: BenchContext): Promise<void> {
     report.skip("sql (Parquet files)", messageOf(error));
     return;
   }
+  const perCase: { size: number; ms: number; cpuSeconds?: number }[] = [];
   for (const [size, file] of files) {
     const millions = size >= 1_000_000 ? `${size / 1_000_000}M` : `${size / 1000}k`;
     process.stdout.write(`  DuckDB on ${size.toLocaleString("en-US")} cases (Parquet in, Parquet out)…\n`);
     const out = join(SCRATCH, "sql-results.parquet");
     try {
       const run = await timed(tiaoRun(file, out, "--engine", "duckdb"));
+      perCase.push({ size, ms: run.ms / size, ...(run.cpuSeconds === undefined ? {} : { cpuSeconds: run.cpuSeconds / size }) });
       const label = `tiao run --engine duckdb, ${millions} cases (Parquet in and out)`;
-      report.figure(versus(rateFigure(`duckdb_parquet_${millions}`, label, size, run, `from spawn to exit; input ${(statSync(file).size / 1e6).toFixed(0)} MB`), nodeOneThread));
+      const nodeCases = size === base ? "the same cases" : `its first ${count} cases`;
+      report.figure(
+        versus(rateFigure(`duckdb_parquet_${millions}`, label, size, run, `from spawn to exit; input ${(statSync(file).size / 1e6).toFixed(0)} MB; the Node engine ran on ${nodeCases}`), nodeOneThread),
+      );
       const memory = memoryFigure(`duckdb_parquet_${millions}`, label, run);
       if (memory !== undefined) report.figure(memory);
     } catch (error) {
@@ -169,6 +196,15 @@ export async function sqlPopulation(context: BenchContext): Promise<void> {
     } finally {
       rmSync(out, { force: true });
     }
+  }
+
+  if (perCase.length > 1) {
+    const first = perCase[0]!;
+    const growth = perCase.map((p) => {
+      const cpu = p.cpuSeconds === undefined || first.cpuSeconds === undefined ? "" : `, CPU ${((p.cpuSeconds / first.cpuSeconds) * 100).toFixed(0)}%`;
+      return `${p.size.toLocaleString("en-US")} cases: ${((p.ms / first.ms) * 100).toFixed(0)}%${cpu}`;
+    });
+    report.note(`sql: DuckDB's time per case against the smallest file's (100%): ${growth.join("; ")}`);
   }
 
   // PostgreSQL, 1 million cases

@@ -53,6 +53,7 @@ export function collectDeclarations(files: readonly PolicyFile[], reporter: Repo
   const typeNames = uniqueNames(declarations.filter((d): d is EnumDeclaration | RecordDeclaration => d.kind === "enum" || d.kind === "record"), "type", reporter);
   const namespace: TypeNamespace = {
     enumNames: new Set(enums.filter((d) => typeNames.has(d)).map((d) => d.name.name)),
+    enumMembers: new Map(enums.filter((d) => typeNames.has(d)).map((d) => [d.name.name, new Set(d.members.map((m) => m.name.name))])),
     recordNames: new Set(records.filter((d) => typeNames.has(d) && !d.entity).map((d) => d.name.name)),
     entityNames: new Set(records.filter((d) => typeNames.has(d) && d.entity).map((d) => d.name.name)),
   };
@@ -128,7 +129,7 @@ function recordSymbol(declaration: RecordDeclaration, namespace: TypeNamespace, 
   const resolved: FieldDecl[] = [];
   for (const field of declaration.fields) {
     if (fields.has(field.name.name)) continue;
-    const type = resolveType(field.type, namespace, reporter);
+    const type = resolveType(field.type, namespace, reporter, "fact");
     fields.set(field.name.name, type);
     if (type !== undefined) {
       resolved.push({ name: field.name.name, type, ...(field.label === undefined ? {} : { label: field.label.value }), span: field.span });

@@ -21,6 +21,7 @@ import { listNames, reportError, reportWarning, suggestion } from "./report.js";
 import type { DefinitionSignature, Expectation, ExprContext } from "./scope.js";
 import { pathKey, presentWhen, withLocal, withPresent } from "./scope.js";
 import { checkScaleApplication, reportScaleAsValue } from "./scales.js";
+import { checkSeriesTotal, checkValueAt, readAtEvaluationDate } from "./series.js";
 import { boolType, daysType, decimalType, describeType, integerType, monthsType, optionalOf, percentType, sameType, timeType, dateType, moneyType } from "./types.js";
 
 export function checkExpr(expr: Expr, context: ExprContext, expected?: Expectation): ExprIR | undefined {
@@ -51,8 +52,11 @@ function synthesize(expr: Expr, context: ExprContext, expected: Expectation | un
       return absentLiteral(expr.span, context, expected);
     case "name":
       return checkName(expr.name, context, expected);
-    case "field":
-      return checkField(expr, context);
+    case "field": {
+      // A series where a value is expected: the period of the evaluation date.
+      const field = checkField(expr, context);
+      return field === undefined || context.wantsSeries === true ? field : readAtEvaluationDate(field);
+    }
     case "call":
       return checkCall(expr, context, expected);
     case "unary":
@@ -71,6 +75,8 @@ function synthesize(expr: Expr, context: ExprContext, expected: Expectation | un
       return checkSetLiteral(expr.elements, expr.span, context, expected);
     case "aggregate":
       return checkAggregate(expr, context, expected);
+    case "over":
+      return checkSeriesTotal(expr, undefined, context, (series) => checkExpr(series, { ...context, wantsSeries: true }));
     case "paren":
       return synthesize(expr.inner, context, expected);
   }
@@ -379,7 +385,7 @@ function reportUnknownField(owner: string, what: "fact" | "field", field: Identi
 
 type CallExpr = Extract<Expr, { kind: "call" }>;
 
-const builtinNames = ["min", "max", "round", "round_down", "round_up", "floor", "ceil", "months", "days", "years", "last_day_of_term", "marginal", "single_rate"] as const;
+const builtinNames = ["min", "max", "round", "round_down", "round_up", "floor", "ceil", "months", "days", "years", "last_day_of_term", "marginal", "single_rate", "value_at"] as const;
 type BuiltinName = (typeof builtinNames)[number];
 
 export function isBuiltinName(name: string): name is BuiltinName {
@@ -457,6 +463,11 @@ function checkBuiltinCall(name: BuiltinName, expr: CallExpr, context: ExprContex
       return checkYearsOf(expr.args, expr.span, context, (argument) => checkExpr(argument, context, { type: integerType }));
     case "last_day_of_term":
       return checkLastDayOfTerm(expr, context);
+    case "value_at":
+      if (reportArity(expr, 2, "value_at(series, date)", context)) return undefined;
+      return checkValueAt(expr.args, expr.span, context, (argument, type) =>
+        checkExpr(argument, type === undefined ? { ...context, wantsSeries: true } : context, type === undefined ? undefined : { type }),
+      );
     case "marginal":
     case "single_rate":
       if (reportArity(expr, 2, `${name}(scale, base)`, context)) return undefined;
@@ -494,6 +505,12 @@ function checkMinMax(name: "min" | "max", expr: CallExpr, context: ExprContext, 
 function checkRounding(name: "round" | "round_down" | "round_up" | "floor" | "ceil", expr: CallExpr, context: ExprContext): ExprIR | undefined {
   if (reportArity(expr, 1, `${name}(x)`, context)) return undefined;
   const [argument] = expr.args;
+  const average = argument === undefined ? undefined : averageIn(argument);
+  if (average !== undefined && name !== "floor" && name !== "ceil") {
+    const mode = name === "round" ? "half_up" : name === "round_down" ? "down" : "up";
+    const total = checkSeriesTotal(average, mode, context, (series) => checkExpr(series, { ...context, wantsSeries: true }));
+    return total === undefined ? undefined : { ...total, span: expr.span };
+  }
   const checked = argument === undefined ? undefined : checkExpr(argument, context);
   const operand = checked === undefined ? undefined : requirePresent(checked, context.reporter);
   if (operand === undefined) return undefined;
@@ -512,6 +529,12 @@ function checkRounding(name: "round" | "round_down" | "round_up" | "floor" | "ce
       : `\`${name}\` applies to \`amount * rate\` (an unrounded amount) or to a decimal number`,
   });
   return undefined;
+}
+
+/** `average(… over …)`, perhaps in brackets: rounded together with its division. */
+function averageIn(expr: Expr): Extract<Expr, { kind: "over" }> | undefined {
+  if (expr.kind === "paren") return averageIn(expr.inner);
+  return expr.kind === "over" && expr.operator === "average" ? expr : undefined;
 }
 
 // ---------------------------------------------------------------- operators

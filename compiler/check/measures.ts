@@ -80,6 +80,7 @@ function typeNamespace(symbols: ProgramSymbols): TypeNamespace {
   const records = [...symbols.records.values()];
   return {
     enumNames: new Set(symbols.enums.keys()),
+    enumMembers: new Map([...symbols.enums].map(([name, symbol]) => [name, symbol.members])),
     recordNames: new Set(records.filter((r) => !r.decl.entity).map((r) => r.decl.name)),
     entityNames: new Set(records.filter((r) => r.decl.entity).map((r) => r.decl.name)),
   };

@@ -38,6 +38,8 @@ export interface ExprContext {
   /** path keys (see pathKey) of optional values known to be present here */
   readonly present: ReadonlySet<string>;
   readonly reporter: Reporter;
+  /** where a series is taken whole (`sum(… over …)`, `value_at`) rather than read at the evaluation date */
+  readonly wantsSeries?: boolean;
 }
 
 /** Per measure, its outputs' signatures and the names of its `let`s (which others cannot read). */

@@ -6,6 +6,7 @@ import type { Identifier, TypeExpr } from "../ast.js";
 import type { ValueType } from "../ir.js";
 import type { Reporter } from "./report.js";
 import { reportError, suggestion } from "./report.js";
+import { reportSeriesNotAllowed, seriesType } from "./series.js";
 
 export const boolType: ValueType = { kind: "bool" };
 export const integerType: ValueType = { kind: "integer" };
@@ -32,6 +33,8 @@ export function sameType(a: ValueType, b: ValueType): boolean {
       return b.kind === a.kind && b.of === a.of;
     case "optional":
       return b.kind === "optional" && sameType(a.of, b.of);
+    case "series":
+      return b.kind === "series" && b.period === a.period && sameType(a.of, b.of);
     default:
       return a.kind === b.kind;
   }
@@ -70,6 +73,8 @@ export function describeType(type: ValueType): string {
       return `a \`${type.name}\` record`;
     case "optional":
       return `${describeType(type.of)} that may be absent`;
+    case "series":
+      return `${describeType(type.of)} given ${type.period} by ${type.period}`;
   }
 }
 
@@ -78,11 +83,14 @@ const primitiveNames = ["bool", "integer", "decimal", "money", "percent", "date"
 /** What a type expression may name: enums and records (entities are scenario objects, not types). */
 export interface TypeNamespace {
   readonly enumNames: ReadonlySet<string>;
+  /** the members of each enum, for the value of a series' periods not given */
+  readonly enumMembers: ReadonlyMap<string, ReadonlySet<string>>;
   readonly recordNames: ReadonlySet<string>;
   readonly entityNames: ReadonlySet<string>;
 }
 
-export function resolveType(expr: TypeExpr, names: TypeNamespace, reporter: Reporter): ValueType | undefined {
+/** `place` "fact": a field of an entity or record, the only place a series may be declared. */
+export function resolveType(expr: TypeExpr, names: TypeNamespace, reporter: Reporter, place: "fact" | "other" = "other"): ValueType | undefined {
   switch (expr.kind) {
     case "primitive":
       return { kind: expr.name };
@@ -99,6 +107,11 @@ export function resolveType(expr: TypeExpr, names: TypeNamespace, reporter: Repo
     case "optional": {
       const inner = resolveType(expr.of, names, reporter);
       return inner === undefined ? undefined : optionalOf(inner);
+    }
+    case "series": {
+      if (place !== "fact") return reportSeriesNotAllowed(expr.span, reporter);
+      const of = resolveType(expr.of, names, reporter);
+      return of === undefined ? undefined : seriesType(expr, of, names.enumMembers, reporter);
     }
   }
 }

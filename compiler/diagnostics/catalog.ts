@@ -411,6 +411,22 @@ export const catalog = {
     explanation:
       "A parameter's first value may leave out `from`: it is then in force from the earliest date there is (and until its `until`, or the next value's `from`), which is what a figure the notice sets itself needs, readable on any date a measure may be evaluated. Every later value takes effect on a date, written with `from`.",
   },
+  // ---------------------------------------------------------------- T09xx structure
+  T0901: {
+    title: "measures that read each other's outputs in a circle",
+    explanation:
+      "A measure may use the outputs of another (`m4.unemployment_subsidy_monthly`), which is then evaluated for the same case. If that measure reads, directly or through others, an output of the first, neither can be evaluated before the other: the message names the measures along the circle and where each reads the next. Compute the shared part in one of them, or in a third measure both read.",
+  },
+  T0902: {
+    title: "a measure's own output read through its name",
+    explanation:
+      "Inside measure `m4`, its own definitions are read by their bare names (`subsidy`); `m4.subsidy` is how other measures read its outputs.",
+  },
+  T0903: {
+    title: "not an output of that measure",
+    explanation:
+      "Another measure's result is its outputs (and `in_force`): `m4.x` reads output `x` of measure `m4`. A `let` is internal to its measure and cannot be read from outside; make it an `output` if other measures need it.",
+  },
   // ---------------------------------------------------------------- T10xx scales and periods
   T1001: {
     title: "scale given values",
@@ -445,21 +461,30 @@ export const catalog = {
     title: "scale used as a value",
     explanation: "A scale is not a figure: apply it to an amount with `marginal(scale, base)` or `single_rate(scale, base)`, and round the result.",
   },
-  // ---------------------------------------------------------------- T09xx structure
-  T0901: {
-    title: "measures that read each other's outputs in a circle",
+  T1008: {
+    title: "`over` in a function that does not total periods",
     explanation:
-      "A measure may use the outputs of another (`m4.unemployment_subsidy_monthly`), which is then evaluated for the same case. If that measure reads, directly or through others, an output of the first, neither can be evaluated before the other: the message names the measures along the circle and where each reads the next. Compute the shared part in one of them, or in a third measure both read.",
+      "`over` names the periods of a series to add up or average: `sum(person.salary over last 12 months)`, `average(person.salary over previous year)`. Other functions take no `over`, and `sum` and `average` take one series before it.",
   },
-  T0902: {
-    title: "a measure's own output read through its name",
+  T1009: {
+    title: "periods that are not understood",
     explanation:
-      "Inside measure `m4`, its own definitions are read by their bare names (`subsidy`); `m4.subsidy` is how other measures read its outputs.",
+      "The periods of a series are counted back from the evaluation date: `over last 12 months` (the twelve months before the month of the date), `over last 2 years`, `over this month`, `over this year` (its calendar year), `over previous month`, `over previous year` (the calendar year before). Only `last` takes a number, from 1 to 9999.",
   },
-  T0903: {
-    title: "not an output of that measure",
+  T1010: {
+    title: "series where a series cannot be",
     explanation:
-      "Another measure's result is its outputs (and `in_force`): `m4.x` reads output `x` of measure `m4`. A `let` is internal to its measure and cannot be read from outside; make it an `output` if other measures need it.",
+      "A series (`monthly T`, `yearly T`) is a fact given period by period, declared as a field of an entity or record. Its periods hold a single value (a yes/no, a number, an amount, a percentage, a date, a member of an enum, or an optional one of these), not a list, a record, a set or another series. A parameter, a definition or an output is not a series: a definition reads the series at a date, or totals it over periods.",
+  },
+  T1011: {
+    title: "series expected",
+    explanation:
+      "`sum(… over …)`, `average(… over …)` and `value_at(series, date)` read a fact given period by period (`monthly money`, `yearly integer`). A plain fact has one value whatever the date: read it directly.",
+  },
+  T1012: {
+    title: "periods that do not fit the series",
+    explanation:
+      "A yearly series has no months: total it over years (`over last 2 years`, `over previous year`). A series is added up when its periods hold amounts, whole numbers, decimals, months or days, and averaged when they hold amounts or whole numbers; an average is rounded right away, `round(average(person.salary over last 12 months))`, because dividing by the number of periods seldom falls on a whole fen. A series whose periods may be absent (`monthly optional money`) cannot be totalled: declare the value of a period not given instead (`monthly money otherwise 0 yuan`).",
   },
 } as const satisfies Record<string, CatalogEntry>;
 

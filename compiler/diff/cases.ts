@@ -135,6 +135,9 @@ export class CaseGenerator {
       }
       case "record":
         return this.record(type.name, depth + 1);
+      case "series":
+        // no period: a series is read through the solver's fragment only as far as it goes
+        return nameMap<RuntimeValue>() as RecordValue;
     }
   }
 

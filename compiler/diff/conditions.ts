@@ -205,6 +205,10 @@ export function mapChildren(expr: ExprIR, map: (child: ExprIR) => ExprIR): ExprI
       return { ...expr, start: map(expr.start), months: map(expr.months) };
     case "scale":
       return { ...expr, base: map(expr.base) };
+    case "series_at":
+      return { ...expr, series: map(expr.series), ...(expr.at === undefined ? {} : { at: map(expr.at) }) };
+    case "series_total":
+      return { ...expr, series: map(expr.series) };
     case "if":
       return { ...expr, condition: map(expr.condition), then: map(expr.then), else: map(expr.else) };
     case "match":

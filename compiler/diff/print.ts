@@ -89,6 +89,13 @@ function toSyntax(expr: ExprIR, definitions: DefinitionNames): Expr {
       return { kind: "evaluation_date", span };
     case "scale":
       return call(expr.mode, [name(expr.scale), at(expr.base)]);
+    case "series_at":
+      return expr.at === undefined ? at(expr.series) : call("value_at", [at(expr.series), at(expr.at)]);
+    case "series_total": {
+      const periods = { relation: expr.periods.relation, ...(expr.periods.relation === "last" ? { count: String(expr.periods.count) } : {}), unit: expr.periods.unit, span };
+      const total: Expr = { kind: "over", operator: expr.operator, series: at(expr.series), periods, span };
+      return expr.rounding === undefined ? total : call(expr.rounding === "half_up" ? "round" : `round_${expr.rounding}`, [total]);
+    }
     case "convert":
       return at(expr.operand);
     case "if":

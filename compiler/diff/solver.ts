@@ -335,6 +335,8 @@ class FactVariables {
         for (const field of this.records.get(type.name)?.fields ?? []) record[field.name] = this.valueAt(`${path}.${field.name}`, field.type, read);
         return record as RecordValue;
       }
+      case "series":
+        return nameMap<RuntimeValue>() as RecordValue;
     }
   }
 }
@@ -603,6 +605,9 @@ class VersionEncoder {
         throw new OutsideFragment(`uses the calendar (${functionName(expr.operation)})`);
       case "scale":
         throw new OutsideFragment(`applies the scale ${expr.scale}`);
+      case "series_at":
+      case "series_total":
+        throw new OutsideFragment("reads a fact given period by period");
       case "negate":
         throw new OutsideFragment("negates a decimal");
       case "floor":

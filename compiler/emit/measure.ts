@@ -20,6 +20,7 @@ import { ruleReference } from "../explain.js";
 import { forEachChild } from "../ir-walk.js";
 import { decimalZero } from "../literals.js";
 import { additionOf, isRepresentationChange, operations, type OperationId } from "../operations.js";
+import { averageRounding, seriesReading, seriesTotalFunction, seriesTypeOf } from "../series-read.js";
 import { camelCase, NameTable, pascalCase } from "./names.js";
 import {
   binary,
@@ -385,6 +386,12 @@ export class MeasureEmitter {
     return data(Object.fromEntries(decisions));
   }
 
+  /** The value of a series' period not given, or `undefined` (reading it is then an error). */
+  private missingLiteral(missing: number | boolean | string | undefined, type: ValueType): Expression {
+    if (missing === undefined) return identifier("undefined");
+    return this.module.literal(missing, type.kind === "optional" ? type.of : type);
+  }
+
   private emptyValue(type: ValueType): Expression {
     switch (type.kind) {
       case "bool":
@@ -409,6 +416,8 @@ export class MeasureEmitter {
         return NULL;
       case "record":
         throw new Error("a record cannot be an output");
+      case "series":
+        throw new Error("a series cannot be an output");
     }
   }
 
@@ -675,6 +684,12 @@ export class MeasureEmitter {
         needs.date = true;
         this.collectNeeds(expr.base, bound, needs);
         return;
+      case "series_at":
+      case "series_total":
+        // read at (or counted back from) the evaluation date
+        needs.date = true;
+        forEachChild(expr, (child) => this.collectNeeds(child, bound, needs));
+        return;
       case "definition":
         needs.definitions.add(expr.name);
         return;
@@ -918,6 +933,17 @@ export class MeasureEmitter {
           return call(this.module.helper(expr.op === "min" ? "smallerDecimal" : "largerDecimal"), args);
         }
         return call(runtime(expr.op === "min" ? "minOf" : "maxOf"), args);
+      }
+      case "series_at": {
+        const { period, missing } = seriesTypeOf(expr);
+        const at = expr.at === undefined ? AS_OF : operand(expr.at);
+        return call(runtime("seriesValueAt"), [operand(expr.series), string(period), at, this.missingLiteral(missing, expr.type), data(seriesReading(expr))]);
+      }
+      case "series_total": {
+        const { period, missing } = seriesTypeOf(expr);
+        const args = [operand(expr.series), string(period), AS_OF, data(expr.periods), this.missingLiteral(missing, expr.type), data(seriesReading(expr))];
+        const name = seriesTotalFunction(expr);
+        return call(runtime(name), name === "averageSeries" ? [...args, string(averageRounding(expr))] : args);
       }
       case "scale":
         return call(runtime("applyScale"), [identifier(this.module.scaleConstant(expr.scale)), operand(expr.base), AS_OF, string(expr.mode)]);

@@ -156,6 +156,14 @@ function valueSchema(type: ValueType): Schema {
       return { type: "array", items: reference(type.of) };
     case "optional":
       return { anyOf: [valueSchema(type.of), { type: "null" }] };
+    case "series":
+      // keyed by month "2017-01" or year "2017" (0001 to 9999)
+      return {
+        type: "object",
+        description: type.period === "month" ? 'the value of each month, by "YYYY-MM"' : 'the value of each year, by "YYYY"',
+        propertyNames: { pattern: type.period === "month" ? "^(?!0000)[0-9]{4}-(0[1-9]|1[0-2])$" : "^(?!0000)[0-9]{4}$" },
+        additionalProperties: valueSchema(type.of),
+      };
   }
 }
 

@@ -59,8 +59,8 @@ export function emitJavaScript(program: ProgramIR, options: EmitOptions): { js: 
 const RUNTIME_VALUES = [
   ...new Set([
     ...Object.values(operations).map((operation) => operation.runtime),
-    "EvaluationError", "applyScale", "calendarDate", "compareDecimal", "decimal", "evaluateScenarioJson", "fen", "formatDate", "maxOf", "minOf",
-    "percentFromMillionths", "timeOfDay",
+    "EvaluationError", "applyScale", "averageSeries", "calendarDate", "compareDecimal", "decimal", "evaluateScenarioJson", "fen", "formatDate", "maxOf", "minOf",
+    "percentFromMillionths", "seriesValueAt", "sumDecimalSeries", "sumIntegerSeries", "sumMoneySeries", "timeOfDay",
   ]),
 ];
 const RUNTIME_TYPES = [
@@ -145,6 +145,8 @@ class ModuleBuilder implements ModuleContext {
         return { kind: "array", element: typeReference(this.recordType(type.of)) };
       case "optional":
         return union(this.typeOf(type.of), typeReference("null"));
+      case "series":
+        return typeReference("Readonly", typeReference("Record", typeReference("string"), this.typeOf(type.of)));
     }
   }
 
@@ -478,6 +480,8 @@ class ModuleBuilder implements ModuleContext {
         return `a ${this.recordType(type.name)}`;
       case "optional":
         return `${this.unitInWords(type.of).replace(/, or null when the measure is not in force$/, "")}, or null when absent`;
+      case "series":
+        return `by ${type.period} ("2017-01" or "2017"): ${this.unitInWords(type.of)}`;
     }
   }
 

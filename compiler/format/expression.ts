@@ -3,7 +3,7 @@
  * when a line would be too long (`layoutExpression`). Expressions are expected to carry
  * the parentheses they need (parentheses.ts).
  */
-import type { Expr, SourceSpan } from "../ast.js";
+import type { Expr, RelativePeriods, SourceSpan } from "../ast.js";
 import { strengthOf } from "./parentheses.js";
 
 /** Lines longer than this are broken at `and`, `or`, `otherwise`, `+`, `-`, `if`, `else` and between members of a set. */
@@ -81,9 +81,17 @@ export function printExpression(expression: Expr): string {
       const value = expression.value === undefined ? "" : `${printExpression(expression.value)} for `;
       return `${expression.operator}(${value}${expression.variable.name} in ${printExpression(expression.list)}${filter})`;
     }
+    case "over":
+      return `${expression.operator}(${printExpression(expression.series)} over ${periodsText(expression.periods)})`;
     case "paren":
       return `(${printExpression(expression.inner)})`;
   }
+}
+
+/** `last 12 months`, `this year`, `previous month` */
+export function periodsText(periods: RelativePeriods): string {
+  const plural = periods.count !== undefined && periods.count !== "1";
+  return [periods.relation, ...(periods.count === undefined ? [] : [periods.count]), plural ? `${periods.unit}s` : periods.unit].join(" ");
 }
 
 function armPatterns(arm: { readonly patterns: readonly { readonly name: string }[]; readonly isElse: boolean }): string {

@@ -93,6 +93,10 @@ function typeText(type: TypeExpr): string {
       return `list of ${type.of.name}`;
     case "optional":
       return `optional ${typeText(type.of)}`;
+    case "series": {
+      const missing = type.missing === undefined ? "" : ` otherwise ${printExpression(type.missing)}`;
+      return `${type.period === "month" ? "monthly" : "yearly"} ${typeText(type.of)}${missing}`;
+    }
   }
 }
 

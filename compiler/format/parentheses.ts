@@ -75,6 +75,7 @@ export function strengthOf(expression: Expr): Strength {
     case "match":
     case "set":
     case "aggregate":
+    case "over":
     case "paren":
       return Strength.Primary;
   }
@@ -136,6 +137,8 @@ export function parenthesizeExpression(expression: Expr): Expr {
         ...(expression.value === undefined ? {} : { value: parenthesizeExpression(expression.value) }),
         ...(expression.filter === undefined ? {} : { filter: parenthesizeExpression(expression.filter) }),
       };
+    case "over":
+      return { ...expression, series: parenthesizeExpression(expression.series) };
     case "paren":
       return { ...expression, inner: parenthesizeExpression(expression.inner) };
     case "bool":
@@ -175,6 +178,7 @@ export function hasOpenEquals(expression: Expr): boolean {
     case "set":
     case "match":
     case "aggregate":
+    case "over":
     case "paren":
     case "bool":
     case "number":

@@ -44,6 +44,7 @@ export function sqlType(type: ValueType, dialect: Dialect): string {
       return sqlType(type.of, dialect);
     case "record":
     case "list":
+    case "series":
       throw new Error(`a ${type.kind} has no column type`);
   }
 }
@@ -63,11 +64,16 @@ export function runtimeFunctions(dialect: Dialect): string {
 }
 
 const duckdbRuntime = `-- Whole numbers (integers, months, days, fen) are exact up to 2^53 - 1, as in runtime/money.ts:
--- arithmetic is done in HUGEINT and a result beyond is NULL (the error "too large").
+-- a result beyond is NULL (the error "too large"). Every whole number a query reads is within
+-- (the cases are checked when read, the parameters table by its CHECK), so a sum or a
+-- difference of two is exact in BIGINT (a number beyond, loaded by other means, stops the query
+-- with DuckDB's overflow error, never a wrong value); a product is computed in BIGINT when both factors
+-- are below 2^26.5, else in HUGEINT.
 CREATE OR REPLACE MACRO tiao_whole(x) AS CASE WHEN x BETWEEN -${MAX_SAFE} AND ${MAX_SAFE} THEN CAST(x AS BIGINT) END;
-CREATE OR REPLACE MACRO tiao_add(a, b) AS tiao_whole(CAST(a AS HUGEINT) + b);
-CREATE OR REPLACE MACRO tiao_sub(a, b) AS tiao_whole(CAST(a AS HUGEINT) - b);
-CREATE OR REPLACE MACRO tiao_mul(a, b) AS tiao_whole(CAST(a AS HUGEINT) * b);
+CREATE OR REPLACE MACRO tiao_add(a, b) AS tiao_whole(a + b);
+CREATE OR REPLACE MACRO tiao_sub(a, b) AS tiao_whole(a - b);
+CREATE OR REPLACE MACRO tiao_mul(a, b) AS
+  CASE WHEN abs(a) < 94906265 AND abs(b) < 94906265 THEN a * b ELSE tiao_whole(CAST(a AS HUGEINT) * b) END;
 
 -- Decimals and unrounded yuan: exact in ${DUCKDB_DECIMAL} below 10^17; a result that is not
 -- exact there is NULL (runtime/decimal.ts has no bound; docs/sql.md).
@@ -91,11 +97,14 @@ CREATE OR REPLACE MACRO tiao_quotient_down(n, d) AS tiao_whole(sign(n) * (abs(n)
 CREATE OR REPLACE MACRO tiao_quotient_up(n, d) AS tiao_whole(sign(n) * ((abs(n) + d - 1) // d));
 CREATE OR REPLACE MACRO tiao_quotient_floor(n, d) AS tiao_whole(CASE WHEN n >= 0 THEN n // d ELSE -((d - 1 - n) // d) END);
 CREATE OR REPLACE MACRO tiao_quotient_ceil(n, d) AS tiao_whole(CASE WHEN n >= 0 THEN (n + d - 1) // d ELSE -((-n) // d) END);
-CREATE OR REPLACE MACRO tiao_percent_of_floor(n, millionths) AS tiao_quotient_floor(CAST(n AS HUGEINT) * millionths, 1000000);
-CREATE OR REPLACE MACRO tiao_percent_of_ceil(n, millionths) AS tiao_quotient_ceil(CAST(n AS HUGEINT) * millionths, 1000000);
-CREATE OR REPLACE MACRO tiao_percent_of_half_up(n, millionths) AS tiao_quotient_half_up(CAST(n AS HUGEINT) * millionths, 1000000);
-CREATE OR REPLACE MACRO tiao_percent_of_down(n, millionths) AS tiao_quotient_down(CAST(n AS HUGEINT) * millionths, 1000000);
-CREATE OR REPLACE MACRO tiao_percent_of_up(n, millionths) AS tiao_quotient_up(CAST(n AS HUGEINT) * millionths, 1000000);
+-- the product in BIGINT when both factors are below 2^31, else in HUGEINT
+${["floor", "ceil", "half_up", "down", "up"]
+  .map(
+    (mode) => `CREATE OR REPLACE MACRO tiao_percent_of_${mode}(n, millionths) AS
+  CASE WHEN abs(n) < 2147483648 AND abs(millionths) < 2147483648 THEN tiao_quotient_${mode}(n * millionths, 1000000)
+    ELSE tiao_quotient_${mode}(CAST(n AS HUGEINT) * millionths, 1000000) END;`,
+  )
+  .join("\n")}
 CREATE OR REPLACE MACRO tiao_floor(x) AS tiao_whole(CAST(floor(x) AS HUGEINT));
 CREATE OR REPLACE MACRO tiao_ceil(x) AS tiao_whole(CAST(ceil(x) AS HUGEINT));
 
@@ -121,8 +130,8 @@ CREATE OR REPLACE MACRO tiao_last_day_of_term(d, n) AS
 CREATE OR REPLACE MACRO tiao_days_between(later, earlier) AS CAST(later - earlier AS BIGINT);
 
 -- Values as \`tiao run\` prints them.
-CREATE OR REPLACE MACRO tiao_money_text(fen) AS
-  CASE WHEN fen < 0 THEN '-' ELSE '' END || CAST(abs(fen) // 100 AS VARCHAR) || '.' || lpad(CAST(abs(fen) % 100 AS VARCHAR), 2, '0');
+-- yuan with two decimals, as DuckDB writes a DECIMAL(18,2) (exact: |fen| < 2^53 < 10^18)
+CREATE OR REPLACE MACRO tiao_money_text(fen) AS CAST(CAST(fen AS DECIMAL(18,0)) * 0.01 AS VARCHAR);
 CREATE OR REPLACE MACRO tiao_percent_text(millionths) AS
   CASE WHEN millionths < 0 THEN '-' ELSE '' END || CAST(abs(millionths) // 10000 AS VARCHAR)
   || CASE WHEN abs(millionths) % 10000 = 0 THEN '' ELSE '.' || rtrim(lpad(CAST(abs(millionths) % 10000 AS VARCHAR), 4, '0'), '0') END || '%';

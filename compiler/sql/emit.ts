@@ -155,14 +155,6 @@ function setupSql(program: ProgramIR, layout: CaseLayout, dialect: Dialect): str
     return [comment(`the items of ${list.name}, one row each`), `CREATE TABLE ${identifier(list.name)} (\n${columns.join(",\n")}\n);`].join("\n");
   });
   const parameterRows = program.parameters.flatMap((parameter) => parameterValuesSql(parameter, dialect));
-  const inForce = program.parameters.flatMap((parameter) => {
-    const valueColumn = parameterValueColumn(parameter.type);
-    const matching = `FROM ${PARAMETER_VALUES_TABLE} AS v WHERE v.name = ${stringLiteral(parameter.name)} AND v.valid_from <= d.${identifier(DATE_COLUMN)} AND (v.valid_until IS NULL OR d.${identifier(DATE_COLUMN)} <= v.valid_until)`;
-    return [
-      `  (SELECT v.${valueColumn} ${matching}) AS ${identifier(parameter.name)}`,
-      `  EXISTS (SELECT 1 ${matching}) AS ${identifier(`${parameter.name} in force`)}`,
-    ];
-  });
   const caseParameters = caseParameterColumns(program, (field) => column("p", field));
   return `${header(program, dialect, "Setup: runtime functions, tables of cases, parameters")}
 
@@ -183,7 +175,7 @@ CREATE TABLE ${PARAMETER_VALUES_TABLE} (
   valid_from DATE NOT NULL,
   valid_until DATE,
   bool_value BOOLEAN,
-  number_value BIGINT,
+  number_value BIGINT CHECK (number_value BETWEEN -9007199254740991 AND 9007199254740991),
   decimal_value ${decimal},
   date_value DATE,
   text_value ${text}
@@ -194,9 +186,7 @@ ${parameterRows.join("\n")}
     dialect === "postgres" ? ":\n-- computed once, by REFRESH MATERIALIZED VIEW after the cases are loaded" : "."
   }
 CREATE ${dialect === "postgres" ? "MATERIALIZED VIEW" : "VIEW"} ${PARAMETERS_ON_DATES_VIEW} AS
-SELECT d.${identifier(DATE_COLUMN)},
-${inForce.join(",\n")}
-FROM (SELECT DISTINCT ${identifier(DATE_COLUMN)} FROM ${CASES_TABLE}) AS d${dialect === "postgres" ? "\nWITH NO DATA" : ""};
+${parametersOnDatesSql(program, `(SELECT DISTINCT ${identifier(DATE_COLUMN)} FROM ${CASES_TABLE})`)}${dialect === "postgres" ? "\nWITH NO DATA" : ""};
 
 -- Each case with the parameters in force on its date, its overrides applied: the row the
 -- measures extend, one after the other (their files).
@@ -206,6 +196,21 @@ FROM ${CASES_TABLE} AS c${
     program.parameters.length === 0 ? "" : `\nJOIN ${PARAMETERS_ON_DATES_VIEW} AS p ON ${column("p", DATE_COLUMN)} = ${column("c", DATE_COLUMN)}`
   };
 `;
+}
+
+/** Each parameter's value on each date of `dates` (a relation with a column `#date`), and whether one is in force then. */
+export function parametersOnDatesSql(program: ProgramIR, dates: string): string {
+  const inForce = program.parameters.flatMap((parameter) => {
+    const valueColumn = parameterValueColumn(parameter.type);
+    const matching = `FROM ${PARAMETER_VALUES_TABLE} AS v WHERE v.name = ${stringLiteral(parameter.name)} AND v.valid_from <= d.${identifier(DATE_COLUMN)} AND (v.valid_until IS NULL OR d.${identifier(DATE_COLUMN)} <= v.valid_until)`;
+    return [
+      `  (SELECT v.${valueColumn} ${matching}) AS ${identifier(parameter.name)}`,
+      `  EXISTS (SELECT 1 ${matching}) AS ${identifier(`${parameter.name} in force`)}`,
+    ];
+  });
+  return `SELECT d.${identifier(DATE_COLUMN)},
+${inForce.join(",\n")}
+FROM ${dates} AS d`;
 }
 
 /**
@@ -247,6 +252,7 @@ function parameterValueColumn(type: ValueType): string {
       return parameterValueColumn(type.of);
     case "record":
     case "list":
+    case "series":
       throw new Error(`a parameter cannot be a ${type.kind}`);
   }
 }
@@ -436,12 +442,15 @@ function measureOutputs(measure: MeasureIR): { name: string; type: ValueType }[]
 }
 
 /** A measure's outputs as the JSON object `tiao run` prints for it. */
-function measureJson(measure: MeasureIR, row: string, dialect: Dialect): string {
-  return [
-    `'{"in_force":' || ${jsonText(column(row, measureColumns.inForce(measure.name)), { kind: "bool" }, dialect)}`,
-    ...measureOutputs(measure).map((o) => `${stringLiteral(`,${JSON.stringify(o.name)}:`)} || ${jsonText(column(row, measureColumns.output(measure.name, o.name)), o.type, dialect)}`),
-    `'}'`,
-  ].join("\n    || ");
+function measureJson(measure: MeasureIR, row: string, dialect: Dialect, prefix = ""): string {
+  // one concat: a chain of || would copy the text made so far at each step
+  const parts = [
+    stringLiteral(`${prefix}{"in_force":`),
+    jsonText(column(row, measureColumns.inForce(measure.name)), { kind: "bool" }, dialect),
+    ...measureOutputs(measure).flatMap((o) => [stringLiteral(`,${JSON.stringify(o.name)}:`), jsonText(column(row, measureColumns.output(measure.name, o.name)), o.type, dialect)]),
+    "'}'",
+  ];
+  return `concat(${parts.join(",\n      ")})`;
 }
 
 /**
@@ -514,6 +523,7 @@ function jsonText(value: string, type: ValueType, dialect: Dialect): string {
         return jsonText(value, type.of, dialect);
       case "record":
       case "list":
+      case "series":
         throw new Error(`a ${type.kind} output`);
     }
   })();
@@ -529,7 +539,7 @@ function resultsSql(program: ProgramIR, dialect: Dialect): string {
   const firstErrorSql = firstError(...errorColumns) ?? "CAST(NULL AS VARCHAR)";
   const written = [...program.measures].sort((a, b) => naturalMeasureOrder(a.name, b.name));
   const text = dialect === "duckdb" ? "VARCHAR" : "TEXT";
-  const outputs = written.map((m) => `CASE WHEN ${column(row, named.given(m.name))} THEN ${stringLiteral(`${JSON.stringify(m.name)}:`)}\n    || ${measureJson(m, row, dialect)} END`);
+  const outputs = written.map((m) => `CASE WHEN ${column(row, named.given(m.name))} THEN ${measureJson(m, row, dialect, `${JSON.stringify(m.name)}:`)} END`);
   const decodedError = dialect === "duckdb" ? `json_extract_string(${firstErrorSql}, '$')` : `(${firstErrorSql})::json #>> '{}'`;
   const flatColumns = written.flatMap((m) => [
     `  ${column(row, named.inForce(m.name))}`,
@@ -590,6 +600,7 @@ export function flatValueText(value: string, type: ValueType): string {
       return flatValueText(value, type.of);
     case "record":
     case "list":
+    case "series":
       throw new Error(`a ${type.kind} output`);
   }
 }

@@ -155,6 +155,7 @@ export function literal(value: RuntimeValue, type: ValueType, dialect: Dialect):
       return literal(value, type.of, dialect);
     case "record":
     case "list":
+    case "series":
       throw new Error(`a ${type.kind} has no literal`);
   }
 }
@@ -394,6 +395,10 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
     }
     case "scale":
       context.problems.push({ expr, message: `the SQL target cannot apply the scale \`${expr.scale}\`` });
+      return value("NULL");
+    case "series_at":
+    case "series_total":
+      context.problems.push({ expr, message: "the SQL target cannot read a fact given period by period" });
       return value("NULL");
     case "last_day_of_term": {
       const start = sub(expr.start);

@@ -87,6 +87,8 @@ export function caseLayout(schema: FactSchema): { layout: CaseLayout; problems: 
         const itemColumns: CaseColumn[] = [];
         flatten(recordOf(type.of), "", (column) => itemColumns.push(column), true);
         lists.push({ name: path, record: type.of, columns: itemColumns.flatMap((c) => (c.kind === "value" ? [{ name: c.name, type: c.type }] : [])) });
+      } else if (type.kind === "series") {
+        problems.push({ span: field.span, message: `the SQL target cannot lay out \`${path}\`, a fact given ${type.period} by ${type.period}` });
       } else if (type.kind === "optional" && (type.of.kind === "record" || type.of.kind === "list")) {
         problems.push({ span: field.span, message: `the SQL target cannot lay out \`${path}\`, an optional ${type.of.kind}` });
       } else {

@@ -182,6 +182,7 @@ export class CaseFiles {
         return this.text(value, type.of, path, problems);
       case "record":
       case "list":
+      case "series":
         throw new Error(`a ${type.kind} has no column`);
     }
   }

@@ -106,6 +106,7 @@ function readValue(text: string, type: ValueType, program: ProgramIR, typed?: { 
       return readValue(text, type.of, program, typed);
     case "record":
     case "list":
+    case "series":
       throw new Error(`a ${type.kind} has no column`);
   }
 }
@@ -176,18 +177,22 @@ interface ColumnReading {
 }
 
 /**
- * The SQL that reads a CSV or Parquet file into the tables of cases, in one pass over the rows
- * for each table, in the file's order, with no join: the good rows into `tiao_cases`, the bad
- * ones into `tiao_rejected` with their problems. `columnTypes` are the file's columns and their
- * DuckDB types (DESCRIBE).
+ * The SQL that reads a CSV or Parquet file as the cases, in the file's order, with no join:
+ * the bad rows into `tiao_rejected` with their problems, in one pass, and `tiao_cases` a view
+ * of the good rows. `columnTypes` are the file's columns and their DuckDB types (DESCRIBE).
  */
-export function flatInputSql(program: ProgramIR, path: string, format: "csv" | "parquet", columnTypes: ReadonlyMap<string, string>): string[] {
+export function flatInputSql(
+  program: ProgramIR,
+  path: string,
+  format: "csv" | "parquet",
+  columnTypes: ReadonlyMap<string, string>,
+): { statements: string[]; caseDates: string } {
   const { layout } = caseLayout(program.schema);
   const statements: string[] = [];
   let source: string;
   if (format === "csv") {
     // a table keeps the file's order (DuckDB preserves insertion order), so that its row id is the row's place
-    statements.push(`CREATE OR REPLACE TEMP TABLE tiao_source AS SELECT * FROM read_csv(${stringLiteral(path)}, header = true, all_varchar = true, auto_detect = true)`);
+    statements.push(`CREATE OR REPLACE TABLE tiao_source AS SELECT * FROM read_csv(${stringLiteral(path)}, header = true, all_varchar = true, auto_detect = true)`);
     source = `(SELECT *, rowid + 1 AS ${identifier(CASE_COLUMN)} FROM tiao_source)`;
   } else {
     source = `(SELECT *, file_row_number + 1 AS ${identifier(CASE_COLUMN)} FROM read_parquet(${stringLiteral(path)}, file_row_number = true))`;
@@ -238,8 +243,15 @@ export function flatInputSql(program: ProgramIR, path: string, format: "csv" | "
   statements.push(
     `INSERT INTO ${REJECTED_TABLE} SELECT src.${identifier(CASE_COLUMN)}, '{"line":' || src.${identifier(CASE_COLUMN)} || ',"errors":' || to_json(${problems}) || '}' FROM ${source} AS src WHERE ${bad}`,
   );
-  statements.push(`INSERT INTO ${CASES_TABLE} SELECT src.${identifier(CASE_COLUMN)}, ${columns.map((c) => c.value).join(", ")} FROM ${source} AS src WHERE NOT (${bad})`);
-  return statements;
+  // the cases are a view of the file's good rows, read as the query that evaluates them goes:
+  // a population larger than memory streams from the file to the results
+  const names = [DATE_COLUMN, ...layout.columns.map((c) => c.name)];
+  statements.push(`DROP TABLE ${CASES_TABLE}`);
+  statements.push(
+    `CREATE VIEW ${CASES_TABLE} AS SELECT src.${identifier(CASE_COLUMN)}, ${columns.map((c, index) => `${c.value} AS ${identifier(names[index]!)}`).join(", ")} FROM ${source} AS src WHERE NOT (${bad})`,
+  );
+  const dateValue = columnTypes.get("date") === "DATE" ? raw("date") : `TRY_CAST(${dateText} AS DATE)`;
+  return { statements, caseDates: `SELECT ${dateValue} AS ${identifier(DATE_COLUMN)} FROM ${source} AS src` };
 }
 
 /** A list column as JSON text: CSV holds the text, Parquet a LIST of STRUCTs or the text. */

@@ -36,13 +36,13 @@ type RoundingMode = Extract<ExprNode, { op: "round" }>["mode"];
 const expressionForms = allOf<Expr["kind"]>({
   bool: true, number: true, money: true, percent: true, duration: true, date: true, time: true, absent: true,
   evaluation_date: true, name: true, field: true, call: true, unary: true, binary: true, in: true, is: true, if: true, match: true,
-  set: true, aggregate: true, paren: true,
+  set: true, aggregate: true, over: true, paren: true,
 });
 const binaryOperators = allOf<BinaryOperator>({
   "+": true, "-": true, "*": true, "/": true, "=": true, "!=": true, "<": true, "<=": true, ">": true, ">=": true,
   and: true, or: true, otherwise: true,
 });
-const typeForms = allOf<TypeExpr["kind"]>({ primitive: true, named: true, set: true, list: true, optional: true });
+const typeForms = allOf<TypeExpr["kind"]>({ primitive: true, named: true, set: true, list: true, optional: true, series: true });
 const primitiveTypes = allOf<PrimitiveTypeName>({
   bool: true, integer: true, decimal: true, money: true, percent: true, date: true, time: true, months: true, days: true,
 });
@@ -67,7 +67,7 @@ const roundingModes = allOf<RoundingMode>({ half_up: true, down: true, up: true 
 const builtins = [
   "min", "max", "round", "round_down", "round_up", "floor", "ceil", "months", "days", "years", "last_day_of_term",
   "completed_years", "completed_months", "year_of", "month_of", "first_day_of_month", "last_day_of_month",
-  "first_day_of_year", "last_day_of_year",
+  "first_day_of_year", "last_day_of_year", "marginal", "single_rate", "value_at",
 ];
 /** The kinds `min` and `max` choose between, and those `sum` adds up (language reference, units table). */
 const orderedKinds = ["money", "integer", "decimal", "months", "days", "date", "time", "percent"];
@@ -300,6 +300,8 @@ function childExpressions(expr: Expr): readonly Expr[] {
       return expr.elements;
     case "aggregate":
       return [expr.list, ...(expr.value === undefined ? [] : [expr.value]), ...(expr.filter === undefined ? [] : [expr.filter])];
+    case "over":
+      return [expr.series];
     case "paren":
       return [expr.inner];
   }
@@ -388,6 +390,10 @@ function childExpressionsIR(expr: ExprIR): readonly ExprIR[] {
       return [expr.start, expr.months];
     case "scale":
       return [expr.base];
+    case "series_at":
+      return [expr.series, ...(expr.at === undefined ? [] : [expr.at])];
+    case "series_total":
+      return [expr.series];
     case "if":
       return [expr.condition, expr.then, expr.else];
     case "match":

@@ -37,8 +37,10 @@ describe.each(repositoryPolicies.map((policy) => policy.folder))("%s on hostile 
           const interpreted = evaluateScenario(program, { scenario: text });
           if (interpreted.kind === "bad_input") {
             expect(interpreted.problems.length).toBeGreaterThan(0);
-            // (a path is empty only for a key that is empty)
-            for (const problem of interpreted.problems) expect(problem.message.length).toBeGreaterThan(0);
+            for (const problem of interpreted.problems) {
+              expect(problem.message.length).toBeGreaterThan(0);
+              expect(problem.path.length, problem.message).toBeGreaterThan(0);
+            }
           }
           expect(printedOutcome(evaluateJson(text))).toEqual(printedOutcome(interpreted));
           expect(polluted()).toBeUndefined();

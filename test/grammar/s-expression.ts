@@ -53,6 +53,10 @@ export function sExpression(expression: Expr): string {
         sExpression(expression.list),
         ...(expression.filter === undefined ? [] : [list("where", sExpression(expression.filter))]),
       );
+    case "over": {
+      const { relation, count, unit } = expression.periods;
+      return list(expression.operator, sExpression(expression.series), list("over", relation, ...(count === undefined ? [] : [count]), unit));
+    }
     case "paren":
       return list("paren", sExpression(expression.inner));
   }

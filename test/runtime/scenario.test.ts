@@ -207,6 +207,10 @@ describe("readScenario: errors name the JSON path", () => {
     ]);
   });
 
+  it("names an empty key in the path as JSON writes it", () => {
+    expect(factErrors({ "": 1, person: { "": 2 }, parameters: { "": 3 } }).map((error) => error.path)).toEqual(['""', 'person.""', 'parameters.""']);
+  });
+
   it.each<[string, unknown, string]>([
     ["insured_months", "abc", 'expected a non-negative integer, got "abc"'],
     ["insured_months", -3, "expected a non-negative integer, got -3"],

@@ -8,10 +8,12 @@ import fc from "fast-check";
 import type { ExprIR, ProgramIR, RuleIR, ValueType, WindowIR } from "../../compiler/ir.js";
 import {
   addDays,
+  addMonths,
   calendarDate,
   decimal,
   fen,
   percentFromMillionths,
+  periodKey,
   type CalendarDate,
   type RecordValue,
   type RuntimeValue,
@@ -162,6 +164,16 @@ export function valueArbitrary(type: ValueType, schema: FactSchema, dates: fc.Ar
       return recordArbitrary(recordOf(schema, type.name), schema, dates, options);
     case "optional":
       return fc.option(valueArbitrary(type.of, schema, dates, options), { nil: null, freq: 3 });
+    case "series": {
+      // The periods around a date, now and then one left out: totals over them mostly find their periods.
+      const span = type.period === "month" ? 48 : 8;
+      const period = type.period;
+      const values = fc.array(fc.option(valueArbitrary(type.of, schema, dates, options), { nil: undefined, freq: 8 }), { minLength: span, maxLength: span });
+      return fc.tuple(dates, values).map(([center, items]) => {
+        const entries = items.flatMap((value, i) => (value === undefined ? [] : [[periodKey(period, addMonths(center, (i - span / 2) * (period === "month" ? 1 : 12))), value] as const]));
+        return Object.fromEntries(entries);
+      });
+    }
   }
 }
 
@@ -187,7 +199,8 @@ function recordArbitrary(declaration: RecordDecl, schema: FactSchema, dates: fc.
 /** The facts of an entity; now and then one required fact is left out (an optional one left out reads as null). */
 function entityArbitrary(declaration: RecordDecl, schema: FactSchema, dates: fc.Arbitrary<CalendarDate>, options: ScenarioOptions): fc.Arbitrary<RecordValue> {
   const missingOneIn = options.missingFactOneIn ?? 8;
-  const required = declaration.fields.filter((f) => f.type.kind !== "optional").map((f) => f.name);
+  // as the scenario reader sees it: an optional fact left out is null, a series with a value for missing periods is empty
+  const required = declaration.fields.filter((f) => f.type.kind !== "optional" && !(f.type.kind === "series" && f.type.missing !== undefined)).map((f) => f.name);
   const complete = recordArbitrary(declaration, schema, dates, options);
   if (missingOneIn === 0 || required.length === 0) return complete;
   const leftOut = fc.oneof({ weight: missingOneIn - 1, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom(...required) });

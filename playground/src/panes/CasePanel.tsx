@@ -227,6 +227,17 @@ function FieldInput({ schema, field, id, value, onChange }: { schema: FactSchema
       </fieldset>
     );
   }
+  if (type.kind === "series") {
+    const periods = typeof value === "object" && value !== null && !Array.isArray(value) ? value : {};
+    return (
+      <fieldset className="series-field" id={id}>
+        <legend>
+          {field.label ?? field.name} <code>{field.name}</code>
+        </legend>
+        <SeriesEditor schema={schema} type={type} periods={periods} idPrefix={id} label={field.label ?? field.name} onChange={onChange} />
+      </fieldset>
+    );
+  }
   if (type.kind === "set") {
     const decl = schema.enums.find((e) => e.name === type.of);
     const chosen = Array.isArray(value) ? value : [];
@@ -252,6 +263,47 @@ function FieldInput({ schema, field, id, value, onChange }: { schema: FactSchema
     <div className="field">
       {label}
       <ScalarInput schema={schema} type={type} id={id} value={value} onChange={onChange} />
+    </div>
+  );
+}
+
+/** A fact given period by period: one row per month ("2017-01") or year ("2017"), each with its value. */
+function SeriesEditor({ schema, type, periods, idPrefix, label, onChange }: { schema: FactSchema; type: Extract<ValueType, { kind: "series" }>; periods: { readonly [period: string]: Json }; idPrefix: string; label: string; onChange: (next: Json | undefined) => void }) {
+  const t = useWords();
+  const entries = Object.entries(periods);
+  const write = (next: [string, Json][]) => onChange(next.length === 0 ? undefined : Object.fromEntries(next));
+  const nextPeriod = (): string => {
+    const last = entries[entries.length - 1]?.[0];
+    if (type.period === "year") return String(last === undefined ? new Date().getFullYear() : Number(last) + 1);
+    if (last === undefined) return new Date().toISOString().slice(0, 7);
+    const [year, month] = last.split("-").map(Number);
+    return month === 12 ? `${(year ?? 0) + 1}-01` : `${year}-${String((month ?? 0) + 1).padStart(2, "0")}`;
+  };
+  return (
+    <div className="series-editor">
+      {entries.map(([period, item], i) => (
+        <div className="series-period" key={i}>
+          <input
+            aria-label={t("periodOf", label)}
+            type={type.period === "month" ? "month" : "text"}
+            value={period}
+            onChange={(e) => write(entries.map(([p, v], j): [string, Json] => [j === i ? e.target.value : p, v]))}
+          />
+          <ScalarInput
+            schema={schema}
+            type={type.of.kind === "optional" ? type.of.of : type.of}
+            id={`${idPrefix}-${i}`}
+            value={item}
+            onChange={(next) => write(entries.map(([p, v], j): [string, Json] => [p, j === i ? (next ?? null) : v]))}
+          />
+          <button type="button" onClick={() => write(entries.filter((_, j) => j !== i))}>
+            {t("removePeriod")}
+          </button>
+        </div>
+      ))}
+      <button type="button" onClick={() => write([...entries, [nextPeriod(), null]])}>
+        {t("addPeriod")}
+      </button>
     </div>
   );
 }

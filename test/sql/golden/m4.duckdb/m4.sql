@@ -58,10 +58,14 @@ SELECT s."#case",
   s."m4.unemployment_subsidy_monthly" AS "unemployment_subsidy_monthly",
   s."m4.unemployment_subsidy_months" AS "unemployment_subsidy_months",
   s."m4#error" AS "#error",
-  '{"in_force":' || COALESCE(CASE WHEN s."m4.in_force" THEN 'true' WHEN NOT s."m4.in_force" THEN 'false' END, 'null')
-    || ',"unemployment_subsidy_eligible":' || COALESCE(CASE WHEN s."m4.unemployment_subsidy_eligible" THEN 'true' WHEN NOT s."m4.unemployment_subsidy_eligible" THEN 'false' END, 'null')
-    || ',"unemployment_subsidy_monthly":' || COALESCE('"' || tiao_money_text(s."m4.unemployment_subsidy_monthly") || '"', 'null')
-    || ',"unemployment_subsidy_months":' || COALESCE(CAST(s."m4.unemployment_subsidy_months" AS VARCHAR), 'null')
-    || '}' AS "#json"
+  concat('{"in_force":',
+      COALESCE(CASE WHEN s."m4.in_force" THEN 'true' WHEN NOT s."m4.in_force" THEN 'false' END, 'null'),
+      ',"unemployment_subsidy_eligible":',
+      COALESCE(CASE WHEN s."m4.unemployment_subsidy_eligible" THEN 'true' WHEN NOT s."m4.unemployment_subsidy_eligible" THEN 'false' END, 'null'),
+      ',"unemployment_subsidy_monthly":',
+      COALESCE('"' || tiao_money_text(s."m4.unemployment_subsidy_monthly") || '"', 'null'),
+      ',"unemployment_subsidy_months":',
+      COALESCE(CAST(s."m4.unemployment_subsidy_months" AS VARCHAR), 'null'),
+      '}') AS "#json"
 FROM "tiao_cases_through_m4" AS s
 WHERE s."m4#given";

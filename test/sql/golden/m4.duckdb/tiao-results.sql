@@ -9,12 +9,15 @@ SELECT s."#case",
   CASE WHEN s."m4#error" IS NOT NULL
     THEN '{"line":' || CAST(s."#case" AS VARCHAR) || ',"evaluation_error":' || s."m4#error" || '}'
     ELSE '{' || concat_ws(',',
-    CASE WHEN s."m4#given" THEN '"m4":'
-    || '{"in_force":' || COALESCE(CASE WHEN s."m4.in_force" THEN 'true' WHEN NOT s."m4.in_force" THEN 'false' END, 'null')
-    || ',"unemployment_subsidy_eligible":' || COALESCE(CASE WHEN s."m4.unemployment_subsidy_eligible" THEN 'true' WHEN NOT s."m4.unemployment_subsidy_eligible" THEN 'false' END, 'null')
-    || ',"unemployment_subsidy_monthly":' || COALESCE('"' || tiao_money_text(s."m4.unemployment_subsidy_monthly") || '"', 'null')
-    || ',"unemployment_subsidy_months":' || COALESCE(CAST(s."m4.unemployment_subsidy_months" AS VARCHAR), 'null')
-    || '}' END) || '}'
+    CASE WHEN s."m4#given" THEN concat('"m4":{"in_force":',
+      COALESCE(CASE WHEN s."m4.in_force" THEN 'true' WHEN NOT s."m4.in_force" THEN 'false' END, 'null'),
+      ',"unemployment_subsidy_eligible":',
+      COALESCE(CASE WHEN s."m4.unemployment_subsidy_eligible" THEN 'true' WHEN NOT s."m4.unemployment_subsidy_eligible" THEN 'false' END, 'null'),
+      ',"unemployment_subsidy_monthly":',
+      COALESCE('"' || tiao_money_text(s."m4.unemployment_subsidy_monthly") || '"', 'null'),
+      ',"unemployment_subsidy_months":',
+      COALESCE(CAST(s."m4.unemployment_subsidy_months" AS VARCHAR), 'null'),
+      '}') END) || '}'
   END AS line
 FROM "tiao_cases_through_m4" AS s;
 

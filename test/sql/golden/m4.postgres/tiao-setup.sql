@@ -108,7 +108,7 @@ CREATE TABLE tiao_parameter_values (
   valid_from DATE NOT NULL,
   valid_until DATE,
   bool_value BOOLEAN,
-  number_value BIGINT,
+  number_value BIGINT CHECK (number_value BETWEEN -9007199254740991 AND 9007199254740991),
   decimal_value NUMERIC,
   date_value DATE,
   text_value TEXT

@@ -1,0 +1,43 @@
+/**
+ * How the interpreter and generated code read a series: the runtime function that totals
+ * it (by what its periods hold) and how an error names it. One choice for both back ends.
+ */
+import type { ExprIR } from "./ir.js";
+import type { SeriesReading } from "../runtime/series.js";
+import { evaluationLocation } from "../runtime/messages.js";
+
+export type SeriesTotal = Extract<ExprIR, { op: "series_total" }>;
+
+export type SeriesTotalFunction = "sumMoneySeries" | "sumIntegerSeries" | "sumDecimalSeries" | "averageSeries";
+
+export function seriesTotalFunction(expr: SeriesTotal): SeriesTotalFunction {
+  if (expr.operator === "average") return "averageSeries";
+  switch (expr.type.kind) {
+    case "money":
+      return "sumMoneySeries";
+    case "decimal":
+      return "sumDecimalSeries";
+    default:
+      return "sumIntegerSeries";
+  }
+}
+
+/** The series' name in an error (`person.salary`, or the field of a list item), and where it is read. */
+export function seriesReading(expr: Extract<ExprIR, { op: "series_at" | "series_total" }>): SeriesReading {
+  const { series } = expr;
+  const name = series.op === "fact" ? `${series.entity}.${series.field}` : series.op === "field" ? series.field : "the series";
+  return { name, location: evaluationLocation(expr.span) };
+}
+
+/** The rounding of an average: the checker fuses every average with the `round` around it. */
+export function averageRounding(expr: SeriesTotal): "half_up" | "down" | "up" {
+  if (expr.rounding === undefined) throw new Error("an average of periods without its rounding");
+  return expr.rounding;
+}
+
+/** The series' type: what its periods are and hold. */
+export function seriesTypeOf(expr: Extract<ExprIR, { op: "series_at" | "series_total" }>): Extract<ExprIR["type"], { kind: "series" }> {
+  const { type } = expr.series;
+  if (type.kind !== "series") throw new Error(`a ${expr.op} node reads ${type.kind}, not a series`);
+  return type;
+}
