@@ -141,7 +141,8 @@ export interface ParameterDeclaration {
 export interface ParameterValue {
   /** a literal expression (money, percent, date, time, months, integer, bool, enum member, `absent`) */
   readonly value: Expr;
-  readonly from: DateLiteral;
+  /** absent: in force from the earliest date there is, whatever the evaluation date before `until` */
+  readonly from?: DateLiteral;
   readonly until?: DateLiteral;
   readonly source: SourceRef;
   readonly note?: StringLiteral;
@@ -247,7 +248,7 @@ export interface DateLiteral {
   readonly span: SourceSpan;
 }
 
-export type BinaryOperator = "+" | "-" | "*" | "=" | "!=" | "<" | "<=" | ">" | ">=" | "and" | "or" | "otherwise";
+export type BinaryOperator = "+" | "-" | "*" | "/" | "=" | "!=" | "<" | "<=" | ">" | ">=" | "and" | "or" | "otherwise";
 
 export type Expr =
   | { readonly kind: "bool"; readonly value: boolean; readonly span: SourceSpan }

@@ -6,7 +6,7 @@
  * the rules with the same data.
  */
 import type { CitationIR, ProgramIR, RuleIR, SourceSpan } from "./ir.js";
-import { measureHeading, numberOfNumeral } from "./notice-parts.js";
+import { noticeHeadings } from "./notice-parts.js";
 
 export interface CitingItem {
   readonly kind: "measure" | "rule" | "not_computable" | "parameter";
@@ -54,17 +54,14 @@ interface Section {
 
 /** The numbered sections of a notice: heading and body, up to the next heading (the last runs to the end). */
 function sections(notice: string): Section[] {
-  const found = [...notice.matchAll(measureHeading)];
-  return found.map((match, i) => {
-    const bodyStart = (match.index ?? 0) + match[0].length;
-    return {
-      number: numberOfNumeral(match[1] ?? ""),
-      heading: (match[2] ?? "").trim(),
-      headingStart: bodyStart - (match[2] ?? "").length,
-      bodyStart,
-      bodyEnd: found[i + 1]?.index ?? notice.length,
-    };
-  });
+  const found = noticeHeadings(notice);
+  return found.map((heading, i) => ({
+    number: heading.number,
+    heading: heading.words.trim(),
+    headingStart: heading.bodyStart - heading.words.length,
+    bodyStart: heading.bodyStart,
+    bodyEnd: found[i + 1]?.start ?? notice.length,
+  }));
 }
 
 interface Sentence {

@@ -196,7 +196,7 @@ export function suggestedName(word: string): string {
   return suggestions[word] ?? `${word}_value`;
 }
 
-const binaryOperators: ReadonlySet<string> = new Set(["otherwise", "or", "and", "=", "!=", "<", "<=", ">", ">=", "+", "-", "*"]);
+const binaryOperators: ReadonlySet<string> = new Set(["otherwise", "or", "and", "=", "!=", "<", "<=", ">", ">=", "+", "-", "*", "/"]);
 
 function isBinaryOperator(image: string): image is BinaryOperator {
   return binaryOperators.has(image);
@@ -497,15 +497,16 @@ class Converter implements ChainContext {
       return value === undefined || span === undefined ? undefined : { ...value, span };
     }
     const value = this.parameterLiteral(childNode(node, "parameterLiteral"));
-    const from = this.date(childToken(node, "from"));
+    const fromToken = childToken(node, "from");
+    const from = this.date(fromToken);
     const source = this.sourceRef(node);
     const span = this.nodeSpan(node);
-    if (value === undefined || from === undefined || source === undefined || span === undefined) return undefined;
+    if (value === undefined || (fromToken !== undefined && from === undefined) || source === undefined || span === undefined) return undefined;
     const until = this.date(childToken(node, "until"));
     const note = this.string(childToken(node, "note"));
     return {
       value,
-      from,
+      ...(from === undefined ? {} : { from }),
       ...(until === undefined ? {} : { until }),
       source,
       ...(note === undefined ? {} : { note }),
@@ -987,6 +988,7 @@ const bindingPowers: Readonly<Record<BinaryOperator | "in", BindingPower>> = {
   "+": { left: 6, right: 7 },
   "-": { left: 6, right: 7 },
   "*": { left: 7, right: 8 },
+  "/": { left: 7, right: 8 },
 };
 
 /**

@@ -103,7 +103,7 @@ class FormulaPrinter {
         return binary(at(expr.left, Strength.Additive), expr.operator, at(expr.right, Strength.Additive), Strength.Comparison);
       case "arithmetic": {
         const { symbol } = arithmeticOperation(expr.operator);
-        const strength = symbol === "*" ? Strength.Multiplicative : Strength.Additive;
+        const strength = symbol === "*" || symbol === "/" ? Strength.Multiplicative : Strength.Additive;
         // The IR puts the amount first in a product (`2 * amount` is `amount * 2`): print it as written.
         const [left, right] = symbol === "*" && expr.right.span.start < expr.left.span.start ? [expr.right, expr.left] : [expr.left, expr.right];
         return binary(at(left, strength), symbol, at(right, next(strength)), strength);

@@ -15,6 +15,59 @@ export function numberOfNumeral(numeral: string): number {
   return 10 + (numerals[numeral.slice(1)] ?? 0);
 }
 
+/**
+ * The other numberings a document may use for its parts, tried when it has no 一、 headings:
+ * articles (`第九条`, `第1259条`, as laws and regulations number them) and Arabic numerals
+ * (`9.`, `9、`). A citation `§9` names part 9 in the document's own numbering.
+ */
+const articleHeading = /^\s*第([零〇一二三四五六七八九十百千]+|[0-9]+)条[^\S\n]*(.*)$/gmu;
+const arabicHeading = /^\s*([0-9]+)[.．、](?![0-9])[^\S\n]*(.*)$/gmu;
+
+/** 9 for 九, 1259 for 一千二百五十九, 10 for 十, 15 for 十五; Arabic digits as they are */
+export function numberOfChineseNumeral(numeral: string): number {
+  if (/^[0-9]+$/u.test(numeral)) return Number(numeral);
+  const units: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
+  let total = 0;
+  let digit = 0;
+  for (const character of numeral) {
+    const unit = units[character];
+    if (unit === undefined) {
+      digit = numerals[character] ?? 0;
+      continue;
+    }
+    // 十 alone at the start is 一十
+    total += (digit === 0 ? 1 : digit) * unit;
+    digit = 0;
+  }
+  return total + digit;
+}
+
+export interface NoticeHeading {
+  readonly number: number;
+  /** the heading's words after its numeral */
+  readonly words: string;
+  readonly start: number;
+  readonly bodyStart: number;
+}
+
+/** The numbered headings of a document, in the first numbering it uses of 一、, 第N条 and N. */
+export function noticeHeadings(notice: string): NoticeHeading[] {
+  for (const [pattern, number] of [
+    [measureHeading, numberOfNumeral],
+    [articleHeading, numberOfChineseNumeral],
+    [arabicHeading, Number],
+  ] as const) {
+    const found = [...notice.matchAll(pattern)].map((match) => ({
+      number: number(match[1] ?? ""),
+      words: match[2] ?? "",
+      start: match.index ?? 0,
+      bodyStart: (match.index ?? 0) + match[0].length,
+    }));
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
 /** a measure's number, or the words before the first measure and after the last */
 export type NoticePart = number | "preamble" | "closing";
 
@@ -38,11 +91,7 @@ const paragraphEnd = /。[^\S\n]*\n[^\S\n]*\n/u;
  * numbered headings has no parts.
  */
 export function noticeParts(notice: string): NoticePartRange[] {
-  const headings = [...notice.matchAll(measureHeading)].map((match) => ({
-    number: numberOfNumeral(match[1] ?? ""),
-    start: match.index ?? 0,
-    bodyStart: (match.index ?? 0) + match[0].length,
-  }));
+  const headings = noticeHeadings(notice);
   const last = headings.at(-1);
   if (last === undefined) return [];
   const firstWords = last.bodyStart + Math.max(0, notice.slice(last.bodyStart).search(/\S/u));

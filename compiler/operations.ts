@@ -28,9 +28,9 @@ export interface Operation {
   /** computes the operation from the operands (and, for a rounding, the rounding mode after them) */
   readonly runtime: RuntimeFunctionName;
   /** arithmetic: the operator as written, `left symbol right` */
-  readonly symbol?: "+" | "-" | "*";
+  readonly symbol?: "+" | "-" | "*" | "/";
   /** arithmetic: what it computes on the operands' exact values (months by the month rule of the language) */
-  readonly computes?: "sum" | "difference" | "product" | "months_later" | "months_earlier";
+  readonly computes?: "sum" | "difference" | "product" | "quotient" | "months_later" | "months_earlier";
   /** the runtime function takes a rounding mode after the operands */
   readonly rounds?: true;
   /** a built-in function: its name as written, `name(operands)` */
@@ -41,10 +41,15 @@ const table = {
   money_add: { symbol: "+", operands: ["money", "money"], result: "money", computes: "sum", runtime: "addMoney" },
   money_sub: { symbol: "-", operands: ["money", "money"], result: "money", computes: "difference", runtime: "subtractMoney" },
   money_mul_integer: { symbol: "*", operands: ["money", "integer"], result: "money", computes: "product", runtime: "multiplyMoney" },
+  /** an amount per month times a number of months: `monthly_standard * 3 months` */
+  money_mul_months: { symbol: "*", operands: ["money", "months"], result: "money", computes: "product", runtime: "multiplyMoney" },
   money_mul_percent: { symbol: "*", operands: ["money", "percent"], result: "unrounded_money", computes: "product", runtime: "multiplyMoneyByPercentExact" },
   money_mul_decimal: { symbol: "*", operands: ["money", "decimal"], result: "unrounded_money", computes: "product", runtime: "multiplyMoneyByDecimal" },
   unrounded_add: { symbol: "+", operands: ["unrounded_money", "unrounded_money"], result: "unrounded_money", computes: "sum", runtime: "addDecimal" },
   unrounded_sub: { symbol: "-", operands: ["unrounded_money", "unrounded_money"], result: "unrounded_money", computes: "difference", runtime: "subtractDecimal" },
+  // a quotient multiplied before it is rounded (an hourly wage times hours times a rate): rounded once, at the end
+  unrounded_mul_decimal: { symbol: "*", operands: ["unrounded_money", "decimal"], result: "unrounded_money", computes: "product", runtime: "multiplyDecimal" },
+  unrounded_mul_percent: { symbol: "*", operands: ["unrounded_money", "percent"], result: "unrounded_money", computes: "product", runtime: "multiplyDecimalByPercent" },
   integer_add: { symbol: "+", operands: ["integer", "integer"], result: "integer", computes: "sum", runtime: "addIntegers" },
   integer_sub: { symbol: "-", operands: ["integer", "integer"], result: "integer", computes: "difference", runtime: "subtractIntegers" },
   integer_mul: { symbol: "*", operands: ["integer", "integer"], result: "integer", computes: "product", runtime: "multiplyIntegers" },
@@ -64,6 +69,12 @@ const table = {
   date_add_days: { symbol: "+", operands: ["date", "days"], result: "date", computes: "sum", runtime: "addDays" },
   date_sub_days: { symbol: "-", operands: ["date", "days"], result: "date", computes: "difference", runtime: "subtractDays" },
   date_diff: { symbol: "-", operands: ["date", "date"], result: "days", computes: "difference", runtime: "subtractDates" },
+  // a quotient is unrounded: an amount divided is an unrounded amount, to be rounded to the fen
+  money_div_integer: { symbol: "/", operands: ["money", "integer"], result: "unrounded_money", computes: "quotient", runtime: "divideMoneyByInteger" },
+  money_div_decimal: { symbol: "/", operands: ["money", "decimal"], result: "unrounded_money", computes: "quotient", runtime: "divideMoneyByDecimal" },
+  money_div_money: { symbol: "/", operands: ["money", "money"], result: "decimal", computes: "quotient", runtime: "divideMoneyByMoney" },
+  unrounded_div_decimal: { symbol: "/", operands: ["unrounded_money", "decimal"], result: "unrounded_money", computes: "quotient", runtime: "divideDecimal" },
+  decimal_div: { symbol: "/", operands: ["decimal", "decimal"], result: "decimal", computes: "quotient", runtime: "divideDecimal" },
 
   /** round(unrounded amount) to the fen */
   round_to_fen: { operands: ["unrounded_money"], result: "money", rounds: true, runtime: "roundToFen" },
@@ -106,7 +117,7 @@ export type FunctionOperationId = IdsWith<"function">;
 export type ConversionOperationId = "integer_to_decimal" | "money_to_unrounded";
 
 export interface ArithmeticOperation extends Operation {
-  readonly symbol: "+" | "-" | "*";
+  readonly symbol: "+" | "-" | "*" | "/";
   readonly operands: readonly [Kind, Kind];
   readonly computes: NonNullable<Operation["computes"]>;
 }
@@ -134,7 +145,7 @@ export function findFunction(name: string): FunctionOperationId | undefined {
 }
 
 /** The operation `left symbol right` is for the operands' kinds, as written (no commuted order). */
-export function findArithmetic(symbol: "+" | "-" | "*", left: Kind, right: Kind): ArithmeticOperationId | undefined {
+export function findArithmetic(symbol: "+" | "-" | "*" | "/", left: Kind, right: Kind): ArithmeticOperationId | undefined {
   return arithmeticOperationIds.find((id) => {
     const operation = table[id];
     return operation.symbol === symbol && operation.operands[0] === left && operation.operands[1] === right;

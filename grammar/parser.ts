@@ -307,11 +307,13 @@ export class TiaoParser extends CstParser {
     this.SUBRULE(this.datedFigure);
   });
 
-  /** `<literal> from <date> [until <date>] source … [note "…"]` */
+  /** `<literal> [from <date>] [until <date>] source … [note "…"]`: without `from`, in force from the earliest date */
   datedFigure = this.RULE("datedFigure", () => {
     this.SUBRULE(this.parameterLiteral);
-    this.CONSUME(From);
-    this.CONSUME1(DateLiteral, { LABEL: "from" });
+    this.OPTION3(() => {
+      this.CONSUME(From);
+      this.CONSUME1(DateLiteral, { LABEL: "from" });
+    });
     this.OPTION(() => {
       this.CONSUME(Until);
       this.CONSUME2(DateLiteral, { LABEL: "until" });

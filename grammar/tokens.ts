@@ -23,7 +23,7 @@ export const YearsUnit = createToken({ name: "YearsUnit", pattern: Lexer.NA, lab
 export const EvaluationDateWord = createToken({ name: "EvaluationDateWord", pattern: Lexer.NA, label: "`evaluation_date`" });
 /** `days`, `day`, `天` */
 export const DaysUnit = createToken({ name: "DaysUnit", pattern: Lexer.NA, label: "`days`" });
-/** Every operator between two operands: `otherwise or and = != < <= > >= in + - *` */
+/** Every operator between two operands: `otherwise or and = != < <= > >= in + - * /` */
 export const BinaryOperator = createToken({ name: "BinaryOperator", pattern: Lexer.NA, label: "an operator" });
 /** The keys of the policy header whose value is a text: `title document issuer version notice` */
 export const HeaderTextKey = createToken({ name: "HeaderTextKey", pattern: Lexer.NA, label: "a header field such as `title`" });
@@ -131,6 +131,7 @@ export const Equals = createToken({ name: "Equals", pattern: "=", label: "`=`", 
 export const Plus = createToken({ name: "Plus", pattern: "+", label: "`+`", categories: [BinaryOperator] });
 export const Minus = createToken({ name: "Minus", pattern: "-", label: "`-`", categories: [BinaryOperator] });
 export const Star = createToken({ name: "Star", pattern: "*", label: "`*`", categories: [BinaryOperator] });
+export const Slash = createToken({ name: "Slash", pattern: "/", label: "`/`", categories: [BinaryOperator] });
 export const Percent = createToken({ name: "Percent", pattern: "%", label: "`%`" });
 
 // ---------------------------------------------------------------- unit words in Chinese
@@ -270,6 +271,7 @@ export const allTokens: readonly TokenType[] = [
   Plus,
   Minus,
   Star,
+  Slash,
   Percent,
   LBrace,
   RBrace,

@@ -35,6 +35,7 @@ export { addDecimal, subtractDecimal, multiplyDecimal, multiplyIntegerByPercent,
 export { periodKey, periodKeys, seriesValueAt, sumMoneySeries, sumIntegerSeries, sumDecimalSeries, averageSeries, type RelativePeriods, type SeriesReading } from "./series.js";
 export { applyScale, type DatedFigure, type ScaleBracketData, type ScaleData, type ScaleMode } from "./scale.js";
 export { addDays, addMonths, subtractDays, subtractMonths, subtractDates, lastDayOfTerm, daysBetween, minOf, maxOf } from "./dates.js";
+export { divideDecimal, divideMoneyByInteger, divideMoneyByDecimal, divideMoneyByMoney } from "./division.js";
 export { completedMonths, completedYears, yearOf, monthOf, firstDayOfMonth, lastDayOfMonth, firstDayOfYear, lastDayOfYear } from "./calendar.js";
 
 // The JSON-facing entry point of generated modules (their `evaluateJson`)

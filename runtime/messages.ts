@@ -28,6 +28,7 @@ export const notANumberMessage = (text: string): string => `"${text}" is not a n
 export const noSuchDateMessage = (year: number, month: number, day: number): string => `there is no date ${year}-${month}-${day}`;
 export const noSuchTimeMessage = (hours: number, minutes: number): string => `there is no time of day ${hours}:${minutes}`;
 export const termLengthMessage = (months: number): string => `a term cannot last ${months} months`;
+export const divisionByZeroMessage = "division by zero";
 export const datesInWrongOrderMessage = "completed years and months are counted from the earlier date to the later one, but the first date is the later";
 
 /** Where in the policy an error arose: the rule, definition or parameter involved. */

@@ -9,7 +9,7 @@ import type { Citation, PolicyFile } from "../ast.js";
 import type { CitationIR } from "../ir.js";
 import { noticeParts, type NoticePart, type NoticePartRange } from "../notice-parts.js";
 import type { Reporter } from "./report.js";
-import { reportError } from "./report.js";
+import { reportError, reportWarning } from "./report.js";
 
 export function citationIR(citation: Citation): CitationIR {
   const { clause } = citation;
@@ -61,7 +61,14 @@ function withoutWhitespace(text: string): string {
 export function checkQuotes(files: readonly PolicyFile[], notice: string, reporter: Reporter): void {
   const text = withoutWhitespace(notice);
   const parts = noticeParts(notice).map((range) => ({ ...range, text: withoutWhitespace(notice.slice(range.start, range.end)) }));
-  for (const citation of citations(files)) {
+  const all = citations(files);
+  const numbered = all.find((citation) => !("part" in citation.clause));
+  if (parts.length === 0 && numbered !== undefined) {
+    reportWarning(reporter, "T0805", numbered.clause.span, `the notice has no numbered parts, so \`${numbered.clause.text}\` and every other clause number are not checked`, {
+      help: "the parts of a notice are found from headings on lines of their own: `一、`, `第九条` or `9.`",
+    });
+  }
+  for (const citation of all) {
     const quote = withoutWhitespace(citation.quote.value);
     const missing = firstMissingPassage(quote, text);
     if (missing !== undefined) {

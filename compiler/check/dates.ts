@@ -6,7 +6,7 @@
  */
 import type { DateLiteral, ParameterValue } from "../ast.js";
 import type { SourceSpan } from "../../runtime/types.js";
-import { daysInMonth, formatDate, parseDate, parseTime, type CalendarDate, type TimeOfDay } from "../../runtime/dates.js";
+import { calendarDate, daysInMonth, formatDate, parseDate, parseTime, type CalendarDate, type TimeOfDay } from "../../runtime/dates.js";
 import type { Reporter } from "./report.js";
 import { reportError } from "./report.js";
 
@@ -51,21 +51,39 @@ export interface ValuePeriod {
   readonly until?: CalendarDate;
 }
 
+/** The first day of the calendar (0001-01-01): a value written without `from` is in force from it. */
+const EARLIEST_DATE = calendarDate(1, 1, 1);
+
+function fromSpan(value: ParameterValue): ParameterValue["span"] {
+  return value.from?.span ?? value.value.span;
+}
+
+function fromText(value: ParameterValue): string {
+  return value.from?.text ?? "the earliest date";
+}
+
 /**
  * The periods of a parameter's values, in written order. A value without `until` runs until
  * the day before the next value's `from`. Reports bad dates (T0501), a value ending before it
  * starts (T0504), values out of date order (T0502) and overlapping values (T0503).
  */
 export function checkValuePeriods(parameter: string, values: readonly ParameterValue[], reporter: Reporter): (ValuePeriod | undefined)[] {
+  values.forEach((value, index) => {
+    if (index > 0 && value.from === undefined) {
+      reportError(reporter, "T0806", value.value.span, `only the first value of \`${parameter}\` can be in force from the earliest date`, {
+        help: "a later value starts on a date: write `from` and the date it takes effect",
+      });
+    }
+  });
   const bounds = values.map((value) => {
-    const from = checkDateLiteral(value.from, reporter);
+    const from = value.from === undefined ? EARLIEST_DATE : checkDateLiteral(value.from, reporter);
     const until = value.until === undefined ? undefined : checkDateLiteral(value.until, reporter);
     return { value, from, until };
   });
   for (const { value, from, until } of bounds) {
     if (from !== undefined && until !== undefined && value.until !== undefined && until < from) {
-      reportError(reporter, "T0504", value.until.span, `this value ends on ${value.until.text}, before it starts on ${value.from.text}`, {
-        labels: [{ span: value.from.span, message: "it starts here" }],
+      reportError(reporter, "T0504", value.until.span, `this value ends on ${value.until.text}, before it starts on ${fromText(value)}`, {
+        labels: [{ span: fromSpan(value), message: "it starts here" }],
         help: "`until` is the last day the value is in force: it cannot come before `from`",
       });
     }
@@ -75,12 +93,12 @@ export function checkValuePeriods(parameter: string, values: readonly ParameterV
     const next = bounds[index];
     if (previous === undefined || next === undefined || previous.from === undefined || next.from === undefined) continue;
     if (next.from <= previous.from) {
-      reportError(reporter, "T0502", next.value.from.span, `the values of \`${parameter}\` are not in date order: ${next.value.from.text} comes after ${previous.value.from.text}`, {
-        labels: [{ span: previous.value.from.span, message: "the value before starts here" }],
+      reportError(reporter, "T0502", fromSpan(next.value), `the values of \`${parameter}\` are not in date order: ${fromText(next.value)} comes after ${fromText(previous.value)}`, {
+        labels: [{ span: fromSpan(previous.value), message: "the value before starts here" }],
         help: "write the values from the earliest to the latest",
       });
     } else if (previous.until !== undefined && previous.value.until !== undefined && previous.until >= next.from) {
-      reportError(reporter, "T0503", next.value.from.span, `two values of \`${parameter}\` are in force on ${next.value.from.text}`, {
+      reportError(reporter, "T0503", fromSpan(next.value), `two values of \`${parameter}\` are in force on ${fromText(next.value)}`, {
         labels: [{ span: previous.value.until.span, message: `the value before is in force until ${previous.value.until.text}` }],
         help: `end the value before on the day before (\`until ${formatDate((next.from - 1) as CalendarDate)}\`), or start this one later`,
       });

@@ -572,6 +572,7 @@ function checkBinary(expr: BinaryExpr, context: ExprContext, expected: Expectati
     case "+":
     case "-":
     case "*":
+    case "/":
       return checkArithmetic(expr.operator, expr, context);
     case "=":
     case "!=":

@@ -13,7 +13,7 @@ import { reportError } from "./report.js";
 import { decimalType, describeType, sameType, unroundedType } from "./types.js";
 
 type Kind = ValueType["kind"];
-export type ArithmeticOperator = Extract<BinaryOperator, "+" | "-" | "*">;
+export type ArithmeticOperator = Extract<BinaryOperator, "+" | "-" | "*" | "/">;
 
 /** The operation for `left operator right`; multiplication commutes: `2 * amount` is `amount * 2`, the operands swapped in the IR. */
 function findOperation(operator: ArithmeticOperator, left: Kind, right: Kind): { readonly id: ArithmeticOperationId; readonly swapped: boolean } | undefined {
@@ -37,6 +37,8 @@ export function arithmetic(operator: ArithmeticOperator, left: ExprIR, right: Ex
     [left, right],
     ...(widenedLeft === undefined ? [] : [[widenedLeft, right] as [ExprIR, ExprIR]]),
     ...(widenedRight === undefined ? [] : [[left, widenedRight] as [ExprIR, ExprIR]]),
+    // a whole number divided by a whole number is a decimal number
+    ...(operator === "/" && widenedLeft !== undefined && widenedRight !== undefined ? [[widenedLeft, widenedRight] as [ExprIR, ExprIR]] : []),
   ];
   for (const [a, b] of candidates) {
     const found = findOperation(operator, a.type.kind, b.type.kind);
@@ -52,9 +54,22 @@ export function arithmetic(operator: ArithmeticOperator, left: ExprIR, right: Ex
 const monthsText = (amount: string): string => `${amount} ${amount === "1" ? "month" : "months"}`;
 const daysText = (amount: string): string => `${amount} ${amount === "1" ? "day" : "days"}`;
 
+/**
+ * `0.16` where a percentage is expected is a fraction, 16%: suggesting `0.16%` would make the
+ * rate a hundred times too small. A number of 1 or more reads as a percentage already (`60`).
+ */
+function percentText(amount: string): string {
+  const [whole, fraction] = amount.split(".");
+  if (whole === undefined || fraction === undefined || Number(whole) !== 0) return `${amount}%`;
+  const shifted = `${fraction.padEnd(2, "0").slice(0, 2)}.${fraction.slice(2)}`;
+  const [percentWhole = "0", percentFraction = ""] = shifted.split(".");
+  const trimmedWhole = percentWhole.replace(/^0(?=\d)/, "");
+  return percentFraction === "" ? `${trimmedWhole}%` : `${trimmedWhole}.${percentFraction}%`;
+}
+
 const unitWords: Partial<Record<Kind, (amount: string) => string>> = {
   money: (amount) => `${amount} yuan`,
-  percent: (amount) => `${amount}%`,
+  percent: percentText,
   months: monthsText,
   days: daysText,
 };
@@ -77,13 +92,15 @@ function reportArithmeticMismatch(operator: ArithmeticOperator, left: ExprIR, ri
   const message =
     operator === "+" ? `cannot add ${describeType(right.type)} to ${describeType(left.type)}`
     : operator === "-" ? `cannot subtract ${describeType(right.type)} from ${describeType(left.type)}`
-    : `cannot multiply ${describeType(left.type)} by ${describeType(right.type)}`;
+    : operator === "*" ? `cannot multiply ${describeType(left.type)} by ${describeType(right.type)}`
+    : `cannot divide ${describeType(left.type)} by ${describeType(right.type)}`;
   reportError(reporter, "T0301", span, message, { help: arithmeticHelp(operator, left.type.kind, right.type.kind, rightNumber) });
 }
 
 function arithmeticHelp(operator: ArithmeticOperator, left: Kind, right: Kind, rightNumber: string | undefined): string {
   const either = (kind: Kind): boolean => left === kind || right === kind;
   const count = rightNumber ?? "6";
+  if (operator === "/") return "an amount divides by a whole number, a decimal number or another amount, and a decimal number by a decimal number; the quotient is unrounded: round it with `round(…)`";
   if (operator !== "*" && left === "date" && right !== "date") {
     const verb = operator === "+" ? "add" : "subtract";
     return `${verb} months with \`${operator} ${monthsText(count)}\`, or days with \`${operator} ${daysText(rightNumber ?? "1")}\``;

@@ -401,6 +401,16 @@ export const catalog = {
     title: "duration too long to count",
     explanation: "A duration in years is counted in months, twelve a year, and must stay a whole number a computer counts exactly.",
   },
+  T0805: {
+    title: "notice without numbered parts",
+    explanation:
+      "A citation `§9 \"…\"` names part 9 of the notice in the notice's own numbering, and its words must be in that part (T0604). The parts are found from headings on lines of their own: `一、` … `十、` as a notice numbers its measures, `第九条` or `第1259条` as a law numbers its articles, or `9.` / `9、`. A notice with none of them has no parts, and clause numbers cannot be checked against it: the quotes are still checked against the whole text.",
+  },
+  T0806: {
+    title: "later value without a date",
+    explanation:
+      "A parameter's first value may leave out `from`: it is then in force from the earliest date there is (and until its `until`, or the next value's `from`), which is what a figure the notice sets itself needs, readable on any date a measure may be evaluated. Every later value takes effect on a date, written with `from`.",
+  },
   // ---------------------------------------------------------------- T09xx structure
   T0901: {
     title: "measures that read each other's outputs in a circle",

@@ -70,13 +70,13 @@ export type ArithmeticMeaning =
   /** fen × millionths: an exact amount in millionths of a fen, before rounding */
   | { readonly symbol: "*"; readonly kind: "money_times_percent" }
   /** operations on decimals, or on money and decimals, or month arithmetic on dates */
-  | { readonly symbol: "+" | "-" | "*"; readonly kind: "outside_whole_numbers" };
+  | { readonly symbol: "+" | "-" | "*" | "/"; readonly kind: "outside_whole_numbers" };
 
 export function arithmeticMeaning(operation: ArithmeticOperationId): ArithmeticMeaning {
   const { symbol, operands, computes } = arithmeticOperation(operation);
   if (operation === "money_mul_percent") return { symbol: "*", kind: "money_times_percent" };
   const wholeNumbers = operands.every((kind) => kind !== "decimal" && kind !== "percent");
-  if (!wholeNumbers || computes === "months_later" || computes === "months_earlier") return { symbol, kind: "outside_whole_numbers" };
+  if (!wholeNumbers || symbol === "/" || computes === "months_later" || computes === "months_earlier") return { symbol, kind: "outside_whole_numbers" };
   if (symbol === "*") return { symbol, kind: "multiply" };
   return { symbol, kind: symbol === "+" ? "add" : "subtract" };
 }

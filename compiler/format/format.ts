@@ -215,7 +215,8 @@ class Printer {
   /** `value …`, `threshold …`, `rate …`: the figure and its dates, its source and note below it. */
   private datedFigure(indent: number, word: string, value: ParameterValue): void {
     const until = value.until === undefined ? "" : ` until ${value.until.text}`;
-    this.line(indent, `${word} ${printExpression(value.value)} from ${value.from.text}${until}`, value.span);
+    const from = value.from === undefined ? "" : ` from ${value.from.text}`;
+    this.line(indent, `${word} ${printExpression(value.value)}${from}${until}`, value.span);
     const source = value.source.kind === "clause" ? citationText(value.source.citation) : printString(value.source.text.value);
     this.line(indent + 2, `source ${source}`, value.source.span);
     if (value.note !== undefined) this.line(indent + 2, `note ${printString(value.note.value)}`, value.note.span);

@@ -43,6 +43,7 @@ export function strengthOf(expression: Expr): Strength {
         case "-":
           return Strength.Additive;
         case "*":
+        case "/":
           return Strength.Multiplicative;
         case "=":
         case "!=":

@@ -73,9 +73,10 @@ function windowText(window: EffectiveWindow, written: SourceText): string {
 function parameterMarkdown(parameter: ParameterDeclaration, type: string, written: SourceText): string {
   const values = parameter.values.map((value, position) => {
     const next = parameter.values[position + 1];
-    const nextFrom = next === undefined ? undefined : parseDate(next.from.text);
+    const nextFrom = next?.from === undefined ? undefined : parseDate(next.from.text);
     const until = value.until?.text ?? (nextFrom === undefined ? undefined : formatDate(addDays(nextFrom, -1)));
-    const period = `from ${value.from.text}${until === undefined ? "" : ` until ${until}`}`;
+    const since = value.from === undefined ? (until === undefined ? "on every date" : "from the earliest date") : `from ${value.from.text}`;
+    const period = `${since}${until === undefined ? "" : ` until ${until}`}`;
     const note = value.note === undefined ? "" : `\n  note: ${value.note.value}`;
     return `- \`${written(value.value)}\` ${period}\n  source: ${sourceText(value.source)}${note}`;
   });

@@ -551,10 +551,11 @@ class IndexBuilder {
       }
       case "+":
       case "-":
-      case "*": {
+      case "*":
+      case "/": {
         const left = this.expression(expr.left, scope);
         const right = this.expression(expr.right, scope);
-        return expr.operator === "*" ? undefined : (left ?? right);
+        return expr.operator === "*" || expr.operator === "/" ? undefined : (left ?? right);
       }
     }
   }

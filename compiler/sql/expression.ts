@@ -12,7 +12,8 @@
  * parameters are expanded at each call, as the interpreter evaluates them at each call.
  */
 import type { DefinitionIR, ExprIR, ParameterIR, RuleIR, ValueType, WindowIR } from "../ir.js";
-import { isRepresentationChange, type OperationId } from "../operations.js";
+import { arithmeticOperation, isRepresentationChange, type OperationId } from "../operations.js";
+import { internalError } from "../internal-error.js";
 import {
   amountTooLargeMessage,
   conflictMessage,
@@ -179,10 +180,13 @@ const sqlOperations: { readonly [id in OperationId]: { readonly call: (operands:
   money_add: { call: ([l, r]) => `tiao_add(${l}, ${r})`, fails: "money" },
   money_sub: { call: ([l, r]) => `tiao_sub(${l}, ${r})`, fails: "money" },
   money_mul_integer: { call: ([l, r]) => `tiao_mul(${l}, ${r})`, fails: "money" },
+  money_mul_months: { call: ([l, r]) => `tiao_mul(${l}, ${r})`, fails: "money" },
   money_mul_percent: { call: ([l, r]) => `tiao_decimal_mul(tiao_yuan(${l}), tiao_fraction(${r}))`, fails: "decimal" },
   money_mul_decimal: { call: ([l, r]) => `tiao_decimal_mul(tiao_yuan(${l}), ${r})`, fails: "decimal" },
   unrounded_add: { call: ([l, r]) => `tiao_decimal_add(${l}, ${r})`, fails: "decimal" },
   unrounded_sub: { call: ([l, r]) => `tiao_decimal_sub(${l}, ${r})`, fails: "decimal" },
+  unrounded_mul_decimal: { call: ([l, r]) => `tiao_decimal_mul(${l}, ${r})`, fails: "decimal" },
+  unrounded_mul_percent: { call: ([l, r]) => `tiao_decimal_mul(${l}, tiao_fraction(${r}))`, fails: "decimal" },
   integer_add: { call: ([l, r]) => `tiao_add(${l}, ${r})`, fails: "integer" },
   integer_sub: { call: ([l, r]) => `tiao_sub(${l}, ${r})`, fails: "integer" },
   integer_mul: { call: ([l, r]) => `tiao_mul(${l}, ${r})`, fails: "integer" },
@@ -202,6 +206,12 @@ const sqlOperations: { readonly [id in OperationId]: { readonly call: (operands:
   date_add_days: { call: ([l, r]) => `tiao_add_days(${l}, ${r})`, fails: "date" },
   date_sub_days: { call: ([l, r]) => `tiao_add_days(${l}, -(${r}))`, fails: "date" },
   date_diff: { call: ([l, r]) => `tiao_days_between(${l}, ${r})`, fails: "never" },
+  // refused before they are compiled (the case "arithmetic" below): a quotient's digits
+  money_div_integer: { call: refusedDivision, fails: "never" },
+  money_div_decimal: { call: refusedDivision, fails: "never" },
+  money_div_money: { call: refusedDivision, fails: "never" },
+  unrounded_div_decimal: { call: refusedDivision, fails: "never" },
+  decimal_div: { call: refusedDivision, fails: "never" },
   round_to_fen: { call: ([x], mode) => `tiao_round_${mode}(${x} * 100)`, fails: "money" },
   round_to_integer: { call: ([x], mode) => `tiao_round_${mode}(${x})`, fails: "integer" },
   // in whole numbers, as the runtime's fused function: n × millionths / 10^6, rounded
@@ -224,6 +234,10 @@ const sqlOperations: { readonly [id in OperationId]: { readonly call: (operands:
   integer_to_decimal: { call: ([n]) => `tiao_integer_decimal(${n})`, fails: "never" },
   money_to_unrounded: { call: ([m]) => `tiao_yuan(${m})`, fails: "never" },
 };
+
+function refusedDivision(): never {
+  return internalError("a division reached the SQL target, which refuses it");
+}
 
 function yearOf(date: string | undefined): string {
   return `CAST(EXTRACT(YEAR FROM ${date}) AS INTEGER)`;
@@ -365,6 +379,10 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
       return value(`(${left.sql} ${operator} ${right.sql})`, firstError(left.error, right.error));
     }
     case "arithmetic":
+      if (arithmeticOperation(expr.operator).symbol === "/") {
+        context.problems.push({ expr, message: "the SQL target cannot divide: the runtime's quotient keeps 30 decimals and a digit for the rest, which SQL's decimals do not" });
+        return value("NULL");
+      }
       return operation(expr.operator, [sub(expr.left), sub(expr.right)], dialect);
     case "negate":
       return operation("negate", [sub(expr.operand)], dialect);

@@ -211,6 +211,12 @@ const variants: readonly Case[] = [
   },
   { code: "T0305", text: inMeasure(`  output m: months = 6 ${cites}`), line: 2, column: 22, message: "`6` has no unit: a number of months is expected here", help: "write `6 months`" },
   { code: "T0305", text: inMeasure(`  output m: money = 6 ${cites}`), line: 2, column: 21, message: "`6` has no unit: an amount of money is expected here", help: "write `6 yuan`" },
+  // a fraction where a percentage is expected is suggested as the same rate, never a hundred times smaller
+  { code: "T0305", text: inMeasure(`  output r: percent = 0.16 ${cites}`), line: 2, column: 23, message: "`0.16` has no unit: a percentage is expected here", help: "write `16%`" },
+  { code: "T0305", text: inMeasure(`  output r: percent = 0.165 ${cites}`), line: 2, column: 23, message: "`0.165` has no unit: a percentage is expected here", help: "write `16.5%`" },
+  { code: "T0305", text: inMeasure(`  output r: percent = 0.05 ${cites}`), line: 2, column: 23, message: "`0.05` has no unit: a percentage is expected here", help: "write `5%`" },
+  { code: "T0305", text: inMeasure(`  output r: percent = 0.001 ${cites}`), line: 2, column: 23, message: "`0.001` has no unit: a percentage is expected here", help: "write `0.1%`" },
+  { code: "T0305", text: inMeasure(`  output r: percent = 60 ${cites}`), line: 2, column: 23, message: "`60` has no unit: a percentage is expected here", help: "write `60%`" },
   { code: "T0305", text: inMeasure(`  output b: integer = cap_months * 2 + 1 ${cites}`), line: 2, column: 40, message: "`1` has no unit: a number of months is expected here", help: "write `1 month`" },
   { code: "T0304", text: inMeasure(`  output x: money = standard * 2.5 ${cites}`), line: 2, column: 21, message: "this amount must be rounded to the fen" },
   { code: "T0306", text: inMeasure(`  output d: days = person.post_end - person.start ${cites}`), line: 2, column: 20, message: "`person.post_end` may be absent" },

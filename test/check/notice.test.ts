@@ -92,3 +92,40 @@ describe("a notice that cannot be used", () => {
     ]);
   });
 });
+
+describe("clause numbers in the document's own numbering", () => {
+  function citing(clause: string, quote: string): string {
+    return policy(quote).replace(`cites §1 "${quote}"`, `cites ${clause} "${quote}"`);
+  }
+  const articles = "第八条 用人单位应当按时足额支付工资。\n第九条 停工停产在一个工资支付周期内的，按照劳动合同规定的标准支付工资。\n";
+
+  test("a quote cited from a part it is not in names the part where the words are (一、 headings)", () => {
+    const notice = "一、对领取失业保险金期满仍未就业的失业人员按月发放失业补助金。\n九、企业停工停产期间支付生活费。\n";
+    const result = compileWith(citing("§9", "按月发放失业补助金"), { notice });
+    expect(result.diagnostics.map((d) => [d.code, d.message, d.labels?.[0]?.message])).toEqual([
+      ["T0604", "these words are not in §9", "they are in §1"],
+    ]);
+  });
+
+  test("articles numbered 第N条 are the parts: a quote of 第八条 cited as §9 is an error naming §8", () => {
+    const result = compileWith(citing("§9", "用人单位应当按时足额支付工资"), { notice: articles });
+    expect(result.diagnostics.map((d) => [d.code, d.message, d.labels?.[0]?.message, d.help])).toEqual([
+      ["T0604", "these words are not in §9", "they are in §8", 'cite them as `§8 "…"`'],
+    ]);
+    expect(compileWith(citing("§9", "按照劳动合同规定的标准支付工资"), { notice: articles }).diagnostics).toEqual([]);
+  });
+
+  test("articles numbered in Chinese numerals beyond ten, and in Arabic numerals", () => {
+    const notice = "第一千二百五十九条 民法所称的“以上”、“以下”、“以内”、“届满”，包括本数。\n第一千二百六十条 本法自2021年1月1日起施行。\n";
+    expect(compileWith(citing("§1259", "包括本数"), { notice }).diagnostics).toEqual([]);
+    expect(compileWith(citing("§1260", "包括本数"), { notice }).diagnostics.map((d) => d.code)).toEqual(["T0604"]);
+    const arabic = "1. 适用范围。\n2. 补贴标准为每月500元。\n";
+    expect(compileWith(citing("§2", "补贴标准为每月500元"), { notice: arabic }).diagnostics).toEqual([]);
+    expect(compileWith(citing("§1", "补贴标准为每月500元"), { notice: arabic }).diagnostics.map((d) => d.code)).toEqual(["T0604"]);
+  });
+
+  test("a notice without numbered parts says that clause numbers are not checked", () => {
+    const result = compileWith(citing("§9", "按月发放失业补助金"), { notice: "对失业人员按月发放失业补助金。" });
+    expect(result.diagnostics.map((d) => [d.code, d.severity])).toEqual([["T0805", "warning"]]);
+  });
+});

@@ -36,21 +36,21 @@ export const draftEdits: readonly Edit[] = [
   {
     file: "m3.tiao",
     why: "§3: the subsidy runs until 2022-03-31: up to 6 training months per person (October 2021 to March 2022), not 3",
-    replace: `sum(min(t.months, 3) for t in enterprise.trainees`,
-    with: `sum(min(t.months, 6) for t in enterprise.trainees`,
+    replace: `sum(min(t.months, 3 months) for t in enterprise.trainees`,
+    with: `sum(min(t.months, 6 months) for t in enterprise.trainees`,
   },
   {
     file: "parameters.tiao",
     why: "§2: the SME refund rate is 90% from 2022-01-01, a new dated value",
-    replace: `  value 60% from 0001-01-01\n    source §2 "对符合条件的大型企业、中小微企业分别按30%和60%的标准顶格返还"\n    note "本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故自可表示的最早日期0001-01-01起登记"\n`,
+    replace: `  value 60%\n    source §2 "对符合条件的大型企业、中小微企业分别按30%和60%的标准顶格返还"\n    note "本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故不写起始日期：任何评估日均可读取"\n`,
     with:
-      `  value 60% from 0001-01-01\n    source §2 "对符合条件的大型企业、中小微企业分别按30%和60%的标准顶格返还"\n    note "本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故自可表示的最早日期0001-01-01起登记"\n` +
+      `  value 60%\n    source §2 "对符合条件的大型企业、中小微企业分别按30%和60%的标准顶格返还"\n    note "本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故不写起始日期：任何评估日均可读取"\n` +
       `  value 90% from 2022-01-01\n    source "示例草案：中小微企业返还比例自2022年1月1日起提高至90%（示例，非正式文件）"\n`,
   },
   {
     file: "m4.tiao",
     why: "§4: migrant workers insured less than 18 months (not 12) get the living subsidy",
-    replace: `person.insured_months < 12 months`,
+    replace: `person.insured_months < 1 year`,
     with: `person.insured_months < 18 months`,
   },
   {

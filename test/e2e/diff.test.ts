@@ -22,7 +22,7 @@ describe("tiao diff", () => {
     try {
       cpSync(join(repositoryRoot, published), folder, { recursive: true });
       const file = join(folder, "m4.tiao");
-      writeFileSync(file, readFileSync(file, "utf8").replace("person.insured_months < 12 months", "person.insured_months < 12 yuan"));
+      writeFileSync(file, readFileSync(file, "utf8").replace("person.insured_months < 1 year", "person.insured_months < 1 yuan"));
       const result = tiao(["diff", published, folder]);
       expect(result.status).toBe(1);
       expect(result.stdout).toBe("");

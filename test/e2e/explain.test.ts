@@ -127,7 +127,7 @@ describe("explanations of a long list", () => {
       item: "enterprise.trainees[3]",
       included: true,
       condition: "subsidisable(t) [true]",
-      term: "min(t.months [4], 3) = 3",
+      term: "min(t.months [4 months], 3 months) = 3 months",
       value: 3,
     });
     const shownTotal = aggregate.terms.reduce((sum: number, term: { value: number }) => sum + term.value, 0);

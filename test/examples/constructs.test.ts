@@ -39,7 +39,7 @@ const expressionForms = allOf<Expr["kind"]>({
   set: true, aggregate: true, over: true, paren: true,
 });
 const binaryOperators = allOf<BinaryOperator>({
-  "+": true, "-": true, "*": true, "=": true, "!=": true, "<": true, "<=": true, ">": true, ">=": true,
+  "+": true, "-": true, "*": true, "/": true, "=": true, "!=": true, "<": true, "<=": true, ">": true, ">=": true,
   and: true, or: true, otherwise: true,
 });
 const typeForms = allOf<TypeExpr["kind"]>({ primitive: true, named: true, set: true, list: true, optional: true, series: true });
@@ -49,13 +49,15 @@ const primitiveTypes = allOf<PrimitiveTypeName>({
 const headerKeys = allOf<HeaderField["key"]>({ title: true, document: true, issuer: true, issued: true, version: true, notice: true, amends: true });
 const aggregateOperators = allOf<AggregateOperator>({ count: true, sum: true, any: true, all: true });
 const arithmeticOperations = allOf<ArithmeticOp>({
-  money_add: true, money_sub: true, money_mul_integer: true, money_mul_percent: true, money_mul_decimal: true,
+  money_add: true, money_sub: true, money_mul_integer: true, money_mul_months: true, money_mul_percent: true, money_mul_decimal: true,
   unrounded_add: true, unrounded_sub: true,
   integer_add: true, integer_sub: true, integer_mul: true, integer_mul_percent: true,
   decimal_add: true, decimal_sub: true, decimal_mul: true, decimal_mul_percent: true,
   months_add: true, months_sub: true, months_mul_integer: true,
   days_add: true, days_sub: true, days_mul_integer: true,
   date_add_months: true, date_sub_months: true, date_add_days: true, date_sub_days: true, date_diff: true,
+  unrounded_mul_decimal: true, unrounded_mul_percent: true,
+  money_div_integer: true, money_div_decimal: true, money_div_money: true, unrounded_div_decimal: true, decimal_div: true,
 });
 const conversions = allOf<Conversion>({
   integer_to_decimal: true, money_to_unrounded: true, to_optional: true, integer_to_months: true, integer_to_days: true,

@@ -53,15 +53,18 @@ describe("DuckDB agrees with the interpreter on random scenarios", () => {
   }, 120_000);
 
   for (const example of examplePolicies()) {
+    const { program, diagnostics } = compile(example.sources, example.options);
+    if (program === undefined) throw new Error(diagnostics.map((d) => d.message).join("\n"));
+    // what the SQL target cannot express (a division, scales, series) is refused at each place, never compiled
+    const refusals = emitSql(program, { dialect: "duckdb" }).diagnostics;
+    if (refusals.length > 0) {
+      it(`refuses the example policy ${example.name}, at the constructs it cannot express`, () => {
+        expect(refusals.map((d) => d.code)).toEqual(refusals.map(() => "T0701"));
+        for (const refusal of refusals) expect(refusal.span.file.startsWith(`policies/examples/${example.name}/`)).toBe(true);
+      });
+      continue;
+    }
     it(`for the example policy ${example.name}`, async () => {
-      const { program, diagnostics } = compile(example.sources, example.options);
-      if (program === undefined) throw new Error(diagnostics.map((d) => d.message).join("\n"));
-      // an example of what the SQL target cannot express (scales, series) is refused at each place, never compiled
-      const refusals = emitSql(program, { dialect: "duckdb" }).diagnostics;
-      if (refusals.length > 0) {
-        expect(refusals.every((d) => d.code === "T0701" && d.span.file.startsWith(`policies/examples/${example.name}/`))).toBe(true);
-        return;
-      }
       await expectAgreement(program, example.name);
     }, 120_000);
   }

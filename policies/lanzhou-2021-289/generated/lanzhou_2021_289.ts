@@ -637,7 +637,7 @@ export function epidemicPeriodStartOn(asOf: CalendarDate, overrides: ParameterOv
   const override = Object.hasOwn(overrides, "epidemic_period_start") ? overrides.epidemic_period_start : undefined;
   if (override !== undefined) return override;
   // §1 "疫情期间是指2021年10月20日以后"
-  // note: “以后”含本日：2021年10月20日属于疫情期间。此值是判断任一日期是否属于疫情期间的界限，对所有评估日都须可读，故自可表示的最早日期0001-01-01起登记
+  // note: “以后”含本日：2021年10月20日属于疫情期间。此值是判断任一日期是否属于疫情期间的界限，对所有评估日都须可读，故不写起始日期：任何评估日均可读取
   if (asOf >= DATE_0001_01_01) return DATE_2021_10_20;
   throw new EvaluationError(
     "parameter_has_no_value",
@@ -651,7 +651,7 @@ export function epidemicPeriodEndOn(asOf: CalendarDate, overrides: ParameterOver
   const override = Object.hasOwn(overrides, "epidemic_period_end") ? overrides.epidemic_period_end : undefined;
   if (override !== undefined) return override;
   // §1 "疫情期间是指2021年10月20日以后"
-  // note: 通知未规定疫情期间的终止日，期间不设终点；情景可覆盖此参数以结束疫情期间（终止日当日仍属疫情期间）。与起始日一样对所有评估日都须可读，故自0001-01-01起登记
+  // note: 通知未规定疫情期间的终止日，期间不设终点；情景可覆盖此参数以结束疫情期间（终止日当日仍属疫情期间）。与起始日一样对所有评估日都须可读，故不写起始日期
   if (asOf >= DATE_0001_01_01) return null;
   throw new EvaluationError(
     "parameter_has_no_value",
@@ -665,7 +665,7 @@ export function tempPostMaxMonthsOn(asOf: CalendarDate, overrides: ParameterOver
   const override = Object.hasOwn(overrides, "temp_post_max_months") ? overrides.temp_post_max_months : undefined;
   if (override !== undefined) return override;
   // §1 "聘用人员的聘用期限最长不超过6个月"
-  // note: “不超过”含本数（民法典第1259条）：可聘用满6个月。本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故自可表示的最早日期0001-01-01起登记
+  // note: “不超过”含本数（民法典第1259条）：可聘用满6个月。本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故不写起始日期：任何评估日均可读取
   if (asOf >= DATE_0001_01_01) return 6;
   throw new EvaluationError(
     "parameter_has_no_value",
@@ -679,7 +679,7 @@ export function refundRateLargeOn(asOf: CalendarDate, overrides: ParameterOverri
   const override = Object.hasOwn(overrides, "refund_rate_large") ? overrides.refund_rate_large : undefined;
   if (override !== undefined) return override;
   // §2 "对符合条件的大型企业、中小微企业分别按30%和60%的标准顶格返还"
-  // note: 本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故自可表示的最早日期0001-01-01起登记
+  // note: 本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故不写起始日期：任何评估日均可读取
   if (asOf >= DATE_0001_01_01) return PERCENT_30;
   throw new EvaluationError(
     "parameter_has_no_value",
@@ -693,7 +693,7 @@ export function refundRateSmeOn(asOf: CalendarDate, overrides: ParameterOverride
   const override = Object.hasOwn(overrides, "refund_rate_sme") ? overrides.refund_rate_sme : undefined;
   if (override !== undefined) return override;
   // §2 "对符合条件的大型企业、中小微企业分别按30%和60%的标准顶格返还"
-  // note: 本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故自可表示的最早日期0001-01-01起登记
+  // note: 本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故不写起始日期：任何评估日均可读取
   if (asOf >= DATE_0001_01_01) return PERCENT_60;
   throw new EvaluationError(
     "parameter_has_no_value",
@@ -707,7 +707,7 @@ export function workTrainingStartOn(asOf: CalendarDate, overrides: ParameterOver
   const override = Object.hasOwn(overrides, "work_training_start") ? overrides.work_training_start : undefined;
   if (override !== undefined) return override;
   // §3 "从2021年10月起执行"
-  // note: “从2021年10月起”：自2021年10月1日起，与疫情期间无关。补贴按2021年10—12月的参训月数计算，此后集中申领的同样补贴，故不设终止日。此值是§3有效期的起点，对所有评估日都须可读，故自0001-01-01起登记
+  // note: “从2021年10月起”：自2021年10月1日起，与疫情期间无关。补贴按2021年10—12月的参训月数计算，此后集中申领的同样补贴，故不设终止日。此值是§3有效期的起点，对所有评估日都须可读，故不写起始日期
   if (asOf >= DATE_0001_01_01) return DATE_2021_10_01;
   throw new EvaluationError(
     "parameter_has_no_value",
@@ -755,7 +755,7 @@ export function unemploymentSubsidyRateOn(asOf: CalendarDate, overrides: Paramet
     : undefined;
   if (override !== undefined) return override;
   // §4 "失业补助金标准按照兰州市失业保险金的80%确定"
-  // note: 本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故自可表示的最早日期0001-01-01起登记
+  // note: 本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故不写起始日期：任何评估日均可读取
   if (asOf >= DATE_0001_01_01) return PERCENT_80;
   throw new EvaluationError(
     "parameter_has_no_value",
@@ -771,12 +771,12 @@ export function unemploymentSubsidyMaxMonthsOn(asOf: CalendarDate, overrides: Pa
     : undefined;
   if (override !== undefined) return override;
   // §4 "按月发放不超过6个月的失业补助金"
-  // note: “不超过”含本数（民法典第1259条）：最多发放6个月。本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故自可表示的最早日期0001-01-01起登记
+  // note: “不超过”含本数（民法典第1259条）：最多发放6个月。本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故不写起始日期：任何评估日均可读取
   if (asOf >= DATE_0001_01_01) return 6;
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `unemployment_subsidy_max_months` has no value on " + formatDate(asOf),
-    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 131, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 130, column: 1 },
   );
 }
 
@@ -785,12 +785,12 @@ export function livingSubsidyMonthsOn(asOf: CalendarDate, overrides: ParameterOv
   const override = Object.hasOwn(overrides, "living_subsidy_months") ? overrides.living_subsidy_months : undefined;
   if (override !== undefined) return override;
   // §4 "按月发放3个月的临时生活补助"
-  // note: 本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故自可表示的最早日期0001-01-01起登记
+  // note: 本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故不写起始日期：任何评估日均可读取
   if (asOf >= DATE_0001_01_01) return 3;
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `living_subsidy_months` has no value on " + formatDate(asOf),
-    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 139, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 137, column: 1 },
   );
 }
 
@@ -799,12 +799,12 @@ export function transportSubsidyOn(asOf: CalendarDate, overrides: ParameterOverr
   const override = Object.hasOwn(overrides, "transport_subsidy") ? overrides.transport_subsidy : undefined;
   if (override !== undefined) return override;
   // §5 "给予 600 元的一次性交通补助"
-  // note: 本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故自可表示的最早日期0001-01-01起登记
+  // note: 本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故不写起始日期：任何评估日均可读取
   if (asOf >= DATE_0001_01_01) return YUAN_600;
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `transport_subsidy` has no value on " + formatDate(asOf),
-    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 146, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 144, column: 1 },
   );
 }
 
@@ -815,12 +815,12 @@ export function agencyRewardPerPersonOn(asOf: CalendarDate, overrides: Parameter
     : undefined;
   if (override !== undefined) return override;
   // §5 "按每人 200 元标准给予一次性奖补"
-  // note: 本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故自可表示的最早日期0001-01-01起登记
+  // note: 本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故不写起始日期：任何评估日均可读取
   if (asOf >= DATE_0001_01_01) return YUAN_200;
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `agency_reward_per_person` has no value on " + formatDate(asOf),
-    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 153, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 151, column: 1 },
   );
 }
 
@@ -829,12 +829,12 @@ export function internshipGrowthCapOn(asOf: CalendarDate, overrides: ParameterOv
   const override = Object.hasOwn(overrides, "internship_growth_cap") ? overrides.internship_growth_cap : undefined;
   if (override !== undefined) return override;
   // §6 "增加岗位数不超过当年下达任务的 50%"
-  // note: 本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故自可表示的最早日期0001-01-01起登记
+  // note: 本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故不写起始日期：任何评估日均可读取
   if (asOf >= DATE_0001_01_01) return PERCENT_50;
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `internship_growth_cap` has no value on " + formatDate(asOf),
-    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 160, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 158, column: 1 },
   );
 }
 
@@ -843,12 +843,12 @@ export function jobSeekingSubsidyOn(asOf: CalendarDate, overrides: ParameterOver
   const override = Object.hasOwn(overrides, "job_seeking_subsidy") ? overrides.job_seeking_subsidy : undefined;
   if (override !== undefined) return override;
   // §6 "提前发放 1000 元求职创业补贴"
-  // note: 本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故自可表示的最早日期0001-01-01起登记
+  // note: 本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故不写起始日期：任何评估日均可读取
   if (asOf >= DATE_0001_01_01) return YUAN_1000;
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `job_seeking_subsidy` has no value on " + formatDate(asOf),
-    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 167, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 165, column: 1 },
   );
 }
 
@@ -857,12 +857,12 @@ export function guaranteedLoanCapOn(asOf: CalendarDate, overrides: ParameterOver
   const override = Object.hasOwn(overrides, "guaranteed_loan_cap") ? overrides.guaranteed_loan_cap : undefined;
   if (override !== undefined) return override;
   // §6 "对符合条件的个人提供最高 20 万元创业担保贷款"
-  // note: 20万元即200000元；“最高”含本数。本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故自可表示的最早日期0001-01-01起登记
+  // note: 20万元即200000元；“最高”含本数。本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故不写起始日期：任何评估日均可读取
   if (asOf >= DATE_0001_01_01) return YUAN_200000;
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `guaranteed_loan_cap` has no value on " + formatDate(asOf),
-    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 174, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 172, column: 1 },
   );
 }
 
@@ -873,12 +873,12 @@ export function stoppageLivingAllowanceRateOn(asOf: CalendarDate, overrides: Par
     : undefined;
   if (override !== undefined) return override;
   // §9 "按照不低于当地最低工资标准的80%支付职工生活费"
-  // note: 本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故自可表示的最早日期0001-01-01起登记
+  // note: 本通知所定数字：措施有效之日均适用（有效期随疫情期间，情景可覆盖），故不写起始日期：任何评估日均可读取
   if (asOf >= DATE_0001_01_01) return PERCENT_80;
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `stoppage_living_allowance_rate` has no value on " + formatDate(asOf),
-    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 181, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 179, column: 1 },
   );
 }
 
@@ -887,7 +887,7 @@ export function hotlineStaffedUntilOn(asOf: CalendarDate, overrides: ParameterOv
   const override = Object.hasOwn(overrides, "hotline_staffed_until") ? overrides.hotline_staffed_until : undefined;
   if (override !== undefined) return override;
   // §10 "将人工服务时间由18点延长至22点"
-  // note: 延长前的时刻，起始日期不详：通知只说明延长前为18点。§10在疫情期间有效（情景可覆盖其起止），故自可表示的最早日期0001-01-01起登记
+  // note: 延长前的时刻，起始日期不详：通知只说明延长前为18点。§10在疫情期间有效（情景可覆盖其起止），故不写起始日期：任何评估日均可读取
   if (asOf >= DATE_0001_01_01 && asOf <= DATE_2021_11_04) return TIME_18_00;
   // §10 "将人工服务时间由18点延长至22点"
   // note: 通知未另定执行日期，自印发之日（2021-11-05）起执行
@@ -895,7 +895,7 @@ export function hotlineStaffedUntilOn(asOf: CalendarDate, overrides: ParameterOv
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `hotline_staffed_until` has no value on " + formatDate(asOf),
-    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 188, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 186, column: 1 },
   );
 }
 
@@ -904,7 +904,7 @@ export function reportDeadlineCountyOn(asOf: CalendarDate, overrides: ParameterO
   const override = Object.hasOwn(overrides, "report_deadline_county") ? overrides.report_deadline_county : undefined;
   if (override !== undefined) return override;
   // §closing "从即日起，市人社局将实行日调度日报告制度"
-  // note: 日报告制度自通知印发之日起实行，此前没有报送截止时刻；自0001-01-01起登记，疫情期间的起始日被覆盖提前时同样可读
+  // note: 日报告制度自通知印发之日起实行，此前没有报送截止时刻；不写起始日期，疫情期间的起始日被覆盖提前时同样可读
   if (asOf >= DATE_0001_01_01 && asOf <= DATE_2021_11_04) return null;
   // §closing "请各县区于每日下午3点前将工作进展情况报送市人社局对口科室单位"
   // note: “从即日起”即印发之日2021-11-05；“下午3点前”以15:00为截止时刻，15:00整报送仍属按时
@@ -912,7 +912,7 @@ export function reportDeadlineCountyOn(asOf: CalendarDate, overrides: ParameterO
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `report_deadline_county` has no value on " + formatDate(asOf),
-    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 198, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 196, column: 1 },
   );
 }
 
@@ -923,7 +923,7 @@ export function reportDeadlineBureauUnitOn(asOf: CalendarDate, overrides: Parame
     : undefined;
   if (override !== undefined) return override;
   // §closing "从即日起，市人社局将实行日调度日报告制度"
-  // note: 日报告制度自通知印发之日起实行，此前没有报送截止时刻；自0001-01-01起登记，疫情期间的起始日被覆盖提前时同样可读
+  // note: 日报告制度自通知印发之日起实行，此前没有报送截止时刻；不写起始日期，疫情期间的起始日被覆盖提前时同样可读
   if (asOf >= DATE_0001_01_01 && asOf <= DATE_2021_11_04) return null;
   // §closing "各科室单位将情况汇总后，每日下午4时前统一报送局办公室"
   // note: “从即日起”即印发之日2021-11-05；“下午4时前”以16:00为截止时刻，16:00整报送仍属按时
@@ -931,7 +931,7 @@ export function reportDeadlineBureauUnitOn(asOf: CalendarDate, overrides: Parame
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `report_deadline_bureau_unit` has no value on " + formatDate(asOf),
-    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 208, column: 1 },
+    { file: "policies/lanzhou-2021-289/parameters.tiao", line: 206, column: 1 },
   );
 }
 
@@ -1348,7 +1348,7 @@ export interface M3Outputs {
    */
   readonly subsidised_trainees: number;
   /**
-   * subsidised_person_months: a whole number
+   * subsidised_person_months: a number of months
    *
    * §3 "补贴期限为3个月"
    */
@@ -1554,7 +1554,7 @@ export interface M4Outputs {
    */
   readonly unemployment_subsidy_monthly: Money;
   /**
-   * unemployment_subsidy_months: a whole number
+   * unemployment_subsidy_months: a number of months
    *
    * §4 "按月发放不超过6个月的失业补助金"
    */
@@ -1572,7 +1572,7 @@ export interface M4Outputs {
    */
   readonly living_subsidy_monthly: Money;
   /**
-   * living_subsidy_months: a whole number
+   * living_subsidy_months: a number of months
    *
    * §4 "按月发放3个月的临时生活补助"
    */
@@ -3689,16 +3689,16 @@ export const factSchema: FactSchema = {
         },
         {
           name: "months",
-          type: { kind: "integer" },
+          type: { kind: "months" },
           label: "2021年10—12月内参训月数",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 149,
+            line: 148,
             column: 3,
-            endLine: 149,
-            endColumn: 37,
-            start: 3923,
-            end: 3957,
+            endLine: 148,
+            endColumn: 36,
+            start: 3827,
+            end: 3860,
           },
         },
       ],
@@ -3706,10 +3706,10 @@ export const factSchema: FactSchema = {
         file: "policies/lanzhou-2021-289/facts.tiao",
         line: 145,
         column: 1,
-        endLine: 150,
+        endLine: 149,
         endColumn: 2,
         start: 3719,
-        end: 3959,
+        end: 3862,
       },
     },
     {
@@ -3723,12 +3723,12 @@ export const factSchema: FactSchema = {
           label: "本市户籍",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 153,
+            line: 152,
             column: 3,
-            endLine: 153,
+            endLine: 152,
             endColumn: 29,
-            start: 4001,
-            end: 4027,
+            start: 3904,
+            end: 3930,
           },
         },
         {
@@ -3737,12 +3737,12 @@ export const factSchema: FactSchema = {
           label: "脱贫状态",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 154,
+            line: 153,
             column: 3,
-            endLine: 154,
+            endLine: 153,
             endColumn: 40,
-            start: 4030,
-            end: 4067,
+            start: 3933,
+            end: 3970,
           },
         },
         {
@@ -3751,12 +3751,12 @@ export const factSchema: FactSchema = {
           label: "已签订劳动合同",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 155,
+            line: 154,
             column: 3,
-            endLine: 155,
+            endLine: 154,
             endColumn: 34,
-            start: 4070,
-            end: 4101,
+            start: 3973,
+            end: 4004,
           },
         },
         {
@@ -3765,23 +3765,23 @@ export const factSchema: FactSchema = {
           label: "劳动合同实际履行月数",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 156,
+            line: 155,
             column: 3,
-            endLine: 156,
+            endLine: 155,
             endColumn: 40,
-            start: 4104,
-            end: 4141,
+            start: 4007,
+            end: 4044,
           },
         },
       ],
       span: {
         file: "policies/lanzhou-2021-289/facts.tiao",
-        line: 152,
+        line: 151,
         column: 1,
-        endLine: 157,
+        endLine: 156,
         endColumn: 2,
-        start: 3961,
-        end: 4143,
+        start: 3864,
+        end: 4046,
       },
     },
     {
@@ -3795,12 +3795,12 @@ export const factSchema: FactSchema = {
           label: "城镇就业困难人员",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 163,
+            line: 162,
             column: 3,
-            endLine: 163,
+            endLine: 162,
             endColumn: 41,
-            start: 4252,
-            end: 4290,
+            start: 4155,
+            end: 4193,
           },
         },
         {
@@ -3809,12 +3809,12 @@ export const factSchema: FactSchema = {
           label: "城镇公益性岗位聘用期满日",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 164,
+            line: 163,
             column: 3,
-            endLine: 164,
+            endLine: 163,
             endColumn: 56,
-            start: 4293,
-            end: 4346,
+            start: 4196,
+            end: 4249,
           },
         },
         {
@@ -3823,12 +3823,12 @@ export const factSchema: FactSchema = {
           label: "已计入的公益性岗位安置次数",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 165,
+            line: 164,
             column: 3,
-            endLine: 165,
+            endLine: 164,
             endColumn: 53,
-            start: 4349,
-            end: 4399,
+            start: 4252,
+            end: 4302,
           },
         },
         {
@@ -3837,12 +3837,12 @@ export const factSchema: FactSchema = {
           label: "已登记失业",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 167,
+            line: 166,
             column: 3,
-            endLine: 167,
+            endLine: 166,
             endColumn: 27,
-            start: 4409,
-            end: 4433,
+            start: 4312,
+            end: 4336,
           },
         },
         {
@@ -3851,12 +3851,12 @@ export const factSchema: FactSchema = {
           label: "参加失业保险",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 168,
+            line: 167,
             column: 3,
-            endLine: 168,
+            endLine: 167,
             endColumn: 25,
-            start: 4436,
-            end: 4458,
+            start: 4339,
+            end: 4361,
           },
         },
         {
@@ -3865,12 +3865,12 @@ export const factSchema: FactSchema = {
           label: "参保月数",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 169,
+            line: 168,
             column: 3,
-            endLine: 169,
+            endLine: 168,
             endColumn: 32,
-            start: 4461,
-            end: 4490,
+            start: 4364,
+            end: 4393,
           },
         },
         {
@@ -3879,12 +3879,12 @@ export const factSchema: FactSchema = {
           label: "失业保险金领取状态",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 170,
+            line: 169,
             column: 3,
-            endLine: 170,
+            endLine: 169,
             endColumn: 35,
-            start: 4493,
-            end: 4525,
+            start: 4396,
+            end: 4428,
           },
         },
         {
@@ -3893,26 +3893,26 @@ export const factSchema: FactSchema = {
           label: "农民工",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 171,
+            line: 170,
             column: 3,
-            endLine: 171,
+            endLine: 170,
             endColumn: 29,
-            start: 4528,
-            end: 4554,
+            start: 4431,
+            end: 4457,
           },
         },
         {
           name: "subsidy_months_received",
-          type: { kind: "integer" },
+          type: { kind: "months" },
           label: "已领取失业补助金月数",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 173,
+            line: 171,
             column: 3,
-            endLine: 173,
-            endColumn: 48,
-            start: 4651,
-            end: 4696,
+            endLine: 171,
+            endColumn: 47,
+            start: 4460,
+            end: 4504,
           },
         },
         {
@@ -3921,12 +3921,12 @@ export const factSchema: FactSchema = {
           label: "脱贫状态",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 175,
+            line: 173,
             column: 3,
-            endLine: 175,
+            endLine: 173,
             endColumn: 40,
-            start: 4706,
-            end: 4743,
+            start: 4514,
+            end: 4551,
           },
         },
         {
@@ -3935,12 +3935,12 @@ export const factSchema: FactSchema = {
           label: "跨省输转就业",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 176,
+            line: 174,
             column: 3,
-            endLine: 176,
+            endLine: 174,
             endColumn: 43,
-            start: 4746,
-            end: 4786,
+            start: 4554,
+            end: 4594,
           },
         },
         {
@@ -3949,12 +3949,12 @@ export const factSchema: FactSchema = {
           label: "稳定就业月数",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 177,
+            line: 175,
             column: 3,
-            endLine: 177,
+            endLine: 175,
             endColumn: 44,
-            start: 4789,
-            end: 4830,
+            start: 4597,
+            end: 4638,
           },
         },
         {
@@ -3963,12 +3963,12 @@ export const factSchema: FactSchema = {
           label: "困难毕业生类别",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 179,
+            line: 177,
             column: 3,
-            endLine: 179,
+            endLine: 177,
             endColumn: 53,
-            start: 4840,
-            end: 4890,
+            start: 4648,
+            end: 4698,
           },
         },
         {
@@ -3977,12 +3977,12 @@ export const factSchema: FactSchema = {
           label: "已作出符合发放条件的承诺",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 180,
+            line: 178,
             column: 3,
-            endLine: 180,
+            endLine: 178,
             endColumn: 41,
-            start: 4893,
-            end: 4931,
+            start: 4701,
+            end: 4739,
           },
         },
         {
@@ -3991,12 +3991,12 @@ export const factSchema: FactSchema = {
           label: "符合创业担保贷款条件",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 181,
+            line: 179,
             column: 3,
-            endLine: 181,
+            endLine: 179,
             endColumn: 35,
-            start: 4934,
-            end: 4966,
+            start: 4742,
+            end: 4774,
           },
         },
         {
@@ -4005,12 +4005,12 @@ export const factSchema: FactSchema = {
           label: "申请的创业担保贷款额",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 182,
+            line: 180,
             column: 3,
-            endLine: 182,
+            endLine: 180,
             endColumn: 37,
-            start: 4969,
-            end: 5003,
+            start: 4777,
+            end: 4811,
           },
         },
         {
@@ -4019,23 +4019,23 @@ export const factSchema: FactSchema = {
           label: "抗疫一线医务人员",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 184,
+            line: 182,
             column: 3,
-            endLine: 184,
+            endLine: 182,
             endColumn: 44,
-            start: 5013,
-            end: 5054,
+            start: 4821,
+            end: 4862,
           },
         },
       ],
       span: {
         file: "policies/lanzhou-2021-289/facts.tiao",
-        line: 161,
+        line: 160,
         column: 1,
-        endLine: 185,
+        endLine: 183,
         endColumn: 2,
-        start: 4222,
-        end: 5056,
+        start: 4125,
+        end: 4864,
       },
     },
     {
@@ -4049,12 +4049,12 @@ export const factSchema: FactSchema = {
           label: "企业规模",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 189,
+            line: 187,
             column: 3,
-            endLine: 189,
+            endLine: 187,
             endColumn: 31,
-            start: 5092,
-            end: 5120,
+            start: 4900,
+            end: 4928,
           },
         },
         {
@@ -4063,12 +4063,12 @@ export const factSchema: FactSchema = {
           label: "上年度企业及其职工实际缴纳的失业保险费",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 190,
+            line: 188,
             column: 3,
-            endLine: 190,
+            endLine: 188,
             endColumn: 53,
-            start: 5123,
-            end: 5173,
+            start: 4931,
+            end: 4981,
           },
         },
         {
@@ -4077,12 +4077,12 @@ export const factSchema: FactSchema = {
           label: "符合稳岗返还条件（裁员率等）",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 191,
+            line: 189,
             column: 3,
-            endLine: 191,
+            endLine: 189,
             endColumn: 49,
-            start: 5176,
-            end: 5222,
+            start: 4984,
+            end: 5030,
           },
         },
         {
@@ -4091,12 +4091,12 @@ export const factSchema: FactSchema = {
           label: "开展以工代训",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 193,
+            line: 191,
             column: 3,
-            endLine: 193,
+            endLine: 191,
             endColumn: 46,
-            start: 5232,
-            end: 5275,
+            start: 5040,
+            end: 5083,
           },
         },
         {
@@ -4105,12 +4105,12 @@ export const factSchema: FactSchema = {
           label: "生产经营指标",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 194,
+            line: 192,
             column: 3,
-            endLine: 194,
+            endLine: 192,
             endColumn: 34,
-            start: 5278,
-            end: 5309,
+            start: 5086,
+            end: 5117,
           },
         },
         {
@@ -4119,12 +4119,12 @@ export const factSchema: FactSchema = {
           label: "2021年10月前已享受以工代训补贴月数",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 195,
+            line: 193,
             column: 3,
-            endLine: 195,
+            endLine: 193,
             endColumn: 58,
-            start: 5312,
-            end: 5367,
+            start: 5120,
+            end: 5175,
           },
         },
         {
@@ -4133,23 +4133,23 @@ export const factSchema: FactSchema = {
           label: "以工代训人员",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 196,
+            line: 194,
             column: 3,
-            endLine: 196,
+            endLine: 194,
             endColumn: 37,
-            start: 5370,
-            end: 5404,
+            start: 5178,
+            end: 5212,
           },
         },
       ],
       span: {
         file: "policies/lanzhou-2021-289/facts.tiao",
-        line: 187,
+        line: 185,
         column: 1,
-        endLine: 197,
+        endLine: 195,
         endColumn: 2,
-        start: 5058,
-        end: 5406,
+        start: 4866,
+        end: 5214,
       },
     },
     {
@@ -4163,12 +4163,12 @@ export const factSchema: FactSchema = {
           label: "在兰经营",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 200,
+            line: 198,
             column: 3,
-            endLine: 200,
+            endLine: 198,
             endColumn: 26,
-            start: 5437,
-            end: 5460,
+            start: 5245,
+            end: 5268,
           },
         },
         {
@@ -4177,12 +4177,12 @@ export const factSchema: FactSchema = {
           label: "机构类别",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 201,
+            line: 199,
             column: 3,
-            endLine: 201,
+            endLine: 199,
             endColumn: 27,
-            start: 5463,
-            end: 5487,
+            start: 5271,
+            end: 5295,
           },
         },
         {
@@ -4191,23 +4191,23 @@ export const factSchema: FactSchema = {
           label: "有组织输转就业人员",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 202,
+            line: 200,
             column: 3,
-            endLine: 202,
+            endLine: 200,
             endColumn: 51,
-            start: 5490,
-            end: 5538,
+            start: 5298,
+            end: 5346,
           },
         },
       ],
       span: {
         file: "policies/lanzhou-2021-289/facts.tiao",
-        line: 199,
+        line: 197,
         column: 1,
-        endLine: 203,
+        endLine: 201,
         endColumn: 2,
-        start: 5408,
-        end: 5540,
+        start: 5216,
+        end: 5348,
       },
     },
     {
@@ -4221,23 +4221,23 @@ export const factSchema: FactSchema = {
           label: "当年下达的青年就业见习岗位任务数",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 206,
+            line: 204,
             column: 3,
-            endLine: 206,
+            endLine: 204,
             endColumn: 46,
-            start: 5567,
-            end: 5610,
+            start: 5375,
+            end: 5418,
           },
         },
       ],
       span: {
         file: "policies/lanzhou-2021-289/facts.tiao",
-        line: 205,
+        line: 203,
         column: 1,
-        endLine: 207,
+        endLine: 205,
         endColumn: 2,
-        start: 5542,
-        end: 5612,
+        start: 5350,
+        end: 5420,
       },
     },
     {
@@ -4251,12 +4251,12 @@ export const factSchema: FactSchema = {
           label: "聘用起始日",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 210,
+            line: 208,
             column: 3,
-            endLine: 210,
+            endLine: 208,
             endColumn: 22,
-            start: 5650,
-            end: 5669,
+            start: 5458,
+            end: 5477,
           },
         },
         {
@@ -4265,12 +4265,12 @@ export const factSchema: FactSchema = {
           label: "拟聘用月数",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 211,
+            line: 209,
             column: 3,
-            endLine: 211,
+            endLine: 209,
             endColumn: 35,
-            start: 5672,
-            end: 5704,
+            start: 5480,
+            end: 5512,
           },
         },
         {
@@ -4279,23 +4279,23 @@ export const factSchema: FactSchema = {
           label: "岗位类别",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 212,
+            line: 210,
             column: 3,
-            endLine: 212,
+            endLine: 210,
             endColumn: 30,
-            start: 5707,
-            end: 5734,
+            start: 5515,
+            end: 5542,
           },
         },
       ],
       span: {
         file: "policies/lanzhou-2021-289/facts.tiao",
-        line: 209,
+        line: 207,
         column: 1,
-        endLine: 213,
+        endLine: 211,
         endColumn: 2,
-        start: 5614,
-        end: 5736,
+        start: 5422,
+        end: 5544,
       },
     },
     {
@@ -4309,12 +4309,12 @@ export const factSchema: FactSchema = {
           label: "培训平台",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 216,
+            line: 214,
             column: 3,
-            endLine: 216,
+            endLine: 214,
             endColumn: 37,
-            start: 5769,
-            end: 5803,
+            start: 5577,
+            end: 5611,
           },
         },
         {
@@ -4323,12 +4323,12 @@ export const factSchema: FactSchema = {
           label: "职业（工种）类别",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 217,
+            line: 215,
             column: 3,
-            endLine: 217,
+            endLine: 215,
             endColumn: 46,
-            start: 5806,
-            end: 5849,
+            start: 5614,
+            end: 5657,
           },
         },
         {
@@ -4337,12 +4337,12 @@ export const factSchema: FactSchema = {
           label: "含疫情防控知识",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 218,
+            line: 216,
             column: 3,
-            endLine: 218,
+            endLine: 216,
             endColumn: 46,
-            start: 5852,
-            end: 5895,
+            start: 5660,
+            end: 5703,
           },
         },
         {
@@ -4351,12 +4351,12 @@ export const factSchema: FactSchema = {
           label: "已完成线上公共基础理论课程",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 219,
+            line: 217,
             column: 3,
-            endLine: 219,
+            endLine: 217,
             endColumn: 48,
-            start: 5898,
-            end: 5943,
+            start: 5706,
+            end: 5751,
           },
         },
         {
@@ -4365,23 +4365,23 @@ export const factSchema: FactSchema = {
           label: "已完成线下实操课程和结业考核",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 220,
+            line: 218,
             column: 3,
-            endLine: 220,
+            endLine: 218,
             endColumn: 52,
-            start: 5946,
-            end: 5995,
+            start: 5754,
+            end: 5803,
           },
         },
       ],
       span: {
         file: "policies/lanzhou-2021-289/facts.tiao",
-        line: 215,
+        line: 213,
         column: 1,
-        endLine: 221,
+        endLine: 219,
         endColumn: 2,
-        start: 5738,
-        end: 5997,
+        start: 5546,
+        end: 5805,
       },
     },
     {
@@ -4395,23 +4395,23 @@ export const factSchema: FactSchema = {
           label: "抗疫一线医疗机构",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 224,
+            line: 222,
             column: 3,
-            endLine: 224,
+            endLine: 222,
             endColumn: 49,
-            start: 6029,
-            end: 6075,
+            start: 5837,
+            end: 5883,
           },
         },
       ],
       span: {
         file: "policies/lanzhou-2021-289/facts.tiao",
-        line: 223,
+        line: 221,
         column: 1,
-        endLine: 225,
+        endLine: 223,
         endColumn: 2,
-        start: 5999,
-        end: 6077,
+        start: 5807,
+        end: 5885,
       },
     },
     {
@@ -4425,12 +4425,12 @@ export const factSchema: FactSchema = {
           label: "因受疫情影响停工停产",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 228,
+            line: 226,
             column: 3,
-            endLine: 228,
+            endLine: 226,
             endColumn: 46,
-            start: 6108,
-            end: 6151,
+            start: 5916,
+            end: 5959,
           },
         },
         {
@@ -4439,12 +4439,12 @@ export const factSchema: FactSchema = {
           label: "停工停产天数",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 229,
+            line: 227,
             column: 3,
-            endLine: 229,
+            endLine: 227,
             endColumn: 31,
-            start: 6154,
-            end: 6182,
+            start: 5962,
+            end: 5990,
           },
         },
         {
@@ -4453,12 +4453,12 @@ export const factSchema: FactSchema = {
           label: "工资支付周期天数",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 230,
+            line: 228,
             column: 3,
-            endLine: 230,
+            endLine: 228,
             endColumn: 34,
-            start: 6185,
-            end: 6216,
+            start: 5993,
+            end: 6024,
           },
         },
         {
@@ -4467,12 +4467,12 @@ export const factSchema: FactSchema = {
           label: "职工提供了正常劳动",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 231,
+            line: 229,
             column: 3,
-            endLine: 231,
+            endLine: 229,
             endColumn: 41,
-            start: 6219,
-            end: 6257,
+            start: 6027,
+            end: 6065,
           },
         },
         {
@@ -4481,12 +4481,12 @@ export const factSchema: FactSchema = {
           label: "劳动合同约定的月工资（元/月）",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 234,
+            line: 232,
             column: 3,
-            endLine: 234,
+            endLine: 232,
             endColumn: 41,
-            start: 6410,
-            end: 6448,
+            start: 6218,
+            end: 6256,
           },
         },
         {
@@ -4495,12 +4495,12 @@ export const factSchema: FactSchema = {
           label: "停工停产期间企业每月实际支付的工资或生活费（元/月）",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 235,
+            line: 233,
             column: 3,
-            endLine: 235,
+            endLine: 233,
             endColumn: 43,
-            start: 6451,
-            end: 6491,
+            start: 6259,
+            end: 6299,
           },
         },
         {
@@ -4509,23 +4509,23 @@ export const factSchema: FactSchema = {
           label: "最低工资标准类区",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 236,
+            line: 234,
             column: 3,
-            endLine: 236,
+            endLine: 234,
             endColumn: 50,
-            start: 6494,
-            end: 6541,
+            start: 6302,
+            end: 6349,
           },
         },
       ],
       span: {
         file: "policies/lanzhou-2021-289/facts.tiao",
-        line: 227,
+        line: 225,
         column: 1,
-        endLine: 237,
+        endLine: 235,
         endColumn: 2,
-        start: 6079,
-        end: 6543,
+        start: 5887,
+        end: 6351,
       },
     },
     {
@@ -4539,23 +4539,23 @@ export const factSchema: FactSchema = {
           label: "事项",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 240,
+            line: 238,
             column: 3,
-            endLine: 240,
+            endLine: 238,
             endColumn: 26,
-            start: 6571,
-            end: 6594,
+            start: 6379,
+            end: 6402,
           },
         },
       ],
       span: {
         file: "policies/lanzhou-2021-289/facts.tiao",
-        line: 239,
+        line: 237,
         column: 1,
-        endLine: 241,
+        endLine: 239,
         endColumn: 2,
-        start: 6545,
-        end: 6596,
+        start: 6353,
+        end: 6404,
       },
     },
     {
@@ -4569,12 +4569,12 @@ export const factSchema: FactSchema = {
           label: "报送层级",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 244,
+            line: 242,
             column: 3,
-            endLine: 244,
+            endLine: 242,
             endColumn: 29,
-            start: 6625,
-            end: 6651,
+            start: 6433,
+            end: 6459,
           },
         },
         {
@@ -4583,23 +4583,23 @@ export const factSchema: FactSchema = {
           label: "报送时刻",
           span: {
             file: "policies/lanzhou-2021-289/facts.tiao",
-            line: 245,
+            line: 243,
             column: 3,
-            endLine: 245,
+            endLine: 243,
             endColumn: 28,
-            start: 6654,
-            end: 6679,
+            start: 6462,
+            end: 6487,
           },
         },
       ],
       span: {
         file: "policies/lanzhou-2021-289/facts.tiao",
-        line: 243,
+        line: 241,
         column: 1,
-        endLine: 246,
+        endLine: 244,
         endColumn: 2,
-        start: 6598,
-        end: 6681,
+        start: 6406,
+        end: 6489,
       },
     },
   ],
@@ -4619,8 +4619,8 @@ export const factSchema: FactSchema = {
     { name: "work_training_subsidy_monthly", type: { kind: "money" } },
     { name: "work_training_months_cap", type: { kind: "months" } },
     { name: "unemployment_subsidy_rate", type: { kind: "percent" } },
-    { name: "unemployment_subsidy_max_months", type: { kind: "integer" } },
-    { name: "living_subsidy_months", type: { kind: "integer" } },
+    { name: "unemployment_subsidy_max_months", type: { kind: "months" } },
+    { name: "living_subsidy_months", type: { kind: "months" } },
     { name: "transport_subsidy", type: { kind: "money" } },
     { name: "agency_reward_per_person", type: { kind: "money" } },
     { name: "internship_growth_cap", type: { kind: "percent" } },
@@ -4807,7 +4807,7 @@ export const measures: Measures = {
       in_difficulty: { kind: "bool" },
       monthly_standard: { kind: "money" },
       subsidised_trainees: { kind: "integer" },
-      subsidised_person_months: { kind: "integer" },
+      subsidised_person_months: { kind: "months" },
       subsidy: { kind: "money" },
     },
     decisions: {
@@ -4881,10 +4881,10 @@ export const measures: Measures = {
       in_force: { kind: "bool" },
       unemployment_subsidy_eligible: { kind: "bool" },
       unemployment_subsidy_monthly: { kind: "money" },
-      unemployment_subsidy_months: { kind: "integer" },
+      unemployment_subsidy_months: { kind: "months" },
       living_subsidy_eligible: { kind: "bool" },
       living_subsidy_monthly: { kind: "money" },
-      living_subsidy_months: { kind: "integer" },
+      living_subsidy_months: { kind: "months" },
       total: { kind: "money" },
       price_subsidy_eligible: { kind: "bool" },
     },

@@ -25,6 +25,7 @@ import {
   maxOf,
   monthOf,
   multiplyIntegers,
+  multiplyMoney,
   subtractDays,
   yearOf,
   type CalendarDate,
@@ -197,6 +198,12 @@ export interface SeniorAllowanceOutputs {
    * §4 "高龄津贴按自然年度发放"
    */
   readonly months_payable_this_year: number;
+  /**
+   * payable_this_year: an amount in fen (integer; 100 fen = 1 yuan)
+   *
+   * §4 "本年度应发金额按当月标准乘以本年度发放月数计算"
+   */
+  readonly payable_this_year: Money;
   /**
    * certification_deadline: a date (days since 1970-01-01), or null when the measure is not in force
    *
@@ -430,6 +437,16 @@ export function seniorAllowanceOutputs(
     return monthsPayableThisYearValue;
   }
 
+  let payableThisYearCache: Money | undefined;
+  function payableThisYear(): Money {
+    if (payableThisYearCache !== undefined) return payableThisYearCache;
+    // §4 "本年度应发金额按当月标准乘以本年度发放月数计算"
+    // note: 每月的津贴额乘以月数
+    const payableThisYearValue: Money = multiplyMoney(monthlyAllowance(), monthsPayableThisYear());
+    payableThisYearCache = payableThisYearValue;
+    return payableThisYearValue;
+  }
+
   let certificationDeadlineCache: CalendarDate | undefined;
   function certificationDeadline(): CalendarDate {
     if (certificationDeadlineCache !== undefined) return certificationDeadlineCache;
@@ -458,6 +475,7 @@ export function seniorAllowanceOutputs(
     band_changes_next_month: () => inForce() ? bandChangesNextMonth() : false,
     paid_by: () => inForce() ? paidBy() : null,
     months_payable_this_year: () => inForce() ? monthsPayableThisYear() : 0,
+    payable_this_year: () => inForce() ? payableThisYear() : YUAN_0,
     certification_deadline: () => inForce() ? certificationDeadline() : null,
     certification_due: () => inForce() ? certificationDue() : false,
   };
@@ -489,6 +507,7 @@ export function evaluateSeniorAllowance(
     band_changes_next_month: outputs.band_changes_next_month(),
     paid_by: outputs.paid_by(),
     months_payable_this_year: outputs.months_payable_this_year(),
+    payable_this_year: outputs.payable_this_year(),
     certification_deadline: outputs.certification_deadline(),
     certification_due: outputs.certification_due(),
   };
@@ -605,6 +624,7 @@ export const measures: Measures = {
       band_changes_next_month: { kind: "bool" },
       paid_by: { kind: "optional", of: { kind: "date" } },
       months_payable_this_year: { kind: "months" },
+      payable_this_year: { kind: "money" },
       certification_deadline: { kind: "date" },
       certification_due: { kind: "bool" },
     },
@@ -707,13 +727,24 @@ export const measures: Measures = {
           },
         },
       ],
+      payable_this_year: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "payable_this_year",
+            citation: { clause: "§4", quote: "本年度应发金额按当月标准乘以本年度发放月数计算" },
+            note: "每月的津贴额乘以月数",
+            location: "policies/examples/senior-allowance/policy.tiao:129",
+          },
+        },
+      ],
       certification_deadline: [
         {
           decidedBy: {
             kind: "definition",
             label: "certification_deadline",
             citation: { clause: "§4", quote: "领取人应当于每年12月31日前完成年度认证" },
-            location: "policies/examples/senior-allowance/policy.tiao:129",
+            location: "policies/examples/senior-allowance/policy.tiao:134",
           },
         },
       ],
@@ -724,7 +755,7 @@ export const measures: Measures = {
             label: "certification_due",
             citation: { clause: "§4", quote: "领取人应当于每年12月31日前完成年度认证" },
             note: "满80周岁不足一年的首年领取人，本年度首次发放时已核验身份，不另行认证",
-            location: "policies/examples/senior-allowance/policy.tiao:133",
+            location: "policies/examples/senior-allowance/policy.tiao:138",
           },
         },
       ],
