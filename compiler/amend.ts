@@ -163,8 +163,10 @@ function mergeRecord(base: RecordDeclaration, amendment: RecordDeclaration): Rec
 function mergeValues<V extends ParameterValue>(base: readonly V[], amendment: readonly V[]): V[] {
   const [first] = amendment;
   if (first === undefined) return [...base];
-  // Dates written YYYY-MM-DD compare as text; a value without `from` is in force from the earliest date ("").
-  const from = first.from?.text ?? "";
+  // A first value without `from` holds on every date: it replaces them all.
+  const from = first.from?.text;
+  if (from === undefined) return [...amendment];
+  // Dates written YYYY-MM-DD compare as text; a value without `from` starts before any.
   const before = base.filter((value) => (value.from?.text ?? "") < from).map((value): V => {
     if (value.until === undefined || value.until.text < from) return value;
     const { until: _ended, ...open } = value;

@@ -107,7 +107,8 @@ function compileAmendment(
   reporter.diagnostics.push(...diagnostics);
   if (program === undefined || hasErrors(reporter.diagnostics)) return done();
   const baseNotice = noticeOf(baseFiles, amended.readNotice, reporter);
-  const ownNotice = options.notice ?? noticeOf(files, options.readNotice, reporter) ?? baseNotice;
+  const namesNotice = files.some((file) => file.declarations.some((d) => d.kind === "policy" && d.fields.some((f) => f.key === "notice")));
+  const ownNotice = options.notice ?? (namesNotice ? noticeOf(files, options.readNotice, reporter) : baseNotice);
   if (baseNotice !== undefined) checkQuotes(baseFiles, baseNotice, reporter);
   if (ownNotice !== undefined) checkQuotes(files, ownNotice, reporter);
   return done(program);

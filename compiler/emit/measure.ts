@@ -1063,6 +1063,8 @@ export class MeasureEmitter {
       if (last === undefined) throw new Error("a match without arms");
       result = last.value;
       rest = arms.slice(0, -1);
+      // One arm for every member: the subject is still evaluated, as the interpreter does, for the errors it may give.
+      if (rest.length === 0 && !isPlainReference(subject)) return conditional(last.test, last.value, last.value);
     }
     for (const arm of [...rest].reverse()) result = conditional(arm.test, arm.value, result);
     return result;

@@ -3,6 +3,7 @@
  * ends: its generated TypeScript type-checks, its generated JavaScript agrees with the
  * interpreter on random scenarios, and both give the outputs its acceptance cases expect.
  */
+import { amendedPolicyOf } from "../examples/load.js";
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -27,9 +28,11 @@ function programOf(target: string): ProgramIR {
   const folder = target.endsWith(".tiao") ? dirname(path) : path;
   const names = target.endsWith(".tiao") ? [basename(path)] : readdirSync(path).filter((name) => name.endsWith(".tiao")).sort();
   const sources = names.map((name) => ({ path: join(target.endsWith(".tiao") ? dirname(target) : target, name), text: readFileSync(join(folder, name), "utf8") }));
-  const first = compile(sources);
+  const amended = target.endsWith(".tiao") ? undefined : amendedPolicyOf(target, sources);
+  const withAmended = amended === undefined ? {} : { amended };
+  const first = compile(sources, withAmended);
   const notice = first.program?.policy.notice;
-  const result = notice === undefined ? first : compile(sources, { notice: readFileSync(join(folder, notice), "utf8") });
+  const result = notice === undefined ? first : compile(sources, { notice: readFileSync(join(folder, notice), "utf8"), ...withAmended });
   if (result.program === undefined) {
     throw new Error(`${target} does not compile:\n${result.diagnostics.map((d) => `${d.span.file}:${d.span.line} ${d.message}`).join("\n")}`);
   }
