@@ -8,7 +8,7 @@
  * command is tested by environment.test.ts.
  */
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { compile } from "../../compiler/index.js";
@@ -42,6 +42,9 @@ const workspaces: readonly Workspace[] = policies.map((policy, index) => {
   const original = join(scratch.path, `p${index}`, "original");
   cpSync(join(repositoryRoot, policy.folder), folder, { recursive: true });
   cpSync(join(repositoryRoot, policy.folder), original, { recursive: true });
+  // an amendment names the policy it amends by a relative path: that policy sits beside it
+  const amendedFile = policy.amended?.files[0]?.path;
+  if (amendedFile !== undefined) cpSync(join(repositoryRoot, dirname(amendedFile)), join(scratch.path, `p${index}`, basename(dirname(amendedFile))), { recursive: true });
   const program = programOf(policy);
   const samples = fc.sample(hostileScenario(scenarioJsonArbitrary(program, { maxListLength: 2 })), { numRuns: 40, seed: index });
   const valid = fc.sample(scenarioJsonArbitrary(program, { maxListLength: 2 }), { numRuns: 40, seed: index });
@@ -127,14 +130,15 @@ describe("every command on mutated policies", () => {
         fc.asyncProperty(cliCase, async (input) => {
           const workspace = workspaces[input.policy % workspaces.length];
           if (workspace === undefined) throw new Error("no workspace");
-          const { sources, notice } = workspace.policy;
+          const { sources, notice, amended } = workspace.policy;
           const index = input.file % sources.length;
           const source = sources[index];
           if (source === undefined) throw new Error("no file");
           const text = input.mutations.reduce(applyMutation, source.text);
           const file = join(workspace.folder, source.path.slice(workspace.policy.folder.length + 1));
           const changed = sources.map((s, at) => (at === index ? { path: s.path, text } : s));
-          const clean = compile(changed, notice === undefined ? {} : { notice }).program !== undefined;
+          const withNotice = notice === undefined ? {} : { notice };
+          const clean = compile(changed, amended === undefined ? withNotice : { ...withNotice, amended }).program !== undefined;
           const out = join(scratch.path, "out");
           mkdirSync(out, { recursive: true });
           writeFileSync(file, text);

@@ -5,7 +5,9 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { AmendedPolicy } from "../../compiler/compile.js";
 import { compile, type ProgramIR, type Source } from "../../compiler/index.js";
+import { amendedPolicyOf } from "../examples/load.js";
 
 export const repositoryRoot = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -14,6 +16,8 @@ export interface RepositoryPolicy {
   readonly folder: string;
   readonly sources: readonly Source[];
   readonly notice?: string;
+  /** for an amendment (`amends "…"`): the policy it amends, read as the CLI reads it */
+  readonly amended?: AmendedPolicy;
 }
 
 function policyFolders(folder: string): string[] {
@@ -30,7 +34,9 @@ function readPolicy(folder: string): RepositoryPolicy {
   const sources = names.map((name) => ({ path: `${folder}/${name}`, text: readFileSync(join(repositoryRoot, folder, name), "utf8") }));
   const noticeName = /^\s*notice\s+"([^"]+)"/m.exec(sources.map((source) => source.text).join("\n"))?.[1];
   const noticePath = noticeName === undefined ? undefined : join(repositoryRoot, folder, noticeName);
-  return noticePath !== undefined && existsSync(noticePath) ? { folder, sources, notice: readFileSync(noticePath, "utf8") } : { folder, sources };
+  const amended = amendedPolicyOf(folder, sources);
+  const withAmended = amended === undefined ? {} : { amended };
+  return noticePath !== undefined && existsSync(noticePath) ? { folder, sources, notice: readFileSync(noticePath, "utf8"), ...withAmended } : { folder, sources, ...withAmended };
 }
 
 /** Every policy under policies/, the Lanzhou notice first. */
@@ -38,7 +44,8 @@ export const repositoryPolicies: readonly RepositoryPolicy[] = policyFolders("po
 
 /** The policy's program: it must compile without errors. */
 export function programOf(policy: RepositoryPolicy): ProgramIR {
-  const { program, diagnostics } = compile(policy.sources, policy.notice === undefined ? {} : { notice: policy.notice });
+  const notice = policy.notice === undefined ? {} : { notice: policy.notice };
+  const { program, diagnostics } = compile(policy.sources, policy.amended === undefined ? notice : { ...notice, amended: policy.amended });
   if (program === undefined) throw new Error(`${policy.folder} does not compile: ${diagnostics.map((d) => `${d.span.file}:${d.span.line} ${d.message}`).join("; ")}`);
   return program;
 }

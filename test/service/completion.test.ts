@@ -41,7 +41,7 @@ describe("completion", () => {
   });
 
   test("after `person.` offers the facts of person, with their types and labels", () => {
-    const items = completeAfter(m4, "person.insured_months < 12 months", "person.");
+    const items = completeAfter(m4, "person.insured_months < 1 year", "person.");
     expect(labels(items)).toEqual(expect.arrayContaining(["unemployed", "insured_months", "ui_status", "migrant_worker"]));
     expect(items.every((item) => item.kind === "fact")).toBe(true);
     expect(items.find((item) => item.label === "ui_status")).toMatchObject({ detail: "ui_status", documentation: "失业保险金领取状态" });
@@ -51,7 +51,7 @@ describe("completion", () => {
   test("after a nested record and after a list item, offers that record's fields", () => {
     const nested = completeAfter(m3, "declined(enterprise.indicators.electricity)", "declined(enterprise.indicators.");
     expect(labels(nested, "field")).toEqual(["electricity", "revenue", "energy", "profit"]);
-    const item = completeAfter(m3, "subsidisable(t) and t.months > 0", "subsidisable(t) and t.");
+    const item = completeAfter(m3, "subsidisable(t) and t.months > 0 months", "subsidisable(t) and t.");
     expect(labels(item, "field")).toEqual(expect.arrayContaining(["newly_absorbed", "months", "target_group"]));
     const parameter = completeAfter(m3, "i.current < i.previous_period", "i.current < i.");
     expect(labels(parameter, "field")).toEqual(expect.arrayContaining(["current", "previous_period", "same_period_2020"]));
@@ -74,7 +74,7 @@ describe("completion", () => {
   });
 
   test("offers the units after a number", () => {
-    const items = completeAfter(m4, "person.insured_months < 12 months", "person.insured_months < 12 ");
+    const items = completeAfter(m4, "person.insured_months < 1 year", "person.insured_months < 1 ");
     expect(labels(items, "unit")).toEqual(expect.arrayContaining(["months", "yuan", "元", "个月", "days", "%"]));
     expect(labels(items, "keyword")).toEqual([]);
   });
@@ -86,7 +86,7 @@ describe("completion", () => {
   });
 
   test("offers a definition's parameters and an aggregate's variable inside it, while the expression is incomplete", () => {
-    const items = completeAfter(m3, "subsidisable(t) and t.months > 0)", "subsidisable(t) and ");
+    const items = completeAfter(m3, "subsidisable(t) and t.months > 0 months)", "subsidisable(t) and ");
     expect(labels(items, "parameter")).toContain("t");
     expect(items.find((item) => item.label === "t")?.detail).toBe("item of list of trainee");
     const definitionParameter = completeAfter(m3, "= i.current < i.previous_period", "= i.current < ");

@@ -11,7 +11,7 @@ const m3 = `${lanzhouFolder}/m3.tiao`;
 
 const misspellings: [string, string, string, string, string][] = [
   ["a parameter", m4, "round(ui_benefit_standard *", "round(ui_benefit_standrd *", "ui_benefit_standrd"],
-  ["a fact", m4, "person.insured_months < 12", "person.insured_month < 12", "insured_month"],
+  ["a fact", m4, "person.insured_months < 1 year", "person.insured_month < 1 year", "insured_month"],
   ["an enum member", m4, "{expired, not_qualified}", "{expird, not_qualified}", "expird"],
   ["a label", m4, "exception migrant to general", "exception migrant to generl", "generl"],
   ["a type", m4, "output unemployment_subsidy_monthly: money", "output unemployment_subsidy_monthly: mony", "mony"],
