@@ -58,7 +58,7 @@ it("lists the draft's semantic changes in the compare view, §3's subsidy among 
   expect(subsidyText).toContain("+ 600.00 yuan from 2021-10-01");
   expect(subsidyText).toContain("m3.monthly_standard, m3.subsidy 可能不同的情形：date >= 2021-10-01");
   const months = list.locator('[data-measure="m3"] [data-subject="m3 output subsidised_person_months"]');
-  expect(await months.textContent()).toContain("+ sum(min(t.months, 6) for t in enterprise.trainees where subsidisable(t))");
+  expect(await months.textContent()).toContain("+ sum(min(t.months, 6 months) for t in enterprise.trainees where subsidisable(t))");
   // a witness, found by the search and checked by running both versions; no proof is claimed
   const standard = list.locator('[data-output="m3.monthly_standard"]');
   expect(await standard.textContent()).toContain('有界搜索找到的案例');

@@ -95,7 +95,7 @@ describe("the playground in Chromium", () => {
 
   it("marks an error in the editor and the error list, and brings the results back once it is fixed", async () => {
     const { page, context, troubles } = await open();
-    await page.evaluate((text) => window.tiaoPlayground.setSource(text), publishedM4.replace("person.insured_months < 12 months", "person.insured_monthz < 12 months"));
+    await page.evaluate((text) => window.tiaoPlayground.setSource(text), publishedM4.replace("person.insured_months < 1 year", "person.insured_monthz < 1 year"));
     const errors = await page.evaluate(() => window.tiaoPlayground.diagnostics().filter((d) => d.severity === "error"));
     expect(errors.length).toBeGreaterThan(0);
     expect(errors[0]?.span.file).toBe(M4);
@@ -118,7 +118,7 @@ describe("the playground in Chromium", () => {
 
   it("offers the language service's quick fix, completion, hover and go to definition in the editor", async () => {
     const { page, context } = await open();
-    const misspelt = publishedM4.replace("person.insured_months < 12", "person.insured_month < 12");
+    const misspelt = publishedM4.replace("person.insured_months < 1 year", "person.insured_month < 1 year");
     await page.evaluate((text) => window.tiaoPlayground.setSource(text), misspelt);
     const [diagnostic] = await page.evaluate(() => window.tiaoPlayground.diagnostics());
     expect(diagnostic?.help).toBe("did you mean `insured_months`?");
