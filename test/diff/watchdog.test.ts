@@ -28,7 +28,7 @@ function crashing(log: string[], name: string): SolverInstance {
   return {
     check: () => {
       log.push(`${name} asked`);
-      return Promise.reject(new WebAssembly.RuntimeError("memory access out of bounds"));
+      return Promise.reject(Object.assign(new Error("memory access out of bounds"), { name: "RuntimeError" }));
     },
     discard: () => log.push(`${name} discarded`),
   };
