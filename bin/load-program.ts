@@ -12,6 +12,8 @@ export interface CompiledPolicy {
   readonly program?: ProgramIR;
   /** the text of the notice the header names */
   readonly notice?: string;
+  /** whether the quotes were checked against further documents besides the notice */
+  readonly readDocuments?: boolean;
 }
 
 /**
@@ -21,20 +23,25 @@ export interface CompiledPolicy {
 export async function compilePolicy(sources: PolicySources): Promise<CompiledPolicy> {
   // Loaded here, not at the top: a program found in the cache needs no parser.
   const { compile } = await import("../compiler/compile.js");
-  let notice: string | undefined;
+  // the notice, and the further documents the policy cites (`document … { file "…" }`)
+  const texts = new Map<string, string>();
   const result = compile(sources.files, {
     readNotice: (fileName) => {
       const read = readNoticeOf(sources, fileName);
-      if (typeof read === "string") notice = read;
+      if (typeof read === "string") texts.set(fileName, read);
       return read;
     },
     ...amendedOption(sources),
   });
+  const noticeName = result.program?.policy.notice;
+  const notice = noticeName === undefined ? undefined : texts.get(noticeName);
+  if (noticeName !== undefined) texts.delete(noticeName);
   return {
     sources,
     diagnostics: result.diagnostics,
     ...(result.program === undefined ? {} : { program: result.program }),
     ...(notice === undefined ? {} : { notice }),
+    readDocuments: texts.size > 0,
   };
 }
 
@@ -58,7 +65,9 @@ async function compileWithCache(target: string): Promise<CompiledPolicy> {
   const cached = cache?.lookup(target, files, (fileName) => readNoticeOf(sources, fileName));
   if (cached !== undefined) return { sources, ...cached };
   const compiled = await compilePolicy(sources);
-  if (compiled.program !== undefined) {
+  // The cache knows the notice's text only: a policy that cites further documents is
+  // compiled each time, so that a change to one of their texts is checked.
+  if (compiled.program !== undefined && compiled.readDocuments !== true) {
     cache?.store(target, files, { program: compiled.program, diagnostics: compiled.diagnostics }, compiled.notice);
   }
   return compiled;

@@ -94,6 +94,13 @@ export function applyAmendment(base: readonly PolicyFile[], amendment: readonly 
           else replaced.set(target, undefined);
           break;
         }
+        case "document": {
+          // a document of the same name is replaced (a new edition of it); another is added
+          const target = find(declaration.name.name, ["document"]);
+          if (target === undefined) keep();
+          else replaced.set(target, declaration);
+          break;
+        }
         case "enum": {
           const target = find(declaration.name.name, ["enum"]);
           if (target === undefined) keep();

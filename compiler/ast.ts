@@ -30,8 +30,10 @@ export type ClauseRef =
     }
   | { readonly text: "§preamble" | "§closing"; readonly part: "preamble" | "closing"; readonly span: SourceSpan };
 
-/** `cites §4 "quoted words"` */
+/** `cites §4 "quoted words"`, or `cites hrss §9 "quoted words"` for a clause of a declared document */
 export interface Citation {
+  /** the declared document the clause is of; without it, the policy's notice */
+  readonly document?: Identifier;
   readonly clause: ClauseRef;
   readonly quote: StringLiteral;
   readonly span: SourceSpan;
@@ -79,7 +81,23 @@ export interface Comment {
   readonly span: SourceSpan;
 }
 
-export type Declaration = PolicyHeader | EnumDeclaration | RecordDeclaration | ParameterDeclaration | ScaleDeclaration | MeasureDeclaration | Repeal;
+export type Declaration = PolicyHeader | EnumDeclaration | RecordDeclaration | ParameterDeclaration | ScaleDeclaration | MeasureDeclaration | Repeal | DocumentDeclaration;
+
+/**
+ * How a document numbers the parts a citation's `§N` names: `sections` 一、二、…,
+ * `articles` 第一条、第二条…, `numbers` 1. 2. ….
+ */
+export type DocumentNumbering = "sections" | "articles" | "numbers";
+
+/** `document hrss "人社部发〔2021〕29号" { file "hrss-2021-29.txt" numbering articles }` */
+export interface DocumentDeclaration {
+  readonly kind: "document";
+  readonly name: Identifier;
+  readonly title: StringLiteral;
+  readonly file?: StringLiteral;
+  readonly numbering?: { readonly value: DocumentNumbering; readonly span: SourceSpan };
+  readonly span: SourceSpan;
+}
 
 /**
  * `repeal name`, in an amendment only: a declaration of the policy it amends (at the top

@@ -10,6 +10,7 @@ import { parseFile, type ParsedFile } from "./parse.js";
 import type { PolicyFile } from "./ast.js";
 import { amendedPath, applyAmendment, reportRepealsOutsideAmendments } from "./amend.js";
 import { newReporter, reportError, type Reporter } from "./check/report.js";
+import { checkDocumentQuotes, collectDocuments } from "./check/documents.js";
 import { checkQuotes } from "./check/citations.js";
 import type { SourceSpan } from "../runtime/types.js";
 
@@ -111,7 +112,11 @@ function compileAmendment(
   const ownNotice = options.notice ?? (namesNotice ? noticeOf(files, options.readNotice, reporter) : baseNotice);
   if (baseNotice !== undefined) checkQuotes(baseFiles, baseNotice, reporter);
   if (ownNotice !== undefined) checkQuotes(files, ownNotice, reporter);
-  return done(program);
+  // each part's documents are read from its own folder; a document declared by both is the amendment's
+  const documents = collectDocuments(merged, newReporter());
+  checkDocumentQuotes(baseFiles, collectDocuments(baseFiles, newReporter()), amended.readNotice, reporter);
+  checkDocumentQuotes(files, documents, options.readNotice, reporter);
+  return done(hasErrors(reporter.diagnostics) ? undefined : program);
 }
 
 /** The notice a part's header names, read; a refusal is T0603 at the header's `notice`. */

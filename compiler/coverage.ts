@@ -105,11 +105,12 @@ interface Quote {
   readonly measure: number | undefined;
   /** the quote's `…`-separated passages, without white space */
   readonly passages: readonly string[];
+  readonly ofDocument: boolean;
 }
 
 function quoteOf(item: CitingItem, citation: CitationIR): Quote {
   const passages = withoutWhitespace(citation.quote).split(/…+|\.\.\./u).filter((p) => p !== "");
-  return { item, measure: citation.measure, passages };
+  return { item, measure: citation.measure, passages, ofDocument: citation.document !== undefined };
 }
 
 function ruleQuotes(measure: string, definition: string, rule: RuleIR): Quote[] {
@@ -134,7 +135,8 @@ function quotesOf(program: ProgramIR): Quote[] {
         : [],
     ),
   );
-  return [...fromMeasures, ...fromParameters];
+  // a quote of another document the policy declares does not cover the notice
+  return [...fromMeasures, ...fromParameters].filter((quote) => !quote.ofDocument);
 }
 
 /** A quote covers a sentence when one of its passages lies in the sentence, or the sentence in it. */

@@ -20,6 +20,8 @@ import type {
   Definition,
   DefinitionBody,
   DefinitionParameter,
+  DocumentDeclaration,
+  DocumentNumbering,
   EffectiveWindow,
   EnumDeclaration,
   Expr,
@@ -296,10 +298,11 @@ class Converter implements ChainContext {
 
   private citation(node: CstNode | undefined): Citation | undefined {
     if (node === undefined) return undefined;
+    const document = this.identifier(childToken(node, "document"));
     const clause = this.clauseRef(childToken(node, "ClauseRef"));
     const quote = this.string(childToken(node, "StringLiteral"));
     if (clause === undefined || quote === undefined) return undefined;
-    return { clause, quote, span: this.joinSpans(clause.span, quote.span) };
+    return { ...(document === undefined ? {} : { document }), clause, quote, span: this.joinSpans(document?.span ?? clause.span, quote.span) };
   }
 
   private typeExpression(node: CstNode | undefined): TypeExpr | undefined {
@@ -349,8 +352,38 @@ class Converter implements ChainContext {
     if (parameter !== undefined) return this.parameterDeclaration(parameter);
     const measure = childNode(node, "measureDeclaration");
     if (measure !== undefined) return this.measureDeclaration(measure);
+    const document = childNode(node, "documentDeclaration");
+    if (document !== undefined) return this.documentDeclaration(document);
     const repeal = childNode(node, "repeal");
     return repeal === undefined ? undefined : this.repeal(repeal);
+  }
+
+  private documentDeclaration(node: CstNode): DocumentDeclaration | undefined {
+    const name = this.declaredName(childNode(node, "name"));
+    const title = this.string(childToken(node, "title"));
+    const span = this.nodeSpan(node);
+    if (name === undefined || title === undefined || span === undefined) return undefined;
+    let file: StringLiteral | undefined;
+    let numbering: DocumentDeclaration["numbering"];
+    for (const field of childNodes(node, "documentField")) {
+      const key = childToken(field, "key");
+      const text = this.string(childToken(field, "text"));
+      const word = childToken(field, "word");
+      if (key === undefined) continue;
+      const keySpan = this.tokenSpan(key);
+      if (key.image === "file" && text !== undefined) {
+        file ??= text;
+      } else if (key.image === "numbering" && word !== undefined && isNumbering(word.image)) {
+        numbering ??= { value: word.image, span: this.tokenSpan(word) };
+      } else if (key.image === "numbering") {
+        this.report("T1155", `\`numbering\` is \`sections\`, \`articles\` or \`numbers\``, word === undefined ? keySpan : this.tokenSpan(word), "write `numbering sections` for 一、二、…, `numbering articles` for 第一条、第二条…, `numbering numbers` for 1. 2. …");
+      } else if (key.image === "file") {
+        this.report("T1155", "`file` is followed by the document's file name in quotes", keySpan, 'write `file "hrss-2021-29.txt"`, relative to the policy\'s folder');
+      } else {
+        this.report("T1155", `a document has no field \`${key.image}\``, keySpan, 'a document holds `file "…"` (its text, beside the policy) and `numbering sections`, `numbering articles` or `numbering numbers`');
+      }
+    }
+    return { kind: "document", name, title, ...(file === undefined ? {} : { file }), ...(numbering === undefined ? {} : { numbering }), span };
   }
 
   private repeal(node: CstNode): Repeal | undefined {
@@ -1068,4 +1101,10 @@ class ChainBuilder {
   private isTest(operand: Expr, test: "present" | "absent", token: IToken): Expr {
     return { kind: "is", operand, test, span: this.context.spanFromTo(operand.span, this.context.spanOfToken(token)) };
   }
+}
+
+const numberings: ReadonlySet<string> = new Set<DocumentNumbering>(["sections", "articles", "numbers"]);
+
+function isNumbering(word: string): word is DocumentNumbering {
+  return numberings.has(word);
 }

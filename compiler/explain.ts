@@ -44,6 +44,7 @@ import type { CitationReference, RuleReference, WindowReport } from "../runtime/
 export type { CitationReference, RuleReference, WindowReport };
 import { printExpression, printFormula, type FormulaContext, type NameRead } from "./explain-formula.js";
 import type { ExplanationWords, NotAppliedReason } from "./explain-words.js";
+import { citedClause } from "./citation-text.js";
 
 /**
  * The items of a list whose terms an explanation shows, for each aggregate over it; the
@@ -658,7 +659,7 @@ function sourceReference(source: SourceIR): SourceReference {
 }
 
 function citationReference(citation: CitationIR): CitationReference {
-  return { clause: citation.clause, quote: citation.quote };
+  return { clause: citedClause(citation), quote: citation.quote };
 }
 
 function location(span: SourceSpan): string {
@@ -687,7 +688,7 @@ export function shortCitation(citation: CitationIR): string {
   const end = characters.findIndex((c) => SENTENCE_END.test(c));
   const cut = end !== -1 && end < characters.length - 1;
   const sentence = cut ? characters.slice(0, end + 1).join("") : citation.quote;
-  return `${citation.clause} “${sentence}${cut ? "…" : ""}”`;
+  return `${citedClause(citation)} “${sentence}${cut ? "…" : ""}”`;
 }
 
 /**

@@ -37,6 +37,8 @@ export interface PolicyInfo {
 
 /** `§4 "quoted words"` */
 export interface CitationIR {
+  /** the declared document the clause is of (`cites hrss §9 "…"`); without it, the policy's notice */
+  readonly document?: { readonly name: string; readonly title: string };
   /** as written: "§4", "§3¶2", "§preamble", "§closing" */
   readonly clause: string;
   /** absent for the preamble and the closing paragraph */

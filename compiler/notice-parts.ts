@@ -50,13 +50,18 @@ export interface NoticeHeading {
   readonly bodyStart: number;
 }
 
-/** The numbered headings of a document, in the first numbering it uses of 一、, 第N条 and N. */
-export function noticeHeadings(notice: string): NoticeHeading[] {
-  for (const [pattern, number] of [
-    [measureHeading, numberOfNumeral],
-    [articleHeading, numberOfChineseNumeral],
-    [arabicHeading, Number],
-  ] as const) {
+const numberings = {
+  sections: [measureHeading, numberOfNumeral],
+  articles: [articleHeading, numberOfChineseNumeral],
+  numbers: [arabicHeading, Number],
+} as const;
+
+/**
+ * The numbered headings of a document: in the numbering given (`sections` 一、, `articles`
+ * 第N条, `numbers` N.), or else in the first of these it uses.
+ */
+export function noticeHeadings(notice: string, numbering?: keyof typeof numberings): NoticeHeading[] {
+  for (const [pattern, number] of numbering === undefined ? Object.values(numberings) : [numberings[numbering]]) {
     const found = [...notice.matchAll(pattern)].map((match) => ({
       number: number(match[1] ?? ""),
       words: match[2] ?? "",
@@ -90,8 +95,8 @@ const paragraphEnd = /。[^\S\n]*\n[^\S\n]*\n/u;
  * general duties, contacts, signature and dates that end a notice). A notice without
  * numbered headings has no parts.
  */
-export function noticeParts(notice: string): NoticePartRange[] {
-  const headings = noticeHeadings(notice);
+export function noticeParts(notice: string, numbering?: keyof typeof numberings): NoticePartRange[] {
+  const headings = noticeHeadings(notice, numbering);
   const last = headings.at(-1);
   if (last === undefined) return [];
   const firstWords = last.bodyStart + Math.max(0, notice.slice(last.bodyStart).search(/\S/u));

@@ -17,6 +17,7 @@ import {
   CurlyQuotedString,
   DateLiteral,
   Dot,
+  DocumentKw,
   Entity,
   Enum,
   Exception,
@@ -388,7 +389,8 @@ function splitDeclarations(tokens: readonly IToken[]): IToken[][] {
     if (type === LBrace) depth++;
     else if (type === RBrace) depth = Math.max(0, depth - 1);
     else if (
-      declarationKeywords.has(type) &&
+      // `document hrss "…" {` declares a document; `document "…"` in a header is a field
+      (declarationKeywords.has(type) || (type === DocumentKw && depth === 0 && tokens[index + 1]?.tokenType === Identifier)) &&
       (depth === 0 || token.startColumn === 1) &&
       tokens[index - 1]?.tokenType !== Dot &&
       tokens[index + 1]?.tokenType !== Colon

@@ -12,6 +12,7 @@ const declarationStart = "a declaration (`policy`, `enum`, `record`, `entity`, `
 const blockEnds: Readonly<Record<string, string>> = {
   policyHeader: "a header field (`title`, `document`, `issuer`, `issued`, `version`, `notice` or `amends`) or a closing brace `}`",
   enumDeclaration: "a member name or a closing brace `}`",
+  documentDeclaration: "`file \"…\"`, `numbering …` or a closing brace `}`",
   recordDeclaration: "a field such as `name: type` or a closing brace `}`",
   parameterDeclaration: "`value` or a closing brace `}`",
   measureDeclaration: "`let`, `output`, `not computable` or a closing brace `}`",

@@ -33,6 +33,7 @@ import {
   DateLiteral,
   Days,
   DaysUnit,
+  DocumentKw,
   Dot,
   Else,
   Entity,
@@ -148,7 +149,28 @@ export class TiaoParser extends CstParser {
       { ALT: () => this.SUBRULE(this.parameterDeclaration) },
       { ALT: () => this.SUBRULE(this.measureDeclaration) },
       { ALT: () => this.SUBRULE(this.repeal) },
+      { ALT: () => this.SUBRULE(this.documentDeclaration) },
     ]);
+  });
+
+  /**
+   * `document hrss "人社部发〔2021〕29号" { file "hrss-2021-29.txt" numbering articles }`: a
+   * further source document citations may name. `file` and `numbering` are plain words
+   * here; cst-to-ast.ts checks them.
+   */
+  documentDeclaration = this.RULE("documentDeclaration", () => {
+    this.CONSUME(DocumentKw);
+    this.SUBRULE(this.name);
+    this.CONSUME1(StringLiteral, { LABEL: "title" });
+    this.CONSUME(LBrace);
+    this.MANY(() => this.SUBRULE(this.documentField));
+    this.CONSUME(RBrace);
+  });
+
+  /** `file "…"` or `numbering articles` */
+  documentField = this.RULE("documentField", () => {
+    this.CONSUME1(Identifier, { LABEL: "key" });
+    this.OR([{ ALT: () => this.CONSUME(StringLiteral, { LABEL: "text" }) }, { ALT: () => this.CONSUME2(Identifier, { LABEL: "word" }) }]);
   });
 
   /** `repeal name`: in an amendment, a declaration (or, in a measure, a definition) of the policy it amends taken out */
@@ -353,8 +375,9 @@ export class TiaoParser extends CstParser {
     });
   });
 
-  /** `§4 "quoted words"` */
+  /** `§4 "quoted words"`, or `hrss §9 "quoted words"` for a clause of a declared document */
   citation = this.RULE("citation", () => {
+    this.OPTION(() => this.CONSUME(Identifier, { LABEL: "document" }));
     this.CONSUME(ClauseRef);
     this.CONSUME(StringLiteral);
   });

@@ -14,8 +14,11 @@ import { reportError, reportWarning } from "./report.js";
 export function citationIR(citation: Citation): CitationIR {
   const { clause } = citation;
   const quote = citation.quote.value;
-  if ("part" in clause) return { clause: clause.text, quote, span: citation.span };
+  // The document's title is filled in once every document is known (documents.ts).
+  const document = citation.document === undefined ? {} : { document: { name: citation.document.name, title: citation.document.name } };
+  if ("part" in clause) return { ...document, clause: clause.text, quote, span: citation.span };
   return {
+    ...document,
     clause: clause.text,
     measure: clause.measure,
     ...(clause.paragraph === undefined ? {} : { paragraph: clause.paragraph }),
@@ -25,7 +28,7 @@ export function citationIR(citation: Citation): CitationIR {
 }
 
 /** Every citation of the policy: measures, rules, `not computable`, parameter and scale sources. */
-function citations(files: readonly PolicyFile[]): Citation[] {
+export function citations(files: readonly PolicyFile[]): Citation[] {
   return files.flatMap((file) =>
     file.declarations.flatMap((declaration): Citation[] => {
       switch (declaration.kind) {
@@ -50,7 +53,7 @@ function citations(files: readonly PolicyFile[]): Citation[] {
   );
 }
 
-function withoutWhitespace(text: string): string {
+export function withoutWhitespace(text: string): string {
   return text.replace(/\s+/gu, "");
 }
 
@@ -61,7 +64,8 @@ function withoutWhitespace(text: string): string {
 export function checkQuotes(files: readonly PolicyFile[], notice: string, reporter: Reporter): void {
   const text = withoutWhitespace(notice);
   const parts = noticeParts(notice).map((range) => ({ ...range, text: withoutWhitespace(notice.slice(range.start, range.end)) }));
-  const all = citations(files);
+  // a clause of another declared document is checked against that document (documents.ts)
+  const all = citations(files).filter((citation) => citation.document === undefined);
   const numbered = all.find((citation) => !("part" in citation.clause));
   if (parts.length === 0 && numbered !== undefined) {
     reportWarning(reporter, "T0805", numbered.clause.span, `the notice has no numbered parts, so \`${numbered.clause.text}\` and every other clause number are not checked`, {
@@ -105,7 +109,7 @@ function partName(part: NoticePart, clause: string): string {
 }
 
 /** The first `…`-separated part of a quote not found (in order) in the text. */
-function firstMissingPassage(quote: string, text: string): string | undefined {
+export function firstMissingPassage(quote: string, text: string): string | undefined {
   let from = 0;
   for (const passage of quote.split(/…+|\.\.\./u).filter((p) => p !== "")) {
     const at = text.indexOf(passage, from);
@@ -119,7 +123,7 @@ function firstMissingPassage(quote: string, text: string): string | undefined {
  * The notice's passage that starts like the quote (its longest prefix found in the notice),
  * as long as the quote, when that prefix is long enough to be a likely match.
  */
-function closestPassage(passage: string, notice: string): string | undefined {
+export function closestPassage(passage: string, notice: string): string | undefined {
   const characters = [...passage];
   let low = 0;
   let high = characters.length;

@@ -9,6 +9,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import type { MeasureIR, ParameterIR, PolicyInfo, ProgramIR } from "../ir.js";
 import { checkQuotes } from "./citations.js";
+import { checkCitedDocuments, checkDocumentQuotes, collectDocuments, type DeclaredDocument } from "./documents.js";
 import { collectDeclarations } from "./declarations.js";
 import { linkMeasures } from "./measure-outputs.js";
 import { checkMeasure, measureOutputsTable, measureSignatures } from "./measures.js";
@@ -49,13 +50,40 @@ export function checkFiles(files: readonly PolicyFile[], options: CheckOptions =
     const ir = checkMeasure(measure, symbols, outputs, reporter);
     return ir === undefined ? [] : [ir];
   });
-  const measures = hasErrors(reporter.diagnostics) ? checked : (linkMeasures(checked, reporter) ?? checked);
+  const linked = hasErrors(reporter.diagnostics) ? checked : (linkMeasures(checked, reporter) ?? checked);
+  const documents = collectDocuments(files, reporter);
+  checkCitedDocuments(files, documents, reporter);
   const notice = options.notice ?? namedNotice(files, policy, reporter, options.readNotice);
   if (notice !== undefined) checkQuotes(files, notice, reporter);
+  // An amendment's documents are read by compile.ts, each part from its own folder.
+  if (options.amendmentFiles === undefined) checkDocumentQuotes(files, documents, options.readNotice, reporter);
   const { diagnostics } = reporter;
   if (policy === undefined || hasErrors(diagnostics)) return { diagnostics };
   const amended = options.amendmentFiles === undefined ? parameters : markAmendedValues(parameters, options.amendmentFiles, `${policy.name} ${policy.version}`);
-  return { program: { policy, schema, parameters: amended, scales, measures }, diagnostics };
+  const titled = documents.size === 0 ? { parameters: amended, scales, measures: linked } : withDocumentTitles({ parameters: amended, scales, measures: linked }, documents);
+  return { program: { policy, schema, ...titled }, diagnostics };
+}
+
+/** The IR with each citation of a declared document given the document's title, as explanations and generated comments name it. */
+function withDocumentTitles<T>(value: T, documents: ReadonlyMap<string, DeclaredDocument>): T {
+  const visit = (inner: unknown): unknown => {
+    if (Array.isArray(inner)) return inner.map(visit);
+    if (inner === null || typeof inner !== "object") return inner;
+    const prototype: unknown = Object.getPrototypeOf(inner);
+    if (prototype !== Object.prototype && prototype !== null) return inner;
+    const entries = Object.entries(inner).map(([key, field]): [string, unknown] => {
+      if (key === "span") return [key, field];
+      if (key === "document" && typeof field === "object" && field !== null && "name" in field && "title" in field) {
+        const declared = documents.get(String(field.name));
+        return [key, declared === undefined ? field : { name: declared.name, title: declared.title }];
+      }
+      return [key, visit(field)];
+    });
+    const copy: Record<string, unknown> = prototype === null ? Object.create(null) : {};
+    for (const [key, field] of entries) copy[key] = field;
+    return copy;
+  };
+  return visit(value) as T;
 }
 
 /** The values an amendment gives, marked with its name and version, so that explanations say which version a value comes from. */

@@ -501,6 +501,37 @@ export const catalog = {
     explanation:
       "A yearly series has no months: total it over years (`over last 2 years`, `over previous year`). A series is added up when its periods hold amounts, whole numbers, decimals, months or days, and averaged when they hold amounts or whole numbers; an average is rounded right away, `round(average(person.salary over last 12 months))`, because dividing by the number of periods seldom falls on a whole fen. A series whose periods may be absent (`monthly optional money`) cannot be totalled: declare the value of a period not given instead (`monthly money otherwise 0 yuan`).",
   },
+  // ---------------------------------------------------------------- T115x further source documents
+  T1150: {
+    title: "citation of a document not declared",
+    explanation:
+      "`cites hrss §9 \"…\"` quotes clause 9 of the document declared as `hrss`: `document hrss \"人社部发〔2021〕29号\" { file \"hrss-2021-29.txt\" numbering articles }`. A citation without a document name (`cites §9 \"…\"`) quotes the policy's notice.",
+  },
+  T1151: {
+    title: "clause the document does not have",
+    explanation:
+      "A citation of a declared document names a clause in that document's own numbering, which its `numbering` says: `sections` (headings 一、二、…), `articles` (第一条、第二条…, as laws and regulations number them) or `numbers` (1. 2. …), each heading on a line of its own. `§preamble` is what comes before the first heading, `§closing` the paragraphs after the last clause's first paragraph. The message lists the clauses the document has.",
+  },
+  T1152: {
+    title: "quote not in the clause of the document",
+    explanation:
+      "The quoted words of `cites hrss §9 \"…\"` must be in clause 9 of that document, word for word (white space aside; `…` stands for words left out). When they are in another clause of the document, the message says which; otherwise it shows the document's words that come closest.",
+  },
+  T1153: {
+    title: "document text that cannot be used",
+    explanation:
+      "A declared document's `file` is read as the notice is: a UTF-8 text file in the policy's folder (or a folder below it), not a link leading outside it, at most 4 MB.",
+  },
+  T1155: {
+    title: "unknown field in a document declaration",
+    explanation:
+      "A document declaration holds `file \"…\"`, the file of its text beside the policy, and `numbering sections`, `numbering articles` or `numbering numbers`, how it numbers the clauses citations name.",
+  },
+  T1156: {
+    title: "document without its text or numbering",
+    explanation:
+      "A declared document needs both its `file` (so that quotes can be checked against its text) and its `numbering` (so that `§9` means its ninth section, article or numbered paragraph).",
+  },
 } as const satisfies Record<string, CatalogEntry>;
 
 export type DiagnosticCode = keyof typeof catalog;

@@ -11,6 +11,7 @@ import type { Focus } from "./for-whom.js";
 import { literalText } from "./ir-meaning.js";
 import { printIR } from "./print.js";
 import { classifications, type Aspect, type Change, type ChangeGroup, type Classification, type TimelineEntry } from "./report.js";
+import { citedClause } from "../citation-text.js";
 
 /** IR equality, spans aside. */
 export function sameIR(a: unknown, b: unknown): boolean {
@@ -269,7 +270,7 @@ export function sourceText(source: SourceIR): string {
 }
 
 function clauseText(citation: CitationIR): string {
-  return `${citation.clause} "${citation.quote}"`;
+  return `${citedClause(citation)} "${citation.quote}"`;
 }
 
 export function citationText(citation: CitationIR | undefined): string | undefined {

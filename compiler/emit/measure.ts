@@ -48,6 +48,7 @@ import {
   type Statement,
   type TypeNode,
 } from "./tree.js";
+import { citedClause } from "../citation-text.js";
 
 /**
  * Up to this many sibling rules, each pair gets its own readable conflict check; more are
@@ -263,11 +264,11 @@ export class MeasureEmitter {
     const { policy } = this.module.program;
     const { measure } = this;
     const lines = [`Measure ${measure.name}${measure.title === undefined ? "" : ` ${measure.title}`}`];
-    if (measure.citation !== undefined) lines.push("", `${measure.citation.clause} "${measure.citation.quote}"`);
+    if (measure.citation !== undefined) lines.push("", `${citedClause(measure.citation)} "${measure.citation.quote}"`);
     lines.push("", `${policy.title} (${policy.document}), version ${policy.version}`);
     if (measure.notComputable.length > 0) {
       lines.push("", "Not computed:");
-      for (const item of measure.notComputable) lines.push(`- ${item.citation.clause} "${item.citation.quote}": ${item.reason}`);
+      for (const item of measure.notComputable) lines.push(`- ${citedClause(item.citation)} "${item.citation.quote}": ${item.reason}`);
     }
     return lines;
   }
@@ -471,7 +472,7 @@ export class MeasureEmitter {
   }
 
   private ruleComments(rule: RuleIR, parent: RuleIR | undefined): Statement[] {
-    const cited = rule.citation === undefined ? "" : `${rule.citation.clause} "${rule.citation.quote}"`;
+    const cited = rule.citation === undefined ? "" : `${citedClause(rule.citation)} "${rule.citation.quote}"`;
     const comments: Statement[] = [];
     if (rule.kind === "simple") {
       if (cited !== "") comments.push(comment(cited));

@@ -40,6 +40,7 @@ import {
   type Statement,
   type TypeNode,
 } from "./tree.js";
+import { citedClause } from "../citation-text.js";
 
 export interface EmitOptions {
   /** the module specifier generated code imports the runtime from, e.g. "../../runtime/index.js" */
@@ -396,7 +397,7 @@ class ModuleBuilder implements ModuleContext {
       when(binary(override, "!==", identifier("undefined")), { kind: "return", value: override }),
     ];
     parameter.values.forEach((value) => {
-      const source = value.source.kind === "clause" ? `${value.source.citation.clause} "${value.source.citation.quote}"` : value.source.text;
+      const source = value.source.kind === "clause" ? `${citedClause(value.source.citation)} "${value.source.citation.quote}"` : value.source.text;
       body.push(comment(source));
       if (value.note !== undefined) body.push(comment(`note: ${value.note}`));
       const from = binary(AS_OF, ">=", identifier(this.constant(value.from, { kind: "date" })));
@@ -438,7 +439,7 @@ class ModuleBuilder implements ModuleContext {
   private outputDoc(definition: DefinitionIR): string[] {
     const citations: string[] = [];
     const cite = (rule: RuleIR, parent: RuleIR | undefined): void => {
-      const cited = rule.citation === undefined ? "not cited" : `${rule.citation.clause} "${rule.citation.quote}"`;
+      const cited = rule.citation === undefined ? "not cited" : `${citedClause(rule.citation)} "${rule.citation.quote}"`;
       if (rule.kind === "simple") citations.push(cited);
       else citations.push(`${rule.kind} ${rule.label}${parent === undefined ? "" : ` to ${parent.label}`}: ${cited}`);
       for (const exception of rule.exceptions) cite(exception, rule);

@@ -21,6 +21,7 @@ import type {
   Citation,
   Comment,
   Declaration,
+  DocumentDeclaration,
   Definition,
   EffectiveWindow,
   EnumDeclaration,
@@ -78,7 +79,7 @@ interface PrintedLine {
 }
 
 function citationText(citation: Citation): string {
-  return `${citation.clause.text} ${printString(citation.quote.value)}`;
+  return `${citation.document === undefined ? "" : `${citation.document.name} `}${citation.clause.text} ${printString(citation.quote.value)}`;
 }
 
 function typeText(type: TypeExpr): string {
@@ -165,7 +166,17 @@ class Printer {
         return this.measureDeclaration(declaration);
       case "repeal":
         return this.line(0, `repeal ${declaration.name.name}`, declaration.span, true);
+      case "document":
+        return this.documentDeclaration(declaration);
     }
+  }
+
+  private documentDeclaration(declaration: DocumentDeclaration): void {
+    const content: (() => void)[] = [];
+    const { file, numbering } = declaration;
+    if (file !== undefined) content.push(() => this.line(2, `file      ${printString(file.value)}`, file.span));
+    if (numbering !== undefined) content.push(() => this.line(2, `numbering ${numbering.value}`, numbering.span));
+    this.block(0, `document ${declaration.name.name} ${printString(declaration.title.value)}`, declaration.span, content);
   }
 
   private policyHeader(header: PolicyHeader): void {

@@ -251,6 +251,7 @@ export function parenthesize(file: PolicyFile): PolicyFile {
         case "enum":
         case "record":
         case "repeal":
+        case "document":
           return declaration;
       }
     }),

@@ -59,7 +59,7 @@ function citationText(citation: Citation): string {
 }
 
 function citationClause(citation: Citation): string {
-  return citation.clause.text;
+  return citation.document === undefined ? citation.clause.text : `${citation.document.name} ${citation.clause.text}`;
 }
 
 function sourceText(source: SourceRef): string {

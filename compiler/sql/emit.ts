@@ -46,6 +46,7 @@ import {
   type CaseLayout,
   type ListTable,
 } from "./tables.js";
+import { citedClause } from "../citation-text.js";
 
 export interface SqlFile {
   readonly name: string;
@@ -263,7 +264,7 @@ function parameterValuesSql(parameter: ParameterIR, dialect: Dialect): string[] 
   parameter.values.forEach((value) => {
     const until = value.until === undefined ? undefined : formatDate(value.until);
     const from = formatDate(value.from);
-    const source = value.source.kind === "clause" ? `${value.source.citation.clause} "${value.source.citation.quote}"` : value.source.text;
+    const source = value.source.kind === "clause" ? `${citedClause(value.source.citation)} "${value.source.citation.quote}"` : value.source.text;
     lines.push(comment(`from ${from}: ${source}`));
     const sql = literal(literalRuntimeValue(value.value), parameter.type, dialect);
     lines.push(
@@ -398,7 +399,7 @@ function measureSql(
       const present = measure.reads.flatMap((path) => presenceTest(path, program, row) ?? []);
       columns.push(`    -- the case gives every fact the measure reads\n    ${present.length === 0 ? "TRUE" : present.join("\n      AND ")} AS ${identifier(named.given(measure.name))}`);
       const test = measure.window === undefined ? { sql: "TRUE" } : windowTest(measure.window, column(row, DATE_COLUMN), context, new Map());
-      const lines = measure.citation === undefined ? [] : [comment(`in force: ${measure.citation.clause} "${measure.citation.quote}"`, "    ")];
+      const lines = measure.citation === undefined ? [] : [comment(`in force: ${citedClause(measure.citation)} "${measure.citation.quote}"`, "    ")];
       columns.push(`${lines.map((l) => `${l}\n`).join("")}    ${test.sql} AS ${identifier(named.window(measure.name))}`);
       windowError = test.error;
     }
@@ -442,7 +443,7 @@ function measureSql(
     `${measureJson(measure, row, dialect)} AS ${identifier("#json")}`,
   ];
   return `${header(program, dialect, `Measure ${title}`)}
-${measure.citation === undefined ? "" : `${comment(`${measure.citation.clause} "${measure.citation.quote}"`)}\n`}
+${measure.citation === undefined ? "" : `${comment(`${citedClause(measure.citation)} "${measure.citation.quote}"`)}\n`}
 -- Each case with the columns of the measures before this one and of this one: its
 -- definitions (${identifier(named.definition(measure.name, "…"))}), its outputs (${identifier(named.output(measure.name, "…"))}) and
 -- its first evaluation error, so that every measure is computed in one pass over the cases.
@@ -494,7 +495,7 @@ function citationComments(rules: readonly RuleIR[], indent: string): string[] {
   return rules.flatMap((rule) => [
     ...(rule.citation === undefined
       ? []
-      : [comment(`${rule.kind === "simple" ? "" : `${rule.kind} ${rule.label}: `}${rule.citation.clause} "${rule.citation.quote}"`, indent)]),
+      : [comment(`${rule.kind === "simple" ? "" : `${rule.kind} ${rule.label}: `}${citedClause(rule.citation)} "${rule.citation.quote}"`, indent)]),
     ...citationComments(rule.exceptions, `${indent}  `),
   ]);
 }

@@ -56,8 +56,9 @@ const dateText = fc.stringMatching(/^\d{4}-\d{2}-\d{2}$/);
 const clauseNumber = fc.oneof(fc.stringMatching(/^[1-9]\d?$/), fc.stringMatching(/^\d{1,30}$/));
 
 const citation: fc.Arbitrary<Citation> = fc
-  .record({ measure: clauseNumber, paragraph: fc.option(clauseNumber, { nil: undefined }), quote: text })
-  .map(({ measure, paragraph, quote }) => ({
+  .record({ document: fc.option(identifier, { nil: undefined }), measure: clauseNumber, paragraph: fc.option(clauseNumber, { nil: undefined }), quote: text })
+  .map(({ document, measure, paragraph, quote }) => ({
+    ...withOptional("document", document),
     clause:
       paragraph === undefined
         ? { text: `§${measure}`, measure: Number(measure), span }
@@ -306,6 +307,21 @@ export const declaration: fc.Arbitrary<Declaration> = fc.oneof(
       ...withOptional("label", label),
       ...withOptional("unit", unit),
       values,
+      span,
+    })),
+  fc
+    .record({
+      name: identifier,
+      title: text,
+      file: optionalText,
+      numbering: fc.option(fc.constantFrom("sections", "articles", "numbers" as const), { nil: undefined }),
+    })
+    .map(({ name, title, file, numbering }): Declaration => ({
+      kind: "document",
+      name,
+      title,
+      ...withOptional("file", file),
+      ...withOptional("numbering", numbering === undefined ? undefined : { value: numbering, span }),
       span,
     })),
   fc

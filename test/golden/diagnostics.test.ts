@@ -1,7 +1,8 @@
 /**
  * Golden diagnostics: each broken policy in test/golden/diagnostics/<name>.tiao is compiled
- * (against the Lanzhou notice, so that its quotes are checked) and its diagnostics, rendered
- * as the CLI prints them, are compared with <name>.expected.txt.
+ * (against the Lanzhou notice, so that its quotes are checked; the further documents a
+ * policy declares are read from test/golden/diagnostics/documents/) and its diagnostics,
+ * rendered as the CLI prints them, are compared with <name>.expected.txt.
  *
  * To accept new output after a deliberate change, run
  *   UPDATE_GOLDEN=1 npx vitest run test/golden
@@ -28,7 +29,8 @@ describe("golden diagnostics", () => {
   test.each(names)("%s", (name) => {
     const path = `${name}.tiao`;
     const text = readFileSync(`${folder}/${path}`, "utf8");
-    const result = compile([{ path, text }], { notice });
+    const readNotice = (file: string) => (file.startsWith("documents/") ? readFileSync(`${folder}/${file}`, "utf8") : undefined);
+    const result = compile([{ path, text }], { notice, readNotice });
     expect(result.diagnostics.length, "a broken policy gives a diagnostic").toBeGreaterThan(0);
     const rendered = `${renderDiagnostics(result.diagnostics, new Map([[path, text]]))}\n`;
     const expectedFile = `${folder}/${name}.expected.txt`;
