@@ -42,7 +42,7 @@ Exit status: 0 when there is no error (warnings allowed), 1 otherwise.
 
 ${policyNote}`,
 
-  compile: `usage: tiao compile <policy> --out <dir> [--target ts|js|schema|sql] [--dialect duckdb|postgres] [--runtime <specifier>]
+  compile: `usage: tiao compile <policy> --out <dir> [--target ts|js|schema|sql] [--dialect duckdb|postgres] [--runtime <specifier>] [--lang en]
 
 Writes, named after the policy:
   --target ts       <name>.ts (the default)
@@ -51,6 +51,7 @@ Writes, named after the policy:
   --target sql      tiao-setup.sql, one <measure>.sql per measure and tiao-results.sql,
                     for --dialect duckdb or postgres (docs/sql.md)
 --runtime sets the module generated code imports its runtime from (default: tiao/runtime).
+--lang en gives the doc comments of ts and js the policy's English labels (label en "…").
 Nothing is written when the policy has errors (exit status 1).
 
 ${policyNote}`,

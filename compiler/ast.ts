@@ -143,6 +143,8 @@ export interface FieldDeclaration {
   readonly name: Identifier;
   readonly type: TypeExpr;
   readonly label?: StringLiteral;
+  /** `label en "…"` */
+  readonly english?: StringLiteral;
   readonly span: SourceSpan;
 }
 
@@ -198,6 +200,8 @@ export interface MeasureDeclaration {
   readonly kind: "measure";
   readonly name: Identifier;
   readonly title?: StringLiteral;
+  /** `label en "…"`: the title in English */
+  readonly english?: StringLiteral;
   readonly citation?: Citation;
   readonly window?: EffectiveWindow;
   readonly items: readonly MeasureItem[];
@@ -233,6 +237,8 @@ export interface Definition {
   readonly name: Identifier;
   readonly parameters: readonly DefinitionParameter[];
   readonly type: TypeExpr;
+  /** `label en "…"` */
+  readonly english?: StringLiteral;
   readonly body: DefinitionBody;
   readonly span: SourceSpan;
 }

@@ -449,7 +449,8 @@ class Converter implements ChainContext {
     const span = this.nodeSpan(node);
     if (name === undefined || type === undefined || span === undefined) return undefined;
     const label = this.string(childToken(node, "label"));
-    return { name, type, ...(label === undefined ? {} : { label }), span };
+    const english = this.otherLabel(childNode(node, "otherLabel"));
+    return { name, type, ...(label === undefined ? {} : { label }), ...(english === undefined ? {} : { english }), span };
   }
 
   private parameterDeclaration(node: CstNode): ParameterDeclaration | ScaleDeclaration | undefined {
@@ -584,6 +585,7 @@ class Converter implements ChainContext {
     const span = this.nodeSpan(node);
     if (name === undefined || span === undefined) return undefined;
     const title = this.string(childToken(node, "title"));
+    const english = this.otherLabel(childNode(node, "otherLabel"));
     const citation = this.citation(childNode(node, "citation"));
     const window = this.effectiveWindow(childNode(node, "effectiveWindow"));
     const items = childNodes(node, "measureItem").flatMap((item) => {
@@ -594,6 +596,7 @@ class Converter implements ChainContext {
       kind: "measure",
       name,
       ...(title === undefined ? {} : { title }),
+      ...(english === undefined ? {} : { english }),
       ...(citation === undefined ? {} : { citation }),
       ...(window === undefined ? {} : { window }),
       items,
@@ -638,7 +641,21 @@ class Converter implements ChainContext {
     const parametersNode = childNode(node, "definitionParameters");
     const parameters = parametersNode === undefined ? [] : this.definitionParameters(parametersNode);
     const visibility = childToken(node, "Output") !== undefined ? "output" : "let";
-    return { kind: "definition", visibility, name, parameters, type, body, span };
+    const english = this.otherLabel(childNode(node, "otherLabel"));
+    return { kind: "definition", visibility, name, parameters, type, ...(english === undefined ? {} : { english }), body, span };
+  }
+
+  /** `label en "…"`: the English label; another language or word is T1160. */
+  private otherLabel(node: CstNode | undefined): StringLiteral | undefined {
+    if (node === undefined) return undefined;
+    const language = childToken(node, "language");
+    const text = this.string(childToken(node, "StringLiteral"));
+    if (language === undefined || text === undefined) return undefined;
+    if (language.image !== "en") {
+      this.report("T1160", `labels are given in English only (\`label en "…"\`), not \`${language.image}\``, this.tokenSpan(language), 'write `label en "…"`; the label in the policy\'s own language is the one written after the name');
+      return undefined;
+    }
+    return text;
   }
 
   private definitionParameters(node: CstNode): DefinitionParameter[] {

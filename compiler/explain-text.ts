@@ -27,6 +27,7 @@ import {
 } from "./explain.js";
 import { explanationWords, type ExplanationWords } from "./explain-words.js";
 import type { FactSchema, OutputJson } from "../runtime/index.js";
+import { citedClause } from "./citation-text.js";
 
 /** The report of an evaluation made with `explain: true`, in the language of its explanations. */
 export function explanationText(result: EvaluationResult, program: ProgramIR): string {
@@ -62,7 +63,8 @@ function evaluationDate(result: EvaluationResult): string | undefined {
 
 /** `m4 (§4) 确保失业保险待遇及时足额发放` */
 function measureName(measure: MeasureIR, words: ExplanationWords): string {
-  return words.measureLabel(measure.name, measure.citation?.clause, measure.title);
+  const title = words.language === "en" ? (measure.english ?? measure.title) : measure.title;
+  return words.measureLabel(measure.name, measure.citation === undefined ? undefined : citedClause(measure.citation), title);
 }
 
 const indent = "    ";
@@ -123,6 +125,13 @@ class MeasureReport {
     for (const item of items) this.lines.push(`  ${this.words.notComputed(item.clause, item.quote, item.reason, item.location)}`);
   }
 
+  /** `refund (refund of premiums)`: in English, a definition with an English label is shown with it. */
+  private labelled(name: string): string {
+    if (this.words.language !== "en") return name;
+    const english = this.measure.definitions.find((d) => d.name === name)?.english;
+    return english === undefined ? name : `${name}${this.words.parenthesised(english)}`;
+  }
+
   private explanation(output: string): Explanation {
     const explanation = this.explanations[output];
     if (explanation === undefined) throw new Error(`no explanation of ${this.measure.name}.${output}`);
@@ -141,7 +150,7 @@ class MeasureReport {
 
   private block(name: string, explanation: Explanation, headingSuffix: string): void {
     const value = explanation.value === null ? undefined : this.valueText(name, explanation.value);
-    this.lines.push("", `  ${this.words.valueHead(name, value)}${headingSuffix}`);
+    this.lines.push("", `  ${this.words.valueHead(this.labelled(name), value)}${headingSuffix}`);
     const decision = explanation.decidedBy;
     if (decision !== undefined) {
       const sentence = this.decisionSentence(decision, explanation);
@@ -294,6 +303,7 @@ function skippedSection(program: ProgramIR, skipped: EvaluationResult["skipped"]
 
 function withLabel(schema: FactSchema, path: string, words: ExplanationWords): string {
   const [entity, field] = path.split(".");
-  const label = schema.records.find((r) => r.name === entity)?.fields.find((f) => f.name === field)?.label;
+  const declared = schema.records.find((r) => r.name === entity)?.fields.find((f) => f.name === field);
+  const label = words.language === "en" ? (declared?.english ?? declared?.label) : declared?.label;
   return label === undefined ? path : `${path}${words.parenthesised(label)}`;
 }

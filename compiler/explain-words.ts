@@ -25,6 +25,8 @@ export type NotAppliedReason =
   | { readonly kind: "window"; readonly from: string; readonly until: string | null };
 
 export interface ExplanationWords {
+  /** the language of these words; labels are chosen in it too (`label en "…"`) */
+  readonly language: ExplanationLanguage;
   // ---- values
   readonly absent: string;
   money(amount: string): string;
@@ -100,6 +102,7 @@ export interface ExplanationWords {
 }
 
 const english: ExplanationWords = {
+  language: "en",
   absent: "absent",
   money: (amount) => `${amount} yuan`,
   months: (count) => (count === "1" ? "1 month" : `${count} months`),
@@ -184,6 +187,7 @@ const english: ExplanationWords = {
 };
 
 const chinese: ExplanationWords = {
+  language: "zh",
   absent: "无",
   money: (amount) => `${amount}元`,
   months: (count) => `${count}个月`,

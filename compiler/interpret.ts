@@ -91,8 +91,8 @@ export function evaluate(program: ProgramIR, scenario: Scenario, options: Evalua
   const skipped: { measure: string; missing: string[] }[] = [];
   const parameters = new Map(program.parameters.map((p) => [p.name, p]));
   const scales = new Map(program.scales.map((s) => [s.name, scaleData(s)]));
-  const fieldLabels = options.explain === true ? fieldLabelsOf(program) : undefined;
   const language = options.language ?? policyLanguage(program.policy);
+  const fieldLabels = options.explain === true ? fieldLabelsOf(program, language) : undefined;
   const words = explanationWords[language];
   const shared = new SharedEvaluations(program, scenario, parameters, scales);
   for (const measure of selected) {
@@ -192,11 +192,13 @@ function missingFactsMessage(missing: readonly { measure: string; missing: reado
   return missing.map((m) => `measure ${m.measure} needs facts the scenario does not give: ${m.missing.join(", ")}`).join("\n");
 }
 
-function fieldLabelsOf(program: ProgramIR): Map<string, string> {
+/** The facts' labels in the explanations' language: in English, a field's English label where it has one. */
+function fieldLabelsOf(program: ProgramIR, language: ExplanationLanguage): Map<string, string> {
   const labels = new Map<string, string>();
   for (const record of program.schema.records) {
     for (const field of record.fields) {
-      if (field.label !== undefined) labels.set(`${record.name}.${field.name}`, field.label);
+      const label = language === "en" ? (field.english ?? field.label) : field.label;
+      if (label !== undefined) labels.set(`${record.name}.${field.name}`, label);
     }
   }
   return labels;

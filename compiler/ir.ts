@@ -104,6 +104,8 @@ export interface WindowIR {
 export interface MeasureIR {
   readonly name: string;
   readonly title?: string;
+  /** the title in English (`label en "…"`) */
+  readonly english?: string;
   readonly citation?: CitationIR;
   readonly window?: WindowIR;
   /**
@@ -133,6 +135,8 @@ export interface DefinitionIR {
   /** record-typed parameters, for definitions used inside list aggregates */
   readonly parameters: readonly { readonly name: string; readonly type: ValueType }[];
   readonly type: ValueType;
+  /** its label in English (`label en "…"`) */
+  readonly english?: string;
   /** the base rules (roots of the exception tree); a simple definition has one, of kind "simple" */
   readonly rules: readonly RuleIR[];
   readonly span: SourceSpan;

@@ -242,6 +242,7 @@ export class TiaoParser extends CstParser {
     this.CONSUME(Colon);
     this.SUBRULE(this.typeExpression);
     this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: "label" }));
+    this.OPTION2({ GATE: this.startsLabel, DEF: () => this.SUBRULE(this.otherLabel) });
   });
 
   typeExpression = this.RULE("typeExpression", () => {
@@ -386,6 +387,7 @@ export class TiaoParser extends CstParser {
     this.CONSUME(Measure);
     this.SUBRULE(this.name);
     this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: "title" }));
+    this.OPTION4({ GATE: this.startsLabel, DEF: () => this.SUBRULE(this.otherLabel) });
     this.CONSUME(LBrace);
     this.OPTION2(() => {
       this.CONSUME(Cites);
@@ -432,8 +434,22 @@ export class TiaoParser extends CstParser {
     this.OPTION(() => this.SUBRULE(this.definitionParameters));
     this.CONSUME(Colon);
     this.SUBRULE(this.typeExpression);
+    this.OPTION2({ GATE: this.startsLabel, DEF: () => this.SUBRULE(this.otherLabel) });
     this.SUBRULE(this.definitionBody);
   });
+
+  /**
+   * `label en "…"`: a label in another language. `label` and the language are plain words,
+   * so that `label` stays free as a name (a field `label: text` is not a label).
+   */
+  otherLabel = this.RULE("otherLabel", () => {
+    this.CONSUME1(Identifier, { LABEL: "keyword" });
+    this.CONSUME2(Identifier, { LABEL: "language" });
+    this.CONSUME(StringLiteral);
+  });
+
+  private readonly startsLabel = (): boolean =>
+    this.LA(1).image === "label" && tokenMatcher(this.LA(2), Identifier) && tokenMatcher(this.LA(3), StringLiteral);
 
   private readonly visibilityAlternatives: IOrAlt<unknown>[] = [{ ALT: () => this.CONSUME(Let) }, { ALT: () => this.CONSUME(Output) }];
 

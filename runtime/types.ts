@@ -53,6 +53,8 @@ export interface FieldDecl {
   readonly name: string;
   readonly type: ValueType;
   readonly label?: string;
+  /** the label in English (`label en "…"`), for explanations and generated code in English */
+  readonly english?: string;
   readonly span: SourceSpan;
 }
 

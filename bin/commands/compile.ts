@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Diagnostic } from "../../compiler/diagnostics/diagnostic.js";
 import { renderDiagnostics } from "../../compiler/diagnostics/render.js";
 import type { ProgramIR } from "../../compiler/ir.js";
+import type { EmitOptions } from "../../compiler/emit/typescript.js";
 import { dialects, type Dialect } from "../../compiler/sql/dialect.js";
 import { parseCommandArgs } from "../args.js";
 import { CliError, ExitStatus, UsageError, type ExitCode } from "../exit.js";
@@ -15,6 +16,7 @@ const options = {
   out: { type: "string" },
   runtime: { type: "string", default: "tiao/runtime" },
   dialect: { type: "string" },
+  lang: { type: "string" },
 } as const;
 
 const targets = ["ts", "js", "schema", "sql"] as const;
@@ -41,10 +43,13 @@ export async function compileCommand(args: readonly string[]): Promise<ExitCode>
   }
   if (target !== "sql" && dialect !== undefined) throw new UsageError("--dialect goes with --target sql", commandUsage.compile);
   if (values.out === undefined) throw new UsageError("missing --out <dir>", commandUsage.compile);
+  if (values.lang !== undefined && values.lang !== "en") throw new UsageError(`--lang expects en (doc comments with the policy's English labels), got "${values.lang}"`, commandUsage.compile);
+  if (values.lang !== undefined && (target === "sql" || target === "schema")) throw new UsageError("--lang goes with --target ts or js: it sets the language of the doc comments", commandUsage.compile);
+  const language = values.lang === "en" ? "en" : undefined;
   const program = await loadProgram(policy, { warnings: true });
   if (program === undefined) return ExitStatus.failed;
 
-  const files = target === "sql" ? await generateSql(program, dialect as Dialect) : await generate(program, target, values.runtime);
+  const files = target === "sql" ? await generateSql(program, dialect as Dialect) : await generate(program, target, { runtimeImport: values.runtime, ...(language === undefined ? {} : { language }) });
   if (files === undefined) return ExitStatus.failed;
   writeFiles(values.out, files);
   for (const file of files) process.stdout.write(`${join(values.out, file.name)}\n`);
@@ -83,16 +88,16 @@ function sourceTexts(diagnostics: readonly Diagnostic[]): Map<string, string> {
 }
 
 /** Emitters are loaded for their target only. */
-async function generate(program: ProgramIR, target: Exclude<Target, "sql">, runtimeImport: string): Promise<OutputFile[]> {
+async function generate(program: ProgramIR, target: Exclude<Target, "sql">, emitOptions: EmitOptions): Promise<OutputFile[]> {
   const name = program.policy.name;
   switch (target) {
     case "ts": {
       const { emitTypeScript } = await import("../../compiler/emit/typescript.js");
-      return [{ name: `${name}.ts`, text: emitTypeScript(program, { runtimeImport }) }];
+      return [{ name: `${name}.ts`, text: emitTypeScript(program, emitOptions) }];
     }
     case "js": {
       const { emitJavaScript } = await import("../../compiler/emit/typescript.js");
-      const { js, dts } = emitJavaScript(program, { runtimeImport });
+      const { js, dts } = emitJavaScript(program, emitOptions);
       return [
         { name: `${name}.js`, text: js },
         { name: `${name}.d.ts`, text: dts },

@@ -132,7 +132,13 @@ function recordSymbol(declaration: RecordDeclaration, namespace: TypeNamespace, 
     const type = resolveType(field.type, namespace, reporter, "fact");
     fields.set(field.name.name, type);
     if (type !== undefined) {
-      resolved.push({ name: field.name.name, type, ...(field.label === undefined ? {} : { label: field.label.value }), span: field.span });
+      resolved.push({
+        name: field.name.name,
+        type,
+        ...(field.label === undefined ? {} : { label: field.label.value }),
+        ...(field.english === undefined ? {} : { english: field.english.value }),
+        span: field.span,
+      });
     }
   }
   return {

@@ -65,6 +65,7 @@ export function checkMeasure(
   return {
     name: declaration.name.name,
     ...(declaration.title === undefined ? {} : { title: declaration.title.value }),
+    ...(declaration.english === undefined ? {} : { english: declaration.english.value }),
     ...(declaration.citation === undefined ? {} : { citation: citationIR(declaration.citation) }),
     ...(window === undefined ? {} : { window }),
     reads,
@@ -159,5 +160,13 @@ function checkDefinition(definition: Definition, signature: DefinitionSignature 
   const rules = checkRules(definition, signature, context);
   const parameters = signature.parameters.flatMap((p): { name: string; type: ValueType }[] => (p.type === undefined ? [] : [{ name: p.name, type: p.type }]));
   if (rules === undefined || signature.type === undefined || parameters.length !== signature.parameters.length) return undefined;
-  return { name: definition.name.name, visibility: definition.visibility, parameters, type: signature.type, rules, span: definition.span };
+  return {
+    name: definition.name.name,
+    visibility: definition.visibility,
+    parameters,
+    type: signature.type,
+    ...(definition.english === undefined ? {} : { english: definition.english.value }),
+    rules,
+    span: definition.span,
+  };
 }

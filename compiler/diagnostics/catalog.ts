@@ -532,6 +532,12 @@ export const catalog = {
     explanation:
       "A declared document needs both its `file` (so that quotes can be checked against its text) and its `numbering` (so that `§9` means its ninth section, article or numbered paragraph).",
   },
+  // ---------------------------------------------------------------- T116x labels in English
+  T1160: {
+    title: "label in a language other than English",
+    explanation:
+      "A measure, a fact or a definition may have a label in English besides the one in the policy's language: `measure m2 \"全面落实失业保险稳岗返还政策\" label en \"Unemployment insurance refunds\" {`, `size: enterprise_size \"企业规模\" label en \"size of the enterprise\"`, `output refund: money label en \"refund\" = …`. `tiao run --explain --lang en`, `tiao explain --lang en` and `tiao compile --lang en` use it. English is the only other language.",
+  },
 } as const satisfies Record<string, CatalogEntry>;
 
 export type DiagnosticCode = keyof typeof catalog;

@@ -204,6 +204,7 @@ function fieldAspects(record: string, entity: boolean, before: FieldDecl | undef
   return [
     ...aspect(`type of field ${field}`, "breaks_integrations", typeText(before.type), typeText(after.type)),
     ...aspect(`label of field ${field}`, "editorial", before.label, after.label),
+    ...aspect(`English label of field ${field}`, "editorial", before.english, after.english),
   ];
 }
 
@@ -298,6 +299,7 @@ function measureChanges(before: MeasureIR | undefined, after: MeasureIR | undefi
   const newNames = definitionNames(after);
   const aspects: Aspect[] = [
     ...aspect("title", "editorial", before.title, after.title),
+    ...aspect("English title", "editorial", before.english, after.english),
     ...aspect("citation", "editorial", citationText(before.citation), citationText(after.citation)),
     ...(sameIR(before.window, after.window) ? [] : aspect("window", "changes_outcomes", windowText(before.window, oldNames) ?? "always in force", windowText(after.window, newNames) ?? "always in force")),
   ];
@@ -363,6 +365,7 @@ function definitionChanges(
   }
   const headAspects: Aspect[] = [
     ...aspect("declaration", isOutput || before.visibility === "output" ? "breaks_integrations" : "changes_outcomes", definitionHead(before), definitionHead(after)),
+    ...aspect("English label", "editorial", before.english, after.english),
   ];
   const changes = focused(focuses, changed(subject, headAspects), { kind: "definition", definition: definition.name });
   const oldRules = flattenRules(before.rules);

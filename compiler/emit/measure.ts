@@ -67,6 +67,8 @@ export type HelperName = "present" | "declared" | "smallerDecimal" | "largerDeci
 /** What a measure's emitter asks of the module being built. */
 export interface ModuleContext {
   readonly program: ProgramIR;
+  /** a measure's title in the language of the doc comments */
+  measureTitle(measure: MeasureIR): string | undefined;
   /** names at module level */
   readonly names: NameTable;
   /** the TypeScript type of values of a type */
@@ -263,7 +265,8 @@ export class MeasureEmitter {
   private evaluatorDoc(): string[] {
     const { policy } = this.module.program;
     const { measure } = this;
-    const lines = [`Measure ${measure.name}${measure.title === undefined ? "" : ` ${measure.title}`}`];
+    const title = this.module.measureTitle(measure);
+    const lines = [`Measure ${measure.name}${title === undefined ? "" : ` ${title}`}`];
     if (measure.citation !== undefined) lines.push("", `${citedClause(measure.citation)} "${measure.citation.quote}"`);
     lines.push("", `${policy.title} (${policy.document}), version ${policy.version}`);
     if (measure.notComputable.length > 0) {

@@ -9,7 +9,7 @@
  * TypeScript, or as JavaScript and its declarations (.d.ts), so that no TypeScript
  * compiler is needed to run a policy.
  */
-import type { DefinitionIR, LiteralValue, ParameterIR, ParameterValueIR, ProgramIR, RuleIR, ScaleIR, ValueType } from "../ir.js";
+import type { DefinitionIR, LiteralValue, MeasureIR, ParameterIR, ParameterValueIR, ProgramIR, RuleIR, ScaleIR, ValueType } from "../ir.js";
 import type { EnumDecl, RecordDecl } from "../../runtime/types.js";
 import { parameterHasNoValueMessage, evaluationLocation } from "../../runtime/messages.js";
 import { operations } from "../operations.js";
@@ -45,6 +45,8 @@ import { citedClause } from "../citation-text.js";
 export interface EmitOptions {
   /** the module specifier generated code imports the runtime from, e.g. "../../runtime/index.js" */
   readonly runtimeImport: string;
+  /** `en`: doc comments give the English labels (`label en "…"`) where the policy has them */
+  readonly language?: "en";
 }
 
 export function emitTypeScript(program: ProgramIR, options: EmitOptions): string {
@@ -315,7 +317,10 @@ class ModuleBuilder implements ModuleContext {
       kind: "interface",
       name: this.recordType(declaration.name),
       doc: [declaration.label === undefined ? what : `${declaration.label} (${what})`],
-      members: declaration.fields.map((field) => ({ name: field.name, type: this.typeOf(field.type), ...(field.label === undefined ? {} : { doc: [field.label] }) })),
+      members: declaration.fields.map((field) => {
+        const label = this.options.language === "en" ? (field.english ?? field.label) : field.label;
+        return { name: field.name, type: this.typeOf(field.type), ...(label === undefined ? {} : { doc: [label] }) };
+      }),
     };
   }
 
@@ -430,9 +435,14 @@ class ModuleBuilder implements ModuleContext {
     if (measure === undefined) throw new Error("a measure emitter without its measure");
     return {
       kind: "section",
-      title: `measure ${measure.name}${measure.title === undefined ? "" : ` ${measure.title}`}`,
+      title: `measure ${measure.name}${this.measureTitle(measure) === undefined ? "" : ` ${this.measureTitle(measure)}`}`,
       body: [...emitter.interfaces((definition) => this.outputDoc(definition)), blank, ...emitter.functions()],
     };
+  }
+
+  /** A measure's title in the doc comments' language. */
+  measureTitle(measure: MeasureIR): string | undefined {
+    return this.options.language === "en" ? (measure.english ?? measure.title) : measure.title;
   }
 
   /** An output's doc comment: what its value is, and the clauses that decide it. */
@@ -445,7 +455,8 @@ class ModuleBuilder implements ModuleContext {
       for (const exception of rule.exceptions) cite(exception, rule);
     };
     for (const rule of definition.rules) cite(rule, undefined);
-    return [`${definition.name}: ${this.unitInWords(definition.type)}`, "", ...citations];
+    const english = this.options.language === "en" ? definition.english : undefined;
+    return [`${definition.name}${english === undefined ? "" : ` (${english})`}: ${this.unitInWords(definition.type)}`, "", ...citations];
   }
 
   /** What a value of a type is, in words, as an integrator reads it from the typed API. */

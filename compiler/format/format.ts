@@ -101,8 +101,9 @@ function typeText(type: TypeExpr): string {
   }
 }
 
-function withLabel(text: string, label: StringLiteral | undefined): string {
-  return label === undefined ? text : `${text} ${printString(label.value)}`;
+function withLabel(text: string, label: StringLiteral | undefined, english?: StringLiteral): string {
+  const labelled = label === undefined ? text : `${text} ${printString(label.value)}`;
+  return english === undefined ? labelled : `${labelled} label en ${printString(english.value)}`;
 }
 
 const headerKeyWidth = "document".length;
@@ -210,7 +211,7 @@ class Printer {
       withLabel(`${declaration.entity ? "entity" : "record"} ${declaration.name.name}`, declaration.label),
       declaration.span,
       declaration.fields.map((field) => () => {
-        this.line(2, withLabel(`${field.name.name}: ${typeText(field.type)}`, field.label), field.span);
+        this.line(2, withLabel(`${field.name.name}: ${typeText(field.type)}`, field.label, field.english), field.span);
       }),
     );
   }
@@ -261,7 +262,7 @@ class Printer {
         this.measureItem(item);
       });
     }
-    this.block(0, withLabel(`measure ${measure.name.name}`, measure.title), measure.span, content);
+    this.block(0, withLabel(`measure ${measure.name.name}`, measure.title, measure.english), measure.span, content);
   }
 
   private window(indent: number, window: EffectiveWindow): void {
@@ -287,7 +288,7 @@ class Printer {
       definition.parameters.length === 0
         ? ""
         : `(${definition.parameters.map((parameter) => `${parameter.name.name}: ${typeText(parameter.type)}`).join(", ")})`;
-    const head = `${definition.visibility} ${definition.name.name}${parameters}: ${typeText(definition.type)}`;
+    const head = withLabel(`${definition.visibility} ${definition.name.name}${parameters}: ${typeText(definition.type)}`, undefined, definition.english);
     const body = definition.body;
     if (body.kind === "simple") {
       this.line(2, head, definition.span, true);

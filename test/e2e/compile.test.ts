@@ -29,6 +29,18 @@ describe("tiao compile", () => {
     expect(readFileSync(join(out, "benefit_demo.ts"), "utf8")).toContain('"@example/tiao-runtime"');
   });
 
+  it("writes the English labels into the doc comments with --lang en, and refuses another language", () => {
+    const out = outFolder();
+    const result = tiao(["compile", "policies/lanzhou-2021-289", "--out", out, "--lang", "en"]);
+    expect(result.stderr).toBe("");
+    const code = readFileSync(join(out, "lanzhou_2021_289.ts"), "utf8");
+    expect(code).toContain("measure m2 Unemployment insurance refunds for keeping jobs");
+    expect(code).toContain("refund (refund of unemployment insurance premiums): ");
+    const refused = tiao(["compile", "policies/lanzhou-2021-289", "--out", outFolder(), "--lang", "fr"]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('--lang expects en (doc comments with the policy\'s English labels), got "fr"');
+  });
+
   it("writes JavaScript with its declarations", () => {
     const out = outFolder();
     const result = tiao(["compile", fixturePolicy, "--target", "js", "--out", out]);

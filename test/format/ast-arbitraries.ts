@@ -253,9 +253,10 @@ const definition: fc.Arbitrary<Definition> = fc
     name: identifier,
     parameters: fc.array(fc.record({ name: identifier, type: typeExpression }).map((parameter) => ({ ...parameter, span })), { maxLength: 2 }),
     type: typeExpression,
+    english: optionalText,
     body: definitionBody,
   })
-  .map((fields) => ({ kind: "definition", ...fields, span }));
+  .map(({ english, ...fields }) => ({ kind: "definition", ...fields, ...withOptional("english", english), span }));
 
 const measureItem: fc.Arbitrary<MeasureItem> = fc.oneof(
   { weight: 3, arbitrary: definition },
@@ -282,14 +283,14 @@ export const declaration: fc.Arbitrary<Declaration> = fc.oneof(
       entity: fc.boolean(),
       name: identifier,
       label: optionalText,
-      fields: fc.array(fc.record({ name: fieldName, type: typeExpression, label: optionalText }), { maxLength: 4 }),
+      fields: fc.array(fc.record({ name: fieldName, type: typeExpression, label: optionalText, english: optionalText }), { maxLength: 4 }),
     })
     .map(({ entity, name, label, fields }): Declaration => ({
       kind: "record",
       entity,
       name,
       ...withOptional("label", label),
-      fields: fields.map((field) => ({ name: field.name, type: field.type, ...withOptional("label", field.label), span })),
+      fields: fields.map((field) => ({ name: field.name, type: field.type, ...withOptional("label", field.label), ...withOptional("english", field.english), span })),
       span,
     })),
   fc
@@ -328,14 +329,16 @@ export const declaration: fc.Arbitrary<Declaration> = fc.oneof(
     .record({
       name: identifier,
       title: optionalText,
+      english: optionalText,
       citation: fc.option(citation, { nil: undefined }),
       window: fc.option(window, { nil: undefined }),
       items: fc.array(measureItem, { maxLength: 3 }),
     })
-    .map(({ name, title, citation: cited, window: measureWindow, items }): Declaration => ({
+    .map(({ name, title, english, citation: cited, window: measureWindow, items }): Declaration => ({
       kind: "measure",
       name,
       ...withOptional("title", title),
+      ...withOptional("english", english),
       ...withOptional("citation", cited),
       ...withOptional("window", measureWindow),
       items,
