@@ -9,7 +9,7 @@ import type { EvaluationResult } from "../compiler/interpret.js";
 import type { ProgramIR } from "../compiler/ir.js";
 import { printable } from "../compiler/diagnostics/printable.js";
 import type { ScenarioError } from "../runtime/index.js";
-import { evaluateScenario, evaluationErrorText, measureNames, problemLine, unknownMeasures } from "../compiler/evaluate-scenario.js";
+import { evaluateScenario, evaluationErrorText, measureNames, measureOutputs, problemLine, unknownMeasures } from "../compiler/evaluate-scenario.js";
 import { CliError, ExitStatus, UsageError, type ExitCode } from "./exit.js";
 import { loadProgram } from "./load-program.js";
 import { decodeUtf8, inputStream, invalidUtf8Message, MAX_SCENARIO_BYTES, readStreamBounded } from "./bounded-read.js";
@@ -76,6 +76,16 @@ export function reportUnknownMeasures(program: ProgramIR, names: readonly string
   const known = measureNames(program);
   const measures = program.measures.map((measure) => measure.name);
   for (const name of unknown) {
+    const dot = name.indexOf(".");
+    const owner = dot === -1 ? undefined : program.measures.find((measure) => measure.name === name.slice(0, dot));
+    if (owner !== undefined) {
+      const outputs = measureOutputs(owner);
+      const output = name.slice(dot + 1);
+      const closest = outputs.find((o) => o.toLowerCase() === output.toLowerCase()) ?? closestName(output, outputs);
+      const help = closest === undefined ? "" : `\n  = help: did you mean "${owner.name}.${closest}"?`;
+      process.stderr.write(`error: --measure: the measure ${owner.name} has no output ${printable(JSON.stringify(output))} (it has ${outputs.join(", ")})${help}\n`);
+      continue;
+    }
     // In short names like m9, one changed letter is another measure, not a typo: suggest those only for a difference of case.
     const closest = measures.find((measure) => measure.toLowerCase() === name.toLowerCase()) ?? (name.length >= 4 ? closestName(name, measures) : undefined);
     const help = closest === undefined ? "" : `

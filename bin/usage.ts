@@ -62,7 +62,9 @@ ${policyNote}`,
 
 Prints the outputs of each measure the scenario has the facts for, as JSON.
   --scenario <file>   the scenario (- reads it from standard input)
-  --measure <name>    only this measure (repeatable); its missing facts are errors
+  --measure <name>    only this measure (repeatable); its missing facts are errors;
+                      with --scenario, <measure>.<output> (m4.total) gives only that
+                      output and in_force, computing only what they read
   --explain           add why each output has its value, under the key "explain"
   --lang en|zh        with --explain: the language of its sentences (default: Chinese
                       for a policy whose title is Chinese, else English)
@@ -93,7 +95,9 @@ the document it cites, the formula with the value of each name (item by item for
 list, step by step for dates), the notes, and the facts and parameters it used; then
 the sentences of the measure the policy does not compute.
   --scenario <file>   the scenario (- reads it from standard input)
-  --measure <name>    only this measure (repeatable); its missing facts are errors
+  --measure <name>    only this measure (repeatable); its missing facts are errors;
+                      with --scenario, <measure>.<output> (m4.total) gives only that
+                      output and in_force, computing only what they read
   --lang en|zh        the language of the report (default: Chinese for a policy whose
                       title is Chinese, else English)
 Exit status: 0 ok, 1 the policy has errors, 2 bad scenario or arguments,

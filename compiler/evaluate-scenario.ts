@@ -98,9 +98,19 @@ export function evaluateScenario(program: ProgramIR, request: ScenarioRequest): 
   });
 }
 
-/** The measures of `names` the program does not have. */
+/** The names of `names` that are neither a measure of the program (`m4`) nor an output of one (`m4.total`, `m4.in_force`). */
 export function unknownMeasures(program: ProgramIR, names: readonly string[]): string[] {
-  return names.filter((name) => !program.measures.some((measure) => measure.name === name));
+  return names.filter((name) => {
+    const dot = name.indexOf(".");
+    const measure = program.measures.find((m) => m.name === (dot === -1 ? name : name.slice(0, dot)));
+    if (measure === undefined) return true;
+    return dot !== -1 && !measureOutputs(measure).includes(name.slice(dot + 1));
+  });
+}
+
+/** What `--measure m4.<output>` may name: `in_force` and the measure's outputs. */
+export function measureOutputs(measure: ProgramIR["measures"][number]): string[] {
+  return ["in_force", ...measure.outputs];
 }
 
 /** The program's measure names, for messages: "m1, m2, m3". */

@@ -54,6 +54,7 @@ import { averageRounding, seriesMissingLiteral, seriesReading, seriesTotalFuncti
 import { emptyValue } from "../runtime/scenario.js";
 import { conflictMessage, evaluationLocation, noRuleMessage, parameterHasNoValueMessage } from "../runtime/messages.js";
 import { literalRuntimeValue } from "./literals.js";
+import { factsReadByOutputs } from "./output-reads.js";
 import { additionOf, isRepresentationChange, operationFunction } from "./operations.js";
 import { Trace, type Decision, type Explanation, type WindowReport } from "./explain.js";
 import { explanationWords, policyLanguage, type ExplanationLanguage } from "./explain-words.js";
@@ -96,7 +97,7 @@ export function evaluate(program: ProgramIR, scenario: Scenario, options: Evalua
   const words = explanationWords[language];
   const shared = new SharedEvaluations(program, scenario, parameters, scales);
   for (const measure of selected) {
-    const missing = missingFacts(scenario, measure.reads, program.schema);
+    const missing = missingFacts(scenario, readsOfSelection(program, measure, selection), program.schema);
     if (missing.length > 0) {
       skipped.push({ measure: measure.name, missing: [...missing] });
       continue;
@@ -116,8 +117,9 @@ export function missingFactsForMeasures(
   scenario: Scenario,
   measures: readonly string[],
 ): { measure: string; missing: string[] }[] {
-  return selectMeasures(program, parseSelection(measures)?.measures).flatMap((measure) => {
-    const missing = missingFacts(scenario, measure.reads, program.schema);
+  const selection = parseSelection(measures);
+  return selectMeasures(program, selection?.measures).flatMap((measure) => {
+    const missing = missingFacts(scenario, readsOfSelection(program, measure, selection), program.schema);
     return missing.length === 0 ? [] : [{ measure: measure.name, missing: [...missing] }];
   });
 }
@@ -142,6 +144,12 @@ function parseSelection(names: readonly string[] | undefined): Selection | undef
   }
   for (const measure of whole) outputs.delete(measure);
   return { measures, outputs };
+}
+
+/** The facts a measure needs: all it reads, or, when only some of its outputs are asked for, those they read. */
+function readsOfSelection(program: ProgramIR, measure: MeasureIR, selection: Selection | undefined): readonly string[] {
+  const outputs = selection?.outputs.get(measure.name);
+  return outputs === undefined ? measure.reads : factsReadByOutputs(program, measure, outputs);
 }
 
 function selectMeasures(program: ProgramIR, names: readonly string[] | undefined): readonly MeasureIR[] {

@@ -35,6 +35,10 @@ export async function run(args: readonly string[]): Promise<ExitCode> {
       throw new UsageError("--explain cannot be used with --scenarios: explain one scenario at a time with --scenario", commandUsage.run);
     }
     if (values.out === undefined) throw new UsageError("missing --out <file.ndjson>: where to write the results of --scenarios", commandUsage.run);
+    const output = values.measure?.find((name) => name.includes("."));
+    if (output !== undefined) {
+      throw new UsageError(`--measure ${output} names one output, which goes with --scenario: with --scenarios, name whole measures (--measure ${output.slice(0, output.indexOf("."))})`, commandUsage.run);
+    }
     const jobs = values.jobs === undefined ? undefined : jobCount(values.jobs);
     if (values.engine !== undefined && values.engine !== "node") {
       if (values.engine !== "duckdb") throw new UsageError(`unknown --engine '${values.engine}': expected node or duckdb`, commandUsage.run);

@@ -152,6 +152,16 @@ describe("tiao run with bad input", () => {
     expectBadInput(run(fullScenario, "--measure", "M2"), 'error: --measure: the policy has no measure "M2" (it has m1, m2)', '  = help: did you mean "m2"?');
   });
 
+  it("gives one output of a measure with --measure m1.monthly, and names the outputs of a measure for an unknown one", () => {
+    const result = run(fullScenario, "--measure", "m1.monthly");
+    expect(result.stderr).toBe("");
+    expect(JSON.parse(result.stdout)).toEqual({ m1: { in_force: true, monthly: "1166.40" } });
+    expectBadInput(run(fullScenario, "--measure", "m1.montly"), 'error: --measure: the measure m1 has no output "montly" (it has in_force, eligible, monthly)', '  = help: did you mean "m1.monthly"?');
+    const batch = tiao(["run", fixturePolicy, "--scenarios", "-", "--out", "-", "--measure", "m1.monthly"], { input: JSON.stringify(fullScenario) });
+    expect(batch.status).toBe(2);
+    expect(batch.stderr).toContain("error: --measure m1.monthly names one output, which goes with --scenario: with --scenarios, name whole measures (--measure m1)");
+  });
+
   it("rejects a scenario file that does not exist", () => {
     const result = tiao(["run", fixturePolicy, "--scenario", "no-such-scenario.json"]);
     expect(result.status).toBe(2);
