@@ -7,6 +7,7 @@
  * Han character). Callers may choose otherwise (`--lang en|zh`).
  */
 import type { PolicyInfo } from "./ir.js";
+import { moneyAmountZh } from "./currency.js";
 
 export type ExplanationLanguage = "en" | "zh";
 
@@ -29,6 +30,8 @@ export interface ExplanationWords {
   readonly language: ExplanationLanguage;
   // ---- values
   readonly absent: string;
+  /** the word of the policy's money in its own syntax: `yuan`, `EUR` (compiler/currency.ts) */
+  readonly unit: string;
   money(amount: string): string;
   months(count: string): string;
   days(count: string): string;
@@ -104,6 +107,7 @@ export interface ExplanationWords {
 const english: ExplanationWords = {
   language: "en",
   absent: "absent",
+  unit: "yuan",
   money: (amount) => `${amount} yuan`,
   months: (count) => (count === "1" ? "1 month" : `${count} months`),
   days: (count) => (count === "1" ? "1 day" : `${count} days`),
@@ -189,6 +193,7 @@ const english: ExplanationWords = {
 const chinese: ExplanationWords = {
   language: "zh",
   absent: "无",
+  unit: "yuan",
   money: (amount) => `${amount}元`,
   months: (count) => `${count}个月`,
   days: (count) => `${count}天`,
@@ -278,3 +283,10 @@ function lowerFirst(text: string): string {
 }
 
 export const explanationWords: Readonly<Record<ExplanationLanguage, ExplanationWords>> = { en: english, zh: chinese };
+
+/** The words of a language for a policy whose money is `unit` (`yuan`, `EUR`). */
+export function explanationWordsFor(language: ExplanationLanguage, unit: string): ExplanationWords {
+  const words = explanationWords[language];
+  if (unit === words.unit) return words;
+  return { ...words, unit, money: (amount) => (language === "zh" ? moneyAmountZh(amount, unit) : `${amount} ${unit}`) };
+}

@@ -57,7 +57,8 @@ import { literalRuntimeValue } from "./literals.js";
 import { factsReadByOutputs } from "./output-reads.js";
 import { additionOf, isRepresentationChange, operationFunction } from "./operations.js";
 import { Trace, type Decision, type Explanation, type WindowReport } from "./explain.js";
-import { explanationWords, policyLanguage, type ExplanationLanguage } from "./explain-words.js";
+import { explanationWordsFor, policyLanguage, type ExplanationLanguage } from "./explain-words.js";
+import { moneyWord } from "./currency.js";
 
 export interface EvaluationOptions {
   /**
@@ -94,7 +95,7 @@ export function evaluate(program: ProgramIR, scenario: Scenario, options: Evalua
   const scales = new Map(program.scales.map((s) => [s.name, scaleData(s)]));
   const language = options.language ?? policyLanguage(program.policy);
   const fieldLabels = options.explain === true ? fieldLabelsOf(program, language) : undefined;
-  const words = explanationWords[language];
+  const words = explanationWordsFor(language, moneyWord(program.policy));
   const shared = new SharedEvaluations(program, scenario, parameters, scales);
   for (const measure of selected) {
     const missing = missingFacts(scenario, readsOfSelection(program, measure, selection), program.schema);
