@@ -6,7 +6,11 @@
 import type { Expr, RelativePeriods, SourceSpan } from "../ast.js";
 import { strengthOf } from "./parentheses.js";
 
-/** Lines longer than this are broken at `and`, `or`, `otherwise`, `+`, `-`, `if`, `else` and between members of a set. */
+/**
+ * Lines longer than this are broken before a binary operator (`and`, `or`, `otherwise`,
+ * `+`, `-`, `*`, `/`, a comparison), at `if`, `then` and `else`, between the arguments of a
+ * call, before the `where` of an aggregate and between members of a set.
+ */
 export const lineWidth = 100;
 
 /** Where a printed line comes from in the source, to put comments back next to it. */
@@ -101,7 +105,8 @@ function armPatterns(arm: { readonly patterns: readonly { readonly name: string 
 /**
  * The expression starting at `column` (0-based) of a line; lines it adds are indented by
  * `indent`. A `match` is always written one arm per line; anything else stays on one line
- * when it fits.
+ * when it fits. The layout depends on the tree and the column only, never on how the source
+ * was laid out, so formatting twice gives what formatting once gave.
  */
 export function layoutExpression(expression: Expr, column: number, indent: number): Fragment[] {
   if (expression.kind === "match") return layoutMatch(expression, indent);
@@ -110,7 +115,11 @@ export function layoutExpression(expression: Expr, column: number, indent: numbe
   if (column + flat.length <= lineWidth) return single;
   switch (expression.kind) {
     case "binary":
-      return isChainOperator(expression.operator) ? layoutChain(expression, column, indent) : single;
+      return layoutChain(expression, column, indent);
+    case "call":
+      return expression.args.length === 0 ? single : layoutCall(expression, column);
+    case "aggregate":
+      return layoutAggregate(expression, column) ?? single;
     case "if":
       return layoutIf(expression, column, indent);
     case "in": {
@@ -128,8 +137,27 @@ export function layoutExpression(expression: Expr, column: number, indent: numbe
   }
 }
 
-function isChainOperator(operator: string): boolean {
-  return operator === "and" || operator === "or" || operator === "otherwise" || operator === "+" || operator === "-";
+/** `f(a, b)` as `f(a,` then each argument on a line of its own, under the first. */
+function layoutCall(expression: Expr & { kind: "call" }, column: number): Fragment[] {
+  const inner = column + expression.callee.name.length + 1;
+  const fragments: Fragment[] = [];
+  for (const [index, argument] of expression.args.entries()) {
+    const laid = layoutExpression(argument, inner, inner);
+    if (index === 0) fragments.push(...prependToFirst(laid, `${expression.callee.name}(`));
+    else fragments.push(...appendToLast(fragments.splice(0), ","), ...reindent(laid, inner));
+  }
+  return appendToLast(fragments, ")");
+}
+
+/** `count(m in list where condition)` as `count(m in list` then `where condition)` under the list. */
+function layoutAggregate(expression: Expr & { kind: "aggregate" }, column: number): Fragment[] | undefined {
+  if (expression.filter === undefined) return undefined;
+  const value = expression.value === undefined ? "" : `${printExpression(expression.value)} for `;
+  const head = `${expression.operator}(${value}${expression.variable.name} in ${printExpression(expression.list)}`;
+  if (column + head.length > lineWidth) return undefined;
+  const inner = column + expression.operator.length + 1;
+  const filter = layoutExpression(expression.filter, inner + "where ".length, inner + 2);
+  return [{ indent: inner, text: head, anchor: anchorOf(expression.span) }, ...appendToLast(prependToFirst(reindent(filter, inner), "where "), ")")];
 }
 
 /** `a and b and c` as `a` then one line per `and c`, the operator first. */
