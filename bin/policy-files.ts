@@ -46,7 +46,7 @@ function readPolicyFiles(target: string): PolicySources {
  * The path an amendment's header gives (`amends "../base"` on a line of its own), found
  * without parsing, so that a cached program needs no parser; the compiler checks the header.
  */
-function amendedPathOf(files: readonly SourceFile[]): string | undefined {
+export function amendedPathOf(files: readonly SourceFile[]): string | undefined {
   for (const file of files) {
     const match = /^[ \t]*amends[ \t]+("(?:[^"\\\n]|\\.)*")/mu.exec(file.text);
     if (match?.[1] !== undefined) {

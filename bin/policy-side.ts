@@ -5,17 +5,17 @@
  */
 import { execFileSync } from "node:child_process";
 import { readdirSync } from "node:fs";
-import { isAbsolute, join } from "node:path";
+import { isAbsolute, join, posix } from "node:path";
 import type { NoticeText } from "../compiler/compile.js";
 import { CliError } from "./exit.js";
-import { allPolicyFiles, amendedOption, naturalOrder, pathKind, policyFolder, readPolicy, readText, type SourceFile } from "./policy-files.js";
+import { allPolicyFiles, amendedOption, amendedPathOf, naturalOrder, pathKind, policyFolder, readPolicy, readText, type SourceFile } from "./policy-files.js";
 import { readNoticeOf } from "./load-program.js";
 
 export interface PolicySide {
   /** as given on the command line */
   readonly label: string;
   readonly files: readonly SourceFile[];
-  /** for an amendment on disk: the policy it amends (the compile option), and every file diagnostics may point into */
+  /** for an amendment (on disk or in git): the policy it amends (the compile option), and every file diagnostics may point into */
   readonly amended?: ReturnType<typeof amendedOption>["amended"];
   readonly allFiles?: readonly SourceFile[];
   /** a file beside the policy (its tests), by path relative to the policy's folder; undefined when there is none */
@@ -66,11 +66,27 @@ function readGitSide(argument: string): PolicySide {
       listBeside: (relative) => list(`${folder}/${relative}`),
     };
   }
-  const names = list(path).filter((name) => name.endsWith(".tiao"));
-  if (names.length === 0) throw new CliError(`no .tiao files in '${argument}'`);
+  const filesOf = (folder: string): SourceFile[] =>
+    list(folder)
+      .filter((name) => name.endsWith(".tiao"))
+      .sort(naturalOrder)
+      .map((name) => ({ path: `git:${rev}:${folder}/${name}`, text: show(`${folder}/${name}`) }));
+  const files = filesOf(path);
+  if (files.length === 0) throw new CliError(`no .tiao files in '${argument}'`);
+  // An amendment in the history: the policy it amends is read from the same revision.
+  const amends = amendedPathOf(files);
+  const baseFolder = amends === undefined ? undefined : posix.normalize(posix.join(path, amends));
+  const baseFiles = baseFolder === undefined || baseFolder.startsWith("../") || isAbsolute(amends ?? "") ? [] : filesOf(baseFolder);
+  const amended =
+    amends === undefined
+      ? {}
+      : baseFiles.length === 0
+        ? { amended: { refused: `there is no policy at ${JSON.stringify(amends)} in ${rev}`, help: "give the path of the policy it amends from this policy's folder, as it is in that revision" } }
+        : { amended: { files: baseFiles, readNotice: (fileName: string) => gitNotice(fileName, (name) => optionalShow(`${baseFolder}/${name}`)) }, allFiles: [...baseFiles, ...files] };
   return {
     label: argument,
-    files: [...names].sort(naturalOrder).map((name) => ({ path: `git:${rev}:${path}/${name}`, text: show(`${path}/${name}`) })),
+    files,
+    ...amended,
     readBeside: (relative) => optionalShow(`${path}/${relative}`),
     readNotice: (fileName) => gitNotice(fileName, (name) => optionalShow(`${path}/${name}`)),
     listBeside: (relative) => list(`${path}/${relative}`),

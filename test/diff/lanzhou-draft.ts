@@ -1,9 +1,11 @@
 /**
- * How policies/lanzhou-2021-289-draft/ is made: the published policy's .tiao files and its
- * notice, copied, with exactly the edits below. Each edit replaces text that must occur
- * once in its file, so a change of the published policy that touches an edited place stops
- * the procedure instead of producing a different draft. `UPDATE_GOLDEN=1 npx vitest run
- * test/diff/draft.test.ts` re-creates the folder from the published policy.
+ * What the example draft changes in the published policy, and the draft in both its forms:
+ * policies/lanzhou-2021-289-draft/ is an amendment (`amends "../lanzhou-2021-289"`) that states
+ * only these changes, and `fullDraft` is the published policy's files with exactly these
+ * edits, as a whole new version would be written. test/diff/draft.test.ts checks that the two
+ * compile to the same program, and that the draft's README lists these changes. Each edit
+ * replaces text that must occur once in its file, so a change of the published policy that
+ * touches an edited place stops the test instead of comparing with another draft.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -59,21 +61,10 @@ export const draftEdits: readonly Edit[] = [
     replace: `由情景给出"`,
     with: `由情景提供"`,
   },
-  {
-    file: "m8.tiao",
-    why: "one file reformatted: the same definitions, laid out differently",
-    replace: `    = if person.frontline_medical_worker
-      then {temporary_work_subsidy, epidemic_prevention_allowance, extra_paid_leave,
-            priority_promotion, priority_title_application, fast_track_work_injury}
-      else {}`,
-    with: `    = if person.frontline_medical_worker then {
-        temporary_work_subsidy, epidemic_prevention_allowance, extra_paid_leave, priority_promotion,
-        priority_title_application, fast_track_work_injury
-      } else {}`,
-  },
 ];
 
-const draftReadme = `# 兰人社发〔2021〕289号 — example draft amendment (示例草案，非正式文件)
+/** The README of the draft's folder: what it is, and the changes it states. */
+export const draftReadme = `# 兰人社发〔2021〕289号 — example draft amendment (示例草案，非正式文件)
 
 **This is an example draft, not law.** No authority has issued it. It exists to show what
 \`tiao diff\` tells a reviewer about a new version of a policy:
@@ -82,21 +73,23 @@ const draftReadme = `# 兰人社发〔2021〕289号 — example draft amendment 
 tiao diff ${publishedFolder} ${draftFolder}
 \`\`\`
 
-It is the published policy (\`../lanzhou-2021-289/\`) with these changes only:
+It is an amendment of the published policy: its header says \`amends "../lanzhou-2021-289"\`,
+and its files state only what the draft changes; tiao reads the published policy (its
+declarations, its notice) and compiles the two together. The changes:
 
 ${draftEdits.map((edit) => `- ${edit.file}: ${edit.why}`).join("\n")}
 - every .tiao file starts with a line marking it as an example draft.
 
-The folder is generated from the published policy (test/diff/lanzhou-draft.ts); do not
-edit it by hand. \`UPDATE_GOLDEN=1 npx vitest run test/diff/draft.test.ts\` re-creates it.
+test/diff/draft.test.ts checks that the amendment compiles to the same program as the
+published policy with exactly these edits (test/diff/lanzhou-draft.ts lists them).
 `;
 
-/** The files of the draft, by name, made from the published policy's folder. */
-export function makeDraft(root: string): Map<string, string> {
+/** The draft as a whole policy: the published policy's .tiao files, by name, with the draft's edits. */
+export function fullDraft(root: string): Map<string, string> {
   const folder = join(root, publishedFolder);
   const files = new Map<string, string>();
   for (const name of readdirSync(folder).sort()) {
-    if (name.endsWith(".tiao") || name === "notice.txt") files.set(name, readFileSync(join(folder, name), "utf8"));
+    if (name.endsWith(".tiao")) files.set(name, readFileSync(join(folder, name), "utf8"));
   }
   for (const edit of draftEdits) {
     const text = files.get(edit.file);
@@ -107,9 +100,6 @@ export function makeDraft(root: string): Map<string, string> {
     }
     files.set(edit.file, text.replace(edit.replace, () => edit.with));
   }
-  for (const [name, text] of files) {
-    if (name.endsWith(".tiao")) files.set(name, draftWarning + text);
-  }
-  files.set("README.md", draftReadme);
+  for (const [name, text] of files) files.set(name, draftWarning + text);
   return files;
 }

@@ -2,10 +2,10 @@
 import { describe, expect, it } from "vitest";
 import { diffPrograms } from "../../compiler/diff/diff.js";
 import { renderJson, renderMarkdown, renderText } from "../../compiler/diff/render.js";
-import { compileOrFail, draftPolicy, noticeOf, policySources, publishedPolicy } from "./support.js";
+import { draftPolicy, programOf, publishedPolicy } from "./support.js";
 
 describe("rendering a diff", async () => {
-  const report = await diffPrograms(compileOrFail(policySources(publishedPolicy), noticeOf(publishedPolicy)), compileOrFail(policySources(draftPolicy), noticeOf(draftPolicy)), {
+  const report = await diffPrograms(programOf(publishedPolicy), programOf(draftPolicy), {
     searchCases: 50,
   });
 

@@ -53,21 +53,24 @@ describe("tiao diff with git: sides", () => {
     git("init", "-q");
     git("config", "user.email", "reviewer@example.org");
     git("config", "user.name", "Reviewer");
-    cpSync(join(repositoryRoot, published), join(repository, "policy"), { recursive: true });
+    // The published policy, then the draft beside it: an amendment of the published one.
+    cpSync(join(repositoryRoot, published), join(repository, published), { recursive: true });
     git("add", ".");
     git("commit", "-q", "-m", "published");
-    rmSync(join(repository, "policy"), { recursive: true });
-    cpSync(join(repositoryRoot, draft), join(repository, "policy"), { recursive: true });
+    cpSync(join(repositoryRoot, draft), join(repository, draft), { recursive: true });
     git("add", "-A");
     git("commit", "-q", "-m", "draft");
+    git("rm", "-q", "-r", published);
+    git("commit", "-q", "-m", "published policy removed");
     // The working copy moves on: git sides must read the history, not the files on disk.
-    rmSync(join(repository, "policy"), { recursive: true });
+    rmSync(join(repository, "policies"), { recursive: true });
   });
   afterAll(() => rmSync(repository, { recursive: true, force: true }));
 
   // Two whole diffs, each waiting on the solver's thread, which a loaded machine starves.
   it("reads both versions from the history without checking them out", () => {
-    const fromGit = tiaoIn("diff", "git:HEAD~1:policy", "git:HEAD:policy", "--format", "json");
+    // the draft's amended policy is read from the same revision as the draft
+    const fromGit = tiaoIn("diff", `git:HEAD~2:${published}`, `git:HEAD~1:${draft}`, "--format", "json");
     expect(fromGit.stderr).toBe("");
     expect(fromGit.status).toBe(0);
     const fromDisk = tiao(["diff", published, draft, "--format", "json"]);
@@ -75,14 +78,20 @@ describe("tiao diff with git: sides", () => {
   }, 180_000);
 
   it("reads one file of a version", () => {
-    const result = tiaoIn("diff", "git:HEAD~1:policy/m4.tiao", "git:HEAD~1:policy/m4.tiao");
+    const result = tiaoIn("diff", `git:HEAD~2:${published}/m4.tiao`, `git:HEAD~2:${published}/m4.tiao`);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain("git:HEAD~1:policy/m4.tiao");
+    expect(result.stderr).toContain(`git:HEAD~2:${published}/m4.tiao`);
+  });
+
+  it("says when the policy an amendment amends is not in its revision", () => {
+    const result = tiaoIn("diff", `git:HEAD~2:${published}`, `git:HEAD:${draft}`);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('error[T0904]: cannot amend "../lanzhou-2021-289": there is no policy at "../lanzhou-2021-289" in HEAD');
   });
 
   it("says which revision or path it cannot read", () => {
-    const result = tiaoIn("diff", "git:no-such-rev:policy", "git:HEAD:policy");
+    const result = tiaoIn("diff", `git:no-such-rev:${published}`, `git:HEAD~1:${draft}`);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain("cannot read 'git:no-such-rev:policy' from git");
+    expect(result.stderr).toContain(`cannot read 'git:no-such-rev:${published}' from git`);
   });
 });

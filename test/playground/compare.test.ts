@@ -4,21 +4,22 @@
  * their classification, §3's subsidy among them with for whom it changes outcomes — and a
  * witness for each output that differs, found by the bounded search the page says it ran.
  */
-import { readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import "./page-api.js";
 import { launchChromium, serveCopyOfSite, type StaticSite } from "../../bench/playground-site.js";
+import { fullDraft } from "../diff/lanzhou-draft.js";
+import { repositoryRoot } from "../format/repository-files.js";
 
 const POLICY = "policies/lanzhou-2021-289";
-const DRAFT = "policies/lanzhou-2021-289-draft";
-/** The draft's files under the published policy's paths: the page compares its files with the published ones. */
-const draftFiles = Object.fromEntries(
-  readdirSync(DRAFT)
-    .filter((name) => name.endsWith(".tiao"))
-    .map((name) => [`${POLICY}/${name}`, readFileSync(join(DRAFT, name), "utf8")]),
-);
+/**
+ * The draft as a whole new version, under the published policy's paths: the page compares
+ * its files with the published ones. (policies/lanzhou-2021-289-draft/ states the same
+ * changes as an amendment, which the page does not read: test/diff/draft.test.ts checks the
+ * two are the same program.)
+ */
+const draftFiles = Object.fromEntries([...fullDraft(repositoryRoot)].map(([name, text]) => [`${POLICY}/${name}`, text]));
 
 let site: StaticSite;
 let browser: Browser;
