@@ -89,7 +89,8 @@ export interface ExplanationWords {
   readonly givenByScenario: string;
   /** the source of a value the scenario gave */
   readonly scenarioSource: string;
-  inForceFrom(from: string, until: string | undefined): string;
+  /** the dates of a parameter's value; `from` absent for a value written without `from` (in force from no start) */
+  inForceFrom(from: string | undefined, until: string | undefined): string;
   source(text: string): string;
   parameterNote(text: string): string;
   /** after a value an amendment gives: which amendment (policy name and version) */
@@ -176,7 +177,12 @@ const english: ExplanationWords = {
   parameter: (text) => `Parameter ${text}`,
   givenByScenario: ", given by the scenario",
   scenarioSource: "given by the scenario",
-  inForceFrom: (from, until) => `, in force from ${from}${until === undefined ? "" : ` until ${until}`}`,
+  inForceFrom: (from, until) =>
+    from === undefined
+      ? until === undefined
+        ? ", in force on every date"
+        : `, in force until ${until}`
+      : `, in force from ${from}${until === undefined ? "" : ` until ${until}`}`,
   source: (text) => `; source: ${text}`,
   parameterNote: (text) => `; note: ${text}`,
   amendedBy: (amendment) => `; as amended by ${amendment}`,
@@ -259,7 +265,12 @@ const chinese: ExplanationWords = {
   parameter: (text) => `参数 ${text}`,
   givenByScenario: "，由情景给定",
   scenarioSource: "由情景给定",
-  inForceFrom: (from, until) => `，自 ${from} 起${until === undefined ? "" : `至 ${until} 止`}适用`,
+  inForceFrom: (from, until) =>
+    from === undefined
+      ? until === undefined
+        ? "，任何日期均适用"
+        : `，至 ${until} 止适用`
+      : `，自 ${from} 起${until === undefined ? "" : `至 ${until} 止`}适用`,
   source: (text) => `；来源：${text}`,
   parameterNote: (text) => `；注：${text}`,
   amendedBy: (amendment) => `；依修订 ${amendment}`,
