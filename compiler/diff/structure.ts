@@ -285,7 +285,8 @@ export function citationText(citation: CitationIR | undefined): string | undefin
 
 function windowText(window: WindowIR | undefined, definitions: ReadonlySet<string>): string | undefined {
   if (window === undefined) return undefined;
-  const from = `in force from ${printIR(window.from, definitions)}`;
+  const noStart = window.from.op === "literal" && window.from.value === EARLIEST_CALENDAR_DATE;
+  const from = noStart ? "in force" : `in force from ${printIR(window.from, definitions)}`;
   return window.until === undefined ? from : `${from} until ${printIR(window.until, definitions)}`;
 }
 
