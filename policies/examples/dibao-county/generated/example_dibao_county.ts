@@ -1407,7 +1407,7 @@ export const measures: Measures = {
             kind: "definition",
             label: "total",
             citation: { clause: "§4", quote: "每人每月另发放医疗救助100元" },
-            location: "policies/examples/dibao-county/changes.tiao:54",
+            location: "policies/examples/dibao-county/changes.tiao:55",
           },
         },
       ],

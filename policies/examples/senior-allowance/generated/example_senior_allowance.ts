@@ -334,45 +334,45 @@ export function seniorAllowanceOutputs(
     if (noneApplies && eightiesApplies) {
       throw new EvaluationError(
         "conflicting_rules",
-        "two rules give `monthly_allowance` a value: rule `none` (policies/examples/senior-allowance/policy.tiao:90) and rule `eighties` (policies/examples/senior-allowance/policy.tiao:94); make one an exception to the other, or their conditions exclusive",
-        { file: "policies/examples/senior-allowance/policy.tiao", line: 94, column: 5 },
+        "two rules give `monthly_allowance` a value: rule `none` (policies/examples/senior-allowance/policy.tiao:91) and rule `eighties` (policies/examples/senior-allowance/policy.tiao:95); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/examples/senior-allowance/policy.tiao", line: 95, column: 5 },
       );
     }
     const ninetiesApplies = eligible() && bandAge() >= 90 && bandAge() < 100;
     if (noneApplies && ninetiesApplies) {
       throw new EvaluationError(
         "conflicting_rules",
-        "two rules give `monthly_allowance` a value: rule `none` (policies/examples/senior-allowance/policy.tiao:90) and rule `nineties` (policies/examples/senior-allowance/policy.tiao:98); make one an exception to the other, or their conditions exclusive",
-        { file: "policies/examples/senior-allowance/policy.tiao", line: 98, column: 5 },
+        "two rules give `monthly_allowance` a value: rule `none` (policies/examples/senior-allowance/policy.tiao:91) and rule `nineties` (policies/examples/senior-allowance/policy.tiao:99); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/examples/senior-allowance/policy.tiao", line: 99, column: 5 },
       );
     }
     if (eightiesApplies && ninetiesApplies) {
       throw new EvaluationError(
         "conflicting_rules",
-        "two rules give `monthly_allowance` a value: rule `eighties` (policies/examples/senior-allowance/policy.tiao:94) and rule `nineties` (policies/examples/senior-allowance/policy.tiao:98); make one an exception to the other, or their conditions exclusive",
-        { file: "policies/examples/senior-allowance/policy.tiao", line: 98, column: 5 },
+        "two rules give `monthly_allowance` a value: rule `eighties` (policies/examples/senior-allowance/policy.tiao:95) and rule `nineties` (policies/examples/senior-allowance/policy.tiao:99); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/examples/senior-allowance/policy.tiao", line: 99, column: 5 },
       );
     }
     const centenarianApplies = eligible() && bandAge() >= 100;
     if (noneApplies && centenarianApplies) {
       throw new EvaluationError(
         "conflicting_rules",
-        "two rules give `monthly_allowance` a value: rule `none` (policies/examples/senior-allowance/policy.tiao:90) and rule `centenarian` (policies/examples/senior-allowance/policy.tiao:102); make one an exception to the other, or their conditions exclusive",
-        { file: "policies/examples/senior-allowance/policy.tiao", line: 102, column: 5 },
+        "two rules give `monthly_allowance` a value: rule `none` (policies/examples/senior-allowance/policy.tiao:91) and rule `centenarian` (policies/examples/senior-allowance/policy.tiao:103); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/examples/senior-allowance/policy.tiao", line: 103, column: 5 },
       );
     }
     if (eightiesApplies && centenarianApplies) {
       throw new EvaluationError(
         "conflicting_rules",
-        "two rules give `monthly_allowance` a value: rule `eighties` (policies/examples/senior-allowance/policy.tiao:94) and rule `centenarian` (policies/examples/senior-allowance/policy.tiao:102); make one an exception to the other, or their conditions exclusive",
-        { file: "policies/examples/senior-allowance/policy.tiao", line: 102, column: 5 },
+        "two rules give `monthly_allowance` a value: rule `eighties` (policies/examples/senior-allowance/policy.tiao:95) and rule `centenarian` (policies/examples/senior-allowance/policy.tiao:103); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/examples/senior-allowance/policy.tiao", line: 103, column: 5 },
       );
     }
     if (ninetiesApplies && centenarianApplies) {
       throw new EvaluationError(
         "conflicting_rules",
-        "two rules give `monthly_allowance` a value: rule `nineties` (policies/examples/senior-allowance/policy.tiao:98) and rule `centenarian` (policies/examples/senior-allowance/policy.tiao:102); make one an exception to the other, or their conditions exclusive",
-        { file: "policies/examples/senior-allowance/policy.tiao", line: 102, column: 5 },
+        "two rules give `monthly_allowance` a value: rule `nineties` (policies/examples/senior-allowance/policy.tiao:99) and rule `centenarian` (policies/examples/senior-allowance/policy.tiao:103); make one an exception to the other, or their conditions exclusive",
+        { file: "policies/examples/senior-allowance/policy.tiao", line: 103, column: 5 },
       );
     }
     if (noneApplies) {
@@ -395,7 +395,7 @@ export function seniorAllowanceOutputs(
       throw new EvaluationError(
         "no_rule_applies",
         "no rule gives `monthly_allowance` a value for this case; add a rule for it, or a rule without a condition",
-        { file: "policies/examples/senior-allowance/policy.tiao", line: 89, column: 3 },
+        { file: "policies/examples/senior-allowance/policy.tiao", line: 90, column: 3 },
       );
     }
     monthlyAllowanceCache = monthlyAllowanceValue;
@@ -667,7 +667,7 @@ export const measures: Measures = {
             kind: "rule",
             label: "none",
             citation: { clause: "§1", quote: "具有本市户籍、年满80周岁的老年人，可以领取高龄津贴" },
-            location: "policies/examples/senior-allowance/policy.tiao:90",
+            location: "policies/examples/senior-allowance/policy.tiao:91",
           },
         },
         {
@@ -675,7 +675,7 @@ export const measures: Measures = {
             kind: "rule",
             label: "eighties",
             citation: { clause: "§2", quote: "80周岁至89周岁的，每人每月100元" },
-            location: "policies/examples/senior-allowance/policy.tiao:94",
+            location: "policies/examples/senior-allowance/policy.tiao:95",
           },
         },
         {
@@ -683,7 +683,7 @@ export const measures: Measures = {
             kind: "rule",
             label: "nineties",
             citation: { clause: "§2", quote: "90周岁至99周岁的，每人每月300元" },
-            location: "policies/examples/senior-allowance/policy.tiao:98",
+            location: "policies/examples/senior-allowance/policy.tiao:99",
           },
         },
         {
@@ -691,7 +691,7 @@ export const measures: Measures = {
             kind: "rule",
             label: "centenarian",
             citation: { clause: "§2", quote: "100周岁及以上的，每人每月600元" },
-            location: "policies/examples/senior-allowance/policy.tiao:102",
+            location: "policies/examples/senior-allowance/policy.tiao:103",
           },
         },
       ],
@@ -702,7 +702,7 @@ export const measures: Measures = {
             label: "band_changes_next_month",
             citation: { clause: "§3", quote: "年龄段变化的，自次月起按新标准发放" },
             note: "本月刚满90或100周岁的，本月仍按原标准，下月起按新标准",
-            location: "policies/examples/senior-allowance/policy.tiao:109",
+            location: "policies/examples/senior-allowance/policy.tiao:110",
           },
         },
       ],
@@ -712,7 +712,7 @@ export const measures: Measures = {
             kind: "definition",
             label: "paid_by",
             citation: { clause: "§3", quote: "当月津贴于当月最后一日前发放到位" },
-            location: "policies/examples/senior-allowance/policy.tiao:117",
+            location: "policies/examples/senior-allowance/policy.tiao:118",
           },
         },
       ],
@@ -723,7 +723,7 @@ export const measures: Measures = {
             label: "months_payable_this_year",
             citation: { clause: "§4", quote: "高龄津贴按自然年度发放" },
             note: "本年度1月（或首次发放之月，取其晚者）至评估日所在月，均计入",
-            location: "policies/examples/senior-allowance/policy.tiao:121",
+            location: "policies/examples/senior-allowance/policy.tiao:122",
           },
         },
       ],
@@ -734,7 +734,7 @@ export const measures: Measures = {
             label: "payable_this_year",
             citation: { clause: "§4", quote: "本年度应发金额按当月标准乘以本年度发放月数计算" },
             note: "每月的津贴额乘以月数",
-            location: "policies/examples/senior-allowance/policy.tiao:129",
+            location: "policies/examples/senior-allowance/policy.tiao:131",
           },
         },
       ],
@@ -744,7 +744,7 @@ export const measures: Measures = {
             kind: "definition",
             label: "certification_deadline",
             citation: { clause: "§4", quote: "领取人应当于每年12月31日前完成年度认证" },
-            location: "policies/examples/senior-allowance/policy.tiao:134",
+            location: "policies/examples/senior-allowance/policy.tiao:136",
           },
         },
       ],
@@ -755,7 +755,7 @@ export const measures: Measures = {
             label: "certification_due",
             citation: { clause: "§4", quote: "领取人应当于每年12月31日前完成年度认证" },
             note: "满80周岁不足一年的首年领取人，本年度首次发放时已核验身份，不另行认证",
-            location: "policies/examples/senior-allowance/policy.tiao:138",
+            location: "policies/examples/senior-allowance/policy.tiao:140",
           },
         },
       ],
