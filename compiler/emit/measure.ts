@@ -872,8 +872,7 @@ export class MeasureEmitter {
           : call(runtime(expr.operator === "max" ? "maxOf" : "minOf"), operands, [this.module.typeOf(expr.value.type)]);
         const step: Statement[] = [{ kind: "const", name: term, value: this.expression(expr.value, site) }, { kind: "assign", target: accumulator, operator: "=", value: chosen }];
         const body: Statement[] = filter === undefined ? step : [{ kind: "if", test: filter, then: step }];
-        // declared: TypeScript would otherwise see `null` only, where no term is ever taken
-        return [{ kind: "let", name: accumulator, type: this.module.typeOf(expr.type), value: this.declared(NULL, expr.type) }, loop(...body)];
+        return [{ kind: "let", name: accumulator, type: this.module.typeOf(expr.type), value: NULL }, loop(...body)];
       }
     }
   }

@@ -756,7 +756,7 @@ export function stoppageSubsidyOutputs(
     let latestPreviousGrantValue: CalendarDate | null = null;
     for (const g of enterprise.previous_grants) {
       const term = g.granted_on;
-      if (latestPreviousGrantValue === null || term > latestPreviousGrantValue) latestPreviousGrantValue = term;
+      latestPreviousGrantValue = maxOf<CalendarDate>(latestPreviousGrantValue ?? term, term);
     }
     latestPreviousGrantCache = latestPreviousGrantValue;
     return latestPreviousGrantValue;
@@ -1124,7 +1124,7 @@ export function trainingSubsidyOutputs(
     for (const w of enterprise.workers) {
       if (trainingSubsidyTrained(w, asOf, overrides)) {
         const term = w.session_start;
-        if (earliestSessionStartValue === null || term < earliestSessionStartValue) earliestSessionStartValue = term;
+        earliestSessionStartValue = minOf<TimeOfDay>(earliestSessionStartValue ?? term, term);
       }
     }
     earliestSessionStartCache = earliestSessionStartValue;
@@ -1140,7 +1140,7 @@ export function trainingSubsidyOutputs(
     for (const w of enterprise.workers) {
       if (trainingSubsidyTrained(w, asOf, overrides)) {
         const term2 = w.session_end;
-        if (latestSessionEndValue === null || term2 > latestSessionEndValue) latestSessionEndValue = term2;
+        latestSessionEndValue = maxOf<TimeOfDay>(latestSessionEndValue ?? term2, term2);
       }
     }
     latestSessionEndCache = latestSessionEndValue;
