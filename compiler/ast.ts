@@ -101,7 +101,9 @@ export interface PolicyHeader {
 
 export type HeaderField =
   | { readonly key: "title" | "document" | "issuer" | "version" | "notice" | "amends"; readonly value: StringLiteral; readonly span: SourceSpan }
-  | { readonly key: "issued"; readonly value: DateLiteral; readonly span: SourceSpan };
+  | { readonly key: "issued"; readonly value: DateLiteral; readonly span: SourceSpan }
+  /** `currency EUR`: the policy's money, an ISO 4217 code; without it, yuan */
+  | { readonly key: "currency"; readonly value: Identifier; readonly span: SourceSpan };
 
 export interface EnumDeclaration {
   readonly kind: "enum";
@@ -193,12 +195,13 @@ export interface MeasureDeclaration {
   readonly span: SourceSpan;
 }
 
-/** `in force from <expr> [until <expr>]`; `until` is inclusive */
-export interface EffectiveWindow {
-  readonly from: Expr;
-  readonly until?: Expr;
-  readonly span: SourceSpan;
-}
+/**
+ * `in force from <expr> [until <expr>]`, or `in force until <expr>`: without `from`, in force
+ * on every date up to `until` (inclusive); one of the two is always written.
+ */
+export type EffectiveWindow =
+  | { readonly from: Expr; readonly until?: Expr; readonly span: SourceSpan }
+  | { readonly from?: undefined; readonly until: Expr; readonly span: SourceSpan };
 
 export type MeasureItem = Definition | NotComputable | Repeal;
 
@@ -266,8 +269,8 @@ export type Expr =
   | { readonly kind: "bool"; readonly value: boolean; readonly span: SourceSpan }
   /** plain number as written: `6`, `0.5` */
   | { readonly kind: "number"; readonly text: string; readonly span: SourceSpan }
-  /** `500 yuan`, `1458.00 元`: the number as written */
-  | { readonly kind: "money"; readonly text: string; readonly span: SourceSpan }
+  /** `500 yuan`, `1458.00 元`, `500 EUR`: the number as written; `unit` is the currency code written, absent for `yuan` and `元` */
+  | { readonly kind: "money"; readonly text: string; readonly unit?: string; readonly span: SourceSpan }
   /** `60%`: the number as written, without `%` */
   | { readonly kind: "percent"; readonly text: string; readonly span: SourceSpan }
   /** `6 months`, `1 day`, `18 years` (a number of months, twelve a year) */

@@ -27,6 +27,7 @@ import type {
 import {
   addDays,
   addMonths,
+  calendarDate,
   daysInMonth,
   formatDate,
   formatValue,
@@ -169,7 +170,7 @@ export interface ParameterRead {
   readonly value: OutputJson;
   /** true when the scenario gave the value (a what-if run); no date or source then */
   readonly overridden?: true;
-  /** the dates of the value used */
+  /** the dates of the value used; no `from` for a value written without one (in force from no start) */
   readonly from?: string;
   readonly until?: string;
   readonly source?: SourceReference;
@@ -415,7 +416,7 @@ export class Trace {
     const decidedBy = decision === undefined ? undefined : ruleReference(decision.rule);
     const overrides = decision === undefined ? [] : decision.overridden.map(ruleReference);
     const notApplied = frame.notApplied.map(({ rule, reason }) => ({ ...ruleReference(rule), reason: this.words.notApplied(reason) }));
-    const valueText = describeValue(formatted, definition.type);
+    const valueText = describeValue(formatted, definition.type, undefined, this.words.unit);
     const context = this.formulaContext(frame);
     const condition = decision?.rule.condition;
     const dateSteps = this.dateSteps(frame);
@@ -513,7 +514,7 @@ export class Trace {
         ...(condition === undefined ? {} : { condition }),
         ...(formatted === undefined || expr.value === undefined
           ? {}
-          : { term: printFormula(expr.value, itemContext, describeValue(formatted, expr.value.type)), value: formatted }),
+          : { term: printFormula(expr.value, itemContext, describeValue(formatted, expr.value.type, undefined, this.words.unit)), value: formatted }),
       };
     });
     const notShownItems = record.looked - record.shown.length;
@@ -540,6 +541,7 @@ export class Trace {
   private formulaContext(frame: Frame): FormulaContext {
     return {
       definitionNames: this.definitionNames,
+      unit: this.words.unit,
       localPaths: frame.localPaths,
       valueOf: (name) => this.valueRead(frame, name),
     };
@@ -550,23 +552,23 @@ export class Trace {
       case "fact": {
         const fact = frame.facts.get(name.path);
         if (fact?.items !== undefined) return this.words.items(fact.items);
-        return fact?.value === undefined ? undefined : describeValue(fact.value, name.type);
+        return fact?.value === undefined ? undefined : describeValue(fact.value, name.type, undefined, this.words.unit);
       }
       case "parameter": {
         const parameter = frame.parameters.get(name.name);
-        return parameter === undefined ? undefined : describeValue(parameter.value, name.type);
+        return parameter === undefined ? undefined : describeValue(parameter.value, name.type, undefined, this.words.unit);
       }
       case "definition": {
         const finished = frame.definitions.has(name.name) ? this.finished.get(name.name) : undefined;
-        return finished === undefined ? undefined : describeValue(formatValue(finished.value, finished.definition.type, this.schema), name.type);
+        return finished === undefined ? undefined : describeValue(formatValue(finished.value, finished.definition.type, this.schema), name.type, undefined, this.words.unit);
       }
       case "measure_output": {
         const read = frame.measureOutputs.get(name.name);
-        return read === undefined ? undefined : describeValue(read.value, name.type);
+        return read === undefined ? undefined : describeValue(read.value, name.type, undefined, this.words.unit);
       }
       case "call": {
         const call = frame.calls.find((read) => read.call === name.call);
-        return call === undefined ? undefined : describeValue(call.value, name.type);
+        return call === undefined ? undefined : describeValue(call.value, name.type, undefined, this.words.unit);
       }
     }
   }
@@ -655,6 +657,9 @@ function subtractTerm(total: RuntimeValue, term: RuntimeValue, type: ValueType):
   }
 }
 
+/** The first day of the calendar: the start of a parameter's value written without `from`. */
+const EARLIEST_CALENDAR_DATE = calendarDate(1, 1, 1);
+
 function describeParameterRead(parameter: ParameterIR, value: RuntimeValue, used: ParameterValueIR | "override"): ParameterRead {
   const base = {
     name: parameter.name,
@@ -665,7 +670,8 @@ function describeParameterRead(parameter: ParameterIR, value: RuntimeValue, used
   if (used === "override") return { ...base, overridden: true };
   return {
     ...base,
-    from: formatDate(used.from),
+    // a value written without `from` is in force from the first day of the calendar: it has no start
+    ...(used.from === EARLIEST_CALENDAR_DATE ? {} : { from: formatDate(used.from) }),
     ...(used.until === undefined ? {} : { until: formatDate(used.until) }),
     source: sourceReference(used.source),
     ...(used.note === undefined ? {} : { note: used.note }),
@@ -714,7 +720,7 @@ export function shortCitation(citation: CitationIR): string {
  * A formatted value in a sentence: "1310.40 yuan", "80%", "6 months", "absent", "{a, b}";
  * with `words`, in the words of the report ("1310.40元"), else in the policy's syntax.
  */
-export function describeValue(value: OutputJson, type: ValueType, words?: ExplanationWords): string {
+export function describeValue(value: OutputJson, type: ValueType, words?: ExplanationWords, unit: string = words?.unit ?? "yuan"): string {
   if (value === null) return words?.absent ?? "absent";
   if (type.kind === "per_member" && Array.isArray(value)) return `[${value.map((item) => describeValue(item, type.of, words)).join(", ")}]`;
   if (Array.isArray(value)) return `{${value.join(", ")}}`;
@@ -722,7 +728,7 @@ export function describeValue(value: OutputJson, type: ValueType, words?: Explan
   const text = String(value);
   switch (kind) {
     case "money":
-      return words === undefined ? `${text} yuan` : words.money(text);
+      return words === undefined ? `${text} ${unit}` : words.money(text);
     case "months":
       return words === undefined ? (text === "1" ? "1 month" : `${text} months`) : words.months(text);
     case "days":

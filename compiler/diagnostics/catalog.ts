@@ -521,6 +521,27 @@ export const catalog = {
     explanation:
       "`repeal bracket name` inside a scale of an amendment takes that bracket out of the scale it amends, on every date. The scale and the bracket must exist in the amended policy; to end a bracket from a date instead, give its last threshold an `until`.",
   },
+  // ---------------------------------------------------------------- T11xx smaller walls
+  T1101: {
+    title: "currency that cannot be the policy's money",
+    explanation:
+      "The header's `currency` names the policy's money by its ISO 4217 code in capitals (`currency EUR`); without it the money is the yuan. Amounts are kept exact to a hundredth of the unit (the fen, the cent), so a currency whose minor unit is not a hundredth (JPY, KWD, …) cannot be declared.",
+  },
+  T1102: {
+    title: "amount in another currency than the policy's",
+    explanation:
+      "Every amount of a policy is in its one currency, and each literal says which: `500 yuan` (or `500元`) in a policy without `currency`, `500 EUR` in one that declares `currency EUR`. A literal in another unit is a slip: amounts are never converted.",
+  },
+  T1103: {
+    title: "rules whose windows overlap",
+    explanation:
+      "Two rules (or two exceptions to the same rule) that apply always, each in its own window of written dates, both give a value on the days their windows share: a conflict, as two rules that apply always without windows are (T0404). End the earlier window the day before the later one starts, or make one an exception to the other.",
+  },
+  T1104: {
+    title: "days between rules' windows where no rule applies",
+    explanation:
+      "The rules of a definition all apply always, each in a window of written dates, and between the first start and the last end some days are in no window: on those days the definition has no value, and evaluating it is an error. A warning, since the measure's own window may leave those days out; start the next window the day after the previous one ends, or add a rule for the days between.",
+  },
 } as const satisfies Record<string, CatalogEntry>;
 
 export type DiagnosticCode = keyof typeof catalog;

@@ -174,7 +174,7 @@ class Printer {
       `policy ${header.name.name}`,
       header.span,
       header.fields.map((field) => () => {
-        const value = field.key === "issued" ? field.value.text : printString(field.value.value);
+        const value = field.key === "issued" ? field.value.text : field.key === "currency" ? field.value.name : printString(field.value.value);
         this.line(2, `${field.key.padEnd(headerKeyWidth)} ${value}`, field.span);
       }),
     );
@@ -256,7 +256,7 @@ class Printer {
 
   private window(indent: number, window: EffectiveWindow): void {
     const until = window.until === undefined ? "" : ` until ${printExpression(window.until)}`;
-    this.line(indent, `in force from ${printExpression(window.from)}${until}`, window.span);
+    this.line(indent, window.from === undefined ? `in force${until}` : `in force from ${printExpression(window.from)}${until}`, window.span);
   }
 
   private measureItem(item: MeasureItem): void {

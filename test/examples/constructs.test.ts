@@ -46,7 +46,7 @@ const typeForms = allOf<TypeExpr["kind"]>({ primitive: true, named: true, set: t
 const primitiveTypes = allOf<PrimitiveTypeName>({
   bool: true, integer: true, decimal: true, money: true, percent: true, date: true, time: true, months: true, days: true,
 });
-const headerKeys = allOf<HeaderField["key"]>({ title: true, document: true, issuer: true, issued: true, version: true, notice: true, amends: true });
+const headerKeys = allOf<HeaderField["key"]>({ title: true, document: true, issuer: true, issued: true, version: true, notice: true, amends: true, currency: true });
 const aggregateOperators = allOf<AggregateOperator>({ count: true, sum: true, any: true, all: true, max: true, min: true });
 const arithmeticOperations = allOf<ArithmeticOp>({
   money_add: true, money_sub: true, money_mul_integer: true, money_mul_months: true, money_mul_percent: true, money_mul_decimal: true,
@@ -166,12 +166,12 @@ function surveyType(type: TypeExpr, around: Surroundings): void {
 function surveyWindow(window: EffectiveWindow, owner: string, around: Surroundings): void {
   const { found } = around;
   found.add(`${owner} window`);
-  if (window.from.kind === "date" && window.until?.kind === "date") found.add(`${owner} window with fixed dates`);
+  if (window.from?.kind === "date" && window.until?.kind === "date") found.add(`${owner} window with fixed dates`);
   const until = window.until?.kind === "name" ? around.parameters.get(window.until.name.name) : undefined;
-  if (window.from.kind === "name" && until?.type.kind === "optional" && until.values.some((v) => v.value.kind === "absent")) {
+  if (window.from?.kind === "name" && until?.type.kind === "optional" && until.values.some((v) => v.value.kind === "absent")) {
     found.add(`${owner} window between parameters, open while the end is absent`);
   }
-  surveyExpr(window.from, around);
+  if (window.from !== undefined) surveyExpr(window.from, around);
   if (window.until !== undefined) surveyExpr(window.until, around);
 }
 
