@@ -1956,7 +1956,7 @@ export const measures: Measures = {
               quote: "its total taxes are its members' income taxes and social security contributions and a twelfth of the household's housing tax for the year",
             },
             note: "the template does not round; a total in whole cents is rounded half up",
-            location: "policies/examples/openfisca-country-template/stats.tiao:11",
+            location: "policies/examples/openfisca-country-template/stats.tiao:12",
           },
         },
       ],
