@@ -126,6 +126,8 @@ export interface RecordDeclaration {
 export interface FieldDeclaration {
   readonly name: Identifier;
   readonly type: TypeExpr;
+  /** `otherwise <literal>`: the value of the fact when the scenario leaves it out */
+  readonly default?: Expr;
   readonly label?: StringLiteral;
   readonly span: SourceSpan;
 }

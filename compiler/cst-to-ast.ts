@@ -418,7 +418,10 @@ class Converter implements ChainContext {
     const span = this.nodeSpan(node);
     if (name === undefined || type === undefined || span === undefined) return undefined;
     const label = this.string(childToken(node, "label"));
-    return { name, type, ...(label === undefined ? {} : { label }), span };
+    const defaultNode = childNode(node, "default");
+    const fallback = defaultNode === undefined ? undefined : this.parameterLiteral(defaultNode);
+    if (defaultNode !== undefined && fallback === undefined) return undefined;
+    return { name, type, ...(fallback === undefined ? {} : { default: fallback }), ...(label === undefined ? {} : { label }), span };
   }
 
   private parameterDeclaration(node: CstNode): ParameterDeclaration | ScaleDeclaration | undefined {

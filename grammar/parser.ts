@@ -223,10 +223,15 @@ export class TiaoParser extends CstParser {
     this.CONSUME(RBrace);
   });
 
+  /** `name: type [otherwise literal] ["label"]`: with `otherwise`, the value of a fact the scenario leaves out */
   fieldDeclaration = this.RULE("fieldDeclaration", () => {
     this.SUBRULE(this.name);
     this.CONSUME(Colon);
     this.SUBRULE(this.typeExpression);
+    this.OPTION2(() => {
+      this.CONSUME(Otherwise);
+      this.SUBRULE(this.parameterLiteral, { LABEL: "default" });
+    });
     this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: "label" }));
   });
 

@@ -216,6 +216,8 @@ function readFields(
     const value = values.get(field.name);
     if (value !== undefined) entries.push([field.name, value]);
     else if (field.type.kind === "optional") entries.push([field.name, null]);
+    // a fact declared with `otherwise`: left out, it takes that value, read as if given
+    else if (field.default !== undefined) entries.push([field.name, readValue(defaultJson(field.default), field.type, schema, `${path}.${field.name}`, errors)]);
     // a series whose periods not given have a value: left out, it gives no period
     else if (field.type.kind === "series" && field.type.missing !== undefined) entries.push([field.name, {}]);
     else if (kind === "record") {
@@ -223,6 +225,11 @@ function readFields(
     }
   }
   return Object.fromEntries(entries);
+}
+
+/** A field's default as the JSON a scenario would give: numbers as exact JSON numbers. */
+function defaultJson(value: string | number | boolean): JsonValue {
+  return typeof value === "number" ? new JsonNumber(String(value)) : value;
 }
 
 /**

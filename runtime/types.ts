@@ -52,6 +52,11 @@ export interface EnumDecl {
 export interface FieldDecl {
   readonly name: string;
   readonly type: ValueType;
+  /**
+   * `otherwise <literal>`: the value of the fact when the scenario leaves it out, as a scenario
+   * gives it (`"0.00"`, `3`, `"2021-10-20"`, `"60%"`, a member's name), read as if given
+   */
+  readonly default?: string | number | boolean;
   readonly label?: string;
   readonly span: SourceSpan;
 }
