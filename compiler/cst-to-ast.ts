@@ -311,6 +311,10 @@ class Converter implements ChainContext {
     if (primitive !== undefined) {
       return isPrimitiveTypeName(primitive.image) ? { kind: "primitive", name: primitive.image, span } : undefined;
     }
+    const signed = childToken(node, "signedType");
+    if (signed !== undefined) {
+      return isPrimitiveTypeName(signed.image) ? { kind: "primitive", name: signed.image, signed: true, span } : undefined;
+    }
     if (childToken(node, "Optional") !== undefined) {
       const of = this.typeExpression(childNode(node, "of"));
       return of === undefined ? undefined : { kind: "optional", of, span };

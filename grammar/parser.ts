@@ -239,6 +239,15 @@ export class TiaoParser extends CstParser {
     this.OR([
       { ALT: () => this.CONSUME(PrimitiveType) },
       {
+        // `signed money`: an amount a fact may give below zero (`signed` is not reserved)
+        GATE: () => this.LA(1).image === "signed" && tokenMatcher(this.LA(2), PrimitiveType) && this.LA(3).tokenType !== Colon,
+        IGNORE_AMBIGUITIES: true,
+        ALT: () => {
+          this.CONSUME5(Identifier, { LABEL: "signed" });
+          this.CONSUME2(PrimitiveType, { LABEL: "signedType" });
+        },
+      },
+      {
         ALT: () => {
           this.CONSUME(SetKw);
           this.CONSUME1(Of);

@@ -7,7 +7,8 @@ export type ValueType =
   | { readonly kind: "bool" }
   | { readonly kind: "integer" }
   | { readonly kind: "decimal" }
-  | { readonly kind: "money" }
+  /** `signed`: a fact that may be negative (`signed money`); other amounts may be negative whatever the type says */
+  | { readonly kind: "money"; readonly signed?: true }
   /** money before rounding: the result of money × percent or money × decimal; must pass through round(...) */
   | { readonly kind: "unrounded_money" }
   | { readonly kind: "percent" }

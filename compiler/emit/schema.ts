@@ -139,7 +139,16 @@ function valueSchema(type: ValueType): Schema {
     case "days":
       return reference("integer");
     case "money":
-      return reference("money");
+      // `signed money`: a fact that may be below zero, in the same forms with a minus sign
+      return type.signed === true
+        ? {
+            description: "an amount exact to the hundredth, may be negative: a number or a decimal string with at most two decimals",
+            anyOf: [
+              { type: "number", minimum: -MAX_YUAN, maximum: MAX_YUAN, multipleOf: 0.01 },
+              { type: "string", pattern: `^-?${scaledText(2)}$` },
+            ],
+          }
+        : reference("money");
     case "unrounded_money":
     case "decimal":
       return reference("decimal");

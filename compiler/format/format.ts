@@ -84,7 +84,7 @@ function citationText(citation: Citation): string {
 function typeText(type: TypeExpr): string {
   switch (type.kind) {
     case "primitive":
-      return type.name;
+      return type.signed === true ? `signed ${type.name}` : type.name;
     case "named":
       return type.name.name;
     case "set":

@@ -340,7 +340,7 @@ function ListEditor({ schema, fields, items, idPrefix, onChange }: { schema: Fac
 function textRule(type: ValueType): { pattern: RegExp; toJson: (text: string) => Json; message: "invalidMoney" | "invalidPercent" | "invalidInteger" | "invalidNumber" } | undefined {
   switch (type.kind) {
     case "money":
-      return { pattern: /^\d+(\.\d{1,2})?$/u, toJson: (text) => text, message: "invalidMoney" };
+      return { pattern: type.signed === true ? /^-?\d+(\.\d{1,2})?$/u : /^\d+(\.\d{1,2})?$/u, toJson: (text) => text, message: "invalidMoney" };
     case "percent":
       return { pattern: /^\d+(\.\d{1,4})?%?$/u, toJson: (text) => (text.endsWith("%") ? text : `${text}%`), message: "invalidPercent" };
     case "integer":
