@@ -228,9 +228,13 @@ export class TiaoParser extends CstParser {
     this.SUBRULE(this.name);
     this.CONSUME(Colon);
     this.SUBRULE(this.typeExpression);
-    this.OPTION2(() => {
-      this.CONSUME(Otherwise);
-      this.SUBRULE(this.parameterLiteral, { LABEL: "default" });
+    this.OPTION2({
+      // a field may be named `otherwise` (`otherwise: bool` on the next line): no default then
+      GATE: () => this.LA(2).tokenType !== Colon,
+      DEF: () => {
+        this.CONSUME(Otherwise);
+        this.SUBRULE(this.parameterLiteral, { LABEL: "default" });
+      },
     });
     this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: "label" }));
   });
