@@ -28,6 +28,7 @@ import type {
 } from "./ir.js";
 import {
   EvaluationError,
+  locatedError,
   applyScale,
   averageSeries,
   seriesValueAt,
@@ -54,7 +55,7 @@ import { averageRounding, seriesReading, seriesTotalFunction, seriesTypeOf } fro
 import { emptyValue } from "../runtime/scenario.js";
 import { conflictMessage, evaluationLocation, noRuleMessage, parameterHasNoValueMessage } from "../runtime/messages.js";
 import { literalRuntimeValue } from "./literals.js";
-import { additionOf, isRepresentationChange, operationFunction } from "./operations.js";
+import { additionOf, holds, isRepresentationChange, operationFunction } from "./operations.js";
 import { Trace, type Decision, type Explanation, type WindowReport } from "./explain.js";
 import { explanationWords, policyLanguage, type ExplanationLanguage } from "./explain-words.js";
 
@@ -260,65 +261,6 @@ function fieldOf(record: RecordValue, field: string): RuntimeValue {
   return Object.hasOwn(record, field) ? (record[field] ?? null) : null;
 }
 
-function isNumeric(type: ValueType): boolean {
-  switch (type.kind) {
-    case "integer":
-    case "money":
-    case "percent":
-    case "date":
-    case "time":
-    case "months":
-    case "days":
-      return true;
-    default:
-      return false;
-  }
-}
-
-/** -1, 0 or 1 for values of a type with an order. */
-function compareOrdered(left: RuntimeValue, right: RuntimeValue, type: ValueType): number {
-  if (isNumeric(type)) {
-    const a = asNumber(left);
-    const b = asNumber(right);
-    return a < b ? -1 : a > b ? 1 : 0;
-  }
-  if (type.kind === "decimal" || type.kind === "unrounded_money") return compareDecimal(asDecimal(left), asDecimal(right));
-  throw new Error(`values of kind ${type.kind} have no order`);
-}
-
-function equalValues(left: RuntimeValue, right: RuntimeValue, type: ValueType): boolean {
-  if (left === null || right === null) return left === right;
-  switch (type.kind) {
-    case "decimal":
-    case "unrounded_money":
-      return compareDecimal(asDecimal(left), asDecimal(right)) === 0;
-    case "set": {
-      const a = asStrings(left);
-      const b = asStrings(right);
-      return a.length === b.length && a.every((member, i) => member === b[i]);
-    }
-    default:
-      return left === right;
-  }
-}
-
-function compareValues(operator: ComparisonOp, left: RuntimeValue, right: RuntimeValue, type: ValueType): boolean {
-  switch (operator) {
-    case "=":
-      return equalValues(left, right, type);
-    case "!=":
-      return !equalValues(left, right, type);
-    case "<":
-      return compareOrdered(left, right, type) < 0;
-    case "<=":
-      return compareOrdered(left, right, type) <= 0;
-    case ">":
-      return compareOrdered(left, right, type) > 0;
-    case ">=":
-      return compareOrdered(left, right, type) >= 0;
-  }
-}
-
 /** The zero a `sum` starts from. */
 function zeroOf(type: ValueType): RuntimeValue {
   switch (type.kind) {
@@ -449,10 +391,7 @@ class MeasureEvaluation {
     try {
       return compute();
     } catch (error) {
-      if (error instanceof EvaluationError && error.location === undefined) {
-        throw new EvaluationError(error.code, error.message, evaluationLocation(span));
-      }
-      throw error;
+      throw locatedError(error, evaluationLocation(span));
     }
   }
 
@@ -555,7 +494,7 @@ class MeasureEvaluation {
       case "compare": {
         const left = this.expression(expr.left, scope);
         const right = this.expression(expr.right, scope);
-        return compareValues(expr.operator, left, right, expr.operandType);
+        return holds(expr.operator, asNumber(operationFunction(expr.operation)(left, right)));
       }
       case "arithmetic": {
         const left = this.expression(expr.left, scope);
@@ -578,9 +517,7 @@ class MeasureEvaluation {
       case "min":
       case "max": {
         const left = this.expression(expr.left, scope);
-        const right = this.expression(expr.right, scope);
-        const order = compareOrdered(left, right, expr.type);
-        return expr.op === "min" ? (order <= 0 ? left : right) : order >= 0 ? left : right;
+        return operationFunction(expr.operation)(left, this.expression(expr.right, scope));
       }
       case "series_at":
       case "series_total":
@@ -617,9 +554,9 @@ class MeasureEvaluation {
         return this.expression(expr.otherwise, scope);
       }
       case "in": {
-        // The set first, as `set.includes(element)` in generated code.
-        const set = asStrings(this.expression(expr.set, scope));
-        return set.includes(asString(this.expression(expr.element, scope)));
+        // The set first, as the table's operation takes it.
+        const set = this.expression(expr.set, scope);
+        return operationFunction("set_membership")(set, this.expression(expr.element, scope));
       }
       case "is_present":
         return this.expression(expr.operand, scope) !== null;

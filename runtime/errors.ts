@@ -28,3 +28,12 @@ export class EvaluationError extends Error {
     super(message);
   }
 }
+
+/**
+ * An error from arithmetic has no place of its own: it is given the place of the definition
+ * whose value was being computed (`tiao run` prints it as `--> file:line:column`). Any
+ * other error is given back as it is.
+ */
+export function locatedError(error: unknown, location: EvaluationLocation): unknown {
+  return error instanceof EvaluationError && error.location === undefined ? new EvaluationError(error.code, error.message, location) : error;
+}

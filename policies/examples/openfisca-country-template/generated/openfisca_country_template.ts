@@ -20,6 +20,7 @@ import {
   fen,
   firstDayOfYear,
   formatDate,
+  locatedError,
   maxOf,
   moneyToDecimal,
   multiplyMoney,
@@ -524,104 +525,132 @@ export function disposableIncomeOutputs(
   let parentingAllowanceCache: Money | undefined;
   function parentingAllowance(): Money {
     if (parentingAllowanceCache !== undefined) return parentingAllowanceCache;
-    // §9 "when its income for the month is at most 500 euros and either it has a single adult and a child under 8 years, or it has a child under 6 years"
-    const parentingAllowanceValue: Money =
-      householdIncome.household_income() <= parentingAllowanceIncomeThresholdOn(asOf, overrides) &&
-        ((disposableIncomeParentingAllowanceCount(household) === 1 &&
-          disposableIncomeParentingAllowanceAny(household, asOf, overrides)) ||
-          disposableIncomeParentingAllowanceAny2(household, asOf, overrides))
-        ? parentingAllowanceAmountOn(asOf, overrides)
-        : YUAN_0;
-    parentingAllowanceCache = parentingAllowanceValue;
-    return parentingAllowanceValue;
+    try {
+      // §9 "when its income for the month is at most 500 euros and either it has a single adult and a child under 8 years, or it has a child under 6 years"
+      const parentingAllowanceValue: Money =
+        householdIncome.household_income() <= parentingAllowanceIncomeThresholdOn(asOf, overrides) &&
+          ((disposableIncomeParentingAllowanceCount(household) === 1 &&
+            disposableIncomeParentingAllowanceAny(household, asOf, overrides)) ||
+            disposableIncomeParentingAllowanceAny2(household, asOf, overrides))
+          ? parentingAllowanceAmountOn(asOf, overrides)
+          : YUAN_0;
+      parentingAllowanceCache = parentingAllowanceValue;
+      return parentingAllowanceValue;
+    } catch (error) {
+      throw locatedError(
+        error,
+        { file: "policies/examples/openfisca-country-template/disposable-income.tiao", line: 39, column: 3 },
+      );
+    }
   }
 
   let membersIncomeCache: Money | undefined;
   function membersIncome(): Money {
     if (membersIncomeCache !== undefined) return membersIncomeCache;
-    // §10 "the salaries, capital returns, pensions and basic incomes of its members"
-    let membersIncomeValue = YUAN_0;
-    for (const p of household.members) {
-      membersIncomeValue = addMoney(
-        membersIncomeValue,
-        addMoney(
+    try {
+      // §10 "the salaries, capital returns, pensions and basic incomes of its members"
+      let membersIncomeValue = YUAN_0;
+      for (const p of household.members) {
+        membersIncomeValue = addMoney(
+          membersIncomeValue,
           addMoney(
             addMoney(
-              seriesValueAt(
-                p.salary,
-                "month",
-                asOf,
-                YUAN_0,
-                {
-                  name: "salary",
-                  location: {
-                    file: "policies/examples/openfisca-country-template/disposable-income.tiao",
-                    line: 49,
-                    column: 11,
+              addMoney(
+                seriesValueAt(
+                  p.salary,
+                  "month",
+                  asOf,
+                  YUAN_0,
+                  {
+                    name: "salary",
+                    location: {
+                      file: "policies/examples/openfisca-country-template/disposable-income.tiao",
+                      line: 49,
+                      column: 11,
+                    },
                   },
-                },
-              ),
-              seriesValueAt(
-                p.capital_returns,
-                "month",
-                asOf,
-                YUAN_0,
-                {
-                  name: "capital_returns",
-                  location: {
-                    file: "policies/examples/openfisca-country-template/disposable-income.tiao",
-                    line: 49,
-                    column: 22,
+                ),
+                seriesValueAt(
+                  p.capital_returns,
+                  "month",
+                  asOf,
+                  YUAN_0,
+                  {
+                    name: "capital_returns",
+                    location: {
+                      file: "policies/examples/openfisca-country-template/disposable-income.tiao",
+                      line: 49,
+                      column: 22,
+                    },
                   },
-                },
+                ),
               ),
+              disposableIncomePension(p, asOf, overrides),
             ),
-            disposableIncomePension(p, asOf, overrides),
+            disposableIncomeBasicIncome(p, asOf, overrides),
           ),
-          disposableIncomeBasicIncome(p, asOf, overrides),
-        ),
+        );
+      }
+      membersIncomeCache = membersIncomeValue;
+      return membersIncomeValue;
+    } catch (error) {
+      throw locatedError(
+        error,
+        { file: "policies/examples/openfisca-country-template/disposable-income.tiao", line: 48, column: 3 },
       );
     }
-    membersIncomeCache = membersIncomeValue;
-    return membersIncomeValue;
   }
 
   let membersTaxesCache: Money | undefined;
   function membersTaxes(): Money {
     if (membersTaxesCache !== undefined) return membersTaxesCache;
-    // §10 "its members' income taxes and social security contributions"
-    let membersTaxesValue = YUAN_0;
-    for (const p of household.members) {
-      membersTaxesValue = addMoney(
-        membersTaxesValue,
-        addMoney(
-          disposableIncomeIncomeTax(p, asOf, overrides),
-          disposableIncomeSocialSecurityContribution(p, asOf, overrides),
-        ),
+    try {
+      // §10 "its members' income taxes and social security contributions"
+      let membersTaxesValue = YUAN_0;
+      for (const p of household.members) {
+        membersTaxesValue = addMoney(
+          membersTaxesValue,
+          addMoney(
+            disposableIncomeIncomeTax(p, asOf, overrides),
+            disposableIncomeSocialSecurityContribution(p, asOf, overrides),
+          ),
+        );
+      }
+      membersTaxesCache = membersTaxesValue;
+      return membersTaxesValue;
+    } catch (error) {
+      throw locatedError(
+        error,
+        { file: "policies/examples/openfisca-country-template/disposable-income.tiao", line: 52, column: 3 },
       );
     }
-    membersTaxesCache = membersTaxesValue;
-    return membersTaxesValue;
   }
 
   let disposableIncomeCache: Money | undefined;
   function disposableIncome(): Money {
     if (disposableIncomeCache !== undefined) return disposableIncomeCache;
-    // §10 "A household's disposable income for a month is the salaries, capital returns, pensions and basic incomes of its members, with the housing allowance and the parenting allowance of the household, less its members' income taxes and social security contributions and a twelfth of the household's housing tax for the year"
-    const disposableIncomeValue: Money = roundToFen(
-      subtractDecimal(
-        moneyToDecimal(
-          subtractMoney(
-            addMoney(addMoney(membersIncome(), housingAllowance.housing_allowance()), parentingAllowance()),
-            membersTaxes(),
+    try {
+      // §10 "A household's disposable income for a month is the salaries, capital returns, pensions and basic incomes of its members, with the housing allowance and the parenting allowance of the household, less its members' income taxes and social security contributions and a twelfth of the household's housing tax for the year"
+      const disposableIncomeValue: Money = roundToFen(
+        subtractDecimal(
+          moneyToDecimal(
+            subtractMoney(
+              addMoney(addMoney(membersIncome(), housingAllowance.housing_allowance()), parentingAllowance()),
+              membersTaxes(),
+            ),
           ),
+          divideMoneyByInteger(housingTax.housing_tax(), 12),
         ),
-        divideMoneyByInteger(housingTax.housing_tax(), 12),
-      ),
-      "half_up",
-    );
-    disposableIncomeCache = disposableIncomeValue;
-    return disposableIncomeValue;
+        "half_up",
+      );
+      disposableIncomeCache = disposableIncomeValue;
+      return disposableIncomeValue;
+    } catch (error) {
+      throw locatedError(
+        error,
+        { file: "policies/examples/openfisca-country-template/disposable-income.tiao", line: 56, column: 3 },
+      );
+    }
   }
 
   return {
@@ -699,24 +728,31 @@ export function housingAllowanceOutputs(
   let housingAllowanceCache: Money | undefined;
   function housingAllowance(): Money {
     if (housingAllowanceCache !== undefined) return housingAllowanceCache;
-    // §1 "a housing allowance equal to a fraction of the rent it pays that month"
-    // note: the template does not round; an allowance in whole cents is rounded half up
-    const housingAllowanceValue: Money = multiplyMoneyByPercent(
-      seriesValueAt(
-        household.rent,
-        "month",
-        asOf,
-        YUAN_0,
-        {
-          name: "household.rent",
-          location: { file: "policies/examples/openfisca-country-template/housing.tiao", line: 23, column: 13 },
-        },
-      ),
-      housingAllowanceRateOn(asOf, overrides),
-      "half_up",
-    );
-    housingAllowanceCache = housingAllowanceValue;
-    return housingAllowanceValue;
+    try {
+      // §1 "a housing allowance equal to a fraction of the rent it pays that month"
+      // note: the template does not round; an allowance in whole cents is rounded half up
+      const housingAllowanceValue: Money = multiplyMoneyByPercent(
+        seriesValueAt(
+          household.rent,
+          "month",
+          asOf,
+          YUAN_0,
+          {
+            name: "household.rent",
+            location: { file: "policies/examples/openfisca-country-template/housing.tiao", line: 23, column: 13 },
+          },
+        ),
+        housingAllowanceRateOn(asOf, overrides),
+        "half_up",
+      );
+      housingAllowanceCache = housingAllowanceValue;
+      return housingAllowanceValue;
+    } catch (error) {
+      throw locatedError(
+        error,
+        { file: "policies/examples/openfisca-country-template/housing.tiao", line: 22, column: 3 },
+      );
+    }
   }
 
   return {
@@ -785,56 +821,77 @@ export function housingTaxOutputs(
   let januaryCache: CalendarDate | undefined;
   function january(): CalendarDate {
     if (januaryCache !== undefined) return januaryCache;
-    // §2 "computed from the household's situation in the first month of the year"
-    const januaryValue: CalendarDate = firstDayOfYear(asOf);
-    januaryCache = januaryValue;
-    return januaryValue;
+    try {
+      // §2 "computed from the household's situation in the first month of the year"
+      const januaryValue: CalendarDate = firstDayOfYear(asOf);
+      januaryCache = januaryValue;
+      return januaryValue;
+    } catch (error) {
+      throw locatedError(
+        error,
+        { file: "policies/examples/openfisca-country-template/housing.tiao", line: 29, column: 3 },
+      );
+    }
   }
 
   let taxedCache: boolean | undefined;
   function taxed(): boolean {
     if (taxedCache !== undefined) return taxedCache;
-    // §2 "Only owners and tenants pay it"
-    const taxedValue: boolean = ["owner", "tenant"].includes(
-      seriesValueAt(
-        household.housing_occupancy_status,
-        "month",
-        january(),
-        "tenant",
-        {
-          name: "household.housing_occupancy_status",
-          location: { file: "policies/examples/openfisca-country-template/housing.tiao", line: 34, column: 7 },
-        },
-      ),
-    );
-    taxedCache = taxedValue;
-    return taxedValue;
+    try {
+      // §2 "Only owners and tenants pay it"
+      const taxedValue: boolean = ["owner", "tenant"].includes(
+        seriesValueAt(
+          household.housing_occupancy_status,
+          "month",
+          january(),
+          "tenant",
+          {
+            name: "household.housing_occupancy_status",
+            location: { file: "policies/examples/openfisca-country-template/housing.tiao", line: 34, column: 7 },
+          },
+        ),
+      );
+      taxedCache = taxedValue;
+      return taxedValue;
+    } catch (error) {
+      throw locatedError(
+        error,
+        { file: "policies/examples/openfisca-country-template/housing.tiao", line: 33, column: 3 },
+      );
+    }
   }
 
   let housingTaxCache: Money | undefined;
   function housingTax(): Money {
     if (housingTaxCache !== undefined) return housingTaxCache;
-    // §2 "10 euros per square metre of the accommodation, and at least 200 euros"
-    const housingTaxValue: Money = taxed()
-      ? maxOf(
-          multiplyMoney(
-            housingTaxRateOn(asOf, overrides),
-            seriesValueAt(
-              household.accommodation_size,
-              "month",
-              january(),
-              0,
-              {
-                name: "household.accommodation_size",
-                location: { file: "policies/examples/openfisca-country-template/housing.tiao", line: 39, column: 16 },
-              },
+    try {
+      // §2 "10 euros per square metre of the accommodation, and at least 200 euros"
+      const housingTaxValue: Money = taxed()
+        ? maxOf(
+            multiplyMoney(
+              housingTaxRateOn(asOf, overrides),
+              seriesValueAt(
+                household.accommodation_size,
+                "month",
+                january(),
+                0,
+                {
+                  name: "household.accommodation_size",
+                  location: { file: "policies/examples/openfisca-country-template/housing.tiao", line: 39, column: 16 },
+                },
+              ),
             ),
-          ),
-          housingTaxMinimalAmountOn(asOf, overrides),
-        )
-      : YUAN_0;
-    housingTaxCache = housingTaxValue;
-    return housingTaxValue;
+            housingTaxMinimalAmountOn(asOf, overrides),
+          )
+        : YUAN_0;
+      housingTaxCache = housingTaxValue;
+      return housingTaxValue;
+    } catch (error) {
+      throw locatedError(
+        error,
+        { file: "policies/examples/openfisca-country-template/housing.tiao", line: 37, column: 3 },
+      );
+    }
   }
 
   return {
@@ -901,25 +958,32 @@ export function householdIncomeOutputs(
   let householdIncomeCache: Money | undefined;
   function householdIncome(): Money {
     if (householdIncomeCache !== undefined) return householdIncomeCache;
-    // §3 "the sum of its members' salaries for that month"
-    let householdIncomeValue = YUAN_0;
-    for (const m of household.members) {
-      householdIncomeValue = addMoney(
-        householdIncomeValue,
-        seriesValueAt(
-          m.salary,
-          "month",
-          asOf,
-          YUAN_0,
-          {
-            name: "salary",
-            location: { file: "policies/examples/openfisca-country-template/income.tiao", line: 5, column: 11 },
-          },
-        ),
+    try {
+      // §3 "the sum of its members' salaries for that month"
+      let householdIncomeValue = YUAN_0;
+      for (const m of household.members) {
+        householdIncomeValue = addMoney(
+          householdIncomeValue,
+          seriesValueAt(
+            m.salary,
+            "month",
+            asOf,
+            YUAN_0,
+            {
+              name: "salary",
+              location: { file: "policies/examples/openfisca-country-template/income.tiao", line: 5, column: 11 },
+            },
+          ),
+        );
+      }
+      householdIncomeCache = householdIncomeValue;
+      return householdIncomeValue;
+    } catch (error) {
+      throw locatedError(
+        error,
+        { file: "policies/examples/openfisca-country-template/income.tiao", line: 4, column: 3 },
       );
     }
-    householdIncomeCache = householdIncomeValue;
-    return householdIncomeValue;
   }
 
   return {
