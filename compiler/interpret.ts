@@ -13,7 +13,6 @@
  * when something evaluated needs it.
  */
 import type {
-  ComparisonOp,
   DefinitionIR,
   ExprIR,
   FactSchema,
@@ -35,7 +34,6 @@ import {
   sumDecimalSeries,
   sumIntegerSeries,
   sumMoneySeries,
-  compareDecimal,
   decimalFromInteger,
   fen,
   formatDate,
@@ -235,18 +233,9 @@ function isDecimal(value: RuntimeValue): value is Decimal {
   return typeof value === "object" && value !== null && "coefficient" in value && typeof value.coefficient === "bigint";
 }
 
-function asDecimal(value: RuntimeValue): Decimal {
-  if (!isDecimal(value)) throw new Error("expected a decimal number");
-  return value;
-}
-
 function asList(value: RuntimeValue): readonly RuntimeValue[] {
   if (!isList(value)) throw new Error("expected a list");
   return value;
-}
-
-function asStrings(value: RuntimeValue): readonly string[] {
-  return asList(value).map(asString);
 }
 
 function asRecord(value: RuntimeValue): RecordValue {

@@ -171,12 +171,24 @@ export function literal(value: RuntimeValue, type: ValueType, dialect: Dialect):
 type Failure = "money" | "integer" | "date" | "decimal" | "never";
 type RoundingMode = "half_up" | "down" | "up";
 
+/** How SQL computes an operation (the rounding mode and comparison operator as the IR gives them), and how it fails. */
+interface SqlOperation {
+  readonly call: (operands: readonly string[], mode: RoundingMode, relation: ComparisonOperator) => string;
+  readonly fails: Failure;
+}
+
+/** `a op b` of two values that are never NULL where they are compared: `=` as `IS NOT DISTINCT FROM`. */
+const comparison: SqlOperation = {
+  call: ([left, right], _, relation) => `(${left} ${relation === "=" ? "IS NOT DISTINCT FROM" : relation === "!=" ? "IS DISTINCT FROM" : relation} ${right})`,
+  fails: "never",
+};
+
 /**
  * Each operation of the operations table (compiler/operations.ts) as a call of the SQL
  * runtime (compiler/sql/dialect.ts), and how it fails: a `Record<OperationId, …>`, so that a
  * new operation is a compile error here until it says how SQL computes it.
  */
-const sqlOperations: { readonly [id in OperationId]: { readonly call: (operands: readonly string[], mode: RoundingMode, relation: ComparisonOperator) => string; readonly fails: Failure } } = {
+const sqlOperations: { readonly [id in OperationId]: SqlOperation } = {
   money_add: { call: ([l, r]) => `tiao_add(${l}, ${r})`, fails: "money" },
   money_sub: { call: ([l, r]) => `tiao_sub(${l}, ${r})`, fails: "money" },
   money_mul_integer: { call: ([l, r]) => `tiao_mul(${l}, ${r})`, fails: "money" },
@@ -234,10 +246,10 @@ const sqlOperations: { readonly [id in OperationId]: { readonly call: (operands:
   integer_to_decimal: { call: ([n]) => `tiao_integer_decimal(${n})`, fails: "never" },
   money_to_unrounded: { call: ([m]) => `tiao_yuan(${m})`, fails: "never" },
   // every value of a kind that compares is held in a column SQL orders as the runtime does (a set as its sorted members joined)
-  compare_numbers: { call: ([l, r], _, relation) => relationSql(l, r, relation), fails: "never" },
-  compare_decimals: { call: ([l, r], _, relation) => relationSql(l, r, relation), fails: "never" },
-  compare_choices: { call: ([l, r], _, relation) => relationSql(l, r, relation), fails: "never" },
-  compare_sets: { call: ([l, r], _, relation) => relationSql(l, r, relation), fails: "never" },
+  compare_numbers: comparison,
+  compare_decimals: comparison,
+  compare_choices: comparison,
+  compare_sets: comparison,
   min_numbers: { call: ([l, r]) => `least(${l}, ${r})`, fails: "never" },
   max_numbers: { call: ([l, r]) => `greatest(${l}, ${r})`, fails: "never" },
   min_decimals: { call: ([l, r]) => `least(${l}, ${r})`, fails: "never" },
@@ -245,11 +257,7 @@ const sqlOperations: { readonly [id in OperationId]: { readonly call: (operands:
   set_membership: { call: ([set, element]) => `(strpos(',' || ${set} || ',', ',' || ${element} || ',') > 0)`, fails: "never" },
 };
 
-/** `a op b` of two values that are never NULL where they are compared: `=` as `IS NOT DISTINCT FROM`. */
-function relationSql(left: string | undefined, right: string | undefined, relation: ComparisonOperator): string {
-  const operator = relation === "=" ? "IS NOT DISTINCT FROM" : relation === "!=" ? "IS DISTINCT FROM" : relation;
-  return `(${left} ${operator} ${right})`;
-}
+
 
 function refusedDivision(): never {
   return internalError("a division reached the SQL target, which refuses it");
