@@ -55,7 +55,8 @@ import { conflictMessage, evaluationLocation, noRuleMessage, parameterHasNoValue
 import { literalRuntimeValue } from "./literals.js";
 import { additionOf, holds, isRepresentationChange, operationFunction } from "./operations.js";
 import { Trace, type Decision, type Explanation, type WindowReport } from "./explain.js";
-import { explanationWords, policyLanguage, type ExplanationLanguage } from "./explain-words.js";
+import { explanationWordsFor, policyLanguage, type ExplanationLanguage } from "./explain-words.js";
+import { moneyWord } from "./currency.js";
 
 export interface EvaluationOptions {
   /**
@@ -92,7 +93,7 @@ export function evaluate(program: ProgramIR, scenario: Scenario, options: Evalua
   const scales = new Map(program.scales.map((s) => [s.name, scaleData(s)]));
   const fieldLabels = options.explain === true ? fieldLabelsOf(program) : undefined;
   const language = options.language ?? policyLanguage(program.policy);
-  const words = explanationWords[language];
+  const words = explanationWordsFor(language, moneyWord(program.policy));
   const shared = new SharedEvaluations(program, scenario, parameters, scales);
   for (const measure of selected) {
     const missing = missingFacts(scenario, measure.reads, program.schema);
