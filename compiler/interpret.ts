@@ -27,7 +27,7 @@ import type {
 } from "./ir.js";
 import {
   EvaluationError,
-  locatedError,
+  located,
   applyScale,
   averageSeries,
   seriesValueAt,
@@ -424,11 +424,7 @@ class MeasureEvaluation {
 
   /** An error from arithmetic has no place of its own: give it the definition's. */
   private withLocation<T>(span: SourceSpan, compute: () => T): T {
-    try {
-      return compute();
-    } catch (error) {
-      throw locatedError(error, evaluationLocation(span));
-    }
+    return located(evaluationLocation(span), compute);
   }
 
   // ------------------------------------------------------------ default logic

@@ -37,3 +37,12 @@ export class EvaluationError extends Error {
 export function locatedError(error: unknown, location: EvaluationLocation): unknown {
   return error instanceof EvaluationError && error.location === undefined ? new EvaluationError(error.code, error.message, location) : error;
 }
+
+/** `compute()`, an error of arithmetic in it given `location` (as `locatedError` does). */
+export function located<T>(location: EvaluationLocation, compute: () => T): T {
+  try {
+    return compute();
+  } catch (error) {
+    throw locatedError(error, location);
+  }
+}

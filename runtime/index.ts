@@ -26,7 +26,7 @@ export { readScenario, missingFacts, type Scenario, type ScenarioError, type Sce
 export type { EnumDecl, FactSchema, FieldDecl, RecordDecl, SeriesPeriod, SourceSpan, ValueType } from "./types.js";
 
 // Evaluation errors: no rule applies, two rules conflict, no parameter value on the date, an amount too large
-export { EvaluationError, locatedError, type EvaluationErrorCode, type EvaluationLocation } from "./errors.js";
+export { EvaluationError, located, locatedError, type EvaluationErrorCode, type EvaluationLocation } from "./errors.js";
 
 // Arithmetic of generated code: exact on fen and decimals, rounding explicit
 export { addMoney, subtractMoney, multiplyMoney, multiplyMoneyByPercent, multiplyMoneyByPercentExact, multiplyMoneyByDecimal, moneyToDecimal, roundToFen } from "./money.js";

@@ -373,7 +373,11 @@ export class MeasureEmitter {
   private memberOutput(definition: DefinitionIR, record: string, inForce: Expression | undefined): Expression {
     const parameter = this.names.take("member");
     const free = this.freeParameters(this.needsOfDefinition(definition)).map((p) => identifier(p.name));
-    const value = call(this.functionNames.get(definition.name) ?? definition.name, [identifier(parameter), ...free]);
+    const computed = call(this.functionNames.get(definition.name) ?? definition.name, [identifier(parameter), ...free]);
+    // an output for each member gives an error of arithmetic its place, as the interpreter does
+    const value = mayFailUnplaced(definition, (name) => this.definition(name))
+      ? call(runtime("located"), [data(evaluationLocation(definition.span)), { kind: "arrow", body: computed }])
+      : computed;
     return {
       kind: "arrow",
       parameters: [{ name: parameter, type: typeReference(this.module.recordType(record)) }],

@@ -60,7 +60,7 @@ export function emitJavaScript(program: ProgramIR, options: EmitOptions): { js: 
 const RUNTIME_VALUES = [
   ...new Set([
     ...Object.values(operations).map((operation) => operation.runtime),
-    "EvaluationError", "applyScale", "averageSeries", "calendarDate", "decimal", "evaluateScenarioJson", "fen", "formatDate", "locatedError",
+    "EvaluationError", "applyScale", "averageSeries", "calendarDate", "decimal", "evaluateScenarioJson", "fen", "formatDate", "located", "locatedError",
     "percentFromMillionths", "seriesValueAt", "sumDecimalSeries", "sumIntegerSeries", "sumMoneySeries", "timeOfDay",
   ]),
 ];

@@ -20,6 +20,7 @@ import {
   fen,
   firstDayOfYear,
   formatDate,
+  located,
   locatedError,
   maxOf,
   moneyToDecimal,
@@ -390,7 +391,10 @@ export function basicIncomeOutputs(
 
   return {
     in_force: () => true,
-    basic_income: (member: Person) => basicIncomeBasicIncome(member, age, asOf, overrides),
+    basic_income: (member: Person) => located(
+      { file: "policies/examples/openfisca-country-template/benefits.tiao", line: 9, column: 3 },
+      () => basicIncomeBasicIncome(member, age, asOf, overrides),
+    ),
   };
 }
 
@@ -643,7 +647,10 @@ export function ageOutputs(
 
   return {
     in_force: () => true,
-    age: (member: Person) => ageAge(member, asOf, overrides),
+    age: (member: Person) => located(
+      { file: "policies/examples/openfisca-country-template/demographics.tiao", line: 4, column: 3 },
+      () => ageAge(member, asOf, overrides),
+    ),
   };
 }
 
@@ -1267,7 +1274,10 @@ export function incomeTaxOutputs(
 
   return {
     in_force: () => true,
-    income_tax: (member: Person) => incomeTaxIncomeTax(member, pension, asOf, overrides),
+    income_tax: (member: Person) => located(
+      { file: "policies/examples/openfisca-country-template/taxes.tiao", line: 8, column: 3 },
+      () => incomeTaxIncomeTax(member, pension, asOf, overrides),
+    ),
   };
 }
 
@@ -1356,10 +1366,9 @@ export function socialSecurityContributionOutputs(
 
   return {
     in_force: () => true,
-    social_security_contribution: (member: Person) => socialSecurityContributionSocialSecurityContribution(
-      member,
-      asOf,
-      overrides,
+    social_security_contribution: (member: Person) => located(
+      { file: "policies/examples/openfisca-country-template/taxes.tiao", line: 15, column: 3 },
+      () => socialSecurityContributionSocialSecurityContribution(member, asOf, overrides),
     ),
   };
 }
