@@ -128,7 +128,7 @@ function signature(definition: Definition, namespace: TypeNamespace, symbols: Pr
   if (memberParameter?.members !== undefined) return memberOutputSignature(definition, memberParameter.name.name, memberParameter.members, memberParameter.span, namespace, symbols, reporter);
   if (definition.visibility === "output" && definition.parameters.length > 0) {
     reportError(reporter, "T0222", definition.name.span, "an output cannot take parameters", {
-      help: `make it a \`let\` and use it inside an aggregate, e.g. \`count(x in list where ${definition.name.name}(x))\``,
+      help: `make it a \`let\` and use it inside an aggregate, e.g. \`count(x in list where ${definition.name.name}(x))\`, or give it for each member of a list: \`output ${definition.name.name}(x in entity.list)\``,
     });
   }
   const seen = new Set<string>();

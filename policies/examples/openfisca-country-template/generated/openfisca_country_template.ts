@@ -8,6 +8,7 @@
 
 import {
   EvaluationError,
+  addDecimal,
   addMoney,
   applyScale,
   calendarDate,
@@ -22,9 +23,9 @@ import {
   formatDate,
   located,
   locatedError,
-  maxOf,
+  maxDecimal,
   moneyToDecimal,
-  multiplyMoney,
+  multiplyMoneyByDecimal,
   multiplyMoneyByPercent,
   percentFromMillionths,
   roundToFen,
@@ -66,6 +67,7 @@ const DATE_2016_11_30 = calendarDate(2016, 11, 30);
 const DATE_2016_12_01 = calendarDate(2016, 12, 1);
 const DATE_2016_12_31 = calendarDate(2016, 12, 31);
 const DATE_2017_01_01 = calendarDate(2017, 1, 1);
+const DECIMAL_0 = decimal("0");
 const DECIMAL_60_33 = decimal("60.33");
 const DECIMAL_62 = decimal("62");
 const EUR_0 = fen(0);
@@ -130,8 +132,8 @@ export interface Household {
   readonly members: readonly Person[];
   /** rent of the month */
   readonly rent: Readonly<Record<string, Money>>;
-  /** size of the accommodation (whole square metres) */
-  readonly accommodation_size: Readonly<Record<string, number>>;
+  /** size of the accommodation (square metres) */
+  readonly accommodation_size: Readonly<Record<string, Decimal>>;
   /** housing occupancy status */
   readonly housing_occupancy_status: Readonly<Record<string, OccupancyStatus>>;
 }
@@ -1044,22 +1046,30 @@ export function housingTaxOutputs(
     if (housingTaxCache !== undefined) return housingTaxCache;
     try {
       // §2 "10 euros per square metre of the accommodation, and at least 200 euros"
+      // note: the template does not round; a tax in whole cents is rounded half up
       const housingTaxValue: Money = taxed()
-        ? maxOf(
-            multiplyMoney(
-              housingTaxRateOn(asOf, overrides),
-              seriesValueAt(
-                household.accommodation_size,
-                "month",
-                january(),
-                0,
-                {
-                  name: "household.accommodation_size",
-                  location: { file: "policies/examples/openfisca-country-template/housing.tiao", line: 39, column: 16 },
-                },
+        ? roundToFen(
+            maxDecimal(
+              multiplyMoneyByDecimal(
+                housingTaxRateOn(asOf, overrides),
+                seriesValueAt(
+                  household.accommodation_size,
+                  "month",
+                  january(),
+                  DECIMAL_0,
+                  {
+                    name: "household.accommodation_size",
+                    location: {
+                      file: "policies/examples/openfisca-country-template/housing.tiao",
+                      line: 39,
+                      column: 41,
+                    },
+                  },
+                ),
               ),
+              moneyToDecimal(housingTaxMinimalAmountOn(asOf, overrides)),
             ),
-            housingTaxMinimalAmountOn(asOf, overrides),
+            "half_up",
           )
         : EUR_0;
       housingTaxCache = housingTaxValue;
@@ -1185,6 +1195,203 @@ export function evaluateHouseholdIncome(
   return {
     in_force: outputs.in_force(),
     household_income: outputs.household_income(),
+  };
+}
+
+// ---------------------------------------------------------------- measure total_benefits total benefits
+
+/** The facts measure total_benefits reads (and those of the measures whose outputs it reads). */
+export interface TotalBenefitsFacts {
+  readonly household: Pick<Household, "members" | "rent">;
+}
+
+/** The outputs of measure total_benefits; every one has its empty value when the measure is not in force. */
+export interface TotalBenefitsOutputs {
+  /** whether measure total_benefits is in force on the date: yes or no */
+  readonly in_force: boolean;
+  /**
+   * total_benefits: an amount in cents (integer; 100 cents = 1 EUR)
+   *
+   * §11 "a household's total benefits for a month are its members' basic incomes and the household's housing allowance"
+   */
+  readonly total_benefits: Money;
+}
+
+/** The outputs of measure total_benefits, each computed when first asked for. */
+export type TotalBenefitsOnDemand = { readonly [K in keyof TotalBenefitsOutputs]: () => TotalBenefitsOutputs[K] };
+
+/** sum over household.members, for total_benefits of measure total_benefits */
+function totalBenefitsTotalBenefitsSum(
+  household: TotalBenefitsFacts["household"],
+  basicIncome: BasicIncomeOnDemand,
+): Money {
+  let total = EUR_0;
+  for (const p of household.members) {
+    total = addMoney(total, basicIncome.basic_income(p));
+  }
+  return total;
+}
+
+/**
+ * Measure total_benefits total benefits
+ *
+ * OpenFisca country template (openfisca-country-template), version 1.0.0
+ *
+ * Each output is computed when its function is first called, with only what it needs.
+ */
+export function totalBenefitsOutputs(
+  facts: TotalBenefitsFacts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): TotalBenefitsOnDemand {
+  const { household } = facts;
+  const basicIncome = basicIncomeOutputs(facts, asOf, overrides);
+  const housingAllowance = housingAllowanceOutputs(facts, asOf, overrides);
+
+  let totalBenefitsCache: Money | undefined;
+  function totalBenefits(): Money {
+    if (totalBenefitsCache !== undefined) return totalBenefitsCache;
+    try {
+      // §11 "a household's total benefits for a month are its members' basic incomes and the household's housing allowance"
+      const totalBenefitsValue: Money = addMoney(
+        totalBenefitsTotalBenefitsSum(household, basicIncome),
+        housingAllowance.housing_allowance(),
+      );
+      totalBenefitsCache = totalBenefitsValue;
+      return totalBenefitsValue;
+    } catch (error) {
+      throw locatedError(
+        error,
+        { file: "policies/examples/openfisca-country-template/stats.tiao", line: 4, column: 3 },
+      );
+    }
+  }
+
+  return {
+    in_force: () => true,
+    total_benefits: totalBenefits,
+  };
+}
+
+/**
+ * Measure total_benefits total benefits
+ *
+ * OpenFisca country template (openfisca-country-template), version 1.0.0
+ */
+export function evaluateTotalBenefits(
+  facts: TotalBenefitsFacts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): TotalBenefitsOutputs {
+  const outputs = totalBenefitsOutputs(facts, asOf, overrides, recorder);
+  return {
+    in_force: outputs.in_force(),
+    total_benefits: outputs.total_benefits(),
+  };
+}
+
+// ---------------------------------------------------------------- measure total_taxes total taxes
+
+/** The facts measure total_taxes reads (and those of the measures whose outputs it reads). */
+export interface TotalTaxesFacts {
+  readonly household: Pick<Household, "accommodation_size" | "housing_occupancy_status" | "members">;
+}
+
+/** The outputs of measure total_taxes; every one has its empty value when the measure is not in force. */
+export interface TotalTaxesOutputs {
+  /** whether measure total_taxes is in force on the date: yes or no */
+  readonly in_force: boolean;
+  /**
+   * total_taxes: an amount in cents (integer; 100 cents = 1 EUR)
+   *
+   * §11 "its total taxes are its members' income taxes and social security contributions and a twelfth of the household's housing tax for the year"
+   */
+  readonly total_taxes: Money;
+}
+
+/** The outputs of measure total_taxes, each computed when first asked for. */
+export type TotalTaxesOnDemand = { readonly [K in keyof TotalTaxesOutputs]: () => TotalTaxesOutputs[K] };
+
+/** sum over household.members, for total_taxes of measure total_taxes */
+function totalTaxesTotalTaxesSum(
+  household: TotalTaxesFacts["household"],
+  incomeTax: IncomeTaxOnDemand,
+  socialSecurityContribution: SocialSecurityContributionOnDemand,
+): Money {
+  let total = EUR_0;
+  for (const p of household.members) {
+    total = addMoney(
+      total,
+      addMoney(incomeTax.income_tax(p), socialSecurityContribution.social_security_contribution(p)),
+    );
+  }
+  return total;
+}
+
+/**
+ * Measure total_taxes total taxes
+ *
+ * OpenFisca country template (openfisca-country-template), version 1.0.0
+ *
+ * Each output is computed when its function is first called, with only what it needs.
+ */
+export function totalTaxesOutputs(
+  facts: TotalTaxesFacts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): TotalTaxesOnDemand {
+  const { household } = facts;
+  const incomeTax = incomeTaxOutputs(facts, asOf, overrides);
+  const socialSecurityContribution = socialSecurityContributionOutputs(facts, asOf, overrides);
+  const housingTax = housingTaxOutputs(facts, asOf, overrides);
+
+  let totalTaxesCache: Money | undefined;
+  function totalTaxes(): Money {
+    if (totalTaxesCache !== undefined) return totalTaxesCache;
+    try {
+      // §11 "its total taxes are its members' income taxes and social security contributions and a twelfth of the household's housing tax for the year"
+      // note: the template does not round; a total in whole cents is rounded half up
+      const totalTaxesValue: Money = roundToFen(
+        addDecimal(
+          moneyToDecimal(totalTaxesTotalTaxesSum(household, incomeTax, socialSecurityContribution)),
+          divideMoneyByInteger(housingTax.housing_tax(), 12),
+        ),
+        "half_up",
+      );
+      totalTaxesCache = totalTaxesValue;
+      return totalTaxesValue;
+    } catch (error) {
+      throw locatedError(
+        error,
+        { file: "policies/examples/openfisca-country-template/stats.tiao", line: 10, column: 3 },
+      );
+    }
+  }
+
+  return {
+    in_force: () => true,
+    total_taxes: totalTaxes,
+  };
+}
+
+/**
+ * Measure total_taxes total taxes
+ *
+ * OpenFisca country template (openfisca-country-template), version 1.0.0
+ */
+export function evaluateTotalTaxes(
+  facts: TotalTaxesFacts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): TotalTaxesOutputs {
+  const outputs = totalTaxesOutputs(facts, asOf, overrides, recorder);
+  return {
+    in_force: outputs.in_force(),
+    total_taxes: outputs.total_taxes(),
   };
 }
 
@@ -1548,16 +1755,16 @@ export const factSchema: FactSchema = {
         },
         {
           name: "accommodation_size",
-          type: { kind: "series", period: "month", of: { kind: "integer" }, missing: 0 },
-          label: "size of the accommodation (whole square metres)",
+          type: { kind: "series", period: "month", of: { kind: "decimal" }, missing: "0" },
+          label: "size of the accommodation (square metres)",
           span: {
             file: "policies/examples/openfisca-country-template/policy.tiao",
             line: 37,
             column: 3,
             endLine: 37,
-            endColumn: 100,
+            endColumn: 94,
             start: 1100,
-            end: 1197,
+            end: 1191,
           },
         },
         {
@@ -1570,8 +1777,8 @@ export const factSchema: FactSchema = {
             column: 3,
             endLine: 38,
             endColumn: 97,
-            start: 1200,
-            end: 1294,
+            start: 1194,
+            end: 1288,
           },
         },
       ],
@@ -1582,7 +1789,7 @@ export const factSchema: FactSchema = {
         endLine: 39,
         endColumn: 2,
         start: 959,
-        end: 1296,
+        end: 1290,
       },
     },
   ],
@@ -1620,6 +1827,8 @@ export interface Measures {
   readonly housing_allowance: CompiledMeasure<HousingAllowanceFacts, HousingAllowanceOutputs>;
   readonly housing_tax: CompiledMeasure<HousingTaxFacts, HousingTaxOutputs>;
   readonly household_income: CompiledMeasure<HouseholdIncomeFacts, HouseholdIncomeOutputs>;
+  readonly total_benefits: CompiledMeasure<TotalBenefitsFacts, TotalBenefitsOutputs>;
+  readonly total_taxes: CompiledMeasure<TotalTaxesFacts, TotalTaxesOutputs>;
   readonly income_tax: CompiledMeasure<IncomeTaxFacts, IncomeTaxOutputs>;
   readonly social_security_contribution: CompiledMeasure<SocialSecurityContributionFacts, SocialSecurityContributionOutputs>;
 }
@@ -1766,6 +1975,7 @@ export const measures: Measures = {
             kind: "definition",
             label: "housing_tax",
             citation: { clause: "§2", quote: "10 euros per square metre of the accommodation, and at least 200 euros" },
+            note: "the template does not round; a tax in whole cents is rounded half up",
             location: "policies/examples/openfisca-country-template/housing.tiao:38",
           },
         },
@@ -1790,6 +2000,49 @@ export const measures: Measures = {
       ],
     },
     evaluate: evaluateHouseholdIncome,
+  },
+  total_benefits: {
+    title: "total benefits",
+    reads: ["household.members", "household.rent"],
+    outputs: { in_force: { kind: "bool" }, total_benefits: { kind: "money" } },
+    decisions: {
+      total_benefits: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "total_benefits",
+            citation: {
+              clause: "§11",
+              quote: "a household's total benefits for a month are its members' basic incomes and the household's housing allowance",
+            },
+            location: "policies/examples/openfisca-country-template/stats.tiao:5",
+          },
+        },
+      ],
+    },
+    evaluate: evaluateTotalBenefits,
+  },
+  total_taxes: {
+    title: "total taxes",
+    reads: ["household.accommodation_size", "household.housing_occupancy_status", "household.members"],
+    outputs: { in_force: { kind: "bool" }, total_taxes: { kind: "money" } },
+    decisions: {
+      total_taxes: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "total_taxes",
+            citation: {
+              clause: "§11",
+              quote: "its total taxes are its members' income taxes and social security contributions and a twelfth of the household's housing tax for the year",
+            },
+            note: "the template does not round; a total in whole cents is rounded half up",
+            location: "policies/examples/openfisca-country-template/stats.tiao:11",
+          },
+        },
+      ],
+    },
+    evaluate: evaluateTotalTaxes,
   },
   income_tax: {
     title: "income tax",
