@@ -68,7 +68,6 @@ function percentText(amount: string): string {
 }
 
 const unitWords: Partial<Record<Kind, (amount: string) => string>> = {
-  money: (amount) => `${amount} yuan`,
   percent: percentText,
   months: monthsText,
   days: daysText,
@@ -76,7 +75,7 @@ const unitWords: Partial<Record<Kind, (amount: string) => string>> = {
 
 /** `write \`6 months\`` for a number written without the unit the context needs. */
 export function reportMissingUnit(number: ExprIR, text: string, wanted: ValueType, reporter: Reporter): boolean {
-  const unit = unitWords[wanted.kind];
+  const unit = wanted.kind === "money" ? (amount: string) => `${amount} ${reporter.moneyWord ?? "yuan"}` : unitWords[wanted.kind];
   if (unit === undefined) return false;
   reportError(reporter, "T0305", number.span, `\`${text}\` has no unit: ${describeType(wanted)} is expected here`, {
     help: `write \`${unit(text)}\``,
@@ -113,9 +112,6 @@ function arithmeticHelp(operator: ArithmeticOperator, left: Kind, right: Kind, r
   if (operator === "*" && left === "money" && right === "money") return "multiply an amount by a whole number, a decimal number or a percentage";
   return "amounts combine with amounts, months with months, days with days, and a date with months or days";
 }
-
-/** The kinds two values of which can be ordered with `<`, `<=`, `>`, `>=` and chosen between with min/max. */
-export const orderedKinds: ReadonlySet<Kind> = new Set<Kind>(["integer", "decimal", "money", "unrounded_money", "percent", "date", "time", "months", "days"]);
 
 export type Unified = { readonly left: ExprIR; readonly right: ExprIR; readonly type: ValueType };
 
