@@ -11,6 +11,7 @@ import type { MeasureIR, ProgramIR } from "../compiler/ir.js";
 import { missingFacts, type EvaluationError, type RecordValue, type RuntimeValue, type Scenario, type ValueType } from "../runtime/index.js";
 import { ownValue } from "../runtime/own-properties.js";
 import { naturalMeasureOrder, problemLine, runScenario, type RunOutcome } from "../compiler/evaluate-scenario.js";
+import { factsReadByOutputs } from "../compiler/output-reads.js";
 import { outputsWriter } from "./output-json.js";
 import type { LineEvaluator, LineOutcome } from "./population.js";
 
@@ -23,6 +24,8 @@ interface CompiledMeasure {
   /** `in_force` first, then the outputs in written order */
   readonly outputs: { readonly [output: string]: ValueType };
   readonly evaluate: (facts: Facts, asOf: number, overrides: Outputs) => Outputs;
+  /** each output a function; one given for each member of a list takes the member */
+  readonly outputsOnDemand: (facts: Facts, asOf: number, overrides: Outputs) => { readonly [output: string]: (member?: RuntimeValue) => RuntimeValue };
 }
 
 /** The generated module, as much of it as a generic driver uses. */
@@ -59,6 +62,8 @@ export async function importGeneratedModule(javascript: string): Promise<Generat
 interface PreparedMeasure {
   readonly measure: MeasureIR;
   readonly evaluate: CompiledMeasure["evaluate"];
+  /** the facts it needs: all it reads, or those the outputs asked for read */
+  readonly reads: readonly string[];
   /** `"m1":{…}` */
   readonly write: (outputs: Outputs) => string;
 }
@@ -74,14 +79,43 @@ export type CompiledOutcome = RunOutcome<{ readonly json: string }>;
  */
 export function scenarioEvaluator(program: ProgramIR, generated: GeneratedModule, measureNames?: readonly string[]): (text: string) => CompiledOutcome {
   const schema = program.schema;
+  const selection = outputSelection(measureNames);
   const measures = program.measures
-    .filter((measure) => measureNames === undefined || measureNames.includes(measure.name))
+    .filter((measure) => measureNames === undefined || selection.has(measure.name))
     .map((measure): PreparedMeasure => {
       const compiled = ownValue(generated.measures, measure.name);
       if (compiled === undefined) throw new Error(`the generated JavaScript has no measure ${measure.name}`);
-      const writeOutputs = outputsWriter(compiled.outputs, schema);
       const key = `${JSON.stringify(measure.name)}:`;
-      return { measure, evaluate: compiled.evaluate, write: (outputs) => key + writeOutputs(outputs) };
+      const asked = selection.get(measure.name);
+      if (asked === undefined) {
+        const writeOutputs = outputsWriter(compiled.outputs, schema);
+        return { measure, evaluate: compiled.evaluate, reads: measure.reads, write: (outputs) => key + writeOutputs(outputs) };
+      }
+      // `--measure m4.total`: `in_force` and the outputs asked for, each computed on demand with only what it reads.
+      const names = ["in_force", ...asked.filter((name) => name !== "in_force")];
+      const types = Object.fromEntries(
+        names.map((name): [string, ValueType] => {
+          const type = ownValue(compiled.outputs, name);
+          if (type === undefined) throw new Error(`the generated JavaScript has no output ${measure.name}.${name}`);
+          return [name, type];
+        }),
+      );
+      const writeOutputs = outputsWriter(types, schema);
+      const lists = new Map(measure.definitions.flatMap((definition) => (definition.members === undefined ? [] : [[definition.name, definition.members] as const])));
+      const evaluate: CompiledMeasure["evaluate"] = (facts, asOf, overrides) => {
+        const onDemand = compiled.outputsOnDemand(facts, asOf, overrides);
+        return Object.fromEntries(
+          names.map((name): [string, RuntimeValue] => {
+            const output = ownValue(onDemand, name);
+            if (output === undefined) throw new Error(`the generated JavaScript has no output ${measure.name}.${name}`);
+            const list = lists.get(name);
+            if (list === undefined) return [name, output()];
+            const members = ownValue(ownValue(facts, list.entity) ?? {}, list.field);
+            return [name, Array.isArray(members) ? members.map((member: RuntimeValue) => output(member)) : []];
+          }),
+        );
+      };
+      return { measure, evaluate, reads: factsReadByOutputs(program, measure, names), write: (outputs) => key + writeOutputs(outputs) };
     });
   const { evaluationError } = generated;
   const isEvaluationError = (error: unknown): error is EvaluationError => error instanceof evaluationError;
@@ -89,8 +123,8 @@ export function scenarioEvaluator(program: ProgramIR, generated: GeneratedModule
   const results: (Outputs | undefined)[] = new Array<Outputs | undefined>(measures.length);
   const evaluateMeasures = (scenario: Scenario): { readonly json: string } => {
     for (let index = 0; index < measures.length; index++) {
-      const { measure, evaluate } = measures[index]!;
-      const hasFacts = missingFacts(scenario, measure.reads, schema).length === 0;
+      const { reads, evaluate } = measures[index]!;
+      const hasFacts = missingFacts(scenario, reads, schema).length === 0;
       results[index] = hasFacts ? evaluate(scenario.facts, scenario.date, scenario.parameters) : undefined;
     }
     let json = "";
@@ -118,4 +152,20 @@ export function lineEvaluator(program: ProgramIR, generated: GeneratedModule, me
         return { kind: "evaluation_error", message: outcome.error.message };
     }
   };
+}
+
+/** `--measure m1 --measure m4.total` → m1: every output (no entry), m4: `total`. */
+function outputSelection(names: readonly string[] | undefined): Map<string, string[] | undefined> {
+  const selection = new Map<string, string[] | undefined>();
+  for (const name of names ?? []) {
+    const dot = name.indexOf(".");
+    if (dot === -1) {
+      selection.set(name, undefined);
+      continue;
+    }
+    const measure = name.slice(0, dot);
+    if (selection.has(measure) && selection.get(measure) === undefined) continue;
+    selection.set(measure, [...(selection.get(measure) ?? []), name.slice(dot + 1)]);
+  }
+  return selection;
 }

@@ -520,6 +520,7 @@ class ModuleBuilder implements ModuleContext {
             { name: "outputs", value: data(outputs) },
             { name: "decisions", value: emitter.decisions() },
             { name: "evaluate", value: identifier(emitter.functionName) },
+            { name: "outputsOnDemand", value: identifier(emitter.onDemandName) },
           ],
           true,
         ),
@@ -582,7 +583,7 @@ class ModuleBuilder implements ModuleContext {
     return {
       kind: "interface",
       name: this.compiledMeasureType,
-      typeParameters: ["Facts", "Outputs"],
+      typeParameters: ["Facts", "Outputs", "OnDemand"],
       doc: ["What a generic driver needs to run a measure."],
       members: [
         { name: "title", type: typeReference("string") },
@@ -608,6 +609,20 @@ class ModuleBuilder implements ModuleContext {
             returns: outputs,
           },
         },
+        {
+          name: "outputsOnDemand",
+          doc: ["the outputs as functions, each computing its output with only what that output needs when first called"],
+          type: {
+            kind: "function",
+            parameters: [
+              { name: "facts", type: facts },
+              { name: "asOf", type: this.typeOf({ kind: "date" }) },
+              { name: "overrides", type: this.overridesType, optional: true },
+              { name: "recorder", type: typeReference("DecisionRecorder"), optional: true },
+            ],
+            returns: typeReference("OnDemand"),
+          },
+        },
       ],
     };
   }
@@ -618,7 +633,7 @@ class ModuleBuilder implements ModuleContext {
       name: this.measuresTableType,
       members: this.measureEmitters.map((emitter, i) => ({
         name: this.program.measures[i]?.name ?? "",
-        type: typeReference(this.compiledMeasureType, typeReference(emitter.factsType), typeReference(emitter.outputsType)),
+        type: typeReference(this.compiledMeasureType, typeReference(emitter.factsType), typeReference(emitter.outputsType), typeReference(emitter.onDemandType)),
       })),
     };
   }
