@@ -130,4 +130,43 @@ describe("tiao run --engine duckdb", () => {
     expect(node.status).toBe(0);
     expect(readFileSync(join(scratch.path, "flat-duckdb.ndjson"), "utf8")).toBe(readFileSync(join(scratch.path, "flat-node.ndjson"), "utf8"));
   }, 120_000);
+
+  it("evaluates only the measures asked for with --measure, a case without one of their facts bad input, from NDJSON and Parquet, as the Node engine", async () => {
+    // every third case lacks a fact of §4, every fifth one of §2 (both measures asked for) and every seventh one of §9 (not asked for)
+    const texts = Array.from({ length: 120 }, (_, index) => {
+      const scenario = JSON.parse(scenarioText(11, index)) as Record<string, Record<string, unknown>>;
+      if (index % 3 === 0) delete scenario["person"]!["insured"];
+      if (index % 5 === 0) delete scenario["enterprise"]!["size"];
+      if (index % 7 === 0) delete scenario["employment"]!["paid"];
+      return JSON.stringify(scenario);
+    });
+    const ndjson = scratchFile("measures.ndjson", texts.map((text) => `${text}\n`).join(""));
+    const program = await lanzhouProgram();
+    const read = await caseFilesOf(program, texts, scratch.path, "duckdb");
+    const engine = await DuckdbEngine.open(program);
+    const parquet = join(scratch.path, "measures.parquet");
+    try {
+      await engine.loadCaseFiles(read.files.files);
+      await engine.connection.run(`COPY (${flatExportSql(program)}) TO '${parquet}' (FORMAT parquet)`);
+    } finally {
+      engine.close();
+    }
+    const measures = ["--measure", "m4", "--measure", "m2"];
+    const node = tiao(["run", lanzhou, "--scenarios", ndjson, "--out", join(scratch.path, "measures-node.ndjson"), ...measures]);
+    expect(node.status).toBe(2);
+    const expected = readFileSync(join(scratch.path, "measures-node.ndjson"), "utf8");
+    const lines = expected.trim().split("\n");
+    expect(lines[0]).toBe('{"line":1,"errors":["enterprise.size: missing: measure m2 needs this fact","person.insured: missing: measure m4 needs this fact"]}');
+    expect(lines.filter((line) => line.startsWith('{"m2":{')).length).toBeGreaterThan(40);
+    expect(lines.every((line) => !line.includes('"m9"'))).toBe(true);
+    for (const [input, out] of [[ndjson, "measures-duckdb.ndjson"], [parquet, "measures-parquet.ndjson"]] as const) {
+      const duckdb = tiao(["run", lanzhou, "--scenarios", input, "--out", join(scratch.path, out), "--engine", "duckdb", ...measures]);
+      expect(SUMMARY.exec(duckdb.stderr)?.slice(1)).toEqual(SUMMARY.exec(node.stderr)?.slice(1));
+      expect(duckdb.status).toBe(2);
+      expect(readFileSync(join(scratch.path, out), "utf8")).toBe(expected);
+    }
+    const unknown = tiao(["run", lanzhou, "--scenarios", ndjson, "--out", join(scratch.path, "none.ndjson"), "--engine", "duckdb", "--measure", "m44"]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('error: --measure: the policy has no measure "m44"');
+  }, 120_000);
 });
