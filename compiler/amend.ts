@@ -43,7 +43,7 @@ export function amendedPath(files: readonly PolicyFile[]): { readonly path: stri
     for (const declaration of file.declarations) {
       if (declaration.kind !== "policy") continue;
       const field = declaration.fields.find((f) => f.key === "amends");
-      if (field !== undefined && field.key !== "issued") return { path: field.value.value, span: field.value.span };
+      if (field !== undefined && field.key === "amends") return { path: field.value.value, span: field.value.span };
     }
   }
   return undefined;

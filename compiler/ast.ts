@@ -101,7 +101,9 @@ export interface PolicyHeader {
 
 export type HeaderField =
   | { readonly key: "title" | "document" | "issuer" | "version" | "notice" | "amends"; readonly value: StringLiteral; readonly span: SourceSpan }
-  | { readonly key: "issued"; readonly value: DateLiteral; readonly span: SourceSpan };
+  | { readonly key: "issued"; readonly value: DateLiteral; readonly span: SourceSpan }
+  /** `currency EUR`: the policy's money, an ISO 4217 code; without it, yuan */
+  | { readonly key: "currency"; readonly value: Identifier; readonly span: SourceSpan };
 
 export interface EnumDeclaration {
   readonly kind: "enum";
@@ -254,8 +256,8 @@ export type Expr =
   | { readonly kind: "bool"; readonly value: boolean; readonly span: SourceSpan }
   /** plain number as written: `6`, `0.5` */
   | { readonly kind: "number"; readonly text: string; readonly span: SourceSpan }
-  /** `500 yuan`, `1458.00 元`: the number as written */
-  | { readonly kind: "money"; readonly text: string; readonly span: SourceSpan }
+  /** `500 yuan`, `1458.00 元`, `500 EUR`: the number as written; `unit` is the currency code written, absent for `yuan` and `元` */
+  | { readonly kind: "money"; readonly text: string; readonly unit?: string; readonly span: SourceSpan }
   /** `60%`: the number as written, without `%` */
   | { readonly kind: "percent"; readonly text: string; readonly span: SourceSpan }
   /** `6 months`, `1 day`, `18 years` (a number of months, twelve a year) */

@@ -119,7 +119,7 @@ function noticeOf(files: readonly PolicyFile[], readNotice: CompileOptions["read
   for (const file of files) {
     for (const declaration of file.declarations) {
       const field = declaration.kind === "policy" ? declaration.fields.find((f) => f.key === "notice") : undefined;
-      if (field === undefined || field.key === "issued" || readNotice === undefined) continue;
+      if (field === undefined || field.key !== "notice" || readNotice === undefined) continue;
       const notice = readNotice(field.value.value);
       if (typeof notice !== "object") return notice;
       reportError(reporter, "T0603", field.value.span, `cannot use the notice ${JSON.stringify(field.value.value)}: ${notice.refused}`, { help: notice.help });

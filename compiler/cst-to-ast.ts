@@ -378,6 +378,8 @@ class Converter implements ChainContext {
       const value = this.string(childToken(node, "StringLiteral"));
       return value === undefined || !isTextHeaderKey(key.image) ? undefined : { key: key.image, value, span };
     }
+    const currency = this.identifier(childToken(node, "currency"));
+    if (currency !== undefined) return { key: "currency", value: currency, span };
     const issued = this.date(childToken(node, "DateLiteral"));
     return issued === undefined ? undefined : { key: "issued", value: issued, span };
   }
@@ -807,7 +809,8 @@ class Converter implements ChainContext {
     const span = this.nodeSpan(node);
     if (number === undefined || span === undefined) return undefined;
     const text = number.image;
-    if (childToken(node, "MoneyUnit") !== undefined) return { kind: "money", text, span };
+    const money = childToken(node, "MoneyUnit");
+    if (money !== undefined) return money.tokenType.name === "CurrencyCode" ? { kind: "money", text, unit: money.image, span } : { kind: "money", text, span };
     if (childToken(node, "Percent") !== undefined) return { kind: "percent", text, span };
     if (childToken(node, "MonthsUnit") !== undefined) return { kind: "duration", unit: "months", text, span };
     if (childToken(node, "DaysUnit") !== undefined) return { kind: "duration", unit: "days", text, span };

@@ -28,6 +28,8 @@ export type NameRead =
 export interface FormulaContext {
   /** the measure's definitions: a parameter of the same name is written `parameters.x` */
   readonly definitionNames: ReadonlySet<string>;
+  /** the word of the policy's money (`yuan`, `EUR`) */
+  readonly unit?: string;
   /** the fact path each parameter of the definition stands for in this call */
   readonly localPaths: ReadonlyMap<string, string>;
   /** the value read for a name, in words ("1820.00 yuan"); undefined when none was read */
@@ -66,7 +68,7 @@ class FormulaPrinter {
     const at = (operand: ExprIR, strength: Strength): string => this.at(operand, strength, bound);
     switch (expr.op) {
       case "literal":
-        return { text: literalText(expr.value, expr.type), strength: Strength.Primary, showsValue: true };
+        return { text: literalText(expr.value, expr.type, this.context.unit), strength: Strength.Primary, showsValue: true };
       case "fact":
         return this.named(`${expr.entity}.${expr.field}`, { kind: "fact", path: `${expr.entity}.${expr.field}`, type: expr.type });
       case "field": {

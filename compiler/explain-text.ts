@@ -25,14 +25,15 @@ import {
   type RuleReference,
   type SourceReference,
 } from "./explain.js";
-import { explanationWords, type ExplanationWords } from "./explain-words.js";
+import { explanationWordsFor, type ExplanationWords } from "./explain-words.js";
+import { moneyWord } from "./currency.js";
 import type { FactSchema, OutputJson } from "../runtime/index.js";
 
 /** The report of an evaluation made with `explain: true`, in the language of its explanations. */
 export function explanationText(result: EvaluationResult, program: ProgramIR): string {
   const explained = result.explain;
   if (explained === undefined || result.language === undefined) throw new Error("explanationText needs an evaluation with explain: true");
-  const words = explanationWords[result.language];
+  const words = explanationWordsFor(result.language, moneyWord(program.policy));
   const sections: string[] = [policyHeading(program, result, words)];
   for (const measure of program.measures) {
     const explanations = explained[measure.name];
@@ -209,7 +210,7 @@ class MeasureReport {
   private informativeFormula(name: string, explanation: Explanation): string | undefined {
     const { formula } = explanation;
     const type = this.definitionType(name);
-    if (formula === undefined || (type !== undefined && formula === describeValue(explanation.value, type))) return undefined;
+    if (formula === undefined || (type !== undefined && formula === describeValue(explanation.value, type, undefined, this.words.unit))) return undefined;
     return formula;
   }
 

@@ -7,6 +7,7 @@
  * Han character). Callers may choose otherwise (`--lang en|zh`).
  */
 import type { PolicyInfo } from "./ir.js";
+import { moneyAmountZh } from "./currency.js";
 
 export type ExplanationLanguage = "en" | "zh";
 
@@ -27,6 +28,8 @@ export type NotAppliedReason =
 export interface ExplanationWords {
   // ---- values
   readonly absent: string;
+  /** the word of the policy's money in its own syntax: `yuan`, `EUR` (compiler/currency.ts) */
+  readonly unit: string;
   money(amount: string): string;
   months(count: string): string;
   days(count: string): string;
@@ -101,6 +104,7 @@ export interface ExplanationWords {
 
 const english: ExplanationWords = {
   absent: "absent",
+  unit: "yuan",
   money: (amount) => `${amount} yuan`,
   months: (count) => (count === "1" ? "1 month" : `${count} months`),
   days: (count) => (count === "1" ? "1 day" : `${count} days`),
@@ -185,6 +189,7 @@ const english: ExplanationWords = {
 
 const chinese: ExplanationWords = {
   absent: "无",
+  unit: "yuan",
   money: (amount) => `${amount}元`,
   months: (count) => `${count}个月`,
   days: (count) => `${count}天`,
@@ -274,3 +279,10 @@ function lowerFirst(text: string): string {
 }
 
 export const explanationWords: Readonly<Record<ExplanationLanguage, ExplanationWords>> = { en: english, zh: chinese };
+
+/** The words of a language for a policy whose money is `unit` (`yuan`, `EUR`). */
+export function explanationWordsFor(language: ExplanationLanguage, unit: string): ExplanationWords {
+  const words = explanationWords[language];
+  if (unit === words.unit) return words;
+  return { ...words, unit, money: (amount) => (language === "zh" ? moneyAmountZh(amount, unit) : `${amount} ${unit}`) };
+}

@@ -395,7 +395,7 @@ export class Trace {
     const decidedBy = decision === undefined ? undefined : ruleReference(decision.rule);
     const overrides = decision === undefined ? [] : decision.overridden.map(ruleReference);
     const notApplied = frame.notApplied.map(({ rule, reason }) => ({ ...ruleReference(rule), reason: this.words.notApplied(reason) }));
-    const valueText = describeValue(formatted, definition.type);
+    const valueText = describeValue(formatted, definition.type, undefined, this.words.unit);
     const context = this.formulaContext(frame);
     const condition = decision?.rule.condition;
     const dateSteps = this.dateSteps(frame);
@@ -493,7 +493,7 @@ export class Trace {
         ...(condition === undefined ? {} : { condition }),
         ...(formatted === undefined || expr.value === undefined
           ? {}
-          : { term: printFormula(expr.value, itemContext, describeValue(formatted, expr.value.type)), value: formatted }),
+          : { term: printFormula(expr.value, itemContext, describeValue(formatted, expr.value.type, undefined, this.words.unit)), value: formatted }),
       };
     });
     const notShownItems = record.looked - record.shown.length;
@@ -520,6 +520,7 @@ export class Trace {
   private formulaContext(frame: Frame): FormulaContext {
     return {
       definitionNames: this.definitionNames,
+      unit: this.words.unit,
       localPaths: frame.localPaths,
       valueOf: (name) => this.valueRead(frame, name),
     };
@@ -530,23 +531,23 @@ export class Trace {
       case "fact": {
         const fact = frame.facts.get(name.path);
         if (fact?.items !== undefined) return this.words.items(fact.items);
-        return fact?.value === undefined ? undefined : describeValue(fact.value, name.type);
+        return fact?.value === undefined ? undefined : describeValue(fact.value, name.type, undefined, this.words.unit);
       }
       case "parameter": {
         const parameter = frame.parameters.get(name.name);
-        return parameter === undefined ? undefined : describeValue(parameter.value, name.type);
+        return parameter === undefined ? undefined : describeValue(parameter.value, name.type, undefined, this.words.unit);
       }
       case "definition": {
         const finished = frame.definitions.has(name.name) ? this.finished.get(name.name) : undefined;
-        return finished === undefined ? undefined : describeValue(formatValue(finished.value, finished.definition.type, this.schema), name.type);
+        return finished === undefined ? undefined : describeValue(formatValue(finished.value, finished.definition.type, this.schema), name.type, undefined, this.words.unit);
       }
       case "measure_output": {
         const read = frame.measureOutputs.get(name.name);
-        return read === undefined ? undefined : describeValue(read.value, name.type);
+        return read === undefined ? undefined : describeValue(read.value, name.type, undefined, this.words.unit);
       }
       case "call": {
         const call = frame.calls.find((read) => read.call === name.call);
-        return call === undefined ? undefined : describeValue(call.value, name.type);
+        return call === undefined ? undefined : describeValue(call.value, name.type, undefined, this.words.unit);
       }
     }
   }
@@ -694,14 +695,14 @@ export function shortCitation(citation: CitationIR): string {
  * A formatted value in a sentence: "1310.40 yuan", "80%", "6 months", "absent", "{a, b}";
  * with `words`, in the words of the report ("1310.40元"), else in the policy's syntax.
  */
-export function describeValue(value: OutputJson, type: ValueType, words?: ExplanationWords): string {
+export function describeValue(value: OutputJson, type: ValueType, words?: ExplanationWords, unit: string = words?.unit ?? "yuan"): string {
   if (value === null) return words?.absent ?? "absent";
   if (Array.isArray(value)) return `{${value.join(", ")}}`;
   const kind = type.kind === "optional" ? type.of.kind : type.kind;
   const text = String(value);
   switch (kind) {
     case "money":
-      return words === undefined ? `${text} yuan` : words.money(text);
+      return words === undefined ? `${text} ${unit}` : words.money(text);
     case "months":
       return words === undefined ? (text === "1" ? "1 month" : `${text} months`) : words.months(text);
     case "days":

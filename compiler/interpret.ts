@@ -50,13 +50,14 @@ import {
   type Scenario,
 } from "../runtime/index.js";
 import { scaleData } from "./scale-data.js";
-import { averageRounding, seriesReading, seriesTotalFunction, seriesTypeOf } from "./series-read.js";
+import { averageRounding, seriesMissingLiteral, seriesReading, seriesTotalFunction, seriesTypeOf } from "./series-read.js";
 import { emptyValue } from "../runtime/scenario.js";
 import { conflictMessage, evaluationLocation, noRuleMessage, parameterHasNoValueMessage } from "../runtime/messages.js";
 import { literalRuntimeValue } from "./literals.js";
 import { additionOf, isRepresentationChange, operationFunction } from "./operations.js";
 import { Trace, type Decision, type Explanation, type WindowReport } from "./explain.js";
-import { explanationWords, policyLanguage, type ExplanationLanguage } from "./explain-words.js";
+import { explanationWordsFor, policyLanguage, type ExplanationLanguage } from "./explain-words.js";
+import { moneyWord } from "./currency.js";
 
 export interface EvaluationOptions {
   /**
@@ -93,7 +94,7 @@ export function evaluate(program: ProgramIR, scenario: Scenario, options: Evalua
   const scales = new Map(program.scales.map((s) => [s.name, scaleData(s)]));
   const fieldLabels = options.explain === true ? fieldLabelsOf(program) : undefined;
   const language = options.language ?? policyLanguage(program.policy);
-  const words = explanationWords[language];
+  const words = explanationWordsFor(language, moneyWord(program.policy));
   const shared = new SharedEvaluations(program, scenario, parameters, scales);
   for (const measure of selected) {
     const missing = missingFacts(scenario, measure.reads, program.schema);
@@ -660,7 +661,10 @@ class MeasureEvaluation {
   /** A series read at a date, or totalled over periods before the evaluation date (runtime/series.ts). */
   private seriesValue(expr: Extract<ExprIR, { op: "series_at" | "series_total" }>, scope: Scope | undefined): RuntimeValue {
     const series = asRecord(this.expression(expr.series, scope));
-    const { period, missing } = seriesTypeOf(expr);
+    const type = seriesTypeOf(expr);
+    const { period } = type;
+    const missingLiteral = seriesMissingLiteral(type);
+    const missing = missingLiteral === undefined ? undefined : literalRuntimeValue(missingLiteral);
     const reading = seriesReading(expr);
     if (expr.op === "series_at") {
       const at = expr.at === undefined ? this.date : (this.expression(expr.at, scope) as CalendarDate);
@@ -672,7 +676,7 @@ class MeasureEvaluation {
       case "sumIntegerSeries":
         return sumIntegerSeries(series as { readonly [period: string]: number }, period, this.date, expr.periods, missing as number | undefined, reading);
       case "sumDecimalSeries":
-        return sumDecimalSeries(series as { readonly [period: string]: Decimal }, period, this.date, expr.periods, undefined, reading);
+        return sumDecimalSeries(series as { readonly [period: string]: Decimal }, period, this.date, expr.periods, missing as Decimal | undefined, reading);
       case "averageSeries":
         return averageSeries(series as { readonly [period: string]: number }, period, this.date, expr.periods, missing as number | undefined, reading, averageRounding(expr));
     }

@@ -32,6 +32,8 @@ export interface PolicyInfo {
   readonly notice?: string;
   /** for an amendment: the path of the policy it amends, as its header gives it */
   readonly amends?: string;
+  /** `currency EUR`: the ISO 4217 code of the policy's money; absent, the yuan (compiler/currency.ts) */
+  readonly currency?: string;
   readonly span: SourceSpan;
 }
 

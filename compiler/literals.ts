@@ -65,13 +65,13 @@ export function literalFigure(value: LiteralValue, type: ValueType): string {
   }
 }
 
-/** A literal as the drafter writes it: `846.00 yuan`, `80%`, `12 months`, `2021-10-20`, `{expired, not_qualified}`, `absent`. */
-export function literalText(value: LiteralValue, type: ValueType): string {
+/** A literal as the drafter writes it, in the policy's money `unit`: `846.00 yuan`, `80%`, `12 months`, `2021-10-20`, `{expired, not_qualified}`, `absent`. */
+export function literalText(value: LiteralValue, type: ValueType, unit = "yuan"): string {
   if (value === null) return "absent";
   const text = literalFigure(value, type);
   switch (type.kind === "optional" ? type.of.kind : type.kind) {
     case "money":
-      return `${text} yuan`;
+      return `${text} ${unit}`;
     case "percent":
       return `${text}%`;
     case "months":

@@ -5,6 +5,8 @@
 import type { ExprIR } from "./ir.js";
 import type { SeriesReading } from "../runtime/series.js";
 import { evaluationLocation } from "../runtime/messages.js";
+import { parseDecimal } from "../runtime/decimal.js";
+import { decimalLiteral, type LiteralValue } from "./literals.js";
 
 export type SeriesTotal = Extract<ExprIR, { op: "series_total" }>;
 
@@ -40,4 +42,18 @@ export function seriesTypeOf(expr: Extract<ExprIR, { op: "series_at" | "series_t
   const { type } = expr.series;
   if (type.kind !== "series") throw new Error(`a ${expr.op} node reads ${type.kind}, not a series`);
   return type;
+}
+
+/**
+ * The value of a period not given, as a literal of the IR, or `undefined` (reading such a
+ * period is an error). The type holds a decimal as its text; every other value as the runtime does.
+ */
+export function seriesMissingLiteral(type: Extract<ExprIR["type"], { kind: "series" }>): LiteralValue | undefined {
+  const { missing } = type;
+  if (missing === undefined) return undefined;
+  const held = type.of.kind === "optional" ? type.of.of : type.of;
+  if (held.kind !== "decimal") return missing;
+  const value = parseDecimal(String(missing));
+  if (value === undefined) throw new Error(`the value of a period not given is not a decimal: ${String(missing)}`);
+  return decimalLiteral(value);
 }

@@ -189,6 +189,14 @@ export class TiaoParser extends CstParser {
           this.CONSUME(DateLiteral);
         },
       },
+      {
+        // `currency EUR`: the policy's money (`currency` is not reserved)
+        GATE: () => this.LA(1).image === "currency",
+        ALT: () => {
+          this.CONSUME(Identifier, { LABEL: "currencyKey" });
+          this.CONSUME2(Identifier, { LABEL: "currency" });
+        },
+      },
     ]);
   });
 

@@ -112,6 +112,32 @@ export const NumberLiteral = createToken({
   label: "a number",
 });
 
+/**
+ * A currency code right after a number, `500 EUR`: three capital letters, the word of a
+ * policy that declares `currency EUR`. Anywhere else the same letters are a name.
+ */
+const currencyCodeAfterNumber = /[A-Z]{3}(?![A-Za-z0-9_])/y;
+
+export const CurrencyCode = createToken({
+  name: "CurrencyCode",
+  pattern: {
+    exec(text: string, offset: number): RegExpExecArray | null {
+      let before = offset - 1;
+      while (before >= 0 && /[ \t\u3000\u00A0]/.test(text[before] ?? "")) before--;
+      if (before < 0 || !/[0-9]/.test(text[before] ?? "")) return null;
+      // the digits must be a number's, not the end of a name (`m4`), a date or a time
+      while (before >= 0 && /[0-9.]/.test(text[before] ?? "")) before--;
+      if (before >= 0 && /[A-Za-z_\-:\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/.test(text[before] ?? "")) return null;
+      currencyCodeAfterNumber.lastIndex = offset;
+      return currencyCodeAfterNumber.exec(text);
+    },
+  },
+  line_breaks: false,
+  start_chars_hint: [..."ABCDEFGHIJKLMNOPQRSTUVWXYZ"],
+  label: "a currency code such as `EUR`",
+  categories: [MoneyUnit],
+});
+
 // ---------------------------------------------------------------- punctuation
 
 export const LBrace = createToken({ name: "LBrace", pattern: "{", label: "an opening brace `{`" });
@@ -281,6 +307,7 @@ export const allTokens: readonly TokenType[] = [
   Colon,
   Dot,
   YuanSign,
+  CurrencyCode,
   MonthsWordZh,
   DaysWordZh,
   YearsWordZh,

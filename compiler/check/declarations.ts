@@ -5,6 +5,7 @@
  */
 import type { Declaration, EnumDeclaration, HeaderField, Identifier, MeasureDeclaration, ParameterDeclaration, PolicyFile, PolicyHeader, RecordDeclaration, ScaleDeclaration } from "../ast.js";
 import type { FactSchema, PolicyInfo, ValueType } from "../ir.js";
+import { currencyProblem } from "../currency.js";
 import type { EnumDecl, FieldDecl, RecordDecl } from "../../runtime/types.js";
 import { checkDateLiteral } from "./dates.js";
 import type { Reporter } from "./report.js";
@@ -179,9 +180,14 @@ function policyInfo(files: readonly PolicyFile[], declarations: readonly Declara
   reportRepeatedNames(header.fields.map((field) => ({ name: field.key, span: field.span })), "header field", reporter);
   const strings = new Map<string, string>();
   let issued: string | undefined;
+  let currency: string | undefined;
   for (const field of header.fields) {
     if (field.key === "issued") {
       issued ??= checkDateLiteral(field.value, reporter) === undefined ? undefined : field.value.text;
+    } else if (field.key === "currency") {
+      const problem = currencyProblem(field.value.name);
+      if (problem !== undefined) reportError(reporter, "T1101", field.value.span, problem.message, { help: problem.help });
+      else currency ??= field.value.name;
     } else if (!strings.has(field.key)) {
       strings.set(field.key, field.value.value);
     }
@@ -199,7 +205,7 @@ function policyInfo(files: readonly PolicyFile[], declarations: readonly Declara
   const notice = strings.get("notice");
   const amends = strings.get("amends");
   if (title === undefined || document === undefined || issuer === undefined || version === undefined || issued === undefined) return undefined;
-  return { name: header.name.name, title, document, issuer, issued, version, ...(notice === undefined ? {} : { notice }), ...(amends === undefined ? {} : { amends }), span: header.span };
+  return { name: header.name.name, title, document, issuer, issued, version, ...(notice === undefined ? {} : { notice }), ...(amends === undefined ? {} : { amends }), ...(currency === undefined ? {} : { currency }), span: header.span };
 }
 
 function headerExample(key: (typeof requiredHeaderFields)[number]): string {

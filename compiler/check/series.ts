@@ -8,7 +8,9 @@ import type { Expr, RelativePeriods, TypeExpr } from "../ast.js";
 import type { ExprIR, SourceSpan, ValueType } from "../ir.js";
 import type { SeriesPeriod } from "../../runtime/types.js";
 import type { RoundingMode } from "../../runtime/money.js";
-import { integerValue, moneyValue, percentValue } from "./literals.js";
+import { decimalValue, integerValue, moneyValue, percentValue } from "./literals.js";
+import { formatDecimal, type Decimal } from "../../runtime/decimal.js";
+import { literalRuntimeValue } from "../literals.js";
 import { reportError, type Reporter } from "./report.js";
 import type { ExprContext } from "./scope.js";
 import { dateType, describeType } from "./types.js";
@@ -62,7 +64,13 @@ function missingValue(literal: Expr, type: ValueType, enumMembers: ReadonlyMap<s
     case "percent":
       return type.kind === "percent" ? percentValue(literal.text, literal.span, reporter) : wrong();
     case "number":
+      if (type.kind === "decimal") return decimalText(literal.text, literal.span, reporter);
       return type.kind === "integer" ? integerValue(literal.text, literal.span, reporter) : wrong();
+    case "unary":
+      // `otherwise -1.5`: a decimal may be negative
+      return type.kind === "decimal" && literal.operator === "-" && literal.operand.kind === "number"
+        ? negated(decimalText(literal.operand.text, literal.operand.span, reporter))
+        : wrong();
     case "duration":
       return type.kind === (literal.unit === "months" ? "months" : "days") ? integerValue(literal.text, literal.span, reporter) : wrong();
     case "bool":
@@ -72,6 +80,16 @@ function missingValue(literal: Expr, type: ValueType, enumMembers: ReadonlyMap<s
     default:
       return wrong();
   }
+}
+
+/** A decimal period not given, held in the type as its canonical text (`0`, `12.5`): the type stays plain JSON. */
+function decimalText(text: string, span: SourceSpan, reporter: Reporter): string | undefined {
+  const value = decimalValue(text, span, reporter);
+  return value === undefined ? undefined : formatDecimal(literalRuntimeValue(value) as Decimal);
+}
+
+function negated(text: string | undefined): string | undefined {
+  return text === undefined || text === "0" ? text : `-${text}`;
 }
 
 // ---------------------------------------------------------------- in expressions

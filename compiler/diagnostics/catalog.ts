@@ -501,6 +501,17 @@ export const catalog = {
     explanation:
       "A yearly series has no months: total it over years (`over last 2 years`, `over previous year`). A series is added up when its periods hold amounts, whole numbers, decimals, months or days, and averaged when they hold amounts or whole numbers; an average is rounded right away, `round(average(person.salary over last 12 months))`, because dividing by the number of periods seldom falls on a whole fen. A series whose periods may be absent (`monthly optional money`) cannot be totalled: declare the value of a period not given instead (`monthly money otherwise 0 yuan`).",
   },
+  // ---------------------------------------------------------------- T11xx smaller walls
+  T1101: {
+    title: "currency that cannot be the policy's money",
+    explanation:
+      "The header's `currency` names the policy's money by its ISO 4217 code in capitals (`currency EUR`); without it the money is the yuan. Amounts are kept exact to a hundredth of the unit (the fen, the cent), so a currency whose minor unit is not a hundredth (JPY, KWD, …) cannot be declared.",
+  },
+  T1102: {
+    title: "amount in another currency than the policy's",
+    explanation:
+      "Every amount of a policy is in its one currency, and each literal says which: `500 yuan` (or `500元`) in a policy without `currency`, `500 EUR` in one that declares `currency EUR`. A literal in another unit is a slip: amounts are never converted.",
+  },
 } as const satisfies Record<string, CatalogEntry>;
 
 export type DiagnosticCode = keyof typeof catalog;

@@ -85,7 +85,8 @@ function generatedPopulation(oldProgram: ProgramIR, newProgram: ProgramIR, measu
 }
 
 function heading(program: ProgramIR): DiffReport["old"] {
-  return { name: program.policy.name, version: program.policy.version, title: program.policy.title };
+  const { currency } = program.policy;
+  return { name: program.policy.name, version: program.policy.version, title: program.policy.title, ...(currency === undefined ? {} : { currency }) };
 }
 
 function summarise(groups: readonly ChangeGroup[], outcomesChange: boolean): DiffSummary {

@@ -3,6 +3,7 @@
  * or as JSON for tools. All three print the same report; none computes anything.
  */
 import type { Aspect, Change, ChangeGroup, Classification, DiffReport, ImpactReport, OutputVerdict, TimelineEntry } from "./report.js";
+import { moneyWord } from "../currency.js";
 
 const classificationWords: Readonly<Record<Classification, string>> = {
   breaks_integrations: "breaks integrations",
@@ -50,7 +51,7 @@ export function renderText(report: DiffReport, options: { readonly colour?: bool
     lines.push("", style.bold("Outputs of the measures whose outcomes may change"));
     for (const verdict of report.verdicts) lines.push(...verdictText(verdict, style));
   }
-  if (report.impact !== undefined) lines.push("", ...impactText(report.impact, style));
+  if (report.impact !== undefined) lines.push("", ...impactText(report.impact, style, moneyWord(report.new)));
   return `${lines.join("\n")}\n`;
 }
 
@@ -132,7 +133,7 @@ function verdictText(verdict: OutputVerdict, style: Style): string[] {
   }
 }
 
-function impactText(impact: ImpactReport, style: Style): string[] {
+function impactText(impact: ImpactReport, style: Style, unit: string): string[] {
   const lines = [style.bold("Impact")];
   for (const source of impact.sources) {
     lines.push(`  ${source.name}: ${source.cases} cases${source.errors === 0 ? "" : `, ${source.errors} that a version could not read or evaluate`}`);
@@ -142,7 +143,7 @@ function impactText(impact: ImpactReport, style: Style): string[] {
     const delta = output.moneyDelta;
     if (delta !== undefined) {
       lines.push(
-        `      money delta: total ${delta.total} yuan; ${delta.increased} up, ${delta.decreased} down; min ${delta.min}, median ${delta.median}, max ${delta.max}`,
+        `      money delta: total ${delta.total} ${unit}; ${delta.increased} up, ${delta.decreased} down; min ${delta.min}, median ${delta.median}, max ${delta.max}`,
       );
     }
     for (const example of output.largest) {
@@ -165,7 +166,7 @@ export function renderMarkdown(report: DiffReport): string {
     lines.push("", "### Outputs of the measures whose outcomes may change", "");
     for (const verdict of report.verdicts) lines.push(...verdictMarkdown(verdict));
   }
-  if (report.impact !== undefined) lines.push("", ...impactMarkdown(report.impact));
+  if (report.impact !== undefined) lines.push("", ...impactMarkdown(report.impact, moneyWord(report.new)));
   return `${lines.join("\n")}\n`;
 }
 
@@ -216,7 +217,7 @@ function verdictMarkdown(verdict: OutputVerdict): string[] {
   }
 }
 
-function impactMarkdown(impact: ImpactReport): string[] {
+function impactMarkdown(impact: ImpactReport, unit: string): string[] {
   const lines = ["### Impact", ""];
   for (const source of impact.sources) {
     lines.push(`- ${source.name}: ${source.cases} cases${source.errors === 0 ? "" : `, ${source.errors} that a version could not read or evaluate`}`);
@@ -226,7 +227,7 @@ function impactMarkdown(impact: ImpactReport): string[] {
   for (const output of impact.outputs) {
     const largest = output.largest[0];
     const example = largest === undefined ? "" : `${code(JSON.stringify(largest.before))} → ${code(JSON.stringify(largest.after))} (${largest.scenario})`;
-    const total = output.moneyDelta === undefined ? "" : `${output.moneyDelta.total} yuan`;
+    const total = output.moneyDelta === undefined ? "" : `${output.moneyDelta.total} ${unit}`;
     lines.push(`| \`${output.output}\` (${output.source}) | ${output.cases} | ${output.changed} | ${total} | ${example.replace(/\|/g, "\\|")} |`);
   }
   return lines;

@@ -28,6 +28,8 @@ export interface PolicyHeading {
   readonly name: string;
   readonly version: string;
   readonly title: string;
+  /** the policy's money when it declares one (`EUR`); absent, the yuan */
+  readonly currency?: string;
 }
 
 export interface DiffSummary {

@@ -28,12 +28,13 @@ export interface SmtSolver {
 export type SmtAnswer =
   | { readonly status: "sat"; readonly values: ReadonlyMap<string, string> }
   | { readonly status: "unsat" }
-  | { readonly status: "unknown" };
+  /** `reason`: why there is no answer, when the solver failed rather than could not decide */
+  | { readonly status: "unknown"; readonly reason?: string };
 
 export type SolverOutcome =
   | { readonly kind: "equal"; readonly scope: string }
   | { readonly kind: "differs"; readonly scenario: Scenario }
-  | { readonly kind: "unknown" };
+  | { readonly kind: "unknown"; readonly reason?: string };
 
 /** Why an expression cannot be written for the solver. */
 class OutsideFragment extends Error {}
@@ -95,9 +96,11 @@ export function measureQuestions(oldProgram: ProgramIR, newProgram: ProgramIR, m
       // there is none, for any values.
       const plausible = plausibleValues === TRUE ? undefined : `${query}\n(assert ${plausibleValues})`;
       let answer = await solver.check(plausible ?? query, constants);
-      if (plausible !== undefined && answer.status !== "sat") answer = await solver.check(query, constants);
+      // A solver that failed (no answer in time) is not asked the same question again.
+      const failed = answer.status === "unknown" && answer.reason !== undefined;
+      if (plausible !== undefined && answer.status !== "sat" && !failed) answer = await solver.check(query, constants);
       if (answer.status === "unsat") return { kind: "equal", scope: equalScope };
-      if (answer.status === "unknown") return { kind: "unknown" };
+      if (answer.status === "unknown") return answer.reason === undefined ? { kind: "unknown" } : { kind: "unknown", reason: answer.reason };
       return { kind: "differs", scenario: facts.scenario(answer.values, reads) };
     },
   };

@@ -62,7 +62,9 @@ export async function outputVerdicts(oldProgram: ProgramIR, newProgram: ProgramI
 /**
  * Asks about all the outputs still open at once: a proof closes them all; a scenario is run
  * on both versions, and each output it makes differ has its witness. When the solver cannot
- * decide, or its scenario makes none differ, each output is asked about alone.
+ * decide, or its scenario makes none differ, each output is asked about alone. When the
+ * solver fails (no answer in time, a crash), the outputs still open go to the bounded
+ * search, whose verdicts say why they are not proved.
  */
 async function askSolver(
   solver: SmtSolver,
@@ -92,6 +94,11 @@ async function askSolver(
         open = open.filter((output) => !decided.has(output));
         continue;
       }
+    }
+    if (answer.kind === "unknown" && answer.reason !== undefined) {
+      // The solver failed: its outputs go to the bounded search, which says why.
+      for (const output of open) notProved.set(output, answer.reason);
+      return;
     }
     if (open.length === 1) {
       notProved.set(open[0] as string, answer.kind === "unknown" ? "the solver could not decide" : "the solver's case did not differ when both versions ran it");

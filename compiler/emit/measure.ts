@@ -20,7 +20,7 @@ import { ruleReference } from "../explain.js";
 import { forEachChild } from "../ir-walk.js";
 import { decimalZero } from "../literals.js";
 import { additionOf, isRepresentationChange, operations, type OperationId } from "../operations.js";
-import { averageRounding, seriesReading, seriesTotalFunction, seriesTypeOf } from "../series-read.js";
+import { averageRounding, seriesMissingLiteral, seriesReading, seriesTotalFunction, seriesTypeOf } from "../series-read.js";
 import { camelCase, NameTable, pascalCase } from "./names.js";
 import {
   binary,
@@ -387,9 +387,10 @@ export class MeasureEmitter {
   }
 
   /** The value of a series' period not given, or `undefined` (reading it is then an error). */
-  private missingLiteral(missing: number | boolean | string | undefined, type: ValueType): Expression {
+  private missingLiteral(type: Extract<ValueType, { kind: "series" }>): Expression {
+    const missing = seriesMissingLiteral(type);
     if (missing === undefined) return identifier("undefined");
-    return this.module.literal(missing, type.kind === "optional" ? type.of : type);
+    return this.module.literal(missing, type.of.kind === "optional" ? type.of.of : type.of);
   }
 
   private emptyValue(type: ValueType): Expression {
@@ -935,13 +936,15 @@ export class MeasureEmitter {
         return call(runtime(expr.op === "min" ? "minOf" : "maxOf"), args);
       }
       case "series_at": {
-        const { period, missing } = seriesTypeOf(expr);
+        const type = seriesTypeOf(expr);
+        const { period } = type;
         const at = expr.at === undefined ? AS_OF : operand(expr.at);
-        return call(runtime("seriesValueAt"), [operand(expr.series), string(period), at, this.missingLiteral(missing, expr.type), data(seriesReading(expr))]);
+        return call(runtime("seriesValueAt"), [operand(expr.series), string(period), at, this.missingLiteral(type), data(seriesReading(expr))]);
       }
       case "series_total": {
-        const { period, missing } = seriesTypeOf(expr);
-        const args = [operand(expr.series), string(period), AS_OF, data(expr.periods), this.missingLiteral(missing, expr.type), data(seriesReading(expr))];
+        const type = seriesTypeOf(expr);
+        const { period } = type;
+        const args = [operand(expr.series), string(period), AS_OF, data(expr.periods), this.missingLiteral(type), data(seriesReading(expr))];
         const name = seriesTotalFunction(expr);
         return call(runtime(name), name === "averageSeries" ? [...args, string(averageRounding(expr))] : args);
       }

@@ -7,6 +7,7 @@
  */
 import type { MeasureIR, ProgramIR, ValueType } from "../ir.js";
 import type { EnumDecl, RecordDecl } from "../../runtime/types.js";
+import { minorUnitName, moneyWord } from "../currency.js";
 
 type Schema = { readonly [keyword: string]: unknown };
 
@@ -87,20 +88,21 @@ const MAX_YUAN = Number(`${MAX_SAFE_INTEGER.slice(0, -2)}.${MAX_SAFE_INTEGER.sli
 const MAX_PERCENT = Number(`${MAX_SAFE_INTEGER.slice(0, -4)}.${MAX_SAFE_INTEGER.slice(-4)}`);
 
 /** Definitions shared by both schemas, under names no enum or record can take (they are keywords). */
-function scalarDefinitions(direction: "in" | "out"): { [name: string]: Schema } {
+function scalarDefinitions(direction: "in" | "out", unit: string): { [name: string]: Schema } {
   const input = direction === "in";
+  const minor = minorUnitName(unit);
   return {
     date: { type: "string", pattern: patterns.date, description: "a calendar date, YYYY-MM-DD" },
     time: { type: "string", pattern: patterns.time, description: "a time of day, HH:MM (24-hour, wall clock)" },
     money: input
       ? {
-          description: "an amount in yuan, exact to the fen: a number or a decimal string with at most two decimals, not negative",
+          description: `an amount in ${unit}, exact to the ${minor === "fen" ? "fen" : "cent"}: a number or a decimal string with at most two decimals, not negative`,
           anyOf: [
             { type: "number", minimum: 0, maximum: MAX_YUAN, multipleOf: 0.01 },
             { type: "string", pattern: patterns.moneyIn },
           ],
         }
-      : { type: "string", pattern: patterns.moneyOut, description: "an amount in yuan with exactly two decimals" },
+      : { type: "string", pattern: patterns.moneyOut, description: `an amount in ${unit} with exactly two decimals` },
     percent: input
       ? {
           description: 'a percentage: 60, "60" or "60%", at most four decimals',
@@ -187,7 +189,7 @@ function recordSchema(declaration: RecordDecl): Schema {
 
 function scenarioSchema(program: ProgramIR): Schema {
   const { schema, policy } = program;
-  const definitions: { [name: string]: Schema } = scalarDefinitions("in");
+  const definitions: { [name: string]: Schema } = scalarDefinitions("in", moneyWord(program.policy));
   for (const declaration of schema.enums) definitions[declaration.name] = enumSchema(declaration);
   for (const declaration of schema.records) definitions[declaration.name] = recordSchema(declaration);
   const parameterProperties: { [name: string]: Schema } = {};
@@ -237,7 +239,7 @@ function measureOutputsSchema(measure: MeasureIR): Schema {
 
 function outputsSchema(program: ProgramIR): Schema {
   const { policy } = program;
-  const definitions: { [name: string]: Schema } = scalarDefinitions("out");
+  const definitions: { [name: string]: Schema } = scalarDefinitions("out", moneyWord(program.policy));
   for (const declaration of program.schema.enums) definitions[declaration.name] = enumSchema(declaration);
   const properties: { [name: string]: Schema } = {};
   for (const measure of program.measures) properties[measure.name] = measureOutputsSchema(measure);

@@ -10,6 +10,7 @@
  * compiler is needed to run a policy.
  */
 import type { DefinitionIR, LiteralValue, ParameterIR, ParameterValueIR, ProgramIR, RuleIR, ScaleIR, ValueType } from "../ir.js";
+import { minorUnitName, moneyWord } from "../currency.js";
 import type { EnumDecl, RecordDecl } from "../../runtime/types.js";
 import { parameterHasNoValueMessage, evaluationLocation } from "../../runtime/messages.js";
 import { operations } from "../operations.js";
@@ -86,10 +87,14 @@ class ModuleBuilder implements ModuleContext {
   private readonly scaleConstants = new Map<string, string>();
   private readonly measureEmitters: readonly MeasureEmitter[];
 
+  /** the word of the policy's money: `yuan`, `EUR` */
+  private readonly unit: string;
+
   constructor(
     readonly program: ProgramIR,
     private readonly options: EmitOptions,
   ) {
+    this.unit = moneyWord(program.policy);
     for (const name of [...RUNTIME_VALUES, ...RUNTIME_TYPES, ...HELPERS, "factSchema", "policy", "measures", "evaluateJson"]) this.names.reserve(name);
     for (const declaration of [...program.schema.enums, ...program.schema.records]) {
       this.typeNames.set(declaration.name, this.names.take(pascalCase(declaration.name)));
@@ -198,7 +203,7 @@ class ModuleBuilder implements ModuleContext {
     const key = `${type.kind}:${figure}`;
     const known = this.constants.get(key);
     if (known !== undefined) return known.name;
-    const { base, initialiser } = constantParts(value, figure, type);
+    const { base, initialiser } = constantParts(value, figure, type, this.unit);
     const name = this.names.take(base);
     this.constants.set(key, { name, initialiser });
     return name;
@@ -459,9 +464,9 @@ class ModuleBuilder implements ModuleContext {
       case "days":
         return "a number of days";
       case "money":
-        return "an amount in fen (integer; 100 fen = 1 yuan)";
+        return this.unit === "yuan" ? "an amount in fen (integer; 100 fen = 1 yuan)" : `an amount in cents (integer; 100 cents = 1 ${this.unit})`;
       case "unrounded_money":
-        return "an exact amount in yuan (a decimal)";
+        return `an exact amount in ${this.unit} (a decimal)`;
       case "percent":
         return "a percent, in millionths (60% = 600000)";
       case "decimal":
@@ -547,7 +552,7 @@ class ModuleBuilder implements ModuleContext {
       doc: [
         "A scenario's JSON (its text, or the value JSON.parse gives) → the outputs `tiao run` prints,",
         "per measure the scenario gives the facts for (or those of `options.measures`). Read and checked",
-        'as `tiao run` reads it: amounts in yuan (`12345.67` or `"12345.67"`), never in fen. With',
+        `as \`tiao run\` reads it: amounts in ${this.unit} (\`12345.67\` or \`"12345.67"\`), never in ${minorUnitName(this.unit)}. With`,
         "`{ explain: true }`, also under `explain`: for each output the rule that decided it, with its",
         "citation, and the measure's window, as `tiao run --explain` gives them.",
       ],
@@ -617,12 +622,12 @@ function referenceName(type: TypeNode): string {
   return type.name;
 }
 
-function constantParts(value: LiteralValue, figure: string, type: ValueType): { base: string; initialiser: Expression } {
+function constantParts(value: LiteralValue, figure: string, type: ValueType, unit: string): { base: string; initialiser: Expression } {
   const amount = typeof value === "number" ? value : Number.NaN;
   switch (type.kind) {
     case "money": {
       const yuan = amount % 100 === 0 ? String(amount / 100) : figure;
-      return { base: `YUAN_${literalNamePart(yuan)}`, initialiser: call("fen", [number(amount)]) };
+      return { base: `${unit.toUpperCase()}_${literalNamePart(yuan)}`, initialiser: call("fen", [number(amount)]) };
     }
     case "percent":
       return { base: `PERCENT_${literalNamePart(figure)}`, initialiser: call("percentFromMillionths", [number(amount)]) };

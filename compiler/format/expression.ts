@@ -42,7 +42,7 @@ export function printExpression(expression: Expr): string {
     case "number":
       return expression.text;
     case "money":
-      return `${expression.text} yuan`;
+      return `${expression.text} ${expression.unit ?? "yuan"}`;
     case "percent":
       return `${expression.text}%`;
     case "duration":

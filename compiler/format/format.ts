@@ -174,7 +174,7 @@ class Printer {
       `policy ${header.name.name}`,
       header.span,
       header.fields.map((field) => () => {
-        const value = field.key === "issued" ? field.value.text : printString(field.value.value);
+        const value = field.key === "issued" ? field.value.text : field.key === "currency" ? field.value.name : printString(field.value.value);
         this.line(2, `${field.key.padEnd(headerKeyWidth)} ${value}`, field.span);
       }),
     );

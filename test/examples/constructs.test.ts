@@ -46,7 +46,7 @@ const typeForms = allOf<TypeExpr["kind"]>({ primitive: true, named: true, set: t
 const primitiveTypes = allOf<PrimitiveTypeName>({
   bool: true, integer: true, decimal: true, money: true, percent: true, date: true, time: true, months: true, days: true,
 });
-const headerKeys = allOf<HeaderField["key"]>({ title: true, document: true, issuer: true, issued: true, version: true, notice: true, amends: true });
+const headerKeys = allOf<HeaderField["key"]>({ title: true, document: true, issuer: true, issued: true, version: true, notice: true, amends: true, currency: true });
 const aggregateOperators = allOf<AggregateOperator>({ count: true, sum: true, any: true, all: true });
 const arithmeticOperations = allOf<ArithmeticOp>({
   money_add: true, money_sub: true, money_mul_integer: true, money_mul_months: true, money_mul_percent: true, money_mul_decimal: true,

@@ -20,6 +20,24 @@ describe("lexer", () => {
     ]);
   });
 
+  it("reads a currency code after a number only, and the same letters elsewhere as a name", () => {
+    expect(lex("500 EUR 12.50EUR EUR m4 EUR 2021-10-20 USD 18:00 GBP 7 EURO")).toEqual([
+      "NumberLiteral:500",
+      "CurrencyCode:EUR",
+      "NumberLiteral:12.50",
+      "CurrencyCode:EUR",
+      "Identifier:EUR",
+      "Identifier:m4",
+      "Identifier:EUR",
+      "DateLiteral:2021-10-20",
+      "Identifier:USD",
+      "TimeLiteral:18:00",
+      "Identifier:GBP",
+      "NumberLiteral:7",
+      "Identifier:EURO",
+    ]);
+  });
+
   it("reads a unit right after its number", () => {
     expect(lex("6months 500元 3个月 1day 30天 12.5% 1458.00yuan")).toEqual([
       "NumberLiteral:6",

@@ -37,6 +37,8 @@ entity household {
   occupancy: monthly status otherwise tenant
   tax: yearly money
   members: list of member
+  area: monthly decimal otherwise 0
+  credit: yearly decimal otherwise -1.5
 }
 
 measure m {
@@ -70,6 +72,14 @@ measure m {
 
   output is_tenant: bool
     = household.occupancy = tenant
+    cites §1 "q"
+
+  output area_now: decimal
+    = household.area + sum(household.area over last 3 months)
+    cites §1 "q"
+
+  output credits: decimal
+    = sum(household.credit over last 2 years) + value_at(household.credit, 2017-01-01)
     cites §1 "q"
 }
 `;
@@ -105,6 +115,8 @@ describe("series", () => {
           occupancy: { "2017-03": "owner" },
           tax: { "2015": 10, "2016": "0.5", "2017": 1 },
           members: [{ salary: { "2017-03": 7 } }, { salary: {} }],
+          area: { "2017-01": "2.5" },
+          credit: { "2016": 0.5 },
         },
       }),
       program().schema,
@@ -121,6 +133,8 @@ describe("series", () => {
       taxes: "11.50",
       members_now: "7.00",
       is_tenant: false,
+      area_now: "2.5",
+      credits: "-2.5",
     });
   });
 
@@ -141,6 +155,8 @@ describe("series", () => {
       ["T0701", 21, "the SQL target cannot lay out `household.occupancy`, a fact given month by month"],
       ["T0701", 22, "the SQL target cannot lay out `household.tax`, a fact given year by year"],
       ["T0701", 15, "the SQL target cannot lay out `salary`, a fact given month by month"],
+      ["T0701", 24, "the SQL target cannot lay out `household.area`, a fact given month by month"],
+      ["T0701", 25, "the SQL target cannot lay out `household.credit`, a fact given year by year"],
     ]);
   });
 

@@ -5,6 +5,7 @@
  * unintended cliffs.
  */
 import { useId, useState } from "react";
+import { moneyWord } from "../../../compiler/currency.js";
 import type { FactSchema, ValueType } from "../../../compiler/ir.js";
 import type { OutputJson } from "../../../runtime/index.js";
 import { useWords } from "../i18n.js";
@@ -189,6 +190,7 @@ function SweepCharts({ points, label, milliseconds, money, run }: { points: Swee
 
 function StepChart({ output, points, jumps, isMoney }: { output: string; points: readonly SweepPoint[]; jumps: readonly Jump[]; isMoney: boolean }) {
   const t = useWords();
+  const policy = usePage((state) => state.analysis?.program?.policy);
   const values = points.map((point) => plotted(point.outputs?.[output]));
   const numbers = values.filter((v): v is number => v !== undefined);
   if (numbers.length === 0) return null;
@@ -203,7 +205,8 @@ function StepChart({ output, points, jumps, isMoney }: { output: string; points:
     if (value === undefined) return;
     path += path === "" ? `M${x(index).toFixed(1)},${y(value).toFixed(1)}` : `H${x(index).toFixed(1)}V${y(value).toFixed(1)}`;
   });
-  const unit = isMoney ? ` (${t("yuan")})` : "";
+  const word = moneyWord(policy);
+  const unit = isMoney ? ` (${word === "yuan" ? t("yuan") : word})` : "";
   return (
     <figure className="step-chart" data-output={output}>
       <svg viewBox={`0 0 ${CHART_WIDTH} ${CHART_HEIGHT}`} width="100%" role="img" aria-label={`${output}${unit}`}>

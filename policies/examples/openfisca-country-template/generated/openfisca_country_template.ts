@@ -66,6 +66,18 @@ const DATE_2016_12_31 = calendarDate(2016, 12, 31);
 const DATE_2017_01_01 = calendarDate(2017, 1, 1);
 const DECIMAL_60_33 = decimal("60.33");
 const DECIMAL_62 = decimal("62");
+const EUR_0 = fen(0);
+const EUR_1 = fen(100);
+const EUR_10 = fen(1000);
+const EUR_12000 = fen(1200000);
+const EUR_12100 = fen(1210000);
+const EUR_12200 = fen(1220000);
+const EUR_12300 = fen(1230000);
+const EUR_12400 = fen(1240000);
+const EUR_200 = fen(20000);
+const EUR_500 = fen(50000);
+const EUR_600 = fen(60000);
+const EUR_6000 = fen(600000);
 const PERCENT_10 = percentFromMillionths(100000);
 const PERCENT_12 = percentFromMillionths(120000);
 const PERCENT_13 = percentFromMillionths(130000);
@@ -77,18 +89,6 @@ const PERCENT_25 = percentFromMillionths(250000);
 const PERCENT_3 = percentFromMillionths(30000);
 const PERCENT_4 = percentFromMillionths(40000);
 const PERCENT_6 = percentFromMillionths(60000);
-const YUAN_0 = fen(0);
-const YUAN_1 = fen(100);
-const YUAN_10 = fen(1000);
-const YUAN_12000 = fen(1200000);
-const YUAN_12100 = fen(1210000);
-const YUAN_12200 = fen(1220000);
-const YUAN_12300 = fen(1230000);
-const YUAN_12400 = fen(1240000);
-const YUAN_200 = fen(20000);
-const YUAN_500 = fen(50000);
-const YUAN_600 = fen(60000);
-const YUAN_6000 = fen(600000);
 
 // ---------------------------------------------------------------- facts
 
@@ -178,7 +178,7 @@ export function housingTaxRateOn(asOf: CalendarDate, overrides: ParameterOverrid
   const override = Object.hasOwn(overrides, "housing_tax_rate") ? overrides.housing_tax_rate : undefined;
   if (override !== undefined) return override;
   // §2 "10 euros per square metre of the accommodation"
-  if (asOf >= DATE_2010_01_01) return YUAN_10;
+  if (asOf >= DATE_2010_01_01) return EUR_10;
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `housing_tax_rate` has no value on " + formatDate(asOf),
@@ -193,7 +193,7 @@ export function housingTaxMinimalAmountOn(asOf: CalendarDate, overrides: Paramet
     : undefined;
   if (override !== undefined) return override;
   // §2 "and at least 200 euros"
-  if (asOf >= DATE_2010_01_01) return YUAN_200;
+  if (asOf >= DATE_2010_01_01) return EUR_200;
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `housing_tax_minimal_amount` has no value on " + formatDate(asOf),
@@ -236,7 +236,7 @@ export function basicIncomeAmountOn(asOf: CalendarDate, overrides: ParameterOver
   const override = Object.hasOwn(overrides, "basic_income_amount") ? overrides.basic_income_amount : undefined;
   if (override !== undefined) return override;
   // §5 "a basic income of 600 euros a month"
-  if (asOf >= DATE_2015_12_01) return YUAN_600;
+  if (asOf >= DATE_2015_12_01) return EUR_600;
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `basic_income_amount` has no value on " + formatDate(asOf),
@@ -270,7 +270,7 @@ export function parentingAllowanceAmountOn(asOf: CalendarDate, overrides: Parame
     : undefined;
   if (override !== undefined) return override;
   // §9 "a parenting allowance of 600 euros a month"
-  if (asOf >= DATE_2015_12_01) return YUAN_600;
+  if (asOf >= DATE_2015_12_01) return EUR_600;
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `parenting_allowance_amount` has no value on " + formatDate(asOf),
@@ -285,7 +285,7 @@ export function parentingAllowanceIncomeThresholdOn(asOf: CalendarDate, override
     : undefined;
   if (override !== undefined) return override;
   // §9 "its income for the month is at most 500 euros"
-  if (asOf >= DATE_2015_12_01) return YUAN_500;
+  if (asOf >= DATE_2015_12_01) return EUR_500;
   throw new EvaluationError(
     "parameter_has_no_value",
     "parameter `parenting_allowance_income_threshold` has no value on " + formatDate(asOf),
@@ -299,7 +299,7 @@ export const socialSecurityContributionScaleScale: ScaleData = {
   brackets: [
     {
       name: "first",
-      thresholds: [{ from: DATE_2013_01_01, until: null, value: YUAN_0 }],
+      thresholds: [{ from: DATE_2013_01_01, until: null, value: EUR_0 }],
       rates: [
         { from: DATE_2013_01_01, until: DATE_2014_12_31, value: PERCENT_3 },
         { from: DATE_2015_01_01, until: DATE_2016_12_31, value: PERCENT_4 },
@@ -309,11 +309,11 @@ export const socialSecurityContributionScaleScale: ScaleData = {
     {
       name: "second",
       thresholds: [
-        { from: DATE_2013_01_01, until: DATE_2013_12_31, value: YUAN_12000 },
-        { from: DATE_2014_01_01, until: DATE_2014_12_31, value: YUAN_12100 },
-        { from: DATE_2015_01_01, until: DATE_2015_12_31, value: YUAN_12200 },
-        { from: DATE_2016_01_01, until: DATE_2016_12_31, value: YUAN_12300 },
-        { from: DATE_2017_01_01, until: null, value: YUAN_6000 },
+        { from: DATE_2013_01_01, until: DATE_2013_12_31, value: EUR_12000 },
+        { from: DATE_2014_01_01, until: DATE_2014_12_31, value: EUR_12100 },
+        { from: DATE_2015_01_01, until: DATE_2015_12_31, value: EUR_12200 },
+        { from: DATE_2016_01_01, until: DATE_2016_12_31, value: EUR_12300 },
+        { from: DATE_2017_01_01, until: null, value: EUR_6000 },
       ],
       rates: [
         { from: DATE_2013_01_01, until: DATE_2014_12_31, value: PERCENT_10 },
@@ -323,7 +323,7 @@ export const socialSecurityContributionScaleScale: ScaleData = {
     },
     {
       name: "third",
-      thresholds: [{ from: DATE_2017_01_01, until: null, value: YUAN_12400 }],
+      thresholds: [{ from: DATE_2017_01_01, until: null, value: EUR_12400 }],
       rates: [{ from: DATE_2017_01_01, until: null, value: PERCENT_12 }],
     },
   ],
@@ -342,7 +342,7 @@ export interface DisposableIncomeOutputs {
   /** whether measure disposable_income is in force on the date: yes or no */
   readonly in_force: boolean;
   /**
-   * disposable_income: an amount in fen (integer; 100 fen = 1 yuan)
+   * disposable_income: an amount in cents (integer; 100 cents = 1 EUR)
    *
    * §10 "A household's disposable income for a month is the salaries, capital returns, pensions and basic incomes of its members, with the housing allowance and the parenting allowance of the household, less its members' income taxes and social security contributions and a twelfth of the household's housing tax for the year"
    */
@@ -369,13 +369,13 @@ function disposableIncomeOfAge(p: Person, asOf: CalendarDate, overrides: Paramet
 function disposableIncomeBasicIncome(p: Person, asOf: CalendarDate, overrides: ParameterOverrides): Money {
   // §5 "From 1 December 2015, a basic income of 600 euros a month is provided to each adult who earns no salary in the month. From 1 December 2016, it is provided to each adult, whatever their salary"
   return asOf < DATE_2015_12_01
-    ? YUAN_0
+    ? EUR_0
     : asOf < DATE_2016_12_01
       ? (disposableIncomeOfAge(p, asOf, overrides) &&
-          seriesValueAt(p.salary, "month", asOf, YUAN_0, { name: "salary", location: { file: "policies/examples/openfisca-country-template/disposable-income.tiao", line: 19, column: 30 } }) === YUAN_0
+          seriesValueAt(p.salary, "month", asOf, EUR_0, { name: "salary", location: { file: "policies/examples/openfisca-country-template/disposable-income.tiao", line: 19, column: 30 } }) === EUR_0
           ? basicIncomeAmountOn(asOf, overrides)
-          : YUAN_0)
-      : disposableIncomeOfAge(p, asOf, overrides) ? basicIncomeAmountOn(asOf, overrides) : YUAN_0;
+          : EUR_0)
+      : disposableIncomeOfAge(p, asOf, overrides) ? basicIncomeAmountOn(asOf, overrides) : EUR_0;
 }
 
 /** pension(p) of measure disposable_income */
@@ -383,8 +383,8 @@ function disposableIncomePension(p: Person, asOf: CalendarDate, overrides: Param
   // §6 "The pension counts as 1 euro in a person's income"
   // note: the template's pension is the truth of its condition, counted as 1 in sums
   return compareDecimal(decimalFromInteger(disposableIncomeAge(p, asOf, overrides)), ageOfRetirementOn(asOf, overrides)) >= 0
-    ? YUAN_1
-    : YUAN_0;
+    ? EUR_1
+    : EUR_0;
 }
 
 /** income_tax(p) of measure disposable_income */
@@ -398,7 +398,7 @@ function disposableIncomeIncomeTax(p: Person, asOf: CalendarDate, overrides: Par
           p.salary,
           "month",
           asOf,
-          YUAN_0,
+          EUR_0,
           {
             name: "salary",
             location: {
@@ -412,7 +412,7 @@ function disposableIncomeIncomeTax(p: Person, asOf: CalendarDate, overrides: Par
           p.capital_returns,
           "month",
           asOf,
-          YUAN_0,
+          EUR_0,
           {
             name: "capital_returns",
             location: {
@@ -445,7 +445,7 @@ function disposableIncomeSocialSecurityContribution(
         p.salary,
         "month",
         asOf,
-        YUAN_0,
+        EUR_0,
         {
           name: "salary",
           location: {
@@ -531,7 +531,7 @@ export function disposableIncomeOutputs(
           disposableIncomeParentingAllowanceAny(household, asOf, overrides)) ||
           disposableIncomeParentingAllowanceAny2(household, asOf, overrides))
         ? parentingAllowanceAmountOn(asOf, overrides)
-        : YUAN_0;
+        : EUR_0;
     parentingAllowanceCache = parentingAllowanceValue;
     return parentingAllowanceValue;
   }
@@ -540,7 +540,7 @@ export function disposableIncomeOutputs(
   function membersIncome(): Money {
     if (membersIncomeCache !== undefined) return membersIncomeCache;
     // §10 "the salaries, capital returns, pensions and basic incomes of its members"
-    let membersIncomeValue = YUAN_0;
+    let membersIncomeValue = EUR_0;
     for (const p of household.members) {
       membersIncomeValue = addMoney(
         membersIncomeValue,
@@ -551,7 +551,7 @@ export function disposableIncomeOutputs(
                 p.salary,
                 "month",
                 asOf,
-                YUAN_0,
+                EUR_0,
                 {
                   name: "salary",
                   location: {
@@ -565,7 +565,7 @@ export function disposableIncomeOutputs(
                 p.capital_returns,
                 "month",
                 asOf,
-                YUAN_0,
+                EUR_0,
                 {
                   name: "capital_returns",
                   location: {
@@ -590,7 +590,7 @@ export function disposableIncomeOutputs(
   function membersTaxes(): Money {
     if (membersTaxesCache !== undefined) return membersTaxesCache;
     // §10 "its members' income taxes and social security contributions"
-    let membersTaxesValue = YUAN_0;
+    let membersTaxesValue = EUR_0;
     for (const p of household.members) {
       membersTaxesValue = addMoney(
         membersTaxesValue,
@@ -660,7 +660,7 @@ export interface HousingAllowanceOutputs {
   /** whether measure housing_allowance is in force on the date: yes or no */
   readonly in_force: boolean;
   /**
-   * housing_allowance: an amount in fen (integer; 100 fen = 1 yuan)
+   * housing_allowance: an amount in cents (integer; 100 cents = 1 EUR)
    *
    * §1 "a housing allowance equal to a fraction of the rent it pays that month"
    */
@@ -706,7 +706,7 @@ export function housingAllowanceOutputs(
         household.rent,
         "month",
         asOf,
-        YUAN_0,
+        EUR_0,
         {
           name: "household.rent",
           location: { file: "policies/examples/openfisca-country-template/housing.tiao", line: 23, column: 13 },
@@ -721,7 +721,7 @@ export function housingAllowanceOutputs(
 
   return {
     in_force: inForce,
-    housing_allowance: () => inForce() ? housingAllowance() : YUAN_0,
+    housing_allowance: () => inForce() ? housingAllowance() : EUR_0,
   };
 }
 
@@ -757,7 +757,7 @@ export interface HousingTaxOutputs {
   /** whether measure housing_tax is in force on the date: yes or no */
   readonly in_force: boolean;
   /**
-   * housing_tax: an amount in fen (integer; 100 fen = 1 yuan)
+   * housing_tax: an amount in cents (integer; 100 cents = 1 EUR)
    *
    * §2 "10 euros per square metre of the accommodation, and at least 200 euros"
    */
@@ -832,7 +832,7 @@ export function housingTaxOutputs(
           ),
           housingTaxMinimalAmountOn(asOf, overrides),
         )
-      : YUAN_0;
+      : EUR_0;
     housingTaxCache = housingTaxValue;
     return housingTaxValue;
   }
@@ -873,7 +873,7 @@ export interface HouseholdIncomeOutputs {
   /** whether measure household_income is in force on the date: yes or no */
   readonly in_force: boolean;
   /**
-   * household_income: an amount in fen (integer; 100 fen = 1 yuan)
+   * household_income: an amount in cents (integer; 100 cents = 1 EUR)
    *
    * §3 "the sum of its members' salaries for that month"
    */
@@ -902,7 +902,7 @@ export function householdIncomeOutputs(
   function householdIncome(): Money {
     if (householdIncomeCache !== undefined) return householdIncomeCache;
     // §3 "the sum of its members' salaries for that month"
-    let householdIncomeValue = YUAN_0;
+    let householdIncomeValue = EUR_0;
     for (const m of household.members) {
       householdIncomeValue = addMoney(
         householdIncomeValue,
@@ -910,7 +910,7 @@ export function householdIncomeOutputs(
           m.salary,
           "month",
           asOf,
-          YUAN_0,
+          EUR_0,
           {
             name: "salary",
             location: { file: "policies/examples/openfisca-country-template/income.tiao", line: 5, column: 11 },
@@ -969,8 +969,8 @@ export const factSchema: FactSchema = {
         column: 1,
         endLine: 18,
         endColumn: 2,
-        start: 549,
-        end: 618,
+        start: 490,
+        end: 559,
       },
     },
     {
@@ -988,8 +988,8 @@ export const factSchema: FactSchema = {
         column: 1,
         endLine: 25,
         endColumn: 2,
-        start: 620,
-        end: 770,
+        start: 561,
+        end: 711,
       },
     },
   ],
@@ -1009,8 +1009,8 @@ export const factSchema: FactSchema = {
             column: 3,
             endLine: 28,
             endColumn: 37,
-            start: 799,
-            end: 833,
+            start: 740,
+            end: 774,
           },
         },
         {
@@ -1023,8 +1023,8 @@ export const factSchema: FactSchema = {
             column: 3,
             endLine: 29,
             endColumn: 39,
-            start: 836,
-            end: 872,
+            start: 777,
+            end: 813,
           },
         },
         {
@@ -1036,9 +1036,9 @@ export const factSchema: FactSchema = {
             line: 30,
             column: 3,
             endLine: 30,
-            endColumn: 63,
-            start: 875,
-            end: 935,
+            endColumn: 62,
+            start: 816,
+            end: 875,
           },
         },
         {
@@ -1050,9 +1050,9 @@ export const factSchema: FactSchema = {
             line: 31,
             column: 3,
             endLine: 31,
-            endColumn: 81,
-            start: 938,
-            end: 1016,
+            endColumn: 80,
+            start: 878,
+            end: 955,
           },
         },
       ],
@@ -1062,8 +1062,8 @@ export const factSchema: FactSchema = {
         column: 1,
         endLine: 32,
         endColumn: 2,
-        start: 772,
-        end: 1018,
+        start: 713,
+        end: 957,
       },
     },
     {
@@ -1081,8 +1081,8 @@ export const factSchema: FactSchema = {
             column: 3,
             endLine: 35,
             endColumn: 50,
-            start: 1053,
-            end: 1100,
+            start: 992,
+            end: 1039,
           },
         },
         {
@@ -1094,9 +1094,9 @@ export const factSchema: FactSchema = {
             line: 36,
             column: 3,
             endLine: 36,
-            endColumn: 59,
-            start: 1103,
-            end: 1159,
+            endColumn: 58,
+            start: 1042,
+            end: 1097,
           },
         },
         {
@@ -1109,8 +1109,8 @@ export const factSchema: FactSchema = {
             column: 3,
             endLine: 37,
             endColumn: 100,
-            start: 1162,
-            end: 1259,
+            start: 1100,
+            end: 1197,
           },
         },
         {
@@ -1123,8 +1123,8 @@ export const factSchema: FactSchema = {
             column: 3,
             endLine: 38,
             endColumn: 97,
-            start: 1262,
-            end: 1356,
+            start: 1200,
+            end: 1294,
           },
         },
       ],
@@ -1134,8 +1134,8 @@ export const factSchema: FactSchema = {
         column: 1,
         endLine: 39,
         endColumn: 2,
-        start: 1020,
-        end: 1358,
+        start: 959,
+        end: 1296,
       },
     },
   ],
@@ -1258,7 +1258,7 @@ export const measures: Measures = {
 /**
  * A scenario's JSON (its text, or the value JSON.parse gives) → the outputs `tiao run` prints,
  * per measure the scenario gives the facts for (or those of `options.measures`). Read and checked
- * as `tiao run` reads it: amounts in yuan (`12345.67` or `"12345.67"`), never in fen. With
+ * as `tiao run` reads it: amounts in EUR (`12345.67` or `"12345.67"`), never in cents. With
  * `{ explain: true }`, also under `explain`: for each output the rule that decided it, with its
  * citation, and the measure's window, as `tiao run --explain` gives them.
  */
