@@ -117,7 +117,13 @@ async function loadCases(
       const described = await engine.connection.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`);
       const columnTypes = new Map(described.getRows().map((row) => [String(row[0]), String(row[1])]));
       const input = flatInputSql(program, path, format, columnTypes, measures);
-      for (const statement of input.statements) await engine.connection.run(statement);
+      // the pass that checks every row, with its progress (rows read)
+      const progress = terminal ? new ProgressBar(process.stderr, undefined) : undefined;
+      try {
+        for (const statement of input.statements) await engine.runWithProgress(statement, progress === undefined ? undefined : (rows) => progress.update({ bytes: rows, scenarios: rows }));
+      } finally {
+        progress?.clear();
+      }
       await engine.connection.run(input.casesView((await engine.rejectedCount()) > 0));
       engine.caseDates = input.caseDates;
     } catch (error) {
@@ -158,7 +164,12 @@ async function writeResults(
   if (format !== "ndjson") {
     if (path === "-") throw new CliError("CSV and Parquet results are written to a file, not standard output");
     try {
-      await engine.writeFlatResults(path, format);
+      const progress = terminal ? new ProgressBar(process.stderr, scenarios) : undefined;
+      try {
+        await engine.writeFlatResults(path, format, progress === undefined ? undefined : (rows) => progress.update({ bytes: rows, scenarios: rows }));
+      } finally {
+        progress?.clear();
+      }
       const source = format === "csv" ? `read_csv(${stringLiteral(path)}, header = true, all_varchar = true)` : `read_parquet(${stringLiteral(path)})`;
       const counted = await engine.connection.runAndReadAll(`SELECT count(*) FROM ${source} WHERE evaluation_error IS NOT NULL`);
       return { badInput, evaluationErrors: Number(counted.getRows()[0]?.[0] ?? 0) };

@@ -38,6 +38,7 @@ import {
   CASES_TABLE,
   DATE_COLUMN,
   ITEM_COLUMN,
+  absentColumn,
   caseLayout,
   identifier,
   listColumnType,
@@ -77,7 +78,17 @@ export function chainView(measure: string): string {
   return `tiao_cases_through_${measure}`;
 }
 
-export function emitSql(program: ProgramIR, options: { readonly dialect: Dialect }): SqlEmission {
+export interface SqlOptions {
+  readonly dialect: Dialect;
+  /**
+   * Whether each measure's file also creates its view `measure.m4` (by default it does). An
+   * engine that reads only the results leaves them out: creating a view binds every view it
+   * reads, the chain of measures before it included.
+   */
+  readonly measureViews?: boolean;
+}
+
+export function emitSql(program: ProgramIR, options: SqlOptions): SqlEmission {
   const { dialect } = options;
   const { layout, problems } = caseLayout(program.schema);
   const diagnostics: Diagnostic[] = problems.map((problem) => unsupported(problem.span, problem.message));
@@ -85,7 +96,7 @@ export function emitSql(program: ProgramIR, options: { readonly dialect: Dialect
   const computed = new Map<string, ComputedMeasure>();
   for (const measure of program.measures) {
     const expressionProblems: ExpressionProblem[] = [];
-    const text = measureSql(program, measure, layout, dialect, expressionProblems, computed);
+    const text = measureSql(program, measure, layout, dialect, expressionProblems, computed, options.measureViews ?? true);
     for (const problem of expressionProblems) diagnostics.push(unsupported(problem.expr.span, problem.message));
     measureFiles.push({ name: `${measure.name}.sql`, text });
   }
@@ -139,6 +150,7 @@ function setupSql(program: ProgramIR, layout: CaseLayout, dialect: Dialect): str
         case "override":
           return `  ${identifier(c.name)} ${sqlType(c.type, dialect)}`;
         case "record_given":
+        case "override_absent":
           return `  ${identifier(c.name)} BOOLEAN`;
         case "list":
           return `  ${identifier(c.name)} ${listColumnType(listOf(layout, c.name), dialect)}`;
@@ -222,9 +234,17 @@ FROM ${dates} AS d`;
 export function caseParameterColumns(program: ProgramIR, inForce: (field: string) => string): string[] {
   return program.parameters.flatMap((parameter) => {
     const override = column("c", `parameters.${parameter.name}`);
+    if (parameter.type.kind !== "optional") {
+      return [
+        `  CASE WHEN ${override} IS NOT NULL THEN ${override} ELSE ${inForce(parameter.name)} END AS ${identifier(parameterColumn(parameter.name))}`,
+        `  (${override} IS NOT NULL OR ${inForce(`${parameter.name} in force`)}) AS ${identifier(parameterGivenColumn(parameter.name))}`,
+      ];
+    }
+    // an optional parameter overridden to absent has no value, whatever the table says, and is given
+    const absent = `${column("c", absentColumn(parameter.name))} IS TRUE`;
     return [
-      `  CASE WHEN ${override} IS NOT NULL THEN ${override} ELSE ${inForce(parameter.name)} END AS ${identifier(parameterColumn(parameter.name))}`,
-      `  (${override} IS NOT NULL OR ${inForce(`${parameter.name} in force`)}) AS ${identifier(parameterGivenColumn(parameter.name))}`,
+      `  CASE WHEN ${absent} THEN NULL WHEN ${override} IS NOT NULL THEN ${override} ELSE ${inForce(parameter.name)} END AS ${identifier(parameterColumn(parameter.name))}`,
+      `  (${absent} OR ${override} IS NOT NULL OR ${inForce(`${parameter.name} in force`)}) AS ${identifier(parameterGivenColumn(parameter.name))}`,
     ];
   });
 }
@@ -368,6 +388,7 @@ function measureSql(
   dialect: Dialect,
   problems: ExpressionProblem[],
   computed: Map<string, ComputedMeasure>,
+  withMeasureView: boolean,
 ): string {
   const definitions = new Map(measure.definitions.map((d) => [d.name, d]));
   const named = measureColumns;
@@ -469,13 +490,17 @@ WITH ${steps.join(",\n")}
 SELECT ${row}.*,
 ${outputColumns.join(",\n")}
 FROM ${identifier(`step ${layers}`)} AS ${row};
-
+${
+    withMeasureView
+      ? `
 -- The measure's results: one row per case that gives its facts.
 CREATE VIEW ${identifier(measureView(measure.name))} AS
 SELECT ${publicColumns.join(",\n  ")}
 FROM ${identifier(chainView(measure.name))} AS ${row}
 WHERE ${given};
-`;
+`
+      : ""
+  }`;
 }
 
 function measureOutputs(measure: MeasureIR): { name: string; type: ValueType }[] {

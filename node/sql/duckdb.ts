@@ -23,6 +23,9 @@ import {
 import { CASE_COLUMN, CASES_TABLE, DATE_COLUMN, identifier, stringLiteral } from "../../compiler/sql/tables.js";
 import type { CaseFile } from "./case-files.js";
 
+/** how often a run's progress is read from DuckDB */
+const PROGRESS_MS = 100;
+
 /** ~110 years: the list of parameters by day stays within some megabytes */
 const MAX_DAYS_INDEXED = 40_000;
 
@@ -158,9 +161,37 @@ export class DuckdbEngine {
     return all;
   }
 
-  /** Writes the flat results (one column per output, in the cases' order) to a CSV or Parquet file. */
-  async writeFlatResults(path: string, format: "csv" | "parquet"): Promise<void> {
-    await this.connection.run(`COPY (SELECT * FROM ${FLAT_RESULTS_VIEW}${this.ordered ? "" : " ORDER BY line"}) TO ${stringLiteral(path)} (FORMAT ${format})`);
+  /**
+   * Writes the flat results (one column per output, in the cases' order) to a CSV or Parquet
+   * file; `onRows`, when given, hears how many cases the query has read so far.
+   */
+  async writeFlatResults(path: string, format: "csv" | "parquet", onRows?: (rows: number) => void): Promise<void> {
+    await this.runWithProgress(`COPY (SELECT * FROM ${FLAT_RESULTS_VIEW}${this.ordered ? "" : " ORDER BY line"}) TO ${stringLiteral(path)} (FORMAT ${format})`, onRows);
+  }
+
+  /**
+   * Runs a statement; `onRows`, when given, hears every tenth of a second how many rows it
+   * has read (DuckDB's query progress: the rows its scan of the cases has produced, counted
+   * by row group of a Parquet file).
+   */
+  async runWithProgress(sql: string, onRows?: (rows: number) => void): Promise<void> {
+    if (onRows === undefined) {
+      await this.connection.run(sql);
+      return;
+    }
+    await this.connection.run("SET enable_progress_bar = true");
+    await this.connection.run("SET enable_progress_bar_print = false");
+    const pending = await this.connection.start(sql);
+    const timer = setInterval(() => {
+      const rows = Number(this.connection.progress.rows_processed);
+      if (rows > 0) onRows(rows);
+    }, PROGRESS_MS);
+    try {
+      await pending.getResult();
+    } finally {
+      clearInterval(timer);
+      await this.connection.run("SET enable_progress_bar = false");
+    }
   }
 
   async rejectedCount(): Promise<number> {
@@ -175,7 +206,8 @@ export class DuckdbEngine {
 }
 
 function sqlFiles(program: ProgramIR): readonly SqlFile[] {
-  const { files, diagnostics } = emitSql(program, { dialect: "duckdb" });
+  // the views of the measures' results (`measure.m4`) are not read here
+  const { files, diagnostics } = emitSql(program, { dialect: "duckdb", measureViews: false });
   if (diagnostics.length > 0) throw new SqlTargetError(diagnostics.map((d) => `${d.span.file}:${d.span.line}:${d.span.column}: ${d.message}`));
   return files;
 }

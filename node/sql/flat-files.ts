@@ -237,6 +237,24 @@ export function flatInputSql(
       case "record_given":
         columns.push(scalar(column.name, { kind: "bool" }));
         break;
+      case "override_absent": {
+        // a file without the column overrides no parameter to absent
+        if (!columnTypes.has(column.name)) {
+          columns.push({ value: "CAST(NULL AS BOOLEAN)", present: "FALSE", bad: "FALSE", problem: "NULL" });
+          break;
+        }
+        const absent = scalar(column.name, { kind: "bool" });
+        // the override's column is the one before
+        const override = columns.at(-1)!;
+        const both = `(${absent.value} IS TRUE AND ${override.present})`;
+        columns.push({
+          value: absent.value,
+          present: absent.present,
+          bad: `(${absent.bad} OR ${both})`,
+          problem: `CASE WHEN ${absent.bad} THEN ${absent.problem} WHEN ${both} THEN ${stringLiteral(`${column.name}: the parameter is overridden both to absent and to a value`)} END`,
+        });
+        break;
+      }
       case "list": {
         const list = listItems(listOf(layout, column.name), raw(column.name), columnTypes.get(column.name), program);
         columns.push(list.column);
@@ -376,6 +394,7 @@ export function flatExportSql(program: ProgramIR): string {
         columns.push(`${exportValue(source, column.type)} AS ${identifier(column.name)}`);
         break;
       case "record_given":
+      case "override_absent":
         columns.push(`${source} AS ${identifier(column.name)}`);
         break;
       case "list": {

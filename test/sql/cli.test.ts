@@ -3,6 +3,7 @@
  * --target sql`, and `tiao run --engine duckdb` on NDJSON, CSV and Parquet, with bad rows
  * reported by row and column and the other rows kept.
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
@@ -12,6 +13,7 @@ import { scratchFolder, tiao } from "../e2e/tiao.js";
 import { flatExportSql } from "../../node/sql/flat-files.js";
 import { DuckdbEngine } from "../../node/sql/duckdb.js";
 import { caseFilesOf, lanzhouProgram } from "./support.js";
+import { repositoryRoot } from "../emit/compiled.js";
 
 const lanzhou = "policies/lanzhou-2021-289";
 const ageBands = "test/e2e/fixtures/no-rule.tiao";
@@ -129,6 +131,35 @@ describe("tiao run --engine duckdb", () => {
     const node = tiao(["run", lanzhou, "--scenarios", ndjson, "--out", join(scratch.path, "flat-node.ndjson")]);
     expect(node.status).toBe(0);
     expect(readFileSync(join(scratch.path, "flat-duckdb.ndjson"), "utf8")).toBe(readFileSync(join(scratch.path, "flat-node.ndjson"), "utf8"));
+  }, 120_000);
+
+  it("shows its progress on a terminal while DuckDB checks and evaluates the cases of a Parquet file", async () => {
+    // 300 scenarios repeated into 400,200 rows: four row groups of Parquet, counted as DuckDB reads them
+    const texts = Array.from({ length: 300 }, (_, index) => scenarioText(13, index));
+    const program = await lanzhouProgram();
+    const read = await caseFilesOf(program, texts, scratch.path, "duckdb");
+    const engine = await DuckdbEngine.open(program);
+    const base = join(scratch.path, "progress-base.parquet");
+    const parquet = join(scratch.path, "progress.parquet");
+    try {
+      await engine.loadCaseFiles(read.files.files);
+      await engine.connection.run(`COPY (${flatExportSql(program)}) TO '${base}' (FORMAT parquet)`);
+      await engine.connection.run(`COPY (SELECT b.* FROM range(1334) AS copies, read_parquet('${base}') AS b) TO '${parquet}' (FORMAT parquet)`);
+    } finally {
+      engine.close();
+    }
+    // a terminal for the command: \`script\` runs it in a pseudo-terminal
+    const command = [process.execPath, join(repositoryRoot, "bin", "tiao.js"), "run", lanzhou, "--scenarios", parquet, "--out", join(scratch.path, "progress-out.parquet"), "--engine", "duckdb"];
+    const result = spawnSync("script", ["-qec", command.map((word) => `'${word}'`).join(" "), "/dev/null"], { cwd: repositoryRoot, encoding: "utf8", timeout: 110_000, env: { ...process.env, TIAO_CACHE: "off" } });
+    expect(result.status).toBe(0);
+    const frames = result.stdout.split("\r").map((frame) => frame.replace(/\x1b\[K/g, "").trim()).filter((frame) => frame !== "");
+    expect(frames.at(-1)).toMatch(/^400200 scenarios, 0 with errors, \d+\.\d s$/);
+    // the check of the rows, then the evaluation: its bar between 0% and 100% before the end
+    const checked = frames.flatMap((frame) => /^([\d,]+) scenarios {2}[\d,]+\/s$/.exec(frame)?.[1] ?? []);
+    expect(checked.length).toBeGreaterThan(0);
+    const percents = frames.flatMap((frame) => /^\[[█░]+\] +(\d+)% {2}([\d,]+) scenarios/.exec(frame)?.[1] ?? []).map(Number);
+    expect(percents.some((percent) => percent > 0 && percent < 100)).toBe(true);
+    expect(percents).toEqual([...percents].sort((a, b) => a - b));
   }, 120_000);
 
   it("evaluates only the measures asked for with --measure, a case without one of their facts bad input, from NDJSON and Parquet, as the Node engine", async () => {
