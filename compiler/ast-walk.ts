@@ -58,7 +58,7 @@ export function forEachSubExpression(expr: Expr, visit: (child: Expr) => void): 
 
 function windowExpressions(window: EffectiveWindow | undefined): Expr[] {
   if (window === undefined) return [];
-  return window.until === undefined ? [window.from] : [window.from, window.until];
+  return [...(window.from === undefined ? [] : [window.from]), ...(window.until === undefined ? [] : [window.until])];
 }
 
 /** The expressions written in a declaration (the roots of its expression trees). */

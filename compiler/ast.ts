@@ -188,12 +188,13 @@ export interface MeasureDeclaration {
   readonly span: SourceSpan;
 }
 
-/** `in force from <expr> [until <expr>]`; `until` is inclusive */
-export interface EffectiveWindow {
-  readonly from: Expr;
-  readonly until?: Expr;
-  readonly span: SourceSpan;
-}
+/**
+ * `in force from <expr> [until <expr>]`, or `in force until <expr>`: without `from`, in force
+ * on every date up to `until` (inclusive); one of the two is always written.
+ */
+export type EffectiveWindow =
+  | { readonly from: Expr; readonly until?: Expr; readonly span: SourceSpan }
+  | { readonly from?: undefined; readonly until: Expr; readonly span: SourceSpan };
 
 export type MeasureItem = Definition | NotComputable | Repeal;
 

@@ -573,9 +573,10 @@ class Converter implements ChainContext {
   private effectiveWindow(node: CstNode | undefined): EffectiveWindow | undefined {
     if (node === undefined) return undefined;
     const from = this.expression(childNode(node, "from"));
-    const span = this.nodeSpan(node);
-    if (from === undefined || span === undefined) return undefined;
     const until = this.expression(childNode(node, "until"));
+    const span = this.nodeSpan(node);
+    if (span === undefined || (from === undefined && until === undefined)) return undefined;
+    if (from === undefined) return until === undefined ? undefined : { until, span };
     return { from, ...(until === undefined ? {} : { until }), span };
   }
 

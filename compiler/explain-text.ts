@@ -237,7 +237,7 @@ class MeasureReport {
     const type = this.program.parameters.find((p) => p.name === parameter.name)?.type;
     const head = `${parameter.name}${described === "" ? "" : this.words.parenthesised(described)} = ${this.inWords(parameter.value, type)}`;
     if (parameter.overridden === true) return `${head}${this.words.givenByScenario}`;
-    const dates = parameter.from === undefined ? "" : this.words.inForceFrom(parameter.from, parameter.until);
+    const dates = parameter.source === undefined ? "" : this.words.inForceFrom(parameter.from, parameter.until);
     const source = parameter.source === undefined ? "" : this.words.source(sourceText(parameter.source));
     const note = parameter.note === undefined ? "" : this.words.parameterNote(parameter.note);
     const amendment = parameter.amendment === undefined ? "" : this.words.amendedBy(parameter.amendment);

@@ -25,6 +25,9 @@ export type NotAppliedReason =
   | { readonly kind: "condition" }
   | { readonly kind: "window"; readonly from: string; readonly until: string | null };
 
+/** The first day of the calendar: the start of a window written with only `until`, which has none. */
+const NO_START = "0001-01-01";
+
 export interface ExplanationWords {
   // ---- values
   readonly absent: string;
@@ -89,7 +92,8 @@ export interface ExplanationWords {
   readonly givenByScenario: string;
   /** the source of a value the scenario gave */
   readonly scenarioSource: string;
-  inForceFrom(from: string, until: string | undefined): string;
+  /** the dates of a parameter's value; `from` absent for a value written without `from` (in force from no start) */
+  inForceFrom(from: string | undefined, until: string | undefined): string;
   source(text: string): string;
   parameterNote(text: string): string;
   /** after a value an amendment gives: which amendment (policy name and version) */
@@ -121,13 +125,15 @@ const english: ExplanationWords = {
   inForceSummary: (inForce, window) => `in_force = ${String(inForce)}: ${window}`,
   notInForceSummary: (name, emptyValue, window) => `${name} is not computed: ${window}; the result gives it its empty value, ${emptyValue}`,
   windowSummary(measure, date, inForce, from, until) {
-    if (from === undefined) return `measure ${measure} has no time limit`;
+    if (from === undefined || (from === NO_START && until == null)) return `measure ${measure} has no time limit`;
+    if (from === NO_START) return `measure ${measure} is ${inForce ? "" : "not "}in force on ${date}: its window runs until ${until}`;
     const end = until == null ? " with no end date" : ` until ${until}`;
     return `measure ${measure} is ${inForce ? "" : "not "}in force on ${date}: its window runs from ${from}${end}`;
   },
   notApplied(reason) {
     if (reason.kind === "condition") return "its condition does not hold";
     const end = reason.until === null ? "" : ` until ${reason.until}`;
+    if (reason.from === NO_START) return `outside its window (in force${end})`;
     return `outside its window (in force from ${reason.from}${end})`;
   },
   monthEnd: (month, day) => `${month} has no day ${day}: its last day`,
@@ -140,7 +146,8 @@ const english: ExplanationWords = {
   measureLabel: (name, clause, title) => `${name}${clause === undefined ? "" : ` (${clause})`}${title === undefined ? "" : ` ${title}`}`,
   measureHeading: (label) => `Measure ${label}`,
   windowLine(inForce, date, from, until) {
-    if (from === undefined) return "In force: the measure has no time limit.";
+    if (from === undefined || (from === NO_START && until == null)) return "In force: the measure has no time limit.";
+    if (from === NO_START) return `${inForce ? "In force" : "Not in force"} on ${date}: the measure runs until ${until}.`;
     const end = until == null ? "with no end date" : `until ${until}`;
     return `${inForce ? "In force" : "Not in force"} on ${date}: the measure runs from ${from} ${end}.`;
   },
@@ -176,7 +183,12 @@ const english: ExplanationWords = {
   parameter: (text) => `Parameter ${text}`,
   givenByScenario: ", given by the scenario",
   scenarioSource: "given by the scenario",
-  inForceFrom: (from, until) => `, in force from ${from}${until === undefined ? "" : ` until ${until}`}`,
+  inForceFrom: (from, until) =>
+    from === undefined
+      ? until === undefined
+        ? ", in force on every date"
+        : `, in force until ${until}`
+      : `, in force from ${from}${until === undefined ? "" : ` until ${until}`}`,
   source: (text) => `; source: ${text}`,
   parameterNote: (text) => `; note: ${text}`,
   amendedBy: (amendment) => `; as amended by ${amendment}`,
@@ -206,13 +218,15 @@ const chinese: ExplanationWords = {
   inForceSummary: (inForce, window) => `in_force = ${String(inForce)}：${window}`,
   notInForceSummary: (name, emptyValue, window) => `${name} 未计算：${window}；结果给出其空值 ${emptyValue}`,
   windowSummary(measure, date, inForce, from, until) {
-    if (from === undefined) return `措施 ${measure} 没有适用期限`;
+    if (from === undefined || (from === NO_START && until == null)) return `措施 ${measure} 没有适用期限`;
+    if (from === NO_START) return `措施 ${measure} 在 ${date} ${inForce ? "" : "不"}适用（适用期至 ${until} 止）`;
     const end = until == null ? "，无截止日期" : `，至 ${until} 止`;
     return `措施 ${measure} 在 ${date} ${inForce ? "" : "不"}适用（适用期自 ${from} 起${end}）`;
   },
   notApplied(reason) {
     if (reason.kind === "condition") return "其条件不成立";
     const end = reason.until === null ? "" : `至 ${reason.until} 止`;
+    if (reason.from === NO_START) return `不在其适用期内（${end}）`;
     return `不在其适用期内（自 ${reason.from} 起${end}）`;
   },
   monthEnd: (month, day) => `${month} 没有第${day}日，取该月末日`,
@@ -225,7 +239,8 @@ const chinese: ExplanationWords = {
   measureLabel: (name, clause, title) => `${name}${clause === undefined ? "" : `（${clause}）`}${title ?? ""}`,
   measureHeading: (label) => `措施 ${label}`,
   windowLine(inForce, date, from, until) {
-    if (from === undefined) return "适用：本措施没有适用期限。";
+    if (from === undefined || (from === NO_START && until == null)) return "适用：本措施没有适用期限。";
+    if (from === NO_START) return `${date} ${inForce ? "在" : "不在"}适用期内：本措施适用至 ${until} 止。`;
     const end = until == null ? "，无截止日期" : `，至 ${until} 止`;
     return `${date} ${inForce ? "在" : "不在"}适用期内：本措施自 ${from} 起适用${end}。`;
   },
@@ -259,7 +274,12 @@ const chinese: ExplanationWords = {
   parameter: (text) => `参数 ${text}`,
   givenByScenario: "，由情景给定",
   scenarioSource: "由情景给定",
-  inForceFrom: (from, until) => `，自 ${from} 起${until === undefined ? "" : `至 ${until} 止`}适用`,
+  inForceFrom: (from, until) =>
+    from === undefined
+      ? until === undefined
+        ? "，任何日期均适用"
+        : `，至 ${until} 止适用`
+      : `，自 ${from} 起${until === undefined ? "" : `至 ${until} 止`}适用`,
   source: (text) => `；来源：${text}`,
   parameterNote: (text) => `；注：${text}`,
   amendedBy: (amendment) => `；依修订 ${amendment}`,

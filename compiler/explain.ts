@@ -27,6 +27,7 @@ import type {
 import {
   addDays,
   addMonths,
+  calendarDate,
   daysInMonth,
   formatDate,
   formatValue,
@@ -164,7 +165,7 @@ export interface ParameterRead {
   readonly value: OutputJson;
   /** true when the scenario gave the value (a what-if run); no date or source then */
   readonly overridden?: true;
-  /** the dates of the value used */
+  /** the dates of the value used; no `from` for a value written without one (in force from no start) */
   readonly from?: string;
   readonly until?: string;
   readonly source?: SourceReference;
@@ -636,6 +637,9 @@ function subtractTerm(total: RuntimeValue, term: RuntimeValue, type: ValueType):
   }
 }
 
+/** The first day of the calendar: the start of a parameter's value written without `from`. */
+const EARLIEST_CALENDAR_DATE = calendarDate(1, 1, 1);
+
 function describeParameterRead(parameter: ParameterIR, value: RuntimeValue, used: ParameterValueIR | "override"): ParameterRead {
   const base = {
     name: parameter.name,
@@ -646,7 +650,8 @@ function describeParameterRead(parameter: ParameterIR, value: RuntimeValue, used
   if (used === "override") return { ...base, overridden: true };
   return {
     ...base,
-    from: formatDate(used.from),
+    // a value written without `from` is in force from the first day of the calendar: it has no start
+    ...(used.from === EARLIEST_CALENDAR_DATE ? {} : { from: formatDate(used.from) }),
     ...(used.until === undefined ? {} : { until: formatDate(used.until) }),
     source: sourceReference(used.source),
     ...(used.note === undefined ? {} : { note: used.note }),

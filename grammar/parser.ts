@@ -381,16 +381,28 @@ export class TiaoParser extends CstParser {
     this.CONSUME(RBrace);
   });
 
-  /** `in force from <expr> [until <expr>]` */
+  /** `in force from <expr> [until <expr>]`, or `in force until <expr>` (in force on every date up to its end) */
   effectiveWindow = this.RULE("effectiveWindow", () => {
     this.CONSUME(In);
     this.CONSUME(Force);
-    this.CONSUME(From);
-    this.SUBRULE1(this.expression, { LABEL: "from" });
-    this.OPTION(() => {
-      this.CONSUME(Until);
-      this.SUBRULE2(this.expression, { LABEL: "until" });
-    });
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(From);
+          this.SUBRULE1(this.expression, { LABEL: "from" });
+          this.OPTION(() => {
+            this.CONSUME1(Until);
+            this.SUBRULE2(this.expression, { LABEL: "until" });
+          });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(Until);
+          this.SUBRULE3(this.expression, { LABEL: "until" });
+        },
+      },
+    ]);
   });
 
   measureItem = this.RULE("measureItem", () => {

@@ -6,7 +6,8 @@
  * grammar: the parser reports a missing `cites`.)
  */
 import type { Definition, EffectiveWindow, Expr, RuleCase } from "../ast.js";
-import type { RuleIR, SourceSpan } from "../ir.js";
+import type { ExprIR, RuleIR, SourceSpan } from "../ir.js";
+import { formatDate, type CalendarDate } from "../../runtime/dates.js";
 import { citationIR } from "./citations.js";
 import { checkExpr } from "./expressions.js";
 import type { Reporter } from "./report.js";
@@ -91,8 +92,12 @@ function arrange(cases: readonly CheckedCase[], definition: Definition, reporter
       help: "follow `to` from it: exceptions that override each other in a loop override no rule",
     });
   }
-  for (const siblings of [rules, ...children.values()]) reportConflicts(siblings, reporter);
+  for (const siblings of [rules, ...children.values()]) {
+    reportConflicts(siblings, reporter);
+    reportOverlappingWindows(siblings, reporter);
+  }
   reportUncoveredRule(rules, definition, reporter);
+  reportWindowGaps(rules, definition, reporter);
   if (untargeted.size > 0 || looping.length > 0 || roots.includes(undefined)) return undefined;
   return roots.filter((r): r is RuleIR => r !== undefined);
 }
@@ -161,6 +166,85 @@ function reportConflicts(siblings: readonly CheckedCase[], reporter: Reporter): 
       labels: [{ span: spanOf(earlier), message: `\`${earlier.label}\` is here` }],
       help: `make one an exception to the other (\`exception ${later.label} to ${earlier.label} when …\`), or give them conditions that exclude each other`,
     });
+  }
+}
+
+/** The days a case applies on, when it applies always within a window of written dates (open ends are infinite). */
+interface LiteralPeriod {
+  readonly case: CheckedCase;
+  readonly from: number;
+  readonly until: number;
+}
+
+function literalPeriod(c: CheckedCase): LiteralPeriod | undefined {
+  if (c.source.condition !== undefined || c.rule === undefined) return undefined;
+  const { window } = c.rule;
+  if (window === undefined) return { case: c, from: -Infinity, until: Infinity };
+  const day = (expr: ExprIR | undefined, open: number): number | undefined => {
+    if (expr === undefined) return open;
+    return expr.op === "literal" && typeof expr.value === "number" ? expr.value : undefined;
+  };
+  const from = day(window.from, -Infinity);
+  const until = day(window.until, Infinity);
+  return from === undefined || until === undefined ? undefined : { case: c, from, until };
+}
+
+function periodText(from: number, until: number): string {
+  if (from === until) return `on ${formatDate(from as CalendarDate)}`;
+  if (until === Infinity) return `from ${formatDate(from as CalendarDate)} on`;
+  if (from === -Infinity) return `until ${formatDate(until as CalendarDate)}`;
+  return `from ${formatDate(from as CalendarDate)} to ${formatDate(until as CalendarDate)}`;
+}
+
+/**
+ * Siblings that apply always, in windows of written dates that share a day: both give a value
+ * on that day, a conflict (T1103). Those written alike are T0404 already.
+ */
+function reportOverlappingWindows(siblings: readonly CheckedCase[], reporter: Reporter): void {
+  const periods = siblings.flatMap((c) => literalPeriod(c) ?? []);
+  for (let later = 1; later < periods.length; later++) {
+    for (let earlier = 0; earlier < later; earlier++) {
+      const a = periods[earlier];
+      const b = periods[later];
+      if (a === undefined || b === undefined) continue;
+      if (shape(a.case.source.window) === shape(b.case.source.window)) continue;
+      const from = Math.max(a.from, b.from);
+      const until = Math.min(a.until, b.until);
+      if (from > until) continue;
+      const kinds = b.case.source.kind === "exception" ? "exceptions" : "rules";
+      reportError(reporter, "T1103", spanOf(b.case), `the ${kinds} \`${a.case.label}\` and \`${b.case.label}\` both apply ${periodText(from, until)}`, {
+        labels: [{ span: spanOf(a.case), message: `\`${a.case.label}\` is here` }],
+        help:
+          a.until !== Infinity && b.from <= a.until && a.from < b.from
+            ? `end \`${a.case.label}\` the day before \`${b.case.label}\` starts (\`until ${formatDate((b.from - 1) as CalendarDate)}\`), or make one an exception to the other`
+            : `give the two windows no day in common, or make one an exception to the other (\`exception ${b.case.label} to ${a.case.label} when …\`)`,
+      });
+    }
+  }
+}
+
+/**
+ * Rules that all apply always, each in a window of written dates, that leave days between the
+ * first start and the last end where none applies: on those days the definition has no value,
+ * an evaluation error (warning T1104, as T0405; the measure's own window may exclude them).
+ */
+function reportWindowGaps(rules: readonly CheckedCase[], definition: Definition, reporter: Reporter): void {
+  const periods = rules.map(literalPeriod);
+  if (periods.length < 2 || periods.some((p) => p === undefined)) return;
+  const sorted = periods.filter((p): p is LiteralPeriod => p !== undefined).sort((a, b) => a.from - b.from);
+  let covered = sorted[0]?.until ?? Infinity;
+  let last = sorted[0];
+  for (const next of sorted.slice(1)) {
+    if (covered !== Infinity && next.from > covered + 1 && last !== undefined) {
+      reportWarning(reporter, "T1104", spanOf(next.case), `no rule gives \`${definition.name.name}\` a value ${periodText(covered + 1, next.from - 1)}`, {
+        labels: [{ span: spanOf(last.case), message: `\`${last.case.label}\` ends on ${formatDate(covered as CalendarDate)}` }],
+        help: `start \`${next.case.label}\` the day after \`${last.case.label}\` ends (\`from ${formatDate((covered + 1) as CalendarDate)}\`), or add a rule for the days between`,
+      });
+    }
+    if (next.until > covered) {
+      covered = next.until;
+      last = next;
+    }
   }
 }
 

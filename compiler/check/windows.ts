@@ -1,11 +1,12 @@
 /**
  * Effective windows (`in force from … until …`) of measures and rules: `from` is a date,
  * `until` a date or an optional date (absent: open end), both written as dates or date
- * parameters. A window written with two dates must not end before it starts.
+ * parameters. A window written with two dates must not end before it starts. A window with
+ * only `until` starts on the first day of the calendar, 0001-01-01.
  */
 import type { EffectiveWindow } from "../ast.js";
 import type { ExprIR, WindowIR } from "../ir.js";
-import { formatDate, type CalendarDate } from "../../runtime/dates.js";
+import { calendarDate, formatDate, type CalendarDate } from "../../runtime/dates.js";
 import type { ProgramSymbols } from "./declarations.js";
 import { checkExpr } from "./expressions.js";
 import type { Reporter } from "./report.js";
@@ -17,7 +18,8 @@ import { dateType, describeType } from "./types.js";
 /** `definitions`: those of the enclosing measure, so that using one in a window is reported as such (T0220). */
 export function checkWindow(window: EffectiveWindow, symbols: ProgramSymbols, definitions: ReadonlyMap<string, DefinitionSignature>, reporter: Reporter): WindowIR | undefined {
   const context = rootContext(symbols, "window", reporter, definitions);
-  const from = checkExpr(window.from, context, { type: dateType });
+  // without `from`, in force from the first day of the calendar: on every date up to `until`
+  const from = window.from === undefined ? earliestDate(window.span) : checkExpr(window.from, context, { type: dateType });
   const until = window.until === undefined ? undefined : checkExpr(window.until, context);
   if (until !== undefined && until.type.kind !== "date" && !(until.type.kind === "optional" && until.type.of.kind === "date")) {
     reportError(reporter, "T0302", until.span, `expected a date, found ${describeType(until.type)}`, {
@@ -35,6 +37,10 @@ export function checkWindow(window: EffectiveWindow, symbols: ProgramSymbols, de
     return undefined;
   }
   return { from, ...(until === undefined ? {} : { until }), span: window.span };
+}
+
+function earliestDate(span: EffectiveWindow["span"]): ExprIR {
+  return { op: "literal", value: calendarDate(1, 1, 1), type: dateType, span };
 }
 
 /** A date written out in the window, with its day number. */

@@ -512,6 +512,16 @@ export const catalog = {
     explanation:
       "Every amount of a policy is in its one currency, and each literal says which: `500 yuan` (or `500元`) in a policy without `currency`, `500 EUR` in one that declares `currency EUR`. A literal in another unit is a slip: amounts are never converted.",
   },
+  T1103: {
+    title: "rules whose windows overlap",
+    explanation:
+      "Two rules (or two exceptions to the same rule) that apply always, each in its own window of written dates, both give a value on the days their windows share: a conflict, as two rules that apply always without windows are (T0404). End the earlier window the day before the later one starts, or make one an exception to the other.",
+  },
+  T1104: {
+    title: "days between rules' windows where no rule applies",
+    explanation:
+      "The rules of a definition all apply always, each in a window of written dates, and between the first start and the last end some days are in no window: on those days the definition has no value, and evaluating it is an error. A warning, since the measure's own window may leave those days out; start the next window the day after the previous one ends, or add a rule for the days between.",
+  },
 } as const satisfies Record<string, CatalogEntry>;
 
 export type DiagnosticCode = keyof typeof catalog;

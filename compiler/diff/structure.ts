@@ -6,7 +6,7 @@
  */
 import type { CitationIR, DefinitionIR, MeasureIR, ParameterIR, ParameterValueIR, ProgramIR, RuleIR, SourceIR, ValueType, WindowIR } from "../ir.js";
 import type { EnumDecl, FieldDecl, RecordDecl } from "../../runtime/types.js";
-import { formatDate } from "../../runtime/dates.js";
+import { calendarDate, formatDate } from "../../runtime/dates.js";
 import type { Focus } from "./for-whom.js";
 import { literalText } from "./ir-meaning.js";
 import { printIR } from "./print.js";
@@ -260,8 +260,13 @@ function timelineText(parameter: ParameterIR): string {
   return parameter.values.map((value) => `${literalText(value.value, parameter.type)} ${periodText(value)}`).join("; ");
 }
 
+/** The first day of the calendar: the start of a value written without `from`, which has none. */
+const EARLIEST_CALENDAR_DATE = calendarDate(1, 1, 1);
+
 function periodText(value: ParameterValueIR): string {
-  return value.until === undefined ? `from ${formatDate(value.from)}` : `from ${formatDate(value.from)} until ${formatDate(value.until)}`;
+  const until = value.until === undefined ? undefined : `until ${formatDate(value.until)}`;
+  if (value.from === EARLIEST_CALENDAR_DATE) return until ?? "on every date";
+  return until === undefined ? `from ${formatDate(value.from)}` : `from ${formatDate(value.from)} ${until}`;
 }
 
 export function sourceText(source: SourceIR): string {
@@ -280,7 +285,8 @@ export function citationText(citation: CitationIR | undefined): string | undefin
 
 function windowText(window: WindowIR | undefined, definitions: ReadonlySet<string>): string | undefined {
   if (window === undefined) return undefined;
-  const from = `in force from ${printIR(window.from, definitions)}`;
+  const noStart = window.from.op === "literal" && window.from.value === EARLIEST_CALENDAR_DATE;
+  const from = noStart ? "in force" : `in force from ${printIR(window.from, definitions)}`;
   return window.until === undefined ? from : `${from} until ${printIR(window.until, definitions)}`;
 }
 

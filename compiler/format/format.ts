@@ -255,7 +255,7 @@ class Printer {
 
   private window(indent: number, window: EffectiveWindow): void {
     const until = window.until === undefined ? "" : ` until ${printExpression(window.until)}`;
-    this.line(indent, `in force from ${printExpression(window.from)}${until}`, window.span);
+    this.line(indent, window.from === undefined ? `in force${until}` : `in force from ${printExpression(window.from)}${until}`, window.span);
   }
 
   private measureItem(item: MeasureItem): void {

@@ -206,6 +206,7 @@ function parenthesizeRule(rule: RuleCase): RuleCase {
 }
 
 function parenthesizeWindow(window: EffectiveWindow): EffectiveWindow {
+  if (window.from === undefined) return { ...window, until: parenthesizeExpression(window.until) };
   return {
     ...window,
     from: parenthesizeExpression(window.from),

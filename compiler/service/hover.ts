@@ -67,7 +67,8 @@ function sourceText(source: SourceRef): string {
 }
 
 function windowText(window: EffectiveWindow, written: SourceText): string {
-  return `in force from \`${written(window.from)}\`${window.until === undefined ? "" : ` until \`${written(window.until)}\``}`;
+  const until = window.until === undefined ? "" : ` until \`${written(window.until)}\``;
+  return window.from === undefined ? `in force${until}` : `in force from \`${written(window.from)}\`${until}`;
 }
 
 function parameterMarkdown(parameter: ParameterDeclaration, type: string, written: SourceText): string {

@@ -342,7 +342,7 @@ class IndexBuilder {
     const dateType: ValueType = { kind: "date" };
     const resolveWindow = (window: EffectiveWindow | undefined): void => {
       if (window === undefined) return;
-      this.expression(window.from, emptyScope, dateType);
+      if (window.from !== undefined) this.expression(window.from, emptyScope, dateType);
       if (window.until !== undefined) this.expression(window.until, emptyScope, dateType);
     };
     resolveWindow(measure.window);

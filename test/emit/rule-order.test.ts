@@ -51,7 +51,8 @@ describe("the order rules are decided in", () => {
 
   it("does the same among more siblings than get a check per pair", async () => {
     const siblings = [2001, 2002, 2003, 2004]
-      .map((year) => `    rule in_${year}\n      = 0 cites §1 "w"\n      in force from ${year}-01-01 until ${year}-12-31`)
+      // each under a condition: rules that apply always in windows that overlap `first` are refused by check (T1103)
+      .map((year) => `    rule in_${year}\n      when not person.b\n      = 0 cites §1 "w"\n      in force from ${year}-01-01 until ${year}-12-31`)
       .join("\n");
     const program = compileText(`${header}
 measure m "m" {

@@ -166,12 +166,12 @@ function surveyType(type: TypeExpr, around: Surroundings): void {
 function surveyWindow(window: EffectiveWindow, owner: string, around: Surroundings): void {
   const { found } = around;
   found.add(`${owner} window`);
-  if (window.from.kind === "date" && window.until?.kind === "date") found.add(`${owner} window with fixed dates`);
+  if (window.from?.kind === "date" && window.until?.kind === "date") found.add(`${owner} window with fixed dates`);
   const until = window.until?.kind === "name" ? around.parameters.get(window.until.name.name) : undefined;
-  if (window.from.kind === "name" && until?.type.kind === "optional" && until.values.some((v) => v.value.kind === "absent")) {
+  if (window.from?.kind === "name" && until?.type.kind === "optional" && until.values.some((v) => v.value.kind === "absent")) {
     found.add(`${owner} window between parameters, open while the end is absent`);
   }
-  surveyExpr(window.from, around);
+  if (window.from !== undefined) surveyExpr(window.from, around);
   if (window.until !== undefined) surveyExpr(window.until, around);
 }
 

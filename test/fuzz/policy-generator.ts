@@ -290,12 +290,13 @@ class PolicyWriter {
     return lines.join("\n");
   }
 
-  /** `in force from … until …`: dates or parameters, the end never before the start when both are literals. */
+  /** `in force from … until …` or `in force until …`: dates or parameters, the end never before the start when both are literals. */
   private window(): string {
     const dates = this.parameters.filter((parameter) => parameter.type.kind === "date");
     const ends = this.parameters.filter((parameter) => parameter.type.kind === "optional");
     const from = dates.length > 0 && this.random.chance(0.3) ? this.random.pick(dates).name : this.date();
     if (this.random.chance(0.3)) return `in force from ${from}`;
+    if (this.random.chance(0.15)) return `in force until ${this.date()}`;
     if (ends.length > 0 && this.random.chance(0.3)) return `in force from ${from} until ${this.random.pick(ends).name}`;
     const until = this.date();
     if (/^\d/.test(from) && until < from) return `in force from ${until} until ${from}`;

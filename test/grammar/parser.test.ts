@@ -195,7 +195,14 @@ describe("rules with `when`", () => {
     const [definition] = definitionsOf('let x: bool = a in s cites §1 "x" in force from d until e');
     const rule = only(casesOf(definition as Definition));
     expect(sExpression(rule.value)).toBe("(in a s)");
-    expect(rule.window && sExpression(rule.window.from)).toBe("d");
+    expect(rule.window?.from && sExpression(rule.window.from)).toBe("d");
+  });
+
+  it("reads a window with only its end", () => {
+    const [definition] = definitionsOf('let x: bool = true cites §1 "x" in force until e');
+    const rule = only(casesOf(definition as Definition));
+    expect(rule.window?.from).toBeUndefined();
+    expect(rule.window?.until && sExpression(rule.window.until)).toBe("e");
   });
 });
 
@@ -253,7 +260,7 @@ describe("declarations", () => {
       }`),
     );
     expect(measure).toMatchObject({ title: { value: "确保…" }, citation: { clause: { measure: 4 } } });
-    expect(measure.window && sExpression(measure.window.from)).toBe("epidemic_period_start");
+    expect(measure.window?.from && sExpression(measure.window.from)).toBe("epidemic_period_start");
     const [letItem, outputItem, notComputable] = measure.items;
     expect(letItem).toMatchObject({ kind: "definition", visibility: "let", name: { name: "subsidisable" } });
     expect(letItem?.kind === "definition" && letItem.parameters.map((parameter) => parameter.name.name)).toEqual(["t", "p"]);
