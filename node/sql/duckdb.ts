@@ -45,11 +45,15 @@ export class DuckdbEngine {
   ) {}
 
   /** An in-memory database holding the policy's tables, parameters and views. */
-  static async open(program: ProgramIR, options: { readonly threads?: number; readonly memoryLimit?: string } = {}): Promise<DuckdbEngine> {
+  static async open(
+    program: ProgramIR,
+    options: { readonly threads?: number; readonly memoryLimit?: string; readonly temporaryDirectory?: string } = {},
+  ): Promise<DuckdbEngine> {
     const files = sqlFiles(program);
     const settings: Record<string, string> = {};
     if (options.threads !== undefined) settings["threads"] = String(options.threads);
     if (options.memoryLimit !== undefined) settings["memory_limit"] = options.memoryLimit;
+    if (options.temporaryDirectory !== undefined) settings["temp_directory"] = options.temporaryDirectory;
     const instance = await DuckDBInstance.create(":memory:", settings);
     const connection = await instance.connect();
     for (const file of files) await connection.run(file.text);
