@@ -67,6 +67,7 @@ function presentValueWriter(type: ValueType, schema: FactSchema): JsonWriter {
     case "list":
     case "record":
     case "series":
+    case "per_member":
       return (value) => JSON.stringify(formatValue(value, type, schema));
   }
 }

@@ -10,7 +10,7 @@
  *   the amendment's; its label and unit replace the base's when given;
  * - a scale of the base's name: each bracket of the amendment's name takes its figures
  *   (thresholds, rates) from the amendment from their first date on, as a parameter does;
- *   a new bracket is added;
+ *   a new bracket is added; `repeal bracket name` takes a bracket out, on every date;
  * - an enum of the base's name is replaced; a record or entity gets the amendment's fields
  *   (a field of the same name replaced, a new one added);
  * - a measure of the base's name: its title, citation and window when the amendment gives
@@ -53,7 +53,14 @@ export function amendedPath(files: readonly PolicyFile[]): { readonly path: stri
 export function reportRepealsOutsideAmendments(files: readonly PolicyFile[], reporter: Reporter): void {
   for (const file of files) {
     for (const declaration of file.declarations) {
-      const repeals = declaration.kind === "repeal" ? [declaration] : declaration.kind === "measure" ? declaration.items.filter(isRepeal) : [];
+      const repeals =
+        declaration.kind === "repeal"
+          ? [declaration]
+          : declaration.kind === "measure"
+            ? declaration.items.filter(isRepeal)
+            : declaration.kind === "scale"
+              ? (declaration.repeals ?? [])
+              : [];
       for (const repeal of repeals) {
         reportError(reporter, "T0905", repeal.span, "`repeal` belongs to an amendment", {
           help: 'say in the header which policy this one amends (`amends "../policy"`), or delete the declaration itself',
@@ -114,8 +121,15 @@ export function applyAmendment(base: readonly PolicyFile[], amendment: readonly 
         }
         case "scale": {
           const target = find(declaration.name.name, ["scale"]);
-          if (target?.kind !== "scale") keep();
-          else replaced.set(target, mergeScale(target, declaration));
+          if (target?.kind === "scale") replaced.set(target, mergeScale(target, declaration, reporter));
+          else {
+            for (const repeal of declaration.repeals ?? []) {
+              reportError(reporter, "T1016", repeal.span, `there is no scale \`${declaration.name.name}\` to take bracket \`${repeal.name.name}\` out of`, {
+                help: "a bracket is repealed in a scale of the policy it amends, named as it is there",
+              });
+            }
+            keep();
+          }
           break;
         }
         case "measure": {
@@ -184,8 +198,22 @@ function mergeParameter(base: ParameterDeclaration, amendment: ParameterDeclarat
   };
 }
 
-function mergeScale(base: ScaleDeclaration, amendment: ScaleDeclaration): ScaleDeclaration {
-  const brackets = base.brackets.map((bracket) => {
+function mergeScale(base: ScaleDeclaration, amendment: ScaleDeclaration, reporter: Reporter): ScaleDeclaration {
+  const repealed = new Set<string>();
+  for (const repeal of amendment.repeals ?? []) {
+    const name = repeal.name.name;
+    if (!base.brackets.some((bracket) => bracket.name.name === name)) {
+      const names = base.brackets.map((bracket) => `\`${bracket.name.name}\``).join(", ");
+      reportError(reporter, "T1016", repeal.name.span, `scale \`${base.name.name}\` has no bracket \`${name}\` to repeal`, { help: `its brackets are ${names}` });
+    } else if (amendment.brackets.some((bracket) => bracket.name.name === name)) {
+      reportError(reporter, "T1016", repeal.name.span, `bracket \`${name}\` is both repealed and given figures`, {
+        help: "repeal it to take it out on every date, or give its new figures to change them from a date",
+      });
+    } else {
+      repealed.add(name);
+    }
+  }
+  const brackets = base.brackets.filter((bracket) => !repealed.has(bracket.name.name)).map((bracket) => {
     const changed = amendment.brackets.find((b) => b.name.name === bracket.name.name);
     if (changed === undefined) return bracket;
     const figures = (kind: BracketFigure["figure"]) =>

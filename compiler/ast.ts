@@ -163,6 +163,13 @@ export interface ScaleDeclaration {
   readonly label?: StringLiteral;
   readonly unit?: StringLiteral;
   readonly brackets: readonly ScaleBracket[];
+  /** `repeal bracket name`, in an amendment: brackets of the amended scale taken out */
+  readonly repeals?: readonly BracketRepeal[];
+  readonly span: SourceSpan;
+}
+
+export interface BracketRepeal {
+  readonly name: Identifier;
   readonly span: SourceSpan;
 }
 
@@ -205,11 +212,13 @@ export interface NotComputable {
   readonly span: SourceSpan;
 }
 
-export interface DefinitionParameter {
-  readonly name: Identifier;
-  readonly type: TypeExpr;
-  readonly span: SourceSpan;
-}
+/**
+ * `p: person`, a record of the type written; or `p in household.members`, each member of a
+ * list of the facts, for an output given for each member (the record type is the list's)
+ */
+export type DefinitionParameter =
+  | { readonly name: Identifier; readonly type: TypeExpr; readonly members?: undefined; readonly span: SourceSpan }
+  | { readonly name: Identifier; readonly type?: undefined; readonly members: Expr; readonly span: SourceSpan };
 
 export interface Definition {
   readonly kind: "definition";
@@ -251,6 +260,9 @@ export interface DateLiteral {
   readonly span: SourceSpan;
 }
 
+/** `max` and `min` of the items' values are absent when no item is counted */
+export type AggregateOperator = "count" | "sum" | "any" | "all" | "max" | "min";
+
 export type BinaryOperator = "+" | "-" | "*" | "/" | "=" | "!=" | "<" | "<=" | ">" | ">=" | "and" | "or" | "otherwise";
 
 export type Expr =
@@ -273,7 +285,8 @@ export type Expr =
   | { readonly kind: "name"; readonly name: Identifier; readonly span: SourceSpan }
   /** `e.field` */
   | { readonly kind: "field"; readonly object: Expr; readonly field: Identifier; readonly span: SourceSpan }
-  | { readonly kind: "call"; readonly callee: Identifier; readonly args: readonly Expr[]; readonly span: SourceSpan }
+  /** `f(args)`; `m.f(member)` (with `measure`): an output of measure `m` given for each member, read for one */
+  | { readonly kind: "call"; readonly callee: Identifier; readonly args: readonly Expr[]; readonly measure?: Identifier; readonly span: SourceSpan }
   | { readonly kind: "unary"; readonly operator: "not" | "-"; readonly operand: Expr; readonly span: SourceSpan }
   | { readonly kind: "binary"; readonly operator: BinaryOperator; readonly left: Expr; readonly right: Expr; readonly span: SourceSpan }
   /** `a in {x, y}` or `a in s` */
@@ -286,11 +299,11 @@ export type Expr =
   | { readonly kind: "set"; readonly elements: readonly Expr[]; readonly span: SourceSpan }
   /**
    * `count(x in L where c)`, `any(…)`, `all(…)`: `value` absent;
-   * `sum(e for x in L where c)`: `value` is e. `where` is optional everywhere.
+   * `sum(e for x in L where c)`, `max(…)`, `min(…)`: `value` is e. `where` is optional everywhere.
    */
   | {
       readonly kind: "aggregate";
-      readonly operator: "count" | "sum" | "any" | "all";
+      readonly operator: AggregateOperator;
       readonly variable: Identifier;
       readonly list: Expr;
       readonly value?: Expr;

@@ -11,6 +11,7 @@
  */
 import type { CstElement, CstNode, IToken } from "chevrotain";
 import type {
+  BracketRepeal,
   BinaryOperator,
   Citation,
   ClauseRef,
@@ -438,6 +439,7 @@ class Converter implements ChainContext {
     } else if (misplacedSpan !== undefined) {
       this.report("T1002", "only a scale has brackets", misplacedSpan, `declare the parameter as a scale: \`parameter ${name.name}: scale\``);
     }
+    const repeals = childNodes(node, "bracketRepeal").flatMap((repeal) => this.bracketRepeal(repeal, isScale));
     if (isScale) {
       const brackets = bracketNodes.flatMap((bracket) => {
         const converted = this.scaleBracket(bracket);
@@ -450,6 +452,7 @@ class Converter implements ChainContext {
         ...(label === undefined ? {} : { label }),
         ...(unit === undefined ? {} : { unit }),
         brackets,
+        ...(repeals.length === 0 ? {} : { repeals }),
         span,
       };
     }
@@ -466,6 +469,23 @@ class Converter implements ChainContext {
       values,
       span,
     };
+  }
+
+  /** `repeal bracket name`, in a scale only (T1002) */
+  private bracketRepeal(node: CstNode, inScale: boolean): BracketRepeal[] {
+    const keyword = this.identifier(childToken(node, "keyword"));
+    const name = this.declaredName(childNode(node, "name"));
+    const span = this.nodeSpan(node);
+    if (keyword === undefined || name === undefined || span === undefined) return [];
+    if (keyword.name !== "bracket") {
+      this.report("T1003", `a scale holds brackets, not \`${keyword.name}\``, keyword.span, `write \`repeal bracket ${name.name}\``);
+      return [];
+    }
+    if (!inScale) {
+      this.report("T1002", "only a scale has brackets", span, "a bracket is repealed in an amendment's scale of the same name");
+      return [];
+    }
+    return [{ name, span }];
   }
 
   private scaleBracket(node: CstNode): ScaleBracket | undefined {
@@ -612,10 +632,15 @@ class Converter implements ChainContext {
   }
 
   private definitionParameters(node: CstNode): DefinitionParameter[] {
-    return childNodes(node, "definitionParameter").flatMap((parameter) => {
+    return childNodes(node, "definitionParameter").flatMap((parameter): DefinitionParameter[] => {
       const name = this.declaredName(childNode(parameter, "name"));
-      const type = this.typeExpression(childNode(parameter, "typeExpression"));
       const span = this.nodeSpan(parameter);
+      const membersNode = childNode(parameter, "members");
+      if (membersNode !== undefined) {
+        const members = this.expression(membersNode);
+        return name === undefined || members === undefined || span === undefined ? [] : [{ name, members, span }];
+      }
+      const type = this.typeExpression(childNode(parameter, "typeExpression"));
       return name === undefined || type === undefined || span === undefined ? [] : [{ name, type, span }];
     });
   }
@@ -747,11 +772,25 @@ class Converter implements ChainContext {
       if (result === undefined || field === undefined) return undefined;
       result = { kind: "field", object: result, field, span: this.joinSpans(result.span, field.span) };
     }
+    const memberArguments = childNode(node, "memberArguments");
+    if (memberArguments !== undefined && result !== undefined) result = this.memberCall(result, memberArguments);
     for (const minus of childTokens(node, "Minus").reverse()) {
       if (result === undefined) return undefined;
       result = { kind: "unary", operator: "-", operand: result, span: this.joinSpans(this.tokenSpan(minus), result.span) };
     }
     return result;
+  }
+
+  /** `m.output(p)`: an output of measure `m` for one member; only a measure's output is called so */
+  private memberCall(read: Expr, argumentsNode: CstNode): Expr | undefined {
+    const args = this.expressions(childNodes(argumentsNode, "arguments"));
+    const close = argumentsNode.children["RParen"]?.[0];
+    if (args === undefined) return undefined;
+    if (read.kind !== "field" || read.object.kind !== "name" || childNode(argumentsNode, "overPeriods") !== undefined || childNode(argumentsNode, "forItems") !== undefined || close === undefined || !("image" in close)) {
+      this.report("T0107", "only an output of a measure is read for one member this way", read.span, "write `measure.output(member)`, e.g. `income_tax.income_tax(p)`");
+      return undefined;
+    }
+    return { kind: "call", callee: read.field, args, measure: read.object.name, span: this.joinSpans(read.span, this.tokenSpan(close)) };
   }
 
   spanOfToken(token: IToken): SourceSpan {
@@ -838,6 +877,8 @@ class Converter implements ChainContext {
     const args = this.expressions(childNodes(argumentsNode, "arguments"));
     const span = this.nodeSpan(node);
     if (args === undefined || span === undefined) return undefined;
+    const forNode = childNode(argumentsNode, "forItems");
+    if (forNode !== undefined) return this.extremum(callee, args, forNode, span);
     const overNode = childNode(argumentsNode, "overPeriods");
     if (overNode === undefined) return { kind: "call", callee, args, span };
     const periods = this.overPeriods(overNode);
@@ -847,6 +888,21 @@ class Converter implements ChainContext {
       return undefined;
     }
     return periods === undefined ? undefined : { kind: "over", operator: "average", series, periods, span };
+  }
+
+  /** `max(e for x in L where c)`, `min(…)`: the largest or smallest value of the items */
+  private extremum(callee: Identifier, args: readonly Expr[], forNode: CstNode, span: SourceSpan): Expr | undefined {
+    const [value, ...others] = args;
+    if ((callee.name !== "max" && callee.name !== "min") || value === undefined || others.length > 0) {
+      this.report("T1013", `\`${callee.name}(… for …)\` is not an aggregate`, callee.span, "only `sum`, `max` and `min` take `for x in list`, with one value: `max(e for x in list)`");
+      return undefined;
+    }
+    const variable = this.identifier(childToken(forNode, "variable"));
+    const list = this.expression(childNode(forNode, "list"));
+    const filterNode = childNode(forNode, "filter");
+    const filter = this.expression(filterNode);
+    if (variable === undefined || list === undefined || (filterNode !== undefined && filter === undefined)) return undefined;
+    return { kind: "aggregate", operator: callee.name, variable, list, value, ...(filter === undefined ? {} : { filter }), span };
   }
 
   /** `over last 12 months`, `over this year`, `over previous month` */

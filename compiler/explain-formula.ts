@@ -83,6 +83,13 @@ class FormulaPrinter {
       case "definition":
         return this.named(expr.name, { kind: "definition", name: expr.name, type: expr.type });
       case "measure_output": {
+        if (expr.member !== undefined) {
+          // an output for each member, read for one: its value is recorded under the member's path
+          const text = `${expr.measure}.${expr.output}(${at(expr.member, Strength.Conditional)})`;
+          const path = this.pathOf(expr.member, bound);
+          if (path === undefined) return { text, strength: Strength.Primary };
+          return this.named(text, { kind: "measure_output", name: `${expr.measure}.${expr.output}(${path})`, type: expr.type });
+        }
         const text = `${expr.measure}.${expr.output}`;
         return this.named(text, { kind: "measure_output", name: text, type: expr.type });
       }

@@ -94,6 +94,12 @@ class MeasureReport {
         const explanation = this.explanation(name);
         this.stepsBefore(explanation);
         this.block(name, explanation, "");
+        // an output for each member: each member's value explained on its own
+        const list = this.measure.definitions.find((d) => d.name === name)?.members;
+        (explanation.members ?? []).forEach((member, index) => {
+          this.stepsBefore(member);
+          this.block(`${name}(${list?.entity ?? ""}.${list?.field ?? ""}[${index}])`, member, "");
+        });
       }
     }
     this.notComputed(inForce);
@@ -202,8 +208,12 @@ class MeasureReport {
     return this.inWords(value, this.definitionType(name));
   }
 
+  /** `tax` for each member is a list of values; `tax(household.members[0])` one of them. */
   private definitionType(name: string): ValueType | undefined {
-    return this.measure.definitions.find((d) => d.name === name)?.type;
+    const call = name.indexOf("(");
+    const definition = this.measure.definitions.find((d) => d.name === (call === -1 ? name : name.slice(0, call)));
+    if (definition === undefined) return undefined;
+    return definition.members !== undefined && call === -1 ? { kind: "per_member", of: definition.type } : definition.type;
   }
 
   /** A definition's formula, unless it only repeats the value (`false`, `online`). */

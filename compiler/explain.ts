@@ -92,6 +92,11 @@ export interface Explanation {
   readonly notComputable?: readonly NotComputableReference[];
   /** the values the decision read */
   readonly read?: ValuesRead;
+  /**
+   * for an output given for each member of a list, evaluated while its measure is in force:
+   * each member's explanation, in the list's order (`value` is then the list of values)
+   */
+  readonly members?: readonly Explanation[];
 }
 
 export interface AggregateRead {
@@ -309,9 +314,9 @@ export class Trace {
     this.current.definitions.set(definition.name, definition);
   }
 
-  /** An output of another measure, read as that measure's result gives it. */
-  measureOutput(measure: string, output: string, type: ValueType, value: RuntimeValue): void {
-    const name = `${measure}.${output}`;
+  /** An output of another measure, read as that measure's result gives it (for one member: its path). */
+  measureOutput(measure: string, output: string, type: ValueType, value: RuntimeValue, memberPath?: string): void {
+    const name = memberPath === undefined ? `${measure}.${output}` : `${measure}.${output}(${memberPath})`;
     this.current.measureOutputs.set(name, { name, kind: "output", value: formatValue(value, type, this.schema) });
   }
 
@@ -354,6 +359,21 @@ export class Trace {
       value: formatValue(value, definition.type, this.schema),
       explanation: this.explainFrame(definition.name, definition, value, frame),
     });
+  }
+
+  /** Closes the frame of an output for one member (the member's fact path given) and explains it. */
+  endMember(definition: DefinitionIR, memberPath: string, value: RuntimeValue): Explanation {
+    const frame = this.end();
+    const [parameter] = definition.parameters;
+    if (parameter !== undefined) frame.localPaths.set(parameter.name, memberPath);
+    return this.explainFrame(`${definition.name}(${memberPath})`, definition, value, frame);
+  }
+
+  /** An output given for each member: its values, and each member's explanation. */
+  explainMembers(name: string, type: ValueType, values: readonly RuntimeValue[], members: readonly Explanation[]): Explanation {
+    const resultType: ValueType = { kind: "per_member", of: type };
+    const value = formatValue(values, resultType, this.schema);
+    return { summary: this.words.valueHead(name, describeValue(value, resultType, this.words)), value, members };
   }
 
   /** Starts the record of an aggregate over a list of `items` items; none while an item not shown is evaluated. */
@@ -702,6 +722,7 @@ export function shortCitation(citation: CitationIR): string {
  */
 export function describeValue(value: OutputJson, type: ValueType, words?: ExplanationWords, unit: string = words?.unit ?? "yuan"): string {
   if (value === null) return words?.absent ?? "absent";
+  if (type.kind === "per_member" && Array.isArray(value)) return `[${value.map((item) => describeValue(item, type.of, words)).join(", ")}]`;
   if (Array.isArray(value)) return `{${value.join(", ")}}`;
   const kind = type.kind === "optional" ? type.of.kind : type.kind;
   const text = String(value);

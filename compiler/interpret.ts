@@ -377,11 +377,33 @@ class MeasureEvaluation {
     return this.window.inForce;
   }
 
-  /** An output as the measure's result gives it: its empty value when the measure is not in force. */
-  outputValue(name: string): RuntimeValue {
+  /**
+   * An output as the measure's result gives it: its empty value when the measure is not in
+   * force. An output given for each member is read for one member, a record of its list.
+   */
+  outputValue(name: string, member?: RuntimeValue): RuntimeValue {
     if (name === "in_force") return this.inForce();
     const definition = this.definition(name);
-    return this.inForce() ? this.valueOf(definition) : emptyValue(definition.type);
+    if (!this.inForce()) return emptyValue(definition.type);
+    if (definition.members === undefined) return this.valueOf(definition);
+    if (member === undefined) throw new Error(`${name} is given for each member: it is read for one`);
+    return this.forMember(definition, member, undefined);
+  }
+
+  /** An output given for each member, for one member (the record, and its fact path when known). */
+  private forMember(definition: DefinitionIR, member: RuntimeValue, path: string | undefined): RuntimeValue {
+    const [parameter] = definition.parameters;
+    if (parameter === undefined) throw new Error(`${definition.name} has no member parameter`);
+    return this.withLocation(definition.span, () => this.decide(definition, { name: parameter.name, value: member, path, parent: undefined }));
+  }
+
+  /** The members of the list an output is given for. */
+  private membersOf(definition: DefinitionIR): readonly RuntimeValue[] {
+    const members = definition.members;
+    if (members === undefined) throw new Error(`${definition.name} is not given for each member`);
+    const entity = Object.hasOwn(this.scenario.facts, members.entity) ? this.scenario.facts[members.entity] : undefined;
+    if (entity === undefined) throw new Error(`the scenario has no ${members.entity}`);
+    return asList(fieldOf(entity, members.field) ?? []);
   }
 
   /** `in_force` and the outputs asked for, in written order. */
@@ -402,18 +424,42 @@ class MeasureEvaluation {
     if (!inForce) {
       for (const name of names) {
         const definition = this.definition(name);
-        const empty = emptyValue(definition.type);
-        outputs[name] = formatValue(empty, definition.type, this.schema);
-        if (trace !== undefined && report !== undefined) explanations[name] = trace.explainNotInForce(name, definition.type, empty, report);
+        // an output for each member is empty for each member
+        const type: ValueType = definition.members === undefined ? definition.type : { kind: "per_member", of: definition.type };
+        const empty = definition.members === undefined ? emptyValue(definition.type) : this.membersOf(definition).map(() => emptyValue(definition.type));
+        outputs[name] = formatValue(empty, type, this.schema);
+        if (trace !== undefined && report !== undefined) explanations[name] = trace.explainNotInForce(name, type, empty, report);
       }
     } else {
       for (const name of names) {
         const definition = this.definition(name);
+        if (definition.members !== undefined) {
+          const result = this.eachMember(definition);
+          outputs[name] = formatValue(result.values, { kind: "per_member", of: definition.type }, this.schema);
+          if (trace !== undefined) explanations[name] = trace.explainMembers(name, definition.type, result.values, result.explanations);
+          continue;
+        }
         outputs[name] = formatValue(this.valueOf(definition), definition.type, this.schema);
         if (trace !== undefined) explanations[name] = trace.explainDefinition(name);
       }
     }
     return trace === undefined ? { outputs } : { outputs, explanations };
+  }
+
+  /** An output given for each member, for each member in the list's order (with each one's explanation when tracing). */
+  private eachMember(definition: DefinitionIR): { readonly values: readonly RuntimeValue[]; readonly explanations: readonly Explanation[] } {
+    const members = definition.members;
+    if (members === undefined) throw new Error(`${definition.name} is not given for each member`);
+    const values: RuntimeValue[] = [];
+    const explanations: Explanation[] = [];
+    this.membersOf(definition).forEach((member, index) => {
+      const path = `${members.entity}.${members.field}[${index}]`;
+      this.trace?.begin();
+      const value = this.forMember(definition, member, path);
+      values.push(value);
+      if (this.trace !== undefined) explanations.push(this.trace.endMember(definition, path, value));
+    });
+    return { values, explanations };
   }
 
   private windowReport(inForce: boolean, dates: { from: CalendarDate; until: CalendarDate | null } | undefined): WindowReport {
@@ -539,6 +585,12 @@ class MeasureEvaluation {
         return value;
       }
       case "measure_output": {
+        if (expr.member !== undefined) {
+          const member = this.expression(expr.member, scope);
+          const value = this.shared.of(expr.measure).outputValue(expr.output, member);
+          this.trace?.measureOutput(expr.measure, expr.output, expr.type, value, pathOf(expr.member, scope) ?? "…");
+          return value;
+        }
         const value = this.shared.of(expr.measure).outputValue(expr.output);
         this.trace?.measureOutput(expr.measure, expr.output, expr.type, value);
         return value;
@@ -749,6 +801,20 @@ function aggregateOf(
         if (included && term !== undefined) total = add(total, term);
       });
       return total;
+    }
+    case "max":
+    case "min": {
+      // the largest (smallest) term; of equal terms the first, as `max(a, b)` chooses `a`
+      const termType = expr.value?.type;
+      if (termType === undefined) throw new Error(`a ${expr.operator} without a value`);
+      let chosen: RuntimeValue = null;
+      items.forEach((item, index) => {
+        const { included, term } = visit(item, index);
+        if (!included || term === undefined) return;
+        const order = chosen === null ? 0 : compareOrdered(term, chosen, termType);
+        if (chosen === null || (expr.operator === "max" ? order > 0 : order < 0)) chosen = term;
+      });
+      return chosen;
     }
   }
 }

@@ -8,12 +8,14 @@ export function forEachChild(expr: ExprIR, visit: (child: ExprIR) => void): void
     case "fact":
     case "parameter":
     case "definition":
-    case "measure_output":
     case "local":
     case "evaluation_date":
       return;
     case "field":
       visit(expr.object);
+      return;
+    case "measure_output":
+      if (expr.member !== undefined) visit(expr.member);
       return;
     case "call":
     case "function":

@@ -133,9 +133,23 @@ export interface DefinitionIR {
   /** record-typed parameters, for definitions used inside list aggregates */
   readonly parameters: readonly { readonly name: string; readonly type: ValueType }[];
   readonly type: ValueType;
+  /**
+   * for an output given for each member of a list of the facts (`tax(p in household.members)`):
+   * that list; the definition's one parameter stands for each member, and the result holds
+   * one value of `type` per member, in the list's order
+   */
+  readonly members?: MembersIR;
   /** the base rules (roots of the exception tree); a simple definition has one, of kind "simple" */
   readonly rules: readonly RuleIR[];
   readonly span: SourceSpan;
+}
+
+/** The list of the facts an output is given for each member of: `household.members` */
+export interface MembersIR {
+  readonly entity: string;
+  readonly field: string;
+  /** the record type of the list's items */
+  readonly record: string;
 }
 
 export interface RuleIR {
@@ -176,8 +190,11 @@ export type ExprNode =
   | { readonly op: "parameter"; readonly name: string }
   /** a definition (let / output) without parameters, of the same measure */
   | { readonly op: "definition"; readonly name: string }
-  /** an output of another measure (`in_force` included): its empty value when that measure is not in force */
-  | { readonly op: "measure_output"; readonly measure: string; readonly output: string }
+  /**
+   * an output of another measure (`in_force` included): its empty value when that measure is
+   * not in force; for an output given for each member, its value for `member` (a record of the list)
+   */
+  | { readonly op: "measure_output"; readonly measure: string; readonly output: string; readonly member?: ExprIR }
   /** a parameterised definition of the same measure */
   | { readonly op: "call"; readonly definition: string; readonly args: readonly ExprIR[] }
   /** a definition parameter or an aggregate variable */
@@ -225,7 +242,8 @@ export type ExprNode =
   | { readonly op: "otherwise"; readonly left: ExprIR; readonly right: ExprIR }
   | {
       readonly op: "aggregate";
-      readonly operator: "count" | "sum" | "any" | "all";
+      /** `max` and `min` are optional: absent when no item is counted */
+      readonly operator: "count" | "sum" | "any" | "all" | "max" | "min";
       readonly variable: string;
       readonly list: ExprIR;
       readonly value?: ExprIR;

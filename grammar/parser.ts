@@ -291,7 +291,15 @@ export class TiaoParser extends CstParser {
   private readonly parameterItemAlternatives: IOrAlt<unknown>[] = [
     { ALT: () => this.SUBRULE(this.parameterValue) },
     { ALT: () => this.SUBRULE(this.scaleBracket) },
+    { ALT: () => this.SUBRULE(this.bracketRepeal) },
   ];
+
+  /** `repeal bracket name`: in an amendment's scale, a bracket of the scale it amends taken out */
+  bracketRepeal = this.RULE("bracketRepeal", () => {
+    this.CONSUME(Repeal);
+    this.CONSUME(Identifier, { LABEL: "keyword" });
+    this.SUBRULE(this.name);
+  });
 
   parameterValue = this.RULE("parameterValue", () => {
     this.CONSUME(Value);
@@ -440,10 +448,23 @@ export class TiaoParser extends CstParser {
     this.CONSUME(RParen);
   });
 
+  /** `p: person`, or `p in household.members`: an output given for each member of a list */
   definitionParameter = this.RULE("definitionParameter", () => {
     this.SUBRULE(this.name);
-    this.CONSUME(Colon);
-    this.SUBRULE(this.typeExpression);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(Colon);
+          this.SUBRULE(this.typeExpression);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(In);
+          this.SUBRULE(this.expression, { LABEL: "members" });
+        },
+      },
+    ]);
   });
 
   definitionBody = this.RULE("definitionBody", () => {
@@ -583,6 +604,8 @@ export class TiaoParser extends CstParser {
       this.CONSUME(Dot);
       this.SUBRULE(this.name, { LABEL: "fields" });
     });
+    // `m.output(p)`: another measure's output for one member
+    this.OPTION(() => this.SUBRULE(this.callArguments, { LABEL: "memberArguments" }));
   });
 
   primary = this.RULE("primary", () => {
@@ -643,8 +666,23 @@ export class TiaoParser extends CstParser {
   callArguments = this.RULE("callArguments", () => {
     this.CONSUME(LParen);
     this.MANY_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: "arguments" }) });
-    this.OPTION(() => this.SUBRULE(this.overPeriods));
+    this.OPTION(() => this.OR([
+      { ALT: () => this.SUBRULE(this.overPeriods) },
+      { ALT: () => this.SUBRULE(this.forItems) },
+    ]));
     this.CONSUME(RParen);
+  });
+
+  /** `for x in L where c`: the items of `max(e for x in L where c)` and `min(…)` */
+  forItems = this.RULE("forItems", () => {
+    this.CONSUME(For);
+    this.CONSUME(Identifier, { LABEL: "variable" });
+    this.CONSUME(In);
+    this.SUBRULE1(this.expression, { LABEL: "list" });
+    this.OPTION(() => {
+      this.CONSUME(Where);
+      this.SUBRULE2(this.expression, { LABEL: "filter" });
+    });
   });
 
   /**

@@ -179,6 +179,8 @@ function buildPlan(schema: FactSchema): ScenarioPlan {
       }
       case "optional":
         return new TypePlan(OPTIONAL, null, null, null, typePlan(type.of));
+      case "per_member":
+        throw new Error("a result for each member is not read from a scenario");
       case "series":
         // never planned: see hasSeries
         return new TypePlan(UNDECLARED);

@@ -279,6 +279,8 @@ export function readValue(
       return json === null ? null : readValue(json, type.of, schema, path, errors);
     case "series":
       return readSeries(json, type, schema, path, errors, reject);
+    case "per_member":
+      throw new Error("a result for each member is not read from a scenario");
   }
 }
 
@@ -533,6 +535,8 @@ export function formatValue(value: RuntimeValue, type: ValueType, schema?: FactS
       return formatRecord(value as RecordValue, type.name, schema);
     case "series":
       return Object.fromEntries(Object.entries(value as RecordValue).map(([key, item]) => [key, formatValue(item, type.of, schema)]));
+    case "per_member":
+      return (value as readonly RuntimeValue[]).map((item) => formatValue(item, type.of, schema));
   }
 }
 
@@ -576,6 +580,8 @@ export function emptyValue(type: ValueType): RuntimeValue {
       throw new Error(`a ${type.name} record has no empty value: a record cannot be an output`);
     case "series":
       throw new Error("a series has no empty value: a series cannot be an output");
+    case "per_member":
+      throw new Error("the empty value of an output for each member is one per member: see emptyPerMember");
   }
 }
 

@@ -25,7 +25,12 @@ export type ValueType =
    * `{"2017": …}` by year. `missing` is the value of a period not given (a runtime value of
    * `of`), absent: reading such a period is an evaluation error.
    */
-  | { readonly kind: "series"; readonly period: SeriesPeriod; readonly of: ValueType; readonly missing?: number | boolean | string };
+  | { readonly kind: "series"; readonly period: SeriesPeriod; readonly of: ValueType; readonly missing?: number | boolean | string }
+  /**
+   * The result of an output given for each member of a list (`tax(p in household.members)`):
+   * one value of `of` per member, in the list's order. Only a result has this type.
+   */
+  | { readonly kind: "per_member"; readonly of: ValueType };
 
 /** The periods of a series: calendar months or calendar years. */
 export type SeriesPeriod = "month" | "year";

@@ -293,6 +293,8 @@ export function convert(testsFolder) {
           test: {
             name: `${testCase.name}${periods.size > 1 ? ` (${period})` : ""} [${source}]`,
             scenario: { date, household },
+            // the template computes only the variables a test asks for, and their dependencies
+            measures: Object.keys(expected),
             expected,
           },
         });

@@ -165,6 +165,8 @@ export function measureReads(definitions: readonly DefinitionIR[], window: Windo
   if (window !== undefined) collectWindowNodes(window, nodes);
   const reads = new Set<string>();
   const parametersRead = new Set<string>();
+  // an output for each member reads its list: the result has a value per member
+  for (const definition of definitions) if (definition.members !== undefined) reads.add(`${definition.members.entity}.${definition.members.field}`);
   for (const node of nodes) {
     if (node.op === "fact") reads.add(`${node.entity}.${node.field}`);
     if (node.op === "parameter") parametersRead.add(node.name);

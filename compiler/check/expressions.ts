@@ -13,7 +13,7 @@ import { calendarFunctionNames, checkEvaluationDate, checkFunctionCall, checkYea
 import { checkDateLiteral, checkTimeLiteral } from "./dates.js";
 import { convert, literal, pathText, unitlessNumberText } from "./ir-nodes.js";
 import { decimalValue, integerValue, isWholeNumberText, moneyValue, percentValue } from "./literals.js";
-import { readMeasureOutput } from "./measure-outputs.js";
+import { readMeasureOutput, readMeasureOutputForMember } from "./measure-outputs.js";
 import type { ArithmeticOperator } from "./operators.js";
 import { arithmetic, orderedKinds, reportIntegerIsNotDuration, reportMayBeAbsent, reportMissingUnit, requirePresent, unify } from "./operators.js";
 import type { Reporter } from "./report.js";
@@ -393,6 +393,7 @@ export function isBuiltinName(name: string): name is BuiltinName {
 }
 
 function checkCall(expr: CallExpr, context: ExprContext, expected: Expectation | undefined): ExprIR | undefined {
+  if (expr.measure !== undefined) return checkMemberRead(expr, expr.measure, context);
   const name = expr.callee.name;
   if (isBuiltinName(name)) return checkBuiltinCall(name, expr, context, expected);
   const builtin = findFunction(name);
@@ -418,6 +419,26 @@ function reportArity(expr: CallExpr, expectedCount: number, usage: string, conte
     help: `write \`${usage}\``,
   });
   return true;
+}
+
+/** `m.output(p)`: an output of measure `m` given for each member, read for member `p` (T1015). */
+function checkMemberRead(expr: CallExpr, measure: Identifier, context: ExprContext): ExprIR | undefined {
+  if (!allowedHere(expr.callee.span, context)) return undefined;
+  if (context.measureOutputs?.has(measure.name) !== true) {
+    reportError(context.reporter, "T1015", measure.span, `\`${measure.name}\` is not a measure`, {
+      help: "an output given for each member is read from its measure for one member: `measure.output(p)`",
+    });
+    return undefined;
+  }
+  const [argument, ...others] = expr.args;
+  const member = argument === undefined || others.length > 0 ? undefined : checkExpr(argument, context);
+  if ((argument === undefined || others.length > 0) && context.measureOutputs.get(measure.name)?.outputs.has(expr.callee.name) === true) {
+    reportError(context.reporter, "T1015", expr.span, `\`${measure.name}.${expr.callee.name}\` is read for one member at a time`, {
+      help: `give the member: \`${measure.name}.${expr.callee.name}(p)\``,
+    });
+    return undefined;
+  }
+  return readMeasureOutputForMember(measure, expr.callee, member, expr.span, context);
 }
 
 function checkDefinitionCall(definition: DefinitionSignature, expr: CallExpr, context: ExprContext): ExprIR | undefined {
@@ -483,6 +504,22 @@ function checkLastDayOfTerm(expr: CallExpr, context: ExprContext): ExprIR | unde
   const months = monthsArgument === undefined ? undefined : checkExpr(monthsArgument, context, { type: monthsType });
   if (start === undefined || months === undefined) return undefined;
   return { op: "last_day_of_term", start, months, type: dateType, span: expr.span };
+}
+
+/** The value of `max(e for x in L)` or `min(…)`: of a kind with an order (T1013). */
+function checkExtremumValue(expr: Extract<Expr, { kind: "aggregate" }>, context: ExprContext, expected: Expectation | undefined): ExprIR | undefined {
+  if (expr.value === undefined) return undefined;
+  const want = expectedValueType(expected);
+  const wanted = want?.kind === "optional" ? want.of : want;
+  const checked = checkExpr(expr.value, context, wanted !== undefined && orderedKinds.has(wanted.kind) && wanted.kind !== "unrounded_money" ? { type: wanted } : undefined);
+  const value = checked === undefined ? undefined : requirePresent(checked, context.reporter);
+  if (value === undefined) return undefined;
+  if (!orderedKinds.has(value.type.kind) || value.type.kind === "unrounded_money") {
+    const hint = value.type.kind === "unrounded_money" ? "round the amount first: `max(round(…) for …)`" : "max and min take amounts, numbers, percentages, months, days, dates or times";
+    reportError(context.reporter, "T1013", value.span, `\`${expr.operator}\` cannot choose among values of this kind (${describeType(value.type)})`, { help: hint });
+    return undefined;
+  }
+  return value;
 }
 
 function checkMinMax(name: "min" | "max", expr: CallExpr, context: ExprContext, expected: Expectation | undefined): ExprIR | undefined {
@@ -868,7 +905,8 @@ function checkAggregate(expr: Extract<Expr, { kind: "aggregate" }>, context: Exp
   const valueContext = expr.filter === undefined ? inner : withPresent(inner, presentWhen(expr.filter, true));
   const value = checkAggregateValue(expr, valueContext, expected);
   if (list === undefined || (expr.filter !== undefined && filter === undefined) || (expr.operator === "sum" && value === undefined)) return undefined;
-  const type = expr.operator === "count" ? integerType : expr.operator === "sum" ? value?.type : boolType;
+  if ((expr.operator === "max" || expr.operator === "min") && value === undefined) return undefined;
+  const type = aggregateType(expr.operator, value?.type);
   if (type === undefined) return undefined;
   return {
     op: "aggregate",
@@ -882,7 +920,24 @@ function checkAggregate(expr: Extract<Expr, { kind: "aggregate" }>, context: Exp
   };
 }
 
+/** `count` a whole number, `any` and `all` yes or no, `sum` its terms' type; `max` and `min` are absent when no item is counted. */
+function aggregateType(operator: Extract<Expr, { kind: "aggregate" }>["operator"], valueType: ValueType | undefined): ValueType | undefined {
+  switch (operator) {
+    case "count":
+      return integerType;
+    case "any":
+    case "all":
+      return boolType;
+    case "sum":
+      return valueType;
+    case "max":
+    case "min":
+      return valueType === undefined ? undefined : optionalOf(valueType);
+  }
+}
+
 function checkAggregateValue(expr: Extract<Expr, { kind: "aggregate" }>, context: ExprContext, expected: Expectation | undefined): ExprIR | undefined {
+  if (expr.operator === "max" || expr.operator === "min") return checkExtremumValue(expr, context, expected);
   if (expr.operator !== "sum") return undefined;
   if (expr.value === undefined) {
     reportError(context.reporter, "T0314", expr.span, "`sum` needs the value to add up", { help: `write \`sum(value for ${expr.variable.name} in list)\`` });

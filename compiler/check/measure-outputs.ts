@@ -10,6 +10,7 @@ import { internalError, required } from "../internal-error.js";
 import { collectNodes } from "./ir-nodes.js";
 import type { Reporter } from "./report.js";
 import { listNames, reportError, suggestion } from "./report.js";
+import { describeType } from "./types.js";
 import type { ExprContext } from "./scope.js";
 
 /** `measure.output` where `measure` names a measure: the read, or undefined after a diagnostic. */
@@ -34,7 +35,45 @@ export function readMeasureOutput(measure: Identifier, output: Identifier, span:
     return undefined;
   }
   if (signature.type === undefined) return undefined;
+  if (signature.members !== undefined) {
+    reportError(context.reporter, "T1015", span, `\`${measure.name}.${output.name}\` has a value for each member of \`${signature.members.entity}.${signature.members.field}\``, {
+      help: `read it for one member: \`${measure.name}.${output.name}(p)\`, inside \`sum(… for p in ${signature.members.entity}.${signature.members.field})\` or an output for each member`,
+    });
+    return undefined;
+  }
   return { op: "measure_output", measure: measure.name, output: output.name, type: readType(signature.type), span };
+}
+
+/**
+ * `measure.output(member)`: an output given for each member, read for one; `member` is the
+ * checked argument (undefined after a diagnostic).
+ */
+export function readMeasureOutputForMember(measure: Identifier, output: Identifier, member: ExprIR | undefined, span: SourceSpan, context: ExprContext): ExprIR | undefined {
+  const table = context.measureOutputs?.get(measure.name);
+  if (table === undefined) return internalError(`${measure.name} is not a measure`);
+  if (measure.name === context.currentMeasure) {
+    reportError(context.reporter, "T0902", span, `\`${measure.name}.${output.name}\` is this measure's own definition`, {
+      help: `write \`${output.name}(…)\`: a measure reads its own definitions by their names`,
+    });
+    return undefined;
+  }
+  const signature = table.outputs.get(output.name);
+  if (signature === undefined) return readMeasureOutput(measure, output, span, context);
+  if (signature.members === undefined) {
+    reportError(context.reporter, "T1015", span, `\`${measure.name}.${output.name}\` has one value, not one for each member`, {
+      help: `read it without a member: \`${measure.name}.${output.name}\``,
+    });
+    return undefined;
+  }
+  if (member === undefined || signature.type === undefined) return undefined;
+  const record = signature.members.record;
+  if (member.type.kind !== "record" || member.type.name !== record) {
+    reportError(context.reporter, "T1015", member.span, `expected a ${record} (a member of \`${signature.members.entity}.${signature.members.field}\`), found ${describeType(member.type)}`, {
+      help: `give one of the members, e.g. \`p\` of \`sum(${measure.name}.${output.name}(p) for p in ${signature.members.entity}.${signature.members.field})\``,
+    });
+    return undefined;
+  }
+  return { op: "measure_output", measure: measure.name, output: output.name, member, type: readType(signature.type), span };
 }
 
 /**

@@ -2,8 +2,8 @@
  * A measure: its definitions' signatures (names, types, parameters), their rules, its window
  * and citations, the dependency order of its definitions and what it reads.
  */
-import type { Definition, MeasureDeclaration, NotComputable } from "../ast.js";
-import type { DefinitionIR, MeasureIR, NotComputableIR, ValueType } from "../ir.js";
+import type { Definition, Expr, MeasureDeclaration, NotComputable } from "../ast.js";
+import type { DefinitionIR, MeasureIR, MembersIR, NotComputableIR, SourceSpan, ValueType } from "../ir.js";
 import { citationIR } from "./citations.js";
 import type { DefinitionNode } from "./cycles.js";
 import { measureReads, orderDefinitions } from "./cycles.js";
@@ -29,7 +29,7 @@ export function measureSignatures(declaration: MeasureDeclaration, symbols: Prog
   const definitions = declaration.items.filter((item): item is Definition => item.kind === "definition");
   const unique = uniqueDefinitions(definitions, reporter);
   const namespace = typeNamespace(symbols);
-  const signatures = new Map(unique.map((definition) => [definition.name.name, signature(definition, namespace, reporter)] as const));
+  const signatures = new Map(unique.map((definition) => [definition.name.name, signature(definition, namespace, symbols, reporter)] as const));
   return { declaration, unique, signatures };
 }
 
@@ -119,11 +119,16 @@ function uniqueDefinitions(definitions: readonly Definition[], reporter: Reporte
   return [...first.values()];
 }
 
-/** The name, type and parameters of a definition (T0219 parameter types, T0222 outputs with parameters, T0223 record outputs, T0205 repeated parameters). */
-function signature(definition: Definition, namespace: TypeNamespace, reporter: Reporter): DefinitionSignature {
+/**
+ * The name, type and parameters of a definition (T0219 parameter types, T0222 outputs with
+ * parameters, T0223 record outputs, T0205 repeated parameters, T1014 outputs for each member).
+ */
+function signature(definition: Definition, namespace: TypeNamespace, symbols: ProgramSymbols, reporter: Reporter): DefinitionSignature {
+  const memberParameter = definition.parameters.find((parameter) => parameter.members !== undefined);
+  if (memberParameter?.members !== undefined) return memberOutputSignature(definition, memberParameter.name.name, memberParameter.members, memberParameter.span, namespace, symbols, reporter);
   if (definition.visibility === "output" && definition.parameters.length > 0) {
     reportError(reporter, "T0222", definition.name.span, "an output cannot take parameters", {
-      help: `make it a \`let\` and use it inside an aggregate, e.g. \`count(x in list where ${definition.name.name}(x))\``,
+      help: `make it a \`let\` and use it inside an aggregate, e.g. \`count(x in list where ${definition.name.name}(x))\`, or give it for each member of a list: \`output ${definition.name.name}(x in entity.list)\``,
     });
   }
   const seen = new Set<string>();
@@ -132,14 +137,14 @@ function signature(definition: Definition, namespace: TypeNamespace, reporter: R
       reportError(reporter, "T0205", parameter.name.span, `the parameter \`${parameter.name.name}\` is given twice`, { help: "give each parameter its own name" });
     }
     seen.add(parameter.name.name);
-    const type = resolveType(parameter.type, namespace, reporter);
-    if (type !== undefined && type.kind !== "record") {
+    const type = parameter.type === undefined ? undefined : resolveType(parameter.type, namespace, reporter);
+    if (parameter.type !== undefined && type !== undefined && type.kind !== "record") {
       reportError(reporter, "T0219", parameter.type.span, "a definition's parameter must be a record", {
         help: "parameters stand for the items of a list: declare it with the record type of the list's items",
       });
       return { name: parameter.name.name, type: undefined, span: parameter.type.span };
     }
-    return { name: parameter.name.name, type, span: parameter.type.span };
+    return { name: parameter.name.name, type, span: parameter.span };
   });
   const type = resolveType(definition.type, namespace, reporter);
   // A result holds values a scenario's reader and every back end can print, and empty
@@ -152,6 +157,51 @@ function signature(definition: Definition, namespace: TypeNamespace, reporter: R
   return { name: definition.name, type, parameters };
 }
 
+/**
+ * `output tax(p in household.members): money`: an output given for each member of a list
+ * of the facts. Only an output (a `let` with a record parameter already is one per record),
+ * with that one parameter, over a field of an entity declared `list of R` (T1014).
+ */
+function memberOutputSignature(
+  definition: Definition,
+  parameterName: string,
+  list: Expr,
+  span: SourceSpan,
+  namespace: TypeNamespace,
+  symbols: ProgramSymbols,
+  reporter: Reporter,
+): DefinitionSignature {
+  const type = resolveType(definition.type, namespace, reporter);
+  const failed: DefinitionSignature = { name: definition.name, type, parameters: [{ name: parameterName, type: undefined, span }] };
+  if (definition.visibility !== "output") {
+    reportError(reporter, "T1014", span, "only an output is given for each member of a list", {
+      help: `make it an \`output\`, or give the parameter its record type: \`${parameterName}: …\``,
+    });
+    return failed;
+  }
+  if (definition.parameters.length > 1) {
+    reportError(reporter, "T1014", definition.name.span, "an output for each member has one parameter, the member", {
+      help: `write \`output ${definition.name.name}(${parameterName} in …)\` and read the other values inside it`,
+    });
+    return failed;
+  }
+  const entity = list.kind === "field" && list.object.kind === "name" ? symbols.records.get(list.object.name.name) : undefined;
+  const field = list.kind === "field" && entity?.decl.entity === true ? entity.fields.get(list.field.name) : undefined;
+  if (list.kind !== "field" || entity === undefined || entity.decl.entity !== true || field?.kind !== "list") {
+    reportError(reporter, "T1014", list.span, "an output is given for each member of a list field of an entity", {
+      help: "name the list as a scenario gives it, e.g. `p in household.members`, a field declared `list of person`",
+    });
+    return failed;
+  }
+  if (type?.kind === "record" || type?.kind === "list") {
+    reportError(reporter, "T0223", definition.type.span, `an output cannot be a ${type.kind === "record" ? "record" : "list"} for each member`, {
+      help: "output each value the result needs on its own, or make it a `let`",
+    });
+  }
+  const members: MembersIR = { entity: entity.decl.name, field: list.field.name, record: field.of };
+  return { name: definition.name, type, parameters: [{ name: parameterName, type: { kind: "record", name: field.of }, span }], members };
+}
+
 function checkDefinition(definition: Definition, signature: DefinitionSignature | undefined, measureContext: ExprContext): DefinitionIR | undefined {
   if (signature === undefined) return undefined;
   const ownContext: ExprContext = { ...measureContext, currentDefinition: definition.name.name };
@@ -159,5 +209,13 @@ function checkDefinition(definition: Definition, signature: DefinitionSignature 
   const rules = checkRules(definition, signature, context);
   const parameters = signature.parameters.flatMap((p): { name: string; type: ValueType }[] => (p.type === undefined ? [] : [{ name: p.name, type: p.type }]));
   if (rules === undefined || signature.type === undefined || parameters.length !== signature.parameters.length) return undefined;
-  return { name: definition.name.name, visibility: definition.visibility, parameters, type: signature.type, rules, span: definition.span };
+  return {
+    name: definition.name.name,
+    visibility: definition.visibility,
+    parameters,
+    type: signature.type,
+    ...(signature.members === undefined ? {} : { members: signature.members }),
+    rules,
+    span: definition.span,
+  };
 }

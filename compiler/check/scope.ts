@@ -4,7 +4,7 @@
  * optional values known to be present at this point (narrowing).
  */
 import type { Expr, Identifier } from "../ast.js";
-import type { SourceSpan, ValueType } from "../ir.js";
+import type { MembersIR, SourceSpan, ValueType } from "../ir.js";
 import type { ProgramSymbols } from "./declarations.js";
 import type { Reporter } from "./report.js";
 
@@ -20,6 +20,8 @@ export interface DefinitionSignature {
   /** undefined when the declared type could not be resolved (already reported) */
   readonly type: ValueType | undefined;
   readonly parameters: readonly { readonly name: string; readonly type: ValueType | undefined; readonly span: SourceSpan }[];
+  /** an output given for each member: the list of the facts its one parameter ranges over */
+  readonly members?: MembersIR;
 }
 
 export interface ExprContext {

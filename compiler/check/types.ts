@@ -35,6 +35,8 @@ export function sameType(a: ValueType, b: ValueType): boolean {
       return b.kind === "optional" && sameType(a.of, b.of);
     case "series":
       return b.kind === "series" && b.period === a.period && sameType(a.of, b.of);
+    case "per_member":
+      return b.kind === "per_member" && sameType(a.of, b.of);
     default:
       return a.kind === b.kind;
   }
@@ -75,6 +77,8 @@ export function describeType(type: ValueType): string {
       return `${describeType(type.of)} that may be absent`;
     case "series":
       return `${describeType(type.of)} given ${type.period} by ${type.period}`;
+    case "per_member":
+      return `${describeType(type.of)} for each member`;
   }
 }
 

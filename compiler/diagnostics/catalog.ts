@@ -179,7 +179,7 @@ export const catalog = {
   T0222: {
     title: "output with parameters",
     explanation:
-      "An output is part of the measure's result, so it has one value; a definition with parameters gives a value per argument and must be a `let`.",
+      "An output is part of the measure's result, so it has one value, or one for each member of a list of the facts (`output tax(p in household.members): money`); a definition with other parameters gives a value per argument and must be a `let`.",
   },
   T0223: {
     title: "output holding a record",
@@ -500,6 +500,26 @@ export const catalog = {
     title: "periods that do not fit the series",
     explanation:
       "A yearly series has no months: total it over years (`over last 2 years`, `over previous year`). A series is added up when its periods hold amounts, whole numbers, decimals, months or days, and averaged when they hold amounts or whole numbers; an average is rounded right away, `round(average(person.salary over last 12 months))`, because dividing by the number of periods seldom falls on a whole fen. A series whose periods may be absent (`monthly optional money`) cannot be totalled: declare the value of a period not given instead (`monthly money otherwise 0 yuan`).",
+  },
+  T1013: {
+    title: "largest or smallest of a list",
+    explanation:
+      "`max(e for x in list where c)` and `min(…)` give the largest or smallest value of `e` over the items that pass the filter, or nothing when none does: the result is optional, so say what holds then (`max(age(p) for p in household.members) otherwise 0`). The values must have an order: amounts, whole numbers, decimals, percentages, months, days, dates or times. Only `sum`, `max` and `min` take `for`.",
+  },
+  T1014: {
+    title: "output for each member",
+    explanation:
+      "`output tax(p in household.members): money` gives one value for each member of a list of the facts, in the list's order. Only an output is given so (a `let` with a record parameter is already computed for whichever record it is called with); it has that one parameter, and the list is a field of an entity (`household.members`), so that the result can say which member each value is for.",
+  },
+  T1015: {
+    title: "reading an output for one member",
+    explanation:
+      "An output given for each member is read for one of them, with the record: `income_tax.income_tax(p)`, where `p` is a member (an aggregate's item or a definition's parameter). An output with one value is read without one: `household_income.household_income`.",
+  },
+  T1016: {
+    title: "repealing a bracket",
+    explanation:
+      "`repeal bracket name` inside a scale of an amendment takes that bracket out of the scale it amends, on every date. The scale and the bracket must exist in the amended policy; to end a bracket from a date instead, give its last threshold an `until`.",
   },
   // ---------------------------------------------------------------- T11xx smaller walls
   T1101: {

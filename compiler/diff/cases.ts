@@ -138,6 +138,8 @@ export class CaseGenerator {
       case "series":
         // no period: a series is read through the solver's fragment only as far as it goes
         return nameMap<RuntimeValue>() as RecordValue;
+      case "per_member":
+        throw new Error("a fact cannot be a result for each member");
     }
   }
 

@@ -31,8 +31,9 @@ export function impactOf(oldProgram: ProgramIR, newProgram: ProgramIR, caseSets:
       const oldMeasure = oldProgram.measures.find((m) => m.name === measure);
       if (newMeasure === undefined || oldMeasure === undefined) continue;
       for (const output of ["in_force", ...newMeasure.outputs.filter((o) => oldMeasure.outputs.includes(o))]) {
-        const type = newMeasure.definitions.find((d) => d.name === output)?.type;
-        tallies.set(`${measure}.${output}`, { cases: 0, changes: [], money: type?.kind === "money" });
+        const definition = newMeasure.definitions.find((d) => d.name === output);
+        // an amount for each member is a list of amounts: its changes are listed, not added up
+        tallies.set(`${measure}.${output}`, { cases: 0, changes: [], money: definition?.type.kind === "money" && definition.members === undefined });
       }
     }
     let errors = 0;

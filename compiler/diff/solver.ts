@@ -340,6 +340,8 @@ class FactVariables {
       }
       case "series":
         return nameMap<RuntimeValue>() as RecordValue;
+      case "per_member":
+        throw new Error("a fact cannot be a result for each member");
     }
   }
 }

@@ -4,7 +4,8 @@
  * comparing the IR without its spans: formatting, comments, file names and the order of
  * declarations leave no trace in it, so they produce no change.
  */
-import type { CitationIR, DefinitionIR, MeasureIR, ParameterIR, ParameterValueIR, ProgramIR, RuleIR, SourceIR, ValueType, WindowIR } from "../ir.js";
+import type { CitationIR, DefinitionIR, ExprIR, MeasureIR, ParameterIR, ParameterValueIR, ProgramIR, RuleIR, ScaleIR, SourceIR, ValueType, WindowIR } from "../ir.js";
+import { collectNodes } from "../check/ir-nodes.js";
 import type { EnumDecl, FieldDecl, RecordDecl } from "../../runtime/types.js";
 import { calendarDate, formatDate } from "../../runtime/dates.js";
 import type { Focus } from "./for-whom.js";
@@ -46,6 +47,11 @@ export function structuralDiff(oldProgram: ProgramIR, newProgram: ProgramIR): St
     const readers = measureNames.filter((measure) =>
       [oldProgram, newProgram].some((program) => program.measures.find((m) => m.name === measure)?.parametersRead.includes(change.name)),
     );
+    if (readers.length === 0) policyChanges.push(change.change);
+    for (const measure of readers) perMeasure.get(measure)?.push(change.change);
+  }
+  for (const change of scaleChanges(oldProgram, newProgram)) {
+    const readers = measureNames.filter((measure) => [oldProgram, newProgram].some((program) => scaleReaders(program, change.name).has(measure)));
     if (readers.length === 0) policyChanges.push(change.change);
     for (const measure of readers) perMeasure.get(measure)?.push(change.change);
   }
@@ -254,6 +260,58 @@ function parameterChange(before: ParameterIR | undefined, after: ParameterIR | u
   }
   const timeline = valuesChanged || aspects.some((a) => a.aspect.startsWith("source")) ? { before: timelineOf(before), after: timelineOf(after) } : undefined;
   return focused(focuses, changed(subject, aspects, timeline === undefined ? {} : { timeline }), { kind: "parameter", name: after.name });
+}
+
+// ---------------------------------------------------------------- scales
+
+function scaleChanges(oldProgram: ProgramIR, newProgram: ProgramIR): { name: string; change: Change }[] {
+  const names = mergedOrder(oldProgram.scales.map((s) => s.name), newProgram.scales.map((s) => s.name));
+  return names.flatMap((name) =>
+    scaleChange(oldProgram.scales.find((s) => s.name === name), newProgram.scales.find((s) => s.name === name)).map((change) => ({ name, change })),
+  );
+}
+
+/** A scale's brackets, each with its dated thresholds and rates, compared as one figure of the policy (no scenario overrides a scale). */
+function scaleChange(before: ScaleIR | undefined, after: ScaleIR | undefined): Change[] {
+  const subject = `scale ${(after ?? before)?.name ?? ""}`;
+  if (before === undefined && after !== undefined) return [{ subject, action: "added", classification: "editorial", aspects: [] }];
+  if (after === undefined && before !== undefined) return [{ subject, action: "removed", classification: "editorial", aspects: [] }];
+  if (before === undefined || after === undefined) return [];
+  return changed(subject, [
+    ...aspect("label", "editorial", before.label, after.label),
+    ...aspect("unit", "editorial", before.unit, after.unit),
+    ...aspect("brackets", "changes_outcomes", bracketsText(before), bracketsText(after)),
+  ]);
+}
+
+function bracketsText(scale: ScaleIR): string {
+  const figures = (values: readonly ParameterValueIR[], type: ValueType): string => values.map((value) => `${literalText(value.value, type)} ${periodText(value)}`).join(", ");
+  return scale.brackets.map((bracket) => `${bracket.name}: threshold ${figures(bracket.thresholds, { kind: "money" })}; rate ${figures(bracket.rates, { kind: "percent" })}`).join(" | ");
+}
+
+/** The measures that apply a scale, and those that read their outputs, directly or through others. */
+function scaleReaders(program: ProgramIR, scale: string): Set<string> {
+  const nodesOf = (measure: MeasureIR): ExprIR[] => {
+    const nodes: ExprIR[] = [];
+    const visit = (rule: RuleIR): void => {
+      if (rule.condition !== undefined) collectNodes(rule.condition, nodes);
+      collectNodes(rule.value, nodes);
+      rule.exceptions.forEach(visit);
+    };
+    for (const definition of measure.definitions) definition.rules.forEach(visit);
+    return nodes;
+  };
+  const nodes = new Map(program.measures.map((measure) => [measure.name, nodesOf(measure)]));
+  const readers = new Set(program.measures.filter((measure) => nodes.get(measure.name)?.some((node) => node.op === "scale" && node.scale === scale)).map((m) => m.name));
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const measure of program.measures) {
+      if (readers.has(measure.name) || nodes.get(measure.name)?.some((node) => node.op === "measure_output" && readers.has(node.measure)) !== true) continue;
+      readers.add(measure.name);
+      grown = true;
+    }
+  }
+  return readers;
 }
 
 function timelineText(parameter: ParameterIR): string {

@@ -223,16 +223,33 @@ export class MeasureEmitter {
       { name: "in_force", type: typeReference("boolean"), doc: [`whether measure ${this.measure.name} is in force on the date: yes or no`] },
       ...this.measure.outputs.map((name) => {
         const definition = this.definition(name);
-        return { name, type: this.outputType(definition.type), doc: outputDoc(definition) };
+        // an output for each member: one value per member, in the list's order
+        const type = this.outputType(definition.type);
+        return { name, type: definition.members === undefined ? type : typeReference("ReadonlyArray", type), doc: outputDoc(definition) };
       }),
     ];
     const key = "K";
-    const onDemand: TypeNode = {
-      kind: "mapped",
-      key,
-      of: typeReference(this.outputsType),
-      value: { kind: "function", parameters: [], returns: { kind: "indexed", object: typeReference(this.outputsType), index: typeReference(key) } },
-    };
+    const memberOutputs = this.measure.definitions.filter((d) => d.members !== undefined && this.measure.outputs.includes(d.name));
+    // An output for each member is asked for one member at a time.
+    const onDemand: TypeNode =
+      memberOutputs.length === 0
+        ? {
+            kind: "mapped",
+            key,
+            of: typeReference(this.outputsType),
+            value: { kind: "function", parameters: [], returns: { kind: "indexed", object: typeReference(this.outputsType), index: typeReference(key) } },
+          }
+        : {
+            kind: "object",
+            members: ["in_force", ...this.measure.outputs].map((name) => {
+              const definition = name === "in_force" ? undefined : this.definition(name);
+              const members = definition?.members;
+              if (definition === undefined || members === undefined) {
+                return { name, type: { kind: "function", parameters: [], returns: { kind: "indexed", object: typeReference(this.outputsType), index: { kind: "string", value: name } } } };
+              }
+              return { name, type: { kind: "function", parameters: [{ name: "member", type: typeReference(this.module.recordType(members.record)) }], returns: this.outputType(definition.type) } };
+            }),
+          };
     return [
       { kind: "interface", name: this.factsType, members: facts, doc: [`The facts measure ${this.measure.name} reads (and those of the measures whose outputs it reads).`] },
       blank,
@@ -302,12 +319,21 @@ export class MeasureEmitter {
         { kind: "const", name: "outputs", value: call(this.onDemandName, parameters.map((p) => identifier(p.name))) },
         {
           kind: "return",
-          value: object(["in_force", ...this.measure.outputs].map((name) => ({ name, value: call(member(outputs, name), []) })), true),
+          value: object(["in_force", ...this.measure.outputs].map((name) => ({ name, value: this.evaluatedOutput(name, outputs) })), true),
         },
       ],
     };
     const parameterised = this.parameterisedFunctions(lifted);
     return [...parameterised, ...lifted, onDemand].flatMap((f) => [f, blank]).concat(evaluator);
+  }
+
+  /** `outputs.x()`; for an output for each member, `facts.household.members.map((member) => outputs.x(member))` */
+  private evaluatedOutput(name: string, outputs: Expression): Expression {
+    const members = name === "in_force" ? undefined : this.definition(name).members;
+    if (members === undefined) return call(member(outputs, name), []);
+    const list = member(member(identifier("facts"), members.entity), members.field);
+    const one = identifier("member");
+    return call(member(list, "map"), [{ kind: "arrow", parameters: [{ name: "member", type: typeReference(this.module.recordType(members.record)) }], body: call(member(outputs, name), [one]) }]);
   }
 
   // ------------------------------------------------------------ outputs on demand
@@ -330,6 +356,8 @@ export class MeasureEmitter {
     }
     const inForce = window === undefined ? undefined : call(this.inForceName, []);
     const outputs = this.measure.outputs.map((name) => {
+      const members = this.definition(name).members;
+      if (members !== undefined) return { name, value: this.memberOutput(this.definition(name), members.record, inForce) };
       const thunk = identifier(this.namesOf(name).function);
       const empty = this.emptyValue(this.definition(name).type);
       const value: Expression = inForce === undefined ? thunk : { kind: "arrow", body: conditional(inForce, call(thunk, []), empty) };
@@ -338,6 +366,18 @@ export class MeasureEmitter {
     const inForceValue: Expression = window === undefined ? { kind: "arrow", body: TRUE } : identifier(this.inForceName);
     statements.push(blank, { kind: "return", value: object([{ name: "in_force", value: inForceValue }, ...outputs], true) });
     return statements;
+  }
+
+  /** `(member: Person) => inForce() ? tax(member, …) : 0`: an output for each member, for one member. */
+  private memberOutput(definition: DefinitionIR, record: string, inForce: Expression | undefined): Expression {
+    const parameter = this.names.take("member");
+    const free = this.freeParameters(this.needsOfDefinition(definition)).map((p) => identifier(p.name));
+    const value = call(this.functionNames.get(definition.name) ?? definition.name, [identifier(parameter), ...free]);
+    return {
+      kind: "arrow",
+      parameters: [{ name: parameter, type: typeReference(this.module.recordType(record)) }],
+      body: inForce === undefined ? value : conditional(inForce, value, this.emptyValue(definition.type)),
+    };
   }
 
   /**
@@ -417,6 +457,7 @@ export class MeasureEmitter {
         return NULL;
       case "record":
         throw new Error("a record cannot be an output");
+      case "per_member":
       case "series":
         throw new Error("a series cannot be an output");
     }
@@ -696,6 +737,7 @@ export class MeasureEmitter {
         return;
       case "measure_output":
         needs.measures.add(expr.measure);
+        if (expr.member !== undefined) this.collectNeeds(expr.member, bound, needs);
         return;
       case "local":
         if (!bound.has(expr.name)) needs.locals.set(expr.name, expr.type);
@@ -785,6 +827,8 @@ export class MeasureEmitter {
       case "all":
         return TRUE;
       case "sum":
+      case "max":
+      case "min":
         return undefined;
     }
   }
@@ -814,6 +858,22 @@ export class MeasureEmitter {
         const added = operation(additionOf(expr.type.kind), [total, this.expression(expr.value, site)]);
         return [{ kind: "let", name: accumulator, value: this.zero(expr.type) }, loop(filtered({ kind: "assign", target: accumulator, operator: "=", value: added }))];
       }
+      case "max":
+      case "min": {
+        // the largest (smallest) term, the first of equal ones, as the interpreter chooses
+        if (expr.value === undefined) throw new Error(`a ${expr.operator} without a value`);
+        // `chosen ?? term`: the first term is chosen against itself, and no narrowing of `chosen` is needed
+        const term = this.names.take("term");
+        const termValue = identifier(term);
+        const decimal = expr.value.type.kind === "decimal" || expr.value.type.kind === "unrounded_money";
+        const operands = [binary(total, "??", termValue), termValue];
+        const chosen = decimal
+          ? call(this.module.helper(expr.operator === "max" ? "largerDecimal" : "smallerDecimal"), operands)
+          : call(runtime(expr.operator === "max" ? "maxOf" : "minOf"), operands, [this.module.typeOf(expr.value.type)]);
+        const step: Statement[] = [{ kind: "const", name: term, value: this.expression(expr.value, site) }, { kind: "assign", target: accumulator, operator: "=", value: chosen }];
+        const body: Statement[] = filter === undefined ? step : [{ kind: "if", test: filter, then: step }];
+        return [{ kind: "let", name: accumulator, type: this.module.typeOf(expr.type), value: NULL }, loop(...body)];
+      }
     }
   }
 
@@ -838,7 +898,7 @@ export class MeasureEmitter {
     const scope = new NameTable(this.module.names);
     for (const p of parameters) scope.reserve(p.name);
     scope.reserve(this.localName(expr.variable));
-    const accumulator = scope.take(expr.operator === "sum" ? "total" : expr.operator === "count" ? "count" : "found");
+    const accumulator = scope.take(expr.operator === "sum" ? "total" : expr.operator === "count" ? "count" : expr.operator === "max" || expr.operator === "min" ? "chosen" : "found");
     site.lifted.push({
       kind: "function",
       name,
@@ -898,7 +958,7 @@ export class MeasureEmitter {
       case "definition":
         return call(this.definitionName(expr.name), []);
       case "measure_output":
-        return call(member(identifier(this.measureVariable(expr.measure)), expr.output), []);
+        return call(member(identifier(this.measureVariable(expr.measure)), expr.output), expr.member === undefined ? [] : [operand(expr.member)]);
       case "call": {
         const callee = this.definition(expr.definition);
         const name = this.functionNames.get(expr.definition) ?? expr.definition;

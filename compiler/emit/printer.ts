@@ -309,6 +309,10 @@ class Printer {
     return [...doc, ...head, ...this.block(node.body, indent + UNIT), `${indent}}`];
   }
 
+  private arrowParameters(parameters: readonly Parameter[] | undefined): string {
+    return `(${(parameters ?? []).map((p) => this.parameter(p)).join(", ")})`;
+  }
+
   private parameter(parameter: Parameter): string {
     const optional = parameter.optional === true || (this.mode === "dts" && parameter.default !== undefined);
     const name = `${parameter.name}${optional && this.mode !== "js" ? "?" : ""}`;
@@ -409,7 +413,7 @@ class Printer {
       case "array":
         return `[${expression.elements.map((e) => this.expression(e)).join(", ")}]`;
       case "arrow":
-        return `() => ${this.operand(expression.body, expression.body.kind === "object")}`;
+        return `${this.arrowParameters(expression.parameters)} => ${this.operand(expression.body, expression.body.kind === "object")}`;
       case "object":
         return expression.properties.length === 0 ? "{}" : `{ ${expression.properties.map((p) => this.property(p)).join(", ")} }`;
     }
@@ -477,7 +481,7 @@ class Printer {
         ];
       }
       case "arrow":
-        return this.operandLayout(expression.body, expression.body.kind === "object", indent, `${lead}() => `, trail);
+        return this.operandLayout(expression.body, expression.body.kind === "object", indent, `${lead}${this.arrowParameters(expression.parameters)} => `, trail);
       case "call":
       case "new": {
         if (expression.args.length === 0) break;

@@ -166,6 +166,8 @@ function valueSchema(type: ValueType): Schema {
         propertyNames: { pattern: type.period === "month" ? "^(?!0000)[0-9]{4}-(0[1-9]|1[0-2])$" : "^(?!0000)[0-9]{4}$" },
         additionalProperties: valueSchema(type.of),
       };
+    case "per_member":
+      return { type: "array", description: "one value for each member, in the list's order", items: valueSchema(type.of) };
   }
 }
 

@@ -21,8 +21,8 @@ export type Expression =
   | { readonly kind: "binary"; readonly operator: BinaryOperator; readonly left: Expression; readonly right: Expression }
   | { readonly kind: "conditional"; readonly test: Expression; readonly then: Expression; readonly else: Expression }
   | { readonly kind: "array"; readonly elements: readonly Expression[] }
-  /** `() => body` */
-  | { readonly kind: "arrow"; readonly body: Expression }
+  /** `() => body`, `(member: Person) => body` */
+  | { readonly kind: "arrow"; readonly parameters?: readonly Parameter[]; readonly body: Expression }
   /** `multiline`: one property per line even when they would fit on one */
   | { readonly kind: "object"; readonly properties: readonly Property[]; readonly multiline?: boolean };
 

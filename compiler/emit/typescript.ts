@@ -152,6 +152,8 @@ class ModuleBuilder implements ModuleContext {
         return union(this.typeOf(type.of), typeReference("null"));
       case "series":
         return typeReference("Readonly", typeReference("Record", typeReference("string"), this.typeOf(type.of)));
+      case "per_member":
+        return typeReference("ReadonlyArray", this.typeOf(type.of));
     }
   }
 
@@ -487,6 +489,8 @@ class ModuleBuilder implements ModuleContext {
         return `${this.unitInWords(type.of).replace(/, or null when the measure is not in force$/, "")}, or null when absent`;
       case "series":
         return `by ${type.period} ("2017-01" or "2017"): ${this.unitInWords(type.of)}`;
+      case "per_member":
+        return `one for each member, in the list's order: ${this.unitInWords(type.of)}`;
     }
   }
 
@@ -502,7 +506,9 @@ class ModuleBuilder implements ModuleContext {
       // From entries: an output named `__proto__` is then a property like any other.
       const outputs: { [output: string]: ValueType } = Object.fromEntries([
         ["in_force", { kind: "bool" }],
-        ...measure.outputs.flatMap((name) => measure.definitions.filter((d) => d.name === name).map((d) => [name, d.type] as const)),
+        ...measure.outputs.flatMap((name) =>
+          measure.definitions.filter((d) => d.name === name).map((d): [string, ValueType] => [name, d.members === undefined ? d.type : { kind: "per_member", of: d.type }]),
+        ),
       ]);
       return {
         name: measure.name,

@@ -59,7 +59,7 @@ export function printExpression(expression: Expr): string {
     case "field":
       return `${printExpression(expression.object)}.${expression.field.name}`;
     case "call":
-      return `${expression.callee.name}(${expression.args.map(printExpression).join(", ")})`;
+      return `${expression.measure === undefined ? "" : `${expression.measure.name}.`}${expression.callee.name}(${expression.args.map(printExpression).join(", ")})`;
     case "unary":
       return expression.operator === "not" ? `not ${printExpression(expression.operand)}` : `-${printExpression(expression.operand)}`;
     case "binary":

@@ -226,6 +226,7 @@ class Printer {
     const content: (() => void)[] = [];
     const unit = declaration.unit;
     if (unit !== undefined) content.push(() => this.line(2, `unit ${printString(unit.value)}`, unit.span));
+    for (const repeal of declaration.repeals ?? []) content.push(() => this.line(2, `repeal bracket ${repeal.name.name}`, repeal.span));
     for (const bracket of declaration.brackets) {
       content.push(() =>
         this.block(2, `bracket ${bracket.name.name}`, bracket.span, bracket.figures.map((figure) => () => this.datedFigure(4, figure.figure, figure))),
@@ -275,7 +276,7 @@ class Printer {
     const parameters =
       definition.parameters.length === 0
         ? ""
-        : `(${definition.parameters.map((parameter) => `${parameter.name.name}: ${typeText(parameter.type)}`).join(", ")})`;
+        : `(${definition.parameters.map((parameter) => (parameter.type === undefined ? `${parameter.name.name} in ${printExpression(parameter.members)}` : `${parameter.name.name}: ${typeText(parameter.type)}`)).join(", ")})`;
     const head = `${definition.visibility} ${definition.name.name}${parameters}: ${typeText(definition.type)}`;
     const body = definition.body;
     if (body.kind === "simple") {

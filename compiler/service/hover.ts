@@ -98,7 +98,7 @@ function measureMarkdown(measure: MeasureDeclaration, written: SourceText): stri
 }
 
 function definitionMarkdown(definition: Definition, measure: MeasureDeclaration, type: string, written: SourceText): string {
-  const parameters = definition.parameters.length === 0 ? "" : `(${definition.parameters.map((p) => `${p.name.name}: ${written(p.type)}`).join(", ")})`;
+  const parameters = definition.parameters.length === 0 ? "" : `(${definition.parameters.map((p) => (p.type === undefined ? `${p.name.name} in ${written(p.members)}` : `${p.name.name}: ${written(p.type)}`)).join(", ")})`;
   const heading = `**${definition.visibility}** \`${definition.name.name}${parameters}${type}\` of measure \`${measure.name.name}\``;
   if (definition.body.kind === "simple") return lines(heading, ruleMarkdown(definition.body.rule, measure, written));
   const cases = definition.body.cases.map((rule) => {

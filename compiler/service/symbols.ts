@@ -253,6 +253,15 @@ class IndexBuilder {
     return resolveTypeExpr(type, this);
   }
 
+  /** A definition parameter's type: as written, or the record of the list it ranges over (`p in household.members`). */
+  private parameterType(parameter: DefinitionParameter): ValueType | undefined {
+    if (parameter.type !== undefined) return this.typeOf(parameter.type);
+    const list = parameter.members;
+    if (list.kind !== "field" || list.object.kind !== "name") return undefined;
+    const type = this.symbols.get(`field:${list.object.name.name}.${list.field.name}`)?.type;
+    return type?.kind === "list" ? { kind: "record", name: type.of } : undefined;
+  }
+
   /** Records the enum and record names a type expression mentions. */
   private resolveTypeNames(type: TypeExpr): void {
     switch (type.kind) {
@@ -309,7 +318,7 @@ class IndexBuilder {
       const prefix = `${measure.name.name}.${item.name.name}`;
       this.symbol(definitionKey(measure.name.name, item.name.name), item.name, { kind: "definition", node: item, measure }, this.typeOf(item.type));
       for (const parameter of item.parameters) {
-        this.symbol(`definition-parameter:${prefix}.${parameter.name.name}`, parameter.name, { kind: "definition-parameter", node: parameter, definition: item }, this.typeOf(parameter.type));
+        this.symbol(`definition-parameter:${prefix}.${parameter.name.name}`, parameter.name, { kind: "definition-parameter", node: parameter, definition: item }, this.parameterType(parameter));
       }
       const cases = item.body.kind === "simple" ? [] : item.body.cases;
       for (const rule of cases) {
@@ -356,7 +365,8 @@ class IndexBuilder {
       const prefix = `${measure.name.name}.${item.name.name}`;
       const locals = new Map<string, PolicySymbol>();
       for (const parameter of item.parameters) {
-        this.resolveTypeNames(parameter.type);
+        if (parameter.type !== undefined) this.resolveTypeNames(parameter.type);
+        else this.expression(parameter.members, { measure, definitions, current: item.name.name, locals: new Map() });
         const symbol = this.symbols.get(`definition-parameter:${prefix}.${parameter.name.name}`);
         if (symbol !== undefined && !locals.has(parameter.name.name)) locals.set(parameter.name.name, symbol);
       }
@@ -504,6 +514,14 @@ class IndexBuilder {
 
   private call(expr: Extract<Expr, { kind: "call" }>, scope: Scope, expected: ValueType | undefined): ValueType | undefined {
     const name = expr.callee.name;
+    if (expr.measure !== undefined) {
+      // `m.output(p)`: another measure's output for one member
+      for (const argument of expr.args) this.expression(argument, scope);
+      const output = this.symbols.get(definitionKey(expr.measure.name, name));
+      if (output === undefined) return undefined;
+      this.occur(output, expr.callee.span);
+      return output.type;
+    }
     if (builtinNames.has(name)) {
       let first: ValueType | undefined;
       for (const argument of expr.args) first = this.expression(argument, scope, first ?? (name === "min" || name === "max" ? expected : undefined)) ?? first;
@@ -523,7 +541,7 @@ class IndexBuilder {
     const parameters = definition.declaration.kind === "definition" ? definition.declaration.node.parameters : [];
     for (const [index, argument] of expr.args.entries()) {
       const parameter = parameters[index];
-      this.expression(argument, scope, parameter === undefined ? undefined : this.typeOf(parameter.type));
+      this.expression(argument, scope, parameter === undefined ? undefined : this.parameterType(parameter));
     }
     return definition.type;
   }

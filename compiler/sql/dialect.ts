@@ -44,6 +44,7 @@ export function sqlType(type: ValueType, dialect: Dialect): string {
       return sqlType(type.of, dialect);
     case "record":
     case "list":
+    case "per_member":
     case "series":
       throw new Error(`a ${type.kind} has no column type`);
   }

@@ -95,6 +95,12 @@ export function emitSql(program: ProgramIR, options: SqlOptions): SqlEmission {
   const measureFiles: SqlFile[] = [];
   const computed = new Map<string, ComputedMeasure>();
   for (const measure of program.measures) {
+    const forEachMember = measure.definitions.filter((definition) => definition.members !== undefined);
+    if (forEachMember.length > 0) {
+      // a result row has one value per output: a value for each member has no column
+      for (const definition of forEachMember) diagnostics.push(unsupported(definition.span, `the SQL target does not lay out \`${measure.name}.${definition.name}\`, an output for each member of \`${definition.members?.entity ?? ""}.${definition.members?.field ?? ""}\``));
+      continue;
+    }
     const expressionProblems: ExpressionProblem[] = [];
     const text = measureSql(program, measure, layout, dialect, expressionProblems, computed, options.measureViews ?? true);
     for (const problem of expressionProblems) diagnostics.push(unsupported(problem.expr.span, problem.message));
@@ -273,6 +279,7 @@ function parameterValueColumn(type: ValueType): string {
       return parameterValueColumn(type.of);
     case "record":
     case "list":
+    case "per_member":
     case "series":
       throw new Error(`a parameter cannot be a ${type.kind}`);
   }
@@ -593,6 +600,7 @@ function jsonText(value: string, type: ValueType, dialect: Dialect): string {
         return jsonText(value, type.of, dialect);
       case "record":
       case "list":
+      case "per_member":
       case "series":
         throw new Error(`a ${type.kind} output`);
     }
@@ -684,6 +692,7 @@ export function flatValueText(value: string, type: ValueType): string {
       return flatValueText(value, type.of);
     case "record":
     case "list":
+    case "per_member":
     case "series":
       throw new Error(`a ${type.kind} output`);
   }

@@ -170,6 +170,7 @@ export function literal(value: RuntimeValue, type: ValueType, dialect: Dialect):
       return literal(value, type.of, dialect);
     case "record":
     case "list":
+    case "per_member":
     case "series":
       throw new Error(`a ${type.kind} has no literal`);
   }
@@ -345,6 +346,10 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
     case "definition":
       return value(column(row, context.definitionColumn(expr.name)), context.definitionError(expr.name));
     case "measure_output": {
+      if (expr.member !== undefined) {
+        context.problems.push({ expr, message: `the SQL target does not lay out \`${expr.measure}.${expr.output}\`, an output for each member` });
+        return value("NULL");
+      }
       const read = context.measureOutput(expr.measure, expr.output);
       if (read !== undefined) return value(read.sql, read.error);
       context.problems.push({ expr, message: `the SQL target computes measures in the policy's order, and \`${expr.measure}\` comes after this one: declare it before` });
@@ -516,6 +521,10 @@ export function parameterGivenColumn(name: string): string {
 }
 
 function aggregate(expr: Extract<ExprIR, { op: "aggregate" }>, context: ExpressionContext, scope: Scope): Bound {
+  if (expr.operator === "max" || expr.operator === "min") {
+    context.problems.push({ expr, message: `the SQL target does not compute \`${expr.operator}(… for …)\`, the largest or smallest value of a list` });
+    return value("NULL");
+  }
   const list = compileBound(expr.list, context, scope);
   if (list.kind !== "list") {
     context.problems.push({ expr, message: "the SQL target aggregates lists of facts only" });
@@ -606,6 +615,9 @@ function listAggregate(expr: Extract<ExprIR, { op: "aggregate" }>, list: ListRef
       const message = decimal ? failureMessage("decimal", context.dialect) : expr.type.kind === "money" ? moneyTooLarge : integerTooLargeMessage;
       return value(sql, firstError(firstItemError(), message === undefined ? undefined : failsWhenNull(sql, message)));
     }
+    case "max":
+    case "min":
+      throw new Error(`${expr.operator} is refused before its list is read`);
   }
 }
 

@@ -186,6 +186,7 @@ export class CaseFiles {
       case "record":
       case "list":
       case "series":
+      case "per_member":
         throw new Error(`a ${type.kind} has no column`);
     }
   }

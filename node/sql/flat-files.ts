@@ -108,6 +108,7 @@ function readValue(text: string, type: ValueType, program: ProgramIR, typed?: { 
     case "record":
     case "list":
     case "series":
+    case "per_member":
       throw new Error(`a ${type.kind} has no column`);
   }
 }

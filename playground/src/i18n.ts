@@ -72,6 +72,7 @@ const words = {
   definitionsRead: { zh: "读取的中间结果", en: "Intermediate results read" },
   givenByScenario: { zh: "案例给定", en: "given by the scenario" },
   window: { zh: "有效期", en: "Window" },
+  eachMember: { zh: "逐个成员", en: "For each member" },
   exportScenario: { zh: "导出案例 JSON", en: "Export scenario JSON" },
   exportResults: { zh: "导出结果 JSON", en: "Export results JSON" },
   saveAsTest: { zh: "保存为测试文件", en: "Save as a test file" },

@@ -145,3 +145,50 @@ describe("for whom and the verdicts", () => {
     expect(verdict?.verdict === "no_difference_found" ? verdict.searched : "").toMatch(/^300 scenarios \(seed 1\)/);
   });
 });
+
+describe("a scale", () => {
+  const scalePolicy = `policy contribution {
+  title "t" document "d" issuer "i" issued 2021-01-01 version "1.0.0"
+}
+
+entity person "个人" {
+  salary: money "工资"
+}
+
+parameter contribution_scale: scale "缴费" {
+  bracket low {
+    threshold 0 yuan from 2021-01-01 source "s"
+    rate 2% from 2021-01-01 source "s"
+  }
+  bracket high {
+    threshold 6000 yuan from 2021-01-01 source "s"
+    rate 6% from 2021-01-01 source "s"
+  }
+}
+
+measure contribution "缴费" {
+  output paid: money = round(marginal(contribution_scale, person.salary)) cites §1 "q"
+}
+
+measure net "到手" {
+  output net: money = person.salary - contribution.paid cites §1 "q"
+}
+`;
+
+  it("whose brackets change changes the outcomes of the measures that apply it and of those that read them", async () => {
+    const changedText = scalePolicy.replace(`  bracket low {
+    threshold 0 yuan from 2021-01-01 source "s"
+    rate 2% from 2021-01-01 source "s"
+  }
+`, "");
+    const report = await diffPrograms(program(scalePolicy), program(changedText), { searchCases: 300 });
+    expect(report.groups.map((group) => [group.measure, group.changes.map((c) => [c.subject, c.classification, c.aspects.map((a) => a.aspect)])])).toEqual([
+      ["contribution", [["scale contribution_scale", "changes_outcomes", ["brackets"]]]],
+      ["net", [["scale contribution_scale", "changes_outcomes", ["brackets"]]]],
+    ]);
+    const brackets = changes(report)[0]?.aspects[0];
+    expect(brackets?.before).toBe("low: threshold 0.00 yuan from 2021-01-01; rate 2% from 2021-01-01 | high: threshold 6000.00 yuan from 2021-01-01; rate 6% from 2021-01-01");
+    expect(brackets?.after).toBe("high: threshold 6000.00 yuan from 2021-01-01; rate 6% from 2021-01-01");
+    expect(report.verdicts.find((verdict) => verdict.output === "contribution.paid")?.verdict).toBe("witness");
+  });
+});

@@ -199,6 +199,8 @@ function valueText(program: ProgramIR, type: ValueType, depth: number, wrongness
         return recordText(program, type.name, false, depth - 1, wrongness);
       case "optional":
         return fc.oneof(fc.constant("null"), valueText(program, type.of, depth, wrongness));
+      case "per_member":
+        throw new Error("a fact cannot be a result for each member");
       case "series": {
         const key = type.period === "month" ? fc.tuple(validDate, fc.boolean()).map(([d, wrongMonth]) => (wrongMonth ? `${d.slice(0, 4)}-13` : d.slice(0, 7))) : validDate.map((d) => d.slice(0, 4));
         const entry = fc.tuple(mostly(wrongness, key, fc.string({ maxLength: 8 })), valueText(program, type.of, depth, wrongness));

@@ -47,7 +47,7 @@ const primitiveTypes = allOf<PrimitiveTypeName>({
   bool: true, integer: true, decimal: true, money: true, percent: true, date: true, time: true, months: true, days: true,
 });
 const headerKeys = allOf<HeaderField["key"]>({ title: true, document: true, issuer: true, issued: true, version: true, notice: true, amends: true, currency: true });
-const aggregateOperators = allOf<AggregateOperator>({ count: true, sum: true, any: true, all: true });
+const aggregateOperators = allOf<AggregateOperator>({ count: true, sum: true, any: true, all: true, max: true, min: true });
 const arithmeticOperations = allOf<ArithmeticOp>({
   money_add: true, money_sub: true, money_mul_integer: true, money_mul_months: true, money_mul_percent: true, money_mul_decimal: true,
   unrounded_add: true, unrounded_sub: true,
@@ -179,8 +179,12 @@ function surveyDefinition(definition: Definition, around: Surroundings): void {
   const { found } = around;
   found.add(definition.visibility);
   surveyType(definition.type, around);
-  if (definition.parameters.length > 0) found.add("parameterised definition");
-  for (const parameter of definition.parameters) surveyType(parameter.type, around);
+  if (definition.parameters.some((parameter) => parameter.members !== undefined)) found.add("output for each member");
+  else if (definition.parameters.length > 0) found.add("parameterised definition");
+  for (const parameter of definition.parameters) {
+    if (parameter.type !== undefined) surveyType(parameter.type, around);
+    else surveyExpr(parameter.members, around);
+  }
   if (definition.body.kind === "simple") {
     found.add("simple definition");
     surveyCase(definition.body.rule, [], around);
@@ -255,7 +259,8 @@ function surveyExpr(expr: Expr, around: Surroundings): void {
       if (expr.filter !== undefined) found.add(`${expr.operator}(… where …)`);
       break;
     case "call":
-      if (builtins.includes(expr.callee.name)) found.add(`${expr.callee.name}(…)`);
+      if (expr.measure !== undefined) found.add("output for each member read by another measure");
+      else if (builtins.includes(expr.callee.name)) found.add(`${expr.callee.name}(…)`);
       if (around.inAggregate && around.parameterised.has(expr.callee.name)) found.add("parameterised definition used in an aggregate");
       break;
     case "field":
@@ -475,6 +480,7 @@ describe("the example policies together use", () => {
       "measure cites", "let", "output", "simple definition", "rules and exceptions", "rule", "rule with when",
       "exception to a rule", "exception to an exception", "exception to the only rule", "note",
       "parameterised definition", "parameterised definition used in an aggregate", "not computable",
+      "output for each member", "output for each member read by another measure",
     ])).toEqual([]);
   });
 

@@ -1,8 +1,9 @@
 /**
  * The example policies of policies/examples/: each folder holds `*.tiao` files, the
- * notice they quote (`notice.txt`) and scenario tests (`tests/*.json`).
+ * notice they quote (`notice.txt`) and scenario tests (`tests/*.json`); the amendments of a
+ * policy that encode its reforms are folders of its `reforms/` (named `policy/reforms/name`).
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { AmendedPolicy, CompileOptions, Source } from "../../compiler/compile.js";
 
@@ -23,8 +24,17 @@ export interface ExamplePolicy {
 export function examplePolicies(): ExamplePolicy[] {
   return readdirSync(join(repositoryRoot, examplesFolder), { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
-    .map((entry) => readExample(entry.name))
+    .flatMap((entry) => [entry.name, ...reformsOf(entry.name)])
+    .map((name) => readExample(name))
     .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function reformsOf(name: string): string[] {
+  const reforms = join(repositoryRoot, examplesFolder, name, "reforms");
+  if (!existsSync(reforms)) return [];
+  return readdirSync(reforms, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => `${name}/reforms/${entry.name}`);
 }
 
 function readExample(name: string): ExamplePolicy {

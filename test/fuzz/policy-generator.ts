@@ -3,7 +3,8 @@
  * enums, records and entities with fields of every type (optional, sets, lists, nested
  * records), parameters with dated values from 0001-01-01 to 9999-12-31, measures with
  * windows, simple definitions, rules with exceptions and windows, parameterised definitions,
- * aggregates, `match`, list and record outputs, `not computable` sentences. Expressions are
+ * outputs for each member of a list, aggregates (`max` and `min` of a list too), `match`,
+ * list and record outputs, `not computable` sentences. Expressions are
  * drawn by type, so that every policy should pass `check`.
  *
  * Names and texts carry the attacks of the security review: names of Object.prototype and
@@ -317,6 +318,9 @@ class PolicyWriter {
   private definition(scope: Scope, output: boolean): { text: string; scope: Scope } {
     const lists = scope.paths.filter((path) => path.type.kind === "list");
     if (!output && lists.length > 0 && this.random.chance(0.35)) return this.callableDefinition(scope, this.random.pick(lists));
+    // an output for each member of a list field of an entity (not of a nested record, not of an item)
+    const entityLists = lists.filter((path) => path.name.split(".").length === 2 && !scope.locals.has(path.name.slice(0, path.name.indexOf("."))));
+    if (output && entityLists.length > 0 && this.random.chance(0.3)) return this.callableDefinition(scope, this.random.pick(entityLists), true);
     this.tested.clear();
     const type = this.definitionType(scope, output);
     const name = this.name(output ? "out" : "let");
@@ -326,17 +330,21 @@ class PolicyWriter {
     return { text: `${head}\n    = ${this.expression(type, scope, 0)}\n    ${this.citation()}${this.random.chance(0.3) ? `\n    note ${this.text()}` : ""}`, scope: next };
   }
 
-  /** `let f(x: R): T`, used inside aggregates over lists of R. */
-  private callableDefinition(scope: Scope, list: Named): { text: string; scope: Scope } {
+  /**
+   * `let f(x: R): T`, used inside aggregates over lists of R; or `output f(x in entity.list): T`,
+   * an output for each member of the list, which is called in the same way.
+   */
+  private callableDefinition(scope: Scope, list: Named, forEachMember = false): { text: string; scope: Scope } {
     if (list.type.kind !== "list") throw new Error("a list expected");
     const record = this.recordNamed(list.type.of);
-    const name = this.name("call");
+    const name = this.name(forEachMember ? "out" : "call");
     const parameter = this.name("item");
     this.tested.clear();
     const type: Type = { kind: this.random.pick<Scalar>(["bool", "integer", "money", "decimal", "days", "months"]) };
     const inner = this.withLocal(scope, parameter, record);
     const body = this.random.chance(0.3) ? `{\n${this.rules(type, inner)}\n  }` : `\n    = ${this.expression(type, inner, 0)}\n    ${this.citation()}`;
-    const text = `  let ${name}(${parameter}: ${record.name}): ${typeText(type)}${body.startsWith("{") ? ` ${body}` : body}`;
+    const head = forEachMember ? `  output ${name}(${parameter} in ${list.name})` : `  let ${name}(${parameter}: ${record.name})`;
+    const text = `${head}: ${typeText(type)}${body.startsWith("{") ? ` ${body}` : body}`;
     return { text, scope: { ...scope, callables: [...scope.callables, { name, parameter: record.name, type }] } };
   }
 
@@ -553,6 +561,15 @@ class PolicyWriter {
         break;
       default:
         break;
+    }
+    if (aggregate !== undefined && comparable.includes(type.kind as Scalar)) {
+      // the largest or smallest term, absent for no item: given a fallback
+      choices.push(() => {
+        const terms = aggregate.callables.filter((c) => sameType(c.type, type));
+        const term = terms.length > 0 && this.random.chance(0.5) ? `${this.random.pick(terms).name}(${aggregate.local})` : e(type, aggregate.inner);
+        const where = this.random.chance(0.5) ? ` where ${e(bool, aggregate.inner)}` : "";
+        return `(${this.random.pick(["max", "min"])}(${term} for ${aggregate.local} in ${aggregate.list}${where}) otherwise ${e(type)})`;
+      });
     }
     if (aggregate !== undefined && ["integer", "money", "decimal", "months", "days"].includes(type.kind)) {
       choices.push(() => {

@@ -263,6 +263,8 @@ function valueDoc(type: ValueType, depth: number, wrongness: number): fc.Arbitra
         return recordDoc(type.name, false, depth - 1, wrongness);
       case "optional":
         return fc.oneof(fc.constant(raw("null")), valueDoc(type.of, depth, wrongness));
+      case "per_member":
+        throw new Error("a fact cannot be a result for each member");
       case "series": {
         const key = type.period === "month" ? fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 })).map(([y, m]) => `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}`) : fc.integer({ min: 0, max: 9999 }).map((y) => String(y).padStart(4, "0"));
         const entry = fc.tuple(key.map((k) => JSON.stringify(k)), valueDoc(type.of, depth, wrongness));

@@ -164,6 +164,8 @@ export function valueArbitrary(type: ValueType, schema: FactSchema, dates: fc.Ar
       return recordArbitrary(recordOf(schema, type.name), schema, dates, options);
     case "optional":
       return fc.option(valueArbitrary(type.of, schema, dates, options), { nil: null, freq: 3 });
+    case "per_member":
+      throw new Error("a fact cannot be a result for each member");
     case "series": {
       // The periods around a date, now and then one left out: totals over them mostly find their periods.
       const span = type.period === "month" ? 48 : 8;

@@ -12,7 +12,10 @@ import { store } from "../store.js";
 import { usePage } from "../use-page.js";
 
 function valueText(value: OutputJson | undefined): string {
-  return value === undefined ? "—" : typeof value === "string" ? value : JSON.stringify(value);
+  if (value === undefined) return "—";
+  // an output for each member of a list: its values in the list's order
+  if (Array.isArray(value) && value.some((item) => item === null || typeof item !== "string")) return `[${value.map((item) => valueText(item)).join(", ")}]`;
+  return typeof value === "string" ? value : JSON.stringify(value);
 }
 
 /** "m4.tiao:12" → a button that shows the place in the editor. */
@@ -132,6 +135,16 @@ function ExplanationView({ explanation }: { explanation: Explanation }) {
               <dd key={definition.name}>
                 <code>{definition.name}</code> = {valueText(definition.value)}
                 {definition.explanation === undefined ? null : <span className="nested"> — {definition.explanation.summary}</span>}
+              </dd>
+            ))}
+          </>
+        )}
+        {explanation.members === undefined ? null : (
+          <>
+            <dt>{t("eachMember")}</dt>
+            {explanation.members.map((member, index) => (
+              <dd key={index}>
+                <ExplanationView explanation={member} />
               </dd>
             ))}
           </>

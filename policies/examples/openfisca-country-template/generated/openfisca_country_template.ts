@@ -8,6 +8,7 @@
 
 import {
   EvaluationError,
+  addDecimal,
   addMoney,
   applyScale,
   calendarDate,
@@ -20,9 +21,8 @@ import {
   fen,
   firstDayOfYear,
   formatDate,
-  maxOf,
   moneyToDecimal,
-  multiplyMoney,
+  multiplyMoneyByDecimal,
   multiplyMoneyByPercent,
   percentFromMillionths,
   roundToFen,
@@ -64,6 +64,7 @@ const DATE_2016_11_30 = calendarDate(2016, 11, 30);
 const DATE_2016_12_01 = calendarDate(2016, 12, 1);
 const DATE_2016_12_31 = calendarDate(2016, 12, 31);
 const DATE_2017_01_01 = calendarDate(2017, 1, 1);
+const DECIMAL_0 = decimal("0");
 const DECIMAL_60_33 = decimal("60.33");
 const DECIMAL_62 = decimal("62");
 const EUR_0 = fen(0);
@@ -89,6 +90,10 @@ const PERCENT_25 = percentFromMillionths(250000);
 const PERCENT_3 = percentFromMillionths(30000);
 const PERCENT_4 = percentFromMillionths(40000);
 const PERCENT_6 = percentFromMillionths(60000);
+
+function largerDecimal(a: Decimal, b: Decimal): Decimal {
+  return compareDecimal(a, b) >= 0 ? a : b;
+}
 
 // ---------------------------------------------------------------- facts
 
@@ -128,8 +133,8 @@ export interface Household {
   readonly members: readonly Person[];
   /** rent of the month */
   readonly rent: Readonly<Record<string, Money>>;
-  /** size of the accommodation (whole square metres) */
-  readonly accommodation_size: Readonly<Record<string, number>>;
+  /** size of the accommodation (square metres) */
+  readonly accommodation_size: Readonly<Record<string, Decimal>>;
   /** housing occupancy status */
   readonly housing_occupancy_status: Readonly<Record<string, OccupancyStatus>>;
 }
@@ -330,6 +335,340 @@ export const socialSecurityContributionScaleScale: ScaleData = {
   location: { file: "policies/examples/openfisca-country-template/parameters.tiao", line: 33, column: 1 },
 };
 
+// ---------------------------------------------------------------- measure basic_income basic income
+
+/** The facts measure basic_income reads (and those of the measures whose outputs it reads). */
+export interface BasicIncomeFacts {
+  readonly household: Pick<Household, "members">;
+}
+
+/** The outputs of measure basic_income; every one has its empty value when the measure is not in force. */
+export interface BasicIncomeOutputs {
+  /** whether measure basic_income is in force on the date: yes or no */
+  readonly in_force: boolean;
+  /**
+   * basic_income: an amount in cents (integer; 100 cents = 1 EUR)
+   *
+   * §5 "From 1 December 2015, a basic income of 600 euros a month is provided to each adult who earns no salary in the month. From 1 December 2016, it is provided to each adult, whatever their salary"
+   */
+  readonly basic_income: ReadonlyArray<Money>;
+}
+
+/** The outputs of measure basic_income, each computed when first asked for. */
+export type BasicIncomeOnDemand = { readonly in_force: () => BasicIncomeOutputs["in_force"]; readonly basic_income: (member: Person) => Money; };
+
+/** of_age(p) of measure basic_income */
+function basicIncomeOfAge(p: Person, age: AgeOnDemand, asOf: CalendarDate, overrides: ParameterOverrides): boolean {
+  // §4 "A person of age is an adult"
+  return age.age(p) >= ageOfMajorityOn(asOf, overrides);
+}
+
+/** basic_income(p) of measure basic_income */
+function basicIncomeBasicIncome(p: Person, age: AgeOnDemand, asOf: CalendarDate, overrides: ParameterOverrides): Money {
+  // §5 "From 1 December 2015, a basic income of 600 euros a month is provided to each adult who earns no salary in the month. From 1 December 2016, it is provided to each adult, whatever their salary"
+  return asOf < DATE_2015_12_01
+    ? EUR_0
+    : asOf < DATE_2016_12_01
+      ? (basicIncomeOfAge(p, age, asOf, overrides) &&
+          seriesValueAt(p.salary, "month", asOf, EUR_0, { name: "salary", location: { file: "policies/examples/openfisca-country-template/benefits.tiao", line: 12, column: 30 } }) === EUR_0
+          ? basicIncomeAmountOn(asOf, overrides)
+          : EUR_0)
+      : basicIncomeOfAge(p, age, asOf, overrides) ? basicIncomeAmountOn(asOf, overrides) : EUR_0;
+}
+
+/**
+ * Measure basic_income basic income
+ *
+ * OpenFisca country template (openfisca-country-template), version 1.0.0
+ *
+ * Each output is computed when its function is first called, with only what it needs.
+ */
+export function basicIncomeOutputs(
+  facts: BasicIncomeFacts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): BasicIncomeOnDemand {
+  const { household } = facts;
+  const age = ageOutputs(facts, asOf, overrides);
+
+  return {
+    in_force: () => true,
+    basic_income: (member: Person) => basicIncomeBasicIncome(member, age, asOf, overrides),
+  };
+}
+
+/**
+ * Measure basic_income basic income
+ *
+ * OpenFisca country template (openfisca-country-template), version 1.0.0
+ */
+export function evaluateBasicIncome(
+  facts: BasicIncomeFacts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): BasicIncomeOutputs {
+  const outputs = basicIncomeOutputs(facts, asOf, overrides, recorder);
+  return {
+    in_force: outputs.in_force(),
+    basic_income: facts.household.members.map((member: Person) => outputs.basic_income(member)),
+  };
+}
+
+// ---------------------------------------------------------------- measure pension pension
+
+/** The facts measure pension reads (and those of the measures whose outputs it reads). */
+export interface PensionFacts {
+  readonly household: Pick<Household, "members">;
+}
+
+/** The outputs of measure pension; every one has its empty value when the measure is not in force. */
+export interface PensionOutputs {
+  /** whether measure pension is in force on the date: yes or no */
+  readonly in_force: boolean;
+  /**
+   * pension: yes or no
+   *
+   * §6 "A person has a pension when their age is at least the age of retirement"
+   */
+  readonly pension: ReadonlyArray<boolean>;
+}
+
+/** The outputs of measure pension, each computed when first asked for. */
+export type PensionOnDemand = { readonly in_force: () => PensionOutputs["in_force"]; readonly pension: (member: Person) => boolean; };
+
+/** pension(p) of measure pension */
+function pensionPension(p: Person, age: AgeOnDemand, asOf: CalendarDate, overrides: ParameterOverrides): boolean {
+  // §6 "A person has a pension when their age is at least the age of retirement"
+  return compareDecimal(decimalFromInteger(age.age(p)), ageOfRetirementOn(asOf, overrides)) >= 0;
+}
+
+/**
+ * Measure pension pension
+ *
+ * OpenFisca country template (openfisca-country-template), version 1.0.0
+ *
+ * Each output is computed when its function is first called, with only what it needs.
+ */
+export function pensionOutputs(
+  facts: PensionFacts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): PensionOnDemand {
+  const { household } = facts;
+  const age = ageOutputs(facts, asOf, overrides);
+
+  return {
+    in_force: () => true,
+    pension: (member: Person) => pensionPension(member, age, asOf, overrides),
+  };
+}
+
+/**
+ * Measure pension pension
+ *
+ * OpenFisca country template (openfisca-country-template), version 1.0.0
+ */
+export function evaluatePension(
+  facts: PensionFacts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): PensionOutputs {
+  const outputs = pensionOutputs(facts, asOf, overrides, recorder);
+  return {
+    in_force: outputs.in_force(),
+    pension: facts.household.members.map((member: Person) => outputs.pension(member)),
+  };
+}
+
+// ---------------------------------------------------------------- measure parenting_allowance parenting allowance
+
+/** The facts measure parenting_allowance reads (and those of the measures whose outputs it reads). */
+export interface ParentingAllowanceFacts {
+  readonly household: Pick<Household, "members">;
+}
+
+/** The outputs of measure parenting_allowance; every one has its empty value when the measure is not in force. */
+export interface ParentingAllowanceOutputs {
+  /** whether measure parenting_allowance is in force on the date: yes or no */
+  readonly in_force: boolean;
+  /**
+   * parenting_allowance: an amount in cents (integer; 100 cents = 1 EUR)
+   *
+   * §9 "when its income for the month is at most 500 euros and either it has a single adult and a child under 8 years, or it has a child under 6 years"
+   */
+  readonly parenting_allowance: Money;
+}
+
+/** The outputs of measure parenting_allowance, each computed when first asked for. */
+export type ParentingAllowanceOnDemand = { readonly [K in keyof ParentingAllowanceOutputs]: () => ParentingAllowanceOutputs[K] };
+
+/** count over household.members, for parenting_allowance of measure parenting_allowance */
+function parentingAllowanceParentingAllowanceCount(household: ParentingAllowanceFacts["household"]): number {
+  let count = 0;
+  for (const p of household.members) {
+    if (p.role === "adult") count += 1;
+  }
+  return count;
+}
+
+/** any over household.members, for parenting_allowance of measure parenting_allowance */
+function parentingAllowanceParentingAllowanceAny(
+  household: ParentingAllowanceFacts["household"],
+  age: AgeOnDemand,
+): boolean {
+  let found = false;
+  for (const p of household.members) {
+    if (age.age(p) < 8) {
+      found = true;
+      break;
+    }
+  }
+  return found;
+}
+
+/** any over household.members, for parenting_allowance of measure parenting_allowance */
+function parentingAllowanceParentingAllowanceAny2(
+  household: ParentingAllowanceFacts["household"],
+  age: AgeOnDemand,
+): boolean {
+  let found = false;
+  for (const p of household.members) {
+    if (age.age(p) < 6) {
+      found = true;
+      break;
+    }
+  }
+  return found;
+}
+
+/**
+ * Measure parenting_allowance parenting allowance
+ *
+ * OpenFisca country template (openfisca-country-template), version 1.0.0
+ *
+ * Each output is computed when its function is first called, with only what it needs.
+ */
+export function parentingAllowanceOutputs(
+  facts: ParentingAllowanceFacts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): ParentingAllowanceOnDemand {
+  const { household } = facts;
+  const householdIncome = householdIncomeOutputs(facts, asOf, overrides);
+  const age = ageOutputs(facts, asOf, overrides);
+
+  let parentingAllowanceCache: Money | undefined;
+  function parentingAllowance(): Money {
+    if (parentingAllowanceCache !== undefined) return parentingAllowanceCache;
+    // §9 "when its income for the month is at most 500 euros and either it has a single adult and a child under 8 years, or it has a child under 6 years"
+    const parentingAllowanceValue: Money =
+      householdIncome.household_income() <= parentingAllowanceIncomeThresholdOn(asOf, overrides) &&
+        ((parentingAllowanceParentingAllowanceCount(household) === 1 &&
+          parentingAllowanceParentingAllowanceAny(household, age)) ||
+          parentingAllowanceParentingAllowanceAny2(household, age))
+        ? parentingAllowanceAmountOn(asOf, overrides)
+        : EUR_0;
+    parentingAllowanceCache = parentingAllowanceValue;
+    return parentingAllowanceValue;
+  }
+
+  return {
+    in_force: () => true,
+    parenting_allowance: parentingAllowance,
+  };
+}
+
+/**
+ * Measure parenting_allowance parenting allowance
+ *
+ * OpenFisca country template (openfisca-country-template), version 1.0.0
+ */
+export function evaluateParentingAllowance(
+  facts: ParentingAllowanceFacts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): ParentingAllowanceOutputs {
+  const outputs = parentingAllowanceOutputs(facts, asOf, overrides, recorder);
+  return {
+    in_force: outputs.in_force(),
+    parenting_allowance: outputs.parenting_allowance(),
+  };
+}
+
+// ---------------------------------------------------------------- measure age age
+
+/** The facts measure age reads (and those of the measures whose outputs it reads). */
+export interface AgeFacts {
+  readonly household: Pick<Household, "members">;
+}
+
+/** The outputs of measure age; every one has its empty value when the measure is not in force. */
+export interface AgeOutputs {
+  /** whether measure age is in force on the date: yes or no */
+  readonly in_force: boolean;
+  /**
+   * age: a whole number
+   *
+   * §4 "A person's age is the number of whole years since their birth: a year is completed on the anniversary of the birth date"
+   */
+  readonly age: ReadonlyArray<number>;
+}
+
+/** The outputs of measure age, each computed when first asked for. */
+export type AgeOnDemand = { readonly in_force: () => AgeOutputs["in_force"]; readonly age: (member: Person) => number; };
+
+/** age(p) of measure age */
+function ageAge(p: Person, asOf: CalendarDate, overrides: ParameterOverrides): number {
+  // §4 "A person's age is the number of whole years since their birth: a year is completed on the anniversary of the birth date"
+  // note: the template's default date of birth
+  return completedYears(p.birth ?? DATE_1970_01_01, asOf);
+}
+
+/**
+ * Measure age age
+ *
+ * OpenFisca country template (openfisca-country-template), version 1.0.0
+ *
+ * Each output is computed when its function is first called, with only what it needs.
+ */
+export function ageOutputs(
+  facts: AgeFacts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): AgeOnDemand {
+  const { household } = facts;
+
+  return {
+    in_force: () => true,
+    age: (member: Person) => ageAge(member, asOf, overrides),
+  };
+}
+
+/**
+ * Measure age age
+ *
+ * OpenFisca country template (openfisca-country-template), version 1.0.0
+ */
+export function evaluateAge(
+  facts: AgeFacts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): AgeOutputs {
+  const outputs = ageOutputs(facts, asOf, overrides, recorder);
+  return {
+    in_force: outputs.in_force(),
+    age: facts.household.members.map((member: Person) => outputs.age(member)),
+  };
+}
+
 // ---------------------------------------------------------------- measure disposable_income disposable income
 
 /** The facts measure disposable_income reads (and those of the measures whose outputs it reads). */
@@ -352,155 +691,10 @@ export interface DisposableIncomeOutputs {
 /** The outputs of measure disposable_income, each computed when first asked for. */
 export type DisposableIncomeOnDemand = { readonly [K in keyof DisposableIncomeOutputs]: () => DisposableIncomeOutputs[K] };
 
-/** age(p) of measure disposable_income */
-function disposableIncomeAge(p: Person, asOf: CalendarDate, overrides: ParameterOverrides): number {
-  // §4 "A person's age is the number of whole years since their birth: a year is completed on the anniversary of the birth date"
-  // note: the template's default date of birth
-  return completedYears(p.birth ?? DATE_1970_01_01, asOf);
-}
-
-/** of_age(p) of measure disposable_income */
-function disposableIncomeOfAge(p: Person, asOf: CalendarDate, overrides: ParameterOverrides): boolean {
-  // §4 "A person of age is an adult"
-  return disposableIncomeAge(p, asOf, overrides) >= ageOfMajorityOn(asOf, overrides);
-}
-
-/** basic_income(p) of measure disposable_income */
-function disposableIncomeBasicIncome(p: Person, asOf: CalendarDate, overrides: ParameterOverrides): Money {
-  // §5 "From 1 December 2015, a basic income of 600 euros a month is provided to each adult who earns no salary in the month. From 1 December 2016, it is provided to each adult, whatever their salary"
-  return asOf < DATE_2015_12_01
-    ? EUR_0
-    : asOf < DATE_2016_12_01
-      ? (disposableIncomeOfAge(p, asOf, overrides) &&
-          seriesValueAt(p.salary, "month", asOf, EUR_0, { name: "salary", location: { file: "policies/examples/openfisca-country-template/disposable-income.tiao", line: 19, column: 30 } }) === EUR_0
-          ? basicIncomeAmountOn(asOf, overrides)
-          : EUR_0)
-      : disposableIncomeOfAge(p, asOf, overrides) ? basicIncomeAmountOn(asOf, overrides) : EUR_0;
-}
-
-/** pension(p) of measure disposable_income */
-function disposableIncomePension(p: Person, asOf: CalendarDate, overrides: ParameterOverrides): Money {
+/** pension_income(p) of measure disposable_income */
+function disposableIncomePensionIncome(p: Person, pension: PensionOnDemand): Money {
   // §6 "The pension counts as 1 euro in a person's income"
-  // note: the template's pension is the truth of its condition, counted as 1 in sums
-  return compareDecimal(decimalFromInteger(disposableIncomeAge(p, asOf, overrides)), ageOfRetirementOn(asOf, overrides)) >= 0
-    ? EUR_1
-    : EUR_0;
-}
-
-/** income_tax(p) of measure disposable_income */
-function disposableIncomeIncomeTax(p: Person, asOf: CalendarDate, overrides: ParameterOverrides): Money {
-  // §7 "A person pays each month an income tax on the sum of their salary, their capital returns and their pension for the month"
-  // note: the template does not round; a tax in whole cents is rounded half up
-  return multiplyMoneyByPercent(
-    addMoney(
-      addMoney(
-        seriesValueAt(
-          p.salary,
-          "month",
-          asOf,
-          EUR_0,
-          {
-            name: "salary",
-            location: {
-              file: "policies/examples/openfisca-country-template/disposable-income.tiao",
-              line: 30,
-              column: 14,
-            },
-          },
-        ),
-        seriesValueAt(
-          p.capital_returns,
-          "month",
-          asOf,
-          EUR_0,
-          {
-            name: "capital_returns",
-            location: {
-              file: "policies/examples/openfisca-country-template/disposable-income.tiao",
-              line: 30,
-              column: 25,
-            },
-          },
-        ),
-      ),
-      disposableIncomePension(p, asOf, overrides),
-    ),
-    incomeTaxRateOn(asOf, overrides),
-    "half_up",
-  );
-}
-
-/** social_security_contribution(p) of measure disposable_income */
-function disposableIncomeSocialSecurityContribution(
-  p: Person,
-  asOf: CalendarDate,
-  overrides: ParameterOverrides,
-): Money {
-  // §8 "A person pays each month a social security contribution on their salary, computed by marginal brackets"
-  // note: the template does not round; a contribution in whole cents is rounded half up
-  return roundToFen(
-    applyScale(
-      socialSecurityContributionScaleScale,
-      seriesValueAt(
-        p.salary,
-        "month",
-        asOf,
-        EUR_0,
-        {
-          name: "salary",
-          location: {
-            file: "policies/examples/openfisca-country-template/disposable-income.tiao",
-            line: 35,
-            column: 58,
-          },
-        },
-      ),
-      asOf,
-      "marginal",
-    ),
-    "half_up",
-  );
-}
-
-/** count over household.members, for parenting_allowance of measure disposable_income */
-function disposableIncomeParentingAllowanceCount(household: DisposableIncomeFacts["household"]): number {
-  let count = 0;
-  for (const p of household.members) {
-    if (p.role === "adult") count += 1;
-  }
-  return count;
-}
-
-/** any over household.members, for parenting_allowance of measure disposable_income */
-function disposableIncomeParentingAllowanceAny(
-  household: DisposableIncomeFacts["household"],
-  asOf: CalendarDate,
-  overrides: ParameterOverrides,
-): boolean {
-  let found = false;
-  for (const p of household.members) {
-    if (disposableIncomeAge(p, asOf, overrides) < 8) {
-      found = true;
-      break;
-    }
-  }
-  return found;
-}
-
-/** any over household.members, for parenting_allowance of measure disposable_income */
-function disposableIncomeParentingAllowanceAny2(
-  household: DisposableIncomeFacts["household"],
-  asOf: CalendarDate,
-  overrides: ParameterOverrides,
-): boolean {
-  let found = false;
-  for (const p of household.members) {
-    if (disposableIncomeAge(p, asOf, overrides) < 6) {
-      found = true;
-      break;
-    }
-  }
-  return found;
+  return pension.pension(p) ? EUR_1 : EUR_0;
 }
 
 /**
@@ -517,24 +711,13 @@ export function disposableIncomeOutputs(
   recorder?: DecisionRecorder,
 ): DisposableIncomeOnDemand {
   const { household } = facts;
-  const householdIncome = householdIncomeOutputs(facts, asOf, overrides);
+  const pension = pensionOutputs(facts, asOf, overrides);
+  const basicIncome = basicIncomeOutputs(facts, asOf, overrides);
+  const incomeTax = incomeTaxOutputs(facts, asOf, overrides);
+  const socialSecurityContribution = socialSecurityContributionOutputs(facts, asOf, overrides);
   const housingAllowance = housingAllowanceOutputs(facts, asOf, overrides);
+  const parentingAllowance = parentingAllowanceOutputs(facts, asOf, overrides);
   const housingTax = housingTaxOutputs(facts, asOf, overrides);
-
-  let parentingAllowanceCache: Money | undefined;
-  function parentingAllowance(): Money {
-    if (parentingAllowanceCache !== undefined) return parentingAllowanceCache;
-    // §9 "when its income for the month is at most 500 euros and either it has a single adult and a child under 8 years, or it has a child under 6 years"
-    const parentingAllowanceValue: Money =
-      householdIncome.household_income() <= parentingAllowanceIncomeThresholdOn(asOf, overrides) &&
-        ((disposableIncomeParentingAllowanceCount(household) === 1 &&
-          disposableIncomeParentingAllowanceAny(household, asOf, overrides)) ||
-          disposableIncomeParentingAllowanceAny2(household, asOf, overrides))
-        ? parentingAllowanceAmountOn(asOf, overrides)
-        : EUR_0;
-    parentingAllowanceCache = parentingAllowanceValue;
-    return parentingAllowanceValue;
-  }
 
   let membersIncomeCache: Money | undefined;
   function membersIncome(): Money {
@@ -556,7 +739,7 @@ export function disposableIncomeOutputs(
                   name: "salary",
                   location: {
                     file: "policies/examples/openfisca-country-template/disposable-income.tiao",
-                    line: 49,
+                    line: 9,
                     column: 11,
                   },
                 },
@@ -570,15 +753,15 @@ export function disposableIncomeOutputs(
                   name: "capital_returns",
                   location: {
                     file: "policies/examples/openfisca-country-template/disposable-income.tiao",
-                    line: 49,
+                    line: 9,
                     column: 22,
                   },
                 },
               ),
             ),
-            disposableIncomePension(p, asOf, overrides),
+            disposableIncomePensionIncome(p, pension),
           ),
-          disposableIncomeBasicIncome(p, asOf, overrides),
+          basicIncome.basic_income(p),
         ),
       );
     }
@@ -594,10 +777,7 @@ export function disposableIncomeOutputs(
     for (const p of household.members) {
       membersTaxesValue = addMoney(
         membersTaxesValue,
-        addMoney(
-          disposableIncomeIncomeTax(p, asOf, overrides),
-          disposableIncomeSocialSecurityContribution(p, asOf, overrides),
-        ),
+        addMoney(incomeTax.income_tax(p), socialSecurityContribution.social_security_contribution(p)),
       );
     }
     membersTaxesCache = membersTaxesValue;
@@ -612,7 +792,10 @@ export function disposableIncomeOutputs(
       subtractDecimal(
         moneyToDecimal(
           subtractMoney(
-            addMoney(addMoney(membersIncome(), housingAllowance.housing_allowance()), parentingAllowance()),
+            addMoney(
+              addMoney(membersIncome(), housingAllowance.housing_allowance()),
+              parentingAllowance.parenting_allowance(),
+            ),
             membersTaxes(),
           ),
         ),
@@ -815,22 +998,26 @@ export function housingTaxOutputs(
   function housingTax(): Money {
     if (housingTaxCache !== undefined) return housingTaxCache;
     // §2 "10 euros per square metre of the accommodation, and at least 200 euros"
+    // note: the template does not round; a tax in whole cents is rounded half up
     const housingTaxValue: Money = taxed()
-      ? maxOf(
-          multiplyMoney(
-            housingTaxRateOn(asOf, overrides),
-            seriesValueAt(
-              household.accommodation_size,
-              "month",
-              january(),
-              0,
-              {
-                name: "household.accommodation_size",
-                location: { file: "policies/examples/openfisca-country-template/housing.tiao", line: 39, column: 16 },
-              },
+      ? roundToFen(
+          largerDecimal(
+            multiplyMoneyByDecimal(
+              housingTaxRateOn(asOf, overrides),
+              seriesValueAt(
+                household.accommodation_size,
+                "month",
+                january(),
+                DECIMAL_0,
+                {
+                  name: "household.accommodation_size",
+                  location: { file: "policies/examples/openfisca-country-template/housing.tiao", line: 39, column: 41 },
+                },
+              ),
             ),
+            moneyToDecimal(housingTaxMinimalAmountOn(asOf, overrides)),
           ),
-          housingTaxMinimalAmountOn(asOf, overrides),
+          "half_up",
         )
       : EUR_0;
     housingTaxCache = housingTaxValue;
@@ -943,6 +1130,392 @@ export function evaluateHouseholdIncome(
   return {
     in_force: outputs.in_force(),
     household_income: outputs.household_income(),
+  };
+}
+
+// ---------------------------------------------------------------- measure total_benefits total benefits
+
+/** The facts measure total_benefits reads (and those of the measures whose outputs it reads). */
+export interface TotalBenefitsFacts {
+  readonly household: Pick<Household, "members" | "rent">;
+}
+
+/** The outputs of measure total_benefits; every one has its empty value when the measure is not in force. */
+export interface TotalBenefitsOutputs {
+  /** whether measure total_benefits is in force on the date: yes or no */
+  readonly in_force: boolean;
+  /**
+   * total_benefits: an amount in cents (integer; 100 cents = 1 EUR)
+   *
+   * §11 "a household's total benefits for a month are its members' basic incomes and the household's housing allowance"
+   */
+  readonly total_benefits: Money;
+}
+
+/** The outputs of measure total_benefits, each computed when first asked for. */
+export type TotalBenefitsOnDemand = { readonly [K in keyof TotalBenefitsOutputs]: () => TotalBenefitsOutputs[K] };
+
+/** sum over household.members, for total_benefits of measure total_benefits */
+function totalBenefitsTotalBenefitsSum(
+  household: TotalBenefitsFacts["household"],
+  basicIncome: BasicIncomeOnDemand,
+): Money {
+  let total = EUR_0;
+  for (const p of household.members) {
+    total = addMoney(total, basicIncome.basic_income(p));
+  }
+  return total;
+}
+
+/**
+ * Measure total_benefits total benefits
+ *
+ * OpenFisca country template (openfisca-country-template), version 1.0.0
+ *
+ * Each output is computed when its function is first called, with only what it needs.
+ */
+export function totalBenefitsOutputs(
+  facts: TotalBenefitsFacts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): TotalBenefitsOnDemand {
+  const { household } = facts;
+  const basicIncome = basicIncomeOutputs(facts, asOf, overrides);
+  const housingAllowance = housingAllowanceOutputs(facts, asOf, overrides);
+
+  let totalBenefitsCache: Money | undefined;
+  function totalBenefits(): Money {
+    if (totalBenefitsCache !== undefined) return totalBenefitsCache;
+    // §11 "a household's total benefits for a month are its members' basic incomes and the household's housing allowance"
+    const totalBenefitsValue: Money = addMoney(
+      totalBenefitsTotalBenefitsSum(household, basicIncome),
+      housingAllowance.housing_allowance(),
+    );
+    totalBenefitsCache = totalBenefitsValue;
+    return totalBenefitsValue;
+  }
+
+  return {
+    in_force: () => true,
+    total_benefits: totalBenefits,
+  };
+}
+
+/**
+ * Measure total_benefits total benefits
+ *
+ * OpenFisca country template (openfisca-country-template), version 1.0.0
+ */
+export function evaluateTotalBenefits(
+  facts: TotalBenefitsFacts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): TotalBenefitsOutputs {
+  const outputs = totalBenefitsOutputs(facts, asOf, overrides, recorder);
+  return {
+    in_force: outputs.in_force(),
+    total_benefits: outputs.total_benefits(),
+  };
+}
+
+// ---------------------------------------------------------------- measure total_taxes total taxes
+
+/** The facts measure total_taxes reads (and those of the measures whose outputs it reads). */
+export interface TotalTaxesFacts {
+  readonly household: Pick<Household, "accommodation_size" | "housing_occupancy_status" | "members">;
+}
+
+/** The outputs of measure total_taxes; every one has its empty value when the measure is not in force. */
+export interface TotalTaxesOutputs {
+  /** whether measure total_taxes is in force on the date: yes or no */
+  readonly in_force: boolean;
+  /**
+   * total_taxes: an amount in cents (integer; 100 cents = 1 EUR)
+   *
+   * §11 "its total taxes are its members' income taxes and social security contributions and a twelfth of the household's housing tax for the year"
+   */
+  readonly total_taxes: Money;
+}
+
+/** The outputs of measure total_taxes, each computed when first asked for. */
+export type TotalTaxesOnDemand = { readonly [K in keyof TotalTaxesOutputs]: () => TotalTaxesOutputs[K] };
+
+/** sum over household.members, for total_taxes of measure total_taxes */
+function totalTaxesTotalTaxesSum(
+  household: TotalTaxesFacts["household"],
+  incomeTax: IncomeTaxOnDemand,
+  socialSecurityContribution: SocialSecurityContributionOnDemand,
+): Money {
+  let total = EUR_0;
+  for (const p of household.members) {
+    total = addMoney(
+      total,
+      addMoney(incomeTax.income_tax(p), socialSecurityContribution.social_security_contribution(p)),
+    );
+  }
+  return total;
+}
+
+/**
+ * Measure total_taxes total taxes
+ *
+ * OpenFisca country template (openfisca-country-template), version 1.0.0
+ *
+ * Each output is computed when its function is first called, with only what it needs.
+ */
+export function totalTaxesOutputs(
+  facts: TotalTaxesFacts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): TotalTaxesOnDemand {
+  const { household } = facts;
+  const incomeTax = incomeTaxOutputs(facts, asOf, overrides);
+  const socialSecurityContribution = socialSecurityContributionOutputs(facts, asOf, overrides);
+  const housingTax = housingTaxOutputs(facts, asOf, overrides);
+
+  let totalTaxesCache: Money | undefined;
+  function totalTaxes(): Money {
+    if (totalTaxesCache !== undefined) return totalTaxesCache;
+    // §11 "its total taxes are its members' income taxes and social security contributions and a twelfth of the household's housing tax for the year"
+    // note: the template does not round; a total in whole cents is rounded half up
+    const totalTaxesValue: Money = roundToFen(
+      addDecimal(
+        moneyToDecimal(totalTaxesTotalTaxesSum(household, incomeTax, socialSecurityContribution)),
+        divideMoneyByInteger(housingTax.housing_tax(), 12),
+      ),
+      "half_up",
+    );
+    totalTaxesCache = totalTaxesValue;
+    return totalTaxesValue;
+  }
+
+  return {
+    in_force: () => true,
+    total_taxes: totalTaxes,
+  };
+}
+
+/**
+ * Measure total_taxes total taxes
+ *
+ * OpenFisca country template (openfisca-country-template), version 1.0.0
+ */
+export function evaluateTotalTaxes(
+  facts: TotalTaxesFacts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): TotalTaxesOutputs {
+  const outputs = totalTaxesOutputs(facts, asOf, overrides, recorder);
+  return {
+    in_force: outputs.in_force(),
+    total_taxes: outputs.total_taxes(),
+  };
+}
+
+// ---------------------------------------------------------------- measure income_tax income tax
+
+/** The facts measure income_tax reads (and those of the measures whose outputs it reads). */
+export interface IncomeTaxFacts {
+  readonly household: Pick<Household, "members">;
+}
+
+/** The outputs of measure income_tax; every one has its empty value when the measure is not in force. */
+export interface IncomeTaxOutputs {
+  /** whether measure income_tax is in force on the date: yes or no */
+  readonly in_force: boolean;
+  /**
+   * income_tax: an amount in cents (integer; 100 cents = 1 EUR)
+   *
+   * §7 "A person pays each month an income tax on the sum of their salary, their capital returns and their pension for the month"
+   */
+  readonly income_tax: ReadonlyArray<Money>;
+}
+
+/** The outputs of measure income_tax, each computed when first asked for. */
+export type IncomeTaxOnDemand = { readonly in_force: () => IncomeTaxOutputs["in_force"]; readonly income_tax: (member: Person) => Money; };
+
+/** pension_income(p) of measure income_tax */
+function incomeTaxPensionIncome(p: Person, pension: PensionOnDemand): Money {
+  // §6 "The pension counts as 1 euro in a person's income"
+  return pension.pension(p) ? EUR_1 : EUR_0;
+}
+
+/** income_tax(p) of measure income_tax */
+function incomeTaxIncomeTax(
+  p: Person,
+  pension: PensionOnDemand,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides,
+): Money {
+  // §7 "A person pays each month an income tax on the sum of their salary, their capital returns and their pension for the month"
+  // note: the template does not round; a tax in whole cents is rounded half up
+  return multiplyMoneyByPercent(
+    addMoney(
+      addMoney(
+        seriesValueAt(
+          p.salary,
+          "month",
+          asOf,
+          EUR_0,
+          {
+            name: "salary",
+            location: { file: "policies/examples/openfisca-country-template/taxes.tiao", line: 9, column: 14 },
+          },
+        ),
+        seriesValueAt(
+          p.capital_returns,
+          "month",
+          asOf,
+          EUR_0,
+          {
+            name: "capital_returns",
+            location: { file: "policies/examples/openfisca-country-template/taxes.tiao", line: 9, column: 25 },
+          },
+        ),
+      ),
+      incomeTaxPensionIncome(p, pension),
+    ),
+    incomeTaxRateOn(asOf, overrides),
+    "half_up",
+  );
+}
+
+/**
+ * Measure income_tax income tax
+ *
+ * OpenFisca country template (openfisca-country-template), version 1.0.0
+ *
+ * Each output is computed when its function is first called, with only what it needs.
+ */
+export function incomeTaxOutputs(
+  facts: IncomeTaxFacts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): IncomeTaxOnDemand {
+  const { household } = facts;
+  const pension = pensionOutputs(facts, asOf, overrides);
+
+  return {
+    in_force: () => true,
+    income_tax: (member: Person) => incomeTaxIncomeTax(member, pension, asOf, overrides),
+  };
+}
+
+/**
+ * Measure income_tax income tax
+ *
+ * OpenFisca country template (openfisca-country-template), version 1.0.0
+ */
+export function evaluateIncomeTax(
+  facts: IncomeTaxFacts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): IncomeTaxOutputs {
+  const outputs = incomeTaxOutputs(facts, asOf, overrides, recorder);
+  return {
+    in_force: outputs.in_force(),
+    income_tax: facts.household.members.map((member: Person) => outputs.income_tax(member)),
+  };
+}
+
+// ---------------------------------------------------------------- measure social_security_contribution social security contribution
+
+/** The facts measure social_security_contribution reads (and those of the measures whose outputs it reads). */
+export interface SocialSecurityContributionFacts {
+  readonly household: Pick<Household, "members">;
+}
+
+/** The outputs of measure social_security_contribution; every one has its empty value when the measure is not in force. */
+export interface SocialSecurityContributionOutputs {
+  /** whether measure social_security_contribution is in force on the date: yes or no */
+  readonly in_force: boolean;
+  /**
+   * social_security_contribution: an amount in cents (integer; 100 cents = 1 EUR)
+   *
+   * §8 "A person pays each month a social security contribution on their salary, computed by marginal brackets"
+   */
+  readonly social_security_contribution: ReadonlyArray<Money>;
+}
+
+/** The outputs of measure social_security_contribution, each computed when first asked for. */
+export type SocialSecurityContributionOnDemand = { readonly in_force: () => SocialSecurityContributionOutputs["in_force"]; readonly social_security_contribution: (member: Person) => Money; };
+
+/** social_security_contribution(p) of measure social_security_contribution */
+function socialSecurityContributionSocialSecurityContribution(
+  p: Person,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides,
+): Money {
+  // §8 "A person pays each month a social security contribution on their salary, computed by marginal brackets"
+  // note: the template does not round; a contribution in whole cents is rounded half up
+  return roundToFen(
+    applyScale(
+      socialSecurityContributionScaleScale,
+      seriesValueAt(
+        p.salary,
+        "month",
+        asOf,
+        EUR_0,
+        {
+          name: "salary",
+          location: { file: "policies/examples/openfisca-country-template/taxes.tiao", line: 16, column: 58 },
+        },
+      ),
+      asOf,
+      "marginal",
+    ),
+    "half_up",
+  );
+}
+
+/**
+ * Measure social_security_contribution social security contribution
+ *
+ * OpenFisca country template (openfisca-country-template), version 1.0.0
+ *
+ * Each output is computed when its function is first called, with only what it needs.
+ */
+export function socialSecurityContributionOutputs(
+  facts: SocialSecurityContributionFacts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): SocialSecurityContributionOnDemand {
+  const { household } = facts;
+
+  return {
+    in_force: () => true,
+    social_security_contribution: (member: Person) => socialSecurityContributionSocialSecurityContribution(
+      member,
+      asOf,
+      overrides,
+    ),
+  };
+}
+
+/**
+ * Measure social_security_contribution social security contribution
+ *
+ * OpenFisca country template (openfisca-country-template), version 1.0.0
+ */
+export function evaluateSocialSecurityContribution(
+  facts: SocialSecurityContributionFacts,
+  asOf: CalendarDate,
+  overrides: ParameterOverrides = {},
+  recorder?: DecisionRecorder,
+): SocialSecurityContributionOutputs {
+  const outputs = socialSecurityContributionOutputs(facts, asOf, overrides, recorder);
+  return {
+    in_force: outputs.in_force(),
+    social_security_contribution: facts.household.members.map(
+      (member: Person) => outputs.social_security_contribution(member),
+    ),
   };
 }
 
@@ -1101,16 +1674,16 @@ export const factSchema: FactSchema = {
         },
         {
           name: "accommodation_size",
-          type: { kind: "series", period: "month", of: { kind: "integer" }, missing: 0 },
-          label: "size of the accommodation (whole square metres)",
+          type: { kind: "series", period: "month", of: { kind: "decimal" }, missing: "0" },
+          label: "size of the accommodation (square metres)",
           span: {
             file: "policies/examples/openfisca-country-template/policy.tiao",
             line: 37,
             column: 3,
             endLine: 37,
-            endColumn: 100,
+            endColumn: 94,
             start: 1100,
-            end: 1197,
+            end: 1191,
           },
         },
         {
@@ -1123,8 +1696,8 @@ export const factSchema: FactSchema = {
             column: 3,
             endLine: 38,
             endColumn: 97,
-            start: 1200,
-            end: 1294,
+            start: 1194,
+            end: 1288,
           },
         },
       ],
@@ -1135,7 +1708,7 @@ export const factSchema: FactSchema = {
         endLine: 39,
         endColumn: 2,
         start: 959,
-        end: 1296,
+        end: 1290,
       },
     },
   ],
@@ -1165,13 +1738,106 @@ export interface CompiledMeasure<Facts, Outputs> {
 }
 
 export interface Measures {
+  readonly basic_income: CompiledMeasure<BasicIncomeFacts, BasicIncomeOutputs>;
+  readonly pension: CompiledMeasure<PensionFacts, PensionOutputs>;
+  readonly parenting_allowance: CompiledMeasure<ParentingAllowanceFacts, ParentingAllowanceOutputs>;
+  readonly age: CompiledMeasure<AgeFacts, AgeOutputs>;
   readonly disposable_income: CompiledMeasure<DisposableIncomeFacts, DisposableIncomeOutputs>;
   readonly housing_allowance: CompiledMeasure<HousingAllowanceFacts, HousingAllowanceOutputs>;
   readonly housing_tax: CompiledMeasure<HousingTaxFacts, HousingTaxOutputs>;
   readonly household_income: CompiledMeasure<HouseholdIncomeFacts, HouseholdIncomeOutputs>;
+  readonly total_benefits: CompiledMeasure<TotalBenefitsFacts, TotalBenefitsOutputs>;
+  readonly total_taxes: CompiledMeasure<TotalTaxesFacts, TotalTaxesOutputs>;
+  readonly income_tax: CompiledMeasure<IncomeTaxFacts, IncomeTaxOutputs>;
+  readonly social_security_contribution: CompiledMeasure<SocialSecurityContributionFacts, SocialSecurityContributionOutputs>;
 }
 
 export const measures: Measures = {
+  basic_income: {
+    title: "basic income",
+    reads: ["household.members"],
+    outputs: { in_force: { kind: "bool" }, basic_income: { kind: "per_member", of: { kind: "money" } } },
+    decisions: {
+      basic_income: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "basic_income",
+            citation: {
+              clause: "§5",
+              quote: "From 1 December 2015, a basic income of 600 euros a month is provided to each adult who earns no salary in the month. From 1 December 2016, it is provided to each adult, whatever their salary",
+            },
+            location: "policies/examples/openfisca-country-template/benefits.tiao:10",
+          },
+        },
+      ],
+    },
+    evaluate: evaluateBasicIncome,
+  },
+  pension: {
+    title: "pension",
+    reads: ["household.members"],
+    outputs: { in_force: { kind: "bool" }, pension: { kind: "per_member", of: { kind: "bool" } } },
+    decisions: {
+      pension: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "pension",
+            citation: {
+              clause: "§6",
+              quote: "A person has a pension when their age is at least the age of retirement",
+            },
+            location: "policies/examples/openfisca-country-template/benefits.tiao:20",
+          },
+        },
+      ],
+    },
+    evaluate: evaluatePension,
+  },
+  parenting_allowance: {
+    title: "parenting allowance",
+    reads: ["household.members"],
+    outputs: { in_force: { kind: "bool" }, parenting_allowance: { kind: "money" } },
+    decisions: {
+      parenting_allowance: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "parenting_allowance",
+            citation: {
+              clause: "§9",
+              quote: "when its income for the month is at most 500 euros and either it has a single adult and a child under 8 years, or it has a child under 6 years",
+            },
+            location: "policies/examples/openfisca-country-template/benefits.tiao:26",
+          },
+        },
+      ],
+    },
+    evaluate: evaluateParentingAllowance,
+  },
+  age: {
+    title: "age",
+    reads: ["household.members"],
+    outputs: { in_force: { kind: "bool" }, age: { kind: "per_member", of: { kind: "integer" } } },
+    decisions: {
+      age: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "age",
+            citation: {
+              clause: "§4",
+              quote: "A person's age is the number of whole years since their birth: a year is completed on the anniversary of the birth date",
+            },
+            note: "the template's default date of birth",
+            location: "policies/examples/openfisca-country-template/demographics.tiao:5",
+          },
+        },
+      ],
+    },
+    evaluate: evaluateAge,
+  },
   disposable_income: {
     title: "disposable income",
     reads: [
@@ -1191,7 +1857,7 @@ export const measures: Measures = {
               clause: "§10",
               quote: "A household's disposable income for a month is the salaries, capital returns, pensions and basic incomes of its members, with the housing allowance and the parenting allowance of the household, less its members' income taxes and social security contributions and a twelfth of the household's housing tax for the year",
             },
-            location: "policies/examples/openfisca-country-template/disposable-income.tiao:57",
+            location: "policies/examples/openfisca-country-template/disposable-income.tiao:17",
           },
         },
       ],
@@ -1228,6 +1894,7 @@ export const measures: Measures = {
             kind: "definition",
             label: "housing_tax",
             citation: { clause: "§2", quote: "10 euros per square metre of the accommodation, and at least 200 euros" },
+            note: "the template does not round; a tax in whole cents is rounded half up",
             location: "policies/examples/openfisca-country-template/housing.tiao:38",
           },
         },
@@ -1252,6 +1919,96 @@ export const measures: Measures = {
       ],
     },
     evaluate: evaluateHouseholdIncome,
+  },
+  total_benefits: {
+    title: "total benefits",
+    reads: ["household.members", "household.rent"],
+    outputs: { in_force: { kind: "bool" }, total_benefits: { kind: "money" } },
+    decisions: {
+      total_benefits: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "total_benefits",
+            citation: {
+              clause: "§11",
+              quote: "a household's total benefits for a month are its members' basic incomes and the household's housing allowance",
+            },
+            location: "policies/examples/openfisca-country-template/stats.tiao:5",
+          },
+        },
+      ],
+    },
+    evaluate: evaluateTotalBenefits,
+  },
+  total_taxes: {
+    title: "total taxes",
+    reads: ["household.accommodation_size", "household.housing_occupancy_status", "household.members"],
+    outputs: { in_force: { kind: "bool" }, total_taxes: { kind: "money" } },
+    decisions: {
+      total_taxes: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "total_taxes",
+            citation: {
+              clause: "§11",
+              quote: "its total taxes are its members' income taxes and social security contributions and a twelfth of the household's housing tax for the year",
+            },
+            note: "the template does not round; a total in whole cents is rounded half up",
+            location: "policies/examples/openfisca-country-template/stats.tiao:11",
+          },
+        },
+      ],
+    },
+    evaluate: evaluateTotalTaxes,
+  },
+  income_tax: {
+    title: "income tax",
+    reads: ["household.members"],
+    outputs: { in_force: { kind: "bool" }, income_tax: { kind: "per_member", of: { kind: "money" } } },
+    decisions: {
+      income_tax: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "income_tax",
+            citation: {
+              clause: "§7",
+              quote: "A person pays each month an income tax on the sum of their salary, their capital returns and their pension for the month",
+            },
+            note: "the template does not round; a tax in whole cents is rounded half up",
+            location: "policies/examples/openfisca-country-template/taxes.tiao:9",
+          },
+        },
+      ],
+    },
+    evaluate: evaluateIncomeTax,
+  },
+  social_security_contribution: {
+    title: "social security contribution",
+    reads: ["household.members"],
+    outputs: {
+      in_force: { kind: "bool" },
+      social_security_contribution: { kind: "per_member", of: { kind: "money" } },
+    },
+    decisions: {
+      social_security_contribution: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "social_security_contribution",
+            citation: {
+              clause: "§8",
+              quote: "A person pays each month a social security contribution on their salary, computed by marginal brackets",
+            },
+            note: "the template does not round; a contribution in whole cents is rounded half up",
+            location: "policies/examples/openfisca-country-template/taxes.tiao:16",
+          },
+        },
+      ],
+    },
+    evaluate: evaluateSocialSecurityContribution,
   },
 };
 

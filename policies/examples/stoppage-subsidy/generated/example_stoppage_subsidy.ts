@@ -555,6 +555,12 @@ export interface StoppageSubsidyOutputs {
    */
   readonly months_already_received: number;
   /**
+   * latest_previous_grant: a date (days since 1970-01-01), or null when absent
+   *
+   * §2 "企业在停工停产之日前12个月内享受稳岗补贴的月数"
+   */
+  readonly latest_previous_grant: CalendarDate | null;
+  /**
    * remaining_months: a number of months
    *
    * §2 "与本次核定的月数合计不超过6个月"
@@ -742,6 +748,20 @@ export function stoppageSubsidyOutputs(
     return monthsAlreadyReceivedValue;
   }
 
+  let latestPreviousGrantCache: CalendarDate | null | undefined;
+  function latestPreviousGrant(): CalendarDate | null {
+    if (latestPreviousGrantCache !== undefined) return latestPreviousGrantCache;
+    // §2 "企业在停工停产之日前12个月内享受稳岗补贴的月数"
+    // note: 最近一次享受稳岗补贴之日，供核对是否在前12个月内；此前未享受的为空
+    let latestPreviousGrantValue: CalendarDate | null = null;
+    for (const g of enterprise.previous_grants) {
+      const term = g.granted_on;
+      latestPreviousGrantValue = maxOf<CalendarDate>(latestPreviousGrantValue ?? term, term);
+    }
+    latestPreviousGrantCache = latestPreviousGrantValue;
+    return latestPreviousGrantValue;
+  }
+
   let remainingMonthsCache: number | undefined;
   function remainingMonths(): number {
     if (remainingMonthsCache !== undefined) return remainingMonthsCache;
@@ -833,6 +853,7 @@ export function stoppageSubsidyOutputs(
     laid_off: () => inForce() ? laidOff() : 0,
     layoff_within_limit: () => inForce() ? layoffWithinLimit() : false,
     months_already_received: () => inForce() ? monthsAlreadyReceived() : 0,
+    latest_previous_grant: () => inForce() ? latestPreviousGrant() : null,
     remaining_months: () => inForce() ? remainingMonths() : 0,
     eligible: () => inForce() ? eligible() : false,
     subsidy_months: () => inForce() ? subsidyMonths() : 0,
@@ -870,6 +891,7 @@ export function evaluateStoppageSubsidy(
     laid_off: outputs.laid_off(),
     layoff_within_limit: outputs.layoff_within_limit(),
     months_already_received: outputs.months_already_received(),
+    latest_previous_grant: outputs.latest_previous_grant(),
     remaining_months: outputs.remaining_months(),
     eligible: outputs.eligible(),
     subsidy_months: outputs.subsidy_months(),
@@ -934,6 +956,18 @@ export interface TrainingSubsidyOutputs {
    * §3 "企业申请时应当报送参训职工的培训学时合计和培训天数合计"
    */
   readonly total_training_hours: Decimal;
+  /**
+   * earliest_session_start: a time of day (minutes since midnight), or null when absent
+   *
+   * §3 "培训时段在每日8:00至20:00之间"
+   */
+  readonly earliest_session_start: TimeOfDay | null;
+  /**
+   * latest_session_end: a time of day (minutes since midnight), or null when absent
+   *
+   * §3 "培训时段在每日8:00至20:00之间"
+   */
+  readonly latest_session_end: TimeOfDay | null;
   /**
    * total_training_days: a number of days
    *
@@ -1081,6 +1115,38 @@ export function trainingSubsidyOutputs(
     return totalTrainingHoursValue;
   }
 
+  let earliestSessionStartCache: TimeOfDay | null | undefined;
+  function earliestSessionStart(): TimeOfDay | null {
+    if (earliestSessionStartCache !== undefined) return earliestSessionStartCache;
+    // §3 "培训时段在每日8:00至20:00之间"
+    // note: 计入补贴的职工中最早的每日培训开始时刻；没有计入的职工的为空
+    let earliestSessionStartValue: TimeOfDay | null = null;
+    for (const w of enterprise.workers) {
+      if (trainingSubsidyTrained(w, asOf, overrides)) {
+        const term = w.session_start;
+        earliestSessionStartValue = minOf<TimeOfDay>(earliestSessionStartValue ?? term, term);
+      }
+    }
+    earliestSessionStartCache = earliestSessionStartValue;
+    return earliestSessionStartValue;
+  }
+
+  let latestSessionEndCache: TimeOfDay | null | undefined;
+  function latestSessionEnd(): TimeOfDay | null {
+    if (latestSessionEndCache !== undefined) return latestSessionEndCache;
+    // §3 "培训时段在每日8:00至20:00之间"
+    // note: 计入补贴的职工中最晚的每日培训结束时刻
+    let latestSessionEndValue: TimeOfDay | null = null;
+    for (const w of enterprise.workers) {
+      if (trainingSubsidyTrained(w, asOf, overrides)) {
+        const term2 = w.session_end;
+        latestSessionEndValue = maxOf<TimeOfDay>(latestSessionEndValue ?? term2, term2);
+      }
+    }
+    latestSessionEndCache = latestSessionEndValue;
+    return latestSessionEndValue;
+  }
+
   let totalTrainingDaysCache: number | undefined;
   function totalTrainingDays(): number {
     if (totalTrainingDaysCache !== undefined) return totalTrainingDaysCache;
@@ -1104,6 +1170,8 @@ export function trainingSubsidyOutputs(
     subsidised_hours: () => inForce() ? subsidisedHours() : 0,
     training_subsidy: () => inForce() ? trainingSubsidy() : YUAN_0,
     total_training_hours: () => inForce() ? totalTrainingHours() : DECIMAL_0,
+    earliest_session_start: () => inForce() ? earliestSessionStart() : null,
+    latest_session_end: () => inForce() ? latestSessionEnd() : null,
     total_training_days: () => inForce() ? totalTrainingDays() : 0,
   };
 }
@@ -1131,6 +1199,8 @@ export function evaluateTrainingSubsidy(
     subsidised_hours: outputs.subsidised_hours(),
     training_subsidy: outputs.training_subsidy(),
     total_training_hours: outputs.total_training_hours(),
+    earliest_session_start: outputs.earliest_session_start(),
+    latest_session_end: outputs.latest_session_end(),
     total_training_days: outputs.total_training_days(),
   };
 }
@@ -1771,6 +1841,7 @@ export const measures: Measures = {
       laid_off: { kind: "integer" },
       layoff_within_limit: { kind: "bool" },
       months_already_received: { kind: "months" },
+      latest_previous_grant: { kind: "optional", of: { kind: "date" } },
       remaining_months: { kind: "months" },
       eligible: { kind: "bool" },
       subsidy_months: { kind: "integer" },
@@ -1872,13 +1943,24 @@ export const measures: Measures = {
           },
         },
       ],
+      latest_previous_grant: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "latest_previous_grant",
+            citation: { clause: "§2", quote: "企业在停工停产之日前12个月内享受稳岗补贴的月数" },
+            note: "最近一次享受稳岗补贴之日，供核对是否在前12个月内；此前未享受的为空",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:252",
+          },
+        },
+      ],
       remaining_months: [
         {
           decidedBy: {
             kind: "definition",
             label: "remaining_months",
             citation: { clause: "§2", quote: "与本次核定的月数合计不超过6个月" },
-            location: "policies/examples/stoppage-subsidy/policy.tiao:252",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:257",
           },
         },
       ],
@@ -1889,7 +1971,7 @@ export const measures: Measures = {
             label: "eligible",
             citation: { clause: "§2", quote: "企业停工停产前已连续参加失业保险满12个月，且裁员率不高于5.5%的，可以申请停工稳岗补贴" },
             note: "停工停产不满30天的，核定月数为零，不予补贴",
-            location: "policies/examples/stoppage-subsidy/policy.tiao:256",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:261",
           },
         },
       ],
@@ -1900,7 +1982,7 @@ export const measures: Measures = {
             label: "subsidy_months",
             citation: { clause: "§2", quote: "按停工停产天数核定补贴月数：满30天的为1个月，满60天的为2个月，满90天及以上的为3个月" },
             note: "核定月数不超过剩余可享受月数：逐档比较，取两者中较小者",
-            location: "policies/examples/stoppage-subsidy/policy.tiao:261",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:266",
           },
         },
       ],
@@ -1910,7 +1992,7 @@ export const measures: Measures = {
             kind: "definition",
             label: "subsidy",
             citation: { clause: "§2", quote: "企业每保留1名参保职工，每月给予300元稳岗补贴" },
-            location: "policies/examples/stoppage-subsidy/policy.tiao:270",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:275",
           },
         },
       ],
@@ -1920,7 +2002,7 @@ export const measures: Measures = {
             kind: "definition",
             label: "cumulative_months",
             citation: { clause: "§2", quote: "企业在停工停产之日前12个月内享受稳岗补贴的月数与本次核定的月数合计不超过6个月" },
-            location: "policies/examples/stoppage-subsidy/policy.tiao:274",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:279",
           },
         },
       ],
@@ -1931,7 +2013,7 @@ export const measures: Measures = {
             label: "subsidy_period_end",
             citation: { clause: "§2", quote: "补贴期自停工停产之日起计算；2024年8月1日前停工停产的，自2024年8月1日起计算" },
             note: "月数规则（民法典第二百零一条、第二百零二条）：N个月的补贴期至第N个月与起始日相应之日的前一日止；该月没有相应之日的，至该月末日止",
-            location: "policies/examples/stoppage-subsidy/policy.tiao:278",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:283",
           },
         },
       ],
@@ -1942,7 +2024,7 @@ export const measures: Measures = {
             label: "living_allowance_days",
             citation: { clause: "§4", quote: "停工停产超过一个工资支付周期的，企业应当自第二个工资支付周期起，按不低于当地最低工资标准的80%支付职工生活费" },
             note: "支付生活费的天数：停工停产天数减去第一个工资支付周期，不足零的为零",
-            location: "policies/examples/stoppage-subsidy/policy.tiao:285",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:290",
           },
         },
       ],
@@ -1961,6 +2043,8 @@ export const measures: Measures = {
       subsidised_hours: { kind: "integer" },
       training_subsidy: { kind: "money" },
       total_training_hours: { kind: "decimal" },
+      earliest_session_start: { kind: "optional", of: { kind: "time" } },
+      latest_session_end: { kind: "optional", of: { kind: "time" } },
       total_training_days: { kind: "days" },
     },
     decisions: {
@@ -1970,7 +2054,7 @@ export const measures: Measures = {
             kind: "definition",
             label: "insured_workers",
             citation: { clause: "§3", quote: "参保职工人数" },
-            location: "policies/examples/stoppage-subsidy/policy.tiao:313",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:318",
           },
         },
       ],
@@ -1980,7 +2064,7 @@ export const measures: Measures = {
             kind: "definition",
             label: "trainees",
             citation: { clause: "§3", quote: "停工停产期间组织参保职工参加以训稳岗培训的" },
-            location: "policies/examples/stoppage-subsidy/policy.tiao:317",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:322",
           },
         },
       ],
@@ -1990,7 +2074,7 @@ export const measures: Measures = {
             kind: "definition",
             label: "participation_quota",
             citation: { clause: "§3", quote: "参训职工人数达到参保职工人数30%（向上取整）的企业" },
-            location: "policies/examples/stoppage-subsidy/policy.tiao:321",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:326",
           },
         },
       ],
@@ -2000,7 +2084,7 @@ export const measures: Measures = {
             kind: "rule",
             label: "standard",
             citation: { clause: "§3", quote: "按每学时20元给予企业培训补贴" },
-            location: "policies/examples/stoppage-subsidy/policy.tiao:325",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:330",
           },
         },
         {
@@ -2009,14 +2093,14 @@ export const measures: Measures = {
             label: "broad_participation",
             citation: { clause: "§3", quote: "参训职工人数达到参保职工人数30%（向上取整）的企业，补贴标准提高至每学时25元" },
             note: "“达到”含本数；没有参训职工的企业谈不上达到比例",
-            location: "policies/examples/stoppage-subsidy/policy.tiao:328",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:333",
           },
           overrides: [
             {
               kind: "rule",
               label: "standard",
               citation: { clause: "§3", quote: "按每学时20元给予企业培训补贴" },
-              location: "policies/examples/stoppage-subsidy/policy.tiao:325",
+              location: "policies/examples/stoppage-subsidy/policy.tiao:330",
             },
           ],
         },
@@ -2027,7 +2111,7 @@ export const measures: Measures = {
             kind: "definition",
             label: "subsidised_hours",
             citation: { clause: "§3", quote: "学时四舍五入取整，每人最多计40学时" },
-            location: "policies/examples/stoppage-subsidy/policy.tiao:336",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:341",
           },
         },
       ],
@@ -2037,7 +2121,7 @@ export const measures: Measures = {
             kind: "definition",
             label: "training_subsidy",
             citation: { clause: "§3", quote: "按每学时20元给予企业培训补贴" },
-            location: "policies/examples/stoppage-subsidy/policy.tiao:340",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:345",
           },
         },
       ],
@@ -2048,7 +2132,29 @@ export const measures: Measures = {
             label: "total_training_hours",
             citation: { clause: "§3", quote: "企业申请时应当报送参训职工的培训学时合计和培训天数合计" },
             note: "报送的学时合计按实际学时，不取整",
-            location: "policies/examples/stoppage-subsidy/policy.tiao:344",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:349",
+          },
+        },
+      ],
+      earliest_session_start: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "earliest_session_start",
+            citation: { clause: "§3", quote: "培训时段在每日8:00至20:00之间" },
+            note: "计入补贴的职工中最早的每日培训开始时刻；没有计入的职工的为空",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:354",
+          },
+        },
+      ],
+      latest_session_end: [
+        {
+          decidedBy: {
+            kind: "definition",
+            label: "latest_session_end",
+            citation: { clause: "§3", quote: "培训时段在每日8:00至20:00之间" },
+            note: "计入补贴的职工中最晚的每日培训结束时刻",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:359",
           },
         },
       ],
@@ -2058,7 +2164,7 @@ export const measures: Measures = {
             kind: "definition",
             label: "total_training_days",
             citation: { clause: "§3", quote: "企业申请时应当报送参训职工的培训学时合计和培训天数合计" },
-            location: "policies/examples/stoppage-subsidy/policy.tiao:349",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:364",
           },
         },
       ],
@@ -2090,7 +2196,7 @@ export const measures: Measures = {
             kind: "definition",
             label: "cutoff",
             citation: { clause: "§5", quote: "经办窗口下班时刻早于受理截止时刻的，以窗口下班时刻为准" },
-            location: "policies/examples/stoppage-subsidy/policy.tiao:359",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:374",
           },
         },
       ],
@@ -2101,7 +2207,7 @@ export const measures: Measures = {
             label: "accepted_on",
             citation: { clause: "§5", quote: "每日17:00以后提交的申请，视为次日提交" },
             note: "“以后”不含本时刻：恰在截止时刻提交的，仍为当日提交",
-            location: "policies/examples/stoppage-subsidy/policy.tiao:363",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:378",
           },
         },
       ],
@@ -2112,7 +2218,7 @@ export const measures: Measures = {
             label: "application_deadline",
             citation: { clause: "§5", quote: "企业应当自复工之日起3个月内提出申请" },
             note: "期间开始的当日不计入（民法典第二百零一条）：复工之日加3个月为最后一日，目标月较短时取该月末日",
-            location: "policies/examples/stoppage-subsidy/policy.tiao:369",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:384",
           },
         },
       ],
@@ -2123,7 +2229,7 @@ export const measures: Measures = {
             label: "within_deadline",
             citation: { clause: "§5", quote: "企业应当自复工之日起3个月内提出申请" },
             note: "尚未复工的企业不受申请期限限制",
-            location: "policies/examples/stoppage-subsidy/policy.tiao:375",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:390",
           },
         },
       ],
@@ -2134,7 +2240,7 @@ export const measures: Measures = {
             label: "review_deadline",
             citation: { clause: "§5", quote: "经办机构应当自受理之日起15日内完成审核；申请材料需要补正的，每补正一次，审核期限顺延5日；遇法定节假日的，按节假日天数顺延" },
             note: "期间开始的当日不计入（民法典第二百零一条）：受理之日加15日为最后一日",
-            location: "policies/examples/stoppage-subsidy/policy.tiao:380",
+            location: "policies/examples/stoppage-subsidy/policy.tiao:395",
           },
         },
       ],
