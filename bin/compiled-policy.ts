@@ -1,13 +1,16 @@
 /**
- * A policy's compiled evaluator, for population runs: the program's generated JavaScript
- * (compiler/emit/typescript.ts) imported as a module, and a function that reads one
- * scenario, evaluates each measure it has the facts for and writes the results on one
- * line — the results `tiao run` prints, checked and ordered as `tiao run` does.
+ * A policy's compiled evaluator, the one computation of every command that evaluates: the
+ * program's generated JavaScript (compiler/emit/typescript.ts) imported as a module, and a
+ * function that reads one scenario, evaluates each measure it has the facts for and writes
+ * the results as JSON text — what `tiao run` prints for one scenario (laid out on lines) and
+ * for each line of a file of scenarios, and what `tiao test` compares. Compiled code, not
+ * the interpreter: it evaluates a population several times faster, and the property tests
+ * hold it equal to the interpreter, whose trace gives the explanations (`--explain`).
  */
 import type { MeasureIR, ProgramIR } from "../compiler/ir.js";
 import { missingFacts, type EvaluationError, type RecordValue, type RuntimeValue, type Scenario, type ValueType } from "../runtime/index.js";
 import { ownValue } from "../runtime/own-properties.js";
-import { naturalMeasureOrder, problemLine, runScenario } from "../compiler/evaluate-scenario.js";
+import { naturalMeasureOrder, problemLine, runScenario, type RunOutcome } from "../compiler/evaluate-scenario.js";
 import { outputsWriter } from "./output-json.js";
 import type { LineEvaluator, LineOutcome } from "./population.js";
 
@@ -60,14 +63,16 @@ interface PreparedMeasure {
   readonly write: (outputs: Outputs) => string;
 }
 
+/** What became of one scenario: its results as one line of JSON text, or why there are none. */
+export type CompiledOutcome = RunOutcome<{ readonly json: string }>;
+
 /**
- * The evaluator of one line of a population run, on the path of `tiao run` on one scenario
- * (compiler/evaluate-scenario.ts `runScenario`): the measures asked for (all when
- * `measureNames` is absent) that have their facts evaluated in the policy's order, as the
- * interpreter does, so that the first evaluation error is the same one; their results
- * written in natural order (m1, m2, … m10), as `tiao run` prints them.
+ * The evaluator of one scenario's text (compiler/evaluate-scenario.ts `runScenario`): the
+ * measures asked for (all when `measureNames` is absent) that have their facts evaluated in
+ * the policy's order, as the interpreter does, so that the first evaluation error is the
+ * same one; their results written in natural order (m1, m2, … m10), as `tiao run` prints them.
  */
-export function lineEvaluator(program: ProgramIR, generated: GeneratedModule, measureNames?: readonly string[]): LineEvaluator {
+export function scenarioEvaluator(program: ProgramIR, generated: GeneratedModule, measureNames?: readonly string[]): (text: string) => CompiledOutcome {
   const schema = program.schema;
   const measures = program.measures
     .filter((measure) => measureNames === undefined || measureNames.includes(measure.name))
@@ -96,8 +101,14 @@ export function lineEvaluator(program: ProgramIR, generated: GeneratedModule, me
     return { json: `{${json}}` };
   };
 
+  return (text) => runScenario(program, text, measureNames, evaluateMeasures, isEvaluationError);
+}
+
+/** The evaluator of one line of a population run: that of one scenario, its outcome as the results file writes it. */
+export function lineEvaluator(program: ProgramIR, generated: GeneratedModule, measureNames?: readonly string[]): LineEvaluator {
+  const evaluate = scenarioEvaluator(program, generated, measureNames);
   return (text): LineOutcome => {
-    const outcome = runScenario(program, text, measureNames, evaluateMeasures, isEvaluationError);
+    const outcome = evaluate(text);
     switch (outcome.kind) {
       case "evaluated":
         return { kind: "evaluated", json: outcome.json };

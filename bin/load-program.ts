@@ -3,7 +3,8 @@ import type { ProgramIR } from "../compiler/ir.js";
 import { readNoticeFile } from "./notice-file.js";
 import { allPolicyFiles, amendedOption, readPolicy, type PolicySources } from "./policy-files.js";
 import { printDiagnostics } from "./print-diagnostics.js";
-import { ProgramCache } from "./program-cache.js";
+import { ProgramCache, type CacheVersion } from "./program-cache.js";
+import { emitGeneratedModule, importGeneratedModule, type GeneratedModule } from "./compiled-policy.js";
 
 export interface CompiledPolicy {
   readonly sources: PolicySources;
@@ -50,21 +51,43 @@ export async function loadProgram(target: string, options: { readonly warnings: 
   return failed ? undefined : compiled.program;
 }
 
+/** The programs loaded through the cache, with where their generated code is kept. */
+const cachedPrograms = new WeakMap<ProgramIR, { readonly cache: ProgramCache; readonly target: string; readonly version: CacheVersion }>();
+
 async function compileWithCache(target: string): Promise<CompiledPolicy> {
   const sources = readPolicy(target);
   const cache = ProgramCache.open();
   // An amendment's program depends on the files of the policy it amends too.
   const files = allPolicyFiles(sources);
   const cached = cache?.lookup(target, files, (fileName) => readNoticeOf(sources, fileName));
-  if (cached !== undefined) return { sources, ...cached };
+  if (cache !== undefined && cached !== undefined) {
+    cachedPrograms.set(cached.program, { cache, target, version: cached.version });
+    return { sources, program: cached.program, diagnostics: cached.diagnostics };
+  }
   const compiled = await compilePolicy(sources);
   if (compiled.program !== undefined) {
-    cache?.store(target, files, { program: compiled.program, diagnostics: compiled.diagnostics }, compiled.notice);
+    const version = cache?.store(target, files, { program: compiled.program, diagnostics: compiled.diagnostics }, compiled.notice);
+    if (cache !== undefined && version !== undefined) cachedPrograms.set(compiled.program, { cache, target, version });
   }
   return compiled;
+}
+
+/** A program's generated JavaScript: kept in the cache beside the program, when it came through the cache. */
+export async function generatedJavaScript(program: ProgramIR): Promise<string> {
+  const place = cachedPrograms.get(program);
+  const kept = place?.cache.lookupJavaScript(place.target, place.version);
+  if (kept !== undefined) return kept;
+  const javascript = await emitGeneratedModule(program);
+  place?.cache.storeJavaScript(place.target, place.version, javascript);
+  return javascript;
 }
 
 /** The notice the header names, from the policy's folder (an amended policy's is read from its own: `amendedOption`). */
 export function readNoticeOf(sources: PolicySources, fileName: string): ReturnType<typeof readNoticeFile> {
   return readNoticeFile(sources.folder, fileName);
+}
+
+/** The policy's compiled evaluator (bin/compiled-policy.ts): its generated JavaScript, imported. */
+export async function compiledEvaluator(program: ProgramIR): Promise<GeneratedModule> {
+  return importGeneratedModule(await generatedJavaScript(program));
 }

@@ -8,9 +8,9 @@ import { availableParallelism } from "node:os";
 import type { Readable, Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import type { ProgramIR } from "../compiler/ir.js";
-import { emitGeneratedModule, importGeneratedModule, lineEvaluator } from "./compiled-policy.js";
+import { importGeneratedModule, lineEvaluator } from "./compiled-policy.js";
 import { CliError, ExitStatus, type ExitCode } from "./exit.js";
-import { loadProgram } from "./load-program.js";
+import { generatedJavaScript, loadProgram } from "./load-program.js";
 import { describeFileError } from "./policy-files.js";
 import { evaluateBlock, INPUT_CHUNK_BYTES, OUTPUT_BUFFER_BYTES, streamPopulation, type BlockEvaluator, type PopulationSummary } from "./population.js";
 import { WorkerPool } from "./population-workers.js";
@@ -80,7 +80,7 @@ const MAX_DEFAULT_JOBS = 4;
 
 /** One thread evaluates in this one; more are worker threads, this one reading and writing. */
 async function blockEvaluator(program: ProgramIR, measures: readonly string[] | undefined, threads: number): Promise<BlockEvaluator> {
-  const javascript = await emitGeneratedModule(program);
+  const javascript = await generatedJavaScript(program);
   if (threads > 1) return new WorkerPool({ program, javascript, measures }, threads);
   const evaluateLine = lineEvaluator(program, await importGeneratedModule(javascript), measures);
   return { evaluate: (block) => evaluateBlock(block, evaluateLine), inFlight: 1 };

@@ -29,6 +29,9 @@ export interface CachedProgram {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** Which entry of the cache a program is: the digest of what was written, which the program's generated code is kept under. */
+export type CacheVersion = string;
+
 /** The first line of an entry. */
 interface EntryHeader {
   /** digest of the compiler and the policy's files */
@@ -42,6 +45,7 @@ interface EntryHeader {
 interface CacheEntry extends CachedProgram {
   readonly key: string;
   readonly noticeDigest?: string;
+  readonly version: CacheVersion;
 }
 
 export class ProgramCache {
@@ -62,7 +66,7 @@ export class ProgramCache {
    * The program of `files` compiled earlier, if the notice it named still has the same text
    * (`readNotice` reads it by its file name).
    */
-  lookup(policy: string, files: readonly SourceFile[], readNotice: (fileName: string) => NoticeText): CachedProgram | undefined {
+  lookup(policy: string, files: readonly SourceFile[], readNotice: (fileName: string) => NoticeText): (CachedProgram & { readonly version: CacheVersion }) | undefined {
     const entry = this.readEntry(policy);
     if (entry === undefined || entry.key !== this.key(files)) return undefined;
     const noticeName = entry.program.policy.notice;
@@ -71,10 +75,11 @@ export class ProgramCache {
       const notice = readNotice(noticeName);
       if (typeof notice !== "string" || entry.noticeDigest !== digest(notice)) return undefined;
     }
-    return { program: entry.program, diagnostics: entry.diagnostics };
+    return { program: entry.program, diagnostics: entry.diagnostics, version: entry.version };
   }
 
-  store(policy: string, files: readonly SourceFile[], compiled: CachedProgram, notice: string | undefined): void {
+  /** Stores a program; the version it is stored as, unless it could not be written. */
+  store(policy: string, files: readonly SourceFile[], compiled: CachedProgram, notice: string | undefined): CacheVersion | undefined {
     const key = this.key(files);
     const noticeDigest = notice === undefined ? undefined : digest(notice);
     const content = JSON.stringify({ program: compiled.program, diagnostics: compiled.diagnostics });
@@ -90,9 +95,42 @@ export class ProgramCache {
       // Written aside and renamed, so that a concurrent reader never sees half an entry.
       writeFileSync(partial, `${JSON.stringify(header)}\n${content}`);
       renameSync(partial, path);
+      return header.contentDigest;
     } catch {
       // A cache that cannot be written only costs the next command a compilation.
+      return undefined;
     }
+  }
+
+  /**
+   * The generated JavaScript of the program stored as `version`, kept beside it: the first
+   * line is the digest of the version and the code, so that code of another version, or
+   * edited, or cut short, is emitted afresh.
+   */
+  lookupJavaScript(policy: string, version: CacheVersion): string | undefined {
+    try {
+      const text = readFileSync(this.javascriptPath(policy), "utf8");
+      const newline = text.indexOf("\n");
+      const javascript = text.slice(newline + 1);
+      return newline !== -1 && text.slice(0, newline) === digest(`${version}\n${javascript}`) ? javascript : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  storeJavaScript(policy: string, version: CacheVersion, javascript: string): void {
+    const path = this.javascriptPath(policy);
+    const partial = `${path}.${process.pid}.partial`;
+    try {
+      writeFileSync(partial, `${digest(`${version}\n${javascript}`)}\n${javascript}`);
+      renameSync(partial, path);
+    } catch {
+      // emitted again next time
+    }
+  }
+
+  private javascriptPath(policy: string): string {
+    return join(this.folder, `${digest(resolve(policy))}.js`);
   }
 
   private readEntry(policy: string): CacheEntry | undefined {
@@ -105,7 +143,7 @@ export class ProgramCache {
       if (!isEntryHeader(header) || header.contentDigest !== contentDigest(header.key, header.noticeDigest, content)) return undefined;
       const compiled: unknown = JSON.parse(content);
       if (!isCachedProgram(compiled)) return undefined;
-      return { key: header.key, ...(header.noticeDigest === undefined ? {} : { noticeDigest: header.noticeDigest }), ...compiled };
+      return { key: header.key, ...(header.noticeDigest === undefined ? {} : { noticeDigest: header.noticeDigest }), version: header.contentDigest, ...compiled };
     } catch {
       return undefined;
     }

@@ -1,7 +1,9 @@
 /**
  * What `tiao run` and `tiao explain` share: read the scenario and the policy, check the
- * measures asked for, evaluate, and report every failure on stderr with its exit status.
- * The commands differ only in what they print of a successful evaluation.
+ * measures asked for, evaluate with the compiled policy (bin/compiled-policy.ts, as
+ * `run --scenarios` and `tiao test` do), and report every failure on stderr with its exit
+ * status. An explanation is the interpreter's trace of the same evaluation. The commands
+ * differ only in what they print of a successful evaluation.
  */
 import { closestName } from "../compiler/check/report.js";
 import { explanationLanguages, type ExplanationLanguage } from "../compiler/explain-words.js";
@@ -11,7 +13,8 @@ import { printable } from "../compiler/diagnostics/printable.js";
 import type { ScenarioError } from "../runtime/index.js";
 import { evaluateScenario, evaluationErrorText, measureNames, problemLine, unknownMeasures } from "../compiler/evaluate-scenario.js";
 import { CliError, ExitStatus, UsageError, type ExitCode } from "./exit.js";
-import { loadProgram } from "./load-program.js";
+import { compiledEvaluator, loadProgram } from "./load-program.js";
+import { scenarioEvaluator } from "./compiled-policy.js";
 import { decodeUtf8, inputStream, invalidUtf8Message, MAX_SCENARIO_BYTES, readStreamBounded } from "./bounded-read.js";
 
 export interface ScenarioCommand {
@@ -28,7 +31,14 @@ export interface ScenarioCommand {
 }
 
 export type ScenarioCommandOutcome =
-  | { readonly kind: "evaluated"; readonly program: ProgramIR; readonly result: EvaluationResult }
+  | {
+      readonly kind: "evaluated";
+      readonly program: ProgramIR;
+      /** the results, as one line of JSON */
+      readonly json: string;
+      /** with `explain`: the interpreter's evaluation, with its explanations */
+      readonly explained?: EvaluationResult;
+    }
   | { readonly kind: "failed"; readonly exitCode: ExitCode };
 
 /** Evaluates the scenario of a command line; on failure, stderr says why and stdout stays empty. */
@@ -44,12 +54,7 @@ export async function evaluateScenarioCommand(command: ScenarioCommand): Promise
   if (program === undefined) return { kind: "failed", exitCode: ExitStatus.failed };
 
   if (reportUnknownMeasures(program, command.measures ?? [])) return { kind: "failed", exitCode: ExitStatus.badInput };
-  const outcome = evaluateScenario(program, {
-    scenario: scenarioText,
-    explain: command.explain,
-    ...(command.measures === undefined ? {} : { measures: command.measures }),
-    ...(command.language === undefined ? {} : { language: command.language }),
-  });
+  const outcome = scenarioEvaluator(program, await compiledEvaluator(program), command.measures)(scenarioText);
   switch (outcome.kind) {
     case "bad_input":
       for (const problem of outcome.problems) process.stderr.write(`${problemLine(problem)}\n`);
@@ -58,8 +63,20 @@ export async function evaluateScenarioCommand(command: ScenarioCommand): Promise
       process.stderr.write(`${evaluationErrorText(outcome.error)}\n`);
       return { kind: "failed", exitCode: ExitStatus.evaluationError };
     case "evaluated":
-      return { kind: "evaluated", program, result: outcome.result };
+      return { kind: "evaluated", program, json: outcome.json, ...(command.explain ? { explained: explained(program, scenarioText, command) } : {}) };
   }
+}
+
+/** The interpreter's evaluation of a scenario the compiled policy evaluated, for its explanations. */
+function explained(program: ProgramIR, scenario: string, command: ScenarioCommand): EvaluationResult {
+  const outcome = evaluateScenario(program, {
+    scenario,
+    explain: true,
+    ...(command.measures === undefined ? {} : { measures: command.measures }),
+    ...(command.language === undefined ? {} : { language: command.language }),
+  });
+  if (outcome.kind !== "evaluated") throw new Error(`the interpreter gives ${outcome.kind} where the compiled policy evaluates the scenario`);
+  return outcome.result;
 }
 
 /** `--lang en|zh`, checked; nothing when it is not given (the policy's language). */

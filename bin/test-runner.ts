@@ -1,25 +1,43 @@
 import type { ProgramIR } from "../compiler/ir.js";
-import type { OutputJson } from "../runtime/index.js";
+import { readScenario, type OutputJson } from "../runtime/index.js";
 import { ownValue } from "../runtime/own-properties.js";
-import { evaluateScenario, problemLine, type ScenarioOutcome } from "../compiler/evaluate-scenario.js";
+import { evaluateScenario, missingFactProblems, problemLine, type RunOutcome } from "../compiler/evaluate-scenario.js";
 import type { Expectation, TestCase } from "./test-file.js";
+
+/** What became of a test's scenario: the outputs of each measure evaluated, or why there are none. */
+export type TestOutcome = RunOutcome<{ readonly outputs: { readonly [measure: string]: { readonly [output: string]: OutputJson } } }>;
+
+/** Evaluates a test's scenario, for the measures it names (all when absent). */
+export type TestEvaluator = (scenario: string, measures: readonly string[] | undefined) => TestOutcome;
+
+/** The interpreter as a test's evaluator (the playground's, which has no compiled policy). */
+export function interpreterTestEvaluator(program: ProgramIR): TestEvaluator {
+  return (scenario, measures) => {
+    const outcome = evaluateScenario(program, { scenario, explain: false, ...(measures === undefined ? {} : { measures }) });
+    return outcome.kind === "evaluated" ? { kind: "evaluated", outputs: outcome.result.outputs } : outcome;
+  };
+}
 
 /**
  * Runs one test case as `tiao run` would, and lists how the outcome differs from what the
  * test expects: an empty list means the test passed.
  */
-export function runTestCase(program: ProgramIR, test: TestCase): string[] {
-  const outcome = evaluateScenario(program, {
-    scenario: test.scenarioText,
-    explain: false,
-    ...(test.measures === undefined ? {} : { measures: test.measures }),
-  });
+export function runTestCase(program: ProgramIR, test: TestCase, evaluate: TestEvaluator = interpreterTestEvaluator(program)): string[] {
+  const outcome = evaluate(test.scenarioText, test.measures);
   return test.expectation.kind === "outputs"
-    ? outputMismatches(test.expectation.outputs, outcome)
+    ? outputMismatches(program, test, test.expectation.outputs, outcome)
     : errorMismatches(test.expectation, outcome);
 }
 
-function outputMismatches(expected: ReadonlyMap<string, ReadonlyMap<string, OutputJson>>, outcome: ScenarioOutcome): string[] {
+/** The facts a measure needs that the scenario does not give. */
+function missingFactsOf(program: ProgramIR, test: TestCase, measure: string): string[] | undefined {
+  const read = readScenario(test.scenarioText, program.schema);
+  if (!read.ok || !program.measures.some((m) => m.name === measure)) return undefined;
+  const missing = missingFactProblems(program, read.scenario, [measure]).map((problem) => problem.path);
+  return missing.length === 0 ? undefined : missing;
+}
+
+function outputMismatches(program: ProgramIR, test: TestCase, expected: ReadonlyMap<string, ReadonlyMap<string, OutputJson>>, outcome: TestOutcome): string[] {
   switch (outcome.kind) {
     case "bad_input":
       return ["the scenario was rejected (exit status 2):", ...outcome.problems.map((p) => `  ${problemLine(p)}`)];
@@ -28,12 +46,12 @@ function outputMismatches(expected: ReadonlyMap<string, ReadonlyMap<string, Outp
     case "evaluated":
       break;
   }
-  const { outputs, skipped } = outcome.result;
+  const { outputs } = outcome;
   const mismatches: string[] = [];
   for (const [measure, expectedOutputs] of expected) {
     const actual = ownValue(outputs, measure);
     if (actual === undefined) {
-      const missing = skipped.find((s) => s.measure === measure)?.missing;
+      const missing = test.measures === undefined ? missingFactsOf(program, test, measure) : undefined;
       mismatches.push(
         missing === undefined
           ? `${measure} was not evaluated: it is not among the test's measures`
@@ -51,7 +69,7 @@ function outputMismatches(expected: ReadonlyMap<string, ReadonlyMap<string, Outp
   return mismatches;
 }
 
-function errorMismatches(expected: Extract<Expectation, { kind: "error" }>, outcome: ScenarioOutcome): string[] {
+function errorMismatches(expected: Extract<Expectation, { kind: "error" }>, outcome: TestOutcome): string[] {
   const wanted = expected.exit === 2 ? "the scenario to be rejected (exit status 2)" : "an evaluation error (exit status 3)";
   switch (outcome.kind) {
     case "evaluated":

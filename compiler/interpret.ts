@@ -13,7 +13,6 @@
  * when something evaluated needs it.
  */
 import type {
-  ComparisonOp,
   DefinitionIR,
   ExprIR,
   FactSchema,
@@ -28,13 +27,13 @@ import type {
 } from "./ir.js";
 import {
   EvaluationError,
+  located,
   applyScale,
   averageSeries,
   seriesValueAt,
   sumDecimalSeries,
   sumIntegerSeries,
   sumMoneySeries,
-  compareDecimal,
   decimalFromInteger,
   fen,
   formatDate,
@@ -54,7 +53,7 @@ import { averageRounding, seriesMissingLiteral, seriesReading, seriesTotalFuncti
 import { emptyValue } from "../runtime/scenario.js";
 import { conflictMessage, evaluationLocation, noRuleMessage, parameterHasNoValueMessage } from "../runtime/messages.js";
 import { literalRuntimeValue } from "./literals.js";
-import { additionOf, isRepresentationChange, operationFunction } from "./operations.js";
+import { additionOf, choiceOf, holds, isRepresentationChange, operationFunction } from "./operations.js";
 import { Trace, type Decision, type Explanation, type WindowReport } from "./explain.js";
 import { explanationWordsFor, policyLanguage, type ExplanationLanguage } from "./explain-words.js";
 import { moneyWord } from "./currency.js";
@@ -235,18 +234,9 @@ function isDecimal(value: RuntimeValue): value is Decimal {
   return typeof value === "object" && value !== null && "coefficient" in value && typeof value.coefficient === "bigint";
 }
 
-function asDecimal(value: RuntimeValue): Decimal {
-  if (!isDecimal(value)) throw new Error("expected a decimal number");
-  return value;
-}
-
 function asList(value: RuntimeValue): readonly RuntimeValue[] {
   if (!isList(value)) throw new Error("expected a list");
   return value;
-}
-
-function asStrings(value: RuntimeValue): readonly string[] {
-  return asList(value).map(asString);
 }
 
 function asRecord(value: RuntimeValue): RecordValue {
@@ -259,65 +249,6 @@ function asRecord(value: RuntimeValue): RecordValue {
 function fieldOf(record: RecordValue, field: string): RuntimeValue {
   // An optional field may be left out of a scenario: it is absent.
   return Object.hasOwn(record, field) ? (record[field] ?? null) : null;
-}
-
-function isNumeric(type: ValueType): boolean {
-  switch (type.kind) {
-    case "integer":
-    case "money":
-    case "percent":
-    case "date":
-    case "time":
-    case "months":
-    case "days":
-      return true;
-    default:
-      return false;
-  }
-}
-
-/** -1, 0 or 1 for values of a type with an order. */
-function compareOrdered(left: RuntimeValue, right: RuntimeValue, type: ValueType): number {
-  if (isNumeric(type)) {
-    const a = asNumber(left);
-    const b = asNumber(right);
-    return a < b ? -1 : a > b ? 1 : 0;
-  }
-  if (type.kind === "decimal" || type.kind === "unrounded_money") return compareDecimal(asDecimal(left), asDecimal(right));
-  throw new Error(`values of kind ${type.kind} have no order`);
-}
-
-function equalValues(left: RuntimeValue, right: RuntimeValue, type: ValueType): boolean {
-  if (left === null || right === null) return left === right;
-  switch (type.kind) {
-    case "decimal":
-    case "unrounded_money":
-      return compareDecimal(asDecimal(left), asDecimal(right)) === 0;
-    case "set": {
-      const a = asStrings(left);
-      const b = asStrings(right);
-      return a.length === b.length && a.every((member, i) => member === b[i]);
-    }
-    default:
-      return left === right;
-  }
-}
-
-function compareValues(operator: ComparisonOp, left: RuntimeValue, right: RuntimeValue, type: ValueType): boolean {
-  switch (operator) {
-    case "=":
-      return equalValues(left, right, type);
-    case "!=":
-      return !equalValues(left, right, type);
-    case "<":
-      return compareOrdered(left, right, type) < 0;
-    case "<=":
-      return compareOrdered(left, right, type) <= 0;
-    case ">":
-      return compareOrdered(left, right, type) > 0;
-    case ">=":
-      return compareOrdered(left, right, type) >= 0;
-  }
 }
 
 /** The zero a `sum` starts from. */
@@ -493,14 +424,7 @@ class MeasureEvaluation {
 
   /** An error from arithmetic has no place of its own: give it the definition's. */
   private withLocation<T>(span: SourceSpan, compute: () => T): T {
-    try {
-      return compute();
-    } catch (error) {
-      if (error instanceof EvaluationError && error.location === undefined) {
-        throw new EvaluationError(error.code, error.message, evaluationLocation(span));
-      }
-      throw error;
-    }
+    return located(evaluationLocation(span), compute);
   }
 
   // ------------------------------------------------------------ default logic
@@ -608,7 +532,7 @@ class MeasureEvaluation {
       case "compare": {
         const left = this.expression(expr.left, scope);
         const right = this.expression(expr.right, scope);
-        return compareValues(expr.operator, left, right, expr.operandType);
+        return holds(expr.operator, asNumber(operationFunction(expr.operation)(left, right)));
       }
       case "arithmetic": {
         const left = this.expression(expr.left, scope);
@@ -631,9 +555,7 @@ class MeasureEvaluation {
       case "min":
       case "max": {
         const left = this.expression(expr.left, scope);
-        const right = this.expression(expr.right, scope);
-        const order = compareOrdered(left, right, expr.type);
-        return expr.op === "min" ? (order <= 0 ? left : right) : order >= 0 ? left : right;
+        return operationFunction(expr.operation)(left, this.expression(expr.right, scope));
       }
       case "series_at":
       case "series_total":
@@ -670,9 +592,9 @@ class MeasureEvaluation {
         return this.expression(expr.otherwise, scope);
       }
       case "in": {
-        // The set first, as `set.includes(element)` in generated code.
-        const set = asStrings(this.expression(expr.set, scope));
-        return set.includes(asString(this.expression(expr.element, scope)));
+        // The set first, as the table's operation takes it.
+        const set = this.expression(expr.set, scope);
+        return operationFunction("set_membership")(set, this.expression(expr.element, scope));
       }
       case "is_present":
         return this.expression(expr.operand, scope) !== null;
@@ -806,13 +728,13 @@ function aggregateOf(
     case "min": {
       // the largest (smallest) term; of equal terms the first, as `max(a, b)` chooses `a`
       const termType = expr.value?.type;
-      if (termType === undefined) throw new Error(`a ${expr.operator} without a value`);
+      const choice = termType === undefined ? undefined : choiceOf(expr.operator, termType.kind);
+      if (choice === undefined) throw new Error(`a ${expr.operator} without a value of an ordered kind`);
       let chosen: RuntimeValue = null;
       items.forEach((item, index) => {
         const { included, term } = visit(item, index);
         if (!included || term === undefined) return;
-        const order = chosen === null ? 0 : compareOrdered(term, chosen, termType);
-        if (chosen === null || (expr.operator === "max" ? order > 0 : order < 0)) chosen = term;
+        chosen = chosen === null ? term : operationFunction(choice)(chosen, term);
       });
       return chosen;
     }

@@ -8,7 +8,7 @@ import type { FactSchema, SourceSpan, ValueType } from "../runtime/types.js";
 import type { RelativePeriods } from "../runtime/series.js";
 import type { CalendarDate } from "../runtime/dates.js";
 import type { LiteralValue } from "./literals.js";
-import type { ArithmeticOperationId, ConversionOperationId, FunctionOperationId, RoundingOperationId } from "./operations.js";
+import type { ArithmeticOperationId, ChoiceOperationId, ComparisonOperationId, ComparisonOperator, ConversionOperationId, FunctionOperationId, RoundingOperationId } from "./operations.js";
 
 export type { FactSchema, LiteralValue, RelativePeriods, SourceSpan, ValueType };
 
@@ -177,7 +177,7 @@ export type Conversion =
   | "integer_to_months"
   | "integer_to_days";
 
-export type ComparisonOp = "=" | "!=" | "<" | "<=" | ">" | ">=";
+export type ComparisonOp = ComparisonOperator;
 
 export type ExprIR = { readonly type: ValueType; readonly span: SourceSpan } & ExprNode;
 
@@ -201,15 +201,16 @@ export type ExprNode =
   | { readonly op: "local"; readonly name: string }
   | { readonly op: "not"; readonly operand: ExprIR }
   | { readonly op: "and" | "or"; readonly left: ExprIR; readonly right: ExprIR }
-  /** `operandType` is the (common, non-optional) type of both sides */
-  | { readonly op: "compare"; readonly operator: ComparisonOp; readonly operandType: ValueType; readonly left: ExprIR; readonly right: ExprIR }
+  /** `operandType` is the (common, non-optional) type of both sides, `operation` the table's comparison for it */
+  | { readonly op: "compare"; readonly operator: ComparisonOp; readonly operation: ComparisonOperationId; readonly operandType: ValueType; readonly left: ExprIR; readonly right: ExprIR }
   | { readonly op: "arithmetic"; readonly operator: ArithmeticOp; readonly left: ExprIR; readonly right: ExprIR }
   | { readonly op: "negate"; readonly operand: ExprIR } // decimal only
   /** unrounded_money → money, or decimal → integer; `operation` is fused for `round(money × percent)` */
   | { readonly op: "round"; readonly operation: RoundingOperationId; readonly mode: "half_up" | "down" | "up"; readonly operand: ExprIR }
   /** decimal → integer */
   | { readonly op: "floor" | "ceil"; readonly operand: ExprIR }
-  | { readonly op: "min" | "max"; readonly left: ExprIR; readonly right: ExprIR }
+  /** `operation` is the table's choice for the type of both sides (and of the result) */
+  | { readonly op: "min" | "max"; readonly operation: ChoiceOperationId; readonly left: ExprIR; readonly right: ExprIR }
   /** the value of a series (a fact given period by period) for the period containing `at`, or the evaluation date */
   | { readonly op: "series_at"; readonly series: ExprIR; readonly at?: ExprIR }
   /**

@@ -23,8 +23,11 @@ export type RuntimeFunctionName = {
 
 export interface Operation {
   /** the kinds of the operands, in the order the runtime function takes them */
-  readonly operands: readonly Kind[];
-  readonly result: Kind;
+  readonly operands?: readonly Kind[];
+  /** a comparison or a choice: two operands of one kind, any of these */
+  readonly between?: readonly Kind[];
+  /** the kind of the result; `operand` for a choice, whose result is one of its operands */
+  readonly result: Kind | "operand";
   /** computes the operation from the operands (and, for a rounding, the rounding mode after them) */
   readonly runtime: RuntimeFunctionName;
   /** arithmetic: the operator as written, `left symbol right` */
@@ -35,7 +38,24 @@ export interface Operation {
   readonly rounds?: true;
   /** a built-in function: its name as written, `name(operands)` */
   readonly function?: string;
+  /**
+   * a comparison: its runtime function gives the order of the operands (-1, 0, 1), and
+   * `a op b` holds when `order op 0` does; `order` allows every operator, `equality` only `=` and `!=`
+   */
+  readonly compares?: "order" | "equality";
+  /** a choice, `min(a, b)` or `max(a, b)`: the first operand when they are equal */
+  readonly chooses?: "min" | "max";
+  /**
+   * the operands are numbers, strings or booleans whose JavaScript operators give what the
+   * runtime function computes: generated code writes `a < b` or `set.includes(element)`
+   */
+  readonly native?: true;
 }
+
+/** The kinds held as JavaScript numbers with the order of their values: fen, millionths, day numbers, counts. */
+const NUMBERS = ["integer", "money", "percent", "date", "time", "months", "days"] as const;
+/** The kinds held as exact decimals (runtime/decimal.ts). */
+const DECIMALS = ["decimal", "unrounded_money"] as const;
 
 const table = {
   money_add: { symbol: "+", operands: ["money", "money"], result: "money", computes: "sum", runtime: "addMoney" },
@@ -100,6 +120,22 @@ const table = {
   /** the conversions that change the representation (a whole number as a decimal, an amount as an unrounded one) */
   integer_to_decimal: { operands: ["integer"], result: "decimal", runtime: "decimalFromInteger" },
   money_to_unrounded: { operands: ["money"], result: "unrounded_money", runtime: "moneyToDecimal" },
+
+  /**
+   * the comparisons `=`, `!=`, `<`, `<=`, `>`, `>=` (the IR keeps which): both sides of one
+   * kind; lists and records are not compared, their fields are
+   */
+  compare_numbers: { compares: "order", between: NUMBERS, result: "bool", runtime: "compareNumbers", native: true },
+  compare_decimals: { compares: "order", between: DECIMALS, result: "bool", runtime: "compareDecimal" },
+  compare_choices: { compares: "equality", between: ["bool", "enum"], result: "bool", runtime: "compareEqual", native: true },
+  compare_sets: { compares: "equality", between: ["set"], result: "bool", runtime: "compareSets" },
+  /** `min(a, b)`, `max(a, b)`: the kinds that have an order */
+  min_numbers: { chooses: "min", between: NUMBERS, result: "operand", runtime: "minOf" },
+  max_numbers: { chooses: "max", between: NUMBERS, result: "operand", runtime: "maxOf" },
+  min_decimals: { chooses: "min", between: DECIMALS, result: "operand", runtime: "minDecimal" },
+  max_decimals: { chooses: "max", between: DECIMALS, result: "operand", runtime: "maxDecimal" },
+  /** `element in set`: an enum member in a set of that enum's members (the set evaluated first) */
+  set_membership: { operands: ["set", "enum"], result: "bool", runtime: "isMember", native: true },
 } as const satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof table;
@@ -113,8 +149,14 @@ export type ArithmeticOperationId = IdsWith<"symbol">;
 export type RoundingOperationId = IdsWith<"rounds">;
 /** the built-in functions the table defines, applied by the IR's `function` node */
 export type FunctionOperationId = IdsWith<"function">;
+/** `a = b`, `a < b`, …: by the kind of both operands */
+export type ComparisonOperationId = IdsWith<"compares">;
+/** `min(a, b)`, `max(a, b)`: by the kind of both operands */
+export type ChoiceOperationId = IdsWith<"chooses">;
 /** conversions that change a value's representation; the IR's other conversions keep the value as it is */
 export type ConversionOperationId = "integer_to_decimal" | "money_to_unrounded";
+
+export type ComparisonOperator = "=" | "!=" | "<" | "<=" | ">" | ">=";
 
 export interface ArithmeticOperation extends Operation {
   readonly symbol: "+" | "-" | "*" | "/";
@@ -133,6 +175,11 @@ export const arithmeticOperationIds: readonly ArithmeticOperationId[] = (Object.
 export const functionOperationIds: readonly FunctionOperationId[] = (Object.keys(table) as OperationId[]).filter(
   (id): id is FunctionOperationId => "function" in table[id],
 );
+
+/** A built-in function of the table: its operands and its result. */
+export function functionOperation(id: FunctionOperationId): Operation & { readonly operands: readonly Kind[]; readonly result: Kind; readonly function: string } {
+  return table[id];
+}
 
 /** The name a built-in function is written with. */
 export function functionName(id: FunctionOperationId): string {
@@ -179,4 +226,46 @@ export function operationFunction(id: OperationId): (...operands: RuntimeValue[]
 /** Whether a conversion of the IR changes the value's representation (the others keep the value as it is). */
 export function isRepresentationChange(conversion: string): conversion is ConversionOperationId {
   return conversion === "integer_to_decimal" || conversion === "money_to_unrounded";
+}
+
+const ids = Object.keys(table) as OperationId[];
+
+/** The comparison of two values of a kind, if they can be compared (with `=` and `!=` only, when `equality`). */
+export function comparisonOf(kind: Kind): ComparisonOperationId | undefined {
+  return ids.find((id): id is ComparisonOperationId => operations[id].compares !== undefined && sameKindOperands(id).includes(kind));
+}
+
+/** `min` or `max` of two values of a kind, if the kind has an order. */
+export function choiceOf(chooses: "min" | "max", kind: Kind): ChoiceOperationId | undefined {
+  return ids.find((id): id is ChoiceOperationId => operations[id].chooses === chooses && sameKindOperands(id).includes(kind));
+}
+
+/** Whether `operator` applies to the values a comparison compares: an equality to all, an order only to ordered kinds. */
+export function comparesWith(id: ComparisonOperationId, operator: ComparisonOperator): boolean {
+  return operations[id].compares === "order" || operator === "=" || operator === "!=";
+}
+
+/** The kinds that have an order: those `<`, `min` and `max` take. */
+export const orderedKinds: ReadonlySet<Kind> = new Set(ids.flatMap((id) => (operations[id].compares === "order" ? sameKindOperands(id) : [])));
+
+/** Whether `a operator b` holds for the order of a and b the comparison's runtime function gives. */
+export function holds(operator: ComparisonOperator, order: number): boolean {
+  switch (operator) {
+    case "=":
+      return order === 0;
+    case "!=":
+      return order !== 0;
+    case "<":
+      return order < 0;
+    case "<=":
+      return order <= 0;
+    case ">":
+      return order > 0;
+    case ">=":
+      return order >= 0;
+  }
+}
+
+function sameKindOperands(id: OperationId): readonly Kind[] {
+  return operations[id].between ?? [];
 }

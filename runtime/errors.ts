@@ -28,3 +28,21 @@ export class EvaluationError extends Error {
     super(message);
   }
 }
+
+/**
+ * An error from arithmetic has no place of its own: it is given the place of the definition
+ * whose value was being computed (`tiao run` prints it as `--> file:line:column`). Any
+ * other error is given back as it is.
+ */
+export function locatedError(error: unknown, location: EvaluationLocation): unknown {
+  return error instanceof EvaluationError && error.location === undefined ? new EvaluationError(error.code, error.message, location) : error;
+}
+
+/** `compute()`, an error of arithmetic in it given `location` (as `locatedError` does). */
+export function located<T>(location: EvaluationLocation, compute: () => T): T {
+  try {
+    return compute();
+  } catch (error) {
+    throw locatedError(error, location);
+  }
+}

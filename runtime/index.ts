@@ -26,7 +26,7 @@ export { readScenario, missingFacts, type Scenario, type ScenarioError, type Sce
 export type { EnumDecl, FactSchema, FieldDecl, RecordDecl, SeriesPeriod, SourceSpan, ValueType } from "./types.js";
 
 // Evaluation errors: no rule applies, two rules conflict, no parameter value on the date, an amount too large
-export { EvaluationError, type EvaluationErrorCode, type EvaluationLocation } from "./errors.js";
+export { EvaluationError, located, locatedError, type EvaluationErrorCode, type EvaluationLocation } from "./errors.js";
 
 // Arithmetic of generated code: exact on fen and decimals, rounding explicit
 export { addMoney, subtractMoney, multiplyMoney, multiplyMoneyByPercent, multiplyMoneyByPercentExact, multiplyMoneyByDecimal, moneyToDecimal, roundToFen } from "./money.js";
@@ -37,6 +37,7 @@ export { applyScale, type DatedFigure, type ScaleBracketData, type ScaleData, ty
 export { addDays, addMonths, subtractDays, subtractMonths, subtractDates, lastDayOfTerm, daysBetween, minOf, maxOf } from "./dates.js";
 export { divideDecimal, divideMoneyByInteger, divideMoneyByDecimal, divideMoneyByMoney } from "./division.js";
 export { completedMonths, completedYears, yearOf, monthOf, firstDayOfMonth, lastDayOfMonth, firstDayOfYear, lastDayOfYear } from "./calendar.js";
+export { compareNumbers, compareEqual, compareSets, minDecimal, maxDecimal, isMember } from "./compare.js";
 
 // The JSON-facing entry point of generated modules (their `evaluateJson`)
 export {

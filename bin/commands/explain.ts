@@ -26,6 +26,7 @@ export async function explain(args: readonly string[]): Promise<ExitCode> {
     usage: commandUsage.explain,
   });
   if (outcome.kind === "failed") return outcome.exitCode;
-  process.stdout.write(explanationText(outcome.result, outcome.program));
+  if (outcome.explained === undefined) throw new Error("the evaluation has no explanations");
+  process.stdout.write(explanationText(outcome.explained, outcome.program));
   return ExitStatus.ok;
 }

@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { parseCommandArgs } from "../args.js";
-import { resultJson } from "../../compiler/evaluate-scenario.js";
+import { resultJson, type ResultJson } from "../../compiler/evaluate-scenario.js";
 import { ExitStatus, UsageError, type ExitCode } from "../exit.js";
 import { explanationLanguageOption, evaluateScenarioCommand } from "../scenario-command.js";
 import { commandUsage } from "../usage.js";
@@ -58,7 +58,9 @@ export async function run(args: readonly string[]): Promise<ExitCode> {
     usage: commandUsage.run,
   });
   if (outcome.kind === "failed") return outcome.exitCode;
-  process.stdout.write(`${JSON.stringify(resultJson(outcome.result), null, 2)}\n`);
+  const results = JSON.parse(outcome.json) as ResultJson;
+  const explained = outcome.explained === undefined ? undefined : resultJson(outcome.explained).explain;
+  process.stdout.write(`${JSON.stringify(explained === undefined ? results : { ...results, explain: explained }, null, 2)}\n`);
   return ExitStatus.ok;
 }
 

@@ -4,11 +4,14 @@ import { printable, shortened } from "../../compiler/diagnostics/printable.js";
 import type { ProgramIR } from "../../compiler/ir.js";
 import { parseCommandArgs } from "../args.js";
 import { CliError, ExitStatus, type ExitCode } from "../exit.js";
-import { loadProgram } from "../load-program.js";
+import { compiledEvaluator, loadProgram } from "../load-program.js";
 import { decodeUtf8, MAX_SCENARIO_BYTES, readRegularFile } from "../bounded-read.js";
 import { pathKind, policyFolder } from "../policy-files.js";
 import { readTestFile } from "../test-file.js";
-import { runTestCase } from "../test-runner.js";
+import { runTestCase, type TestEvaluator, type TestOutcome } from "../test-runner.js";
+import { scenarioEvaluator } from "../compiled-policy.js";
+
+type TestOutcomeOutputs = Extract<TestOutcome, { kind: "evaluated" }>["outputs"];
 import { commandUsage } from "../usage.js";
 
 /** The outcome of one test file: its name, and what went wrong (nothing when it passed). */
@@ -29,7 +32,12 @@ export async function test(args: readonly string[]): Promise<ExitCode> {
   if (program === undefined) return ExitStatus.failed;
   const testFiles = findTestFiles(policyFolder(policy));
 
-  const reports = testFiles.map((file) => runTestFile(program, file));
+  const generated = await compiledEvaluator(program);
+  const evaluate: TestEvaluator = (scenario, measures) => {
+    const outcome = scenarioEvaluator(program, generated, measures)(scenario);
+    return outcome.kind === "evaluated" ? { kind: "evaluated", outputs: JSON.parse(outcome.json) as TestOutcomeOutputs } : outcome;
+  };
+  const reports = testFiles.map((file) => runTestFile(program, file, evaluate));
   for (const report of reports) process.stdout.write(formatReport(report));
   const failed = reports.filter((r) => r.failures.length > 0).length;
   process.stdout.write(`${reports.length - failed} passed, ${failed} failed\n`);
@@ -52,7 +60,7 @@ function findTestFiles(policyFolder: string): string[] {
  * the size of a scenario: a folder named `x.json`, a link that leads back to itself or to a
  * device is a failed test that says why, and the other tests still run.
  */
-function runTestFile(program: ProgramIR, file: string): TestReport {
+function runTestFile(program: ProgramIR, file: string, evaluate: TestEvaluator): TestReport {
   const text = readTestText(file);
   if (typeof text !== "string") return { file, name: file, failures: [`cannot read the test file: ${text.problem}`] };
   const read = readTestFile(text, program);
@@ -64,7 +72,7 @@ function runTestFile(program: ProgramIR, file: string): TestReport {
     };
   }
   const { test } = read;
-  return { file, name: test.name, ...(test.cites === undefined ? {} : { cites: test.cites }), failures: runTestCase(program, test) };
+  return { file, name: test.name, ...(test.cites === undefined ? {} : { cites: test.cites }), failures: runTestCase(program, test, evaluate) };
 }
 
 /** One line per test, and its details; names, citations and file names are escaped, as any text a test file or a folder holds. */

@@ -6,7 +6,7 @@
  */
 import type { Expr } from "../ast.js";
 import type { ExprIR, SourceSpan, ValueType } from "../ir.js";
-import { functionName, functionOperationIds, operations, type FunctionOperationId } from "../operations.js";
+import { functionName, functionOperation, functionOperationIds, type FunctionOperationId } from "../operations.js";
 import { literal } from "./ir-nodes.js";
 import { integerValue } from "./literals.js";
 import { reportError, reportWarning } from "./report.js";
@@ -76,7 +76,7 @@ export function checkFunctionCall(
   context: ExprContext,
   checkArgument: (argument: Expr, type: ValueType) => ExprIR | undefined,
 ): ExprIR | undefined {
-  const { operands, result } = operations[operation];
+  const { operands, result } = functionOperation(operation);
   if (args.length !== operands.length) {
     const usage = `${callee.name}(${operands.length === 2 ? "from, to" : "date"})`;
     reportError(context.reporter, "T0212", span, `\`${callee.name}\` takes ${operands.length === 1 ? "1 argument" : `${operands.length} arguments`}, but ${args.length === 1 ? "1 is" : `${args.length} are`} given`, {

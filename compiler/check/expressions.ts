@@ -8,14 +8,14 @@
  */
 import type { Expr, Identifier, MatchArm } from "../ast.js";
 import type { ExprIR, SourceSpan, ValueType } from "../ir.js";
-import { findFunction, roundingOf } from "../operations.js";
+import { choiceOf, comparesWith, comparisonOf, findFunction, orderedKinds, roundingOf } from "../operations.js";
 import { calendarFunctionNames, checkEvaluationDate, checkFunctionCall, checkYears, checkYearsOf, reportYearsByHand } from "./calendar.js";
 import { checkDateLiteral, checkTimeLiteral } from "./dates.js";
 import { convert, literal, pathText, unitlessNumberText } from "./ir-nodes.js";
 import { decimalValue, integerValue, isWholeNumberText, moneyValue, percentValue } from "./literals.js";
 import { readMeasureOutput, readMeasureOutputForMember } from "./measure-outputs.js";
 import type { ArithmeticOperator } from "./operators.js";
-import { arithmetic, orderedKinds, reportIntegerIsNotDuration, reportMayBeAbsent, reportMissingUnit, requirePresent, unify } from "./operators.js";
+import { arithmetic, reportIntegerIsNotDuration, reportMayBeAbsent, reportMissingUnit, requirePresent, unify } from "./operators.js";
 import type { Reporter } from "./report.js";
 import { listNames, reportError, reportWarning, suggestion } from "./report.js";
 import type { DefinitionSignature, Expectation, ExprContext } from "./scope.js";
@@ -530,13 +530,14 @@ function checkMinMax(name: "min" | "max", expr: CallExpr, context: ExprContext, 
   if (first === undefined || second === undefined) return undefined;
   const both = unify(first, second, "choose", context.reporter);
   if (both === undefined) return undefined;
-  if (!orderedKinds.has(both.type.kind)) {
+  const operation = choiceOf(name, both.type.kind);
+  if (operation === undefined) {
     reportError(context.reporter, "T0309", expr.span, `\`${name}\` cannot choose between two values of this kind (${describeType(both.type)})`, {
       help: "min and max take amounts, numbers, percentages, months, days, dates or times",
     });
     return undefined;
   }
-  return { op: name, left: both.left, right: both.right, type: both.type, span: expr.span };
+  return { op: name, operation, left: both.left, right: both.right, type: both.type, span: expr.span };
 }
 
 function checkRounding(name: "round" | "round_down" | "round_up" | "floor" | "ceil", expr: CallExpr, context: ExprContext): ExprIR | undefined {
@@ -666,15 +667,15 @@ function checkComparison(operator: "=" | "!=" | "<" | "<=" | ">" | ">=", expr: B
   const [left, right] = rightFirst ? [second, first] : [first, second];
   const both = unify(left, right, "compare", context.reporter);
   if (both === undefined) return undefined;
-  const ordering = operator !== "=" && operator !== "!=";
-  const comparable = ordering ? orderedKinds.has(both.type.kind) : both.type.kind !== "list" && both.type.kind !== "record";
-  if (!comparable) {
+  const operation = comparisonOf(both.type.kind);
+  if (operation === undefined || !comparesWith(operation, operator)) {
+    const ordering = operator !== "=" && operator !== "!=";
     reportError(context.reporter, "T0311", expr.span, `\`${operator}\` does not apply to ${describeType(both.type)}`, {
       help: ordering ? "only numbers, amounts, percentages, months, days, dates and times are ordered: use `=` or `!=`" : "compare their fields one by one",
     });
     return undefined;
   }
-  return { op: "compare", operator, operandType: both.type, left: both.left, right: both.right, type: boolType, span: expr.span };
+  return { op: "compare", operator, operation, operandType: both.type, left: both.left, right: both.right, type: boolType, span: expr.span };
 }
 
 /** `a otherwise b otherwise c`, written as a left-nested chain, as its operands in order. */

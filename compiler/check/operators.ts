@@ -114,9 +114,6 @@ function arithmeticHelp(operator: ArithmeticOperator, left: Kind, right: Kind, r
   return "amounts combine with amounts, months with months, days with days, and a date with months or days";
 }
 
-/** The kinds two values of which can be ordered with `<`, `<=`, `>`, `>=` and chosen between with min/max. */
-export const orderedKinds: ReadonlySet<Kind> = new Set<Kind>(["integer", "decimal", "money", "unrounded_money", "percent", "date", "time", "months", "days"]);
-
 export type Unified = { readonly left: ExprIR; readonly right: ExprIR; readonly type: ValueType };
 
 /**

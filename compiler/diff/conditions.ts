@@ -7,6 +7,7 @@ import type { ExprIR, ValueType } from "../ir.js";
 import { forEachChild } from "../ir-walk.js";
 import { literalNumber, literalOfNumber, syntheticSpan } from "./ir-meaning.js";
 import { sameIR } from "./structure.js";
+import { comparisonOf } from "../operations.js";
 
 const bool: ValueType = { kind: "bool" };
 const dateType: ValueType = { kind: "date" };
@@ -119,7 +120,9 @@ export function compare(operator: "=" | "!=" | "<" | "<=" | ">" | ">=", left: Ex
     const holds = { "=": a === b, "!=": a !== b, "<": a < b, "<=": a <= b, ">": a > b, ">=": a >= b }[operator];
     return holds ? TRUE : FALSE;
   }
-  return { op: "compare", operator, operandType, left, right, type: bool, span };
+  const operation = comparisonOf(operandType.kind);
+  if (operation === undefined) throw new Error(`values of kind ${operandType.kind} cannot be compared`);
+  return { op: "compare", operator, operation, operandType, left, right, type: bool, span };
 }
 
 /** `date >= from and date <= until` over day numbers; either end may be open. */

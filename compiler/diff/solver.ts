@@ -16,7 +16,7 @@ import { ownValue, parameterOverrides } from "../../runtime/own-properties.js";
 import type { DefinitionIR, ExprIR, LiteralValue, MeasureIR, ParameterIR, ProgramIR, RuleIR, ValueType, WindowIR } from "../ir.js";
 import { calendarDate, decimal, type CalendarDate, type RecordValue, type RuntimeValue, type Scenario } from "../../runtime/index.js";
 import type { FactSchema } from "../../runtime/types.js";
-import { functionName } from "../operations.js";
+import { functionName, operations } from "../operations.js";
 import { arithmeticMeaning, literalNumber, percentScale } from "./ir-meaning.js";
 import { nameMap, readsOf } from "./cases.js";
 
@@ -561,7 +561,7 @@ class VersionEncoder {
       case "max": {
         const left = plain(at(expr.left));
         const right = plain(at(expr.right));
-        const pick = expr.op === "min" ? "<=" : ">=";
+        const pick = operations[expr.operation].chooses === "min" ? "<=" : ">=";
         return { kind: "int", text: `(ite (${pick} ${left.text} ${right.text}) ${left.text} ${right.text})`, ok: andText(left.ok, right.ok) };
       }
       case "convert":

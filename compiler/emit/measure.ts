@@ -19,7 +19,7 @@ import { conflictMessage, conflictMessageParts, evaluationLocation, noRuleMessag
 import { ruleReference } from "../explain.js";
 import { forEachChild } from "../ir-walk.js";
 import { decimalZero } from "../literals.js";
-import { additionOf, isRepresentationChange, operations, type OperationId } from "../operations.js";
+import { additionOf, choiceOf, isRepresentationChange, operations, type OperationId } from "../operations.js";
 import { averageRounding, seriesMissingLiteral, seriesReading, seriesTotalFunction, seriesTypeOf } from "../series-read.js";
 import { camelCase, NameTable, pascalCase } from "./names.js";
 import {
@@ -61,7 +61,7 @@ const GENERIC_RUNTIME_FUNCTIONS: ReadonlySet<string> = new Set(["minOf", "maxOf"
 const LITERAL_TYPED_KINDS: ReadonlySet<ValueType["kind"]> = new Set(["bool", "integer", "months", "days", "enum"]);
 
 /** Module functions generated code may need beside the runtime's. */
-export type HelperName = "present" | "declared" | "smallerDecimal" | "largerDecimal";
+export type HelperName = "present" | "declared";
 
 /** What a measure's emitter asks of the module being built. */
 export interface ModuleContext {
@@ -352,7 +352,8 @@ export class MeasureEmitter {
       if (definition.parameters.length > 0) continue;
       const names = this.namesOf(definition.name);
       const body = this.definitionStatements(definition, names.value, { owner: definition.name, lifted });
-      statements.push(blank, ...this.memoised(names.function, names.cache, this.module.typeOf(definition.type), [...body, { kind: "return", value: identifier(names.value) }]));
+      const computed: Statement[] = [...body, { kind: "return", value: identifier(names.value) }];
+      statements.push(blank, ...this.memoised(names.function, names.cache, this.module.typeOf(definition.type), computed, mayFailUnplaced(definition, (name) => this.definition(name)) ? definition.span : undefined));
     }
     const inForce = window === undefined ? undefined : call(this.inForceName, []);
     const outputs = this.measure.outputs.map((name) => {
@@ -372,7 +373,11 @@ export class MeasureEmitter {
   private memberOutput(definition: DefinitionIR, record: string, inForce: Expression | undefined): Expression {
     const parameter = this.names.take("member");
     const free = this.freeParameters(this.needsOfDefinition(definition)).map((p) => identifier(p.name));
-    const value = call(this.functionNames.get(definition.name) ?? definition.name, [identifier(parameter), ...free]);
+    const computed = call(this.functionNames.get(definition.name) ?? definition.name, [identifier(parameter), ...free]);
+    // an output for each member gives an error of arithmetic its place, as the interpreter does
+    const value = mayFailUnplaced(definition, (name) => this.definition(name))
+      ? call(runtime("located"), [data(evaluationLocation(definition.span)), { kind: "arrow", body: computed }])
+      : computed;
     return {
       kind: "arrow",
       parameters: [{ name: parameter, type: typeReference(this.module.recordType(record)) }],
@@ -383,10 +388,17 @@ export class MeasureEmitter {
   /**
    * `let cache; function name() { if (cache !== undefined) return cache; …; return value }`
    * with `cache = value` before each return of `body`: a value computed when first asked for, once.
+   * With `location`, an error of arithmetic in `body` is given that place, as the interpreter gives
+   * it the definition's (runtime `locatedError`).
    */
-  private memoised(name: string, cacheBase: string, type: TypeNode, body: readonly Statement[]): Statement[] {
+  private memoised(name: string, cacheBase: string, type: TypeNode, body: readonly Statement[], location?: SourceSpan): Statement[] {
     const cache = this.definitionCacheName(name, cacheBase);
-    const kept = body.map((statement) => (statement.kind === "return" && statement.value !== undefined ? [{ kind: "assign", target: cache, operator: "=", value: statement.value } as const, statement] : [statement])).flat();
+    const returned = body.map((statement) => (statement.kind === "return" && statement.value !== undefined ? [{ kind: "assign", target: cache, operator: "=", value: statement.value } as const, statement] : [statement])).flat();
+    const error = identifier("error");
+    const kept: readonly Statement[] =
+      location === undefined
+        ? returned
+        : [{ kind: "try", body: returned, variable: "error", handler: [{ kind: "throw", value: call(runtime("locatedError"), [error, data(evaluationLocation(location))]) }] }];
     return [
       { kind: "let", name: cache, type: union(type, typeReference("undefined")) },
       {
@@ -865,11 +877,11 @@ export class MeasureEmitter {
         // `chosen ?? term`: the first term is chosen against itself, and no narrowing of `chosen` is needed
         const term = this.names.take("term");
         const termValue = identifier(term);
-        const decimal = expr.value.type.kind === "decimal" || expr.value.type.kind === "unrounded_money";
-        const operands = [binary(total, "??", termValue), termValue];
-        const chosen = decimal
-          ? call(this.module.helper(expr.operator === "max" ? "largerDecimal" : "smallerDecimal"), operands)
-          : call(runtime(expr.operator === "max" ? "maxOf" : "minOf"), operands, [this.module.typeOf(expr.value.type)]);
+        const choice = choiceOf(expr.operator, expr.value.type.kind);
+        if (choice === undefined) throw new Error(`no ${expr.operator} of values of kind ${expr.value.type.kind}`);
+        const chooses = operations[choice].runtime;
+        const typeArguments = GENERIC_RUNTIME_FUNCTIONS.has(chooses) ? [this.module.typeOf(expr.value.type)] : undefined;
+        const chosen = call(runtime(chooses), [binary(total, "??", termValue), termValue], typeArguments);
         const step: Statement[] = [{ kind: "const", name: term, value: this.expression(expr.value, site) }, { kind: "assign", target: accumulator, operator: "=", value: chosen }];
         const body: Statement[] = filter === undefined ? step : [{ kind: "if", test: filter, then: step }];
         return [{ kind: "let", name: accumulator, type: this.module.typeOf(expr.type), value: NULL }, loop(...body)];
@@ -988,13 +1000,8 @@ export class MeasureEmitter {
         return operation(expr.operation, [...operands.map(operand), string(expr.mode)]);
       }
       case "min":
-      case "max": {
-        const args = [operand(expr.left), operand(expr.right)];
-        if (expr.type.kind === "decimal" || expr.type.kind === "unrounded_money") {
-          return call(this.module.helper(expr.op === "min" ? "smallerDecimal" : "largerDecimal"), args);
-        }
-        return call(runtime(expr.op === "min" ? "minOf" : "maxOf"), args);
-      }
+      case "max":
+        return operation(expr.operation, [operand(expr.left), operand(expr.right)]);
       case "series_at": {
         const type = seriesTypeOf(expr);
         const { period } = type;
@@ -1041,18 +1048,9 @@ export class MeasureEmitter {
     const left = this.expression(expr.left, site);
     const right = this.expression(expr.right, site);
     const operator = expr.operator === "=" ? "===" : expr.operator === "!=" ? "!==" : expr.operator;
-    switch (expr.operandType.kind) {
-      case "decimal":
-      case "unrounded_money":
-        return binary(call(runtime("compareDecimal"), [left, right]), operator, number(0));
-      case "set": {
-        // Sets are sorted and their members are identifiers: equal sets have equal joined text.
-        const joined = (set: Expression) => call(member(set, "join"), []);
-        return binary(joined(left), operator, joined(right));
-      }
-      default:
-        return binary(operator === "===" || operator === "!==" ? this.equalityOperand(left, right, expr.operandType) : left, operator, right);
-    }
+    // `compare(a, b) op 0`, or `a op b` where JavaScript's operator gives the same answer
+    if (operations[expr.operation].native !== true) return binary(operation(expr.operation, [left, right]), operator, number(0));
+    return binary(operator === "===" || operator === "!==" ? this.equalityOperand(left, right, expr.operandType) : left, operator, right);
   }
 
   /**
@@ -1142,6 +1140,56 @@ export class MeasureEmitter {
     const declared = (set.kind === "array" && set.elements.length > 0) || !this.mayBeNarrowed(set);
     return call(member(declared ? set : this.declared(set, expr.set.type), "includes"), [element]);
   }
+}
+
+/**
+ * Whether computing a definition may raise an error of arithmetic, which has no place of its
+ * own (an amount too large, a date out of range, a period of a series not given): the nodes
+ * that call the runtime, here or in a parameterised definition called. Parameters, rules and
+ * definitions without parameters give their own places.
+ */
+function mayFailUnplaced(definition: DefinitionIR, definitionNamed: (name: string) => DefinitionIR): boolean {
+  const seen = new Set<string>([definition.name]);
+  const fails = (expr: ExprIR): boolean => {
+    switch (expr.op) {
+      case "arithmetic":
+      case "round":
+      case "floor":
+      case "ceil":
+      case "negate":
+      case "scale":
+      case "series_at":
+      case "series_total":
+      case "last_day_of_term":
+      case "function":
+        return true;
+      case "call":
+        if (!seen.has(expr.definition)) {
+          seen.add(expr.definition);
+          if (definitionNamed(expr.definition).rules.some(ruleFails)) return true;
+        }
+        break;
+      case "aggregate":
+        if (expr.operator === "sum") return true;
+        break;
+      default:
+        break;
+    }
+    let found = false;
+    forEachChild(expr, (child) => {
+      found ||= fails(child);
+    });
+    return found;
+  };
+  function ruleFails(rule: RuleIR): boolean {
+    return (
+    (rule.condition !== undefined && fails(rule.condition)) ||
+    fails(rule.value) ||
+    (rule.window !== undefined && (fails(rule.window.from) || (rule.window.until !== undefined && fails(rule.window.until)))) ||
+    rule.exceptions.some(ruleFails)
+    );
+  }
+  return definition.rules.some(ruleFails);
 }
 
 /** An operation of compiler/operations.ts: a call of the runtime function the table names. */

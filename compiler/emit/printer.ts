@@ -185,6 +185,14 @@ class Printer {
         return this.layout(statement.value, indent, "throw ", ";");
       case "break":
         return [`${indent}break;`];
+      case "try":
+        return [
+          `${indent}try {`,
+          ...this.block(statement.body, indent + UNIT),
+          `${indent}} catch (${statement.variable}) {`,
+          ...this.block(statement.handler, indent + UNIT),
+          `${indent}}`,
+        ];
       case "comment":
         return declarations ? [] : [indent + lineComment(statement.text)];
       case "doc":

@@ -86,6 +86,8 @@ export type Statement =
   /** each case a block; `test` absent: `default` */
   | { readonly kind: "switch"; readonly subject: Expression; readonly cases: readonly { readonly test?: Expression; readonly body: readonly Statement[] }[] }
   | { readonly kind: "break" }
+  /** `try { body } catch (variable) { handler }` */
+  | { readonly kind: "try"; readonly body: readonly Statement[]; readonly variable: string; readonly handler: readonly Statement[] }
   | { readonly kind: "comment"; readonly text: string }
   /** a doc comment of its own: the module's header */
   | { readonly kind: "doc"; readonly lines: readonly string[] }

@@ -60,7 +60,7 @@ export function emitJavaScript(program: ProgramIR, options: EmitOptions): { js: 
 const RUNTIME_VALUES = [
   ...new Set([
     ...Object.values(operations).map((operation) => operation.runtime),
-    "EvaluationError", "applyScale", "averageSeries", "calendarDate", "compareDecimal", "decimal", "evaluateScenarioJson", "fen", "formatDate", "maxOf", "minOf",
+    "EvaluationError", "applyScale", "averageSeries", "calendarDate", "decimal", "evaluateScenarioJson", "fen", "formatDate", "located", "locatedError",
     "percentFromMillionths", "seriesValueAt", "sumDecimalSeries", "sumIntegerSeries", "sumMoneySeries", "timeOfDay",
   ]),
 ];
@@ -68,7 +68,7 @@ const RUNTIME_TYPES = [
   "CalendarDate", "Decimal", "FactSchema", "Money", "Percent", "TimeOfDay", "ValueType", "JsonEvaluation", "JsonEvaluationOptions",
   "DecisionRecorder", "RuleDecision", "ScaleData",
 ];
-const HELPERS: readonly HelperName[] = ["present", "declared", "smallerDecimal", "largerDecimal"];
+const HELPERS: readonly HelperName[] = ["present", "declared"];
 
 const AS_OF = identifier("asOf");
 const OVERRIDES = identifier("overrides");
@@ -255,8 +255,6 @@ class ModuleBuilder implements ModuleContext {
 
   private helperFunctions(): Statement[] {
     const value = identifier("value");
-    const [a, b] = [identifier("a"), identifier("b")];
-    const decimal = typeReference("Decimal");
     return HELPERS.filter((helper) => this.usedHelpers.has(helper)).map((helper): Statement => {
       switch (helper) {
         case "present":
@@ -284,15 +282,6 @@ class ModuleBuilder implements ModuleContext {
             parameters: [{ name: "value", type: typeReference("T") }],
             returns: typeReference("T"),
             body: [{ kind: "return", value }],
-          };
-        case "smallerDecimal":
-        case "largerDecimal":
-          return {
-            kind: "function",
-            name: helper,
-            parameters: [{ name: "a", type: decimal }, { name: "b", type: decimal }],
-            returns: decimal,
-            body: [{ kind: "return", value: conditional(binary(call(identifier("compareDecimal"), [a, b]), helper === "smallerDecimal" ? "<=" : ">=", number(0)), a, b) }],
           };
       }
     });

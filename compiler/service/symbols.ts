@@ -6,7 +6,7 @@
  * the parser could read. Types are inferred only as far as names need them: the record
  * a field is read from, and the enum a bare member belongs to.
  */
-import { findFunction, operations } from "../operations.js";
+import { findFunction, functionOperation } from "../operations.js";
 import type {
   Definition,
   DefinitionParameter,
@@ -529,7 +529,7 @@ class IndexBuilder {
       if (name === "years") return { kind: "months" };
       if (name === "min" || name === "max") return first;
       const operation = findFunction(name);
-      if (operation !== undefined) return { kind: operations[operation].result } as ValueType;
+      if (operation !== undefined) return { kind: functionOperation(operation).result } as ValueType;
       return name === "round" || name === "round_down" || name === "round_up" ? (first?.kind === "decimal" ? { kind: "integer" } : { kind: "money" }) : { kind: "integer" };
     }
     const definition = scope.definitions.get(name);

@@ -12,7 +12,7 @@
  * parameters are expanded at each call, as the interpreter evaluates them at each call.
  */
 import type { DefinitionIR, ExprIR, ParameterIR, RuleIR, ValueType, WindowIR } from "../ir.js";
-import { arithmeticOperation, isRepresentationChange, type OperationId } from "../operations.js";
+import { arithmeticOperation, isRepresentationChange, type ComparisonOperator, type OperationId } from "../operations.js";
 import { internalError } from "../internal-error.js";
 import {
   amountTooLargeMessage,
@@ -182,12 +182,24 @@ export function literal(value: RuntimeValue, type: ValueType, dialect: Dialect):
 type Failure = "money" | "integer" | "date" | "decimal" | "never";
 type RoundingMode = "half_up" | "down" | "up";
 
+/** How SQL computes an operation (the rounding mode and comparison operator as the IR gives them), and how it fails. */
+interface SqlOperation {
+  readonly call: (operands: readonly string[], mode: RoundingMode, relation: ComparisonOperator) => string;
+  readonly fails: Failure;
+}
+
+/** `a op b` of two values that are never NULL where they are compared: `=` as `IS NOT DISTINCT FROM`. */
+const comparison: SqlOperation = {
+  call: ([left, right], _, relation) => `(${left} ${relation === "=" ? "IS NOT DISTINCT FROM" : relation === "!=" ? "IS DISTINCT FROM" : relation} ${right})`,
+  fails: "never",
+};
+
 /**
  * Each operation of the operations table (compiler/operations.ts) as a call of the SQL
  * runtime (compiler/sql/dialect.ts), and how it fails: a `Record<OperationId, …>`, so that a
  * new operation is a compile error here until it says how SQL computes it.
  */
-const sqlOperations: { readonly [id in OperationId]: { readonly call: (operands: readonly string[], mode: RoundingMode) => string; readonly fails: Failure } } = {
+const sqlOperations: { readonly [id in OperationId]: SqlOperation } = {
   money_add: { call: ([l, r]) => `tiao_add(${l}, ${r})`, fails: "money" },
   money_sub: { call: ([l, r]) => `tiao_sub(${l}, ${r})`, fails: "money" },
   money_mul_integer: { call: ([l, r]) => `tiao_mul(${l}, ${r})`, fails: "money" },
@@ -244,7 +256,19 @@ const sqlOperations: { readonly [id in OperationId]: { readonly call: (operands:
   last_day_of_year: { call: ([d]) => `make_date(${yearOf(d)}, 12, 31)`, fails: "never" },
   integer_to_decimal: { call: ([n]) => `tiao_integer_decimal(${n})`, fails: "never" },
   money_to_unrounded: { call: ([m]) => `tiao_yuan(${m})`, fails: "never" },
+  // every value of a kind that compares is held in a column SQL orders as the runtime does (a set as its sorted members joined)
+  compare_numbers: comparison,
+  compare_decimals: comparison,
+  compare_choices: comparison,
+  compare_sets: comparison,
+  min_numbers: { call: ([l, r]) => `least(${l}, ${r})`, fails: "never" },
+  max_numbers: { call: ([l, r]) => `greatest(${l}, ${r})`, fails: "never" },
+  min_decimals: { call: ([l, r]) => `least(${l}, ${r})`, fails: "never" },
+  max_decimals: { call: ([l, r]) => `greatest(${l}, ${r})`, fails: "never" },
+  set_membership: { call: ([set, element]) => `(strpos(',' || ${set} || ',', ',' || ${element} || ',') > 0)`, fails: "never" },
 };
+
+
 
 function refusedDivision(): never {
   return internalError("a division reached the SQL target, which refuses it");
@@ -280,11 +304,12 @@ function failureMessage(fails: Failure, dialect: Dialect): string | undefined {
 }
 
 /** An operation of the table on compiled operands: its value, and its error after theirs. */
-function operation(id: OperationId, operands: readonly SqlValue[], dialect: Dialect, mode: RoundingMode = "half_up"): Bound {
+function operation(id: OperationId, operands: readonly SqlValue[], dialect: Dialect, mode: RoundingMode = "half_up", relation: ComparisonOperator = "="): Bound {
   const rendering = sqlOperations[id];
   const sql = rendering.call(
     operands.map((o) => o.sql),
     mode,
+    relation,
   );
   const message = failureMessage(rendering.fails, dialect);
   return value(sql, firstError(...operands.map((o) => o.error), message === undefined ? undefined : failsWhenNull(sql, message)));
@@ -387,12 +412,8 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
       const evaluatesRight = expr.op === "and" ? left.sql : `(NOT ${left.sql})`;
       return value(`(${left.sql} ${expr.op.toUpperCase()} ${right.sql})`, firstError(left.error, errorWhen(evaluatesRight, right.error)));
     }
-    case "compare": {
-      const left = sub(expr.left);
-      const right = sub(expr.right);
-      const operator = expr.operator === "=" ? "IS NOT DISTINCT FROM" : expr.operator === "!=" ? "IS DISTINCT FROM" : expr.operator;
-      return value(`(${left.sql} ${operator} ${right.sql})`, firstError(left.error, right.error));
-    }
+    case "compare":
+      return operation(expr.operation, [sub(expr.left), sub(expr.right)], dialect, "half_up", expr.operator);
     case "arithmetic":
       if (arithmeticOperation(expr.operator).symbol === "/") {
         context.problems.push({ expr, message: "the SQL target cannot divide: the runtime's quotient keeps 30 decimals and a digit for the rest, which SQL's decimals do not" });
@@ -411,11 +432,8 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
     case "ceil":
       return integerPercentOf(expr.operand, expr.op, context, scope) ?? operation(expr.op, [sub(expr.operand)], dialect);
     case "min":
-    case "max": {
-      const left = sub(expr.left);
-      const right = sub(expr.right);
-      return value(`${expr.op === "min" ? "least" : "greatest"}(${left.sql}, ${right.sql})`, firstError(left.error, right.error));
-    }
+    case "max":
+      return operation(expr.operation, [sub(expr.left), sub(expr.right)], dialect);
     case "scale":
       context.problems.push({ expr, message: `the SQL target cannot apply the scale \`${expr.scale}\`` });
       return value("NULL");
@@ -426,7 +444,7 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
     case "last_day_of_term": {
       const start = sub(expr.start);
       const months = sub(expr.months);
-      const sql = sqlOperations.last_day_of_term.call([start.sql, months.sql], "half_up");
+      const sql = sqlOperations.last_day_of_term.call([start.sql, months.sql], "half_up", "=");
       const negative = `${stringLiteral(JSON.stringify(termLengthBefore).slice(0, -1))} || CAST(${months.sql} AS ${sqlType({ kind: "integer" }, dialect)}) || ${stringLiteral(JSON.stringify(termLengthAfter).slice(1))}`;
       const own = `CASE WHEN ${months.sql} < 0 THEN ${negative} WHEN ${sql} IS NULL THEN ${jsonMessage(dateOutOfRange)} END`;
       return value(sql, firstError(start.error, months.error, own));
@@ -436,7 +454,7 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
       const applied = operation(expr.operation, args, dialect);
       if (expr.operation !== "completed_months" && expr.operation !== "completed_years") return applied;
       const [from, to] = args.map((a) => a.sql);
-      return value(sqlOperations[expr.operation].call(args.map((a) => a.sql), "half_up"), firstError(...args.map((a) => a.error), `CASE WHEN ${to} < ${from} THEN ${jsonMessage(datesInWrongOrderMessage)} END`));
+      return value(sqlOperations[expr.operation].call(args.map((a) => a.sql), "half_up", "="), firstError(...args.map((a) => a.error), `CASE WHEN ${to} < ${from} THEN ${jsonMessage(datesInWrongOrderMessage)} END`));
     }
     case "evaluation_date":
       return value(column(row, DATE_COLUMN));
@@ -469,8 +487,7 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
         const members = expr.set.value as readonly string[];
         return value(members.length === 0 ? "FALSE" : memberOf(element.sql, members, dialect), element.error);
       }
-      const set = sub(expr.set);
-      return value(`(strpos(',' || ${set.sql} || ',', ',' || ${element.sql} || ',') > 0)`, firstError(set.error, element.error));
+      return operation("set_membership", [sub(expr.set), element], dialect);
     }
     case "is_present":
     case "is_absent": {

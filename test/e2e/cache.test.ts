@@ -28,9 +28,12 @@ describe("the cache of compiled policies", () => {
     writeFileSync(file, readFileSync(file, "utf8").replace(from, to));
   }
 
+  /** The cache's files: one entry per policy (`.json`), and the generated code of its program (`.js`). */
+  const cacheFiles = (folder = join(cacheHome.path, "tiao")): string[] => readdirSync(folder).map((name) => name.slice(name.lastIndexOf("."))).sort();
+
   it("gives the same result from the cache as from compiling", () => {
     const compiled = run();
-    expect(readdirSync(join(cacheHome.path, "tiao"))).toHaveLength(1);
+    expect(cacheFiles()).toEqual([".js", ".json"]);
     const cached = run();
     expect(cached).toEqual(compiled);
     expect(JSON.parse(cached.stdout)).toEqual({ m2: { in_force: true, refund: "60.00" } });
@@ -53,7 +56,7 @@ describe("the cache of compiled policies", () => {
 
   /** The one entry of the cache: its path, its first line (parsed) and the program's JSON after it. */
   function entry(): { path: string; header: { key: string; noticeDigest?: string; contentDigest: string }; content: string } {
-    const [name] = readdirSync(join(cacheHome.path, "tiao"));
+    const name = readdirSync(join(cacheHome.path, "tiao")).find((file) => file.endsWith(".json"));
     const path = join(cacheHome.path, "tiao", name!);
     const text = readFileSync(path, "utf8");
     const newline = text.indexOf("\n");
@@ -70,6 +73,19 @@ describe("the cache of compiled policies", () => {
     const result = run();
     expect(result.status).toBe(0);
     expect(refund(result)).toBe("60.00");
+  });
+
+  it("never runs generated code that was edited, or made for another program: it is emitted afresh", () => {
+    expect(refund(run())).toBe("60.00");
+    const name = readdirSync(join(cacheHome.path, "tiao")).find((file) => file.endsWith(".js"));
+    const path = join(cacheHome.path, "tiao", name!);
+    const text = readFileSync(path, "utf8");
+    expect(text).toContain("600000");
+    writeFileSync(path, text.replace("600000", "700000"));
+    expect(refund(run())).toBe("60.00");
+    // the code of the program before an edit is not that of the program after it
+    editPolicy("round(enterprise.ui_premiums_last_year * 60%)", "round(enterprise.ui_premiums_last_year * 30%)");
+    expect(refund(run())).toBe("30.00");
   });
 
   it("never trusts the shape of an entry, even with a digest that matches its content", () => {
@@ -99,7 +115,7 @@ describe("the cache of compiled policies", () => {
     try {
       expect(run({ XDG_CACHE_HOME: "relative-cache", HOME: home.path }).status).toBe(0);
       expect(existsSync(join(repositoryRoot, "relative-cache"))).toBe(false);
-      expect(readdirSync(join(home.path, ".cache", "tiao"))).toHaveLength(1);
+      expect(cacheFiles(join(home.path, ".cache", "tiao"))).toEqual([".js", ".json"]);
     } finally {
       home.remove();
     }

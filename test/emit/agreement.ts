@@ -1,24 +1,24 @@
 /**
  * Generated code must agree with the reference interpreter. For a program, checkAgreement
  * emits its JavaScript, imports it, and on random scenarios compares, measure by measure,
- * the formatted outputs, or the evaluation error (code and message), or the decision to
+ * the formatted outputs, or the evaluation error (code, message and place), or the decision to
  * leave the measure out for want of facts.
  */
 import fc from "fast-check";
 import { expect } from "vitest";
 import { evaluate } from "../../compiler/interpret.js";
 import type { ProgramIR } from "../../compiler/ir.js";
-import { EvaluationError, formatValue, missingFacts, type OutputJson, type Scenario } from "../../runtime/index.js";
+import { EvaluationError, formatValue, type EvaluationLocation, missingFacts, type OutputJson, type Scenario } from "../../runtime/index.js";
 import { scenarioArbitrary, type ScenarioOptions } from "../support/arbitraries.js";
 import { importCompiled, scratchFolder, writeGenerated, type CompiledPolicy } from "./compiled.js";
 
 export type MeasureOutcome =
   | { readonly outputs: { readonly [output: string]: OutputJson } }
-  | { readonly error: string; readonly message: string }
+  | { readonly error: string; readonly message: string; readonly location?: EvaluationLocation }
   | { readonly skipped: readonly string[] };
 
 function failure(error: unknown): MeasureOutcome {
-  if (error instanceof EvaluationError) return { error: error.code, message: error.message };
+  if (error instanceof EvaluationError) return { error: error.code, message: error.message, location: error.location };
   throw error;
 }
 

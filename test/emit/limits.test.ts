@@ -12,6 +12,7 @@ import type { ProgramIR } from "../../compiler/ir.js";
 import { MAX_EXPRESSION_DEPTH } from "../../compiler/parse.js";
 import { emitJavaScript } from "../../compiler/emit/typescript.js";
 import { EvaluationError, formatValue, readScenario } from "../../runtime/index.js";
+import { amountTooLargeMessage } from "../../runtime/messages.js";
 import { importCompiled, scratchFolder, typeCheck, writeGenerated, type CompiledPolicy } from "./compiled.js";
 
 const header = 'policy large { title "T" document "D" issuer "I" issued 2021-11-05 version "1" }\nentity person { age: integer }\n';
@@ -142,5 +143,33 @@ describe("many exceptions to one rule", () => {
       const { interpreted, compiled } = outcomes(program, module, age);
       expect(compiled, String(age)).toEqual(interpreted);
     }
+  });
+});
+
+describe("an amount too large to compute exactly", () => {
+  const text = `${header}measure m {
+  cites §1 "Q"
+  let base: money = 90000000000 yuan * person.age
+    cites §1 "Q"
+  output total: money = base + 1 yuan
+    cites §1 "Q"
+  output doubled: money = 2 * total
+    cites §1 "Q"
+}
+`;
+
+  it("is the same error, at the same place, from the interpreter and from generated code", async () => {
+    const program = programOf(text);
+    const files = writeGenerated(scratchFolder("limits-too-large"), program);
+    expect(await typeCheck(files.folder)).toBe("");
+    const module = await importCompiled(files.javascript);
+    expect(outcomes(program, module, 3)).toEqual({
+      interpreted: { in_force: true, total: "270000000001.00", doubled: "540000000002.00" },
+      compiled: { in_force: true, total: "270000000001.00", doubled: "540000000002.00" },
+    });
+    // 90 000 000 000 yuan × 1001 is more than 90 trillion yuan: the error of `base`, where `base` is written
+    const { interpreted, compiled } = outcomes(program, module, 1001);
+    expect(interpreted).toEqual({ code: "amount_too_large", message: amountTooLargeMessage, location: { file: "large.tiao", line: 5, column: 3 } });
+    expect(compiled).toEqual(interpreted);
   });
 });

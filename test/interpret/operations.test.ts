@@ -12,7 +12,10 @@ import {
   additionOf,
   arithmeticOperation,
   arithmeticOperationIds,
+  choiceOf,
+  comparisonOf,
   operationFunction,
+  orderedKinds,
   operations,
   type Kind,
   type OperationId,
@@ -31,7 +34,21 @@ const samples: Partial<Record<Kind, RuntimeValue>> = {
   months: 6,
   days: 10,
   date: runtime.calendarDate(2021, 10, 31),
+  time: runtime.timeOfDay(8, 30),
+  bool: true,
+  enum: "local",
+  set: ["local", "migrant"],
 };
+
+/** A second value of a kind, different from its sample. */
+function otherSample(kind: Kind): RuntimeValue {
+  const value = sample(kind);
+  if (typeof value === "number") return value + 1;
+  if (typeof value === "boolean") return !value;
+  if (typeof value === "string") return `${value}_other`;
+  if (Array.isArray(value)) return value.slice(1);
+  return runtime.addDecimal(value as runtime.Decimal, runtime.decimal("0.01"));
+}
 
 function sample(kind: Kind): RuntimeValue {
   const value = samples[kind];
@@ -45,10 +62,13 @@ function isDecimal(value: RuntimeValue): boolean {
 
 /** Whether a runtime value is of the representation docs/internals.md gives the kind. */
 function holdsKind(value: RuntimeValue, kind: Kind): boolean {
+  if (kind === "bool") return typeof value === "boolean";
   return kind === "decimal" || kind === "unrounded_money" ? isDecimal(value) : Number.isSafeInteger(value);
 }
 
 const ids = Object.keys(operations) as OperationId[];
+const comparisonIds = ids.filter((id) => operations[id].compares !== undefined);
+const choiceIds = ids.filter((id) => operations[id].chooses !== undefined);
 
 function operand(kind: Kind, name: string): ExprIR {
   return { op: "parameter", name, type: { kind } as ValueType, span };
@@ -61,11 +81,40 @@ describe("the operations table", () => {
     expect(operationFunction(id)).toBe((runtime as Record<string, unknown>)[name]);
   });
 
-  it.each(ids)("%s computes a value of its result type from values of its operand types", (id) => {
+  it.each(ids.filter((id) => operations[id].operands !== undefined))("%s computes a value of its result type from values of its operand types", (id) => {
     const operation = operations[id];
-    const operands = operation.operands.map(sample);
+    const operands = (operation.operands ?? []).map(sample);
     const result = operationFunction(id)(...operands, ...(operation.rounds === true ? ["half_up"] : []));
-    expect(holdsKind(result, operation.result)).toBe(true);
+    expect(operation.result).not.toBe("operand");
+    expect(holdsKind(result, operation.result as Kind)).toBe(true);
+  });
+
+  it.each(comparisonIds)("%s orders two values of each kind it compares: -1, 0, 1 (0 or 1 for an equality)", (id) => {
+    for (const kind of operations[id].between ?? []) {
+      const value = sample(kind);
+      expect(operationFunction(id)(value, value)).toBe(0);
+      const other = otherSample(kind);
+      const order = operationFunction(id)(value, other);
+      expect(order).not.toBe(0);
+      if (operations[id].compares === "order") expect(operationFunction(id)(other, value)).toBe(-(order as number));
+      else expect(order).toBe(1);
+    }
+  });
+
+  it.each(choiceIds)("%s chooses one of its operands, of each kind it takes", (id) => {
+    for (const kind of operations[id].between ?? []) {
+      const [a, b] = [sample(kind), otherSample(kind)];
+      const chosen = operationFunction(id)(a, b);
+      const order = operationFunction(comparisonOf(kind) ?? "compare_numbers")(a, b) as number;
+      const smaller = order <= 0 ? a : b;
+      expect(chosen).toBe(operations[id].chooses === "min" ? smaller : smaller === a ? b : a);
+    }
+  });
+
+  it("the checker's ordered kinds are those the comparisons order and the choices take", () => {
+    const choices = new Set(choiceIds.flatMap((id) => operations[id].between ?? []));
+    expect(new Set(orderedKinds)).toEqual(choices);
+    for (const kind of orderedKinds) expect(choiceOf("min", kind)).toBeDefined();
   });
 
   it("has one arithmetic operation per operator and operand types", () => {

@@ -20,7 +20,7 @@ import type {
   WindowIR,
 } from "../../compiler/ir.js";
 import type { EnumDecl, FieldDecl, RecordDecl } from "../../runtime/types.js";
-import { roundingOf } from "../../compiler/operations.js";
+import { choiceOf, comparisonOf, roundingOf } from "../../compiler/operations.js";
 import { decimalLiteral } from "../../compiler/literals.js";
 import { parseDate, parseDecimal, parseMoney, parsePercent, parseTime, type CalendarDate } from "../../runtime/index.js";
 
@@ -80,8 +80,10 @@ export const e = {
   not: (operand: Expr): Expr => node({ op: "not", operand, type: t.bool }),
   and: (left: Expr, right: Expr): Expr => node({ op: "and", left, right, type: t.bool }),
   or: (left: Expr, right: Expr): Expr => node({ op: "or", left, right, type: t.bool }),
-  compare: (operator: ComparisonOp, left: Expr, right: Expr): Expr =>
-    node({ op: "compare", operator, operandType: left.type.kind === "optional" ? left.type.of : left.type, left, right, type: t.bool }),
+  compare: (operator: ComparisonOp, left: Expr, right: Expr): Expr => {
+    const operandType = left.type.kind === "optional" ? left.type.of : left.type;
+    return node({ op: "compare", operator, operation: defined(comparisonOf(operandType.kind)), operandType, left, right, type: t.bool });
+  },
   arithmetic: (operator: ArithmeticOp, left: Expr, right: Expr, type: ValueType): Expr =>
     node({ op: "arithmetic", operator, left, right, type }),
   negate: (operand: Expr): Expr => node({ op: "negate", operand, type: t.decimal }),
@@ -89,8 +91,8 @@ export const e = {
     node({ op: "round", operation: roundingOf(operand), mode, operand, type: operand.type.kind === "unrounded_money" ? t.money : t.integer }),
   floor: (operand: Expr): Expr => node({ op: "floor", operand, type: t.integer }),
   ceil: (operand: Expr): Expr => node({ op: "ceil", operand, type: t.integer }),
-  min: (left: Expr, right: Expr): Expr => node({ op: "min", left, right, type: left.type }),
-  max: (left: Expr, right: Expr): Expr => node({ op: "max", left, right, type: left.type }),
+  min: (left: Expr, right: Expr): Expr => node({ op: "min", operation: defined(choiceOf("min", left.type.kind)), left, right, type: left.type }),
+  max: (left: Expr, right: Expr): Expr => node({ op: "max", operation: defined(choiceOf("max", left.type.kind)), left, right, type: left.type }),
   convert: (conversion: Extract<ExprIR, { op: "convert" }>["conversion"], operand: Expr, type: ValueType): Expr =>
     node({ op: "convert", conversion, operand, type }),
   if: (condition: Expr, then: Expr, otherwise: Expr): Expr => node({ op: "if", condition, then, else: otherwise, type: then.type }),
@@ -349,4 +351,9 @@ export function program(parts: {
     scales: parts.scales ?? [],
     measures: parts.measures,
   };
+}
+
+function defined<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error("no operation of the table for these operands");
+  return value;
 }

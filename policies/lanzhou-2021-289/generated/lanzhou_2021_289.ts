@@ -17,6 +17,7 @@ import {
   floorDecimal,
   formatDate,
   lastDayOfTerm,
+  locatedError,
   maxOf,
   minOf,
   multiplyIntegerByPercent,
@@ -1101,11 +1102,15 @@ export function m1Outputs(
   let termEndCache: CalendarDate | null | undefined;
   function termEnd(): CalendarDate | null {
     if (termEndCache !== undefined) return termEndCache;
-    // §1 "聘用人员的聘用期限最长不超过6个月"
-    // note: 月数规则（民法典第二百零一条、第二百零二条）：N个月的聘用期限自起始日起算，至第N个月与起始日相应之日的前一日止；该月没有相应之日的，至该月末日止（2021-10-31起6个月至2022-04-30，2021-12-31起6个月至2022-06-30）
-    const termEndValue: CalendarDate | null = eligible() ? lastDayOfTerm(placement.start, termMonths()) : null;
-    termEndCache = termEndValue;
-    return termEndValue;
+    try {
+      // §1 "聘用人员的聘用期限最长不超过6个月"
+      // note: 月数规则（民法典第二百零一条、第二百零二条）：N个月的聘用期限自起始日起算，至第N个月与起始日相应之日的前一日止；该月没有相应之日的，至该月末日止（2021-10-31起6个月至2022-04-30，2021-12-31起6个月至2022-06-30）
+      const termEndValue: CalendarDate | null = eligible() ? lastDayOfTerm(placement.start, termMonths()) : null;
+      termEndCache = termEndValue;
+      return termEndValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/lanzhou-2021-289/m1.tiao", line: 54, column: 3 });
+    }
   }
 
   let placementsAfterCache: number | undefined;
@@ -1263,13 +1268,17 @@ export function m2Outputs(
   let refundCache: Money | undefined;
   function refund(): Money {
     if (refundCache !== undefined) return refundCache;
-    // §2 "对符合条件的大型企业、中小微企业分别按30%和60%的标准顶格返还"
-    // note: “顶格”即按上限比例足额返还；返还基数为企业及其职工上年度实际缴纳的失业保险费；按分四舍五入
-    const refundValue: Money = eligible()
-      ? multiplyMoneyByPercent(enterprise.ui_premiums_last_year, rate(), "half_up")
-      : YUAN_0;
-    refundCache = refundValue;
-    return refundValue;
+    try {
+      // §2 "对符合条件的大型企业、中小微企业分别按30%和60%的标准顶格返还"
+      // note: “顶格”即按上限比例足额返还；返还基数为企业及其职工上年度实际缴纳的失业保险费；按分四舍五入
+      const refundValue: Money = eligible()
+        ? multiplyMoneyByPercent(enterprise.ui_premiums_last_year, rate(), "half_up")
+        : YUAN_0;
+      refundCache = refundValue;
+      return refundValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/lanzhou-2021-289/m2.tiao", line: 19, column: 3 });
+    }
   }
 
   let channelCache: RefundChannel | undefined;
@@ -1471,25 +1480,33 @@ export function m3Outputs(
   let subsidisedPersonMonthsCache: number | undefined;
   function subsidisedPersonMonths(): number {
     if (subsidisedPersonMonthsCache !== undefined) return subsidisedPersonMonthsCache;
-    // §3 "补贴期限为3个月"
-    // note: 每人最多计3个月（2021年10月、11月、12月）
-    let subsidisedPersonMonthsValue = 0;
-    for (const t of enterprise.trainees) {
-      if (m3Subsidisable(t, enterprise, inDifficulty, asOf, overrides)) {
-        subsidisedPersonMonthsValue = addIntegers(subsidisedPersonMonthsValue, minOf(t.months, 3));
+    try {
+      // §3 "补贴期限为3个月"
+      // note: 每人最多计3个月（2021年10月、11月、12月）
+      let subsidisedPersonMonthsValue = 0;
+      for (const t of enterprise.trainees) {
+        if (m3Subsidisable(t, enterprise, inDifficulty, asOf, overrides)) {
+          subsidisedPersonMonthsValue = addIntegers(subsidisedPersonMonthsValue, minOf(t.months, 3));
+        }
       }
+      subsidisedPersonMonthsCache = subsidisedPersonMonthsValue;
+      return subsidisedPersonMonthsValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/lanzhou-2021-289/m3.tiao", line: 50, column: 3 });
     }
-    subsidisedPersonMonthsCache = subsidisedPersonMonthsValue;
-    return subsidisedPersonMonthsValue;
   }
 
   let subsidyCache: Money | undefined;
   function subsidy(): Money {
     if (subsidyCache !== undefined) return subsidyCache;
-    // §3 "给予每人每月500元职业培训补贴"
-    const subsidyValue: Money = multiplyMoney(monthlyStandard(), subsidisedPersonMonths());
-    subsidyCache = subsidyValue;
-    return subsidyValue;
+    try {
+      // §3 "给予每人每月500元职业培训补贴"
+      const subsidyValue: Money = multiplyMoney(monthlyStandard(), subsidisedPersonMonths());
+      subsidyCache = subsidyValue;
+      return subsidyValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/lanzhou-2021-289/m3.tiao", line: 55, column: 3 });
+    }
   }
 
   return {
@@ -1672,29 +1689,37 @@ export function m4Outputs(
   let unemploymentSubsidyMonthlyCache: Money | undefined;
   function unemploymentSubsidyMonthly(): Money {
     if (unemploymentSubsidyMonthlyCache !== undefined) return unemploymentSubsidyMonthlyCache;
-    // §4 "失业补助金标准按照兰州市失业保险金的80%确定"
-    // note: 按分四舍五入；县域居民的情景以三县的失业保险金标准覆盖 ui_benefit_standard
-    const unemploymentSubsidyMonthlyValue: Money = unemploymentSubsidyEligible()
-      ? multiplyMoneyByPercent(
-          uiBenefitStandardOn(asOf, overrides),
-          unemploymentSubsidyRateOn(asOf, overrides),
-          "half_up",
-        )
-      : YUAN_0;
-    unemploymentSubsidyMonthlyCache = unemploymentSubsidyMonthlyValue;
-    return unemploymentSubsidyMonthlyValue;
+    try {
+      // §4 "失业补助金标准按照兰州市失业保险金的80%确定"
+      // note: 按分四舍五入；县域居民的情景以三县的失业保险金标准覆盖 ui_benefit_standard
+      const unemploymentSubsidyMonthlyValue: Money = unemploymentSubsidyEligible()
+        ? multiplyMoneyByPercent(
+            uiBenefitStandardOn(asOf, overrides),
+            unemploymentSubsidyRateOn(asOf, overrides),
+            "half_up",
+          )
+        : YUAN_0;
+      unemploymentSubsidyMonthlyCache = unemploymentSubsidyMonthlyValue;
+      return unemploymentSubsidyMonthlyValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/lanzhou-2021-289/m4.tiao", line: 32, column: 3 });
+    }
   }
 
   let unemploymentSubsidyMonthsCache: number | undefined;
   function unemploymentSubsidyMonths(): number {
     if (unemploymentSubsidyMonthsCache !== undefined) return unemploymentSubsidyMonthsCache;
-    // §4 "按月发放不超过6个月的失业补助金"
-    // note: “不超过”含本数：合计最多6个月，已领取的月数从中扣除
-    const unemploymentSubsidyMonthsValue: number = unemploymentSubsidyEligible()
-      ? maxOf(0, subtractIntegers(unemploymentSubsidyMaxMonthsOn(asOf, overrides), person.subsidy_months_received))
-      : 0;
-    unemploymentSubsidyMonthsCache = unemploymentSubsidyMonthsValue;
-    return unemploymentSubsidyMonthsValue;
+    try {
+      // §4 "按月发放不超过6个月的失业补助金"
+      // note: “不超过”含本数：合计最多6个月，已领取的月数从中扣除
+      const unemploymentSubsidyMonthsValue: number = unemploymentSubsidyEligible()
+        ? maxOf(0, subtractIntegers(unemploymentSubsidyMaxMonthsOn(asOf, overrides), person.subsidy_months_received))
+        : 0;
+      unemploymentSubsidyMonthsCache = unemploymentSubsidyMonthsValue;
+      return unemploymentSubsidyMonthsValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/lanzhou-2021-289/m4.tiao", line: 38, column: 3 });
+    }
   }
 
   let livingSubsidyEligibleCache: boolean | undefined;
@@ -1730,13 +1755,17 @@ export function m4Outputs(
   let totalCache: Money | undefined;
   function total(): Money {
     if (totalCache !== undefined) return totalCache;
-    // §4 "按月发放不超过6个月的失业补助金，失业补助金标准按照兰州市失业保险金的80%确定；对参保不满1年的失业农民工，参照兰州市城市低保标准，按月发放3个月的临时生活补助"
-    const totalValue: Money = addMoney(
-      multiplyMoney(unemploymentSubsidyMonthly(), unemploymentSubsidyMonths()),
-      multiplyMoney(livingSubsidyMonthly(), livingSubsidyMonths()),
-    );
-    totalCache = totalValue;
-    return totalValue;
+    try {
+      // §4 "按月发放不超过6个月的失业补助金，失业补助金标准按照兰州市失业保险金的80%确定；对参保不满1年的失业农民工，参照兰州市城市低保标准，按月发放3个月的临时生活补助"
+      const totalValue: Money = addMoney(
+        multiplyMoney(unemploymentSubsidyMonthly(), unemploymentSubsidyMonths()),
+        multiplyMoney(livingSubsidyMonthly(), livingSubsidyMonths()),
+      );
+      totalCache = totalValue;
+      return totalValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/lanzhou-2021-289/m4.tiao", line: 58, column: 3 });
+    }
   }
 
   let priceSubsidyEligibleCache: boolean | undefined;
@@ -1927,13 +1956,17 @@ export function m5Outputs(
   let agencyRewardCache: Money | undefined;
   function agencyReward(): Money {
     if (agencyRewardCache !== undefined) return agencyRewardCache;
-    // §5 "按每人 200 元标准给予一次性奖补"
-    const agencyRewardValue: Money = multiplyMoney(
-      agencyRewardPerPersonOn(asOf, overrides),
-      agencyRewardedPlacements(),
-    );
-    agencyRewardCache = agencyRewardValue;
-    return agencyRewardValue;
+    try {
+      // §5 "按每人 200 元标准给予一次性奖补"
+      const agencyRewardValue: Money = multiplyMoney(
+        agencyRewardPerPersonOn(asOf, overrides),
+        agencyRewardedPlacements(),
+      );
+      agencyRewardCache = agencyRewardValue;
+      return agencyRewardValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/lanzhou-2021-289/m5.tiao", line: 38, column: 3 });
+    }
   }
 
   return {
@@ -2047,13 +2080,17 @@ export function m6Outputs(
   let maxAdditionalInternshipPostsCache: number | undefined;
   function maxAdditionalInternshipPosts(): number {
     if (maxAdditionalInternshipPostsCache !== undefined) return maxAdditionalInternshipPostsCache;
-    // §6 "增加岗位数不超过当年下达任务的 50%"
-    // note: “不超过”含本数（民法典第1259条）；岗位数为整数，不足一个的部分不计（向下取整）
-    const maxAdditionalInternshipPostsValue: number = floorDecimal(
-      multiplyIntegerByPercent(district.internship_task, internshipGrowthCapOn(asOf, overrides)),
-    );
-    maxAdditionalInternshipPostsCache = maxAdditionalInternshipPostsValue;
-    return maxAdditionalInternshipPostsValue;
+    try {
+      // §6 "增加岗位数不超过当年下达任务的 50%"
+      // note: “不超过”含本数（民法典第1259条）；岗位数为整数，不足一个的部分不计（向下取整）
+      const maxAdditionalInternshipPostsValue: number = floorDecimal(
+        multiplyIntegerByPercent(district.internship_task, internshipGrowthCapOn(asOf, overrides)),
+      );
+      maxAdditionalInternshipPostsCache = maxAdditionalInternshipPostsValue;
+      return maxAdditionalInternshipPostsValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/lanzhou-2021-289/m6.tiao", line: 7, column: 3 });
+    }
   }
 
   let committedDifficultGraduateCache: boolean | undefined;
@@ -2579,15 +2616,19 @@ export function m9Outputs(
   let livingAllowanceCache: Money | undefined;
   function livingAllowance(): Money {
     if (livingAllowanceCache !== undefined) return livingAllowanceCache;
-    // §9 "按照不低于当地最低工资标准的80%支付职工生活费"
-    // note: 月生活费下限，按分四舍五入
-    const livingAllowanceValue: Money = multiplyMoneyByPercent(
-      localMinimumWage(),
-      stoppageLivingAllowanceRateOn(asOf, overrides),
-      "half_up",
-    );
-    livingAllowanceCache = livingAllowanceValue;
-    return livingAllowanceValue;
+    try {
+      // §9 "按照不低于当地最低工资标准的80%支付职工生活费"
+      // note: 月生活费下限，按分四舍五入
+      const livingAllowanceValue: Money = multiplyMoneyByPercent(
+        localMinimumWage(),
+        stoppageLivingAllowanceRateOn(asOf, overrides),
+        "half_up",
+      );
+      livingAllowanceCache = livingAllowanceValue;
+      return livingAllowanceValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/lanzhou-2021-289/m9.tiao", line: 39, column: 3 });
+    }
   }
 
   let basisCache: WageBasis | null | undefined;
@@ -2834,88 +2875,92 @@ export function m9Outputs(
   let shortfallCache: Money | null | undefined;
   function shortfall(): Money | null {
     if (shortfallCache !== undefined) return shortfallCache;
-    let shortfallValue: Money | null;
-    const outsideNoticeApplies4 = !employment.stoppage_due_to_epidemic;
-    const withinOneCycleApplies4 = epidemicStoppageWithinCycle();
-    if (outsideNoticeApplies4 && withinOneCycleApplies4) {
-      throw new EvaluationError(
-        "conflicting_rules",
-        "two rules give `shortfall` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:112) and rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:117); make one an exception to the other, or their conditions exclusive",
-        { file: "policies/lanzhou-2021-289/m9.tiao", line: 117, column: 5 },
-      );
+    try {
+      let shortfallValue: Money | null;
+      const outsideNoticeApplies4 = !employment.stoppage_due_to_epidemic;
+      const withinOneCycleApplies4 = epidemicStoppageWithinCycle();
+      if (outsideNoticeApplies4 && withinOneCycleApplies4) {
+        throw new EvaluationError(
+          "conflicting_rules",
+          "two rules give `shortfall` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:112) and rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:117); make one an exception to the other, or their conditions exclusive",
+          { file: "policies/lanzhou-2021-289/m9.tiao", line: 117, column: 5 },
+        );
+      }
+      const noNormalWorkApplies4 = noNormalWorkBeyondCycle();
+      if (outsideNoticeApplies4 && noNormalWorkApplies4) {
+        throw new EvaluationError(
+          "conflicting_rules",
+          "two rules give `shortfall` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:112) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:123); make one an exception to the other, or their conditions exclusive",
+          { file: "policies/lanzhou-2021-289/m9.tiao", line: 123, column: 5 },
+        );
+      }
+      if (withinOneCycleApplies4 && noNormalWorkApplies4) {
+        throw new EvaluationError(
+          "conflicting_rules",
+          "two rules give `shortfall` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:117) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:123); make one an exception to the other, or their conditions exclusive",
+          { file: "policies/lanzhou-2021-289/m9.tiao", line: 123, column: 5 },
+        );
+      }
+      const normalWorkApplies4 = normalWorkBeyondCycle();
+      if (outsideNoticeApplies4 && normalWorkApplies4) {
+        throw new EvaluationError(
+          "conflicting_rules",
+          "two rules give `shortfall` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:112) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:128); make one an exception to the other, or their conditions exclusive",
+          { file: "policies/lanzhou-2021-289/m9.tiao", line: 128, column: 5 },
+        );
+      }
+      if (withinOneCycleApplies4 && normalWorkApplies4) {
+        throw new EvaluationError(
+          "conflicting_rules",
+          "two rules give `shortfall` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:117) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:128); make one an exception to the other, or their conditions exclusive",
+          { file: "policies/lanzhou-2021-289/m9.tiao", line: 128, column: 5 },
+        );
+      }
+      if (noNormalWorkApplies4 && normalWorkApplies4) {
+        throw new EvaluationError(
+          "conflicting_rules",
+          "two rules give `shortfall` a value: rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:123) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:128); make one an exception to the other, or their conditions exclusive",
+          { file: "policies/lanzhou-2021-289/m9.tiao", line: 128, column: 5 },
+        );
+      }
+      if (outsideNoticeApplies4) {
+        // rule outside_notice: §9 "企业因受疫情影响导致停工停产"
+        // note: 停工停产并非因疫情的，不属本条，无从依本通知计算差额
+        shortfallValue = null;
+        recorder?.decided("shortfall", "outside_notice");
+      } else if (withinOneCycleApplies4) {
+        // rule within_one_cycle: §9 "指导企业做好疫情防控中的劳动关系稳定和职工工资支付工作"
+        // note: 少于劳动合同约定月工资的差额，足额支付的为0
+        shortfallValue = employment.paid >= employment.contract_wage
+          ? YUAN_0
+          : subtractMoney(employment.contract_wage, employment.paid);
+        recorder?.decided("shortfall", "within_one_cycle");
+      } else if (noNormalWorkApplies4) {
+        // rule no_normal_work: §9 "按照不低于当地最低工资标准的80%支付职工生活费"
+        // note: 少于月生活费下限的差额，不低于下限的为0
+        shortfallValue = employment.paid >= livingAllowance()
+          ? YUAN_0
+          : subtractMoney(livingAllowance(), employment.paid);
+        recorder?.decided("shortfall", "no_normal_work");
+      } else if (normalWorkApplies4) {
+        // rule normal_work: §9 "企业支付给职工的工资不得低于当地最低工资标准"
+        // note: 少于月最低工资标准的差额，不低于标准的为0
+        shortfallValue = employment.paid >= localMinimumWage()
+          ? YUAN_0
+          : subtractMoney(localMinimumWage(), employment.paid);
+        recorder?.decided("shortfall", "normal_work");
+      } else {
+        throw new EvaluationError(
+          "no_rule_applies",
+          "no rule gives `shortfall` a value for this case; add a rule for it, or a rule without a condition",
+          { file: "policies/lanzhou-2021-289/m9.tiao", line: 111, column: 3 },
+        );
+      }
+      shortfallCache = shortfallValue;
+      return shortfallValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/lanzhou-2021-289/m9.tiao", line: 111, column: 3 });
     }
-    const noNormalWorkApplies4 = noNormalWorkBeyondCycle();
-    if (outsideNoticeApplies4 && noNormalWorkApplies4) {
-      throw new EvaluationError(
-        "conflicting_rules",
-        "two rules give `shortfall` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:112) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:123); make one an exception to the other, or their conditions exclusive",
-        { file: "policies/lanzhou-2021-289/m9.tiao", line: 123, column: 5 },
-      );
-    }
-    if (withinOneCycleApplies4 && noNormalWorkApplies4) {
-      throw new EvaluationError(
-        "conflicting_rules",
-        "two rules give `shortfall` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:117) and rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:123); make one an exception to the other, or their conditions exclusive",
-        { file: "policies/lanzhou-2021-289/m9.tiao", line: 123, column: 5 },
-      );
-    }
-    const normalWorkApplies4 = normalWorkBeyondCycle();
-    if (outsideNoticeApplies4 && normalWorkApplies4) {
-      throw new EvaluationError(
-        "conflicting_rules",
-        "two rules give `shortfall` a value: rule `outside_notice` (policies/lanzhou-2021-289/m9.tiao:112) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:128); make one an exception to the other, or their conditions exclusive",
-        { file: "policies/lanzhou-2021-289/m9.tiao", line: 128, column: 5 },
-      );
-    }
-    if (withinOneCycleApplies4 && normalWorkApplies4) {
-      throw new EvaluationError(
-        "conflicting_rules",
-        "two rules give `shortfall` a value: rule `within_one_cycle` (policies/lanzhou-2021-289/m9.tiao:117) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:128); make one an exception to the other, or their conditions exclusive",
-        { file: "policies/lanzhou-2021-289/m9.tiao", line: 128, column: 5 },
-      );
-    }
-    if (noNormalWorkApplies4 && normalWorkApplies4) {
-      throw new EvaluationError(
-        "conflicting_rules",
-        "two rules give `shortfall` a value: rule `no_normal_work` (policies/lanzhou-2021-289/m9.tiao:123) and rule `normal_work` (policies/lanzhou-2021-289/m9.tiao:128); make one an exception to the other, or their conditions exclusive",
-        { file: "policies/lanzhou-2021-289/m9.tiao", line: 128, column: 5 },
-      );
-    }
-    if (outsideNoticeApplies4) {
-      // rule outside_notice: §9 "企业因受疫情影响导致停工停产"
-      // note: 停工停产并非因疫情的，不属本条，无从依本通知计算差额
-      shortfallValue = null;
-      recorder?.decided("shortfall", "outside_notice");
-    } else if (withinOneCycleApplies4) {
-      // rule within_one_cycle: §9 "指导企业做好疫情防控中的劳动关系稳定和职工工资支付工作"
-      // note: 少于劳动合同约定月工资的差额，足额支付的为0
-      shortfallValue = employment.paid >= employment.contract_wage
-        ? YUAN_0
-        : subtractMoney(employment.contract_wage, employment.paid);
-      recorder?.decided("shortfall", "within_one_cycle");
-    } else if (noNormalWorkApplies4) {
-      // rule no_normal_work: §9 "按照不低于当地最低工资标准的80%支付职工生活费"
-      // note: 少于月生活费下限的差额，不低于下限的为0
-      shortfallValue = employment.paid >= livingAllowance()
-        ? YUAN_0
-        : subtractMoney(livingAllowance(), employment.paid);
-      recorder?.decided("shortfall", "no_normal_work");
-    } else if (normalWorkApplies4) {
-      // rule normal_work: §9 "企业支付给职工的工资不得低于当地最低工资标准"
-      // note: 少于月最低工资标准的差额，不低于标准的为0
-      shortfallValue = employment.paid >= localMinimumWage()
-        ? YUAN_0
-        : subtractMoney(localMinimumWage(), employment.paid);
-      recorder?.decided("shortfall", "normal_work");
-    } else {
-      throw new EvaluationError(
-        "no_rule_applies",
-        "no rule gives `shortfall` a value for this case; add a rule for it, or a rule without a condition",
-        { file: "policies/lanzhou-2021-289/m9.tiao", line: 111, column: 3 },
-      );
-    }
-    shortfallCache = shortfallValue;
-    return shortfallValue;
   }
 
   return {

@@ -16,6 +16,7 @@ import {
   evaluateScenarioJson,
   fen,
   formatDate,
+  locatedError,
   maxOf,
   multiplyIntegers,
   multiplyMoney,
@@ -576,13 +577,17 @@ export function allowanceOutputs(
   let householdIncomeCache: Money | undefined;
   function householdIncome(): Money {
     if (householdIncomeCache !== undefined) return householdIncomeCache;
-    // §3 "家庭月收入为共同生活的家庭成员月收入之和"
-    let householdIncomeValue = YUAN_0;
-    for (const m of household.members) {
-      householdIncomeValue = addMoney(householdIncomeValue, allowanceCountedIncome(m, asOf, overrides));
+    try {
+      // §3 "家庭月收入为共同生活的家庭成员月收入之和"
+      let householdIncomeValue = YUAN_0;
+      for (const m of household.members) {
+        householdIncomeValue = addMoney(householdIncomeValue, allowanceCountedIncome(m, asOf, overrides));
+      }
+      householdIncomeCache = householdIncomeValue;
+      return householdIncomeValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/dibao/allowance.tiao", line: 20, column: 3 });
     }
-    householdIncomeCache = householdIncomeValue;
-    return householdIncomeValue;
   }
 
   let householdSizeCache: number | undefined;
@@ -597,10 +602,14 @@ export function allowanceOutputs(
   let thresholdCache: Money | undefined;
   function threshold(): Money {
     if (thresholdCache !== undefined) return thresholdCache;
-    // §2 "家庭月收入低于本市城市低保标准乘以家庭人口数"
-    const thresholdValue: Money = multiplyMoney(lowIncomeStandardOn(asOf, overrides), householdSize());
-    thresholdCache = thresholdValue;
-    return thresholdValue;
+    try {
+      // §2 "家庭月收入低于本市城市低保标准乘以家庭人口数"
+      const thresholdValue: Money = multiplyMoney(lowIncomeStandardOn(asOf, overrides), householdSize());
+      thresholdCache = thresholdValue;
+      return thresholdValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/dibao/allowance.tiao", line: 28, column: 3 });
+    }
   }
 
   let applicantListedCache: boolean | undefined;
@@ -632,23 +641,31 @@ export function allowanceOutputs(
   let assetsWithinLimitCache: boolean | undefined;
   function assetsWithinLimit(): boolean {
     if (assetsWithinLimitCache !== undefined) return assetsWithinLimitCache;
-    // §2 "家庭金融资产人均不超过低保标准24倍"
-    // note: “人均不超过”即合计不超过低保标准×24×家庭人口数，含本数；两边同乘人口数以免除法
-    const assetsWithinLimitValue: boolean = household.financial_assets <= multiplyMoney(lowIncomeStandardOn(asOf, overrides), multiplyIntegers(assetMultipleOn(asOf, overrides), householdSize()));
-    assetsWithinLimitCache = assetsWithinLimitValue;
-    return assetsWithinLimitValue;
+    try {
+      // §2 "家庭金融资产人均不超过低保标准24倍"
+      // note: “人均不超过”即合计不超过低保标准×24×家庭人口数，含本数；两边同乘人口数以免除法
+      const assetsWithinLimitValue: boolean = household.financial_assets <= multiplyMoney(lowIncomeStandardOn(asOf, overrides), multiplyIntegers(assetMultipleOn(asOf, overrides), householdSize()));
+      assetsWithinLimitCache = assetsWithinLimitValue;
+      return assetsWithinLimitValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/dibao/allowance.tiao", line: 40, column: 3 });
+    }
   }
 
   let inWaitingPeriodCache: boolean | undefined;
   function inWaitingPeriod(): boolean {
     if (inWaitingPeriodCache !== undefined) return inWaitingPeriodCache;
-    // §2 "因隐瞒收入被终止低保的家庭，自终止之日起6个月内不予受理其申请"
-    // note: 月数规则：终止之日加6个月（目标月较短时取该月末日），申请之日早于该日的不予受理
-    const inWaitingPeriodValue: boolean =
-      household.terminated_for_concealment !== null &&
-      household.application_date < addMonths(present(household.terminated_for_concealment), reapplicationWaitOn(asOf, overrides));
-    inWaitingPeriodCache = inWaitingPeriodValue;
-    return inWaitingPeriodValue;
+    try {
+      // §2 "因隐瞒收入被终止低保的家庭，自终止之日起6个月内不予受理其申请"
+      // note: 月数规则：终止之日加6个月（目标月较短时取该月末日），申请之日早于该日的不予受理
+      const inWaitingPeriodValue: boolean =
+        household.terminated_for_concealment !== null &&
+        household.application_date < addMonths(present(household.terminated_for_concealment), reapplicationWaitOn(asOf, overrides));
+      inWaitingPeriodCache = inWaitingPeriodValue;
+      return inWaitingPeriodValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/dibao/allowance.tiao", line: 45, column: 3 });
+    }
   }
 
   let eligibleCache: boolean | undefined;
@@ -672,46 +689,62 @@ export function allowanceOutputs(
   let monthlyAllowanceCache: Money | undefined;
   function monthlyAllowance(): Money {
     if (monthlyAllowanceCache !== undefined) return monthlyAllowanceCache;
-    // §4 "低保金按家庭月收入与低保标准乘以家庭人口数的差额发放。差额不足30元的，按每户每月30元发放"
-    const monthlyAllowanceValue: Money = eligible()
-      ? maxOf(subtractMoney(threshold(), householdIncome()), minimumAllowanceOn(asOf, overrides))
-      : YUAN_0;
-    monthlyAllowanceCache = monthlyAllowanceValue;
-    return monthlyAllowanceValue;
+    try {
+      // §4 "低保金按家庭月收入与低保标准乘以家庭人口数的差额发放。差额不足30元的，按每户每月30元发放"
+      const monthlyAllowanceValue: Money = eligible()
+        ? maxOf(subtractMoney(threshold(), householdIncome()), minimumAllowanceOn(asOf, overrides))
+        : YUAN_0;
+      monthlyAllowanceCache = monthlyAllowanceValue;
+      return monthlyAllowanceValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/dibao/allowance.tiao", line: 62, column: 3 });
+    }
   }
 
   let topupCache: Money | undefined;
   function topup(): Money {
     if (topupCache !== undefined) return topupCache;
-    // §5 "分类施保"
-    // note: 只有低保家庭的成员享受分类施保增发
-    const topupValue: Money = eligible() ? allowanceTopupSum(household, asOf, overrides) : YUAN_0;
-    topupCache = topupValue;
-    return topupValue;
+    try {
+      // §5 "分类施保"
+      // note: 只有低保家庭的成员享受分类施保增发
+      const topupValue: Money = eligible() ? allowanceTopupSum(household, asOf, overrides) : YUAN_0;
+      topupCache = topupValue;
+      return topupValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/dibao/allowance.tiao", line: 99, column: 3 });
+    }
   }
 
   let topupCasesCache: number | undefined;
   function topupCases(): number {
     if (topupCasesCache !== undefined) return topupCasesCache;
-    // §5 "分类施保按人次统计，同一人同时享受两项增发的计2人次"
-    const topupCasesValue: number = eligible()
-      ? addIntegers(
-          allowanceTopupCasesCount(household, asOf, overrides),
-          allowanceTopupCasesCount2(household, asOf, overrides),
-        )
-      : 0;
-    topupCasesCache = topupCasesValue;
-    return topupCasesValue;
+    try {
+      // §5 "分类施保按人次统计，同一人同时享受两项增发的计2人次"
+      const topupCasesValue: number = eligible()
+        ? addIntegers(
+            allowanceTopupCasesCount(household, asOf, overrides),
+            allowanceTopupCasesCount2(household, asOf, overrides),
+          )
+        : 0;
+      topupCasesCache = topupCasesValue;
+      return topupCasesValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/dibao/allowance.tiao", line: 104, column: 3 });
+    }
   }
 
   let totalCache: Money | undefined;
   function total(): Money {
     if (totalCache !== undefined) return totalCache;
-    // §4 "低保金按家庭月收入与低保标准乘以家庭人口数的差额发放"
-    // note: 每月发放的合计金额：第四条的差额补助加第五条的分类施保增发
-    const totalValue: Money = addMoney(monthlyAllowance(), topup());
-    totalCache = totalValue;
-    return totalValue;
+    try {
+      // §4 "低保金按家庭月收入与低保标准乘以家庭人口数的差额发放"
+      // note: 每月发放的合计金额：第四条的差额补助加第五条的分类施保增发
+      const totalValue: Money = addMoney(monthlyAllowance(), topup());
+      totalCache = totalValue;
+      return totalValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/dibao/allowance.tiao", line: 111, column: 3 });
+    }
   }
 
   let quarterlyVisitCache: boolean | undefined;

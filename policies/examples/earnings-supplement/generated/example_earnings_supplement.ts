@@ -15,6 +15,7 @@ import {
   fen,
   firstDayOfYear,
   formatDate,
+  locatedError,
   minOf,
   percentFromMillionths,
   roundToFen,
@@ -198,102 +199,126 @@ export function supplementOutputs(
   let incomeLast12MonthsCache: Money | undefined;
   function incomeLast12Months(): Money {
     if (incomeLast12MonthsCache !== undefined) return incomeLast12MonthsCache;
-    // §1 "劳动者的月收入按申请当月以前12个月的工资收入合计计算"
-    // note: 无工资收入记录的月份按零计算：wage 声明了 otherwise 0 yuan
-    const incomeLast12MonthsValue: Money = sumMoneySeries(
-      worker.wage,
-      "month",
-      asOf,
-      { relation: "last", count: 12, unit: "month" },
-      YUAN_0,
-      {
-        name: "worker.wage",
-        location: { file: "policies/examples/earnings-supplement/policy.tiao", line: 63, column: 7 },
-      },
-    );
-    incomeLast12MonthsCache = incomeLast12MonthsValue;
-    return incomeLast12MonthsValue;
+    try {
+      // §1 "劳动者的月收入按申请当月以前12个月的工资收入合计计算"
+      // note: 无工资收入记录的月份按零计算：wage 声明了 otherwise 0 yuan
+      const incomeLast12MonthsValue: Money = sumMoneySeries(
+        worker.wage,
+        "month",
+        asOf,
+        { relation: "last", count: 12, unit: "month" },
+        YUAN_0,
+        {
+          name: "worker.wage",
+          location: { file: "policies/examples/earnings-supplement/policy.tiao", line: 63, column: 7 },
+        },
+      );
+      incomeLast12MonthsCache = incomeLast12MonthsValue;
+      return incomeLast12MonthsValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/earnings-supplement/policy.tiao", line: 62, column: 3 });
+    }
   }
 
   let averageWageLastYearCache: Money | undefined;
   function averageWageLastYear(): Money {
     if (averageWageLastYearCache !== undefined) return averageWageLastYearCache;
-    // §1 "上一年度的月平均工资收入按上一年度12个月的工资收入合计除以12计算，计算结果四舍五入到分"
-    const averageWageLastYearValue: Money = averageSeries(
-      worker.wage,
-      "month",
-      asOf,
-      { relation: "previous", count: 1, unit: "year" },
-      YUAN_0,
-      {
-        name: "worker.wage",
-        location: { file: "policies/examples/earnings-supplement/policy.tiao", line: 68, column: 7 },
-      },
-      "half_up",
-    );
-    averageWageLastYearCache = averageWageLastYearValue;
-    return averageWageLastYearValue;
+    try {
+      // §1 "上一年度的月平均工资收入按上一年度12个月的工资收入合计除以12计算，计算结果四舍五入到分"
+      const averageWageLastYearValue: Money = averageSeries(
+        worker.wage,
+        "month",
+        asOf,
+        { relation: "previous", count: 1, unit: "year" },
+        YUAN_0,
+        {
+          name: "worker.wage",
+          location: { file: "policies/examples/earnings-supplement/policy.tiao", line: 68, column: 7 },
+        },
+        "half_up",
+      );
+      averageWageLastYearCache = averageWageLastYearValue;
+      return averageWageLastYearValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/earnings-supplement/policy.tiao", line: 67, column: 3 });
+    }
   }
 
   let supplementCache: Money | undefined;
   function supplement(): Money {
     if (supplementCache !== undefined) return supplementCache;
-    // §2 "不超过12000元的部分按20%计发，超过12000元的部分按10%计发"
-    const supplementValue: Money = roundToFen(
-      applyScale(supplementScaleScale, minOf(incomeLast12Months(), incomeCapOn(asOf, overrides)), asOf, "marginal"),
-      "half_up",
-    );
-    supplementCache = supplementValue;
-    return supplementValue;
+    try {
+      // §2 "不超过12000元的部分按20%计发，超过12000元的部分按10%计发"
+      const supplementValue: Money = roundToFen(
+        applyScale(supplementScaleScale, minOf(incomeLast12Months(), incomeCapOn(asOf, overrides)), asOf, "marginal"),
+        "half_up",
+      );
+      supplementCache = supplementValue;
+      return supplementValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/earnings-supplement/policy.tiao", line: 71, column: 3 });
+    }
   }
 
   let bonusCache: Money | undefined;
   function bonus(): Money {
     if (bonusCache !== undefined) return bonusCache;
-    // §3 "上一年度月平均工资收入所处的档次适用的比例，乘以该月平均工资收入，作为一次性奖励"
-    const bonusValue: Money = roundToFen(
-      applyScale(bonusScaleScale, averageWageLastYear(), asOf, "single_rate"),
-      "down",
-    );
-    bonusCache = bonusValue;
-    return bonusValue;
+    try {
+      // §3 "上一年度月平均工资收入所处的档次适用的比例，乘以该月平均工资收入，作为一次性奖励"
+      const bonusValue: Money = roundToFen(
+        applyScale(bonusScaleScale, averageWageLastYear(), asOf, "single_rate"),
+        "down",
+      );
+      bonusCache = bonusValue;
+      return bonusValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/earnings-supplement/policy.tiao", line: 75, column: 3 });
+    }
   }
 
   let januaryHousingAreaCache: number | undefined;
   function januaryHousingArea(): number {
     if (januaryHousingAreaCache !== undefined) return januaryHousingAreaCache;
-    // §4 "申请人当年1月的住房面积作为核定住房情况的依据"
-    const januaryHousingAreaValue: number = seriesValueAt(
-      worker.housing_area,
-      "month",
-      firstDayOfYear(asOf),
-      undefined,
-      {
-        name: "worker.housing_area",
-        location: { file: "policies/examples/earnings-supplement/policy.tiao", line: 80, column: 7 },
-      },
-    );
-    januaryHousingAreaCache = januaryHousingAreaValue;
-    return januaryHousingAreaValue;
+    try {
+      // §4 "申请人当年1月的住房面积作为核定住房情况的依据"
+      const januaryHousingAreaValue: number = seriesValueAt(
+        worker.housing_area,
+        "month",
+        firstDayOfYear(asOf),
+        undefined,
+        {
+          name: "worker.housing_area",
+          location: { file: "policies/examples/earnings-supplement/policy.tiao", line: 80, column: 7 },
+        },
+      );
+      januaryHousingAreaCache = januaryHousingAreaValue;
+      return januaryHousingAreaValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/earnings-supplement/policy.tiao", line: 79, column: 3 });
+    }
   }
 
   let supplementsLastTwoYearsCache: Money | undefined;
   function supplementsLastTwoYears(): Money {
     if (supplementsLastTwoYearsCache !== undefined) return supplementsLastTwoYearsCache;
-    // §4 "上两个年度已领取的补贴合计一并登记"
-    const supplementsLastTwoYearsValue: Money = sumMoneySeries(
-      worker.supplements_received,
-      "year",
-      asOf,
-      { relation: "last", count: 2, unit: "year" },
-      YUAN_0,
-      {
-        name: "worker.supplements_received",
-        location: { file: "policies/examples/earnings-supplement/policy.tiao", line: 84, column: 7 },
-      },
-    );
-    supplementsLastTwoYearsCache = supplementsLastTwoYearsValue;
-    return supplementsLastTwoYearsValue;
+    try {
+      // §4 "上两个年度已领取的补贴合计一并登记"
+      const supplementsLastTwoYearsValue: Money = sumMoneySeries(
+        worker.supplements_received,
+        "year",
+        asOf,
+        { relation: "last", count: 2, unit: "year" },
+        YUAN_0,
+        {
+          name: "worker.supplements_received",
+          location: { file: "policies/examples/earnings-supplement/policy.tiao", line: 84, column: 7 },
+        },
+      );
+      supplementsLastTwoYearsCache = supplementsLastTwoYearsValue;
+      return supplementsLastTwoYearsValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/earnings-supplement/policy.tiao", line: 83, column: 3 });
+    }
   }
 
   return {

@@ -21,6 +21,9 @@ import {
   fen,
   firstDayOfYear,
   formatDate,
+  located,
+  locatedError,
+  maxDecimal,
   moneyToDecimal,
   multiplyMoneyByDecimal,
   multiplyMoneyByPercent,
@@ -90,10 +93,6 @@ const PERCENT_25 = percentFromMillionths(250000);
 const PERCENT_3 = percentFromMillionths(30000);
 const PERCENT_4 = percentFromMillionths(40000);
 const PERCENT_6 = percentFromMillionths(60000);
-
-function largerDecimal(a: Decimal, b: Decimal): Decimal {
-  return compareDecimal(a, b) >= 0 ? a : b;
-}
 
 // ---------------------------------------------------------------- facts
 
@@ -394,7 +393,10 @@ export function basicIncomeOutputs(
 
   return {
     in_force: () => true,
-    basic_income: (member: Person) => basicIncomeBasicIncome(member, age, asOf, overrides),
+    basic_income: (member: Person) => located(
+      { file: "policies/examples/openfisca-country-template/benefits.tiao", line: 9, column: 3 },
+      () => basicIncomeBasicIncome(member, age, asOf, overrides),
+    ),
   };
 }
 
@@ -647,7 +649,10 @@ export function ageOutputs(
 
   return {
     in_force: () => true,
-    age: (member: Person) => ageAge(member, asOf, overrides),
+    age: (member: Person) => located(
+      { file: "policies/examples/openfisca-country-template/demographics.tiao", line: 4, column: 3 },
+      () => ageAge(member, asOf, overrides),
+    ),
   };
 }
 
@@ -722,89 +727,110 @@ export function disposableIncomeOutputs(
   let membersIncomeCache: Money | undefined;
   function membersIncome(): Money {
     if (membersIncomeCache !== undefined) return membersIncomeCache;
-    // §10 "the salaries, capital returns, pensions and basic incomes of its members"
-    let membersIncomeValue = EUR_0;
-    for (const p of household.members) {
-      membersIncomeValue = addMoney(
-        membersIncomeValue,
-        addMoney(
+    try {
+      // §10 "the salaries, capital returns, pensions and basic incomes of its members"
+      let membersIncomeValue = EUR_0;
+      for (const p of household.members) {
+        membersIncomeValue = addMoney(
+          membersIncomeValue,
           addMoney(
             addMoney(
-              seriesValueAt(
-                p.salary,
-                "month",
-                asOf,
-                EUR_0,
-                {
-                  name: "salary",
-                  location: {
-                    file: "policies/examples/openfisca-country-template/disposable-income.tiao",
-                    line: 9,
-                    column: 11,
+              addMoney(
+                seriesValueAt(
+                  p.salary,
+                  "month",
+                  asOf,
+                  EUR_0,
+                  {
+                    name: "salary",
+                    location: {
+                      file: "policies/examples/openfisca-country-template/disposable-income.tiao",
+                      line: 9,
+                      column: 11,
+                    },
                   },
-                },
-              ),
-              seriesValueAt(
-                p.capital_returns,
-                "month",
-                asOf,
-                EUR_0,
-                {
-                  name: "capital_returns",
-                  location: {
-                    file: "policies/examples/openfisca-country-template/disposable-income.tiao",
-                    line: 9,
-                    column: 22,
+                ),
+                seriesValueAt(
+                  p.capital_returns,
+                  "month",
+                  asOf,
+                  EUR_0,
+                  {
+                    name: "capital_returns",
+                    location: {
+                      file: "policies/examples/openfisca-country-template/disposable-income.tiao",
+                      line: 9,
+                      column: 22,
+                    },
                   },
-                },
+                ),
               ),
+              disposableIncomePensionIncome(p, pension),
             ),
-            disposableIncomePensionIncome(p, pension),
+            basicIncome.basic_income(p),
           ),
-          basicIncome.basic_income(p),
-        ),
+        );
+      }
+      membersIncomeCache = membersIncomeValue;
+      return membersIncomeValue;
+    } catch (error) {
+      throw locatedError(
+        error,
+        { file: "policies/examples/openfisca-country-template/disposable-income.tiao", line: 8, column: 3 },
       );
     }
-    membersIncomeCache = membersIncomeValue;
-    return membersIncomeValue;
   }
 
   let membersTaxesCache: Money | undefined;
   function membersTaxes(): Money {
     if (membersTaxesCache !== undefined) return membersTaxesCache;
-    // §10 "its members' income taxes and social security contributions"
-    let membersTaxesValue = EUR_0;
-    for (const p of household.members) {
-      membersTaxesValue = addMoney(
-        membersTaxesValue,
-        addMoney(incomeTax.income_tax(p), socialSecurityContribution.social_security_contribution(p)),
+    try {
+      // §10 "its members' income taxes and social security contributions"
+      let membersTaxesValue = EUR_0;
+      for (const p of household.members) {
+        membersTaxesValue = addMoney(
+          membersTaxesValue,
+          addMoney(incomeTax.income_tax(p), socialSecurityContribution.social_security_contribution(p)),
+        );
+      }
+      membersTaxesCache = membersTaxesValue;
+      return membersTaxesValue;
+    } catch (error) {
+      throw locatedError(
+        error,
+        { file: "policies/examples/openfisca-country-template/disposable-income.tiao", line: 12, column: 3 },
       );
     }
-    membersTaxesCache = membersTaxesValue;
-    return membersTaxesValue;
   }
 
   let disposableIncomeCache: Money | undefined;
   function disposableIncome(): Money {
     if (disposableIncomeCache !== undefined) return disposableIncomeCache;
-    // §10 "A household's disposable income for a month is the salaries, capital returns, pensions and basic incomes of its members, with the housing allowance and the parenting allowance of the household, less its members' income taxes and social security contributions and a twelfth of the household's housing tax for the year"
-    const disposableIncomeValue: Money = roundToFen(
-      subtractDecimal(
-        moneyToDecimal(
-          subtractMoney(
-            addMoney(
-              addMoney(membersIncome(), housingAllowance.housing_allowance()),
-              parentingAllowance.parenting_allowance(),
+    try {
+      // §10 "A household's disposable income for a month is the salaries, capital returns, pensions and basic incomes of its members, with the housing allowance and the parenting allowance of the household, less its members' income taxes and social security contributions and a twelfth of the household's housing tax for the year"
+      const disposableIncomeValue: Money = roundToFen(
+        subtractDecimal(
+          moneyToDecimal(
+            subtractMoney(
+              addMoney(
+                addMoney(membersIncome(), housingAllowance.housing_allowance()),
+                parentingAllowance.parenting_allowance(),
+              ),
+              membersTaxes(),
             ),
-            membersTaxes(),
           ),
+          divideMoneyByInteger(housingTax.housing_tax(), 12),
         ),
-        divideMoneyByInteger(housingTax.housing_tax(), 12),
-      ),
-      "half_up",
-    );
-    disposableIncomeCache = disposableIncomeValue;
-    return disposableIncomeValue;
+        "half_up",
+      );
+      disposableIncomeCache = disposableIncomeValue;
+      return disposableIncomeValue;
+    } catch (error) {
+      throw locatedError(
+        error,
+        { file: "policies/examples/openfisca-country-template/disposable-income.tiao", line: 16, column: 3 },
+      );
+    }
   }
 
   return {
@@ -882,24 +908,31 @@ export function housingAllowanceOutputs(
   let housingAllowanceCache: Money | undefined;
   function housingAllowance(): Money {
     if (housingAllowanceCache !== undefined) return housingAllowanceCache;
-    // §1 "a housing allowance equal to a fraction of the rent it pays that month"
-    // note: the template does not round; an allowance in whole cents is rounded half up
-    const housingAllowanceValue: Money = multiplyMoneyByPercent(
-      seriesValueAt(
-        household.rent,
-        "month",
-        asOf,
-        EUR_0,
-        {
-          name: "household.rent",
-          location: { file: "policies/examples/openfisca-country-template/housing.tiao", line: 23, column: 13 },
-        },
-      ),
-      housingAllowanceRateOn(asOf, overrides),
-      "half_up",
-    );
-    housingAllowanceCache = housingAllowanceValue;
-    return housingAllowanceValue;
+    try {
+      // §1 "a housing allowance equal to a fraction of the rent it pays that month"
+      // note: the template does not round; an allowance in whole cents is rounded half up
+      const housingAllowanceValue: Money = multiplyMoneyByPercent(
+        seriesValueAt(
+          household.rent,
+          "month",
+          asOf,
+          EUR_0,
+          {
+            name: "household.rent",
+            location: { file: "policies/examples/openfisca-country-template/housing.tiao", line: 23, column: 13 },
+          },
+        ),
+        housingAllowanceRateOn(asOf, overrides),
+        "half_up",
+      );
+      housingAllowanceCache = housingAllowanceValue;
+      return housingAllowanceValue;
+    } catch (error) {
+      throw locatedError(
+        error,
+        { file: "policies/examples/openfisca-country-template/housing.tiao", line: 22, column: 3 },
+      );
+    }
   }
 
   return {
@@ -968,60 +1001,85 @@ export function housingTaxOutputs(
   let januaryCache: CalendarDate | undefined;
   function january(): CalendarDate {
     if (januaryCache !== undefined) return januaryCache;
-    // §2 "computed from the household's situation in the first month of the year"
-    const januaryValue: CalendarDate = firstDayOfYear(asOf);
-    januaryCache = januaryValue;
-    return januaryValue;
+    try {
+      // §2 "computed from the household's situation in the first month of the year"
+      const januaryValue: CalendarDate = firstDayOfYear(asOf);
+      januaryCache = januaryValue;
+      return januaryValue;
+    } catch (error) {
+      throw locatedError(
+        error,
+        { file: "policies/examples/openfisca-country-template/housing.tiao", line: 29, column: 3 },
+      );
+    }
   }
 
   let taxedCache: boolean | undefined;
   function taxed(): boolean {
     if (taxedCache !== undefined) return taxedCache;
-    // §2 "Only owners and tenants pay it"
-    const taxedValue: boolean = ["owner", "tenant"].includes(
-      seriesValueAt(
-        household.housing_occupancy_status,
-        "month",
-        january(),
-        "tenant",
-        {
-          name: "household.housing_occupancy_status",
-          location: { file: "policies/examples/openfisca-country-template/housing.tiao", line: 34, column: 7 },
-        },
-      ),
-    );
-    taxedCache = taxedValue;
-    return taxedValue;
+    try {
+      // §2 "Only owners and tenants pay it"
+      const taxedValue: boolean = ["owner", "tenant"].includes(
+        seriesValueAt(
+          household.housing_occupancy_status,
+          "month",
+          january(),
+          "tenant",
+          {
+            name: "household.housing_occupancy_status",
+            location: { file: "policies/examples/openfisca-country-template/housing.tiao", line: 34, column: 7 },
+          },
+        ),
+      );
+      taxedCache = taxedValue;
+      return taxedValue;
+    } catch (error) {
+      throw locatedError(
+        error,
+        { file: "policies/examples/openfisca-country-template/housing.tiao", line: 33, column: 3 },
+      );
+    }
   }
 
   let housingTaxCache: Money | undefined;
   function housingTax(): Money {
     if (housingTaxCache !== undefined) return housingTaxCache;
-    // §2 "10 euros per square metre of the accommodation, and at least 200 euros"
-    // note: the template does not round; a tax in whole cents is rounded half up
-    const housingTaxValue: Money = taxed()
-      ? roundToFen(
-          largerDecimal(
-            multiplyMoneyByDecimal(
-              housingTaxRateOn(asOf, overrides),
-              seriesValueAt(
-                household.accommodation_size,
-                "month",
-                january(),
-                DECIMAL_0,
-                {
-                  name: "household.accommodation_size",
-                  location: { file: "policies/examples/openfisca-country-template/housing.tiao", line: 39, column: 41 },
-                },
+    try {
+      // §2 "10 euros per square metre of the accommodation, and at least 200 euros"
+      // note: the template does not round; a tax in whole cents is rounded half up
+      const housingTaxValue: Money = taxed()
+        ? roundToFen(
+            maxDecimal(
+              multiplyMoneyByDecimal(
+                housingTaxRateOn(asOf, overrides),
+                seriesValueAt(
+                  household.accommodation_size,
+                  "month",
+                  january(),
+                  DECIMAL_0,
+                  {
+                    name: "household.accommodation_size",
+                    location: {
+                      file: "policies/examples/openfisca-country-template/housing.tiao",
+                      line: 39,
+                      column: 41,
+                    },
+                  },
+                ),
               ),
+              moneyToDecimal(housingTaxMinimalAmountOn(asOf, overrides)),
             ),
-            moneyToDecimal(housingTaxMinimalAmountOn(asOf, overrides)),
-          ),
-          "half_up",
-        )
-      : EUR_0;
-    housingTaxCache = housingTaxValue;
-    return housingTaxValue;
+            "half_up",
+          )
+        : EUR_0;
+      housingTaxCache = housingTaxValue;
+      return housingTaxValue;
+    } catch (error) {
+      throw locatedError(
+        error,
+        { file: "policies/examples/openfisca-country-template/housing.tiao", line: 37, column: 3 },
+      );
+    }
   }
 
   return {
@@ -1088,25 +1146,32 @@ export function householdIncomeOutputs(
   let householdIncomeCache: Money | undefined;
   function householdIncome(): Money {
     if (householdIncomeCache !== undefined) return householdIncomeCache;
-    // §3 "the sum of its members' salaries for that month"
-    let householdIncomeValue = EUR_0;
-    for (const m of household.members) {
-      householdIncomeValue = addMoney(
-        householdIncomeValue,
-        seriesValueAt(
-          m.salary,
-          "month",
-          asOf,
-          EUR_0,
-          {
-            name: "salary",
-            location: { file: "policies/examples/openfisca-country-template/income.tiao", line: 5, column: 11 },
-          },
-        ),
+    try {
+      // §3 "the sum of its members' salaries for that month"
+      let householdIncomeValue = EUR_0;
+      for (const m of household.members) {
+        householdIncomeValue = addMoney(
+          householdIncomeValue,
+          seriesValueAt(
+            m.salary,
+            "month",
+            asOf,
+            EUR_0,
+            {
+              name: "salary",
+              location: { file: "policies/examples/openfisca-country-template/income.tiao", line: 5, column: 11 },
+            },
+          ),
+        );
+      }
+      householdIncomeCache = householdIncomeValue;
+      return householdIncomeValue;
+    } catch (error) {
+      throw locatedError(
+        error,
+        { file: "policies/examples/openfisca-country-template/income.tiao", line: 4, column: 3 },
       );
     }
-    householdIncomeCache = householdIncomeValue;
-    return householdIncomeValue;
   }
 
   return {
@@ -1187,13 +1252,20 @@ export function totalBenefitsOutputs(
   let totalBenefitsCache: Money | undefined;
   function totalBenefits(): Money {
     if (totalBenefitsCache !== undefined) return totalBenefitsCache;
-    // §11 "a household's total benefits for a month are its members' basic incomes and the household's housing allowance"
-    const totalBenefitsValue: Money = addMoney(
-      totalBenefitsTotalBenefitsSum(household, basicIncome),
-      housingAllowance.housing_allowance(),
-    );
-    totalBenefitsCache = totalBenefitsValue;
-    return totalBenefitsValue;
+    try {
+      // §11 "a household's total benefits for a month are its members' basic incomes and the household's housing allowance"
+      const totalBenefitsValue: Money = addMoney(
+        totalBenefitsTotalBenefitsSum(household, basicIncome),
+        housingAllowance.housing_allowance(),
+      );
+      totalBenefitsCache = totalBenefitsValue;
+      return totalBenefitsValue;
+    } catch (error) {
+      throw locatedError(
+        error,
+        { file: "policies/examples/openfisca-country-template/stats.tiao", line: 4, column: 3 },
+      );
+    }
   }
 
   return {
@@ -1279,17 +1351,24 @@ export function totalTaxesOutputs(
   let totalTaxesCache: Money | undefined;
   function totalTaxes(): Money {
     if (totalTaxesCache !== undefined) return totalTaxesCache;
-    // §11 "its total taxes are its members' income taxes and social security contributions and a twelfth of the household's housing tax for the year"
-    // note: the template does not round; a total in whole cents is rounded half up
-    const totalTaxesValue: Money = roundToFen(
-      addDecimal(
-        moneyToDecimal(totalTaxesTotalTaxesSum(household, incomeTax, socialSecurityContribution)),
-        divideMoneyByInteger(housingTax.housing_tax(), 12),
-      ),
-      "half_up",
-    );
-    totalTaxesCache = totalTaxesValue;
-    return totalTaxesValue;
+    try {
+      // §11 "its total taxes are its members' income taxes and social security contributions and a twelfth of the household's housing tax for the year"
+      // note: the template does not round; a total in whole cents is rounded half up
+      const totalTaxesValue: Money = roundToFen(
+        addDecimal(
+          moneyToDecimal(totalTaxesTotalTaxesSum(household, incomeTax, socialSecurityContribution)),
+          divideMoneyByInteger(housingTax.housing_tax(), 12),
+        ),
+        "half_up",
+      );
+      totalTaxesCache = totalTaxesValue;
+      return totalTaxesValue;
+    } catch (error) {
+      throw locatedError(
+        error,
+        { file: "policies/examples/openfisca-country-template/stats.tiao", line: 10, column: 3 },
+      );
+    }
   }
 
   return {
@@ -1402,7 +1481,10 @@ export function incomeTaxOutputs(
 
   return {
     in_force: () => true,
-    income_tax: (member: Person) => incomeTaxIncomeTax(member, pension, asOf, overrides),
+    income_tax: (member: Person) => located(
+      { file: "policies/examples/openfisca-country-template/taxes.tiao", line: 8, column: 3 },
+      () => incomeTaxIncomeTax(member, pension, asOf, overrides),
+    ),
   };
 }
 
@@ -1491,10 +1573,9 @@ export function socialSecurityContributionOutputs(
 
   return {
     in_force: () => true,
-    social_security_contribution: (member: Person) => socialSecurityContributionSocialSecurityContribution(
-      member,
-      asOf,
-      overrides,
+    social_security_contribution: (member: Person) => located(
+      { file: "policies/examples/openfisca-country-template/taxes.tiao", line: 15, column: 3 },
+      () => socialSecurityContributionSocialSecurityContribution(member, asOf, overrides),
     ),
   };
 }

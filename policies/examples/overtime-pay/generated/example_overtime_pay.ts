@@ -18,6 +18,7 @@ import {
   evaluateScenarioJson,
   fen,
   formatDate,
+  locatedError,
   multiplyDecimal,
   multiplyDecimalByPercent,
   multiplyIntegers,
@@ -250,29 +251,37 @@ export function overtimeOutputs(
   let dailyWageCache: Money | undefined;
   function dailyWage(): Money {
     if (dailyWageCache !== undefined) return dailyWageCache;
-    // §1 "日工资为月工资收入除以月计薪天数"
-    // note: 日工资按分四舍五入，仅供查看；小时工资与加班工资从未舍入的商计算
-    const dailyWageValue: Money = roundToFen(
-      divideMoneyByDecimal(employee.monthly_wage, paidDaysPerMonthOn(asOf, overrides)),
-      "half_up",
-    );
-    dailyWageCache = dailyWageValue;
-    return dailyWageValue;
+    try {
+      // §1 "日工资为月工资收入除以月计薪天数"
+      // note: 日工资按分四舍五入，仅供查看；小时工资与加班工资从未舍入的商计算
+      const dailyWageValue: Money = roundToFen(
+        divideMoneyByDecimal(employee.monthly_wage, paidDaysPerMonthOn(asOf, overrides)),
+        "half_up",
+      );
+      dailyWageCache = dailyWageValue;
+      return dailyWageValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/overtime-pay/policy.tiao", line: 63, column: 3 });
+    }
   }
 
   let hourlyWageCache: Money | undefined;
   function hourlyWage(): Money {
     if (hourlyWageCache !== undefined) return hourlyWageCache;
-    // §1 "小时工资为日工资除以8小时"
-    const hourlyWageValue: Money = roundToFen(
-      divideDecimal(
-        divideMoneyByDecimal(employee.monthly_wage, paidDaysPerMonthOn(asOf, overrides)),
-        decimalFromInteger(hoursPerDayOn(asOf, overrides)),
-      ),
-      "half_up",
-    );
-    hourlyWageCache = hourlyWageValue;
-    return hourlyWageValue;
+    try {
+      // §1 "小时工资为日工资除以8小时"
+      const hourlyWageValue: Money = roundToFen(
+        divideDecimal(
+          divideMoneyByDecimal(employee.monthly_wage, paidDaysPerMonthOn(asOf, overrides)),
+          decimalFromInteger(hoursPerDayOn(asOf, overrides)),
+        ),
+        "half_up",
+      );
+      hourlyWageCache = hourlyWageValue;
+      return hourlyWageValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/overtime-pay/policy.tiao", line: 68, column: 3 });
+    }
   }
 
   let rateCache: Percent | undefined;
@@ -289,86 +298,106 @@ export function overtimeOutputs(
   let overtimePayCache: Money | undefined;
   function overtimePay(): Money {
     if (overtimePayCache !== undefined) return overtimePayCache;
-    // §2 "加班工资按分四舍五入"
-    // note: 先乘后舍：只在最后一步按分四舍五入，不以已舍入的小时工资相乘
-    const overtimePayValue: Money = roundToFen(
-      multiplyDecimalByPercent(
-        multiplyDecimal(
-          divideDecimal(
-            divideMoneyByDecimal(employee.monthly_wage, paidDaysPerMonthOn(asOf, overrides)),
-            decimalFromInteger(hoursPerDayOn(asOf, overrides)),
+    try {
+      // §2 "加班工资按分四舍五入"
+      // note: 先乘后舍：只在最后一步按分四舍五入，不以已舍入的小时工资相乘
+      const overtimePayValue: Money = roundToFen(
+        multiplyDecimalByPercent(
+          multiplyDecimal(
+            divideDecimal(
+              divideMoneyByDecimal(employee.monthly_wage, paidDaysPerMonthOn(asOf, overrides)),
+              decimalFromInteger(hoursPerDayOn(asOf, overrides)),
+            ),
+            decimalFromInteger(employee.overtime_hours),
           ),
-          decimalFromInteger(employee.overtime_hours),
+          rate(),
         ),
-        rate(),
-      ),
-      "half_up",
-    );
-    overtimePayCache = overtimePayValue;
-    return overtimePayValue;
+        "half_up",
+      );
+      overtimePayCache = overtimePayValue;
+      return overtimePayValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/overtime-pay/policy.tiao", line: 80, column: 3 });
+    }
   }
 
   let overtimeDaysCache: number | undefined;
   function overtimeDays(): number {
     if (overtimeDaysCache !== undefined) return overtimeDaysCache;
-    // §3 "加班时数除以8折算为加班天数"
-    // note: 整数部分的天数，按四舍五入；两位小数见 overtime_days_exact
-    const overtimeDaysValue: number = roundDecimal(
-      divideDecimal(decimalFromInteger(employee.overtime_hours), decimalFromInteger(hoursPerDayOn(asOf, overrides))),
-      "half_up",
-    );
-    overtimeDaysCache = overtimeDaysValue;
-    return overtimeDaysValue;
+    try {
+      // §3 "加班时数除以8折算为加班天数"
+      // note: 整数部分的天数，按四舍五入；两位小数见 overtime_days_exact
+      const overtimeDaysValue: number = roundDecimal(
+        divideDecimal(decimalFromInteger(employee.overtime_hours), decimalFromInteger(hoursPerDayOn(asOf, overrides))),
+        "half_up",
+      );
+      overtimeDaysCache = overtimeDaysValue;
+      return overtimeDaysValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/overtime-pay/policy.tiao", line: 85, column: 3 });
+    }
   }
 
   let overtimeDaysExactCache: Decimal | undefined;
   function overtimeDaysExact(): Decimal {
     if (overtimeDaysExactCache !== undefined) return overtimeDaysExactCache;
-    // §3 "保留两位小数"
-    const overtimeDaysExactValue: Decimal = multiplyDecimal(
-      decimalFromInteger(
-        roundDecimal(
-          divideDecimal(
-            decimalFromInteger(multiplyIntegers(employee.overtime_hours, 100)),
-            decimalFromInteger(hoursPerDayOn(asOf, overrides)),
+    try {
+      // §3 "保留两位小数"
+      const overtimeDaysExactValue: Decimal = multiplyDecimal(
+        decimalFromInteger(
+          roundDecimal(
+            divideDecimal(
+              decimalFromInteger(multiplyIntegers(employee.overtime_hours, 100)),
+              decimalFromInteger(hoursPerDayOn(asOf, overrides)),
+            ),
+            "half_up",
           ),
-          "half_up",
         ),
-      ),
-      DECIMAL_0_01,
-    );
-    overtimeDaysExactCache = overtimeDaysExactValue;
-    return overtimeDaysExactValue;
+        DECIMAL_0_01,
+      );
+      overtimeDaysExactCache = overtimeDaysExactValue;
+      return overtimeDaysExactValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/overtime-pay/policy.tiao", line: 90, column: 3 });
+    }
   }
 
   let wageLevelCache: Decimal | undefined;
   function wageLevel(): Decimal {
     if (wageLevelCache !== undefined) return wageLevelCache;
-    // §4 "月工资收入与当地最低工资标准之比，保留两位小数"
-    const wageLevelValue: Decimal = multiplyDecimal(
-      decimalFromInteger(
-        roundDecimal(
-          multiplyDecimal(divideMoneyByMoney(employee.monthly_wage, area.minimum_wage), decimalFromInteger(100)),
-          "half_up",
+    try {
+      // §4 "月工资收入与当地最低工资标准之比，保留两位小数"
+      const wageLevelValue: Decimal = multiplyDecimal(
+        decimalFromInteger(
+          roundDecimal(
+            multiplyDecimal(divideMoneyByMoney(employee.monthly_wage, area.minimum_wage), decimalFromInteger(100)),
+            "half_up",
+          ),
         ),
-      ),
-      DECIMAL_0_01,
-    );
-    wageLevelCache = wageLevelValue;
-    return wageLevelValue;
+        DECIMAL_0_01,
+      );
+      wageLevelCache = wageLevelValue;
+      return wageLevelValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/overtime-pay/policy.tiao", line: 94, column: 3 });
+    }
   }
 
   let payPerOvertimeHourCache: Money | undefined;
   function payPerOvertimeHour(): Money {
     if (payPerOvertimeHourCache !== undefined) return payPerOvertimeHourCache;
-    // §2 "加班工资按分四舍五入"
-    // note: 加班时数为0时，除以0是计算错误
-    const payPerOvertimeHourValue: Money = roundToFen(
-      divideMoneyByInteger(overtimePay(), employee.overtime_hours),
-      "half_up",
-    );
-    payPerOvertimeHourCache = payPerOvertimeHourValue;
-    return payPerOvertimeHourValue;
+    try {
+      // §2 "加班工资按分四舍五入"
+      // note: 加班时数为0时，除以0是计算错误
+      const payPerOvertimeHourValue: Money = roundToFen(
+        divideMoneyByInteger(overtimePay(), employee.overtime_hours),
+        "half_up",
+      );
+      payPerOvertimeHourCache = payPerOvertimeHourValue;
+      return payPerOvertimeHourValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/overtime-pay/policy.tiao", line: 98, column: 3 });
+    }
   }
 
   return {

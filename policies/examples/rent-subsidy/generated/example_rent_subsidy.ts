@@ -18,7 +18,9 @@ import {
   fen,
   floorDecimal,
   formatDate,
+  locatedError,
   maxOf,
+  minDecimal,
   minOf,
   moneyToDecimal,
   multiplyDecimal,
@@ -64,10 +66,6 @@ const PERCENT_80 = percentFromMillionths(800000);
 const YUAN_0 = fen(0);
 const YUAN_20 = fen(2000);
 const YUAN_24 = fen(2400);
-
-function smallerDecimal(a: Decimal, b: Decimal): Decimal {
-  return compareDecimal(a, b) <= 0 ? a : b;
-}
 
 // ---------------------------------------------------------------- facts
 
@@ -507,46 +505,62 @@ export function rentSubsidyOutputs(
   let countedAreaCache: Decimal | undefined;
   function countedArea(): Decimal {
     if (countedAreaCache !== undefined) return countedAreaCache;
-    // §2 "承租公有住房的，其面积按50%计入现有住房建筑面积"
-    const countedAreaValue: Decimal = addDecimal(
-      household.owned_area,
-      multiplyDecimalByPercent(household.public_rental_area, publicHousingShareOn(asOf, overrides)),
-    );
-    countedAreaCache = countedAreaValue;
-    return countedAreaValue;
+    try {
+      // §2 "承租公有住房的，其面积按50%计入现有住房建筑面积"
+      const countedAreaValue: Decimal = addDecimal(
+        household.owned_area,
+        multiplyDecimalByPercent(household.public_rental_area, publicHousingShareOn(asOf, overrides)),
+      );
+      countedAreaCache = countedAreaValue;
+      return countedAreaValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/rent-subsidy/policy.tiao", line: 158, column: 3 });
+    }
   }
 
   let entitledAreaCache: Decimal | undefined;
   function entitledArea(): Decimal {
     if (entitledAreaCache !== undefined) return entitledAreaCache;
-    // §2 "人均15平方米乘以家庭人口数"
-    const entitledAreaValue: Decimal = multiplyDecimal(
-      areaPerPersonOn(asOf, overrides),
-      decimalFromInteger(household.persons),
-    );
-    entitledAreaCache = entitledAreaValue;
-    return entitledAreaValue;
+    try {
+      // §2 "人均15平方米乘以家庭人口数"
+      const entitledAreaValue: Decimal = multiplyDecimal(
+        areaPerPersonOn(asOf, overrides),
+        decimalFromInteger(household.persons),
+      );
+      entitledAreaCache = entitledAreaValue;
+      return entitledAreaValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/rent-subsidy/policy.tiao", line: 162, column: 3 });
+    }
   }
 
   let areaGapCache: Decimal | undefined;
   function areaGap(): Decimal {
     if (areaGapCache !== undefined) return areaGapCache;
-    // §2 "补贴面积为人均15平方米乘以家庭人口数，减去家庭现有住房建筑面积后的差额"
-    // note: 现有住房面积超出保障面积时为负数
-    const areaGapValue: Decimal = subtractDecimal(entitledArea(), countedArea());
-    areaGapCache = areaGapValue;
-    return areaGapValue;
+    try {
+      // §2 "补贴面积为人均15平方米乘以家庭人口数，减去家庭现有住房建筑面积后的差额"
+      // note: 现有住房面积超出保障面积时为负数
+      const areaGapValue: Decimal = subtractDecimal(entitledArea(), countedArea());
+      areaGapCache = areaGapValue;
+      return areaGapValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/rent-subsidy/policy.tiao", line: 166, column: 3 });
+    }
   }
 
   let excessAreaCache: number | undefined;
   function excessArea(): number {
     if (excessAreaCache !== undefined) return excessAreaCache;
-    // §2 "现有住房建筑面积超出人均15平方米乘以家庭人口数的，应当在不予受理告知书中载明超出的整平方米数，不足1平方米的部分不计"
-    const excessAreaValue: number = compareDecimal(areaGap(), decimalFromInteger(0)) < 0
-      ? floorDecimal(negateDecimal(areaGap()))
-      : 0;
-    excessAreaCache = excessAreaValue;
-    return excessAreaValue;
+    try {
+      // §2 "现有住房建筑面积超出人均15平方米乘以家庭人口数的，应当在不予受理告知书中载明超出的整平方米数，不足1平方米的部分不计"
+      const excessAreaValue: number = compareDecimal(areaGap(), decimalFromInteger(0)) < 0
+        ? floorDecimal(negateDecimal(areaGap()))
+        : 0;
+      excessAreaCache = excessAreaValue;
+      return excessAreaValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/rent-subsidy/policy.tiao", line: 171, column: 3 });
+    }
   }
 
   let bandCoveredCache: boolean | undefined;
@@ -614,12 +628,16 @@ export function rentSubsidyOutputs(
   let subsidisedAreaCache: number | undefined;
   function subsidisedArea(): number {
     if (subsidisedAreaCache !== undefined) return subsidisedAreaCache;
-    // §2 "补贴面积不足1平方米的部分按1平方米计算，每户补贴面积最高不超过30平方米"
-    const subsidisedAreaValue: number = eligible()
-      ? ceilDecimal(smallerDecimal(areaGap(), areaCapOn(asOf, overrides)))
-      : 0;
-    subsidisedAreaCache = subsidisedAreaValue;
-    return subsidisedAreaValue;
+    try {
+      // §2 "补贴面积不足1平方米的部分按1平方米计算，每户补贴面积最高不超过30平方米"
+      const subsidisedAreaValue: number = eligible()
+        ? ceilDecimal(minDecimal(areaGap(), areaCapOn(asOf, overrides)))
+        : 0;
+      subsidisedAreaCache = subsidisedAreaValue;
+      return subsidisedAreaValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/rent-subsidy/policy.tiao", line: 204, column: 3 });
+    }
   }
 
   let locationFactorCache: Decimal | undefined;
@@ -638,13 +656,17 @@ export function rentSubsidyOutputs(
   let standardCache: Money | undefined;
   function standard(): Money {
     if (standardCache !== undefined) return standardCache;
-    // §3 "补贴标准按区位系数调整，按分四舍五入"
-    const standardValue: Money = roundToFen(
-      multiplyMoneyByDecimal(rentStandardOn(asOf, overrides), locationFactor()),
-      "half_up",
-    );
-    standardCache = standardValue;
-    return standardValue;
+    try {
+      // §3 "补贴标准按区位系数调整，按分四舍五入"
+      const standardValue: Money = roundToFen(
+        multiplyMoneyByDecimal(rentStandardOn(asOf, overrides), locationFactor()),
+        "half_up",
+      );
+      standardCache = standardValue;
+      return standardValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/rent-subsidy/policy.tiao", line: 216, column: 3 });
+    }
   }
 
   let bandCoefficientCache: Percent | undefined;
@@ -676,28 +698,40 @@ export function rentSubsidyOutputs(
   let subsidyAfterAllowanceCache: Money | undefined;
   function subsidyAfterAllowance(): Money {
     if (subsidyAfterAllowanceCache !== undefined) return subsidyAfterAllowanceCache;
-    // §5 "月补贴额为补贴标准乘以补贴面积再乘以补贴系数，扣减家庭成员已领取的单位住房补贴后按分进位；扣减后不足零的，不予发放"
-    const subsidyAfterAllowanceValue: Money = maxOf(
-      roundToFen(
-        subtractDecimal(
-          multiplyMoneyByPercentExact(multiplyMoney(standard(), subsidisedArea()), coefficient()),
-          moneyToDecimal(household.employer_allowance),
+    try {
+      // §5 "月补贴额为补贴标准乘以补贴面积再乘以补贴系数，扣减家庭成员已领取的单位住房补贴后按分进位；扣减后不足零的，不予发放"
+      const subsidyAfterAllowanceValue: Money = maxOf(
+        roundToFen(
+          subtractDecimal(
+            multiplyMoneyByPercentExact(multiplyMoney(standard(), subsidisedArea()), coefficient()),
+            moneyToDecimal(household.employer_allowance),
+          ),
+          "up",
         ),
-        "up",
-      ),
-      YUAN_0,
-    );
-    subsidyAfterAllowanceCache = subsidyAfterAllowanceValue;
-    return subsidyAfterAllowanceValue;
+        YUAN_0,
+      );
+      subsidyAfterAllowanceCache = subsidyAfterAllowanceValue;
+      return subsidyAfterAllowanceValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/rent-subsidy/policy.tiao", line: 234, column: 3 });
+    }
   }
 
   let rentCapCache: Money | undefined;
   function rentCap(): Money {
     if (rentCapCache !== undefined) return rentCapCache;
-    // §5 "月补贴额不超过实际月租金的50%，该上限按分舍去"
-    const rentCapValue: Money = multiplyMoneyByPercent(household.monthly_rent, rentShareCapOn(asOf, overrides), "down");
-    rentCapCache = rentCapValue;
-    return rentCapValue;
+    try {
+      // §5 "月补贴额不超过实际月租金的50%，该上限按分舍去"
+      const rentCapValue: Money = multiplyMoneyByPercent(
+        household.monthly_rent,
+        rentShareCapOn(asOf, overrides),
+        "down",
+      );
+      rentCapCache = rentCapValue;
+      return rentCapValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/rent-subsidy/policy.tiao", line: 238, column: 3 });
+    }
   }
 
   let monthlySubsidyCache: Money | undefined;

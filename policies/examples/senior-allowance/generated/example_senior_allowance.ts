@@ -22,6 +22,7 @@ import {
   lastDayOfMonth,
   lastDayOfTerm,
   lastDayOfYear,
+  locatedError,
   maxOf,
   monthOf,
   multiplyIntegers,
@@ -254,52 +255,72 @@ export function seniorAllowanceOutputs(
   let ageCache: number | undefined;
   function age(): number {
     if (ageCache !== undefined) return ageCache;
-    // §1 "周岁按公历的年、月、日计算，生日当日即满周岁"
-    // note: 生日前一日尚未满周岁；出生日为2月29日的，平年于3月1日满周岁（民法典第二百零二条：期间至该月末日届满）
-    const ageValue: number = completedYears(senior.birth_date, asOf);
-    ageCache = ageValue;
-    return ageValue;
+    try {
+      // §1 "周岁按公历的年、月、日计算，生日当日即满周岁"
+      // note: 生日前一日尚未满周岁；出生日为2月29日的，平年于3月1日满周岁（民法典第二百零二条：期间至该月末日届满）
+      const ageValue: number = completedYears(senior.birth_date, asOf);
+      ageCache = ageValue;
+      return ageValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/senior-allowance/policy.tiao", line: 56, column: 3 });
+    }
   }
 
   let entryBirthdayCache: CalendarDate | undefined;
   function entryBirthday(): CalendarDate {
     if (entryBirthdayCache !== undefined) return entryBirthdayCache;
-    // §1 "出生日为2月29日的，平年以3月1日为周岁生日"
-    // note: 满N周岁之日是自出生日起N年期间届满的次日
-    const entryBirthdayValue: CalendarDate = addDays(
-      lastDayOfTerm(senior.birth_date, multiplyIntegers(12, entryAgeOn(asOf, overrides))),
-      1,
-    );
-    entryBirthdayCache = entryBirthdayValue;
-    return entryBirthdayValue;
+    try {
+      // §1 "出生日为2月29日的，平年以3月1日为周岁生日"
+      // note: 满N周岁之日是自出生日起N年期间届满的次日
+      const entryBirthdayValue: CalendarDate = addDays(
+        lastDayOfTerm(senior.birth_date, multiplyIntegers(12, entryAgeOn(asOf, overrides))),
+        1,
+      );
+      entryBirthdayCache = entryBirthdayValue;
+      return entryBirthdayValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/senior-allowance/policy.tiao", line: 61, column: 3 });
+    }
   }
 
   let thisBirthdayCache: CalendarDate | undefined;
   function thisBirthday(): CalendarDate {
     if (thisBirthdayCache !== undefined) return thisBirthdayCache;
-    // §1 "生日当日即满周岁"
-    // note: 最近一次周岁生日：满 age 周岁之日
-    const thisBirthdayValue: CalendarDate = addDays(lastDayOfTerm(senior.birth_date, multiplyIntegers(12, age())), 1);
-    thisBirthdayCache = thisBirthdayValue;
-    return thisBirthdayValue;
+    try {
+      // §1 "生日当日即满周岁"
+      // note: 最近一次周岁生日：满 age 周岁之日
+      const thisBirthdayValue: CalendarDate = addDays(lastDayOfTerm(senior.birth_date, multiplyIntegers(12, age())), 1);
+      thisBirthdayCache = thisBirthdayValue;
+      return thisBirthdayValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/senior-allowance/policy.tiao", line: 66, column: 3 });
+    }
   }
 
   let monthsSinceEntryAgeCache: number | undefined;
   function monthsSinceEntryAge(): number {
     if (monthsSinceEntryAgeCache !== undefined) return monthsSinceEntryAgeCache;
-    // §3 "高龄津贴自老年人年满80周岁的次月起按月发放"
-    const monthsSinceEntryAgeValue: number = completedMonths(entryBirthday(), maxOf(entryBirthday(), asOf));
-    monthsSinceEntryAgeCache = monthsSinceEntryAgeValue;
-    return monthsSinceEntryAgeValue;
+    try {
+      // §3 "高龄津贴自老年人年满80周岁的次月起按月发放"
+      const monthsSinceEntryAgeValue: number = completedMonths(entryBirthday(), maxOf(entryBirthday(), asOf));
+      monthsSinceEntryAgeCache = monthsSinceEntryAgeValue;
+      return monthsSinceEntryAgeValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/senior-allowance/policy.tiao", line: 71, column: 3 });
+    }
   }
 
   let paymentFromCache: CalendarDate | undefined;
   function paymentFrom(): CalendarDate {
     if (paymentFromCache !== undefined) return paymentFromCache;
-    // §3 "高龄津贴自老年人年满80周岁的次月起按月发放"
-    const paymentFromValue: CalendarDate = addMonths(firstDayOfMonth(entryBirthday()), 1);
-    paymentFromCache = paymentFromValue;
-    return paymentFromValue;
+    try {
+      // §3 "高龄津贴自老年人年满80周岁的次月起按月发放"
+      const paymentFromValue: CalendarDate = addMonths(firstDayOfMonth(entryBirthday()), 1);
+      paymentFromCache = paymentFromValue;
+      return paymentFromValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/senior-allowance/policy.tiao", line: 75, column: 3 });
+    }
   }
 
   let eligibleCache: boolean | undefined;
@@ -315,14 +336,18 @@ export function seniorAllowanceOutputs(
   let bandAgeCache: number | undefined;
   function bandAge(): number {
     if (bandAgeCache !== undefined) return bandAgeCache;
-    // §3 "年龄段变化的，自次月起按新标准发放"
-    // note: 按上月末日的周岁确定本月标准：本月满90或100周岁的，下月起按新标准
-    const bandAgeValue: number = completedYears(
-      senior.birth_date,
-      maxOf(senior.birth_date, subtractDays(firstDayOfMonth(asOf), 1)),
-    );
-    bandAgeCache = bandAgeValue;
-    return bandAgeValue;
+    try {
+      // §3 "年龄段变化的，自次月起按新标准发放"
+      // note: 按上月末日的周岁确定本月标准：本月满90或100周岁的，下月起按新标准
+      const bandAgeValue: number = completedYears(
+        senior.birth_date,
+        maxOf(senior.birth_date, subtractDays(firstDayOfMonth(asOf), 1)),
+      );
+      bandAgeCache = bandAgeValue;
+      return bandAgeValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/senior-allowance/policy.tiao", line: 84, column: 3 });
+    }
   }
 
   let monthlyAllowanceCache: Money | undefined;
@@ -405,55 +430,75 @@ export function seniorAllowanceOutputs(
   let bandChangesNextMonthCache: boolean | undefined;
   function bandChangesNextMonth(): boolean {
     if (bandChangesNextMonthCache !== undefined) return bandChangesNextMonthCache;
-    // §3 "年龄段变化的，自次月起按新标准发放"
-    // note: 本月刚满90或100周岁的，本月仍按原标准，下月起按新标准
-    const bandChangesNextMonthValue: boolean =
-      eligible() &&
-      monthOf(asOf) === monthOf(thisBirthday()) &&
-      yearOf(asOf) === yearOf(thisBirthday()) &&
-      (age() === 90 || age() === 100);
-    bandChangesNextMonthCache = bandChangesNextMonthValue;
-    return bandChangesNextMonthValue;
+    try {
+      // §3 "年龄段变化的，自次月起按新标准发放"
+      // note: 本月刚满90或100周岁的，本月仍按原标准，下月起按新标准
+      const bandChangesNextMonthValue: boolean =
+        eligible() &&
+        monthOf(asOf) === monthOf(thisBirthday()) &&
+        yearOf(asOf) === yearOf(thisBirthday()) &&
+        (age() === 90 || age() === 100);
+      bandChangesNextMonthCache = bandChangesNextMonthValue;
+      return bandChangesNextMonthValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/senior-allowance/policy.tiao", line: 108, column: 3 });
+    }
   }
 
   let paidByCache: CalendarDate | null | undefined;
   function paidBy(): CalendarDate | null {
     if (paidByCache !== undefined) return paidByCache;
-    // §3 "当月津贴于当月最后一日前发放到位"
-    const paidByValue: CalendarDate | null = eligible() ? lastDayOfMonth(asOf) : null;
-    paidByCache = paidByValue;
-    return paidByValue;
+    try {
+      // §3 "当月津贴于当月最后一日前发放到位"
+      const paidByValue: CalendarDate | null = eligible() ? lastDayOfMonth(asOf) : null;
+      paidByCache = paidByValue;
+      return paidByValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/senior-allowance/policy.tiao", line: 116, column: 3 });
+    }
   }
 
   let monthsPayableThisYearCache: number | undefined;
   function monthsPayableThisYear(): number {
     if (monthsPayableThisYearCache !== undefined) return monthsPayableThisYearCache;
-    // §4 "高龄津贴按自然年度发放"
-    // note: 本年度1月（或首次发放之月，取其晚者）至评估日所在月，均计入
-    const monthsPayableThisYearValue: number = eligible()
-      ? addIntegers(completedMonths(maxOf(paymentFrom(), firstDayOfYear(asOf)), firstDayOfMonth(asOf)), 1)
-      : 0;
-    monthsPayableThisYearCache = monthsPayableThisYearValue;
-    return monthsPayableThisYearValue;
+    try {
+      // §4 "高龄津贴按自然年度发放"
+      // note: 本年度1月（或首次发放之月，取其晚者）至评估日所在月，均计入
+      const monthsPayableThisYearValue: number = eligible()
+        ? addIntegers(completedMonths(maxOf(paymentFrom(), firstDayOfYear(asOf)), firstDayOfMonth(asOf)), 1)
+        : 0;
+      monthsPayableThisYearCache = monthsPayableThisYearValue;
+      return monthsPayableThisYearValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/senior-allowance/policy.tiao", line: 120, column: 3 });
+    }
   }
 
   let payableThisYearCache: Money | undefined;
   function payableThisYear(): Money {
     if (payableThisYearCache !== undefined) return payableThisYearCache;
-    // §4 "本年度应发金额按当月标准乘以本年度发放月数计算"
-    // note: 每月的津贴额乘以月数
-    const payableThisYearValue: Money = multiplyMoney(monthlyAllowance(), monthsPayableThisYear());
-    payableThisYearCache = payableThisYearValue;
-    return payableThisYearValue;
+    try {
+      // §4 "本年度应发金额按当月标准乘以本年度发放月数计算"
+      // note: 每月的津贴额乘以月数
+      const payableThisYearValue: Money = multiplyMoney(monthlyAllowance(), monthsPayableThisYear());
+      payableThisYearCache = payableThisYearValue;
+      return payableThisYearValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/senior-allowance/policy.tiao", line: 128, column: 3 });
+    }
   }
 
   let certificationDeadlineCache: CalendarDate | undefined;
   function certificationDeadline(): CalendarDate {
     if (certificationDeadlineCache !== undefined) return certificationDeadlineCache;
-    // §4 "领取人应当于每年12月31日前完成年度认证"
-    const certificationDeadlineValue: CalendarDate = lastDayOfYear(asOf);
-    certificationDeadlineCache = certificationDeadlineValue;
-    return certificationDeadlineValue;
+    try {
+      // §4 "领取人应当于每年12月31日前完成年度认证"
+      const certificationDeadlineValue: CalendarDate = lastDayOfYear(asOf);
+      certificationDeadlineCache = certificationDeadlineValue;
+      return certificationDeadlineValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/senior-allowance/policy.tiao", line: 133, column: 3 });
+    }
   }
 
   let certificationDueCache: boolean | undefined;

@@ -21,6 +21,7 @@ import {
   fen,
   formatDate,
   lastDayOfTerm,
+  locatedError,
   maxOf,
   minOf,
   multiplyIntegerByPercent,
@@ -642,43 +643,59 @@ export function stoppageSubsidyOutputs(
   let affectedCache: boolean | undefined;
   function affected(): boolean {
     if (affectedCache !== undefined) return affectedCache;
-    // §1 "本通知适用于受洪涝灾害影响停工停产的中小微企业；营业收入同比下降30%以上的大型企业，参照执行"
-    // note: 营业收入同比增减为负数时，其相反数即降幅
-    const affectedValue: boolean = enterprise.size === "large"
-      ? compareDecimal(negateDecimal(enterprise.revenue_growth), revenueDeclineThresholdOn(asOf, overrides)) >= 0
-      : true;
-    affectedCache = affectedValue;
-    return affectedValue;
+    try {
+      // §1 "本通知适用于受洪涝灾害影响停工停产的中小微企业；营业收入同比下降30%以上的大型企业，参照执行"
+      // note: 营业收入同比增减为负数时，其相反数即降幅
+      const affectedValue: boolean = enterprise.size === "large"
+        ? compareDecimal(negateDecimal(enterprise.revenue_growth), revenueDeclineThresholdOn(asOf, overrides)) >= 0
+        : true;
+      affectedCache = affectedValue;
+      return affectedValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 199, column: 3 });
+    }
   }
 
   let lastStoppageDayCache: CalendarDate | undefined;
   function lastStoppageDay(): CalendarDate {
     if (lastStoppageDayCache !== undefined) return lastStoppageDayCache;
-    // §2 "至复工之日止（不含复工当日）；尚未复工的，至申请之日止（不含申请当日）"
-    // note: 不含复工当日（尚未复工的，不含申请当日）：计入的最后一日是其前一日
-    const lastStoppageDayValue: CalendarDate = subtractDays(enterprise.resumed_on ?? application.submitted_on, 1);
-    lastStoppageDayCache = lastStoppageDayValue;
-    return lastStoppageDayValue;
+    try {
+      // §2 "至复工之日止（不含复工当日）；尚未复工的，至申请之日止（不含申请当日）"
+      // note: 不含复工当日（尚未复工的，不含申请当日）：计入的最后一日是其前一日
+      const lastStoppageDayValue: CalendarDate = subtractDays(enterprise.resumed_on ?? application.submitted_on, 1);
+      lastStoppageDayCache = lastStoppageDayValue;
+      return lastStoppageDayValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 207, column: 3 });
+    }
   }
 
   let stoppageDaysCache: number | undefined;
   function stoppageDays(): number {
     if (stoppageDaysCache !== undefined) return stoppageDaysCache;
-    // §2 "停工停产天数自停工停产之日起计算，至复工之日止（不含复工当日）"
-    // note: 首尾两日都计入
-    const stoppageDaysValue: number = addIntegers(subtractDates(lastStoppageDay(), enterprise.stoppage_start), 1);
-    stoppageDaysCache = stoppageDaysValue;
-    return stoppageDaysValue;
+    try {
+      // §2 "停工停产天数自停工停产之日起计算，至复工之日止（不含复工当日）"
+      // note: 首尾两日都计入
+      const stoppageDaysValue: number = addIntegers(subtractDates(lastStoppageDay(), enterprise.stoppage_start), 1);
+      stoppageDaysCache = stoppageDaysValue;
+      return stoppageDaysValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 212, column: 3 });
+    }
   }
 
   let insuredLongEnoughCache: boolean | undefined;
   function insuredLongEnough(): boolean {
     if (insuredLongEnoughCache !== undefined) return insuredLongEnoughCache;
-    // §2 "企业停工停产前已连续参加失业保险满12个月"
-    // note: 月数规则：停工停产之日减12个月（目标月较短时取该月末日）；连续参保起始日不晚于该日的即已满12个月
-    const insuredLongEnoughValue: boolean = enterprise.insured_since <= subtractMonths(enterprise.stoppage_start, requiredInsuranceOn(asOf, overrides));
-    insuredLongEnoughCache = insuredLongEnoughValue;
-    return insuredLongEnoughValue;
+    try {
+      // §2 "企业停工停产前已连续参加失业保险满12个月"
+      // note: 月数规则：停工停产之日减12个月（目标月较短时取该月末日）；连续参保起始日不晚于该日的即已满12个月
+      const insuredLongEnoughValue: boolean = enterprise.insured_since <= subtractMonths(enterprise.stoppage_start, requiredInsuranceOn(asOf, overrides));
+      insuredLongEnoughCache = insuredLongEnoughValue;
+      return insuredLongEnoughValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 217, column: 3 });
+    }
   }
 
   let insuredWorkersCache: number | undefined;
@@ -708,44 +725,56 @@ export function stoppageSubsidyOutputs(
   let laidOffCache: number | undefined;
   function laidOff(): number {
     if (laidOffCache !== undefined) return laidOffCache;
-    // §2 "裁员率不高于5.5%"
-    // note: 裁减的参保职工人数：参保职工中未保留劳动关系的人数
-    const laidOffValue: number = subtractIntegers(insuredWorkers(), keptWorkers());
-    laidOffCache = laidOffValue;
-    return laidOffValue;
+    try {
+      // §2 "裁员率不高于5.5%"
+      // note: 裁减的参保职工人数：参保职工中未保留劳动关系的人数
+      const laidOffValue: number = subtractIntegers(insuredWorkers(), keptWorkers());
+      laidOffCache = laidOffValue;
+      return laidOffValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 230, column: 3 });
+    }
   }
 
   let layoffWithinLimitCache: boolean | undefined;
   function layoffWithinLimit(): boolean {
     if (layoffWithinLimitCache !== undefined) return layoffWithinLimitCache;
-    let layoffWithinLimitValue: boolean;
-    if (insuredWorkers() <= smallWorkforceSizeOn(asOf, overrides)) {
-      // exception small_workforce to general: §2 "参保职工30人（含）以下的企业，裁员率不高于参保职工总数的20%"
-      layoffWithinLimitValue = compareDecimal(decimalFromInteger(laidOff()), multiplyIntegerByPercent(insuredWorkers(), smallWorkforceLayoffRateCapOn(asOf, overrides))) <= 0;
-      recorder?.decided("layoff_within_limit", "small_workforce");
-    } else {
-      // rule general: §2 "裁员率不高于5.5%"
-      // note: 裁员率即裁减人数除以参保职工人数，“不高于”含本数；两边同乘参保职工人数以免除法
-      layoffWithinLimitValue = compareDecimal(decimalFromInteger(laidOff()), multiplyIntegerByPercent(insuredWorkers(), layoffRateCapOn(asOf, overrides))) <= 0;
-      recorder?.decided("layoff_within_limit", "general");
+    try {
+      let layoffWithinLimitValue: boolean;
+      if (insuredWorkers() <= smallWorkforceSizeOn(asOf, overrides)) {
+        // exception small_workforce to general: §2 "参保职工30人（含）以下的企业，裁员率不高于参保职工总数的20%"
+        layoffWithinLimitValue = compareDecimal(decimalFromInteger(laidOff()), multiplyIntegerByPercent(insuredWorkers(), smallWorkforceLayoffRateCapOn(asOf, overrides))) <= 0;
+        recorder?.decided("layoff_within_limit", "small_workforce");
+      } else {
+        // rule general: §2 "裁员率不高于5.5%"
+        // note: 裁员率即裁减人数除以参保职工人数，“不高于”含本数；两边同乘参保职工人数以免除法
+        layoffWithinLimitValue = compareDecimal(decimalFromInteger(laidOff()), multiplyIntegerByPercent(insuredWorkers(), layoffRateCapOn(asOf, overrides))) <= 0;
+        recorder?.decided("layoff_within_limit", "general");
+      }
+      layoffWithinLimitCache = layoffWithinLimitValue;
+      return layoffWithinLimitValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 235, column: 3 });
     }
-    layoffWithinLimitCache = layoffWithinLimitValue;
-    return layoffWithinLimitValue;
   }
 
   let monthsAlreadyReceivedCache: number | undefined;
   function monthsAlreadyReceived(): number {
     if (monthsAlreadyReceivedCache !== undefined) return monthsAlreadyReceivedCache;
-    // §2 "企业在停工停产之日前12个月内享受稳岗补贴的月数"
-    // note: “前12个月内”自停工停产之日减12个月之日起算，含该日
-    let monthsAlreadyReceivedValue = 0;
-    for (const g of enterprise.previous_grants) {
-      if (g.granted_on >= subtractMonths(enterprise.stoppage_start, lookbackOn(asOf, overrides))) {
-        monthsAlreadyReceivedValue = addIntegers(monthsAlreadyReceivedValue, g.months);
+    try {
+      // §2 "企业在停工停产之日前12个月内享受稳岗补贴的月数"
+      // note: “前12个月内”自停工停产之日减12个月之日起算，含该日
+      let monthsAlreadyReceivedValue = 0;
+      for (const g of enterprise.previous_grants) {
+        if (g.granted_on >= subtractMonths(enterprise.stoppage_start, lookbackOn(asOf, overrides))) {
+          monthsAlreadyReceivedValue = addIntegers(monthsAlreadyReceivedValue, g.months);
+        }
       }
+      monthsAlreadyReceivedCache = monthsAlreadyReceivedValue;
+      return monthsAlreadyReceivedValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 246, column: 3 });
     }
-    monthsAlreadyReceivedCache = monthsAlreadyReceivedValue;
-    return monthsAlreadyReceivedValue;
   }
 
   let latestPreviousGrantCache: CalendarDate | null | undefined;
@@ -765,13 +794,17 @@ export function stoppageSubsidyOutputs(
   let remainingMonthsCache: number | undefined;
   function remainingMonths(): number {
     if (remainingMonthsCache !== undefined) return remainingMonthsCache;
-    // §2 "与本次核定的月数合计不超过6个月"
-    const remainingMonthsValue: number = maxOf(
-      subtractIntegers(cumulativeCapOn(asOf, overrides), monthsAlreadyReceived()),
-      0,
-    );
-    remainingMonthsCache = remainingMonthsValue;
-    return remainingMonthsValue;
+    try {
+      // §2 "与本次核定的月数合计不超过6个月"
+      const remainingMonthsValue: number = maxOf(
+        subtractIntegers(cumulativeCapOn(asOf, overrides), monthsAlreadyReceived()),
+        0,
+      );
+      remainingMonthsCache = remainingMonthsValue;
+      return remainingMonthsValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 256, column: 3 });
+    }
   }
 
   let eligibleCache: boolean | undefined;
@@ -801,47 +834,63 @@ export function stoppageSubsidyOutputs(
   let subsidyCache: Money | undefined;
   function subsidy(): Money {
     if (subsidyCache !== undefined) return subsidyCache;
-    // §2 "企业每保留1名参保职工，每月给予300元稳岗补贴"
-    const subsidyValue: Money = multiplyMoney(
-      monthlySubsidyPerWorkerOn(asOf, overrides),
-      multiplyIntegers(keptWorkers(), subsidyMonths()),
-    );
-    subsidyCache = subsidyValue;
-    return subsidyValue;
+    try {
+      // §2 "企业每保留1名参保职工，每月给予300元稳岗补贴"
+      const subsidyValue: Money = multiplyMoney(
+        monthlySubsidyPerWorkerOn(asOf, overrides),
+        multiplyIntegers(keptWorkers(), subsidyMonths()),
+      );
+      subsidyCache = subsidyValue;
+      return subsidyValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 274, column: 3 });
+    }
   }
 
   let cumulativeMonthsCache: number | undefined;
   function cumulativeMonths(): number {
     if (cumulativeMonthsCache !== undefined) return cumulativeMonthsCache;
-    // §2 "企业在停工停产之日前12个月内享受稳岗补贴的月数与本次核定的月数合计不超过6个月"
-    const cumulativeMonthsValue: number = addIntegers(monthsAlreadyReceived(), subsidyMonths());
-    cumulativeMonthsCache = cumulativeMonthsValue;
-    return cumulativeMonthsValue;
+    try {
+      // §2 "企业在停工停产之日前12个月内享受稳岗补贴的月数与本次核定的月数合计不超过6个月"
+      const cumulativeMonthsValue: number = addIntegers(monthsAlreadyReceived(), subsidyMonths());
+      cumulativeMonthsCache = cumulativeMonthsValue;
+      return cumulativeMonthsValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 278, column: 3 });
+    }
   }
 
   let subsidyPeriodEndCache: CalendarDate | null | undefined;
   function subsidyPeriodEnd(): CalendarDate | null {
     if (subsidyPeriodEndCache !== undefined) return subsidyPeriodEndCache;
-    // §2 "补贴期自停工停产之日起计算；2024年8月1日前停工停产的，自2024年8月1日起计算"
-    // note: 月数规则（民法典第二百零一条、第二百零二条）：N个月的补贴期至第N个月与起始日相应之日的前一日止；该月没有相应之日的，至该月末日止
-    const subsidyPeriodEndValue: CalendarDate | null = subsidyMonths() > 0
-      ? lastDayOfTerm(
-          maxOf(enterprise.stoppage_start, stoppagePeriodStartOn(asOf, overrides)),
-          multiplyIntegers(1, subsidyMonths()),
-        )
-      : null;
-    subsidyPeriodEndCache = subsidyPeriodEndValue;
-    return subsidyPeriodEndValue;
+    try {
+      // §2 "补贴期自停工停产之日起计算；2024年8月1日前停工停产的，自2024年8月1日起计算"
+      // note: 月数规则（民法典第二百零一条、第二百零二条）：N个月的补贴期至第N个月与起始日相应之日的前一日止；该月没有相应之日的，至该月末日止
+      const subsidyPeriodEndValue: CalendarDate | null = subsidyMonths() > 0
+        ? lastDayOfTerm(
+            maxOf(enterprise.stoppage_start, stoppagePeriodStartOn(asOf, overrides)),
+            multiplyIntegers(1, subsidyMonths()),
+          )
+        : null;
+      subsidyPeriodEndCache = subsidyPeriodEndValue;
+      return subsidyPeriodEndValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 282, column: 3 });
+    }
   }
 
   let livingAllowanceDaysCache: number | undefined;
   function livingAllowanceDays(): number {
     if (livingAllowanceDaysCache !== undefined) return livingAllowanceDaysCache;
-    // §4 "停工停产超过一个工资支付周期的，企业应当自第二个工资支付周期起，按不低于当地最低工资标准的80%支付职工生活费"
-    // note: 支付生活费的天数：停工停产天数减去第一个工资支付周期，不足零的为零
-    const livingAllowanceDaysValue: number = maxOf(subtractIntegers(stoppageDays(), enterprise.pay_cycle_days), 0);
-    livingAllowanceDaysCache = livingAllowanceDaysValue;
-    return livingAllowanceDaysValue;
+    try {
+      // §4 "停工停产超过一个工资支付周期的，企业应当自第二个工资支付周期起，按不低于当地最低工资标准的80%支付职工生活费"
+      // note: 支付生活费的天数：停工停产天数减去第一个工资支付周期，不足零的为零
+      const livingAllowanceDaysValue: number = maxOf(subtractIntegers(stoppageDays(), enterprise.pay_cycle_days), 0);
+      livingAllowanceDaysCache = livingAllowanceDaysValue;
+      return livingAllowanceDaysValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 289, column: 3 });
+    }
   }
 
   return {
@@ -1051,12 +1100,16 @@ export function trainingSubsidyOutputs(
   let participationQuotaCache: number | undefined;
   function participationQuota(): number {
     if (participationQuotaCache !== undefined) return participationQuotaCache;
-    // §3 "参训职工人数达到参保职工人数30%（向上取整）的企业"
-    const participationQuotaValue: number = ceilDecimal(
-      multiplyIntegerByPercent(insuredWorkers(), participationShareOn(asOf, overrides)),
-    );
-    participationQuotaCache = participationQuotaValue;
-    return participationQuotaValue;
+    try {
+      // §3 "参训职工人数达到参保职工人数30%（向上取整）的企业"
+      const participationQuotaValue: number = ceilDecimal(
+        multiplyIntegerByPercent(insuredWorkers(), participationShareOn(asOf, overrides)),
+      );
+      participationQuotaCache = participationQuotaValue;
+      return participationQuotaValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 325, column: 3 });
+    }
   }
 
   let hourlyRateCache: Money | undefined;
@@ -1080,39 +1133,51 @@ export function trainingSubsidyOutputs(
   let subsidisedHoursCache: number | undefined;
   function subsidisedHours(): number {
     if (subsidisedHoursCache !== undefined) return subsidisedHoursCache;
-    // §3 "学时四舍五入取整，每人最多计40学时"
-    let subsidisedHoursValue = 0;
-    for (const w of enterprise.workers) {
-      if (trainingSubsidyTrained(w, asOf, overrides)) {
-        subsidisedHoursValue = addIntegers(subsidisedHoursValue, trainingSubsidyHoursFor(w, asOf, overrides));
+    try {
+      // §3 "学时四舍五入取整，每人最多计40学时"
+      let subsidisedHoursValue = 0;
+      for (const w of enterprise.workers) {
+        if (trainingSubsidyTrained(w, asOf, overrides)) {
+          subsidisedHoursValue = addIntegers(subsidisedHoursValue, trainingSubsidyHoursFor(w, asOf, overrides));
+        }
       }
+      subsidisedHoursCache = subsidisedHoursValue;
+      return subsidisedHoursValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 340, column: 3 });
     }
-    subsidisedHoursCache = subsidisedHoursValue;
-    return subsidisedHoursValue;
   }
 
   let trainingSubsidyCache: Money | undefined;
   function trainingSubsidy(): Money {
     if (trainingSubsidyCache !== undefined) return trainingSubsidyCache;
-    // §3 "按每学时20元给予企业培训补贴"
-    const trainingSubsidyValue: Money = multiplyMoney(hourlyRate(), subsidisedHours());
-    trainingSubsidyCache = trainingSubsidyValue;
-    return trainingSubsidyValue;
+    try {
+      // §3 "按每学时20元给予企业培训补贴"
+      const trainingSubsidyValue: Money = multiplyMoney(hourlyRate(), subsidisedHours());
+      trainingSubsidyCache = trainingSubsidyValue;
+      return trainingSubsidyValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 344, column: 3 });
+    }
   }
 
   let totalTrainingHoursCache: Decimal | undefined;
   function totalTrainingHours(): Decimal {
     if (totalTrainingHoursCache !== undefined) return totalTrainingHoursCache;
-    // §3 "企业申请时应当报送参训职工的培训学时合计和培训天数合计"
-    // note: 报送的学时合计按实际学时，不取整
-    let totalTrainingHoursValue = DECIMAL_0;
-    for (const w of enterprise.workers) {
-      if (trainingSubsidyTrained(w, asOf, overrides)) {
-        totalTrainingHoursValue = addDecimal(totalTrainingHoursValue, w.training_hours);
+    try {
+      // §3 "企业申请时应当报送参训职工的培训学时合计和培训天数合计"
+      // note: 报送的学时合计按实际学时，不取整
+      let totalTrainingHoursValue = DECIMAL_0;
+      for (const w of enterprise.workers) {
+        if (trainingSubsidyTrained(w, asOf, overrides)) {
+          totalTrainingHoursValue = addDecimal(totalTrainingHoursValue, w.training_hours);
+        }
       }
+      totalTrainingHoursCache = totalTrainingHoursValue;
+      return totalTrainingHoursValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 348, column: 3 });
     }
-    totalTrainingHoursCache = totalTrainingHoursValue;
-    return totalTrainingHoursValue;
   }
 
   let earliestSessionStartCache: TimeOfDay | null | undefined;
@@ -1150,15 +1215,19 @@ export function trainingSubsidyOutputs(
   let totalTrainingDaysCache: number | undefined;
   function totalTrainingDays(): number {
     if (totalTrainingDaysCache !== undefined) return totalTrainingDaysCache;
-    // §3 "企业申请时应当报送参训职工的培训学时合计和培训天数合计"
-    let totalTrainingDaysValue = 0;
-    for (const w of enterprise.workers) {
-      if (trainingSubsidyTrained(w, asOf, overrides)) {
-        totalTrainingDaysValue = addIntegers(totalTrainingDaysValue, w.training_days);
+    try {
+      // §3 "企业申请时应当报送参训职工的培训学时合计和培训天数合计"
+      let totalTrainingDaysValue = 0;
+      for (const w of enterprise.workers) {
+        if (trainingSubsidyTrained(w, asOf, overrides)) {
+          totalTrainingDaysValue = addIntegers(totalTrainingDaysValue, w.training_days);
+        }
       }
+      totalTrainingDaysCache = totalTrainingDaysValue;
+      return totalTrainingDaysValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 363, column: 3 });
     }
-    totalTrainingDaysCache = totalTrainingDaysValue;
-    return totalTrainingDaysValue;
   }
 
   return {
@@ -1281,25 +1350,33 @@ export function applicationReviewOutputs(
   let acceptedOnCache: CalendarDate | undefined;
   function acceptedOn(): CalendarDate {
     if (acceptedOnCache !== undefined) return acceptedOnCache;
-    // §5 "每日17:00以后提交的申请，视为次日提交"
-    // note: “以后”不含本时刻：恰在截止时刻提交的，仍为当日提交
-    const acceptedOnValue: CalendarDate = application.submitted_at > cutoff()
-      ? addDays(application.submitted_on, 1)
-      : application.submitted_on;
-    acceptedOnCache = acceptedOnValue;
-    return acceptedOnValue;
+    try {
+      // §5 "每日17:00以后提交的申请，视为次日提交"
+      // note: “以后”不含本时刻：恰在截止时刻提交的，仍为当日提交
+      const acceptedOnValue: CalendarDate = application.submitted_at > cutoff()
+        ? addDays(application.submitted_on, 1)
+        : application.submitted_on;
+      acceptedOnCache = acceptedOnValue;
+      return acceptedOnValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 377, column: 3 });
+    }
   }
 
   let applicationDeadlineCache: CalendarDate | null | undefined;
   function applicationDeadline(): CalendarDate | null {
     if (applicationDeadlineCache !== undefined) return applicationDeadlineCache;
-    // §5 "企业应当自复工之日起3个月内提出申请"
-    // note: 期间开始的当日不计入（民法典第二百零一条）：复工之日加3个月为最后一日，目标月较短时取该月末日
-    const applicationDeadlineValue: CalendarDate | null = enterprise.resumed_on !== null
-      ? addMonths(present(enterprise.resumed_on), applicationPeriodOn(asOf, overrides))
-      : null;
-    applicationDeadlineCache = applicationDeadlineValue;
-    return applicationDeadlineValue;
+    try {
+      // §5 "企业应当自复工之日起3个月内提出申请"
+      // note: 期间开始的当日不计入（民法典第二百零一条）：复工之日加3个月为最后一日，目标月较短时取该月末日
+      const applicationDeadlineValue: CalendarDate | null = enterprise.resumed_on !== null
+        ? addMonths(present(enterprise.resumed_on), applicationPeriodOn(asOf, overrides))
+        : null;
+      applicationDeadlineCache = applicationDeadlineValue;
+      return applicationDeadlineValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 383, column: 3 });
+    }
   }
 
   let withinDeadlineCache: boolean | undefined;
@@ -1317,20 +1394,24 @@ export function applicationReviewOutputs(
   let reviewDeadlineCache: CalendarDate | undefined;
   function reviewDeadline(): CalendarDate {
     if (reviewDeadlineCache !== undefined) return reviewDeadlineCache;
-    // §5 "经办机构应当自受理之日起15日内完成审核；申请材料需要补正的，每补正一次，审核期限顺延5日；遇法定节假日的，按节假日天数顺延"
-    // note: 期间开始的当日不计入（民法典第二百零一条）：受理之日加15日为最后一日
-    const reviewDeadlineValue: CalendarDate = addDays(
-      acceptedOn(),
-      addIntegers(
+    try {
+      // §5 "经办机构应当自受理之日起15日内完成审核；申请材料需要补正的，每补正一次，审核期限顺延5日；遇法定节假日的，按节假日天数顺延"
+      // note: 期间开始的当日不计入（民法典第二百零一条）：受理之日加15日为最后一日
+      const reviewDeadlineValue: CalendarDate = addDays(
+        acceptedOn(),
         addIntegers(
-          reviewPeriodOn(asOf, overrides),
-          multiplyIntegers(extensionPerCorrectionOn(asOf, overrides), application.corrections),
+          addIntegers(
+            reviewPeriodOn(asOf, overrides),
+            multiplyIntegers(extensionPerCorrectionOn(asOf, overrides), application.corrections),
+          ),
+          application.holidays,
         ),
-        application.holidays,
-      ),
-    );
-    reviewDeadlineCache = reviewDeadlineValue;
-    return reviewDeadlineValue;
+      );
+      reviewDeadlineCache = reviewDeadlineValue;
+      return reviewDeadlineValue;
+    } catch (error) {
+      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 394, column: 3 });
+    }
   }
 
   return {

@@ -6,8 +6,10 @@
  * the interpreter does, runs none of the code their texts try to inject, and their
  * generated TypeScript, with the declarations of their JavaScript, passes `tsc --strict`.
  *
- * tsc runs once for all the policies of a run (a project of thousands of modules checks in
+ * tsc runs once for all the policies of a part (a project of thousands of modules checks in
  * seconds, one run per policy would take hours); an error names the seed of its policy.
+ * The property's cases are split into parts, one test file each (well-typed-1.test.ts …),
+ * that vitest's workers run side by side; each part draws its own policies.
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -25,6 +27,9 @@ import { scenarioJsonArbitrary } from "./scenario-json.js";
 
 const path = "generated.tiao";
 
+/** The property's cases in `npm test`, split over the parts. */
+export const wellTypedCases = 10_000;
+
 /** Random scenarios each policy is evaluated on, by the interpreter and by its generated code. */
 const scenariosPerPolicy = 4;
 
@@ -33,18 +38,21 @@ const scenariosPerPolicy = 4;
  * Under .tmp/native/, its JavaScript runs under Node's own loader with the built runtime
  * (vitest.config.ts): a transform per module would cost more than the rest of the test.
  */
-const folder = join(repositoryRoot, ".tmp", "native", "fuzz-well-typed");
-rmSync(folder, { recursive: true, force: true });
-mkdirSync(folder, { recursive: true });
+function partFolder(part: number): string {
+  const folder = join(repositoryRoot, ".tmp", "native", `fuzz-well-typed-${part}`);
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  return folder;
+}
 
-/** Generated TypeScript imports the runtime's sources (for tsc), generated JavaScript the built runtime (to run). */
-const runtimeImports = {
-  typescript: relative(folder, join(repositoryRoot, "runtime", "index.js")),
-  javascript: relative(folder, join(repositoryRoot, "dist", "runtime", "index.js")),
-};
-
-/** The policies written to `folder`, by the prefix of their files: their text, to show with an error. */
-const written = new Map<string, string>();
+/** Where a part writes its policies' code, and what it wrote. */
+interface Part {
+  readonly folder: string;
+  /** Generated TypeScript imports the runtime's sources (for tsc), generated JavaScript the built runtime (to run). */
+  readonly runtimeImports: { readonly typescript: string; readonly javascript: string };
+  /** The policies written to `folder`, by the prefix of their files: their text, to show with an error. */
+  readonly written: Map<string, string>;
+}
 
 /** A policy's text, checked: it must have no error. */
 function checked(name: string, text: string): ProgramIR {
@@ -54,7 +62,8 @@ function checked(name: string, text: string): ProgramIR {
 }
 
 /** The `evaluateJson` of a program's generated JavaScript, written beside its TypeScript for tsc. */
-async function generatedEvaluateJson(name: string, text: string, program: ProgramIR): Promise<(scenario: string) => unknown> {
+async function generatedEvaluateJson(part: Part, name: string, text: string, program: ProgramIR): Promise<(scenario: string) => unknown> {
+  const { folder, runtimeImports, written } = part;
   const prefix = `${name}-`;
   written.set(prefix, text);
   writeFileSync(join(folder, `${prefix}policy.ts`), emitTypeScript(program, { runtimeImport: runtimeImports.typescript }));
@@ -69,7 +78,7 @@ async function generatedEvaluateJson(name: string, text: string, program: Progra
 }
 
 /** Everything the property asks of one policy, and the interpreter = generated code on its scenarios. */
-async function expectWellTyped(name: string, text: string, scenarios: readonly string[], randomSeed: number): Promise<void> {
+async function expectWellTyped(part: Part, name: string, text: string, scenarios: readonly string[], randomSeed: number): Promise<void> {
   const program = checked(name, text);
   // TypeScript, JavaScript and declarations are written (and imported, type-checked) below.
   expect(JSON.stringify(emitJsonSchema(program)).length).toBeGreaterThan(0);
@@ -78,7 +87,7 @@ async function expectWellTyped(name: string, text: string, scenarios: readonly s
   const again = compile([{ path, text: formatted ?? "" }]);
   expect(again.program === undefined ? again.diagnostics : meaningOf(again.program), `formatted policy ${name}`).toEqual(meaningOf(program));
 
-  const evaluateJson = await generatedEvaluateJson(name, text, program);
+  const evaluateJson = await generatedEvaluateJson(part, name, text, program);
   const random = fc.sample(scenarioJsonArbitrary(program, { maxListLength: 2 }), { numRuns: scenariosPerPolicy, seed: randomSeed });
   for (const scenario of [...scenarios, ...random]) {
     const interpreted = printedOutcome(evaluateScenario(program, { scenario }));
@@ -88,7 +97,7 @@ async function expectWellTyped(name: string, text: string, scenarios: readonly s
 }
 
 /** tsc's messages, per policy: the prefix of the files they are about. */
-function messagesByPolicy(messages: string): Map<string, string[]> {
+function messagesByPolicy(written: ReadonlyMap<string, string>, messages: string): Map<string, string[]> {
   const byPolicy = new Map<string, string[]>();
   for (const line of messages.split("\n").filter((l) => l.trim() !== "")) {
     const prefix = [...written.keys()].find((candidate) => line.includes(`/${candidate}`)) ?? "(no policy)";
@@ -99,33 +108,51 @@ function messagesByPolicy(messages: string): Map<string, string[]> {
 
 const seed = fc.integer({ min: 0, max: 2 ** 31 - 1 });
 
-describe("random well-typed policies", () => {
-  it(
-    "pass check, have code of every target, format to text that means the same, and evaluate as the interpreter does",
-    async () => {
-      for (const kept of policyCorpus("well-typed-policies")) {
-        await expectWellTyped(`corpus-${kept.name}`, kept.text, kept.scenarios.map((scenario) => JSON.stringify(scenario)), 0);
-      }
-      await fc.assert(
-        fc.asyncProperty(seed, async (policySeed) => {
-          await expectWellTyped(`seed-${policySeed}`, wellTypedPolicy(policySeed), [], policySeed);
-        }),
-        fuzzParameters("well-typed-check", 2_000, jsonCorpus<number>("well-typed-check")),
-      );
+/**
+ * Part `part` (1 to `parts`) of the property: its share of the cases, from a seed of its own;
+ * the first part replays the corpus.
+ */
+export function wellTypedSuite(part: number, parts: number): void {
+  const folder = partFolder(part);
+  const written = new Map<string, string>();
+  const state: Part = {
+    folder,
+    written,
+    runtimeImports: {
+      typescript: relative(folder, join(repositoryRoot, "runtime", "index.js")),
+      javascript: relative(folder, join(repositoryRoot, "dist", "runtime", "index.js")),
     },
-    testTime(600_000),
-  );
+  };
+  describe(`random well-typed policies (part ${part} of ${parts})`, () => {
+    it(
+      "pass check, have code of every target, format to text that means the same, and evaluate as the interpreter does",
+      async () => {
+        if (part === 1) {
+          for (const kept of policyCorpus("well-typed-policies")) {
+            await expectWellTyped(state, `corpus-${kept.name}`, kept.text, kept.scenarios.map((scenario) => JSON.stringify(scenario)), 0);
+          }
+        }
+        await fc.assert(
+          fc.asyncProperty(seed, async (policySeed) => {
+            await expectWellTyped(state, `seed-${policySeed}`, wellTypedPolicy(policySeed), [], policySeed);
+          }),
+          fuzzParameters(part === 1 ? "well-typed-check" : `well-typed-check-${part}`, Math.ceil(wellTypedCases / parts), part === 1 ? jsonCorpus<number>("well-typed-check") : []),
+        );
+      },
+      testTime(1_200_000),
+    );
 
-  it(
-    "have generated TypeScript and declarations that pass tsc --strict",
-    async () => {
-      expect(written.size, "policies written by the test before").toBeGreaterThan(0);
-      const failures = [...messagesByPolicy(await typeCheck(folder))].map(([prefix, lines]) => {
-        const name = prefix.slice(0, -1);
-        return `${name}:\n${lines.join("\n")}\n--- policy ${name}\n${written.get(prefix) ?? ""}`;
-      });
-      expect(failures).toEqual([]);
-    },
-    testTime(300_000),
-  );
-});
+    it(
+      "have generated TypeScript and declarations that pass tsc --strict",
+      async () => {
+        expect(written.size, "policies written by the test before").toBeGreaterThan(0);
+        const failures = [...messagesByPolicy(written, await typeCheck(folder))].map(([prefix, lines]) => {
+          const name = prefix.slice(0, -1);
+          return `${name}:\n${lines.join("\n")}\n--- policy ${name}\n${written.get(prefix) ?? ""}`;
+        });
+        expect(failures).toEqual([]);
+      },
+      testTime(600_000),
+    );
+  });
+}

@@ -1,0 +1,4 @@
+/** Part 4 of the property of every command on mutated policies (test/fuzz/cli-property.ts). */
+import { cliSuite } from "./cli-property.js";
+
+cliSuite(4, 5);
