@@ -45,7 +45,8 @@ export type SourceRef =
 // ---------------------------------------------------------------- types
 
 export type TypeExpr =
-  | { readonly kind: "primitive"; readonly name: PrimitiveTypeName; readonly span: SourceSpan }
+  /** `signed`: written `signed money`, a fact that may be negative */
+  | { readonly kind: "primitive"; readonly name: PrimitiveTypeName; readonly signed?: true; readonly span: SourceSpan }
   | { readonly kind: "named"; readonly name: Identifier; readonly span: SourceSpan }
   | { readonly kind: "set"; readonly of: Identifier; readonly span: SourceSpan }
   | { readonly kind: "list"; readonly of: Identifier; readonly span: SourceSpan }
@@ -126,6 +127,8 @@ export interface RecordDeclaration {
 export interface FieldDeclaration {
   readonly name: Identifier;
   readonly type: TypeExpr;
+  /** `otherwise <literal>`: the value of the fact when the scenario leaves it out */
+  readonly default?: Expr;
   readonly label?: StringLiteral;
   readonly span: SourceSpan;
 }

@@ -311,6 +311,10 @@ class Converter implements ChainContext {
     if (primitive !== undefined) {
       return isPrimitiveTypeName(primitive.image) ? { kind: "primitive", name: primitive.image, span } : undefined;
     }
+    const signed = childToken(node, "signedType");
+    if (signed !== undefined) {
+      return isPrimitiveTypeName(signed.image) ? { kind: "primitive", name: signed.image, signed: true, span } : undefined;
+    }
     if (childToken(node, "Optional") !== undefined) {
       const of = this.typeExpression(childNode(node, "of"));
       return of === undefined ? undefined : { kind: "optional", of, span };
@@ -419,7 +423,10 @@ class Converter implements ChainContext {
     const span = this.nodeSpan(node);
     if (name === undefined || type === undefined || span === undefined) return undefined;
     const label = this.string(childToken(node, "label"));
-    return { name, type, ...(label === undefined ? {} : { label }), span };
+    const defaultNode = childNode(node, "default");
+    const fallback = defaultNode === undefined ? undefined : this.parameterLiteral(defaultNode);
+    if (defaultNode !== undefined && fallback === undefined) return undefined;
+    return { name, type, ...(fallback === undefined ? {} : { default: fallback }), ...(label === undefined ? {} : { label }), span };
   }
 
   private parameterDeclaration(node: CstNode): ParameterDeclaration | ScaleDeclaration | undefined {

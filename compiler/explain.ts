@@ -722,7 +722,7 @@ export function shortCitation(citation: CitationIR): string {
  */
 export function describeValue(value: OutputJson, type: ValueType, words?: ExplanationWords, unit: string = words?.unit ?? "yuan"): string {
   if (value === null) return words?.absent ?? "absent";
-  if (type.kind === "per_member" && Array.isArray(value)) return `[${value.map((item) => describeValue(item, type.of, words)).join(", ")}]`;
+  if (type.kind === "per_member" && Array.isArray(value)) return `[${value.map((item) => describeValue(item, type.of, words, unit)).join(", ")}]`;
   if (Array.isArray(value)) return `{${value.join(", ")}}`;
   const kind = type.kind === "optional" ? type.of.kind : type.kind;
   const text = String(value);

@@ -223,16 +223,34 @@ export class TiaoParser extends CstParser {
     this.CONSUME(RBrace);
   });
 
+  /** `name: type [otherwise literal] ["label"]`: with `otherwise`, the value of a fact the scenario leaves out */
   fieldDeclaration = this.RULE("fieldDeclaration", () => {
     this.SUBRULE(this.name);
     this.CONSUME(Colon);
     this.SUBRULE(this.typeExpression);
+    this.OPTION2({
+      // a field may be named `otherwise` (`otherwise: bool` on the next line): no default then
+      GATE: () => this.LA(2).tokenType !== Colon,
+      DEF: () => {
+        this.CONSUME(Otherwise);
+        this.SUBRULE(this.parameterLiteral, { LABEL: "default" });
+      },
+    });
     this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: "label" }));
   });
 
   typeExpression = this.RULE("typeExpression", () => {
     this.OR([
       { ALT: () => this.CONSUME(PrimitiveType) },
+      {
+        // `signed money`: an amount a fact may give below zero (`signed` is not reserved)
+        GATE: () => this.LA(1).image === "signed" && tokenMatcher(this.LA(2), PrimitiveType) && this.LA(3).tokenType !== Colon,
+        IGNORE_AMBIGUITIES: true,
+        ALT: () => {
+          this.CONSUME5(Identifier, { LABEL: "signed" });
+          this.CONSUME2(PrimitiveType, { LABEL: "signedType" });
+        },
+      },
       {
         ALT: () => {
           this.CONSUME(SetKw);

@@ -138,9 +138,12 @@ function hasRepeatedNames(schema: FactSchema): boolean {
   );
 }
 
-/** Facts given period by period are keyed by period, not by name: only the thorough reader reads them. */
+/**
+ * Facts given period by period are keyed by period, not by name, and a fact left out may take
+ * its declared default: only the thorough reader reads them.
+ */
 function hasSeries(schema: FactSchema): boolean {
-  return schema.records.some((r) => r.fields.some((f) => f.type.kind === "series"));
+  return schema.records.some((r) => r.fields.some((f) => f.type.kind === "series" || f.default !== undefined));
 }
 
 function buildPlan(schema: FactSchema): ScenarioPlan {

@@ -216,6 +216,8 @@ function readFields(
     const value = values.get(field.name);
     if (value !== undefined) entries.push([field.name, value]);
     else if (field.type.kind === "optional") entries.push([field.name, null]);
+    // a fact declared with `otherwise`: left out, it takes that value, read as if given
+    else if (field.default !== undefined) entries.push([field.name, readValue(defaultJson(field.default), field.type, schema, `${path}.${field.name}`, errors)]);
     // a series whose periods not given have a value: left out, it gives no period
     else if (field.type.kind === "series" && field.type.missing !== undefined) entries.push([field.name, {}]);
     else if (kind === "record") {
@@ -223,6 +225,11 @@ function readFields(
     }
   }
   return Object.fromEntries(entries);
+}
+
+/** A field's default as the JSON a scenario would give: numbers as exact JSON numbers. */
+function defaultJson(value: string | number | boolean): JsonValue {
+  return typeof value === "number" ? new JsonNumber(String(value)) : value;
 }
 
 /**
@@ -248,7 +255,7 @@ export function readValue(
     case "days":
       return readCount(json, reject);
     case "money":
-      return readMoney(json, reject);
+      return readMoney(json, reject, type.signed === true);
     case "decimal":
     case "unrounded_money":
       return readDecimal(json, reject);
@@ -330,15 +337,28 @@ const MONEY_NEGATIVE = "expected an amount that is not negative";
 const MONEY_DECIMALS = "expected an amount with at most two decimals (whole fen)";
 const MONEY_TOO_LARGE = "amount too large to compute exactly";
 
-/** A JSON number is judged by its value; a string by its form, "1820.50". */
-function readMoney(json: JsonValue, reject: Reject): Money | null {
+/** A JSON number is judged by its value; a string by its form, "1820.50". `signed`: a `signed money` fact, which may be below zero. */
+function readMoney(json: JsonValue, reject: Reject, signed = false): Money | null {
+  if (signed && typeof json === "string" && json.startsWith("-")) {
+    const magnitude = readMoney(json.slice(1), reject);
+    return magnitude === null ? null : negated(magnitude);
+  }
   if (typeof json === "string") return parseMoney(json) ?? reject(moneyTextProblem(json));
   const value = numberValue(json);
   if (value === undefined) return reject(json instanceof JsonNumber ? MONEY_TOO_LARGE : MONEY_EXPECTED);
+  if (signed && value.coefficient < 0n) {
+    const magnitude = readMoney(new JsonNumber(json instanceof JsonNumber ? json.text.slice(1) : ""), reject);
+    return magnitude === null ? null : negated(magnitude);
+  }
   if (value.coefficient < 0n) return reject(MONEY_NEGATIVE);
   if (value.scale > 2) return reject(MONEY_DECIMALS);
   const fenCount = scaledInteger(value, 2);
   return fenCount === undefined ? reject(MONEY_TOO_LARGE) : fen(fenCount);
+}
+
+/** -m, with no negative zero (`"-0.00"` is 0). */
+function negated(m: Money): Money {
+  return (m === 0 ? 0 : -m) as Money;
 }
 
 function moneyTextProblem(text: string): string {

@@ -7,7 +7,8 @@ export type ValueType =
   | { readonly kind: "bool" }
   | { readonly kind: "integer" }
   | { readonly kind: "decimal" }
-  | { readonly kind: "money" }
+  /** `signed`: a fact that may be negative (`signed money`); other amounts may be negative whatever the type says */
+  | { readonly kind: "money"; readonly signed?: true }
   /** money before rounding: the result of money × percent or money × decimal; must pass through round(...) */
   | { readonly kind: "unrounded_money" }
   | { readonly kind: "percent" }
@@ -57,6 +58,11 @@ export interface EnumDecl {
 export interface FieldDecl {
   readonly name: string;
   readonly type: ValueType;
+  /**
+   * `otherwise <literal>`: the value of the fact when the scenario leaves it out, as a scenario
+   * gives it (`"0.00"`, `3`, `"2021-10-20"`, `"60%"`, a member's name), read as if given
+   */
+  readonly default?: string | number | boolean;
   readonly label?: string;
   readonly span: SourceSpan;
 }

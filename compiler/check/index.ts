@@ -10,6 +10,8 @@ import { hasErrors } from "../diagnostics/diagnostic.js";
 import type { MeasureIR, ParameterIR, PolicyInfo, ProgramIR } from "../ir.js";
 import { checkQuotes } from "./citations.js";
 import { collectDeclarations } from "./declarations.js";
+import { withFieldDefaults } from "./defaults.js";
+import { moneyWord } from "../currency.js";
 import { checkMoneyWords } from "./money-words.js";
 import { linkMeasures } from "./measure-outputs.js";
 import { checkMeasure, measureOutputsTable, measureSignatures } from "./measures.js";
@@ -41,7 +43,9 @@ export interface CheckResult {
 
 export function checkFiles(files: readonly PolicyFile[], options: CheckOptions = {}): CheckResult {
   const reporter = newReporter();
-  const { symbols, policy, schema } = collectDeclarations(files, reporter);
+  const { symbols, policy, schema: declaredSchema } = collectDeclarations(files, reporter);
+  if (policy !== undefined) reporter.moneyWord = moneyWord(policy);
+  const schema = withFieldDefaults(declaredSchema, files, symbols, reporter);
   // a refused currency (T1101) is not the yuan either: its amounts are not reported again
   if (policy !== undefined && !reporter.diagnostics.some((d) => d.code === "T1101")) checkMoneyWords(files, policy, reporter);
   const parameters = checkParameters(symbols, reporter);

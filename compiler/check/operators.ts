@@ -68,7 +68,6 @@ function percentText(amount: string): string {
 }
 
 const unitWords: Partial<Record<Kind, (amount: string) => string>> = {
-  money: (amount) => `${amount} yuan`,
   percent: percentText,
   months: monthsText,
   days: daysText,
@@ -76,7 +75,7 @@ const unitWords: Partial<Record<Kind, (amount: string) => string>> = {
 
 /** `write \`6 months\`` for a number written without the unit the context needs. */
 export function reportMissingUnit(number: ExprIR, text: string, wanted: ValueType, reporter: Reporter): boolean {
-  const unit = unitWords[wanted.kind];
+  const unit = wanted.kind === "money" ? (amount: string) => `${amount} ${reporter.moneyWord ?? "yuan"}` : unitWords[wanted.kind];
   if (unit === undefined) return false;
   reportError(reporter, "T0305", number.span, `\`${text}\` has no unit: ${describeType(wanted)} is expected here`, {
     help: `write \`${unit(text)}\``,

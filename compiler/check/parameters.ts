@@ -64,7 +64,7 @@ export function checkValueLiteral(value: ParameterValue, type: ValueType, declar
   return written;
 }
 
-function literalOf(expr: ExprIR): { value: LiteralValue } | undefined {
+export function literalOf(expr: ExprIR): { value: LiteralValue } | undefined {
   if (expr.op === "literal") return { value: expr.value };
   if (expr.op === "convert" && expr.conversion === "to_optional") return literalOf(expr.operand);
   if (expr.op === "convert" && expr.conversion === "integer_to_decimal" && expr.operand.op === "literal" && typeof expr.operand.value === "number") {

@@ -8,6 +8,8 @@ import type { SourceSpan } from "../../runtime/types.js";
 
 export interface Reporter {
   readonly diagnostics: Diagnostic[];
+  /** the word of the policy's money in its literals (`yuan`, `EUR`), for hints; once the header is read */
+  moneyWord?: string;
 }
 
 export function newReporter(): Reporter {

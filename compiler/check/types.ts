@@ -52,7 +52,7 @@ export function describeType(type: ValueType): string {
     case "decimal":
       return "a decimal number";
     case "money":
-      return "an amount of money";
+      return type.signed === true ? "an amount of money that may be negative" : "an amount of money";
     case "unrounded_money":
       return "an unrounded amount";
     case "percent":
@@ -94,10 +94,20 @@ export interface TypeNamespace {
 }
 
 /** `place` "fact": a field of an entity or record, the only place a series may be declared. */
-export function resolveType(expr: TypeExpr, names: TypeNamespace, reporter: Reporter, place: "fact" | "other" = "other"): ValueType | undefined {
+export function resolveType(expr: TypeExpr, names: TypeNamespace, reporter: Reporter, place: "fact" | "other" = "other", signedAllowed = place === "fact"): ValueType | undefined {
   switch (expr.kind) {
     case "primitive":
-      return { kind: expr.name };
+      if (expr.signed !== true) return { kind: expr.name };
+      if (expr.name !== "money" || !signedAllowed) {
+        reportError(reporter, "T1106", expr.span, expr.name !== "money" ? `only an amount of money is written \`signed\`, not ${expr.name}` : "only a fact is `signed money`", {
+          help:
+            expr.name !== "money"
+              ? "a decimal may be negative already; whole numbers, months and days of a fact are never negative"
+              : "an amount computed (a difference, an output) may be negative whatever its type: write `money`",
+        });
+        return undefined;
+      }
+      return { kind: "money", signed: true };
     case "named":
       return resolveNamedType(expr.name, names, reporter);
     case "set":
@@ -109,12 +119,12 @@ export function resolveType(expr: TypeExpr, names: TypeNamespace, reporter: Repo
       reportNotA(expr.of, "a record", [...names.recordNames], "`list of` takes a record", names, reporter);
       return undefined;
     case "optional": {
-      const inner = resolveType(expr.of, names, reporter);
+      const inner = resolveType(expr.of, names, reporter, "other", signedAllowed);
       return inner === undefined ? undefined : optionalOf(inner);
     }
     case "series": {
       if (place !== "fact") return reportSeriesNotAllowed(expr.span, reporter);
-      const of = resolveType(expr.of, names, reporter);
+      const of = resolveType(expr.of, names, reporter, "other", signedAllowed);
       return of === undefined ? undefined : seriesType(expr, of, names.enumMembers, reporter);
     }
   }

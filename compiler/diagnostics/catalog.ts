@@ -542,6 +542,16 @@ export const catalog = {
     explanation:
       "The rules of a definition all apply always, each in a window of written dates, and between the first start and the last end some days are in no window: on those days the definition has no value, and evaluating it is an error. A warning, since the measure's own window may leave those days out; start the next window the day after the previous one ends, or add a rule for the days between.",
   },
+  T1105: {
+    title: "default a fact cannot have",
+    explanation:
+      "`name: T otherwise <value>` declares the value of a fact the scenario leaves out: `children: integer otherwise 0`, `status: status otherwise tenant`. The value is written out, of the fact's type. A fact that may be absent has none (it is absent when left out), nor has a list, a record or a set; a series gives the value of a period not given after its type (`monthly money otherwise 0 yuan`).",
+  },
+  T1106: {
+    title: "`signed` where it cannot be",
+    explanation:
+      "A fact of type `money` is never negative: a scenario that gives `-5` is refused. A fact that may be, such as a net income or a balance, is declared `signed money`. Only a fact is: an amount the policy computes may be negative whatever its type, and a decimal may be negative already.",
+  },
 } as const satisfies Record<string, CatalogEntry>;
 
 export type DiagnosticCode = keyof typeof catalog;

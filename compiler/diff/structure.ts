@@ -132,6 +132,8 @@ export function typeText(type: ValueType): string {
       return `optional ${typeText(type.of)}`;
     case "unrounded_money":
       return "unrounded amount";
+    case "money":
+      return type.signed === true ? "signed money" : "money";
     default:
       return type.kind;
   }

@@ -139,7 +139,16 @@ function valueSchema(type: ValueType): Schema {
     case "days":
       return reference("integer");
     case "money":
-      return reference("money");
+      // `signed money`: a fact that may be below zero, in the same forms with a minus sign
+      return type.signed === true
+        ? {
+            description: "an amount exact to the hundredth, may be negative: a number or a decimal string with at most two decimals",
+            anyOf: [
+              { type: "number", minimum: -MAX_YUAN, maximum: MAX_YUAN, multipleOf: 0.01 },
+              { type: "string", pattern: `^-?${scaledText(2)}$` },
+            ],
+          }
+        : reference("money");
     case "unrounded_money":
     case "decimal":
       return reference("decimal");
@@ -180,9 +189,13 @@ function enumSchema(declaration: EnumDecl): Schema {
 
 function recordSchema(declaration: RecordDecl): Schema {
   const properties: { [field: string]: Schema } = {};
-  for (const field of declaration.fields) properties[field.name] = withDescription(valueSchema(field.type), field.label);
-  // Every fact of an entity may be left out; a record's are all needed, except optional ones.
-  const required = declaration.entity ? [] : declaration.fields.filter((f) => f.type.kind !== "optional").map((f) => f.name);
+  for (const field of declaration.fields) {
+    const described = withDescription(valueSchema(field.type), field.label);
+    // a fact declared with `otherwise` takes that value when left out
+    properties[field.name] = field.default === undefined ? described : { ...described, default: field.default };
+  }
+  // Every fact of an entity may be left out; a record's are all needed, except optional ones and those with a default.
+  const required = declaration.entity ? [] : declaration.fields.filter((f) => f.type.kind !== "optional" && f.default === undefined && !(f.type.kind === "series" && f.type.missing !== undefined)).map((f) => f.name);
   return withDescription(
     { type: "object", properties, ...(required.length === 0 ? {} : { required }), additionalProperties: false },
     declaration.label,

@@ -84,7 +84,7 @@ function citationText(citation: Citation): string {
 function typeText(type: TypeExpr): string {
   switch (type.kind) {
     case "primitive":
-      return type.name;
+      return type.signed === true ? `signed ${type.name}` : type.name;
     case "named":
       return type.name.name;
     case "set":
@@ -199,7 +199,8 @@ class Printer {
       withLabel(`${declaration.entity ? "entity" : "record"} ${declaration.name.name}`, declaration.label),
       declaration.span,
       declaration.fields.map((field) => () => {
-        this.line(2, withLabel(`${field.name.name}: ${typeText(field.type)}`, field.label), field.span);
+        const fallback = field.default === undefined ? "" : ` otherwise ${printExpression(field.default)}`;
+        this.line(2, withLabel(`${field.name.name}: ${typeText(field.type)}${fallback}`, field.label), field.span);
       }),
     );
   }

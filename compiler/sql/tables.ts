@@ -91,6 +91,12 @@ export function caseLayout(schema: FactSchema): { layout: CaseLayout; problems: 
         lists.push({ name: path, record: type.of, columns: itemColumns.flatMap((c) => (c.kind === "value" ? [{ name: c.name, type: c.type }] : [])) });
       } else if (type.kind === "series") {
         problems.push({ span: field.span, message: `the SQL target cannot lay out \`${path}\`, a fact given ${type.period} by ${type.period}` });
+      } else if (isSigned(type)) {
+        // the flat files' readers take amounts that are not negative
+        problems.push({ span: field.span, message: `the SQL target cannot lay out \`${path}\`, an amount that may be negative (\`signed money\`)` });
+      } else if (field.default !== undefined) {
+        // a flat file's empty field is a fact not given: the default would have to be filled in row by row
+        problems.push({ span: field.span, message: `the SQL target cannot lay out \`${path}\`, a fact with a default (\`otherwise\`)` });
       } else if (type.kind === "optional" && (type.of.kind === "record" || type.of.kind === "list")) {
         problems.push({ span: field.span, message: `the SQL target cannot lay out \`${path}\`, an optional ${type.of.kind}` });
       } else {
@@ -112,6 +118,11 @@ export function caseLayout(schema: FactSchema): { layout: CaseLayout; problems: 
 /** The column telling that a case overrides an optional parameter to absent. */
 export function absentColumn(parameter: string): string {
   return `parameters.${parameter}#absent`;
+}
+
+function isSigned(type: ValueType): boolean {
+  const held = type.kind === "optional" ? type.of : type;
+  return held.kind === "money" && held.signed === true;
 }
 
 /** A SQL identifier: any name, quoted. */

@@ -45,6 +45,12 @@ describe("the policy's money", () => {
     }
   });
 
+  it("is the unit the checker suggests for a number without one", () => {
+    const text = `policy p {\n  title "t"\n  document "d"\n  issuer "i"\n  issued 2021-11-05\n  version "1"\n  currency EUR\n}\n\nmeasure m {\n  output x: money = 5 cites §1 "q"\n}\n`;
+    const { diagnostics } = compile([{ path: "p.tiao", text }]);
+    expect(diagnostics.map((d) => [d.code, d.help])).toEqual([["T0305", "write `5 EUR`"]]);
+  });
+
   it("is named in the JSON Schema and the generated code", () => {
     const { scenario: input, outputs } = emitJsonSchema(program);
     expect(JSON.stringify(input)).toContain("an amount in EUR, exact to the cent");

@@ -1,7 +1,7 @@
 /**
  * Random well-typed policies, written as text from the language's grammar (docs/language.md):
  * enums, records and entities with fields of every type (optional, sets, lists, nested
- * records), parameters with dated values from 0001-01-01 to 9999-12-31, measures with
+ * records; a default or a `signed money` now and then), parameters with dated values from 0001-01-01 to 9999-12-31, measures with
  * windows, simple definitions, rules with exceptions and windows, parameterised definitions,
  * outputs for each member of a list, aggregates (`max` and `min` of a list too), `match`,
  * list and record outputs, `not computable` sentences. Expressions are
@@ -228,7 +228,12 @@ class PolicyWriter {
       .filter((field) => !(field.type.kind === "optional" && ["list", "record", "set", "optional"].includes(field.type.of.kind)));
     if (fields.length === 0) fields.push({ name: this.fieldName(taken), type: { kind: "bool" } });
     (entity ? this.entities : this.records).push({ name, fields });
-    const lines = fields.map((field) => `  ${field.name}: ${typeText(field.type)}${this.random.chance(0.5) ? ` ${this.text()}` : ""}`);
+    // now and then a default (`otherwise`), for a fact of one value that may not be absent
+    const withDefault = (type: Type): string =>
+      ["bool", "integer", "decimal", "money", "percent", "date", "time", "months", "days"].includes(type.kind) && this.random.chance(0.2) ? ` otherwise ${this.literal(type)}` : "";
+    // now and then an amount that may be below zero
+    const written = (type: Type): string => (type.kind === "money" && this.random.chance(0.2) ? "signed money" : typeText(type));
+    const lines = fields.map((field) => `  ${field.name}: ${written(field.type)}${withDefault(field.type)}${this.random.chance(0.5) ? ` ${this.text()}` : ""}`);
     return `${entity ? "entity" : "record"} ${name} ${this.text()} {\n${lines.join("\n")}\n}`;
   }
 

@@ -198,6 +198,13 @@ describe("rules with `when`", () => {
     expect(rule.window?.from && sExpression(rule.window.from)).toBe("d");
   });
 
+  it("reads a field named \`otherwise\` after a field without a default", () => {
+    const { ast, diagnostics } = parseFile("f.tiao", "record r {\n  a: bool\n  otherwise: bool\n  b: integer otherwise 0\n}\n");
+    expect(diagnostics).toEqual([]);
+    const [record] = ast.declarations;
+    expect(record?.kind === "record" ? record.fields.map((f) => [f.name.name, f.default?.kind]) : []).toEqual([["a", undefined], ["otherwise", undefined], ["b", "number"]]);
+  });
+
   it("reads a window with only its end", () => {
     const [definition] = definitionsOf('let x: bool = true cites §1 "x" in force until e');
     const rule = only(casesOf(definition as Definition));

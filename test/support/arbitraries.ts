@@ -144,7 +144,8 @@ export function valueArbitrary(type: ValueType, schema: FactSchema, dates: fc.Ar
     case "days":
       return countArbitrary();
     case "money":
-      return moneyArbitrary();
+      // a `signed money` fact may be below zero
+      return type.signed === true ? fc.tuple(fc.boolean(), moneyArbitrary()).map(([below, m]) => (below && m !== 0 ? -(m as number) : m)) : moneyArbitrary();
     case "percent":
       return percentArbitrary();
     case "decimal":

@@ -262,7 +262,7 @@ function FieldInput({ schema, field, id, value, onChange }: { schema: FactSchema
   return (
     <div className="field">
       {label}
-      <ScalarInput schema={schema} type={type} id={id} value={value} onChange={onChange} />
+      <ScalarInput schema={schema} type={type} id={id} value={value} onChange={onChange} {...(field.default === undefined ? {} : { placeholder: String(field.default) })} />
     </div>
   );
 }
@@ -340,7 +340,7 @@ function ListEditor({ schema, fields, items, idPrefix, onChange }: { schema: Fac
 function textRule(type: ValueType): { pattern: RegExp; toJson: (text: string) => Json; message: "invalidMoney" | "invalidPercent" | "invalidInteger" | "invalidNumber" } | undefined {
   switch (type.kind) {
     case "money":
-      return { pattern: /^\d+(\.\d{1,2})?$/u, toJson: (text) => text, message: "invalidMoney" };
+      return { pattern: type.signed === true ? /^-?\d+(\.\d{1,2})?$/u : /^\d+(\.\d{1,2})?$/u, toJson: (text) => text, message: "invalidMoney" };
     case "percent":
       return { pattern: /^\d+(\.\d{1,4})?%?$/u, toJson: (text) => (text.endsWith("%") ? text : `${text}%`), message: "invalidPercent" };
     case "integer":
@@ -354,12 +354,13 @@ function textRule(type: ValueType): { pattern: RegExp; toJson: (text: string) =>
   }
 }
 
-function ScalarInput({ schema, type, id, value, onChange }: { schema: FactSchema; type: ValueType; id: string; value: Json | undefined; onChange: (next: Json | undefined) => void }) {
+/** `placeholder`: the fact's default (`otherwise`), shown while the scenario leaves the fact out. */
+function ScalarInput({ schema, type, id, value, onChange, placeholder }: { schema: FactSchema; type: ValueType; id: string; value: Json | undefined; onChange: (next: Json | undefined) => void; placeholder?: string }) {
   const t = useWords();
   if (type.kind === "bool") {
     return (
       <select id={id} value={value === true ? "true" : value === false ? "false" : ""} onChange={(e) => onChange(e.target.value === "" ? undefined : e.target.value === "true")}>
-        <option value="">{t("absent")}</option>
+        <option value="">{placeholder === undefined ? t("absent") : placeholder === "true" ? t("yes") : placeholder === "false" ? t("no") : placeholder}</option>
         <option value="true">{t("yes")}</option>
         <option value="false">{t("no")}</option>
       </select>
@@ -369,7 +370,7 @@ function ScalarInput({ schema, type, id, value, onChange }: { schema: FactSchema
     const decl: EnumDecl | undefined = schema.enums.find((e) => e.name === type.name);
     return (
       <select id={id} value={typeof value === "string" ? value : ""} onChange={(e) => onChange(e.target.value === "" ? undefined : e.target.value)}>
-        <option value="">{t("absent")}</option>
+        <option value="">{placeholder ?? t("absent")}</option>
         {decl?.members.map((member) => (
           <option key={member.name} value={member.name}>
             {member.label === undefined ? member.name : `${member.label} (${member.name})`}
@@ -379,15 +380,15 @@ function ScalarInput({ schema, type, id, value, onChange }: { schema: FactSchema
     );
   }
   if (type.kind === "date" || type.kind === "time") {
-    return <input id={id} type={type.kind} value={typeof value === "string" ? value : ""} onChange={(e) => onChange(e.target.value === "" ? undefined : e.target.value)} />;
+    return <input id={id} type={type.kind} value={typeof value === "string" ? value : ""} placeholder={placeholder} onChange={(e) => onChange(e.target.value === "" ? undefined : e.target.value)} />;
   }
   const rule = textRule(type);
   if (rule === undefined) return <input id={id} readOnly value={JSON.stringify(value ?? null)} />;
-  return <ValidatedText id={id} value={value} pattern={rule.pattern} message={t(rule.message)} toJson={rule.toJson} onChange={onChange} />;
+  return <ValidatedText id={id} value={value} pattern={rule.pattern} message={t(rule.message)} toJson={rule.toJson} onChange={onChange} placeholder={placeholder} />;
 }
 
 /** A text field that changes the scenario only with a valid value, and says what it expects otherwise. */
-function ValidatedText({ id, value, pattern, message, toJson, onChange }: { id: string; value: Json | undefined; pattern: RegExp; message: string; toJson: (text: string) => Json; onChange: (next: Json | undefined) => void }) {
+function ValidatedText({ id, value, pattern, message, toJson, onChange, placeholder }: { id: string; value: Json | undefined; pattern: RegExp; message: string; toJson: (text: string) => Json; onChange: (next: Json | undefined) => void; placeholder?: string | undefined }) {
   const shown = value === undefined || value === null ? "" : String(value);
   const [text, setText] = useState(shown);
   useEffect(() => setText(shown), [shown]);
@@ -400,6 +401,7 @@ function ValidatedText({ id, value, pattern, message, toJson, onChange }: { id: 
         type="text"
         inputMode="decimal"
         value={text}
+        placeholder={placeholder}
         aria-invalid={!valid}
         aria-describedby={valid ? undefined : errorId}
         onChange={(e) => {
