@@ -18,6 +18,7 @@ import { loadProgram } from "./load-program.js";
 import { describeFileError } from "./policy-files.js";
 import { INPUT_CHUNK_BYTES } from "./population.js";
 import { ProgressBar } from "./progress.js";
+import { reportUnknownMeasures } from "./scenario-command.js";
 import { plural } from "./text.js";
 import type { DuckdbEngine as DuckdbEngineType } from "../node/sql/duckdb.js";
 
@@ -27,9 +28,19 @@ export interface SqlPopulationCommand {
   readonly out: string;
   /** DuckDB's threads; by default, as many as the machine has processors */
   readonly jobs: number | undefined;
+  /** `--measure`, repeatable: only these measures' outputs; all when absent */
+  readonly measures?: readonly string[] | undefined;
 }
 
 type FileFormat = "ndjson" | "csv" | "parquet";
+
+/**
+ * DuckDB's memory for a run: beyond it, the cases and any sort spill to the run's temporary
+ * folder, and the writing of the results holds the threads that run ahead (the results keep
+ * the cases' order) instead of buffering their rows. Without it, ten million cases peaked
+ * at 2.1 GB on a loaded machine, where one thread could run far ahead of the other.
+ */
+const MEMORY_LIMIT = "1GB";
 
 export function formatOf(path: string): FileFormat {
   const extension = extname(path).toLowerCase();
@@ -43,6 +54,7 @@ export async function runSqlPopulation(command: SqlPopulationCommand): Promise<E
   const inputSize = checkInput(command.scenarios);
   const program = await loadProgram(command.policy, { warnings: false });
   if (program === undefined) return ExitStatus.failed;
+  if (reportUnknownMeasures(program, command.measures ?? [])) return ExitStatus.badInput;
 
   const { DuckdbEngine, SqlTargetError } = await importDuckdbEngine();
   const folder = mkdtempSync(join(tmpdir(), "tiao-duckdb-"));
@@ -50,13 +62,14 @@ export async function runSqlPopulation(command: SqlPopulationCommand): Promise<E
   let engine: DuckdbEngineType | undefined;
   try {
     try {
-      engine = await DuckdbEngine.open(program, command.jobs === undefined ? {} : { threads: command.jobs });
+      engine = await DuckdbEngine.open(program, { ...(command.jobs === undefined ? {} : { threads: command.jobs }), memoryLimit: MEMORY_LIMIT, temporaryDirectory: folder });
     } catch (error) {
       if (error instanceof SqlTargetError) throw new CliError(error.message, ExitStatus.failed);
       throw error;
     }
-    const read = await loadCases(program, engine, command.scenarios, inputFormat, inputSize, folder, terminal);
+    const read = await loadCases(program, engine, command.scenarios, inputFormat, inputSize, folder, terminal, command.measures);
     await engine.materializeParameters();
+    if (command.measures !== undefined) await engine.selectMeasures(command.measures);
     const summary = await writeResults(engine, command.out, outputFormat, read.scenarios, terminal);
     const seconds = (performance.now() - startMs) / 1000;
     process.stderr.write(`${plural(read.scenarios, "scenario")}, ${summary.badInput + summary.evaluationErrors} with errors, ${seconds.toFixed(1)} s\n`);
@@ -102,6 +115,7 @@ async function loadCases(
   size: number | undefined,
   folder: string,
   terminal: boolean,
+  measures: readonly string[] | undefined,
 ): Promise<{ scenarios: number }> {
   if (format !== "ndjson") {
     if (path === "-") throw new CliError("CSV and Parquet scenarios are read from a file, not standard input");
@@ -110,8 +124,15 @@ async function loadCases(
       const source = format === "csv" ? `read_csv(${stringLiteral(path)}, header = true, all_varchar = true, auto_detect = true)` : `read_parquet(${stringLiteral(path)})`;
       const described = await engine.connection.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`);
       const columnTypes = new Map(described.getRows().map((row) => [String(row[0]), String(row[1])]));
-      const input = flatInputSql(program, path, format, columnTypes);
-      for (const statement of input.statements) await engine.connection.run(statement);
+      const input = flatInputSql(program, path, format, columnTypes, measures);
+      // the pass that checks every row, with its progress (rows read)
+      const progress = terminal ? new ProgressBar(process.stderr, undefined) : undefined;
+      try {
+        for (const statement of input.statements) await engine.runWithProgress(statement, progress === undefined ? undefined : (rows) => progress.update({ bytes: rows, scenarios: rows }));
+      } finally {
+        progress?.clear();
+      }
+      await engine.connection.run(input.casesView((await engine.rejectedCount()) > 0));
       engine.caseDates = input.caseDates;
     } catch (error) {
       throw new CliError(`cannot read scenarios '${path}': ${error instanceof Error ? error.message : String(error)}`, ExitStatus.badInput);
@@ -124,7 +145,7 @@ async function loadCases(
   const input = path === "-" ? process.stdin : createReadStream(path, { highWaterMark: INPUT_CHUNK_BYTES });
   const progress = terminal ? new ProgressBar(process.stderr, size) : undefined;
   try {
-    const read = await readScenarioLines(program, input, folder, "duckdb", (state) => progress?.update(state));
+    const read = await readScenarioLines(program, input, folder, "duckdb", (state) => progress?.update(state), measures);
     await engine.loadCaseFiles(read.files.files);
     return { scenarios: read.scenarios };
   } finally {
@@ -151,7 +172,12 @@ async function writeResults(
   if (format !== "ndjson") {
     if (path === "-") throw new CliError("CSV and Parquet results are written to a file, not standard output");
     try {
-      await engine.writeFlatResults(path, format);
+      const progress = terminal ? new ProgressBar(process.stderr, scenarios) : undefined;
+      try {
+        await engine.writeFlatResults(path, format, progress === undefined ? undefined : (rows) => progress.update({ bytes: rows, scenarios: rows }));
+      } finally {
+        progress?.clear();
+      }
       const source = format === "csv" ? `read_csv(${stringLiteral(path)}, header = true, all_varchar = true)` : `read_parquet(${stringLiteral(path)})`;
       const counted = await engine.connection.runAndReadAll(`SELECT count(*) FROM ${source} WHERE evaluation_error IS NOT NULL`);
       return { badInput, evaluationErrors: Number(counted.getRows()[0]?.[0] ?? 0) };

@@ -58,7 +58,7 @@ ${policyNote}`,
 
   run: `usage: tiao run <policy> --scenario <file.json> [--measure <name>]... [--explain [--lang en|zh]]
        tiao run <policy> --scenarios <file.ndjson> --out <file.ndjson> [--measure <name>]... [--jobs <n>]
-       tiao run <policy> --scenarios <file> --out <file> --engine duckdb [--jobs <n>]
+       tiao run <policy> --scenarios <file> --out <file> --engine duckdb [--measure <name>]... [--jobs <n>]
 
 Prints the outputs of each measure the scenario has the facts for, as JSON.
   --scenario <file>   the scenario (- reads it from standard input)

@@ -124,6 +124,24 @@ function rateFigure(id: string, label: string, cases: number, run: Run, note: st
   };
 }
 
+/**
+ * How many times less CPU time (user + system) a case costs than in the Node engine's one-thread
+ * run: on a shared, loaded machine the steadier comparison than rates in wall time.
+ */
+function cpuRatioFigure(id: string, label: string, cases: number, run: Run, node: { cases: number; run: Run } | undefined): Figure | undefined {
+  if (node?.run.cpuSeconds === undefined || run.cpuSeconds === undefined) return undefined;
+  const nodePerCase = node.run.cpuSeconds / node.cases;
+  const perCase = run.cpuSeconds / cases;
+  return {
+    id: `sql.${id}.cpu_ratio`,
+    group: GROUP,
+    label: `${label}: CPU time per case, the Node engine's (one thread) divided by this one's`,
+    value: nodePerCase / perCase,
+    unit: "×",
+    note: `${((perCase * 1e6).toFixed(1))} µs of CPU a case against ${(nodePerCase * 1e6).toFixed(1)} µs (tiao run --scenarios --jobs 1 on ${node.cases.toLocaleString("en-US")} cases)`,
+  };
+}
+
 function memoryFigure(id: string, label: string, run: Run): Figure | undefined {
   if (run.peakMB === undefined) return undefined;
   return { id: `sql.${id}.peak_rss`, group: GROUP, label: `${label}: peak resident memory`, value: run.peakMB, unit: "MB", note: "the process's maximum resident set size, as GNU time reports it" };
@@ -141,8 +159,10 @@ export async function sqlPopulation(context: BenchContext): Promise<void> {
   // the Node engine, the reference of the ratios
   process.stdout.write(`  the Node engine on ${count} scenarios (NDJSON), one thread, then by default…\n`);
   let nodeOneThread: Figure | undefined;
+  let nodeRun: { cases: number; run: Run } | undefined;
   try {
     const one = await timed(tiaoRun(ndjson, nodeResults, "--jobs", "1"));
+    nodeRun = { cases: base, run: one };
     nodeOneThread = report.figure(rateFigure("node_one_thread", "tiao run --scenarios --jobs 1 (Node engine, NDJSON)", base, one, "from spawn to exit"));
     const byDefault = await timed(tiaoRun(ndjson, nodeResults));
     report.figure(versus(rateFigure("node", "tiao run --scenarios (Node engine, worker threads, NDJSON)", base, byDefault, "from spawn to exit"), nodeOneThread));
@@ -191,6 +211,8 @@ export async function sqlPopulation(context: BenchContext): Promise<void> {
       );
       const memory = memoryFigure(`duckdb_parquet_${millions}`, label, run);
       if (memory !== undefined) report.figure(memory);
+      const cpu = cpuRatioFigure(`duckdb_parquet_${millions}`, label, size, run, nodeRun);
+      if (cpu !== undefined) report.figure(cpu);
     } catch (error) {
       report.skip(`sql (DuckDB, ${millions} cases)`, messageOf(error));
     } finally {

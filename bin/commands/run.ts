@@ -42,9 +42,8 @@ export async function run(args: readonly string[]): Promise<ExitCode> {
     const jobs = values.jobs === undefined ? undefined : jobCount(values.jobs);
     if (values.engine !== undefined && values.engine !== "node") {
       if (values.engine !== "duckdb") throw new UsageError(`unknown --engine '${values.engine}': expected node or duckdb`, commandUsage.run);
-      if (values.measure !== undefined) throw new UsageError("--measure goes with the node engine: the duckdb engine evaluates every measure", commandUsage.run);
       const { runSqlPopulation } = await import("../sql-population.js");
-      return runSqlPopulation({ policy, scenarios: values.scenarios, out: values.out, jobs });
+      return runSqlPopulation({ policy, scenarios: values.scenarios, out: values.out, jobs, measures: values.measure });
     }
     const { runPopulation } = await import("../population-command.js");
     return runPopulation({ policy, scenarios: values.scenarios, out: values.out, measures: values.measure, jobs });

@@ -38,6 +38,7 @@ import {
   CASES_TABLE,
   DATE_COLUMN,
   ITEM_COLUMN,
+  absentColumn,
   caseLayout,
   identifier,
   listColumnType,
@@ -78,7 +79,17 @@ export function chainView(measure: string): string {
   return `tiao_cases_through_${measure}`;
 }
 
-export function emitSql(program: ProgramIR, options: { readonly dialect: Dialect }): SqlEmission {
+export interface SqlOptions {
+  readonly dialect: Dialect;
+  /**
+   * Whether each measure's file also creates its view `measure.m4` (by default it does). An
+   * engine that reads only the results leaves them out: creating a view binds every view it
+   * reads, the chain of measures before it included.
+   */
+  readonly measureViews?: boolean;
+}
+
+export function emitSql(program: ProgramIR, options: SqlOptions): SqlEmission {
   const { dialect } = options;
   const { layout, problems } = caseLayout(program.schema);
   const diagnostics: Diagnostic[] = problems.map((problem) => unsupported(problem.span, problem.message));
@@ -92,7 +103,7 @@ export function emitSql(program: ProgramIR, options: { readonly dialect: Dialect
       continue;
     }
     const expressionProblems: ExpressionProblem[] = [];
-    const text = measureSql(program, measure, layout, dialect, expressionProblems, computed);
+    const text = measureSql(program, measure, layout, dialect, expressionProblems, computed, options.measureViews ?? true);
     for (const problem of expressionProblems) diagnostics.push(unsupported(problem.expr.span, problem.message));
     measureFiles.push({ name: `${measure.name}.sql`, text });
   }
@@ -146,6 +157,7 @@ function setupSql(program: ProgramIR, layout: CaseLayout, dialect: Dialect): str
         case "override":
           return `  ${identifier(c.name)} ${sqlType(c.type, dialect)}`;
         case "record_given":
+        case "override_absent":
           return `  ${identifier(c.name)} BOOLEAN`;
         case "list":
           return `  ${identifier(c.name)} ${listColumnType(listOf(layout, c.name), dialect)}`;
@@ -229,9 +241,17 @@ FROM ${dates} AS d`;
 export function caseParameterColumns(program: ProgramIR, inForce: (field: string) => string): string[] {
   return program.parameters.flatMap((parameter) => {
     const override = column("c", `parameters.${parameter.name}`);
+    if (parameter.type.kind !== "optional") {
+      return [
+        `  CASE WHEN ${override} IS NOT NULL THEN ${override} ELSE ${inForce(parameter.name)} END AS ${identifier(parameterColumn(parameter.name))}`,
+        `  (${override} IS NOT NULL OR ${inForce(`${parameter.name} in force`)}) AS ${identifier(parameterGivenColumn(parameter.name))}`,
+      ];
+    }
+    // an optional parameter overridden to absent has no value, whatever the table says, and is given
+    const absent = `${column("c", absentColumn(parameter.name))} IS TRUE`;
     return [
-      `  CASE WHEN ${override} IS NOT NULL THEN ${override} ELSE ${inForce(parameter.name)} END AS ${identifier(parameterColumn(parameter.name))}`,
-      `  (${override} IS NOT NULL OR ${inForce(`${parameter.name} in force`)}) AS ${identifier(parameterGivenColumn(parameter.name))}`,
+      `  CASE WHEN ${absent} THEN NULL WHEN ${override} IS NOT NULL THEN ${override} ELSE ${inForce(parameter.name)} END AS ${identifier(parameterColumn(parameter.name))}`,
+      `  (${absent} OR ${override} IS NOT NULL OR ${inForce(`${parameter.name} in force`)}) AS ${identifier(parameterGivenColumn(parameter.name))}`,
     ];
   });
 }
@@ -322,6 +342,30 @@ function presenceTest(path: string, program: ProgramIR, row: string): string | u
   }
 }
 
+/**
+ * For measures asked for by name (`tiao run --measure`): each fact they read that a case must
+ * give (in the order the Node engine reports them: the measures in the policy's order, each
+ * measure's facts in its order), whether it is a record (given: its column is TRUE), and the
+ * problem of a case that does not give it, as `tiao run` writes it.
+ */
+export function requiredFacts(program: ProgramIR, measureNames: readonly string[]): { path: string; record: boolean; problem: string }[] {
+  const byPath = new Map<string, { record: boolean; measures: string[] }>();
+  for (const measure of program.measures.filter((m) => measureNames.includes(m.name))) {
+    for (const path of measure.reads) {
+      const test = presenceTest(path, program, "s");
+      if (test === undefined) continue;
+      const entry = byPath.get(path) ?? { record: test.endsWith("IS TRUE"), measures: [] };
+      entry.measures.push(measure.name);
+      byPath.set(path, entry);
+    }
+  }
+  return [...byPath].map(([path, { record, measures }]) => ({
+    path,
+    record,
+    problem: `${path}: missing: ${measures.length === 1 ? "measure" : "measures"} ${measures.join(", ")} ${measures.length === 1 ? "needs" : "need"} this fact`,
+  }));
+}
+
 /** A measure's columns in the row every measure shares (`m4.total`: public; `m4 …`: its own). */
 export const measureColumns = {
   definition: (measure: string, name: string): string => `${measure} ${name}`,
@@ -339,12 +383,6 @@ function previousRow(program: ProgramIR, measure: MeasureIR): string {
   return index === 0 ? CASE_FACTS_VIEW : chainView(program.measures[index - 1]!.name);
 }
 
-/** The row of a case once every measure is computed. */
-function lastRow(program: ProgramIR): string {
-  const last = program.measures.at(-1);
-  return last === undefined ? CASE_FACTS_VIEW : chainView(last.name);
-}
-
 /** What later measures read of a measure computed before them: the error of its window, and of each output. */
 interface ComputedMeasure {
   readonly windowError: string | undefined;
@@ -358,6 +396,7 @@ function measureSql(
   dialect: Dialect,
   problems: ExpressionProblem[],
   computed: Map<string, ComputedMeasure>,
+  withMeasureView: boolean,
 ): string {
   const definitions = new Map(measure.definitions.map((d) => [d.name, d]));
   const named = measureColumns;
@@ -459,13 +498,17 @@ WITH ${steps.join(",\n")}
 SELECT ${row}.*,
 ${outputColumns.join(",\n")}
 FROM ${identifier(`step ${layers}`)} AS ${row};
-
+${
+    withMeasureView
+      ? `
 -- The measure's results: one row per case that gives its facts.
 CREATE VIEW ${identifier(measureView(measure.name))} AS
 SELECT ${publicColumns.join(",\n  ")}
 FROM ${identifier(chainView(measure.name))} AS ${row}
 WHERE ${given};
-`;
+`
+      : ""
+  }`;
 }
 
 function measureOutputs(measure: MeasureIR): { name: string; type: ValueType }[] {
@@ -569,11 +612,27 @@ function jsonText(value: string, type: ValueType, dialect: Dialect): string {
 // ---------------------------------------------------------------- results
 
 function resultsSql(program: ProgramIR, dialect: Dialect): string {
+  return `${header(program, dialect, "Results of every case")}
+
+${resultsViewsSql(program, dialect)}`;
+}
+
+/**
+ * The views of the results (tiao-results.sql) of every measure, or of the measures asked for
+ * by name (`tiao run --measure`): their lines, and their first evaluation error (the
+ * measures in the policy's order); the measures after the last of them are not computed,
+ * nor are the columns of the others that these do not read.
+ */
+export function resultsViewsSql(program: ProgramIR, dialect: Dialect, measureNames?: readonly string[], replace = false): string {
   const named = measureColumns;
   const row = "s";
-  const errorColumns = program.measures.map((m) => column(row, named.firstError(m.name)));
+  const measures = measureNames === undefined ? program.measures : program.measures.filter((m) => measureNames.includes(m.name));
+  const create = replace ? "CREATE OR REPLACE VIEW" : "CREATE VIEW";
+  const last = measures.at(-1);
+  const from = last === undefined ? CASE_FACTS_VIEW : chainView(last.name);
+  const errorColumns = measures.map((m) => column(row, named.firstError(m.name)));
   const firstErrorSql = firstError(...errorColumns) ?? "CAST(NULL AS VARCHAR)";
-  const written = [...program.measures].sort((a, b) => naturalMeasureOrder(a.name, b.name));
+  const written = [...measures].sort((a, b) => naturalMeasureOrder(a.name, b.name));
   const text = dialect === "duckdb" ? "VARCHAR" : "TEXT";
   const outputs = written.map((m) => `CASE WHEN ${column(row, named.given(m.name))} THEN ${measureJson(m, row, dialect, `${JSON.stringify(m.name)}:`)} END`);
   const decodedError = dialect === "duckdb" ? `json_extract_string(${firstErrorSql}, '$')` : `(${firstErrorSql})::json #>> '{}'`;
@@ -581,33 +640,31 @@ function resultsSql(program: ProgramIR, dialect: Dialect): string {
     `  ${column(row, named.inForce(m.name))}`,
     ...measureOutputs(m).map((o) => `  ${flatValueText(column(row, named.output(m.name, o.name)), o.type)} AS ${identifier(named.output(m.name, o.name))}`),
   ]);
-  return `${header(program, dialect, "Results of every case")}
-
--- One line per case read, as \`tiao run --scenarios\` writes it, in the order of the cases: the
+  return `-- One line per case read, as \`tiao run --scenarios\` writes it, in the order of the cases: the
 -- outputs of each measure whose facts the case gives (in the order m1, m2, … m10), or the
 -- first evaluation error (measures in the policy's order).
-CREATE VIEW ${CASE_RESULTS_VIEW} AS
+${create} ${CASE_RESULTS_VIEW} AS
 SELECT ${row}.${identifier(CASE_COLUMN)},
   CASE WHEN ${firstErrorSql} IS NOT NULL
     THEN '{"line":' || CAST(${row}.${identifier(CASE_COLUMN)} AS ${text}) || ',"evaluation_error":' || ${firstErrorSql} || '}'
     ELSE '{' || concat_ws(',',
     ${outputs.join(",\n    ")}) || '}'
   END AS line
-FROM ${identifier(lastRow(program))} AS ${row};
+FROM ${identifier(from)} AS ${row};
 
 -- Every line, with those of the scenarios that could not be read (their problems).
-CREATE VIEW ${RESULTS_VIEW} AS
+${create} ${RESULTS_VIEW} AS
 SELECT ${identifier(CASE_COLUMN)}, line FROM ${CASE_RESULTS_VIEW}
 UNION ALL
 SELECT ${identifier(CASE_COLUMN)}, line FROM ${REJECTED_TABLE};
 
 -- One row per case read and one column per output (\`m4.total\`): money as DECIMAL(18,2), other
 -- values as in \`tiao run\`'s JSON; a case with an evaluation error has it in evaluation_error.
-CREATE VIEW ${FLAT_RESULTS_VIEW} AS
+${create} ${FLAT_RESULTS_VIEW} AS
 SELECT ${row}.${identifier(CASE_COLUMN)} AS line,
   ${decodedError} AS evaluation_error,
 ${flatColumns.join(",\n")}
-FROM ${identifier(lastRow(program))} AS ${row};
+FROM ${identifier(from)} AS ${row};
 `;
 }
 

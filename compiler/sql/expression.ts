@@ -97,6 +97,16 @@ const [termLengthBefore, termLengthAfter] = termLengthMessage(-1).split("-1") as
 export const decimalBeyondDuckdb = "the decimal is beyond the exact range of DuckDB's DECIMAL(38,10) (below 10^17, 10 places)";
 
 /** A message as the SQL of its JSON text. */
+/**
+ * Whether a value is one of `members` (at least one). DuckDB turns an IN list of more than
+ * four values into a hash join with the list, which costs more than the test; a list
+ * constant tests it in the row (NULL for NULL, as IN).
+ */
+export function memberOf(value: string, members: readonly string[], dialect: Dialect): string {
+  const literals = members.map(stringLiteral).join(", ");
+  return dialect === "duckdb" && members.length > 4 ? `list_contains([${literals}], ${value})` : `(${value} IN (${literals}))`;
+}
+
 export function jsonMessage(message: string): string {
   return stringLiteral(JSON.stringify(message));
 }
@@ -464,7 +474,7 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
     }
     case "match": {
       const subject = sub(expr.subject);
-      const arms = expr.arms.map((arm) => ({ test: `${subject.sql} IN (${arm.members.map(stringLiteral).join(", ")})`, value: sub(arm.value) }));
+      const arms = expr.arms.map((arm) => ({ test: memberOf(subject.sql, arm.members, dialect), value: sub(arm.value) }));
       const otherwise = expr.otherwise === undefined ? undefined : sub(expr.otherwise);
       const cases = (pick: (v: SqlValue) => string): string =>
         `CASE ${arms.map((arm) => `WHEN ${arm.test} THEN ${pick(arm.value)}`).join(" ")}${otherwise === undefined ? "" : ` ELSE ${pick(otherwise)}`} END`;
@@ -475,7 +485,7 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
       const element = sub(expr.element);
       if (expr.set.op === "literal" && Array.isArray(expr.set.value)) {
         const members = expr.set.value as readonly string[];
-        return value(members.length === 0 ? "FALSE" : `(${element.sql} IN (${members.map(stringLiteral).join(", ")}))`, element.error);
+        return value(members.length === 0 ? "FALSE" : memberOf(element.sql, members, dialect), element.error);
       }
       return operation("set_membership", [sub(expr.set), element], dialect);
     }

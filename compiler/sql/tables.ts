@@ -45,7 +45,9 @@ export type CaseColumn =
   | { readonly kind: "record_given"; readonly name: string }
   /** the list `name`: its items (DuckDB) or their number (PostgreSQL); NULL: not given */
   | { readonly kind: "list"; readonly name: string }
-  | { readonly kind: "override"; readonly name: string; readonly parameter: string; readonly type: ValueType };
+  | { readonly kind: "override"; readonly name: string; readonly parameter: string; readonly type: ValueType }
+  /** an optional parameter overridden to absent (`"parameters": {"x": null}`): TRUE; NULL: not */
+  | { readonly kind: "override_absent"; readonly name: string; readonly parameter: string };
 
 export interface LayoutProblem {
   readonly span: SourceSpan;
@@ -105,11 +107,17 @@ export function caseLayout(schema: FactSchema): { layout: CaseLayout; problems: 
 
   for (const parameter of schema.parameters) {
     columns.push({ kind: "override", name: `parameters.${parameter.name}`, parameter: parameter.name, type: parameter.type });
+    if (parameter.type.kind === "optional") columns.push({ kind: "override_absent", name: absentColumn(parameter.name), parameter: parameter.name });
   }
   for (const record of schema.records) {
     if (record.entity) flatten(record, record.name, (column) => columns.push(column), false);
   }
   return { layout: { columns, lists }, problems };
+}
+
+/** The column telling that a case overrides an optional parameter to absent. */
+export function absentColumn(parameter: string): string {
+  return `parameters.${parameter}#absent`;
 }
 
 function isSigned(type: ValueType): boolean {

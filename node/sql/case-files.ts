@@ -53,7 +53,7 @@ export class CaseFiles {
 
   /**
    * Adds a scenario as case `caseNumber`; returns the problems that keep it out (a value
-   * beyond what the dialect holds exactly, an override to absent), or an empty list.
+   * beyond what the dialect holds exactly), or an empty list.
    */
   add(caseNumber: number, scenario: Scenario): Unrepresentable[] {
     const problems: Unrepresentable[] = [];
@@ -65,11 +65,14 @@ export class CaseFiles {
             fields.push("");
             break;
           }
+          // an override to absent (null) is the column `parameters.<name>#absent`
           const value = scenario.parameters[column.parameter] ?? null;
-          if (value === null) problems.push(`${column.name}: an override to absent cannot be given to the SQL engines (docs/sql.md)`);
-          fields.push(this.field(value, column.type, column.name, problems));
+          fields.push(value === null ? "" : this.field(value, column.type, column.name, problems));
           break;
         }
+        case "override_absent":
+          fields.push(Object.hasOwn(scenario.parameters, column.parameter) && (scenario.parameters[column.parameter] ?? null) === null ? "true" : "");
+          break;
         case "value":
           fields.push(this.field(factAt(scenario, column.name), column.type, column.name, problems));
           break;

@@ -7,9 +7,24 @@
 import { statSync } from "node:fs";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import type { ProgramIR } from "../../compiler/ir.js";
-import { CASE_FACTS_VIEW, CASE_RESULTS_VIEW, caseParameterColumns, emitSql, parametersOnDatesSql, FLAT_RESULTS_VIEW, PARAMETERS_ON_DATES_VIEW, REJECTED_TABLE, RESULTS_VIEW, type SqlFile } from "../../compiler/sql/emit.js";
+import {
+  CASE_FACTS_VIEW,
+  CASE_RESULTS_VIEW,
+  caseParameterColumns,
+  emitSql,
+  parametersOnDatesSql,
+  resultsViewsSql,
+  FLAT_RESULTS_VIEW,
+  PARAMETERS_ON_DATES_VIEW,
+  REJECTED_TABLE,
+  RESULTS_VIEW,
+  type SqlFile,
+} from "../../compiler/sql/emit.js";
 import { CASE_COLUMN, CASES_TABLE, DATE_COLUMN, identifier, stringLiteral } from "../../compiler/sql/tables.js";
 import type { CaseFile } from "./case-files.js";
+
+/** how often a run's progress is read from DuckDB */
+const PROGRESS_MS = 100;
 
 /** ~110 years: the list of parameters by day stays within some megabytes */
 const MAX_DAYS_INDEXED = 40_000;
@@ -30,11 +45,15 @@ export class DuckdbEngine {
   ) {}
 
   /** An in-memory database holding the policy's tables, parameters and views. */
-  static async open(program: ProgramIR, options: { readonly threads?: number; readonly memoryLimit?: string } = {}): Promise<DuckdbEngine> {
+  static async open(
+    program: ProgramIR,
+    options: { readonly threads?: number; readonly memoryLimit?: string; readonly temporaryDirectory?: string } = {},
+  ): Promise<DuckdbEngine> {
     const files = sqlFiles(program);
     const settings: Record<string, string> = {};
     if (options.threads !== undefined) settings["threads"] = String(options.threads);
     if (options.memoryLimit !== undefined) settings["memory_limit"] = options.memoryLimit;
+    if (options.temporaryDirectory !== undefined) settings["temp_directory"] = options.temporaryDirectory;
     const instance = await DuckDBInstance.create(":memory:", settings);
     const connection = await instance.connect();
     for (const file of files) await connection.run(file.text);
@@ -53,10 +72,11 @@ export class DuckdbEngine {
 
   /**
    * Once the cases are loaded: the parameters in force on their dates computed once, into a
-   * table of the view's name, instead of once for each case; and, when the cases' dates span
-   * at most MAX_DAYS_INDEXED days, a list of them indexed by the day, which each case reads
-   * without a join. DuckDB's hash joins do not keep the order of the rows, and the list does
-   * so the results come in the cases' order without being sorted.
+   * table of the view's name, instead of once for each case. A parameter with the same value
+   * (and presence) on every date of the cases is then a constant of the query; the others,
+   * when the cases' dates span at most MAX_DAYS_INDEXED days, come from a list indexed by the
+   * day, which each case reads without a join. DuckDB's hash joins do not keep the order of
+   * the rows, and the list does, so the results come in the cases' order without being sorted.
    */
   async materializeParameters(): Promise<void> {
     const view = identifier(PARAMETERS_ON_DATES_VIEW);
@@ -65,23 +85,67 @@ export class DuckdbEngine {
     await this.connection.run(`CREATE TABLE tiao_parameters_computed AS ${computed}`);
     await this.connection.run(`DROP VIEW ${view}`);
     await this.connection.run(`ALTER TABLE tiao_parameters_computed RENAME TO ${view}`);
-    if (this.program.parameters.length === 0) return;
+    const parameters = this.program.parameters;
+    if (parameters.length === 0) return;
     const date = identifier(DATE_COLUMN);
+    const constants = await this.constantParameters();
+    const varying = parameters.filter((p) => !constants.has(p.name));
     const span = await this.connection.runAndReadAll(`SELECT min(${date}), max(${date}) - min(${date}) + 1 FROM ${view}`);
     const [first, days] = span.getRows()[0] ?? [null, null];
-    if (first === null || Number(days) > MAX_DAYS_INDEXED) {
+    if (varying.length > 0 && (first === null || Number(days) > MAX_DAYS_INDEXED)) {
       this.ordered = false;
       return;
     }
-    const fields = this.program.parameters.flatMap((p) => [p.name, `${p.name} in force`]).map((name) => `${identifier(name)} := p.${identifier(name)}`);
+    const byDay = identifier("#parameters");
+    const inForce = (field: string): string => constants.get(field) ?? `c.${byDay}.${identifier(field)}`;
+    if (varying.length === 0) {
+      await this.connection.run(`CREATE OR REPLACE VIEW ${CASE_FACTS_VIEW} AS SELECT c.*,\n${caseParameterColumns(this.program, inForce).join(",\n")}\nFROM ${CASES_TABLE} AS c`);
+      return;
+    }
+    const fields = varying.flatMap((p) => [p.name, `${p.name} in force`]).map((name) => `${identifier(name)} := p.${identifier(name)}`);
     await this.connection.run(`SET VARIABLE tiao_first_day = (SELECT min(${date}) FROM ${view})`);
     await this.connection.run(
       `SET VARIABLE tiao_parameters_by_day = (SELECT list(CASE WHEN p.${date} IS NULL THEN NULL ELSE struct_pack(${fields.join(", ")}) END ORDER BY d.day) FROM (SELECT CAST(unnest(generate_series(min(${date}), max(${date}), INTERVAL 1 DAY)) AS DATE) AS day FROM ${view}) AS d LEFT JOIN ${view} AS p ON p.${date} = d.day)`,
     );
-    const inForce = (field: string): string => `c.${identifier("#parameters")}.${identifier(field)}`;
     await this.connection.run(
-      `CREATE OR REPLACE VIEW ${CASE_FACTS_VIEW} AS SELECT c.* EXCLUDE (${identifier("#parameters")}),\n${caseParameterColumns(this.program, inForce).join(",\n")}\nFROM (SELECT c.*, v.days[c.${date} - v.first_day + 1] AS ${identifier("#parameters")} FROM ${CASES_TABLE} AS c, (SELECT getvariable('tiao_parameters_by_day') AS days, getvariable('tiao_first_day') AS first_day) AS v) AS c`,
+      `CREATE OR REPLACE VIEW ${CASE_FACTS_VIEW} AS SELECT c.* EXCLUDE (${byDay}),\n${caseParameterColumns(this.program, inForce).join(",\n")}\nFROM (SELECT c.*, getvariable('tiao_parameters_by_day')[c.${date} - getvariable('tiao_first_day') + 1] AS ${byDay} FROM ${CASES_TABLE} AS c) AS c`,
     );
+  }
+
+  /**
+   * The columns of the parameters on the cases' dates (`x`, `x in force`) that hold one value
+   * on every date, as SQL constants.
+   */
+  private async constantParameters(): Promise<Map<string, string>> {
+    const view = identifier(PARAMETERS_ON_DATES_VIEW);
+    const described = await this.connection.runAndReadAll(`DESCRIBE ${view}`);
+    const types = new Map(described.getRows().map((row) => [String(row[0]), String(row[1])]));
+    const parameters = this.program.parameters;
+    const columns = parameters.flatMap((p) => {
+      const value = identifier(p.name);
+      const given = identifier(`${p.name} in force`);
+      return [`count(DISTINCT {'v': ${value}, 'f': ${given}})`, `CAST(any_value(${value}) AS VARCHAR)`, `bool_or(${given})`];
+    });
+    const result = await this.connection.runAndReadAll(`SELECT ${columns.join(", ")} FROM ${view}`);
+    const row = result.getRows()[0] ?? [];
+    const constants = new Map<string, string>();
+    parameters.forEach((p, index) => {
+      const [distinct, text, given] = row.slice(index * 3, index * 3 + 3);
+      if (Number(distinct) > 1) return;
+      const type = types.get(p.name) ?? "VARCHAR";
+      constants.set(p.name, `CAST(${text === null || text === undefined ? "NULL" : stringLiteral(String(text))} AS ${type})`);
+      constants.set(`${p.name} in force`, given === true ? "TRUE" : "FALSE");
+    });
+    return constants;
+  }
+
+  /**
+   * Only the measures asked for by name in the results (`tiao run --measure`): the views of
+   * the results computed again for them, so that the measures after the last of them are not
+   * computed, nor the columns of the others that they do not read.
+   */
+  async selectMeasures(measures: readonly string[]): Promise<void> {
+    await this.connection.run(resultsViewsSql(this.program, "duckdb", measures, true));
   }
 
   /** The result lines in the order of the cases, as `tiao run --scenarios` writes them. */
@@ -101,9 +165,37 @@ export class DuckdbEngine {
     return all;
   }
 
-  /** Writes the flat results (one column per output, in the cases' order) to a CSV or Parquet file. */
-  async writeFlatResults(path: string, format: "csv" | "parquet"): Promise<void> {
-    await this.connection.run(`COPY (SELECT * FROM ${FLAT_RESULTS_VIEW}${this.ordered ? "" : " ORDER BY line"}) TO ${stringLiteral(path)} (FORMAT ${format})`);
+  /**
+   * Writes the flat results (one column per output, in the cases' order) to a CSV or Parquet
+   * file; `onRows`, when given, hears how many cases the query has read so far.
+   */
+  async writeFlatResults(path: string, format: "csv" | "parquet", onRows?: (rows: number) => void): Promise<void> {
+    await this.runWithProgress(`COPY (SELECT * FROM ${FLAT_RESULTS_VIEW}${this.ordered ? "" : " ORDER BY line"}) TO ${stringLiteral(path)} (FORMAT ${format})`, onRows);
+  }
+
+  /**
+   * Runs a statement; `onRows`, when given, hears every tenth of a second how many rows it
+   * has read (DuckDB's query progress: the rows its scan of the cases has produced, counted
+   * by row group of a Parquet file).
+   */
+  async runWithProgress(sql: string, onRows?: (rows: number) => void): Promise<void> {
+    if (onRows === undefined) {
+      await this.connection.run(sql);
+      return;
+    }
+    await this.connection.run("SET enable_progress_bar = true");
+    await this.connection.run("SET enable_progress_bar_print = false");
+    const pending = await this.connection.start(sql);
+    const timer = setInterval(() => {
+      const rows = Number(this.connection.progress.rows_processed);
+      if (rows > 0) onRows(rows);
+    }, PROGRESS_MS);
+    try {
+      await pending.getResult();
+    } finally {
+      clearInterval(timer);
+      await this.connection.run("SET enable_progress_bar = false");
+    }
   }
 
   async rejectedCount(): Promise<number> {
@@ -118,7 +210,8 @@ export class DuckdbEngine {
 }
 
 function sqlFiles(program: ProgramIR): readonly SqlFile[] {
-  const { files, diagnostics } = emitSql(program, { dialect: "duckdb" });
+  // the views of the measures' results (`measure.m4`) are not read here
+  const { files, diagnostics } = emitSql(program, { dialect: "duckdb", measureViews: false });
   if (diagnostics.length > 0) throw new SqlTargetError(diagnostics.map((d) => `${d.span.file}:${d.span.line}:${d.span.column}: ${d.message}`));
   return files;
 }

@@ -19,9 +19,10 @@
  */
 import type { ValueType } from "../../runtime/types.js";
 import type { ProgramIR } from "../../compiler/ir.js";
-import { REJECTED_TABLE, flatValueText } from "../../compiler/sql/emit.js";
+import { REJECTED_TABLE, flatValueText, requiredFacts } from "../../compiler/sql/emit.js";
 import { CASE_COLUMN, CASES_TABLE, DATE_COLUMN, caseLayout, identifier, listOf, stringLiteral, type CaseLayout, type ListTable, type ValueColumn } from "../../compiler/sql/tables.js";
 import { DUCKDB_DECIMAL, DUCKDB_DECIMAL_LIMIT } from "../../compiler/sql/dialect.js";
+import { memberOf } from "../../compiler/sql/expression.js";
 
 const STAGING = "tiao_staging";
 const MAX_SAFE = "9007199254740991";
@@ -91,14 +92,14 @@ function readValue(text: string, type: ValueType, program: ProgramIR, typed?: { 
       };
     case "enum": {
       const members = enumMembers(type.name, program);
-      return { value: text, invalid: `${text} NOT IN (${members.map(stringLiteral).join(", ")})`, message: got(`expected one of ${members.join(", ")}`) };
+      return { value: text, invalid: `NOT ${memberOf(text, members, "duckdb")}`, message: got(`expected one of ${members.join(", ")}`) };
     }
     case "set": {
       const members = enumMembers(type.of, program);
       const names = `string_split(${text}, ',')`;
       return {
         value: `CASE WHEN ${text} = '' THEN '' ELSE array_to_string(list_sort(list_distinct(${names})), ',') END`,
-        invalid: `(${text} <> '' AND NOT list_bool_and(list_transform(${names}, m -> m IN (${members.map(stringLiteral).join(", ")}))))`,
+        invalid: `(${text} <> '' AND NOT list_bool_and(list_transform(${names}, m -> ${memberOf("m", members, "duckdb")})))`,
         message: got(`expected members of ${type.of} joined by commas`),
       };
     }
@@ -173,6 +174,8 @@ function given(expression: string): string {
 /** A column of a flat file: its value, whether it is given, whether it is bad, and its problem (NULL: none). */
 interface ColumnReading {
   readonly value: string;
+  /** whether the field is given (its value may still be bad) */
+  readonly present: string;
   readonly bad: string;
   readonly problem: string;
 }
@@ -180,14 +183,16 @@ interface ColumnReading {
 /**
  * The SQL that reads a CSV or Parquet file as the cases, in the file's order, with no join:
  * the bad rows into `tiao_rejected` with their problems, in one pass, and `tiao_cases` a view
- * of the good rows. `columnTypes` are the file's columns and their DuckDB types (DESCRIBE).
+ * of the good rows (`casesView`, once the rejected rows are counted: when there are none, the
+ * view reads every row without checking it again). `columnTypes` are the file's columns and their DuckDB types (DESCRIBE).
  */
 export function flatInputSql(
   program: ProgramIR,
   path: string,
   format: "csv" | "parquet",
   columnTypes: ReadonlyMap<string, string>,
-): { statements: string[]; caseDates: string } {
+  measures?: readonly string[],
+): { statements: string[]; casesView: (rejected: boolean) => string; caseDates: string } {
   const { layout } = caseLayout(program.schema);
   const statements: string[] = [];
   let source: string;
@@ -207,6 +212,7 @@ export function flatInputSql(
     const present = typed === undefined || readTyped(raw(name), columnType!, type, () => "") === undefined ? `${text} IS NOT NULL` : `${raw(name)} IS NOT NULL`;
     return {
       value: `CASE WHEN ${present} THEN ${reading.value} END`,
+      present,
       bad: `(${present} AND ${reading.invalid})`,
       problem: `CASE WHEN ${present} AND ${reading.invalid} THEN ${stringLiteral(`${name}: `)} || (${reading.message}) END`,
     };
@@ -217,6 +223,7 @@ export function flatInputSql(
   const columns: ColumnReading[] = [
     {
       value: date.value,
+      present: `${dateText} IS NOT NULL`,
       bad: `(${dateText} IS NULL OR ${date.invalid})`,
       problem: `CASE WHEN ${dateText} IS NULL THEN 'date: the evaluation date is missing' WHEN ${date.invalid} THEN 'date: ' || (${date.message}) END`,
     },
@@ -231,6 +238,24 @@ export function flatInputSql(
       case "record_given":
         columns.push(scalar(column.name, { kind: "bool" }));
         break;
+      case "override_absent": {
+        // a file without the column overrides no parameter to absent
+        if (!columnTypes.has(column.name)) {
+          columns.push({ value: "CAST(NULL AS BOOLEAN)", present: "FALSE", bad: "FALSE", problem: "NULL" });
+          break;
+        }
+        const absent = scalar(column.name, { kind: "bool" });
+        // the override's column is the one before
+        const override = columns.at(-1)!;
+        const both = `(${absent.value} IS TRUE AND ${override.present})`;
+        columns.push({
+          value: absent.value,
+          present: absent.present,
+          bad: `(${absent.bad} OR ${both})`,
+          problem: `CASE WHEN ${absent.bad} THEN ${absent.problem} WHEN ${both} THEN ${stringLiteral(`${column.name}: the parameter is overridden both to absent and to a value`)} END`,
+        });
+        break;
+      }
       case "list": {
         const list = listItems(listOf(layout, column.name), raw(column.name), columnTypes.get(column.name), program);
         columns.push(list.column);
@@ -239,20 +264,32 @@ export function flatInputSql(
       }
     }
   }
-  const bad = `coalesce(${columns.map((c) => c.bad).join(" OR ")}, FALSE)`;
-  const problems = `list_filter(flatten([[${columns.map((c) => c.problem).join(", ")}]${itemProblems.map((p) => `, ${p}`).join("")}]), p -> p IS NOT NULL)`;
+  const unreadable = `coalesce(${columns.map((c) => c.bad).join(" OR ")}, FALSE)`;
+  const readProblems = `list_filter(flatten([[${columns.map((c) => c.problem).join(", ")}]${itemProblems.map((p) => `, ${p}`).join("")}]), p -> p IS NOT NULL)`;
+  // measures asked for by name: a row that can be read but lacks one of their facts is bad input, its problems those of the Node engine
+  const names = [DATE_COLUMN, ...layout.columns.map((c) => c.name)];
+  const required = (measures === undefined ? [] : requiredFacts(program, measures)).map((fact) => {
+    const column = columns[names.indexOf(fact.path)];
+    if (column === undefined) throw new Error(`no column ${fact.path}`);
+    // a record is given when its column is true; the reading of a boolean cannot fail
+    return { missing: fact.record ? `(${column.value}) IS NOT TRUE` : `NOT (${column.present})`, problem: fact.problem };
+  });
+  const bad = required.length === 0 ? unreadable : `(${unreadable} OR ${required.map((r) => r.missing).join(" OR ")})`;
+  const problems =
+    required.length === 0
+      ? readProblems
+      : `CASE WHEN ${unreadable} THEN ${readProblems} ELSE list_filter([${required.map((r) => `CASE WHEN ${r.missing} THEN ${stringLiteral(r.problem)} END`).join(", ")}], p -> p IS NOT NULL) END`;
   statements.push(
     `INSERT INTO ${REJECTED_TABLE} SELECT src.${identifier(CASE_COLUMN)}, '{"line":' || src.${identifier(CASE_COLUMN)} || ',"errors":' || to_json(${problems}) || '}' FROM ${source} AS src WHERE ${bad}`,
   );
   // the cases are a view of the file's good rows, read as the query that evaluates them goes:
   // a population larger than memory streams from the file to the results
-  const names = [DATE_COLUMN, ...layout.columns.map((c) => c.name)];
   statements.push(`DROP TABLE ${CASES_TABLE}`);
-  statements.push(
-    `CREATE VIEW ${CASES_TABLE} AS SELECT src.${identifier(CASE_COLUMN)}, ${columns.map((c, index) => `${c.value} AS ${identifier(names[index]!)}`).join(", ")} FROM ${source} AS src WHERE NOT (${bad})`,
-  );
+  // when no row was rejected the checks are not made a second time
+  const casesView = (rejected: boolean): string =>
+    `CREATE VIEW ${CASES_TABLE} AS SELECT src.${identifier(CASE_COLUMN)}, ${columns.map((c, index) => `${c.value} AS ${identifier(names[index]!)}`).join(", ")} FROM ${source} AS src${rejected ? ` WHERE NOT (${bad})` : ""}`;
   const dateValue = columnTypes.get("date") === "DATE" ? raw("date") : `TRY_CAST(${dateText} AS DATE)`;
-  return { statements, caseDates: `SELECT ${dateValue} AS ${identifier(DATE_COLUMN)} FROM ${source} AS src` };
+  return { statements, casesView, caseDates: `SELECT ${dateValue} AS ${identifier(DATE_COLUMN)} FROM ${source} AS src` };
 }
 
 /** A list column as JSON text: CSV holds the text, Parquet a LIST of STRUCTs or the text. */
@@ -335,6 +372,7 @@ function listItems(list: ListTable, column: string, columnType: string | undefin
   return {
     column: {
       value: `CASE WHEN ${present} THEN list_transform(${items}, x -> struct_pack(${struct.join(", ")})) END`,
+      present,
       bad: `(${present} AND (NOT ${isArray}${itemBad.length === 0 ? "" : ` OR coalesce(list_bool_or(list_transform(${items}, x -> ${itemBad.join(" OR ")})), FALSE)`}))`,
       problem: `CASE WHEN ${present} AND NOT ${isArray} THEN ${stringLiteral(`${list.name}: expected a JSON array of objects`)} END`,
     },
@@ -348,7 +386,7 @@ function listItems(list: ListTable, column: string, columnType: string | undefin
  */
 export function flatExportSql(program: ProgramIR): string {
   const { layout } = caseLayout(program.schema);
-  const columns = [`tiao_date_text(c.${identifier(DATE_COLUMN)}) AS ${identifier("date")}`];
+  const columns = [`c.${identifier(DATE_COLUMN)} AS ${identifier("date")}`];
   for (const column of layout.columns) {
     const source = `c.${identifier(column.name)}`;
     switch (column.kind) {
@@ -357,6 +395,7 @@ export function flatExportSql(program: ProgramIR): string {
         columns.push(`${exportValue(source, column.type)} AS ${identifier(column.name)}`);
         break;
       case "record_given":
+      case "override_absent":
         columns.push(`${source} AS ${identifier(column.name)}`);
         break;
       case "list": {
@@ -372,9 +411,11 @@ export function flatExportSql(program: ProgramIR): string {
 }
 
 
-/** A value in an exported file: typed where Parquet has the type (money, percent and decimal as DECIMAL), else as a flat file's text. */
+/** A value in an exported file: typed where Parquet has the type (money, percent and decimal as DECIMAL, dates as DATE), else as a flat file's text. */
 function exportValue(value: string, type: ValueType): string {
   switch (type.kind) {
+    case "date":
+      return value;
     case "percent":
       return `CAST(${value} AS DECIMAL(18,0)) * 0.0001`;
     case "decimal":

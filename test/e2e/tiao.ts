@@ -21,6 +21,8 @@ export interface TiaoOptions {
   readonly input?: string;
   /** environment variables added to this process's */
   readonly env?: Readonly<Record<string, string>>;
+  /** how long the command may take (50 s by default): more for a run that opens an embedded database */
+  readonly timeoutMs?: number;
 }
 
 export function tiao(args: readonly string[], options: TiaoOptions = {}): TiaoResult {
@@ -31,7 +33,7 @@ export function tiao(args: readonly string[], options: TiaoOptions = {}): TiaoRe
     // scratch copies of policies would otherwise leave entries in the user's cache.
     env: { ...process.env, TIAO_CACHE: "off", ...options.env },
     // a command that hangs fails its test instead of holding the run
-    timeout: 50_000,
+    timeout: options.timeoutMs ?? 50_000,
     ...(options.input === undefined ? {} : { input: options.input }),
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -9,7 +9,7 @@
  * test file each (cli-1.test.ts …), that vitest's workers run side by side.
  */
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { dirname, join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { compile } from "../../compiler/index.js";
@@ -40,13 +40,16 @@ interface Workspace {
 
 function workspacesIn(scratch: ReturnType<typeof scratchFolder>): readonly Workspace[] {
   return policies.map((policy, index) => {
-    const folder = join(scratch.path, `p${index}`, "policy");
-    const original = join(scratch.path, `p${index}`, "original");
-    cpSync(join(repositoryRoot, policy.folder), folder, { recursive: true });
-    cpSync(join(repositoryRoot, policy.folder), original, { recursive: true });
-    // an amendment names the policy it amends by a relative path: that policy sits beside it
-    const amendedFile = policy.amended?.files[0]?.path;
-    if (amendedFile !== undefined) cpSync(join(repositoryRoot, dirname(amendedFile)), join(scratch.path, `p${index}`, basename(dirname(amendedFile))), { recursive: true });
+    // each copy lays the policy out as the repository does, so that an amendment finds the
+    // policy it amends by its relative path (`amends "../.."` from a folder inside it too)
+    const copy = (root: string): string => {
+      const amendedFile = policy.amended?.files[0]?.path;
+      if (amendedFile !== undefined) cpSync(join(repositoryRoot, dirname(amendedFile)), join(root, dirname(amendedFile)), { recursive: true });
+      cpSync(join(repositoryRoot, policy.folder), join(root, policy.folder), { recursive: true });
+      return join(root, policy.folder);
+    };
+    const folder = copy(join(scratch.path, `p${index}`, "policy"));
+    const original = copy(join(scratch.path, `p${index}`, "original"));
     const program = programOf(policy);
     const samples = fc.sample(hostileScenario(scenarioJsonArbitrary(program, { maxListLength: 2 })), { numRuns: 40, seed: index });
     const valid = fc.sample(scenarioJsonArbitrary(program, { maxListLength: 2 }), { numRuns: 40, seed: index });

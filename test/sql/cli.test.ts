@@ -3,6 +3,7 @@
  * --target sql`, and `tiao run --engine duckdb` on NDJSON, CSV and Parquet, with bad rows
  * reported by row and column and the other rows kept.
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
@@ -12,6 +13,7 @@ import { scratchFolder, tiao } from "../e2e/tiao.js";
 import { flatExportSql } from "../../node/sql/flat-files.js";
 import { DuckdbEngine } from "../../node/sql/duckdb.js";
 import { caseFilesOf, lanzhouProgram } from "./support.js";
+import { repositoryRoot } from "../emit/compiled.js";
 
 const lanzhou = "policies/lanzhou-2021-289";
 const ageBands = "test/e2e/fixtures/no-rule.tiao";
@@ -130,4 +132,74 @@ describe("tiao run --engine duckdb", () => {
     expect(node.status).toBe(0);
     expect(readFileSync(join(scratch.path, "flat-duckdb.ndjson"), "utf8")).toBe(readFileSync(join(scratch.path, "flat-node.ndjson"), "utf8"));
   }, 120_000);
+
+  it("shows its progress on a terminal while DuckDB checks and evaluates the cases of a Parquet file", async () => {
+    // 300 scenarios repeated into 400,200 rows: four row groups of Parquet, counted as DuckDB reads them
+    const texts = Array.from({ length: 300 }, (_, index) => scenarioText(13, index));
+    const program = await lanzhouProgram();
+    const read = await caseFilesOf(program, texts, scratch.path, "duckdb");
+    const engine = await DuckdbEngine.open(program);
+    const base = join(scratch.path, "progress-base.parquet");
+    const parquet = join(scratch.path, "progress.parquet");
+    try {
+      await engine.loadCaseFiles(read.files.files);
+      await engine.connection.run(`COPY (${flatExportSql(program)}) TO '${base}' (FORMAT parquet)`);
+      await engine.connection.run(`COPY (SELECT b.* FROM range(1334) AS copies, read_parquet('${base}') AS b) TO '${parquet}' (FORMAT parquet)`);
+    } finally {
+      engine.close();
+    }
+    // a terminal for the command: \`script\` runs it in a pseudo-terminal
+    const command = [process.execPath, join(repositoryRoot, "bin", "tiao.js"), "run", lanzhou, "--scenarios", parquet, "--out", join(scratch.path, "progress-out.parquet"), "--engine", "duckdb"];
+    const result = spawnSync("script", ["-qec", command.map((word) => `'${word}'`).join(" "), "/dev/null"], { cwd: repositoryRoot, encoding: "utf8", timeout: 230_000, env: { ...process.env, TIAO_CACHE: "off" } });
+    expect(result.status).toBe(0);
+    const frames = result.stdout.split("\r").map((frame) => frame.replace(/\x1b\[K/g, "").trim()).filter((frame) => frame !== "");
+    expect(frames.at(-1)).toMatch(/^400200 scenarios, 0 with errors, \d+\.\d s$/);
+    // the check of the rows, then the evaluation: its bar between 0% and 100% before the end
+    const checked = frames.flatMap((frame) => /^([\d,]+) scenarios {2}[\d,]+\/s$/.exec(frame)?.[1] ?? []);
+    expect(checked.length).toBeGreaterThan(0);
+    const percents = frames.flatMap((frame) => /^\[[█░]+\] +(\d+)% {2}([\d,]+) scenarios/.exec(frame)?.[1] ?? []).map(Number);
+    expect(percents.some((percent) => percent > 0 && percent < 100)).toBe(true);
+    expect(percents).toEqual([...percents].sort((a, b) => a - b));
+  }, 240_000);
+
+  it("evaluates only the measures asked for with --measure, a case without one of their facts bad input, from NDJSON and Parquet, as the Node engine", async () => {
+    // every third case lacks a fact of §4, every fifth one of §2 (both measures asked for) and every seventh one of §9 (not asked for);
+    const texts = Array.from({ length: 120 }, (_, index) => {
+      const scenario = JSON.parse(scenarioText(11, index)) as Record<string, Record<string, unknown>>;
+      if (index % 3 === 0) delete scenario["person"]!["insured"];
+      if (index % 5 === 0) delete scenario["enterprise"]!["size"];
+      if (index % 7 === 0) delete scenario["employment"]!["paid"];
+      // and every fourth overrides the end of the epidemic period to absent: in Parquet, the column `parameters.epidemic_period_end#absent`
+      if (index % 4 === 0) scenario["parameters"] = { ...scenario["parameters"], epidemic_period_end: null };
+      return JSON.stringify(scenario);
+    });
+    const ndjson = scratchFile("measures.ndjson", texts.map((text) => `${text}\n`).join(""));
+    const program = await lanzhouProgram();
+    const read = await caseFilesOf(program, texts, scratch.path, "duckdb");
+    const engine = await DuckdbEngine.open(program);
+    const parquet = join(scratch.path, "measures.parquet");
+    try {
+      await engine.loadCaseFiles(read.files.files);
+      await engine.connection.run(`COPY (${flatExportSql(program)}) TO '${parquet}' (FORMAT parquet)`);
+    } finally {
+      engine.close();
+    }
+    const measures = ["--measure", "m4", "--measure", "m2"];
+    const node = tiao(["run", lanzhou, "--scenarios", ndjson, "--out", join(scratch.path, "measures-node.ndjson"), ...measures]);
+    expect(node.status).toBe(2);
+    const expected = readFileSync(join(scratch.path, "measures-node.ndjson"), "utf8");
+    const lines = expected.trim().split("\n");
+    expect(lines[0]).toBe('{"line":1,"errors":["enterprise.size: missing: measure m2 needs this fact","person.insured: missing: measure m4 needs this fact"]}');
+    expect(lines.filter((line) => line.startsWith('{"m2":{')).length).toBeGreaterThan(40);
+    expect(lines.every((line) => !line.includes('"m9"'))).toBe(true);
+    for (const [input, out] of [[ndjson, "measures-duckdb.ndjson"], [parquet, "measures-parquet.ndjson"]] as const) {
+      const duckdb = tiao(["run", lanzhou, "--scenarios", input, "--out", join(scratch.path, out), "--engine", "duckdb", ...measures], { timeoutMs: 110_000 });
+      expect(SUMMARY.exec(duckdb.stderr)?.slice(1)).toEqual(SUMMARY.exec(node.stderr)?.slice(1));
+      expect(duckdb.status).toBe(2);
+      expect(readFileSync(join(scratch.path, out), "utf8")).toBe(expected);
+    }
+    const unknown = tiao(["run", lanzhou, "--scenarios", ndjson, "--out", join(scratch.path, "none.ndjson"), "--engine", "duckdb", "--measure", "m44"]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('error: --measure: the policy has no measure "m44"');
+  }, 240_000);
 });

@@ -39,6 +39,32 @@ describe("the SQL target agrees with the interpreter on the Lanzhou policy", () 
     expect(mismatches(texts, expected, await duckdbLines(program, texts, folder.path), "DuckDB").slice(0, 5)).toEqual([]);
   }, 120_000);
 
+  it("overrides to absent, and parameters without a value on the case's date, in DuckDB and PostgreSQL as in the interpreter", async () => {
+    if (postgres === undefined) throw new Error("the PostgreSQL server did not start");
+    // optional parameters overridden to absent (null), and dates before some parameters have a value: an error only where one is read
+    const cases = Array.from({ length: 600 }, (_, index) => {
+      const scenario = JSON.parse(scenarioText(SEED + 1, index)) as { date: string; parameters?: Record<string, unknown> };
+      const parameters = { ...scenario.parameters };
+      if (index % 3 === 0) parameters["epidemic_period_end"] = null;
+      if (index % 4 === 0) parameters["report_deadline_county"] = null;
+      // the measures in force before the dated parameters have a value (the epidemic period moved earlier)
+      if (index % 5 === 0) {
+        scenario.date = index % 10 === 0 ? "2019-06-01" : "2016-03-15";
+        parameters["epidemic_period_start"] = "2015-01-01";
+      }
+      return { text: JSON.stringify({ ...scenario, parameters }), withoutAbsent: JSON.stringify({ ...scenario, parameters: Object.fromEntries(Object.entries(parameters).filter(([, value]) => value !== null)) }) };
+    });
+    const absentTexts = cases.map((c) => c.text);
+    const absentExpected = absentTexts.map((text, index) => interpreterLine(program, text, index + 1));
+    // the overrides change results, and some cases read a parameter on a date where it has no value
+    const withoutAbsent = cases.map((c, index) => interpreterLine(program, c.withoutAbsent, index + 1));
+    expect(absentExpected.filter((line, index) => line !== withoutAbsent[index]).length).toBeGreaterThan(10);
+    expect(absentExpected.filter((line) => line.includes("has no value on")).length).toBeGreaterThan(10);
+    expect(absentExpected.filter((line) => !line.includes("evaluation_error")).length).toBeGreaterThan(300);
+    expect(mismatches(absentTexts, absentExpected, await duckdbLines(program, absentTexts, folder.path), "DuckDB").slice(0, 5)).toEqual([]);
+    expect(mismatches(absentTexts, absentExpected, await postgresLines(program, absentTexts, folder.path, postgres), "PostgreSQL").slice(0, 5)).toEqual([]);
+  }, 240_000);
+
   it("PostgreSQL", async () => {
     if (postgres === undefined) throw new Error("the PostgreSQL server did not start");
     expect(mismatches(texts, expected, await postgresLines(program, texts, folder.path, postgres), "PostgreSQL").slice(0, 5)).toEqual([]);
