@@ -611,7 +611,7 @@ class ModuleBuilder implements ModuleContext {
         },
         {
           name: "outputsOnDemand",
-          doc: ["the outputs as functions, each computing its output with only what that output needs when first called"],
+          doc: ["each output a function that computes it when first called, with only what it needs"],
           type: {
             kind: "function",
             parameters: [

@@ -4679,7 +4679,7 @@ export const factSchema: FactSchema = {
 };
 
 /** What a generic driver needs to run a measure. */
-export interface CompiledMeasure<Facts, Outputs> {
+export interface CompiledMeasure<Facts, Outputs, OnDemand> {
   readonly title: string;
   /** the fact paths it reads: it is evaluated only when a scenario gives them all */
   readonly reads: readonly string[];
@@ -4688,19 +4688,21 @@ export interface CompiledMeasure<Facts, Outputs> {
   /** per output but `in_force`, its rules (or its one expression), each with what an explanation cites when it decides */
   readonly decisions: { readonly [Output in keyof Outputs]?: readonly RuleDecision[] };
   readonly evaluate: (facts: Facts, asOf: CalendarDate, overrides?: ParameterOverrides, recorder?: DecisionRecorder) => Outputs;
+  /** each output a function that computes it when first called, with only what it needs */
+  readonly outputsOnDemand: (facts: Facts, asOf: CalendarDate, overrides?: ParameterOverrides, recorder?: DecisionRecorder) => OnDemand;
 }
 
 export interface Measures {
-  readonly m1: CompiledMeasure<M1Facts, M1Outputs>;
-  readonly m2: CompiledMeasure<M2Facts, M2Outputs>;
-  readonly m3: CompiledMeasure<M3Facts, M3Outputs>;
-  readonly m4: CompiledMeasure<M4Facts, M4Outputs>;
-  readonly m5: CompiledMeasure<M5Facts, M5Outputs>;
-  readonly m6: CompiledMeasure<M6Facts, M6Outputs>;
-  readonly m7: CompiledMeasure<M7Facts, M7Outputs>;
-  readonly m8: CompiledMeasure<M8Facts, M8Outputs>;
-  readonly m9: CompiledMeasure<M9Facts, M9Outputs>;
-  readonly m10: CompiledMeasure<M10Facts, M10Outputs>;
+  readonly m1: CompiledMeasure<M1Facts, M1Outputs, M1OnDemand>;
+  readonly m2: CompiledMeasure<M2Facts, M2Outputs, M2OnDemand>;
+  readonly m3: CompiledMeasure<M3Facts, M3Outputs, M3OnDemand>;
+  readonly m4: CompiledMeasure<M4Facts, M4Outputs, M4OnDemand>;
+  readonly m5: CompiledMeasure<M5Facts, M5Outputs, M5OnDemand>;
+  readonly m6: CompiledMeasure<M6Facts, M6Outputs, M6OnDemand>;
+  readonly m7: CompiledMeasure<M7Facts, M7Outputs, M7OnDemand>;
+  readonly m8: CompiledMeasure<M8Facts, M8Outputs, M8OnDemand>;
+  readonly m9: CompiledMeasure<M9Facts, M9Outputs, M9OnDemand>;
+  readonly m10: CompiledMeasure<M10Facts, M10Outputs, M10OnDemand>;
 }
 
 export const measures: Measures = {
@@ -4781,6 +4783,7 @@ export const measures: Measures = {
       ],
     },
     evaluate: evaluateM1,
+    outputsOnDemand: m1Outputs,
   },
   m2: {
     title: "全面落实失业保险稳岗返还政策",
@@ -4837,6 +4840,7 @@ export const measures: Measures = {
       ],
     },
     evaluate: evaluateM2,
+    outputsOnDemand: m2Outputs,
   },
   m3: {
     title: "进一步放大“以工代训”政策效应",
@@ -4911,6 +4915,7 @@ export const measures: Measures = {
       ],
     },
     evaluate: evaluateM3,
+    outputsOnDemand: m3Outputs,
   },
   m4: {
     title: "确保失业保险待遇及时足额发放",
@@ -5042,6 +5047,7 @@ export const measures: Measures = {
       ],
     },
     evaluate: evaluateM4,
+    outputsOnDemand: m4Outputs,
   },
   m5: {
     title: "实施劳动力转移就业补助政策",
@@ -5096,6 +5102,7 @@ export const measures: Measures = {
       ],
     },
     evaluate: evaluateM5,
+    outputsOnDemand: m5Outputs,
   },
   m6: {
     title: "帮扶困难高校毕业生就业和青年创业",
@@ -5158,6 +5165,7 @@ export const measures: Measures = {
       ],
     },
     evaluate: evaluateM6,
+    outputsOnDemand: m6Outputs,
   },
   m7: {
     title: "积极开展线上职业技能培训",
@@ -5220,6 +5228,7 @@ export const measures: Measures = {
       ],
     },
     evaluate: evaluateM7,
+    outputsOnDemand: m7Outputs,
   },
   m8: {
     title: "落实抗疫“一线”医务人员关爱政策",
@@ -5255,6 +5264,7 @@ export const measures: Measures = {
       ],
     },
     evaluate: evaluateM8,
+    outputsOnDemand: m8Outputs,
   },
   m9: {
     title: "坚决落实好劳动者权益保障政策",
@@ -5439,6 +5449,7 @@ export const measures: Measures = {
       ],
     },
     evaluate: evaluateM9,
+    outputsOnDemand: m9Outputs,
   },
   m10: {
     title: "全面推行人社服务“不见面”办理",
@@ -5527,6 +5538,7 @@ export const measures: Measures = {
       ],
     },
     evaluate: evaluateM10,
+    outputsOnDemand: m10Outputs,
   },
 };
 

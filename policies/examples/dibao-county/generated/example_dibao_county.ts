@@ -902,7 +902,7 @@ export function medicalAidOutputs(
       totalCache = totalValue;
       return totalValue;
     } catch (error) {
-      throw locatedError(error, { file: "policies/examples/dibao-county/changes.tiao", line: 53, column: 3 });
+      throw locatedError(error, { file: "policies/examples/dibao-county/changes.tiao", line: 54, column: 3 });
     }
   }
 
@@ -1270,7 +1270,7 @@ export const factSchema: FactSchema = {
 };
 
 /** What a generic driver needs to run a measure. */
-export interface CompiledMeasure<Facts, Outputs> {
+export interface CompiledMeasure<Facts, Outputs, OnDemand> {
   readonly title: string;
   /** the fact paths it reads: it is evaluated only when a scenario gives them all */
   readonly reads: readonly string[];
@@ -1279,11 +1279,13 @@ export interface CompiledMeasure<Facts, Outputs> {
   /** per output but `in_force`, its rules (or its one expression), each with what an explanation cites when it decides */
   readonly decisions: { readonly [Output in keyof Outputs]?: readonly RuleDecision[] };
   readonly evaluate: (facts: Facts, asOf: CalendarDate, overrides?: ParameterOverrides, recorder?: DecisionRecorder) => Outputs;
+  /** each output a function that computes it when first called, with only what it needs */
+  readonly outputsOnDemand: (facts: Facts, asOf: CalendarDate, overrides?: ParameterOverrides, recorder?: DecisionRecorder) => OnDemand;
 }
 
 export interface Measures {
-  readonly allowance: CompiledMeasure<AllowanceFacts, AllowanceOutputs>;
-  readonly medical_aid: CompiledMeasure<MedicalAidFacts, MedicalAidOutputs>;
+  readonly allowance: CompiledMeasure<AllowanceFacts, AllowanceOutputs, AllowanceOnDemand>;
+  readonly medical_aid: CompiledMeasure<MedicalAidFacts, MedicalAidOutputs, MedicalAidOnDemand>;
 }
 
 export const measures: Measures = {
@@ -1416,6 +1418,7 @@ export const measures: Measures = {
       ],
     },
     evaluate: evaluateAllowance,
+    outputsOnDemand: allowanceOutputs,
   },
   medical_aid: {
     title: "重病患者医疗救助",
@@ -1450,6 +1453,7 @@ export const measures: Measures = {
       ],
     },
     evaluate: evaluateMedicalAid,
+    outputsOnDemand: medicalAidOutputs,
   },
 };
 

@@ -1144,7 +1144,7 @@ export const factSchema: FactSchema = {
 };
 
 /** What a generic driver needs to run a measure. */
-export interface CompiledMeasure<Facts, Outputs> {
+export interface CompiledMeasure<Facts, Outputs, OnDemand> {
   readonly title: string;
   /** the fact paths it reads: it is evaluated only when a scenario gives them all */
   readonly reads: readonly string[];
@@ -1153,10 +1153,12 @@ export interface CompiledMeasure<Facts, Outputs> {
   /** per output but `in_force`, its rules (or its one expression), each with what an explanation cites when it decides */
   readonly decisions: { readonly [Output in keyof Outputs]?: readonly RuleDecision[] };
   readonly evaluate: (facts: Facts, asOf: CalendarDate, overrides?: ParameterOverrides, recorder?: DecisionRecorder) => Outputs;
+  /** each output a function that computes it when first called, with only what it needs */
+  readonly outputsOnDemand: (facts: Facts, asOf: CalendarDate, overrides?: ParameterOverrides, recorder?: DecisionRecorder) => OnDemand;
 }
 
 export interface Measures {
-  readonly allowance: CompiledMeasure<AllowanceFacts, AllowanceOutputs>;
+  readonly allowance: CompiledMeasure<AllowanceFacts, AllowanceOutputs, AllowanceOnDemand>;
 }
 
 export const measures: Measures = {
@@ -1300,6 +1302,7 @@ export const measures: Measures = {
       ],
     },
     evaluate: evaluateAllowance,
+    outputsOnDemand: allowanceOutputs,
   },
 };
 

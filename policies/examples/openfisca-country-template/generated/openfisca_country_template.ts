@@ -1366,7 +1366,7 @@ export function totalTaxesOutputs(
     } catch (error) {
       throw locatedError(
         error,
-        { file: "policies/examples/openfisca-country-template/stats.tiao", line: 10, column: 3 },
+        { file: "policies/examples/openfisca-country-template/stats.tiao", line: 11, column: 3 },
       );
     }
   }
@@ -1807,7 +1807,7 @@ export const factSchema: FactSchema = {
 };
 
 /** What a generic driver needs to run a measure. */
-export interface CompiledMeasure<Facts, Outputs> {
+export interface CompiledMeasure<Facts, Outputs, OnDemand> {
   readonly title: string;
   /** the fact paths it reads: it is evaluated only when a scenario gives them all */
   readonly reads: readonly string[];
@@ -1816,21 +1816,23 @@ export interface CompiledMeasure<Facts, Outputs> {
   /** per output but `in_force`, its rules (or its one expression), each with what an explanation cites when it decides */
   readonly decisions: { readonly [Output in keyof Outputs]?: readonly RuleDecision[] };
   readonly evaluate: (facts: Facts, asOf: CalendarDate, overrides?: ParameterOverrides, recorder?: DecisionRecorder) => Outputs;
+  /** each output a function that computes it when first called, with only what it needs */
+  readonly outputsOnDemand: (facts: Facts, asOf: CalendarDate, overrides?: ParameterOverrides, recorder?: DecisionRecorder) => OnDemand;
 }
 
 export interface Measures {
-  readonly basic_income: CompiledMeasure<BasicIncomeFacts, BasicIncomeOutputs>;
-  readonly pension: CompiledMeasure<PensionFacts, PensionOutputs>;
-  readonly parenting_allowance: CompiledMeasure<ParentingAllowanceFacts, ParentingAllowanceOutputs>;
-  readonly age: CompiledMeasure<AgeFacts, AgeOutputs>;
-  readonly disposable_income: CompiledMeasure<DisposableIncomeFacts, DisposableIncomeOutputs>;
-  readonly housing_allowance: CompiledMeasure<HousingAllowanceFacts, HousingAllowanceOutputs>;
-  readonly housing_tax: CompiledMeasure<HousingTaxFacts, HousingTaxOutputs>;
-  readonly household_income: CompiledMeasure<HouseholdIncomeFacts, HouseholdIncomeOutputs>;
-  readonly total_benefits: CompiledMeasure<TotalBenefitsFacts, TotalBenefitsOutputs>;
-  readonly total_taxes: CompiledMeasure<TotalTaxesFacts, TotalTaxesOutputs>;
-  readonly income_tax: CompiledMeasure<IncomeTaxFacts, IncomeTaxOutputs>;
-  readonly social_security_contribution: CompiledMeasure<SocialSecurityContributionFacts, SocialSecurityContributionOutputs>;
+  readonly basic_income: CompiledMeasure<BasicIncomeFacts, BasicIncomeOutputs, BasicIncomeOnDemand>;
+  readonly pension: CompiledMeasure<PensionFacts, PensionOutputs, PensionOnDemand>;
+  readonly parenting_allowance: CompiledMeasure<ParentingAllowanceFacts, ParentingAllowanceOutputs, ParentingAllowanceOnDemand>;
+  readonly age: CompiledMeasure<AgeFacts, AgeOutputs, AgeOnDemand>;
+  readonly disposable_income: CompiledMeasure<DisposableIncomeFacts, DisposableIncomeOutputs, DisposableIncomeOnDemand>;
+  readonly housing_allowance: CompiledMeasure<HousingAllowanceFacts, HousingAllowanceOutputs, HousingAllowanceOnDemand>;
+  readonly housing_tax: CompiledMeasure<HousingTaxFacts, HousingTaxOutputs, HousingTaxOnDemand>;
+  readonly household_income: CompiledMeasure<HouseholdIncomeFacts, HouseholdIncomeOutputs, HouseholdIncomeOnDemand>;
+  readonly total_benefits: CompiledMeasure<TotalBenefitsFacts, TotalBenefitsOutputs, TotalBenefitsOnDemand>;
+  readonly total_taxes: CompiledMeasure<TotalTaxesFacts, TotalTaxesOutputs, TotalTaxesOnDemand>;
+  readonly income_tax: CompiledMeasure<IncomeTaxFacts, IncomeTaxOutputs, IncomeTaxOnDemand>;
+  readonly social_security_contribution: CompiledMeasure<SocialSecurityContributionFacts, SocialSecurityContributionOutputs, SocialSecurityContributionOnDemand>;
 }
 
 export const measures: Measures = {
@@ -1854,6 +1856,7 @@ export const measures: Measures = {
       ],
     },
     evaluate: evaluateBasicIncome,
+    outputsOnDemand: basicIncomeOutputs,
   },
   pension: {
     title: "pension",
@@ -1875,6 +1878,7 @@ export const measures: Measures = {
       ],
     },
     evaluate: evaluatePension,
+    outputsOnDemand: pensionOutputs,
   },
   parenting_allowance: {
     title: "parenting allowance",
@@ -1896,6 +1900,7 @@ export const measures: Measures = {
       ],
     },
     evaluate: evaluateParentingAllowance,
+    outputsOnDemand: parentingAllowanceOutputs,
   },
   age: {
     title: "age",
@@ -1918,6 +1923,7 @@ export const measures: Measures = {
       ],
     },
     evaluate: evaluateAge,
+    outputsOnDemand: ageOutputs,
   },
   disposable_income: {
     title: "disposable income",
@@ -1944,6 +1950,7 @@ export const measures: Measures = {
       ],
     },
     evaluate: evaluateDisposableIncome,
+    outputsOnDemand: disposableIncomeOutputs,
   },
   housing_allowance: {
     title: "housing allowance",
@@ -1963,6 +1970,7 @@ export const measures: Measures = {
       ],
     },
     evaluate: evaluateHousingAllowance,
+    outputsOnDemand: housingAllowanceOutputs,
   },
   housing_tax: {
     title: "housing tax",
@@ -1982,6 +1990,7 @@ export const measures: Measures = {
       ],
     },
     evaluate: evaluateHousingTax,
+    outputsOnDemand: housingTaxOutputs,
   },
   household_income: {
     title: "household income",
@@ -2000,6 +2009,7 @@ export const measures: Measures = {
       ],
     },
     evaluate: evaluateHouseholdIncome,
+    outputsOnDemand: householdIncomeOutputs,
   },
   total_benefits: {
     title: "total benefits",
@@ -2021,6 +2031,7 @@ export const measures: Measures = {
       ],
     },
     evaluate: evaluateTotalBenefits,
+    outputsOnDemand: totalBenefitsOutputs,
   },
   total_taxes: {
     title: "total taxes",
@@ -2043,6 +2054,7 @@ export const measures: Measures = {
       ],
     },
     evaluate: evaluateTotalTaxes,
+    outputsOnDemand: totalTaxesOutputs,
   },
   income_tax: {
     title: "income tax",
@@ -2065,6 +2077,7 @@ export const measures: Measures = {
       ],
     },
     evaluate: evaluateIncomeTax,
+    outputsOnDemand: incomeTaxOutputs,
   },
   social_security_contribution: {
     title: "social security contribution",
@@ -2090,6 +2103,7 @@ export const measures: Measures = {
       ],
     },
     evaluate: evaluateSocialSecurityContribution,
+    outputsOnDemand: socialSecurityContributionOutputs,
   },
 };
 

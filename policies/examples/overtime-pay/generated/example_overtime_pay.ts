@@ -334,7 +334,7 @@ export function overtimeOutputs(
       overtimeDaysCache = overtimeDaysValue;
       return overtimeDaysValue;
     } catch (error) {
-      throw locatedError(error, { file: "policies/examples/overtime-pay/policy.tiao", line: 85, column: 3 });
+      throw locatedError(error, { file: "policies/examples/overtime-pay/policy.tiao", line: 89, column: 3 });
     }
   }
 
@@ -358,7 +358,7 @@ export function overtimeOutputs(
       overtimeDaysExactCache = overtimeDaysExactValue;
       return overtimeDaysExactValue;
     } catch (error) {
-      throw locatedError(error, { file: "policies/examples/overtime-pay/policy.tiao", line: 90, column: 3 });
+      throw locatedError(error, { file: "policies/examples/overtime-pay/policy.tiao", line: 94, column: 3 });
     }
   }
 
@@ -379,7 +379,7 @@ export function overtimeOutputs(
       wageLevelCache = wageLevelValue;
       return wageLevelValue;
     } catch (error) {
-      throw locatedError(error, { file: "policies/examples/overtime-pay/policy.tiao", line: 94, column: 3 });
+      throw locatedError(error, { file: "policies/examples/overtime-pay/policy.tiao", line: 98, column: 3 });
     }
   }
 
@@ -396,7 +396,7 @@ export function overtimeOutputs(
       payPerOvertimeHourCache = payPerOvertimeHourValue;
       return payPerOvertimeHourValue;
     } catch (error) {
-      throw locatedError(error, { file: "policies/examples/overtime-pay/policy.tiao", line: 98, column: 3 });
+      throw locatedError(error, { file: "policies/examples/overtime-pay/policy.tiao", line: 102, column: 3 });
     }
   }
 
@@ -571,7 +571,7 @@ export const factSchema: FactSchema = {
 };
 
 /** What a generic driver needs to run a measure. */
-export interface CompiledMeasure<Facts, Outputs> {
+export interface CompiledMeasure<Facts, Outputs, OnDemand> {
   readonly title: string;
   /** the fact paths it reads: it is evaluated only when a scenario gives them all */
   readonly reads: readonly string[];
@@ -580,10 +580,12 @@ export interface CompiledMeasure<Facts, Outputs> {
   /** per output but `in_force`, its rules (or its one expression), each with what an explanation cites when it decides */
   readonly decisions: { readonly [Output in keyof Outputs]?: readonly RuleDecision[] };
   readonly evaluate: (facts: Facts, asOf: CalendarDate, overrides?: ParameterOverrides, recorder?: DecisionRecorder) => Outputs;
+  /** each output a function that computes it when first called, with only what it needs */
+  readonly outputsOnDemand: (facts: Facts, asOf: CalendarDate, overrides?: ParameterOverrides, recorder?: DecisionRecorder) => OnDemand;
 }
 
 export interface Measures {
-  readonly overtime: CompiledMeasure<OvertimeFacts, OvertimeOutputs>;
+  readonly overtime: CompiledMeasure<OvertimeFacts, OvertimeOutputs, OvertimeOnDemand>;
 }
 
 export const measures: Measures = {
@@ -691,6 +693,7 @@ export const measures: Measures = {
       ],
     },
     evaluate: evaluateOvertime,
+    outputsOnDemand: overtimeOutputs,
   },
 };
 

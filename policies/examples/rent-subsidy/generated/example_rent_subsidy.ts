@@ -1105,7 +1105,7 @@ export const factSchema: FactSchema = {
 };
 
 /** What a generic driver needs to run a measure. */
-export interface CompiledMeasure<Facts, Outputs> {
+export interface CompiledMeasure<Facts, Outputs, OnDemand> {
   readonly title: string;
   /** the fact paths it reads: it is evaluated only when a scenario gives them all */
   readonly reads: readonly string[];
@@ -1114,10 +1114,12 @@ export interface CompiledMeasure<Facts, Outputs> {
   /** per output but `in_force`, its rules (or its one expression), each with what an explanation cites when it decides */
   readonly decisions: { readonly [Output in keyof Outputs]?: readonly RuleDecision[] };
   readonly evaluate: (facts: Facts, asOf: CalendarDate, overrides?: ParameterOverrides, recorder?: DecisionRecorder) => Outputs;
+  /** each output a function that computes it when first called, with only what it needs */
+  readonly outputsOnDemand: (facts: Facts, asOf: CalendarDate, overrides?: ParameterOverrides, recorder?: DecisionRecorder) => OnDemand;
 }
 
 export interface Measures {
-  readonly rent_subsidy: CompiledMeasure<RentSubsidyFacts, RentSubsidyOutputs>;
+  readonly rent_subsidy: CompiledMeasure<RentSubsidyFacts, RentSubsidyOutputs, RentSubsidyOnDemand>;
 }
 
 export const measures: Measures = {
@@ -1287,6 +1289,7 @@ export const measures: Measures = {
       ],
     },
     evaluate: evaluateRentSubsidy,
+    outputsOnDemand: rentSubsidyOutputs,
   },
 };
 

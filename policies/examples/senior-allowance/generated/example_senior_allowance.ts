@@ -441,7 +441,7 @@ export function seniorAllowanceOutputs(
       bandChangesNextMonthCache = bandChangesNextMonthValue;
       return bandChangesNextMonthValue;
     } catch (error) {
-      throw locatedError(error, { file: "policies/examples/senior-allowance/policy.tiao", line: 108, column: 3 });
+      throw locatedError(error, { file: "policies/examples/senior-allowance/policy.tiao", line: 109, column: 3 });
     }
   }
 
@@ -454,7 +454,7 @@ export function seniorAllowanceOutputs(
       paidByCache = paidByValue;
       return paidByValue;
     } catch (error) {
-      throw locatedError(error, { file: "policies/examples/senior-allowance/policy.tiao", line: 116, column: 3 });
+      throw locatedError(error, { file: "policies/examples/senior-allowance/policy.tiao", line: 117, column: 3 });
     }
   }
 
@@ -470,7 +470,7 @@ export function seniorAllowanceOutputs(
       monthsPayableThisYearCache = monthsPayableThisYearValue;
       return monthsPayableThisYearValue;
     } catch (error) {
-      throw locatedError(error, { file: "policies/examples/senior-allowance/policy.tiao", line: 120, column: 3 });
+      throw locatedError(error, { file: "policies/examples/senior-allowance/policy.tiao", line: 121, column: 3 });
     }
   }
 
@@ -484,7 +484,7 @@ export function seniorAllowanceOutputs(
       payableThisYearCache = payableThisYearValue;
       return payableThisYearValue;
     } catch (error) {
-      throw locatedError(error, { file: "policies/examples/senior-allowance/policy.tiao", line: 128, column: 3 });
+      throw locatedError(error, { file: "policies/examples/senior-allowance/policy.tiao", line: 130, column: 3 });
     }
   }
 
@@ -497,7 +497,7 @@ export function seniorAllowanceOutputs(
       certificationDeadlineCache = certificationDeadlineValue;
       return certificationDeadlineValue;
     } catch (error) {
-      throw locatedError(error, { file: "policies/examples/senior-allowance/policy.tiao", line: 133, column: 3 });
+      throw locatedError(error, { file: "policies/examples/senior-allowance/policy.tiao", line: 135, column: 3 });
     }
   }
 
@@ -641,7 +641,7 @@ export const factSchema: FactSchema = {
 };
 
 /** What a generic driver needs to run a measure. */
-export interface CompiledMeasure<Facts, Outputs> {
+export interface CompiledMeasure<Facts, Outputs, OnDemand> {
   readonly title: string;
   /** the fact paths it reads: it is evaluated only when a scenario gives them all */
   readonly reads: readonly string[];
@@ -650,10 +650,12 @@ export interface CompiledMeasure<Facts, Outputs> {
   /** per output but `in_force`, its rules (or its one expression), each with what an explanation cites when it decides */
   readonly decisions: { readonly [Output in keyof Outputs]?: readonly RuleDecision[] };
   readonly evaluate: (facts: Facts, asOf: CalendarDate, overrides?: ParameterOverrides, recorder?: DecisionRecorder) => Outputs;
+  /** each output a function that computes it when first called, with only what it needs */
+  readonly outputsOnDemand: (facts: Facts, asOf: CalendarDate, overrides?: ParameterOverrides, recorder?: DecisionRecorder) => OnDemand;
 }
 
 export interface Measures {
-  readonly senior_allowance: CompiledMeasure<SeniorAllowanceFacts, SeniorAllowanceOutputs>;
+  readonly senior_allowance: CompiledMeasure<SeniorAllowanceFacts, SeniorAllowanceOutputs, SeniorAllowanceOnDemand>;
 }
 
 export const measures: Measures = {
@@ -806,6 +808,7 @@ export const measures: Measures = {
       ],
     },
     evaluate: evaluateSeniorAllowance,
+    outputsOnDemand: seniorAllowanceOutputs,
   },
 };
 

@@ -803,7 +803,7 @@ export function stoppageSubsidyOutputs(
       remainingMonthsCache = remainingMonthsValue;
       return remainingMonthsValue;
     } catch (error) {
-      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 256, column: 3 });
+      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 257, column: 3 });
     }
   }
 
@@ -843,7 +843,7 @@ export function stoppageSubsidyOutputs(
       subsidyCache = subsidyValue;
       return subsidyValue;
     } catch (error) {
-      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 274, column: 3 });
+      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 275, column: 3 });
     }
   }
 
@@ -856,7 +856,7 @@ export function stoppageSubsidyOutputs(
       cumulativeMonthsCache = cumulativeMonthsValue;
       return cumulativeMonthsValue;
     } catch (error) {
-      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 278, column: 3 });
+      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 279, column: 3 });
     }
   }
 
@@ -875,7 +875,7 @@ export function stoppageSubsidyOutputs(
       subsidyPeriodEndCache = subsidyPeriodEndValue;
       return subsidyPeriodEndValue;
     } catch (error) {
-      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 282, column: 3 });
+      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 283, column: 3 });
     }
   }
 
@@ -889,7 +889,7 @@ export function stoppageSubsidyOutputs(
       livingAllowanceDaysCache = livingAllowanceDaysValue;
       return livingAllowanceDaysValue;
     } catch (error) {
-      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 289, column: 3 });
+      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 291, column: 3 });
     }
   }
 
@@ -1108,7 +1108,7 @@ export function trainingSubsidyOutputs(
       participationQuotaCache = participationQuotaValue;
       return participationQuotaValue;
     } catch (error) {
-      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 325, column: 3 });
+      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 327, column: 3 });
     }
   }
 
@@ -1144,7 +1144,7 @@ export function trainingSubsidyOutputs(
       subsidisedHoursCache = subsidisedHoursValue;
       return subsidisedHoursValue;
     } catch (error) {
-      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 340, column: 3 });
+      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 342, column: 3 });
     }
   }
 
@@ -1157,7 +1157,7 @@ export function trainingSubsidyOutputs(
       trainingSubsidyCache = trainingSubsidyValue;
       return trainingSubsidyValue;
     } catch (error) {
-      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 344, column: 3 });
+      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 346, column: 3 });
     }
   }
 
@@ -1176,7 +1176,7 @@ export function trainingSubsidyOutputs(
       totalTrainingHoursCache = totalTrainingHoursValue;
       return totalTrainingHoursValue;
     } catch (error) {
-      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 348, column: 3 });
+      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 350, column: 3 });
     }
   }
 
@@ -1226,7 +1226,7 @@ export function trainingSubsidyOutputs(
       totalTrainingDaysCache = totalTrainingDaysValue;
       return totalTrainingDaysValue;
     } catch (error) {
-      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 363, column: 3 });
+      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 365, column: 3 });
     }
   }
 
@@ -1359,7 +1359,7 @@ export function applicationReviewOutputs(
       acceptedOnCache = acceptedOnValue;
       return acceptedOnValue;
     } catch (error) {
-      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 377, column: 3 });
+      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 379, column: 3 });
     }
   }
 
@@ -1375,7 +1375,7 @@ export function applicationReviewOutputs(
       applicationDeadlineCache = applicationDeadlineValue;
       return applicationDeadlineValue;
     } catch (error) {
-      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 383, column: 3 });
+      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 385, column: 3 });
     }
   }
 
@@ -1410,7 +1410,7 @@ export function applicationReviewOutputs(
       reviewDeadlineCache = reviewDeadlineValue;
       return reviewDeadlineValue;
     } catch (error) {
-      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 394, column: 3 });
+      throw locatedError(error, { file: "policies/examples/stoppage-subsidy/policy.tiao", line: 396, column: 3 });
     }
   }
 
@@ -1882,7 +1882,7 @@ export const factSchema: FactSchema = {
 };
 
 /** What a generic driver needs to run a measure. */
-export interface CompiledMeasure<Facts, Outputs> {
+export interface CompiledMeasure<Facts, Outputs, OnDemand> {
   readonly title: string;
   /** the fact paths it reads: it is evaluated only when a scenario gives them all */
   readonly reads: readonly string[];
@@ -1891,12 +1891,14 @@ export interface CompiledMeasure<Facts, Outputs> {
   /** per output but `in_force`, its rules (or its one expression), each with what an explanation cites when it decides */
   readonly decisions: { readonly [Output in keyof Outputs]?: readonly RuleDecision[] };
   readonly evaluate: (facts: Facts, asOf: CalendarDate, overrides?: ParameterOverrides, recorder?: DecisionRecorder) => Outputs;
+  /** each output a function that computes it when first called, with only what it needs */
+  readonly outputsOnDemand: (facts: Facts, asOf: CalendarDate, overrides?: ParameterOverrides, recorder?: DecisionRecorder) => OnDemand;
 }
 
 export interface Measures {
-  readonly stoppage_subsidy: CompiledMeasure<StoppageSubsidyFacts, StoppageSubsidyOutputs>;
-  readonly training_subsidy: CompiledMeasure<TrainingSubsidyFacts, TrainingSubsidyOutputs>;
-  readonly application_review: CompiledMeasure<ApplicationReviewFacts, ApplicationReviewOutputs>;
+  readonly stoppage_subsidy: CompiledMeasure<StoppageSubsidyFacts, StoppageSubsidyOutputs, StoppageSubsidyOnDemand>;
+  readonly training_subsidy: CompiledMeasure<TrainingSubsidyFacts, TrainingSubsidyOutputs, TrainingSubsidyOnDemand>;
+  readonly application_review: CompiledMeasure<ApplicationReviewFacts, ApplicationReviewOutputs, ApplicationReviewOnDemand>;
 }
 
 export const measures: Measures = {
@@ -2111,6 +2113,7 @@ export const measures: Measures = {
       ],
     },
     evaluate: evaluateStoppageSubsidy,
+    outputsOnDemand: stoppageSubsidyOutputs,
   },
   training_subsidy: {
     title: "以训稳岗培训补贴",
@@ -2251,6 +2254,7 @@ export const measures: Measures = {
       ],
     },
     evaluate: evaluateTrainingSubsidy,
+    outputsOnDemand: trainingSubsidyOutputs,
   },
   application_review: {
     title: "申请和受理",
@@ -2327,6 +2331,7 @@ export const measures: Measures = {
       ],
     },
     evaluate: evaluateApplicationReview,
+    outputsOnDemand: applicationReviewOutputs,
   },
 };
 
