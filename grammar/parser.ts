@@ -694,10 +694,14 @@ export class TiaoParser extends CstParser {
     { ALT: () => this.CONSUME(EvaluationDateWord) },
   ];
 
-  /** A number and its unit, if any: `6`, `500 yuan`, `60%`, `3个月`, `1 day` */
+  /**
+   * A number and its unit, if any: `6`, `500 yuan`, `60%`, `3个月`, `1 day`. The unit is on the
+   * number's line: a field named `months` after a default (`size: decimal otherwise 0.0`, then
+   * `months: months`) is the next field, not the default's unit.
+   */
   quantity = this.RULE("quantity", () => {
-    this.CONSUME(NumberLiteral);
-    this.OPTION(() => this.OR(this.unitAlternatives));
+    const number = this.CONSUME(NumberLiteral);
+    this.OPTION({ GATE: () => this.LA(1).startLine === number.endLine, DEF: () => this.OR(this.unitAlternatives) });
   });
 
   private readonly unitAlternatives: IOrAlt<unknown>[] = [
