@@ -38,6 +38,7 @@ import {
   type Declaration,
   type Expression,
   type Member,
+  type Parameter,
   type Statement,
   type TypeNode,
 } from "./tree.js";
@@ -580,6 +581,13 @@ class ModuleBuilder implements ModuleContext {
 
   private compiledMeasureInterface(): Declaration {
     const [facts, outputs] = [typeReference("Facts"), typeReference("Outputs")];
+    // what `evaluate` and `outputsOnDemand` take
+    const parameters: Parameter[] = [
+      { name: "facts", type: facts },
+      { name: "asOf", type: this.typeOf({ kind: "date" }) },
+      { name: "overrides", type: this.overridesType, optional: true },
+      { name: "recorder", type: typeReference("DecisionRecorder"), optional: true },
+    ];
     return {
       kind: "interface",
       name: this.compiledMeasureType,
@@ -600,12 +608,7 @@ class ModuleBuilder implements ModuleContext {
           name: "evaluate",
           type: {
             kind: "function",
-            parameters: [
-              { name: "facts", type: facts },
-              { name: "asOf", type: this.typeOf({ kind: "date" }) },
-              { name: "overrides", type: this.overridesType, optional: true },
-              { name: "recorder", type: typeReference("DecisionRecorder"), optional: true },
-            ],
+            parameters,
             returns: outputs,
           },
         },
@@ -614,12 +617,7 @@ class ModuleBuilder implements ModuleContext {
           doc: ["each output a function that computes it when first called, with only what it needs"],
           type: {
             kind: "function",
-            parameters: [
-              { name: "facts", type: facts },
-              { name: "asOf", type: this.typeOf({ kind: "date" }) },
-              { name: "overrides", type: this.overridesType, optional: true },
-              { name: "recorder", type: typeReference("DecisionRecorder"), optional: true },
-            ],
+            parameters,
             returns: typeReference("OnDemand"),
           },
         },
