@@ -568,7 +568,8 @@ export class MeasureEmitter {
       // A test read again (by a conflict check or by the parent's test, then to choose the value) is computed once, into a constant.
       if (test !== undefined && test.kind !== "identifier" && chosen === undefined && (rules.length > 1 || parentReads)) {
         const name = this.names.take(`${camelCase(rule.label)}${role === "rule" ? "Applies" : "Decides"}`);
-        statements.push({ kind: "const", name, value: test });
+        // Typed: TypeScript narrows facts through an unannotated constant condition, and would then refuse a later comparison (TS2367).
+        statements.push({ kind: "const", name, type: typeReference("boolean"), value: test });
         test = identifier(name);
       }
       const second = { rule, test, exceptions: tree.exceptions };

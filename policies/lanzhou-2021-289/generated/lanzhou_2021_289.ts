@@ -2635,8 +2635,8 @@ export function m9Outputs(
   function basis(): WageBasis | null {
     if (basisCache !== undefined) return basisCache;
     let basisValue: WageBasis | null;
-    const outsideNoticeApplies = !employment.stoppage_due_to_epidemic;
-    const withinOneCycleApplies = epidemicStoppageWithinCycle();
+    const outsideNoticeApplies: boolean = !employment.stoppage_due_to_epidemic;
+    const withinOneCycleApplies: boolean = epidemicStoppageWithinCycle();
     if (outsideNoticeApplies && withinOneCycleApplies) {
       throw new EvaluationError(
         "conflicting_rules",
@@ -2644,7 +2644,7 @@ export function m9Outputs(
         { file: "policies/lanzhou-2021-289/m9.tiao", line: 50, column: 5 },
       );
     }
-    const noNormalWorkApplies = noNormalWorkBeyondCycle();
+    const noNormalWorkApplies: boolean = noNormalWorkBeyondCycle();
     if (outsideNoticeApplies && noNormalWorkApplies) {
       throw new EvaluationError(
         "conflicting_rules",
@@ -2659,7 +2659,7 @@ export function m9Outputs(
         { file: "policies/lanzhou-2021-289/m9.tiao", line: 55, column: 5 },
       );
     }
-    const normalWorkApplies = normalWorkBeyondCycle();
+    const normalWorkApplies: boolean = normalWorkBeyondCycle();
     if (outsideNoticeApplies && normalWorkApplies) {
       throw new EvaluationError(
         "conflicting_rules",
@@ -2714,8 +2714,8 @@ export function m9Outputs(
   function minimumPayment(): Money | null {
     if (minimumPaymentCache !== undefined) return minimumPaymentCache;
     let minimumPaymentValue: Money | null;
-    const outsideNoticeApplies2 = !employment.stoppage_due_to_epidemic;
-    const withinOneCycleApplies2 = epidemicStoppageWithinCycle();
+    const outsideNoticeApplies2: boolean = !employment.stoppage_due_to_epidemic;
+    const withinOneCycleApplies2: boolean = epidemicStoppageWithinCycle();
     if (outsideNoticeApplies2 && withinOneCycleApplies2) {
       throw new EvaluationError(
         "conflicting_rules",
@@ -2723,7 +2723,7 @@ export function m9Outputs(
         { file: "policies/lanzhou-2021-289/m9.tiao", line: 71, column: 5 },
       );
     }
-    const noNormalWorkApplies2 = noNormalWorkBeyondCycle();
+    const noNormalWorkApplies2: boolean = noNormalWorkBeyondCycle();
     if (outsideNoticeApplies2 && noNormalWorkApplies2) {
       throw new EvaluationError(
         "conflicting_rules",
@@ -2738,7 +2738,7 @@ export function m9Outputs(
         { file: "policies/lanzhou-2021-289/m9.tiao", line: 76, column: 5 },
       );
     }
-    const normalWorkApplies2 = normalWorkBeyondCycle();
+    const normalWorkApplies2: boolean = normalWorkBeyondCycle();
     if (outsideNoticeApplies2 && normalWorkApplies2) {
       throw new EvaluationError(
         "conflicting_rules",
@@ -2795,8 +2795,8 @@ export function m9Outputs(
   function compliant(): boolean | null {
     if (compliantCache !== undefined) return compliantCache;
     let compliantValue: boolean | null;
-    const outsideNoticeApplies3 = !employment.stoppage_due_to_epidemic;
-    const withinOneCycleApplies3 = epidemicStoppageWithinCycle();
+    const outsideNoticeApplies3: boolean = !employment.stoppage_due_to_epidemic;
+    const withinOneCycleApplies3: boolean = epidemicStoppageWithinCycle();
     if (outsideNoticeApplies3 && withinOneCycleApplies3) {
       throw new EvaluationError(
         "conflicting_rules",
@@ -2804,7 +2804,7 @@ export function m9Outputs(
         { file: "policies/lanzhou-2021-289/m9.tiao", line: 94, column: 5 },
       );
     }
-    const noNormalWorkApplies3 = noNormalWorkBeyondCycle();
+    const noNormalWorkApplies3: boolean = noNormalWorkBeyondCycle();
     if (outsideNoticeApplies3 && noNormalWorkApplies3) {
       throw new EvaluationError(
         "conflicting_rules",
@@ -2819,7 +2819,7 @@ export function m9Outputs(
         { file: "policies/lanzhou-2021-289/m9.tiao", line: 99, column: 5 },
       );
     }
-    const normalWorkApplies3 = normalWorkBeyondCycle();
+    const normalWorkApplies3: boolean = normalWorkBeyondCycle();
     if (outsideNoticeApplies3 && normalWorkApplies3) {
       throw new EvaluationError(
         "conflicting_rules",
@@ -2877,8 +2877,8 @@ export function m9Outputs(
     if (shortfallCache !== undefined) return shortfallCache;
     try {
       let shortfallValue: Money | null;
-      const outsideNoticeApplies4 = !employment.stoppage_due_to_epidemic;
-      const withinOneCycleApplies4 = epidemicStoppageWithinCycle();
+      const outsideNoticeApplies4: boolean = !employment.stoppage_due_to_epidemic;
+      const withinOneCycleApplies4: boolean = epidemicStoppageWithinCycle();
       if (outsideNoticeApplies4 && withinOneCycleApplies4) {
         throw new EvaluationError(
           "conflicting_rules",
@@ -2886,7 +2886,7 @@ export function m9Outputs(
           { file: "policies/lanzhou-2021-289/m9.tiao", line: 117, column: 5 },
         );
       }
-      const noNormalWorkApplies4 = noNormalWorkBeyondCycle();
+      const noNormalWorkApplies4: boolean = noNormalWorkBeyondCycle();
       if (outsideNoticeApplies4 && noNormalWorkApplies4) {
         throw new EvaluationError(
           "conflicting_rules",
@@ -2901,7 +2901,7 @@ export function m9Outputs(
           { file: "policies/lanzhou-2021-289/m9.tiao", line: 123, column: 5 },
         );
       }
-      const normalWorkApplies4 = normalWorkBeyondCycle();
+      const normalWorkApplies4: boolean = normalWorkBeyondCycle();
       if (outsideNoticeApplies4 && normalWorkApplies4) {
         throw new EvaluationError(
           "conflicting_rules",
@@ -3151,8 +3151,8 @@ export function m10Outputs(
   function reportOnTime(): boolean | null {
     if (reportOnTimeCache !== undefined) return reportOnTimeCache;
     let reportOnTimeValue: boolean | null;
-    const byDeadlineApplies = reportDeadline() !== null;
-    const noDeadlineApplies = reportDeadline() === null;
+    const byDeadlineApplies: boolean = reportDeadline() !== null;
+    const noDeadlineApplies: boolean = reportDeadline() === null;
     if (byDeadlineApplies && noDeadlineApplies) {
       throw new EvaluationError(
         "conflicting_rules",

@@ -425,9 +425,9 @@ function allowanceCountedIncome(m: Member, asOf: CalendarDate, overrides: Parame
 
 /** age_topup_rate(m) of measure allowance */
 function allowanceAgeTopupRate(m: Member, asOf: CalendarDate, overrides: ParameterOverrides): Percent {
-  const elderlyDecides = m.age >= elderlyAgeOn(asOf, overrides);
-  const orphanDecides = m.hardships.includes("orphan");
-  const minorDecides = orphanDecides || m.age < adultAgeOn(asOf, overrides);
+  const elderlyDecides: boolean = m.age >= elderlyAgeOn(asOf, overrides);
+  const orphanDecides: boolean = m.hardships.includes("orphan");
+  const minorDecides: boolean = orphanDecides || m.age < adultAgeOn(asOf, overrides);
   if (elderlyDecides && minorDecides) {
     throw new EvaluationError(
       "conflicting_rules",

@@ -577,9 +577,9 @@ export function rentSubsidyOutputs(
   function eligible(): boolean {
     if (eligibleCache !== undefined) return eligibleCache;
     let eligibleValue: boolean;
-    const localApplies = household.hukou_local;
-    const newEmployeeDecides = asOf >= DATE_2024_07_01 && asOf <= DATE_2025_06_30 && household.new_employee;
-    const nonLocalApplies = newEmployeeDecides || !household.hukou_local;
+    const localApplies: boolean = household.hukou_local;
+    const newEmployeeDecides: boolean = asOf >= DATE_2024_07_01 && asOf <= DATE_2025_06_30 && household.new_employee;
+    const nonLocalApplies: boolean = newEmployeeDecides || !household.hukou_local;
     if (localApplies && nonLocalApplies) {
       throw new EvaluationError(
         "conflicting_rules",
@@ -756,8 +756,8 @@ export function rentSubsidyOutputs(
   function cycle(): PaymentCycle {
     if (cycleCache !== undefined) return cycleCache;
     let cycleValue: PaymentCycle;
-    const quarterlyApplies = asOf >= DATE_2024_01_01 && asOf <= DATE_2024_12_31;
-    const monthlyApplies = asOf >= DATE_2025_01_01;
+    const quarterlyApplies: boolean = asOf >= DATE_2024_01_01 && asOf <= DATE_2024_12_31;
+    const monthlyApplies: boolean = asOf >= DATE_2025_01_01;
     if (quarterlyApplies && monthlyApplies) {
       throw new EvaluationError(
         "conflicting_rules",

@@ -354,8 +354,8 @@ export function seniorAllowanceOutputs(
   function monthlyAllowance(): Money {
     if (monthlyAllowanceCache !== undefined) return monthlyAllowanceCache;
     let monthlyAllowanceValue: Money;
-    const noneApplies = !eligible();
-    const eightiesApplies = eligible() && bandAge() < 90;
+    const noneApplies: boolean = !eligible();
+    const eightiesApplies: boolean = eligible() && bandAge() < 90;
     if (noneApplies && eightiesApplies) {
       throw new EvaluationError(
         "conflicting_rules",
@@ -363,7 +363,7 @@ export function seniorAllowanceOutputs(
         { file: "policies/examples/senior-allowance/policy.tiao", line: 95, column: 5 },
       );
     }
-    const ninetiesApplies = eligible() && bandAge() >= 90 && bandAge() < 100;
+    const ninetiesApplies: boolean = eligible() && bandAge() >= 90 && bandAge() < 100;
     if (noneApplies && ninetiesApplies) {
       throw new EvaluationError(
         "conflicting_rules",
@@ -378,7 +378,7 @@ export function seniorAllowanceOutputs(
         { file: "policies/examples/senior-allowance/policy.tiao", line: 99, column: 5 },
       );
     }
-    const centenarianApplies = eligible() && bandAge() >= 100;
+    const centenarianApplies: boolean = eligible() && bandAge() >= 100;
     if (noneApplies && centenarianApplies) {
       throw new EvaluationError(
         "conflicting_rules",
