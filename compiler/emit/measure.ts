@@ -214,16 +214,10 @@ export class MeasureEmitter {
 
   /** The facts and outputs interfaces. */
   interfaces(outputDoc: (definition: DefinitionIR) => readonly string[]): Statement[] {
-    const byEntity = new Map<string, string[]>();
-    for (const path of this.measure.reads) {
-      const dot = path.indexOf(".");
-      const entity = path.slice(0, dot);
-      byEntity.set(entity, [...(byEntity.get(entity) ?? []), path.slice(dot + 1)]);
-    }
-    const facts: Member[] = [...byEntity].map(([entity, fields]) => ({
-      name: entity,
-      type: typeReference("Pick", typeReference(this.module.recordType(entity)), { kind: "union", members: fields.map((f) => ({ type: { kind: "string", value: f } })) }),
-    }));
+    const facts: Member[] = [...this.entityNames.keys()].map((entity) => {
+      const fields = this.measure.reads.filter((path) => path.startsWith(`${entity}.`)).map((path) => path.slice(entity.length + 1));
+      return { name: entity, type: typeReference("Pick", typeReference(this.module.recordType(entity)), union(...fields.map((value) => ({ kind: "string", value }) as const))) };
+    });
     const outputs: Member[] = [
       { name: "in_force", type: typeReference("boolean"), doc: [`whether measure ${this.measure.name} is in force on the date: yes or no`] },
       ...this.measure.outputs.map((name) => {
