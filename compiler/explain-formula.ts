@@ -22,11 +22,8 @@ export type NameRead =
   /** "declined(enterprise.indicators.revenue)" */
   | { readonly kind: "call"; readonly call: string; readonly type: ValueType };
 
-export interface FormulaContext {
-  /** the measure's definitions: a parameter of the same name is written `parameters.x` */
-  readonly definitionNames: ReadonlySet<string>;
-  /** the word of the policy's money (`yuan`, `EUR`) */
-  readonly unit?: string;
+/** How the formula is written (the measure's definitions, the word of its money), and the values read. */
+export interface FormulaContext extends Omit<SyntaxOptions, "name"> {
   /** the fact path each parameter of the definition stands for in this call */
   readonly localPaths: ReadonlyMap<string, string>;
   /** the value read for a name, in words ("1820.00 yuan"); undefined when none was read */
@@ -53,8 +50,7 @@ export function printExpression(expr: ExprIR, context: FormulaContext): string {
 /** Prints names with their values, noting in `valued` each node that shows one. */
 function syntaxOptions(context: FormulaContext, valued: Set<ExprIR>): SyntaxOptions {
   return {
-    definitions: context.definitionNames,
-    ...(context.unit === undefined ? {} : { unit: context.unit }),
+    ...context,
     name: (expr, written, bound) => {
       const name = nameRead(expr, context, bound);
       const value = name === undefined ? undefined : context.valueOf(name);

@@ -538,7 +538,7 @@ export class Trace {
   /** Formulas show the values this frame read. */
   private formulaContext(frame: Frame): FormulaContext {
     return {
-      definitionNames: this.definitionNames,
+      definitions: this.definitionNames,
       unit: this.words.unit,
       localPaths: frame.localPaths,
       valueOf: (name) => this.valueRead(frame, name),

@@ -21,7 +21,6 @@ import type {
   ParameterValueIR,
   ProgramIR,
   RuleIR,
-  SourceSpan,
   ValueType,
   WindowIR,
 } from "./ir.js";
@@ -322,7 +321,7 @@ class MeasureEvaluation {
   private forMember(definition: DefinitionIR, member: RuntimeValue, path: string | undefined): RuntimeValue {
     const [parameter] = definition.parameters;
     if (parameter === undefined) throw new Error(`${definition.name} has no member parameter`);
-    return this.withLocation(definition.span, () => this.decide(definition, { name: parameter.name, value: member, path, parent: undefined }));
+    return located(evaluationLocation(definition.span), () => this.decide(definition, { name: parameter.name, value: member, path, parent: undefined }));
   }
 
   /** The members of the list an output is given for. */
@@ -413,15 +412,11 @@ class MeasureEvaluation {
     const known = this.values.get(definition.name);
     if (known !== undefined) return known;
     this.trace?.begin();
-    const value = this.withLocation(definition.span, () => this.decide(definition, undefined));
+    // an error of arithmetic has no place of its own: it is given the definition's
+    const value = located(evaluationLocation(definition.span), () => this.decide(definition, undefined));
     this.trace?.endDefinition(definition, value);
     this.values.set(definition.name, value);
     return value;
-  }
-
-  /** An error from arithmetic has no place of its own: give it the definition's. */
-  private withLocation<T>(span: SourceSpan, compute: () => T): T {
-    return located(evaluationLocation(span), compute);
   }
 
   // ------------------------------------------------------------ default logic

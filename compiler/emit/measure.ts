@@ -751,7 +751,7 @@ export class MeasureEmitter {
     }
     for (const definition of this.measure.definitions) {
       if (!needs.definitions.has(definition.name)) continue;
-      parameters.push({ name: this.definitionName(definition.name), type: { kind: "function", parameters: [], returns: this.module.typeOf(definition.type) } });
+      parameters.push({ name: this.namesOf(definition.name).function, type: { kind: "function", parameters: [], returns: this.module.typeOf(definition.type) } });
     }
     for (const [measure, name] of this.measureNames) {
       if (needs.measures.has(measure)) parameters.push({ name, type: typeReference(this.module.onDemand(measure).typeName) });
@@ -782,11 +782,7 @@ export class MeasureEmitter {
     return name;
   }
 
-  /** The function giving a definition's value. */
-  private definitionName(definition: string): string {
-    return this.namesOf(definition).function;
-  }
-
+  /** A definition's function giving its value, the variable keeping it, and the local computing it. */
   private namesOf(definition: string): { readonly function: string; readonly cache: string; readonly value: string } {
     const names = this.definitionNames.get(definition);
     if (names === undefined) throw new Error(`${definition} has parameters: it is called, not read`);
@@ -923,7 +919,7 @@ export class MeasureEmitter {
       case "parameter":
         return call(this.module.parameterFunction(expr.name), [AS_OF, OVERRIDES]);
       case "definition":
-        return call(this.definitionName(expr.name), []);
+        return call(this.namesOf(expr.name).function, []);
       case "measure_output":
         return call(member(identifier(this.measureVariable(expr.measure)), expr.output), expr.member === undefined ? [] : [operand(expr.member)]);
       case "call": {
