@@ -41,7 +41,7 @@ export function literalOfNumber(number: number, type: ValueType): ExprIR {
 export { literalFigure, literalText } from "../literals.js";
 
 /** The literal's kind of written form, for the printer. */
-export function literalForm(type: ValueType): "bool" | "number" | "money" | "percent" | "months" | "days" | "date" | "time" | "name" | "set" {
+export function literalForm(type: ValueType): "bool" | "number" | "money" | "percent" | "months" | "days" | "date" | "time" | "text" | "name" | "set" {
   const kind = type.kind === "optional" ? type.of.kind : type.kind;
   switch (kind) {
     case "bool":
@@ -51,6 +51,7 @@ export function literalForm(type: ValueType): "bool" | "number" | "money" | "per
     case "days":
     case "date":
     case "time":
+    case "text":
     case "set":
       return kind;
     case "enum":

@@ -128,7 +128,11 @@ function toSyntax(expr: ExprIR, definitions: DefinitionNames): Expr {
 function literalSyntax(expr: ExprIR & { op: "literal" }): Expr {
   const { value, type } = expr;
   if (value === null) return { kind: "absent", span };
-  if (Array.isArray(value)) return { kind: "set", elements: value.map(name), span };
+  if (Array.isArray(value)) {
+    // a set of texts has `of: "text"`, a reserved word no enum can be named
+    const texts = type.kind === "set" && type.of === "text";
+    return { kind: "set", elements: value.map((element) => (texts ? { kind: "text", value: element, span } : name(element))), span };
+  }
   const text = literalFigure(value, type);
   switch (literalForm(type)) {
     case "bool":
@@ -145,6 +149,8 @@ function literalSyntax(expr: ExprIR & { op: "literal" }): Expr {
       return { kind: "date", text, span };
     case "time":
       return { kind: "time", text, span };
+    case "text":
+      return { kind: "text", value: value as string, span };
     case "name":
       return name(text);
     case "set":

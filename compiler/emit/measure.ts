@@ -16,6 +16,7 @@
  */
 import type { DefinitionIR, ExprIR, LiteralValue, MeasureIR, ProgramIR, RuleIR, SourceSpan, ValueType, WindowIR } from "../ir.js";
 import { conflictMessage, conflictMessageParts, evaluationLocation, noRuleMessage, ruleName } from "../../runtime/messages.js";
+import { isNullWhenEmpty } from "../../runtime/scenario.js";
 import { ruleReference } from "../explain.js";
 import { forEachChild } from "../ir-walk.js";
 import { decimalZero } from "../literals.js";
@@ -267,10 +268,10 @@ export class MeasureEmitter {
     ];
   }
 
-  /** An output's type: nullable where its empty value is null (dates, times, enum members). */
+  /** An output's type: nullable where its empty value is null (dates, times, texts, enum members). */
   private outputType(type: ValueType): TypeNode {
     const node = this.module.typeOf(type);
-    return type.kind === "date" || type.kind === "time" || type.kind === "enum" ? { kind: "union", members: [{ type: node }, { type: typeReference("null") }] } : node;
+    return isNullWhenEmpty(type) ? { kind: "union", members: [{ type: node }, { type: typeReference("null") }] } : node;
   }
 
   private definition(name: string): DefinitionIR {
@@ -469,6 +470,7 @@ export class MeasureEmitter {
       case "date":
       case "time":
       case "enum":
+      case "text":
       case "optional":
         return NULL;
       case "record":
@@ -954,7 +956,7 @@ export class MeasureEmitter {
         // What the other measure's outputs give: null where its empty value is.
         if (expr.output === "in_force") return undefined;
         const type = this.module.program.measures.find((m) => m.name === expr.measure)?.definitions.find((d) => d.name === expr.output)?.type;
-        return type !== undefined && (type.kind === "date" || type.kind === "time" || type.kind === "enum") ? { kind: "optional", of: type } : type;
+        return type !== undefined && isNullWhenEmpty(type) ? { kind: "optional", of: type } : type;
       }
       default:
         return undefined;
