@@ -97,16 +97,25 @@ export function percentValue(text: string, span: SourceSpan, reporter: Reporter)
 /**
  * A text, `"730000"`, already decoded from its escapes: what a scenario's text may hold
  * (runtime/text.ts), so that a literal can equal a fact. The lexer has refused the invisible
- * characters a quote may not hold (T0112); an escape can still write a line break.
+ * characters a quote may not hold (T0112), but a quote may hold a tab, and an escape can write
+ * a line break.
  */
 export function textValue(value: string, span: SourceSpan, reporter: Reporter): string | undefined {
   const problem = textProblem(value);
   if (problem === undefined) return value;
-  const tooLong = [...value].length > TEXT_MAX_LENGTH;
-  reportError(reporter, "T1120", span, tooLong ? `this text has ${[...value].length} characters, more than a text may hold` : "a text cannot hold a line break", {
-    help: tooLong
-      ? `a text identifies something (a postal code, a register number) in at most ${TEXT_MAX_LENGTH} characters; longer words belong in a label or a note`
-      : "remove `\\n`: a text is compared whole with a scenario's, which holds no line break",
-  });
+  const length = [...value].length;
+  if (length > TEXT_MAX_LENGTH) {
+    reportError(reporter, "T1120", span, `this text has ${length} characters, more than a text may hold`, {
+      help: `a text identifies something (a postal code, a register number) in at most ${TEXT_MAX_LENGTH} characters; longer words belong in a label or a note`,
+    });
+  } else if (value.includes("\n")) {
+    reportError(reporter, "T1120", span, "a text cannot hold a line break", {
+      help: "remove `\\n`: a text is compared whole with a scenario's, which holds no line break",
+    });
+  } else {
+    reportError(reporter, "T1120", span, "a text cannot hold a tab or another control character", {
+      help: "remove it: a text is compared whole with a scenario's, which holds no control character",
+    });
+  }
   return undefined;
 }

@@ -556,7 +556,7 @@ export const catalog = {
   T1120: {
     title: "text a fact could never hold",
     explanation:
-      "A text (`postal_code: text`) identifies something — a postal code, a register number — and a scenario's text holds at most 200 characters and no control character or line break. A text literal is compared with such facts, so it is held to the same: one that is longer, or that writes a line break with `\\n`, could never equal a fact. Longer words belong in a label or a note.",
+      "A text (`postal_code: text`) identifies something — a postal code, a register number — and a scenario's text holds at most 200 characters and no control character or line break. A text literal is compared with such facts, so it is held to the same: one that is longer, or that holds a tab or writes a line break with `\\n`, could never equal a fact. Longer words belong in a label or a note.",
   },
   T1121: {
     title: "texts compared by order",
