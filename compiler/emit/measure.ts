@@ -18,7 +18,7 @@ import type { DefinitionIR, ExprIR, LiteralValue, MeasureIR, ProgramIR, RuleIR, 
 import { conflictMessage, conflictMessageParts, evaluationLocation, noRuleMessage, ruleName } from "../../runtime/messages.js";
 import { isNullWhenEmpty } from "../../runtime/scenario.js";
 import { ruleReference } from "../explain.js";
-import { forEachChild } from "../ir-walk.js";
+import { forEachChild, forEachRuleExpression } from "../ir-walk.js";
 import { decimalZero } from "../literals.js";
 import { additionOf, choiceOf, isRepresentationChange, operations, type OperationId } from "../operations.js";
 import { averageRounding, seriesMissingLiteral, seriesReading, seriesTotalFunction, seriesTypeOf } from "../series-read.js";
@@ -875,7 +875,8 @@ export class MeasureEmitter {
       case "sum": {
         if (expr.value === undefined) throw new Error("a sum without a value");
         const added = operation(additionOf(expr.type.kind), [total, this.expression(expr.value, site)]);
-        return [{ kind: "let", name: accumulator, value: this.zero(expr.type) }, loop(filtered({ kind: "assign", target: accumulator, operator: "=", value: added }))];
+        // from the empty value of the sum's kind: its zero
+        return [{ kind: "let", name: accumulator, value: this.emptyValue(expr.type) }, loop(filtered({ kind: "assign", target: accumulator, operator: "=", value: added }))];
       }
       case "max":
       case "min": {
@@ -893,18 +894,6 @@ export class MeasureEmitter {
         const body: Statement[] = filter === undefined ? step : [{ kind: "if", test: filter, then: step }];
         return [{ kind: "let", name: accumulator, type: this.module.typeOf(expr.type), value: NULL }, loop(...body)];
       }
-    }
-  }
-
-  private zero(type: ValueType): Expression {
-    switch (type.kind) {
-      case "money":
-        return this.module.literal(0, type);
-      case "decimal":
-      case "unrounded_money":
-        return this.module.literal(decimalZero, type);
-      default:
-        return number(0);
     }
   }
 
@@ -1173,7 +1162,7 @@ function mayFailUnplaced(definition: DefinitionIR, definitionNamed: (name: strin
       case "call":
         if (!seen.has(expr.definition)) {
           seen.add(expr.definition);
-          if (definitionNamed(expr.definition).rules.some(ruleFails)) return true;
+          if (rulesFail(definitionNamed(expr.definition).rules)) return true;
         }
         break;
       case "aggregate":
@@ -1188,15 +1177,14 @@ function mayFailUnplaced(definition: DefinitionIR, definitionNamed: (name: strin
     });
     return found;
   };
-  function ruleFails(rule: RuleIR): boolean {
-    return (
-    (rule.condition !== undefined && fails(rule.condition)) ||
-    fails(rule.value) ||
-    (rule.window !== undefined && (fails(rule.window.from) || (rule.window.until !== undefined && fails(rule.window.until)))) ||
-    rule.exceptions.some(ruleFails)
-    );
+  function rulesFail(rules: readonly RuleIR[]): boolean {
+    let found = false;
+    forEachRuleExpression(rules, (expr) => {
+      found ||= fails(expr);
+    });
+    return found;
   }
-  return definition.rules.some(ruleFails);
+  return rulesFail(definition.rules);
 }
 
 /** An operation of compiler/operations.ts: a call of the runtime function the table names. */
@@ -1206,10 +1194,6 @@ function operation(id: OperationId, operands: readonly Expression[]): Expression
 
 function oneOf(element: Expression, members: readonly string[]): Expression {
   return chain("||", members.map((m) => binary(element, "===", string(m)))) ?? FALSE;
-}
-
-function isLiteral(expression: Expression): boolean {
-  return expression.kind === "string" || expression.kind === "number" || expression.kind === "boolean";
 }
 
 /** `person.color`: the text of an identifier or a chain of property reads, which TypeScript narrows. */
@@ -1232,12 +1216,7 @@ function measuresRead(measure: MeasureIR): string[] {
     if (expr.op === "measure_output") found.add(expr.measure);
     forEachChild(expr, visit);
   };
-  const visitRule = (rule: RuleIR): void => {
-    if (rule.condition !== undefined) visit(rule.condition);
-    visit(rule.value);
-    rule.exceptions.forEach(visitRule);
-  };
-  for (const definition of measure.definitions) definition.rules.forEach(visitRule);
+  for (const definition of measure.definitions) forEachRuleExpression(definition.rules, visit);
   return [...found];
 }
 
