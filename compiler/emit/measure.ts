@@ -60,7 +60,7 @@ const PAIRWISE_SIBLINGS = 4;
 /** Kinds whose values TypeScript gives literal types (`3`, `"red"`, `true`) and narrows by comparison. */
 const GENERIC_RUNTIME_FUNCTIONS: ReadonlySet<string> = new Set(["minOf", "maxOf"]);
 
-const LITERAL_TYPED_KINDS: ReadonlySet<ValueType["kind"]> = new Set(["bool", "integer", "months", "days", "enum"]);
+const LITERAL_TYPED_KINDS: ReadonlySet<ValueType["kind"]> = new Set(["bool", "integer", "months", "days", "enum", "text"]);
 
 /** Module functions generated code may need beside the runtime's. */
 export type HelperName = "present" | "declared";

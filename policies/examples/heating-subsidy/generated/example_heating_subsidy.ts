@@ -33,6 +33,14 @@ const YUAN_200 = fen(20000);
 const YUAN_50 = fen(5000);
 const YUAN_600 = fen(60000);
 
+/**
+ * A value seen with its declared type `T`, where TypeScript knows a narrower one: comparing two values it
+ * knows to be distinct literals (`3 === 4`, or a fact already compared) would be a type error.
+ */
+function declared<T>(value: T): T {
+  return value;
+}
+
 // ---------------------------------------------------------------- facts
 
 /** 民政部门认定的救助类别 */
@@ -243,7 +251,9 @@ export function heatingSubsidyOutputs(
   function mountainArea(): boolean {
     if (mountainAreaCache !== undefined) return mountainAreaCache;
     // §3 "居住在邮政编码为730300、730400地区的山区家庭"
-    const mountainAreaValue: boolean = household.postal_code === "730300" || household.postal_code === "730400";
+    const mountainAreaValue: boolean =
+      declared<string>(household.postal_code) === "730300" ||
+      declared<string>(household.postal_code) === "730400";
     mountainAreaCache = mountainAreaValue;
     return mountainAreaValue;
   }
