@@ -8,7 +8,7 @@
  */
 import type { Expr, Identifier } from "../ast.js";
 import type { ExprIR } from "../ir.js";
-import { literalFigure, literalText } from "../literals.js";
+import { literalText, quotedText } from "../literals.js";
 import { arithmeticOperation, functionName } from "../operations.js";
 import { layoutExpression, printExpression } from "./expression.js";
 import { parenthesizeExpression } from "./parentheses.js";
@@ -163,35 +163,10 @@ export function toSyntax(expr: ExprIR, options: SyntaxOptions, bound: ReadonlySe
   }
 }
 
+/** A literal as the drafter writes it (`846.00 yuan`, `80%`, `1 month`, `absent`); a set as one, to be laid out over lines when long. */
 function literalSyntax(expr: ExprIR & { op: "literal" }, unit: string | undefined): Expr {
   const { value, type } = expr;
-  if (value === null) return { kind: "absent", span };
-  const inner = type.kind === "optional" ? type.of : type;
-  if (Array.isArray(value)) {
-    // a set of texts has `of: "text"`, a reserved word no enum can be named
-    const texts = inner.kind === "set" && inner.of === "text";
-    return { kind: "set", elements: value.map((element): Expr => (texts ? { kind: "text", value: element, span } : syntaxName(element))), span };
-  }
-  const text = literalFigure(value, type);
-  const kind = inner.kind;
-  switch (kind) {
-    case "bool":
-      return { kind: "bool", value: value === true, span };
-    case "money":
-      return { kind: "money", text, ...(unit === undefined ? {} : { unit }), span };
-    case "percent":
-      return { kind: "percent", text, span };
-    case "months":
-    case "days":
-      return { kind: "duration", unit: kind, text, span };
-    case "date":
-    case "time":
-      return { kind, text, span };
-    case "enum":
-      return syntaxName(text);
-    case "text":
-      return { kind: "text", value: String(value), span };
-    default:
-      return { kind: "number", text: literalText(value, type), span };
-  }
+  // a set of texts has `of: "text"`, a reserved word no enum can be named
+  const texts = type.kind === "set" && type.of === "text";
+  return Array.isArray(value) ? { kind: "set", elements: value.map((element) => syntaxName(texts ? quotedText(element) : element)), span } : syntaxName(literalText(value, type, unit));
 }
