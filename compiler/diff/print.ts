@@ -10,17 +10,22 @@ import { parenthesizeExpression } from "../format/parentheses.js";
 import { functionName } from "../operations.js";
 import { arithmeticMeaning, literalFigure, literalForm, literalText, syntheticSpan } from "./ir-meaning.js";
 
-/** Names of the measure's definitions: a parameter of the same name is written `parameters.x`. */
-export type DefinitionNames = ReadonlySet<string>;
+/** What an expression is printed in: its policy's money and its measure's names. */
+export interface PrintContext {
+  /** names of the measure's definitions: a parameter of the same name is written `parameters.x` */
+  readonly definitions: ReadonlySet<string>;
+  /** the word of the policy's money in its literals: `yuan`, `EUR` (compiler/currency.ts) */
+  readonly moneyWord: string;
+}
 
 /** On one line. */
-export function printIR(expr: ExprIR, definitions: DefinitionNames = new Set()): string {
-  return printExpression(parenthesizeExpression(toSyntax(expr, definitions)));
+export function printIR(expr: ExprIR, context: PrintContext): string {
+  return printExpression(parenthesizeExpression(toSyntax(expr, context)));
 }
 
 /** Laid out as `tiao fmt` lays out a long expression, continuation lines indented by `indent`. */
-export function layoutIR(expr: ExprIR, indent: number, definitions: DefinitionNames = new Set()): string[] {
-  return layoutExpression(parenthesizeExpression(toSyntax(expr, definitions)), indent, indent).map(
+export function layoutIR(expr: ExprIR, indent: number, context: PrintContext): string[] {
+  return layoutExpression(parenthesizeExpression(toSyntax(expr, context)), indent, indent).map(
     (fragment, index) => `${index === 0 ? "" : " ".repeat(fragment.indent)}${fragment.text}`,
   );
 }
@@ -39,17 +44,17 @@ function call(callee: string, args: Expr[]): Expr {
   return { kind: "call", callee: identifier(callee), args, span };
 }
 
-function toSyntax(expr: ExprIR, definitions: DefinitionNames): Expr {
-  const at = (operand: ExprIR) => toSyntax(operand, definitions);
+function toSyntax(expr: ExprIR, context: PrintContext): Expr {
+  const at = (operand: ExprIR) => toSyntax(operand, context);
   switch (expr.op) {
     case "literal":
-      return literalSyntax(expr);
+      return literalSyntax(expr, context.moneyWord);
     case "fact":
       return { kind: "field", object: name(expr.entity), field: identifier(expr.field), span };
     case "field":
       return { kind: "field", object: at(expr.object), field: identifier(expr.field), span };
     case "parameter":
-      return definitions.has(expr.name) ? { kind: "field", object: name("parameters"), field: identifier(expr.name), span } : name(expr.name);
+      return context.definitions.has(expr.name) ? { kind: "field", object: name("parameters"), field: identifier(expr.name), span } : name(expr.name);
     case "definition":
     case "local":
       return name(expr.name);
@@ -125,7 +130,7 @@ function toSyntax(expr: ExprIR, definitions: DefinitionNames): Expr {
   }
 }
 
-function literalSyntax(expr: ExprIR & { op: "literal" }): Expr {
+function literalSyntax(expr: ExprIR & { op: "literal" }, moneyWord: string): Expr {
   const { value, type } = expr;
   if (value === null) return { kind: "absent", span };
   if (Array.isArray(value)) return { kind: "set", elements: value.map(name), span };
@@ -134,7 +139,8 @@ function literalSyntax(expr: ExprIR & { op: "literal" }): Expr {
     case "bool":
       return { kind: "bool", value: value === true, span };
     case "money":
-      return { kind: "money", text, span };
+      // The syntax tree's `unit` is the code written, absent for the yuan's own words.
+      return { kind: "money", text, ...(moneyWord === "yuan" ? {} : { unit: moneyWord }), span };
     case "percent":
       return { kind: "percent", text, span };
     case "months":
@@ -149,6 +155,6 @@ function literalSyntax(expr: ExprIR & { op: "literal" }): Expr {
       return name(text);
     case "set":
     case "number":
-      return { kind: "number", text: literalText(value, type), span };
+      return { kind: "number", text: literalText(value, type, moneyWord), span };
   }
 }
