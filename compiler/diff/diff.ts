@@ -8,7 +8,7 @@ import { Random } from "../random.js";
 import { CaseGenerator, boundariesOf, readsOf, scenarioJson } from "./cases.js";
 import { forWhom, type Focus } from "./for-whom.js";
 import { impactOf, type CaseSet } from "./impact.js";
-import { layoutIR } from "./print.js";
+import { layoutIR } from "../format/ir-syntax.js";
 import { moneyWord } from "../currency.js";
 import type { Change, ChangeGroup, DiffReport, DiffSummary, ForWhom } from "./report.js";
 import type { SmtSolver } from "./solver.js";
@@ -57,7 +57,7 @@ export async function diffPrograms(oldProgram: ProgramIR, newProgram: ProgramIR,
 function withForWhom(group: ChangeGroup, focuses: ReadonlyMap<Change, Focus>, oldProgram: ProgramIR, newProgram: ProgramIR): ChangeGroup {
   const measure = group.measure;
   if (measure === undefined) return group;
-  const context = { definitions: new Set(newProgram.measures.find((m) => m.name === measure)?.definitions.map((d) => d.name) ?? []), moneyWord: moneyWord(newProgram.policy) };
+  const context = { definitions: new Set(newProgram.measures.find((m) => m.name === measure)?.definitions.map((d) => d.name) ?? []), unit: moneyWord(newProgram.policy) };
   const changes = group.changes.map((change) => {
     const focus = focuses.get(change);
     if (focus === undefined) return change;

@@ -6,11 +6,12 @@
  */
 import type { CitationIR, DefinitionIR, ExprIR, MeasureIR, ParameterIR, ParameterValueIR, ProgramIR, RuleIR, ScaleIR, SourceIR, ValueType, WindowIR } from "../ir.js";
 import { collectNodes } from "../check/ir-nodes.js";
+import { forEachRuleExpression } from "../ir-walk.js";
 import type { EnumDecl, FieldDecl, RecordDecl } from "../../runtime/types.js";
 import { calendarDate, formatDate } from "../../runtime/dates.js";
 import type { Focus } from "./for-whom.js";
 import { literalText } from "./ir-meaning.js";
-import { printIR, type PrintContext } from "./print.js";
+import { printIR, type SyntaxOptions } from "../format/ir-syntax.js";
 import { moneyWord } from "../currency.js";
 import { classifications, type Aspect, type Change, type ChangeGroup, type Classification, type TimelineEntry } from "./report.js";
 import { citedClause } from "../citation-text.js";
@@ -327,12 +328,7 @@ function bracketsText(scale: ScaleIR, moneyWord: string): string {
 function scaleReaders(program: ProgramIR, scale: string): Set<string> {
   const nodesOf = (measure: MeasureIR): ExprIR[] => {
     const nodes: ExprIR[] = [];
-    const visit = (rule: RuleIR): void => {
-      if (rule.condition !== undefined) collectNodes(rule.condition, nodes);
-      collectNodes(rule.value, nodes);
-      rule.exceptions.forEach(visit);
-    };
-    for (const definition of measure.definitions) definition.rules.forEach(visit);
+    for (const definition of measure.definitions) forEachRuleExpression(definition.rules, (expr) => collectNodes(expr, nodes));
     return nodes;
   };
   const nodes = new Map(program.measures.map((measure) => [measure.name, nodesOf(measure)]));
@@ -375,15 +371,16 @@ export function citationText(citation: CitationIR | undefined): string | undefin
 
 // ---------------------------------------------------------------- measures
 
-function windowText(window: WindowIR | undefined, context: PrintContext): string | undefined {
+function windowText(window: WindowIR | undefined, context: SyntaxOptions): string | undefined {
   if (window === undefined) return undefined;
   const noStart = window.from.op === "literal" && window.from.value === EARLIEST_CALENDAR_DATE;
   const from = noStart ? "in force" : `in force from ${printIR(window.from, context)}`;
   return window.until === undefined ? from : `${from} until ${printIR(window.until, context)}`;
 }
 
-function printContext(measure: MeasureIR | undefined, moneyWord: string): PrintContext {
-  return { definitions: new Set(measure?.definitions.map((d) => d.name) ?? []), moneyWord };
+/** How a measure's expressions are printed: its definitions' names, the policy's money. */
+function printContext(measure: MeasureIR | undefined, moneyWord: string): SyntaxOptions {
+  return { definitions: new Set(measure?.definitions.map((d) => d.name) ?? []), unit: moneyWord };
 }
 
 function measureChanges(before: MeasureIR | undefined, after: MeasureIR | undefined, focuses: Focuses, money: Money): Change[] {
@@ -438,8 +435,8 @@ function definitionChanges(
   measure: string,
   before: DefinitionIR | undefined,
   after: DefinitionIR | undefined,
-  oldNames: PrintContext,
-  newNames: PrintContext,
+  oldNames: SyntaxOptions,
+  newNames: SyntaxOptions,
   focuses: Focuses,
 ): Change[] {
   const definition = after ?? before;
@@ -502,7 +499,7 @@ function ruleKindText(rule: RuleIR): string {
   return rule.kind === "simple" ? "formula" : `${rule.kind} ${rule.label}`;
 }
 
-function ruleText(rule: RuleIR, names: PrintContext): string {
+function ruleText(rule: RuleIR, names: SyntaxOptions): string {
   if (rule.kind === "simple") return `= ${printIR(rule.value, names)}`;
   const when = rule.condition === undefined ? "" : ` when ${printIR(rule.condition, names)}`;
   return `${rule.kind} ${rule.label}${when} = ${printIR(rule.value, names)}`;
@@ -512,8 +509,8 @@ function ruleChanges(
   subject: string,
   before: PlacedRule | undefined,
   after: PlacedRule | undefined,
-  oldNames: PrintContext,
-  newNames: PrintContext,
+  oldNames: SyntaxOptions,
+  newNames: SyntaxOptions,
   isRename: boolean,
 ): Change[] {
   const rule = (after ?? before)?.rule;
@@ -532,7 +529,7 @@ function ruleChanges(
   }
   const a = before.rule;
   const b = after.rule;
-  const print = (expr: RuleIR["value"] | undefined, names: PrintContext) => (expr === undefined ? undefined : printIR(expr, names));
+  const print = (expr: RuleIR["value"] | undefined, names: SyntaxOptions) => (expr === undefined ? undefined : printIR(expr, names));
   const aspects: Aspect[] = [
     ...(isRename ? [{ aspect: "label", classification: "editorial" as const, before: a.label, after: b.label }] : []),
     ...(a.kind === b.kind && before.parent === after.parent
