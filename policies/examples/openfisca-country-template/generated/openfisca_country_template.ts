@@ -801,7 +801,7 @@ export function disposableIncomeOutputs(
     } catch (error) {
       throw locatedError(
         error,
-        { file: "policies/examples/openfisca-country-template/disposable-income.tiao", line: 12, column: 3 },
+        { file: "policies/examples/openfisca-country-template/disposable-income.tiao", line: 13, column: 3 },
         "EUR",
       );
     }
@@ -832,7 +832,7 @@ export function disposableIncomeOutputs(
     } catch (error) {
       throw locatedError(
         error,
-        { file: "policies/examples/openfisca-country-template/disposable-income.tiao", line: 16, column: 3 },
+        { file: "policies/examples/openfisca-country-template/disposable-income.tiao", line: 18, column: 3 },
         "EUR",
       );
     }
@@ -1958,7 +1958,7 @@ export const measures: Measures = {
               clause: "§10",
               quote: "A household's disposable income for a month is the salaries, capital returns, pensions and basic incomes of its members, with the housing allowance and the parenting allowance of the household, less its members' income taxes and social security contributions and a twelfth of the household's housing tax for the year",
             },
-            location: "policies/examples/openfisca-country-template/disposable-income.tiao:17",
+            location: "policies/examples/openfisca-country-template/disposable-income.tiao:19",
           },
         },
       ],
