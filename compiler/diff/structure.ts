@@ -15,6 +15,7 @@ import { printIR, type SyntaxOptions } from "../format/ir-syntax.js";
 import { moneyWord } from "../currency.js";
 import { classifications, type Aspect, type Change, type ChangeGroup, type Classification, type TimelineEntry } from "./report.js";
 import { citedClause } from "../citation-text.js";
+import { typeText } from "../check/types.js";
 
 /** IR equality, spans aside. */
 export function sameIR(a: unknown, b: unknown): boolean {
@@ -142,28 +143,6 @@ function leftOutText(field: FieldDecl, moneyWord: string): string | undefined {
     return `otherwise ${figure}`;
   }
   return type.kind === "series" && type.missing !== undefined ? `otherwise ${literalText(type.missing, type.of, moneyWord)}` : undefined;
-}
-
-export function typeText(type: ValueType): string {
-  switch (type.kind) {
-    case "series":
-      return `${type.period === "month" ? "monthly" : "yearly"} ${typeText(type.of)}`;
-    case "enum":
-    case "record":
-      return type.name;
-    case "set":
-      return `set of ${type.of}`;
-    case "list":
-      return `list of ${type.of}`;
-    case "optional":
-      return `optional ${typeText(type.of)}`;
-    case "unrounded_money":
-      return "unrounded amount";
-    case "money":
-      return type.signed === true ? "signed money" : "money";
-    default:
-      return type.kind;
-  }
 }
 
 function schemaChanges(oldProgram: ProgramIR, newProgram: ProgramIR, money: Money): Change[] {
