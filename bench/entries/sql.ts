@@ -80,7 +80,7 @@ function tiaoRun(input: string, output: string, ...more: string[]): string[] {
  * million cases).
  */
 async function parquetFiles(context: BenchContext, ndjson: string, base: number): Promise<Map<number, string>> {
-  const files = new Map(REPEATS.map((repeat) => [repeat * base, join(SCRATCH, `population-${context.options.seed}-${repeat * base}.parquet`)]));
+  const files = new Map(REPEATS.map((repeat) => [repeat * base, join(SCRATCH, `population-${context.options.seed}-${base}${repeat === 1 ? "" : `x${repeat}`}.parquet`)]));
   if ([...files.values()].every(existsSync)) return files;
   process.stdout.write(`  writing the Parquet files of ${[...files.keys()].map((size) => size.toLocaleString("en-US")).join(", ")} cases…\n`);
   const program = await context.program();
