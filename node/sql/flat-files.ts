@@ -219,13 +219,18 @@ export function flatInputSql(
   };
 
   const dateText = given(raw("date"));
-  const date = readValue(dateText, { kind: "date" }, program);
+  // a DATE column is read as it is, not through its text
+  const dateTyped = columnTypes.get("date") === "DATE";
+  const date = dateTyped
+    ? readTyped(raw("date"), "DATE", { kind: "date" }, (message, shown) => `${stringLiteral(`${message}, got `)} || to_json(${shown})`)!
+    : readValue(dateText, { kind: "date" }, program);
+  const datePresent = dateTyped ? `${raw("date")} IS NOT NULL` : `${dateText} IS NOT NULL`;
   const columns: ColumnReading[] = [
     {
       value: date.value,
-      present: `${dateText} IS NOT NULL`,
-      bad: `(${dateText} IS NULL OR ${date.invalid})`,
-      problem: `CASE WHEN ${dateText} IS NULL THEN 'date: the evaluation date is missing' WHEN ${date.invalid} THEN 'date: ' || (${date.message}) END`,
+      present: datePresent,
+      bad: `(NOT ${datePresent} OR ${date.invalid})`,
+      problem: `CASE WHEN NOT ${datePresent} THEN 'date: the evaluation date is missing' WHEN ${date.invalid} THEN 'date: ' || (${date.message}) END`,
     },
   ];
   const itemProblems: string[] = [];
