@@ -1,5 +1,5 @@
 /** Walking the IR's expressions: the one place that knows which fields of a node are sub-expressions. */
-import type { ExprIR } from "./ir.js";
+import type { ExprIR, RuleIR } from "./ir.js";
 
 /** Calls `visit` on each direct sub-expression of `expr`, in written order. */
 export function forEachChild(expr: ExprIR, visit: (child: ExprIR) => void): void {
@@ -74,5 +74,18 @@ export function forEachChild(expr: ExprIR, visit: (child: ExprIR) => void): void
       if (expr.value !== undefined) visit(expr.value);
       if (expr.filter !== undefined) visit(expr.filter);
       return;
+  }
+}
+
+/** Calls `visit` on each expression of rules: a rule's condition, value and window dates, then its exceptions'. */
+export function forEachRuleExpression(rules: readonly RuleIR[], visit: (expr: ExprIR) => void): void {
+  for (const rule of rules) {
+    if (rule.condition !== undefined) visit(rule.condition);
+    visit(rule.value);
+    if (rule.window !== undefined) {
+      visit(rule.window.from);
+      if (rule.window.until !== undefined) visit(rule.window.until);
+    }
+    forEachRuleExpression(rule.exceptions, visit);
   }
 }

@@ -4,8 +4,8 @@
  * windows). `tiao run --measure m4.total` needs only these facts, as evaluation on demand
  * computes only what the outputs asked for read.
  */
-import type { DefinitionIR, ExprIR, MeasureIR, ProgramIR, RuleIR, WindowIR } from "./ir.js";
-import { forEachChild } from "./ir-walk.js";
+import type { DefinitionIR, ExprIR, MeasureIR, ProgramIR, WindowIR } from "./ir.js";
+import { forEachChild, forEachRuleExpression } from "./ir-walk.js";
 
 export function factsReadByOutputs(program: ProgramIR, measure: MeasureIR, outputs: readonly string[]): string[] {
   const reads = new Set<string>();
@@ -27,12 +27,6 @@ export function factsReadByOutputs(program: ProgramIR, measure: MeasureIR, outpu
     expression(owner, bounds.from);
     if (bounds.until !== undefined) expression(owner, bounds.until);
   };
-  const rule = (owner: MeasureIR, written: RuleIR): void => {
-    if (written.condition !== undefined) expression(owner, written.condition);
-    expression(owner, written.value);
-    window(owner, written.window);
-    for (const exception of written.exceptions) rule(owner, exception);
-  };
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const { measure: owner, definition: name } = next;
     if (!windows.has(owner.name)) {
@@ -43,7 +37,7 @@ export function factsReadByOutputs(program: ProgramIR, measure: MeasureIR, outpu
     if (visited.has(key)) continue;
     visited.add(key);
     const definition: DefinitionIR | undefined = owner.definitions.find((d) => d.name === name);
-    for (const base of definition?.rules ?? []) rule(owner, base);
+    forEachRuleExpression(definition?.rules ?? [], (expr) => expression(owner, expr));
   }
   return [...reads].sort();
 }

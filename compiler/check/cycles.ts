@@ -2,7 +2,8 @@
  * The definitions of a measure in dependency order, and what a measure reads. A definition
  * depends on every definition it reads or calls; a cycle is an error naming its path.
  */
-import type { DefinitionIR, ExprIR, RuleIR, SourceSpan, WindowIR } from "../ir.js";
+import type { DefinitionIR, ExprIR, SourceSpan, WindowIR } from "../ir.js";
+import { forEachRuleExpression } from "../ir-walk.js";
 import { internalError, required } from "../internal-error.js";
 import { collectNodes } from "./ir-nodes.js";
 import type { Reporter } from "./report.js";
@@ -14,22 +15,10 @@ export interface DefinitionNode {
   readonly nameSpan: SourceSpan;
 }
 
-/** Every node of a rule's condition, value and window, then of its exceptions, in that order. */
-function collectRuleNodes(rule: RuleIR, nodes: ExprIR[]): void {
-  if (rule.condition !== undefined) collectNodes(rule.condition, nodes);
-  collectNodes(rule.value, nodes);
-  if (rule.window !== undefined) collectWindowNodes(rule.window, nodes);
-  for (const exception of rule.exceptions) collectRuleNodes(exception, nodes);
-}
-
-function collectWindowNodes(window: WindowIR, nodes: ExprIR[]): void {
-  collectNodes(window.from, nodes);
-  if (window.until !== undefined) collectNodes(window.until, nodes);
-}
-
+/** Every node of a definition's rules, in the order of forEachRuleExpression. */
 function allNodes(definition: DefinitionIR): ExprIR[] {
   const nodes: ExprIR[] = [];
-  for (const rule of definition.rules) collectRuleNodes(rule, nodes);
+  forEachRuleExpression(definition.rules, (expr) => collectNodes(expr, nodes));
   return nodes;
 }
 
@@ -160,9 +149,8 @@ export interface MeasureReads {
 
 /** What a measure reads: every fact and parameter its window and definitions use. */
 export function measureReads(definitions: readonly DefinitionIR[], window: WindowIR | undefined): MeasureReads {
-  const nodes: ExprIR[] = [];
-  for (const definition of definitions) for (const rule of definition.rules) collectRuleNodes(rule, nodes);
-  if (window !== undefined) collectWindowNodes(window, nodes);
+  const nodes = definitions.flatMap(allNodes);
+  for (const date of window === undefined ? [] : [window.from, window.until]) if (date !== undefined) collectNodes(date, nodes);
   const reads = new Set<string>();
   const parametersRead = new Set<string>();
   // an output for each member reads its list: the result has a value per member

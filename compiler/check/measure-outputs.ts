@@ -8,6 +8,7 @@ import type { Identifier } from "../ast.js";
 import type { ExprIR, MeasureIR, SourceSpan, ValueType } from "../ir.js";
 import { internalError, required } from "../internal-error.js";
 import { collectNodes } from "./ir-nodes.js";
+import { forEachRuleExpression } from "../ir-walk.js";
 import type { Reporter } from "./report.js";
 import { listNames, reportError, suggestion } from "./report.js";
 import { describeType } from "./types.js";
@@ -89,18 +90,12 @@ function measureEdges(measures: readonly MeasureIR[]): Map<string, Map<string, S
   return new Map(
     measures.map((measure) => {
       const nodes: ExprIR[] = [];
-      for (const definition of measure.definitions) for (const rule of definition.rules) collectRuleNodes(rule, nodes);
+      for (const definition of measure.definitions) forEachRuleExpression(definition.rules, (expr) => collectNodes(expr, nodes));
       const uses = new Map<string, SourceSpan>();
       for (const node of nodes) if (node.op === "measure_output" && !uses.has(node.measure)) uses.set(node.measure, node.span);
       return [measure.name, uses] as const;
     }),
   );
-}
-
-function collectRuleNodes(rule: MeasureIR["definitions"][number]["rules"][number], nodes: ExprIR[]): void {
-  if (rule.condition !== undefined) collectNodes(rule.condition, nodes);
-  collectNodes(rule.value, nodes);
-  for (const exception of rule.exceptions) collectRuleNodes(exception, nodes);
 }
 
 /**

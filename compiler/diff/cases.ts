@@ -6,7 +6,7 @@
  */
 import { ownValue, parameterOverrides } from "../../runtime/own-properties.js";
 import type { ExprIR, MeasureIR, ProgramIR, ValueType } from "../ir.js";
-import { forEachChild } from "../ir-walk.js";
+import { forEachChild, forEachRuleExpression } from "../ir-walk.js";
 import { evaluate, missingFactsForMeasures } from "../interpret.js";
 import {
   EvaluationError,
@@ -66,17 +66,7 @@ function forEachExpression(measure: MeasureIR, visit: (expr: ExprIR) => void): v
     visit(measure.window.from);
     if (measure.window.until !== undefined) visit(measure.window.until);
   }
-  const rules = measure.definitions.flatMap((d) => d.rules);
-  const walk = (rule: (typeof rules)[number]) => {
-    if (rule.condition !== undefined) visit(rule.condition);
-    visit(rule.value);
-    if (rule.window !== undefined) {
-      visit(rule.window.from);
-      if (rule.window.until !== undefined) visit(rule.window.until);
-    }
-    rule.exceptions.forEach(walk);
-  };
-  rules.forEach(walk);
+  for (const definition of measure.definitions) forEachRuleExpression(definition.rules, visit);
 }
 
 /** Random values of the schema's types, near the boundaries more often than not. */

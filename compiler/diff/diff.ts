@@ -8,7 +8,7 @@ import { Random } from "../random.js";
 import { CaseGenerator, boundariesOf, readsOf, scenarioJson } from "./cases.js";
 import { forWhom, type Focus } from "./for-whom.js";
 import { impactOf, type CaseSet } from "./impact.js";
-import { layoutIR } from "./print.js";
+import { layoutIR } from "../format/ir-syntax.js";
 import type { Change, ChangeGroup, DiffReport, DiffSummary, ForWhom } from "./report.js";
 import type { SmtSolver } from "./solver.js";
 import { structuralDiff } from "./structure.js";
@@ -63,7 +63,7 @@ function withForWhom(group: ChangeGroup, focuses: ReadonlyMap<Change, Focus>, ol
     // Outputs with the same condition are listed together.
     const byCondition = new Map<string, string[]>();
     for (const { output, condition } of forWhom(focus, oldProgram, newProgram, measure)) {
-      const text = layoutIR(condition, 0, definitions).join("\n");
+      const text = layoutIR(condition, 0, { definitions }).join("\n");
       byCondition.set(text, [...(byCondition.get(text) ?? []), `${measure}.${output}`]);
     }
     const entries: ForWhom[] = [...byCondition].map(([condition, outputs]) => ({ output: outputs.join(", "), condition }));

@@ -38,27 +38,7 @@ export function literalOfNumber(number: number, type: ValueType): ExprIR {
   return { op: "literal", value: number, type, span: syntheticSpan };
 }
 
-export { literalFigure, literalText } from "../literals.js";
-
-/** The literal's kind of written form, for the printer. */
-export function literalForm(type: ValueType): "bool" | "number" | "money" | "percent" | "months" | "days" | "date" | "time" | "name" | "set" {
-  const kind = type.kind === "optional" ? type.of.kind : type.kind;
-  switch (kind) {
-    case "bool":
-    case "money":
-    case "percent":
-    case "months":
-    case "days":
-    case "date":
-    case "time":
-    case "set":
-      return kind;
-    case "enum":
-      return "name";
-    default:
-      return "number";
-  }
-}
+export { literalText } from "../literals.js";
 
 /**
  * What an arithmetic operation computes, on whole numbers as `literalNumber` gives them

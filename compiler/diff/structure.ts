@@ -6,11 +6,12 @@
  */
 import type { CitationIR, DefinitionIR, ExprIR, MeasureIR, ParameterIR, ParameterValueIR, ProgramIR, RuleIR, ScaleIR, SourceIR, ValueType, WindowIR } from "../ir.js";
 import { collectNodes } from "../check/ir-nodes.js";
+import { forEachRuleExpression } from "../ir-walk.js";
 import type { EnumDecl, FieldDecl, RecordDecl } from "../../runtime/types.js";
 import { calendarDate, formatDate } from "../../runtime/dates.js";
 import type { Focus } from "./for-whom.js";
 import { literalText } from "./ir-meaning.js";
-import { printIR } from "./print.js";
+import { printIR } from "../format/ir-syntax.js";
 import { classifications, type Aspect, type Change, type ChangeGroup, type Classification, type TimelineEntry } from "./report.js";
 import { citedClause } from "../citation-text.js";
 
@@ -297,12 +298,7 @@ function bracketsText(scale: ScaleIR): string {
 function scaleReaders(program: ProgramIR, scale: string): Set<string> {
   const nodesOf = (measure: MeasureIR): ExprIR[] => {
     const nodes: ExprIR[] = [];
-    const visit = (rule: RuleIR): void => {
-      if (rule.condition !== undefined) collectNodes(rule.condition, nodes);
-      collectNodes(rule.value, nodes);
-      rule.exceptions.forEach(visit);
-    };
-    for (const definition of measure.definitions) definition.rules.forEach(visit);
+    for (const definition of measure.definitions) forEachRuleExpression(definition.rules, (expr) => collectNodes(expr, nodes));
     return nodes;
   };
   const nodes = new Map(program.measures.map((measure) => [measure.name, nodesOf(measure)]));
@@ -348,8 +344,8 @@ export function citationText(citation: CitationIR | undefined): string | undefin
 function windowText(window: WindowIR | undefined, definitions: ReadonlySet<string>): string | undefined {
   if (window === undefined) return undefined;
   const noStart = window.from.op === "literal" && window.from.value === EARLIEST_CALENDAR_DATE;
-  const from = noStart ? "in force" : `in force from ${printIR(window.from, definitions)}`;
-  return window.until === undefined ? from : `${from} until ${printIR(window.until, definitions)}`;
+  const from = noStart ? "in force" : `in force from ${printIR(window.from, { definitions })}`;
+  return window.until === undefined ? from : `${from} until ${printIR(window.until, { definitions })}`;
 }
 
 function definitionNames(measure: MeasureIR | undefined): ReadonlySet<string> {
@@ -473,9 +469,9 @@ function ruleKindText(rule: RuleIR): string {
 }
 
 function ruleText(rule: RuleIR, names: ReadonlySet<string>): string {
-  if (rule.kind === "simple") return `= ${printIR(rule.value, names)}`;
-  const when = rule.condition === undefined ? "" : ` when ${printIR(rule.condition, names)}`;
-  return `${rule.kind} ${rule.label}${when} = ${printIR(rule.value, names)}`;
+  if (rule.kind === "simple") return `= ${printIR(rule.value, { definitions: names })}`;
+  const when = rule.condition === undefined ? "" : ` when ${printIR(rule.condition, { definitions: names })}`;
+  return `${rule.kind} ${rule.label}${when} = ${printIR(rule.value, { definitions: names })}`;
 }
 
 function ruleChanges(
@@ -502,7 +498,7 @@ function ruleChanges(
   }
   const a = before.rule;
   const b = after.rule;
-  const print = (expr: RuleIR["value"] | undefined, names: ReadonlySet<string>) => (expr === undefined ? undefined : printIR(expr, names));
+  const print = (expr: RuleIR["value"] | undefined, names: ReadonlySet<string>) => (expr === undefined ? undefined : printIR(expr, { definitions: names }));
   const aspects: Aspect[] = [
     ...(isRename ? [{ aspect: "label", classification: "editorial" as const, before: a.label, after: b.label }] : []),
     ...(a.kind === b.kind && before.parent === after.parent

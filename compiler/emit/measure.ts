@@ -17,7 +17,7 @@
 import type { DefinitionIR, ExprIR, LiteralValue, MeasureIR, ProgramIR, RuleIR, SourceSpan, ValueType, WindowIR } from "../ir.js";
 import { conflictMessage, conflictMessageParts, evaluationLocation, noRuleMessage, ruleName } from "../../runtime/messages.js";
 import { ruleReference } from "../explain.js";
-import { forEachChild } from "../ir-walk.js";
+import { forEachChild, forEachRuleExpression } from "../ir-walk.js";
 import { decimalZero } from "../literals.js";
 import { additionOf, choiceOf, isRepresentationChange, operations, type OperationId } from "../operations.js";
 import { averageRounding, seriesMissingLiteral, seriesReading, seriesTotalFunction, seriesTypeOf } from "../series-read.js";
@@ -1171,7 +1171,7 @@ function mayFailUnplaced(definition: DefinitionIR, definitionNamed: (name: strin
       case "call":
         if (!seen.has(expr.definition)) {
           seen.add(expr.definition);
-          if (definitionNamed(expr.definition).rules.some(ruleFails)) return true;
+          if (rulesFail(definitionNamed(expr.definition).rules)) return true;
         }
         break;
       case "aggregate":
@@ -1186,15 +1186,14 @@ function mayFailUnplaced(definition: DefinitionIR, definitionNamed: (name: strin
     });
     return found;
   };
-  function ruleFails(rule: RuleIR): boolean {
-    return (
-    (rule.condition !== undefined && fails(rule.condition)) ||
-    fails(rule.value) ||
-    (rule.window !== undefined && (fails(rule.window.from) || (rule.window.until !== undefined && fails(rule.window.until)))) ||
-    rule.exceptions.some(ruleFails)
-    );
+  function rulesFail(rules: readonly RuleIR[]): boolean {
+    let found = false;
+    forEachRuleExpression(rules, (expr) => {
+      found ||= fails(expr);
+    });
+    return found;
   }
-  return definition.rules.some(ruleFails);
+  return rulesFail(definition.rules);
 }
 
 /** An operation of compiler/operations.ts: a call of the runtime function the table names. */
@@ -1204,10 +1203,6 @@ function operation(id: OperationId, operands: readonly Expression[]): Expression
 
 function oneOf(element: Expression, members: readonly string[]): Expression {
   return chain("||", members.map((m) => binary(element, "===", string(m)))) ?? FALSE;
-}
-
-function isLiteral(expression: Expression): boolean {
-  return expression.kind === "string" || expression.kind === "number" || expression.kind === "boolean";
 }
 
 /** `person.color`: the text of an identifier or a chain of property reads, which TypeScript narrows. */
@@ -1230,12 +1225,7 @@ function measuresRead(measure: MeasureIR): string[] {
     if (expr.op === "measure_output") found.add(expr.measure);
     forEachChild(expr, visit);
   };
-  const visitRule = (rule: RuleIR): void => {
-    if (rule.condition !== undefined) visit(rule.condition);
-    visit(rule.value);
-    rule.exceptions.forEach(visitRule);
-  };
-  for (const definition of measure.definitions) definition.rules.forEach(visitRule);
+  for (const definition of measure.definitions) forEachRuleExpression(definition.rules, visit);
   return [...found];
 }
 

@@ -17,7 +17,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { blockCommentText } from "../emit/escape.js";
 import { naturalMeasureOrder } from "../evaluate-scenario.js";
-import { forEachChild } from "../ir-walk.js";
+import { forEachChild, forEachRuleExpression } from "../ir-walk.js";
 import type { DefinitionIR, ExprIR, MeasureIR, ParameterIR, ProgramIR, RuleIR, ValueType } from "../ir.js";
 import { formatDate } from "../../runtime/index.js";
 import { literalRuntimeValue } from "../literals.js";
@@ -312,18 +312,6 @@ function definitionsRead(expr: ExprIR, definitions: ReadonlyMap<string, Definiti
     if (called !== undefined) forEachRuleExpression(called.rules, (e) => definitionsRead(e, definitions, into, visitedCalls));
   }
   forEachChild(expr, (child) => definitionsRead(child, definitions, into, visitedCalls));
-}
-
-function forEachRuleExpression(rules: readonly RuleIR[], visit: (expr: ExprIR) => void): void {
-  for (const rule of rules) {
-    if (rule.condition !== undefined) visit(rule.condition);
-    visit(rule.value);
-    if (rule.window !== undefined) {
-      visit(rule.window.from);
-      if (rule.window.until !== undefined) visit(rule.window.until);
-    }
-    forEachRuleExpression(rule.exceptions, visit);
-  }
 }
 
 /** The SQL that tells whether a case gives a fact the measure reads. */
