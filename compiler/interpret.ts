@@ -34,8 +34,6 @@ import {
   sumDecimalSeries,
   sumIntegerSeries,
   sumMoneySeries,
-  decimalFromInteger,
-  fen,
   formatDate,
   formatValue,
   missingFacts,
@@ -259,19 +257,6 @@ function asRecord(value: RuntimeValue): RecordValue {
 function fieldOf(record: RecordValue, field: string): RuntimeValue {
   // An optional field may be left out of a scenario: it is absent.
   return Object.hasOwn(record, field) ? (record[field] ?? null) : null;
-}
-
-/** The zero a `sum` starts from. */
-function zeroOf(type: ValueType): RuntimeValue {
-  switch (type.kind) {
-    case "money":
-      return fen(0);
-    case "decimal":
-    case "unrounded_money":
-      return decimalFromInteger(0);
-    default:
-      return 0;
-  }
 }
 
 // ---------------------------------------------------------------- measures
@@ -654,16 +639,11 @@ class MeasureEvaluation {
       const at = expr.at === undefined ? this.date : (this.expression(expr.at, scope) as CalendarDate);
       return seriesValueAt(series, period, at, missing, reading);
     }
-    switch (seriesTotalFunction(expr)) {
-      case "sumMoneySeries":
-        return sumMoneySeries(series as { readonly [period: string]: Money }, period, this.date, expr.periods, missing as Money | undefined, reading);
-      case "sumIntegerSeries":
-        return sumIntegerSeries(series as { readonly [period: string]: number }, period, this.date, expr.periods, missing as number | undefined, reading);
-      case "sumDecimalSeries":
-        return sumDecimalSeries(series as { readonly [period: string]: Decimal }, period, this.date, expr.periods, missing as Decimal | undefined, reading);
-      case "averageSeries":
-        return averageSeries(series as { readonly [period: string]: number }, period, this.date, expr.periods, missing as number | undefined, reading, averageRounding(expr));
-    }
+    // the runtime function generated code calls (series-read.ts), its operands typed by the series
+    const name = seriesTotalFunction(expr);
+    const total = { sumMoneySeries, sumIntegerSeries, sumDecimalSeries, averageSeries }[name] as (...operands: unknown[]) => RuntimeValue;
+    const operands = [series, period, this.date, expr.periods, missing, reading];
+    return name === "averageSeries" ? total(...operands, averageRounding(expr)) : total(...operands);
   }
 
   private call(name: string, args: readonly ExprIR[], scope: Scope | undefined): RuntimeValue {
@@ -727,7 +707,8 @@ function aggregateOf(
     case "sum": {
       if (expr.value === undefined) throw new Error("a sum without a value");
       const add = operationFunction(additionOf(expr.type.kind));
-      let total = zeroOf(expr.type);
+      // a sum starts from the empty value, the zero of its kind
+      let total = emptyValue(expr.type);
       items.forEach((item, index) => {
         const { included, term } = visit(item, index);
         if (included && term !== undefined) total = add(total, term);

@@ -42,6 +42,27 @@ export function sameType(a: ValueType, b: ValueType): boolean {
   }
 }
 
+/** A type as the policy writes it: `optional date`, `list of trainee`, `signed money`, `unrounded amount`. */
+export function typeText(type: ValueType): string {
+  switch (type.kind) {
+    case "enum":
+    case "record":
+      return type.name;
+    case "set":
+      return `set of ${type.of}`;
+    case "list":
+      return `list of ${type.of}`;
+    case "optional":
+      return `optional ${typeText(type.of)}`;
+    case "unrounded_money":
+      return "unrounded amount";
+    case "money":
+      return type.signed === true ? "signed money" : "money";
+    default:
+      return type.kind;
+  }
+}
+
 /** The type in a drafter's words, with its article: "an amount of money", "a date that may be absent". */
 export function describeType(type: ValueType): string {
   switch (type.kind) {

@@ -4,7 +4,7 @@
  * dropped. The evaluation date is written `date`.
  */
 import type { ExprIR, ValueType } from "../ir.js";
-import { forEachChild } from "../ir-walk.js";
+import { forEachChild, mapChildren } from "../ir-walk.js";
 import { literalNumber, literalOfNumber, syntheticSpan } from "./ir-meaning.js";
 import { sameIR } from "./structure.js";
 import { comparisonOf } from "../operations.js";
@@ -168,68 +168,6 @@ export function simplify(expr: ExprIR): ExprIR {
     }
     default:
       return mapChildren(expr, simplify);
-  }
-}
-
-/** The node with each direct sub-expression replaced by `map` of it. */
-export function mapChildren(expr: ExprIR, map: (child: ExprIR) => ExprIR): ExprIR {
-  switch (expr.op) {
-    case "literal":
-    case "fact":
-    case "parameter":
-    case "definition":
-    case "measure_output":
-    case "local":
-    case "evaluation_date":
-      return expr;
-    case "field":
-      return { ...expr, object: map(expr.object) };
-    case "call":
-    case "function":
-      return { ...expr, args: expr.args.map(map) };
-    case "not":
-    case "negate":
-    case "round":
-    case "floor":
-    case "ceil":
-    case "convert":
-    case "is_present":
-    case "is_absent":
-      return { ...expr, operand: map(expr.operand) };
-    case "and":
-    case "or":
-    case "compare":
-    case "arithmetic":
-    case "min":
-    case "max":
-    case "otherwise":
-      return { ...expr, left: map(expr.left), right: map(expr.right) };
-    case "last_day_of_term":
-      return { ...expr, start: map(expr.start), months: map(expr.months) };
-    case "scale":
-      return { ...expr, base: map(expr.base) };
-    case "series_at":
-      return { ...expr, series: map(expr.series), ...(expr.at === undefined ? {} : { at: map(expr.at) }) };
-    case "series_total":
-      return { ...expr, series: map(expr.series) };
-    case "if":
-      return { ...expr, condition: map(expr.condition), then: map(expr.then), else: map(expr.else) };
-    case "match":
-      return {
-        ...expr,
-        subject: map(expr.subject),
-        arms: expr.arms.map((arm) => ({ ...arm, value: map(arm.value) })),
-        ...(expr.otherwise === undefined ? {} : { otherwise: map(expr.otherwise) }),
-      };
-    case "in":
-      return { ...expr, element: map(expr.element), set: map(expr.set) };
-    case "aggregate":
-      return {
-        ...expr,
-        list: map(expr.list),
-        ...(expr.value === undefined ? {} : { value: map(expr.value) }),
-        ...(expr.filter === undefined ? {} : { filter: map(expr.filter) }),
-      };
   }
 }
 

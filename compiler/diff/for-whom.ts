@@ -11,7 +11,8 @@
  * output; where it holds, the output may differ (the witnesses and proofs say whether it does).
  */
 import type { DefinitionIR, ExprIR, MeasureIR, ParameterIR, ProgramIR, RuleIR, WindowIR } from "../ir.js";
-import { FALSE, TRUE, and, compare, dateInterval, evaluationDate, forSomeItem, isFalse, mapChildren, memberOf, not, or, simplify, substituteLocals } from "./conditions.js";
+import { FALSE, TRUE, and, compare, dateInterval, evaluationDate, forSomeItem, isFalse, memberOf, not, or, simplify, substituteLocals } from "./conditions.js";
+import { forEachChild, mapChildren } from "../ir-walk.js";
 import { literalNumber, literalOfNumber } from "./ir-meaning.js";
 import { calendarDate } from "../../runtime/dates.js";
 import { flattenRules, sameIR } from "./structure.js";
@@ -291,10 +292,7 @@ function childPaths(expr: ExprIR, path: ExprIR): [ExprIR, ExprIR][] {
 
 function childrenOf(expr: ExprIR): ExprIR[] {
   const children: ExprIR[] = [];
-  mapChildren(expr, (child) => {
-    children.push(child);
-    return child;
-  });
+  forEachChild(expr, (child) => children.push(child));
   return children;
 }
 

@@ -14,6 +14,7 @@ import { literalText } from "./ir-meaning.js";
 import { printIR } from "../format/ir-syntax.js";
 import { classifications, type Aspect, type Change, type ChangeGroup, type Classification, type TimelineEntry } from "./report.js";
 import { citedClause } from "../citation-text.js";
+import { typeText } from "../check/types.js";
 
 /** IR equality, spans aside. */
 export function sameIR(a: unknown, b: unknown): boolean {
@@ -120,26 +121,6 @@ function headerChanges(oldProgram: ProgramIR, newProgram: ProgramIR): Change[] {
 }
 
 // ---------------------------------------------------------------- facts
-
-export function typeText(type: ValueType): string {
-  switch (type.kind) {
-    case "enum":
-    case "record":
-      return type.name;
-    case "set":
-      return `set of ${type.of}`;
-    case "list":
-      return `list of ${type.of}`;
-    case "optional":
-      return `optional ${typeText(type.of)}`;
-    case "unrounded_money":
-      return "unrounded amount";
-    case "money":
-      return type.signed === true ? "signed money" : "money";
-    default:
-      return type.kind;
-  }
-}
 
 function schemaChanges(oldProgram: ProgramIR, newProgram: ProgramIR): Change[] {
   const outputEnums = new Set(

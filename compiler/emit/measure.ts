@@ -873,7 +873,8 @@ export class MeasureEmitter {
       case "sum": {
         if (expr.value === undefined) throw new Error("a sum without a value");
         const added = operation(additionOf(expr.type.kind), [total, this.expression(expr.value, site)]);
-        return [{ kind: "let", name: accumulator, value: this.zero(expr.type) }, loop(filtered({ kind: "assign", target: accumulator, operator: "=", value: added }))];
+        // from the empty value of the sum's kind: its zero
+        return [{ kind: "let", name: accumulator, value: this.emptyValue(expr.type) }, loop(filtered({ kind: "assign", target: accumulator, operator: "=", value: added }))];
       }
       case "max":
       case "min": {
@@ -891,18 +892,6 @@ export class MeasureEmitter {
         const body: Statement[] = filter === undefined ? step : [{ kind: "if", test: filter, then: step }];
         return [{ kind: "let", name: accumulator, type: this.module.typeOf(expr.type), value: NULL }, loop(...body)];
       }
-    }
-  }
-
-  private zero(type: ValueType): Expression {
-    switch (type.kind) {
-      case "money":
-        return this.module.literal(0, type);
-      case "decimal":
-      case "unrounded_money":
-        return this.module.literal(decimalZero, type);
-      default:
-        return number(0);
     }
   }
 

@@ -58,10 +58,10 @@ import {
   parametersNamespace,
   primitiveTypeNames,
   resolveTypeExpr,
-  typeText,
   withoutOptional,
   type PolicyIndex,
 } from "./symbols.js";
+import { typeText } from "../check/types.js";
 
 const declarationKeywords: ReadonlySet<TokenType> = new Set([Policy, Enum, RecordKw, Entity, Parameter, Measure]);
 const itemKeywords: ReadonlySet<TokenType> = new Set([Let, Output]);

@@ -5,7 +5,8 @@
  */
 import type { Citation, Definition, EffectiveWindow, MeasureDeclaration, ParameterDeclaration, RuleCase, SourceRef, SourceSpan } from "../ast.js";
 import { addDays, formatDate, parseDate } from "../../runtime/dates.js";
-import { typeText, type PolicySymbol } from "./symbols.js";
+import type { PolicySymbol } from "./symbols.js";
+import { typeText } from "../check/types.js";
 
 /** The text of an expression or a type as written, from the file it is in. */
 export type SourceText = (node: { readonly span: SourceSpan }) => string;

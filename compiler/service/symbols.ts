@@ -145,25 +145,6 @@ export function resolveTypeExpr(type: TypeExpr, index: Pick<PolicyIndex, "enums"
   }
 }
 
-/** A type as the policy writes it: `optional date`, `list of trainee`, `unrounded amount`. */
-export function typeText(type: ValueType): string {
-  switch (type.kind) {
-    case "enum":
-    case "record":
-      return type.name;
-    case "set":
-      return `set of ${type.of}`;
-    case "list":
-      return `list of ${type.of}`;
-    case "optional":
-      return `optional ${typeText(type.of)}`;
-    case "unrounded_money":
-      return "unrounded amount";
-    default:
-      return type.kind;
-  }
-}
-
 export function withoutOptional(type: ValueType | undefined): ValueType | undefined {
   return type?.kind === "optional" ? type.of : type;
 }
