@@ -39,7 +39,7 @@ const GNU_TIME = "/usr/bin/time";
 /** how many times the files repeat the distinct cases (a million by default: --population) */
 const REPEATS = process.env["TIAO_BENCH_SQL_LARGE"] === "1" ? [1, 10, 50] : [1];
 /** DuckDB's memory while the bench writes the files of cases */
-const GENERATION_MEMORY = "1GB";
+const GENERATION_MEMORY = "512MB";
 
 interface Run {
   readonly ms: number;
