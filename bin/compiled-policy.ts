@@ -12,6 +12,7 @@ import { missingFacts, type EvaluationError, type RecordValue, type RuntimeValue
 import { ownValue } from "../runtime/own-properties.js";
 import { naturalMeasureOrder, problemLine, runScenario, type RunOutcome } from "../compiler/evaluate-scenario.js";
 import { factsReadByOutputs } from "../compiler/output-reads.js";
+import { parseSelection } from "../compiler/interpret.js";
 import { outputsWriter } from "./output-json.js";
 import type { LineEvaluator, LineOutcome } from "./population.js";
 
@@ -79,14 +80,14 @@ export type CompiledOutcome = RunOutcome<{ readonly json: string }>;
  */
 export function scenarioEvaluator(program: ProgramIR, generated: GeneratedModule, measureNames?: readonly string[]): (text: string) => CompiledOutcome {
   const schema = program.schema;
-  const selection = outputSelection(measureNames);
+  const selection = parseSelection(measureNames);
   const measures = program.measures
-    .filter((measure) => measureNames === undefined || selection.has(measure.name))
+    .filter((measure) => selection === undefined || selection.measures.includes(measure.name))
     .map((measure): PreparedMeasure => {
       const compiled = ownValue(generated.measures, measure.name);
       if (compiled === undefined) throw new Error(`the generated JavaScript has no measure ${measure.name}`);
       const key = `${JSON.stringify(measure.name)}:`;
-      const asked = selection.get(measure.name);
+      const asked = selection?.outputs.get(measure.name);
       if (asked === undefined) {
         const writeOutputs = outputsWriter(compiled.outputs, schema);
         return { measure, evaluate: compiled.evaluate, reads: measure.reads, write: (outputs) => key + writeOutputs(outputs) };
@@ -152,20 +153,4 @@ export function lineEvaluator(program: ProgramIR, generated: GeneratedModule, me
         return { kind: "evaluation_error", message: outcome.error.message };
     }
   };
-}
-
-/** `--measure m1 --measure m4.total` → m1: every output (no entry), m4: `total`. */
-function outputSelection(names: readonly string[] | undefined): Map<string, string[] | undefined> {
-  const selection = new Map<string, string[] | undefined>();
-  for (const name of names ?? []) {
-    const dot = name.indexOf(".");
-    if (dot === -1) {
-      selection.set(name, undefined);
-      continue;
-    }
-    const measure = name.slice(0, dot);
-    if (selection.has(measure) && selection.get(measure) === undefined) continue;
-    selection.set(measure, [...(selection.get(measure) ?? []), name.slice(dot + 1)]);
-  }
-  return selection;
 }

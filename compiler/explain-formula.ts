@@ -10,6 +10,7 @@
  */
 import type { ExprIR, ValueType } from "./ir.js";
 import { printSyntax, syntaxName, toSyntax, type SyntaxOptions } from "./format/ir-syntax.js";
+import { readPath } from "./check/ir-nodes.js";
 
 /** A name whose value an evaluation may have read. */
 export type NameRead =
@@ -101,18 +102,8 @@ function nameRead(expr: ExprIR, context: FormulaContext, bound: ReadonlySet<stri
 
 /** The fact path an expression reads, unless it reads an item of a list being aggregated. */
 function pathOf(expr: ExprIR, context: FormulaContext, bound: ReadonlySet<string>): string | undefined {
-  switch (expr.op) {
-    case "fact":
-      return `${expr.entity}.${expr.field}`;
-    case "field": {
-      const object = pathOf(expr.object, context, bound);
-      return object === undefined ? undefined : `${object}.${expr.field}`;
-    }
-    case "local":
-      return bound.has(expr.name) ? undefined : context.localPaths.get(expr.name);
-    case "convert":
-      return pathOf(expr.operand, context, bound);
-    default:
-      return undefined;
-  }
+  return readPath(expr, (root) => {
+    if (root.op === "convert") return pathOf(root.operand, context, bound);
+    return root.op === "local" && !bound.has(root.name) ? context.localPaths.get(root.name) : undefined;
+  });
 }

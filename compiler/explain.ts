@@ -240,11 +240,17 @@ export class Frame {
 type DateArithmetic = Extract<ExprIR, { op: "arithmetic" }>;
 type TermEnd = Extract<ExprIR, { op: "last_day_of_term" }>;
 
-/** One operation on a date, with its operands and result as the runtime computed them. */
-type DateStep =
-  | { readonly expr: DateArithmetic; readonly date: CalendarDate; readonly amount: number; readonly result: CalendarDate }
-  /** the last day of a term of `amount` months whose first day is `date` */
-  | { readonly expr: TermEnd; readonly date: CalendarDate; readonly amount: number; readonly result: CalendarDate };
+/**
+ * One operation on a date, with its operands and result as the runtime computed them: a date
+ * plus or minus `amount` months or days, or the last day of a term of `amount` months whose
+ * first day is `date`.
+ */
+interface DateStep {
+  readonly expr: DateArithmetic | TermEnd;
+  readonly date: CalendarDate;
+  readonly amount: number;
+  readonly result: CalendarDate;
+}
 
 interface FinishedDefinition {
   readonly definition: DefinitionIR;
@@ -325,16 +331,10 @@ export class Trace {
     this.current.notApplied.push({ rule, reason });
   }
 
-  /** A date plus or minus months or days, as the runtime computed it. */
-  dateStep(expr: DateArithmetic, date: CalendarDate, amount: number, result: CalendarDate): void {
+  /** An operation on a date (DateStep), as the runtime computed it. */
+  dateStep(expr: DateArithmetic | TermEnd, date: CalendarDate, amount: number, result: CalendarDate): void {
     if (this.quiet > 0) return;
     this.current.dateSteps.push({ expr, date, amount, result });
-  }
-
-  /** The last day of a term of `months` months from `start`, as the runtime's month rule computed it. */
-  termStep(expr: TermEnd, start: CalendarDate, months: number, last: CalendarDate): void {
-    if (this.quiet > 0) return;
-    this.current.dateSteps.push({ expr, date: start, amount: months, result: last });
   }
 
   decided(decision: Decision): void {

@@ -47,6 +47,7 @@ import {
   type Scenario,
 } from "../runtime/index.js";
 import { scaleData } from "./scale-data.js";
+import { readPath, recordNameOf } from "./check/ir-nodes.js";
 import { averageRounding, seriesMissingLiteral, seriesReading, seriesTotalFunction, seriesTypeOf } from "./series-read.js";
 import { emptyValue } from "../runtime/scenario.js";
 import { conflictMessage, evaluationLocation, noRuleMessage, parameterHasNoValueMessage } from "../runtime/messages.js";
@@ -123,12 +124,13 @@ export function missingFactsForMeasures(
 }
 
 /** Measures asked for by name (`m4`), and for those asked for by output (`m4.refund`), which outputs. */
-interface Selection {
+export interface Selection {
   readonly measures: readonly string[];
   readonly outputs: ReadonlyMap<string, readonly string[]>;
 }
 
-function parseSelection(names: readonly string[] | undefined): Selection | undefined {
+/** `m1 m4.total` → m1 and m4, of m4 the output `total`; a measure asked for whole and by output is whole. */
+export function parseSelection(names: readonly string[] | undefined): Selection | undefined {
   if (names === undefined) return undefined;
   const measures: string[] = [];
   const outputs = new Map<string, string[]>();
@@ -564,7 +566,7 @@ class MeasureEvaluation {
         const start = this.expression(expr.start, scope) as CalendarDate;
         const months = asNumber(this.expression(expr.months, scope));
         const last = operationFunction("last_day_of_term")(start, months) as CalendarDate;
-        this.trace?.termStep(expr, start, months, last);
+        this.trace?.dateStep(expr, start, months, last);
         return last;
       }
       case "function":
@@ -741,22 +743,5 @@ function lookup(scope: Scope | undefined, name: string): Scope {
 
 /** The fact path an expression reads ("enterprise.trainees[0].months"), when it reads one. */
 function pathOf(expr: ExprIR, scope: Scope | undefined): string | undefined {
-  switch (expr.op) {
-    case "fact":
-      return `${expr.entity}.${expr.field}`;
-    case "field": {
-      const object = pathOf(expr.object, scope);
-      return object === undefined ? undefined : `${object}.${expr.field}`;
-    }
-    case "local":
-      return lookup(scope, expr.name).path;
-    default:
-      return undefined;
-  }
-}
-
-function recordNameOf(type: ValueType): string | undefined {
-  if (type.kind === "record") return type.name;
-  if (type.kind === "optional") return recordNameOf(type.of);
-  return undefined;
+  return readPath(expr, (root) => (root.op === "local" ? lookup(scope, root.name).path : undefined));
 }

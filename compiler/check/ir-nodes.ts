@@ -14,22 +14,27 @@ export function convert(conversion: Conversion, operand: ExprIR, type: ValueType
   return { op: "convert", conversion, operand, type, span: operand.span };
 }
 
+/**
+ * The path an expression reads (`person.insured_months`, `enterprise.trainees[0].months`):
+ * a fact, or fields of what `root` gives a path for (a local variable, say); undefined when
+ * it reads none.
+ */
+export function readPath(expr: ExprIR, root: (expr: ExprIR) => string | undefined): string | undefined {
+  if (expr.op === "fact") return `${expr.entity}.${expr.field}`;
+  if (expr.op !== "field") return root(expr);
+  const object = readPath(expr.object, root);
+  return object === undefined ? undefined : `${object}.${expr.field}`;
+}
+
+/** The record type of a record, or of an optional one. */
+export function recordNameOf(type: ValueType): string | undefined {
+  if (type.kind === "record") return type.name;
+  return type.kind === "optional" ? recordNameOf(type.of) : undefined;
+}
+
 /** The value as the drafter would name it (`person.insured_months`, `t.months`), if it is a path. */
 export function pathText(expr: ExprIR): string | undefined {
-  switch (expr.op) {
-    case "fact":
-      return `${expr.entity}.${expr.field}`;
-    case "parameter":
-    case "definition":
-    case "local":
-      return expr.name;
-    case "field": {
-      const object = pathText(expr.object);
-      return object === undefined ? undefined : `${object}.${expr.field}`;
-    }
-    default:
-      return undefined;
-  }
+  return readPath(expr, (root) => (root.op === "parameter" || root.op === "definition" || root.op === "local" ? root.name : undefined));
 }
 
 /** A number written without a unit (`6`, `0.5`), as the checker typed it. */

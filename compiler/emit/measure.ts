@@ -19,6 +19,7 @@ import { conflictMessage, conflictMessageParts, evaluationLocation, noRuleMessag
 import { ruleReference } from "../explain.js";
 import { forEachChild, forEachRuleExpression } from "../ir-walk.js";
 import { decimalZero } from "../literals.js";
+import { emptyValue } from "../../runtime/scenario.js";
 import { additionOf, choiceOf, isRepresentationChange, operations, type OperationId } from "../operations.js";
 import { averageRounding, seriesMissingLiteral, seriesReading, seriesTotalFunction, seriesTypeOf } from "../series-read.js";
 import { camelCase, NameTable, pascalCase } from "./names.js";
@@ -49,6 +50,7 @@ import {
   type TypeNode,
 } from "./tree.js";
 import { citedClause } from "../citation-text.js";
+import { readPath, recordNameOf } from "../check/ir-nodes.js";
 
 /**
  * Up to this many sibling rules, each pair gets its own readable conflict check; more are
@@ -351,7 +353,10 @@ export class MeasureEmitter {
       statements.push({ kind: "const", name, value: read });
     }
     const window = this.measure.window;
-    if (window !== undefined) statements.push(blank, ...this.memoised(this.inForceName, `${this.inForceName}Cache`, typeReference("boolean"), this.measureWindow(window, { owner: "in_force", lifted })));
+    if (window !== undefined) {
+      const body = this.measureWindow(window, { owner: "in_force", lifted });
+      statements.push(blank, ...this.memoised(this.inForceName, this.names.take(`${this.inForceName}Cache`), typeReference("boolean"), body));
+    }
     for (const definition of this.measure.definitions) {
       if (definition.parameters.length > 0) continue;
       const names = this.namesOf(definition.name);
@@ -395,8 +400,7 @@ export class MeasureEmitter {
    * With `location`, an error of arithmetic in `body` is given that place, as the interpreter gives
    * it the definition's (runtime `locatedError`).
    */
-  private memoised(name: string, cacheBase: string, type: TypeNode, body: readonly Statement[], location?: SourceSpan): Statement[] {
-    const cache = this.definitionCacheName(name, cacheBase);
+  private memoised(name: string, cache: string, type: TypeNode, body: readonly Statement[], location?: SourceSpan): Statement[] {
     const returned = body.map((statement) => (statement.kind === "return" && statement.value !== undefined ? [{ kind: "assign", target: cache, operator: "=", value: statement.value } as const, statement] : [statement])).flat();
     const error = identifier("error");
     const kept: readonly Statement[] =
@@ -413,11 +417,6 @@ export class MeasureEmitter {
         body: [when(binary(identifier(cache), "!==", identifier("undefined")), { kind: "return", value: identifier(cache) }), ...kept],
       },
     ];
-  }
-
-  private definitionCacheName(name: string, cacheBase: string): string {
-    for (const names of this.definitionNames.values()) if (names.function === name) return names.cache;
-    return this.names.take(cacheBase);
   }
 
   /** `in_force`: whether the date is within the window, whose dates are told to the recorder. */
@@ -449,34 +448,11 @@ export class MeasureEmitter {
     return this.module.literal(missing, type.of.kind === "optional" ? type.of.of : type.of);
   }
 
+  /** An output's empty value (the runtime's `emptyValue`), which is also the zero a sum starts from. */
   private emptyValue(type: ValueType): Expression {
-    switch (type.kind) {
-      case "bool":
-        return FALSE;
-      case "integer":
-      case "months":
-      case "days":
-        return number(0);
-      case "money":
-      case "percent":
-        return this.module.literal(0, type);
-      case "decimal":
-      case "unrounded_money":
-        return this.module.literal(decimalZero, type);
-      case "set":
-      case "list":
-        return { kind: "array", elements: [] };
-      case "date":
-      case "time":
-      case "enum":
-      case "optional":
-        return NULL;
-      case "record":
-        throw new Error("a record cannot be an output");
-      case "per_member":
-      case "series":
-        throw new Error("a series cannot be an output");
-    }
+    if (type.kind === "list") return { kind: "array", elements: [] };
+    if (type.kind === "decimal" || type.kind === "unrounded_money") return this.module.literal(decimalZero, type);
+    return this.module.literal(emptyValue(type) as LiteralValue, type);
   }
 
   /**
@@ -873,7 +849,6 @@ export class MeasureEmitter {
       case "sum": {
         if (expr.value === undefined) throw new Error("a sum without a value");
         const added = operation(additionOf(expr.type.kind), [total, this.expression(expr.value, site)]);
-        // from the empty value of the sum's kind: its zero
         return [{ kind: "let", name: accumulator, value: this.emptyValue(expr.type) }, loop(filtered({ kind: "assign", target: accumulator, operator: "=", value: added }))];
       }
       case "max":
@@ -908,7 +883,7 @@ export class MeasureEmitter {
     site.lifted.push({
       kind: "function",
       name,
-      doc: [`${expr.operator} over ${pathText(expr.list) ?? "a list"}, for ${site.owner} of measure ${this.measure.name}`],
+      doc: [`${expr.operator} over ${readPath(expr.list, (root) => (root.op === "local" ? root.name : undefined)) ?? "a list"}, for ${site.owner} of measure ${this.measure.name}`],
       parameters,
       returns: this.module.typeOf(expr.type),
       body: [...this.aggregateLoop(expr, accumulator, site), { kind: "return", value: identifier(accumulator) }],
@@ -931,7 +906,7 @@ export class MeasureEmitter {
       case "fact":
         return this.module.fieldType(expr.entity, expr.field);
       case "field": {
-        const record = recordName(expr.object.type);
+        const record = recordNameOf(expr.object.type);
         return record === undefined ? undefined : this.module.fieldType(record, expr.field);
       }
       case "parameter":
@@ -1220,26 +1195,4 @@ function measuresRead(measure: MeasureIR): string[] {
 
 function isSimple(rule: RuleIR): boolean {
   return rule.condition === undefined && rule.window === undefined && rule.exceptions.length === 0;
-}
-
-function recordName(type: ValueType): string | undefined {
-  if (type.kind === "record") return type.name;
-  if (type.kind === "optional") return recordName(type.of);
-  return undefined;
-}
-
-/** `enterprise.trainees`: the path an expression reads, for comments. */
-function pathText(expr: ExprIR): string | undefined {
-  switch (expr.op) {
-    case "fact":
-      return `${expr.entity}.${expr.field}`;
-    case "local":
-      return expr.name;
-    case "field": {
-      const object = pathText(expr.object);
-      return object === undefined ? undefined : `${object}.${expr.field}`;
-    }
-    default:
-      return undefined;
-  }
 }

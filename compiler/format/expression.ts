@@ -93,7 +93,7 @@ export function printExpression(expression: Expr): string {
 }
 
 /** `last 12 months`, `this year`, `previous month` */
-export function periodsText(periods: RelativePeriods): string {
+function periodsText(periods: RelativePeriods): string {
   const plural = periods.count !== undefined && periods.count !== "1";
   return [periods.relation, ...(periods.count === undefined ? [] : [periods.count]), plural ? `${periods.unit}s` : periods.unit].join(" ");
 }

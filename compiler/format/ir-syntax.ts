@@ -8,7 +8,7 @@
  */
 import type { Expr, Identifier } from "../ast.js";
 import type { ExprIR } from "../ir.js";
-import { literalFigure, literalText } from "../literals.js";
+import { literalText } from "../literals.js";
 import { arithmeticOperation, functionName } from "../operations.js";
 import { layoutExpression, printExpression } from "./expression.js";
 import { parenthesizeExpression } from "./parentheses.js";
@@ -163,28 +163,8 @@ export function toSyntax(expr: ExprIR, options: SyntaxOptions, bound: ReadonlySe
   }
 }
 
+/** A literal as the drafter writes it (`846.00 yuan`, `80%`, `1 month`, `absent`); a set as one, to be laid out over lines when long. */
 function literalSyntax(expr: ExprIR & { op: "literal" }, unit: string | undefined): Expr {
   const { value, type } = expr;
-  if (value === null) return { kind: "absent", span };
-  if (Array.isArray(value)) return { kind: "set", elements: value.map(syntaxName), span };
-  const text = literalFigure(value, type);
-  const kind = type.kind === "optional" ? type.of.kind : type.kind;
-  switch (kind) {
-    case "bool":
-      return { kind: "bool", value: value === true, span };
-    case "money":
-      return { kind: "money", text, ...(unit === undefined ? {} : { unit }), span };
-    case "percent":
-      return { kind: "percent", text, span };
-    case "months":
-    case "days":
-      return { kind: "duration", unit: kind, text, span };
-    case "date":
-    case "time":
-      return { kind, text, span };
-    case "enum":
-      return syntaxName(text);
-    default:
-      return { kind: "number", text: literalText(value, type), span };
-  }
+  return Array.isArray(value) ? { kind: "set", elements: value.map(syntaxName), span } : syntaxName(literalText(value, type, unit));
 }

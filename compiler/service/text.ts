@@ -57,7 +57,3 @@ function lineStartsOf(text: string): number[] {
 export function rangeOfSpan(span: SourceSpan): Range {
   return { file: span.file, start: { line: span.line, column: span.column }, end: { line: span.endLine, column: span.endColumn } };
 }
-
-export function spanContains(span: SourceSpan, offset: number): boolean {
-  return span.start <= offset && offset <= span.end;
-}

@@ -50,11 +50,6 @@ export function sqlType(type: ValueType, dialect: Dialect): string {
   }
 }
 
-/** Integer division of whole numbers (both non-negative where it is used). */
-export function integerDivision(dialect: Dialect, left: string, right: string): string {
-  return dialect === "duckdb" ? `(${left} // ${right})` : `(${left} / ${right})`;
-}
-
 const MAX_SAFE = "9007199254740991";
 /** days from 0001-01-01 to 9999-12-31: no date arithmetic within the range adds more */
 const MAX_DAYS = "3652059";
