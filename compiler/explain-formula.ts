@@ -16,8 +16,7 @@ import { readPath } from "./check/ir-nodes.js";
 export type NameRead =
   /** "person.insured_months", "enterprise.trainees[2].months" */
   | { readonly kind: "fact"; readonly path: string; readonly type: ValueType }
-  | { readonly kind: "parameter"; readonly name: string; readonly type: ValueType }
-  | { readonly kind: "definition"; readonly name: string; readonly type: ValueType }
+  | { readonly kind: "parameter" | "definition"; readonly name: string; readonly type: ValueType }
   /** "m4.unemployment_subsidy_monthly": an output of another measure */
   | { readonly kind: "measure_output"; readonly name: string; readonly type: ValueType }
   /** "declined(enterprise.indicators.revenue)" */

@@ -33,10 +33,6 @@ import {
   formatValue,
   toYearMonthDay,
   type CalendarDate,
-  subtractDecimal,
-  subtractMoney,
-  type Decimal,
-  type Money,
   type OutputJson,
   type RuntimeValue,
 } from "../runtime/index.js";
@@ -46,6 +42,7 @@ export type { CitationReference, RuleReference, WindowReport };
 import { printExpression, printFormula, type FormulaContext, type NameRead } from "./explain-formula.js";
 import type { ExplanationWords, NotAppliedReason } from "./explain-words.js";
 import { citedClause } from "./citation-text.js";
+import { additionOf, operationFunction } from "./operations.js";
 
 /**
  * The items of a list whose terms an explanation shows, for each aggregate over it; the
@@ -638,24 +635,12 @@ function unconverted(expr: ExprIR): ExprIR {
 
 /** The sum of the terms not shown: the aggregate's value less the terms shown, computed as the runtime computes. */
 function remainder(record: AggregateRecord, type: ValueType): RuntimeValue {
+  const subtract = operationFunction(additionOf(type.kind, "difference"));
   let rest = record.result;
   for (const { included, term } of record.shown) {
-    if (!included || term === undefined) continue;
-    rest = subtractTerm(rest, term, type);
+    if (included && term !== undefined) rest = subtract(rest, term);
   }
   return rest;
-}
-
-function subtractTerm(total: RuntimeValue, term: RuntimeValue, type: ValueType): RuntimeValue {
-  switch (type.kind) {
-    case "money":
-      return subtractMoney(total as Money, term as Money);
-    case "decimal":
-    case "unrounded_money":
-      return subtractDecimal(total as Decimal, term as Decimal);
-    default:
-      return (total as number) - (term as number);
-  }
 }
 
 /** The first day of the calendar: the start of a parameter's value written without `from`. */

@@ -1,5 +1,5 @@
 /** Walking the IR's expressions: the one place that knows which fields of a node are sub-expressions. */
-import type { ExprIR, RuleIR } from "./ir.js";
+import type { ExprIR, RuleIR, WindowIR } from "./ir.js";
 
 type Node<Op extends ExprIR["op"]> = ExprIR & { readonly op: Op };
 type MatchArm = Node<"match">["arms"][number];
@@ -66,6 +66,15 @@ export function forEachChild(expr: ExprIR, visit: (child: ExprIR) => void): void
   }
 }
 
+/** Whether `test` holds for a direct sub-expression of `expr`, tried in written order until one does. */
+export function someChild(expr: ExprIR, test: (child: ExprIR) => boolean): boolean {
+  let found = false;
+  forEachChild(expr, (child) => {
+    found ||= test(child);
+  });
+  return found;
+}
+
 /** The node with each direct sub-expression replaced by `map` of it. */
 export function mapChildren(expr: ExprIR, map: (child: ExprIR) => ExprIR): ExprIR {
   const mapped: Record<string, Child> = {};
@@ -80,10 +89,13 @@ export function forEachRuleExpression(rules: readonly RuleIR[], visit: (expr: Ex
   for (const rule of rules) {
     if (rule.condition !== undefined) visit(rule.condition);
     visit(rule.value);
-    if (rule.window !== undefined) {
-      visit(rule.window.from);
-      if (rule.window.until !== undefined) visit(rule.window.until);
-    }
+    windowDates(rule.window).forEach(visit);
     forEachRuleExpression(rule.exceptions, visit);
   }
+}
+
+/** The expressions of a window: its first day and, when it has one, its last. */
+export function windowDates(window: WindowIR | undefined): ExprIR[] {
+  if (window === undefined) return [];
+  return window.until === undefined ? [window.from] : [window.from, window.until];
 }

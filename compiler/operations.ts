@@ -199,13 +199,13 @@ export function findArithmetic(symbol: "+" | "-" | "*" | "/", left: Kind, right:
   });
 }
 
-/** The addition of two values of a kind, for `sum(…)`. */
-export function additionOf(kind: Kind): ArithmeticOperationId {
+/** The addition of two values of a kind, for `sum(…)`; with `difference`, their subtraction. */
+export function additionOf(kind: Kind, computes: "sum" | "difference" = "sum"): ArithmeticOperationId {
   const id = arithmeticOperationIds.find((candidate) => {
     const operation = table[candidate];
-    return operation.computes === "sum" && operation.operands[0] === kind && operation.operands[1] === kind;
+    return operation.computes === computes && operation.operands[0] === kind && operation.operands[1] === kind;
   });
-  if (id === undefined) throw new Error(`values of kind ${kind} cannot be added`);
+  if (id === undefined) throw new Error(`values of kind ${kind} cannot be ${computes === "sum" ? "added" : "subtracted"}`);
   return id;
 }
 

@@ -4,8 +4,8 @@
  * windows). `tiao run --measure m4.total` needs only these facts, as evaluation on demand
  * computes only what the outputs asked for read.
  */
-import type { DefinitionIR, ExprIR, MeasureIR, ProgramIR, WindowIR } from "./ir.js";
-import { forEachChild, forEachRuleExpression } from "./ir-walk.js";
+import type { DefinitionIR, ExprIR, MeasureIR, ProgramIR } from "./ir.js";
+import { forEachChild, forEachRuleExpression, windowDates } from "./ir-walk.js";
 
 export function factsReadByOutputs(program: ProgramIR, measure: MeasureIR, outputs: readonly string[]): string[] {
   const reads = new Set<string>();
@@ -22,16 +22,11 @@ export function factsReadByOutputs(program: ProgramIR, measure: MeasureIR, outpu
     }
     forEachChild(expr, (child) => expression(owner, child));
   };
-  const window = (owner: MeasureIR, bounds: WindowIR | undefined): void => {
-    if (bounds === undefined) return;
-    expression(owner, bounds.from);
-    if (bounds.until !== undefined) expression(owner, bounds.until);
-  };
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const { measure: owner, definition: name } = next;
     if (!windows.has(owner.name)) {
       windows.add(owner.name);
-      window(owner, owner.window);
+      for (const date of windowDates(owner.window)) expression(owner, date);
     }
     const key = `${owner.name}.${name}`;
     if (visited.has(key)) continue;

@@ -3,7 +3,7 @@
  * depends on every definition it reads or calls; a cycle is an error naming its path.
  */
 import type { DefinitionIR, ExprIR, SourceSpan, WindowIR } from "../ir.js";
-import { forEachRuleExpression } from "../ir-walk.js";
+import { forEachRuleExpression, windowDates } from "../ir-walk.js";
 import { internalError, required } from "../internal-error.js";
 import { collectNodes } from "./ir-nodes.js";
 import type { Reporter } from "./report.js";
@@ -150,7 +150,7 @@ export interface MeasureReads {
 /** What a measure reads: every fact and parameter its window and definitions use. */
 export function measureReads(definitions: readonly DefinitionIR[], window: WindowIR | undefined): MeasureReads {
   const nodes = definitions.flatMap(allNodes);
-  for (const date of window === undefined ? [] : [window.from, window.until]) if (date !== undefined) collectNodes(date, nodes);
+  for (const date of windowDates(window)) collectNodes(date, nodes);
   const reads = new Set<string>();
   const parametersRead = new Set<string>();
   // an output for each member reads its list: the result has a value per member

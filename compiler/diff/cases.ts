@@ -6,7 +6,7 @@
  */
 import { ownValue, parameterOverrides } from "../../runtime/own-properties.js";
 import type { ExprIR, MeasureIR, ProgramIR, ValueType } from "../ir.js";
-import { forEachChild, forEachRuleExpression } from "../ir-walk.js";
+import { forEachChild, forEachRuleExpression, windowDates } from "../ir-walk.js";
 import { evaluate, missingFactsForMeasures } from "../interpret.js";
 import {
   EvaluationError,
@@ -62,10 +62,7 @@ export function boundariesOf(programs: readonly ProgramIR[], measures?: Readonly
 }
 
 function forEachExpression(measure: MeasureIR, visit: (expr: ExprIR) => void): void {
-  if (measure.window !== undefined) {
-    visit(measure.window.from);
-    if (measure.window.until !== undefined) visit(measure.window.until);
-  }
+  windowDates(measure.window).forEach(visit);
   for (const definition of measure.definitions) forEachRuleExpression(definition.rules, visit);
 }
 

@@ -4,7 +4,7 @@
  * dropped. The evaluation date is written `date`.
  */
 import type { ExprIR, ValueType } from "../ir.js";
-import { forEachChild, mapChildren } from "../ir-walk.js";
+import { mapChildren, someChild } from "../ir-walk.js";
 import { literalNumber, literalOfNumber, syntheticSpan } from "./ir-meaning.js";
 import { sameIR } from "./structure.js";
 import { comparisonOf } from "../operations.js";
@@ -174,11 +174,7 @@ export function simplify(expr: ExprIR): ExprIR {
 /** Whether the expression reads the local variable `name`. */
 export function mentionsLocal(expr: ExprIR, name: string): boolean {
   if (expr.op === "local") return expr.name === name;
-  let found = false;
-  forEachChild(expr, (child) => {
-    found ||= mentionsLocal(child, name);
-  });
-  return found;
+  return someChild(expr, (child) => mentionsLocal(child, name));
 }
 
 /** Replaces each local variable named in `values` by its expression. */

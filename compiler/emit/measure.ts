@@ -17,7 +17,7 @@
 import type { DefinitionIR, ExprIR, LiteralValue, MeasureIR, ProgramIR, RuleIR, SourceSpan, ValueType, WindowIR } from "../ir.js";
 import { conflictMessage, conflictMessageParts, evaluationLocation, noRuleMessage, ruleName } from "../../runtime/messages.js";
 import { ruleReference } from "../explain.js";
-import { forEachChild, forEachRuleExpression } from "../ir-walk.js";
+import { forEachChild, forEachRuleExpression, someChild, windowDates } from "../ir-walk.js";
 import { decimalZero } from "../literals.js";
 import { emptyValue } from "../../runtime/scenario.js";
 import { additionOf, choiceOf, isRepresentationChange, operations, type OperationId } from "../operations.js";
@@ -214,16 +214,10 @@ export class MeasureEmitter {
 
   /** The facts and outputs interfaces. */
   interfaces(outputDoc: (definition: DefinitionIR) => readonly string[]): Statement[] {
-    const byEntity = new Map<string, string[]>();
-    for (const path of this.measure.reads) {
-      const dot = path.indexOf(".");
-      const entity = path.slice(0, dot);
-      byEntity.set(entity, [...(byEntity.get(entity) ?? []), path.slice(dot + 1)]);
-    }
-    const facts: Member[] = [...byEntity].map(([entity, fields]) => ({
-      name: entity,
-      type: typeReference("Pick", typeReference(this.module.recordType(entity)), { kind: "union", members: fields.map((f) => ({ type: { kind: "string", value: f } })) }),
-    }));
+    const facts: Member[] = [...this.entityNames.keys()].map((entity) => {
+      const fields = this.measure.reads.filter((path) => path.startsWith(`${entity}.`)).map((path) => path.slice(entity.length + 1));
+      return { name: entity, type: typeReference("Pick", typeReference(this.module.recordType(entity)), union(...fields.map((value) => ({ kind: "string", value }) as const))) };
+    });
     const outputs: Member[] = [
       { name: "in_force", type: typeReference("boolean"), doc: [`whether measure ${this.measure.name} is in force on the date: yes or no`] },
       ...this.measure.outputs.map((name) => {
@@ -692,11 +686,9 @@ export class MeasureEmitter {
     const needs = noNeeds();
     const bound = new Set(definition.parameters.map((p) => p.name));
     const visit = (rule: RuleIR): void => {
-      if (rule.window !== undefined) {
-        needs.date = true;
-        this.collectNeeds(rule.window.from, bound, needs);
-        if (rule.window.until !== undefined) this.collectNeeds(rule.window.until, bound, needs);
-      }
+      // window dates are compared with the evaluation date
+      if (rule.window !== undefined) needs.date = true;
+      for (const date of windowDates(rule.window)) this.collectNeeds(date, bound, needs);
       if (rule.condition !== undefined) this.collectNeeds(rule.condition, bound, needs);
       this.collectNeeds(rule.value, bound, needs);
       rule.exceptions.forEach(visit);
@@ -710,41 +702,34 @@ export class MeasureEmitter {
     switch (expr.op) {
       case "fact":
         needs.entities.add(expr.entity);
-        return;
+        break;
       case "parameter":
       case "evaluation_date":
-        needs.date = true;
-        return;
       case "scale":
-        needs.date = true;
-        this.collectNeeds(expr.base, bound, needs);
-        return;
       case "series_at":
       case "series_total":
-        // read at (or counted back from) the evaluation date
+        // read on (or counted back from) the evaluation date
         needs.date = true;
-        forEachChild(expr, (child) => this.collectNeeds(child, bound, needs));
-        return;
+        break;
       case "definition":
         needs.definitions.add(expr.name);
-        return;
+        break;
       case "measure_output":
         needs.measures.add(expr.measure);
-        if (expr.member !== undefined) this.collectNeeds(expr.member, bound, needs);
-        return;
+        break;
       case "local":
         if (!bound.has(expr.name)) needs.locals.set(expr.name, expr.type);
-        return;
+        break;
       case "call": {
         const callee = this.needsOfDefinition(this.definition(expr.definition));
         callee.entities.forEach((e) => needs.entities.add(e));
         callee.definitions.forEach((d) => needs.definitions.add(d));
         callee.measures.forEach((m) => needs.measures.add(m));
         needs.date ||= callee.date;
-        for (const arg of expr.args) this.collectNeeds(arg, bound, needs);
-        return;
+        break;
       }
       case "aggregate": {
+        // the variable is bound in the value and the filter, not in the list
         this.collectNeeds(expr.list, bound, needs);
         const inner = new Set([...bound, expr.variable]);
         if (expr.value !== undefined) this.collectNeeds(expr.value, inner, needs);
@@ -752,8 +737,9 @@ export class MeasureEmitter {
         return;
       }
       default:
-        forEachChild(expr, (child) => this.collectNeeds(child, bound, needs));
+        break;
     }
+    forEachChild(expr, (child) => this.collectNeeds(child, bound, needs));
   }
 
   /** The arguments a lifted function takes, named as they are where it is called. */
@@ -1144,11 +1130,7 @@ function mayFailUnplaced(definition: DefinitionIR, definitionNamed: (name: strin
       default:
         break;
     }
-    let found = false;
-    forEachChild(expr, (child) => {
-      found ||= fails(child);
-    });
-    return found;
+    return someChild(expr, fails);
   };
   function rulesFail(rules: readonly RuleIR[]): boolean {
     let found = false;
