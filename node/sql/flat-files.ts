@@ -254,7 +254,7 @@ export function flatInputSql(
   // a DATE column is read as it is, not through its text
   const dateTyped = columnTypes.get("date") === "DATE";
   const date = dateTyped
-    ? readTyped(raw("date"), "DATE", { kind: "date" }, (message, shown) => `${stringLiteral(`${message}, got `)} || to_json(${shown})`)!
+    ? readTyped(raw("date"), "DATE", { kind: "date" }, (message, shown) => `${stringLiteral(`${message}, got `)} || to_json(${shown})`, moneyWord(program.policy))!
     : readValue(dateText, { kind: "date" }, program);
   const datePresent = dateTyped ? `${raw("date")} IS NOT NULL` : `${dateText} IS NOT NULL`;
   const columns: ColumnReading[] = [
