@@ -167,6 +167,8 @@ function selectMeasures(program: ProgramIR, names: readonly string[] | undefined
 class SharedEvaluations {
   private readonly evaluations = new Map<string, MeasureEvaluation>();
   private readonly measures: ReadonlyMap<string, MeasureIR>;
+  /** the policy's money when it is not the yuan (`EUR`): an amount too large is said in it (runtime `locatedError`) */
+  readonly otherMoney: string | undefined;
 
   constructor(
     private readonly program: ProgramIR,
@@ -175,6 +177,8 @@ class SharedEvaluations {
     private readonly scales: ReadonlyMap<string, ScaleData>,
   ) {
     this.measures = new Map(program.measures.map((measure) => [measure.name, measure]));
+    const word = moneyWord(program.policy);
+    this.otherMoney = word === "yuan" ? undefined : word;
   }
 
   of(name: string): MeasureEvaluation {
@@ -421,7 +425,7 @@ class MeasureEvaluation {
 
   /** An error from arithmetic has no place of its own: give it the definition's. */
   private withLocation<T>(span: SourceSpan, compute: () => T): T {
-    return located(evaluationLocation(span), compute);
+    return located(evaluationLocation(span), compute, this.shared.otherMoney);
   }
 
   // ------------------------------------------------------------ default logic
