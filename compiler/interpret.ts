@@ -21,6 +21,7 @@ import type {
   ParameterValueIR,
   ProgramIR,
   RuleIR,
+  SourceSpan,
   ValueType,
   WindowIR,
 } from "./ir.js";
@@ -166,6 +167,8 @@ function selectMeasures(program: ProgramIR, names: readonly string[] | undefined
 class SharedEvaluations {
   private readonly evaluations = new Map<string, MeasureEvaluation>();
   private readonly measures: ReadonlyMap<string, MeasureIR>;
+  /** the policy's money when it is not the yuan (`EUR`): an amount too large is said in it (runtime `locatedError`) */
+  readonly otherMoney: string | undefined;
 
   constructor(
     private readonly program: ProgramIR,
@@ -174,6 +177,8 @@ class SharedEvaluations {
     private readonly scales: ReadonlyMap<string, ScaleData>,
   ) {
     this.measures = new Map(program.measures.map((measure) => [measure.name, measure]));
+    const word = moneyWord(program.policy);
+    this.otherMoney = word === "yuan" ? undefined : word;
   }
 
   of(name: string): MeasureEvaluation {
@@ -321,7 +326,7 @@ class MeasureEvaluation {
   private forMember(definition: DefinitionIR, member: RuntimeValue, path: string | undefined): RuntimeValue {
     const [parameter] = definition.parameters;
     if (parameter === undefined) throw new Error(`${definition.name} has no member parameter`);
-    return located(evaluationLocation(definition.span), () => this.decide(definition, { name: parameter.name, value: member, path, parent: undefined }));
+    return this.withLocation(definition.span, () => this.decide(definition, { name: parameter.name, value: member, path, parent: undefined }));
   }
 
   /** The members of the list an output is given for. */
@@ -412,11 +417,15 @@ class MeasureEvaluation {
     const known = this.values.get(definition.name);
     if (known !== undefined) return known;
     this.trace?.begin();
-    // an error of arithmetic has no place of its own: it is given the definition's
-    const value = located(evaluationLocation(definition.span), () => this.decide(definition, undefined));
+    const value = this.withLocation(definition.span, () => this.decide(definition, undefined));
     this.trace?.endDefinition(definition, value);
     this.values.set(definition.name, value);
     return value;
+  }
+
+  /** An error from arithmetic has no place of its own: give it the definition's. */
+  private withLocation<T>(span: SourceSpan, compute: () => T): T {
+    return located(evaluationLocation(span), compute, this.shared.otherMoney);
   }
 
   // ------------------------------------------------------------ default logic

@@ -1,3 +1,5 @@
+import { amountTooLargeMessage } from "./messages.js";
+
 /**
  * The one error evaluation can raise. The interpreter and generated code throw it;
  * the CLI and the playground turn it into a message naming the rule or parameter involved.
@@ -31,18 +33,22 @@ export class EvaluationError extends Error {
 
 /**
  * An error from arithmetic has no place of its own: it is given the place of the definition
- * whose value was being computed (`tiao run` prints it as `--> file:line:column`). Any
- * other error is given back as it is.
+ * whose value was being computed (`tiao run` prints it as `--> file:line:column`). Nor does
+ * arithmetic know the policy's money: given `moneyWord` (`EUR`; the interpreter and generated
+ * code give it for a policy whose money is not the yuan), an amount too large is said in it.
+ * Any other error is given back as it is.
  */
-export function locatedError(error: unknown, location: EvaluationLocation): unknown {
-  return error instanceof EvaluationError && error.location === undefined ? new EvaluationError(error.code, error.message, location) : error;
+export function locatedError(error: unknown, location: EvaluationLocation, moneyWord?: string): unknown {
+  if (!(error instanceof EvaluationError) || error.location !== undefined) return error;
+  const inPolicyMoney = moneyWord !== undefined && error.message === amountTooLargeMessage();
+  return new EvaluationError(error.code, inPolicyMoney ? amountTooLargeMessage(moneyWord) : error.message, location);
 }
 
-/** `compute()`, an error of arithmetic in it given `location` (as `locatedError` does). */
-export function located<T>(location: EvaluationLocation, compute: () => T): T {
+/** `compute()`, an error of arithmetic in it given `location` and `moneyWord` (as `locatedError` does). */
+export function located<T>(location: EvaluationLocation, compute: () => T, moneyWord?: string): T {
   try {
     return compute();
   } catch (error) {
-    throw locatedError(error, location);
+    throw locatedError(error, location, moneyWord);
   }
 }

@@ -17,7 +17,11 @@ interface RuleNamed {
   readonly span: SourceSpan;
 }
 
-export const amountTooLargeMessage = "the amount is too large to compute exactly (more than 90 trillion yuan)";
+/**
+ * An amount beyond 2^53 hundredths, in the words of the policy's money (compiler/currency.ts):
+ * arithmetic does not know it and says yuan; `locatedError` says the policy's.
+ */
+export const amountTooLargeMessage = (moneyWord = "yuan"): string => `the amount is too large to compute exactly (more than 90 trillion ${moneyWord})`;
 export const integerTooLargeMessage = "the number is too large to compute exactly";
 export const dateOutOfRangeMessage = "the date falls outside the years 0001 to 9999";
 

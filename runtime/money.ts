@@ -22,7 +22,7 @@ const MILLIONTHS = 1_000_000;
 const MILLIONTHS_PER_PERCENT = 10_000;
 
 function tooLarge(): EvaluationError {
-  return new EvaluationError("amount_too_large", amountTooLargeMessage);
+  return new EvaluationError("amount_too_large", amountTooLargeMessage());
 }
 
 /**

@@ -215,17 +215,27 @@ function readFields(
   const entries: [string, RuntimeValue][] = [];
   for (const field of record.declaration.fields) {
     const value = values.get(field.name);
+    const leftOut = value === undefined ? leftOutValue(field, schema, `${path}.${field.name}`, errors) : undefined;
     if (value !== undefined) entries.push([field.name, value]);
-    else if (field.type.kind === "optional") entries.push([field.name, null]);
-    // a fact declared with `otherwise`: left out, it takes that value, read as if given
-    else if (field.default !== undefined) entries.push([field.name, readValue(defaultJson(field.default), field.type, schema, `${path}.${field.name}`, errors)]);
-    // a series whose periods not given have a value: left out, it gives no period
-    else if (field.type.kind === "series" && field.type.missing !== undefined) entries.push([field.name, {}]);
+    else if (leftOut !== undefined) entries.push([field.name, leftOut]);
     else if (kind === "record") {
       errors.push({ path: `${path}.${field.name}`, message: `missing: every field of ${record.name} is required` });
     }
   }
   return Object.fromEntries(entries);
+}
+
+/**
+ * The value of a fact a scenario leaves out, when it has one: absent (null) for an optional
+ * fact, its default for one declared with `otherwise`, no period for a series whose periods
+ * not given have a value. Undefined for a fact that is then missing.
+ */
+export function leftOutValue(field: FieldDecl, schema: FactSchema, path: string, errors: ScenarioError[]): RuntimeValue | undefined {
+  if (field.type.kind === "optional") return null;
+  // read as if given
+  if (field.default !== undefined) return readValue(defaultJson(field.default), field.type, schema, path, errors);
+  if (field.type.kind === "series" && field.type.missing !== undefined) return {};
+  return undefined;
 }
 
 /** A field's default as the JSON a scenario would give: numbers as exact JSON numbers. */

@@ -11,7 +11,7 @@ import { literalRuntimeValue } from "../literals.js";
 import type { ProgramSymbols } from "./declarations.js";
 import { checkExpr } from "./expressions.js";
 import { literalOf } from "./parameters.js";
-import { reportError, type Reporter } from "./report.js";
+import { amountText, reportError, type Reporter } from "./report.js";
 import { rootContext } from "./scope.js";
 import { describeType } from "./types.js";
 
@@ -48,7 +48,7 @@ function defaultValue(field: FieldDeclaration, type: ValueType, context: ReturnT
         type.kind === "optional"
           ? "a fact that may be absent is absent when left out: declare it without `optional` to give it a default"
           : type.kind === "series"
-            ? "write the value of a period not given after the series' type: `monthly money otherwise 0 yuan`"
+            ? `write the value of a period not given after the series' type: \`monthly money otherwise ${amountText(context.reporter, "0")}\``
             : "a default is one value: a yes/no, a number, an amount, a percentage, a date, a time, a text or a member of an enum",
     });
     return undefined;
@@ -58,7 +58,7 @@ function defaultValue(field: FieldDeclaration, type: ValueType, context: ReturnT
   const literal = literalOf(checked);
   if (literal === undefined || literal.value === null) {
     reportError(context.reporter, "T1105", written.span, "a fact's default must be written out", {
-      help: "write the value itself: `0`, `0 yuan`, `60%`, `2021-10-20`, a member of the enum",
+      help: `write the value itself: \`0\`, \`${amountText(context.reporter, "0")}\`, \`60%\`, \`2021-10-20\`, a member of the enum`,
     });
     return undefined;
   }

@@ -17,7 +17,7 @@ import { readMeasureOutput, readMeasureOutputForMember } from "./measure-outputs
 import type { ArithmeticOperator } from "./operators.js";
 import { arithmetic, reportIntegerIsNotDuration, reportMayBeAbsent, reportMissingUnit, requirePresent, unify } from "./operators.js";
 import type { Reporter } from "./report.js";
-import { listNames, reportError, reportWarning, suggestion } from "./report.js";
+import { amountText, listNames, reportError, reportWarning, suggestion } from "./report.js";
 import type { DefinitionSignature, Expectation, ExprContext } from "./scope.js";
 import { pathKey, presentWhen, withLocal, withPresent } from "./scope.js";
 import { checkScaleApplication, reportScaleAsValue } from "./scales.js";
@@ -267,7 +267,7 @@ function allowedHere(span: SourceSpan, context: ExprContext): boolean {
     });
   } else {
     reportError(context.reporter, "T0507", span, "a parameter value must be written out", {
-      help: "write the figure itself: `500 yuan`, `60%`, `6 months`, `2021-10-20`, `absent`",
+      help: `write the figure itself: \`${amountText(context.reporter, "500")}\`, \`60%\`, \`6 months\`, \`2021-10-20\`, \`absent\``,
     });
   }
   return false;

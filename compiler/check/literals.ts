@@ -10,7 +10,8 @@ import { TEXT_MAX_LENGTH, textProblem } from "../../runtime/text.js";
 import type { SourceSpan } from "../../runtime/types.js";
 import { decimalLiteral, type DecimalLiteral } from "../literals.js";
 import type { Reporter } from "./report.js";
-import { reportError } from "./report.js";
+import { amountText, reportError } from "./report.js";
+import { minorUnitName } from "../currency.js";
 
 interface Digits {
   readonly whole: string;
@@ -75,7 +76,8 @@ export function moneyValue(text: string, span: SourceSpan, reporter: Reporter): 
   const digits = splitNumber(text);
   if (digits === undefined) return reportMalformed(text, span, reporter);
   if (digits.fraction.length > 2 && /[1-9]/.test(digits.fraction.slice(2))) {
-    reportError(reporter, "T0320", span, `\`${text} yuan\` is not a whole number of fen`, { help: "an amount of money has at most two decimals" });
+    const word = reporter.moneyWord ?? "yuan";
+    reportError(reporter, "T0320", span, `\`${amountText(reporter, text)}\` is not a whole number of ${minorUnitName(word)}`, { help: "an amount of money has at most two decimals" });
     return undefined;
   }
   const fen = digits.fraction.slice(0, 2).padEnd(2, "0");

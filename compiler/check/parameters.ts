@@ -11,7 +11,7 @@ import { checkValuePeriods } from "./dates.js";
 import type { ParameterSymbol, ProgramSymbols } from "./declarations.js";
 import { checkExpr } from "./expressions.js";
 import type { Reporter } from "./report.js";
-import { reportError } from "./report.js";
+import { amountText, reportError } from "./report.js";
 import type { ExprContext } from "./scope.js";
 import { rootContext } from "./scope.js";
 
@@ -58,7 +58,7 @@ export function checkValueLiteral(value: ParameterValue, type: ValueType, declar
   const written = literalOf(checked);
   if (written === undefined) {
     reportError(context.reporter, "T0507", checked.span, "a parameter value must be written out", {
-      help: "write the figure itself: `500 yuan`, `60%`, `6 months`, `2021-10-20`, `absent`",
+      help: `write the figure itself: \`${amountText(context.reporter, "500")}\`, \`60%\`, \`6 months\`, \`2021-10-20\`, \`absent\``,
     });
   }
   return written;

@@ -12,6 +12,11 @@ export interface Reporter {
   moneyWord?: string;
 }
 
+/** An amount as a hint writes it, in the policy's money: `500 yuan`, `500 EUR`. */
+export function amountText(reporter: Reporter, amount: string): string {
+  return `${amount} ${reporter.moneyWord ?? "yuan"}`;
+}
+
 export function newReporter(): Reporter {
   return { diagnostics: [] };
 }

@@ -12,7 +12,7 @@ import { formatMoney, type Money } from "../../runtime/money.js";
 import { checkValuePeriods } from "./dates.js";
 import { reportRepeatedNames, type ProgramSymbols } from "./declarations.js";
 import { checkValueLiteral, sourceIR } from "./parameters.js";
-import { listNames, reportError, suggestion, type Reporter } from "./report.js";
+import { amountText, listNames, reportError, suggestion, type Reporter } from "./report.js";
 import { rootContext, type ExprContext } from "./scope.js";
 import { moneyType, percentType, unroundedType } from "./types.js";
 
@@ -34,7 +34,7 @@ function checkScale(declaration: ScaleDeclaration, context: ExprContext): ScaleI
     const missing = thresholds?.length === 0 ? "threshold" : rates?.length === 0 ? "rate" : undefined;
     if (missing !== undefined) {
       reportError(context.reporter, "T1004", bracket.name.span, `the bracket \`${bracket.name.name}\` has no ${missing}`, {
-        help: missing === "threshold" ? "add `threshold 0 yuan from … source …`: where the bracket starts" : "add `rate 10% from … source …`",
+        help: missing === "threshold" ? `add \`threshold ${amountText(context.reporter, "0")} from … source …\`: where the bracket starts` : "add `rate 10% from … source …`",
       });
       return undefined;
     }

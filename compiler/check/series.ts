@@ -11,7 +11,7 @@ import type { RoundingMode } from "../../runtime/money.js";
 import { decimalValue, integerValue, moneyValue, percentValue } from "./literals.js";
 import { formatDecimal, type Decimal } from "../../runtime/decimal.js";
 import { literalRuntimeValue } from "../literals.js";
-import { reportError, type Reporter } from "./report.js";
+import { amountText, reportError, type Reporter } from "./report.js";
 import type { ExprContext } from "./scope.js";
 import { dateType, describeType } from "./types.js";
 
@@ -54,7 +54,7 @@ export function seriesType(
 function missingValue(literal: Expr, type: ValueType, enumMembers: ReadonlyMap<string, ReadonlySet<string>>, reporter: Reporter): number | boolean | string | undefined {
   const wrong = (): undefined => {
     reportError(reporter, "T0302", literal.span, `expected ${describeType(type)} for a period not given`, {
-      help: "write the value a period takes when the scenario does not give it, such as `otherwise 0 yuan`",
+      help: `write the value a period takes when the scenario does not give it, such as \`otherwise ${amountText(reporter, "0")}\``,
     });
     return undefined;
   };
@@ -143,7 +143,7 @@ export function checkSeriesTotal(
     const optional = of.kind === "optional";
     reportError(context.reporter, "T1012", expr.series.span, `cannot ${expr.operator === "sum" ? "add up" : "average"} periods holding ${describeType(of)}`, {
       help: optional
-        ? "declare the value of a period not given instead: `monthly money otherwise 0 yuan`"
+        ? `declare the value of a period not given instead: \`monthly money otherwise ${amountText(context.reporter, "0")}\``
         : `${expr.operator === "sum" ? "add up" : "average"} amounts${expr.operator === "sum" ? ", numbers, months or days" : " or whole numbers"}`,
     });
     return undefined;

@@ -49,6 +49,8 @@ export function sameType(a: ValueType, b: ValueType): boolean {
 /** A type as the policy writes it: `optional date`, `list of trainee`, `signed money`, `unrounded amount`. */
 export function typeText(type: ValueType): string {
   switch (type.kind) {
+    case "series":
+      return `${type.period === "month" ? "monthly" : "yearly"} ${typeText(type.of)}`;
     case "enum":
     case "record":
       return type.name;

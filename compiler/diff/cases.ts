@@ -21,6 +21,7 @@ import {
   type Scenario,
 } from "../../runtime/index.js";
 import type { FactSchema, RecordDecl } from "../../runtime/types.js";
+import { leftOutValue } from "../../runtime/scenario.js";
 import { Random } from "../random.js";
 import { literalNumber } from "./ir-meaning.js";
 
@@ -122,6 +123,16 @@ export class CaseGenerator {
       const values = ownValue(facts, entity);
       if (declaration === undefined || values === undefined) continue;
       values[field] = this.value(declaration.type, 0);
+    }
+    // The facts left out with a value take the one the scenario reader gives them: a measure reads them even when not asked for.
+    // (An optional fact left out is absent already.)
+    for (const record of this.schema.records) {
+      const values = record.entity ? ownValue(facts, record.name) : undefined;
+      if (values === undefined) continue;
+      for (const field of record.fields) {
+        const leftOut = ownValue(values, field.name) === undefined ? leftOutValue(field, this.schema, `${record.name}.${field.name}`, []) : undefined;
+        if (leftOut !== undefined && leftOut !== null) values[field.name] = leftOut;
+      }
     }
     return { date: this.wholeNumber("date") as CalendarDate, facts, parameters: parameterOverrides() };
   }

@@ -9,6 +9,7 @@ import { CaseGenerator, boundariesOf, readsOf, scenarioJson, textsOf } from "./c
 import { forWhom, type Focus } from "./for-whom.js";
 import { impactOf, type CaseSet } from "./impact.js";
 import { layoutIR } from "../format/ir-syntax.js";
+import { moneyWord } from "../currency.js";
 import type { Change, ChangeGroup, DiffReport, DiffSummary, ForWhom } from "./report.js";
 import type { SmtSolver } from "./solver.js";
 import { structuralDiff } from "./structure.js";
@@ -56,14 +57,14 @@ export async function diffPrograms(oldProgram: ProgramIR, newProgram: ProgramIR,
 function withForWhom(group: ChangeGroup, focuses: ReadonlyMap<Change, Focus>, oldProgram: ProgramIR, newProgram: ProgramIR): ChangeGroup {
   const measure = group.measure;
   if (measure === undefined) return group;
-  const definitions = new Set(newProgram.measures.find((m) => m.name === measure)?.definitions.map((d) => d.name) ?? []);
+  const context = { definitions: new Set(newProgram.measures.find((m) => m.name === measure)?.definitions.map((d) => d.name) ?? []), unit: moneyWord(newProgram.policy) };
   const changes = group.changes.map((change) => {
     const focus = focuses.get(change);
     if (focus === undefined) return change;
     // Outputs with the same condition are listed together.
     const byCondition = new Map<string, string[]>();
     for (const { output, condition } of forWhom(focus, oldProgram, newProgram, measure)) {
-      const text = layoutIR(condition, 0, { definitions }).join("\n");
+      const text = layoutIR(condition, 0, context).join("\n");
       byCondition.set(text, [...(byCondition.get(text) ?? []), `${measure}.${output}`]);
     }
     const entries: ForWhom[] = [...byCondition].map(([condition, outputs]) => ({ output: outputs.join(", "), condition }));

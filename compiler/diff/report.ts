@@ -132,7 +132,7 @@ export interface OutputImpact {
   readonly changed: number;
   /** the largest changes first (by the size of the money delta, for money) */
   readonly largest: readonly ImpactCase[];
-  /** money outputs only: the deltas (new − old) in yuan */
+  /** money outputs only: the deltas (new − old) in the policy's money */
   readonly moneyDelta?: MoneyDelta;
 }
 
@@ -141,7 +141,7 @@ export interface ImpactCase {
   readonly scenario: string;
   readonly before: unknown;
   readonly after: unknown;
-  /** new − old, in yuan, for money */
+  /** new − old, in the policy's money, for money */
   readonly delta?: string;
 }
 

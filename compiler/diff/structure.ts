@@ -11,7 +11,8 @@ import type { EnumDecl, FieldDecl, RecordDecl } from "../../runtime/types.js";
 import { calendarDate, formatDate } from "../../runtime/dates.js";
 import type { Focus } from "./for-whom.js";
 import { literalText } from "./ir-meaning.js";
-import { printIR } from "../format/ir-syntax.js";
+import { printIR, type SyntaxOptions } from "../format/ir-syntax.js";
+import { moneyWord } from "../currency.js";
 import { classifications, type Aspect, type Change, type ChangeGroup, type Classification, type TimelineEntry } from "./report.js";
 import { citedClause } from "../citation-text.js";
 import { typeText } from "../check/types.js";
@@ -41,19 +42,20 @@ function focused(focuses: Focuses, changes: Change[], focus: Focus): Change[] {
 
 export function structuralDiff(oldProgram: ProgramIR, newProgram: ProgramIR): StructuralDiff {
   const focuses: Focuses = new Map();
-  const policyChanges: Change[] = [...headerChanges(oldProgram, newProgram), ...schemaChanges(oldProgram, newProgram)];
+  const money: Money = { before: moneyWord(oldProgram.policy), after: moneyWord(newProgram.policy) };
+  const policyChanges: Change[] = [...headerChanges(oldProgram, newProgram), ...schemaChanges(oldProgram, newProgram, money)];
   const perMeasure = new Map<string, Change[]>();
   const measureNames = mergedOrder(oldProgram.measures.map((m) => m.name), newProgram.measures.map((m) => m.name));
   for (const name of measureNames) perMeasure.set(name, []);
 
-  for (const change of parameterChanges(oldProgram, newProgram, focuses)) {
+  for (const change of parameterChanges(oldProgram, newProgram, focuses, money)) {
     const readers = measureNames.filter((measure) =>
       [oldProgram, newProgram].some((program) => program.measures.find((m) => m.name === measure)?.parametersRead.includes(change.name)),
     );
     if (readers.length === 0) policyChanges.push(change.change);
     for (const measure of readers) perMeasure.get(measure)?.push(change.change);
   }
-  for (const change of scaleChanges(oldProgram, newProgram)) {
+  for (const change of scaleChanges(oldProgram, newProgram, money)) {
     const readers = measureNames.filter((measure) => [oldProgram, newProgram].some((program) => scaleReaders(program, change.name).has(measure)));
     if (readers.length === 0) policyChanges.push(change.change);
     for (const measure of readers) perMeasure.get(measure)?.push(change.change);
@@ -61,7 +63,7 @@ export function structuralDiff(oldProgram: ProgramIR, newProgram: ProgramIR): St
   for (const name of measureNames) {
     const before = oldProgram.measures.find((m) => m.name === name);
     const after = newProgram.measures.find((m) => m.name === name);
-    perMeasure.get(name)?.unshift(...measureChanges(before, after, focuses));
+    perMeasure.get(name)?.unshift(...measureChanges(before, after, focuses, money));
   }
 
   const groups: ChangeGroup[] = [];
@@ -73,6 +75,12 @@ export function structuralDiff(oldProgram: ProgramIR, newProgram: ProgramIR): St
     groups.push({ measure: name, ...(title === undefined ? {} : { title }), changes });
   }
   return { groups, focuses };
+}
+
+/** The word of each version's money (`yuan`, `EUR`): figures are written in it. */
+interface Money {
+  readonly before: string;
+  readonly after: string;
 }
 
 /** Names of both versions: the new version's order, each name only in the old one after the name it followed. */
@@ -122,7 +130,22 @@ function headerChanges(oldProgram: ProgramIR, newProgram: ProgramIR): Change[] {
 
 // ---------------------------------------------------------------- facts
 
-function schemaChanges(oldProgram: ProgramIR, newProgram: ProgramIR): Change[] {
+/**
+ * What a fact is when a scenario leaves it out, as declared: `otherwise 0.00 EUR` (its default),
+ * `otherwise 0.00 EUR` after a series' type (the value of a period not given); undefined for none.
+ */
+function leftOutText(field: FieldDecl, moneyWord: string): string | undefined {
+  const { type } = field;
+  if (field.default !== undefined) {
+    // the default as a scenario gives it: an amount's figure, a percentage with its sign, a number of months or days
+    const value = field.default;
+    const figure = type.kind === "money" ? `${value} ${moneyWord}` : type.kind === "months" || type.kind === "days" ? literalText(Number(value), type) : String(value);
+    return `otherwise ${figure}`;
+  }
+  return type.kind === "series" && type.missing !== undefined ? `otherwise ${literalText(type.missing, type.of, moneyWord)}` : undefined;
+}
+
+function schemaChanges(oldProgram: ProgramIR, newProgram: ProgramIR, money: Money): Change[] {
   const outputEnums = new Set(
     newProgram.measures.flatMap((m) => m.definitions.filter((d) => d.visibility === "output").map((d) => enumOf(d.type))),
   );
@@ -136,7 +159,7 @@ function schemaChanges(oldProgram: ProgramIR, newProgram: ProgramIR): Change[] {
   const oldRecords = oldProgram.schema.records;
   const newRecords = newProgram.schema.records;
   for (const name of mergedOrder(oldRecords.map((r) => r.name), newRecords.map((r) => r.name))) {
-    changes.push(...recordChanges(name, oldRecords.find((r) => r.name === name), newRecords.find((r) => r.name === name), readByNew));
+    changes.push(...recordChanges(name, oldRecords.find((r) => r.name === name), newRecords.find((r) => r.name === name), readByNew, money));
   }
   return changes;
 }
@@ -166,7 +189,7 @@ function enumChanges(name: string, before: EnumDecl | undefined, after: EnumDecl
   return changed(subject, aspects);
 }
 
-function recordChanges(name: string, before: RecordDecl | undefined, after: RecordDecl | undefined, readByNew: ReadonlySet<string>): Change[] {
+function recordChanges(name: string, before: RecordDecl | undefined, after: RecordDecl | undefined, readByNew: ReadonlySet<string>, money: Money): Change[] {
   const kind = (after ?? before)?.entity === true ? "entity" : "record";
   const subject = `${kind} ${name}`;
   if (before === undefined) return [{ subject, action: "added", classification: "editorial", aspects: [] }];
@@ -176,23 +199,28 @@ function recordChanges(name: string, before: RecordDecl | undefined, after: Reco
     ...aspect("kind", "breaks_integrations", before.entity ? "entity" : "record", after.entity ? "entity" : "record"),
   ];
   for (const fieldName of mergedOrder(before.fields.map((f) => f.name), after.fields.map((f) => f.name))) {
-    aspects.push(...fieldAspects(name, after.entity, before.fields.find((f) => f.name === fieldName), after.fields.find((f) => f.name === fieldName), readByNew));
+    aspects.push(...fieldAspects(name, after.entity, before.fields.find((f) => f.name === fieldName), after.fields.find((f) => f.name === fieldName), readByNew, money));
   }
   return changed(subject, aspects);
 }
 
-function fieldAspects(record: string, entity: boolean, before: FieldDecl | undefined, after: FieldDecl | undefined, readByNew: ReadonlySet<string>): Aspect[] {
+function fieldAspects(record: string, entity: boolean, before: FieldDecl | undefined, after: FieldDecl | undefined, readByNew: ReadonlySet<string>, money: Money): Aspect[] {
   const field = (after ?? before)?.name ?? "";
-  const describe = (f: FieldDecl) => `${f.name}: ${typeText(f.type)}${f.label === undefined ? "" : ` "${f.label}"`}`;
+  const describe = (f: FieldDecl, moneyWord: string) => {
+    const leftOut = leftOutText(f, moneyWord);
+    return `${f.name}: ${typeText(f.type)}${leftOut === undefined ? "" : ` ${leftOut}`}${f.label === undefined ? "" : ` "${f.label}"`}`;
+  };
   if (before === undefined && after !== undefined) {
-    // A new required fact that a measure reads: scenarios made for the old version lack it.
-    const required = after.type.kind !== "optional" && (!entity || readByNew.has(`${record}.${field}`));
-    return [{ aspect: `field ${field}`, classification: required ? "breaks_integrations" : "editorial", after: describe(after) }];
+    // A new required fact that a measure reads: scenarios made for the old version lack it (one that takes a value when left out is not required).
+    const required = after.type.kind !== "optional" && leftOutText(after, money.after) === undefined && (!entity || readByNew.has(`${record}.${field}`));
+    return [{ aspect: `field ${field}`, classification: required ? "breaks_integrations" : "editorial", after: describe(after, money.after) }];
   }
-  if (after === undefined && before !== undefined) return [{ aspect: `field ${field}`, classification: "breaks_integrations", before: describe(before) }];
+  if (after === undefined && before !== undefined) return [{ aspect: `field ${field}`, classification: "breaks_integrations", before: describe(before, money.before) }];
   if (before === undefined || after === undefined) return [];
   return [
     ...aspect(`type of field ${field}`, "breaks_integrations", typeText(before.type), typeText(after.type)),
+    // the value a scenario that leaves the fact out gives it
+    ...aspect(`default of field ${field}`, "changes_outcomes", leftOutText(before, money.before), leftOutText(after, money.after)),
     ...aspect(`label of field ${field}`, "editorial", before.label, after.label),
     ...aspect(`English label of field ${field}`, "editorial", before.english, after.english),
   ];
@@ -200,30 +228,30 @@ function fieldAspects(record: string, entity: boolean, before: FieldDecl | undef
 
 // ---------------------------------------------------------------- parameters
 
-function parameterChanges(oldProgram: ProgramIR, newProgram: ProgramIR, focuses: Focuses): { name: string; change: Change }[] {
+function parameterChanges(oldProgram: ProgramIR, newProgram: ProgramIR, focuses: Focuses, money: Money): { name: string; change: Change }[] {
   const names = mergedOrder(oldProgram.parameters.map((p) => p.name), newProgram.parameters.map((p) => p.name));
   return names.flatMap((name) =>
-    parameterChange(oldProgram.parameters.find((p) => p.name === name), newProgram.parameters.find((p) => p.name === name), focuses).map((change) => ({ name, change })),
+    parameterChange(oldProgram.parameters.find((p) => p.name === name), newProgram.parameters.find((p) => p.name === name), focuses, money).map((change) => ({ name, change })),
   );
 }
 
-export function timelineOf(parameter: ParameterIR): TimelineEntry[] {
+export function timelineOf(parameter: ParameterIR, moneyWord: string): TimelineEntry[] {
   return parameter.values.map((value) => ({
     from: formatDate(value.from),
     ...(value.until === undefined ? {} : { until: formatDate(value.until) }),
-    value: literalText(value.value, parameter.type),
+    value: literalText(value.value, parameter.type, moneyWord),
     source: sourceText(value.source),
   }));
 }
 
-function parameterChange(before: ParameterIR | undefined, after: ParameterIR | undefined, focuses: Focuses): Change[] {
+function parameterChange(before: ParameterIR | undefined, after: ParameterIR | undefined, focuses: Focuses, money: Money): Change[] {
   const subject = `parameter ${(after ?? before)?.name ?? ""}`;
   // A scenario may override any parameter by name: the scenario schema lists them.
   if (before === undefined && after !== undefined) {
-    return [{ subject, action: "added", classification: "editorial", aspects: [], timeline: { before: [], after: timelineOf(after) } }];
+    return [{ subject, action: "added", classification: "editorial", aspects: [], timeline: { before: [], after: timelineOf(after, money.after) } }];
   }
   if (after === undefined && before !== undefined) {
-    return [{ subject, action: "removed", classification: "breaks_integrations", aspects: [], timeline: { before: timelineOf(before), after: [] } }];
+    return [{ subject, action: "removed", classification: "breaks_integrations", aspects: [], timeline: { before: timelineOf(before, money.before), after: [] } }];
   }
   if (before === undefined || after === undefined) return [];
   const aspects: Aspect[] = [
@@ -236,7 +264,7 @@ function parameterChange(before: ParameterIR | undefined, after: ParameterIR | u
     after.values.map((v) => [v.value, v.from, v.until]),
   );
   if (valuesChanged) {
-    aspects.push({ aspect: "values", classification: "changes_outcomes", before: timelineText(before), after: timelineText(after) });
+    aspects.push({ aspect: "values", classification: "changes_outcomes", before: timelineText(before, money.before), after: timelineText(after, money.after) });
   }
   for (const value of after.values) {
     const previous = before.values.find((v) => v.from === value.from);
@@ -244,21 +272,21 @@ function parameterChange(before: ParameterIR | undefined, after: ParameterIR | u
     aspects.push(...aspect(`source of the value from ${formatDate(value.from)}`, "editorial", sourceText(previous.source), sourceText(value.source)));
     aspects.push(...aspect(`note of the value from ${formatDate(value.from)}`, "editorial", previous.note, value.note));
   }
-  const timeline = valuesChanged || aspects.some((a) => a.aspect.startsWith("source")) ? { before: timelineOf(before), after: timelineOf(after) } : undefined;
+  const timeline = valuesChanged || aspects.some((a) => a.aspect.startsWith("source")) ? { before: timelineOf(before, money.before), after: timelineOf(after, money.after) } : undefined;
   return focused(focuses, changed(subject, aspects, timeline === undefined ? {} : { timeline }), { kind: "parameter", name: after.name });
 }
 
 // ---------------------------------------------------------------- scales
 
-function scaleChanges(oldProgram: ProgramIR, newProgram: ProgramIR): { name: string; change: Change }[] {
+function scaleChanges(oldProgram: ProgramIR, newProgram: ProgramIR, money: Money): { name: string; change: Change }[] {
   const names = mergedOrder(oldProgram.scales.map((s) => s.name), newProgram.scales.map((s) => s.name));
   return names.flatMap((name) =>
-    scaleChange(oldProgram.scales.find((s) => s.name === name), newProgram.scales.find((s) => s.name === name)).map((change) => ({ name, change })),
+    scaleChange(oldProgram.scales.find((s) => s.name === name), newProgram.scales.find((s) => s.name === name), money).map((change) => ({ name, change })),
   );
 }
 
 /** A scale's brackets, each with its dated thresholds and rates, compared as one figure of the policy (no scenario overrides a scale). */
-function scaleChange(before: ScaleIR | undefined, after: ScaleIR | undefined): Change[] {
+function scaleChange(before: ScaleIR | undefined, after: ScaleIR | undefined, money: Money): Change[] {
   const subject = `scale ${(after ?? before)?.name ?? ""}`;
   if (before === undefined && after !== undefined) return [{ subject, action: "added", classification: "editorial", aspects: [] }];
   if (after === undefined && before !== undefined) return [{ subject, action: "removed", classification: "editorial", aspects: [] }];
@@ -266,12 +294,12 @@ function scaleChange(before: ScaleIR | undefined, after: ScaleIR | undefined): C
   return changed(subject, [
     ...aspect("label", "editorial", before.label, after.label),
     ...aspect("unit", "editorial", before.unit, after.unit),
-    ...aspect("brackets", "changes_outcomes", bracketsText(before), bracketsText(after)),
+    ...aspect("brackets", "changes_outcomes", bracketsText(before, money.before), bracketsText(after, money.after)),
   ]);
 }
 
-function bracketsText(scale: ScaleIR): string {
-  const figures = (values: readonly ParameterValueIR[], type: ValueType): string => values.map((value) => `${literalText(value.value, type)} ${periodText(value)}`).join(", ");
+function bracketsText(scale: ScaleIR, moneyWord: string): string {
+  const figures = (values: readonly ParameterValueIR[], type: ValueType): string => values.map((value) => `${literalText(value.value, type, moneyWord)} ${periodText(value)}`).join(", ");
   return scale.brackets.map((bracket) => `${bracket.name}: threshold ${figures(bracket.thresholds, { kind: "money" })}; rate ${figures(bracket.rates, { kind: "percent" })}`).join(" | ");
 }
 
@@ -295,8 +323,8 @@ function scaleReaders(program: ProgramIR, scale: string): Set<string> {
   return readers;
 }
 
-function timelineText(parameter: ParameterIR): string {
-  return parameter.values.map((value) => `${literalText(value.value, parameter.type)} ${periodText(value)}`).join("; ");
+function timelineText(parameter: ParameterIR, moneyWord: string): string {
+  return parameter.values.map((value) => `${literalText(value.value, parameter.type, moneyWord)} ${periodText(value)}`).join("; ");
 }
 
 /** The first day of the calendar: the start of a value written without `from`, which has none. */
@@ -322,24 +350,25 @@ export function citationText(citation: CitationIR | undefined): string | undefin
 
 // ---------------------------------------------------------------- measures
 
-function windowText(window: WindowIR | undefined, definitions: ReadonlySet<string>): string | undefined {
+function windowText(window: WindowIR | undefined, context: SyntaxOptions): string | undefined {
   if (window === undefined) return undefined;
   const noStart = window.from.op === "literal" && window.from.value === EARLIEST_CALENDAR_DATE;
-  const from = noStart ? "in force" : `in force from ${printIR(window.from, { definitions })}`;
-  return window.until === undefined ? from : `${from} until ${printIR(window.until, { definitions })}`;
+  const from = noStart ? "in force" : `in force from ${printIR(window.from, context)}`;
+  return window.until === undefined ? from : `${from} until ${printIR(window.until, context)}`;
 }
 
-function definitionNames(measure: MeasureIR | undefined): ReadonlySet<string> {
-  return new Set(measure?.definitions.map((d) => d.name) ?? []);
+/** How a measure's expressions are printed: its definitions' names, the policy's money. */
+function printContext(measure: MeasureIR | undefined, moneyWord: string): SyntaxOptions {
+  return { definitions: new Set(measure?.definitions.map((d) => d.name) ?? []), unit: moneyWord };
 }
 
-function measureChanges(before: MeasureIR | undefined, after: MeasureIR | undefined, focuses: Focuses): Change[] {
+function measureChanges(before: MeasureIR | undefined, after: MeasureIR | undefined, focuses: Focuses, money: Money): Change[] {
   const name = (after ?? before)?.name ?? "";
   // The result of a policy is keyed by measure: one more or one fewer changes its types and schema.
   if (before === undefined) return [{ subject: `measure ${name}`, action: "added", classification: "breaks_integrations", aspects: [] }];
   if (after === undefined) return [{ subject: `measure ${name}`, action: "removed", classification: "breaks_integrations", aspects: [] }];
-  const oldNames = definitionNames(before);
-  const newNames = definitionNames(after);
+  const oldNames = printContext(before, money.before);
+  const newNames = printContext(after, money.after);
   const aspects: Aspect[] = [
     ...aspect("title", "editorial", before.title, after.title),
     ...aspect("English title", "editorial", before.english, after.english),
@@ -385,8 +414,8 @@ function definitionChanges(
   measure: string,
   before: DefinitionIR | undefined,
   after: DefinitionIR | undefined,
-  oldNames: ReadonlySet<string>,
-  newNames: ReadonlySet<string>,
+  oldNames: SyntaxOptions,
+  newNames: SyntaxOptions,
   focuses: Focuses,
 ): Change[] {
   const definition = after ?? before;
@@ -449,18 +478,18 @@ function ruleKindText(rule: RuleIR): string {
   return rule.kind === "simple" ? "formula" : `${rule.kind} ${rule.label}`;
 }
 
-function ruleText(rule: RuleIR, names: ReadonlySet<string>): string {
-  if (rule.kind === "simple") return `= ${printIR(rule.value, { definitions: names })}`;
-  const when = rule.condition === undefined ? "" : ` when ${printIR(rule.condition, { definitions: names })}`;
-  return `${rule.kind} ${rule.label}${when} = ${printIR(rule.value, { definitions: names })}`;
+function ruleText(rule: RuleIR, names: SyntaxOptions): string {
+  if (rule.kind === "simple") return `= ${printIR(rule.value, names)}`;
+  const when = rule.condition === undefined ? "" : ` when ${printIR(rule.condition, names)}`;
+  return `${rule.kind} ${rule.label}${when} = ${printIR(rule.value, names)}`;
 }
 
 function ruleChanges(
   subject: string,
   before: PlacedRule | undefined,
   after: PlacedRule | undefined,
-  oldNames: ReadonlySet<string>,
-  newNames: ReadonlySet<string>,
+  oldNames: SyntaxOptions,
+  newNames: SyntaxOptions,
   isRename: boolean,
 ): Change[] {
   const rule = (after ?? before)?.rule;
@@ -479,7 +508,7 @@ function ruleChanges(
   }
   const a = before.rule;
   const b = after.rule;
-  const print = (expr: RuleIR["value"] | undefined, names: ReadonlySet<string>) => (expr === undefined ? undefined : printIR(expr, { definitions: names }));
+  const print = (expr: RuleIR["value"] | undefined, names: SyntaxOptions) => (expr === undefined ? undefined : printIR(expr, names));
   const aspects: Aspect[] = [
     ...(isRename ? [{ aspect: "label", classification: "editorial" as const, before: a.label, after: b.label }] : []),
     ...(a.kind === b.kind && before.parent === after.parent

@@ -19,6 +19,7 @@ import { conflictMessage, conflictMessageParts, evaluationLocation, noRuleMessag
 import { ruleReference } from "../explain.js";
 import { forEachChild, forEachRuleExpression, someChild, windowDates } from "../ir-walk.js";
 import { decimalZero } from "../literals.js";
+import { moneyWord } from "../currency.js";
 import { emptyValue, isNullWhenEmpty } from "../../runtime/scenario.js";
 import { additionOf, choiceOf, isRepresentationChange, operations, type OperationId } from "../operations.js";
 import { averageRounding, seriesMissingLiteral, seriesReading, seriesTotalFunction, seriesTypeOf } from "../series-read.js";
@@ -379,13 +380,19 @@ export class MeasureEmitter {
     const computed = call(this.functionNames.get(definition.name) ?? definition.name, [identifier(parameter), ...free]);
     // an output for each member gives an error of arithmetic its place, as the interpreter does
     const value = mayFailUnplaced(definition, (name) => this.definition(name))
-      ? call(runtime("located"), [data(evaluationLocation(definition.span)), { kind: "arrow", body: computed }])
+      ? call(runtime("located"), [data(evaluationLocation(definition.span)), { kind: "arrow", body: computed }, ...this.otherMoney()])
       : computed;
     return {
       kind: "arrow",
       parameters: [{ name: parameter, type: typeReference(this.module.recordType(record)) }],
       body: inForce === undefined ? value : conditional(inForce, value, this.emptyValue(definition.type)),
     };
+  }
+
+  /** The policy's money when it is not the yuan (`"EUR"`), for `located` to say an amount too large in it. */
+  private otherMoney(): Expression[] {
+    const word = moneyWord(this.module.program.policy);
+    return word === "yuan" ? [] : [string(word)];
   }
 
   /**
@@ -400,7 +407,7 @@ export class MeasureEmitter {
     const kept: readonly Statement[] =
       location === undefined
         ? returned
-        : [{ kind: "try", body: returned, variable: "error", handler: [{ kind: "throw", value: call(runtime("locatedError"), [error, data(evaluationLocation(location))]) }] }];
+        : [{ kind: "try", body: returned, variable: "error", handler: [{ kind: "throw", value: call(runtime("locatedError"), [error, data(evaluationLocation(location)), ...this.otherMoney()]) }] }];
     return [
       { kind: "let", name: cache, type: union(type, typeReference("undefined")) },
       {

@@ -10,7 +10,7 @@ import { quotedText } from "../literals.js";
 /**
  * Lines longer than this are broken before a binary operator (`and`, `or`, `otherwise`,
  * `+`, `-`, `*`, `/`, a comparison), at `if`, `then` and `else`, between the arguments of a
- * call, before the `where` of an aggregate and between members of a set.
+ * call, before the `for` and the `where` of an aggregate and between members of a set.
  */
 export const lineWidth = 100;
 
@@ -122,7 +122,7 @@ export function layoutExpression(expression: Expr, column: number, indent: numbe
     case "call":
       return expression.args.length === 0 ? single : layoutCall(expression, column);
     case "aggregate":
-      return layoutAggregate(expression, column) ?? single;
+      return layoutAggregate(expression, column);
     case "if":
       return layoutIf(expression, column, indent);
     case "in": {
@@ -152,15 +152,27 @@ function layoutCall(expression: Expr & { kind: "call" }, column: number): Fragme
   return appendToLast(fragments, ")");
 }
 
-/** `count(m in list where condition)` as `count(m in list` then `where condition)` under the list. */
-function layoutAggregate(expression: Expr & { kind: "aggregate" }, column: number): Fragment[] | undefined {
-  if (expression.filter === undefined) return undefined;
-  const value = expression.value === undefined ? "" : `${printExpression(expression.value)} for `;
-  const head = `${expression.operator}(${value}${expression.variable.name} in ${printExpression(expression.list)}`;
-  if (column + head.length > lineWidth) return undefined;
-  const inner = column + expression.operator.length + 1;
-  const filter = layoutExpression(expression.filter, inner + "where ".length, inner + 2);
-  return [{ indent: inner, text: head, anchor: anchorOf(expression.span) }, ...appendToLast(prependToFirst(reindent(filter, inner), "where "), ")")];
+/**
+ * `sum(v for m in list where condition)` with its parts under one another: `sum(v for m in list`
+ * on one line when it fits (else `sum(v` then `for m in list`), then `where condition)`.
+ * `count(m in list where condition)` likewise, without a value.
+ */
+function layoutAggregate(expression: Expr & { kind: "aggregate" }, column: number): Fragment[] {
+  const { operator, variable, list, value, filter } = expression;
+  const inner = column + operator.length + 1;
+  const binding = `${variable.name} in `;
+  /** `m in list`, starting at `at`, the list laid out if it must be */
+  const bindingAt = (at: number): Fragment[] => prependToFirst(layoutExpression(list, at + binding.length, at + 2), binding);
+  const head = `${operator}(${value === undefined ? "" : `${printExpression(value)} for `}${binding}${printExpression(list)}`;
+  // Without a `where`, the closing bracket ends the head's line.
+  const fits = column + head.length + (filter === undefined ? 1 : 0) <= lineWidth;
+  const fragments: Fragment[] = fits
+    ? [{ indent: inner, text: head, anchor: anchorOf(expression.span) }]
+    : value === undefined
+      ? prependToFirst(bindingAt(inner), `${operator}(`)
+      : [...prependToFirst(layoutExpression(value, inner, inner), `${operator}(`), ...prependToFirst(reindent(bindingAt(inner + "for ".length), inner), "for ")];
+  if (filter !== undefined) fragments.push(...prependToFirst(reindent(layoutExpression(filter, inner + "where ".length, inner + 2), inner), "where "));
+  return appendToLast(fragments, ")");
 }
 
 /** `a and b and c` as `a` then one line per `and c`, the operator first. */

@@ -48,6 +48,7 @@ import {
   type ListTable,
 } from "./tables.js";
 import { citedClause } from "../citation-text.js";
+import { moneyWord } from "../currency.js";
 
 export interface SqlFile {
   readonly name: string;
@@ -394,6 +395,7 @@ function measureSql(
   const errorColumns = new Map<string, string>();
   const context: ExpressionContext = {
     dialect,
+    moneyWord: moneyWord(program.policy),
     row,
     definitions,
     definitionColumn: (name) => named.definition(measure.name, name),

@@ -63,6 +63,8 @@ export interface ExpressionProblem {
 /** Everything an expression of one measure is compiled against. */
 export interface ExpressionContext {
   readonly dialect: Dialect;
+  /** the word of the policy's money (`yuan`, `EUR`): an amount too large is said in it */
+  readonly moneyWord: string;
   /** the alias of the row being computed: facts, parameters and definitions are its columns */
   readonly row: string;
   readonly definitions: ReadonlyMap<string, DefinitionIR>;
@@ -89,7 +91,6 @@ type Scope = ReadonlyMap<string, Bound>;
 
 // ---------------------------------------------------------------- messages, as the runtime words them
 
-const moneyTooLarge = amountTooLargeMessage;
 const dateOutOfRange = dateOutOfRangeMessage;
 /** the words of the message of a term of a negative number of months, around the number */
 const [termLengthBefore, termLengthAfter] = termLengthMessage(-1).split("-1") as [string, string];
@@ -291,10 +292,13 @@ function completedMonthsSql(from: string | undefined, to: string | undefined): s
   return `(CASE WHEN ${to} < ${from} THEN NULL WHEN ${apart} = 0 THEN 0 WHEN tiao_last_day_of_term(${from}, ${apart}) < ${to} THEN ${apart} ELSE ${apart} - 1 END)`;
 }
 
-function failureMessage(fails: Failure, dialect: Dialect): string | undefined {
+/** What a failure's message depends on: the dialect's bounds, the policy's money. */
+type FailureContext = Pick<ExpressionContext, "dialect" | "moneyWord">;
+
+function failureMessage(fails: Failure, { dialect, moneyWord }: FailureContext): string | undefined {
   switch (fails) {
     case "money":
-      return moneyTooLarge;
+      return amountTooLargeMessage(moneyWord);
     case "integer":
       return integerTooLargeMessage;
     case "date":
@@ -307,14 +311,14 @@ function failureMessage(fails: Failure, dialect: Dialect): string | undefined {
 }
 
 /** An operation of the table on compiled operands: its value, and its error after theirs. */
-function operation(id: OperationId, operands: readonly SqlValue[], dialect: Dialect, mode: RoundingMode = "half_up", relation: ComparisonOperator = "="): Bound {
+function operation(id: OperationId, operands: readonly SqlValue[], failures: FailureContext, mode: RoundingMode = "half_up", relation: ComparisonOperator = "="): Bound {
   const rendering = sqlOperations[id];
   const sql = rendering.call(
     operands.map((o) => o.sql),
     mode,
     relation,
   );
-  const message = failureMessage(rendering.fails, dialect);
+  const message = failureMessage(rendering.fails, failures);
   return value(sql, firstError(...operands.map((o) => o.error), message === undefined ? undefined : failsWhenNull(sql, message)));
 }
 
@@ -416,27 +420,27 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
       return value(`(${left.sql} ${expr.op.toUpperCase()} ${right.sql})`, firstError(left.error, errorWhen(evaluatesRight, right.error)));
     }
     case "compare":
-      return operation(expr.operation, [sub(expr.left), sub(expr.right)], dialect, "half_up", expr.operator);
+      return operation(expr.operation, [sub(expr.left), sub(expr.right)], context, "half_up", expr.operator);
     case "arithmetic":
       if (arithmeticOperation(expr.operator).symbol === "/") {
         context.problems.push({ expr, message: "the SQL target cannot divide: the runtime's quotient keeps 30 decimals and a digit for the rest, which SQL's decimals do not" });
         return value("NULL");
       }
-      return operation(expr.operator, [sub(expr.left), sub(expr.right)], dialect);
+      return operation(expr.operator, [sub(expr.left), sub(expr.right)], context);
     case "negate":
-      return operation("negate", [sub(expr.operand)], dialect);
+      return operation("negate", [sub(expr.operand)], context);
     case "round": {
       if (expr.operation === "round_money_times_percent" && expr.operand.op === "arithmetic") {
-        return operation(expr.operation, [sub(expr.operand.left), sub(expr.operand.right)], dialect, expr.mode);
+        return operation(expr.operation, [sub(expr.operand.left), sub(expr.operand.right)], context, expr.mode);
       }
-      return integerPercentOf(expr.operand, expr.mode, context, scope) ?? operation(expr.operation, [sub(expr.operand)], dialect, expr.mode);
+      return integerPercentOf(expr.operand, expr.mode, context, scope) ?? operation(expr.operation, [sub(expr.operand)], context, expr.mode);
     }
     case "floor":
     case "ceil":
-      return integerPercentOf(expr.operand, expr.op, context, scope) ?? operation(expr.op, [sub(expr.operand)], dialect);
+      return integerPercentOf(expr.operand, expr.op, context, scope) ?? operation(expr.op, [sub(expr.operand)], context);
     case "min":
     case "max":
-      return operation(expr.operation, [sub(expr.left), sub(expr.right)], dialect);
+      return operation(expr.operation, [sub(expr.left), sub(expr.right)], context);
     case "scale":
       context.problems.push({ expr, message: `the SQL target cannot apply the scale \`${expr.scale}\`` });
       return value("NULL");
@@ -454,7 +458,7 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
     }
     case "function": {
       const args = expr.args.map(sub);
-      const applied = operation(expr.operation, args, dialect);
+      const applied = operation(expr.operation, args, context);
       if (expr.operation !== "completed_months" && expr.operation !== "completed_years") return applied;
       const [from, to] = args.map((a) => a.sql);
       return value(sqlOperations[expr.operation].call(args.map((a) => a.sql), "half_up", "="), firstError(...args.map((a) => a.error), `CASE WHEN ${to} < ${from} THEN ${jsonMessage(datesInWrongOrderMessage)} END`));
@@ -463,7 +467,7 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
       return value(column(row, DATE_COLUMN));
     case "convert": {
       const operand = sub(expr.operand);
-      return isRepresentationChange(expr.conversion) ? operation(expr.conversion, [operand], dialect) : value(operand.sql, operand.error);
+      return isRepresentationChange(expr.conversion) ? operation(expr.conversion, [operand], context) : value(operand.sql, operand.error);
     }
     case "if": {
       const condition = sub(expr.condition);
@@ -495,7 +499,7 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
         context.problems.push({ expr, message: "the SQL target tests a text only against texts written out: `in {\"730000\", \"730010\"}`" });
         return value("NULL");
       }
-      return operation("set_membership", [sub(expr.set), element], dialect);
+      return operation("set_membership", [sub(expr.set), element], context);
     }
     case "is_present":
     case "is_absent": {
@@ -593,7 +597,7 @@ function aggregate(expr: Extract<ExprIR, { op: "aggregate" }>, context: Expressi
       const total = `coalesce(sum(${term.sql}), 0)`;
       const checked = decimal ? total : `tiao_whole(${total})`;
       const sql = `(SELECT ${checked} ${where(passes)})`;
-      const message = decimal ? failureMessage("decimal", context.dialect) : expr.type.kind === "money" ? moneyTooLarge : integerTooLargeMessage;
+      const message = decimal ? failureMessage("decimal", context) : expr.type.kind === "money" ? amountTooLargeMessage(context.moneyWord) : integerTooLargeMessage;
       return value(sql, firstError(firstItemError(), message === undefined ? undefined : failsWhenNull(sql, message)));
     }
   }
@@ -617,6 +621,9 @@ function listAggregate(expr: Extract<ExprIR, { op: "aggregate" }>, list: ListRef
   /** the error of the first item that has one, among the items up to `lastIndex` (all when NULL) */
   const firstItemError = (lastIndex?: string): string | undefined => {
     if (itemError === undefined) return undefined;
+    // an error that does not read the item (a parameter without a value) is the first item's,
+    // which is always evaluated: computed once for the case, not once for each item
+    if (!itemError.includes(item)) return `CASE WHEN len(${items}) > 0 THEN ${itemError} END`;
     const evaluated = lastIndex === undefined ? itemError : `CASE WHEN ${lastIndex} IS NULL OR ${index} <= ${lastIndex} THEN ${itemError} END`;
     return `list_filter(list_transform(${items}, (${item}, ${index}) -> ${evaluated}), e -> e IS NOT NULL)[1]`;
   };
@@ -637,7 +644,7 @@ function listAggregate(expr: Extract<ExprIR, { op: "aggregate" }>, list: ListRef
       const decimal = expr.type.kind === "decimal" || expr.type.kind === "unrounded_money";
       const total = `coalesce(list_sum(list_transform(${passing}, ${item} -> ${term.sql})), 0)`;
       const sql = decimal ? `tiao_decimal(${total})` : `tiao_whole(${total})`;
-      const message = decimal ? failureMessage("decimal", context.dialect) : expr.type.kind === "money" ? moneyTooLarge : integerTooLargeMessage;
+      const message = decimal ? failureMessage("decimal", context) : expr.type.kind === "money" ? amountTooLargeMessage(context.moneyWord) : integerTooLargeMessage;
       return value(sql, firstError(firstItemError(), message === undefined ? undefined : failsWhenNull(sql, message)));
     }
     case "max":

@@ -8,7 +8,8 @@
  * - a record field given as a whole: `<path>` true (its fields have their own columns);
  * - a list of records: one column `<path>`, a JSON array of objects in CSV, a LIST of STRUCTs
  *   (or that JSON text) in Parquet;
- * - values as text: money `1820.50` (yuan, at most two decimals), percentages `60%` or `60`,
+ * - values as text: money `1820.50` (in the policy's money, at most two decimals; `-250.50` for a
+ *   `signed money` fact), percentages `60%` or `60`,
  *   dates `YYYY-MM-DD`, times `HH:MM`, sets as member names joined by commas; an empty field
  *   is a fact not given. Parquet columns may also be typed (BOOLEAN, integers, DECIMAL, DATE):
  *   they are read through their text.
@@ -24,6 +25,7 @@ import { REJECTED_TABLE, flatValueText, requiredFacts } from "../../compiler/sql
 import { CASE_COLUMN, CASES_TABLE, DATE_COLUMN, caseLayout, identifier, listOf, stringLiteral, type CaseLayout, type ListTable, type ValueColumn } from "../../compiler/sql/tables.js";
 import { DUCKDB_DECIMAL, DUCKDB_DECIMAL_LIMIT } from "../../compiler/sql/dialect.js";
 import { memberOf } from "../../compiler/sql/expression.js";
+import { moneyWord } from "../../compiler/currency.js";
 
 const STAGING = "tiao_staging";
 const MAX_SAFE = "9007199254740991";
@@ -45,9 +47,25 @@ interface Reading {
   readonly message: string;
 }
 
-function readValue(text: string, type: ValueType, program: ProgramIR, typed?: { readonly column: string; readonly type: string }): Reading {
+/**
+ * A test of membership inside a lambda: `IN`, which DuckDB evaluates on the list's items as
+ * they come, where `list_contains` with a constant list cost twice as much there. (Outside a
+ * lambda `memberOf` writes a long list as `list_contains`, as DuckDB would make a join of a
+ * long `IN`.)
+ */
+function memberInLambda(value: string, members: readonly string[]): string {
+  return `(${value} IN (${members.map(stringLiteral).join(", ")}))`;
+}
+
+function readValue(
+  text: string,
+  type: ValueType,
+  program: ProgramIR,
+  typed?: { readonly column: string; readonly type: string },
+  inLambda = false,
+): Reading {
   const got = (message: string, shown = text): string => `${stringLiteral(`${message}, got `)} || to_json(${shown})`;
-  const typedReading = typed === undefined ? undefined : readTyped(typed.column, typed.type, type, got);
+  const typedReading = typed === undefined ? undefined : readTyped(typed.column, typed.type, type, got, moneyWord(program.policy));
   if (typedReading !== undefined) return typedReading;
   switch (type.kind) {
     case "bool":
@@ -63,8 +81,8 @@ function readValue(text: string, type: ValueType, program: ProgramIR, typed?: { 
     case "money":
       return {
         value: `CAST(CAST(${text} AS DECIMAL(18,2)) * 100 AS BIGINT)`,
-        invalid: `NOT regexp_full_match(${text}, '[0-9]{1,13}(\\.[0-9]{1,2})?')`,
-        message: got("expected an amount in yuan, not negative, with at most two decimals"),
+        invalid: `NOT regexp_full_match(${text}, '${type.signed === true ? "-?" : ""}[0-9]{1,13}(\\.[0-9]{1,2})?')`,
+        message: got(amountExpected(type, moneyWord(program.policy))),
       };
     case "percent":
       return {
@@ -100,19 +118,20 @@ function readValue(text: string, type: ValueType, program: ProgramIR, typed?: { 
       };
     case "enum": {
       const members = enumMembers(type.name, program);
-      return { value: text, invalid: `NOT ${memberOf(text, members, "duckdb")}`, message: got(`expected one of ${members.join(", ")}`) };
+      const member = inLambda ? memberInLambda(text, members) : memberOf(text, members, "duckdb");
+      return { value: text, invalid: `NOT ${member}`, message: got(`expected one of ${members.join(", ")}`) };
     }
     case "set": {
       const members = enumMembers(type.of, program);
       const names = `string_split(${text}, ',')`;
       return {
         value: `CASE WHEN ${text} = '' THEN '' ELSE array_to_string(list_sort(list_distinct(${names})), ',') END`,
-        invalid: `(${text} <> '' AND NOT list_bool_and(list_transform(${names}, m -> ${memberOf("m", members, "duckdb")})))`,
+        invalid: `(${text} <> '' AND NOT list_bool_and(list_transform(${names}, m -> ${memberInLambda("m", members)})))`,
         message: got(`expected members of ${type.of} joined by commas`),
       };
     }
     case "optional":
-      return readValue(text, type.of, program, typed);
+      return readValue(text, type.of, program, typed, inLambda);
     case "record":
     case "list":
     case "series":
@@ -124,7 +143,12 @@ function readValue(text: string, type: ValueType, program: ProgramIR, typed?: { 
 const INTEGER_TYPES = new Set(["TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "UHUGEINT"]);
 
 /** A typed column's reading, when its type holds values of `type`: the same checks as the text's, on the value. */
-function readTyped(column: string, columnType: string, type: ValueType, got: (message: string, shown: string) => string): Reading | undefined {
+/** What an amount's column must hold: `money` in the policy's money (`yuan`, `EUR`), not negative unless `signed money`. */
+function amountExpected(type: ValueType & { kind: "money" }, moneyWord: string): string {
+  return `expected an amount in ${moneyWord}${type.signed === true ? "" : ", not negative,"} with at most two decimals`;
+}
+
+function readTyped(column: string, columnType: string, type: ValueType, got: (message: string, shown: string) => string, moneyWord: string): Reading | undefined {
   const shown = `CAST(${column} AS VARCHAR)`;
   const decimalScale = /^DECIMAL\(\d+,(\d+)\)$/.exec(columnType)?.[1];
   switch (type.kind) {
@@ -139,8 +163,8 @@ function readTyped(column: string, columnType: string, type: ValueType, got: (me
       if (!INTEGER_TYPES.has(columnType) && (decimalScale === undefined || Number(decimalScale) > 2)) return undefined;
       return {
         value: `TRY_CAST(${column} * 100 AS BIGINT)`,
-        invalid: `(${column} < 0 OR ${column} >= 10000000000000)`,
-        message: got("expected an amount in yuan, not negative, with at most two decimals", shown),
+        invalid: type.signed === true ? `abs(${column}) >= 10000000000000` : `(${column} < 0 OR ${column} >= 10000000000000)`,
+        message: got(amountExpected(type, moneyWord), shown),
       };
     case "percent":
       if (!INTEGER_TYPES.has(columnType) && (decimalScale === undefined || Number(decimalScale) > 4)) return undefined;
@@ -162,7 +186,7 @@ function readTyped(column: string, columnType: string, type: ValueType, got: (me
         ? { value: column, invalid: `(${column} < DATE '0001-01-01' OR ${column} > DATE '9999-12-31')`, message: got("expected a date YYYY-MM-DD", shown) }
         : undefined;
     case "optional":
-      return readTyped(column, columnType, type.of, got);
+      return readTyped(column, columnType, type.of, got, moneyWord);
     default:
       return undefined;
   }
@@ -217,7 +241,7 @@ export function flatInputSql(
     const columnType = columnTypes.get(name);
     const typed = columnType === undefined || columnType === "VARCHAR" ? undefined : { column: raw(name), type: columnType };
     const reading = readValue(text, type, program, typed);
-    const present = typed === undefined || readTyped(raw(name), columnType!, type, () => "") === undefined ? `${text} IS NOT NULL` : `${raw(name)} IS NOT NULL`;
+    const present = typed === undefined || readTyped(raw(name), columnType!, type, () => "", moneyWord(program.policy)) === undefined ? `${text} IS NOT NULL` : `${raw(name)} IS NOT NULL`;
     return {
       value: `CASE WHEN ${present} THEN ${reading.value} END`,
       present,
@@ -227,13 +251,18 @@ export function flatInputSql(
   };
 
   const dateText = given(raw("date"));
-  const date = readValue(dateText, { kind: "date" }, program);
+  // a DATE column is read as it is, not through its text
+  const dateTyped = columnTypes.get("date") === "DATE";
+  const date = dateTyped
+    ? readTyped(raw("date"), "DATE", { kind: "date" }, (message, shown) => `${stringLiteral(`${message}, got `)} || to_json(${shown})`, moneyWord(program.policy))!
+    : readValue(dateText, { kind: "date" }, program);
+  const datePresent = dateTyped ? `${raw("date")} IS NOT NULL` : `${dateText} IS NOT NULL`;
   const columns: ColumnReading[] = [
     {
       value: date.value,
-      present: `${dateText} IS NOT NULL`,
-      bad: `(${dateText} IS NULL OR ${date.invalid})`,
-      problem: `CASE WHEN ${dateText} IS NULL THEN 'date: the evaluation date is missing' WHEN ${date.invalid} THEN 'date: ' || (${date.message}) END`,
+      present: datePresent,
+      bad: `(NOT ${datePresent} OR ${date.invalid})`,
+      problem: `CASE WHEN NOT ${datePresent} THEN 'date: the evaluation date is missing' WHEN ${date.invalid} THEN 'date: ' || (${date.message}) END`,
     },
   ];
   const itemProblems: string[] = [];
@@ -360,14 +389,14 @@ function listItems(list: ListTable, column: string, columnType: string | undefin
   const field = (c: ValueColumn): { present: string; reading: Reading } => {
     if (structFields === undefined) {
       const fieldText = `nullif(json_extract_string(x, ${stringLiteral(`$.${c.name.split(".").map((p) => `"${p}"`).join(".")}`)}), '')`;
-      return { present: `${fieldText} IS NOT NULL`, reading: readValue(fieldText, c.type, program) };
+      return { present: `${fieldText} IS NOT NULL`, reading: readValue(fieldText, c.type, program, undefined, true) };
     }
     const fieldType = structFields.get(c.name);
     if (fieldType === undefined) return { present: "FALSE", reading: { value: "NULL", invalid: "FALSE", message: "NULL" } };
     const raw = `x.${c.name.split(".").map(identifier).join(".")}`;
     const fieldText = given(raw);
-    const typed = fieldType === "VARCHAR" ? undefined : readTyped(raw, fieldType, c.type, (message, shown) => `${stringLiteral(`${message}, got `)} || to_json(${shown})`);
-    return typed === undefined ? { present: `${fieldText} IS NOT NULL`, reading: readValue(fieldText, c.type, program) } : { present: `${raw} IS NOT NULL`, reading: typed };
+    const typed = fieldType === "VARCHAR" ? undefined : readTyped(raw, fieldType, c.type, (message, shown) => `${stringLiteral(`${message}, got `)} || to_json(${shown})`, moneyWord(program.policy));
+    return typed === undefined ? { present: `${fieldText} IS NOT NULL`, reading: readValue(fieldText, c.type, program, undefined, true) } : { present: `${raw} IS NOT NULL`, reading: typed };
   };
   const fields = list.columns.map((c) => ({ column: c, ...field(c) }));
   const itemBad = fields.map((f) => (f.column.type.kind === "optional" ? `(${f.present} AND ${f.reading.invalid})` : `(NOT ${f.present} OR ${f.reading.invalid})`));

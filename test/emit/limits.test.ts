@@ -169,7 +169,22 @@ describe("an amount too large to compute exactly", () => {
     });
     // 90 000 000 000 yuan × 1001 is more than 90 trillion yuan: the error of `base`, where `base` is written
     const { interpreted, compiled } = outcomes(program, module, 1001);
-    expect(interpreted).toEqual({ code: "amount_too_large", message: amountTooLargeMessage, location: { file: "large.tiao", line: 5, column: 3 } });
+    expect(interpreted).toEqual({ code: "amount_too_large", message: amountTooLargeMessage(), location: { file: "large.tiao", line: 5, column: 3 } });
+    expect(compiled).toEqual(interpreted);
+  });
+
+  it("is said in the policy's money, by the interpreter and by generated code alike", async () => {
+    const euros = text.replace('version "1" }', 'version "1" currency EUR }').replaceAll(" yuan", " EUR");
+    const program = programOf(euros);
+    const files = writeGenerated(scratchFolder("limits-too-large-eur"), program);
+    expect(await typeCheck(files.folder)).toBe("");
+    const module = await importCompiled(files.javascript);
+    const { interpreted, compiled } = outcomes(program, module, 1001);
+    expect(interpreted).toEqual({
+      code: "amount_too_large",
+      message: "the amount is too large to compute exactly (more than 90 trillion EUR)",
+      location: { file: "large.tiao", line: 5, column: 3 },
+    });
     expect(compiled).toEqual(interpreted);
   });
 });

@@ -175,6 +175,74 @@ describe("long expressions", () => {
   });
 });
 
+describe("long aggregates", () => {
+  const measure = (value: string) => format(`measure m { let x: money = ${value} cites §1 "x" }`);
+
+  it("break before `for` when the value and the list do not fit on one line, with or without `where`", () => {
+    const value = "round(member.monthly_salary_before_deductions * household_parameters.contribution_rate)";
+    expect(measure(`sum(${value} for member in household.members)`)).toBe(
+      lines(
+        "measure m {",
+        "  let x: money",
+        `    = sum(${value}`,
+        "          for member in household.members)",
+        '    cites §1 "x"',
+        "}",
+      ),
+    );
+    expect(measure(`sum(${value} for member in household.members where member.age > 18)`)).toBe(
+      lines(
+        "measure m {",
+        "  let x: money",
+        `    = sum(${value}`,
+        "          for member in household.members",
+        "          where member.age > 18)",
+        '    cites §1 "x"',
+        "}",
+      ),
+    );
+  });
+
+  it("break a long value or list inside, under the aggregate's first part", () => {
+    expect(
+      measure(
+        "max(member.monthly_salary_before_deductions + member.monthly_capital_returns_before_taxes + member.pension_paid for member in household.members)",
+      ),
+    ).toBe(
+      lines(
+        "measure m {",
+        "  let x: money",
+        "    = max(member.monthly_salary_before_deductions",
+        "          + member.monthly_capital_returns_before_taxes",
+        "          + member.pension_paid",
+        "          for member in household.members)",
+        '    cites §1 "x"',
+        "}",
+      ),
+    );
+    expect(
+      measure(
+        "count(member in combined_members_of_the_household_and_the_relatives(household.members_living_in_the_accommodation, household.relatives))",
+      ),
+    ).toBe(
+      lines(
+        "measure m {",
+        "  let x: money",
+        "    = count(member in combined_members_of_the_household_and_the_relatives(household.members_living_in_the_accommodation,",
+        "                                                                          household.relatives))",
+        '    cites §1 "x"',
+        "}",
+      ),
+    );
+  });
+
+  it("stay on one line when they fit, and format once", () => {
+    expect(measure("sum(p.salary for p in household.members)")).toBe(lines("measure m {", "  let x: money", "    = sum(p.salary for p in household.members)", '    cites §1 "x"', "}"));
+    const broken = measure(`sum(${"p.salary + ".repeat(8)}p.rent for p in household.members)`);
+    expect(format(broken)).toBe(broken);
+  });
+});
+
 describe("comments", () => {
   it("stay at the end of their line, or on their own line before what followed them", () => {
     const text = `# about the file

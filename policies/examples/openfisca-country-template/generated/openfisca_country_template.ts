@@ -396,6 +396,7 @@ export function basicIncomeOutputs(
     basic_income: (member: Person) => located(
       { file: "policies/examples/openfisca-country-template/benefits.tiao", line: 9, column: 3 },
       () => basicIncomeBasicIncome(member, age, asOf, overrides),
+      "EUR",
     ),
   };
 }
@@ -652,6 +653,7 @@ export function ageOutputs(
     age: (member: Person) => located(
       { file: "policies/examples/openfisca-country-template/demographics.tiao", line: 4, column: 3 },
       () => ageAge(member, asOf, overrides),
+      "EUR",
     ),
   };
 }
@@ -777,6 +779,7 @@ export function disposableIncomeOutputs(
       throw locatedError(
         error,
         { file: "policies/examples/openfisca-country-template/disposable-income.tiao", line: 8, column: 3 },
+        "EUR",
       );
     }
   }
@@ -798,7 +801,8 @@ export function disposableIncomeOutputs(
     } catch (error) {
       throw locatedError(
         error,
-        { file: "policies/examples/openfisca-country-template/disposable-income.tiao", line: 12, column: 3 },
+        { file: "policies/examples/openfisca-country-template/disposable-income.tiao", line: 13, column: 3 },
+        "EUR",
       );
     }
   }
@@ -828,7 +832,8 @@ export function disposableIncomeOutputs(
     } catch (error) {
       throw locatedError(
         error,
-        { file: "policies/examples/openfisca-country-template/disposable-income.tiao", line: 16, column: 3 },
+        { file: "policies/examples/openfisca-country-template/disposable-income.tiao", line: 18, column: 3 },
+        "EUR",
       );
     }
   }
@@ -931,6 +936,7 @@ export function housingAllowanceOutputs(
       throw locatedError(
         error,
         { file: "policies/examples/openfisca-country-template/housing.tiao", line: 22, column: 3 },
+        "EUR",
       );
     }
   }
@@ -1010,6 +1016,7 @@ export function housingTaxOutputs(
       throw locatedError(
         error,
         { file: "policies/examples/openfisca-country-template/housing.tiao", line: 29, column: 3 },
+        "EUR",
       );
     }
   }
@@ -1037,6 +1044,7 @@ export function housingTaxOutputs(
       throw locatedError(
         error,
         { file: "policies/examples/openfisca-country-template/housing.tiao", line: 33, column: 3 },
+        "EUR",
       );
     }
   }
@@ -1078,6 +1086,7 @@ export function housingTaxOutputs(
       throw locatedError(
         error,
         { file: "policies/examples/openfisca-country-template/housing.tiao", line: 37, column: 3 },
+        "EUR",
       );
     }
   }
@@ -1170,6 +1179,7 @@ export function householdIncomeOutputs(
       throw locatedError(
         error,
         { file: "policies/examples/openfisca-country-template/income.tiao", line: 4, column: 3 },
+        "EUR",
       );
     }
   }
@@ -1264,6 +1274,7 @@ export function totalBenefitsOutputs(
       throw locatedError(
         error,
         { file: "policies/examples/openfisca-country-template/stats.tiao", line: 4, column: 3 },
+        "EUR",
       );
     }
   }
@@ -1367,6 +1378,7 @@ export function totalTaxesOutputs(
       throw locatedError(
         error,
         { file: "policies/examples/openfisca-country-template/stats.tiao", line: 11, column: 3 },
+        "EUR",
       );
     }
   }
@@ -1484,6 +1496,7 @@ export function incomeTaxOutputs(
     income_tax: (member: Person) => located(
       { file: "policies/examples/openfisca-country-template/taxes.tiao", line: 8, column: 3 },
       () => incomeTaxIncomeTax(member, pension, asOf, overrides),
+      "EUR",
     ),
   };
 }
@@ -1576,6 +1589,7 @@ export function socialSecurityContributionOutputs(
     social_security_contribution: (member: Person) => located(
       { file: "policies/examples/openfisca-country-template/taxes.tiao", line: 15, column: 3 },
       () => socialSecurityContributionSocialSecurityContribution(member, asOf, overrides),
+      "EUR",
     ),
   };
 }
@@ -1944,7 +1958,7 @@ export const measures: Measures = {
               clause: "§10",
               quote: "A household's disposable income for a month is the salaries, capital returns, pensions and basic incomes of its members, with the housing allowance and the parenting allowance of the household, less its members' income taxes and social security contributions and a twelfth of the household's housing tax for the year",
             },
-            location: "policies/examples/openfisca-country-template/disposable-income.tiao:17",
+            location: "policies/examples/openfisca-country-template/disposable-income.tiao:19",
           },
         },
       ],
