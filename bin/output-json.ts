@@ -61,6 +61,8 @@ function presentValueWriter(type: ValueType, schema: FactSchema): JsonWriter {
       return quoted<CalendarDate>(formatDate);
     case "time":
       return quoted<TimeOfDay>(formatTime);
+    case "text":
+      return (value) => JSON.stringify(value as string);
     case "optional":
       return presentValueWriter(type.of, schema);
     case "set":

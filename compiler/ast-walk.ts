@@ -11,6 +11,7 @@ export function forEachSubExpression(expr: Expr, visit: (child: Expr) => void): 
     case "duration":
     case "date":
     case "time":
+    case "text":
     case "absent":
     case "evaluation_date":
     case "name":

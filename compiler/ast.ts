@@ -64,6 +64,7 @@ export type PrimitiveTypeName =
   | "percent"
   | "date"
   | "time"
+  | "text"
   | "months"
   | "days";
 
@@ -307,6 +308,8 @@ export type Expr =
   | DateLiteral
   /** `18:00` as written */
   | { readonly kind: "time"; readonly text: string; readonly span: SourceSpan }
+  /** `"730000"`: a text, its escapes decoded (`value` is the text itself) */
+  | { readonly kind: "text"; readonly value: string; readonly span: SourceSpan }
   | { readonly kind: "absent"; readonly span: SourceSpan }
   /** a bare name */
   | { readonly kind: "name"; readonly name: Identifier; readonly span: SourceSpan }

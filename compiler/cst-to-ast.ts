@@ -166,6 +166,7 @@ const primitiveTypeNames: ReadonlySet<string> = new Set<PrimitiveTypeName>([
   "percent",
   "date",
   "time",
+  "text",
   "months",
   "days",
 ]);
@@ -893,6 +894,8 @@ class Converter implements ChainContext {
     if (date !== undefined) return date;
     const time = childToken(node, "TimeLiteral");
     if (time !== undefined) return { kind: "time", text: time.image, span: this.tokenSpan(time) };
+    const text = this.string(childToken(node, "StringLiteral"));
+    if (text !== undefined) return { kind: "text", value: text.value, span: text.span };
     const truth = childToken(node, "True") ?? childToken(node, "False");
     if (truth !== undefined) return { kind: "bool", value: truth.image === "true", span: this.tokenSpan(truth) };
     const evaluationDate = childToken(node, "EvaluationDateWord");

@@ -42,6 +42,7 @@ export type { CitationReference, RuleReference, WindowReport };
 import { printExpression, printFormula, type FormulaContext, type NameRead } from "./explain-formula.js";
 import type { ExplanationWords, NotAppliedReason } from "./explain-words.js";
 import { citedClause } from "./citation-text.js";
+import { quotedText } from "./literals.js";
 import { additionOf, operationFunction } from "./operations.js";
 
 /**
@@ -709,10 +710,15 @@ export function shortCitation(citation: CitationIR): string {
 export function describeValue(value: OutputJson, type: ValueType, words?: ExplanationWords, unit: string = words?.unit ?? "yuan"): string {
   if (value === null) return words?.absent ?? "absent";
   if (type.kind === "per_member" && Array.isArray(value)) return `[${value.map((item) => describeValue(item, type.of, words, unit)).join(", ")}]`;
-  if (Array.isArray(value)) return `{${value.join(", ")}}`;
-  const kind = type.kind === "optional" ? type.of.kind : type.kind;
+  const inner = type.kind === "optional" ? type.of : type;
+  // a set of texts has `of: "text"`, a reserved word no enum can be named
+  if (Array.isArray(value)) return `{${(inner.kind === "set" && inner.of === "text" ? value.map((item) => quotedText(String(item))) : value).join(", ")}}`;
+  const kind = inner.kind;
   const text = String(value);
   switch (kind) {
+    case "text":
+      // in quotes, as the policy writes a text: `"730105"` is not the number 730105
+      return quotedText(text);
     case "money":
       return words === undefined ? `${text} ${unit}` : words.money(text);
     case "months":

@@ -19,7 +19,8 @@ export interface DecimalLiteral {
  * A literal, decoded, by the expression's type: bool → boolean; integer, months, days → the
  * number; money → fen; percent → millionths; date → days since 1970-01-01; time → minutes
  * since midnight; decimal and unrounded_money → a `DecimalLiteral`; enum → member name;
- * set → sorted member names; optional → null for absent, or the inner literal.
+ * text → the text itself, its escapes decoded; set → sorted member names (or texts, for a set
+ * of texts); optional → null for absent, or the inner literal.
  */
 export type LiteralValue = boolean | number | string | null | readonly string[] | DecimalLiteral;
 
@@ -45,11 +46,19 @@ export function literalRuntimeValue(value: LiteralValue): RuntimeValue {
   return decimal;
 }
 
-/** The literal's figure as the drafter writes it, without a unit: `846.00`, `80`, `12.5`, `2021-10-20`, `08:30`, `6`. */
+/** A text as the drafter writes it, in quotes with its escapes: `"730000"`, `"a \\"b\\""`. */
+export function quotedText(value: string): string {
+  return `"${value.replace(/[\\"\n]/g, (character) => (character === "\n" ? "\\n" : `\\${character}`))}"`;
+}
+
+/** The literal's figure as the drafter writes it, without a unit: `846.00`, `80`, `12.5`, `2021-10-20`, `08:30`, `6`, `"730000"`. */
 export function literalFigure(value: LiteralValue, type: ValueType): string {
-  const kind = type.kind === "optional" ? type.of.kind : type.kind;
+  const inner = type.kind === "optional" ? type.of : type;
+  const kind = inner.kind;
   if (isDecimalLiteral(value)) return formatDecimal(literalRuntimeValue(value) as Decimal);
-  if (Array.isArray(value)) return `{${value.join(", ")}}`;
+  // a set of texts has `of: "text"`, a reserved word no enum can be named
+  if (Array.isArray(value)) return `{${(inner.kind === "set" && inner.of === "text" ? value.map(quotedText) : value).join(", ")}}`;
+  if (kind === "text" && typeof value === "string") return quotedText(value);
   if (typeof value !== "number") return String(value);
   switch (kind) {
     case "money":

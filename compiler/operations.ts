@@ -38,6 +38,8 @@ export interface Operation {
   readonly rounds?: true;
   /** a built-in function: its name as written, `name(operands)` */
   readonly function?: string;
+  /** a built-in function: what its arguments stand for, as a diagnostic writes a call (`starts_with(text, prefix)`) */
+  readonly arguments?: readonly string[];
   /**
    * a comparison: its runtime function gives the order of the operands (-1, 0, 1), and
    * `a op b` holds when `order op 0` does; `order` allows every operator, `equality` only `=` and `!=`
@@ -117,6 +119,9 @@ const table = {
   first_day_of_year: { function: "first_day_of_year", operands: ["date"], result: "date", runtime: "firstDayOfYear" },
   last_day_of_year: { function: "last_day_of_year", operands: ["date"], result: "date", runtime: "lastDayOfYear" },
 
+  /** a text's beginning: a district chosen by its postal code's prefix, `starts_with(person.postal_code, "7300")` */
+  starts_with: { function: "starts_with", arguments: ["text", "prefix"], operands: ["text", "text"], result: "bool", runtime: "startsWith" },
+
   /** the conversions that change the representation (a whole number as a decimal, an amount as an unrounded one) */
   integer_to_decimal: { operands: ["integer"], result: "decimal", runtime: "decimalFromInteger" },
   money_to_unrounded: { operands: ["money"], result: "unrounded_money", runtime: "moneyToDecimal" },
@@ -127,14 +132,14 @@ const table = {
    */
   compare_numbers: { compares: "order", between: NUMBERS, result: "bool", runtime: "compareNumbers", native: true },
   compare_decimals: { compares: "order", between: DECIMALS, result: "bool", runtime: "compareDecimal" },
-  compare_choices: { compares: "equality", between: ["bool", "enum"], result: "bool", runtime: "compareEqual", native: true },
+  compare_choices: { compares: "equality", between: ["bool", "enum", "text"], result: "bool", runtime: "compareEqual", native: true },
   compare_sets: { compares: "equality", between: ["set"], result: "bool", runtime: "compareSets" },
   /** `min(a, b)`, `max(a, b)`: the kinds that have an order */
   min_numbers: { chooses: "min", between: NUMBERS, result: "operand", runtime: "minOf" },
   max_numbers: { chooses: "max", between: NUMBERS, result: "operand", runtime: "maxOf" },
   min_decimals: { chooses: "min", between: DECIMALS, result: "operand", runtime: "minDecimal" },
   max_decimals: { chooses: "max", between: DECIMALS, result: "operand", runtime: "maxDecimal" },
-  /** `element in set`: an enum member in a set of that enum's members (the set evaluated first) */
+  /** `element in set`: an enum member in a set of that enum's members, or a text in a set of texts (the set evaluated first) */
   set_membership: { operands: ["set", "enum"], result: "bool", runtime: "isMember", native: true },
 } as const satisfies Record<string, Operation>;
 

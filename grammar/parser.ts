@@ -688,6 +688,8 @@ export class TiaoParser extends CstParser {
     { ALT: () => this.SUBRULE(this.quantity) },
     { ALT: () => this.CONSUME(DateLiteral) },
     { ALT: () => this.CONSUME(TimeLiteral) },
+    // a text, `"730000"`: the same token as a label or a quote
+    { ALT: () => this.CONSUME(StringLiteral) },
     { ALT: () => this.CONSUME(True) },
     { ALT: () => this.CONSUME(False) },
     { ALT: () => this.CONSUME(Absent) },

@@ -11,7 +11,7 @@ import { createToken, Lexer, type TokenType } from "chevrotain";
 
 /** Every reserved word. A field name may still be a reserved word (see parser.ts). */
 export const Keyword = createToken({ name: "Keyword", pattern: Lexer.NA, label: "a keyword" });
-/** `bool integer decimal money percent date time months days` */
+/** `bool integer decimal money percent date time text months days` */
 export const PrimitiveType = createToken({ name: "PrimitiveType", pattern: Lexer.NA, label: "a type such as `money`" });
 /** `yuan`, `元` */
 export const MoneyUnit = createToken({ name: "MoneyUnit", pattern: Lexer.NA, label: "`yuan`" });
@@ -242,6 +242,7 @@ export const MoneyKw = keyword("money", "MoneyKw", [PrimitiveType]);
 export const PercentKw = keyword("percent", "PercentKw", [PrimitiveType]);
 export const DateKw = keyword("date", "DateKw", [PrimitiveType]);
 export const TimeKw = keyword("time", "TimeKw", [PrimitiveType]);
+export const TextKw = keyword("text", "TextKw", [PrimitiveType]);
 export const Months = keyword("months", "Months", [PrimitiveType, MonthsUnit]);
 export const Days = keyword("days", "Days", [PrimitiveType, DaysUnit]);
 export const Month = keyword("month", "Month", [MonthsUnit]);
@@ -263,7 +264,7 @@ const keywordTokens: readonly TokenType[] = [
   Policy, Title, DocumentKw, Issuer, Issued, Version, Notice, Amends, Repeal, Enum, RecordKw, Entity, Parameter, Unit, Value,
   From, Until, Source, Note, Measure, In, Force, Let, Output, RuleKw, Exception, To, When, Cites, Not, Computable,
   Because, If, Then, Else, Match, And, Or, True, False, Absent, Is, Present, Otherwise, For, Where, Count, Sum,
-  AnyKw, All, Optional, List, SetKw, Of, Bool, Integer, DecimalKw, MoneyKw, PercentKw, DateKw, TimeKw, Months,
+  AnyKw, All, Optional, List, SetKw, Of, Bool, Integer, DecimalKw, MoneyKw, PercentKw, DateKw, TimeKw, TextKw, Months,
   Days, Month, Day, Yuan, Years, Year, EvaluationDate,
 ];
 

@@ -12,7 +12,7 @@ export function compareNumbers(a: number, b: number): -1 | 0 | 1 {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Whether two values that have no order (truth values, members of an enum) are the same: 0 when they are. */
+/** Whether two values that have no order (truth values, members of an enum, texts) are the same: 0 when they are. */
 export function compareEqual<T extends string | boolean>(a: T, b: T): 0 | 1 {
   return a === b ? 0 : 1;
 }

@@ -37,6 +37,7 @@ export { applyScale, type DatedFigure, type ScaleBracketData, type ScaleData, ty
 export { addDays, addMonths, subtractDays, subtractMonths, subtractDates, lastDayOfTerm, daysBetween, minOf, maxOf } from "./dates.js";
 export { divideDecimal, divideMoneyByInteger, divideMoneyByDecimal, divideMoneyByMoney } from "./division.js";
 export { completedMonths, completedYears, yearOf, monthOf, firstDayOfMonth, lastDayOfMonth, firstDayOfYear, lastDayOfYear } from "./calendar.js";
+export { startsWith } from "./text.js";
 export { compareNumbers, compareEqual, compareSets, minDecimal, maxDecimal, isMember } from "./compare.js";
 
 // The JSON-facing entry point of generated modules (their `evaluateJson`)

@@ -15,6 +15,7 @@ import { MAX_DEPTH } from "./json.js";
 import { type Money, parseMoney, parsePercent, type Percent } from "./money.js";
 import { parameterOverrides } from "./own-properties.js";
 import type { RecordValue, RuntimeValue, Scenario } from "./scenario.js";
+import { textProblem } from "./text.js";
 import type { FactSchema, RecordDecl, ValueType } from "./types.js";
 
 // ---------------------------------------------------------------------------------------
@@ -34,8 +35,9 @@ const RECORD = 10;
 const OPTIONAL = 11;
 /** A type naming a record the schema does not declare: any value of it is a problem. */
 const UNDECLARED = 12;
+const TEXT = 13;
 
-type Kind = typeof BOOL | typeof COUNT | typeof MONEY | typeof DECIMAL | typeof PERCENT | typeof DATE | typeof TIME
+type Kind = typeof BOOL | typeof COUNT | typeof MONEY | typeof DECIMAL | typeof PERCENT | typeof DATE | typeof TIME | typeof TEXT
   | typeof MEMBER | typeof SET | typeof LIST | typeof RECORD | typeof OPTIONAL | typeof UNDECLARED;
 
 /** One class for every type, so that the reader's property reads see a single shape. */
@@ -169,6 +171,8 @@ function buildPlan(schema: FactSchema): ScenarioPlan {
         return new TypePlan(DATE);
       case "time":
         return new TypePlan(TIME);
+      case "text":
+        return new TypePlan(TEXT);
       case "enum":
       case "set": {
         // An enum the schema does not declare has no members: an empty set is still a set of it.
@@ -397,6 +401,8 @@ class ScenarioReader {
         return this.date();
       case TIME:
         return this.time();
+      case TEXT:
+        return this.textValue();
       case MEMBER:
         return this.member(type);
       case SET:
@@ -710,6 +716,13 @@ class ScenarioReader {
       }
     }
     return parseTime(this.string()) ?? giveUp();
+  }
+
+  /** A text: a string of at most TEXT_MAX_LENGTH characters and nothing a reader cannot see (runtime/text.ts). */
+  private textValue(): string {
+    if (this.text.charCodeAt(this.offset) !== QUOTE) giveUp();
+    const value = this.string();
+    return textProblem(value) === undefined ? value : giveUp();
   }
 
   /** The number written by `count` decimal digits at `start`; NaN when one is not a digit. */

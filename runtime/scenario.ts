@@ -27,6 +27,7 @@ import {
 } from "./money.js";
 import { ownValue, parameterOverrides } from "./own-properties.js";
 import { readValidScenario } from "./scenario-reader.js";
+import { textProblem } from "./text.js";
 import type { EnumDecl, FactSchema, FieldDecl, RecordDecl, ValueType } from "./types.js";
 
 export type RuntimeValue = boolean | number | string | Decimal | null | readonly RuntimeValue[] | RecordValue;
@@ -276,6 +277,11 @@ export function readValue(
     case "time": {
       const time = typeof json === "string" ? parseTime(json) : undefined;
       return time ?? reject('expected a time of day "HH:MM" from 00:00 to 23:59');
+    }
+    case "text": {
+      if (typeof json !== "string") return reject('expected a text in quotes such as "730000"');
+      const problem = textProblem(json);
+      return problem === undefined ? json : reject(problem);
     }
     case "enum":
       return readMember(json, type.name, schema, reject);
@@ -543,6 +549,7 @@ export function formatValue(value: RuntimeValue, type: ValueType, schema?: FactS
     case "months":
     case "days":
     case "enum":
+    case "text":
       return value as boolean | number | string;
     case "money":
       return formatMoney(value as Money);
@@ -583,7 +590,7 @@ function formatRecord(value: RecordValue, recordName: string, schema: FactSchema
 
 /**
  * What an output holds when its measure is not in force: false, 0, 0.00, 0%, null
- * (dates, times, enums, optional values), an empty set or list.
+ * (dates, times, enums, texts, optional values), an empty set or list.
  */
 export function emptyValue(type: ValueType): RuntimeValue {
   switch (type.kind) {
@@ -601,6 +608,7 @@ export function emptyValue(type: ValueType): RuntimeValue {
     case "date":
     case "time":
     case "enum":
+    case "text":
     case "optional":
       return null;
     case "set":
@@ -613,6 +621,11 @@ export function emptyValue(type: ValueType): RuntimeValue {
     case "per_member":
       throw new Error("the empty value of an output for each member is one per member: see emptyPerMember");
   }
+}
+
+/** Whether an output of the type is null when its measure is not in force, though the type itself is not optional: a date, a time, a text, an enum member. */
+export function isNullWhenEmpty(type: ValueType): boolean {
+  return type.kind === "date" || type.kind === "time" || type.kind === "text" || type.kind === "enum";
 }
 
 /** Set members in the one order outputs and comparisons use: by name, code unit by code unit. */

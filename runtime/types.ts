@@ -14,6 +14,8 @@ export type ValueType =
   | { readonly kind: "percent" }
   | { readonly kind: "date" }
   | { readonly kind: "time" }
+  /** a short text that identifies something (a postal code, a register number): at most TEXT_MAX_LENGTH characters, no control characters (runtime/text.ts) */
+  | { readonly kind: "text" }
   | { readonly kind: "months" }
   | { readonly kind: "days" }
   | { readonly kind: "enum"; readonly name: string }

@@ -76,9 +76,9 @@ export function checkFunctionCall(
   context: ExprContext,
   checkArgument: (argument: Expr, type: ValueType) => ExprIR | undefined,
 ): ExprIR | undefined {
-  const { operands, result } = functionOperation(operation);
+  const { operands, result, arguments: argumentNames } = functionOperation(operation);
   if (args.length !== operands.length) {
-    const usage = `${callee.name}(${operands.length === 2 ? "from, to" : "date"})`;
+    const usage = `${callee.name}(${argumentNames?.join(", ") ?? (operands.length === 2 ? "from, to" : "date")})`;
     reportError(context.reporter, "T0212", span, `\`${callee.name}\` takes ${operands.length === 1 ? "1 argument" : `${operands.length} arguments`}, but ${args.length === 1 ? "1 is" : `${args.length} are`} given`, {
       help: `write \`${usage}\``,
     });

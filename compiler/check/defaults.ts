@@ -16,7 +16,7 @@ import { rootContext } from "./scope.js";
 import { describeType } from "./types.js";
 
 /** Kinds of facts that may have a default. */
-const defaultable = new Set<ValueType["kind"]>(["bool", "integer", "decimal", "money", "percent", "date", "time", "months", "days", "enum"]);
+const defaultable = new Set<ValueType["kind"]>(["bool", "integer", "decimal", "money", "percent", "date", "time", "text", "months", "days", "enum"]);
 
 /** The schema with each field's default, as the JSON a scenario would give; reported where one cannot be. */
 export function withFieldDefaults(schema: FactSchema, files: readonly PolicyFile[], symbols: ProgramSymbols, reporter: Reporter): FactSchema {
@@ -49,7 +49,7 @@ function defaultValue(field: FieldDeclaration, type: ValueType, context: ReturnT
           ? "a fact that may be absent is absent when left out: declare it without `optional` to give it a default"
           : type.kind === "series"
             ? `write the value of a period not given after the series' type: \`monthly money otherwise ${amountText(context.reporter, "0")}\``
-            : "a default is one value: a yes/no, a number, an amount, a percentage, a date, a time or a member of an enum",
+            : "a default is one value: a yes/no, a number, an amount, a percentage, a date, a time, a text or a member of an enum",
     });
     return undefined;
   }

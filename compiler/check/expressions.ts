@@ -12,7 +12,7 @@ import { choiceOf, comparesWith, comparisonOf, findFunction, orderedKinds, round
 import { calendarFunctionNames, checkEvaluationDate, checkFunctionCall, checkYears, checkYearsOf, reportYearsByHand } from "./calendar.js";
 import { checkDateLiteral, checkTimeLiteral } from "./dates.js";
 import { convert, literal, pathText, unitlessNumberText } from "./ir-nodes.js";
-import { decimalValue, integerValue, isWholeNumberText, moneyValue, percentValue } from "./literals.js";
+import { decimalValue, integerValue, isWholeNumberText, moneyValue, percentValue, textValue } from "./literals.js";
 import { readMeasureOutput, readMeasureOutputForMember } from "./measure-outputs.js";
 import type { ArithmeticOperator } from "./operators.js";
 import { arithmetic, reportIntegerIsNotDuration, reportMayBeAbsent, reportMissingUnit, requirePresent, unify } from "./operators.js";
@@ -22,7 +22,7 @@ import type { DefinitionSignature, Expectation, ExprContext } from "./scope.js";
 import { pathKey, presentWhen, withLocal, withPresent } from "./scope.js";
 import { checkScaleApplication, reportScaleAsValue } from "./scales.js";
 import { checkSeriesTotal, checkValueAt, readAtEvaluationDate } from "./series.js";
-import { boolType, daysType, decimalType, describeType, integerType, monthsType, optionalOf, percentType, sameType, timeType, dateType, moneyType } from "./types.js";
+import { boolType, daysType, decimalType, describeType, integerType, monthsType, optionalOf, percentType, sameType, TEXT_SET, textSetType, textType, timeType, dateType, moneyType } from "./types.js";
 
 export function checkExpr(expr: Expr, context: ExprContext, expected?: Expectation): ExprIR | undefined {
   return coerce(synthesize(expr, context, expected), context, expected);
@@ -48,6 +48,8 @@ function synthesize(expr: Expr, context: ExprContext, expected: Expectation | un
       return literal(checkDateLiteral(expr, reporter), dateType, expr.span);
     case "time":
       return literal(checkTimeLiteral(expr.text, expr.span, reporter), timeType, expr.span);
+    case "text":
+      return literal(textValue(expr.value, expr.span, reporter), textType, expr.span);
     case "absent":
       return absentLiteral(expr.span, context, expected);
     case "name":
@@ -123,6 +125,7 @@ function coerce(expr: ExprIR | undefined, context: ExprContext, expected: Expect
 function mismatchHelp(have: ValueType, want: ValueType): string {
   if (want.kind === "bool") return "a condition is true or false: compare values with `=`, `<`, … or test them with `is present`";
   if (want.kind === "enum" && have.kind === "enum") return `write a member of \`${want.name}\``;
+  if (want.kind === "text") return 'write a text in quotes, e.g. `"730000"`';
   return `give ${describeType(want)} here`;
 }
 
@@ -153,6 +156,7 @@ function absentLiteral(span: SourceSpan, context: ExprContext, expected: Expecta
 
 function checkSetLiteral(elements: readonly Expr[], span: SourceSpan, context: ExprContext, expected: Expectation | undefined): ExprIR | undefined {
   const want = expectedValueType(expected);
+  if (want?.kind === "set" && want.of === TEXT_SET) return checkTextSetLiteral(elements, span, context);
   const elementExpectation: Expectation | undefined = want?.kind === "set" ? { type: { kind: "enum", name: want.of } } : undefined;
   const checked = elements.map((element) => checkExpr(element, context, elementExpectation));
   const members: string[] = [];
@@ -183,6 +187,23 @@ function checkSetLiteral(elements: readonly Expr[], span: SourceSpan, context: E
     return undefined;
   }
   return literal(members.sort(), { kind: "set", of: enumName }, span);
+}
+
+/** `{"730000", "730010"}` after `in`, where the element is a text: texts written out. */
+function checkTextSetLiteral(elements: readonly Expr[], span: SourceSpan, context: ExprContext): ExprIR | undefined {
+  const texts: string[] = [];
+  for (const element of elements) {
+    const checked = checkExpr(element, context, { type: textType });
+    if (checked === undefined) return undefined;
+    if (checked.op !== "literal" || typeof checked.value !== "string") {
+      reportError(context.reporter, "T1122", checked.span, "a set of texts is written with texts in quotes only", {
+        help: 'write the texts themselves, e.g. `{"730000", "730010"}`, or compare with `=`',
+      });
+      return undefined;
+    }
+    if (!texts.includes(checked.value)) texts.push(checked.value);
+  }
+  return literal(texts.sort(), textSetType, span);
 }
 
 // ---------------------------------------------------------------- names
@@ -670,6 +691,12 @@ function checkComparison(operator: "=" | "!=" | "<" | "<=" | ">" | ">=", expr: B
   const operation = comparisonOf(both.type.kind);
   if (operation === undefined || !comparesWith(operation, operator)) {
     const ordering = operator !== "=" && operator !== "!=";
+    if (ordering && both.type.kind === "text") {
+      reportError(context.reporter, "T1121", expr.span, `texts have no order: \`${operator}\` does not apply to them`, {
+        help: 'compare texts with `=` or `!=`, test the beginning with `starts_with(postal_code, "7300")`, or list the texts: `in {"730000", "730010"}`',
+      });
+      return undefined;
+    }
     reportError(context.reporter, "T0311", expr.span, `\`${operator}\` does not apply to ${describeType(both.type)}`, {
       help: ordering ? "only numbers, amounts, percentages, months, days, dates and times are ordered: use `=` or `!=`" : "compare their fields one by one",
     });
@@ -720,13 +747,14 @@ function spanFrom(start: SourceSpan, whole: SourceSpan): SourceSpan {
 function checkMembership(expr: Extract<Expr, { kind: "in" }>, context: ExprContext): ExprIR | undefined {
   const checked = checkExpr(expr.element, context);
   const element = checked === undefined ? undefined : requirePresent(checked, context.reporter);
-  if (element !== undefined && element.type.kind !== "enum") {
-    reportError(context.reporter, "T0316", element.span, `\`in\` tests a member of an enum, not ${describeType(element.type)}`, {
+  if (element !== undefined && element.type.kind !== "enum" && element.type.kind !== "text") {
+    reportError(context.reporter, "T0316", element.span, `\`in\` tests a member of an enum or a text, not ${describeType(element.type)}`, {
       help: "compare other values with `=`, `<`, `>`, …",
     });
     return undefined;
   }
-  const set = checkExpr(expr.set, context, element?.type.kind === "enum" ? { type: { kind: "set", of: element.type.name } } : undefined);
+  const setType: ValueType | undefined = element?.type.kind === "enum" ? { kind: "set", of: element.type.name } : element?.type.kind === "text" ? textSetType : undefined;
+  const set = checkExpr(expr.set, context, setType === undefined ? undefined : { type: setType });
   if (element === undefined || set === undefined) return undefined;
   return { op: "in", element, set, type: boolType, span: expr.span };
 }

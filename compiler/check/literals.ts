@@ -6,6 +6,7 @@
  */
 import { parseDecimal } from "../../runtime/decimal.js";
 import { parseMoney, parsePercent, type Money, type Percent } from "../../runtime/money.js";
+import { TEXT_MAX_LENGTH, textProblem } from "../../runtime/text.js";
 import type { SourceSpan } from "../../runtime/types.js";
 import { decimalLiteral, type DecimalLiteral } from "../literals.js";
 import type { Reporter } from "./report.js";
@@ -93,4 +94,30 @@ export function percentValue(text: string, span: SourceSpan, reporter: Reporter)
     return undefined;
   }
   return parsePercent(fraction === "" ? digits.whole : `${digits.whole}.${fraction}`) ?? reportTooLarge(text, span, reporter);
+}
+
+/**
+ * A text, `"730000"`, already decoded from its escapes: what a scenario's text may hold
+ * (runtime/text.ts), so that a literal can equal a fact. The lexer has refused the invisible
+ * characters a quote may not hold (T0112), but a quote may hold a tab, and an escape can write
+ * a line break.
+ */
+export function textValue(value: string, span: SourceSpan, reporter: Reporter): string | undefined {
+  const problem = textProblem(value);
+  if (problem === undefined) return value;
+  const length = [...value].length;
+  if (length > TEXT_MAX_LENGTH) {
+    reportError(reporter, "T1120", span, `this text has ${length} characters, more than a text may hold`, {
+      help: `a text identifies something (a postal code, a register number) in at most ${TEXT_MAX_LENGTH} characters; longer words belong in a label or a note`,
+    });
+  } else if (value.includes("\n")) {
+    reportError(reporter, "T1120", span, "a text cannot hold a line break", {
+      help: "remove `\\n`: a text is compared whole with a scenario's, which holds no line break",
+    });
+  } else {
+    reportError(reporter, "T1120", span, "a text cannot hold a tab or another control character", {
+      help: "remove it: a text is compared whole with a scenario's, which holds no control character",
+    });
+  }
+  return undefined;
 }

@@ -7,6 +7,7 @@
 import type { Identifier } from "../ast.js";
 import type { ExprIR, MeasureIR, SourceSpan, ValueType } from "../ir.js";
 import { internalError, required } from "../internal-error.js";
+import { isNullWhenEmpty } from "../../runtime/scenario.js";
 import { collectNodes } from "./ir-nodes.js";
 import { forEachRuleExpression } from "../ir-walk.js";
 import type { Reporter } from "./report.js";
@@ -78,11 +79,11 @@ export function readMeasureOutputForMember(measure: Identifier, output: Identifi
 }
 
 /**
- * An output as others read it: a date, time or enum member is absent when its measure is
+ * An output as others read it: a date, time, text or enum member is absent when its measure is
  * not in force (its empty value), so it is read as optional and tested before use.
  */
 function readType(type: ValueType): ValueType {
-  return type.kind === "date" || type.kind === "time" || type.kind === "enum" ? { kind: "optional", of: type } : type;
+  return isNullWhenEmpty(type) ? { kind: "optional", of: type } : type;
 }
 
 /** Each measure's reads of other measures' outputs, with the place of the first read of each. */

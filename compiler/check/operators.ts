@@ -99,6 +99,7 @@ function reportArithmeticMismatch(operator: ArithmeticOperator, left: ExprIR, ri
 function arithmeticHelp(operator: ArithmeticOperator, left: Kind, right: Kind, rightNumber: string | undefined): string {
   const either = (kind: Kind): boolean => left === kind || right === kind;
   const count = rightNumber ?? "6";
+  if (either("text")) return 'a text is not a number, even a postal code of digits: compare texts with `=`, `in {"730000", "730010"}` or `starts_with(…)`';
   if (operator === "/") return "an amount divides by a whole number, a decimal number or another amount, and a decimal number by a decimal number; the quotient is unrounded: round it with `round(…)`";
   if (operator !== "*" && left === "date" && right !== "date") {
     const verb = operator === "+" ? "add" : "subtract";
@@ -166,6 +167,7 @@ function comparisonHelp(left: Kind, right: Kind): string {
   }
   if (either("date")) return "compare a date with a date, e.g. `placement.start + 6 months`";
   if (either("percent")) return "write the other side as a percentage too, e.g. `50%`";
+  if (either("text")) return 'a text is compared with a text: write the other side in quotes, e.g. `"730000"`';
   return "both sides must be of the same kind";
 }
 

@@ -16,6 +16,10 @@ export const unroundedType: ValueType = { kind: "unrounded_money" };
 export const percentType: ValueType = { kind: "percent" };
 export const dateType: ValueType = { kind: "date" };
 export const timeType: ValueType = { kind: "time" };
+export const textType: ValueType = { kind: "text" };
+/** The `of` of a set of texts (`{"730000", "730010"}`): `text` is reserved, so no enum has that name. */
+export const TEXT_SET = "text";
+export const textSetType: ValueType = { kind: "set", of: TEXT_SET };
 export const monthsType: ValueType = { kind: "months" };
 export const daysType: ValueType = { kind: "days" };
 
@@ -84,6 +88,8 @@ export function describeType(type: ValueType): string {
       return "a date";
     case "time":
       return "a time of day";
+    case "text":
+      return "a text";
     case "months":
       return "a number of months";
     case "days":
@@ -91,7 +97,7 @@ export function describeType(type: ValueType): string {
     case "enum":
       return `a value of \`${type.name}\``;
     case "set":
-      return `a set of \`${type.of}\``;
+      return type.of === TEXT_SET ? "a set of texts" : `a set of \`${type.of}\``;
     case "list":
       return `a list of \`${type.of}\``;
     case "record":
@@ -105,7 +111,7 @@ export function describeType(type: ValueType): string {
   }
 }
 
-const primitiveNames = ["bool", "integer", "decimal", "money", "percent", "date", "time", "months", "days"];
+const primitiveNames = ["bool", "integer", "decimal", "money", "percent", "date", "time", "text", "months", "days"];
 
 /** What a type expression may name: enums and records (entities are scenario objects, not types). */
 export interface TypeNamespace {
@@ -163,7 +169,7 @@ function resolveNamedType(name: Identifier, names: TypeNamespace, reporter: Repo
     return undefined;
   }
   reportError(reporter, "T0209", name.span, `unknown type \`${name.name}\``, {
-    ...suggestion(name.name, [...primitiveNames, ...names.enumNames, ...names.recordNames], "declare it with `enum` or `record`, or use one of bool, integer, decimal, money, percent, date, time, months, days"),
+    ...suggestion(name.name, [...primitiveNames, ...names.enumNames, ...names.recordNames], "declare it with `enum` or `record`, or use one of bool, integer, decimal, money, percent, date, time, text, months, days"),
   });
   return undefined;
 }

@@ -552,6 +552,22 @@ export const catalog = {
     explanation:
       "A fact of type `money` is never negative: a scenario that gives `-5` is refused. A fact that may be, such as a net income or a balance, is declared `signed money`. Only a fact is: an amount the policy computes may be negative whatever its type, and a decimal may be negative already.",
   },
+  // ---------------------------------------------------------------- T112x texts
+  T1120: {
+    title: "text a fact could never hold",
+    explanation:
+      "A text (`postal_code: text`) identifies something — a postal code, a register number — and a scenario's text holds at most 200 characters and no control character or line break. A text literal is compared with such facts, so it is held to the same: one that is longer, or that holds a tab or writes a line break with `\\n`, could never equal a fact. Longer words belong in a label or a note.",
+  },
+  T1121: {
+    title: "texts compared by order",
+    explanation:
+      "Texts have no order in the language: whether `\"7300\" < \"74\"` holds would depend on how characters are collated, which the law does not say. Compare texts with `=` and `!=`, list those that qualify (`postal_code in {\"730000\", \"730010\"}`), or test how a text begins (`starts_with(postal_code, \"7300\")`): a district is chosen by the prefix of its postal codes.",
+  },
+  T1122: {
+    title: "set of texts not written out",
+    explanation:
+      "After `in`, a text is looked for among texts written in quotes: `postal_code in {\"730000\", \"730010\"}`. A set of texts holds literals only, so that a reader sees the texts that qualify and the generated code, the SQL and the diff can list them.",
+  },
   // ---------------------------------------------------------------- T115x further source documents
   T1150: {
     title: "citation of a document not declared",

@@ -62,6 +62,35 @@ export function boundariesOf(programs: readonly ProgramIR[], measures?: Readonly
   return new Map([...found].map(([kind, values]) => [kind, [...values].sort((a, b) => a - b)]));
 }
 
+/**
+ * The texts of both versions (literals in the measures, sets of texts, parameter values) with
+ * their neighbours for `starts_with`: each text, the text one character shorter and one longer.
+ */
+export function textsOf(programs: readonly ProgramIR[], measures?: ReadonlySet<string>): readonly string[] {
+  const found = new Set<string>();
+  const add = (text: string) => {
+    for (const near of [text, text.slice(0, -1), `${text}0`]) found.add(near);
+  };
+  const isText = (type: ValueType) => (type.kind === "optional" ? type.of : type).kind === "text";
+  const visit = (expr: ExprIR) => {
+    if (expr.op === "literal" && typeof expr.value === "string" && isText(expr.type)) add(expr.value);
+    // a set of texts has `of: "text"`, a reserved word no enum can be named
+    if (expr.op === "literal" && Array.isArray(expr.value) && expr.type.kind === "set" && expr.type.of === "text") expr.value.forEach(add);
+    forEachChild(expr, visit);
+  };
+  for (const program of programs) {
+    for (const parameter of program.parameters) {
+      if (!isText(parameter.type)) continue;
+      for (const value of parameter.values) if (typeof value.value === "string") add(value.value);
+    }
+    for (const measure of program.measures) {
+      if (measures !== undefined && !measures.has(measure.name)) continue;
+      forEachExpression(measure, visit);
+    }
+  }
+  return [...found].sort();
+}
+
 function forEachExpression(measure: MeasureIR, visit: (expr: ExprIR) => void): void {
   windowDates(measure.window).forEach(visit);
   for (const definition of measure.definitions) forEachRuleExpression(definition.rules, visit);
@@ -76,6 +105,8 @@ export class CaseGenerator {
     private readonly schema: FactSchema,
     private readonly boundaries: Boundaries,
     private readonly random: Random,
+    /** texts near those of the versions (textsOf) */
+    private readonly texts: readonly string[] = [],
   ) {
     this.records = new Map(schema.records.map((r) => [r.name, r]));
     this.enums = new Map(schema.enums.map((e) => [e.name, e.members.map((m) => m.name)]));
@@ -123,6 +154,8 @@ export class CaseGenerator {
         return decimal(`${this.random.integer(-2000, 2000)}.${this.random.integer(0, 99)}`);
       case "enum":
         return this.random.pick(this.enums.get(type.name) ?? [""]);
+      case "text":
+        return this.texts.length > 0 && this.random.next() < 0.7 ? this.random.pick(this.texts) : String(this.random.integer(0, 999_999)).padStart(6, "0");
       case "set":
         return (this.enums.get(type.of) ?? []).filter(() => this.random.next() < 0.4).sort();
       case "optional":

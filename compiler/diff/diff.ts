@@ -5,7 +5,7 @@
  */
 import type { ProgramIR } from "../ir.js";
 import { Random } from "../random.js";
-import { CaseGenerator, boundariesOf, readsOf, scenarioJson } from "./cases.js";
+import { CaseGenerator, boundariesOf, readsOf, scenarioJson, textsOf } from "./cases.js";
 import { forWhom, type Focus } from "./for-whom.js";
 import { impactOf, type CaseSet } from "./impact.js";
 import { layoutIR } from "../format/ir-syntax.js";
@@ -77,7 +77,12 @@ function withForWhom(group: ChangeGroup, focuses: ReadonlyMap<Change, Focus>, ol
 function generatedPopulation(oldProgram: ProgramIR, newProgram: ProgramIR, measures: readonly string[], size: number, seed: number): CaseSet {
   const paths = [...new Set(measures.flatMap((measure) => readsOf(oldProgram, newProgram, measure)))].sort();
   // Another stream than the search's, so the population is not the search's cases again.
-  const generator = new CaseGenerator(newProgram.schema, boundariesOf([oldProgram, newProgram], new Set(measures)), new Random(seed + 0x9e3779b9));
+  const generator = new CaseGenerator(
+    newProgram.schema,
+    boundariesOf([oldProgram, newProgram], new Set(measures)),
+    new Random(seed + 0x9e3779b9),
+    textsOf([oldProgram, newProgram], new Set(measures)),
+  );
   const cases = Array.from({ length: size }, () => {
     const scenario = generator.scenario(paths);
     return { label: JSON.stringify(scenarioJson(scenario, newProgram.schema)), scenario };

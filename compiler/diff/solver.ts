@@ -340,6 +340,9 @@ class FactVariables {
       }
       case "series":
         return nameMap<RuntimeValue>() as RecordValue;
+      case "text":
+        // the encoding has no texts: a measure that reads one goes to the bounded search
+        throw new Error(`the solver gave a value to ${path}, a text`);
       case "per_member":
         throw new Error("a fact cannot be a result for each member");
     }
@@ -607,7 +610,7 @@ class VersionEncoder {
       case "last_day_of_term":
         throw new OutsideFragment("ends a term of months (month arithmetic)");
       case "function":
-        throw new OutsideFragment(`uses the calendar (${functionName(expr.operation)})`);
+        throw new OutsideFragment(expr.operation === "starts_with" ? "tests how a text begins (starts_with)" : `uses the calendar (${functionName(expr.operation)})`);
       case "scale":
         throw new OutsideFragment(`applies the scale ${expr.scale}`);
       case "series_at":

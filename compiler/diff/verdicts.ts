@@ -8,7 +8,7 @@ import { ownValue } from "../../runtime/own-properties.js";
 import type { ProgramIR } from "../ir.js";
 import { type OutputJson, type Scenario } from "../../runtime/index.js";
 import { Random } from "../random.js";
-import { CaseGenerator, boundariesOf, readsOf, runMeasure, scenarioJson, type MeasureOutcome } from "./cases.js";
+import { CaseGenerator, boundariesOf, readsOf, runMeasure, scenarioJson, textsOf, type MeasureOutcome } from "./cases.js";
 import type { OutputVerdict } from "./report.js";
 import { measureQuestions, type MeasureQuestions, type SmtSolver } from "./solver.js";
 
@@ -133,7 +133,8 @@ interface SearchResult {
 function boundedSearch(oldProgram: ProgramIR, newProgram: ProgramIR, measure: string, outputs: readonly string[], options: VerdictOptions): SearchResult {
   const paths = readsOf(oldProgram, newProgram, measure);
   const boundaries = boundariesOf([oldProgram, newProgram], new Set([measure]));
-  const generator = new CaseGenerator(newProgram.schema, boundaries, new Random(options.seed));
+  const texts = textsOf([oldProgram, newProgram], new Set([measure]));
+  const generator = new CaseGenerator(newProgram.schema, boundaries, new Random(options.seed), texts);
   const witnesses = new Map<string, OutputVerdict>();
   for (let index = 0; index < options.searchCases && witnesses.size < outputs.length; index++) {
     const scenario = generator.scenario(paths);
@@ -146,6 +147,7 @@ function boundedSearch(oldProgram: ProgramIR, newProgram: ProgramIR, measure: st
     }
   }
   const kinds = [...boundaries].map(([kind, values]) => `${values.length} ${kindWords[kind] ?? kind}`);
+  if (texts.length > 0) kinds.push(`${texts.length} texts, each also a character shorter and longer`);
   const searched =
     `${options.searchCases} scenarios (seed ${options.seed}) giving the facts ${measure} reads, each value one of the ` +
     `constants of both versions, one less or one more (${kinds.join(", ")}) seven times in ten, otherwise random; ` +

@@ -20,7 +20,7 @@ import { ruleReference } from "../explain.js";
 import { forEachChild, forEachRuleExpression, someChild, windowDates } from "../ir-walk.js";
 import { decimalZero } from "../literals.js";
 import { moneyWord } from "../currency.js";
-import { emptyValue } from "../../runtime/scenario.js";
+import { emptyValue, isNullWhenEmpty } from "../../runtime/scenario.js";
 import { additionOf, choiceOf, isRepresentationChange, operations, type OperationId } from "../operations.js";
 import { averageRounding, seriesMissingLiteral, seriesReading, seriesTotalFunction, seriesTypeOf } from "../series-read.js";
 import { camelCase, NameTable, pascalCase } from "./names.js";
@@ -62,7 +62,7 @@ const PAIRWISE_SIBLINGS = 4;
 /** Kinds whose values TypeScript gives literal types (`3`, `"red"`, `true`) and narrows by comparison. */
 const GENERIC_RUNTIME_FUNCTIONS: ReadonlySet<string> = new Set(["minOf", "maxOf"]);
 
-const LITERAL_TYPED_KINDS: ReadonlySet<ValueType["kind"]> = new Set(["bool", "integer", "months", "days", "enum"]);
+const LITERAL_TYPED_KINDS: ReadonlySet<ValueType["kind"]> = new Set(["bool", "integer", "months", "days", "enum", "text"]);
 
 /** Module functions generated code may need beside the runtime's. */
 export type HelperName = "present" | "declared";
@@ -264,10 +264,10 @@ export class MeasureEmitter {
     ];
   }
 
-  /** An output's type: nullable where its empty value is null (dates, times, enum members). */
+  /** An output's type: nullable where its empty value is null (dates, times, texts, enum members). */
   private outputType(type: ValueType): TypeNode {
     const node = this.module.typeOf(type);
-    return type.kind === "date" || type.kind === "time" || type.kind === "enum" ? { kind: "union", members: [{ type: node }, { type: typeReference("null") }] } : node;
+    return isNullWhenEmpty(type) ? { kind: "union", members: [{ type: node }, { type: typeReference("null") }] } : node;
   }
 
   private definition(name: string): DefinitionIR {
@@ -911,7 +911,7 @@ export class MeasureEmitter {
         // What the other measure's outputs give: null where its empty value is.
         if (expr.output === "in_force") return undefined;
         const type = this.module.program.measures.find((m) => m.name === expr.measure)?.definitions.find((d) => d.name === expr.output)?.type;
-        return type !== undefined && (type.kind === "date" || type.kind === "time" || type.kind === "enum") ? { kind: "optional", of: type } : type;
+        return type !== undefined && isNullWhenEmpty(type) ? { kind: "optional", of: type } : type;
       }
       default:
         return undefined;

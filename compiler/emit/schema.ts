@@ -6,6 +6,8 @@
  * optional ones, unknown keys are refused.
  */
 import type { MeasureIR, ProgramIR, ValueType } from "../ir.js";
+import { isNullWhenEmpty } from "../../runtime/scenario.js";
+import { TEXT_MAX_LENGTH } from "../../runtime/text.js";
 import type { EnumDecl, RecordDecl } from "../../runtime/types.js";
 import { minorUnitName, moneyWord } from "../currency.js";
 
@@ -76,6 +78,9 @@ function calendarDatePattern(): string {
 const patterns = {
   date: calendarDatePattern(),
   time: "^([01][0-9]|2[0-3]):[0-5][0-9]$",
+  // no control character (C0, DEL, C1) and no line or paragraph separator: runtime/text.ts
+  // (and no half of a surrogate pair: a JSON Schema pattern is matched as Unicode, so a pair is one character)
+  text: "^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\ud800-\\udfff]*$",
   moneyIn: `^${scaledText(2)}$`,
   moneyOut: "^-?[0-9]+\\.[0-9]{2}$",
   percentIn: `^${scaledText(4)}%?$`,
@@ -94,6 +99,7 @@ function scalarDefinitions(direction: "in" | "out", unit: string): { [name: stri
   return {
     date: { type: "string", pattern: patterns.date, description: "a calendar date, YYYY-MM-DD" },
     time: { type: "string", pattern: patterns.time, description: "a time of day, HH:MM (24-hour, wall clock)" },
+    text: { type: "string", maxLength: TEXT_MAX_LENGTH, pattern: patterns.text, description: `a text such as a postal code: at most ${TEXT_MAX_LENGTH} characters, no control characters or line breaks` },
     money: input
       ? {
           description: `an amount in ${unit}, exact to the ${minor === "fen" ? "fen" : "cent"}: a number or a decimal string with at most two decimals, not negative`,
@@ -158,6 +164,8 @@ function valueSchema(type: ValueType): Schema {
       return reference("date");
     case "time":
       return reference("time");
+    case "text":
+      return reference("text");
     case "enum":
     case "record":
       return reference(type.name);
@@ -234,9 +242,9 @@ function scenarioSchema(program: ProgramIR): Schema {
   };
 }
 
-/** An output's schema: null too where its empty value is null (dates, times, enum members). */
+/** An output's schema: null too where its empty value is null (dates, times, texts, enum members). */
 function outputSchema(type: ValueType): Schema {
-  const nullable = type.kind === "date" || type.kind === "time" || type.kind === "enum";
+  const nullable = isNullWhenEmpty(type);
   return valueSchema(nullable ? { kind: "optional", of: type } : type);
 }
 

@@ -146,10 +146,14 @@ class ModuleBuilder implements ModuleContext {
         return typeReference("CalendarDate");
       case "time":
         return typeReference("TimeOfDay");
+      case "text":
+        return typeReference("string");
       case "enum":
       case "record":
         return typeReference(this.recordType(type.name));
       case "set":
+        // a set of texts has `of: "text"`, a reserved word no enum can be named
+        return { kind: "array", element: typeReference(type.of === "text" ? "string" : this.recordType(type.of)) };
       case "list":
         return { kind: "array", element: typeReference(this.recordType(type.of)) };
       case "optional":
@@ -195,6 +199,7 @@ class ModuleBuilder implements ModuleContext {
       case "days":
         return number(Number(value));
       case "enum":
+      case "text":
         return string(String(value));
       case "set":
         return { kind: "array", elements: (Array.isArray(value) ? value : []).map((m) => string(m)) };
@@ -479,10 +484,12 @@ class ModuleBuilder implements ModuleContext {
         return "a date (days since 1970-01-01), or null when the measure is not in force";
       case "time":
         return "a time of day (minutes since midnight), or null when the measure is not in force";
+      case "text":
+        return "a text, or null when the measure is not in force";
       case "enum":
         return `one of ${this.recordType(type.name)}, or null when the measure is not in force`;
       case "set":
-        return `a set of ${this.recordType(type.of)}`;
+        return type.of === "text" ? "a set of texts" : `a set of ${this.recordType(type.of)}`;
       case "list":
         return `a list of ${this.recordType(type.of)}`;
       case "record":

@@ -5,6 +5,7 @@
  */
 import type { Expr, RelativePeriods, SourceSpan } from "../ast.js";
 import { strengthOf } from "./parentheses.js";
+import { quotedText } from "../literals.js";
 
 /**
  * Lines longer than this are broken before a binary operator (`and`, `or`, `otherwise`,
@@ -31,7 +32,7 @@ export interface Fragment {
 }
 
 export function printString(value: string): string {
-  return `"${value.replace(/[\\"\n]/g, (character) => (character === "\n" ? "\\n" : `\\${character}`))}"`;
+  return quotedText(value);
 }
 
 function unitWord(unit: "months" | "days" | "years", text: string): string {
@@ -54,6 +55,8 @@ export function printExpression(expression: Expr): string {
     case "date":
     case "time":
       return expression.text;
+    case "text":
+      return printString(expression.value);
     case "absent":
       return "absent";
     case "evaluation_date":

@@ -8,7 +8,7 @@
  */
 import type { Expr, Identifier } from "../ast.js";
 import type { ExprIR } from "../ir.js";
-import { literalText } from "../literals.js";
+import { literalText, quotedText } from "../literals.js";
 import { arithmeticOperation, functionName } from "../operations.js";
 import { layoutExpression, printExpression } from "./expression.js";
 import { parenthesizeExpression } from "./parentheses.js";
@@ -166,5 +166,7 @@ export function toSyntax(expr: ExprIR, options: SyntaxOptions, bound: ReadonlySe
 /** A literal as the drafter writes it (`846.00 yuan`, `80%`, `1 month`, `absent`); a set as one, to be laid out over lines when long. */
 function literalSyntax(expr: ExprIR & { op: "literal" }, unit: string | undefined): Expr {
   const { value, type } = expr;
-  return Array.isArray(value) ? { kind: "set", elements: value.map(syntaxName), span } : syntaxName(literalText(value, type, unit));
+  // a set of texts has `of: "text"`, a reserved word no enum can be named
+  const texts = type.kind === "set" && type.of === "text";
+  return Array.isArray(value) ? { kind: "set", elements: value.map((element) => syntaxName(texts ? quotedText(element) : element)), span } : syntaxName(literalText(value, type, unit));
 }

@@ -68,6 +68,7 @@ export function strengthOf(expression: Expr): Strength {
     case "duration":
     case "date":
     case "time":
+    case "text":
     case "absent":
     case "evaluation_date":
     case "name":
@@ -148,6 +149,7 @@ export function parenthesizeExpression(expression: Expr): Expr {
     case "duration":
     case "date":
     case "time":
+    case "text":
     case "absent":
     case "evaluation_date":
     case "name":
@@ -187,6 +189,7 @@ export function hasOpenEquals(expression: Expr): boolean {
     case "duration":
     case "date":
     case "time":
+    case "text":
     case "absent":
     case "evaluation_date":
     case "name":

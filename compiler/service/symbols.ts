@@ -108,6 +108,7 @@ export const builtinFunctions: readonly { readonly name: string; readonly signat
   { name: "last_day_of_month", signature: "last_day_of_month(date)", documentation: "the last day of the date's month" },
   { name: "first_day_of_year", signature: "first_day_of_year(date)", documentation: "1 January of the date's year" },
   { name: "last_day_of_year", signature: "last_day_of_year(date)", documentation: "31 December of the date's year" },
+  { name: "starts_with", signature: "starts_with(text, prefix)", documentation: "whether a text begins with another: a district by its postal prefix, `starts_with(household.postal_code, \"7301\")`" },
 ];
 
 const builtinNames: ReadonlySet<string> = new Set(builtinFunctions.map((builtin) => builtin.name));
@@ -386,6 +387,8 @@ class IndexBuilder {
         return { kind: "date" };
       case "time":
         return { kind: "time" };
+      case "text":
+        return { kind: "text" };
       case "absent":
         return expected;
       case "name":
@@ -400,7 +403,7 @@ class IndexBuilder {
         return this.binary(expr, scope, expected);
       case "in": {
         const element = withoutOptional(this.expression(expr.element, scope));
-        this.expression(expr.set, scope, element?.kind === "enum" ? { kind: "set", of: element.name } : undefined);
+        this.expression(expr.set, scope, element?.kind === "enum" ? { kind: "set", of: element.name } : element?.kind === "text" ? { kind: "set", of: "text" } : undefined);
         return { kind: "bool" };
       }
       case "is":

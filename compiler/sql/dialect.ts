@@ -38,6 +38,7 @@ export function sqlType(type: ValueType, dialect: Dialect): string {
     case "date":
       return "DATE";
     case "enum":
+    case "text": // at most TEXT_MAX_LENGTH characters, checked when a case is read
     case "set": // member names, sorted, joined by commas
       return dialect === "duckdb" ? "VARCHAR" : "TEXT";
     case "optional":

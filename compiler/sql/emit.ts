@@ -275,6 +275,7 @@ function parameterValueColumn(type: ValueType): string {
     case "date":
       return "date_value";
     case "enum":
+    case "text":
     case "set":
       return "text_value";
     case "optional":
@@ -585,6 +586,9 @@ function jsonText(value: string, type: ValueType, dialect: Dialect): string {
         return quoted(`tiao_time_text(${value})`);
       case "enum":
         return quoted(value);
+      case "text":
+        // JSON's escapes for the two characters a text may hold that JSON escapes (it holds no control character)
+        return quoted(`replace(replace(${value}, '\\', '\\\\'), '"', '\\"')`);
       case "set":
         return `'[' || CASE WHEN ${value} = '' THEN '' ELSE '"' || replace(${value}, ',', '","') || '"' END || ']'`;
       case "optional":
@@ -667,6 +671,7 @@ export function flatValueText(value: string, type: ValueType): string {
     case "days":
     case "date":
     case "enum":
+    case "text":
       return value;
     case "money":
       return `CAST(${value} AS DECIMAL(18,0)) * 0.01`;

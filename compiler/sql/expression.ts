@@ -164,6 +164,7 @@ export function literal(value: RuntimeValue, type: ValueType, dialect: Dialect):
     case "date":
       return `DATE '${formatDate(value as CalendarDate)}'`;
     case "enum":
+    case "text":
       return stringLiteral(value as string);
     case "set":
       return stringLiteral((value as readonly string[]).join(","));
@@ -266,6 +267,8 @@ const sqlOperations: { readonly [id in OperationId]: SqlOperation } = {
   max_numbers: { call: ([l, r]) => `greatest(${l}, ${r})`, fails: "never" },
   min_decimals: { call: ([l, r]) => `least(${l}, ${r})`, fails: "never" },
   max_decimals: { call: ([l, r]) => `greatest(${l}, ${r})`, fails: "never" },
+  // a prefix compared as it is written: `starts_with` in both dialects, no pattern characters to escape
+  starts_with: { call: ([text, prefix]) => `starts_with(${text}, ${prefix})`, fails: "never" },
   set_membership: { call: ([set, element]) => `(strpos(',' || ${set} || ',', ',' || ${element} || ',') > 0)`, fails: "never" },
 };
 
@@ -490,6 +493,11 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
       if (expr.set.op === "literal" && Array.isArray(expr.set.value)) {
         const members = expr.set.value as readonly string[];
         return value(members.length === 0 ? "FALSE" : memberOf(element.sql, members, dialect), element.error);
+      }
+      if (expr.element.type.kind === "text") {
+        // a set of texts joined by commas would not tell `"a,b"` from `"a"` and `"b"`
+        context.problems.push({ expr, message: "the SQL target tests a text only against texts written out: `in {\"730000\", \"730010\"}`" });
+        return value("NULL");
       }
       return operation("set_membership", [sub(expr.set), element], context);
     }

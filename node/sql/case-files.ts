@@ -152,7 +152,7 @@ export class CaseFiles {
     if (value === undefined || value === null) return "";
     const text = this.text(value, type, path, problems);
     const kind = type.kind === "optional" ? type.of.kind : type.kind;
-    return kind === "enum" || kind === "set" ? quoted(text) : text;
+    return kind === "enum" || kind === "text" || kind === "set" ? quoted(text) : text;
   }
 
   /** A value as the text of its SQL type. */
@@ -178,6 +178,7 @@ export class CaseFiles {
       case "date":
         return formatDate(value as CalendarDate);
       case "enum":
+      case "text":
         return value as string;
       case "set":
         return (value as readonly string[]).join(",");

@@ -18,6 +18,7 @@
  * of results names the row (1-based, the header not counted) and each bad column, as the Node
  * engine names the line and path of a bad scenario. The other rows go on.
  */
+import { TEXT_MAX_LENGTH } from "../../runtime/text.js";
 import type { ValueType } from "../../runtime/types.js";
 import type { ProgramIR } from "../../compiler/ir.js";
 import { REJECTED_TABLE, flatValueText, requiredFacts } from "../../compiler/sql/emit.js";
@@ -91,6 +92,13 @@ function readValue(text: string, type: ValueType, program: ProgramIR, typed?: { 
         value: `CAST(substr(${text}, 1, 2) AS INTEGER) * 60 + CAST(substr(${text}, 4, 2) AS INTEGER)`,
         invalid: `NOT regexp_full_match(${text}, '([01][0-9]|2[0-3]):[0-5][0-9]')`,
         message: got("expected a time HH:MM"),
+      };
+    case "text":
+      // as runtime/text.ts reads a text: at most TEXT_MAX_LENGTH characters (code points, as `length` counts), none a reader cannot see
+      return {
+        value: text,
+        invalid: `(length(${text}) > ${TEXT_MAX_LENGTH} OR regexp_matches(${text}, '[\\x00-\\x1f\\x7f-\\x{9f}\\x{2028}\\x{2029}]'))`,
+        message: got(`expected a text of at most ${TEXT_MAX_LENGTH} characters, without control characters or line breaks`),
       };
     case "enum": {
       const members = enumMembers(type.name, program);

@@ -192,3 +192,26 @@ measure net "到手" {
     expect(report.verdicts.find((verdict) => verdict.output === "contribution.paid")?.verdict).toBe("witness");
   });
 });
+
+describe("texts", () => {
+  const folder = "policies/examples/heating-subsidy";
+  const heating = readFileSync(join(repositoryRoot, folder, "policy.tiao"), "utf8");
+  const notice = readFileSync(join(repositoryRoot, folder, "notice.txt"), "utf8");
+  const compiled = (text: string) => compileOrFail([{ path: "policy.tiao", text }], notice);
+
+  it("a text changed in a set of texts: reported in the formula, a witness found by the bounded search, since the solver has no texts", async () => {
+    expect(heating).toContain(`in {"730300", "730400"}`);
+    const report = await diffPrograms(compiled(heating), compiled(heating.replace(`in {"730300", "730400"}`, `in {"730300", "730500"}`)), {
+      searchCases: 300,
+      ...(solver === undefined ? {} : { solver }),
+    });
+    const change = changes(report).find((c) => c.subject === "heating_subsidy output mountain_area");
+    expect(change?.classification).toBe("changes_outcomes");
+    expect(change?.aspects.find((a) => a.aspect === "formula")).toMatchObject({ before: `household.postal_code in {"730300", "730400"}`, after: `household.postal_code in {"730300", "730500"}` });
+    const verdict = report.verdicts.find((v) => v.output === "heating_subsidy.mountain_area");
+    expect(verdict).toMatchObject({ verdict: "witness", method: "bounded_search" });
+    const eligible = report.verdicts.find((v) => v.output === "heating_subsidy.eligible");
+    expect(eligible?.verdict).toBe("no_difference_found");
+    expect(JSON.stringify(eligible)).toContain("household.postal_code, a text");
+  });
+});

@@ -119,6 +119,18 @@ describe("tiao run with bad input", () => {
     expectBadInput(result, 'person.insured_months: expected a non-negative integer, got "abc"');
   });
 
+  it("rejects a text that is a number, too long, or holds a control character or a line separator, naming its path", () => {
+    const household = (postal_code: unknown) => ({ date: "2024-12-01", household: { assistance: "subsistence", persons: 2, postal_code } });
+    const runHeating = (scenario: unknown) => tiao(["run", "policies/examples/heating-subsidy", "--scenario", "-"], { input: JSON.stringify(scenario) });
+    expectBadInput(runHeating(household(730105)), 'household.postal_code: expected a text in quotes such as "730000", got 730105');
+    expectBadInput(runHeating(household({ code: "730105" })), "household.postal_code: expected a text in quotes such as \"730000\", got an object");
+    expectBadInput(runHeating(household("7".repeat(201))), "household.postal_code: a text has at most 200 characters");
+    expectBadInput(runHeating(household("7301\u0000")), "household.postal_code: a text has no control characters");
+    expectBadInput(runHeating(household("7301\u2028")), "household.postal_code: a text has no control characters");
+    // 200 characters beyond U+FFFF are 400 UTF-16 units and still a text
+    expect(runHeating(household("😀".repeat(200))).status).toBe(0);
+  });
+
   it("rejects an impossible date", () => {
     expectBadInput(run({ ...fullScenario, date: "2021-02-30" }), "date: expected a real calendar date");
   });

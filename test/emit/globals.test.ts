@@ -29,7 +29,7 @@ const reachable = GLOBAL_NAMES.filter((name) => pascalCase(name.toLowerCase()) =
 
 function policyNamedAfter(names: readonly string[]): ProgramIR {
   const snake = names.map((name) => name.toLowerCase());
-  const [enumName = "node", recordName = "map", entityName = "event", parameterName = "text", measureName = "promise"] = snake;
+  const [enumName = "node", recordName = "map", entityName = "event", parameterName = "range", measureName = "promise"] = snake;
   const text = `policy globals { title "T" document "D" issuer "I" issued 2021-11-05 version "1" }
 enum ${enumName} { first second }
 record ${recordName} { weight: integer }

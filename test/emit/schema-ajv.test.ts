@@ -18,6 +18,7 @@ import { readScenario } from "../../runtime/index.js";
 import { compilePolicyText, POLICY_FOLDER, readPolicyText } from "../../bench/policy.js";
 import { scenarioText as workloadScenarioText } from "../../bench/workload.js";
 import { tiao } from "../e2e/tiao.js";
+import { textArbitrary } from "../support/arbitraries.js";
 import { entityDecl, enumDecl, field, program, recordDecl, t } from "../support/ir-builders.js";
 
 /** Every type of the language, in entities, records, lists and parameters, optional or not. */
@@ -39,6 +40,8 @@ const everyType: ProgramIR = program({
       field("born", t.date),
       field("left_on", t.optional(t.date)),
       field("call", t.time),
+      field("postal_code", t.text),
+      field("district", t.optional(t.text)),
       field("size", t.enum("size")),
       field("statuses", t.set("status")),
     ]),
@@ -186,6 +189,9 @@ function valueText(program: ProgramIR, type: ValueType, depth: number, wrongness
         return string(choose(validDate, dateText));
       case "time":
         return string(choose(validTime, timeText));
+      case "text":
+        // too long, control characters, line separators, unpaired surrogates
+        return string(choose(textArbitrary(), fc.oneof(fc.string({ minLength: 199, maxLength: 202 }), fc.string({ maxLength: 6, unit: "binary" }))));
       case "enum":
         return string(choose(fc.constantFrom(...membersOf(program, type.name)), fc.string({ maxLength: 6 })));
       case "set": {

@@ -34,7 +34,7 @@ type AggregateOperator = Extract<Expr, { kind: "aggregate" }>["operator"];
 type RoundingMode = Extract<ExprNode, { op: "round" }>["mode"];
 
 const expressionForms = allOf<Expr["kind"]>({
-  bool: true, number: true, money: true, percent: true, duration: true, date: true, time: true, absent: true,
+  bool: true, number: true, money: true, percent: true, duration: true, date: true, time: true, text: true, absent: true,
   evaluation_date: true, name: true, field: true, call: true, unary: true, binary: true, in: true, is: true, if: true, match: true,
   set: true, aggregate: true, over: true, paren: true,
 });
@@ -44,7 +44,7 @@ const binaryOperators = allOf<BinaryOperator>({
 });
 const typeForms = allOf<TypeExpr["kind"]>({ primitive: true, named: true, set: true, list: true, optional: true, series: true });
 const primitiveTypes = allOf<PrimitiveTypeName>({
-  bool: true, integer: true, decimal: true, money: true, percent: true, date: true, time: true, months: true, days: true,
+  bool: true, integer: true, decimal: true, money: true, percent: true, date: true, time: true, text: true, months: true, days: true,
 });
 const headerKeys = allOf<HeaderField["key"]>({ title: true, document: true, issuer: true, issued: true, version: true, notice: true, amends: true, currency: true });
 const aggregateOperators = allOf<AggregateOperator>({ count: true, sum: true, any: true, all: true, max: true, min: true });
@@ -67,7 +67,7 @@ const roundingModes = allOf<RoundingMode>({ half_up: true, down: true, up: true 
 const builtins = [
   "min", "max", "round", "round_down", "round_up", "floor", "ceil", "months", "days", "years", "last_day_of_term",
   "completed_years", "completed_months", "year_of", "month_of", "first_day_of_month", "last_day_of_month",
-  "first_day_of_year", "last_day_of_year", "marginal", "single_rate", "value_at",
+  "first_day_of_year", "last_day_of_year", "marginal", "single_rate", "value_at", "starts_with",
 ];
 /** The kinds `min` and `max` choose between, and those `sum` adds up (language reference, units table). */
 const orderedKinds = ["money", "integer", "decimal", "months", "days", "date", "time", "percent"];
@@ -282,6 +282,7 @@ function childExpressions(expr: Expr): readonly Expr[] {
     case "duration":
     case "date":
     case "time":
+    case "text":
     case "absent":
     case "evaluation_date":
     case "name":

@@ -12,6 +12,8 @@ const hostileValues = [
   "1e400", "-1e400", "1e-400", "-0", "1E+2", "123456789012345678901234567890.123456789", "9007199254740993", "0.1e1",
   '"\\ud800"', '"\\udc00\\ud800"', '"\\u0000"', '"a\\nb"', '"\u2028"', '"60.00001%"', '"-1"', '"1,000.00"', "null", "true", "[]", "{}",
   '{"__proto__": {"polluted": true}}', '"2021-02-29"', '"0000-01-01"', '"24:00"', '"NaN"', '"Infinity"',
+  // texts one character too long, with a C1 control character, with DEL
+  JSON.stringify("7".repeat(201)), '"7300\u0085"', '"\u007f"',
 ];
 
 function nested(depth: number, open: string, close: string, inner = "0"): string {

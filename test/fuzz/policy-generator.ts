@@ -1,7 +1,7 @@
 /**
  * Random well-typed policies, written as text from the language's grammar (docs/language.md):
  * enums, records and entities with fields of every type (optional, sets, lists, nested
- * records; a default or a `signed money` now and then), parameters with dated values from 0001-01-01 to 9999-12-31, measures with
+ * records, texts; a default or a `signed money` now and then), parameters with dated values from 0001-01-01 to 9999-12-31, measures with
  * windows, simple definitions, rules with exceptions and windows, parameterised definitions,
  * outputs for each member of a list, aggregates (`max` and `min` of a list too), `match`,
  * list and record outputs, `not computable` sentences. Expressions are
@@ -15,10 +15,12 @@
  * Deterministic from a seed (compiler/random.ts), so that a failing policy is found again
  * from the seed fast-check prints; the failure also prints the policy's text.
  */
+import { quotedText } from "../../compiler/literals.js";
 import { Random } from "../../compiler/random.js";
 import { keywords } from "../../grammar/tokens.js";
+import { sampleTexts } from "../support/arbitraries.js";
 
-type Scalar = "bool" | "integer" | "decimal" | "money" | "percent" | "date" | "time" | "months" | "days";
+type Scalar = "bool" | "integer" | "decimal" | "money" | "percent" | "date" | "time" | "text" | "months" | "days";
 
 type Type =
   | { readonly kind: Scalar }
@@ -28,7 +30,7 @@ type Type =
   | { readonly kind: "record"; readonly name: string }
   | { readonly kind: "optional"; readonly of: Type };
 
-const scalars: readonly Scalar[] = ["bool", "integer", "decimal", "money", "percent", "date", "time", "months", "days"];
+const scalars: readonly Scalar[] = ["bool", "integer", "decimal", "money", "percent", "date", "time", "text", "months", "days"];
 const comparable: readonly Scalar[] = ["integer", "decimal", "money", "percent", "date", "time", "months", "days"];
 
 /** What running injected code would set. */
@@ -52,6 +54,21 @@ const texts = [
   `\` + (globalThis.${injectionMarker} = 1) + \``,
   `'); globalThis.${injectionMarker} = 1; ('`,
   "</script><script>", "// not a comment", "/** doc */", "\t tab", "¶ § ‱ 元", "𝄞 emoji 😀",
+];
+
+/**
+ * Text literals (`postal_code = "730000"`): the texts scenarios give most often (so that
+ * equalities, sets and prefixes hold as often as not), and texts that try to leave a string
+ * literal of generated TypeScript, JavaScript or SQL.
+ */
+const textValues = [
+  ...sampleTexts,
+  `*/ globalThis.${injectionMarker} = 1; /*`,
+  `\${globalThis.${injectionMarker} = 1}`,
+  `\` + (globalThis.${injectionMarker} = 1) + \``,
+  `'); globalThis.${injectionMarker} = 1; ('`,
+  `"); globalThis.${injectionMarker} = 1; ("`,
+  "𝄞 emoji 😀",
 ];
 
 const clauses = ["§1", "§2", "§3¶2", "§preamble", "§closing", "§123456789012345678901234"];
@@ -230,7 +247,7 @@ class PolicyWriter {
     (entity ? this.entities : this.records).push({ name, fields });
     // now and then a default (`otherwise`), for a fact of one value that may not be absent
     const withDefault = (type: Type): string =>
-      ["bool", "integer", "decimal", "money", "percent", "date", "time", "months", "days"].includes(type.kind) && this.random.chance(0.2) ? ` otherwise ${this.literal(type)}` : "";
+      ["bool", "integer", "decimal", "money", "percent", "date", "time", "text", "months", "days"].includes(type.kind) && this.random.chance(0.2) ? ` otherwise ${this.literal(type)}` : "";
     // now and then an amount that may be below zero
     const written = (type: Type): string => (type.kind === "money" && this.random.chance(0.2) ? "signed money" : typeText(type));
     const lines = fields.map((field) => `  ${field.name}: ${written(field.type)}${withDefault(field.type)}${this.random.chance(0.5) ? ` ${this.text()}` : ""}`);
@@ -238,7 +255,7 @@ class PolicyWriter {
   }
 
   private parameterDeclaration(): string {
-    const type: Type = this.random.pick<Type>([{ kind: "money" }, { kind: "percent" }, { kind: "integer" }, { kind: "date" }, { kind: "months" }, { kind: "decimal" }, { kind: "optional", of: { kind: "date" } }]);
+    const type: Type = this.random.pick<Type>([{ kind: "money" }, { kind: "percent" }, { kind: "integer" }, { kind: "date" }, { kind: "months" }, { kind: "decimal" }, { kind: "text" }, { kind: "optional", of: { kind: "date" } }]);
     const name = this.name("parameter");
     const starts = [...new Set(Array.from({ length: this.random.integer(1, 3) }, () => this.date()))].sort();
     const values = starts.map((from, index) => {
@@ -410,6 +427,8 @@ class PolicyWriter {
         return this.date();
       case "time":
         return this.random.pick(["00:00", "08:30", "18:00", "23:59"]);
+      case "text":
+        return quotedText(this.random.pick(textValues));
       case "months":
         return this.random.pick(["0 months", "1 month", "6 months", "12个月"]);
       case "days":
@@ -476,6 +495,7 @@ class PolicyWriter {
     const e = (t: Type, s: Scope = scope): string => this.expression(t, s, depth);
     const bool = { kind: "bool" } as const;
     const int = { kind: "integer" } as const;
+    const text = { kind: "text" } as const;
     const choices: (() => string | undefined)[] = [() => `(if ${e(bool)} then ${e(type)} else ${e(type)})`];
     if (comparable.includes(type.kind as Scalar)) choices.push(() => `${this.random.pick(["min", "max"])}(${e(type)}, ${e(type)})`);
     if (type.kind === "enum" || (type.kind !== "optional" && type.kind !== "list" && type.kind !== "record" && type.kind !== "set")) {
@@ -505,6 +525,9 @@ class PolicyWriter {
             const operand: Type = { kind: this.random.pick(comparable) };
             return `(${e(operand)} ${this.random.pick(["=", "!=", "<", "<=", ">", ">="])} ${e(operand)})`;
           },
+          () => `(${e(text)} ${this.random.pick(["=", "!="])} ${e(text)})`,
+          () => `starts_with(${e(text)}, ${e(text)})`,
+          () => `(${e(text)} in {${textValues.filter(() => this.random.chance(0.3)).map(quotedText).join(", ")}})`,
           () => {
             const on = this.random.pick(this.enums);
             return `(${e({ kind: "enum", name: on.name })} in ${this.random.chance(0.5) ? this.literal({ kind: "set", of: on.name }) : e({ kind: "set", of: on.name })})`;

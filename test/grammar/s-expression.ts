@@ -17,6 +17,8 @@ export function sExpression(expression: Expr): string {
     case "date":
     case "time":
       return expression.text;
+    case "text":
+      return JSON.stringify(expression.value);
     case "absent":
       return "absent";
     case "evaluation_date":

@@ -5,6 +5,7 @@ import { scenarioText as workloadText } from "../../bench/workload.js";
 import { readScenario, readScenarioFromTree } from "../../runtime/scenario.js";
 import { readValidScenario } from "../../runtime/scenario-reader.js";
 import type { FactSchema, FieldDecl, RecordDecl, SourceSpan, ValueType } from "../../runtime/types.js";
+import { textArbitrary } from "../support/arbitraries.js";
 
 const span: SourceSpan = { file: "test.tiao", line: 1, column: 1, endLine: 1, endColumn: 2, start: 0, end: 1 };
 const field = (name: string, type: ValueType): FieldDecl => ({ name, type, span });
@@ -30,6 +31,8 @@ const schema: FactSchema = {
       field("stoppage_days", { kind: "days" }),
       field("post_end", optional({ kind: "date" })),
       field("hotline_call", { kind: "time" }),
+      field("postal_code", { kind: "text" }),
+      field("district", optional({ kind: "text" })),
       field("wage", { kind: "money" }),
       field("loan", optional({ kind: "money" })),
       field("rate", { kind: "percent" }),
@@ -249,6 +252,9 @@ function valueDoc(type: ValueType, depth: number, wrongness: number): fc.Arbitra
         return stringDoc(choose(validDate, anyDate));
       case "time":
         return stringDoc(choose(validTime, anyTime));
+      case "text":
+        // too long, control characters, line separators, unpaired surrogates
+        return stringDoc(choose(textArbitrary(), fc.oneof(fc.string({ minLength: 199, maxLength: 202 }), fc.string({ maxLength: 6, unit: "binary" }))));
       case "enum":
         return memberDoc(type.name, wrongness);
       case "set": {

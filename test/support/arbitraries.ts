@@ -19,6 +19,7 @@ import {
   type RuntimeValue,
   type Scenario,
 } from "../../runtime/index.js";
+import { textProblem } from "../../runtime/text.js";
 import type { FactSchema, RecordDecl } from "../../runtime/types.js";
 
 export interface ScenarioOptions {
@@ -134,6 +135,21 @@ export function dateArbitrary(program: ProgramIR): fc.Arbitrary<CalendarDate> {
   return named.length === 0 ? anyDay : fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...named) }, { weight: 1, arbitrary: anyDay });
 }
 
+/**
+ * Texts that policies under test write (postal codes and their prefixes) and texts that try
+ * to leave a string literal of generated TypeScript, JavaScript or SQL: a scenario's texts
+ * are drawn mostly from these, so that equalities, sets and prefixes hold as often as not.
+ */
+export const sampleTexts: readonly string[] = ["730000", "730010", "7300", "741000", "", "a\"b\\c", "${x}", "</script>", "'; --", "*/", "北京"];
+
+/** A text a scenario may give: one of `sampleTexts`, or short arbitrary text without control characters. */
+export function textArbitrary(): fc.Arbitrary<string> {
+  return fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(...sampleTexts) },
+    { weight: 1, arbitrary: fc.string({ maxLength: 8, unit: "grapheme" }).filter((text) => textProblem(text) === undefined) },
+  );
+}
+
 /** A value of a type, as the runtime represents it. */
 export function valueArbitrary(type: ValueType, schema: FactSchema, dates: fc.Arbitrary<CalendarDate>, options: ScenarioOptions = {}): fc.Arbitrary<RuntimeValue> {
   switch (type.kind) {
@@ -155,6 +171,8 @@ export function valueArbitrary(type: ValueType, schema: FactSchema, dates: fc.Ar
       return dates;
     case "time":
       return fc.integer({ min: 0, max: 23 * 60 + 59 });
+    case "text":
+      return textArbitrary();
     case "enum":
       return fc.constantFrom(...membersOf(schema, type.name));
     case "set":

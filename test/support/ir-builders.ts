@@ -39,6 +39,7 @@ export const t = {
   percent: { kind: "percent" },
   date: { kind: "date" },
   time: { kind: "time" },
+  text: { kind: "text" },
   months: { kind: "months" },
   days: { kind: "days" },
   enum: (name: string): ValueType => ({ kind: "enum", name }),

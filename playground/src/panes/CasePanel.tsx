@@ -7,6 +7,7 @@ import { memo, useEffect, useId, useMemo, useState } from "react";
 import type { FactSchema, ParameterIR, ValueType } from "../../../compiler/ir.js";
 import type { ProgramOutline } from "../protocol.js";
 import type { EnumDecl, FieldDecl } from "../../../runtime/types.js";
+import { TEXT_MAX_LENGTH } from "../../../runtime/text.js";
 import { useWords } from "../i18n.js";
 import { exampleScenarios } from "../published.js";
 import { store } from "../store.js";
@@ -378,6 +379,10 @@ function ScalarInput({ schema, type, id, value, onChange, placeholder }: { schem
         ))}
       </select>
     );
+  }
+  if (type.kind === "text") {
+    // an empty field leaves the fact out, as every other input of the form does
+    return <input id={id} type="text" maxLength={TEXT_MAX_LENGTH} value={typeof value === "string" ? value : ""} placeholder={placeholder} onChange={(e) => onChange(e.target.value === "" ? undefined : e.target.value)} />;
   }
   if (type.kind === "date" || type.kind === "time") {
     return <input id={id} type={type.kind} value={typeof value === "string" ? value : ""} placeholder={placeholder} onChange={(e) => onChange(e.target.value === "" ? undefined : e.target.value)} />;
