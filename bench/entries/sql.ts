@@ -11,7 +11,7 @@
  * the larger files compare rates per second.
  *
  * The first cases are the workload's scenarios 0, 1, … (bench/workload.ts). The larger files
- * repeat them, each copy with case numbers of its own: generating 50 million
+ * repeat them, each copy with case numbers (rows) of its own, written as a stream: generating 50 million
  * distinct scenarios in JavaScript would take longer than the runs it times, and DuckDB does
  * the same work for a copy as for the original (it keeps no result between cases).
  */
@@ -26,6 +26,7 @@ import { messageOf, POLICY_FOLDER, REPO_ROOT, SCRATCH } from "../policy.js";
 import { versus, type Figure } from "../report.js";
 import { populationFile } from "./population.js";
 import { readScenarioLines } from "../../node/sql/cases.js";
+import { DuckDBInstance } from "@duckdb/node-api";
 import { DuckdbEngine } from "../../node/sql/duckdb.js";
 import { flatExportSql } from "../../node/sql/flat-files.js";
 import { PostgresEngine } from "../../node/sql/postgres.js";
@@ -37,6 +38,8 @@ const GROUP = "Population run on SQL engines (the ten measures)";
 const GNU_TIME = "/usr/bin/time";
 /** how many times the files repeat the distinct cases (a million by default: --population) */
 const REPEATS = process.env["TIAO_BENCH_SQL_LARGE"] === "1" ? [1, 10, 50] : [1];
+/** DuckDB's memory while the bench writes the files of cases */
+const GENERATION_MEMORY = "512MB";
 
 interface Run {
   readonly ms: number;
@@ -68,30 +71,48 @@ function tiaoRun(input: string, output: string, ...more: string[]): string[] {
   return [join(REPO_ROOT, "bin/tiao.js"), "run", relative(REPO_ROOT, POLICY_FOLDER), "--scenarios", input, "--out", output, ...more];
 }
 
-/** The Parquet files of the population sizes, made once from the million cases of the workload. */
+/**
+ * The Parquet files of the population sizes, made once from the million cases of the workload.
+ * In bounded memory: the first file is written from the cases loaded into a DuckDB limited to
+ * GENERATION_MEMORY (spilling to a temporary folder), and each larger one is a stream of
+ * copies of the first, read as a list of files in their order (a cross join with `range(n)`
+ * would hold the whole first file in memory, and the ordered output the rest: 17 GB for 50
+ * million cases).
+ */
 async function parquetFiles(context: BenchContext, ndjson: string, base: number): Promise<Map<number, string>> {
-  const files = new Map(REPEATS.map((repeat) => [repeat * base, join(SCRATCH, `population-${context.options.seed}-${repeat * base}.parquet`)]));
+  const files = new Map(REPEATS.map((repeat) => [repeat * base, join(SCRATCH, `population-${context.options.seed}-${base}${repeat === 1 ? "" : `x${repeat}`}.parquet`)]));
   if ([...files.values()].every(existsSync)) return files;
   process.stdout.write(`  writing the Parquet files of ${[...files.keys()].map((size) => size.toLocaleString("en-US")).join(", ")} cases…\n`);
   const program = await context.program();
   const folder = join(SCRATCH, "sql-cases");
   mkdirSync(folder, { recursive: true });
-  const read = await readScenarioLines(program, createReadStream(ndjson), folder, "duckdb");
-  const engine = await DuckdbEngine.open(program);
+  const baseFile = files.get(base)!;
   try {
-    await engine.loadCaseFiles(read.files.files);
-    const baseFile = files.get(base)!;
-    await engine.connection.run(`COPY (${flatExportSql(program)}) TO ${stringLiteral(`${baseFile}.partial`)} (FORMAT parquet)`);
-    renameSync(`${baseFile}.partial`, baseFile);
-    for (const [size, file] of files) {
-      if (size === base) continue;
-      await engine.connection.run(
-        `COPY (SELECT b.* FROM range(${size / base}) AS copies, read_parquet(${stringLiteral(baseFile)}) AS b) TO ${stringLiteral(`${file}.partial`)} (FORMAT parquet)`,
-      );
-      renameSync(`${file}.partial`, file);
+    if (!existsSync(baseFile)) {
+      const read = await readScenarioLines(program, createReadStream(ndjson), folder, "duckdb");
+      const engine = await DuckdbEngine.open(program, { memoryLimit: GENERATION_MEMORY, temporaryDirectory: folder });
+      try {
+        await engine.loadCaseFiles(read.files.files);
+        await engine.connection.run(`COPY (${flatExportSql(program)}) TO ${stringLiteral(`${baseFile}.partial`)} (FORMAT parquet)`);
+      } finally {
+        engine.close();
+      }
+      renameSync(`${baseFile}.partial`, baseFile);
+    }
+    const instance = await DuckDBInstance.create(":memory:", { memory_limit: GENERATION_MEMORY, temp_directory: folder });
+    const connection = await instance.connect();
+    try {
+      for (const [size, file] of files) {
+        if (size === base || existsSync(file)) continue;
+        const copies = Array.from({ length: size / base }, () => stringLiteral(baseFile)).join(", ");
+        await connection.run(`COPY (SELECT * FROM read_parquet([${copies}])) TO ${stringLiteral(`${file}.partial`)} (FORMAT parquet)`);
+        renameSync(`${file}.partial`, file);
+      }
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
     }
   } finally {
-    engine.close();
     rmSync(folder, { recursive: true, force: true });
   }
   return files;

@@ -621,6 +621,9 @@ function listAggregate(expr: Extract<ExprIR, { op: "aggregate" }>, list: ListRef
   /** the error of the first item that has one, among the items up to `lastIndex` (all when NULL) */
   const firstItemError = (lastIndex?: string): string | undefined => {
     if (itemError === undefined) return undefined;
+    // an error that does not read the item (a parameter without a value) is the first item's,
+    // which is always evaluated: computed once for the case, not once for each item
+    if (!itemError.includes(item)) return `CASE WHEN len(${items}) > 0 THEN ${itemError} END`;
     const evaluated = lastIndex === undefined ? itemError : `CASE WHEN ${lastIndex} IS NULL OR ${index} <= ${lastIndex} THEN ${itemError} END`;
     return `list_filter(list_transform(${items}, (${item}, ${index}) -> ${evaluated}), e -> e IS NOT NULL)[1]`;
   };

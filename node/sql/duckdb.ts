@@ -29,6 +29,9 @@ const PROGRESS_MS = 100;
 /** ~110 years: the list of parameters by day stays within some megabytes */
 const MAX_DAYS_INDEXED = 40_000;
 
+/** beyond as many changes of value over the cases' dates, a parameter is read from the list by day */
+const MAX_PERIODS = 64;
+
 export class DuckdbEngine {
   /** whether the cases' results come in the cases' order (materializeParameters) */
   private ordered = true;
@@ -73,12 +76,14 @@ export class DuckdbEngine {
   /**
    * Once the cases are loaded: the parameters in force on their dates computed once, into a
    * table of the view's name, instead of once for each case. A parameter with the same value
-   * (and presence) on every date of the cases is then a constant of the query; the others,
-   * when the cases' dates span at most MAX_DAYS_INDEXED days, come from a list indexed by the
-   * day, which each case reads without a join. DuckDB's hash joins do not keep the order of
+   * (and presence) on every date of the cases is then a constant of the query; the others are
+   * a CASE on the case's date over the runs of dates with one value (parameterPeriods), or,
+   * when one has more than `maxPeriods` runs and the cases' dates span at most
+   * MAX_DAYS_INDEXED days, come from a list indexed by the day, which each case reads without
+   * a join. DuckDB's hash joins do not keep the order of
    * the rows, and the list does, so the results come in the cases' order without being sorted.
    */
-  async materializeParameters(): Promise<void> {
+  async materializeParameters(options: { readonly maxPeriods?: number } = {}): Promise<void> {
     const view = identifier(PARAMETERS_ON_DATES_VIEW);
     const computed =
       this.caseDates === undefined ? `SELECT * FROM ${view}` : parametersOnDatesSql(this.program, `(SELECT DISTINCT ${identifier(DATE_COLUMN)} FROM (${this.caseDates}))`);
@@ -90,6 +95,12 @@ export class DuckdbEngine {
     const date = identifier(DATE_COLUMN);
     const constants = await this.constantParameters();
     const varying = parameters.filter((p) => !constants.has(p.name));
+    const periods = varying.length === 0 ? undefined : await this.parameterPeriods(varying.flatMap((p) => [p.name, `${p.name} in force`]), options.maxPeriods ?? MAX_PERIODS);
+    if (periods !== undefined) {
+      const inForce = (field: string): string => constants.get(field) ?? periods.get(field)!;
+      await this.connection.run(`CREATE OR REPLACE VIEW ${CASE_FACTS_VIEW} AS SELECT c.*,\n${caseParameterColumns(this.program, inForce).join(",\n")}\nFROM ${CASES_TABLE} AS c`);
+      return;
+    }
     const span = await this.connection.runAndReadAll(`SELECT min(${date}), max(${date}) - min(${date}) + 1 FROM ${view}`);
     const [first, days] = span.getRows()[0] ?? [null, null];
     if (varying.length > 0 && (first === null || Number(days) > MAX_DAYS_INDEXED)) {
@@ -110,6 +121,43 @@ export class DuckdbEngine {
     await this.connection.run(
       `CREATE OR REPLACE VIEW ${CASE_FACTS_VIEW} AS SELECT c.* EXCLUDE (${byDay}),\n${caseParameterColumns(this.program, inForce).join(",\n")}\nFROM (SELECT c.*, getvariable('tiao_parameters_by_day')[c.${date} - getvariable('tiao_first_day') + 1] AS ${byDay} FROM ${CASES_TABLE} AS c) AS c`,
     );
+  }
+
+  /**
+   * Each of the columns `fields` of the parameters on the cases' dates as an expression of the
+   * case's date (`CASE WHEN c."#date" <= DATE '2021-12-31' THEN … ELSE … END`): the cases'
+   * dates in order, cut where the value changes, each run of dates its value as a constant.
+   * A few comparisons a case, where reading the value from a list indexed by the day copied
+   * that list (every day, every parameter) for each chunk of rows. Undefined when a column
+   * has more than `maxPeriods` runs of one value (the list is read then).
+   */
+  private async parameterPeriods(fields: readonly string[], maxPeriods: number): Promise<Map<string, string> | undefined> {
+    const view = identifier(PARAMETERS_ON_DATES_VIEW);
+    const date = identifier(DATE_COLUMN);
+    const described = await this.connection.runAndReadAll(`DESCRIBE ${view}`);
+    const types = new Map(described.getRows().map((row) => [String(row[0]), String(row[1])]));
+    const columns = fields.map((field) => `CAST(${identifier(field)} AS VARCHAR)`);
+    const result = await this.connection.runAndReadAll(`SELECT CAST(${date} AS VARCHAR), ${columns.join(", ")} FROM ${view} WHERE ${date} IS NOT NULL ORDER BY ${date}`);
+    const rows = result.getRows();
+    if (rows.length === 0) return undefined;
+    const periods = new Map<string, string>();
+    for (const [index, field] of fields.entries()) {
+      const type = types.get(field) ?? "VARCHAR";
+      const literal = (text: unknown): string => `CAST(${text === null || text === undefined ? "NULL" : stringLiteral(String(text))} AS ${type})`;
+      // the last date of each run of dates with one value, and that value
+      const runs: { last: string; value: unknown }[] = [];
+      for (const row of rows) {
+        const value = row[index + 1];
+        const run = runs.at(-1);
+        if (run !== undefined && run.value === value) run.last = String(row[0]);
+        else runs.push({ last: String(row[0]), value });
+      }
+      if (runs.length > maxPeriods) return undefined;
+      const branches = runs.slice(0, -1).map((run) => `WHEN c.${date} <= DATE ${stringLiteral(run.last)} THEN ${literal(run.value)}`);
+      // a case without a date reads no parameter (as from the list, which has no day for it)
+      periods.set(field, `CASE WHEN c.${date} IS NULL THEN CAST(NULL AS ${type}) ${branches.join(" ")} ELSE ${literal(runs.at(-1)!.value)} END`);
+    }
+    return periods;
   }
 
   /**

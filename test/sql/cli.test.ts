@@ -94,6 +94,28 @@ describe("tiao run --engine duckdb", () => {
     ]);
   });
 
+  it("reads typed Parquet columns as they are, with the checks of their text: a DATE evaluation date, a BIGINT", async () => {
+    const parquet = join(scratch.path, "ages-typed.parquet");
+    const instance = await DuckDBInstance.create(":memory:");
+    const connection = await instance.connect();
+    await connection.run(
+      `COPY (SELECT "date", "person.age" FROM (VALUES (1, DATE '2021-11-15', 31), (2, NULL, 31), (3, DATE '10000-01-01', 31), (4, DATE '2021-11-15', -1), (5, DATE '2021-11-15', 18)) AS t(n, "date", "person.age") ORDER BY n) TO '${parquet}' (FORMAT parquet)`,
+    );
+    connection.closeSync();
+    instance.closeSync();
+    const out = join(scratch.path, "ages-typed.ndjson");
+    const result = tiao(["run", ageBands, "--scenarios", parquet, "--out", out, "--engine", "duckdb"]);
+    expect(result.status).toBe(2);
+    expect(readFileSync(out, "utf8").split("\n")).toEqual([
+      '{"m1":{"in_force":true,"band":2}}',
+      '{"line":2,"errors":["date: the evaluation date is missing"]}',
+      '{"line":3,"errors":["date: expected a date YYYY-MM-DD, got \\"10000-01-01\\""]}',
+      '{"line":4,"errors":["person.age: expected a non-negative integer, got \\"-1\\""]}',
+      '{"m1":{"in_force":true,"band":1}}',
+      "",
+    ]);
+  });
+
   it("runs the Lanzhou policy from NDJSON to Parquet, one column per output, as the Node engine computes it", async () => {
     const input = scratchFile("lanzhou.ndjson", Array.from({ length: 200 }, (_, index) => `${scenarioText(289, index)}\n`).join(""));
     const parquet = join(scratch.path, "lanzhou.parquet");

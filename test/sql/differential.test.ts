@@ -39,6 +39,11 @@ describe("the SQL target agrees with the interpreter on the Lanzhou policy", () 
     expect(mismatches(texts, expected, await duckdbLines(program, texts, folder.path), "DuckDB").slice(0, 5)).toEqual([]);
   }, 120_000);
 
+  it("DuckDB, each parameter read from the list of its values by day rather than as a CASE on the date", async () => {
+    const first = texts.slice(0, 2000);
+    expect(mismatches(first, expected.slice(0, 2000), await duckdbLines(program, first, folder.path, { maxPeriods: 0 }), "DuckDB (list by day)").slice(0, 5)).toEqual([]);
+  }, 120_000);
+
   it("overrides to absent, and parameters without a value on the case's date, in DuckDB and PostgreSQL as in the interpreter", async () => {
     if (postgres === undefined) throw new Error("the PostgreSQL server did not start");
     // optional parameters overridden to absent (null), and dates before some parameters have a value: an error only where one is read

@@ -72,12 +72,12 @@ export async function caseFilesOf(program: ProgramIR, texts: readonly string[], 
 }
 
 /** The lines DuckDB gives: one load, one query. */
-export async function duckdbLines(program: ProgramIR, texts: readonly string[], folder: string): Promise<string[]> {
+export async function duckdbLines(program: ProgramIR, texts: readonly string[], folder: string, parameters: { readonly maxPeriods?: number } = {}): Promise<string[]> {
   const read = await caseFilesOf(program, texts, folder, "duckdb");
   const engine = await DuckdbEngine.open(program);
   try {
     await engine.loadCaseFiles(read.files.files);
-    await engine.materializeParameters();
+    await engine.materializeParameters(parameters);
     return await engine.resultLines();
   } finally {
     engine.close();
