@@ -114,9 +114,12 @@ export const NumberLiteral = createToken({
 
 /**
  * A currency code right after a number, `500 EUR`: three capital letters, the word of a
- * policy that declares `currency EUR`. Anywhere else the same letters are a name.
+ * policy that declares `currency EUR`. Anywhere else the same letters are a name, and so they
+ * are after a number where a name starts what follows, which an amount's unit never does: the
+ * members of a match arm after the previous arm's value (`LOW => 0  MID => 1`,
+ * `LOW => 0  MID, TOP => 1`) and a field after a default (`size: integer otherwise 0  ABC: bool`).
  */
-const currencyCodeAfterNumber = /[A-Z]{3}(?![A-Za-z0-9_])/y;
+const currencyCodeAfterNumber = /[A-Z]{3}(?![A-Za-z0-9_])(?!\s*(?::|=>|(?:,\s*[A-Za-z_][A-Za-z0-9_]*\s*)+=>))/y;
 
 export const CurrencyCode = createToken({
   name: "CurrencyCode",

@@ -38,6 +38,35 @@ describe("lexer", () => {
     ]);
   });
 
+  it("reads three capitals after a number as a name where a name starts what follows: a match arm, a field", () => {
+    expect(lex("LOW => 0  MID => 1  TOP, MAX => 2 EUR  USD, GBP => max(3 EUR, x)")).toEqual([
+      "Identifier:LOW",
+      "FatArrow:=>",
+      "NumberLiteral:0",
+      "Identifier:MID",
+      "FatArrow:=>",
+      "NumberLiteral:1",
+      "Identifier:TOP",
+      "Comma:,",
+      "Identifier:MAX",
+      "FatArrow:=>",
+      "NumberLiteral:2",
+      "CurrencyCode:EUR",
+      "Identifier:USD",
+      "Comma:,",
+      "Identifier:GBP",
+      "FatArrow:=>",
+      "Identifier:max",
+      "LParen:(",
+      "NumberLiteral:3",
+      "CurrencyCode:EUR",
+      "Comma:,",
+      "Identifier:x",
+      "RParen:)",
+    ]);
+    expect(lex("size: integer otherwise 0 ABC: bool")).toContain("Identifier:ABC");
+  });
+
   it("reads a unit right after its number", () => {
     expect(lex("6months 500元 3个月 1day 30天 12.5% 1458.00yuan")).toEqual([
       "NumberLiteral:6",

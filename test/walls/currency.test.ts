@@ -79,3 +79,21 @@ describe("tiao diff of a policy in EUR", () => {
     expect(yuanIn(rendered(report))).toEqual([]);
   });
 });
+
+describe("three capitals after a number", () => {
+  it("are a name where a match arm or a field starts, and the policy's money after an amount", () => {
+    const text = `policy p { title "t" document "d" issuer "i" issued 2021-11-05 version "1" currency EUR }
+enum level { LOW MID TOP }
+entity household { size: integer otherwise 0 ABC: level }
+measure m {
+  output rank: integer = match household.ABC { LOW => 0  MID => 1  TOP => 2 }
+    cites §1 "q"
+  output amount: money = match household.ABC { LOW => 0 EUR  MID, TOP => 5 EUR }
+    cites §1 "q"
+}
+`;
+    const { program, diagnostics } = compile([{ path: "p.tiao", text }]);
+    expect(diagnostics).toEqual([]);
+    expect(program?.schema.records[0]?.fields.map((field) => field.name)).toEqual(["size", "ABC"]);
+  });
+});
