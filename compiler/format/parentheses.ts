@@ -125,12 +125,14 @@ export function parenthesizeExpression(expression: Expr): Expr {
       return { ...expression, args: expression.args.map(parenthesizeExpression) };
     case "set":
       return { ...expression, elements: expression.elements.map(parenthesizeExpression) };
-    case "match":
+    case "match": {
+      const subject = parenthesizeExpression(expression.subject);
       return {
         ...expression,
-        subject: parenthesizeExpression(expression.subject),
+        subject: hasBareSet(subject) ? { kind: "paren", inner: subject, span: subject.span } : subject,
         arms: expression.arms.map((arm) => ({ ...arm, value: parenthesizeExpression(arm.value) })),
       };
+    }
     case "aggregate":
       return {
         ...expression,
@@ -154,6 +156,47 @@ export function parenthesizeExpression(expression: Expr): Expr {
     case "evaluation_date":
     case "name":
       return expression;
+  }
+}
+
+/**
+ * Whether a set literal's `{` appears in the expression outside any brackets. In a `match`
+ * subject the parser's look-ahead after `when` takes the first such `{` for the one that opens
+ * the arms, so a subject like that is written in parentheses (`match (if c then {} = s else t) {…}`).
+ */
+function hasBareSet(expression: Expr): boolean {
+  switch (expression.kind) {
+    case "set":
+      return true;
+    case "binary":
+      return hasBareSet(expression.left) || hasBareSet(expression.right);
+    case "unary":
+      return hasBareSet(expression.operand);
+    case "in":
+      return hasBareSet(expression.element) || hasBareSet(expression.set);
+    case "is":
+      return hasBareSet(expression.operand);
+    case "field":
+      return hasBareSet(expression.object);
+    case "if":
+      return hasBareSet(expression.condition) || hasBareSet(expression.then) || hasBareSet(expression.else);
+    case "call":
+    case "match":
+    case "aggregate":
+    case "over":
+    case "paren":
+    case "bool":
+    case "number":
+    case "money":
+    case "percent":
+    case "duration":
+    case "date":
+    case "time":
+    case "text":
+    case "absent":
+    case "evaluation_date":
+    case "name":
+      return false;
   }
 }
 

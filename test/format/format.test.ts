@@ -353,6 +353,15 @@ describe("parentheses", () => {
     expect(withParentheses.diagnostics).toEqual([]);
   });
 
+  it("are added around a `match` subject holding a set, whose `{` would be read as the arms' after a `when`", () => {
+    const set: Expr = { kind: "set", elements: [], span };
+    const subject: Expr = { kind: "if", condition: name("a"), then: binary("=", set, name("b")), else: name("c"), span };
+    const value: Expr = { kind: "unary", operator: "not", operand: { kind: "match", subject, arms: [], span }, span };
+    expect(ruleLines(built(value, name("d")))).toEqual(["when d", "= not match (if a then {} = b else c) {}"]);
+    expect(parseFile("built.tiao", formatPolicy(built(value, name("d")))).diagnostics).toEqual([]);
+    expect(ruleLines(built({ kind: "match", subject: name("a"), arms: [], span }, name("d")))).toEqual(["when d", "= match a {}"]);
+  });
+
   it("are not added where the tree does not need them", () => {
     expect(ruleLines(built(binary("+", binary("*", name("a"), name("b")), name("c"))))).toEqual(["= a * b + c"]);
     expect(ruleLines(built(binary("=", name("a"), name("b")), binary("=", name("c"), name("d"))))).toEqual(["when c = d", "= (a = b)"]);

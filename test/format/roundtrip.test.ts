@@ -11,6 +11,7 @@ import { parenthesize } from "../../compiler/format/parentheses.js";
 import { parseFile } from "../../compiler/parse.js";
 import { policyFile, withoutSpans } from "./ast-arbitraries.js";
 import { repositoryTiaoFiles } from "./repository-files.js";
+import { fuzzParameters } from "../fuzz/budget.js";
 
 function declarationsOf(file: PolicyFile): unknown {
   return withoutSpans(file.declarations);
@@ -25,7 +26,7 @@ describe("formatting generated trees", () => {
         expect(parsed.diagnostics).toEqual([]);
         expect(declarationsOf(parsed.ast)).toEqual(declarationsOf(parenthesize(ast)));
       }),
-      { numRuns: 400 },
+      fuzzParameters("formatting generated trees reads back", 400),
     );
   });
 
@@ -35,7 +36,7 @@ describe("formatting generated trees", () => {
         const formatted = formatPolicy(ast);
         expect(formatPolicy(parseFile(ast.file, formatted).ast)).toBe(formatted);
       }),
-      { numRuns: 400 },
+      fuzzParameters("formatting generated trees is idempotent", 400),
     );
   });
 });
