@@ -38,6 +38,7 @@ const samples: Partial<Record<Kind, RuntimeValue>> = {
   bool: true,
   enum: "local",
   set: ["local", "migrant"],
+  text: "730000",
 };
 
 /** A second value of a kind, different from its sample. */
