@@ -477,7 +477,7 @@ class Converter implements ChainContext {
     const misplaced = isScale ? valueNodes[0] : bracketNodes[0];
     const misplacedSpan = misplaced === undefined ? undefined : this.nodeSpan(misplaced);
     if (misplacedSpan !== undefined && isScale) {
-      this.report("T1001", "a scale is given by brackets, not by values", misplacedSpan, "write `bracket name { threshold 0 yuan from … source … rate 3% from … source … }`");
+      this.report("T1001", "a scale is given by brackets, not by values", misplacedSpan, "write `bracket name { threshold 0 yuan from … source … rate 3% from … source … }`, the threshold in the policy's money (`0 EUR` under `currency EUR`)");
     } else if (misplacedSpan !== undefined) {
       this.report("T1002", "only a scale has brackets", misplacedSpan, `declare the parameter as a scale: \`parameter ${name.name}: scale\``);
     }
@@ -544,7 +544,7 @@ class Converter implements ChainContext {
       const value = dated === undefined ? undefined : this.parameterValue(dated);
       if (word === undefined || value === undefined) return [];
       if (word.name !== "threshold" && word.name !== "rate") {
-        this.report("T1003", `a bracket has a \`threshold\` and a \`rate\`, not \`${word.name}\``, word.span, "write `threshold 12000 yuan from … source …` or `rate 10% from … source …`");
+        this.report("T1003", `a bracket has a \`threshold\` and a \`rate\`, not \`${word.name}\``, word.span, "write `threshold 12000 yuan from … source …` (in the policy's money: `12000 EUR` under `currency EUR`) or `rate 10% from … source …`");
         return [];
       }
       return [{ figure: word.name, ...value, span: this.nodeSpan(figureNode) ?? value.span }];

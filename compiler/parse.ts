@@ -582,7 +582,7 @@ function helpForSyntaxError(exception: IRecognitionException, found: IToken | un
     return 'write `= value cites §N "…"` for one value, or `{ rule … }` for rules and exceptions';
   }
   if (exception.message === "expected a value") {
-    return "a value is a name, a number such as `500 yuan`, a date, `true`, a call such as `round(x)` or an expression in parentheses";
+    return "a value is a name, a number, an amount in the policy's money such as `500 yuan` (`500 EUR` under `currency EUR`), a date, `true`, a call such as `round(x)` or an expression in parentheses";
   }
   if (exception.message === "expected `else`" || exception.message === "expected `then`") {
     return "an `if` has both branches: `if c then a else b`";
