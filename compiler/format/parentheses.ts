@@ -160,44 +160,36 @@ export function parenthesizeExpression(expression: Expr): Expr {
 }
 
 /**
+ * Whether some part of the expression outside any brackets passes `test`; a `match` and a call
+ * count as bracketed, and an `if` is entered only when `intoIf` says so.
+ */
+function someOutsideBrackets(expression: Expr, test: (part: Expr) => boolean, intoIf: boolean): boolean {
+  const some = (part: Expr): boolean => someOutsideBrackets(part, test, intoIf);
+  if (test(expression)) return true;
+  switch (expression.kind) {
+    case "binary":
+      return some(expression.left) || some(expression.right);
+    case "unary":
+    case "is":
+      return some(expression.operand);
+    case "in":
+      return some(expression.element) || some(expression.set);
+    case "field":
+      return some(expression.object);
+    case "if":
+      return intoIf && (some(expression.condition) || some(expression.then) || some(expression.else));
+    default:
+      return false;
+  }
+}
+
+/**
  * Whether a set literal's `{` appears in the expression outside any brackets. In a `match`
  * subject the parser's look-ahead after `when` takes the first such `{` for the one that opens
  * the arms, so a subject like that is written in parentheses (`match (if c then {} = s else t) {…}`).
  */
 function hasBareSet(expression: Expr): boolean {
-  switch (expression.kind) {
-    case "set":
-      return true;
-    case "binary":
-      return hasBareSet(expression.left) || hasBareSet(expression.right);
-    case "unary":
-      return hasBareSet(expression.operand);
-    case "in":
-      return hasBareSet(expression.element) || hasBareSet(expression.set);
-    case "is":
-      return hasBareSet(expression.operand);
-    case "field":
-      return hasBareSet(expression.object);
-    case "if":
-      return hasBareSet(expression.condition) || hasBareSet(expression.then) || hasBareSet(expression.else);
-    case "call":
-    case "match":
-    case "aggregate":
-    case "over":
-    case "paren":
-    case "bool":
-    case "number":
-    case "money":
-    case "percent":
-    case "duration":
-    case "date":
-    case "time":
-    case "text":
-    case "absent":
-    case "evaluation_date":
-    case "name":
-      return false;
-  }
+  return someOutsideBrackets(expression, (part) => part.kind === "set", true);
 }
 
 /**
@@ -207,37 +199,7 @@ function hasBareSet(expression: Expr): boolean {
  * (`when c = (a = b)`).
  */
 export function hasOpenEquals(expression: Expr): boolean {
-  switch (expression.kind) {
-    case "binary":
-      return expression.operator === "=" || hasOpenEquals(expression.left) || hasOpenEquals(expression.right);
-    case "unary":
-      return hasOpenEquals(expression.operand);
-    case "in":
-      return hasOpenEquals(expression.element) || hasOpenEquals(expression.set);
-    case "is":
-      return hasOpenEquals(expression.operand);
-    case "field":
-      return hasOpenEquals(expression.object);
-    case "if":
-    case "call":
-    case "set":
-    case "match":
-    case "aggregate":
-    case "over":
-    case "paren":
-    case "bool":
-    case "number":
-    case "money":
-    case "percent":
-    case "duration":
-    case "date":
-    case "time":
-    case "text":
-    case "absent":
-    case "evaluation_date":
-    case "name":
-      return false;
-  }
+  return someOutsideBrackets(expression, (part) => part.kind === "binary" && part.operator === "=", false);
 }
 
 function parenthesizeRule(rule: RuleCase): RuleCase {
