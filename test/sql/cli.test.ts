@@ -31,6 +31,22 @@ function scratchFile(name: string, text: string): string {
   return path;
 }
 
+/** The scenarios as a Parquet file of the scratch folder, one column per fact path; `more` copies it on. */
+async function scratchParquet(name: string, texts: readonly string[], more?: (engine: DuckdbEngine, path: string) => Promise<void>): Promise<string> {
+  const program = await lanzhouProgram();
+  const read = await caseFilesOf(program, [...texts], scratch.path, "duckdb");
+  const engine = await DuckdbEngine.open(program);
+  const path = join(scratch.path, name);
+  try {
+    await engine.loadCaseFiles(read.files.files);
+    await engine.connection.run(`COPY (${flatExportSql(program)}) TO '${path}' (FORMAT parquet)`);
+    if (more !== undefined) await more(engine, path);
+  } finally {
+    engine.close();
+  }
+  return path;
+}
+
 describe("tiao compile --target sql", () => {
   it("writes the setup file, one file per measure and the results file, for each dialect", () => {
     for (const dialect of ["duckdb", "postgres"]) {
@@ -137,16 +153,7 @@ describe("tiao run --engine duckdb", () => {
   it("reads Parquet with one column per fact path, lists as LISTs of STRUCTs, as the Node engine reads the same scenarios", async () => {
     const texts = Array.from({ length: 300 }, (_, index) => scenarioText(7, index));
     const ndjson = scratchFile("flat.ndjson", texts.map((text) => `${text}\n`).join(""));
-    const program = await lanzhouProgram();
-    const read = await caseFilesOf(program, texts, scratch.path, "duckdb");
-    const engine = await DuckdbEngine.open(program);
-    const parquet = join(scratch.path, "flat.parquet");
-    try {
-      await engine.loadCaseFiles(read.files.files);
-      await engine.connection.run(`COPY (${flatExportSql(program)}) TO '${parquet}' (FORMAT parquet)`);
-    } finally {
-      engine.close();
-    }
+    const parquet = await scratchParquet("flat.parquet", texts);
     const fromParquet = tiao(["run", lanzhou, "--scenarios", parquet, "--out", join(scratch.path, "flat-duckdb.ndjson"), "--engine", "duckdb"]);
     expect(fromParquet.stderr).toMatch(SUMMARY);
     expect(fromParquet.status).toBe(0);
@@ -158,18 +165,10 @@ describe("tiao run --engine duckdb", () => {
   it("shows its progress on a terminal while DuckDB checks and evaluates the cases of a Parquet file", async () => {
     // 300 scenarios repeated into 400,200 rows: four row groups of Parquet, counted as DuckDB reads them
     const texts = Array.from({ length: 300 }, (_, index) => scenarioText(13, index));
-    const program = await lanzhouProgram();
-    const read = await caseFilesOf(program, texts, scratch.path, "duckdb");
-    const engine = await DuckdbEngine.open(program);
-    const base = join(scratch.path, "progress-base.parquet");
     const parquet = join(scratch.path, "progress.parquet");
-    try {
-      await engine.loadCaseFiles(read.files.files);
-      await engine.connection.run(`COPY (${flatExportSql(program)}) TO '${base}' (FORMAT parquet)`);
+    await scratchParquet("progress-base.parquet", texts, async (engine, base) => {
       await engine.connection.run(`COPY (SELECT b.* FROM range(1334) AS copies, read_parquet('${base}') AS b) TO '${parquet}' (FORMAT parquet)`);
-    } finally {
-      engine.close();
-    }
+    });
     // a terminal for the command: \`script\` runs it in a pseudo-terminal
     const command = [process.execPath, join(repositoryRoot, "bin", "tiao.js"), "run", lanzhou, "--scenarios", parquet, "--out", join(scratch.path, "progress-out.parquet"), "--engine", "duckdb"];
     const result = spawnSync("script", ["-qec", command.map((word) => `'${word}'`).join(" "), "/dev/null"], { cwd: repositoryRoot, encoding: "utf8", timeout: 230_000, env: { ...process.env, TIAO_CACHE: "off" } });
@@ -196,16 +195,7 @@ describe("tiao run --engine duckdb", () => {
       return JSON.stringify(scenario);
     });
     const ndjson = scratchFile("measures.ndjson", texts.map((text) => `${text}\n`).join(""));
-    const program = await lanzhouProgram();
-    const read = await caseFilesOf(program, texts, scratch.path, "duckdb");
-    const engine = await DuckdbEngine.open(program);
-    const parquet = join(scratch.path, "measures.parquet");
-    try {
-      await engine.loadCaseFiles(read.files.files);
-      await engine.connection.run(`COPY (${flatExportSql(program)}) TO '${parquet}' (FORMAT parquet)`);
-    } finally {
-      engine.close();
-    }
+    const parquet = await scratchParquet("measures.parquet", texts);
     const measures = ["--measure", "m4", "--measure", "m2"];
     const node = tiao(["run", lanzhou, "--scenarios", ndjson, "--out", join(scratch.path, "measures-node.ndjson"), ...measures]);
     expect(node.status).toBe(2);
