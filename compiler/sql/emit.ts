@@ -43,9 +43,15 @@ import {
   identifier,
   listColumnType,
   listOf,
+  PERIOD_FIELD,
+  PERIOD_VALUE_FIELD,
+  scaleFigureName,
+  seriesColumnType,
+  seriesOf,
   stringLiteral,
   type CaseLayout,
   type ListTable,
+  type SeriesTable,
 } from "./tables.js";
 import { citedClause } from "../citation-text.js";
 import { moneyWord } from "../currency.js";
@@ -162,6 +168,8 @@ function setupSql(program: ProgramIR, layout: CaseLayout, dialect: Dialect): str
           return `  ${identifier(c.name)} BOOLEAN`;
         case "list":
           return `  ${identifier(c.name)} ${listColumnType(listOf(layout, c.name), dialect)}`;
+        case "series":
+          return `  ${identifier(c.name)} ${seriesColumnType(seriesOf(layout, c.name), dialect)}`;
       }
     }),
   ];
@@ -175,7 +183,17 @@ function setupSql(program: ProgramIR, layout: CaseLayout, dialect: Dialect): str
     if (dialect === "postgres") columns.push(`  PRIMARY KEY (${identifier(CASE_COLUMN)}, ${identifier(ITEM_COLUMN)})`);
     return [comment(`the items of ${list.name}, one row each`), `CREATE TABLE ${identifier(list.name)} (\n${columns.join(",\n")}\n);`].join("\n");
   });
-  const parameterRows = program.parameters.flatMap((parameter) => parameterValuesSql(parameter, dialect));
+  // and a series' periods likewise
+  const series = (dialect === "duckdb" ? [] : layout.series).map((table) => {
+    const columns = [
+      `  ${identifier(CASE_COLUMN)} BIGINT NOT NULL`,
+      `  ${identifier(PERIOD_FIELD)} ${text} NOT NULL`,
+      `  ${identifier(PERIOD_VALUE_FIELD)} ${sqlType(table.of, dialect)}`,
+      `  PRIMARY KEY (${identifier(CASE_COLUMN)}, ${identifier(PERIOD_FIELD)})`,
+    ];
+    return [comment(`the periods of ${table.name} given, one row each: its ${table.period} ("${table.period === "month" ? "YYYY-MM" : "YYYY"}") and its value`), `CREATE TABLE ${identifier(table.name)} (\n${columns.join(",\n")}\n);`].join("\n");
+  });
+  const parameterRows = sqlParameters(program).flatMap((parameter) => parameterValuesSql(parameter, dialect));
   const caseParameters = caseParameterColumns(program, (field) => column("p", field));
   return `${header(program, dialect, "Setup: runtime functions, tables of cases, parameters")}
 
@@ -185,7 +203,7 @@ ${runtimeFunctions(dialect)}
 CREATE TABLE ${CASES_TABLE} (
 ${caseColumns.join(",\n")}
 );
-${lists.join("\n")}
+${[...lists, ...series].join("\n")}
 -- Scenarios that could not be read: the line \`tiao run --scenarios\` writes for them.
 CREATE TABLE ${REJECTED_TABLE} (${identifier(CASE_COLUMN)} BIGINT NOT NULL, line ${text} NOT NULL);
 
@@ -214,14 +232,14 @@ ${parametersOnDatesSql(program, `(SELECT DISTINCT ${identifier(DATE_COLUMN)} FRO
 CREATE VIEW ${CASE_FACTS_VIEW} AS
 SELECT c.*${caseParameters.map((line) => `,\n${line}`).join("")}
 FROM ${CASES_TABLE} AS c${
-    program.parameters.length === 0 ? "" : `\nJOIN ${PARAMETERS_ON_DATES_VIEW} AS p ON ${column("p", DATE_COLUMN)} = ${column("c", DATE_COLUMN)}`
+    sqlParameters(program).length === 0 ? "" : `\nJOIN ${PARAMETERS_ON_DATES_VIEW} AS p ON ${column("p", DATE_COLUMN)} = ${column("c", DATE_COLUMN)}`
   };
 `;
 }
 
 /** Each parameter's value on each date of `dates` (a relation with a column `#date`), and whether one is in force then. */
 export function parametersOnDatesSql(program: ProgramIR, dates: string): string {
-  const inForce = program.parameters.flatMap((parameter) => {
+  const inForce = sqlParameters(program).flatMap((parameter) => {
     const valueColumn = parameterValueColumn(parameter.type);
     const matching = `FROM ${PARAMETER_VALUES_TABLE} AS v WHERE v.name = ${stringLiteral(parameter.name)} AND v.valid_from <= d.${identifier(DATE_COLUMN)} AND (v.valid_until IS NULL OR d.${identifier(DATE_COLUMN)} <= v.valid_until)`;
     return [
@@ -240,7 +258,14 @@ FROM ${dates} AS d`;
  * (`x`, `x in force`).
  */
 export function caseParameterColumns(program: ProgramIR, inForce: (field: string) => string): string[] {
-  return program.parameters.flatMap((parameter) => {
+  return sqlParameters(program).flatMap((parameter) => {
+    if (isScaleFigure(parameter.name)) {
+      // a scale is not overridden by a scenario: its figures are those of the table
+      return [
+        `  ${inForce(parameter.name)} AS ${identifier(parameterColumn(parameter.name))}`,
+        `  ${inForce(`${parameter.name} in force`)} AS ${identifier(parameterGivenColumn(parameter.name))}`,
+      ];
+    }
     const override = column("c", `parameters.${parameter.name}`);
     if (parameter.type.kind !== "optional") {
       return [
@@ -255,6 +280,25 @@ export function caseParameterColumns(program: ProgramIR, inForce: (field: string
       `  (${absent} OR ${override} IS NOT NULL OR ${inForce(`${parameter.name} in force`)}) AS ${identifier(parameterGivenColumn(parameter.name))}`,
     ];
   });
+}
+
+/**
+ * The dated values the parameters table holds: the policy's parameters, and each bracket of
+ * each scale as two figures, its threshold (money) and its rate (percent), named
+ * `<scale>.<bracket>.threshold` and `<scale>.<bracket>.rate` (a dot no parameter's name has).
+ */
+export function sqlParameters(program: ProgramIR): readonly ParameterIR[] {
+  const figures = program.scales.flatMap((scale) =>
+    scale.brackets.flatMap((bracket): ParameterIR[] => [
+      { name: scaleFigureName(scale.name, bracket.name, "threshold"), type: { kind: "money" }, label: `threshold of the bracket ${bracket.name} of the scale ${scale.name}`, values: bracket.thresholds, span: bracket.span },
+      { name: scaleFigureName(scale.name, bracket.name, "rate"), type: { kind: "percent" }, label: `rate of the bracket ${bracket.name} of the scale ${scale.name}`, values: bracket.rates, span: bracket.span },
+    ]),
+  );
+  return figures.length === 0 ? program.parameters : [...program.parameters, ...figures];
+}
+
+function isScaleFigure(name: string): boolean {
+  return name.includes(".");
 }
 
 /** The column of the parameters table holding values of a type. */
@@ -410,7 +454,9 @@ function measureSql(
       return { sql, error: firstError(before.windowError, guarded) };
     },
     parameters: new Map(program.parameters.map((p) => [p.name, p])),
+    scales: new Map(program.scales.map((scale) => [scale.name, scale])),
     lists: new Map(layout.lists.map((list): [string, ListTable] => [list.name, list])),
+    series: new Map(layout.series.map((table): [string, SeriesTable] => [table.name, table])),
     problems,
     nextAlias: () => `item${++aliases}`,
   };

@@ -11,7 +11,7 @@
  * are columns; a list is a child table (compiler/sql/tables.ts). Definitions with
  * parameters are expanded at each call, as the interpreter evaluates them at each call.
  */
-import type { DefinitionIR, ExprIR, ParameterIR, RuleIR, ValueType, WindowIR } from "../ir.js";
+import type { DefinitionIR, ExprIR, ParameterIR, RuleIR, ScaleIR, ValueType, WindowIR } from "../ir.js";
 import { arithmeticOperation, isRepresentationChange, type ComparisonOperator, type OperationId } from "../operations.js";
 import { internalError } from "../internal-error.js";
 import {
@@ -25,11 +25,14 @@ import {
   termLengthMessage,
 } from "../../runtime/messages.js";
 import { formatDate, type CalendarDate } from "../../runtime/index.js";
-import { formatDecimal, type Decimal } from "../../runtime/decimal.js";
+import { decimal as parseDecimalText, formatDecimal, type Decimal } from "../../runtime/decimal.js";
 import type { RuntimeValue } from "../../runtime/scenario.js";
 import { literalRuntimeValue } from "../literals.js";
 import { sqlType, type Dialect } from "./dialect.js";
-import { CASE_COLUMN, DATE_COLUMN, ITEM_COLUMN, identifier, stringLiteral, type ListTable } from "./tables.js";
+import { CASE_COLUMN, DATE_COLUMN, ITEM_COLUMN, PERIOD_FIELD, PERIOD_VALUE_FIELD, identifier, scaleFigureName, stringLiteral, type ListTable, type SeriesTable } from "./tables.js";
+import { seriesHasNoValueMessage } from "../../runtime/series.js";
+import { scaleHasNoValueMessage } from "../../runtime/scale.js";
+import { seriesMissingLiteral, seriesReading, seriesTypeOf } from "../series-read.js";
 
 /** A value and, when it can fail, the SQL of its error (JSON text, or NULL). */
 export interface SqlValue {
@@ -53,7 +56,16 @@ export interface ListRef {
   readonly items: string;
 }
 
-export type Bound = ({ readonly kind: "value" } & SqlValue) | RecordRef | ListRef;
+export interface SeriesRef {
+  readonly kind: "series";
+  readonly table: SeriesTable;
+  /** the SQL of the case the series belongs to (PostgreSQL: its periods are rows of the series' table) */
+  readonly owner: string;
+  /** the SQL of the series' column (DuckDB: its periods, a LIST of STRUCT(period, value)) */
+  readonly periods: string;
+}
+
+export type Bound = ({ readonly kind: "value" } & SqlValue) | RecordRef | ListRef | SeriesRef;
 
 export interface ExpressionProblem {
   readonly expr: ExprIR;
@@ -81,7 +93,9 @@ export interface ExpressionContext {
    */
   measureOutput(measure: string, output: string): { readonly sql: string; readonly error: string | undefined } | undefined;
   readonly parameters: ReadonlyMap<string, ParameterIR>;
+  readonly scales: ReadonlyMap<string, ScaleIR>;
   readonly lists: ReadonlyMap<string, ListTable>;
+  readonly series: ReadonlyMap<string, SeriesTable>;
   readonly problems: ExpressionProblem[];
   /** a fresh alias for a list item */
   nextAlias(): string;
@@ -349,6 +363,12 @@ function factBound(path: string, type: ValueType, table: string, context: Expres
     if (list === undefined) throw new Error(`no table for the list ${path}`);
     return { kind: "list", table: list, owner, items: column(table, path) };
   }
+  if (type.kind === "series") {
+    const series = context.series.get(path);
+    // a series inside a list item has no layout (compiler/sql/tables.ts): refused where it is read
+    if (series === undefined) return value("NULL");
+    return { kind: "series", table: series, owner, periods: column(table, path) };
+  }
   return value(column(table, path));
 }
 
@@ -442,12 +462,16 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
     case "max":
       return operation(expr.operation, [sub(expr.left), sub(expr.right)], context);
     case "scale":
-      context.problems.push({ expr, message: `the SQL target cannot apply the scale \`${expr.scale}\`` });
-      return value("NULL");
+      return applyScale(expr, context, scope);
     case "series_at":
-    case "series_total":
-      context.problems.push({ expr, message: "the SQL target cannot read a fact given period by period" });
-      return value("NULL");
+    case "series_total": {
+      const series = compileBound(expr.series, context, scope);
+      if (series.kind !== "series") {
+        context.problems.push({ expr, message: "the SQL target reads a fact given period by period only as a fact of an entity, not inside a list item" });
+        return value("NULL");
+      }
+      return expr.op === "series_at" ? seriesAt(expr, series, context, scope) : seriesTotal(expr, series, context);
+    }
     case "last_day_of_term": {
       const start = sub(expr.start);
       const months = sub(expr.months);
@@ -528,6 +552,191 @@ function integerPercentOf(operand: ExprIR, mode: RoundingMode | "floor" | "ceil"
   const right = compileValue(operand.right, context, scope);
   const sql = `tiao_percent_of_${mode}(${left.sql}, ${right.sql})`;
   return value(sql, firstError(left.error, right.error, failsWhenNull(sql, integerTooLargeMessage)));
+}
+
+// ---------------------------------------------------------------- series
+
+/** The SQL of the key of the period (`2024-01`, `2024`) numbered `index` (months: year × 12 + month − 1; years: the year), as runtime/series.ts writes it. */
+function periodKeyOf(period: SeriesTable["period"], index: string): string {
+  return period === "month" ? `tiao_month_key(${index})` : `tiao_year_key(${index})`;
+}
+
+/** The key of the period that contains `date` (the year written with 4 digits, as both engines write it). */
+function periodKeyOfDate(period: SeriesTable["period"], date: string, dialect: Dialect): string {
+  if (dialect === "duckdb") return `strftime(${date}, ${period === "month" ? "'%Y-%m'" : "'%Y'"})`;
+  return `to_char(${date}, ${period === "month" ? "'YYYY-MM'" : "'YYYY'"})`;
+}
+
+/** What SQL reads of a series: a period given, its value, and the periods given between two keys. */
+function seriesAccess(series: SeriesRef, context: ExpressionContext) {
+  const period = identifier(PERIOD_FIELD);
+  const held = identifier(PERIOD_VALUE_FIELD);
+  if (context.dialect === "duckdb") {
+    return {
+      has: (key: string) => `tiao_series_has(${series.periods}, ${key})`,
+      value: (key: string) => `tiao_series_value(${series.periods}, ${key})`,
+      sum: (low: string, high: string) => `tiao_series_sum(${series.periods}, ${low}, ${high})`,
+      count: (low: string, high: string) => `tiao_series_count(${series.periods}, ${low}, ${high})`,
+      /** the first of `n` periods from the one numbered `first` that is not given */
+      firstMissing: (first: string, n: number) => {
+        const j = context.nextAlias();
+        const key = (offset: string) => periodKeyOf(series.table.period, `${first} + ${offset}`);
+        return key(`list_position(list_transform(range(${n}), ${j} -> ${`tiao_series_has(${series.periods}, ${key(j)})`}), FALSE) - 1`);
+      },
+    };
+  }
+  const alias = context.nextAlias();
+  const rows = (condition: string) =>
+    `FROM ${identifier(series.table.name)} AS ${alias} WHERE ${alias}.${identifier(CASE_COLUMN)} = ${series.owner} AND ${condition.replaceAll("#p", `${alias}.${period}`)}`;
+  return {
+    has: (key: string) => `EXISTS (SELECT 1 ${rows(`#p = ${key}`)})`,
+    value: (key: string) => `(SELECT ${alias}.${held} ${rows(`#p = ${key}`)})`,
+    sum: (low: string, high: string) => `(SELECT coalesce(sum(${alias}.${held}), 0) ${rows(`#p BETWEEN ${low} AND ${high}`)})`,
+    count: (low: string, high: string) => `(SELECT count(*) ${rows(`#p BETWEEN ${low} AND ${high}`)})`,
+    firstMissing: (first: string, n: number) => {
+      const g = context.nextAlias();
+      const key = periodKeyOf(series.table.period, `${first} + ${g}.j`);
+      return `(SELECT ${key} FROM generate_series(0, ${n - 1}) AS ${g}(j) WHERE NOT EXISTS (SELECT 1 ${rows(`#p = ${key}`)}) ORDER BY ${g}.j LIMIT 1)`;
+    },
+  };
+}
+
+/** `\`name\` has no value for <key>`, as JSON text. */
+function seriesMissingMessage(name: string, key: string): string {
+  return `${stringLiteral(JSON.stringify(seriesHasNoValueMessage(name, "")).slice(0, -1))} || ${key} || '"'`;
+}
+
+/** The value of a period not given (a literal), or undefined: reading one is an error. */
+function seriesMissingSql(expr: Extract<ExprIR, { op: "series_at" | "series_total" }>, dialect: Dialect): { sql: string; value: RuntimeValue } | undefined {
+  const type = seriesTypeOf(expr);
+  const missing = seriesMissingLiteral(type);
+  if (missing === undefined) return undefined;
+  const runtimeValue = literalRuntimeValue(missing);
+  return { sql: literal(runtimeValue, type.of, dialect), value: runtimeValue };
+}
+
+/** The period of a series that contains a date (the evaluation date by default). */
+function seriesAt(expr: Extract<ExprIR, { op: "series_at" }>, series: SeriesRef, context: ExpressionContext, scope: Scope): Bound {
+  const at = expr.at === undefined ? { sql: column(context.row, DATE_COLUMN) } : compileValue(expr.at, context, scope);
+  const key = periodKeyOfDate(series.table.period, at.sql, context.dialect);
+  const access = seriesAccess(series, context);
+  const missing = seriesMissingSql(expr, context.dialect);
+  if (missing !== undefined) {
+    const sql = context.dialect === "duckdb" ? `tiao_series_value_or(${series.periods}, ${key}, ${missing.sql})` : `CASE WHEN ${access.has(key)} THEN ${access.value(key)} ELSE ${missing.sql} END`;
+    return value(sql, at.error);
+  }
+  const error = `CASE WHEN NOT ${access.has(key)} THEN ${seriesMissingMessage(seriesReading(expr).name, key)} END`;
+  return value(access.value(key), firstError(at.error, error));
+}
+
+/**
+ * The periods of a span before the evaluation date, added up or averaged (runtime/series.ts):
+ * the span's periods are consecutive, and so are their keys in the order of text, so the
+ * periods given among them are those whose key lies between the first and the last. A
+ * period's value is never negative (amounts, counts): a running total that goes beyond
+ * 2^53 − 1 first does so where the whole total of the periods up to there does.
+ */
+function seriesTotal(expr: Extract<ExprIR, { op: "series_total" }>, series: SeriesRef, context: ExpressionContext): Bound {
+  const { dialect } = context;
+  const { period } = series.table;
+  const date = column(context.row, DATE_COLUMN);
+  const { relation, count, unit } = expr.periods;
+  let first: string;
+  let n: number;
+  const year = `CAST(EXTRACT(YEAR FROM ${date}) AS BIGINT)`;
+  if (period === "year") {
+    first = relation === "last" ? `(${year} - ${count})` : relation === "this" ? year : `(${year} - 1)`;
+    n = relation === "last" ? count : 1;
+  } else {
+    const perUnit = unit === "year" ? 12 : 1;
+    if (relation === "last") {
+      first = `(tiao_month_index(${date}, 0) - ${count * perUnit})`;
+      n = count * perUnit;
+    } else {
+      const current = unit === "year" ? `(${year} * 12)` : `tiao_month_index(${date}, 0)`;
+      first = relation === "this" ? current : `(${current} - ${perUnit})`;
+      n = perUnit;
+    }
+  }
+  // the keys that can be given are those of the years 0001 to 9999
+  const earliest = period === "month" ? 12 : 1;
+  const low = periodKeyOf(period, `greatest(${first}, ${earliest})`);
+  const high = periodKeyOf(period, `greatest(${first} + ${n - 1}, ${earliest - 1})`);
+  const access = seriesAccess(series, context);
+  const missing = seriesMissingSql(expr, dialect);
+  if (missing !== undefined && typeof missing.value === "number" && missing.value < 0) {
+    context.problems.push({ expr, message: "the SQL target adds up periods whose value is never negative: the value of a period not given is" });
+    return value("NULL");
+  }
+  const given = access.sum(low, high);
+  const wide = dialect === "duckdb" ? "HUGEINT" : "NUMERIC";
+  const decimal = expr.type.kind === "decimal" || expr.type.kind === "unrounded_money";
+  const total =
+    missing === undefined ? given : decimal ? `(${given} + (${n} - ${access.count(low, high)}) * ${missing.sql})` : `(${given} + CAST(${n} - ${access.count(low, high)} AS ${wide}) * ${missing.sql})`;
+  const checked = decimal ? (dialect === "duckdb" ? `tiao_decimal_bounded(${total})` : total) : `tiao_whole(${total})`;
+  const sql = expr.operator === "average" ? `tiao_quotient_${expr.rounding ?? "half_up"}(${checked}, ${n})` : checked;
+  const tooLarge = decimal ? failureMessage("decimal", context) : expr.operator === "sum" && expr.type.kind === "money" ? amountTooLargeMessage(context.moneyWord) : integerTooLargeMessage;
+  const overflow = tooLarge === undefined ? undefined : `WHEN ${checked} IS NULL THEN ${jsonMessage(tooLarge)}`;
+  if (missing !== undefined) return value(sql, overflow === undefined ? undefined : `CASE ${overflow} END`);
+  const firstMissing = access.firstMissing(first, n);
+  // the running total before the first period not given, which the runtime adds up first
+  const before = decimal || tooLarge === undefined ? undefined : `tiao_whole(${access.sum(low, firstMissing)}) IS NULL`;
+  const missingError = before === undefined ? seriesMissingMessage(seriesReading(expr).name, firstMissing) : `CASE WHEN ${before} THEN ${jsonMessage(tooLarge!)} ELSE ${seriesMissingMessage(seriesReading(expr).name, firstMissing)} END`;
+  return value(sql, `CASE WHEN ${access.count(low, high)} < ${n} THEN ${missingError} ${overflow ?? ""} END`);
+}
+
+// ---------------------------------------------------------------- scales
+
+/**
+ * A scale applied to an amount on the case's date (runtime/scale.ts): the brackets in force
+ * are those whose threshold is in force, in written order, their thresholds rising; their
+ * figures are columns of the row, read from the parameters table (compiler/sql/emit.ts).
+ */
+function applyScale(expr: Extract<ExprIR, { op: "scale" }>, context: ExpressionContext, scope: Scope): Bound {
+  const scale = context.scales.get(expr.scale);
+  if (scale === undefined) throw new Error(`no scale ${expr.scale}`);
+  if (scale.brackets.some((bracket) => bracket.thresholds.some((figure) => typeof figure.value === "number" && figure.value < 0))) {
+    context.problems.push({ expr, message: `the SQL target applies scales whose thresholds are not negative; \`${scale.name}\` has one below zero` });
+    return value("NULL");
+  }
+  const compiledBase = compileValue(expr.base, context, scope);
+  const { row, dialect } = context;
+  // the base is read several times: in DuckDB, bound once to a lambda's parameter (a macro
+  // would copy its expression at each reading)
+  const bound = dialect === "duckdb" ? context.nextAlias() : undefined;
+  const base = bound === undefined ? compiledBase : { sql: bound, error: compiledBase.error };
+  const date = column(row, DATE_COLUMN);
+  const brackets = scale.brackets.map((bracket) => ({
+    name: bracket.name,
+    threshold: column(row, parameterColumn(scaleFigureName(scale.name, bracket.name, "threshold"))),
+    thresholdInForce: column(row, parameterGivenColumn(scaleFigureName(scale.name, bracket.name, "threshold"))),
+    rate: column(row, parameterColumn(scaleFigureName(scale.name, bracket.name, "rate"))),
+    rateInForce: column(row, parameterGivenColumn(scaleFigureName(scale.name, bracket.name, "rate"))),
+  }));
+  const onDate = (message: string): string => `${stringLiteral(JSON.stringify(message).slice(0, -1))} || tiao_date_text(${date}) || '"'`;
+  const noRate = brackets.map((b) => `WHEN ${b.thresholdInForce} AND NOT ${b.rateInForce} THEN ${onDate(scaleHasNoValueMessage(scale, b.name))}`);
+  const scaleError = `CASE ${noRate.join(" ")} WHEN NOT (${brackets.map((b) => b.thresholdInForce).join(" OR ")}) THEN ${onDate(scaleHasNoValueMessage(scale))} END`;
+  // in whole numbers of 10^-8 yuan (fen × millionths), exact, then one decimal: no decimal
+  // arithmetic on the way, as runtime multiplyMoneyByPercentExact and addDecimal compute it
+  const wide = dialect === "duckdb" ? "HUGEINT" : "NUMERIC";
+  const times = (amount: string, rate: string): string => `CAST(${amount} AS ${wide}) * ${rate}`;
+  let units: string;
+  if (expr.mode === "single_rate") {
+    // the highest bracket in force whose threshold the base reaches: its rate on the whole base
+    const arms = [...brackets].reverse().map((b) => `WHEN ${b.threshold} IS NOT NULL AND ${base.sql} >= ${b.threshold} THEN ${times(base.sql, b.rate)}`);
+    units = `CASE ${arms.join(" ")} ELSE 0 END`;
+  } else {
+    // each bracket's rate on the part of the base between its threshold and the next bracket's in force
+    const shares = brackets.map((b, index) => {
+      const next = brackets.slice(index + 1).map((later) => later.threshold);
+      const top = next.length === 0 ? base.sql : `least(${base.sql}, COALESCE(${[...next, base.sql].join(", ")}))`;
+      return `CASE WHEN ${b.threshold} IS NOT NULL AND ${base.sql} >= ${b.threshold} THEN ${times(`${top} - ${b.threshold}`, b.rate)} ELSE 0 END`;
+    });
+    units = `(${shares.join(" + ")})`;
+  }
+  const sql = bound === undefined ? `tiao_scale_yuan(${units})` : `tiao_scale_yuan(list_transform([${compiledBase.sql}], ${bound} -> ${units})[1])`;
+  const beyond = failureMessage("decimal", context);
+  return value(sql, firstError(base.error, scaleError, beyond === undefined ? undefined : failsWhenNull(sql, beyond)));
 }
 
 function parameterValue(name: string, context: ExpressionContext): Bound {

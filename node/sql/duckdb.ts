@@ -13,6 +13,7 @@ import {
   caseParameterColumns,
   emitSql,
   parametersOnDatesSql,
+  sqlParameters,
   resultsViewsSql,
   FLAT_RESULTS_VIEW,
   PARAMETERS_ON_DATES_VIEW,
@@ -90,7 +91,7 @@ export class DuckdbEngine {
     await this.connection.run(`CREATE TABLE tiao_parameters_computed AS ${computed}`);
     await this.connection.run(`DROP VIEW ${view}`);
     await this.connection.run(`ALTER TABLE tiao_parameters_computed RENAME TO ${view}`);
-    const parameters = this.program.parameters;
+    const parameters = sqlParameters(this.program);
     if (parameters.length === 0) return;
     const date = identifier(DATE_COLUMN);
     const constants = await this.constantParameters();
@@ -168,7 +169,7 @@ export class DuckdbEngine {
     const view = identifier(PARAMETERS_ON_DATES_VIEW);
     const described = await this.connection.runAndReadAll(`DESCRIBE ${view}`);
     const types = new Map(described.getRows().map((row) => [String(row[0]), String(row[1])]));
-    const parameters = this.program.parameters;
+    const parameters = sqlParameters(this.program);
     const columns = parameters.flatMap((p) => {
       const value = identifier(p.name);
       const given = identifier(`${p.name} in force`);

@@ -8,6 +8,8 @@
  * - a record field given as a whole: `<path>` true (its fields have their own columns);
  * - a list of records: one column `<path>`, a JSON array of objects in CSV, a LIST of STRUCTs
  *   (or that JSON text) in Parquet;
+ * - a series: one column `<path>`, a JSON object of the periods' values keyed by period in
+ *   CSV (`{"2024-01": "2400.00", "2024-02": "2500.00"}`), a MAP (or that JSON text) in Parquet;
  * - values as text: money `1820.50` (in the policy's money, at most two decimals; `-250.50` for a
  *   `signed money` fact), percentages `60%` or `60`,
  *   dates `YYYY-MM-DD`, times `HH:MM`, sets as member names joined by commas; an empty field
@@ -22,7 +24,22 @@ import { TEXT_MAX_LENGTH } from "../../runtime/text.js";
 import type { ValueType } from "../../runtime/types.js";
 import type { ProgramIR } from "../../compiler/ir.js";
 import { REJECTED_TABLE, flatValueText, requiredFacts } from "../../compiler/sql/emit.js";
-import { CASE_COLUMN, CASES_TABLE, DATE_COLUMN, caseLayout, identifier, listOf, stringLiteral, type CaseLayout, type ListTable, type ValueColumn } from "../../compiler/sql/tables.js";
+import {
+  CASE_COLUMN,
+  CASES_TABLE,
+  DATE_COLUMN,
+  PERIOD_FIELD,
+  PERIOD_VALUE_FIELD,
+  caseLayout,
+  identifier,
+  listOf,
+  seriesOf,
+  stringLiteral,
+  type CaseLayout,
+  type ListTable,
+  type SeriesTable,
+  type ValueColumn,
+} from "../../compiler/sql/tables.js";
 import { DUCKDB_DECIMAL, DUCKDB_DECIMAL_LIMIT } from "../../compiler/sql/dialect.js";
 import { memberOf } from "../../compiler/sql/expression.js";
 import { moneyWord } from "../../compiler/currency.js";
@@ -299,6 +316,12 @@ export function flatInputSql(
         itemProblems.push(list.problems);
         break;
       }
+      case "series": {
+        const series = seriesPeriods(seriesOf(layout, column.name), raw(column.name), program);
+        columns.push(series.column);
+        itemProblems.push(series.problems);
+        break;
+      }
     }
   }
   const unreadable = `coalesce(${columns.map((c) => c.bad).join(" OR ")}, FALSE)`;
@@ -418,6 +441,46 @@ function listItems(list: ListTable, column: string, columnType: string | undefin
 }
 
 /**
+ * A series column (a JSON object keyed by period, or a Parquet MAP): its periods as the LIST of
+ * STRUCT(period, value) of `tiao_cases`, in the periods' order, and the problems of its keys
+ * and values, as the scenario reader words them (`household.salary.2024-13: expected a month
+ * "YYYY-MM" from 0001 to 9999 as the key`). A series left out with a value for the periods
+ * not given is an empty series, as the scenario reader makes it.
+ */
+function seriesPeriods(series: SeriesTable, column: string, program: ProgramIR): { column: ColumnReading; problems: string } {
+  const text = listText(column);
+  const present = `${text} IS NOT NULL`;
+  const isObject = `CASE WHEN json_valid(${text}) THEN json_type(${text}) = 'OBJECT' ELSE FALSE END`;
+  const entries = `CASE WHEN ${isObject} THEN map_entries(json_transform(${text}, '"MAP(VARCHAR, JSON)"')) ELSE [] END`;
+  const type = program.schema.records.flatMap((r) => r.fields.map((f) => ({ path: `${r.name}.${f.name}`, type: f.type }))).find((f) => f.path === series.name)?.type;
+  const hasMissing = type?.kind === "series" && type.missing !== undefined;
+  const month = series.period === "month";
+  const keyPattern = stringLiteral(month ? "^[0-9]{4}-(0[1-9]|1[0-2])$" : "^[0-9]{4}$");
+  const badKey = `(NOT regexp_full_match(x.key, ${keyPattern}) OR starts_with(x.key, '0000'))`;
+  const fieldText = `nullif(json_extract_string(x.value, '$'), '')`;
+  const reading = readValue(fieldText, series.of, program, undefined, true);
+  const optional = series.of.kind === "optional";
+  const valueBad = optional ? `(${fieldText} IS NOT NULL AND ${reading.invalid})` : `(${fieldText} IS NULL OR ${reading.invalid})`;
+  // the key as the scenario reader shows it in a path
+  const shownKey = `CASE WHEN x.key = '' THEN '""' WHEN length(x.key) <= 80 THEN x.key ELSE left(x.key, 80) || '… (' || length(x.key) || ' characters)' END`;
+  const path = `${stringLiteral(`${series.name}.`)} || ${shownKey} || ': '`;
+  const keyMessage = stringLiteral(`expected a ${month ? 'month "YYYY-MM"' : 'year "YYYY"'} from 0001 to 9999 as the key`);
+  const problem = `CASE WHEN ${badKey} THEN ${path} || ${keyMessage} WHEN ${fieldText} IS NULL THEN ${optional ? "NULL" : `${path} || 'missing'`} WHEN ${reading.invalid} THEN ${path} || (${reading.message}) END`;
+  const periods = `list_sort(list_transform(${entries}, x -> struct_pack(${identifier(PERIOD_FIELD)} := x.key, ${identifier(PERIOD_VALUE_FIELD)} := CASE WHEN ${fieldText} IS NOT NULL THEN ${reading.value} END)))`;
+  const example = month ? '{"2017-01": …, "2017-02": …}' : '{"2016": …, "2017": …}';
+  return {
+    column: {
+      value: `CASE WHEN ${present} THEN ${periods}${hasMissing ? " ELSE []" : ""} END`,
+      present,
+      bad: `(${present} AND (NOT ${isObject} OR coalesce(list_bool_or(list_transform(${entries}, x -> ${badKey} OR ${valueBad})), FALSE)))`,
+      // as the scenario reader describes what it got: a list, or the JSON text of a value
+      problem: `CASE WHEN ${present} AND NOT ${isObject} THEN ${stringLiteral(`${series.name}: expected the values of each ${series.period} as an object such as ${example}, got `)} || CASE WHEN NOT json_valid(${text}) THEN CAST(to_json(${text}) AS VARCHAR) WHEN json_type(${text}) = 'ARRAY' THEN 'a list' ELSE CAST(${text} AS VARCHAR) END END`,
+    },
+    problems: `CASE WHEN ${present} AND ${isObject} THEN list_transform(${entries}, x -> ${problem}) ELSE [] END`,
+  };
+}
+
+/**
  * The cases of the tables as a flat file's rows (the inverse of `flatInputSql`): for the
  * benchmark's Parquet files, and to show the layout.
  */
@@ -435,6 +498,12 @@ export function flatExportSql(program: ProgramIR): string {
       case "override_absent":
         columns.push(`${source} AS ${identifier(column.name)}`);
         break;
+      case "series": {
+        // a JSON object of the periods' values, keyed by period, as a scenario gives it
+        const entry = `to_json(x.${identifier(PERIOD_FIELD)}) || ':' || to_json(${flatValueText(`x.${identifier(PERIOD_VALUE_FIELD)}`, seriesOf(layout, column.name).of)})`;
+        columns.push(`CASE WHEN ${source} IS NOT NULL THEN '{' || array_to_string(list_transform(${source}, x -> ${entry}), ',') || '}' END AS ${identifier(column.name)}`);
+        break;
+      }
       case "list": {
         const struct = listOf(layout, column.name)
           .columns.map((c) => `${identifier(c.name)} := ${exportValue(`x.${identifier(c.name)}`, c.type)}`)
