@@ -77,7 +77,8 @@ export interface ExpressionContext {
   definitionError(name: string): string | undefined;
   /**
    * an output of another measure (`in_force` included), as that measure's result gives it, with
-   * the error reading it raises; undefined for a measure computed after this one
+   * the error reading it raises; undefined for a measure not computed before this one (never: each
+   * measure is computed after those it reads)
    */
   measureOutput(measure: string, output: string): { readonly sql: string; readonly error: string | undefined } | undefined;
   readonly parameters: ReadonlyMap<string, ParameterIR>;
@@ -383,9 +384,9 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
         return value("NULL");
       }
       const read = context.measureOutput(expr.measure, expr.output);
-      if (read !== undefined) return value(read.sql, read.error);
-      context.problems.push({ expr, message: `the SQL target computes measures in the policy's order, and \`${expr.measure}\` comes after this one: declare it before` });
-      return value("NULL");
+      // the measures are computed each after those it reads (compiler/sql/emit.ts `computedOrder`)
+      if (read === undefined) return internalError(`${expr.measure} is computed after a measure that reads it`);
+      return value(read.sql, read.error);
     }
     case "call": {
       const definition = context.definitions.get(expr.definition);
