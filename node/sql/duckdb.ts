@@ -215,22 +215,20 @@ export class DuckdbEngine {
 
   /**
    * Writes the flat results (one column per output, in the cases' order) to a CSV or Parquet
-   * file; `onRows`, when given, hears how many cases the query has read so far.
+   * file, and gives how many rows it wrote; `onRows`, when given, hears how many cases the
+   * query has read so far.
    */
-  async writeFlatResults(path: string, format: "csv" | "parquet", onRows?: (rows: number) => void): Promise<void> {
-    await this.runWithProgress(`COPY (SELECT * FROM ${FLAT_RESULTS_VIEW}${this.ordered ? "" : " ORDER BY line"}) TO ${stringLiteral(path)} (FORMAT ${format})`, onRows);
+  async writeFlatResults(path: string, format: "csv" | "parquet", onRows?: (rows: number) => void): Promise<number> {
+    return await this.runWithProgress(`COPY (SELECT * FROM ${FLAT_RESULTS_VIEW}${this.ordered ? "" : " ORDER BY line"}) TO ${stringLiteral(path)} (FORMAT ${format})`, onRows);
   }
 
   /**
    * Runs a statement; `onRows`, when given, hears every tenth of a second how many rows it
    * has read (DuckDB's query progress: the rows its scan of the cases has produced, counted
-   * by row group of a Parquet file).
+   * by row group of a Parquet file). Gives the rows it changed (written, for a COPY).
    */
-  async runWithProgress(sql: string, onRows?: (rows: number) => void): Promise<void> {
-    if (onRows === undefined) {
-      await this.connection.run(sql);
-      return;
-    }
+  async runWithProgress(sql: string, onRows?: (rows: number) => void): Promise<number> {
+    if (onRows === undefined) return (await this.connection.run(sql)).rowsChanged;
     await this.connection.run("SET enable_progress_bar = true");
     await this.connection.run("SET enable_progress_bar_print = false");
     const pending = await this.connection.start(sql);
@@ -239,7 +237,7 @@ export class DuckdbEngine {
       if (rows > 0) onRows(rows);
     }, PROGRESS_MS);
     try {
-      await pending.getResult();
+      return (await pending.getResult()).rowsChanged;
     } finally {
       clearInterval(timer);
       await this.connection.run("SET enable_progress_bar = false");
