@@ -94,6 +94,8 @@ export interface ExpressionContext {
    */
   measureOutput(measure: string, output: string): { readonly sql: string; readonly error: string | undefined } | undefined;
   readonly parameters: ReadonlyMap<string, ParameterIR>;
+  /** parameters that have a value for every case (SqlOptions.parametersGiven): reading them cannot fail */
+  readonly parametersGiven?: ReadonlySet<string>;
   readonly scales: ReadonlyMap<string, ScaleIR>;
   readonly lists: ReadonlyMap<string, ListTable>;
   readonly series: ReadonlyMap<string, SeriesTable>;
@@ -743,6 +745,7 @@ function applyScale(expr: Extract<ExprIR, { op: "scale" }>, context: ExpressionC
 function parameterValue(name: string, context: ExpressionContext): Bound {
   const parameter = context.parameters.get(name);
   if (parameter === undefined) throw new Error(`no parameter ${name}`);
+  if (context.parametersGiven?.has(name) === true) return value(column(context.row, parameterColumn(name)));
   const given = column(context.row, parameterGivenColumn(name));
   const prefix = stringLiteral(JSON.stringify(parameterHasNoValueMessage(parameter)).slice(0, -1));
   const error = `CASE WHEN NOT ${given} THEN ${prefix} || tiao_date_text(${column(context.row, DATE_COLUMN)}) || '"' END`;
