@@ -192,15 +192,18 @@ function setupSql(program: ProgramIR, layout: CaseLayout, dialect: Dialect): str
     if (dialect === "postgres") columns.push(`  PRIMARY KEY (${identifier(CASE_COLUMN)}, ${identifier(ITEM_COLUMN)})`);
     return [comment(`the items of ${list.name}, one row each`), `CREATE TABLE ${identifier(list.name)} (\n${columns.join(",\n")}\n);`].join("\n");
   });
-  // and a series' periods likewise
-  const series = (dialect === "duckdb" ? [] : layout.series).map((table) => {
+  // and a series' periods likewise (a list item's series with the item's number)
+  const allSeries = [...layout.series.map((table) => ({ table, item: false })), ...layout.lists.flatMap((list) => list.series.map((table) => ({ table, item: true })))];
+  const series = (dialect === "duckdb" ? [] : allSeries).map(({ table, item }) => {
+    const key = item ? [CASE_COLUMN, ITEM_COLUMN, PERIOD_FIELD] : [CASE_COLUMN, PERIOD_FIELD];
     const columns = [
       `  ${identifier(CASE_COLUMN)} BIGINT NOT NULL`,
+      ...(item ? [`  ${identifier(ITEM_COLUMN)} INTEGER NOT NULL`] : []),
       `  ${identifier(PERIOD_FIELD)} ${text} NOT NULL`,
       `  ${identifier(PERIOD_VALUE_FIELD)} ${sqlType(table.of, dialect)}`,
-      `  PRIMARY KEY (${identifier(CASE_COLUMN)}, ${identifier(PERIOD_FIELD)})`,
+      `  PRIMARY KEY (${key.map(identifier).join(", ")})`,
     ];
-    return [comment(`the periods of ${table.name} given, one row each: its ${table.period} ("${table.period === "month" ? "YYYY-MM" : "YYYY"}") and its value`), `CREATE TABLE ${identifier(table.name)} (\n${columns.join(",\n")}\n);`].join("\n");
+    return [comment(`the periods of ${table.table} given, one row each: its ${table.period} ("${table.period === "month" ? "YYYY-MM" : "YYYY"}") and its value`), `CREATE TABLE ${identifier(table.table)} (\n${columns.join(",\n")}\n);`].join("\n");
   });
   const parameterRows = sqlParameters(program).flatMap((parameter) => parameterValuesSql(parameter, dialect));
   const caseParameters = caseParameterColumns(program, (field) => column("p", field));

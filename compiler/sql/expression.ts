@@ -42,6 +42,8 @@ export interface SqlValue {
 
 export interface RecordRef {
   readonly kind: "record";
+  /** for a list's item (and the records in it): the list, whose item's series it reads */
+  readonly list?: ListTable;
   /** the SQL of a column of this record: `c."enterprise.indicators.profit"` + `.current` */
   readonly table: string;
   readonly prefix: string;
@@ -63,6 +65,8 @@ export interface SeriesRef {
   readonly owner: string;
   /** the SQL of the series' column (DuckDB: its periods, a LIST of STRUCT(period, value)) */
   readonly periods: string;
+  /** for a list item's series, the SQL of the item's number (PostgreSQL: its periods are rows of the item) */
+  readonly item?: string;
 }
 
 export type Bound = ({ readonly kind: "value" } & SqlValue) | RecordRef | ListRef | SeriesRef;
@@ -359,8 +363,8 @@ function column(table: string, name: string): string {
 }
 
 /** The column of a fact path, or the record or list it names. */
-function factBound(path: string, type: ValueType, table: string, context: ExpressionContext, owner: string): Bound {
-  if (type.kind === "record") return { kind: "record", table, prefix: path };
+function factBound(path: string, type: ValueType, table: string, context: ExpressionContext, owner: string, list?: ListTable): Bound {
+  if (type.kind === "record") return list === undefined ? { kind: "record", table, prefix: path } : { kind: "record", table, prefix: path, list };
   if (type.kind === "list") {
     const list = context.lists.get(path);
     if (list === undefined) throw new Error(`no table for the list ${path}`);
@@ -368,7 +372,12 @@ function factBound(path: string, type: ValueType, table: string, context: Expres
   }
   if (type.kind === "series") {
     const series = context.series.get(path);
-    // a series inside a list item has no layout (compiler/sql/tables.ts): refused where it is read
+    if (list !== undefined) {
+      const itemSeries = list.series.find((s) => s.name === path);
+      if (itemSeries === undefined) throw new Error(`no series ${path} in the items of ${list.name}`);
+      return { kind: "series", table: itemSeries, owner, periods: column(table, path), item: column(table, ITEM_COLUMN) };
+    }
+    // a series of an item read where the item is not a list's (a member of an output for each member): refused where it is read
     if (series === undefined) return value("NULL");
     return { kind: "series", table: series, owner, periods: column(table, path) };
   }
@@ -394,7 +403,7 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
         context.problems.push({ expr, message: `the SQL target cannot read \`${path}\`, a list inside a list item` });
         return value("NULL");
       }
-      return factBound(path, expr.type, object.table, context, column(row, CASE_COLUMN));
+      return factBound(path, expr.type, object.table, context, column(row, CASE_COLUMN), object.list);
     }
     case "parameter":
       return parameterValue(expr.name, context);
@@ -470,7 +479,7 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
     case "series_total": {
       const series = compileBound(expr.series, context, scope);
       if (series.kind !== "series") {
-        context.problems.push({ expr, message: "the SQL target reads a fact given period by period only as a fact of an entity, not inside a list item" });
+        context.problems.push({ expr, message: "the SQL target reads a fact given period by period of an entity, or of a list's item in an aggregate over the list; not of a member of an output for each member" });
         return value("NULL");
       }
       return expr.op === "series_at" ? seriesAt(expr, series, context, scope) : seriesTotal(expr, series, context);
@@ -590,7 +599,7 @@ function seriesAccess(series: SeriesRef, context: ExpressionContext) {
   }
   const alias = context.nextAlias();
   const rows = (condition: string) =>
-    `FROM ${identifier(series.table.name)} AS ${alias} WHERE ${alias}.${identifier(CASE_COLUMN)} = ${series.owner} AND ${condition.replaceAll("#p", `${alias}.${period}`)}`;
+    `FROM ${identifier(series.table.table)} AS ${alias} WHERE ${alias}.${identifier(CASE_COLUMN)} = ${series.owner}${series.item === undefined ? "" : ` AND ${alias}.${identifier(ITEM_COLUMN)} = ${series.item}`} AND ${condition.replaceAll("#p", `${alias}.${period}`)}`;
   return {
     has: (key: string) => `EXISTS (SELECT 1 ${rows(`#p = ${key}`)})`,
     value: (key: string) => `(SELECT ${alias}.${held} ${rows(`#p = ${key}`)})`,
@@ -771,7 +780,7 @@ function aggregate(expr: Extract<ExprIR, { op: "aggregate" }>, context: Expressi
   if (context.dialect === "duckdb") return listAggregate(expr, list, context, scope);
   const alias = context.nextAlias();
   const inner = new Map(scope);
-  inner.set(expr.variable, { kind: "record", table: alias, prefix: "" });
+  inner.set(expr.variable, { kind: "record", table: alias, prefix: "", list: list.table });
   const filter = expr.filter === undefined ? undefined : compileValue(expr.filter, context, inner);
   const term = expr.value === undefined ? undefined : compileValue(expr.value, context, inner);
   const from = `FROM ${identifier(list.table.name)} AS ${alias} WHERE ${alias}.${identifier(CASE_COLUMN)} = ${list.owner}`;
@@ -791,7 +800,7 @@ function aggregate(expr: Extract<ExprIR, { op: "aggregate" }>, context: Expressi
       // item after that one is not evaluated, and its error does not count
       const decidingAlias = context.nextAlias();
       const deciding = new Map(scope);
-      deciding.set(expr.variable, { kind: "record", table: decidingAlias, prefix: "" });
+      deciding.set(expr.variable, { kind: "record", table: decidingAlias, prefix: "", list: list.table });
       const decidingFilter = expr.filter === undefined ? undefined : compileValue(expr.filter, context, deciding).sql;
       const decides = (test: string | undefined): string =>
         expr.operator === "any" ? (test ?? TRUE) : test === undefined ? "FALSE" : `NOT ${test}`;
@@ -827,7 +836,7 @@ function listAggregate(expr: Extract<ExprIR, { op: "aggregate" }>, list: ListRef
   const item = context.nextAlias();
   const index = `${item}_index`;
   const inner = new Map(scope);
-  inner.set(expr.variable, { kind: "record", table: item, prefix: "" });
+  inner.set(expr.variable, { kind: "record", table: item, prefix: "", list: list.table });
   const filter = expr.filter === undefined ? undefined : compileValue(expr.filter, context, inner);
   const term = expr.value === undefined ? undefined : compileValue(expr.value, context, inner);
   const items = list.items;

@@ -18,7 +18,11 @@
  *   `period` and `value`;
  * - an override of a parameter is a column `parameters.<name>` (NULL: not overridden).
  *
- * Lists and series inside list items, optional records and optional lists have no layout here: the
+ * - a series in a list's item is a field of the item's STRUCT in DuckDB, a LIST of
+ *   STRUCT(period, value); in PostgreSQL a child table named by the list's path and the
+ *   item's (`household.members.salary`), with `#case`, `#item`, `period` and `value`.
+ *
+ * Lists inside list items, optional records and optional lists have no layout here: the
  * SQL target refuses them (T0701), where they are declared.
  */
 import type { FactSchema, RecordDecl, SeriesPeriod, SourceSpan, ValueType } from "../../runtime/types.js";
@@ -36,15 +40,24 @@ export interface ListTable {
   readonly name: string;
   readonly record: string;
   readonly columns: readonly ValueColumn[];
+  /**
+   * the item's series: in DuckDB fields of the item's STRUCT (a LIST of STRUCT(period,
+   * value) each); in PostgreSQL tables of their own, one row per period of an item
+   */
+  readonly series: readonly SeriesTable[];
 }
 
 /** A series: its periods (months or years) and what each holds. */
 export interface SeriesTable {
-  /** the series' fact path, also its table's name in PostgreSQL: `worker.wage` */
+  /** the series' fact path (`worker.wage`), or its path in a list's item (`salary`) */
   readonly name: string;
+  /** its table's name in PostgreSQL: the whole path (`worker.wage`, `household.members.salary`) */
+  readonly table: string;
   readonly period: SeriesPeriod;
   /** the type of a period's value */
   readonly of: ValueType;
+  /** whether a period not given has a value (`otherwise`): the series may then be left out */
+  readonly hasMissing: boolean;
 }
 
 export interface CaseLayout {
@@ -61,7 +74,7 @@ export type CaseColumn =
   /** the list `name`: its items (DuckDB) or their number (PostgreSQL); NULL: not given */
   | { readonly kind: "list"; readonly name: string }
   /** the series `name`: its periods (DuckDB) or their number (PostgreSQL); NULL: not given */
-  | { readonly kind: "series"; readonly name: string }
+  | { readonly kind: "series"; readonly name: string; readonly series: SeriesTable }
   | { readonly kind: "override"; readonly name: string; readonly parameter: string; readonly type: ValueType }
   /** an optional parameter overridden to absent (`"parameters": {"x": null}`): TRUE; NULL: not */
   | { readonly kind: "override_absent"; readonly name: string; readonly parameter: string };
@@ -109,18 +122,22 @@ export function caseLayout(schema: FactSchema): { layout: CaseLayout; problems: 
         into({ kind: "list", name: path });
         const itemColumns: CaseColumn[] = [];
         flatten(recordOf(type.of), "", (column) => itemColumns.push(column), true);
-        lists.push({ name: path, record: type.of, columns: itemColumns.flatMap((c) => (c.kind === "value" ? [{ name: c.name, type: c.type }] : [])) });
+        lists.push({
+          name: path,
+          record: type.of,
+          columns: itemColumns.flatMap((c) => (c.kind === "value" ? [{ name: c.name, type: c.type }] : [])),
+          series: itemColumns.flatMap((c) => (c.kind === "series" ? [{ ...c.series, table: `${path}.${c.series.name}` }] : [])),
+        });
       } else if (type.kind === "series") {
         const held = type.of.kind === "optional" ? type.of.of : type.of;
-        if (inList) {
-          problems.push({ span: field.span, message: `the SQL target cannot lay out \`${path}\`, a fact given ${type.period} by ${type.period} inside a list item` });
-        } else if (isSigned(type.of)) {
+        if (isSigned(type.of)) {
           problems.push({ span: field.span, message: `the SQL target cannot lay out \`${path}\`, an amount that may be negative (\`signed money\`)` });
         } else if (held.kind === "record" || held.kind === "list" || held.kind === "series" || held.kind === "per_member") {
           problems.push({ span: field.span, message: `the SQL target cannot lay out \`${path}\`, a ${held.kind} for each ${type.period}` });
         } else {
-          into({ kind: "series", name: path });
-          series.push({ name: path, period: type.period, of: type.of });
+          const table = { name: path, table: path, period: type.period, of: type.of, hasMissing: type.missing !== undefined };
+          into({ kind: "series", name: path, series: table });
+          if (!inList) series.push(table);
         }
       } else if (isSigned(type)) {
         // the flat files' readers take amounts that are not negative
@@ -177,7 +194,8 @@ export function stringLiteral(text: string): string {
 /** The SQL type of a list's column in `tiao_cases`. */
 export function listColumnType(list: ListTable, dialect: Dialect): string {
   if (dialect === "postgres") return "BIGINT";
-  return `STRUCT(${list.columns.map((c) => `${identifier(c.name)} ${sqlType(c.type, dialect)}`).join(", ")})[]`;
+  const fields = [...list.columns.map((c) => `${identifier(c.name)} ${sqlType(c.type, dialect)}`), ...list.series.map((s) => `${identifier(s.name)} ${seriesColumnType(s, dialect)}`)];
+  return `STRUCT(${fields.join(", ")})[]`;
 }
 
 /** The SQL type of a series' column in `tiao_cases`. */

@@ -47,7 +47,8 @@ export class CaseFiles {
     // DuckDB holds a list's items in the case's row, PostgreSQL in a table of their own
     const lists = (dialect === "postgres" ? this.layout.lists : []).map((list, index) => ({ name: list.name, ...open(list.name, `list-${index}.csv`) }));
     // and a series' periods likewise
-    lists.push(...(dialect === "postgres" ? this.layout.series : []).map((series, index) => ({ name: series.name, ...open(series.name, `series-${index}.csv`) })));
+    const itemSeries = this.layout.lists.flatMap((list) => list.series);
+    lists.push(...(dialect === "postgres" ? [...this.layout.series, ...itemSeries] : []).map((series, index) => ({ name: series.table, ...open(series.table, `series-${index}.csv`) })));
     this.cases = cases.stream;
     this.rejected = rejected.stream;
     this.lists = new Map(lists.map((l) => [l.name, l.stream]));
@@ -106,12 +107,21 @@ export class CaseFiles {
       (items as readonly RecordValue[]).forEach((item, index) => {
         const row = [String(caseNumber), String(index), ...list.columns.map((c: ValueColumn) => this.field(valueAt(item, c.name), c.type, `${list.name}[${index}].${c.name}`, problems))];
         itemRows.push({ stream, text: row.join(",") });
+        // the periods of the item's series, each a row with the item's number
+        for (const series of list.series) {
+          const periods = valueAt(item, series.name) as RecordValue | undefined;
+          if (periods === undefined || periods === null) continue;
+          const periodStream = this.lists.get(series.table)!;
+          for (const key of Object.keys(periods).sort()) {
+            itemRows.push({ stream: periodStream, text: [String(caseNumber), String(index), quoted(key), this.field(periods[key], series.of, `${list.name}[${index}].${series.name}.${key}`, problems)].join(",") });
+          }
+        }
       });
     }
     for (const series of this.dialect === "postgres" ? this.layout.series : []) {
       const periods = factAt(scenario, series.name) as RecordValue | undefined;
       if (periods === undefined) continue;
-      const stream = this.lists.get(series.name)!;
+      const stream = this.lists.get(series.table)!;
       for (const key of Object.keys(periods).sort()) {
         itemRows.push({ stream, text: [String(caseNumber), quoted(key), this.field(periods[key], series.of, `${series.name}.${key}`, problems)].join(",") });
       }
@@ -161,18 +171,23 @@ export class CaseFiles {
         const text = value === undefined || value === null ? "NULL" : `'${this.text(value, c.type, `${list.name}[${index}].${c.name}`, problems).replace(/[\\']/g, "\\$&")}'`;
         return `'${c.name.replace(/[\\']/g, "\\$&")}': ${text}`;
       });
+      for (const series of list.series) {
+        const periods = valueAt(item, series.name) as RecordValue | undefined | null;
+        const text = periods === undefined || periods === null ? "NULL" : this.nestedSeries(periods, series, problems, `${list.name}[${index}].`);
+        fields.push(`'${series.name.replace(/[\\']/g, "\\$&")}': ${text}`);
+      }
       return `{${fields.join(", ")}}`;
     });
     return `[${structs.join(", ")}]`;
   }
 
   /** A series' periods as DuckDB's text of a LIST of STRUCT(period, value), in the periods' order. */
-  private nestedSeries(periods: RecordValue, series: SeriesTable, problems: Unrepresentable[]): string {
+  private nestedSeries(periods: RecordValue, series: SeriesTable, problems: Unrepresentable[], pathPrefix = ""): string {
     const structs = Object.keys(periods)
       .sort()
       .map((key) => {
         const value = periods[key];
-        const text = value === undefined || value === null ? "NULL" : `'${this.text(value, series.of, `${series.name}.${key}`, problems).replace(/[\\']/g, "\\$&")}'`;
+        const text = value === undefined || value === null ? "NULL" : `'${this.text(value, series.of, `${pathPrefix}${series.name}.${key}`, problems).replace(/[\\']/g, "\\$&")}'`;
         return `{'period': '${key}', 'value': ${text}}`;
       });
     return `[${structs.join(", ")}]`;

@@ -422,13 +422,26 @@ function listItems(list: ListTable, column: string, columnType: string | undefin
     return typed === undefined ? { present: `${fieldText} IS NOT NULL`, reading: readValue(fieldText, c.type, program, undefined, true) } : { present: `${raw} IS NOT NULL`, reading: typed };
   };
   const fields = list.columns.map((c) => ({ column: c, ...field(c) }));
+  // the item's series: a JSON object in the item's JSON, a MAP (or that text) in a STRUCT
+  const seriesFields = list.series.map((series) => {
+    const source = structFields === undefined ? `json_extract(x, ${stringLiteral(`$.${series.name.split(".").map((p) => `"${p}"`).join(".")}`)})` : structFields.has(series.name) ? `x.${series.name.split(".").map(identifier).join(".")}` : "NULL";
+    const path = `${stringLiteral(`${list.name}[`)} || (i - 1) || ${stringLiteral(`].${series.name}`)}`;
+    return { series, path, reading: seriesPeriods(series, source, program, { path, v: "e" }) };
+  });
   const itemBad = fields.map((f) => (f.column.type.kind === "optional" ? `(${f.present} AND ${f.reading.invalid})` : `(NOT ${f.present} OR ${f.reading.invalid})`));
   const itemProblems = fields.map((f) => {
     const path = `${stringLiteral(`${list.name}[`)} || (i - 1) || ${stringLiteral(`].${f.column.name}: `)}`;
     const missing = f.column.type.kind === "optional" ? "NULL" : `${path} || 'missing'`;
     return `CASE WHEN NOT ${f.present} THEN ${missing} WHEN ${f.reading.invalid} THEN ${path} || (${f.reading.message}) END`;
   });
-  const struct = fields.map((f) => `${identifier(f.column.name)} := CASE WHEN ${f.present} THEN ${f.reading.value} END`);
+  const struct = [
+    ...fields.map((f) => `${identifier(f.column.name)} := CASE WHEN ${f.present} THEN ${f.reading.value} END`),
+    ...seriesFields.map((f) => `${identifier(f.series.name)} := ${f.reading.column.value}`),
+  ];
+  // a series not given, without a value for the periods not given, is missing
+  itemBad.push(...seriesFields.map((f) => (f.series.hasMissing ? f.reading.column.bad : `(NOT ${f.reading.column.present} OR ${f.reading.column.bad})`)));
+  itemProblems.push(...seriesFields.map((f) => (f.series.hasMissing ? f.reading.column.problem : `CASE WHEN NOT ${f.reading.column.present} THEN ${f.path} || ': missing' ELSE ${f.reading.column.problem} END`)));
+  const seriesProblems = seriesFields.map((f) => f.reading.problems);
   return {
     column: {
       value: `CASE WHEN ${present} THEN list_transform(${items}, x -> struct_pack(${struct.join(", ")})) END`,
@@ -436,7 +449,7 @@ function listItems(list: ListTable, column: string, columnType: string | undefin
       bad: `(${present} AND (NOT ${isArray}${itemBad.length === 0 ? "" : ` OR coalesce(list_bool_or(list_transform(${items}, x -> ${itemBad.join(" OR ")})), FALSE)`}))`,
       problem: `CASE WHEN ${present} AND NOT ${isArray} THEN ${stringLiteral(`${list.name}: expected a JSON array of objects`)} END`,
     },
-    problems: `CASE WHEN ${present} AND ${isArray} THEN flatten(list_transform(${items}, (x, i) -> [${itemProblems.join(", ")}])) ELSE [] END`,
+    problems: `CASE WHEN ${present} AND ${isArray} THEN flatten(list_transform(${items}, (x, i) -> ${seriesProblems.length === 0 ? `[${itemProblems.join(", ")}]` : `flatten([[${itemProblems.join(", ")}], ${seriesProblems.join(", ")}])`})) ELSE [] END`,
   };
 }
 
@@ -447,36 +460,41 @@ function listItems(list: ListTable, column: string, columnType: string | undefin
  * "YYYY-MM" from 0001 to 9999 as the key`). A series left out with a value for the periods
  * not given is an empty series, as the scenario reader makes it.
  */
-function seriesPeriods(series: SeriesTable, column: string, program: ProgramIR): { column: ColumnReading; problems: string } {
+function seriesPeriods(
+  series: SeriesTable,
+  column: string,
+  program: ProgramIR,
+  /** the SQL text of the series' path in a problem, and the name of the lambdas' parameter */
+  where: { readonly path: string; readonly v: string } = { path: stringLiteral(series.name), v: "x" },
+): { column: ColumnReading; problems: string } {
+  const { v } = where;
   const text = listText(column);
   const present = `${text} IS NOT NULL`;
   const isObject = `CASE WHEN json_valid(${text}) THEN json_type(${text}) = 'OBJECT' ELSE FALSE END`;
   const entries = `CASE WHEN ${isObject} THEN map_entries(json_transform(${text}, '"MAP(VARCHAR, JSON)"')) ELSE [] END`;
-  const type = program.schema.records.flatMap((r) => r.fields.map((f) => ({ path: `${r.name}.${f.name}`, type: f.type }))).find((f) => f.path === series.name)?.type;
-  const hasMissing = type?.kind === "series" && type.missing !== undefined;
   const month = series.period === "month";
   const keyPattern = stringLiteral(month ? "^[0-9]{4}-(0[1-9]|1[0-2])$" : "^[0-9]{4}$");
-  const badKey = `(NOT regexp_full_match(x.key, ${keyPattern}) OR starts_with(x.key, '0000'))`;
-  const fieldText = `nullif(json_extract_string(x.value, '$'), '')`;
+  const badKey = `(NOT regexp_full_match(${v}.key, ${keyPattern}) OR starts_with(${v}.key, '0000'))`;
+  const fieldText = `nullif(json_extract_string(${v}.value, '$'), '')`;
   const reading = readValue(fieldText, series.of, program, undefined, true);
   const optional = series.of.kind === "optional";
   const valueBad = optional ? `(${fieldText} IS NOT NULL AND ${reading.invalid})` : `(${fieldText} IS NULL OR ${reading.invalid})`;
   // the key as the scenario reader shows it in a path
-  const shownKey = `CASE WHEN x.key = '' THEN '""' WHEN length(x.key) <= 80 THEN x.key ELSE left(x.key, 80) || '… (' || length(x.key) || ' characters)' END`;
-  const path = `${stringLiteral(`${series.name}.`)} || ${shownKey} || ': '`;
+  const shownKey = `CASE WHEN ${v}.key = '' THEN '""' WHEN length(${v}.key) <= 80 THEN ${v}.key ELSE left(${v}.key, 80) || '… (' || length(${v}.key) || ' characters)' END`;
+  const path = `${where.path} || '.' || ${shownKey} || ': '`;
   const keyMessage = stringLiteral(`expected a ${month ? 'month "YYYY-MM"' : 'year "YYYY"'} from 0001 to 9999 as the key`);
   const problem = `CASE WHEN ${badKey} THEN ${path} || ${keyMessage} WHEN ${fieldText} IS NULL THEN ${optional ? "NULL" : `${path} || 'missing'`} WHEN ${reading.invalid} THEN ${path} || (${reading.message}) END`;
-  const periods = `list_sort(list_transform(${entries}, x -> struct_pack(${identifier(PERIOD_FIELD)} := x.key, ${identifier(PERIOD_VALUE_FIELD)} := CASE WHEN ${fieldText} IS NOT NULL THEN ${reading.value} END)))`;
+  const periods = `list_sort(list_transform(${entries}, ${v} -> struct_pack(${identifier(PERIOD_FIELD)} := ${v}.key, ${identifier(PERIOD_VALUE_FIELD)} := CASE WHEN ${fieldText} IS NOT NULL THEN ${reading.value} END)))`;
   const example = month ? '{"2017-01": …, "2017-02": …}' : '{"2016": …, "2017": …}';
   return {
     column: {
-      value: `CASE WHEN ${present} THEN ${periods}${hasMissing ? " ELSE []" : ""} END`,
+      value: `CASE WHEN ${present} THEN ${periods}${series.hasMissing ? " ELSE []" : ""} END`,
       present,
-      bad: `(${present} AND (NOT ${isObject} OR coalesce(list_bool_or(list_transform(${entries}, x -> ${badKey} OR ${valueBad})), FALSE)))`,
+      bad: `(${present} AND (NOT ${isObject} OR coalesce(list_bool_or(list_transform(${entries}, ${v} -> ${badKey} OR ${valueBad})), FALSE)))`,
       // as the scenario reader describes what it got: a list, or the JSON text of a value
-      problem: `CASE WHEN ${present} AND NOT ${isObject} THEN ${stringLiteral(`${series.name}: expected the values of each ${series.period} as an object such as ${example}, got `)} || CASE WHEN NOT json_valid(${text}) THEN CAST(to_json(${text}) AS VARCHAR) WHEN json_type(${text}) = 'ARRAY' THEN 'a list' ELSE CAST(${text} AS VARCHAR) END END`,
+      problem: `CASE WHEN ${present} AND NOT ${isObject} THEN ${where.path} || ${stringLiteral(`: expected the values of each ${series.period} as an object such as ${example}, got `)} || CASE WHEN NOT json_valid(${text}) THEN CAST(to_json(${text}) AS VARCHAR) WHEN json_type(${text}) = 'ARRAY' THEN 'a list' ELSE CAST(${text} AS VARCHAR) END END`,
     },
-    problems: `CASE WHEN ${present} AND ${isObject} THEN list_transform(${entries}, x -> ${problem}) ELSE [] END`,
+    problems: `CASE WHEN ${present} AND ${isObject} THEN list_transform(${entries}, ${v} -> ${problem}) ELSE [] END`,
   };
 }
 
@@ -498,16 +516,15 @@ export function flatExportSql(program: ProgramIR): string {
       case "override_absent":
         columns.push(`${source} AS ${identifier(column.name)}`);
         break;
-      case "series": {
-        // a JSON object of the periods' values, keyed by period, as a scenario gives it
-        const entry = `to_json(x.${identifier(PERIOD_FIELD)}) || ':' || to_json(${flatValueText(`x.${identifier(PERIOD_VALUE_FIELD)}`, seriesOf(layout, column.name).of)})`;
-        columns.push(`CASE WHEN ${source} IS NOT NULL THEN '{' || array_to_string(list_transform(${source}, x -> ${entry}), ',') || '}' END AS ${identifier(column.name)}`);
+      case "series":
+        columns.push(`${seriesJson(source, seriesOf(layout, column.name), "x")} AS ${identifier(column.name)}`);
         break;
-      }
       case "list": {
-        const struct = listOf(layout, column.name)
-          .columns.map((c) => `${identifier(c.name)} := ${exportValue(`x.${identifier(c.name)}`, c.type)}`)
-          .join(", ");
+        const list = listOf(layout, column.name);
+        const struct = [
+          ...list.columns.map((c) => `${identifier(c.name)} := ${exportValue(`x.${identifier(c.name)}`, c.type)}`),
+          ...list.series.map((series) => `${identifier(series.name)} := ${seriesJson(`x.${identifier(series.name)}`, series, "e")}`),
+        ].join(", ");
         columns.push(`list_transform(${source}, x -> struct_pack(${struct})) AS ${identifier(column.name)}`);
         break;
       }
@@ -516,6 +533,12 @@ export function flatExportSql(program: ProgramIR): string {
   return `SELECT ${columns.join(", ")} FROM ${CASES_TABLE} AS c`;
 }
 
+
+/** A series as the JSON object of its periods' values, keyed by period, as a scenario gives it. */
+function seriesJson(source: string, series: SeriesTable, v: string): string {
+  const entry = `to_json(${v}.${identifier(PERIOD_FIELD)}) || ':' || to_json(${flatValueText(`${v}.${identifier(PERIOD_VALUE_FIELD)}`, series.of)})`;
+  return `CASE WHEN ${source} IS NOT NULL THEN '{' || array_to_string(list_transform(${source}, ${v} -> ${entry}), ',') || '}' END`;
+}
 
 /** A value in an exported file: typed where Parquet has the type (money, percent and decimal as DECIMAL, dates as DATE), else as a flat file's text. */
 function exportValue(value: string, type: ValueType): string {

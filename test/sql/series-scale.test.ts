@@ -148,6 +148,79 @@ measure scales {
 }
 `;
 
+
+const itemsText = `policy series_in_items {
+  title    "series in list items"
+  document "d"
+  issuer   "i"
+  issued   2021-11-05
+  version  "1"
+}
+
+record dwelling {
+  rent: monthly money otherwise 0 yuan
+}
+
+record member {
+  salary: monthly money otherwise 0 yuan
+  hours: yearly integer
+  home: dwelling
+  age: integer
+}
+
+entity household {
+  members: list of member
+  income: money
+}
+
+parameter contribution: scale {
+  bracket low {
+    threshold 0 yuan from 2013-01-01
+      source "law"
+    rate 3% from 2013-01-01
+      source "law"
+  }
+  bracket middle {
+    threshold 600.50 yuan from 2013-01-01
+      source "law"
+    rate 10% from 2013-01-01 until 2014-12-31
+      source "law"
+    rate 12.5% from 2015-01-01
+      source "law"
+  }
+}
+
+measure items {
+  output salaries: money
+    = sum(m.salary for m in household.members)
+    cites §1 "q"
+
+  output earning: integer
+    = count(m in household.members where m.salary > 0 yuan)
+    cites §1 "q"
+
+  output last_quarter: money
+    = sum(sum(m.salary over last 3 months) for m in household.members where m.age >= 18)
+    cites §1 "q"
+
+  output hours_last_year: integer
+    = sum(sum(m.hours over previous year) for m in household.members)
+    cites §1 "q"
+
+  output any_rent: bool
+    = any(m in household.members where value_at(m.home.rent, 2021-01-01) > 100 yuan)
+    cites §1 "q"
+
+  output all_hours: bool
+    = all(m in household.members where value_at(m.hours, evaluation_date) > 10)
+    cites §1 "q"
+
+  output contributions: money
+    = sum(round(marginal(contribution, m.salary)) for m in household.members)
+    cites §1 "q"
+}
+`;
+
 function program(): ProgramIR {
   const { program, diagnostics } = compile([{ path: "series-scale.tiao", text }]);
   if (program === undefined) throw new Error(diagnostics.map((d) => `${d.code} ${d.message}`).join("\n"));
@@ -276,6 +349,7 @@ describe("series and scales in the SQL target", () => {
       const described = await engine.connection.runAndReadAll(`DESCRIBE SELECT * FROM read_csv('${path}', header = true, all_varchar = true, auto_detect = true)`);
       const input = flatInputSql(policy, path, "csv", new Map(described.getRows().map((row) => [String(row[0]), String(row[1])])));
       for (const statement of input.statements) await engine.connection.run(statement);
+      await engine.connection.run(input.rejectedSql);
       await engine.connection.run(input.casesView((await engine.rejectedCount()) > 0));
       engine.caseDates = input.caseDates;
       await engine.materializeParameters();
@@ -300,6 +374,52 @@ describe("series and scales in the SQL target", () => {
       engine.close();
     }
   }, 120_000);
+
+  it("series in a list's items: DuckDB and PostgreSQL write the interpreter's lines, from NDJSON and from CSV", async () => {
+    if (postgres === undefined) throw new Error("the PostgreSQL server did not start");
+    const { program: items, diagnostics } = compile([{ path: "series-in-items.tiao", text: itemsText }]);
+    if (items === undefined) throw new Error(diagnostics.map((d) => `${d.code} ${d.message}`).join("\n"));
+    for (const dialect of ["duckdb", "postgres"] as const) expect(emitSql(items, { dialect }).diagnostics).toEqual([]);
+    const random = fc.sample(scenarioArbitrary(items, { overrideOneIn: 0, maxListLength: 3 }), { seed: 290, numRuns: 400 }).map((scenario) => JSON.stringify(scenarioJson(scenario, items.schema)));
+    const member = (k: number) => ({ salary: months("2020-06", 12, (j) => (j % (k + 2) === 0 ? undefined : `${600 + j * k}.50`)), hours: { "2020": k * 7, "2021": 5 }, home: { rent: { "2021-01": `${100 + k}.00` } }, age: 16 + k });
+    const boundary = ["2013-01-01", "2014-12-31", "2015-01-01", "2021-03-15", "2021-06-01"].flatMap((date) => [
+      JSON.stringify({ date, household: { members: [], income: "0" } }),
+      JSON.stringify({ date, household: { members: [member(1), member(2), member(3)], income: "1" } }),
+      JSON.stringify({ date, household: { members: [member(0), { ...member(4), hours: {} }], income: "1" } }),
+      JSON.stringify({ date, household: { members: [{ ...member(2), salary: { "2021-13": "1" }, hours: [] }], income: "1" } }),
+    ]);
+    const lines = [...boundary, ...random];
+    const wanted = lines.map((line, index) => interpreterLine(items, line, index + 1));
+    const duck = await duckdbLines(items, lines, folder.path);
+    const beyond = (line: string) => /^\{"line":[0-9]+,"errors":\["[^"]*: DuckDB holds a decimal exactly/.test(line);
+    expect(mismatches(lines, wanted, duck.map((line, index) => (beyond(line) ? wanted[index]! : line)), "DuckDB").slice(0, 3)).toEqual([]);
+    expect(mismatches(lines, wanted, await postgresLines(items, lines, folder.path, postgres), "PostgreSQL").slice(0, 3)).toEqual([]);
+    expect(wanted.filter((line) => line.includes('"salaries"')).length).toBeGreaterThan(50);
+    // the well-formed boundary scenarios from a CSV file: the list a JSON array of objects, each series a JSON object
+    const csvLines = boundary.filter((_, index) => index % 4 !== 3);
+    const path = join(folder.path, "items.csv");
+    const cell = (text: string) => `"${text.replace(/"/g, '""')}"`;
+    const rows = csvLines.map((line) => {
+      const scenario = JSON.parse(line) as { date: string; household: { members: unknown[]; income: string } };
+      return [scenario.date, cell(JSON.stringify(scenario.household.members)), scenario.household.income].join(",");
+    });
+    expect(flatColumns(caseLayout(items.schema).layout)).toEqual(["date", "household.members", "household.income"]);
+    writeFileSync(path, `date,household.members,household.income\n${rows.join("\n")}\n`);
+    const engine = await DuckdbEngine.open(items);
+    try {
+      const described = await engine.connection.runAndReadAll(`DESCRIBE SELECT * FROM read_csv('${path}', header = true, all_varchar = true, auto_detect = true)`);
+      const input = flatInputSql(items, path, "csv", new Map(described.getRows().map((row) => [String(row[0]), String(row[1])])));
+      for (const statement of input.statements) await engine.connection.run(statement);
+      await engine.connection.run(input.rejectedSql);
+      await engine.connection.run(input.casesView((await engine.rejectedCount()) > 0));
+      engine.caseDates = input.caseDates;
+      await engine.materializeParameters();
+      const csvWanted = csvLines.map((line, index) => interpreterLine(items, line, index + 1));
+      expect(mismatches(csvLines, csvWanted, await engine.resultLines(), "DuckDB (CSV)").slice(0, 3)).toEqual([]);
+    } finally {
+      engine.close();
+    }
+  }, 240_000);
 
   it("PostgreSQL writes the interpreter's lines", async () => {
     if (postgres === undefined) throw new Error("the PostgreSQL server did not start");
