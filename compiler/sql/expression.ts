@@ -683,8 +683,10 @@ function seriesTotal(expr: Extract<ExprIR, { op: "series_total" }>, series: Seri
   const given = access.sum(low, high);
   const wide = dialect === "duckdb" ? "HUGEINT" : "NUMERIC";
   const decimal = expr.type.kind === "decimal" || expr.type.kind === "unrounded_money";
+  // a period not given that counts 0 adds nothing
+  const zero = missing !== undefined && (missing.value === 0 || (typeof missing.value === "object" && missing.value !== null && "coefficient" in missing.value && missing.value.coefficient === 0n));
   const total =
-    missing === undefined ? given : decimal ? `(${given} + (${n} - ${access.count(low, high)}) * ${missing.sql})` : `(${given} + CAST(${n} - ${access.count(low, high)} AS ${wide}) * ${missing.sql})`;
+    missing === undefined || zero ? given : decimal ? `(${given} + (${n} - ${access.count(low, high)}) * ${missing.sql})` : `(${given} + CAST(${n} - ${access.count(low, high)} AS ${wide}) * ${missing.sql})`;
   const checked = decimal ? (dialect === "duckdb" ? `tiao_decimal_bounded(${total})` : total) : `tiao_whole(${total})`;
   const sql = expr.operator === "average" ? `tiao_quotient_${expr.rounding ?? "half_up"}(${checked}, ${n})` : checked;
   const tooLarge = decimal ? failureMessage("decimal", context) : expr.operator === "sum" && expr.type.kind === "money" ? amountTooLargeMessage(context.moneyWord) : integerTooLargeMessage;
