@@ -130,6 +130,8 @@ export class DuckdbEngine {
   /** The parameters in force on every date of the cases (a case may still override them). */
   private async parametersInForce(): Promise<Set<string>> {
     const parameters = this.program.parameters;
+    // a policy may have scales (figures of the parameters table) and no parameter
+    if (parameters.length === 0) return new Set();
     const columns = parameters.map((p) => `coalesce(bool_and(${identifier(`${p.name} in force`)}), FALSE)`);
     const result = await this.connection.runAndReadAll(`SELECT ${columns.join(", ")} FROM ${identifier(PARAMETERS_ON_DATES_VIEW)}`);
     const row = result.getRows()[0] ?? [];

@@ -276,6 +276,7 @@ describe("series and scales in the SQL target", () => {
       const described = await engine.connection.runAndReadAll(`DESCRIBE SELECT * FROM read_csv('${path}', header = true, all_varchar = true, auto_detect = true)`);
       const input = flatInputSql(policy, path, "csv", new Map(described.getRows().map((row) => [String(row[0]), String(row[1])])));
       for (const statement of input.statements) await engine.connection.run(statement);
+      await engine.connection.run(input.rejectedSql);
       await engine.connection.run(input.casesView((await engine.rejectedCount()) > 0));
       engine.caseDates = input.caseDates;
       await engine.materializeParameters();
