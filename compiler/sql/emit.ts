@@ -17,7 +17,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { blockCommentText } from "../emit/escape.js";
 import { naturalMeasureOrder } from "../evaluate-scenario.js";
-import { forEachChild, forEachRuleExpression } from "../ir-walk.js";
+import { forEachChild, forEachRuleExpression, windowDates } from "../ir-walk.js";
 import type { DefinitionIR, ExprIR, MeasureIR, ParameterIR, ProgramIR, RuleIR, ValueType } from "../ir.js";
 import { formatDate } from "../../runtime/index.js";
 import { literalRuntimeValue } from "../literals.js";
@@ -75,7 +75,7 @@ export function measureView(measure: string): string {
   return `measure.${measure}`;
 }
 
-/** The view of each case with the columns of every measure up to `measure` (in the policy's order). */
+/** The view of each case with the columns of every measure up to `measure` (in the order they are computed: `computedOrder`). */
 export function chainView(measure: string): string {
   return `tiao_cases_through_${measure}`;
 }
@@ -96,7 +96,7 @@ export function emitSql(program: ProgramIR, options: SqlOptions): SqlEmission {
   const diagnostics: Diagnostic[] = problems.map((problem) => unsupported(problem.span, problem.message));
   const measureFiles: SqlFile[] = [];
   const computed = new Map<string, ComputedMeasure>();
-  for (const measure of program.measures) {
+  for (const measure of computedOrder(program)) {
     const forEachMember = measure.definitions.filter((definition) => definition.members !== undefined);
     if (forEachMember.length > 0) {
       // a result row has one value per output: a value for each member has no column
@@ -229,8 +229,8 @@ export function parametersOnDatesSql(program: ProgramIR, dates: string): string 
       `  EXISTS (SELECT 1 ${matching}) AS ${identifier(`${parameter.name} in force`)}`,
     ];
   });
-  return `SELECT d.${identifier(DATE_COLUMN)},
-${inForce.join(",\n")}
+  // a policy without parameters has only the dates
+  return `SELECT d.${identifier(DATE_COLUMN)}${inForce.map((line) => `,\n${line}`).join("")}
 FROM ${dates} AS d`;
 }
 
@@ -367,10 +367,46 @@ export const measureColumns = {
   firstError: (measure: string): string => `${measure}#error`,
 };
 
-/** The row a measure extends: the previous measure's, or the cases with their parameters for the first. */
+/**
+ * The measures in the order they are computed, each after the measures it reads (their
+ * outputs are columns of the row it extends): the policy's order, but a measure read by one
+ * declared before it is brought forward just before the first that reads it. The checker
+ * refuses a cycle of measures (T0901).
+ */
+export function computedOrder(program: ProgramIR): readonly MeasureIR[] {
+  const byName = new Map(program.measures.map((m) => [m.name, m]));
+  const order: MeasureIR[] = [];
+  const placed = new Set<string>();
+  const place = (measure: MeasureIR): void => {
+    if (placed.has(measure.name)) return;
+    placed.add(measure.name);
+    for (const name of measuresRead(measure)) {
+      const read = byName.get(name);
+      if (read !== undefined) place(read);
+    }
+    order.push(measure);
+  };
+  for (const measure of program.measures) place(measure);
+  return order;
+}
+
+/** The measures whose outputs a measure reads (its window and its definitions), in the policy's order of reading. */
+function measuresRead(measure: MeasureIR): string[] {
+  const read = new Set<string>();
+  const visit = (expr: ExprIR): void => {
+    if (expr.op === "measure_output") read.add(expr.measure);
+    forEachChild(expr, visit);
+  };
+  windowDates(measure.window).forEach(visit);
+  for (const definition of measure.definitions) forEachRuleExpression(definition.rules, visit);
+  return [...read];
+}
+
+/** The row a measure extends: the previous measure's in the computed order, or the cases with their parameters for the first. */
 function previousRow(program: ProgramIR, measure: MeasureIR): string {
-  const index = program.measures.indexOf(measure);
-  return index === 0 ? CASE_FACTS_VIEW : chainView(program.measures[index - 1]!.name);
+  const order = computedOrder(program);
+  const index = order.indexOf(measure);
+  return index === 0 ? CASE_FACTS_VIEW : chainView(order[index - 1]!.name);
 }
 
 /** What later measures read of a measure computed before them: the error of its window, and of each output. */
@@ -622,7 +658,8 @@ export function resultsViewsSql(program: ProgramIR, dialect: Dialect, measureNam
   const row = "s";
   const measures = measureNames === undefined ? program.measures : program.measures.filter((m) => measureNames.includes(m.name));
   const create = replace ? "CREATE OR REPLACE VIEW" : "CREATE VIEW";
-  const last = measures.at(-1);
+  // the row of the last computed of them holds the columns of them all
+  const last = computedOrder(program).filter((m) => measures.includes(m)).at(-1);
   const from = last === undefined ? CASE_FACTS_VIEW : chainView(last.name);
   const errorColumns = measures.map((m) => column(row, named.firstError(m.name)));
   const firstErrorSql = firstError(...errorColumns) ?? "CAST(NULL AS VARCHAR)";

@@ -77,7 +77,8 @@ export interface ExpressionContext {
   definitionError(name: string): string | undefined;
   /**
    * an output of another measure (`in_force` included), as that measure's result gives it, with
-   * the error reading it raises; undefined for a measure computed after this one
+   * the error reading it raises; undefined for a measure not computed before this one (never: each
+   * measure is computed after those it reads)
    */
   measureOutput(measure: string, output: string): { readonly sql: string; readonly error: string | undefined } | undefined;
   readonly parameters: ReadonlyMap<string, ParameterIR>;
@@ -383,9 +384,9 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
         return value("NULL");
       }
       const read = context.measureOutput(expr.measure, expr.output);
-      if (read !== undefined) return value(read.sql, read.error);
-      context.problems.push({ expr, message: `the SQL target computes measures in the policy's order, and \`${expr.measure}\` comes after this one: declare it before` });
-      return value("NULL");
+      // the measures are computed each after those it reads (compiler/sql/emit.ts `computedOrder`)
+      if (read === undefined) return internalError(`${expr.measure} is computed after a measure that reads it`);
+      return value(read.sql, read.error);
     }
     case "call": {
       const definition = context.definitions.get(expr.definition);
@@ -550,10 +551,6 @@ export function parameterGivenColumn(name: string): string {
 }
 
 function aggregate(expr: Extract<ExprIR, { op: "aggregate" }>, context: ExpressionContext, scope: Scope): Bound {
-  if (expr.operator === "max" || expr.operator === "min") {
-    context.problems.push({ expr, message: `the SQL target does not compute \`${expr.operator}(… for …)\`, the largest or smallest value of a list` });
-    return value("NULL");
-  }
   const list = compileBound(expr.list, context, scope);
   if (list.kind !== "list") {
     context.problems.push({ expr, message: "the SQL target aggregates lists of facts only" });
@@ -599,6 +596,12 @@ function aggregate(expr: Extract<ExprIR, { op: "aggregate" }>, context: Expressi
       const sql = `(SELECT ${checked} ${where(passes)})`;
       const message = decimal ? failureMessage("decimal", context) : expr.type.kind === "money" ? amountTooLargeMessage(context.moneyWord) : integerTooLargeMessage;
       return value(sql, firstError(firstItemError(), message === undefined ? undefined : failsWhenNull(sql, message)));
+    }
+    case "max":
+    case "min": {
+      // every item is evaluated; NULL (absent) when none passes; of equal terms any is the same value
+      if (term === undefined) throw new Error(`a ${expr.operator} without a value`);
+      return value(`(SELECT ${expr.operator}(${term.sql}) ${where(passes)})`, firstItemError());
     }
   }
 }
@@ -648,8 +651,11 @@ function listAggregate(expr: Extract<ExprIR, { op: "aggregate" }>, list: ListRef
       return value(sql, firstError(firstItemError(), message === undefined ? undefined : failsWhenNull(sql, message)));
     }
     case "max":
-    case "min":
-      throw new Error(`${expr.operator} is refused before its list is read`);
+    case "min": {
+      // every item is evaluated; NULL (absent) when none passes; of equal terms any is the same value
+      if (term === undefined) throw new Error(`a ${expr.operator} without a value`);
+      return value(`list_${expr.operator}(list_transform(${passing}, ${item} -> ${term.sql}))`, firstItemError());
+    }
   }
 }
 

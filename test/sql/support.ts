@@ -145,3 +145,22 @@ export async function postgresLines(program: ProgramIR, texts: readonly string[]
     await engine.drop();
   }
 }
+
+/** The lines PostgreSQL gives scenarios already read, by case number (1-based), in a schema of their own on `server`. */
+export async function postgresLinesOf(program: ProgramIR, scenarios: readonly Scenario[], folder: string, server: PostgresServer): Promise<Map<number, string>> {
+  const files = new CaseFiles(program, folder, "postgres");
+  scenarios.forEach((scenario, index) => {
+    const problems = files.add(index + 1, scenario);
+    if (problems.length > 0) throw new Error(`scenario ${index + 1} does not fit PostgreSQL's layout: ${problems.join("; ")}`);
+  });
+  await files.close();
+  const engine = await PostgresEngine.open(program, server, "tiao_scenarios");
+  try {
+    await engine.loadCaseFiles(files.files);
+    const output = await engine.psql(`\\set FETCH_COUNT 10000\nSELECT "#case" || ' ' || line FROM tiao_results ORDER BY "#case";\n`);
+    const lines = output === "" ? [] : output.replace(/\n$/, "").split("\n");
+    return new Map(lines.map((line) => [Number(line.slice(0, line.indexOf(" "))), line.slice(line.indexOf(" ") + 1)]));
+  } finally {
+    await engine.drop();
+  }
+}
