@@ -262,8 +262,10 @@ class Converter implements ChainContext {
     };
   }
 
-  private report(code: DiagnosticCode, message: string, span: SourceSpan, help: string): void {
+  /** Reports an error; its result is the node left out for it (`return this.report(…)`). */
+  private report(code: DiagnosticCode, message: string, span: SourceSpan, help: string): undefined {
     this.diagnostics.push({ code, severity: "error", message, span, help });
+    return undefined;
   }
 
   // ------------------------------------------------ small pieces
@@ -675,8 +677,7 @@ class Converter implements ChainContext {
     const text = this.string(childToken(node, "StringLiteral"));
     if (language === undefined || text === undefined) return undefined;
     if (language.image !== "en") {
-      this.report("T1160", `labels are given in English only (\`label en "…"\`), not \`${language.image}\``, this.tokenSpan(language), 'write `label en "…"`; the label in the policy\'s own language is the one written after the name');
-      return undefined;
+      return this.report("T1160", `labels are given in English only (\`label en "…"\`), not \`${language.image}\``, this.tokenSpan(language), 'write `label en "…"`; the label in the policy\'s own language is the one written after the name');
     }
     return text;
   }
@@ -834,8 +835,7 @@ class Converter implements ChainContext {
     const close = argumentsNode.children["RParen"]?.[0];
     if (args === undefined) return undefined;
     if (read.kind !== "field" || read.object.kind !== "name" || childNode(argumentsNode, "overPeriods") !== undefined || childNode(argumentsNode, "forItems") !== undefined || close === undefined || !("image" in close)) {
-      this.report("T0107", "only an output of a measure is read for one member this way", read.span, "write `measure.output(member)`, e.g. `income_tax.income_tax(p)`");
-      return undefined;
+      return this.report("T0107", "only an output of a measure is read for one member this way", read.span, "write `measure.output(member)`, e.g. `income_tax.income_tax(p)`");
     }
     return { kind: "call", callee: read.field, args, measure: read.object.name, span: this.joinSpans(read.span, this.tokenSpan(close)) };
   }
@@ -925,8 +925,7 @@ class Converter implements ChainContext {
     const periods = this.overPeriods(overNode);
     const [series, ...others] = args;
     if (callee.name !== "average" || series === undefined || others.length > 0) {
-      this.report("T1008", `\`${callee.name}(… over …)\` is not a total of periods`, callee.span, "only `sum(series over …)` and `average(series over …)` take `over`, with one series");
-      return undefined;
+      return this.report("T1008", `\`${callee.name}(… over …)\` is not a total of periods`, callee.span, "only `sum(series over …)` and `average(series over …)` take `over`, with one series");
     }
     return periods === undefined ? undefined : { kind: "over", operator: "average", series, periods, span };
   }
@@ -935,8 +934,7 @@ class Converter implements ChainContext {
   private extremum(callee: Identifier, args: readonly Expr[], forNode: CstNode, span: SourceSpan): Expr | undefined {
     const [value, ...others] = args;
     if ((callee.name !== "max" && callee.name !== "min") || value === undefined || others.length > 0) {
-      this.report("T1013", `\`${callee.name}(… for …)\` is not an aggregate`, callee.span, "only `sum`, `max` and `min` take `for x in list`, with one value: `max(e for x in list)`");
-      return undefined;
+      return this.report("T1013", `\`${callee.name}(… for …)\` is not an aggregate`, callee.span, "only `sum`, `max` and `min` take `for x in list`, with one value: `max(e for x in list)`");
     }
     const variable = this.identifier(childToken(forNode, "variable"));
     const list = this.expression(childNode(forNode, "list"));
@@ -956,15 +954,13 @@ class Converter implements ChainContext {
     if (over === undefined || relation === undefined || unit === undefined || span === undefined) return undefined;
     const help = "write `over last 12 months`, `over last 2 years`, `over this month`, `over this year`, `over previous month` or `over previous year`";
     if (over.name !== "over") {
-      this.report("T1009", `expected \`for\` or \`over\`, found \`${over.name}\``, over.span, help);
-      return undefined;
+      return this.report("T1009", `expected \`for\` or \`over\`, found \`${over.name}\``, over.span, help);
     }
     const unitName = ({ month: "month", months: "month", year: "year", years: "year" } as const)[unit.name as "month"];
     const relationName = relation.name === "last" || relation.name === "this" || relation.name === "previous" ? relation.name : undefined;
     const countWanted = relationName === "last";
     if (relationName === undefined || unitName === undefined || (countToken !== undefined) !== countWanted || (countToken !== undefined && !/^[1-9][0-9]{0,3}$/.test(countToken.image))) {
-      this.report("T1009", "these are not periods a series can be totalled over", span, help);
-      return undefined;
+      return this.report("T1009", "these are not periods a series can be totalled over", span, help);
     }
     return { relation: relationName, ...(countToken === undefined ? {} : { count: countToken.image }), unit: unitName, span };
   }
