@@ -226,8 +226,8 @@ export function parametersOnDatesSql(program: ProgramIR, dates: string): string 
       `  EXISTS (SELECT 1 ${matching}) AS ${identifier(`${parameter.name} in force`)}`,
     ];
   });
-  return `SELECT d.${identifier(DATE_COLUMN)},
-${inForce.join(",\n")}
+  // a policy without parameters has only the dates
+  return `SELECT d.${identifier(DATE_COLUMN)}${inForce.map((line) => `,\n${line}`).join("")}
 FROM ${dates} AS d`;
 }
 

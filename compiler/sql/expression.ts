@@ -559,10 +559,6 @@ export function parameterGivenColumn(name: string): string {
 }
 
 function aggregate(expr: Extract<ExprIR, { op: "aggregate" }>, context: ExpressionContext, scope: Scope): Bound {
-  if (expr.operator === "max" || expr.operator === "min") {
-    context.problems.push({ expr, message: `the SQL target does not compute \`${expr.operator}(… for …)\`, the largest or smallest value of a list` });
-    return value("NULL");
-  }
   const list = compileBound(expr.list, context, scope);
   if (list.kind !== "list") {
     context.problems.push({ expr, message: "the SQL target aggregates lists of facts only" });
@@ -608,6 +604,12 @@ function aggregate(expr: Extract<ExprIR, { op: "aggregate" }>, context: Expressi
       const sql = `(SELECT ${checked} ${where(passes)})`;
       const message = decimal ? failureMessage("decimal", context) : expr.type.kind === "money" ? amountTooLargeMessage(context.moneyWord) : integerTooLargeMessage;
       return value(sql, firstError(firstItemError(), message === undefined ? undefined : failsWhenNull(sql, message)));
+    }
+    case "max":
+    case "min": {
+      // every item is evaluated; NULL (absent) when none passes; of equal terms any is the same value
+      if (term === undefined) throw new Error(`a ${expr.operator} without a value`);
+      return value(`(SELECT ${expr.operator}(${term.sql}) ${where(passes)})`, firstItemError());
     }
   }
 }
@@ -657,8 +659,11 @@ function listAggregate(expr: Extract<ExprIR, { op: "aggregate" }>, list: ListRef
       return value(sql, firstError(firstItemError(), message === undefined ? undefined : failsWhenNull(sql, message)));
     }
     case "max":
-    case "min":
-      throw new Error(`${expr.operator} is refused before its list is read`);
+    case "min": {
+      // every item is evaluated; NULL (absent) when none passes; of equal terms any is the same value
+      if (term === undefined) throw new Error(`a ${expr.operator} without a value`);
+      return value(`list_${expr.operator}(list_transform(${passing}, ${item} -> ${term.sql}))`, firstItemError());
+    }
   }
 }
 
