@@ -67,10 +67,10 @@ export async function runSqlPopulation(command: SqlPopulationCommand): Promise<E
       if (error instanceof SqlTargetError) throw new CliError(error.message, ExitStatus.failed);
       throw error;
     }
-    const read = await loadCases(program, engine, command.scenarios, inputFormat, inputSize, folder, terminal, command.measures);
+    const read = await loadCases(program, engine, command.scenarios, inputFormat, inputSize, folder, terminal, command.measures, outputFormat !== "ndjson");
     await engine.materializeParameters();
     if (command.measures !== undefined) await engine.selectMeasures(command.measures);
-    const summary = await writeResults(engine, command.out, outputFormat, read.scenarios, terminal);
+    const summary = await writeResults(engine, command.out, outputFormat, read, terminal);
     const seconds = (performance.now() - startMs) / 1000;
     process.stderr.write(`${plural(read.scenarios, "scenario")}, ${summary.badInput + summary.evaluationErrors} with errors, ${seconds.toFixed(1)} s\n`);
     if (summary.badInput > 0) return ExitStatus.badInput;
@@ -116,30 +116,42 @@ async function loadCases(
   folder: string,
   terminal: boolean,
   measures: readonly string[] | undefined,
-): Promise<{ scenarios: number }> {
+  flatResults: boolean,
+): Promise<CasesRead> {
   if (format !== "ndjson") {
     if (path === "-") throw new CliError("CSV and Parquet scenarios are read from a file, not standard input");
     const { flatInputSql } = await import("../node/sql/flat-files.js");
+    let rejectedSql: string | undefined;
     try {
       const source = format === "csv" ? `read_csv(${stringLiteral(path)}, header = true, all_varchar = true, auto_detect = true)` : `read_parquet(${stringLiteral(path)})`;
       const described = await engine.connection.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`);
       const columnTypes = new Map(described.getRows().map((row) => [String(row[0]), String(row[1])]));
       const input = flatInputSql(program, path, format, columnTypes, measures);
-      // the pass that checks every row, with its progress (rows read)
-      const progress = terminal ? new ProgressBar(process.stderr, undefined) : undefined;
-      try {
-        for (const statement of input.statements) await engine.runWithProgress(statement, progress === undefined ? undefined : (rows) => progress.update({ bytes: rows, scenarios: rows }));
-      } finally {
-        progress?.clear();
-      }
-      await engine.connection.run(input.casesView((await engine.rejectedCount()) > 0));
+      for (const statement of input.statements) await engine.connection.run(statement);
       engine.caseDates = input.caseDates;
+      if (flatResults) {
+        // flat results leave the bad rows out: the query that evaluates the cases checks each
+        // row as it reads it, and the rows are read once; the bad ones are looked for (a
+        // second pass) only when fewer rows than the file's were written
+        await engine.connection.run(input.casesView(true));
+        rejectedSql = input.rejectedSql;
+      } else {
+        // the pass that checks every row, with its progress (rows read)
+        const progress = terminal ? new ProgressBar(process.stderr, undefined) : undefined;
+        try {
+          await engine.runWithProgress(input.rejectedSql, progress === undefined ? undefined : (rows) => progress.update({ bytes: rows, scenarios: rows }));
+        } finally {
+          progress?.clear();
+        }
+        // when no row was rejected the checks are not made a second time
+        await engine.connection.run(input.casesView((await engine.rejectedCount()) > 0));
+      }
     } catch (error) {
       throw new CliError(`cannot read scenarios '${path}': ${error instanceof Error ? error.message : String(error)}`, ExitStatus.badInput);
     }
     // the rows of the file (Parquet keeps their number in its metadata)
     const counted = await engine.connection.runAndReadAll(format === "csv" ? "SELECT count(*) FROM tiao_source" : `SELECT count(*) FROM read_parquet(${stringLiteral(path)})`);
-    return { scenarios: Number(counted.getRows()[0]?.[0] ?? 0) };
+    return { scenarios: Number(counted.getRows()[0]?.[0] ?? 0), ...(rejectedSql === undefined ? {} : { rejectedSql }) };
   }
   const { readScenarioLines } = await import("../node/sql/cases.js");
   const input = path === "-" ? process.stdin : createReadStream(path, { highWaterMark: INPUT_CHUNK_BYTES });
@@ -153,6 +165,16 @@ async function loadCases(
   }
 }
 
+interface CasesRead {
+  readonly scenarios: number;
+  /**
+   * The statement that puts the bad rows of a flat file in `tiao_rejected`, when the cases'
+   * view checks each row as the results are written instead: run after them, when they are
+   * fewer than the file's rows
+   */
+  readonly rejectedSql?: string;
+}
+
 const EVALUATION_ERROR_LINE = /^\{"line":[0-9]+,"evaluation_error":/;
 
 interface ResultsSummary {
@@ -164,20 +186,22 @@ async function writeResults(
   engine: DuckdbEngineType,
   path: string,
   format: FileFormat,
-  scenarios: number,
+  read: CasesRead,
   terminal: boolean,
 ): Promise<ResultsSummary> {
-  // the errors are counted in the results as they are written: computing the results once more to count them would double the run
-  const badInput = await engine.rejectedCount();
+  const { scenarios } = read;
   if (format !== "ndjson") {
     if (path === "-") throw new CliError("CSV and Parquet results are written to a file, not standard output");
     try {
       const progress = terminal ? new ProgressBar(process.stderr, scenarios) : undefined;
+      let written: number;
       try {
-        await engine.writeFlatResults(path, format, progress === undefined ? undefined : (rows) => progress.update({ bytes: rows, scenarios: rows }));
+        written = await engine.writeFlatResults(path, format, progress === undefined ? undefined : (rows) => progress.update({ bytes: rows, scenarios: rows }));
       } finally {
         progress?.clear();
       }
+      if (read.rejectedSql !== undefined && written < scenarios) await engine.connection.run(read.rejectedSql);
+      const badInput = await engine.rejectedCount();
       const source = format === "csv" ? `read_csv(${stringLiteral(path)}, header = true, all_varchar = true)` : `read_parquet(${stringLiteral(path)})`;
       const counted = await engine.connection.runAndReadAll(`SELECT count(*) FROM ${source} WHERE evaluation_error IS NOT NULL`);
       return { badInput, evaluationErrors: Number(counted.getRows()[0]?.[0] ?? 0) };
@@ -185,6 +209,8 @@ async function writeResults(
       throw new CliError(`cannot write results to '${path}': ${error instanceof Error ? error.message : String(error)}`, ExitStatus.outputError);
     }
   }
+  // the errors are counted in the results as they are written: computing the results once more to count them would double the run
+  const badInput = await engine.rejectedCount();
   let evaluationErrors = 0;
   const output = openOutput(path);
   const progress = terminal ? new ProgressBar(process.stderr, scenarios) : undefined;

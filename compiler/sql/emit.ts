@@ -88,6 +88,15 @@ export interface SqlOptions {
    * reads, the chain of measures before it included.
    */
   readonly measureViews?: boolean;
+  /**
+   * Parameters that have a value for every case the SQL will read (in force on every date of
+   * the cases, whatever they override): reading them cannot fail, so no error is computed
+   * where they are read. An engine knows them once the cases are loaded
+   * (node/sql/duckdb.ts); the files written for any cases leave this out.
+   */
+  readonly parametersGiven?: ReadonlySet<string>;
+  /** the measures' views as `CREATE OR REPLACE VIEW`: an engine creating them again */
+  readonly replaceViews?: boolean;
 }
 
 export function emitSql(program: ProgramIR, options: SqlOptions): SqlEmission {
@@ -104,7 +113,7 @@ export function emitSql(program: ProgramIR, options: SqlOptions): SqlEmission {
       continue;
     }
     const expressionProblems: ExpressionProblem[] = [];
-    const text = measureSql(program, measure, layout, dialect, expressionProblems, computed, options.measureViews ?? true);
+    const text = measureSql(program, measure, layout, dialect, expressionProblems, computed, options);
     for (const problem of expressionProblems) diagnostics.push(unsupported(problem.expr.span, problem.message));
     measureFiles.push({ name: `${measure.name}.sql`, text });
   }
@@ -422,8 +431,10 @@ function measureSql(
   dialect: Dialect,
   problems: ExpressionProblem[],
   computed: Map<string, ComputedMeasure>,
-  withMeasureView: boolean,
+  options: SqlOptions,
 ): string {
+  const withMeasureView = options.measureViews ?? true;
+  const create = options.replaceViews === true ? "CREATE OR REPLACE VIEW" : "CREATE VIEW";
   const definitions = new Map(measure.definitions.map((d) => [d.name, d]));
   const named = measureColumns;
   let aliases = 0;
@@ -446,6 +457,7 @@ function measureSql(
       return { sql, error: firstError(before.windowError, guarded) };
     },
     parameters: new Map(program.parameters.map((p) => [p.name, p])),
+    ...(options.parametersGiven === undefined ? {} : { parametersGiven: options.parametersGiven }),
     lists: new Map(layout.lists.map((list): [string, ListTable] => [list.name, list])),
     problems,
     nextAlias: () => `item${++aliases}`,
@@ -520,7 +532,7 @@ ${measure.citation === undefined ? "" : `${comment(`${citedClause(measure.citati
 -- Each case with the columns of the measures before this one and of this one: its
 -- definitions (${identifier(named.definition(measure.name, "…"))}), its outputs (${identifier(named.output(measure.name, "…"))}) and
 -- its first evaluation error, so that every measure is computed in one pass over the cases.
-CREATE VIEW ${identifier(chainView(measure.name))} AS
+${create} ${identifier(chainView(measure.name))} AS
 WITH ${steps.join(",\n")}
 SELECT ${row}.*,
 ${outputColumns.join(",\n")}
@@ -529,7 +541,7 @@ ${
     withMeasureView
       ? `
 -- The measure's results: one row per case that gives its facts.
-CREATE VIEW ${identifier(measureView(measure.name))} AS
+${create} ${identifier(measureView(measure.name))} AS
 SELECT ${publicColumns.join(",\n  ")}
 FROM ${identifier(chainView(measure.name))} AS ${row}
 WHERE ${given};

@@ -83,6 +83,8 @@ export interface ExpressionContext {
    */
   measureOutput(measure: string, output: string): { readonly sql: string; readonly error: string | undefined } | undefined;
   readonly parameters: ReadonlyMap<string, ParameterIR>;
+  /** parameters that have a value for every case (SqlOptions.parametersGiven): reading them cannot fail */
+  readonly parametersGiven?: ReadonlySet<string>;
   readonly lists: ReadonlyMap<string, ListTable>;
   readonly problems: ExpressionProblem[];
   /** a fresh alias for a list item */
@@ -642,6 +644,7 @@ function integerPercentOf(operand: ExprIR, mode: RoundingMode | "floor" | "ceil"
 function parameterValue(name: string, context: ExpressionContext): Bound {
   const parameter = context.parameters.get(name);
   if (parameter === undefined) throw new Error(`no parameter ${name}`);
+  if (context.parametersGiven?.has(name) === true) return value(column(context.row, parameterColumn(name)));
   const given = column(context.row, parameterGivenColumn(name));
   const prefix = stringLiteral(JSON.stringify(parameterHasNoValueMessage(parameter)).slice(0, -1));
   const error = `CASE WHEN NOT ${given} THEN ${prefix} || tiao_date_text(${column(context.row, DATE_COLUMN)}) || '"' END`;

@@ -17,7 +17,9 @@ import {
   FLAT_RESULTS_VIEW,
   PARAMETERS_ON_DATES_VIEW,
   REJECTED_TABLE,
+  RESULTS_FILE,
   RESULTS_VIEW,
+  SETUP_FILE,
   type SqlFile,
 } from "../../compiler/sql/emit.js";
 import { CASE_COLUMN, CASES_TABLE, DATE_COLUMN, identifier, stringLiteral } from "../../compiler/sql/tables.js";
@@ -94,6 +96,7 @@ export class DuckdbEngine {
     if (parameters.length === 0) return;
     const date = identifier(DATE_COLUMN);
     const constants = await this.constantParameters();
+    await this.recreateMeasures(await this.parametersInForce());
     const varying = parameters.filter((p) => !constants.has(p.name));
     const periods = varying.length === 0 ? undefined : await this.parameterPeriods(varying.flatMap((p) => [p.name, `${p.name} in force`]), options.maxPeriods ?? MAX_PERIODS);
     if (periods !== undefined) {
@@ -121,6 +124,26 @@ export class DuckdbEngine {
     await this.connection.run(
       `CREATE OR REPLACE VIEW ${CASE_FACTS_VIEW} AS SELECT c.* EXCLUDE (${byDay}),\n${caseParameterColumns(this.program, inForce).join(",\n")}\nFROM (SELECT c.*, getvariable('tiao_parameters_by_day')[c.${date} - getvariable('tiao_first_day') + 1] AS ${byDay} FROM ${CASES_TABLE} AS c) AS c`,
     );
+  }
+
+  /** The parameters in force on every date of the cases (a case may still override them). */
+  private async parametersInForce(): Promise<Set<string>> {
+    const parameters = this.program.parameters;
+    const columns = parameters.map((p) => `coalesce(bool_and(${identifier(`${p.name} in force`)}), FALSE)`);
+    const result = await this.connection.runAndReadAll(`SELECT ${columns.join(", ")} FROM ${identifier(PARAMETERS_ON_DATES_VIEW)}`);
+    const row = result.getRows()[0] ?? [];
+    return new Set(parameters.filter((_, index) => row[index] === true).map((p) => p.name));
+  }
+
+  /**
+   * The measures' views made again for the cases loaded, knowing the parameters in force on
+   * every one of their dates: where they are read no error is computed (that a parameter
+   * has no value on the case's date), which most reads of most runs are.
+   */
+  private async recreateMeasures(parametersGiven: ReadonlySet<string>): Promise<void> {
+    if (parametersGiven.size === 0) return;
+    const { files } = emitSql(this.program, { dialect: "duckdb", measureViews: false, parametersGiven, replaceViews: true });
+    for (const file of files) if (file.name !== SETUP_FILE && file.name !== RESULTS_FILE) await this.connection.run(file.text);
   }
 
   /**
@@ -215,22 +238,20 @@ export class DuckdbEngine {
 
   /**
    * Writes the flat results (one column per output, in the cases' order) to a CSV or Parquet
-   * file; `onRows`, when given, hears how many cases the query has read so far.
+   * file, and gives how many rows it wrote; `onRows`, when given, hears how many cases the
+   * query has read so far.
    */
-  async writeFlatResults(path: string, format: "csv" | "parquet", onRows?: (rows: number) => void): Promise<void> {
-    await this.runWithProgress(`COPY (SELECT * FROM ${FLAT_RESULTS_VIEW}${this.ordered ? "" : " ORDER BY line"}) TO ${stringLiteral(path)} (FORMAT ${format})`, onRows);
+  async writeFlatResults(path: string, format: "csv" | "parquet", onRows?: (rows: number) => void): Promise<number> {
+    return await this.runWithProgress(`COPY (SELECT * FROM ${FLAT_RESULTS_VIEW}${this.ordered ? "" : " ORDER BY line"}) TO ${stringLiteral(path)} (FORMAT ${format})`, onRows);
   }
 
   /**
    * Runs a statement; `onRows`, when given, hears every tenth of a second how many rows it
    * has read (DuckDB's query progress: the rows its scan of the cases has produced, counted
-   * by row group of a Parquet file).
+   * by row group of a Parquet file). Gives the rows it changed (written, for a COPY).
    */
-  async runWithProgress(sql: string, onRows?: (rows: number) => void): Promise<void> {
-    if (onRows === undefined) {
-      await this.connection.run(sql);
-      return;
-    }
+  async runWithProgress(sql: string, onRows?: (rows: number) => void): Promise<number> {
+    if (onRows === undefined) return (await this.connection.run(sql)).rowsChanged;
     await this.connection.run("SET enable_progress_bar = true");
     await this.connection.run("SET enable_progress_bar_print = false");
     const pending = await this.connection.start(sql);
@@ -239,7 +260,7 @@ export class DuckdbEngine {
       if (rows > 0) onRows(rows);
     }, PROGRESS_MS);
     try {
-      await pending.getResult();
+      return (await pending.getResult()).rowsChanged;
     } finally {
       clearInterval(timer);
       await this.connection.run("SET enable_progress_bar = false");

@@ -214,9 +214,11 @@ interface ColumnReading {
 
 /**
  * The SQL that reads a CSV or Parquet file as the cases, in the file's order, with no join:
- * the bad rows into `tiao_rejected` with their problems, in one pass, and `tiao_cases` a view
- * of the good rows (`casesView`, once the rejected rows are counted: when there are none, the
- * view reads every row without checking it again). `columnTypes` are the file's columns and their DuckDB types (DESCRIBE).
+ * `statements` to run first; `rejectedSql`, the bad rows into `tiao_rejected` with their
+ * problems, in one pass; and `tiao_cases` a view of the good rows (`casesView(true)`, which
+ * checks each row as it reads it, or `casesView(false)`, which reads every row without
+ * checking it, once `rejectedSql` has found no bad row). `columnTypes` are the file's
+ * columns and their DuckDB types (DESCRIBE).
  */
 export function flatInputSql(
   program: ProgramIR,
@@ -224,7 +226,7 @@ export function flatInputSql(
   format: "csv" | "parquet",
   columnTypes: ReadonlyMap<string, string>,
   measures?: readonly string[],
-): { statements: string[]; casesView: (rejected: boolean) => string; caseDates: string } {
+): { statements: string[]; rejectedSql: string; casesView: (checked: boolean) => string; caseDates: string } {
   const { layout } = caseLayout(program.schema);
   const statements: string[] = [];
   let source: string;
@@ -243,7 +245,8 @@ export function flatInputSql(
     const reading = readValue(text, type, program, typed);
     const present = typed === undefined || readTyped(raw(name), columnType!, type, () => "", moneyWord(program.policy)) === undefined ? `${text} IS NOT NULL` : `${raw(name)} IS NOT NULL`;
     return {
-      value: `CASE WHEN ${present} THEN ${reading.value} END`,
+      // every reading is NULL where the field is empty (NULL in, NULL out): no test of presence first
+      value: reading.value,
       present,
       bad: `(${present} AND ${reading.invalid})`,
       problem: `CASE WHEN ${present} AND ${reading.invalid} THEN ${stringLiteral(`${name}: `)} || (${reading.message}) END`,
@@ -316,17 +319,14 @@ export function flatInputSql(
     required.length === 0
       ? readProblems
       : `CASE WHEN ${unreadable} THEN ${readProblems} ELSE list_filter([${required.map((r) => `CASE WHEN ${r.missing} THEN ${stringLiteral(r.problem)} END`).join(", ")}], p -> p IS NOT NULL) END`;
-  statements.push(
-    `INSERT INTO ${REJECTED_TABLE} SELECT src.${identifier(CASE_COLUMN)}, '{"line":' || src.${identifier(CASE_COLUMN)} || ',"errors":' || to_json(${problems}) || '}' FROM ${source} AS src WHERE ${bad}`,
-  );
+  const rejectedSql = `INSERT INTO ${REJECTED_TABLE} SELECT src.${identifier(CASE_COLUMN)}, '{"line":' || src.${identifier(CASE_COLUMN)} || ',"errors":' || to_json(${problems}) || '}' FROM ${source} AS src WHERE ${bad}`;
   // the cases are a view of the file's good rows, read as the query that evaluates them goes:
   // a population larger than memory streams from the file to the results
   statements.push(`DROP TABLE ${CASES_TABLE}`);
-  // when no row was rejected the checks are not made a second time
-  const casesView = (rejected: boolean): string =>
-    `CREATE VIEW ${CASES_TABLE} AS SELECT src.${identifier(CASE_COLUMN)}, ${columns.map((c, index) => `${c.value} AS ${identifier(names[index]!)}`).join(", ")} FROM ${source} AS src${rejected ? ` WHERE NOT (${bad})` : ""}`;
+  const casesView = (checked: boolean): string =>
+    `CREATE OR REPLACE VIEW ${CASES_TABLE} AS SELECT src.${identifier(CASE_COLUMN)}, ${columns.map((c, index) => `${c.value} AS ${identifier(names[index]!)}`).join(", ")} FROM ${source} AS src${checked ? ` WHERE NOT (${bad})` : ""}`;
   const dateValue = columnTypes.get("date") === "DATE" ? raw("date") : `TRY_CAST(${dateText} AS DATE)`;
-  return { statements, casesView, caseDates: `SELECT ${dateValue} AS ${identifier(DATE_COLUMN)} FROM ${source} AS src` };
+  return { statements, rejectedSql, casesView, caseDates: `SELECT ${dateValue} AS ${identifier(DATE_COLUMN)} FROM ${source} AS src` };
 }
 
 /** A list column as JSON text: CSV holds the text, Parquet a LIST of STRUCTs or the text. */
