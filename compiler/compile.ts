@@ -127,8 +127,7 @@ function noticeOf(files: readonly PolicyFile[], readNotice: CompileOptions["read
       if (field === undefined || field.key !== "notice" || readNotice === undefined) continue;
       const notice = readNotice(field.value.value);
       if (typeof notice !== "object") return notice;
-      reportError(reporter, "T0603", field.value.span, `cannot use the notice ${JSON.stringify(field.value.value)}: ${notice.refused}`, { help: notice.help });
-      return undefined;
+      return reportError(reporter, "T0603", field.value.span, `cannot use the notice ${JSON.stringify(field.value.value)}: ${notice.refused}`, { help: notice.help });
     }
   }
   return undefined;

@@ -7,6 +7,7 @@
  */
 import type { CitationIR, ProgramIR, RuleIR, SourceSpan } from "./ir.js";
 import { noticeHeadings } from "./notice-parts.js";
+import { withoutWhitespace } from "./check/citations.js";
 
 export interface CitingItem {
   readonly kind: "measure" | "rule" | "not_computable" | "parameter";
@@ -36,12 +37,6 @@ export interface SectionCoverage {
   /** what cites this section by its clause number (§N), whether or not its quote is found */
   readonly citingByClause: readonly CitingItem[];
 }
-
-
-function withoutWhitespace(text: string): string {
-  return text.replace(/\s+/gu, "");
-}
-
 
 interface Section {
   readonly number: number;

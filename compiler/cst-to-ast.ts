@@ -132,6 +132,16 @@ function firstChildNode(node: CstNode): CstNode | undefined {
   return undefined;
 }
 
+/** The nodes converted, without those recovery left incomplete. */
+function allConverted<T>(nodes: readonly CstNode[], convert: (node: CstNode) => T | undefined): T[] {
+  const result: T[] = [];
+  for (const node of nodes) {
+    const converted = convert(node);
+    if (converted !== undefined) result.push(converted);
+  }
+  return result;
+}
+
 function startOffsetOf(node: CstNode): number {
   return node.location?.startOffset ?? Number.NaN;
 }
@@ -215,7 +225,7 @@ class Converter implements ChainContext {
 
   // ------------------------------------------------ spans
 
-  private tokenSpan(token: IToken): SourceSpan {
+  tokenSpan(token: IToken): SourceSpan {
     return tokenSpan(this.file, token);
   }
 
@@ -240,7 +250,7 @@ class Converter implements ChainContext {
     };
   }
 
-  private joinSpans(first: SourceSpan, last: SourceSpan): SourceSpan {
+  joinSpans(first: SourceSpan, last: SourceSpan): SourceSpan {
     return {
       file: this.file,
       line: first.line,
@@ -252,8 +262,10 @@ class Converter implements ChainContext {
     };
   }
 
-  private report(code: DiagnosticCode, message: string, span: SourceSpan, help: string): void {
+  /** Reports an error; its result is the node left out for it (`return this.report(…)`). */
+  private report(code: DiagnosticCode, message: string, span: SourceSpan, help: string): undefined {
     this.diagnostics.push({ code, severity: "error", message, span, help });
+    return undefined;
   }
 
   // ------------------------------------------------ small pieces
@@ -341,10 +353,7 @@ class Converter implements ChainContext {
   // ------------------------------------------------ declarations
 
   policyFile(root: CstNode): Declaration[] {
-    return childNodes(root, "declaration").flatMap((node) => {
-      const declaration = this.declaration(node);
-      return declaration === undefined ? [] : [declaration];
-    });
+    return allConverted(childNodes(root, "declaration"), (node) => this.declaration(node));
   }
 
   private declaration(node: CstNode): Declaration | undefined {
@@ -402,10 +411,7 @@ class Converter implements ChainContext {
     const name = this.declaredName(childNode(node, "name"));
     const span = this.nodeSpan(node);
     if (name === undefined || span === undefined) return undefined;
-    const fields = childNodes(node, "headerField").flatMap((field) => {
-      const converted = this.headerField(field);
-      return converted === undefined ? [] : [converted];
-    });
+    const fields = allConverted(childNodes(node, "headerField"), (field) => this.headerField(field));
     return { kind: "policy", name, fields, span };
   }
 
@@ -443,10 +449,7 @@ class Converter implements ChainContext {
     const span = this.nodeSpan(node);
     if (name === undefined || span === undefined) return undefined;
     const label = this.string(childToken(node, "label"));
-    const fields = childNodes(node, "fieldDeclaration").flatMap((field) => {
-      const converted = this.fieldDeclaration(field);
-      return converted === undefined ? [] : [converted];
-    });
+    const fields = allConverted(childNodes(node, "fieldDeclaration"), (field) => this.fieldDeclaration(field));
     const entity = childToken(node, "Entity") !== undefined;
     return { kind: "record", entity, name, ...(label === undefined ? {} : { label }), fields, span };
   }
@@ -483,10 +486,7 @@ class Converter implements ChainContext {
     }
     const repeals = childNodes(node, "bracketRepeal").flatMap((repeal) => this.bracketRepeal(repeal, isScale));
     if (isScale) {
-      const brackets = bracketNodes.flatMap((bracket) => {
-        const converted = this.scaleBracket(bracket);
-        return converted === undefined ? [] : [converted];
-      });
+      const brackets = allConverted(bracketNodes, (bracket) => this.scaleBracket(bracket));
       return {
         kind: "scale",
         name,
@@ -498,10 +498,7 @@ class Converter implements ChainContext {
         span,
       };
     }
-    const values = valueNodes.flatMap((value) => {
-      const converted = this.parameterValue(value);
-      return converted === undefined ? [] : [converted];
-    });
+    const values = allConverted(valueNodes, (value) => this.parameterValue(value));
     return {
       kind: "parameter",
       name,
@@ -618,10 +615,7 @@ class Converter implements ChainContext {
     const english = this.otherLabel(childNode(node, "otherLabel"));
     const citation = this.citation(childNode(node, "citation"));
     const window = this.effectiveWindow(childNode(node, "effectiveWindow"));
-    const items = childNodes(node, "measureItem").flatMap((item) => {
-      const converted = this.measureItem(item);
-      return converted === undefined ? [] : [converted];
-    });
+    const items = allConverted(childNodes(node, "measureItem"), (item) => this.measureItem(item));
     return {
       kind: "measure",
       name,
@@ -683,8 +677,7 @@ class Converter implements ChainContext {
     const text = this.string(childToken(node, "StringLiteral"));
     if (language === undefined || text === undefined) return undefined;
     if (language.image !== "en") {
-      this.report("T1160", `labels are given in English only (\`label en "…"\`), not \`${language.image}\``, this.tokenSpan(language), 'write `label en "…"`; the label in the policy\'s own language is the one written after the name');
-      return undefined;
+      return this.report("T1160", `labels are given in English only (\`label en "…"\`), not \`${language.image}\``, this.tokenSpan(language), 'write `label en "…"`; the label in the policy\'s own language is the one written after the name');
     }
     return text;
   }
@@ -715,10 +708,7 @@ class Converter implements ChainContext {
     const caseNodes = [...childNodes(node, "ruleCase"), ...childNodes(node, "exceptionCase")].sort(
       (a, b) => startOffsetOf(a) - startOffsetOf(b),
     );
-    const cases = caseNodes.flatMap((caseNode) => {
-      const converted = this.caseOfBlock(caseNode, definitionName);
-      return converted === undefined ? [] : [converted];
-    });
+    const cases = allConverted(caseNodes, (caseNode) => this.caseOfBlock(caseNode, definitionName));
     return { kind: "cases", cases, span };
   }
 
@@ -845,18 +835,9 @@ class Converter implements ChainContext {
     const close = argumentsNode.children["RParen"]?.[0];
     if (args === undefined) return undefined;
     if (read.kind !== "field" || read.object.kind !== "name" || childNode(argumentsNode, "overPeriods") !== undefined || childNode(argumentsNode, "forItems") !== undefined || close === undefined || !("image" in close)) {
-      this.report("T0107", "only an output of a measure is read for one member this way", read.span, "write `measure.output(member)`, e.g. `income_tax.income_tax(p)`");
-      return undefined;
+      return this.report("T0107", "only an output of a measure is read for one member this way", read.span, "write `measure.output(member)`, e.g. `income_tax.income_tax(p)`");
     }
     return { kind: "call", callee: read.field, args, measure: read.object.name, span: this.joinSpans(read.span, this.tokenSpan(close)) };
-  }
-
-  spanOfToken(token: IToken): SourceSpan {
-    return this.tokenSpan(token);
-  }
-
-  spanFromTo(first: SourceSpan, last: SourceSpan): SourceSpan {
-    return this.joinSpans(first, last);
   }
 
   reportSyntax(message: string, span: SourceSpan, help: string): void {
@@ -944,8 +925,7 @@ class Converter implements ChainContext {
     const periods = this.overPeriods(overNode);
     const [series, ...others] = args;
     if (callee.name !== "average" || series === undefined || others.length > 0) {
-      this.report("T1008", `\`${callee.name}(… over …)\` is not a total of periods`, callee.span, "only `sum(series over …)` and `average(series over …)` take `over`, with one series");
-      return undefined;
+      return this.report("T1008", `\`${callee.name}(… over …)\` is not a total of periods`, callee.span, "only `sum(series over …)` and `average(series over …)` take `over`, with one series");
     }
     return periods === undefined ? undefined : { kind: "over", operator: "average", series, periods, span };
   }
@@ -954,8 +934,7 @@ class Converter implements ChainContext {
   private extremum(callee: Identifier, args: readonly Expr[], forNode: CstNode, span: SourceSpan): Expr | undefined {
     const [value, ...others] = args;
     if ((callee.name !== "max" && callee.name !== "min") || value === undefined || others.length > 0) {
-      this.report("T1013", `\`${callee.name}(… for …)\` is not an aggregate`, callee.span, "only `sum`, `max` and `min` take `for x in list`, with one value: `max(e for x in list)`");
-      return undefined;
+      return this.report("T1013", `\`${callee.name}(… for …)\` is not an aggregate`, callee.span, "only `sum`, `max` and `min` take `for x in list`, with one value: `max(e for x in list)`");
     }
     const variable = this.identifier(childToken(forNode, "variable"));
     const list = this.expression(childNode(forNode, "list"));
@@ -975,15 +954,13 @@ class Converter implements ChainContext {
     if (over === undefined || relation === undefined || unit === undefined || span === undefined) return undefined;
     const help = "write `over last 12 months`, `over last 2 years`, `over this month`, `over this year`, `over previous month` or `over previous year`";
     if (over.name !== "over") {
-      this.report("T1009", `expected \`for\` or \`over\`, found \`${over.name}\``, over.span, help);
-      return undefined;
+      return this.report("T1009", `expected \`for\` or \`over\`, found \`${over.name}\``, over.span, help);
     }
     const unitName = ({ month: "month", months: "month", year: "year", years: "year" } as const)[unit.name as "month"];
     const relationName = relation.name === "last" || relation.name === "this" || relation.name === "previous" ? relation.name : undefined;
     const countWanted = relationName === "last";
     if (relationName === undefined || unitName === undefined || (countToken !== undefined) !== countWanted || (countToken !== undefined && !/^[1-9][0-9]{0,3}$/.test(countToken.image))) {
-      this.report("T1009", "these are not periods a series can be totalled over", span, help);
-      return undefined;
+      return this.report("T1009", "these are not periods a series can be totalled over", span, help);
     }
     return { relation: relationName, ...(countToken === undefined ? {} : { count: countToken.image }), unit: unitName, span };
   }
@@ -1046,10 +1023,7 @@ class Converter implements ChainContext {
     const subject = this.expression(childNode(node, "subject"));
     const span = this.nodeSpan(node);
     if (subject === undefined || span === undefined) return undefined;
-    const arms = childNodes(node, "matchArm").flatMap((arm) => {
-      const converted = this.matchArm(arm);
-      return converted === undefined ? [] : [converted];
-    });
+    const arms = allConverted(childNodes(node, "matchArm"), (arm) => this.matchArm(arm));
     return { kind: "match", subject, arms, span };
   }
 
@@ -1079,8 +1053,8 @@ type ChainItem =
 
 /** What ChainBuilder needs from the converter. */
 interface ChainContext {
-  spanOfToken(token: IToken): SourceSpan;
-  spanFromTo(first: SourceSpan, last: SourceSpan): SourceSpan;
+  tokenSpan(token: IToken): SourceSpan;
+  joinSpans(first: SourceSpan, last: SourceSpan): SourceSpan;
   reportSyntax(message: string, span: SourceSpan, help: string): void;
 }
 
@@ -1144,7 +1118,7 @@ class ChainBuilder {
       if (comparison && comparedHere) {
         this.context.reportSyntax(
           "comparisons do not chain",
-          this.context.spanOfToken(next.token),
+          this.context.tokenSpan(next.token),
           "join two comparisons with `and`, such as `a < b and b < c`",
         );
       }
@@ -1168,25 +1142,25 @@ class ChainBuilder {
     if (minimum > notPower && this.notsApplied === 0) {
       this.context.reportSyntax(
         "`not` needs parentheses here",
-        this.context.spanOfToken(not),
+        this.context.tokenSpan(not),
         "`not` applies to a whole comparison: write it in parentheses, such as `a = (not b)`",
       );
     }
     this.notsApplied++;
     const operand = this.expression(notPower);
     if (operand === undefined) return undefined;
-    return { kind: "unary", operator: "not", operand, span: this.context.spanFromTo(this.context.spanOfToken(not), operand.span) };
+    return { kind: "unary", operator: "not", operand, span: this.context.joinSpans(this.context.tokenSpan(not), operand.span) };
   }
 
   private binary(left: Expr, operator: BinaryOperator | "in", power: BindingPower): Expr | undefined {
     const right = this.expression(power.right);
     if (right === undefined) return undefined;
-    const span = this.context.spanFromTo(left.span, right.span);
+    const span = this.context.joinSpans(left.span, right.span);
     return operator === "in" ? { kind: "in", element: left, set: right, span } : { kind: "binary", operator, left, right, span };
   }
 
   private isTest(operand: Expr, test: "present" | "absent", token: IToken): Expr {
-    return { kind: "is", operand, test, span: this.context.spanFromTo(operand.span, this.context.spanOfToken(token)) };
+    return { kind: "is", operand, test, span: this.context.joinSpans(operand.span, this.context.tokenSpan(token)) };
   }
 }
 

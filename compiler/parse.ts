@@ -44,6 +44,7 @@ import { expressionDepth, expressionsOf } from "./ast-walk.js";
 import { commentFromToken, declarationsFromCst, suggestedName } from "./cst-to-ast.js";
 import type { DiagnosticCode } from "./diagnostics/catalog.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
+import { TextFile } from "./service/text.js";
 
 export interface ParsedFile {
   readonly ast: PolicyFile;
@@ -51,13 +52,13 @@ export interface ParsedFile {
 }
 
 export function parseFile(path: string, text: string): ParsedFile {
-  const lines = new LineIndex(text);
+  const lines = new TextFile(path, text);
   const diagnostics: Diagnostic[] = [];
   const lexed = tiaoLexer.tokenize(text);
   for (const error of lexed.errors) {
-    diagnostics.push(unexpectedCharacters(path, lines, text.slice(error.offset, error.offset + error.length), error.offset));
+    diagnostics.push(unexpectedCharacters(lines, text.slice(error.offset, error.offset + error.length), error.offset));
   }
-  const tokens = lexed.tokens.map((token) => checkToken(path, lines, token, diagnostics));
+  const tokens = lexed.tokens.map((token) => checkToken(lines, token, diagnostics));
   const lexicalProblems = diagnostics.map((diagnostic) => diagnostic.span.start).sort((a, b) => a - b);
 
   const declarations: Declaration[] = [];
@@ -66,7 +67,7 @@ export function parseFile(path: string, text: string): ParsedFile {
     const following = pieces[index + 1]?.[0];
     try {
       const cst = tiaoParser.parseDeclaration(piece);
-      const syntaxErrors = tiaoParser.errors.map((error) => syntaxError(path, lines, error, piece, following));
+      const syntaxErrors = tiaoParser.errors.map((error) => syntaxError(lines, error, piece, following));
       const converted = declarationsFromCst(path, cst);
       for (const declaration of converted.declarations) {
         const tooDeep = expressionsOf(declaration).filter((expr) => expressionDepth(expr) > MAX_EXPRESSION_DEPTH);
@@ -81,9 +82,9 @@ export function parseFile(path: string, text: string): ParsedFile {
       // deeper than the recursive descent can follow (a stack overflow). Either costs the
       // declaration, not the file.
       if (error instanceof TooManyErrors) {
-        diagnostics.push(...tiaoParser.errors.map((parseError) => syntaxError(path, lines, parseError, piece, following)));
-        diagnostics.push(tooManyErrors(path, lines, piece));
-      } else if (isStackOverflow(error)) diagnostics.push(tooDeeplyNested(path, lines, piece));
+        diagnostics.push(...tiaoParser.errors.map((parseError) => syntaxError(lines, parseError, piece, following)));
+        diagnostics.push(tooManyErrors(lines, piece));
+      } else if (isStackOverflow(error)) diagnostics.push(tooDeeplyNested(lines, piece));
       else throw error;
     }
   }
@@ -150,53 +151,8 @@ function nextNonSpace(text: string, offset: number): number {
 
 // ---------------------------------------------------------------- positions
 
-/**
- * Offsets → 1-based lines and columns (UTF-16 units), for diagnostics not tied to one token.
- * The lines are found on the first diagnostic: a file without one never needs them.
- */
-class LineIndex {
-  private starts: number[] | undefined;
-
-  constructor(private readonly text: string) {}
-
-  private get lineStarts(): number[] {
-    this.starts ??= lineStartsOf(this.text);
-    return this.starts;
-  }
-
-  span(file: string, start: number, end: number): SourceSpan {
-    const startPosition = this.position(start);
-    const endPosition = this.position(end);
-    return { file, ...startPosition, endLine: endPosition.line, endColumn: endPosition.column, start, end };
-  }
-
-  get length(): number {
-    return this.text.length;
-  }
-
-  private position(offset: number): { line: number; column: number } {
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((this.lineStarts[middle] ?? 0) <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - (this.lineStarts[low] ?? 0) + 1 };
-  }
-}
-
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let offset = 0; offset < text.length; offset++) {
-    const code = text.charCodeAt(offset);
-    if (code === 10 || (code === 13 && text.charCodeAt(offset + 1) !== 10)) starts.push(offset + 1);
-  }
-  return starts;
-}
-
-function tokenSpan(file: string, lines: LineIndex, token: IToken): SourceSpan {
-  return lines.span(file, token.startOffset, (token.endOffset ?? token.startOffset) + 1);
+function tokenSpan(lines: TextFile, token: IToken): SourceSpan {
+  return lines.span(token.startOffset, (token.endOffset ?? token.startOffset) + 1);
 }
 
 function error(code: DiagnosticCode, message: string, span: SourceSpan, help: string): Diagnostic {
@@ -257,8 +213,8 @@ const helpForCharacter: Readonly<Record<string, string>> = {
   "'": 'texts are written between double quotes `"…"`',
 };
 
-function unexpectedCharacters(file: string, lines: LineIndex, characters: string, offset: number): Diagnostic {
-  const span = lines.span(file, offset, offset + characters.length);
+function unexpectedCharacters(lines: TextFile, characters: string, offset: number): Diagnostic {
+  const span = lines.span(offset, offset + characters.length);
   const first = [...characters][0] ?? characters;
   const ascii = asciiOfFullWidth(first);
   if (ascii !== undefined) {
@@ -282,31 +238,31 @@ function chineseOutsideQuotes(span: SourceSpan, text: string): Diagnostic {
 }
 
 /** Reports what the lexer could only take the shape of, and turns broken texts into texts so parsing goes on. */
-function checkToken(file: string, lines: LineIndex, token: IToken, diagnostics: Diagnostic[]): IToken {
+function checkToken(lines: TextFile, token: IToken, diagnostics: Diagnostic[]): IToken {
   const type = token.tokenType;
   if (type === StringLiteral || type === UnterminatedString || type === CurlyQuotedString) {
-    checkInvisibleCharacters(file, lines, token, diagnostics);
+    checkInvisibleCharacters(lines, token, diagnostics);
   }
   if (type === UnterminatedString) {
     diagnostics.push(
-      error("T0102", "this text has no closing quote", tokenSpan(file, lines, token), 'end the text with `"` on the same line'),
+      error("T0102", "this text has no closing quote", tokenSpan(lines, token), 'end the text with `"` on the same line'),
     );
     return asStringToken(token, `${token.image.replace(/\\$/, "")}"`);
   }
   if (type === CurlyQuotedString) {
     diagnostics.push(
-      error("T0104", "text in curly quotes “…”", tokenSpan(file, lines, token), 'write straight quotes `"…"` around a text'),
+      error("T0104", "text in curly quotes “…”", tokenSpan(lines, token), 'write straight quotes `"…"` around a text'),
     );
     return asStringToken(token, `"${token.image.slice(1, -1).replace(/["\\]/g, (character) => `\\${character}`)}"`);
   }
-  if (type === HanText) diagnostics.push(chineseOutsideQuotes(tokenSpan(file, lines, token), token.image));
-  else if (type === StringLiteral) checkEscapes(file, lines, token, diagnostics);
+  if (type === HanText) diagnostics.push(chineseOutsideQuotes(tokenSpan(lines, token), token.image));
+  else if (type === StringLiteral) checkEscapes(lines, token, diagnostics);
   else if (type === DateLiteral && !/^\d{4}-\d{2}-\d{2}$/.test(token.image)) {
     diagnostics.push(
       error(
         "T0105",
         `\`${token.image}\` is not a date written YYYY-MM-DD`,
-        tokenSpan(file, lines, token),
+        tokenSpan(lines, token),
         "write the year with four digits and the month and day with two, such as `2021-01-05`",
       ),
     );
@@ -315,7 +271,7 @@ function checkToken(file: string, lines: LineIndex, token: IToken, diagnostics: 
       error(
         "T0106",
         `\`${token.image}\` is not a time written HH:MM`,
-        tokenSpan(file, lines, token),
+        tokenSpan(lines, token),
         "write hours and minutes with two digits each, such as `09:00`",
       ),
     );
@@ -334,7 +290,7 @@ function asStringToken(token: IToken, image: string): IToken {
  */
 const invisibleCharacter = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
 
-function checkInvisibleCharacters(file: string, lines: LineIndex, token: IToken, diagnostics: Diagnostic[]): void {
+function checkInvisibleCharacters(lines: TextFile, token: IToken, diagnostics: Diagnostic[]): void {
   for (const match of token.image.matchAll(invisibleCharacter)) {
     const character = match[0];
     if (character === "\t") continue;
@@ -344,14 +300,14 @@ function checkInvisibleCharacters(file: string, lines: LineIndex, token: IToken,
       error(
         "T0112",
         `invisible character ${code} in a text`,
-        lines.span(file, start, start + character.length),
+        lines.span(start, start + character.length),
         "remove it; write `\\n` for a line break",
       ),
     );
   }
 }
 
-function checkEscapes(file: string, lines: LineIndex, token: IToken, diagnostics: Diagnostic[]): void {
+function checkEscapes(lines: TextFile, token: IToken, diagnostics: Diagnostic[]): void {
   if (!token.image.includes("\\")) return;
   for (const match of token.image.matchAll(/\\(.)/g)) {
     const escaped = match[1] ?? "";
@@ -361,7 +317,7 @@ function checkEscapes(file: string, lines: LineIndex, token: IToken, diagnostics
       error(
         "T0103",
         `unknown escape \`\\${escaped}\` in a text`,
-        lines.span(file, start, start + match[0].length),
+        lines.span(start, start + match[0].length),
         'the escapes are `\\"`, `\\\\` and `\\n`: write `\\\\` for a backslash',
       ),
     );
@@ -404,9 +360,9 @@ function splitDeclarations(tokens: readonly IToken[]): IToken[][] {
   return pieces;
 }
 
-function tooManyErrors(file: string, lines: LineIndex, piece: readonly IToken[]): Diagnostic {
+function tooManyErrors(lines: TextFile, piece: readonly IToken[]): Diagnostic {
   const first = piece[0];
-  const span = first === undefined ? lines.span(file, 0, 0) : tokenSpan(file, lines, first);
+  const span = first === undefined ? lines.span(0, 0) : tokenSpan(lines, first);
   return error(
     "T0111",
     `this declaration has more than ${ParserErrorMessages.limit} syntax errors: the rest of it was not read`,
@@ -438,9 +394,9 @@ function isStackOverflow(error: unknown): boolean {
   return error instanceof RangeError && /call stack/i.test(error.message);
 }
 
-function tooDeeplyNested(file: string, lines: LineIndex, piece: readonly IToken[]): Diagnostic {
+function tooDeeplyNested(lines: TextFile, piece: readonly IToken[]): Diagnostic {
   const first = piece[0];
-  const span = first === undefined ? lines.span(file, 0, 0) : tokenSpan(file, lines, first);
+  const span = first === undefined ? lines.span(0, 0) : tokenSpan(lines, first);
   return error(
     "T0110",
     "this declaration is nested too deeply to be read",
@@ -474,27 +430,21 @@ const nameSearchLimit = 2000;
  * `following` is the first token of the next declaration: when a piece ends too early, the
  * parser saw the end of its input, but the drafter sees that next declaration.
  */
-function syntaxError(
-  file: string,
-  lines: LineIndex,
-  exception: IRecognitionException,
-  piece: readonly IToken[],
-  following: IToken | undefined,
-): Diagnostic {
+function syntaxError(lines: TextFile, exception: IRecognitionException, piece: readonly IToken[], following: IToken | undefined): Diagnostic {
   const atEndOfPiece = exception.token.tokenType === EOF || !Number.isFinite(exception.token.startOffset);
   const found = atEndOfPiece ? following : exception.token;
   const index = atEndOfPiece ? piece.length : indexOfToken(piece, exception.token);
-  const span = found === undefined ? afterLastToken(file, lines, piece) : tokenSpan(file, lines, found);
+  const span = found === undefined ? afterLastToken(lines, piece) : tokenSpan(lines, found);
   const where = placeOfError(exception, piece, index);
   const message = `${exception.message}${where}, found ${found === undefined ? "the end of the file" : describeFound(found)}`;
   return error("T0107", message, span, helpForSyntaxError(exception, found, atEndOfPiece));
 }
 
 /** The end of the text's last token: where something is missing when the file ends too early. */
-function afterLastToken(file: string, lines: LineIndex, piece: readonly IToken[]): SourceSpan {
+function afterLastToken(lines: TextFile, piece: readonly IToken[]): SourceSpan {
   const last = piece[piece.length - 1];
-  const end = last === undefined ? lines.length : (last.endOffset ?? last.startOffset) + 1;
-  return lines.span(file, end, end);
+  const end = last === undefined ? lines.text.length : (last.endOffset ?? last.startOffset) + 1;
+  return lines.span(end, end);
 }
 
 function indexOfToken(piece: readonly IToken[], token: IToken): number {

@@ -739,14 +739,22 @@ export class TiaoParser extends CstParser {
   /** `for x in L where c`: the items of `max(e for x in L where c)` and `min(…)` */
   forItems = this.RULE("forItems", () => {
     this.CONSUME(For);
+    this.listItems();
+  });
+
+  /**
+   * `x in L where c`, in the three rules that read a list's items: a method, not a rule, so that
+   * they stay children of the caller's node (`SUBRULE1` is left to the caller).
+   */
+  private listItems(): void {
     this.CONSUME(Identifier, { LABEL: "variable" });
     this.CONSUME(In);
-    this.SUBRULE1(this.expression, { LABEL: "list" });
+    this.SUBRULE2(this.expression, { LABEL: "list" });
     this.OPTION(() => {
       this.CONSUME(Where);
-      this.SUBRULE2(this.expression, { LABEL: "filter" });
+      this.SUBRULE3(this.expression, { LABEL: "filter" });
     });
-  });
+  }
 
   /**
    * `over last 12 months`, `over this year`, `over previous year`: the periods of a series
@@ -763,13 +771,7 @@ export class TiaoParser extends CstParser {
   countAggregate = this.RULE("countAggregate", () => {
     this.OR([{ ALT: () => this.CONSUME(Count) }, { ALT: () => this.CONSUME(AnyKw) }, { ALT: () => this.CONSUME(All) }]);
     this.CONSUME(LParen);
-    this.CONSUME(Identifier, { LABEL: "variable" });
-    this.CONSUME(In);
-    this.SUBRULE1(this.expression, { LABEL: "list" });
-    this.OPTION(() => {
-      this.CONSUME(Where);
-      this.SUBRULE2(this.expression, { LABEL: "filter" });
-    });
+    this.listItems();
     this.CONSUME(RParen);
   });
 
@@ -782,13 +784,7 @@ export class TiaoParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(For);
-          this.CONSUME2(Identifier, { LABEL: "variable" });
-          this.CONSUME(In);
-          this.SUBRULE2(this.expression, { LABEL: "list" });
-          this.OPTION(() => {
-            this.CONSUME(Where);
-            this.SUBRULE3(this.expression, { LABEL: "filter" });
-          });
+          this.listItems();
         },
       },
       { ALT: () => this.SUBRULE(this.overPeriods) },

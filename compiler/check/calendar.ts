@@ -24,10 +24,9 @@ export function checkYears(text: string, span: SourceSpan, context: ExprContext)
   if (years === undefined) return undefined;
   const months = years * MONTHS_PER_YEAR;
   if (!Number.isSafeInteger(months)) {
-    reportError(context.reporter, "T0804", span, `\`${text} years\` is too many months to count exactly`, {
+    return reportError(context.reporter, "T0804", span, `\`${text} years\` is too many months to count exactly`, {
       help: "write a number of years below 750 trillion",
     });
-    return undefined;
   }
   return literal(months, monthsType, span);
 }
@@ -36,10 +35,9 @@ export function checkYears(text: string, span: SourceSpan, context: ExprContext)
 export function checkYearsOf(args: readonly Expr[], span: SourceSpan, context: ExprContext, checkCount: (argument: Expr) => ExprIR | undefined): ExprIR | undefined {
   const [argument] = args;
   if (args.length !== 1 || argument === undefined) {
-    reportError(context.reporter, "T0212", span, `\`years\` takes 1 argument, but ${args.length === 0 ? "none is" : `${args.length} are`} given`, {
+    return reportError(context.reporter, "T0212", span, `\`years\` takes 1 argument, but ${args.length === 0 ? "none is" : `${args.length} are`} given`, {
       help: "write `years(n)`",
     });
-    return undefined;
   }
   const count = checkCount(argument);
   if (count === undefined) return undefined;
@@ -54,12 +52,11 @@ export function checkYearsOf(args: readonly Expr[], span: SourceSpan, context: E
 export function checkEvaluationDate(span: SourceSpan, context: ExprContext): ExprIR | undefined {
   if (context.place !== "definition") {
     const where = context.place === "window" ? "a bound of a window" : "a parameter's value";
-    reportError(context.reporter, "T0801", span, `\`evaluation_date\` cannot be ${where}`, {
+    return reportError(context.reporter, "T0801", span, `\`evaluation_date\` cannot be ${where}`, {
       help: context.place === "window"
         ? "a window is compared with the evaluation date: its bounds are dates (`2021-10-20`) or date parameters"
         : "a parameter's value is a date written out, such as `2021-10-20`",
     });
-    return undefined;
   }
   return { op: "evaluation_date", type: dateType, span };
 }
@@ -79,10 +76,9 @@ export function checkFunctionCall(
   const { operands, result, arguments: argumentNames } = functionOperation(operation);
   if (args.length !== operands.length) {
     const usage = `${callee.name}(${argumentNames?.join(", ") ?? (operands.length === 2 ? "from, to" : "date")})`;
-    reportError(context.reporter, "T0212", span, `\`${callee.name}\` takes ${operands.length === 1 ? "1 argument" : `${operands.length} arguments`}, but ${args.length === 1 ? "1 is" : `${args.length} are`} given`, {
+    return reportError(context.reporter, "T0212", span, `\`${callee.name}\` takes ${operands.length === 1 ? "1 argument" : `${operands.length} arguments`}, but ${args.length === 1 ? "1 is" : `${args.length} are`} given`, {
       help: `write \`${usage}\``,
     });
-    return undefined;
   }
   const checked = args.map((argument, index) => checkArgument(argument, { kind: operands[index] } as ValueType));
   if (checked.some((argument) => argument === undefined)) return undefined;

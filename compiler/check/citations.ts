@@ -102,7 +102,8 @@ function clauseOf(range: NoticePartRange): string {
   return `§${range.part}`;
 }
 
-function partName(part: NoticePart, clause: string): string {
+/** How a message names a part of a notice or document: its clause, or the preamble or closing paragraph. */
+export function partName(part: NoticePart, clause: string): string {
   if (part === "preamble") return "the preamble";
   if (part === "closing") return "the closing paragraph";
   return clause;

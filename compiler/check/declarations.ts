@@ -172,10 +172,9 @@ function policyInfo(files: readonly PolicyFile[], declarations: readonly Declara
   const headers = declarations.filter((d): d is PolicyHeader => d.kind === "policy");
   const [header, ...extra] = headers;
   if (header === undefined) {
-    reportError(reporter, "T0206", startOfFile(files[0]?.file ?? ""), "this policy has no `policy` header", {
+    return reportError(reporter, "T0206", startOfFile(files[0]?.file ?? ""), "this policy has no `policy` header", {
       help: 'start one file with `policy name { title "…" document "…" issuer "…" issued 2021-11-05 version "1.0.0" }`',
     });
-    return undefined;
   }
   for (const repeated of extra) {
     reportError(reporter, "T0207", repeated.name.span, "a policy has only one `policy` header", {

@@ -43,7 +43,7 @@ function defaultValue(field: FieldDeclaration, type: ValueType, context: ReturnT
   const written = field.default;
   if (written === undefined) return undefined;
   if (!defaultable.has(type.kind)) {
-    reportError(context.reporter, "T1105", written.span, `a fact that is ${describeType(type)} has no default`, {
+    return reportError(context.reporter, "T1105", written.span, `a fact that is ${describeType(type)} has no default`, {
       help:
         type.kind === "optional"
           ? "a fact that may be absent is absent when left out: declare it without `optional` to give it a default"
@@ -51,16 +51,14 @@ function defaultValue(field: FieldDeclaration, type: ValueType, context: ReturnT
             ? `write the value of a period not given after the series' type: \`monthly money otherwise ${amountText(context.reporter, "0")}\``
             : "a default is one value: a yes/no, a number, an amount, a percentage, a date, a time, a text or a member of an enum",
     });
-    return undefined;
   }
   const checked = checkExpr(written, context, { type, declaredAt: field.type.span });
   if (checked === undefined) return undefined;
   const literal = literalOf(checked);
   if (literal === undefined || literal.value === null) {
-    reportError(context.reporter, "T1105", written.span, "a fact's default must be written out", {
+    return reportError(context.reporter, "T1105", written.span, "a fact's default must be written out", {
       help: `write the value itself: \`0\`, \`${amountText(context.reporter, "0")}\`, \`60%\`, \`2021-10-20\`, a member of the enum`,
     });
-    return undefined;
   }
   const json = formatValue(literalRuntimeValue(literal.value), type);
   if (typeof json !== "string" && typeof json !== "number" && typeof json !== "boolean") throw new Error(`the default of ${field.name.name} is not one value`);

@@ -8,7 +8,7 @@
 import type { Citation, DocumentDeclaration, DocumentNumbering, PolicyFile } from "../ast.js";
 import type { SourceSpan } from "../../runtime/types.js";
 import { noticeParts, type NoticePart } from "../notice-parts.js";
-import { citations, closestPassage, firstMissingPassage, withoutWhitespace } from "./citations.js";
+import { citations, closestPassage, firstMissingPassage, partName, withoutWhitespace } from "./citations.js";
 import type { NoticeText } from "./index.js";
 import { reportRepeatedNames } from "./declarations.js";
 import { reportError, type Reporter } from "./report.js";
@@ -130,12 +130,6 @@ function checkQuotesOf(document: DeclaredDocument, text: string, quoted: readonl
           : `the document reads “${closest}”`,
     });
   }
-}
-
-function partName(part: NoticePart, clause: string): string {
-  if (part === "preamble") return "the preamble";
-  if (part === "closing") return "the closing paragraph";
-  return clause;
 }
 
 /** `§1–§30`, or `§1, §3` when they are not consecutive */

@@ -104,10 +104,9 @@ function coerce(expr: ExprIR | undefined, context: ExprContext, expected: Expect
   if (have.kind === "integer" && want.kind === "decimal") return convert("integer_to_decimal", expr, want);
   if (have.kind === "money" && want.kind === "unrounded_money") return convert("money_to_unrounded", expr, want);
   if (have.kind === "unrounded_money" && want.kind === "money") {
-    reportError(reporter, "T0304", expr.span, "this amount must be rounded to the fen", {
+    return reportError(reporter, "T0304", expr.span, "this amount must be rounded to the fen", {
       help: "wrap it in round(…) (half up), round_down(…) or round_up(…)",
     });
-    return undefined;
   }
   const number = unitlessNumberText(expr);
   if (number !== undefined && reportMissingUnit(expr, number, want, reporter)) return undefined;
@@ -115,11 +114,10 @@ function coerce(expr: ExprIR | undefined, context: ExprContext, expected: Expect
     reportIntegerIsNotDuration(expr, want, reporter);
     return undefined;
   }
-  reportError(reporter, "T0302", expr.span, `expected ${describeType(want)}, found ${describeType(have)}`, {
+  return reportError(reporter, "T0302", expr.span, `expected ${describeType(want)}, found ${describeType(have)}`, {
     ...(expected.declaredAt === undefined ? {} : { labels: [{ span: expected.declaredAt, message: "the type is declared here" }] }),
     help: mismatchHelp(have, want),
   });
-  return undefined;
 }
 
 function mismatchHelp(have: ValueType, want: ValueType): string {
@@ -146,12 +144,11 @@ function numberLiteral(text: string, span: SourceSpan, context: ExprContext, exp
 
 function absentLiteral(span: SourceSpan, context: ExprContext, expected: Expectation | undefined): ExprIR | undefined {
   if (expected?.type.kind === "optional") return literal(null, expected.type, span);
-  reportError(context.reporter, "T0321", span, expected === undefined ? "`absent` cannot stand here" : `expected ${describeType(expected.type)}, found \`absent\``, {
+  return reportError(context.reporter, "T0321", span, expected === undefined ? "`absent` cannot stand here" : `expected ${describeType(expected.type)}, found \`absent\``, {
     help: expected === undefined
       ? "test an optional value with `x is absent` or `x is present`"
       : "only a value declared `optional …` can be absent",
   });
-  return undefined;
 }
 
 function checkSetLiteral(elements: readonly Expr[], span: SourceSpan, context: ExprContext, expected: Expectation | undefined): ExprIR | undefined {
@@ -164,27 +161,24 @@ function checkSetLiteral(elements: readonly Expr[], span: SourceSpan, context: E
   for (const [index, element] of checked.entries()) {
     if (element === undefined) return undefined;
     if (element.op !== "literal" || element.type.kind !== "enum" || typeof element.value !== "string") {
-      reportError(context.reporter, "T0317", element.span, "a set is written with enum members only", {
+      return reportError(context.reporter, "T0317", element.span, "a set is written with enum members only", {
         help: "write the members themselves, e.g. `{expired, not_qualified}`",
       });
-      return undefined;
     }
     enumName ??= element.type.name;
     if (element.type.name !== enumName) {
       const first = checked[0];
-      reportError(context.reporter, "T0302", element.span, `expected a member of \`${enumName}\`, found a member of \`${element.type.name}\``, {
+      return reportError(context.reporter, "T0302", element.span, `expected a member of \`${enumName}\`, found a member of \`${element.type.name}\``, {
         ...(index > 0 && first !== undefined ? { labels: [{ span: first.span, message: `a member of \`${enumName}\`` }] } : {}),
         help: "a set holds members of one enum",
       });
-      return undefined;
     }
     if (!members.includes(element.value)) members.push(element.value);
   }
   if (enumName === undefined) {
-    reportError(context.reporter, "T0322", span, "cannot tell which enum this empty set belongs to", {
+    return reportError(context.reporter, "T0322", span, "cannot tell which enum this empty set belongs to", {
       help: "use `{}` where a set of a known enum is expected, e.g. as the value of an output declared `set of …`",
     });
-    return undefined;
   }
   return literal(members.sort(), { kind: "set", of: enumName }, span);
 }
@@ -196,10 +190,9 @@ function checkTextSetLiteral(elements: readonly Expr[], span: SourceSpan, contex
     const checked = checkExpr(element, context, { type: textType });
     if (checked === undefined) return undefined;
     if (checked.op !== "literal" || typeof checked.value !== "string") {
-      reportError(context.reporter, "T1122", checked.span, "a set of texts is written with texts in quotes only", {
+      return reportError(context.reporter, "T1122", checked.span, "a set of texts is written with texts in quotes only", {
         help: 'write the texts themselves, e.g. `{"730000", "730010"}`, or compare with `=`',
       });
-      return undefined;
     }
     if (!texts.includes(checked.value)) texts.push(checked.value);
   }
@@ -237,10 +230,9 @@ function checkName(name: Identifier, context: ExprContext, expected: Expectation
 function readParameter(name: Identifier, context: ExprContext): ExprIR | undefined {
   const parameter = context.symbols.parameters.get(name.name);
   if (parameter === undefined) {
-    reportError(context.reporter, "T0201", name.span, `unknown parameter \`${name.name}\``, {
+    return reportError(context.reporter, "T0201", name.span, `unknown parameter \`${name.name}\``, {
       ...suggestion(name.name, context.symbols.parameters.keys(), "declare it with `parameter`"),
     });
-    return undefined;
   }
   return parameter.type === undefined ? undefined : narrowed({ op: "parameter", name: name.name, type: parameter.type, span: name.span }, name.name, context);
 }
@@ -249,11 +241,10 @@ function readDefinition(name: Identifier, definition: DefinitionSignature, conte
   if (!allowedHere(name.span, context)) return undefined;
   if (definition.parameters.length > 0) {
     const parameters = definition.parameters.map((p) => p.name).join(", ");
-    reportError(context.reporter, "T0214", name.span, `\`${name.name}\` needs ${definition.parameters.length === 1 ? "an argument" : "arguments"}`, {
+    return reportError(context.reporter, "T0214", name.span, `\`${name.name}\` needs ${definition.parameters.length === 1 ? "an argument" : "arguments"}`, {
       labels: [{ span: definition.name.span, message: `declared with (${parameters})` }],
       help: `call it with a value for each parameter: \`${name.name}(${parameters})\`, e.g. inside \`count(${definition.parameters[0]?.name ?? "x"} in … where ${name.name}(${parameters}))\``,
     });
-    return undefined;
   }
   return definition.type === undefined ? undefined : narrowed({ op: "definition", name: name.name, type: definition.type, span: name.span }, name.name, context);
 }
@@ -289,15 +280,13 @@ function enumMember(name: Identifier, context: ExprContext, expected: Expectatio
   const [owner, ...others] = owners;
   if (owner !== undefined && others.length === 0) return literal(name.name, { kind: "enum", name: owner }, name.span);
   if (owner !== undefined) {
-    reportError(reporter, "T0215", name.span, `\`${name.name}\` is a member of several enums: ${listNames(owners)}`, {
+    return reportError(reporter, "T0215", name.span, `\`${name.name}\` is a member of several enums: ${listNames(owners)}`, {
       help: `say which one: ${owners.map((o) => `\`${o}.${name.name}\``).join(" or ")}`,
     });
-    return undefined;
   }
-  reportError(reporter, "T0201", name.span, `unknown name \`${name.name}\``, {
+  return reportError(reporter, "T0201", name.span, `unknown name \`${name.name}\``, {
     ...suggestion(name.name, visibleNames(context, want), "declare it with `let` in this measure, or as a `parameter`"),
   });
-  return undefined;
 }
 
 function visibleNames(context: ExprContext, want: ValueType | undefined): string[] {
@@ -367,12 +356,11 @@ function checkField(expr: Extract<Expr, { kind: "field" }>, context: ExprContext
   const record = requirePresent(checkedObject, context.reporter);
   if (record === undefined) return undefined;
   if (record.type.kind !== "record") {
-    reportError(context.reporter, "T0312", expr.field.span, `${describeType(record.type)} has no fields`, {
+    return reportError(context.reporter, "T0312", expr.field.span, `${describeType(record.type)} has no fields`, {
       help: record.type.kind === "list"
         ? "go through the items of a list with `count(x in list where …)`, `sum(… for x in list)`, `any(…)` or `all(…)`"
         : "only entities and records have fields",
     });
-    return undefined;
   }
   const recordName = record.type.name;
   const fields = context.symbols.records.get(recordName)?.fields;
@@ -426,10 +414,9 @@ function checkCall(expr: CallExpr, context: ExprContext, expected: Expectation |
   const checkedArguments = expr.args.map((argument) => checkExpr(argument, context));
   if (checkedArguments.includes(undefined)) return undefined;
   const callable = [...builtinNames, ...calendarFunctionNames, ...[...context.definitions.values()].filter((d) => d.parameters.length > 0).map((d) => d.name.name)];
-  reportError(context.reporter, "T0201", expr.callee.span, `unknown function \`${name}\``, {
+  return reportError(context.reporter, "T0201", expr.callee.span, `unknown function \`${name}\``, {
     ...suggestion(name, callable, `the built-in functions are ${listNames([...builtinNames, ...calendarFunctionNames])}`),
   });
-  return undefined;
 }
 
 function reportArity(expr: CallExpr, expectedCount: number, usage: string, context: ExprContext, declaredAt?: SourceSpan): boolean {
@@ -446,18 +433,16 @@ function reportArity(expr: CallExpr, expectedCount: number, usage: string, conte
 function checkMemberRead(expr: CallExpr, measure: Identifier, context: ExprContext): ExprIR | undefined {
   if (!allowedHere(expr.callee.span, context)) return undefined;
   if (context.measureOutputs?.has(measure.name) !== true) {
-    reportError(context.reporter, "T1015", measure.span, `\`${measure.name}\` is not a measure`, {
+    return reportError(context.reporter, "T1015", measure.span, `\`${measure.name}\` is not a measure`, {
       help: "an output given for each member is read from its measure for one member: `measure.output(p)`",
     });
-    return undefined;
   }
   const [argument, ...others] = expr.args;
   const member = argument === undefined || others.length > 0 ? undefined : checkExpr(argument, context);
   if ((argument === undefined || others.length > 0) && context.measureOutputs.get(measure.name)?.outputs.has(expr.callee.name) === true) {
-    reportError(context.reporter, "T1015", expr.span, `\`${measure.name}.${expr.callee.name}\` is read for one member at a time`, {
+    return reportError(context.reporter, "T1015", expr.span, `\`${measure.name}.${expr.callee.name}\` is read for one member at a time`, {
       help: `give the member: \`${measure.name}.${expr.callee.name}(p)\``,
     });
-    return undefined;
   }
   return readMeasureOutputForMember(measure, expr.callee, member, expr.span, context);
 }
@@ -466,11 +451,10 @@ function checkDefinitionCall(definition: DefinitionSignature, expr: CallExpr, co
   if (!allowedHere(expr.callee.span, context)) return undefined;
   const name = definition.name.name;
   if (definition.parameters.length === 0) {
-    reportError(context.reporter, "T0213", expr.span, `\`${name}\` takes no arguments`, {
+    return reportError(context.reporter, "T0213", expr.span, `\`${name}\` takes no arguments`, {
       labels: [{ span: definition.name.span, message: "declared without parameters" }],
       help: `write \`${name}\` without parentheses`,
     });
-    return undefined;
   }
   if (reportArity(expr, definition.parameters.length, `${name}(${definition.parameters.map((p) => p.name).join(", ")})`, context, definition.name.span)) return undefined;
   const args = expr.args.map((argument, index) => {
@@ -537,8 +521,7 @@ function checkExtremumValue(expr: Extract<Expr, { kind: "aggregate" }>, context:
   if (value === undefined) return undefined;
   if (!orderedKinds.has(value.type.kind) || value.type.kind === "unrounded_money") {
     const hint = value.type.kind === "unrounded_money" ? "round the amount first: `max(round(…) for …)`" : "max and min take amounts, numbers, percentages, months, days, dates or times";
-    reportError(context.reporter, "T1013", value.span, `\`${expr.operator}\` cannot choose among values of this kind (${describeType(value.type)})`, { help: hint });
-    return undefined;
+    return reportError(context.reporter, "T1013", value.span, `\`${expr.operator}\` cannot choose among values of this kind (${describeType(value.type)})`, { help: hint });
   }
   return value;
 }
@@ -553,10 +536,9 @@ function checkMinMax(name: "min" | "max", expr: CallExpr, context: ExprContext, 
   if (both === undefined) return undefined;
   const operation = choiceOf(name, both.type.kind);
   if (operation === undefined) {
-    reportError(context.reporter, "T0309", expr.span, `\`${name}\` cannot choose between two values of this kind (${describeType(both.type)})`, {
+    return reportError(context.reporter, "T0309", expr.span, `\`${name}\` cannot choose between two values of this kind (${describeType(both.type)})`, {
       help: "min and max take amounts, numbers, percentages, months, days, dates or times",
     });
-    return undefined;
   }
   return { op: name, operation, left: both.left, right: both.right, type: both.type, span: expr.span };
 }
@@ -581,13 +563,12 @@ function checkRounding(name: "round" | "round_down" | "round_up" | "floor" | "ce
     return { op: "round", operation: roundingOf(operand), mode, operand, type, span: expr.span };
   }
   const accepted = name === "floor" || name === "ceil" ? "a decimal number" : "an unrounded amount or a decimal number";
-  reportError(context.reporter, "T0309", operand.span, `\`${name}\` needs ${accepted}, found ${describeType(operand.type)}`, {
+  return reportError(context.reporter, "T0309", operand.span, `\`${name}\` needs ${accepted}, found ${describeType(operand.type)}`, {
     help: operand.type.kind === "money" ? "an amount of money is already whole fen: remove the rounding"
       : operand.type.kind === "integer" ? "a whole number needs no rounding: remove it"
       : operand.type.kind === "unrounded_money" ? "round an amount with `round(…)`, `round_down(…)` or `round_up(…)`"
       : `\`${name}\` applies to \`amount * rate\` (an unrounded amount) or to a decimal number`,
   });
-  return undefined;
 }
 
 /** `average(… over …)`, perhaps in brackets: rounded together with its division. */
@@ -609,10 +590,9 @@ function checkNegation(operand: Expr, span: SourceSpan, context: ExprContext): E
   if (value === undefined) return undefined;
   if (value.type.kind === "decimal") return { op: "negate", operand: value, type: decimalType, span };
   if (value.type.kind === "integer") return { op: "negate", operand: convert("integer_to_decimal", value, decimalType), type: decimalType, span };
-  reportError(context.reporter, "T0315", span, `only a decimal number can be negative, not ${describeType(value.type)}`, {
+  return reportError(context.reporter, "T0315", span, `only a decimal number can be negative, not ${describeType(value.type)}`, {
     help: "subtract instead: `a - b`",
   });
-  return undefined;
 }
 
 type BinaryExpr = Extract<Expr, { kind: "binary" }>;
@@ -675,10 +655,9 @@ function needsContext(expr: Expr, context: ExprContext): boolean {
 function checkComparison(operator: "=" | "!=" | "<" | "<=" | ">" | ">=", expr: BinaryExpr, context: ExprContext): ExprIR | undefined {
   const absentSide = [expr.left, expr.right].find((side) => side.kind === "absent");
   if (absentSide !== undefined) {
-    reportError(context.reporter, "T0321", absentSide.span, "`absent` cannot be compared", {
+    return reportError(context.reporter, "T0321", absentSide.span, "`absent` cannot be compared", {
       help: "test an optional value with `x is absent` or `x is present`",
     });
-    return undefined;
   }
   const rightFirst = needsContext(expr.left, context) && !needsContext(expr.right, context);
   const [firstExpr, secondExpr] = rightFirst ? [expr.right, expr.left] : [expr.left, expr.right];
@@ -692,15 +671,13 @@ function checkComparison(operator: "=" | "!=" | "<" | "<=" | ">" | ">=", expr: B
   if (operation === undefined || !comparesWith(operation, operator)) {
     const ordering = operator !== "=" && operator !== "!=";
     if (ordering && both.type.kind === "text") {
-      reportError(context.reporter, "T1121", expr.span, `texts have no order: \`${operator}\` does not apply to them`, {
+      return reportError(context.reporter, "T1121", expr.span, `texts have no order: \`${operator}\` does not apply to them`, {
         help: 'compare texts with `=` or `!=`, test the beginning with `starts_with(postal_code, "7300")`, or list the texts: `in {"730000", "730010"}`',
       });
-      return undefined;
     }
-    reportError(context.reporter, "T0311", expr.span, `\`${operator}\` does not apply to ${describeType(both.type)}`, {
+    return reportError(context.reporter, "T0311", expr.span, `\`${operator}\` does not apply to ${describeType(both.type)}`, {
       help: ordering ? "only numbers, amounts, percentages, months, days, dates and times are ordered: use `=` or `!=`" : "compare their fields one by one",
     });
-    return undefined;
   }
   return { op: "compare", operator, operation, operandType: both.type, left: both.left, right: both.right, type: boolType, span: expr.span };
 }
@@ -731,10 +708,9 @@ function checkOtherwise(expr: BinaryExpr, context: ExprContext, expected: Expect
 function optionalOperand(operand: ExprIR, valueType: ValueType, context: ExprContext): ExprIR | undefined {
   if (operand.type.kind !== "optional") {
     const path = pathText(operand);
-    reportError(context.reporter, "T0308", operand.span, `${path === undefined ? "this value" : `\`${path}\``} is never absent here, so \`otherwise\` has no use`, {
+    return reportError(context.reporter, "T0308", operand.span, `${path === undefined ? "this value" : `\`${path}\``} is never absent here, so \`otherwise\` has no use`, {
       help: "remove `otherwise …`; it gives a fallback for a value declared `optional …`",
     });
-    return undefined;
   }
   return coerce(operand, context, { type: optionalOf(valueType) });
 }
@@ -748,10 +724,9 @@ function checkMembership(expr: Extract<Expr, { kind: "in" }>, context: ExprConte
   const checked = checkExpr(expr.element, context);
   const element = checked === undefined ? undefined : requirePresent(checked, context.reporter);
   if (element !== undefined && element.type.kind !== "enum" && element.type.kind !== "text") {
-    reportError(context.reporter, "T0316", element.span, `\`in\` tests a member of an enum or a text, not ${describeType(element.type)}`, {
+    return reportError(context.reporter, "T0316", element.span, `\`in\` tests a member of an enum or a text, not ${describeType(element.type)}`, {
       help: "compare other values with `=`, `<`, `>`, …",
     });
-    return undefined;
   }
   const setType: ValueType | undefined = element?.type.kind === "enum" ? { kind: "set", of: element.type.name } : element?.type.kind === "text" ? textSetType : undefined;
   const set = checkExpr(expr.set, context, setType === undefined ? undefined : { type: setType });
@@ -764,10 +739,9 @@ function checkPresenceTest(expr: Extract<Expr, { kind: "is" }>, context: ExprCon
   if (operand === undefined) return undefined;
   if (operand.type.kind !== "optional") {
     const path = pathText(operand);
-    reportError(context.reporter, "T0318", operand.span, `${path === undefined ? "this value" : `\`${path}\``} is never absent here`, {
+    return reportError(context.reporter, "T0318", operand.span, `${path === undefined ? "this value" : `\`${path}\``} is never absent here`, {
       help: "only a value declared `optional …` can be absent: remove the test",
     });
-    return undefined;
   }
   return { op: expr.test === "present" ? "is_present" : "is_absent", operand, type: boolType, span: expr.span };
 }
@@ -814,11 +788,10 @@ function commonType(values: readonly (ExprIR | undefined)[], reporter: Reporter)
     }
     const joined = joinTypes(type, value.type);
     if (joined === undefined) {
-      reportError(reporter, "T0302", value.span, `this branch gives ${describeType(value.type)}, but an earlier one gives ${describeType(type)}`, {
+      return reportError(reporter, "T0302", value.span, `this branch gives ${describeType(value.type)}, but an earlier one gives ${describeType(type)}`, {
         labels: [{ span: common.span, message: describeType(type) }],
         help: "every branch must give the same kind of value",
       });
-      return undefined;
     }
     type = joined;
   }
@@ -859,10 +832,9 @@ function checkMatch(expr: Extract<Expr, { kind: "match" }>, context: ExprContext
   const { values, type } = checkBranches(branches, expected, context.reporter);
   if (subject === undefined) return undefined;
   if (subject.type.kind !== "enum") {
-    reportError(context.reporter, "T0316", subject.span, `\`match\` chooses by a member of an enum, not by ${describeType(subject.type)}`, {
+    return reportError(context.reporter, "T0316", subject.span, `\`match\` chooses by a member of an enum, not by ${describeType(subject.type)}`, {
       help: "use `if … then … else …` for other conditions",
     });
-    return undefined;
   }
   const members = [...(context.symbols.enums.get(subject.type.name)?.members ?? [])];
   const armsValid = checkArms(expr, subject.type.name, members, context);
@@ -923,10 +895,9 @@ function checkAggregate(expr: Extract<Expr, { kind: "aggregate" }>, context: Exp
   const checkedList = checkExpr(expr.list, context);
   const list = checkedList === undefined ? undefined : requirePresent(checkedList, reporter);
   if (list !== undefined && list.type.kind !== "list") {
-    reportError(reporter, "T0313", list.span, `\`${expr.operator}\` goes through a list, not ${describeType(list.type)}`, {
+    return reportError(reporter, "T0313", list.span, `\`${expr.operator}\` goes through a list, not ${describeType(list.type)}`, {
       help: `write \`${expr.operator}(${expr.variable.name} in some_list …)\` with a fact declared \`list of …\``,
     });
-    return undefined;
   }
   const itemType: ValueType | undefined = list?.type.kind === "list" ? { kind: "record", name: list.type.of } : undefined;
   const inner = withLocal(context, expr.variable.name, itemType);
@@ -969,18 +940,16 @@ function checkAggregateValue(expr: Extract<Expr, { kind: "aggregate" }>, context
   if (expr.operator === "max" || expr.operator === "min") return checkExtremumValue(expr, context, expected);
   if (expr.operator !== "sum") return undefined;
   if (expr.value === undefined) {
-    reportError(context.reporter, "T0314", expr.span, "`sum` needs the value to add up", { help: `write \`sum(value for ${expr.variable.name} in list)\`` });
-    return undefined;
+    return reportError(context.reporter, "T0314", expr.span, "`sum` needs the value to add up", { help: `write \`sum(value for ${expr.variable.name} in list)\`` });
   }
   const want = expectedValueType(expected);
   const value = checkExpr(expr.value, context, want !== undefined && summableKinds.has(want.kind) ? { type: want } : undefined);
   if (value === undefined) return undefined;
   const present = requirePresent(value, context.reporter);
   if (present !== undefined && !summableKinds.has(present.type.kind)) {
-    reportError(context.reporter, "T0314", present.span, `cannot add up ${describeType(present.type)}`, {
+    return reportError(context.reporter, "T0314", present.span, `cannot add up ${describeType(present.type)}`, {
       help: "`sum` adds amounts, whole or decimal numbers, months or days",
     });
-    return undefined;
   }
   return present;
 }

@@ -113,8 +113,7 @@ function namedNotice(
   const notice = readNotice(fileName);
   if (typeof notice !== "object") return notice;
   const span = noticeFieldSpan(files) ?? policy.span;
-  reportError(reporter, "T0603", span, `cannot use the notice ${JSON.stringify(fileName)}: ${notice.refused}`, { help: notice.help });
-  return undefined;
+  return reportError(reporter, "T0603", span, `cannot use the notice ${JSON.stringify(fileName)}: ${notice.refused}`, { help: notice.help });
 }
 
 /** Where the header names its notice. */

@@ -37,13 +37,11 @@ function fitsSafeInteger(digits: string): boolean {
 }
 
 function reportMalformed(text: string, span: SourceSpan, reporter: Reporter): undefined {
-  reportError(reporter, "T0319", span, `\`${text}\` is not a number`, { help: "write digits with an optional fraction: `6`, `0.5`, `1458.00`" });
-  return undefined;
+  return reportError(reporter, "T0319", span, `\`${text}\` is not a number`, { help: "write digits with an optional fraction: `6`, `0.5`, `1458.00`" });
 }
 
 function reportTooLarge(text: string, span: SourceSpan, reporter: Reporter): undefined {
-  reportError(reporter, "T0319", span, `\`${text}\` is too large`, { help: "numbers must stay below 9007199254740991 (amounts in fen)" });
-  return undefined;
+  return reportError(reporter, "T0319", span, `\`${text}\` is too large`, { help: "numbers must stay below 9007199254740991 (amounts in fen)" });
 }
 
 /** A decimal number, exactly: `012.50` is 12.5. */
@@ -64,8 +62,7 @@ export function integerValue(text: string, span: SourceSpan, reporter: Reporter)
   const digits = splitNumber(text);
   if (digits === undefined) return reportMalformed(text, span, reporter);
   if (digits.fraction !== "") {
-    reportError(reporter, "T0320", span, `\`${text}\` is not a whole number`, { help: "months, days and counts are whole numbers" });
-    return undefined;
+    return reportError(reporter, "T0320", span, `\`${text}\` is not a whole number`, { help: "months, days and counts are whole numbers" });
   }
   if (!fitsSafeInteger(digits.whole)) return reportTooLarge(text, span, reporter);
   return Number(digits.whole);
@@ -77,8 +74,7 @@ export function moneyValue(text: string, span: SourceSpan, reporter: Reporter): 
   if (digits === undefined) return reportMalformed(text, span, reporter);
   if (digits.fraction.length > 2 && /[1-9]/.test(digits.fraction.slice(2))) {
     const word = reporter.moneyWord ?? "yuan";
-    reportError(reporter, "T0320", span, `\`${amountText(reporter, text)}\` is not a whole number of ${minorUnitName(word)}`, { help: "an amount of money has at most two decimals" });
-    return undefined;
+    return reportError(reporter, "T0320", span, `\`${amountText(reporter, text)}\` is not a whole number of ${minorUnitName(word)}`, { help: "an amount of money has at most two decimals" });
   }
   const fen = digits.fraction.slice(0, 2).padEnd(2, "0");
   return parseMoney(`${digits.whole}.${fen}`) ?? reportTooLarge(text, span, reporter);
@@ -90,8 +86,7 @@ export function percentValue(text: string, span: SourceSpan, reporter: Reporter)
   if (digits === undefined) return reportMalformed(text, span, reporter);
   const fraction = withoutTrailingZeros(digits.fraction);
   if (fraction.length > 4) {
-    reportError(reporter, "T0320", span, `\`${text}%\` has too many decimals`, { help: "a percentage has at most four decimals (millionths)" });
-    return undefined;
+    return reportError(reporter, "T0320", span, `\`${text}%\` has too many decimals`, { help: "a percentage has at most four decimals (millionths)" });
   }
   return parsePercent(fraction === "" ? digits.whole : `${digits.whole}.${fraction}`) ?? reportTooLarge(text, span, reporter);
 }

@@ -20,11 +20,10 @@ export function readMeasureOutput(measure: Identifier, output: Identifier, span:
   const table = context.measureOutputs?.get(measure.name);
   if (table === undefined) return internalError(`${measure.name} is not a measure`);
   if (measure.name === context.currentMeasure) {
-    reportError(context.reporter, "T0902", span, `\`${measure.name}.${output.name}\` is this measure's own definition`, {
+    return reportError(context.reporter, "T0902", span, `\`${measure.name}.${output.name}\` is this measure's own definition`, {
       help: `write \`${output.name}\`: a measure reads its own definitions by their names`,
       replacement: output.name,
     });
-    return undefined;
   }
   if (output.name === "in_force") return { op: "measure_output", measure: measure.name, output: "in_force", type: { kind: "bool" }, span };
   const signature = table.outputs.get(output.name);
@@ -33,15 +32,13 @@ export function readMeasureOutput(measure: Identifier, output: Identifier, span:
     const help = table.lets.has(output.name)
       ? { help: `\`${output.name}\` is a \`let\` of \`${measure.name}\`, internal to it: make it an \`output\` there to read it here` }
       : suggestion(output.name, outputs, `its outputs are ${listNames(outputs)}`);
-    reportError(context.reporter, "T0903", output.span, `\`${measure.name}\` has no output \`${output.name}\``, help);
-    return undefined;
+    return reportError(context.reporter, "T0903", output.span, `\`${measure.name}\` has no output \`${output.name}\``, help);
   }
   if (signature.type === undefined) return undefined;
   if (signature.members !== undefined) {
-    reportError(context.reporter, "T1015", span, `\`${measure.name}.${output.name}\` has a value for each member of \`${signature.members.entity}.${signature.members.field}\``, {
+    return reportError(context.reporter, "T1015", span, `\`${measure.name}.${output.name}\` has a value for each member of \`${signature.members.entity}.${signature.members.field}\``, {
       help: `read it for one member: \`${measure.name}.${output.name}(p)\`, inside \`sum(… for p in ${signature.members.entity}.${signature.members.field})\` or an output for each member`,
     });
-    return undefined;
   }
   return { op: "measure_output", measure: measure.name, output: output.name, type: readType(signature.type), span };
 }
@@ -54,26 +51,23 @@ export function readMeasureOutputForMember(measure: Identifier, output: Identifi
   const table = context.measureOutputs?.get(measure.name);
   if (table === undefined) return internalError(`${measure.name} is not a measure`);
   if (measure.name === context.currentMeasure) {
-    reportError(context.reporter, "T0902", span, `\`${measure.name}.${output.name}\` is this measure's own definition`, {
+    return reportError(context.reporter, "T0902", span, `\`${measure.name}.${output.name}\` is this measure's own definition`, {
       help: `write \`${output.name}(…)\`: a measure reads its own definitions by their names`,
     });
-    return undefined;
   }
   const signature = table.outputs.get(output.name);
   if (signature === undefined) return readMeasureOutput(measure, output, span, context);
   if (signature.members === undefined) {
-    reportError(context.reporter, "T1015", span, `\`${measure.name}.${output.name}\` has one value, not one for each member`, {
+    return reportError(context.reporter, "T1015", span, `\`${measure.name}.${output.name}\` has one value, not one for each member`, {
       help: `read it without a member: \`${measure.name}.${output.name}\``,
     });
-    return undefined;
   }
   if (member === undefined || signature.type === undefined) return undefined;
   const record = signature.members.record;
   if (member.type.kind !== "record" || member.type.name !== record) {
-    reportError(context.reporter, "T1015", member.span, `expected a ${record} (a member of \`${signature.members.entity}.${signature.members.field}\`), found ${describeType(member.type)}`, {
+    return reportError(context.reporter, "T1015", member.span, `expected a ${record} (a member of \`${signature.members.entity}.${signature.members.field}\`), found ${describeType(member.type)}`, {
       help: `give one of the members, e.g. \`p\` of \`sum(${measure.name}.${output.name}(p) for p in ${signature.members.entity}.${signature.members.field})\``,
     });
-    return undefined;
   }
   return { op: "measure_output", measure: measure.name, output: output.name, member, type: readType(signature.type), span };
 }

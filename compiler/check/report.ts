@@ -28,8 +28,10 @@ export interface Details {
   readonly replacement?: string;
 }
 
-export function reportError(reporter: Reporter, code: DiagnosticCode, span: SourceSpan, message: string, details: Details = {}): void {
+/** Reports an error; its result is the missing value of what the error is in (`return reportError(…)`). */
+export function reportError(reporter: Reporter, code: DiagnosticCode, span: SourceSpan, message: string, details: Details = {}): undefined {
   reporter.diagnostics.push({ code, severity: "error", message, span, ...details });
+  return undefined;
 }
 
 export function reportWarning(reporter: Reporter, code: DiagnosticCode, span: SourceSpan, message: string, details: Details = {}): void {

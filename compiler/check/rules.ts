@@ -66,10 +66,9 @@ function arrange(cases: readonly CheckedCase[], definition: Definition, reporter
   const byLabel = uniqueLabels(cases, reporter);
   const rules = cases.filter((c) => c.source.kind !== "exception");
   if (rules.length === 0) {
-    reportError(reporter, "T0407", definition.name.span, `\`${definition.name.name}\` has exceptions but no rule`, {
+    return reportError(reporter, "T0407", definition.name.span, `\`${definition.name.name}\` has exceptions but no rule`, {
       help: "an exception overrides a rule: add the general `rule` first",
     });
-    return undefined;
   }
   const children = new Map<CheckedCase, CheckedCase[]>(cases.map((c) => [c, []]));
   const untargeted = new Set<CheckedCase>();
@@ -131,10 +130,9 @@ function exceptionTarget(exception: CheckedCase, rules: readonly CheckedCase[], 
   }
   const [only, ...others] = rules;
   if (only !== undefined && others.length === 0) return only;
-  reportError(reporter, "T0403", exception.source.label?.span ?? exception.source.span, `the exception \`${exception.label}\` does not say which rule it overrides`, {
+  return reportError(reporter, "T0403", exception.source.label?.span ?? exception.source.span, `the exception \`${exception.label}\` does not say which rule it overrides`, {
     help: `this definition has several rules (${listNames(rules.map((r) => r.label))}): write \`exception ${exception.label} to ${rules[0]?.label ?? "rule"} when …\``,
   });
-  return undefined;
 }
 
 /**

@@ -33,10 +33,9 @@ function checkScale(declaration: ScaleDeclaration, context: ExprContext): ScaleI
     const rates = checkFigures(label, bracket.figures.filter((f) => f.figure === "rate"), percentType, declaration.typeSpan, context);
     const missing = thresholds?.length === 0 ? "threshold" : rates?.length === 0 ? "rate" : undefined;
     if (missing !== undefined) {
-      reportError(context.reporter, "T1004", bracket.name.span, `the bracket \`${bracket.name.name}\` has no ${missing}`, {
+      return reportError(context.reporter, "T1004", bracket.name.span, `the bracket \`${bracket.name.name}\` has no ${missing}`, {
         help: missing === "threshold" ? `add \`threshold ${amountText(context.reporter, "0")} from … source …\`: where the bracket starts` : "add `rate 10% from … source …`",
       });
-      return undefined;
     }
     if (thresholds === undefined || rates === undefined) return undefined;
     return { name: bracket.name.name, thresholds, rates, span: bracket.span };
@@ -140,10 +139,9 @@ export function checkScaleApplication(
     const at = scaleName?.span ?? scaleArgument?.span ?? span;
     const scales = [...context.symbols.scales.keys()];
     const listing = scales.length === 0 ? "declare one with `parameter name: scale { bracket … }`" : `the scales are ${listNames(scales)}`;
-    reportError(context.reporter, "T1006", at, `the first argument of \`${mode}\` must name a scale`, {
+    return reportError(context.reporter, "T1006", at, `the first argument of \`${mode}\` must name a scale`, {
       ...(scaleName === undefined ? { help: listing } : suggestion(scaleName.name, scales, listing)),
     });
-    return undefined;
   }
   const base = baseArgument === undefined ? undefined : checkBase(baseArgument);
   if (base === undefined) return undefined;
@@ -157,8 +155,7 @@ function bareName(expr: Expr): Identifier | undefined {
 
 /** T1007: a scale's name read where a value is expected. */
 export function reportScaleAsValue(name: Identifier, context: ExprContext): undefined {
-  reportError(context.reporter, "T1007", name.span, `\`${name.name}\` is a scale, not a value`, {
+  return reportError(context.reporter, "T1007", name.span, `\`${name.name}\` is a scale, not a value`, {
     help: `apply it to an amount: \`round(marginal(${name.name}, base))\` or \`round(single_rate(${name.name}, base))\``,
   });
-  return undefined;
 }

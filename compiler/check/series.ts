@@ -22,10 +22,9 @@ const periodValueKinds = new Set<ValueType["kind"]>(["bool", "integer", "decimal
 
 /** T1010 where a series is declared but cannot be. */
 export function reportSeriesNotAllowed(span: SourceSpan, reporter: Reporter): undefined {
-  reportError(reporter, "T1010", span, "only a fact can be given period by period", {
+  return reportError(reporter, "T1010", span, "only a fact can be given period by period", {
     help: "declare the series as a field of an entity or record; a definition reads it at a date (`person.salary`) or totals it (`sum(person.salary over last 12 months)`)",
   });
-  return undefined;
 }
 
 /**
@@ -40,10 +39,9 @@ export function seriesType(
 ): SeriesType | undefined {
   const held = of.kind === "optional" ? of.of : of;
   if (!periodValueKinds.has(held.kind)) {
-    reportError(reporter, "T1010", expr.of.span, `a period of a series cannot hold ${describeType(of)}`, {
+    return reportError(reporter, "T1010", expr.of.span, `a period of a series cannot hold ${describeType(of)}`, {
       help: "give each period one value: a yes/no, a number, an amount, a percentage, a date or a member of an enum",
     });
-    return undefined;
   }
   if (expr.missing === undefined) return { kind: "series", period: expr.period, of };
   const missing = missingValue(expr.missing, held, enumMembers, reporter);
@@ -53,10 +51,9 @@ export function seriesType(
 /** The literal of a period not given, as the runtime holds it. */
 function missingValue(literal: Expr, type: ValueType, enumMembers: ReadonlyMap<string, ReadonlySet<string>>, reporter: Reporter): number | boolean | string | undefined {
   const wrong = (): undefined => {
-    reportError(reporter, "T0302", literal.span, `expected ${describeType(type)} for a period not given`, {
+    return reportError(reporter, "T0302", literal.span, `expected ${describeType(type)} for a period not given`, {
       help: `write the value a period takes when the scenario does not give it, such as \`otherwise ${amountText(reporter, "0")}\``,
     });
-    return undefined;
   };
   switch (literal.kind) {
     case "money":
@@ -104,10 +101,9 @@ export function readAtEvaluationDate(series: ExprIR): ExprIR {
 function asSeries(checked: ExprIR | undefined, span: SourceSpan, what: string, context: ExprContext): (ExprIR & { readonly type: SeriesType }) | undefined {
   if (checked === undefined) return undefined;
   if (checked.type.kind === "series") return checked as ExprIR & { readonly type: SeriesType };
-  reportError(context.reporter, "T1011", span, `${what} reads a fact given period by period, found ${describeType(checked.type)}`, {
+  return reportError(context.reporter, "T1011", span, `${what} reads a fact given period by period, found ${describeType(checked.type)}`, {
     help: "declare the fact as a series, `monthly money` or `yearly money`, or read it directly",
   });
-  return undefined;
 }
 
 /** `value_at(series, date)`: the period that contains the date. */
@@ -141,18 +137,16 @@ export function checkSeriesTotal(
   const kinds = expr.operator === "sum" ? summable : averageable;
   if (!kinds.has(of.kind)) {
     const optional = of.kind === "optional";
-    reportError(context.reporter, "T1012", expr.series.span, `cannot ${expr.operator === "sum" ? "add up" : "average"} periods holding ${describeType(of)}`, {
+    return reportError(context.reporter, "T1012", expr.series.span, `cannot ${expr.operator === "sum" ? "add up" : "average"} periods holding ${describeType(of)}`, {
       help: optional
         ? `declare the value of a period not given instead: \`monthly money otherwise ${amountText(context.reporter, "0")}\``
         : `${expr.operator === "sum" ? "add up" : "average"} amounts${expr.operator === "sum" ? ", numbers, months or days" : " or whole numbers"}`,
     });
-    return undefined;
   }
   if (expr.operator === "average" && rounding === undefined) {
-    reportError(context.reporter, "T1012", expr.span, "an average of periods must be rounded right away", {
+    return reportError(context.reporter, "T1012", expr.span, "an average of periods must be rounded right away", {
       help: `write \`round(average(… over …))\` (or round_down, round_up): dividing by the number of periods seldom falls on a whole ${of.kind === "money" ? "fen" : "number"}`,
     });
-    return undefined;
   }
   return {
     op: "series_total",
@@ -168,10 +162,9 @@ export function checkSeriesTotal(
 /** The periods checked against the series: a yearly series has no months (T1012). */
 function relativePeriods(periods: RelativePeriods, seriesPeriod: SeriesPeriod, context: ExprContext): { relation: RelativePeriods["relation"]; count: number; unit: SeriesPeriod } | undefined {
   if (seriesPeriod === "year" && periods.unit === "month") {
-    reportError(context.reporter, "T1012", periods.span, "a yearly series has no months", {
+    return reportError(context.reporter, "T1012", periods.span, "a yearly series has no months", {
       help: "total it over years: `over last 2 years`, `over this year` or `over previous year`",
     });
-    return undefined;
   }
   return { relation: periods.relation, count: periods.count === undefined ? 1 : Number(periods.count), unit: periods.unit };
 }

@@ -128,13 +128,12 @@ export function resolveType(expr: TypeExpr, names: TypeNamespace, reporter: Repo
     case "primitive":
       if (expr.signed !== true) return { kind: expr.name };
       if (expr.name !== "money" || !signedAllowed) {
-        reportError(reporter, "T1106", expr.span, expr.name !== "money" ? `only an amount of money is written \`signed\`, not ${expr.name}` : "only a fact is `signed money`", {
+        return reportError(reporter, "T1106", expr.span, expr.name !== "money" ? `only an amount of money is written \`signed\`, not ${expr.name}` : "only a fact is `signed money`", {
           help:
             expr.name !== "money"
               ? "a decimal may be negative already; whole numbers, months and days of a fact are never negative"
               : "an amount computed (a difference, an output) may be negative whatever its type: write `money`",
         });
-        return undefined;
       }
       return { kind: "money", signed: true };
     case "named":
@@ -163,15 +162,13 @@ function resolveNamedType(name: Identifier, names: TypeNamespace, reporter: Repo
   if (names.enumNames.has(name.name)) return { kind: "enum", name: name.name };
   if (names.recordNames.has(name.name)) return { kind: "record", name: name.name };
   if (names.entityNames.has(name.name)) {
-    reportError(reporter, "T0211", name.span, `\`${name.name}\` is an entity, not a type`, {
+    return reportError(reporter, "T0211", name.span, `\`${name.name}\` is an entity, not a type`, {
       help: `an entity is a top-level object of a scenario; declare \`record ${name.name}_details { … }\` for a nested object`,
     });
-    return undefined;
   }
-  reportError(reporter, "T0209", name.span, `unknown type \`${name.name}\``, {
+  return reportError(reporter, "T0209", name.span, `unknown type \`${name.name}\``, {
     ...suggestion(name.name, [...primitiveNames, ...names.enumNames, ...names.recordNames], "declare it with `enum` or `record`, or use one of bool, integer, decimal, money, percent, date, time, text, months, days"),
   });
-  return undefined;
 }
 
 function reportNotA(name: Identifier, what: string, candidates: readonly string[], rule: string, names: TypeNamespace, reporter: Reporter): void {

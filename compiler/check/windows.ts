@@ -22,19 +22,17 @@ export function checkWindow(window: EffectiveWindow, symbols: ProgramSymbols, de
   const from = window.from === undefined ? earliestDate(window.span) : checkExpr(window.from, context, { type: dateType });
   const until = window.until === undefined ? undefined : checkExpr(window.until, context);
   if (until !== undefined && until.type.kind !== "date" && !(until.type.kind === "optional" && until.type.of.kind === "date")) {
-    reportError(reporter, "T0302", until.span, `expected a date, found ${describeType(until.type)}`, {
+    return reportError(reporter, "T0302", until.span, `expected a date, found ${describeType(until.type)}`, {
       help: "a window ends on a date (inclusive), or on a date parameter that may be absent for an open end",
     });
-    return undefined;
   }
   if (from === undefined || (window.until !== undefined && until === undefined)) return undefined;
   const start = literalDate(from);
   const end = until === undefined ? undefined : literalDate(until);
   if (start !== undefined && end !== undefined && end.days < start.days) {
-    reportError(reporter, "T0505", window.span, `this window ends on ${end.text}, before it starts on ${start.text}`, {
+    return reportError(reporter, "T0505", window.span, `this window ends on ${end.text}, before it starts on ${start.text}`, {
       help: "`until` is the last day in force: it cannot come before `from`",
     });
-    return undefined;
   }
   return { from, ...(until === undefined ? {} : { until }), span: window.span };
 }

@@ -40,6 +40,13 @@ export class TextFile {
     return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
   }
 
+  /** The span from `start` to `end`, for a diagnostic not tied to one token. */
+  span(start: number, end: number): SourceSpan {
+    const from = this.positionAt(start);
+    const to = this.positionAt(end);
+    return { file: this.path, line: from.line, column: from.column, endLine: to.line, endColumn: to.column, start, end };
+  }
+
   range(start: number, end: number): Range {
     return { file: this.path, start: this.positionAt(start), end: this.positionAt(end) };
   }
