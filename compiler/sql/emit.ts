@@ -24,6 +24,7 @@ import { literalRuntimeValue } from "../literals.js";
 import { runtimeFunctions, sqlType, type Dialect } from "./dialect.js";
 import {
   decide,
+  eachMember,
   firstError,
   literal,
   parameterColumn,
@@ -31,8 +32,10 @@ import {
   windowTest,
   type ExpressionContext,
   type ExpressionProblem,
+  type RecordRef,
   type SqlValue,
 } from "./expression.js";
+import { internalError } from "../internal-error.js";
 import {
   CASE_COLUMN,
   CASES_TABLE,
@@ -106,12 +109,6 @@ export function emitSql(program: ProgramIR, options: SqlOptions): SqlEmission {
   const measureFiles: SqlFile[] = [];
   const computed = new Map<string, ComputedMeasure>();
   for (const measure of computedOrder(program)) {
-    const forEachMember = measure.definitions.filter((definition) => definition.members !== undefined);
-    if (forEachMember.length > 0) {
-      // a result row has one value per output: a value for each member has no column
-      for (const definition of forEachMember) diagnostics.push(unsupported(definition.span, `the SQL target does not lay out \`${measure.name}.${definition.name}\`, an output for each member of \`${definition.members?.entity ?? ""}.${definition.members?.field ?? ""}\``));
-      continue;
-    }
     const expressionProblems: ExpressionProblem[] = [];
     const text = measureSql(program, measure, layout, dialect, expressionProblems, computed, options);
     for (const problem of expressionProblems) diagnostics.push(unsupported(problem.expr.span, problem.message));
@@ -418,10 +415,15 @@ function previousRow(program: ProgramIR, measure: MeasureIR): string {
   return index === 0 ? CASE_FACTS_VIEW : chainView(order[index - 1]!.name);
 }
 
-/** What later measures read of a measure computed before them: the error of its window, and of each output. */
+/**
+ * What later measures read of a measure computed before them: the error of its window, and of
+ * each output; and the context its expressions were compiled in, for its outputs given for each
+ * member, which a reading for one member computes again for that member.
+ */
 interface ComputedMeasure {
   readonly windowError: string | undefined;
   readonly outputErrors: ReadonlyMap<string, string>;
+  readonly context: ExpressionContext;
 }
 
 function measureSql(
@@ -438,6 +440,7 @@ function measureSql(
   const definitions = new Map(measure.definitions.map((d) => [d.name, d]));
   const named = measureColumns;
   let aliases = 0;
+  const nextAlias = (): string => `item${++aliases}`;
   const row = "s";
   const errorColumns = new Map<string, string>();
   const context: ExpressionContext = {
@@ -456,15 +459,27 @@ function measureSql(
       const sql = column(row, output === "in_force" ? named.inForce(other) : named.output(other, output));
       return { sql, error: firstError(before.windowError, guarded) };
     },
+    // As the interpreter: the output's definition decided for that member, its empty value when its measure is not in force.
+    memberOutput: (other: string, output: string, member: RecordRef): SqlValue => {
+      const before = computed.get(other);
+      const definition = before?.context.definitions.get(output);
+      const parameter = definition?.parameters[0];
+      if (before === undefined || definition === undefined || parameter === undefined) return internalError(`${other}.${output} is not computed before ${measure.name}`);
+      const decided = decide(definition, { ...before.context, problems, nextAlias }, new Map([[parameter.name, member]]));
+      const inForce = column(row, named.window(other));
+      const sql = `CASE WHEN ${inForce} THEN ${decided.sql} ELSE ${emptySql(definition.type, dialect)} END`;
+      const error = firstError(before.windowError, decided.error === undefined ? undefined : `CASE WHEN ${inForce} THEN ${decided.error} END`);
+      return error === undefined ? { sql } : { sql, error };
+    },
     parameters: new Map(program.parameters.map((p) => [p.name, p])),
     ...(options.parametersGiven === undefined ? {} : { parametersGiven: options.parametersGiven }),
     lists: new Map(layout.lists.map((list): [string, ListTable] => [list.name, list])),
     problems,
-    nextAlias: () => `item${++aliases}`,
+    nextAlias,
   };
 
-  // Each definition without parameters in the first step after everything it reads.
-  const evaluated = measure.definitions.filter((d) => d.parameters.length === 0);
+  // Each definition without parameters, and each output given for each member, in the first step after everything it reads.
+  const evaluated = measure.definitions.filter((d) => d.parameters.length === 0 || d.members !== undefined);
   const layerOf = new Map<string, number>();
   for (const definition of evaluated) {
     const reads = new Set<string>();
@@ -489,7 +504,7 @@ function measureSql(
       windowError = test.error;
     }
     for (const definition of evaluated.filter((d) => layerOf.get(d.name) === layer)) {
-      const decided: SqlValue = decide(definition, context, new Map());
+      const decided: SqlValue = definition.members === undefined ? decide(definition, context, new Map()) : eachMember(definition, context);
       const lines = [comment(`${definition.visibility} ${definition.name} (${definition.span.file}:${definition.span.line})`, "    "), ...citationComments(definition.rules, "    ")];
       columns.push(`${lines.join("\n")}\n    ${decided.sql} AS ${identifier(named.definition(measure.name, definition.name))}`);
       if (decided.error !== undefined) {
@@ -504,6 +519,7 @@ function measureSql(
   // the first error of the outputs in written order: each holds those of the definitions it read
   const errors = measure.outputs.flatMap((name) => errorColumns.get(name) ?? []);
   computed.set(measure.name, {
+    context,
     windowError,
     outputErrors: new Map(measure.outputs.flatMap((name) => { const error = errorColumns.get(name); return error === undefined ? [] : [[name, error] as const]; })),
   });
@@ -515,7 +531,7 @@ function measureSql(
     `  CASE WHEN ${given} THEN ${window} END AS ${identifier(named.inForce(measure.name))}`,
     ...outputs.map(
       (o) =>
-        `  CASE WHEN ${given} THEN CASE WHEN ${window} THEN ${column(row, named.definition(measure.name, o.name))} ELSE ${emptySql(o.type, dialect)} END END AS ${identifier(named.output(measure.name, o.name))}`,
+        `  CASE WHEN ${given} THEN CASE WHEN ${window} THEN ${column(row, named.definition(measure.name, o.name))} ELSE ${o.members === undefined ? emptySql(o.type, dialect) : emptyForEachMember(o.type, column(row, o.members), dialect)} END END AS ${identifier(named.output(measure.name, o.name))}`,
     ),
     `  CASE WHEN ${given} THEN CAST(${error} AS ${text}) END AS ${identifier(named.firstError(measure.name))}`,
   ];
@@ -550,12 +566,37 @@ WHERE ${given};
   }`;
 }
 
-function measureOutputs(measure: MeasureIR): { name: string; type: ValueType }[] {
+/** A measure's outputs: each one's type and, for one given for each member, the path of its list. */
+function measureOutputs(measure: MeasureIR): { name: string; type: ValueType; members?: string }[] {
   return measure.outputs.map((name) => {
     const definition = measure.definitions.find((d) => d.name === name);
     if (definition === undefined) throw new Error(`no output ${name}`);
-    return { name, type: definition.type };
+    const { members } = definition;
+    return members === undefined ? { name, type: definition.type } : { name, type: definition.type, members: `${members.entity}.${members.field}` };
   });
+}
+
+/**
+ * The empty value for each member of a list (`list`: the SQL of its column), for an output
+ * given for each member when its measure is not in force. PostgreSQL's column holds the
+ * number of items.
+ */
+function emptyForEachMember(type: ValueType, list: string, dialect: Dialect): string {
+  const empty = `CAST(${emptySql(type, dialect)} AS ${sqlType(type, dialect)})`;
+  return dialect === "duckdb" ? `list_transform(${list}, member -> ${empty})` : `array_fill(${empty}, ARRAY[CAST(${list} AS INTEGER)])`;
+}
+
+/** Each member's value (`format` of its SQL) in the order of the members, of an output given for each member (`values`: a LIST or ARRAY). */
+function eachValue(values: string, dialect: Dialect, format: (value: string) => string): string {
+  return dialect === "duckdb"
+    ? `list_transform(${values}, member_value -> ${format("member_value")})`
+    : `ARRAY(SELECT ${format("member.value")} FROM unnest(${values}) WITH ORDINALITY AS member(value, place) ORDER BY member.place)`;
+}
+
+/** An output's value as the JSON `tiao run` prints for it: for an output given for each member, an array of the members' values. */
+function outputJson(value: string, output: { type: ValueType; members?: string }, dialect: Dialect): string {
+  if (output.members === undefined) return jsonText(value, output.type, dialect);
+  return `('[' || array_to_string(${eachValue(value, dialect, (v) => jsonText(v, output.type, dialect))}, ',') || ']')`;
 }
 
 /** A measure's outputs as the JSON object `tiao run` prints for it. */
@@ -564,7 +605,7 @@ function measureJson(measure: MeasureIR, row: string, dialect: Dialect, prefix =
   const parts = [
     stringLiteral(`${prefix}{"in_force":`),
     jsonText(column(row, measureColumns.inForce(measure.name)), { kind: "bool" }, dialect),
-    ...measureOutputs(measure).flatMap((o) => [stringLiteral(`,${JSON.stringify(o.name)}:`), jsonText(column(row, measureColumns.output(measure.name, o.name)), o.type, dialect)]),
+    ...measureOutputs(measure).flatMap((o) => [stringLiteral(`,${JSON.stringify(o.name)}:`), outputJson(column(row, measureColumns.output(measure.name, o.name)), o, dialect)]),
     "'}'",
   ];
   return `concat(${parts.join(",\n      ")})`;
@@ -681,7 +722,12 @@ export function resultsViewsSql(program: ProgramIR, dialect: Dialect, measureNam
   const decodedError = dialect === "duckdb" ? `json_extract_string(${firstErrorSql}, '$')` : `(${firstErrorSql})::json #>> '{}'`;
   const flatColumns = written.flatMap((m) => [
     `  ${column(row, named.inForce(m.name))}`,
-    ...measureOutputs(m).map((o) => `  ${flatValueText(column(row, named.output(m.name, o.name)), o.type)} AS ${identifier(named.output(m.name, o.name))}`),
+    ...measureOutputs(m).map((o) => {
+      const output = column(row, named.output(m.name, o.name));
+      // an output given for each member: a list of the members' values, each as in the column of a one-value output
+      const flat = o.members === undefined ? flatValueText(output, o.type) : eachValue(output, dialect, (v) => flatValueText(v, o.type));
+      return `  ${flat} AS ${identifier(named.output(m.name, o.name))}`;
+    }),
   ]);
   return `-- One line per case read, as \`tiao run --scenarios\` writes it, in the order of the cases: the
 -- outputs of each measure whose facts the case gives (in the order m1, m2, … m10), or the

@@ -9,7 +9,8 @@
  *
  * Records are never SQL values: a record-typed expression is a `RecordRef`, whose fields
  * are columns; a list is a child table (compiler/sql/tables.ts). Definitions with
- * parameters are expanded at each call, as the interpreter evaluates them at each call.
+ * parameters are expanded at each call, as the interpreter evaluates them at each call; so
+ * is another measure's output given for each member, read for one member (`tax.tax(p)`).
  */
 import type { DefinitionIR, ExprIR, ParameterIR, RuleIR, ValueType, WindowIR } from "../ir.js";
 import { arithmeticOperation, isRepresentationChange, type ComparisonOperator, type OperationId } from "../operations.js";
@@ -81,6 +82,11 @@ export interface ExpressionContext {
    * measure is computed after those it reads)
    */
   measureOutput(measure: string, output: string): { readonly sql: string; readonly error: string | undefined } | undefined;
+  /**
+   * an output of another measure given for each member of a list, for one member (a record):
+   * its value for that member as that measure's result gives it, with the error reading it raises
+   */
+  memberOutput(measure: string, output: string, member: RecordRef): SqlValue;
   readonly parameters: ReadonlyMap<string, ParameterIR>;
   /** parameters that have a value for every case (SqlOptions.parametersGiven): reading them cannot fail */
   readonly parametersGiven?: ReadonlySet<string>;
@@ -382,8 +388,10 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
       return value(column(row, context.definitionColumn(expr.name)), context.definitionError(expr.name));
     case "measure_output": {
       if (expr.member !== undefined) {
-        context.problems.push({ expr, message: `the SQL target does not lay out \`${expr.measure}.${expr.output}\`, an output for each member` });
-        return value("NULL");
+        const member = compileBound(expr.member, context, scope);
+        if (member.kind !== "record") return internalError(`${expr.measure}.${expr.output} is read for a ${member.kind}, not a member`);
+        const read = context.memberOutput(expr.measure, expr.output, member);
+        return value(read.sql, read.error);
       }
       const read = context.measureOutput(expr.measure, expr.output);
       // the measures are computed each after those it reads (compiler/sql/emit.ts `computedOrder`)
@@ -732,6 +740,38 @@ function resolveGroup(definition: DefinitionIR, rules: readonly RuleIR[], contex
     value: { sql: pick((r) => r.value.sql), ...errorField(anyValueError ? pick((r) => r.value.error ?? "NULL") : undefined) },
     testError: `CASE ${steps.join(" ")} END`,
   };
+}
+
+/**
+ * An output given for each member of a list (`tax(p in household.members)`): its value for
+ * each member, in the list's order (DuckDB: a LIST over the list's column; PostgreSQL: an
+ * ARRAY over the list's table), and the first error of the members, as the interpreter
+ * evaluates them one after the other.
+ */
+export function eachMember(definition: DefinitionIR, context: ExpressionContext): SqlValue {
+  const members = definition.members;
+  const [parameter] = definition.parameters;
+  if (members === undefined || parameter === undefined) return internalError(`${definition.name} is not given for each member`);
+  const path = `${members.entity}.${members.field}`;
+  const list = context.lists.get(path);
+  if (list === undefined) return internalError(`no table for the list ${path}`);
+  const member = context.nextAlias();
+  const decided = decide(definition, context, new Map([[parameter.name, { kind: "record", table: member, prefix: "" }]]));
+  if (context.dialect === "duckdb") {
+    const items = column(context.row, path);
+    const sql = `list_transform(${items}, ${member} -> ${decided.sql})`;
+    if (decided.error === undefined) return { sql };
+    // an error that does not read the member (a parameter without a value) is the first member's
+    const error = decided.error.includes(member)
+      ? `list_filter(list_transform(${items}, ${member} -> ${decided.error}), e -> e IS NOT NULL)[1]`
+      : `CASE WHEN len(${items}) > 0 THEN ${decided.error} END`;
+    return { sql, error };
+  }
+  const from = `FROM ${identifier(list.name)} AS ${member} WHERE ${member}.${identifier(CASE_COLUMN)} = ${column(context.row, CASE_COLUMN)}`;
+  const order = `ORDER BY ${member}.${identifier(ITEM_COLUMN)}`;
+  const sql = `ARRAY(SELECT ${decided.sql} ${from} ${order})`;
+  if (decided.error === undefined) return { sql };
+  return { sql, error: `(SELECT ${decided.error} ${from} AND ${decided.error} IS NOT NULL ${order} LIMIT 1)` };
 }
 
 /** A definition's value, decided by its rules, with the first error met. */

@@ -242,7 +242,16 @@ export class DuckdbEngine {
    * query has read so far.
    */
   async writeFlatResults(path: string, format: "csv" | "parquet", onRows?: (rows: number) => void): Promise<number> {
-    return await this.runWithProgress(`COPY (SELECT * FROM ${FLAT_RESULTS_VIEW}${this.ordered ? "" : " ORDER BY line"}) TO ${stringLiteral(path)} (FORMAT ${format})`, onRows);
+    // an output given for each member is a LIST in Parquet, a JSON array in CSV (as a list of records is read from CSV)
+    const lists = format === "csv" ? await this.listColumns() : [];
+    const replace = lists.length === 0 ? "" : ` REPLACE (${lists.map((name) => `to_json(${identifier(name)}) AS ${identifier(name)}`).join(", ")})`;
+    return await this.runWithProgress(`COPY (SELECT *${replace} FROM ${FLAT_RESULTS_VIEW}${this.ordered ? "" : " ORDER BY line"}) TO ${stringLiteral(path)} (FORMAT ${format})`, onRows);
+  }
+
+  /** The columns of the flat results that hold a list: the outputs given for each member. */
+  private async listColumns(): Promise<string[]> {
+    const result = await this.connection.runAndReadAll(`SELECT column_name, column_type FROM (DESCRIBE ${FLAT_RESULTS_VIEW})`);
+    return result.getRows().flatMap(([name, type]) => (String(type).endsWith("[]") ? [String(name)] : []));
   }
 
   /**

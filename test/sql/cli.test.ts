@@ -14,6 +14,7 @@ import { flatExportSql } from "../../node/sql/flat-files.js";
 import { DuckdbEngine } from "../../node/sql/duckdb.js";
 import { caseFilesOf, lanzhouProgram } from "./support.js";
 import { repositoryRoot } from "../emit/compiled.js";
+import { membersText } from "./policies.js";
 
 const lanzhou = "policies/lanzhou-2021-289";
 const ageBands = "test/e2e/fixtures/no-rule.tiao";
@@ -224,4 +225,46 @@ describe("tiao run --engine duckdb", () => {
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('error: --measure: the policy has no measure "m44"');
   }, 240_000);
+
+  it("writes an output given for each member as the Node engine does in NDJSON, a LIST in Parquet and a JSON array in CSV", async () => {
+    const policy = scratchFile("members.tiao", membersText);
+    const input = scratchFile(
+      "members.ndjson",
+      [
+        '{"date":"2021-06-01","household":{"rent":"100.00","members":[{"salary":"1000.55","age":40,"born":"1981-02-28"},{"salary":"0","age":12}]}}',
+        '{"date":"2022-06-01","household":{"rent":"100.00","members":[]}}',
+        '{"date":"2021-06-01","household":{"rent":"100.00","members":[{"salary":"5","age":10}]}}',
+      ].join("\n") + "\n",
+    );
+    const node = tiao(["run", policy, "--scenarios", input, "--out", join(scratch.path, "members-node.ndjson")]);
+    const duckdb = tiao(["run", policy, "--scenarios", input, "--out", join(scratch.path, "members-duckdb.ndjson"), "--engine", "duckdb"]);
+    expect([node.status, duckdb.status]).toEqual([3, 3]);
+    const expected = readFileSync(join(scratch.path, "members-node.ndjson"), "utf8");
+    expect(expected).toContain('"net":["900.49","0.00"]');
+    expect(readFileSync(join(scratch.path, "members-duckdb.ndjson"), "utf8")).toBe(expected);
+
+    const csv = join(scratch.path, "members.csv");
+    expect(tiao(["run", policy, "--scenarios", input, "--out", csv, "--engine", "duckdb"]).status).toBe(3);
+    const [columns, first, second, third] = readFileSync(csv, "utf8").split("\n");
+    expect(columns).toBe("line,evaluation_error,net.in_force,net.net,net.taxes,net.taxed_adults,net.all_old,net.after_rent,tax.in_force,tax.tax,tax.weight,tax.born,tax.adult");
+    expect(first).toBe('1,,true,"[900.49,0.00]",100.06,1,true,-0.06,true,"[100.06,0.00]","[40000000,12000000]","[""1981-02-28"",null]","[true,false]"');
+    expect(second).toBe("2,,true,[],0.00,0,true,100.00,false,[],[],[],[]");
+    expect(third?.startsWith(`3,"no rule gives \`tax\` a value for this case`)).toBe(true);
+
+    const parquet = join(scratch.path, "members.parquet");
+    expect(tiao(["run", policy, "--scenarios", input, "--out", parquet, "--engine", "duckdb"]).status).toBe(3);
+    const instance = await DuckDBInstance.create(":memory:");
+    const connection = await instance.connect();
+    try {
+      const read = await connection.runAndReadAll(`SELECT CAST("net.net" AS VARCHAR), CAST("tax.born" AS VARCHAR), typeof("net.net") FROM read_parquet('${parquet}') ORDER BY line`);
+      expect(read.getRows()).toEqual([
+        ["[900.49, 0.00]", "[1981-02-28, NULL]", "DECIMAL(18,2)[]"],
+        ["[]", "[]", "DECIMAL(18,2)[]"],
+        // the member without a rule for its tax: no value
+        ["[NULL]", "[NULL]", "DECIMAL(18,2)[]"],
+      ]);
+    } finally {
+      connection.closeSync();
+    }
+  }, 120_000);
 });

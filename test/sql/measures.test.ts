@@ -1,6 +1,7 @@
 /**
- * Measures that read measures declared after them: the SQL target computes each after those
- * it reads. DuckDB and PostgreSQL write the interpreter's line for seeded random scenarios
+ * Measures that read measures declared after them (the SQL target computes each after those
+ * it reads), and outputs given for each member of a list, read by other measures for one
+ * member. DuckDB and PostgreSQL write the interpreter's line for seeded random scenarios
  * (values up to the limits of every type, evaluation errors included) and for the boundaries.
  */
 import { mkdirSync } from "node:fs";
@@ -13,54 +14,9 @@ import { decimalBeyondDuckdb } from "../../compiler/sql/expression.js";
 import type { ProgramIR } from "../../compiler/ir.js";
 import { readScenario, type Scenario } from "../../runtime/index.js";
 import { compileText } from "../interpret/policy-m4.js";
+import { membersText, outOfOrderText } from "./policies.js";
 import { scenarioArbitrary } from "../support/arbitraries.js";
 import { duckdbLinesOf, interpreterLineOf, postgresLinesOf, scenarioReport, temporaryFolder } from "./support.js";
-
-const header = `policy household {
-  title "household" document "d" issuer "i" issued 2021-01-01 version "1"
-}
-`;
-
-/** `total` reads `base` and `extra`, declared after it; `extra` reads `base`, declared before it. */
-export const outOfOrderText = `${header}
-entity household "household" {
-  rent: money "rent"
-  size: integer "size"
-}
-
-parameter rate: percent "rate" {
-  value 10% from 2021-01-01 source "s"
-}
-
-parameter cap: money "cap" {
-  value 5000.00 yuan from 2021-03-01 source "s"
-}
-
-measure total "total" {
-  output total: money
-    = extra.amount + base.amount
-    cites §1 "q"
-  output base_in_force: bool
-    = base.in_force
-    cites §1 "q"
-  output capped: money
-    = min(total, cap)
-    cites §1 "q"
-}
-
-measure base "base" {
-  in force from 2021-06-01 until 2021-12-31
-  output amount: money
-    = round(household.rent * rate) * household.size
-    cites §2 "q"
-}
-
-measure extra "extra" {
-  output amount: money
-    = base.amount * 3
-    cites §3 "q"
-}
-`;
 
 const SCENARIOS = 1000;
 
@@ -131,5 +87,55 @@ describe("measures that read measures declared after them", () => {
     expect(compared).toBeGreaterThan(SCENARIOS);
     // the scenarios reach the errors: an amount too large, the cap without a value before March 2021
     expect(errors).toBeGreaterThan(50);
+  }, 240_000);
+});
+
+describe("outputs given for each member of a list", () => {
+  let postgres: LocalPostgres | undefined;
+  const folder = temporaryFolder("members");
+  beforeAll(async () => {
+    postgres = await startPostgres();
+  }, 120_000);
+  afterAll(() => {
+    postgres?.stop();
+    folder.remove();
+  });
+
+  const program = compileText(membersText, "members.tiao");
+
+  it("give the interpreter's line in DuckDB and PostgreSQL", async () => {
+    if (postgres === undefined) throw new Error("the PostgreSQL server did not start");
+    expect(emitSql(program, { dialect: "duckdb" }).diagnostics).toEqual([]);
+    const random = fc.sample(scenarioArbitrary(program), { seed: 289, numRuns: SCENARIOS });
+    const adult = { salary: "1000.55", age: 40, born: "1981-02-28" };
+    const child = { salary: "0", age: 12 };
+    const boundaries = [
+      // no member; members in and out of tax's window; a member without a rule (a minor with a salary) after one that has a value
+      { date: "2021-06-01", household: { rent: "100.00", members: [] } },
+      { date: "2022-06-01", household: { rent: "100.00", members: [] } },
+      { date: "2021-06-01", household: { rent: "100.00", members: [adult, child] } },
+      { date: "2022-06-01", household: { rent: "100.00", members: [adult, child] } },
+      { date: "2021-06-01", household: { rent: "100.00", members: [adult, { salary: "5", age: 10 }, child] } },
+      { date: "2022-06-01", household: { rent: "100.00", members: [adult, { salary: "5", age: 10 }, child] } },
+      // no rule for the second member's tax, read first (by \`net\`), and a weight too large for the third
+      { date: "2021-06-01", household: { rent: "100.00", members: [adult, { salary: "5", age: 10 }, { salary: "5", age: 9007199254740991 }] } },
+      // a weight too large for the second member, read by \`all_old\` after the first member's passes
+      { date: "2021-06-01", household: { rent: "100.00", members: [adult, { salary: "5", age: 9007199254740991 }] } },
+    ].map((json) => scenarioOf(program, json));
+    const { found, compared, errors } = await disagreements(program, [...boundaries, ...random], folder.path, postgres);
+    expect(found.slice(0, 3)).toEqual([]);
+    expect(compared).toBeGreaterThan(SCENARIOS);
+    expect(errors).toBeGreaterThan(50);
+    // and values for several members
+    const several = random.filter((s, index) => /"net":\["[^"]*","/.test(interpreterLineOf(program, s, index + 1))).length;
+    expect(several).toBeGreaterThan(50);
+    // the boundaries' lines, as the interpreter writes them, hold values for each member and the errors
+    const lines = boundaries.map((s, index) => interpreterLineOf(program, s, index + 1));
+    expect(lines[0]).toContain('"net":[]');
+    expect(lines[2]).toContain('"net":["900.49","0.00"]');
+    expect(lines[3]).toContain('"tax":{"in_force":false,"tax":["0.00","0.00"],"weight":[0,0],"born":[null,null],"adult":[false,false]}');
+    expect(lines[4]).toContain("evaluation_error");
+    expect(lines[6]).toContain("no rule gives `tax` a value");
+    expect(lines[7]).toContain("too large");
   }, 240_000);
 });
