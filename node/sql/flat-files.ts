@@ -248,8 +248,9 @@ export function flatInputSql(
       // every reading is NULL where the field is empty (NULL in, NULL out): no test of presence first
       value: reading.value,
       present,
-      bad: `(${present} AND ${reading.invalid})`,
-      problem: `CASE WHEN ${present} AND ${reading.invalid} THEN ${stringLiteral(`${name}: `)} || (${reading.message}) END`,
+      // a typed column whose every value is one (a BOOLEAN for a bool) has nothing to test
+      bad: reading.invalid === "FALSE" ? "FALSE" : `(${present} AND ${reading.invalid})`,
+      problem: reading.invalid === "FALSE" ? "NULL" : `CASE WHEN ${present} AND ${reading.invalid} THEN ${stringLiteral(`${name}: `)} || (${reading.message}) END`,
     };
   };
 
@@ -291,7 +292,7 @@ export function flatInputSql(
         columns.push({
           value: absent.value,
           present: absent.present,
-          bad: `(${absent.bad} OR ${both})`,
+          bad: absent.bad === "FALSE" ? both : `(${absent.bad} OR ${both})`,
           problem: `CASE WHEN ${absent.bad} THEN ${absent.problem} WHEN ${both} THEN ${stringLiteral(`${column.name}: the parameter is overridden both to absent and to a value`)} END`,
         });
         break;
@@ -304,7 +305,7 @@ export function flatInputSql(
       }
     }
   }
-  const unreadable = `coalesce(${columns.map((c) => c.bad).join(" OR ")}, FALSE)`;
+  const unreadable = `coalesce(${columns.flatMap((c) => (c.bad === "FALSE" ? [] : [c.bad])).join(" OR ") || "FALSE"}, FALSE)`;
   const readProblems = `list_filter(flatten([[${columns.map((c) => c.problem).join(", ")}]${itemProblems.map((p) => `, ${p}`).join("")}]), p -> p IS NOT NULL)`;
   // measures asked for by name: a row that can be read but lacks one of their facts is bad input, its problems those of the Node engine
   const names = [DATE_COLUMN, ...layout.columns.map((c) => c.name)];
@@ -399,7 +400,10 @@ function listItems(list: ListTable, column: string, columnType: string | undefin
     return typed === undefined ? { present: `${fieldText} IS NOT NULL`, reading: readValue(fieldText, c.type, program, undefined, true) } : { present: `${raw} IS NOT NULL`, reading: typed };
   };
   const fields = list.columns.map((c) => ({ column: c, ...field(c) }));
-  const itemBad = fields.map((f) => (f.column.type.kind === "optional" ? `(${f.present} AND ${f.reading.invalid})` : `(NOT ${f.present} OR ${f.reading.invalid})`));
+  const itemBad = fields.flatMap((f) => {
+    if (f.column.type.kind === "optional") return f.reading.invalid === "FALSE" ? [] : [`(${f.present} AND ${f.reading.invalid})`];
+    return [f.reading.invalid === "FALSE" ? `(NOT ${f.present})` : `(NOT ${f.present} OR ${f.reading.invalid})`];
+  });
   const itemProblems = fields.map((f) => {
     const path = `${stringLiteral(`${list.name}[`)} || (i - 1) || ${stringLiteral(`].${f.column.name}: `)}`;
     const missing = f.column.type.kind === "optional" ? "NULL" : `${path} || 'missing'`;
