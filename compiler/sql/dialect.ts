@@ -105,6 +105,98 @@ ${["floor", "ceil", "half_up", "down", "up"]
 CREATE OR REPLACE MACRO tiao_floor(x) AS tiao_whole(CAST(floor(x) AS HUGEINT));
 CREATE OR REPLACE MACRO tiao_ceil(x) AS tiao_whole(CAST(ceil(x) AS HUGEINT));
 
+-- Quotients (runtime/division.ts): a quotient keeps 30 decimals, truncated, and a digit 1
+-- for a rest that is not zero, which DECIMAL(38,10) cannot hold. Within an expression that
+-- divides, every value is therefore an exact decimal c / 10^s, a STRUCT(c HUGEINT, s INTEGER)
+-- with no trailing zero in c (a "wide" decimal); a division is a long division in steps of
+-- 19 digits, so that no product leaves HUGEINT. A value such an expression gives (a column,
+-- an output) is back in ${DUCKDB_DECIMAL} where it is exact there, or rounded (\`round\`,
+-- \`floor\`, \`ceil\`, whole numbers). Each macro is NULL where the exact value would leave
+-- HUGEINT (beyond 10^37 as a coefficient): the error "beyond DuckDB's range", never another
+-- value. Each binds its operands once, in a list of one element, as DuckDB macros repeat an
+-- argument where it is used.
+CREATE OR REPLACE MACRO tiao_p10(t) AS CASE WHEN t BETWEEN 0 AND 38 THEN [${Array.from({ length: 39 }, (_, t) => `CAST(1${"0".repeat(t)} AS HUGEINT)`).join(", ")}][t + 1] END;
+CREATE OR REPLACE MACRO tiao_w_zeros(c) AS length(CAST(c AS VARCHAR)) - length(rtrim(CAST(c AS VARCHAR), '0'));
+CREATE OR REPLACE MACRO tiao_w(c, s) AS list_transform([{'c': CAST(c AS HUGEINT), 's': CAST(s AS INTEGER)}], tiao_wv ->
+  CASE WHEN tiao_wv.c IS NULL OR tiao_wv.s IS NULL THEN NULL
+    WHEN tiao_wv.c = 0 THEN {'c': CAST(0 AS HUGEINT), 's': CAST(0 AS INTEGER)}
+    ELSE {'c': tiao_wv.c // tiao_p10(least(tiao_wv.s, tiao_w_zeros(tiao_wv.c))), 's': tiao_wv.s - least(tiao_wv.s, tiao_w_zeros(tiao_wv.c))} END)[1];
+CREATE OR REPLACE MACRO tiao_w_decimal(x) AS tiao_w(CAST(x * 10000000000 AS HUGEINT), 10);
+CREATE OR REPLACE MACRO tiao_w_narrow(a) AS list_transform([a], tiao_nv ->
+  CASE WHEN tiao_nv.s <= 10 AND abs(tiao_nv.c) < tiao_p10(17 + tiao_nv.s)
+    THEN CAST(CAST(tiao_nv.c * tiao_p10(10 - tiao_nv.s) AS ${DUCKDB_DECIMAL}) * 0.0000000001 AS ${DUCKDB_DECIMAL}) END)[1];
+CREATE OR REPLACE MACRO tiao_w_neg(a) AS list_transform([a], tiao_gv -> CASE WHEN tiao_gv IS NOT NULL THEN {'c': -tiao_gv.c, 's': tiao_gv.s} END)[1];
+CREATE OR REPLACE MACRO tiao_w_add(a, b) AS list_transform([{'a': a, 'b': b}], tiao_av ->
+  CASE WHEN tiao_av.a IS NOT NULL AND tiao_av.b IS NOT NULL
+    AND abs(CAST(tiao_av.a.c AS DOUBLE)) * power(10, greatest(tiao_av.a.s, tiao_av.b.s) - tiao_av.a.s) < 1e37 AND abs(CAST(tiao_av.b.c AS DOUBLE)) * power(10, greatest(tiao_av.a.s, tiao_av.b.s) - tiao_av.b.s) < 1e37
+    THEN tiao_w(tiao_av.a.c * tiao_p10(greatest(tiao_av.a.s, tiao_av.b.s) - tiao_av.a.s) + tiao_av.b.c * tiao_p10(greatest(tiao_av.a.s, tiao_av.b.s) - tiao_av.b.s), greatest(tiao_av.a.s, tiao_av.b.s)) END)[1];
+CREATE OR REPLACE MACRO tiao_w_sub(a, b) AS tiao_w_add(a, tiao_w_neg(b));
+-- a whole factor's trailing zeros cancel the other's decimals first (a quotient × 100); the
+-- guard in DOUBLE keeps the exact product below 1.7 × 10^38
+CREATE OR REPLACE MACRO tiao_w_mul(a, b) AS list_transform([{'a': a, 'b': b}], tiao_mv ->
+  CASE WHEN tiao_mv.a IS NOT NULL AND tiao_mv.b IS NOT NULL THEN
+    list_transform([{'a': tiao_mv.a.c // tiao_p10(least(tiao_mv.b.s, tiao_w_zeros(tiao_mv.a.c))), 'b': tiao_mv.b.c // tiao_p10(least(tiao_mv.a.s, tiao_w_zeros(tiao_mv.b.c))),
+        's': tiao_mv.a.s + tiao_mv.b.s - least(tiao_mv.b.s, tiao_w_zeros(tiao_mv.a.c)) - least(tiao_mv.a.s, tiao_w_zeros(tiao_mv.b.c))}], tiao_pv ->
+      CASE WHEN abs(CAST(tiao_pv.a AS DOUBLE) * CAST(tiao_pv.b AS DOUBLE)) < 1e37 THEN tiao_w(tiao_pv.a * tiao_pv.b, tiao_pv.s) END)[1]
+  END)[1];
+-- a / b = trunc(a.c × 10^e / b.c) / 10^30 with e = b.s + 30 - a.s: the quotient of the
+-- coefficients, then e digits brought down 19 at a time (the divisor below 10^18)
+CREATE OR REPLACE MACRO tiao_w_div_start(a, b) AS list_transform([{'a': a, 'b': b}], tiao_dv ->
+  CASE WHEN tiao_dv.a IS NULL OR tiao_dv.b IS NULL OR tiao_dv.b.c = 0 THEN NULL
+    WHEN (tiao_dv.b.s + 30 - tiao_dv.a.s) >= 0 THEN CASE WHEN abs(tiao_dv.b.c) < CAST(1000000000000000000 AS HUGEINT) THEN
+      {'q': abs(tiao_dv.a.c) // abs(tiao_dv.b.c), 'r': abs(tiao_dv.a.c) % abs(tiao_dv.b.c), 'd': abs(tiao_dv.b.c), 'e': (tiao_dv.b.s + 30 - tiao_dv.a.s), 'negative': (tiao_dv.a.c < 0) <> (tiao_dv.b.c < 0)} END
+    WHEN abs(tiao_dv.b.c) < tiao_p10(37 + (tiao_dv.b.s + 30 - tiao_dv.a.s)) THEN
+      {'q': abs(tiao_dv.a.c) // (abs(tiao_dv.b.c) * tiao_p10((tiao_dv.a.s - tiao_dv.b.s - 30))), 'r': abs(tiao_dv.a.c) % (abs(tiao_dv.b.c) * tiao_p10((tiao_dv.a.s - tiao_dv.b.s - 30))),
+       'd': abs(tiao_dv.b.c) * tiao_p10((tiao_dv.a.s - tiao_dv.b.s - 30)), 'e': CAST(0 AS INTEGER), 'negative': (tiao_dv.a.c < 0) <> (tiao_dv.b.c < 0)}
+  END)[1];
+CREATE OR REPLACE MACRO tiao_w_div_step(state) AS list_transform([state], tiao_sv ->
+  CASE WHEN tiao_sv IS NULL THEN NULL WHEN least(tiao_sv.e, 19) = 0 OR tiao_sv.r = 0 THEN tiao_sv
+    WHEN tiao_sv.q < tiao_p10(37 - least(tiao_sv.e, 19)) THEN
+      {'q': tiao_sv.q * tiao_p10(least(tiao_sv.e, 19)) + (tiao_sv.r * tiao_p10(least(tiao_sv.e, 19))) // tiao_sv.d, 'r': (tiao_sv.r * tiao_p10(least(tiao_sv.e, 19))) % tiao_sv.d,
+       'd': tiao_sv.d, 'e': tiao_sv.e - least(tiao_sv.e, 19), 'negative': tiao_sv.negative}
+  END)[1];
+CREATE OR REPLACE MACRO tiao_w_div_end(state) AS list_transform([state], tiao_ev ->
+  CASE WHEN tiao_ev IS NULL THEN NULL
+    -- the division ended: the digits still to bring down are zeros
+    WHEN tiao_ev.r = 0 AND tiao_ev.e <= 30 THEN tiao_w(CASE WHEN tiao_ev.negative THEN -tiao_ev.q ELSE tiao_ev.q END, 30 - tiao_ev.e)
+    WHEN tiao_ev.r = 0 THEN CASE WHEN tiao_ev.q < tiao_p10(37 - (tiao_ev.e - 30)) THEN
+      tiao_w(CASE WHEN tiao_ev.negative THEN -tiao_ev.q ELSE tiao_ev.q END * tiao_p10(tiao_ev.e - 30), 0) END
+    WHEN tiao_ev.e <> 0 THEN NULL
+    WHEN tiao_ev.q < tiao_p10(37) THEN tiao_w(CASE WHEN tiao_ev.negative THEN -(tiao_ev.q * 10 + 1) ELSE tiao_ev.q * 10 + 1 END, 31)
+  END)[1];
+-- NULL also for a divisor of zero, which the query reports as the runtime's division by zero
+CREATE OR REPLACE MACRO tiao_w_div(a, b) AS tiao_w_div_end(tiao_w_div_step(tiao_w_div_step(tiao_w_div_step(tiao_w_div_step(tiao_w_div_start(a, b))))));
+CREATE OR REPLACE MACRO tiao_order(x, y) AS CASE WHEN x < y THEN -1 WHEN x > y THEN 1 ELSE 0 END;
+CREATE OR REPLACE MACRO tiao_w_cmp(a, b) AS list_transform([{'a': a, 'b': b}], tiao_cv ->
+  CASE WHEN tiao_cv.a IS NULL OR tiao_cv.b IS NULL THEN NULL
+    WHEN tiao_cv.a.s >= tiao_cv.b.s THEN CASE WHEN abs(tiao_cv.b.c) < tiao_p10(37 - (tiao_cv.a.s - tiao_cv.b.s)) THEN
+      tiao_order(tiao_cv.a.c, tiao_cv.b.c * tiao_p10(tiao_cv.a.s - tiao_cv.b.s)) END
+    WHEN abs(tiao_cv.a.c) < tiao_p10(37 - (tiao_cv.b.s - tiao_cv.a.s)) THEN tiao_order(tiao_cv.a.c * tiao_p10(tiao_cv.b.s - tiao_cv.a.s), tiao_cv.b.c)
+  END)[1];
+CREATE OR REPLACE MACRO tiao_w_min(a, b) AS list_transform([{'a': a, 'b': b}], tiao_iv ->
+  CASE WHEN tiao_w_cmp(tiao_iv.a, tiao_iv.b) <= 0 THEN tiao_iv.a WHEN tiao_w_cmp(tiao_iv.a, tiao_iv.b) > 0 THEN tiao_iv.b END)[1];
+CREATE OR REPLACE MACRO tiao_w_max(a, b) AS list_transform([{'a': a, 'b': b}], tiao_xv ->
+  CASE WHEN tiao_w_cmp(tiao_xv.a, tiao_xv.b) >= 0 THEN tiao_xv.a WHEN tiao_w_cmp(tiao_xv.a, tiao_xv.b) < 0 THEN tiao_xv.b END)[1];
+-- rounded to \`places\` decimals (0: a whole number, 2: fen), as runtime/money.ts rounds
+${Object.entries({
+  half_up: "CASE WHEN tiao_rv.r >= tiao_rv.d - tiao_rv.r THEN 1 ELSE 0 END",
+  down: "0",
+  up: "CASE WHEN tiao_rv.r > 0 THEN 1 ELSE 0 END",
+  floor: "CASE WHEN tiao_rv.c < 0 AND tiao_rv.r > 0 THEN 1 ELSE 0 END",
+  ceil: "CASE WHEN tiao_rv.c > 0 AND tiao_rv.r > 0 THEN 1 ELSE 0 END",
+})
+  .map(
+    ([mode, away]) => `CREATE OR REPLACE MACRO tiao_w_round_${mode}(a, places) AS list_transform([a], tiao_ov ->
+  CASE WHEN tiao_ov IS NULL THEN NULL
+    WHEN tiao_ov.s <= places THEN tiao_whole(CASE WHEN abs(tiao_ov.c) < tiao_p10(20) THEN tiao_ov.c * tiao_p10(places - tiao_ov.s) END)
+    -- with more than 38 places beyond \`places\` (tiao_p10 NULL) the value is below 0.17 units: none whole, the rest is all of it
+    ELSE list_transform([{'c': tiao_ov.c, 'd': tiao_p10(tiao_ov.s - places), 'q': coalesce(abs(tiao_ov.c) // tiao_p10(tiao_ov.s - places), 0),
+        'r': coalesce(abs(tiao_ov.c) % tiao_p10(tiao_ov.s - places), abs(tiao_ov.c))}], tiao_rv ->
+      tiao_whole(CASE WHEN tiao_rv.c < 0 THEN -1 ELSE 1 END * (tiao_rv.q + ${away})))[1]
+  END)[1];`,
+  )
+  .join("\n")}
+
 -- Dates stay within the years 0001 to 9999 (runtime/dates.ts).
 CREATE OR REPLACE MACRO tiao_date(d) AS CASE WHEN d BETWEEN DATE '0001-01-01' AND DATE '9999-12-31' THEN d END;
 CREATE OR REPLACE MACRO tiao_add_days(d, n) AS CASE WHEN n BETWEEN -${MAX_DAYS} AND ${MAX_DAYS} THEN tiao_date(d + CAST(n AS INTEGER)) END;
@@ -176,6 +268,13 @@ CREATE OR REPLACE FUNCTION tiao_percent_of_ceil(n bigint, millionths bigint) RET
   AS $$ SELECT tiao_whole(ceil(n::numeric * millionths * 0.000001)) $$;
 CREATE OR REPLACE FUNCTION tiao_floor(x numeric) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT tiao_whole(floor(x)) $$;
 CREATE OR REPLACE FUNCTION tiao_ceil(x numeric) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT tiao_whole(ceil(x)) $$;
+
+-- Division as runtime/division.ts: 30 decimals, truncated, and a digit 1 for a rest that is
+-- not zero (NUMERIC's div and mod are exact); NULL for a divisor of zero.
+CREATE OR REPLACE FUNCTION tiao_divide(a numeric, b numeric) RETURNS numeric LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT CASE WHEN b <> 0 THEN
+    CASE WHEN mod(a * 1e30, b) = 0 THEN div(a * 1e30, b) * 1e-30 ELSE (div(a * 1e30, b) * 10 + sign(a) * sign(b)) * 1e-31 END
+  END $$;
 
 -- Dates stay within the years 0001 to 9999 (runtime/dates.ts).
 CREATE OR REPLACE FUNCTION tiao_date(d date) RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE

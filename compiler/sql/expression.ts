@@ -20,6 +20,7 @@ import {
   conflictMessage,
   dateOutOfRangeMessage,
   datesInWrongOrderMessage,
+  divisionByZeroMessage,
   integerTooLargeMessage,
   noRuleMessage,
   parameterHasNoValueMessage,
@@ -240,12 +241,13 @@ const sqlOperations: { readonly [id in OperationId]: SqlOperation } = {
   date_add_days: { call: ([l, r]) => `tiao_add_days(${l}, ${r})`, fails: "date" },
   date_sub_days: { call: ([l, r]) => `tiao_add_days(${l}, -(${r}))`, fails: "date" },
   date_diff: { call: ([l, r]) => `tiao_days_between(${l}, ${r})`, fails: "never" },
-  // refused before they are compiled (the case "arithmetic" below): a quotient's digits
-  money_div_integer: { call: refusedDivision, fails: "never" },
-  money_div_decimal: { call: refusedDivision, fails: "never" },
-  money_div_money: { call: refusedDivision, fails: "never" },
-  unrounded_div_decimal: { call: refusedDivision, fails: "never" },
-  decimal_div: { call: refusedDivision, fails: "never" },
+  // PostgreSQL's exact NUMERIC (a divisor of zero is the case "arithmetic" below); DuckDB
+  // computes an expression that divides in wide decimals (wideValue below)
+  money_div_integer: { call: ([l, r]) => `tiao_divide(tiao_yuan(${l}), ${r})`, fails: "never" },
+  money_div_decimal: { call: ([l, r]) => `tiao_divide(tiao_yuan(${l}), ${r})`, fails: "never" },
+  money_div_money: { call: ([l, r]) => `tiao_divide(tiao_yuan(${l}), tiao_yuan(${r}))`, fails: "never" },
+  unrounded_div_decimal: { call: ([l, r]) => `tiao_divide(${l}, ${r})`, fails: "never" },
+  decimal_div: { call: ([l, r]) => `tiao_divide(${l}, ${r})`, fails: "never" },
   round_to_fen: { call: ([x], mode) => `tiao_round_${mode}(${x} * 100)`, fails: "money" },
   round_to_integer: { call: ([x], mode) => `tiao_round_${mode}(${x})`, fails: "integer" },
   // in whole numbers, as the runtime's fused function: n × millionths / 10^6, rounded
@@ -283,9 +285,6 @@ const sqlOperations: { readonly [id in OperationId]: SqlOperation } = {
 
 
 
-function refusedDivision(): never {
-  return internalError("a division reached the SQL target, which refuses it");
-}
 
 function yearOf(date: string | undefined): string {
   return `CAST(EXTRACT(YEAR FROM ${date}) AS INTEGER)`;
@@ -364,6 +363,7 @@ function factBound(path: string, type: ValueType, table: string, context: Expres
 function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): Bound {
   const { dialect, row } = context;
   const sub = (e: ExprIR): SqlValue => compileValue(e, context, scope);
+  if (dialect === "duckdb" && carriesQuotient(expr)) return narrowed(wideValue(expr, context, scope));
   switch (expr.op) {
     case "literal":
       return value(literal(literalRuntimeValue(expr.value), expr.type, dialect));
@@ -431,23 +431,30 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
       return value(`(${left.sql} ${expr.op.toUpperCase()} ${right.sql})`, firstError(left.error, errorWhen(evaluatesRight, right.error)));
     }
     case "compare":
+      if (dialect === "duckdb" && (carriesQuotient(expr.left) || carriesQuotient(expr.right))) return wideComparison(expr, context, scope);
       return operation(expr.operation, [sub(expr.left), sub(expr.right)], context, "half_up", expr.operator);
-    case "arithmetic":
-      if (arithmeticOperation(expr.operator).symbol === "/") {
-        context.problems.push({ expr, message: "the SQL target cannot divide: the runtime's quotient keeps 30 decimals and a digit for the rest, which SQL's decimals do not" });
-        return value("NULL");
-      }
-      return operation(expr.operator, [sub(expr.left), sub(expr.right)], context);
+    case "arithmetic": {
+      if (arithmeticOperation(expr.operator).symbol !== "/") return operation(expr.operator, [sub(expr.left), sub(expr.right)], context);
+      // PostgreSQL: NUMERIC holds the runtime's quotient exactly; a divisor of zero is the runtime's error
+      const dividend = sub(expr.left);
+      const divisor = sub(expr.right);
+      const quotient = sqlOperations[expr.operator].call([dividend.sql, divisor.sql], "half_up", "=");
+      return value(quotient, firstError(dividend.error, divisor.error, `CASE WHEN ${divisor.sql} = 0 THEN ${jsonMessage(divisionByZeroMessage)} END`));
+    }
     case "negate":
       return operation("negate", [sub(expr.operand)], context);
     case "round": {
       if (expr.operation === "round_money_times_percent" && expr.operand.op === "arithmetic") {
         return operation(expr.operation, [sub(expr.operand.left), sub(expr.operand.right)], context, expr.mode);
       }
+      if (dialect === "duckdb" && carriesQuotient(expr.operand)) {
+        return wideRounding(expr.operand, expr.mode, expr.operation === "round_to_fen" ? "money" : "integer", context, scope);
+      }
       return integerPercentOf(expr.operand, expr.mode, context, scope) ?? operation(expr.operation, [sub(expr.operand)], context, expr.mode);
     }
     case "floor":
     case "ceil":
+      if (dialect === "duckdb" && carriesQuotient(expr.operand)) return wideRounding(expr.operand, expr.op, "integer", context, scope);
       return integerPercentOf(expr.operand, expr.op, context, scope) ?? operation(expr.op, [sub(expr.operand)], context);
     case "min":
     case "max":
@@ -525,6 +532,107 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
     case "aggregate":
       return aggregate(expr, context, scope);
   }
+}
+
+// ---------------------------------------------------------------- quotients in DuckDB
+
+/**
+ * Whether an expression's value may be a quotient with more decimals than DuckDB's
+ * DECIMAL(38,10) holds: a division, or arithmetic, a negation, a min or max over one.
+ * DuckDB computes such an expression in wide decimals (compiler/sql/dialect.ts), exact c /
+ * 10^s in HUGEINT, and its value comes back to DECIMAL(38,10) where it is exact there
+ * (`narrowed`), or rounded to a whole number (`round`, `floor`, `ceil`) or compared.
+ */
+function carriesQuotient(expr: ExprIR): boolean {
+  switch (expr.op) {
+    case "arithmetic":
+      return arithmeticOperation(expr.operator).symbol === "/" || carriesQuotient(expr.left) || carriesQuotient(expr.right);
+    case "negate":
+      return carriesQuotient(expr.operand);
+    case "min":
+    case "max":
+      return carriesQuotient(expr.left) || carriesQuotient(expr.right);
+    case "convert":
+      return !isRepresentationChange(expr.conversion) && carriesQuotient(expr.operand);
+    default:
+      return false;
+  }
+}
+
+/** A value as a wide decimal: fen, millionths and whole numbers by their scale, decimals from DECIMAL(38,10). */
+function toWide(sql: string, type: ValueType): string {
+  switch (type.kind) {
+    case "integer":
+    case "months":
+    case "days":
+      return `tiao_w(${sql}, 0)`;
+    case "money":
+      return `tiao_w(${sql}, 2)`;
+    case "percent":
+      return `tiao_w(${sql}, 6)`;
+    case "decimal":
+    case "unrounded_money":
+      return `tiao_w_decimal(${sql})`;
+    default:
+      return internalError(`a ${type.kind} in arithmetic on a quotient`);
+  }
+}
+
+/** The value of an expression as a wide decimal (DuckDB), with its error: NULL beyond HUGEINT, and that error. */
+function wideValue(expr: ExprIR, context: ExpressionContext, scope: Scope): SqlValue {
+  const beyond = (sql: string): string => failsWhenNull(sql, decimalBeyondDuckdb);
+  if (!carriesQuotient(expr)) {
+    const plain = compileValue(expr, context, scope);
+    return { sql: toWide(plain.sql, expr.type), ...errorField(plain.error) };
+  }
+  switch (expr.op) {
+    case "arithmetic": {
+      const left = wideValue(expr.left, context, scope);
+      const right = wideValue(expr.right, context, scope);
+      const symbol = arithmeticOperation(expr.operator).symbol;
+      const macro = { "/": "tiao_w_div", "*": "tiao_w_mul", "+": "tiao_w_add", "-": "tiao_w_sub" }[symbol];
+      const sql = `${macro}(${left.sql}, ${right.sql})`;
+      const own = symbol === "/" ? `CASE WHEN (${right.sql}).c = 0 THEN ${jsonMessage(divisionByZeroMessage)} WHEN ${sql} IS NULL THEN ${jsonMessage(decimalBeyondDuckdb)} END` : beyond(sql);
+      return { sql, error: firstError(left.error, right.error, own) ?? own };
+    }
+    case "negate": {
+      const operand = wideValue(expr.operand, context, scope);
+      return { sql: `tiao_w_neg(${operand.sql})`, ...errorField(operand.error) };
+    }
+    case "min":
+    case "max": {
+      const left = wideValue(expr.left, context, scope);
+      const right = wideValue(expr.right, context, scope);
+      const sql = `tiao_w_${expr.op}(${left.sql}, ${right.sql})`;
+      return { sql, error: firstError(left.error, right.error, beyond(sql)) ?? beyond(sql) };
+    }
+    case "convert":
+      return wideValue(expr.operand, context, scope);
+    default:
+      return internalError(`${expr.op} carries no quotient`);
+  }
+}
+
+/** A wide decimal back in DECIMAL(38,10), where it is exact there; else the error that says so. */
+function narrowed(wide: SqlValue): Bound {
+  const sql = `tiao_w_narrow(${wide.sql})`;
+  return value(sql, firstError(wide.error, failsWhenNull(sql, decimalBeyondDuckdb)));
+}
+
+/** A quotient rounded (to the fen, or to a whole number: `round`, `floor`, `ceil`) from its exact value. */
+function wideRounding(operand: ExprIR, mode: RoundingMode | "floor" | "ceil", result: "money" | "integer", context: ExpressionContext, scope: Scope): Bound {
+  const wide = wideValue(operand, context, scope);
+  const sql = `tiao_w_round_${mode}(${wide.sql}, ${result === "money" ? 2 : 0})`;
+  return value(sql, firstError(wide.error, failsWhenNull(sql, result === "money" ? amountTooLargeMessage(context.moneyWord) : integerTooLargeMessage)));
+}
+
+/** A comparison with a quotient on either side, of the exact values. */
+function wideComparison(expr: Extract<ExprIR, { op: "compare" }>, context: ExpressionContext, scope: Scope): Bound {
+  const left = wideValue(expr.left, context, scope);
+  const right = wideValue(expr.right, context, scope);
+  const order = `tiao_w_cmp(${left.sql}, ${right.sql})`;
+  const relation = expr.operator === "!=" ? "<>" : expr.operator;
+  return value(`(${order} ${relation} 0)`, firstError(left.error, right.error, failsWhenNull(order, decimalBeyondDuckdb)));
 }
 
 /**

@@ -41,6 +41,13 @@ CREATE OR REPLACE FUNCTION tiao_percent_of_ceil(n bigint, millionths bigint) RET
 CREATE OR REPLACE FUNCTION tiao_floor(x numeric) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT tiao_whole(floor(x)) $$;
 CREATE OR REPLACE FUNCTION tiao_ceil(x numeric) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT tiao_whole(ceil(x)) $$;
 
+-- Division as runtime/division.ts: 30 decimals, truncated, and a digit 1 for a rest that is
+-- not zero (NUMERIC's div and mod are exact); NULL for a divisor of zero.
+CREATE OR REPLACE FUNCTION tiao_divide(a numeric, b numeric) RETURNS numeric LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT CASE WHEN b <> 0 THEN
+    CASE WHEN mod(a * 1e30, b) = 0 THEN div(a * 1e30, b) * 1e-30 ELSE (div(a * 1e30, b) * 10 + sign(a) * sign(b)) * 1e-31 END
+  END $$;
+
 -- Dates stay within the years 0001 to 9999 (runtime/dates.ts).
 CREATE OR REPLACE FUNCTION tiao_date(d date) RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS $$ SELECT CASE WHEN d BETWEEN DATE '0001-01-01' AND DATE '9999-12-31' THEN d END $$;
