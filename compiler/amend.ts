@@ -101,15 +101,10 @@ export function applyAmendment(base: readonly PolicyFile[], amendment: readonly 
           else replaced.set(target, undefined);
           break;
         }
-        case "document": {
-          // a document of the same name is replaced (a new edition of it); another is added
-          const target = find(declaration.name.name, ["document"]);
-          if (target === undefined) keep();
-          else replaced.set(target, declaration);
-          break;
-        }
+        // a document or an enum of the same name is replaced (a document by a new edition of it); another is added
+        case "document":
         case "enum": {
-          const target = find(declaration.name.name, ["enum"]);
+          const target = find(declaration.name.name, [declaration.kind]);
           if (target === undefined) keep();
           else replaced.set(target, declaration);
           break;

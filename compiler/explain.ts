@@ -27,7 +27,6 @@ import type {
 import {
   addDays,
   addMonths,
-  calendarDate,
   daysInMonth,
   formatDate,
   formatValue,
@@ -38,6 +37,7 @@ import {
 } from "../runtime/index.js";
 // Defined beside the runtime's evaluateJson, whose explanations are part of these.
 import type { CitationReference, RuleReference, WindowReport } from "../runtime/evaluate-json.js";
+import { EARLIEST_DATE } from "./check/dates.js";
 export type { CitationReference, RuleReference, WindowReport };
 import { printExpression, printFormula, type FormulaContext, type NameRead } from "./explain-formula.js";
 import type { ExplanationWords, NotAppliedReason } from "./explain-words.js";
@@ -644,9 +644,6 @@ function remainder(record: AggregateRecord, type: ValueType): RuntimeValue {
   return rest;
 }
 
-/** The first day of the calendar: the start of a parameter's value written without `from`. */
-const EARLIEST_CALENDAR_DATE = calendarDate(1, 1, 1);
-
 function describeParameterRead(parameter: ParameterIR, value: RuntimeValue, used: ParameterValueIR | "override"): ParameterRead {
   const base = {
     name: parameter.name,
@@ -658,7 +655,7 @@ function describeParameterRead(parameter: ParameterIR, value: RuntimeValue, used
   return {
     ...base,
     // a value written without `from` is in force from the first day of the calendar: it has no start
-    ...(used.from === EARLIEST_CALENDAR_DATE ? {} : { from: formatDate(used.from) }),
+    ...(used.from === EARLIEST_DATE ? {} : { from: formatDate(used.from) }),
     ...(used.until === undefined ? {} : { until: formatDate(used.until) }),
     source: sourceReference(used.source),
     ...(used.note === undefined ? {} : { note: used.note }),

@@ -51,8 +51,8 @@ export interface ValuePeriod {
   readonly until?: CalendarDate;
 }
 
-/** The first day of the calendar (0001-01-01): a value written without `from` is in force from it. */
-const EARLIEST_DATE = calendarDate(1, 1, 1);
+/** The first day of the calendar (0001-01-01): a value or window written without `from` is in force from it. */
+export const EARLIEST_DATE = calendarDate(1, 1, 1);
 
 function fromSpan(value: ParameterValue): ParameterValue["span"] {
   return value.from?.span ?? value.value.span;

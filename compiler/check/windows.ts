@@ -6,7 +6,8 @@
  */
 import type { EffectiveWindow } from "../ast.js";
 import type { ExprIR, WindowIR } from "../ir.js";
-import { calendarDate, formatDate, type CalendarDate } from "../../runtime/dates.js";
+import { formatDate, type CalendarDate } from "../../runtime/dates.js";
+import { EARLIEST_DATE } from "./dates.js";
 import type { ProgramSymbols } from "./declarations.js";
 import { checkExpr } from "./expressions.js";
 import type { Reporter } from "./report.js";
@@ -38,7 +39,7 @@ export function checkWindow(window: EffectiveWindow, symbols: ProgramSymbols, de
 }
 
 function earliestDate(span: EffectiveWindow["span"]): ExprIR {
-  return { op: "literal", value: calendarDate(1, 1, 1), type: dateType, span };
+  return { op: "literal", value: EARLIEST_DATE, type: dateType, span };
 }
 
 /** A date written out in the window, with its day number. */

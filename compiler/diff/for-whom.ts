@@ -14,7 +14,7 @@ import type { DefinitionIR, ExprIR, MeasureIR, ParameterIR, ProgramIR, RuleIR, W
 import { FALSE, TRUE, and, compare, dateInterval, evaluationDate, forSomeItem, isFalse, memberOf, not, or, simplify, substituteLocals } from "./conditions.js";
 import { forEachChild, mapChildren } from "../ir-walk.js";
 import { literalNumber, literalOfNumber } from "./ir-meaning.js";
-import { calendarDate } from "../../runtime/dates.js";
+import { EARLIEST_DATE } from "../check/dates.js";
 import { flattenRules, sameIR } from "./structure.js";
 
 /** The change whose effect is followed; every other difference between the versions is ignored. */
@@ -350,13 +350,11 @@ function constantValue(expr: ExprIR, parameters: ReadonlyMap<string, ParameterIR
   if (expr.op !== "parameter") return expr;
   const parameter = parameters.get(expr.name);
   const [only, ...others] = parameter?.values ?? [];
-  if (only === undefined || others.length > 0 || only.until !== undefined || only.from !== firstDay) return expr;
+  if (only === undefined || others.length > 0 || only.until !== undefined || only.from !== EARLIEST_DATE) return expr;
   return { op: "literal", value: only.value, type: expr.type, span: expr.span };
 }
 
 type Days = readonly [from: number | undefined, until: number | undefined];
-
-const firstDay = calendarDate(1, 1, 1);
 
 /** A window as an interval of day numbers, when both ends are constants. */
 function dayInterval(window: WindowIR | undefined, parameters: ReadonlyMap<string, ParameterIR>): Days | undefined {

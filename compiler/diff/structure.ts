@@ -8,7 +8,8 @@ import type { CitationIR, DefinitionIR, ExprIR, MeasureIR, ParameterIR, Paramete
 import { collectNodes } from "../check/ir-nodes.js";
 import { forEachRuleExpression } from "../ir-walk.js";
 import type { EnumDecl, FieldDecl, RecordDecl } from "../../runtime/types.js";
-import { calendarDate, formatDate } from "../../runtime/dates.js";
+import { formatDate } from "../../runtime/dates.js";
+import { EARLIEST_DATE } from "../check/dates.js";
 import type { Focus } from "./for-whom.js";
 import { literalText } from "./ir-meaning.js";
 import { printIR, type SyntaxOptions } from "../format/ir-syntax.js";
@@ -327,12 +328,9 @@ function timelineText(parameter: ParameterIR, moneyWord: string): string {
   return parameter.values.map((value) => `${literalText(value.value, parameter.type, moneyWord)} ${periodText(value)}`).join("; ");
 }
 
-/** The first day of the calendar: the start of a value written without `from`, which has none. */
-const EARLIEST_CALENDAR_DATE = calendarDate(1, 1, 1);
-
 function periodText(value: ParameterValueIR): string {
   const until = value.until === undefined ? undefined : `until ${formatDate(value.until)}`;
-  if (value.from === EARLIEST_CALENDAR_DATE) return until ?? "on every date";
+  if (value.from === EARLIEST_DATE) return until ?? "on every date";
   return until === undefined ? `from ${formatDate(value.from)}` : `from ${formatDate(value.from)} ${until}`;
 }
 
@@ -352,7 +350,7 @@ export function citationText(citation: CitationIR | undefined): string | undefin
 
 function windowText(window: WindowIR | undefined, context: SyntaxOptions): string | undefined {
   if (window === undefined) return undefined;
-  const noStart = window.from.op === "literal" && window.from.value === EARLIEST_CALENDAR_DATE;
+  const noStart = window.from.op === "literal" && window.from.value === EARLIEST_DATE;
   const from = noStart ? "in force" : `in force from ${printIR(window.from, context)}`;
   return window.until === undefined ? from : `${from} until ${printIR(window.until, context)}`;
 }
