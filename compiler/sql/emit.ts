@@ -413,6 +413,8 @@ export function requiredFacts(program: ProgramIR, measureNames: readonly string[
 export const measureColumns = {
   definition: (measure: string, name: string): string => `${measure} ${name}`,
   error: (measure: string, name: string): string => `${measure} ${name}#error`,
+  /** of an output given for each member: the error of each member, in the list's order */
+  memberErrors: (measure: string, name: string): string => `${measure} ${name}#errors`,
   given: (measure: string): string => `${measure}#given`,
   window: (measure: string): string => `${measure}#in_force`,
   inForce: (measure: string): string => `${measure}.in_force`,
@@ -470,7 +472,23 @@ function previousRow(program: ProgramIR, measure: MeasureIR): string {
 interface ComputedMeasure {
   readonly windowError: string | undefined;
   readonly outputErrors: ReadonlyMap<string, string>;
+  /** its outputs given for each member whose error for each member is a column (named.memberErrors) */
+  readonly memberErrors: ReadonlySet<string>;
   readonly context: ExpressionContext;
+}
+
+/** The outputs given for each member that some measure reads for one member (`tax.tax`). */
+function outputsReadForEachMember(program: ProgramIR): Set<string> {
+  const read = new Set<string>();
+  const visit = (expr: ExprIR): void => {
+    if (expr.op === "measure_output" && expr.member !== undefined) read.add(`${expr.measure}.${expr.output}`);
+    forEachChild(expr, visit);
+  };
+  for (const measure of program.measures) {
+    windowDates(measure.window).forEach(visit);
+    for (const definition of measure.definitions) forEachRuleExpression(definition.rules, visit);
+  }
+  return read;
 }
 
 function measureSql(
@@ -490,6 +508,8 @@ function measureSql(
   const nextAlias = (): string => `item${++aliases}`;
   const row = "s";
   const errorColumns = new Map<string, string>();
+  const memberErrors = new Set<string>();
+  const readForEachMember = outputsReadForEachMember(program);
   const context: ExpressionContext = {
     dialect,
     moneyWord: moneyWord(program.policy),
@@ -512,8 +532,17 @@ function measureSql(
       const definition = before?.context.definitions.get(output);
       const parameter = definition?.parameters[0];
       if (before === undefined || definition === undefined || parameter === undefined) return internalError(`${other}.${output} is not computed before ${measure.name}`);
-      const decided = decide(definition, { ...before.context, problems, nextAlias }, new Map([[parameter.name, member]]));
       const inForce = column(row, named.window(other));
+      const members = definition.members;
+      // an item of the output's list, at a known position: what that measure computed for it
+      if (member.index !== undefined && member.prefix === "" && members !== undefined && member.list?.name === `${members.entity}.${members.field}`) {
+        const at = (name: string): string => `${dialect === "postgres" ? `(${column(row, name)})` : column(row, name)}[${member.index}]`;
+        const sql = `CASE WHEN ${inForce} THEN ${at(named.definition(other, output))} ELSE ${emptySql(definition.type, dialect)} END`;
+        const errors = before.memberErrors.has(output) ? `CASE WHEN ${inForce} THEN ${at(named.memberErrors(other, output))} END` : undefined;
+        const error = firstError(before.windowError, errors);
+        return error === undefined ? { sql } : { sql, error };
+      }
+      const decided = decide(definition, { ...before.context, problems, nextAlias }, new Map([[parameter.name, member]]));
       const sql = `CASE WHEN ${inForce} THEN ${decided.sql} ELSE ${emptySql(definition.type, dialect)} END`;
       const error = firstError(before.windowError, decided.error === undefined ? undefined : `CASE WHEN ${inForce} THEN ${decided.error} END`);
       return error === undefined ? { sql } : { sql, error };
@@ -553,9 +582,13 @@ function measureSql(
       windowError = test.error;
     }
     for (const definition of evaluated.filter((d) => layerOf.get(d.name) === layer)) {
-      const decided: SqlValue = definition.members === undefined ? decide(definition, context, new Map()) : eachMember(definition, context);
+      const decided: SqlValue & { readonly errors?: string } = definition.members === undefined ? decide(definition, context, new Map()) : eachMember(definition, context);
       const lines = [comment(`${definition.visibility} ${definition.name} (${definition.span.file}:${definition.span.line})`, "    "), ...citationComments(definition.rules, "    ")];
       columns.push(`${lines.join("\n")}\n    ${decided.sql} AS ${identifier(named.definition(measure.name, definition.name))}`);
+      if (decided.errors !== undefined && readForEachMember.has(`${measure.name}.${definition.name}`)) {
+        columns.push(`    ${decided.errors} AS ${identifier(named.memberErrors(measure.name, definition.name))}`);
+        memberErrors.add(definition.name);
+      }
       if (decided.error !== undefined) {
         columns.push(`    ${decided.error} AS ${identifier(named.error(measure.name, definition.name))}`);
         errorColumns.set(definition.name, column(row, named.error(measure.name, definition.name)));
@@ -570,6 +603,7 @@ function measureSql(
   computed.set(measure.name, {
     context,
     windowError,
+    memberErrors,
     outputErrors: new Map(measure.outputs.flatMap((name) => { const error = errorColumns.get(name); return error === undefined ? [] : [[name, error] as const]; })),
   });
   const error = firstError(windowError, errors.length === 0 ? undefined : `CASE WHEN ${window} THEN ${firstError(...errors)} END`) ?? "NULL";

@@ -10,7 +10,10 @@
  * Records are never SQL values: a record-typed expression is a `RecordRef`, whose fields
  * are columns; a list is a child table (compiler/sql/tables.ts). Definitions with
  * parameters are expanded at each call, as the interpreter evaluates them at each call; so
- * is another measure's output given for each member, read for one member (`tax.tax(p)`).
+ * is another measure's output given for each member read for a record that is not an item
+ * of its list (`tax.tax(p)`). Read for an item of that list, whose position is known, it is
+ * the value (and error) that measure computed for that item: its expression is not written
+ * again, and a chain of such outputs reading each other stays as short as each one.
  */
 import type { DefinitionIR, ExprIR, ParameterIR, RuleIR, ScaleIR, ValueType, WindowIR } from "../ir.js";
 import { arithmeticOperation, isRepresentationChange, type ComparisonOperator, type OperationId } from "../operations.js";
@@ -49,6 +52,12 @@ export interface RecordRef {
   /** the SQL of a column of this record: `c."enterprise.indicators.profit"` + `.current` */
   readonly table: string;
   readonly prefix: string;
+  /**
+   * for an item of `list` (not a record inside it): the SQL of its position in the list, from
+   * 1, where the list's items are read in order (DuckDB: a lambda's index; PostgreSQL: the
+   * item's number + 1)
+   */
+  readonly index?: string;
 }
 
 export interface ListRef {
@@ -889,6 +898,11 @@ export function parameterGivenColumn(name: string): string {
   return `#parameter ${name} given`;
 }
 
+/** The position of a list's item read from its table (PostgreSQL), from 1: the items of a case are numbered from 0 in order. */
+function itemPosition(alias: string): string {
+  return `(${alias}.${identifier(ITEM_COLUMN)} + 1)`;
+}
+
 function aggregate(expr: Extract<ExprIR, { op: "aggregate" }>, context: ExpressionContext, scope: Scope): Bound {
   const list = compileBound(expr.list, context, scope);
   if (list.kind !== "list") {
@@ -898,7 +912,7 @@ function aggregate(expr: Extract<ExprIR, { op: "aggregate" }>, context: Expressi
   if (context.dialect === "duckdb") return listAggregate(expr, list, context, scope);
   const alias = context.nextAlias();
   const inner = new Map(scope);
-  inner.set(expr.variable, { kind: "record", table: alias, prefix: "", list: list.table });
+  inner.set(expr.variable, { kind: "record", table: alias, prefix: "", list: list.table, index: itemPosition(alias) });
   const filter = expr.filter === undefined ? undefined : compileValue(expr.filter, context, inner);
   const term = expr.value === undefined ? undefined : compileValue(expr.value, context, inner);
   const from = `FROM ${identifier(list.table.name)} AS ${alias} WHERE ${alias}.${identifier(CASE_COLUMN)} = ${list.owner}`;
@@ -918,7 +932,7 @@ function aggregate(expr: Extract<ExprIR, { op: "aggregate" }>, context: Expressi
       // item after that one is not evaluated, and its error does not count
       const decidingAlias = context.nextAlias();
       const deciding = new Map(scope);
-      deciding.set(expr.variable, { kind: "record", table: decidingAlias, prefix: "", list: list.table });
+      deciding.set(expr.variable, { kind: "record", table: decidingAlias, prefix: "", list: list.table, index: itemPosition(decidingAlias) });
       const decidingFilter = expr.filter === undefined ? undefined : compileValue(expr.filter, context, deciding).sql;
       const decides = (test: string | undefined): string =>
         expr.operator === "any" ? (test ?? TRUE) : test === undefined ? "FALSE" : `NOT ${test}`;
@@ -954,11 +968,15 @@ function listAggregate(expr: Extract<ExprIR, { op: "aggregate" }>, list: ListRef
   const item = context.nextAlias();
   const index = `${item}_index`;
   const inner = new Map(scope);
-  inner.set(expr.variable, { kind: "record", table: item, prefix: "", list: list.table });
+  inner.set(expr.variable, { kind: "record", table: item, prefix: "", list: list.table, index });
   const filter = expr.filter === undefined ? undefined : compileValue(expr.filter, context, inner);
-  const term = expr.value === undefined ? undefined : compileValue(expr.value, context, inner);
+  // the items that pass a filter are no longer at their positions in the list: the term reads them without
+  const termScope = filter === undefined ? inner : new Map(scope).set(expr.variable, { kind: "record", table: item, prefix: "", list: list.table });
+  const term = expr.value === undefined ? undefined : compileValue(expr.value, context, termScope);
   const items = list.items;
-  const passing = filter === undefined ? items : `list_filter(${items}, ${item} -> ${filter.sql})`;
+  /** a lambda over the list's items, with the item's position where `body` reads it */
+  const lambda = (body: string): string => `${body.includes(index) ? `(${item}, ${index})` : item} -> ${body}`;
+  const passing = filter === undefined ? items : `list_filter(${items}, ${lambda(filter.sql)})`;
   const itemError = firstError(filter?.error, term?.error === undefined ? undefined : errorWhen(filter?.sql ?? TRUE, term.error));
   /** the error of the first item that has one, among the items up to `lastIndex` (all when NULL) */
   const firstItemError = (lastIndex?: string): string | undefined => {
@@ -977,14 +995,14 @@ function listAggregate(expr: Extract<ExprIR, { op: "aggregate" }>, list: ListRef
       // \`any\` stops at the first item that passes, \`all\` at the first that does not: an
       // item after that one is not evaluated, and its error does not count
       const decides = expr.operator === "any" ? (filter?.sql ?? TRUE) : filter === undefined ? "FALSE" : `NOT ${filter.sql}`;
-      const deciding = `list_position(list_transform(${items}, ${item} -> coalesce(${decides}, FALSE)), TRUE)`;
-      const sql = expr.operator === "any" ? `(len(${passing}) > 0)` : `(len(list_filter(${items}, ${item} -> ${decides})) = 0)`;
+      const deciding = `list_position(list_transform(${items}, ${lambda(`coalesce(${decides}, FALSE)`)}), TRUE)`;
+      const sql = expr.operator === "any" ? `(len(${passing}) > 0)` : `(len(list_filter(${items}, ${lambda(decides)})) = 0)`;
       return value(sql, firstItemError(deciding));
     }
     case "sum": {
       if (term === undefined) throw new Error("a sum without a value");
       const decimal = expr.type.kind === "decimal" || expr.type.kind === "unrounded_money";
-      const total = `coalesce(list_sum(list_transform(${passing}, ${item} -> ${term.sql})), 0)`;
+      const total = `coalesce(list_sum(list_transform(${passing}, ${lambda(term.sql)})), 0)`;
       const sql = decimal ? `tiao_decimal(${total})` : `tiao_whole(${total})`;
       const message = decimal ? failureMessage("decimal", context) : expr.type.kind === "money" ? amountTooLargeMessage(context.moneyWord) : integerTooLargeMessage;
       return value(sql, firstError(firstItemError(), message === undefined ? undefined : failsWhenNull(sql, message)));
@@ -993,7 +1011,7 @@ function listAggregate(expr: Extract<ExprIR, { op: "aggregate" }>, list: ListRef
     case "min": {
       // every item is evaluated; NULL (absent) when none passes; of equal terms any is the same value
       if (term === undefined) throw new Error(`a ${expr.operator} without a value`);
-      return value(`list_${expr.operator}(list_transform(${passing}, ${item} -> ${term.sql}))`, firstItemError());
+      return value(`list_${expr.operator}(list_transform(${passing}, ${lambda(term.sql)}))`, firstItemError());
     }
   }
 }
@@ -1074,9 +1092,10 @@ function resolveGroup(definition: DefinitionIR, rules: readonly RuleIR[], contex
  * An output given for each member of a list (`tax(p in household.members)`): its value for
  * each member, in the list's order (DuckDB: a LIST over the list's column; PostgreSQL: an
  * ARRAY over the list's table), and the first error of the members, as the interpreter
- * evaluates them one after the other.
+ * evaluates them one after the other; with `errors`, the error of each member in the same
+ * order, which another measure reads for one member.
  */
-export function eachMember(definition: DefinitionIR, context: ExpressionContext): SqlValue {
+export function eachMember(definition: DefinitionIR, context: ExpressionContext): SqlValue & { readonly errors?: string } {
   const members = definition.members;
   const [parameter] = definition.parameters;
   if (members === undefined || parameter === undefined) return internalError(`${definition.name} is not given for each member`);
@@ -1084,22 +1103,24 @@ export function eachMember(definition: DefinitionIR, context: ExpressionContext)
   const list = context.lists.get(path);
   if (list === undefined) return internalError(`no table for the list ${path}`);
   const member = context.nextAlias();
-  const decided = decide(definition, context, new Map([[parameter.name, { kind: "record", table: member, prefix: "", list }]]));
   if (context.dialect === "duckdb") {
+    const index = `${member}_index`;
+    const decided = decide(definition, context, new Map([[parameter.name, { kind: "record", table: member, prefix: "", list, index }]]));
+    const lambda = (body: string): string => `${body.includes(index) ? `(${member}, ${index})` : member} -> ${body}`;
     const items = column(context.row, path);
-    const sql = `list_transform(${items}, ${member} -> ${decided.sql})`;
+    const sql = `list_transform(${items}, ${lambda(decided.sql)})`;
     if (decided.error === undefined) return { sql };
+    const errors = `list_transform(${items}, ${lambda(decided.error)})`;
     // an error that does not read the member (a parameter without a value) is the first member's
-    const error = decided.error.includes(member)
-      ? `list_filter(list_transform(${items}, ${member} -> ${decided.error}), e -> e IS NOT NULL)[1]`
-      : `CASE WHEN len(${items}) > 0 THEN ${decided.error} END`;
-    return { sql, error };
+    const error = decided.error.includes(member) ? `list_filter(${errors}, e -> e IS NOT NULL)[1]` : `CASE WHEN len(${items}) > 0 THEN ${decided.error} END`;
+    return { sql, error, errors };
   }
+  const decided = decide(definition, context, new Map([[parameter.name, { kind: "record", table: member, prefix: "", list, index: itemPosition(member) }]]));
   const from = `FROM ${identifier(list.name)} AS ${member} WHERE ${member}.${identifier(CASE_COLUMN)} = ${column(context.row, CASE_COLUMN)}`;
   const order = `ORDER BY ${member}.${identifier(ITEM_COLUMN)}`;
   const sql = `ARRAY(SELECT ${decided.sql} ${from} ${order})`;
   if (decided.error === undefined) return { sql };
-  return { sql, error: `(SELECT ${decided.error} ${from} AND ${decided.error} IS NOT NULL ${order} LIMIT 1)` };
+  return { sql, error: `(SELECT ${decided.error} ${from} AND ${decided.error} IS NOT NULL ${order} LIMIT 1)`, errors: `ARRAY(SELECT ${decided.error} ${from} ${order})` };
 }
 
 /** A definition's value, decided by its rules, with the first error met. */
