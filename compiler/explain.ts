@@ -44,6 +44,7 @@ import type { ExplanationWords, NotAppliedReason } from "./explain-words.js";
 import { citedClause } from "./citation-text.js";
 import { quotedText } from "./literals.js";
 import { additionOf, operationFunction } from "./operations.js";
+import { definedProperties } from "./defined-properties.js";
 
 /**
  * The items of a list whose terms an explanation shows, for each aggregate over it; the
@@ -647,8 +648,7 @@ function remainder(record: AggregateRecord, type: ValueType): RuntimeValue {
 function describeParameterRead(parameter: ParameterIR, value: RuntimeValue, used: ParameterValueIR | "override"): ParameterRead {
   const base = {
     name: parameter.name,
-    ...(parameter.label === undefined ? {} : { label: parameter.label }),
-    ...(parameter.unit === undefined ? {} : { unit: parameter.unit }),
+    ...definedProperties({ label: parameter.label, unit: parameter.unit }),
     value: formatValue(value, parameter.type),
   };
   if (used === "override") return { ...base, overridden: true };
@@ -658,8 +658,7 @@ function describeParameterRead(parameter: ParameterIR, value: RuntimeValue, used
     ...(used.from === EARLIEST_DATE ? {} : { from: formatDate(used.from) }),
     ...(used.until === undefined ? {} : { until: formatDate(used.until) }),
     source: sourceReference(used.source),
-    ...(used.note === undefined ? {} : { note: used.note }),
-    ...(used.amendment === undefined ? {} : { amendment: used.amendment }),
+    ...definedProperties({ note: used.note, amendment: used.amendment }),
   };
 }
 
