@@ -45,6 +45,7 @@ import { citedClause } from "./citation-text.js";
 import { quotedText } from "./literals.js";
 import { additionOf, operationFunction } from "./operations.js";
 import { definedProperties } from "./defined-properties.js";
+import { required } from "./internal-error.js";
 
 /**
  * The items of a list whose terms an explanation shows, for each aggregate over it; the
@@ -285,15 +286,11 @@ export class Trace {
   }
 
   end(): Frame {
-    const frame = this.frames.pop();
-    if (frame === undefined) throw new Error("trace: end without begin");
-    return frame;
+    return required(this.frames.pop(), "the trace's frame to end");
   }
 
   private get current(): Frame {
-    const frame = this.frames[this.frames.length - 1];
-    if (frame === undefined) throw new Error("trace: read outside a frame");
-    return frame;
+    return required(this.frames[this.frames.length - 1], "the trace's current frame");
   }
 
   /** `fieldKey` is "record.field" (or "entity.field"), for the field's label. */

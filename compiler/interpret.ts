@@ -57,6 +57,7 @@ import { additionOf, choiceOf, holds, isRepresentationChange, operationFunction 
 import { Trace, type Decision, type Explanation, type WindowReport } from "./explain.js";
 import { explanationWordsFor, policyLanguage, type ExplanationLanguage } from "./explain-words.js";
 import { moneyWord } from "./currency.js";
+import { required } from "./internal-error.js";
 
 export interface EvaluationOptions {
   /**
@@ -407,9 +408,7 @@ class MeasureEvaluation {
   }
 
   private definition(name: string): DefinitionIR {
-    const definition = this.definitions.get(name);
-    if (definition === undefined) throw new Error(`measure ${this.measure.name} has no definition ${name}`);
-    return definition;
+    return required(this.definitions.get(name), `the definition ${name} of measure ${this.measure.name}`);
   }
 
   /** The value of a definition without parameters, evaluated once. */

@@ -43,6 +43,7 @@ import {
   type TypeNode,
 } from "./tree.js";
 import { citedClause } from "../citation-text.js";
+import { required } from "../internal-error.js";
 
 export interface EmitOptions {
   /** the module specifier generated code imports the runtime from, e.g. "../../runtime/index.js" */
@@ -166,9 +167,7 @@ class ModuleBuilder implements ModuleContext {
   }
 
   recordType(name: string): string {
-    const typeName = this.typeNames.get(name);
-    if (typeName === undefined) throw new Error(`the policy declares no type ${name}`);
-    return typeName;
+    return required(this.typeNames.get(name), `the type ${name}`);
   }
 
   fieldType(record: string, field: string): ValueType | undefined {
@@ -176,15 +175,11 @@ class ModuleBuilder implements ModuleContext {
   }
 
   parameterFunction(name: string): string {
-    const fn = this.parameterFunctions.get(name);
-    if (fn === undefined) throw new Error(`the policy has no parameter ${name}`);
-    return fn;
+    return required(this.parameterFunctions.get(name), `the parameter ${name}`);
   }
 
   scaleConstant(name: string): string {
-    const constant = this.scaleConstants.get(name);
-    if (constant === undefined) throw new Error(`the policy has no scale ${name}`);
-    return constant;
+    return required(this.scaleConstants.get(name), `the scale ${name}`);
   }
 
   literal(value: LiteralValue, type: ValueType): Expression {
