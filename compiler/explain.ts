@@ -402,8 +402,7 @@ export class Trace {
 
   /** The explanation of an output (or a let) evaluated while the measure was in force. */
   explainDefinition(name: string): Explanation {
-    const finished = this.finished.get(name);
-    if (finished === undefined) throw new Error(`trace: ${name} was not evaluated`);
+    const finished = required(this.finished.get(name), `the trace of ${name}, evaluated`);
     return this.explainFrame(name, finished.definition, finished.value, finished.frame);
   }
 
@@ -582,8 +581,7 @@ export class Trace {
   }
 
   private definitionRead(definition: DefinitionIR): DefinitionRead {
-    const finished = this.finished.get(definition.name);
-    if (finished === undefined) throw new Error(`trace: ${definition.name} was read before it was evaluated`);
+    const finished = required(this.finished.get(definition.name), `the trace of ${definition.name}, evaluated before it is read`);
     const value = formatValue(finished.value, definition.type, this.schema);
     if (definition.visibility === "output") return { name: definition.name, kind: "output", value };
     return { name: definition.name, kind: "let", value, explanation: this.explainDefinition(definition.name) };

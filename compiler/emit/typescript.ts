@@ -118,8 +118,7 @@ class ModuleBuilder implements ModuleContext {
   // ------------------------------------------------------------ ModuleContext
 
   onDemand(measure: string): { readonly functionName: string; readonly typeName: string } {
-    const emitter = this.measureEmitters.find((candidate) => candidate.measureName === measure);
-    if (emitter === undefined) throw new Error(`the policy has no measure ${measure}`);
+    const emitter = required(this.measureEmitters.find((candidate) => candidate.measureName === measure), `the measure ${measure}`);
     return { functionName: emitter.onDemandName, typeName: emitter.onDemandType };
   }
 
@@ -428,8 +427,7 @@ class ModuleBuilder implements ModuleContext {
   // ------------------------------------------------------------ measures
 
   private measureSection(emitter: MeasureEmitter, index: number): Statement {
-    const measure = this.program.measures[index];
-    if (measure === undefined) throw new Error("a measure emitter without its measure");
+    const measure = required(this.program.measures[index], "the measure of an emitter");
     return {
       kind: "section",
       title: `measure ${measure.name}${this.measureTitle(measure) === undefined ? "" : ` ${this.measureTitle(measure)}`}`,
@@ -505,8 +503,7 @@ class ModuleBuilder implements ModuleContext {
     const info = { name: policy.name, title: policy.title, document: policy.document, issuer: policy.issuer, issued: policy.issued, version: policy.version };
     const measuresTable = typeReference(this.measuresTableType);
     const entries = this.measureEmitters.map((emitter, i) => {
-      const measure = this.program.measures[i];
-      if (measure === undefined) throw new Error("a measure without an emitter");
+      const measure = required(this.program.measures[i], "the measure of an emitter");
       // From entries: an output named `__proto__` is then a property like any other.
       const outputs: { [output: string]: ValueType } = Object.fromEntries([
         ["in_force", { kind: "bool" }],
