@@ -41,7 +41,6 @@ import type {
   ScaleDeclaration,
   BracketFigure,
   PolicyHeader,
-  PrimitiveTypeName,
   RecordDeclaration,
   RuleCase,
   SourceRef,
@@ -49,6 +48,7 @@ import type {
   StringLiteral,
   TypeExpr,
 } from "./ast.js";
+import { isPrimitiveTypeName } from "./ast.js";
 import type { DiagnosticCode } from "./diagnostics/catalog.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import { keywords } from "../grammar/tokens.js";
@@ -167,23 +167,6 @@ function parseClauseRef(image: string, span: SourceSpan): ClauseRef | undefined 
   if (match === null) return undefined;
   const measure = Number(match[1]);
   return match[2] === undefined ? { text: image, measure, span } : { text: image, measure, paragraph: Number(match[2]), span };
-}
-
-const primitiveTypeNames: ReadonlySet<string> = new Set<PrimitiveTypeName>([
-  "bool",
-  "integer",
-  "decimal",
-  "money",
-  "percent",
-  "date",
-  "time",
-  "text",
-  "months",
-  "days",
-]);
-
-function isPrimitiveTypeName(name: string): name is PrimitiveTypeName {
-  return primitiveTypeNames.has(name);
 }
 
 const textHeaderKeys = new Set(["title", "document", "issuer", "version", "notice", "amends"] as const);
