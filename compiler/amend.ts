@@ -195,8 +195,7 @@ function mergeValues<V extends ParameterValue>(base: readonly V[], amendment: re
 function mergeParameter(base: ParameterDeclaration, amendment: ParameterDeclaration): ParameterDeclaration {
   return {
     ...amendment,
-    ...(amendment.label === undefined && base.label !== undefined ? { label: base.label } : {}),
-    ...(amendment.unit === undefined && base.unit !== undefined ? { unit: base.unit } : {}),
+    ...definedProperties({ label: amendment.label ?? base.label, unit: amendment.unit ?? base.unit }),
     values: mergeValues(base.values, amendment.values),
   };
 }

@@ -307,13 +307,11 @@ class Converter implements ChainContext {
     if (node === undefined) return undefined;
     const span = this.nodeSpan(node);
     if (span === undefined) return undefined;
-    const primitive = childToken(node, "PrimitiveType");
-    if (primitive !== undefined) {
-      return isPrimitiveTypeName(primitive.image) ? { kind: "primitive", name: primitive.image, span } : undefined;
-    }
     const signed = childToken(node, "signedType");
-    if (signed !== undefined) {
-      return isPrimitiveTypeName(signed.image) ? { kind: "primitive", name: signed.image, signed: true, span } : undefined;
+    const primitive = childToken(node, "PrimitiveType") ?? signed;
+    if (primitive !== undefined) {
+      if (!isPrimitiveTypeName(primitive.image)) return undefined;
+      return primitive === signed ? { kind: "primitive", name: primitive.image, signed: true, span } : { kind: "primitive", name: primitive.image, span };
     }
     if (childToken(node, "Optional") !== undefined) {
       const of = this.typeExpression(childNode(node, "of"));
