@@ -15,6 +15,7 @@ import { factsReadByOutputs } from "../compiler/output-reads.js";
 import { parseSelection } from "../compiler/interpret.js";
 import { outputsWriter } from "./output-json.js";
 import type { LineEvaluator, LineOutcome } from "./population.js";
+import { required } from "../compiler/internal-error.js";
 
 type Facts = { readonly [entity: string]: RecordValue };
 type Outputs = { readonly [output: string]: RuntimeValue };
@@ -84,8 +85,7 @@ export function scenarioEvaluator(program: ProgramIR, generated: GeneratedModule
   const measures = program.measures
     .filter((measure) => selection === undefined || selection.measures.includes(measure.name))
     .map((measure): PreparedMeasure => {
-      const compiled = ownValue(generated.measures, measure.name);
-      if (compiled === undefined) throw new Error(`the generated JavaScript has no measure ${measure.name}`);
+      const compiled = required(ownValue(generated.measures, measure.name), `the measure ${measure.name} in the generated JavaScript`);
       const key = `${JSON.stringify(measure.name)}:`;
       const asked = selection?.outputs.get(measure.name);
       if (asked === undefined) {
@@ -95,11 +95,7 @@ export function scenarioEvaluator(program: ProgramIR, generated: GeneratedModule
       // `--measure m4.total`: `in_force` and the outputs asked for, each computed on demand with only what it reads.
       const names = ["in_force", ...asked.filter((name) => name !== "in_force")];
       const types = Object.fromEntries(
-        names.map((name): [string, ValueType] => {
-          const type = ownValue(compiled.outputs, name);
-          if (type === undefined) throw new Error(`the generated JavaScript has no output ${measure.name}.${name}`);
-          return [name, type];
-        }),
+        names.map((name): [string, ValueType] => [name, required(ownValue(compiled.outputs, name), `the output ${measure.name}.${name} in the generated JavaScript`)]),
       );
       const writeOutputs = outputsWriter(types, schema);
       const lists = new Map(measure.definitions.flatMap((definition) => (definition.members === undefined ? [] : [[definition.name, definition.members] as const])));
@@ -107,8 +103,7 @@ export function scenarioEvaluator(program: ProgramIR, generated: GeneratedModule
         const onDemand = compiled.outputsOnDemand(facts, asOf, overrides);
         return Object.fromEntries(
           names.map((name): [string, RuntimeValue] => {
-            const output = ownValue(onDemand, name);
-            if (output === undefined) throw new Error(`the generated JavaScript has no output ${measure.name}.${name}`);
+            const output = required(ownValue(onDemand, name), `the output ${measure.name}.${name} in the generated JavaScript`);
             const list = lists.get(name);
             if (list === undefined) return [name, output()];
             const members = ownValue(ownValue(facts, list.entity) ?? {}, list.field);

@@ -5,6 +5,7 @@ import { allPolicyFiles, amendedOption, readPolicy, type PolicySources } from ".
 import { printDiagnostics } from "./print-diagnostics.js";
 import { ProgramCache, type CacheVersion } from "./program-cache.js";
 import { emitGeneratedModule, importGeneratedModule, type GeneratedModule } from "./compiled-policy.js";
+import { definedProperties } from "../compiler/defined-properties.js";
 
 export interface CompiledPolicy {
   readonly sources: PolicySources;
@@ -37,13 +38,7 @@ export async function compilePolicy(sources: PolicySources): Promise<CompiledPol
   const noticeName = result.program?.policy.notice;
   const notice = noticeName === undefined ? undefined : texts.get(noticeName);
   if (noticeName !== undefined) texts.delete(noticeName);
-  return {
-    sources,
-    diagnostics: result.diagnostics,
-    ...(result.program === undefined ? {} : { program: result.program }),
-    ...(notice === undefined ? {} : { notice }),
-    readDocuments: texts.size > 0,
-  };
+  return { sources, diagnostics: result.diagnostics, ...definedProperties({ program: result.program, notice }), readDocuments: texts.size > 0 };
 }
 
 /**

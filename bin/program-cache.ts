@@ -83,11 +83,8 @@ export class ProgramCache {
     const key = this.key(files);
     const noticeDigest = notice === undefined ? undefined : digest(notice);
     const content = JSON.stringify({ program: compiled.program, diagnostics: compiled.diagnostics });
-    const header: EntryHeader = {
-      key,
-      ...(noticeDigest === undefined ? {} : { noticeDigest }),
-      contentDigest: contentDigest(key, noticeDigest, content),
-    };
+    // JSON leaves out a notice digest that is undefined
+    const header: EntryHeader = { key, noticeDigest, contentDigest: contentDigest(key, noticeDigest, content) };
     const path = this.entryPath(policy);
     const partial = `${path}.${process.pid}.partial`;
     try {

@@ -16,6 +16,7 @@ import { CliError, ExitStatus, UsageError, type ExitCode } from "./exit.js";
 import { compiledEvaluator, loadProgram } from "./load-program.js";
 import { scenarioEvaluator } from "./compiled-policy.js";
 import { decodeUtf8, inputStream, invalidUtf8Message, MAX_SCENARIO_BYTES, readStreamBounded } from "./bounded-read.js";
+import { definedProperties } from "../compiler/defined-properties.js";
 
 export interface ScenarioCommand {
   readonly policy: string;
@@ -72,8 +73,7 @@ function explained(program: ProgramIR, scenario: string, command: ScenarioComman
   const outcome = evaluateScenario(program, {
     scenario,
     explain: true,
-    ...(command.measures === undefined ? {} : { measures: command.measures }),
-    ...(command.language === undefined ? {} : { language: command.language }),
+    ...definedProperties({ measures: command.measures, language: command.language }),
   });
   if (outcome.kind !== "evaluated") throw new Error(`the interpreter gives ${outcome.kind} where the compiled policy evaluates the scenario`);
   return outcome.result;

@@ -36,6 +36,7 @@ import type {
 } from "./ast.js";
 import { reportError, type Reporter } from "./check/report.js";
 import type { SourceSpan } from "../runtime/types.js";
+import { definedProperties } from "./defined-properties.js";
 
 /** Where a policy's header says it amends another, and the path it gives. */
 export function amendedPath(files: readonly PolicyFile[]): { readonly path: string; readonly span: SourceSpan } | undefined {
@@ -194,8 +195,7 @@ function mergeValues<V extends ParameterValue>(base: readonly V[], amendment: re
 function mergeParameter(base: ParameterDeclaration, amendment: ParameterDeclaration): ParameterDeclaration {
   return {
     ...amendment,
-    ...(amendment.label === undefined && base.label !== undefined ? { label: base.label } : {}),
-    ...(amendment.unit === undefined && base.unit !== undefined ? { unit: base.unit } : {}),
+    ...definedProperties({ label: amendment.label ?? base.label, unit: amendment.unit ?? base.unit }),
     values: mergeValues(base.values, amendment.values),
   };
 }
@@ -228,8 +228,7 @@ function mergeScale(base: ScaleDeclaration, amendment: ScaleDeclaration, reporte
   const names = new Set(base.brackets.map((bracket) => bracket.name.name));
   return {
     ...base,
-    ...(amendment.label === undefined ? {} : { label: amendment.label }),
-    ...(amendment.unit === undefined ? {} : { unit: amendment.unit }),
+    ...definedProperties({ label: amendment.label, unit: amendment.unit }),
     brackets: [...brackets, ...amendment.brackets.filter((bracket) => !names.has(bracket.name.name))],
   };
 }
@@ -252,13 +251,7 @@ function mergeMeasure(base: MeasureDeclaration, amendment: MeasureDeclaration, r
       items.push(item);
     }
   }
-  return {
-    ...base,
-    ...(amendment.title === undefined ? {} : { title: amendment.title }),
-    ...(amendment.citation === undefined ? {} : { citation: amendment.citation }),
-    ...(amendment.window === undefined ? {} : { window: amendment.window }),
-    items,
-  };
+  return { ...base, ...definedProperties({ title: amendment.title, citation: amendment.citation, window: amendment.window }), items };
 }
 
 /** Rule by rule when both are blocks of rules; otherwise the amendment's definition replaces the base's. */

@@ -56,17 +56,14 @@ export type TypeExpr =
   /** `monthly money`, `yearly integer otherwise 0`: a fact given period by period, and the value of a period not given */
   | { readonly kind: "series"; readonly period: "month" | "year"; readonly of: TypeExpr; readonly missing?: Expr; readonly span: SourceSpan };
 
-export type PrimitiveTypeName =
-  | "bool"
-  | "integer"
-  | "decimal"
-  | "money"
-  | "percent"
-  | "date"
-  | "time"
-  | "text"
-  | "months"
-  | "days";
+/** The types written as one word, in the order a help line lists them. */
+export const primitiveTypeNames = ["bool", "integer", "decimal", "money", "percent", "date", "time", "text", "months", "days"] as const;
+export type PrimitiveTypeName = (typeof primitiveTypeNames)[number];
+const primitiveTypes: ReadonlySet<string> = new Set(primitiveTypeNames);
+
+export function isPrimitiveTypeName(name: string): name is PrimitiveTypeName {
+  return primitiveTypes.has(name);
+}
 
 // ---------------------------------------------------------------- declarations
 

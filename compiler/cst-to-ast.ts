@@ -41,7 +41,6 @@ import type {
   ScaleDeclaration,
   BracketFigure,
   PolicyHeader,
-  PrimitiveTypeName,
   RecordDeclaration,
   RuleCase,
   SourceRef,
@@ -49,9 +48,11 @@ import type {
   StringLiteral,
   TypeExpr,
 } from "./ast.js";
+import { isPrimitiveTypeName } from "./ast.js";
 import type { DiagnosticCode } from "./diagnostics/catalog.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import { keywords } from "../grammar/tokens.js";
+import { definedProperties } from "./defined-properties.js";
 
 export interface ConvertedDeclarations {
   readonly declarations: readonly Declaration[];
@@ -166,23 +167,6 @@ function parseClauseRef(image: string, span: SourceSpan): ClauseRef | undefined 
   if (match === null) return undefined;
   const measure = Number(match[1]);
   return match[2] === undefined ? { text: image, measure, span } : { text: image, measure, paragraph: Number(match[2]), span };
-}
-
-const primitiveTypeNames: ReadonlySet<string> = new Set<PrimitiveTypeName>([
-  "bool",
-  "integer",
-  "decimal",
-  "money",
-  "percent",
-  "date",
-  "time",
-  "text",
-  "months",
-  "days",
-]);
-
-function isPrimitiveTypeName(name: string): name is PrimitiveTypeName {
-  return primitiveTypeNames.has(name);
 }
 
 const textHeaderKeys = new Set(["title", "document", "issuer", "version", "notice", "amends"] as const);
@@ -323,13 +307,11 @@ class Converter implements ChainContext {
     if (node === undefined) return undefined;
     const span = this.nodeSpan(node);
     if (span === undefined) return undefined;
-    const primitive = childToken(node, "PrimitiveType");
-    if (primitive !== undefined) {
-      return isPrimitiveTypeName(primitive.image) ? { kind: "primitive", name: primitive.image, span } : undefined;
-    }
     const signed = childToken(node, "signedType");
-    if (signed !== undefined) {
-      return isPrimitiveTypeName(signed.image) ? { kind: "primitive", name: signed.image, signed: true, span } : undefined;
+    const primitive = childToken(node, "PrimitiveType") ?? signed;
+    if (primitive !== undefined) {
+      if (!isPrimitiveTypeName(primitive.image)) return undefined;
+      return primitive === signed ? { kind: "primitive", name: primitive.image, signed: true, span } : { kind: "primitive", name: primitive.image, span };
     }
     if (childToken(node, "Optional") !== undefined) {
       const of = this.typeExpression(childNode(node, "of"));
@@ -398,7 +380,7 @@ class Converter implements ChainContext {
         this.report("T1155", `a document has no field \`${key.image}\``, keySpan, 'a document holds `file "…"` (its text, beside the policy) and `numbering sections`, `numbering articles` or `numbering numbers`');
       }
     }
-    return { kind: "document", name, title, ...(file === undefined ? {} : { file }), ...(numbering === undefined ? {} : { numbering }), span };
+    return { kind: "document", name, title, ...definedProperties({ file, numbering }), span };
   }
 
   private repeal(node: CstNode): Repeal | undefined {
@@ -464,7 +446,7 @@ class Converter implements ChainContext {
     const defaultNode = childNode(node, "default");
     const fallback = defaultNode === undefined ? undefined : this.parameterLiteral(defaultNode);
     if (defaultNode !== undefined && fallback === undefined) return undefined;
-    return { name, type, ...(fallback === undefined ? {} : { default: fallback }), ...(label === undefined ? {} : { label }), ...(english === undefined ? {} : { english }), span };
+    return { name, type, ...definedProperties({ default: fallback, label, english }), span };
   }
 
   private parameterDeclaration(node: CstNode): ParameterDeclaration | ScaleDeclaration | undefined {
@@ -491,23 +473,14 @@ class Converter implements ChainContext {
         kind: "scale",
         name,
         typeSpan: type.span,
-        ...(label === undefined ? {} : { label }),
-        ...(unit === undefined ? {} : { unit }),
+        ...definedProperties({ label, unit }),
         brackets,
         ...(repeals.length === 0 ? {} : { repeals }),
         span,
       };
     }
     const values = allConverted(valueNodes, (value) => this.parameterValue(value));
-    return {
-      kind: "parameter",
-      name,
-      type,
-      ...(label === undefined ? {} : { label }),
-      ...(unit === undefined ? {} : { unit }),
-      values,
-      span,
-    };
+    return { kind: "parameter", name, type, ...definedProperties({ label, unit }), values, span };
   }
 
   /** `repeal bracket name`, in a scale only (T1002) */
@@ -565,14 +538,7 @@ class Converter implements ChainContext {
     if (value === undefined || (fromToken !== undefined && from === undefined) || source === undefined || span === undefined) return undefined;
     const until = this.date(childToken(node, "until"));
     const note = this.string(childToken(node, "note"));
-    return {
-      value,
-      ...(from === undefined ? {} : { from }),
-      ...(until === undefined ? {} : { until }),
-      source,
-      ...(note === undefined ? {} : { note }),
-      span,
-    };
+    return { value, ...definedProperties({ from, until }), source, ...(note === undefined ? {} : { note }), span };
   }
 
   private sourceRef(node: CstNode): SourceRef | undefined {
@@ -616,16 +582,7 @@ class Converter implements ChainContext {
     const citation = this.citation(childNode(node, "citation"));
     const window = this.effectiveWindow(childNode(node, "effectiveWindow"));
     const items = allConverted(childNodes(node, "measureItem"), (item) => this.measureItem(item));
-    return {
-      kind: "measure",
-      name,
-      ...(title === undefined ? {} : { title }),
-      ...(english === undefined ? {} : { english }),
-      ...(citation === undefined ? {} : { citation }),
-      ...(window === undefined ? {} : { window }),
-      items,
-      span,
-    };
+    return { kind: "measure", name, ...definedProperties({ title, english, citation, window }), items, span };
   }
 
   private effectiveWindow(node: CstNode | undefined): EffectiveWindow | undefined {
@@ -750,17 +707,7 @@ class Converter implements ChainContext {
     const label = kind === "simple" ? undefined : place;
     const overrides = this.identifier(childToken(node, "overrides"));
     const condition = this.expression(childNode(node, "condition"));
-    return {
-      kind,
-      ...(label === undefined ? {} : { label }),
-      ...(overrides === undefined ? {} : { overrides }),
-      ...(condition === undefined ? {} : { condition }),
-      value,
-      ...(citation === undefined ? {} : { citation }),
-      ...(note === undefined ? {} : { note }),
-      ...(window === undefined ? {} : { window }),
-      span,
-    };
+    return { kind, ...definedProperties({ label, overrides, condition }), value, ...definedProperties({ citation, note, window }), span };
   }
 
   // ------------------------------------------------ expressions
@@ -996,15 +943,7 @@ class Converter implements ChainContext {
     if (filterNode !== undefined && filter === undefined) return undefined;
     const value = operator === "sum" ? this.expression(childNode(node, "value")) : undefined;
     if (operator === "sum" && value === undefined) return undefined;
-    return {
-      kind: "aggregate",
-      operator,
-      variable,
-      list,
-      ...(value === undefined ? {} : { value }),
-      ...(filter === undefined ? {} : { filter }),
-      span,
-    };
+    return { kind: "aggregate", operator, variable, list, ...definedProperties({ value, filter }), span };
   }
 
   private setLiteral(node: CstNode): Expr | undefined {

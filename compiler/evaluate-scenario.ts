@@ -10,6 +10,7 @@ import type { Explanation } from "./explain.js";
 import type { ExplanationLanguage } from "./explain-words.js";
 import { EvaluationError, readScenario, type OutputJson, type Scenario, type ScenarioError } from "../runtime/index.js";
 import { naturalMeasureOrder, problemsOfMissingFacts, scenarioJsonText } from "../runtime/evaluate-json.js";
+import { definedProperties } from "./defined-properties.js";
 
 /** Compares measure names in natural order: m2 before m10 (the order `tiao run` prints them in). */
 export { naturalMeasureOrder };
@@ -87,11 +88,7 @@ export function evaluateScenario(program: ProgramIR, request: ScenarioRequest): 
   if (unknown.length > 0) throw new RangeError(`the policy has no measure ${unknown.join(", ")} (it has ${measureNames(program)})`);
   const text = scenarioJsonText(request.scenario);
   if (text === undefined) return { kind: "bad_input", problems: [{ path: "(json)", message: "the scenario cannot be written as JSON" }] };
-  const options = {
-    explain: request.explain === true,
-    ...(request.measures === undefined ? {} : { measures: request.measures }),
-    ...(request.language === undefined ? {} : { language: request.language }),
-  };
+  const options = { explain: request.explain === true, ...definedProperties({ measures: request.measures, language: request.language }) };
   return runScenario(program, text, request.measures, (scenario) => {
     const result = evaluate(program, scenario, options);
     return { json: resultJson(result), result };

@@ -29,6 +29,7 @@ import { explanationWordsFor, type ExplanationWords } from "./explain-words.js";
 import { moneyWord } from "./currency.js";
 import type { FactSchema, OutputJson } from "../runtime/index.js";
 import { citedClause } from "./citation-text.js";
+import { required } from "./internal-error.js";
 
 /** The report of an evaluation made with `explain: true`, in the language of its explanations. */
 export function explanationText(result: EvaluationResult, program: ProgramIR): string {
@@ -140,9 +141,7 @@ class MeasureReport {
   }
 
   private explanation(output: string): Explanation {
-    const explanation = this.explanations[output];
-    if (explanation === undefined) throw new Error(`no explanation of ${this.measure.name}.${output}`);
-    return explanation;
+    return required(this.explanations[output], `the explanation of ${this.measure.name}.${output}`);
   }
 
   /** The intermediate results an explanation reads, each before the first that uses it. */

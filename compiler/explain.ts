@@ -44,6 +44,8 @@ import type { ExplanationWords, NotAppliedReason } from "./explain-words.js";
 import { citedClause } from "./citation-text.js";
 import { quotedText } from "./literals.js";
 import { additionOf, operationFunction } from "./operations.js";
+import { definedProperties } from "./defined-properties.js";
+import { required } from "./internal-error.js";
 
 /**
  * The items of a list whose terms an explanation shows, for each aggregate over it; the
@@ -284,15 +286,11 @@ export class Trace {
   }
 
   end(): Frame {
-    const frame = this.frames.pop();
-    if (frame === undefined) throw new Error("trace: end without begin");
-    return frame;
+    return required(this.frames.pop(), "the trace's frame to end");
   }
 
   private get current(): Frame {
-    const frame = this.frames[this.frames.length - 1];
-    if (frame === undefined) throw new Error("trace: read outside a frame");
-    return frame;
+    return required(this.frames[this.frames.length - 1], "the trace's current frame");
   }
 
   /** `fieldKey` is "record.field" (or "entity.field"), for the field's label. */
@@ -404,8 +402,7 @@ export class Trace {
 
   /** The explanation of an output (or a let) evaluated while the measure was in force. */
   explainDefinition(name: string): Explanation {
-    const finished = this.finished.get(name);
-    if (finished === undefined) throw new Error(`trace: ${name} was not evaluated`);
+    const finished = required(this.finished.get(name), `the trace of ${name}, evaluated`);
     return this.explainFrame(name, finished.definition, finished.value, finished.frame);
   }
 
@@ -584,8 +581,7 @@ export class Trace {
   }
 
   private definitionRead(definition: DefinitionIR): DefinitionRead {
-    const finished = this.finished.get(definition.name);
-    if (finished === undefined) throw new Error(`trace: ${definition.name} was read before it was evaluated`);
+    const finished = required(this.finished.get(definition.name), `the trace of ${definition.name}, evaluated before it is read`);
     const value = formatValue(finished.value, definition.type, this.schema);
     if (definition.visibility === "output") return { name: definition.name, kind: "output", value };
     return { name: definition.name, kind: "let", value, explanation: this.explainDefinition(definition.name) };
@@ -647,8 +643,7 @@ function remainder(record: AggregateRecord, type: ValueType): RuntimeValue {
 function describeParameterRead(parameter: ParameterIR, value: RuntimeValue, used: ParameterValueIR | "override"): ParameterRead {
   const base = {
     name: parameter.name,
-    ...(parameter.label === undefined ? {} : { label: parameter.label }),
-    ...(parameter.unit === undefined ? {} : { unit: parameter.unit }),
+    ...definedProperties({ label: parameter.label, unit: parameter.unit }),
     value: formatValue(value, parameter.type),
   };
   if (used === "override") return { ...base, overridden: true };
@@ -658,8 +653,7 @@ function describeParameterRead(parameter: ParameterIR, value: RuntimeValue, used
     ...(used.from === EARLIEST_DATE ? {} : { from: formatDate(used.from) }),
     ...(used.until === undefined ? {} : { until: formatDate(used.until) }),
     source: sourceReference(used.source),
-    ...(used.note === undefined ? {} : { note: used.note }),
-    ...(used.amendment === undefined ? {} : { amendment: used.amendment }),
+    ...definedProperties({ note: used.note, amendment: used.amendment }),
   };
 }
 

@@ -57,6 +57,7 @@ import { additionOf, choiceOf, holds, isRepresentationChange, operationFunction 
 import { Trace, type Decision, type Explanation, type WindowReport } from "./explain.js";
 import { explanationWordsFor, policyLanguage, type ExplanationLanguage } from "./explain-words.js";
 import { moneyWord } from "./currency.js";
+import { required } from "./internal-error.js";
 
 export interface EvaluationOptions {
   /**
@@ -184,8 +185,7 @@ class SharedEvaluations {
   of(name: string): MeasureEvaluation {
     const known = this.evaluations.get(name);
     if (known !== undefined) return known;
-    const measure = this.measures.get(name);
-    if (measure === undefined) throw new Error(`the policy has no measure ${name}`);
+    const measure = required(this.measures.get(name), `the measure ${name}`);
     const evaluation = new MeasureEvaluation(measure, this.program.schema, this.scenario, this.parameters, this.scales, undefined, this);
     this.evaluations.set(name, evaluation);
     return evaluation;
@@ -331,10 +331,8 @@ class MeasureEvaluation {
 
   /** The members of the list an output is given for. */
   private membersOf(definition: DefinitionIR): readonly RuntimeValue[] {
-    const members = definition.members;
-    if (members === undefined) throw new Error(`${definition.name} is not given for each member`);
-    const entity = Object.hasOwn(this.scenario.facts, members.entity) ? this.scenario.facts[members.entity] : undefined;
-    if (entity === undefined) throw new Error(`the scenario has no ${members.entity}`);
+    const members = required(definition.members, `the list ${definition.name} is given for`);
+    const entity = required(Object.hasOwn(this.scenario.facts, members.entity) ? this.scenario.facts[members.entity] : undefined, `the scenario's ${members.entity}`);
     return asList(fieldOf(entity, members.field) ?? []);
   }
 
@@ -407,9 +405,7 @@ class MeasureEvaluation {
   }
 
   private definition(name: string): DefinitionIR {
-    const definition = this.definitions.get(name);
-    if (definition === undefined) throw new Error(`measure ${this.measure.name} has no definition ${name}`);
-    return definition;
+    return required(this.definitions.get(name), `the definition ${name} of measure ${this.measure.name}`);
   }
 
   /** The value of a definition without parameters, evaluated once. */
@@ -490,8 +486,7 @@ class MeasureEvaluation {
       case "literal":
         return literalRuntimeValue(expr.value);
       case "fact": {
-        const entity = Object.hasOwn(this.scenario.facts, expr.entity) ? this.scenario.facts[expr.entity] : undefined;
-        if (entity === undefined) throw new Error(`the scenario has no ${expr.entity}`);
+        const entity = required(Object.hasOwn(this.scenario.facts, expr.entity) ? this.scenario.facts[expr.entity] : undefined, `the scenario's ${expr.entity}`);
         const value = fieldOf(entity, expr.field);
         this.trace?.fact(`${expr.entity}.${expr.field}`, `${expr.entity}.${expr.field}`, value, expr.type);
         return value;
@@ -562,9 +557,7 @@ class MeasureEvaluation {
       case "series_total":
         return this.seriesValue(expr, scope);
       case "scale": {
-        const scale = this.scales.get(expr.scale);
-        if (scale === undefined) throw new Error(`the policy has no scale ${expr.scale}`);
-        return applyScale(scale, this.expression(expr.base, scope) as Money, this.date, expr.mode);
+        return applyScale(required(this.scales.get(expr.scale), `the scale ${expr.scale}`), this.expression(expr.base, scope) as Money, this.date, expr.mode);
       }
       case "last_day_of_term": {
         const start = this.expression(expr.start, scope) as CalendarDate;
@@ -667,8 +660,7 @@ class MeasureEvaluation {
   }
 
   private parameter(name: string): RuntimeValue {
-    const parameter = this.parameters.get(name);
-    if (parameter === undefined) throw new Error(`the policy has no parameter ${name}`);
+    const parameter = required(this.parameters.get(name), `the parameter ${name}`);
     const overrides = this.scenario.parameters;
     if (Object.hasOwn(overrides, name)) {
       const value = overrides[name] ?? null;

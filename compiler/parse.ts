@@ -172,21 +172,11 @@ function withoutDuplicates(diagnostics: readonly Diagnostic[]): Diagnostic[] {
 
 // ---------------------------------------------------------------- lexical problems
 
-/** ASCII symbols that a Chinese input method types in their full-width form. */
-const fullWidthPunctuation: Readonly<Record<string, string>> = {
-  "，": ",",
-  "：": ":",
-  "（": "(",
-  "）": ")",
-  "｛": "{",
-  "｝": "}",
-  "＝": "=",
-  "％": "%",
-  "＋": "+",
-  "－": "-",
-  "＊": "*",
-  "＜": "<",
-  "＞": ">",
+/**
+ * Symbols a Chinese input method types for ASCII ones, besides the full-width forms of ASCII
+ * (U+FF01..U+FF5E: `，` `（` `＝` …), whose ASCII character is found by subtraction.
+ */
+const chinesePunctuation: Readonly<Record<string, string>> = {
   "。": ".",
   "、": ",",
   "“": '"',
@@ -194,7 +184,7 @@ const fullWidthPunctuation: Readonly<Record<string, string>> = {
 };
 
 function asciiOfFullWidth(character: string): string | undefined {
-  const known = fullWidthPunctuation[character];
+  const known = chinesePunctuation[character];
   if (known !== undefined) return known;
   const code = character.codePointAt(0) ?? 0;
   // U+FF01..U+FF5E are the full-width forms of U+0021..U+007E

@@ -1,3 +1,4 @@
+import { required } from "./internal-error.js";
 /**
  * A small seeded pseudo-random generator (mulberry32) and the draws the workload needs.
  * Deterministic: the same seed gives the same sequence on every machine and Node version,
@@ -29,9 +30,7 @@ export class Random {
   }
 
   pick<T>(items: readonly T[]): T {
-    const item = items[Math.floor(this.next() * items.length)];
-    if (item === undefined) throw new Error("cannot pick from an empty list");
-    return item;
+    return required(items[Math.floor(this.next() * items.length)], "an item to pick (the list is empty)");
   }
 
   /** A value near one of `anchors`: the anchor itself plus up to `spread` either side. */

@@ -7,6 +7,7 @@ import type { SeriesReading } from "../runtime/series.js";
 import { evaluationLocation } from "../runtime/messages.js";
 import { parseDecimal } from "../runtime/decimal.js";
 import { decimalLiteral, type LiteralValue } from "./literals.js";
+import { required } from "./internal-error.js";
 
 export type SeriesTotal = Extract<ExprIR, { op: "series_total" }>;
 
@@ -33,8 +34,7 @@ export function seriesReading(expr: Extract<ExprIR, { op: "series_at" | "series_
 
 /** The rounding of an average: the checker fuses every average with the `round` around it. */
 export function averageRounding(expr: SeriesTotal): "half_up" | "down" | "up" {
-  if (expr.rounding === undefined) throw new Error("an average of periods without its rounding");
-  return expr.rounding;
+  return required(expr.rounding, "the rounding of an average of periods");
 }
 
 /** The series' type: what its periods are and hold. */

@@ -43,6 +43,7 @@ import { rangeOfSpan } from "../../compiler/service/text.js";
 import { ExitStatus, UsageError, type ExitCode } from "../exit.js";
 import { readNoticeFile } from "../notice-file.js";
 import { commandUsage } from "../usage.js";
+import { definedProperties } from "../../compiler/defined-properties.js";
 
 export async function lsp(args: readonly string[]): Promise<ExitCode> {
   // `--stdio` is what editors' clients pass; standard input and output are the only transport
@@ -111,9 +112,7 @@ class PolicyServer {
         service.completions(path, at).map((item) => ({
           label: item.label,
           kind: completionKinds[item.kind],
-          ...(item.detail === undefined ? {} : { detail: item.detail }),
-          ...(item.documentation === undefined ? {} : { documentation: item.documentation }),
-          ...(item.insertText === undefined ? {} : { insertText: item.insertText }),
+          ...definedProperties({ detail: item.detail, documentation: item.documentation, insertText: item.insertText }),
         })),
       ) ?? [],
     );

@@ -12,6 +12,7 @@ import type { Reporter } from "./report.js";
 import { reportError, startOfFile } from "./report.js";
 import type { TypeNamespace } from "./types.js";
 import { resolveType } from "./types.js";
+import { definedProperties } from "../defined-properties.js";
 
 export interface EnumSymbol {
   readonly decl: EnumDecl;
@@ -136,8 +137,7 @@ function recordSymbol(declaration: RecordDeclaration, namespace: TypeNamespace, 
       resolved.push({
         name: field.name.name,
         type,
-        ...(field.label === undefined ? {} : { label: field.label.value }),
-        ...(field.english === undefined ? {} : { english: field.english.value }),
+        ...definedProperties({ label: field.label?.value, english: field.english?.value }),
         span: field.span,
       });
     }
@@ -210,7 +210,7 @@ function policyInfo(files: readonly PolicyFile[], declarations: readonly Declara
   const notice = strings.get("notice");
   const amends = strings.get("amends");
   if (title === undefined || document === undefined || issuer === undefined || version === undefined || issued === undefined) return undefined;
-  return { name: header.name.name, title, document, issuer, issued, version, ...(notice === undefined ? {} : { notice }), ...(amends === undefined ? {} : { amends }), ...(currency === undefined ? {} : { currency }), span: header.span };
+  return { name: header.name.name, title, document, issuer, issued, version, ...definedProperties({ notice, amends, currency }), span: header.span };
 }
 
 function headerExample(key: (typeof requiredHeaderFields)[number]): string {

@@ -23,6 +23,7 @@ import { pathKey, presentWhen, withLocal, withPresent } from "./scope.js";
 import { checkScaleApplication, reportScaleAsValue } from "./scales.js";
 import { checkSeriesTotal, checkValueAt, readAtEvaluationDate } from "./series.js";
 import { boolType, daysType, decimalType, describeType, integerType, monthsType, optionalOf, percentType, sameType, TEXT_SET, textSetType, textType, timeType, dateType, moneyType } from "./types.js";
+import { definedProperties } from "../defined-properties.js";
 
 export function checkExpr(expr: Expr, context: ExprContext, expected?: Expectation): ExprIR | undefined {
   return coerce(synthesize(expr, context, expected), context, expected);
@@ -913,8 +914,7 @@ function checkAggregate(expr: Extract<Expr, { kind: "aggregate" }>, context: Exp
     operator: expr.operator,
     variable: expr.variable.name,
     list,
-    ...(value === undefined ? {} : { value }),
-    ...(filter === undefined ? {} : { filter }),
+    ...definedProperties({ value, filter }),
     type,
     span: expr.span,
   };

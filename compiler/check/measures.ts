@@ -17,6 +17,7 @@ import { rootContext, withLocal } from "./scope.js";
 import { resolveType } from "./types.js";
 import type { TypeNamespace } from "./types.js";
 import { checkWindow } from "./windows.js";
+import { definedProperties } from "../defined-properties.js";
 
 /** A measure's definitions, each name once, with their signatures: what other measures see of it. */
 export interface MeasureSignatures {
@@ -64,8 +65,7 @@ export function checkMeasure(
   if (nodes.length !== unique.length || (declaration.window !== undefined && window === undefined)) return undefined;
   return {
     name: declaration.name.name,
-    ...(declaration.title === undefined ? {} : { title: declaration.title.value }),
-    ...(declaration.english === undefined ? {} : { english: declaration.english.value }),
+    ...definedProperties({ title: declaration.title?.value, english: declaration.english?.value }),
     ...(declaration.citation === undefined ? {} : { citation: citationIR(declaration.citation) }),
     ...(window === undefined ? {} : { window }),
     reads,
@@ -215,8 +215,7 @@ function checkDefinition(definition: Definition, signature: DefinitionSignature 
     visibility: definition.visibility,
     parameters,
     type: signature.type,
-    ...(definition.english === undefined ? {} : { english: definition.english.value }),
-    ...(signature.members === undefined ? {} : { members: signature.members }),
+    ...definedProperties({ english: definition.english?.value, members: signature.members }),
     rules,
     span: definition.span,
   };

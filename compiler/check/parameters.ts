@@ -14,6 +14,7 @@ import type { Reporter } from "./report.js";
 import { amountText, reportError } from "./report.js";
 import type { ExprContext } from "./scope.js";
 import { rootContext } from "./scope.js";
+import { definedProperties } from "../defined-properties.js";
 
 export function checkParameters(symbols: ProgramSymbols, reporter: Reporter): ParameterIR[] {
   const context = rootContext(symbols, "parameter_value", reporter);
@@ -44,8 +45,7 @@ function checkParameter(symbol: ParameterSymbol, context: ExprContext, reporter:
   return {
     name,
     type,
-    ...(declaration.label === undefined ? {} : { label: declaration.label.value }),
-    ...(declaration.unit === undefined ? {} : { unit: declaration.unit.value }),
+    ...definedProperties({ label: declaration.label?.value, unit: declaration.unit?.value }),
     values: checkedValues,
     span: declaration.span,
   };

@@ -16,6 +16,7 @@ import type { DefinitionSignature, ExprContext } from "./scope.js";
 import { presentWhen, withPresent } from "./scope.js";
 import { boolType } from "./types.js";
 import { checkWindow } from "./windows.js";
+import { definedProperties } from "../defined-properties.js";
 
 /** A checked case, before it takes its place in the tree. */
 interface CheckedCase {
@@ -54,8 +55,7 @@ function checkCase(rule: RuleCase, label: string, definition: Definition, signat
       ...(condition === undefined ? {} : { condition }),
       value,
       ...(rule.citation === undefined ? {} : { citation: citationIR(rule.citation) }),
-      ...(rule.note === undefined ? {} : { note: rule.note.value }),
-      ...(window === undefined ? {} : { window }),
+      ...definedProperties({ note: rule.note?.value, window }),
       span: rule.span,
     },
   };

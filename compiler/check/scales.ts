@@ -15,6 +15,7 @@ import { checkValueLiteral, sourceIR } from "./parameters.js";
 import { amountText, listNames, reportError, suggestion, type Reporter } from "./report.js";
 import { rootContext, type ExprContext } from "./scope.js";
 import { moneyType, percentType, unroundedType } from "./types.js";
+import { definedProperties } from "../defined-properties.js";
 
 export function checkScales(symbols: ProgramSymbols, reporter: Reporter): ScaleIR[] {
   const context = rootContext(symbols, "parameter_value", reporter);
@@ -45,8 +46,7 @@ function checkScale(declaration: ScaleDeclaration, context: ExprContext): ScaleI
   if (!reportRatesMissing(name, checked, context.reporter) || !reportFallingThresholds(name, checked, context.reporter)) return undefined;
   return {
     name,
-    ...(declaration.label === undefined ? {} : { label: declaration.label.value }),
-    ...(declaration.unit === undefined ? {} : { unit: declaration.unit.value }),
+    ...definedProperties({ label: declaration.label?.value, unit: declaration.unit?.value }),
     brackets: checked,
     span: declaration.span,
   };

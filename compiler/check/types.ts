@@ -2,7 +2,7 @@
  * Value types: resolving what the drafter wrote (`optional date`, `list of trainee`) and
  * naming types in a drafter's words for diagnostics.
  */
-import type { Identifier, TypeExpr } from "../ast.js";
+import { primitiveTypeNames, type Identifier, type TypeExpr } from "../ast.js";
 import type { ValueType } from "../ir.js";
 import type { Reporter } from "./report.js";
 import { reportError, suggestion } from "./report.js";
@@ -111,8 +111,6 @@ export function describeType(type: ValueType): string {
   }
 }
 
-const primitiveNames = ["bool", "integer", "decimal", "money", "percent", "date", "time", "text", "months", "days"];
-
 /** What a type expression may name: enums and records (entities are scenario objects, not types). */
 export interface TypeNamespace {
   readonly enumNames: ReadonlySet<string>;
@@ -167,7 +165,7 @@ function resolveNamedType(name: Identifier, names: TypeNamespace, reporter: Repo
     });
   }
   return reportError(reporter, "T0209", name.span, `unknown type \`${name.name}\``, {
-    ...suggestion(name.name, [...primitiveNames, ...names.enumNames, ...names.recordNames], "declare it with `enum` or `record`, or use one of bool, integer, decimal, money, percent, date, time, text, months, days"),
+    ...suggestion(name.name, [...primitiveTypeNames, ...names.enumNames, ...names.recordNames], `declare it with \`enum\` or \`record\`, or use one of ${primitiveTypeNames.join(", ")}`),
   });
 }
 

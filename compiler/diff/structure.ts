@@ -17,6 +17,7 @@ import { moneyWord } from "../currency.js";
 import { classifications, type Aspect, type Change, type ChangeGroup, type Classification, type TimelineEntry } from "./report.js";
 import { citedClause } from "../citation-text.js";
 import { typeText } from "../check/types.js";
+import { definedProperties } from "../defined-properties.js";
 
 /** IR equality, spans aside. */
 export function sameIR(a: unknown, b: unknown): boolean {
@@ -109,7 +110,7 @@ function changed(subject: string, aspects: Aspect[], extra: Partial<Change> = {}
 
 function aspect(name: string, classification: Classification, before: string | undefined, after: string | undefined): Aspect[] {
   if (before === after) return [];
-  return [{ aspect: name, classification, ...(before === undefined ? {} : { before }), ...(after === undefined ? {} : { after }) }];
+  return [{ aspect: name, classification, ...definedProperties({ before, after }) }];
 }
 
 // ---------------------------------------------------------------- header

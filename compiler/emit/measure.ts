@@ -52,6 +52,7 @@ import {
 } from "./tree.js";
 import { citedClause } from "../citation-text.js";
 import { readPath, recordNameOf } from "../check/ir-nodes.js";
+import { required } from "../internal-error.js";
 
 /**
  * Up to this many sibling rules, each pair gets its own readable conflict check; more are
@@ -271,9 +272,7 @@ export class MeasureEmitter {
   }
 
   private definition(name: string): DefinitionIR {
-    const definition = this.definitions.get(name);
-    if (definition === undefined) throw new Error(`measure ${this.measure.name} has no definition ${name}`);
-    return definition;
+    return required(this.definitions.get(name), `the definition ${name} of measure ${this.measure.name}`);
   }
 
   private evaluatorDoc(): string[] {
@@ -778,22 +777,16 @@ export class MeasureEmitter {
   }
 
   private measureVariable(measure: string): string {
-    const name = this.measureNames.get(measure);
-    if (name === undefined) throw new Error(`measure ${this.measure.name} does not list ${measure} among the measures it reads`);
-    return name;
+    return required(this.measureNames.get(measure), `the measure ${measure} among those measure ${this.measure.name} reads`);
   }
 
   private entityName(entity: string): string {
-    const name = this.entityNames.get(entity);
-    if (name === undefined) throw new Error(`measure ${this.measure.name} does not list ${entity} among the facts it reads`);
-    return name;
+    return required(this.entityNames.get(entity), `the entity ${entity} among the facts measure ${this.measure.name} reads`);
   }
 
   /** A definition's function giving its value, the variable keeping it, and the local computing it. */
   private namesOf(definition: string): { readonly function: string; readonly cache: string; readonly value: string } {
-    const names = this.definitionNames.get(definition);
-    if (names === undefined) throw new Error(`${definition} has parameters: it is called, not read`);
-    return names;
+    return required(this.definitionNames.get(definition), `the value of ${definition} (a definition with parameters is called, not read)`);
   }
 
   // ------------------------------------------------------------ aggregates

@@ -159,13 +159,10 @@ function valueSchema(type: ValueType): Schema {
     case "decimal":
       return reference("decimal");
     case "percent":
-      return reference("percent");
     case "date":
-      return reference("date");
     case "time":
-      return reference("time");
     case "text":
-      return reference("text");
+      return reference(type.kind);
     case "enum":
     case "record":
       return reference(type.name);

@@ -43,6 +43,7 @@ import {
   type TypeNode,
 } from "./tree.js";
 import { citedClause } from "../citation-text.js";
+import { required } from "../internal-error.js";
 
 export interface EmitOptions {
   /** the module specifier generated code imports the runtime from, e.g. "../../runtime/index.js" */
@@ -117,8 +118,7 @@ class ModuleBuilder implements ModuleContext {
   // ------------------------------------------------------------ ModuleContext
 
   onDemand(measure: string): { readonly functionName: string; readonly typeName: string } {
-    const emitter = this.measureEmitters.find((candidate) => candidate.measureName === measure);
-    if (emitter === undefined) throw new Error(`the policy has no measure ${measure}`);
+    const emitter = required(this.measureEmitters.find((candidate) => candidate.measureName === measure), `the measure ${measure}`);
     return { functionName: emitter.onDemandName, typeName: emitter.onDemandType };
   }
 
@@ -166,9 +166,7 @@ class ModuleBuilder implements ModuleContext {
   }
 
   recordType(name: string): string {
-    const typeName = this.typeNames.get(name);
-    if (typeName === undefined) throw new Error(`the policy declares no type ${name}`);
-    return typeName;
+    return required(this.typeNames.get(name), `the type ${name}`);
   }
 
   fieldType(record: string, field: string): ValueType | undefined {
@@ -176,15 +174,11 @@ class ModuleBuilder implements ModuleContext {
   }
 
   parameterFunction(name: string): string {
-    const fn = this.parameterFunctions.get(name);
-    if (fn === undefined) throw new Error(`the policy has no parameter ${name}`);
-    return fn;
+    return required(this.parameterFunctions.get(name), `the parameter ${name}`);
   }
 
   scaleConstant(name: string): string {
-    const constant = this.scaleConstants.get(name);
-    if (constant === undefined) throw new Error(`the policy has no scale ${name}`);
-    return constant;
+    return required(this.scaleConstants.get(name), `the scale ${name}`);
   }
 
   literal(value: LiteralValue, type: ValueType): Expression {
@@ -433,8 +427,7 @@ class ModuleBuilder implements ModuleContext {
   // ------------------------------------------------------------ measures
 
   private measureSection(emitter: MeasureEmitter, index: number): Statement {
-    const measure = this.program.measures[index];
-    if (measure === undefined) throw new Error("a measure emitter without its measure");
+    const measure = required(this.program.measures[index], "the measure of an emitter");
     return {
       kind: "section",
       title: `measure ${measure.name}${this.measureTitle(measure) === undefined ? "" : ` ${this.measureTitle(measure)}`}`,
@@ -510,8 +503,7 @@ class ModuleBuilder implements ModuleContext {
     const info = { name: policy.name, title: policy.title, document: policy.document, issuer: policy.issuer, issued: policy.issued, version: policy.version };
     const measuresTable = typeReference(this.measuresTableType);
     const entries = this.measureEmitters.map((emitter, i) => {
-      const measure = this.program.measures[i];
-      if (measure === undefined) throw new Error("a measure without an emitter");
+      const measure = required(this.program.measures[i], "the measure of an emitter");
       // From entries: an output named `__proto__` is then a property like any other.
       const outputs: { [output: string]: ValueType } = Object.fromEntries([
         ["in_force", { kind: "bool" }],

@@ -31,10 +31,6 @@ export interface Fragment {
   readonly anchor: Anchor;
 }
 
-export function printString(value: string): string {
-  return quotedText(value);
-}
-
 function unitWord(unit: "months" | "days" | "years", text: string): string {
   const singular = unit === "months" ? "month" : unit === "days" ? "day" : "year";
   return text === "1" ? singular : unit;
@@ -56,11 +52,10 @@ export function printExpression(expression: Expr): string {
     case "time":
       return expression.text;
     case "text":
-      return printString(expression.value);
+      return quotedText(expression.value);
     case "absent":
-      return "absent";
     case "evaluation_date":
-      return "evaluation_date";
+      return expression.kind;
     case "name":
       return expression.name.name;
     case "field":

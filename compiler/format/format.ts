@@ -41,7 +41,8 @@ import type {
 } from "../ast.js";
 import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { parseFile } from "../parse.js";
-import { anchorOf, layoutExpression, printExpression, printString, type Anchor } from "./expression.js";
+import { anchorOf, layoutExpression, printExpression, type Anchor } from "./expression.js";
+import { quotedText } from "../literals.js";
 import { parenthesize } from "./parentheses.js";
 
 export type FormatResult =
@@ -79,7 +80,7 @@ interface PrintedLine {
 }
 
 function citationText(citation: Citation): string {
-  return `${citation.document === undefined ? "" : `${citation.document.name} `}${citation.clause.text} ${printString(citation.quote.value)}`;
+  return `${citation.document === undefined ? "" : `${citation.document.name} `}${citation.clause.text} ${quotedText(citation.quote.value)}`;
 }
 
 function typeText(type: TypeExpr): string {
@@ -102,8 +103,8 @@ function typeText(type: TypeExpr): string {
 }
 
 function withLabel(text: string, label: StringLiteral | undefined, english?: StringLiteral): string {
-  const labelled = label === undefined ? text : `${text} ${printString(label.value)}`;
-  return english === undefined ? labelled : `${labelled} label en ${printString(english.value)}`;
+  const labelled = label === undefined ? text : `${text} ${quotedText(label.value)}`;
+  return english === undefined ? labelled : `${labelled} label en ${quotedText(english.value)}`;
 }
 
 const headerKeyWidth = "document".length;
@@ -175,9 +176,9 @@ class Printer {
   private documentDeclaration(declaration: DocumentDeclaration): void {
     const content: (() => void)[] = [];
     const { file, numbering } = declaration;
-    if (file !== undefined) content.push(() => this.line(2, `file      ${printString(file.value)}`, file.span));
+    if (file !== undefined) content.push(() => this.line(2, `file      ${quotedText(file.value)}`, file.span));
     if (numbering !== undefined) content.push(() => this.line(2, `numbering ${numbering.value}`, numbering.span));
-    this.block(0, `document ${declaration.name.name} ${printString(declaration.title.value)}`, declaration.span, content);
+    this.block(0, `document ${declaration.name.name} ${quotedText(declaration.title.value)}`, declaration.span, content);
   }
 
   private policyHeader(header: PolicyHeader): void {
@@ -186,7 +187,7 @@ class Printer {
       `policy ${header.name.name}`,
       header.span,
       header.fields.map((field) => () => {
-        const value = field.key === "issued" ? field.value.text : field.key === "currency" ? field.value.name : printString(field.value.value);
+        const value = field.key === "issued" ? field.value.text : field.key === "currency" ? field.value.name : quotedText(field.value.value);
         this.line(2, `${field.key.padEnd(headerKeyWidth)} ${value}`, field.span);
       }),
     );
@@ -199,7 +200,7 @@ class Printer {
       withLabel(`enum ${declaration.name.name}`, declaration.label),
       declaration.span,
       declaration.members.map((member) => () => {
-        const text = member.label === undefined ? member.name.name : `${member.name.name.padEnd(nameWidth)} ${printString(member.label.value)}`;
+        const text = member.label === undefined ? member.name.name : `${member.name.name.padEnd(nameWidth)} ${quotedText(member.label.value)}`;
         this.line(2, text, member.span);
       }),
     );
@@ -220,7 +221,7 @@ class Printer {
   private parameterDeclaration(declaration: ParameterDeclaration): void {
     const content: (() => void)[] = [];
     const unit = declaration.unit;
-    if (unit !== undefined) content.push(() => this.line(2, `unit ${printString(unit.value)}`, unit.span));
+    if (unit !== undefined) content.push(() => this.line(2, `unit ${quotedText(unit.value)}`, unit.span));
     for (const value of declaration.values) content.push(() => this.datedFigure(2, "value", value));
     this.block(0, withLabel(`parameter ${declaration.name.name}: ${typeText(declaration.type)}`, declaration.label), declaration.span, content);
   }
@@ -230,15 +231,15 @@ class Printer {
     const until = value.until === undefined ? "" : ` until ${value.until.text}`;
     const from = value.from === undefined ? "" : ` from ${value.from.text}`;
     this.line(indent, `${word} ${printExpression(value.value)}${from}${until}`, value.span);
-    const source = value.source.kind === "clause" ? citationText(value.source.citation) : printString(value.source.text.value);
+    const source = value.source.kind === "clause" ? citationText(value.source.citation) : quotedText(value.source.text.value);
     this.line(indent + 2, `source ${source}`, value.source.span);
-    if (value.note !== undefined) this.line(indent + 2, `note ${printString(value.note.value)}`, value.note.span);
+    if (value.note !== undefined) this.line(indent + 2, `note ${quotedText(value.note.value)}`, value.note.span);
   }
 
   private scaleDeclaration(declaration: ScaleDeclaration): void {
     const content: (() => void)[] = [];
     const unit = declaration.unit;
-    if (unit !== undefined) content.push(() => this.line(2, `unit ${printString(unit.value)}`, unit.span));
+    if (unit !== undefined) content.push(() => this.line(2, `unit ${quotedText(unit.value)}`, unit.span));
     for (const repeal of declaration.repeals ?? []) content.push(() => this.line(2, `repeal bracket ${repeal.name.name}`, repeal.span));
     for (const bracket of declaration.brackets) {
       content.push(() =>
@@ -275,7 +276,7 @@ class Printer {
   private measureItem(item: MeasureItem): void {
     if (item.kind === "not_computable") {
       this.line(2, `not computable ${citationText(item.citation)}`, item.span, true);
-      this.line(4, `because ${printString(item.reason.value)}`, item.reason.span);
+      this.line(4, `because ${quotedText(item.reason.value)}`, item.reason.span);
       return;
     }
     if (item.kind === "repeal") {
@@ -311,7 +312,7 @@ class Printer {
     if (rule.condition !== undefined) this.expressionLine(indent, "when ", rule.condition);
     this.expressionLine(indent, "= ", rule.value);
     if (rule.citation !== undefined) this.line(indent, `cites ${citationText(rule.citation)}`, rule.citation.span);
-    if (rule.note !== undefined) this.line(indent, `note ${printString(rule.note.value)}`, rule.note.span);
+    if (rule.note !== undefined) this.line(indent, `note ${quotedText(rule.note.value)}`, rule.note.span);
     if (rule.window !== undefined) this.window(indent, rule.window);
   }
 }

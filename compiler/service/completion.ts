@@ -49,7 +49,7 @@ import {
   tiaoLexer,
   unitWords,
 } from "../../grammar/tokens.js";
-import type { MeasureDeclaration } from "../ast.js";
+import { isPrimitiveTypeName, type MeasureDeclaration } from "../ast.js";
 import type { ValueType } from "../../runtime/types.js";
 import type { CompletionItem } from "./protocol.js";
 import {
@@ -179,7 +179,7 @@ class Context {
   }
 
   private namedType(name: string): ValueType | undefined {
-    if (primitiveTypeNames.includes(name)) return { kind: name } as ValueType;
+    if (isPrimitiveTypeName(name)) return { kind: name };
     return resolveTypeExpr({ kind: "named", name: { name, span: noSpan }, span: noSpan }, this.index);
   }
 

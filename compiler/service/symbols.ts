@@ -372,23 +372,18 @@ class IndexBuilder {
   private expression(expr: Expr, scope: Scope, expected?: ValueType): ValueType | undefined {
     switch (expr.kind) {
       case "bool":
-        return { kind: "bool" };
+      case "money":
+      case "percent":
+      case "date":
+      case "time":
+      case "text":
+        return { kind: expr.kind };
       case "number":
         return expr.text.includes(".") ? { kind: "decimal" } : { kind: "integer" };
-      case "money":
-        return { kind: "money" };
-      case "percent":
-        return { kind: "percent" };
       case "duration":
         return { kind: expr.unit === "years" ? "months" : expr.unit };
       case "evaluation_date":
         return { kind: "date" };
-      case "date":
-        return { kind: "date" };
-      case "time":
-        return { kind: "time" };
-      case "text":
-        return { kind: "text" };
       case "absent":
         return expected;
       case "name":

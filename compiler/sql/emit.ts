@@ -25,6 +25,7 @@ import { runtimeFunctions, sqlType, type Dialect } from "./dialect.js";
 import {
   decide,
   eachMember,
+  errorReading,
   firstError,
   literal,
   parameterColumn,
@@ -571,8 +572,12 @@ function measureSql(
   const window = column(row, named.window(measure.name));
   const steps: string[] = [];
   let windowError: string | undefined;
-  for (let layer = 1; layer <= layers; layer++) {
-    const columns: string[] = [];
+  // each definition's error, computed the step after its value: an operation's failure reads
+  // the value's column (SqlValue.errorReading), and the errors it holds are computed before it
+  let errorsAfter: string[] = [];
+  for (let layer = 1; layer <= layers || errorsAfter.length > 0; layer++) {
+    const columns: string[] = errorsAfter;
+    errorsAfter = [];
     if (layer === 1) {
       const present = measure.reads.flatMap((path) => presenceTest(path, program, row) ?? []);
       columns.push(`    -- the case gives every fact the measure reads\n    ${present.length === 0 ? "TRUE" : present.join("\n      AND ")} AS ${identifier(named.given(measure.name))}`);
@@ -590,11 +595,12 @@ function measureSql(
         memberErrors.add(definition.name);
       }
       if (decided.error !== undefined) {
-        columns.push(`    ${decided.error} AS ${identifier(named.error(measure.name, definition.name))}`);
+        errorsAfter.push(`    ${errorReading(decided, column(row, named.definition(measure.name, definition.name)))} AS ${identifier(named.error(measure.name, definition.name))}`);
         errorColumns.set(definition.name, column(row, named.error(measure.name, definition.name)));
       }
     }
     const from = layer === 1 ? previousRow(program, measure) : identifier(`step ${layer - 1}`);
+    if (columns.length === 0) throw new Error(`step ${layer} of ${measure.name} computes nothing`);
     steps.push(`${identifier(`step ${layer}`)} AS (\n  SELECT ${row}.*,\n${columns.join(",\n")}\n  FROM ${from} AS ${row}${computedOnce(dialect)}\n)`);
   }
 
@@ -635,7 +641,7 @@ ${create} ${identifier(chainView(measure.name))} AS
 WITH ${steps.join(",\n")}
 SELECT ${row}.*,
 ${outputColumns.join(",\n")}
-FROM ${identifier(`step ${layers}`)} AS ${row};
+FROM ${identifier(`step ${steps.length}`)} AS ${row};
 ${
     withMeasureView
       ? `

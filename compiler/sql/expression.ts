@@ -43,6 +43,18 @@ import { seriesMissingLiteral, seriesReading, seriesTypeOf } from "../series-rea
 export interface SqlValue {
   readonly sql: string;
   readonly error?: string;
+  /**
+   * The same error where `value` (the SQL of a column computed before) holds this value: an
+   * operation that fails when its value is NULL reads that column instead of being computed a
+   * second time inside the error's `CASE`, where DuckDB would not share it with the value.
+   * Absent: the error does not depend on the value (`error` is the same there).
+   */
+  readonly errorReading?: (value: string) => string | undefined;
+}
+
+/** A value's error where `column` holds the value (SqlValue.errorReading). */
+export function errorReading(compiled: SqlValue, column: string): string | undefined {
+  return compiled.errorReading === undefined ? compiled.error : compiled.errorReading(column);
 }
 
 export interface RecordRef {
@@ -80,7 +92,9 @@ export interface SeriesRef {
   readonly item?: string;
 }
 
-export type Bound = ({ readonly kind: "value" } & SqlValue) | RecordRef | ListRef | SeriesRef;
+type ValueBound = { readonly kind: "value" } & SqlValue;
+
+export type Bound = ValueBound | RecordRef | ListRef | SeriesRef;
 
 export interface ExpressionProblem {
   readonly expr: ExprIR;
@@ -354,7 +368,16 @@ function operation(id: OperationId, operands: readonly SqlValue[], failures: Fai
     relation,
   );
   const message = failureMessage(rendering.fails, failures);
-  return value(sql, firstError(...operands.map((o) => o.error), message === undefined ? undefined : failsWhenNull(sql, message)));
+  if (message === undefined) return value(sql, firstError(...operands.map((o) => o.error)));
+  return failingValue(sql, operands.map((o) => o.error), (v) => failsWhenNull(v, message));
+}
+
+/**
+ * A value that fails after `before` (its operands' errors) with `own`, an error that reads the
+ * value (`own(sql)`): where a column holds the value, `own` reads the column (errorReading).
+ */
+function failingValue(sql: string, before: readonly (string | undefined)[], own: (value: string) => string): ValueBound {
+  return { kind: "value", sql, error: firstError(...before, own(sql)) ?? own(sql), errorReading: (v) => firstError(...before, own(v)) };
 }
 
 // ---------------------------------------------------------------- expressions
@@ -370,6 +393,12 @@ export function compileValue(expr: ExprIR, context: ExpressionContext, scope: Sc
 
 function value(sql: string, error?: string): Bound {
   return error === undefined ? { kind: "value", sql } : { kind: "value", sql, error };
+}
+
+/** A value whose error, where a column holds it, is `reading(column)` (SqlValue.errorReading). */
+function valueReading(sql: string, error: string | undefined, reading: ((value: string) => string | undefined) | undefined): ValueBound {
+  if (error === undefined) return { kind: "value", sql };
+  return reading === undefined ? { kind: "value", sql, error } : { kind: "value", sql, error, errorReading: reading };
 }
 
 function column(table: string, name: string): string {
@@ -449,7 +478,8 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
         inner.set(parameter.name, bound);
       });
       const decided = decide(definition, context, inner);
-      return value(decided.sql, firstError(...argumentErrors, decided.error));
+      const reading = decided.errorReading;
+      return valueReading(decided.sql, firstError(...argumentErrors, decided.error), reading === undefined ? undefined : (v) => firstError(...argumentErrors, reading(v)));
     }
     case "local": {
       const bound = scope.get(expr.name);
@@ -513,8 +543,7 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
       const months = sub(expr.months);
       const sql = sqlOperations.last_day_of_term.call([start.sql, months.sql], "half_up", "=");
       const negative = `${stringLiteral(JSON.stringify(termLengthBefore).slice(0, -1))} || CAST(${months.sql} AS ${sqlType({ kind: "integer" }, dialect)}) || ${stringLiteral(JSON.stringify(termLengthAfter).slice(1))}`;
-      const own = `CASE WHEN ${months.sql} < 0 THEN ${negative} WHEN ${sql} IS NULL THEN ${jsonMessage(dateOutOfRange)} END`;
-      return value(sql, firstError(start.error, months.error, own));
+      return failingValue(sql, [start.error, months.error], (v) => `CASE WHEN ${months.sql} < 0 THEN ${negative} WHEN ${v} IS NULL THEN ${jsonMessage(dateOutOfRange)} END`);
     }
     case "function": {
       const args = expr.args.map(sub);
@@ -527,17 +556,20 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
       return value(column(row, DATE_COLUMN));
     case "convert": {
       const operand = sub(expr.operand);
-      return isRepresentationChange(expr.conversion) ? operation(expr.conversion, [operand], context) : value(operand.sql, operand.error);
+      return isRepresentationChange(expr.conversion) ? operation(expr.conversion, [operand], context) : valueReading(operand.sql, operand.error, operand.errorReading);
     }
     case "if": {
       const condition = sub(expr.condition);
       const then = sub(expr.then);
       const otherwise = sub(expr.else);
-      const branchError =
-        then.error === undefined && otherwise.error === undefined
+      const branchError = (thenError: string | undefined, elseError: string | undefined): string | undefined =>
+        thenError === undefined && elseError === undefined ? undefined : `CASE WHEN ${condition.sql} THEN ${thenError ?? "NULL"} ELSE ${elseError ?? "NULL"} END`;
+      // in each branch the value is that branch's
+      const reading =
+        then.errorReading === undefined && otherwise.errorReading === undefined
           ? undefined
-          : `CASE WHEN ${condition.sql} THEN ${then.error ?? "NULL"} ELSE ${otherwise.error ?? "NULL"} END`;
-      return value(`CASE WHEN ${condition.sql} THEN ${then.sql} ELSE ${otherwise.sql} END`, firstError(condition.error, branchError));
+          : (v: string): string | undefined => firstError(condition.error, branchError(errorReading(then, v), errorReading(otherwise, v)));
+      return valueReading(`CASE WHEN ${condition.sql} THEN ${then.sql} ELSE ${otherwise.sql} END`, firstError(condition.error, branchError(then.error, otherwise.error)), reading);
     }
     case "match": {
       const subject = sub(expr.subject);
@@ -546,7 +578,10 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
       const cases = (pick: (v: SqlValue) => string): string =>
         `CASE ${arms.map((arm) => `WHEN ${arm.test} THEN ${pick(arm.value)}`).join(" ")}${otherwise === undefined ? "" : ` ELSE ${pick(otherwise)}`} END`;
       const anyError = arms.some((arm) => arm.value.error !== undefined) || otherwise?.error !== undefined;
-      return value(cases((v) => v.sql), firstError(subject.error, anyError ? cases((v) => v.error ?? "NULL") : undefined));
+      const anyReading = arms.some((arm) => arm.value.errorReading !== undefined) || otherwise?.errorReading !== undefined;
+      // in each arm the value is that arm's
+      const reading = anyReading ? (column: string): string | undefined => firstError(subject.error, cases((v) => errorReading(v, column) ?? "NULL")) : undefined;
+      return valueReading(cases((v) => v.sql), firstError(subject.error, anyError ? cases((v) => v.error ?? "NULL") : undefined), reading);
     }
     case "in": {
       const element = sub(expr.element);
@@ -569,7 +604,9 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
     case "otherwise": {
       const left = sub(expr.left);
       const right = sub(expr.right);
-      return value(`COALESCE(${left.sql}, ${right.sql})`, firstError(left.error, errorWhen(`${left.sql} IS NULL`, right.error)));
+      // where the left is absent the value is the right's
+      const reading = right.errorReading === undefined ? undefined : (v: string): string | undefined => firstError(left.error, errorWhen(`${left.sql} IS NULL`, errorReading(right, v)));
+      return valueReading(`COALESCE(${left.sql}, ${right.sql})`, firstError(left.error, errorWhen(`${left.sql} IS NULL`, right.error)), reading);
     }
     case "aggregate":
       return aggregate(expr, context, scope);
@@ -658,14 +695,14 @@ function wideValue(expr: ExprIR, context: ExpressionContext, scope: Scope): SqlV
 /** A wide decimal back in DECIMAL(38,10), where it is exact there; else the error that says so. */
 function narrowed(wide: SqlValue): Bound {
   const sql = `tiao_w_narrow(${wide.sql})`;
-  return value(sql, firstError(wide.error, failsWhenNull(sql, decimalBeyondDuckdb)));
+  return failingValue(sql, [wide.error], (v) => failsWhenNull(v, decimalBeyondDuckdb));
 }
 
 /** A quotient rounded (to the fen, or to a whole number: `round`, `floor`, `ceil`) from its exact value. */
 function wideRounding(operand: ExprIR, mode: RoundingMode | "floor" | "ceil", result: "money" | "integer", context: ExpressionContext, scope: Scope): Bound {
   const wide = wideValue(operand, context, scope);
   const sql = `tiao_w_round_${mode}(${wide.sql}, ${result === "money" ? 2 : 0})`;
-  return value(sql, firstError(wide.error, failsWhenNull(sql, result === "money" ? amountTooLargeMessage(context.moneyWord) : integerTooLargeMessage)));
+  return failingValue(sql, [wide.error], (v) => failsWhenNull(v, result === "money" ? amountTooLargeMessage(context.moneyWord) : integerTooLargeMessage));
 }
 
 /** A comparison with a quotient on either side, of the exact values. */
@@ -674,7 +711,10 @@ function wideComparison(expr: Extract<ExprIR, { op: "compare" }>, context: Expre
   const right = wideValue(expr.right, context, scope);
   const order = `tiao_w_cmp(${left.sql}, ${right.sql})`;
   const relation = expr.operator === "!=" ? "<>" : expr.operator;
-  return value(`(${order} ${relation} 0)`, firstError(left.error, right.error, failsWhenNull(order, decimalBeyondDuckdb)));
+  // the comparison is NULL exactly where the order is
+  return valueReading(`(${order} ${relation} 0)`, firstError(left.error, right.error, failsWhenNull(order, decimalBeyondDuckdb)), (v) =>
+    firstError(left.error, right.error, failsWhenNull(v, decimalBeyondDuckdb)),
+  );
 }
 
 /**
@@ -688,7 +728,7 @@ function integerPercentOf(operand: ExprIR, mode: RoundingMode | "floor" | "ceil"
   const left = compileValue(operand.left, context, scope);
   const right = compileValue(operand.right, context, scope);
   const sql = `tiao_percent_of_${mode}(${left.sql}, ${right.sql})`;
-  return value(sql, firstError(left.error, right.error, failsWhenNull(sql, integerTooLargeMessage)));
+  return failingValue(sql, [left.error, right.error], (v) => failsWhenNull(v, integerTooLargeMessage));
 }
 
 // ---------------------------------------------------------------- series
@@ -948,7 +988,8 @@ function aggregate(expr: Extract<ExprIR, { op: "aggregate" }>, context: Expressi
       const checked = decimal ? total : `tiao_whole(${total})`;
       const sql = `(SELECT ${checked} ${where(passes)})`;
       const message = decimal ? failureMessage("decimal", context) : expr.type.kind === "money" ? amountTooLargeMessage(context.moneyWord) : integerTooLargeMessage;
-      return value(sql, firstError(firstItemError(), message === undefined ? undefined : failsWhenNull(sql, message)));
+      if (message === undefined) return value(sql, firstItemError());
+      return failingValue(sql, [firstItemError()], (v) => failsWhenNull(v, message));
     }
     case "max":
     case "min": {
@@ -1005,7 +1046,8 @@ function listAggregate(expr: Extract<ExprIR, { op: "aggregate" }>, list: ListRef
       const total = `coalesce(list_sum(list_transform(${passing}, ${lambda(term.sql)})), 0)`;
       const sql = decimal ? `tiao_decimal(${total})` : `tiao_whole(${total})`;
       const message = decimal ? failureMessage("decimal", context) : expr.type.kind === "money" ? amountTooLargeMessage(context.moneyWord) : integerTooLargeMessage;
-      return value(sql, firstError(firstItemError(), message === undefined ? undefined : failsWhenNull(sql, message)));
+      if (message === undefined) return value(sql, firstItemError());
+      return failingValue(sql, [firstItemError()], (v) => failsWhenNull(v, message));
     }
     case "max":
     case "min": {
@@ -1047,13 +1089,16 @@ function resolveRule(definition: DefinitionIR, rule: RuleIR, context: Expression
   const ownValue = compileValue(rule.value, context, scope);
   if (exceptions === undefined) return { gives: applies, value: ownValue, ...testErrorField(ownTestError) };
   const byException = exceptions.gives;
-  const valueError =
-    exceptions.value.error === undefined && ownValue.error === undefined
+  const valueError = (exceptionError: string | undefined, ownError: string | undefined): string | undefined =>
+    exceptionError === undefined && ownError === undefined ? undefined : `CASE WHEN ${byException} THEN ${exceptionError ?? "NULL"} ELSE ${ownError ?? "NULL"} END`;
+  // the value is the exception's where one gives it, else the rule's own
+  const reading =
+    exceptions.value.errorReading === undefined && ownValue.errorReading === undefined
       ? undefined
-      : `CASE WHEN ${byException} THEN ${exceptions.value.error ?? "NULL"} ELSE ${ownValue.error ?? "NULL"} END`;
+      : (v: string): string | undefined => valueError(errorReading(exceptions.value, v), errorReading(ownValue, v));
   return {
     gives: applies === TRUE ? TRUE : `(${byException} OR ${applies})`,
-    value: { sql: `CASE WHEN ${byException} THEN ${exceptions.value.sql} ELSE ${ownValue.sql} END`, ...errorField(valueError) },
+    value: valueReading(`CASE WHEN ${byException} THEN ${exceptions.value.sql} ELSE ${ownValue.sql} END`, valueError(exceptions.value.error, ownValue.error), reading),
     ...testErrorField(firstError(exceptions.testError, errorWhen(`NOT ${byException}`, ownTestError))),
   };
 }
@@ -1081,9 +1126,15 @@ function resolveGroup(definition: DefinitionIR, rules: readonly RuleIR[], contex
   const pick = (choose: (resolution: Resolution) => string): string =>
     `CASE ${siblings.map(({ resolution }) => `WHEN ${resolution.gives} THEN ${choose(resolution)}`).join(" ")} END`;
   const anyValueError = siblings.some(({ resolution }) => resolution.value.error !== undefined);
+  // the value is that of the first sibling that gives one
+  const anyReading = siblings.some(({ resolution }) => resolution.value.errorReading !== undefined);
   return {
     gives: `(${siblings.map(({ resolution }) => resolution.gives).join(" OR ")})`,
-    value: { sql: pick((r) => r.value.sql), ...errorField(anyValueError ? pick((r) => r.value.error ?? "NULL") : undefined) },
+    value: valueReading(
+      pick((r) => r.value.sql),
+      anyValueError ? pick((r) => r.value.error ?? "NULL") : undefined,
+      anyReading ? (v) => pick((r) => errorReading(r.value, v) ?? "NULL") : undefined,
+    ),
     testError: `CASE ${steps.join(" ")} END`,
   };
 }
@@ -1127,5 +1178,7 @@ export function eachMember(definition: DefinitionIR, context: ExpressionContext)
 export function decide(definition: DefinitionIR, context: ExpressionContext, scope: Scope): SqlValue {
   const resolution = resolveGroup(definition, definition.rules, context, scope);
   const noRule = resolution.gives === TRUE ? undefined : `CASE WHEN NOT ${resolution.gives} THEN ${jsonMessage(noRuleMessage(definition))} END`;
-  return { sql: resolution.value.sql, ...errorField(firstError(resolution.testError, noRule, resolution.value.error)) };
+  const { value } = resolution;
+  const reading = value.errorReading;
+  return valueReading(value.sql, firstError(resolution.testError, noRule, value.error), reading === undefined ? undefined : (v) => firstError(resolution.testError, noRule, reading(v)));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { allTokens, keywords, tiaoLexer, unitWords } from "../../grammar/tokens.js";
+import { allTokens, keywords, PrimitiveType, tiaoLexer, unitWords } from "../../grammar/tokens.js";
+import { primitiveTypeNames } from "../../compiler/ast.js";
 
 /** `TokenName:image` for each token, to compare at a glance. */
 function lex(text: string): string[] {
@@ -9,6 +10,11 @@ function lex(text: string): string[] {
 }
 
 describe("lexer", () => {
+  it("has a type keyword for each of the AST's primitive type names", () => {
+    const typeWords = allTokens.filter((token) => token.CATEGORIES?.includes(PrimitiveType) === true).map((token) => String(token.PATTERN));
+    expect(typeWords.sort()).toEqual([...primitiveTypeNames].sort());
+  });
+
   it("keeps names that start with a keyword whole", () => {
     expect(lex("months_used insured inner notes day_of_birth yuan_total")).toEqual([
       "Identifier:months_used",
