@@ -42,9 +42,7 @@ interface EntryHeader {
   readonly contentDigest: string;
 }
 
-interface CacheEntry extends CachedProgram {
-  readonly key: string;
-  readonly noticeDigest?: string;
+interface CacheEntry extends CachedProgram, Pick<EntryHeader, "key" | "noticeDigest"> {
   readonly version: CacheVersion;
 }
 

@@ -70,11 +70,7 @@ export async function evaluateScenarioCommand(command: ScenarioCommand): Promise
 
 /** The interpreter's evaluation of a scenario the compiled policy evaluated, for its explanations. */
 function explained(program: ProgramIR, scenario: string, command: ScenarioCommand): EvaluationResult {
-  const outcome = evaluateScenario(program, {
-    scenario,
-    explain: true,
-    ...definedProperties({ measures: command.measures, language: command.language }),
-  });
+  const outcome = evaluateScenario(program, { scenario, explain: true, ...definedProperties({ measures: command.measures, language: command.language }) });
   if (outcome.kind !== "evaluated") throw new Error(`the interpreter gives ${outcome.kind} where the compiled policy evaluates the scenario`);
   return outcome.result;
 }

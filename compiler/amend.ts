@@ -34,20 +34,15 @@ import type {
   RuleCase,
   ScaleDeclaration,
 } from "./ast.js";
+import { headerField } from "./ast.js";
 import { reportError, type Reporter } from "./check/report.js";
 import type { SourceSpan } from "../runtime/types.js";
 import { definedProperties } from "./defined-properties.js";
 
 /** Where a policy's header says it amends another, and the path it gives. */
 export function amendedPath(files: readonly PolicyFile[]): { readonly path: string; readonly span: SourceSpan } | undefined {
-  for (const file of files) {
-    for (const declaration of file.declarations) {
-      if (declaration.kind !== "policy") continue;
-      const field = declaration.fields.find((f) => f.key === "amends");
-      if (field !== undefined && field.key === "amends") return { path: field.value.value, span: field.value.span };
-    }
-  }
-  return undefined;
+  const field = headerField(files, "amends");
+  return field === undefined ? undefined : { path: field.value.value, span: field.value.span };
 }
 
 /** Reports every `repeal` of a policy that amends nothing (T0905). */

@@ -122,6 +122,17 @@ export type HeaderField =
   /** `currency EUR`: the policy's money, an ISO 4217 code; without it, yuan */
   | { readonly key: "currency"; readonly value: Identifier; readonly span: SourceSpan };
 
+/** The field `key` of the policy's header, in whichever file the header is. */
+export function headerField<K extends HeaderField["key"]>(files: readonly PolicyFile[], key: K): (HeaderField & { readonly key: K }) | undefined {
+  for (const file of files) {
+    for (const declaration of file.declarations) {
+      const field = declaration.kind === "policy" ? declaration.fields.find((f): f is HeaderField & { readonly key: K } => f.key === key) : undefined;
+      if (field !== undefined) return field;
+    }
+  }
+  return undefined;
+}
+
 export interface EnumDeclaration {
   readonly kind: "enum";
   readonly name: Identifier;

@@ -7,7 +7,7 @@ import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import { hasErrors } from "./diagnostics/diagnostic.js";
 import type { ProgramIR } from "./ir.js";
 import { parseFile, type ParsedFile } from "./parse.js";
-import type { PolicyFile } from "./ast.js";
+import { headerField, type PolicyFile } from "./ast.js";
 import { amendedPath, applyAmendment, reportRepealsOutsideAmendments } from "./amend.js";
 import { newReporter, reportError, type Reporter } from "./check/report.js";
 import { checkDocumentQuotes, collectDocuments } from "./check/documents.js";
@@ -108,7 +108,7 @@ function compileAmendment(
   reporter.diagnostics.push(...diagnostics);
   if (program === undefined || hasErrors(reporter.diagnostics)) return done();
   const baseNotice = noticeOf(baseFiles, amended.readNotice, reporter);
-  const namesNotice = files.some((file) => file.declarations.some((d) => d.kind === "policy" && d.fields.some((f) => f.key === "notice")));
+  const namesNotice = headerField(files, "notice") !== undefined;
   const ownNotice = options.notice ?? (namesNotice ? noticeOf(files, options.readNotice, reporter) : baseNotice);
   if (baseNotice !== undefined) checkQuotes(baseFiles, baseNotice, reporter);
   if (ownNotice !== undefined) checkQuotes(files, ownNotice, reporter);
@@ -121,16 +121,11 @@ function compileAmendment(
 
 /** The notice a part's header names, read; a refusal is T0603 at the header's `notice`. */
 function noticeOf(files: readonly PolicyFile[], readNotice: CompileOptions["readNotice"], reporter: Reporter): string | undefined {
-  for (const file of files) {
-    for (const declaration of file.declarations) {
-      const field = declaration.kind === "policy" ? declaration.fields.find((f) => f.key === "notice") : undefined;
-      if (field === undefined || field.key !== "notice" || readNotice === undefined) continue;
-      const notice = readNotice(field.value.value);
-      if (typeof notice !== "object") return notice;
-      return reportError(reporter, "T0603", field.value.span, `cannot use the notice ${JSON.stringify(field.value.value)}: ${notice.refused}`, { help: notice.help });
-    }
-  }
-  return undefined;
+  const field = headerField(files, "notice");
+  if (field === undefined || readNotice === undefined) return undefined;
+  const notice = readNotice(field.value.value);
+  if (typeof notice !== "object") return notice;
+  return reportError(reporter, "T0603", field.value.span, `cannot use the notice ${JSON.stringify(field.value.value)}: ${notice.refused}`, { help: notice.help });
 }
 
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {

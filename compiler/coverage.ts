@@ -59,11 +59,7 @@ function sections(notice: string): Section[] {
   }));
 }
 
-interface Sentence {
-  readonly text: string;
-  readonly start: number;
-  readonly end: number;
-}
+type Sentence = Omit<SentenceCoverage, "citedBy">;
 
 /** The text of notice[from, to) without white space, and where each of its characters is in the notice. */
 function compacted(notice: string, from: number, to: number): { text: string; offsets: number[] } {

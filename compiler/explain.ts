@@ -300,10 +300,8 @@ export class Trace {
     // Facts of an item not shown (a path through a list) are summarised with their list.
     if (this.quiet > 0 && path.includes("[")) return;
     const label = this.fieldLabels.get(fieldKey);
-    const read: FactRead =
-      type.kind === "list"
-        ? { path, ...(label === undefined ? {} : { label }), items: Array.isArray(value) ? value.length : 0 }
-        : { path, ...(label === undefined ? {} : { label }), value: formatValue(value, type, this.schema) };
+    const shown = type.kind === "list" ? { items: Array.isArray(value) ? value.length : 0 } : { value: formatValue(value, type, this.schema) };
+    const read: FactRead = { path, ...definedProperties({ label }), ...shown };
     this.current.facts.set(path, read);
   }
 
@@ -641,11 +639,7 @@ function remainder(record: AggregateRecord, type: ValueType): RuntimeValue {
 }
 
 function describeParameterRead(parameter: ParameterIR, value: RuntimeValue, used: ParameterValueIR | "override"): ParameterRead {
-  const base = {
-    name: parameter.name,
-    ...definedProperties({ label: parameter.label, unit: parameter.unit }),
-    value: formatValue(value, parameter.type),
-  };
+  const base = { name: parameter.name, ...definedProperties({ label: parameter.label, unit: parameter.unit }), value: formatValue(value, parameter.type) };
   if (used === "override") return { ...base, overridden: true };
   return {
     ...base,

@@ -47,6 +47,7 @@ import {
   type Scenario,
 } from "../runtime/index.js";
 import { scaleData } from "./scale-data.js";
+import { nameMap, ownValue } from "../runtime/own-properties.js";
 import { readPath, recordNameOf } from "./check/ir-nodes.js";
 import { averageRounding, seriesMissingLiteral, seriesReading, seriesTotalFunction, seriesTypeOf } from "./series-read.js";
 import { emptyValue } from "../runtime/scenario.js";
@@ -87,8 +88,8 @@ export function evaluate(program: ProgramIR, scenario: Scenario, options: Evalua
     const missing = missingFactsForMeasures(program, scenario, options.measures);
     if (missing.length > 0) throw new Error(missingFactsMessage(missing));
   }
-  const outputs = byName<{ [output: string]: OutputJson }>();
-  const explanations = byName<{ [output: string]: Explanation }>();
+  const outputs = nameMap<{ [output: string]: OutputJson }>();
+  const explanations = nameMap<{ [output: string]: Explanation }>();
   const skipped: { measure: string; missing: string[] }[] = [];
   const parameters = new Map(program.parameters.map((p) => [p.name, p]));
   const scales = new Map(program.scales.map((s) => [s.name, scaleData(s)]));
@@ -190,14 +191,6 @@ class SharedEvaluations {
     this.evaluations.set(name, evaluation);
     return evaluation;
   }
-}
-
-/**
- * An object keyed by the policy's names, without a prototype: an output or a measure named
- * `__proto__` is then a property like any other, and no name reads an inherited one.
- */
-function byName<T>(): { [name: string]: T } {
-  return Object.create(null) as { [name: string]: T };
 }
 
 function missingFactsMessage(missing: readonly { measure: string; missing: readonly string[] }[]): string {
@@ -332,7 +325,7 @@ class MeasureEvaluation {
   /** The members of the list an output is given for. */
   private membersOf(definition: DefinitionIR): readonly RuntimeValue[] {
     const members = required(definition.members, `the list ${definition.name} is given for`);
-    const entity = required(Object.hasOwn(this.scenario.facts, members.entity) ? this.scenario.facts[members.entity] : undefined, `the scenario's ${members.entity}`);
+    const entity = required(ownValue(this.scenario.facts, members.entity), `the scenario's ${members.entity}`);
     return asList(fieldOf(entity, members.field) ?? []);
   }
 
@@ -344,9 +337,9 @@ class MeasureEvaluation {
     const dates = this.window?.dates;
     const windowFrame = trace?.end();
     const report = trace === undefined ? undefined : this.windowReport(inForce, dates);
-    const outputs = byName<OutputJson>();
+    const outputs = nameMap<OutputJson>();
     outputs["in_force"] = inForce;
-    const explanations = byName<Explanation>();
+    const explanations = nameMap<Explanation>();
     if (trace !== undefined && windowFrame !== undefined && report !== undefined) {
       explanations["in_force"] = trace.explainInForce(report, windowFrame, measure.notComputable);
     }
@@ -486,7 +479,7 @@ class MeasureEvaluation {
       case "literal":
         return literalRuntimeValue(expr.value);
       case "fact": {
-        const entity = required(Object.hasOwn(this.scenario.facts, expr.entity) ? this.scenario.facts[expr.entity] : undefined, `the scenario's ${expr.entity}`);
+        const entity = required(ownValue(this.scenario.facts, expr.entity), `the scenario's ${expr.entity}`);
         const value = fieldOf(entity, expr.field);
         this.trace?.fact(`${expr.entity}.${expr.field}`, `${expr.entity}.${expr.field}`, value, expr.type);
         return value;

@@ -11,12 +11,20 @@ export function ownValue<T>(object: { readonly [key: string]: T }, key: string):
 }
 
 /**
+ * An object keyed by names of the policy or of a scenario, without a prototype: no name reads
+ * an inherited property, and a name `__proto__` is a key like any other.
+ */
+export function nameMap<T>(): { [name: string]: T } {
+  return Object.create(null) as { [name: string]: T };
+}
+
+/**
  * The parameter values a scenario gives, in an object without a prototype: evaluators look
  * a parameter up by its name, and a parameter the scenario does not give must be absent,
  * not a property every object inherits (`constructor`, `toString`…).
  */
 export function parameterOverrides(entries: Iterable<readonly [string, RuntimeValue]> = []): { [name: string]: RuntimeValue } {
-  const overrides = Object.create(null) as { [name: string]: RuntimeValue };
+  const overrides = nameMap<RuntimeValue>();
   for (const [name, value] of entries) overrides[name] = value;
   return overrides;
 }

@@ -3,8 +3,7 @@
  * Declarations are gathered from every file first, so a policy may spread its enums,
  * parameters and measures over several files in any order.
  */
-import type { PolicyFile } from "../ast.js";
-import type { SourceSpan } from "../../runtime/types.js";
+import { headerField, type PolicyFile } from "../ast.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import type { MeasureIR, ParameterIR, PolicyInfo, ProgramIR } from "../ir.js";
@@ -112,18 +111,6 @@ function namedNotice(
   if (policy === undefined || fileName === undefined || readNotice === undefined || hasErrors(reporter.diagnostics)) return undefined;
   const notice = readNotice(fileName);
   if (typeof notice !== "object") return notice;
-  const span = noticeFieldSpan(files) ?? policy.span;
+  const span = headerField(files, "notice")?.value.span ?? policy.span;
   return reportError(reporter, "T0603", span, `cannot use the notice ${JSON.stringify(fileName)}: ${notice.refused}`, { help: notice.help });
-}
-
-/** Where the header names its notice. */
-function noticeFieldSpan(files: readonly PolicyFile[]): SourceSpan | undefined {
-  for (const file of files) {
-    for (const declaration of file.declarations) {
-      if (declaration.kind !== "policy") continue;
-      const field = declaration.fields.find((f) => f.key === "notice");
-      if (field !== undefined) return field.value.span;
-    }
-  }
-  return undefined;
 }

@@ -17,8 +17,7 @@ import type { ExprContext } from "./scope.js";
 
 /** `measure.output` where `measure` names a measure: the read, or undefined after a diagnostic. */
 export function readMeasureOutput(measure: Identifier, output: Identifier, span: SourceSpan, context: ExprContext): ExprIR | undefined {
-  const table = context.measureOutputs?.get(measure.name);
-  if (table === undefined) return internalError(`${measure.name} is not a measure`);
+  const table = required(context.measureOutputs?.get(measure.name), `the outputs of measure ${measure.name}`);
   if (measure.name === context.currentMeasure) {
     return reportError(context.reporter, "T0902", span, `\`${measure.name}.${output.name}\` is this measure's own definition`, {
       help: `write \`${output.name}\`: a measure reads its own definitions by their names`,
@@ -48,8 +47,7 @@ export function readMeasureOutput(measure: Identifier, output: Identifier, span:
  * checked argument (undefined after a diagnostic).
  */
 export function readMeasureOutputForMember(measure: Identifier, output: Identifier, member: ExprIR | undefined, span: SourceSpan, context: ExprContext): ExprIR | undefined {
-  const table = context.measureOutputs?.get(measure.name);
-  if (table === undefined) return internalError(`${measure.name} is not a measure`);
+  const table = required(context.measureOutputs?.get(measure.name), `the outputs of measure ${measure.name}`);
   if (measure.name === context.currentMeasure) {
     return reportError(context.reporter, "T0902", span, `\`${measure.name}.${output.name}\` is this measure's own definition`, {
       help: `write \`${output.name}(…)\`: a measure reads its own definitions by their names`,

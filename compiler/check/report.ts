@@ -2,7 +2,7 @@
  * Collecting diagnostics while checking. Every phase receives a `Reporter` and appends to
  * it; nothing is thrown, so one pass over a policy reports every problem it can see.
  */
-import type { Diagnostic, DiagnosticLabel } from "../diagnostics/diagnostic.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { DiagnosticCode } from "../diagnostics/catalog.js";
 import type { SourceSpan } from "../../runtime/types.js";
 
@@ -21,12 +21,8 @@ export function newReporter(): Reporter {
   return { diagnostics: [] };
 }
 
-export interface Details {
-  readonly help?: string;
-  readonly labels?: readonly DiagnosticLabel[];
-  /** replaces the diagnostic's span in a quick fix (see Diagnostic) */
-  readonly replacement?: string;
-}
+/** What a diagnostic may add to its message: the help, labels, a quick fix's replacement. */
+export type Details = Pick<Diagnostic, "help" | "labels" | "replacement">;
 
 /** Reports an error; its result is the missing value of what the error is in (`return reportError(…)`). */
 export function reportError(reporter: Reporter, code: DiagnosticCode, span: SourceSpan, message: string, details: Details = {}): undefined {

@@ -4,7 +4,7 @@
  * for the facts a measure reads; and both versions run on a scenario. Used by the bounded
  * search for witnesses and to generate a population when none is given.
  */
-import { ownValue, parameterOverrides } from "../../runtime/own-properties.js";
+import { nameMap, ownValue, parameterOverrides } from "../../runtime/own-properties.js";
 import type { ExprIR, MeasureIR, ProgramIR, ValueType } from "../ir.js";
 import { forEachChild, forEachRuleExpression, windowDates } from "../ir-walk.js";
 import { evaluate, missingFactsForMeasures } from "../interpret.js";
@@ -215,11 +215,6 @@ export function runMeasure(program: ProgramIR, scenario: Scenario, measure: stri
     if (error instanceof EvaluationError) return { kind: "error", message: error.message };
     throw error;
   }
-}
-
-/** An object keyed by names of the policy, without a prototype. */
-export function nameMap<T>(): { [name: string]: T } {
-  return Object.create(null) as { [name: string]: T };
 }
 
 /** A scenario in the JSON form `tiao run --scenario` reads: the date, then each entity that has facts. */

@@ -2,6 +2,7 @@
  * What a diff of two versions of a policy reports: plain, JSON-serialisable data, the same
  * for the CLI's three formats and for the playground. docs/cli.md documents its JSON shape.
  */
+import type { PolicyInfo } from "../ir.js";
 
 /**
  * What a change can do to those who use the policy, most serious first:
@@ -24,13 +25,7 @@ export interface DiffReport {
   readonly impact?: ImpactReport;
 }
 
-export interface PolicyHeading {
-  readonly name: string;
-  readonly version: string;
-  readonly title: string;
-  /** the policy's money when it declares one (`EUR`); absent, the yuan */
-  readonly currency?: string;
-}
+export type PolicyHeading = Pick<PolicyInfo, "name" | "version" | "title" | "currency">;
 
 export interface DiffSummary {
   readonly breaksIntegrations: number;

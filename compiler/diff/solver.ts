@@ -12,13 +12,13 @@
  * The solver is behind `SmtSolver`, so that the CLI (z3 in Node) and the playground (z3
  * in a browser) each give their own; this module only writes and reads text.
  */
-import { ownValue, parameterOverrides } from "../../runtime/own-properties.js";
+import { nameMap, ownValue, parameterOverrides } from "../../runtime/own-properties.js";
 import type { DefinitionIR, ExprIR, LiteralValue, MeasureIR, ParameterIR, ProgramIR, RuleIR, ValueType, WindowIR } from "../ir.js";
 import { calendarDate, decimal, type CalendarDate, type RecordValue, type RuntimeValue, type Scenario } from "../../runtime/index.js";
 import type { FactSchema } from "../../runtime/types.js";
 import { functionName, operations } from "../operations.js";
 import { arithmeticMeaning, literalNumber, percentScale } from "./ir-meaning.js";
-import { nameMap, readsOf } from "./cases.js";
+import { readsOf } from "./cases.js";
 
 /** An SMT solver: checks the assertions of an SMT-LIB 2 script, and on `sat` gives the values of the named constants. */
 export interface SmtSolver {
