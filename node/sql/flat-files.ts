@@ -23,7 +23,7 @@ import type { ValueType } from "../../runtime/types.js";
 import type { ProgramIR } from "../../compiler/ir.js";
 import { REJECTED_TABLE, flatValueText, requiredFacts } from "../../compiler/sql/emit.js";
 import { CASE_COLUMN, CASES_TABLE, DATE_COLUMN, caseLayout, identifier, listOf, stringLiteral, type CaseLayout, type ListTable, type ValueColumn } from "../../compiler/sql/tables.js";
-import { DUCKDB_DECIMAL, DUCKDB_DECIMAL_LIMIT } from "../../compiler/sql/dialect.js";
+import { DUCKDB_DECIMAL, DUCKDB_DECIMAL_LIMIT, sqlType } from "../../compiler/sql/dialect.js";
 import { memberOf } from "../../compiler/sql/expression.js";
 import { moneyWord } from "../../compiler/currency.js";
 
@@ -412,13 +412,46 @@ function listItems(list: ListTable, column: string, columnType: string | undefin
   const struct = fields.map((f) => `${identifier(f.column.name)} := CASE WHEN ${f.present} THEN ${f.reading.value} END`);
   return {
     column: {
-      value: `CASE WHEN ${present} THEN list_transform(${items}, x -> struct_pack(${struct.join(", ")})) END`,
+      value: structFields !== undefined && itemsAsRead(list, structFields) ? column : `CASE WHEN ${present} THEN list_transform(${items}, x -> struct_pack(${struct.join(", ")})) END`,
       present,
       bad: `(${present} AND (NOT ${isArray}${itemBad.length === 0 ? "" : ` OR coalesce(list_bool_or(list_transform(${items}, x -> ${itemBad.join(" OR ")})), FALSE)`}))`,
       problem: `CASE WHEN ${present} AND NOT ${isArray} THEN ${stringLiteral(`${list.name}: expected a JSON array of objects`)} END`,
     },
     problems: `CASE WHEN ${present} AND ${isArray} THEN flatten(list_transform(${items}, (x, i) -> [${itemProblems.join(", ")}])) ELSE [] END`,
   };
+}
+
+/**
+ * Whether a LIST of STRUCTs (its leaf fields `structFields`) holds, in a row that can be read,
+ * the items as `tiao_cases` holds them, so that the column is read as it is, not rebuilt item
+ * by item: the list's fields, in order, each of the type of its value, none a record, and none
+ * whose reading changes a value (a text or choice given is never empty there; an absent one
+ * would be, and is NULL in `tiao_cases`).
+ */
+function itemsAsRead(list: ListTable, structFields: ReadonlyMap<string, string>): boolean {
+  const names = [...structFields.keys()];
+  return (
+    names.length === list.columns.length &&
+    list.columns.every((c, index) => {
+      if (names[index] !== c.name || c.name.includes(".") || structFields.get(c.name) !== sqlType(c.type, "duckdb")) return false;
+      const kind = c.type.kind === "optional" ? c.type.of.kind : c.type.kind;
+      switch (kind) {
+        case "bool":
+        case "integer":
+        case "months":
+        case "days":
+        case "date":
+        case "decimal":
+        case "unrounded_money":
+          return true;
+        case "enum":
+        case "text":
+          return c.type.kind !== "optional";
+        default:
+          return false;
+      }
+    })
+  );
 }
 
 /**
