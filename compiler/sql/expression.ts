@@ -842,7 +842,7 @@ function seriesTotal(expr: Extract<ExprIR, { op: "series_total" }>, series: Seri
   const access = seriesAccess(series, context);
   const missing = seriesMissingSql(expr, dialect);
   if (missing !== undefined && typeof missing.value === "number" && missing.value < 0) {
-    context.problems.push({ expr, message: "the SQL target adds up periods whose value is never negative: the value of a period not given is" });
+    context.problems.push({ expr, message: "the SQL target adds up periods whose value is never negative: the value of a period not given is below zero" });
     return value("NULL");
   }
   const given = access.sum(low, high);
