@@ -420,10 +420,7 @@ export class Trace {
       ...(decidedBy === undefined ? {} : { decidedBy }),
       ...(condition === undefined ? {} : { condition: printFormula(condition, context, "true") }),
       ...(decision === undefined ? {} : { formula: printFormula(decision.rule.value, context, valueText) }),
-      ...(overrides.length === 0 ? {} : { overrides }),
-      ...(notApplied.length === 0 ? {} : { notApplied }),
-      ...(frame.aggregates.length === 0 ? {} : { aggregates: frame.aggregates.map((record) => this.aggregateRead(record, frame)) }),
-      ...(dateSteps.length === 0 ? {} : { dateSteps }),
+      ...nonEmptyLists({ overrides, notApplied, aggregates: frame.aggregates.map((record) => this.aggregateRead(record, frame)), dateSteps }),
       ...this.valuesRead(frame),
     };
   }
@@ -569,12 +566,7 @@ export class Trace {
 
   private valuesRead(frame: Frame): { read?: ValuesRead } {
     const definitions = [...[...frame.definitions.values()].map((definition) => this.definitionRead(definition)), ...frame.measureOutputs.values()];
-    const read: ValuesRead = {
-      ...(frame.facts.size === 0 ? {} : { facts: [...frame.facts.values()] }),
-      ...(frame.parameters.size === 0 ? {} : { parameters: [...frame.parameters.values()] }),
-      ...(definitions.length === 0 ? {} : { definitions }),
-      ...(frame.calls.length === 0 ? {} : { calls: frame.calls }),
-    };
+    const read: ValuesRead = nonEmptyLists({ facts: [...frame.facts.values()], parameters: [...frame.parameters.values()], definitions, calls: frame.calls });
     return Object.keys(read).length === 0 ? {} : { read };
   }
 
@@ -595,8 +587,7 @@ export class Trace {
       summary: this.words.inForceSummary(window.inForce, this.windowSummary(window)),
       value: window.inForce,
       window,
-      ...(notComputable.length === 0 ? {} : { notComputable: notComputable.map(notComputableReference) }),
-      ...(dateSteps.length === 0 ? {} : { dateSteps }),
+      ...nonEmptyLists({ notComputable: notComputable.map(notComputableReference), dateSteps }),
       ...this.valuesRead(frame),
     };
   }
@@ -649,6 +640,11 @@ function describeParameterRead(parameter: ParameterIR, value: RuntimeValue, used
     source: sourceReference(used.source),
     ...definedProperties({ note: used.note, amendment: used.amendment }),
   };
+}
+
+/** The lists that are not empty: an explanation leaves out what it has nothing to say of. */
+function nonEmptyLists<T extends { readonly [key: string]: readonly unknown[] }>(lists: T): Partial<T> {
+  return Object.fromEntries(Object.entries(lists).filter(([, list]) => list.length > 0)) as Partial<T>;
 }
 
 function sourceReference(source: SourceIR): SourceReference {

@@ -9,7 +9,7 @@ import { currencyProblem } from "../currency.js";
 import type { EnumDecl, FieldDecl, RecordDecl } from "../../runtime/types.js";
 import { checkDateLiteral } from "./dates.js";
 import type { Reporter } from "./report.js";
-import { reportError, startOfFile } from "./report.js";
+import { firstOfEachKey, reportError, startOfFile } from "./report.js";
 import type { TypeNamespace } from "./types.js";
 import { resolveType } from "./types.js";
 import { definedProperties } from "../defined-properties.js";
@@ -80,35 +80,23 @@ export function collectDeclarations(files: readonly PolicyFile[], reporter: Repo
 
 /** The declarations whose name is not taken by an earlier one; reports the later ones (T0203). */
 function uniqueNames<D extends { readonly name: Identifier }>(declarations: readonly D[], what: string, reporter: Reporter): Set<D> {
-  const first = new Map<string, D>();
-  for (const declaration of declarations) {
-    const earlier = first.get(declaration.name.name);
-    if (earlier === undefined) {
-      first.set(declaration.name.name, declaration);
-    } else {
-      reportError(reporter, "T0203", declaration.name.span, `the ${what} \`${declaration.name.name}\` is declared twice`, {
-        labels: [{ span: earlier.name.span, message: "first declared here" }],
-        help: "rename one of them, or remove the repeated declaration",
-      });
-    }
-  }
+  const first = firstOfEachKey(declarations, (declaration) => declaration.name.name, (declaration, earlier) =>
+    reportError(reporter, "T0203", declaration.name.span, `the ${what} \`${declaration.name.name}\` is declared twice`, {
+      labels: [{ span: earlier.name.span, message: "first declared here" }],
+      help: "rename one of them, or remove the repeated declaration",
+    }),
+  );
   return new Set(first.values());
 }
 
 /** Reports a name repeated inside one declaration (T0205): enum members, fields, brackets. */
 export function reportRepeatedNames(names: readonly Identifier[], what: string, reporter: Reporter): void {
-  const seen = new Map<string, Identifier>();
-  for (const name of names) {
-    const earlier = seen.get(name.name);
-    if (earlier === undefined) {
-      seen.set(name.name, name);
-    } else {
-      reportError(reporter, "T0205", name.span, `the ${what} \`${name.name}\` is given twice`, {
-        labels: [{ span: earlier.span, message: "first given here" }],
-        help: "remove one of them",
-      });
-    }
-  }
+  firstOfEachKey(names, (name) => name.name, (name, earlier) =>
+    reportError(reporter, "T0205", name.span, `the ${what} \`${name.name}\` is given twice`, {
+      labels: [{ span: earlier.span, message: "first given here" }],
+      help: "remove one of them",
+    }),
+  );
 }
 
 function enumSymbol(declaration: EnumDeclaration, reporter: Reporter): EnumSymbol {

@@ -12,6 +12,7 @@ import { citations, closestPassage, firstMissingPassage, partName, withoutWhites
 import type { NoticeText } from "./index.js";
 import { reportRepeatedNames } from "./declarations.js";
 import { reportError, type Reporter } from "./report.js";
+import { definedProperties } from "../defined-properties.js";
 
 export interface DeclaredDocument {
   readonly name: string;
@@ -48,8 +49,7 @@ export function collectDocuments(files: readonly PolicyFile[], reporter: Reporte
     documents.set(declaration.name.name, {
       name: declaration.name.name,
       title: declaration.title.value,
-      ...(declaration.file === undefined ? {} : { file: declaration.file.value, fileSpan: declaration.file.span }),
-      ...(declaration.numbering === undefined ? {} : { numbering: declaration.numbering.value }),
+      ...definedProperties({ file: declaration.file?.value, fileSpan: declaration.file?.span, numbering: declaration.numbering?.value }),
       span: declaration.span,
     });
   }

@@ -34,6 +34,21 @@ export function reportWarning(reporter: Reporter, code: DiagnosticCode, span: So
   reporter.diagnostics.push({ code, severity: "warning", message, span, ...details });
 }
 
+/**
+ * The first item of each key, in order; `repeated` is given each later item of a key already
+ * seen, with the first one, to report it.
+ */
+export function firstOfEachKey<T>(items: Iterable<T>, keyOf: (item: T) => string, repeated: (later: T, first: T) => void): Map<string, T> {
+  const first = new Map<string, T>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, item);
+    else repeated(item, earlier);
+  }
+  return first;
+}
+
 /** An empty span at the start of a file, for problems that belong to no written text (a missing header). */
 export function startOfFile(file: string): SourceSpan {
   return { file, line: 1, column: 1, endLine: 1, endColumn: 1, start: 0, end: 0 };

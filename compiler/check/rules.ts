@@ -11,7 +11,7 @@ import { formatDate, type CalendarDate } from "../../runtime/dates.js";
 import { citationIR } from "./citations.js";
 import { checkExpr } from "./expressions.js";
 import type { Reporter } from "./report.js";
-import { listNames, reportError, reportWarning, suggestion } from "./report.js";
+import { firstOfEachKey, listNames, reportError, reportWarning, suggestion } from "./report.js";
 import type { DefinitionSignature, ExprContext } from "./scope.js";
 import { presentWhen, withPresent } from "./scope.js";
 import { boolType } from "./types.js";
@@ -102,19 +102,12 @@ function arrange(cases: readonly CheckedCase[], definition: Definition, reporter
 }
 
 function uniqueLabels(cases: readonly CheckedCase[], reporter: Reporter): Map<string, CheckedCase> {
-  const byLabel = new Map<string, CheckedCase>();
-  for (const c of cases) {
-    const earlier = byLabel.get(c.label);
-    if (earlier === undefined) {
-      byLabel.set(c.label, c);
-    } else {
-      reportError(reporter, "T0401", c.source.label?.span ?? c.source.span, `the label \`${c.label}\` is used twice in this definition`, {
-        labels: [{ span: earlier.source.label?.span ?? earlier.source.span, message: "first used here" }],
-        help: "give each rule and exception its own label",
-      });
-    }
-  }
-  return byLabel;
+  return firstOfEachKey(cases, (c) => c.label, (c, earlier) =>
+    reportError(reporter, "T0401", c.source.label?.span ?? c.source.span, `the label \`${c.label}\` is used twice in this definition`, {
+      labels: [{ span: earlier.source.label?.span ?? earlier.source.span, message: "first used here" }],
+      help: "give each rule and exception its own label",
+    }),
+  );
 }
 
 function exceptionTarget(exception: CheckedCase, rules: readonly CheckedCase[], byLabel: ReadonlyMap<string, CheckedCase>, reporter: Reporter): CheckedCase | undefined {
@@ -150,21 +143,14 @@ function shape(expr: Expr | EffectiveWindow | undefined): string {
 function reportConflicts(siblings: readonly CheckedCase[], reporter: Reporter): void {
   // a lone case conflicts with nothing: its shape need not be written out
   if (siblings.length < 2) return;
-  const firstBySituation = new Map<string, CheckedCase>();
-  for (const later of siblings) {
-    const situation = `${shape(later.source.condition)}|${shape(later.source.window)}`;
-    const earlier = firstBySituation.get(situation);
-    if (earlier === undefined) {
-      firstBySituation.set(situation, later);
-      continue;
-    }
+  firstOfEachKey(siblings, (c) => `${shape(c.source.condition)}|${shape(c.source.window)}`, (later, earlier) => {
     const kinds = later.source.kind === "exception" ? "exceptions" : "rules";
     const when = later.source.condition === undefined ? "both apply always" : "apply under the same condition";
     reportError(reporter, "T0404", spanOf(later), `the ${kinds} \`${earlier.label}\` and \`${later.label}\` ${when}`, {
       labels: [{ span: spanOf(earlier), message: `\`${earlier.label}\` is here` }],
       help: `make one an exception to the other (\`exception ${later.label} to ${earlier.label} when …\`), or give them conditions that exclude each other`,
     });
-  }
+  });
 }
 
 /** The days a case applies on, when it applies always within a window of written dates (open ends are infinite). */

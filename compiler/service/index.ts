@@ -18,6 +18,7 @@ import type { CompletionItem, HoverResult, LanguageService, Position, QuickFix, 
 import { quickFixesFor } from "./quick-fixes.js";
 import { indexPolicy, type Occurrence, type PolicyIndex } from "./symbols.js";
 import { rangeOfSpan, TextFile } from "./text.js";
+import { definedProperties } from "../defined-properties.js";
 
 export { monarchLanguage } from "./monarch.js";
 export { noticeSentences, type NoticeSentence, type SentenceCoverageKind, type SentenceCitation } from "./notice.js";
@@ -47,10 +48,8 @@ class PolicyLanguageService implements LanguageService {
     this.files = files;
     const { notice, readNotice, amended } = options;
     // as the CLI compiles: the notice's quotes are checked once the policy has no other error
-    this.result = compileParsed(sources.map((source) => files.get(source.path)?.parsed ?? parseFile(source.path, source.text)), {
-      ...(notice !== undefined ? { readNotice: () => notice } : readNotice !== undefined ? { readNotice } : {}),
-      ...(amended === undefined ? {} : { amended }),
-    });
+    const parsed = sources.map((source) => files.get(source.path)?.parsed ?? parseFile(source.path, source.text));
+    this.result = compileParsed(parsed, definedProperties({ readNotice: notice === undefined ? readNotice : () => notice, amended }));
     this.policyIndex = undefined;
   }
 
