@@ -83,6 +83,8 @@ CREATE OR REPLACE MACRO tiao_decimal_mul(a, b) AS CASE WHEN abs(CAST(a AS DOUBLE
 CREATE OR REPLACE MACRO tiao_yuan(fen) AS CAST(CAST(fen AS ${DUCKDB_DECIMAL}) * 0.01 AS ${DUCKDB_DECIMAL});
 CREATE OR REPLACE MACRO tiao_fraction(millionths) AS CAST(CAST(millionths AS ${DUCKDB_DECIMAL}) * 0.000001 AS ${DUCKDB_DECIMAL});
 CREATE OR REPLACE MACRO tiao_integer_decimal(n) AS CAST(n AS ${DUCKDB_DECIMAL});
+-- a scale's amount, computed in whole 10^-8 yuan (fen × millionths, below 10^38), in yuan
+CREATE OR REPLACE MACRO tiao_scale_yuan(units) AS CAST(tiao_decimal_bounded(CAST(units AS DECIMAL(38,0)) * CAST(0.00000001 AS DECIMAL(9,8))) AS ${DUCKDB_DECIMAL});
 
 -- Rounding, symmetric as in runtime/money.ts: half_up sends a half away from zero.
 CREATE OR REPLACE MACRO tiao_round_half_up(x) AS tiao_whole(CAST(sign(x) * floor(abs(x) + 0.5) AS HUGEINT));
@@ -218,6 +220,21 @@ CREATE OR REPLACE MACRO tiao_last_day_of_term(d, n) AS
   END;
 CREATE OR REPLACE MACRO tiao_days_between(later, earlier) AS CAST(later - earlier AS BIGINT);
 
+-- Series (runtime/series.ts): a period's key as the runtime writes it ("2024-01", "2024"; the
+-- year padded to 4 characters, as JavaScript's padStart pads it), from the period's number
+-- (months: year × 12 + month − 1), and the periods of a series (a LIST of STRUCT(period, value)
+-- in the periods' order) given, by key or between two keys.
+CREATE OR REPLACE MACRO tiao_pad(t, n) AS lpad(t, CAST(greatest(length(t), n) AS INTEGER), '0');
+CREATE OR REPLACE MACRO tiao_year_key(y) AS tiao_pad(CAST(y AS VARCHAR), 4);
+CREATE OR REPLACE MACRO tiao_month_key(i) AS tiao_pad(CAST(CAST(floor(i / 12) AS BIGINT) AS VARCHAR), 4) || '-' || tiao_pad(CAST(i % 12 + 1 AS VARCHAR), 2);
+CREATE OR REPLACE MACRO tiao_series_has(s, k) AS list_contains(list_transform(s, tiao_p -> struct_extract(tiao_p, 'period')), k);
+CREATE OR REPLACE MACRO tiao_series_value(s, k) AS struct_extract(list_filter(s, tiao_p -> struct_extract(tiao_p, 'period') = k)[1], 'value');
+-- the value of the period k, or m when it is not given (a period given as null stays null)
+CREATE OR REPLACE MACRO tiao_series_value_or(s, k, m) AS struct_extract(coalesce(list_filter(s, tiao_p -> struct_extract(tiao_p, 'period') = k)[1], struct_pack(period := NULL, value := m)), 'value');
+CREATE OR REPLACE MACRO tiao_series_between(s, lo, hi) AS list_filter(s, tiao_p -> struct_extract(tiao_p, 'period') BETWEEN lo AND hi);
+CREATE OR REPLACE MACRO tiao_series_sum(s, lo, hi) AS coalesce(list_sum(list_transform(tiao_series_between(s, lo, hi), tiao_p -> struct_extract(tiao_p, 'value'))), 0);
+CREATE OR REPLACE MACRO tiao_series_count(s, lo, hi) AS len(tiao_series_between(s, lo, hi));
+
 -- Values as \`tiao run\` prints them.
 -- yuan with two decimals, as DuckDB writes a DECIMAL(18,2) (exact: |fen| < 2^53 < 10^18)
 CREATE OR REPLACE MACRO tiao_money_text(fen) AS CAST(CAST(fen AS DECIMAL(18,0)) * 0.01 AS VARCHAR);
@@ -251,6 +268,8 @@ CREATE OR REPLACE FUNCTION tiao_decimal_mul(a numeric, b numeric) RETURNS numeri
 CREATE OR REPLACE FUNCTION tiao_yuan(fen bigint) RETURNS numeric LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT fen::numeric * 0.01 $$;
 CREATE OR REPLACE FUNCTION tiao_fraction(millionths bigint) RETURNS numeric LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT millionths::numeric * 0.000001 $$;
 CREATE OR REPLACE FUNCTION tiao_integer_decimal(n bigint) RETURNS numeric LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT n::numeric $$;
+-- a scale's amount, computed in whole 10^-8 yuan (fen × millionths), in yuan
+CREATE OR REPLACE FUNCTION tiao_scale_yuan(units numeric) RETURNS numeric LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT units * 0.00000001 $$;
 
 -- Rounding, symmetric as in runtime/money.ts: half_up sends a half away from zero.
 CREATE OR REPLACE FUNCTION tiao_round_half_up(x numeric) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -306,6 +325,23 @@ CREATE OR REPLACE FUNCTION tiao_last_day_of_term(d date, n bigint) RETURNS date 
   END $$;
 CREATE OR REPLACE FUNCTION tiao_days_between(later date, earlier date) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS $$ SELECT (later - earlier)::bigint $$;
+
+-- Series (runtime/series.ts): a period's key as the runtime writes it ("2024-01", "2024"; the
+-- year padded to 4 characters, as JavaScript's padStart pads it), from the period's number
+-- (months: year × 12 + month − 1).
+CREATE OR REPLACE FUNCTION tiao_pad(t text, n integer) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT lpad(t, greatest(length(t), n), '0') $$;
+CREATE OR REPLACE FUNCTION tiao_year_key(y bigint) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT tiao_pad(y::text, 4) $$;
+CREATE OR REPLACE FUNCTION tiao_month_key(i bigint) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT tiao_pad(floor(i / 12.0)::bigint::text, 4) || '-' || tiao_pad((i % 12 + 1)::text, 2) $$;
+-- a whole quotient rounded, as runtime/decimal.ts divideRounded (an average of periods)
+CREATE OR REPLACE FUNCTION tiao_quotient_half_up(n numeric, d numeric) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT tiao_whole(sign(n) * div(abs(n) + div(d, 2), d)) $$;
+CREATE OR REPLACE FUNCTION tiao_quotient_down(n numeric, d numeric) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT tiao_whole(sign(n) * div(abs(n), d)) $$;
+CREATE OR REPLACE FUNCTION tiao_quotient_up(n numeric, d numeric) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT tiao_whole(sign(n) * div(abs(n) + d - 1, d)) $$;
 
 -- Values as \`tiao run\` prints them.
 CREATE OR REPLACE FUNCTION tiao_money_text(fen bigint) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE

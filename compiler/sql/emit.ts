@@ -47,9 +47,15 @@ import {
   identifier,
   listColumnType,
   listOf,
+  PERIOD_FIELD,
+  PERIOD_VALUE_FIELD,
+  scaleFigureName,
+  seriesColumnType,
+  seriesOf,
   stringLiteral,
   type CaseLayout,
   type ListTable,
+  type SeriesTable,
 } from "./tables.js";
 import { citedClause } from "../citation-text.js";
 import { moneyWord } from "../currency.js";
@@ -169,6 +175,8 @@ function setupSql(program: ProgramIR, layout: CaseLayout, dialect: Dialect): str
           return `  ${identifier(c.name)} BOOLEAN`;
         case "list":
           return `  ${identifier(c.name)} ${listColumnType(listOf(layout, c.name), dialect)}`;
+        case "series":
+          return `  ${identifier(c.name)} ${seriesColumnType(seriesOf(layout, c.name), dialect)}`;
       }
     }),
   ];
@@ -182,7 +190,20 @@ function setupSql(program: ProgramIR, layout: CaseLayout, dialect: Dialect): str
     if (dialect === "postgres") columns.push(`  PRIMARY KEY (${identifier(CASE_COLUMN)}, ${identifier(ITEM_COLUMN)})`);
     return [comment(`the items of ${list.name}, one row each`), `CREATE TABLE ${identifier(list.name)} (\n${columns.join(",\n")}\n);`].join("\n");
   });
-  const parameterRows = program.parameters.flatMap((parameter) => parameterValuesSql(parameter, dialect));
+  // and a series' periods likewise (a list item's series with the item's number)
+  const allSeries = [...layout.series.map((table) => ({ table, item: false })), ...layout.lists.flatMap((list) => list.series.map((table) => ({ table, item: true })))];
+  const series = (dialect === "duckdb" ? [] : allSeries).map(({ table, item }) => {
+    const key = item ? [CASE_COLUMN, ITEM_COLUMN, PERIOD_FIELD] : [CASE_COLUMN, PERIOD_FIELD];
+    const columns = [
+      `  ${identifier(CASE_COLUMN)} BIGINT NOT NULL`,
+      ...(item ? [`  ${identifier(ITEM_COLUMN)} INTEGER NOT NULL`] : []),
+      `  ${identifier(PERIOD_FIELD)} ${text} NOT NULL`,
+      `  ${identifier(PERIOD_VALUE_FIELD)} ${sqlType(table.of, dialect)}`,
+      `  PRIMARY KEY (${key.map(identifier).join(", ")})`,
+    ];
+    return [comment(`the periods of ${table.table} given, one row each: its ${table.period} ("${table.period === "month" ? "YYYY-MM" : "YYYY"}") and its value`), `CREATE TABLE ${identifier(table.table)} (\n${columns.join(",\n")}\n);`].join("\n");
+  });
+  const parameterRows = sqlParameters(program).flatMap((parameter) => parameterValuesSql(parameter, dialect));
   const caseParameters = caseParameterColumns(program, (field) => column("p", field));
   return `${header(program, dialect, "Setup: runtime functions, tables of cases, parameters")}
 
@@ -192,7 +213,7 @@ ${runtimeFunctions(dialect)}
 CREATE TABLE ${CASES_TABLE} (
 ${caseColumns.join(",\n")}
 );
-${lists.join("\n")}
+${[...lists, ...series].join("\n")}
 -- Scenarios that could not be read: the line \`tiao run --scenarios\` writes for them.
 CREATE TABLE ${REJECTED_TABLE} (${identifier(CASE_COLUMN)} BIGINT NOT NULL, line ${text} NOT NULL);
 
@@ -221,14 +242,14 @@ ${parametersOnDatesSql(program, `(SELECT DISTINCT ${identifier(DATE_COLUMN)} FRO
 CREATE VIEW ${CASE_FACTS_VIEW} AS
 SELECT c.*${caseParameters.map((line) => `,\n${line}`).join("")}
 FROM ${CASES_TABLE} AS c${
-    program.parameters.length === 0 ? "" : `\nJOIN ${PARAMETERS_ON_DATES_VIEW} AS p ON ${column("p", DATE_COLUMN)} = ${column("c", DATE_COLUMN)}`
+    sqlParameters(program).length === 0 ? "" : `\nJOIN ${PARAMETERS_ON_DATES_VIEW} AS p ON ${column("p", DATE_COLUMN)} = ${column("c", DATE_COLUMN)}`
   };
 `;
 }
 
 /** Each parameter's value on each date of `dates` (a relation with a column `#date`), and whether one is in force then. */
 export function parametersOnDatesSql(program: ProgramIR, dates: string): string {
-  const inForce = program.parameters.flatMap((parameter) => {
+  const inForce = sqlParameters(program).flatMap((parameter) => {
     const valueColumn = parameterValueColumn(parameter.type);
     const matching = `FROM ${PARAMETER_VALUES_TABLE} AS v WHERE v.name = ${stringLiteral(parameter.name)} AND v.valid_from <= d.${identifier(DATE_COLUMN)} AND (v.valid_until IS NULL OR d.${identifier(DATE_COLUMN)} <= v.valid_until)`;
     return [
@@ -247,7 +268,14 @@ FROM ${dates} AS d`;
  * (`x`, `x in force`).
  */
 export function caseParameterColumns(program: ProgramIR, inForce: (field: string) => string): string[] {
-  return program.parameters.flatMap((parameter) => {
+  return sqlParameters(program).flatMap((parameter) => {
+    if (isScaleFigure(parameter.name)) {
+      // a scale is not overridden by a scenario: its figures are those of the table
+      return [
+        `  ${inForce(parameter.name)} AS ${identifier(parameterColumn(parameter.name))}`,
+        `  ${inForce(`${parameter.name} in force`)} AS ${identifier(parameterGivenColumn(parameter.name))}`,
+      ];
+    }
     const override = column("c", `parameters.${parameter.name}`);
     if (parameter.type.kind !== "optional") {
       return [
@@ -262,6 +290,25 @@ export function caseParameterColumns(program: ProgramIR, inForce: (field: string
       `  (${absent} OR ${override} IS NOT NULL OR ${inForce(`${parameter.name} in force`)}) AS ${identifier(parameterGivenColumn(parameter.name))}`,
     ];
   });
+}
+
+/**
+ * The dated values the parameters table holds: the policy's parameters, and each bracket of
+ * each scale as two figures, its threshold (money) and its rate (percent), named
+ * `<scale>.<bracket>.threshold` and `<scale>.<bracket>.rate` (a dot no parameter's name has).
+ */
+export function sqlParameters(program: ProgramIR): readonly ParameterIR[] {
+  const figures = program.scales.flatMap((scale) =>
+    scale.brackets.flatMap((bracket): ParameterIR[] => [
+      { name: scaleFigureName(scale.name, bracket.name, "threshold"), type: { kind: "money" }, label: `threshold of the bracket ${bracket.name} of the scale ${scale.name}`, values: bracket.thresholds, span: bracket.span },
+      { name: scaleFigureName(scale.name, bracket.name, "rate"), type: { kind: "percent" }, label: `rate of the bracket ${bracket.name} of the scale ${scale.name}`, values: bracket.rates, span: bracket.span },
+    ]),
+  );
+  return figures.length === 0 ? program.parameters : [...program.parameters, ...figures];
+}
+
+function isScaleFigure(name: string): boolean {
+  return name.includes(".");
 }
 
 /** The column of the parameters table holding values of a type. */
@@ -367,6 +414,8 @@ export function requiredFacts(program: ProgramIR, measureNames: readonly string[
 export const measureColumns = {
   definition: (measure: string, name: string): string => `${measure} ${name}`,
   error: (measure: string, name: string): string => `${measure} ${name}#error`,
+  /** of an output given for each member: the error of each member, in the list's order */
+  memberErrors: (measure: string, name: string): string => `${measure} ${name}#errors`,
   given: (measure: string): string => `${measure}#given`,
   window: (measure: string): string => `${measure}#in_force`,
   inForce: (measure: string): string => `${measure}.in_force`,
@@ -424,7 +473,23 @@ function previousRow(program: ProgramIR, measure: MeasureIR): string {
 interface ComputedMeasure {
   readonly windowError: string | undefined;
   readonly outputErrors: ReadonlyMap<string, string>;
+  /** its outputs given for each member whose error for each member is a column (named.memberErrors) */
+  readonly memberErrors: ReadonlySet<string>;
   readonly context: ExpressionContext;
+}
+
+/** The outputs given for each member that some measure reads for one member (`tax.tax`). */
+function outputsReadForEachMember(program: ProgramIR): Set<string> {
+  const read = new Set<string>();
+  const visit = (expr: ExprIR): void => {
+    if (expr.op === "measure_output" && expr.member !== undefined) read.add(`${expr.measure}.${expr.output}`);
+    forEachChild(expr, visit);
+  };
+  for (const measure of program.measures) {
+    windowDates(measure.window).forEach(visit);
+    for (const definition of measure.definitions) forEachRuleExpression(definition.rules, visit);
+  }
+  return read;
 }
 
 function measureSql(
@@ -444,6 +509,8 @@ function measureSql(
   const nextAlias = (): string => `item${++aliases}`;
   const row = "s";
   const errorColumns = new Map<string, string>();
+  const memberErrors = new Set<string>();
+  const readForEachMember = outputsReadForEachMember(program);
   const context: ExpressionContext = {
     dialect,
     moneyWord: moneyWord(program.policy),
@@ -466,15 +533,26 @@ function measureSql(
       const definition = before?.context.definitions.get(output);
       const parameter = definition?.parameters[0];
       if (before === undefined || definition === undefined || parameter === undefined) return internalError(`${other}.${output} is not computed before ${measure.name}`);
-      const decided = decide(definition, { ...before.context, problems, nextAlias }, new Map([[parameter.name, member]]));
       const inForce = column(row, named.window(other));
+      const members = definition.members;
+      // an item of the output's list, at a known position: what that measure computed for it
+      if (member.index !== undefined && member.prefix === "" && members !== undefined && member.list?.name === `${members.entity}.${members.field}`) {
+        const at = (name: string): string => `${dialect === "postgres" ? `(${column(row, name)})` : column(row, name)}[${member.index}]`;
+        const sql = `CASE WHEN ${inForce} THEN ${at(named.definition(other, output))} ELSE ${emptySql(definition.type, dialect)} END`;
+        const errors = before.memberErrors.has(output) ? `CASE WHEN ${inForce} THEN ${at(named.memberErrors(other, output))} END` : undefined;
+        const error = firstError(before.windowError, errors);
+        return error === undefined ? { sql } : { sql, error };
+      }
+      const decided = decide(definition, { ...before.context, problems, nextAlias }, new Map([[parameter.name, member]]));
       const sql = `CASE WHEN ${inForce} THEN ${decided.sql} ELSE ${emptySql(definition.type, dialect)} END`;
       const error = firstError(before.windowError, decided.error === undefined ? undefined : `CASE WHEN ${inForce} THEN ${decided.error} END`);
       return error === undefined ? { sql } : { sql, error };
     },
     parameters: new Map(program.parameters.map((p) => [p.name, p])),
     ...(options.parametersGiven === undefined ? {} : { parametersGiven: options.parametersGiven }),
+    scales: new Map(program.scales.map((scale) => [scale.name, scale])),
     lists: new Map(layout.lists.map((list): [string, ListTable] => [list.name, list])),
+    series: new Map(layout.series.map((table): [string, SeriesTable] => [table.name, table])),
     problems,
     nextAlias,
   };
@@ -509,9 +587,13 @@ function measureSql(
       windowError = test.error;
     }
     for (const definition of evaluated.filter((d) => layerOf.get(d.name) === layer)) {
-      const decided: SqlValue = definition.members === undefined ? decide(definition, context, new Map()) : eachMember(definition, context);
+      const decided: SqlValue & { readonly errors?: string } = definition.members === undefined ? decide(definition, context, new Map()) : eachMember(definition, context);
       const lines = [comment(`${definition.visibility} ${definition.name} (${definition.span.file}:${definition.span.line})`, "    "), ...citationComments(definition.rules, "    ")];
       columns.push(`${lines.join("\n")}\n    ${decided.sql} AS ${identifier(named.definition(measure.name, definition.name))}`);
+      if (decided.errors !== undefined && readForEachMember.has(`${measure.name}.${definition.name}`)) {
+        columns.push(`    ${decided.errors} AS ${identifier(named.memberErrors(measure.name, definition.name))}`);
+        memberErrors.add(definition.name);
+      }
       if (decided.error !== undefined) {
         errorsAfter.push(`    ${errorReading(decided, column(row, named.definition(measure.name, definition.name)))} AS ${identifier(named.error(measure.name, definition.name))}`);
         errorColumns.set(definition.name, column(row, named.error(measure.name, definition.name)));
@@ -527,6 +609,7 @@ function measureSql(
   computed.set(measure.name, {
     context,
     windowError,
+    memberErrors,
     outputErrors: new Map(measure.outputs.flatMap((name) => { const error = errorColumns.get(name); return error === undefined ? [] : [[name, error] as const]; })),
   });
   const error = firstError(windowError, errors.length === 0 ? undefined : `CASE WHEN ${window} THEN ${firstError(...errors)} END`) ?? "NULL";

@@ -10,9 +10,12 @@
  * Records are never SQL values: a record-typed expression is a `RecordRef`, whose fields
  * are columns; a list is a child table (compiler/sql/tables.ts). Definitions with
  * parameters are expanded at each call, as the interpreter evaluates them at each call; so
- * is another measure's output given for each member, read for one member (`tax.tax(p)`).
+ * is another measure's output given for each member read for a record that is not an item
+ * of its list (`tax.tax(p)`). Read for an item of that list, whose position is known, it is
+ * the value (and error) that measure computed for that item: its expression is not written
+ * again, and a chain of such outputs reading each other stays as short as each one.
  */
-import type { DefinitionIR, ExprIR, ParameterIR, RuleIR, ValueType, WindowIR } from "../ir.js";
+import type { DefinitionIR, ExprIR, ParameterIR, RuleIR, ScaleIR, ValueType, WindowIR } from "../ir.js";
 import { arithmeticOperation, isRepresentationChange, type ComparisonOperator, type OperationId } from "../operations.js";
 import { internalError } from "../internal-error.js";
 import {
@@ -27,11 +30,14 @@ import {
   termLengthMessage,
 } from "../../runtime/messages.js";
 import { formatDate, type CalendarDate } from "../../runtime/index.js";
-import { formatDecimal, type Decimal } from "../../runtime/decimal.js";
+import { decimal as parseDecimalText, formatDecimal, type Decimal } from "../../runtime/decimal.js";
 import type { RuntimeValue } from "../../runtime/scenario.js";
 import { literalRuntimeValue } from "../literals.js";
 import { sqlType, type Dialect } from "./dialect.js";
-import { CASE_COLUMN, DATE_COLUMN, ITEM_COLUMN, identifier, stringLiteral, type ListTable } from "./tables.js";
+import { CASE_COLUMN, DATE_COLUMN, ITEM_COLUMN, PERIOD_FIELD, PERIOD_VALUE_FIELD, identifier, scaleFigureName, stringLiteral, type ListTable, type SeriesTable } from "./tables.js";
+import { seriesHasNoValueMessage } from "../../runtime/series.js";
+import { scaleHasNoValueMessage } from "../../runtime/scale.js";
+import { seriesMissingLiteral, seriesReading, seriesTypeOf } from "../series-read.js";
 
 /** A value and, when it can fail, the SQL of its error (JSON text, or NULL). */
 export interface SqlValue {
@@ -53,9 +59,17 @@ export function errorReading(compiled: SqlValue, column: string): string | undef
 
 export interface RecordRef {
   readonly kind: "record";
+  /** for a list's item (and the records in it): the list, whose item's series it reads */
+  readonly list?: ListTable;
   /** the SQL of a column of this record: `c."enterprise.indicators.profit"` + `.current` */
   readonly table: string;
   readonly prefix: string;
+  /**
+   * for an item of `list` (not a record inside it): the SQL of its position in the list, from
+   * 1, where the list's items are read in order (DuckDB: a lambda's index; PostgreSQL: the
+   * item's number + 1)
+   */
+  readonly index?: string;
 }
 
 export interface ListRef {
@@ -67,9 +81,20 @@ export interface ListRef {
   readonly items: string;
 }
 
+export interface SeriesRef {
+  readonly kind: "series";
+  readonly table: SeriesTable;
+  /** the SQL of the case the series belongs to (PostgreSQL: its periods are rows of the series' table) */
+  readonly owner: string;
+  /** the SQL of the series' column (DuckDB: its periods, a LIST of STRUCT(period, value)) */
+  readonly periods: string;
+  /** for a list item's series, the SQL of the item's number (PostgreSQL: its periods are rows of the item) */
+  readonly item?: string;
+}
+
 type ValueBound = { readonly kind: "value" } & SqlValue;
 
-export type Bound = ValueBound | RecordRef | ListRef;
+export type Bound = ValueBound | RecordRef | ListRef | SeriesRef;
 
 export interface ExpressionProblem {
   readonly expr: ExprIR;
@@ -105,7 +130,9 @@ export interface ExpressionContext {
   readonly parameters: ReadonlyMap<string, ParameterIR>;
   /** parameters that have a value for every case (SqlOptions.parametersGiven): reading them cannot fail */
   readonly parametersGiven?: ReadonlySet<string>;
+  readonly scales: ReadonlyMap<string, ScaleIR>;
   readonly lists: ReadonlyMap<string, ListTable>;
+  readonly series: ReadonlyMap<string, SeriesTable>;
   readonly problems: ExpressionProblem[];
   /** a fresh alias for a list item */
   nextAlias(): string;
@@ -379,12 +406,23 @@ function column(table: string, name: string): string {
 }
 
 /** The column of a fact path, or the record or list it names. */
-function factBound(path: string, type: ValueType, table: string, context: ExpressionContext, owner: string): Bound {
-  if (type.kind === "record") return { kind: "record", table, prefix: path };
+function factBound(path: string, type: ValueType, table: string, context: ExpressionContext, owner: string, list?: ListTable): Bound {
+  if (type.kind === "record") return list === undefined ? { kind: "record", table, prefix: path } : { kind: "record", table, prefix: path, list };
   if (type.kind === "list") {
     const list = context.lists.get(path);
     if (list === undefined) throw new Error(`no table for the list ${path}`);
     return { kind: "list", table: list, owner, items: column(table, path) };
+  }
+  if (type.kind === "series") {
+    const series = context.series.get(path);
+    if (list !== undefined) {
+      const itemSeries = list.series.find((s) => s.name === path);
+      if (itemSeries === undefined) throw new Error(`no series ${path} in the items of ${list.name}`);
+      return { kind: "series", table: itemSeries, owner, periods: column(table, path), item: column(table, ITEM_COLUMN) };
+    }
+    // a series of an item read where the item is not a list's (a member of an output for each member): refused where it is read
+    if (series === undefined) return value("NULL");
+    return { kind: "series", table: series, owner, periods: column(table, path) };
   }
   return value(column(table, path));
 }
@@ -409,7 +447,7 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
         context.problems.push({ expr, message: `the SQL target cannot read \`${path}\`, a list inside a list item` });
         return value("NULL");
       }
-      return factBound(path, expr.type, object.table, context, column(row, CASE_COLUMN));
+      return factBound(path, expr.type, object.table, context, column(row, CASE_COLUMN), object.list);
     }
     case "parameter":
       return parameterValue(expr.name, context);
@@ -490,12 +528,16 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
     case "max":
       return operation(expr.operation, [sub(expr.left), sub(expr.right)], context);
     case "scale":
-      context.problems.push({ expr, message: `the SQL target cannot apply the scale \`${expr.scale}\`` });
-      return value("NULL");
+      return applyScale(expr, context, scope);
     case "series_at":
-    case "series_total":
-      context.problems.push({ expr, message: "the SQL target cannot read a fact given period by period" });
-      return value("NULL");
+    case "series_total": {
+      const series = compileBound(expr.series, context, scope);
+      if (series.kind !== "series") {
+        context.problems.push({ expr, message: "the SQL target reads a fact given period by period of an entity, or of a list's item in an aggregate over the list; not of a member of an output for each member" });
+        return value("NULL");
+      }
+      return expr.op === "series_at" ? seriesAt(expr, series, context, scope) : seriesTotal(expr, series, context);
+    }
     case "last_day_of_term": {
       const start = sub(expr.start);
       const months = sub(expr.months);
@@ -689,6 +731,193 @@ function integerPercentOf(operand: ExprIR, mode: RoundingMode | "floor" | "ceil"
   return failingValue(sql, [left.error, right.error], (v) => failsWhenNull(v, integerTooLargeMessage));
 }
 
+// ---------------------------------------------------------------- series
+
+/** The SQL of the key of the period (`2024-01`, `2024`) numbered `index` (months: year × 12 + month − 1; years: the year), as runtime/series.ts writes it. */
+function periodKeyOf(period: SeriesTable["period"], index: string): string {
+  return period === "month" ? `tiao_month_key(${index})` : `tiao_year_key(${index})`;
+}
+
+/** The key of the period that contains `date` (the year written with 4 digits, as both engines write it). */
+function periodKeyOfDate(period: SeriesTable["period"], date: string, dialect: Dialect): string {
+  if (dialect === "duckdb") return `strftime(${date}, ${period === "month" ? "'%Y-%m'" : "'%Y'"})`;
+  return `to_char(${date}, ${period === "month" ? "'YYYY-MM'" : "'YYYY'"})`;
+}
+
+/** What SQL reads of a series: a period given, its value, and the periods given between two keys. */
+function seriesAccess(series: SeriesRef, context: ExpressionContext) {
+  const period = identifier(PERIOD_FIELD);
+  const held = identifier(PERIOD_VALUE_FIELD);
+  if (context.dialect === "duckdb") {
+    return {
+      has: (key: string) => `tiao_series_has(${series.periods}, ${key})`,
+      value: (key: string) => `tiao_series_value(${series.periods}, ${key})`,
+      sum: (low: string, high: string) => `tiao_series_sum(${series.periods}, ${low}, ${high})`,
+      count: (low: string, high: string) => `tiao_series_count(${series.periods}, ${low}, ${high})`,
+      /** the first of `n` periods from the one numbered `first` that is not given */
+      firstMissing: (first: string, n: number) => {
+        const j = context.nextAlias();
+        const key = (offset: string) => periodKeyOf(series.table.period, `${first} + ${offset}`);
+        return key(`list_position(list_transform(range(${n}), ${j} -> ${`tiao_series_has(${series.periods}, ${key(j)})`}), FALSE) - 1`);
+      },
+    };
+  }
+  const alias = context.nextAlias();
+  const rows = (condition: string) =>
+    `FROM ${identifier(series.table.table)} AS ${alias} WHERE ${alias}.${identifier(CASE_COLUMN)} = ${series.owner}${series.item === undefined ? "" : ` AND ${alias}.${identifier(ITEM_COLUMN)} = ${series.item}`} AND ${condition.replaceAll("#p", `${alias}.${period}`)}`;
+  return {
+    has: (key: string) => `EXISTS (SELECT 1 ${rows(`#p = ${key}`)})`,
+    value: (key: string) => `(SELECT ${alias}.${held} ${rows(`#p = ${key}`)})`,
+    sum: (low: string, high: string) => `(SELECT coalesce(sum(${alias}.${held}), 0) ${rows(`#p BETWEEN ${low} AND ${high}`)})`,
+    count: (low: string, high: string) => `(SELECT count(*) ${rows(`#p BETWEEN ${low} AND ${high}`)})`,
+    firstMissing: (first: string, n: number) => {
+      const g = context.nextAlias();
+      const key = periodKeyOf(series.table.period, `${first} + ${g}.j`);
+      return `(SELECT ${key} FROM generate_series(0, ${n - 1}) AS ${g}(j) WHERE NOT EXISTS (SELECT 1 ${rows(`#p = ${key}`)}) ORDER BY ${g}.j LIMIT 1)`;
+    },
+  };
+}
+
+/** `\`name\` has no value for <key>`, as JSON text. */
+function seriesMissingMessage(name: string, key: string): string {
+  return `${stringLiteral(JSON.stringify(seriesHasNoValueMessage(name, "")).slice(0, -1))} || ${key} || '"'`;
+}
+
+/** The value of a period not given (a literal), or undefined: reading one is an error. */
+function seriesMissingSql(expr: Extract<ExprIR, { op: "series_at" | "series_total" }>, dialect: Dialect): { sql: string; value: RuntimeValue } | undefined {
+  const type = seriesTypeOf(expr);
+  const missing = seriesMissingLiteral(type);
+  if (missing === undefined) return undefined;
+  const runtimeValue = literalRuntimeValue(missing);
+  return { sql: literal(runtimeValue, type.of, dialect), value: runtimeValue };
+}
+
+/** The period of a series that contains a date (the evaluation date by default). */
+function seriesAt(expr: Extract<ExprIR, { op: "series_at" }>, series: SeriesRef, context: ExpressionContext, scope: Scope): Bound {
+  const at = expr.at === undefined ? { sql: column(context.row, DATE_COLUMN) } : compileValue(expr.at, context, scope);
+  const key = periodKeyOfDate(series.table.period, at.sql, context.dialect);
+  const access = seriesAccess(series, context);
+  const missing = seriesMissingSql(expr, context.dialect);
+  if (missing !== undefined) {
+    const sql = context.dialect === "duckdb" ? `tiao_series_value_or(${series.periods}, ${key}, ${missing.sql})` : `CASE WHEN ${access.has(key)} THEN ${access.value(key)} ELSE ${missing.sql} END`;
+    return value(sql, at.error);
+  }
+  const error = `CASE WHEN NOT ${access.has(key)} THEN ${seriesMissingMessage(seriesReading(expr).name, key)} END`;
+  return value(access.value(key), firstError(at.error, error));
+}
+
+/**
+ * The periods of a span before the evaluation date, added up or averaged (runtime/series.ts):
+ * the span's periods are consecutive, and so are their keys in the order of text, so the
+ * periods given among them are those whose key lies between the first and the last. A
+ * period's value is never negative (amounts, counts): a running total that goes beyond
+ * 2^53 − 1 first does so where the whole total of the periods up to there does.
+ */
+function seriesTotal(expr: Extract<ExprIR, { op: "series_total" }>, series: SeriesRef, context: ExpressionContext): Bound {
+  const { dialect } = context;
+  const { period } = series.table;
+  const date = column(context.row, DATE_COLUMN);
+  const { relation, count, unit } = expr.periods;
+  let first: string;
+  let n: number;
+  const year = `CAST(EXTRACT(YEAR FROM ${date}) AS BIGINT)`;
+  if (period === "year") {
+    first = relation === "last" ? `(${year} - ${count})` : relation === "this" ? year : `(${year} - 1)`;
+    n = relation === "last" ? count : 1;
+  } else {
+    const perUnit = unit === "year" ? 12 : 1;
+    if (relation === "last") {
+      first = `(tiao_month_index(${date}, 0) - ${count * perUnit})`;
+      n = count * perUnit;
+    } else {
+      const current = unit === "year" ? `(${year} * 12)` : `tiao_month_index(${date}, 0)`;
+      first = relation === "this" ? current : `(${current} - ${perUnit})`;
+      n = perUnit;
+    }
+  }
+  // the keys that can be given are those of the years 0001 to 9999
+  const earliest = period === "month" ? 12 : 1;
+  const low = periodKeyOf(period, `greatest(${first}, ${earliest})`);
+  const high = periodKeyOf(period, `greatest(${first} + ${n - 1}, ${earliest - 1})`);
+  const access = seriesAccess(series, context);
+  const missing = seriesMissingSql(expr, dialect);
+  if (missing !== undefined && typeof missing.value === "number" && missing.value < 0) {
+    context.problems.push({ expr, message: "the SQL target adds up periods whose value is never negative: the value of a period not given is" });
+    return value("NULL");
+  }
+  const given = access.sum(low, high);
+  const wide = dialect === "duckdb" ? "HUGEINT" : "NUMERIC";
+  const decimal = expr.type.kind === "decimal" || expr.type.kind === "unrounded_money";
+  // a period not given that counts 0 adds nothing
+  const zero = missing !== undefined && (missing.value === 0 || (typeof missing.value === "object" && missing.value !== null && "coefficient" in missing.value && missing.value.coefficient === 0n));
+  const total =
+    missing === undefined || zero ? given : decimal ? `(${given} + (${n} - ${access.count(low, high)}) * ${missing.sql})` : `(${given} + CAST(${n} - ${access.count(low, high)} AS ${wide}) * ${missing.sql})`;
+  const checked = decimal ? (dialect === "duckdb" ? `tiao_decimal_bounded(${total})` : total) : `tiao_whole(${total})`;
+  const sql = expr.operator === "average" ? `tiao_quotient_${expr.rounding ?? "half_up"}(${checked}, ${n})` : checked;
+  const tooLarge = decimal ? failureMessage("decimal", context) : expr.operator === "sum" && expr.type.kind === "money" ? amountTooLargeMessage(context.moneyWord) : integerTooLargeMessage;
+  const overflow = tooLarge === undefined ? undefined : `WHEN ${checked} IS NULL THEN ${jsonMessage(tooLarge)}`;
+  if (missing !== undefined) return value(sql, overflow === undefined ? undefined : `CASE ${overflow} END`);
+  const firstMissing = access.firstMissing(first, n);
+  // the running total before the first period not given, which the runtime adds up first
+  const before = decimal || tooLarge === undefined ? undefined : `tiao_whole(${access.sum(low, firstMissing)}) IS NULL`;
+  const missingError = before === undefined ? seriesMissingMessage(seriesReading(expr).name, firstMissing) : `CASE WHEN ${before} THEN ${jsonMessage(tooLarge!)} ELSE ${seriesMissingMessage(seriesReading(expr).name, firstMissing)} END`;
+  return value(sql, `CASE WHEN ${access.count(low, high)} < ${n} THEN ${missingError} ${overflow ?? ""} END`);
+}
+
+// ---------------------------------------------------------------- scales
+
+/**
+ * A scale applied to an amount on the case's date (runtime/scale.ts): the brackets in force
+ * are those whose threshold is in force, in written order, their thresholds rising; their
+ * figures are columns of the row, read from the parameters table (compiler/sql/emit.ts).
+ */
+function applyScale(expr: Extract<ExprIR, { op: "scale" }>, context: ExpressionContext, scope: Scope): Bound {
+  const scale = context.scales.get(expr.scale);
+  if (scale === undefined) throw new Error(`no scale ${expr.scale}`);
+  if (scale.brackets.some((bracket) => bracket.thresholds.some((figure) => typeof figure.value === "number" && figure.value < 0))) {
+    context.problems.push({ expr, message: `the SQL target applies scales whose thresholds are not negative; \`${scale.name}\` has one below zero` });
+    return value("NULL");
+  }
+  const compiledBase = compileValue(expr.base, context, scope);
+  const { row, dialect } = context;
+  // the base is read several times: in DuckDB, bound once to a lambda's parameter (a macro
+  // would copy its expression at each reading)
+  const bound = dialect === "duckdb" ? context.nextAlias() : undefined;
+  const base = bound === undefined ? compiledBase : { sql: bound, error: compiledBase.error };
+  const date = column(row, DATE_COLUMN);
+  const brackets = scale.brackets.map((bracket) => ({
+    name: bracket.name,
+    threshold: column(row, parameterColumn(scaleFigureName(scale.name, bracket.name, "threshold"))),
+    thresholdInForce: column(row, parameterGivenColumn(scaleFigureName(scale.name, bracket.name, "threshold"))),
+    rate: column(row, parameterColumn(scaleFigureName(scale.name, bracket.name, "rate"))),
+    rateInForce: column(row, parameterGivenColumn(scaleFigureName(scale.name, bracket.name, "rate"))),
+  }));
+  const onDate = (message: string): string => `${stringLiteral(JSON.stringify(message).slice(0, -1))} || tiao_date_text(${date}) || '"'`;
+  const noRate = brackets.map((b) => `WHEN ${b.thresholdInForce} AND NOT ${b.rateInForce} THEN ${onDate(scaleHasNoValueMessage(scale, b.name))}`);
+  const scaleError = `CASE ${noRate.join(" ")} WHEN NOT (${brackets.map((b) => b.thresholdInForce).join(" OR ")}) THEN ${onDate(scaleHasNoValueMessage(scale))} END`;
+  // in whole numbers of 10^-8 yuan (fen × millionths), exact, then one decimal: no decimal
+  // arithmetic on the way, as runtime multiplyMoneyByPercentExact and addDecimal compute it
+  const wide = dialect === "duckdb" ? "HUGEINT" : "NUMERIC";
+  const times = (amount: string, rate: string): string => `CAST(${amount} AS ${wide}) * ${rate}`;
+  let units: string;
+  if (expr.mode === "single_rate") {
+    // the highest bracket in force whose threshold the base reaches: its rate on the whole base
+    const arms = [...brackets].reverse().map((b) => `WHEN ${b.threshold} IS NOT NULL AND ${base.sql} >= ${b.threshold} THEN ${times(base.sql, b.rate)}`);
+    units = `CASE ${arms.join(" ")} ELSE 0 END`;
+  } else {
+    // each bracket's rate on the part of the base between its threshold and the next bracket's in force
+    const shares = brackets.map((b, index) => {
+      const next = brackets.slice(index + 1).map((later) => later.threshold);
+      const top = next.length === 0 ? base.sql : `least(${base.sql}, COALESCE(${[...next, base.sql].join(", ")}))`;
+      return `CASE WHEN ${b.threshold} IS NOT NULL AND ${base.sql} >= ${b.threshold} THEN ${times(`${top} - ${b.threshold}`, b.rate)} ELSE 0 END`;
+    });
+    units = `(${shares.join(" + ")})`;
+  }
+  const sql = bound === undefined ? `tiao_scale_yuan(${units})` : `tiao_scale_yuan(list_transform([${compiledBase.sql}], ${bound} -> ${units})[1])`;
+  const beyond = failureMessage("decimal", context);
+  return value(sql, firstError(base.error, scaleError, beyond === undefined ? undefined : failsWhenNull(sql, beyond)));
+}
+
 function parameterValue(name: string, context: ExpressionContext): Bound {
   const parameter = context.parameters.get(name);
   if (parameter === undefined) throw new Error(`no parameter ${name}`);
@@ -709,6 +938,11 @@ export function parameterGivenColumn(name: string): string {
   return `#parameter ${name} given`;
 }
 
+/** The position of a list's item read from its table (PostgreSQL), from 1: the items of a case are numbered from 0 in order. */
+function itemPosition(alias: string): string {
+  return `(${alias}.${identifier(ITEM_COLUMN)} + 1)`;
+}
+
 function aggregate(expr: Extract<ExprIR, { op: "aggregate" }>, context: ExpressionContext, scope: Scope): Bound {
   const list = compileBound(expr.list, context, scope);
   if (list.kind !== "list") {
@@ -718,7 +952,7 @@ function aggregate(expr: Extract<ExprIR, { op: "aggregate" }>, context: Expressi
   if (context.dialect === "duckdb") return listAggregate(expr, list, context, scope);
   const alias = context.nextAlias();
   const inner = new Map(scope);
-  inner.set(expr.variable, { kind: "record", table: alias, prefix: "" });
+  inner.set(expr.variable, { kind: "record", table: alias, prefix: "", list: list.table, index: itemPosition(alias) });
   const filter = expr.filter === undefined ? undefined : compileValue(expr.filter, context, inner);
   const term = expr.value === undefined ? undefined : compileValue(expr.value, context, inner);
   const from = `FROM ${identifier(list.table.name)} AS ${alias} WHERE ${alias}.${identifier(CASE_COLUMN)} = ${list.owner}`;
@@ -738,7 +972,7 @@ function aggregate(expr: Extract<ExprIR, { op: "aggregate" }>, context: Expressi
       // item after that one is not evaluated, and its error does not count
       const decidingAlias = context.nextAlias();
       const deciding = new Map(scope);
-      deciding.set(expr.variable, { kind: "record", table: decidingAlias, prefix: "" });
+      deciding.set(expr.variable, { kind: "record", table: decidingAlias, prefix: "", list: list.table, index: itemPosition(decidingAlias) });
       const decidingFilter = expr.filter === undefined ? undefined : compileValue(expr.filter, context, deciding).sql;
       const decides = (test: string | undefined): string =>
         expr.operator === "any" ? (test ?? TRUE) : test === undefined ? "FALSE" : `NOT ${test}`;
@@ -775,11 +1009,15 @@ function listAggregate(expr: Extract<ExprIR, { op: "aggregate" }>, list: ListRef
   const item = context.nextAlias();
   const index = `${item}_index`;
   const inner = new Map(scope);
-  inner.set(expr.variable, { kind: "record", table: item, prefix: "" });
+  inner.set(expr.variable, { kind: "record", table: item, prefix: "", list: list.table, index });
   const filter = expr.filter === undefined ? undefined : compileValue(expr.filter, context, inner);
-  const term = expr.value === undefined ? undefined : compileValue(expr.value, context, inner);
+  // the items that pass a filter are no longer at their positions in the list: the term reads them without
+  const termScope = filter === undefined ? inner : new Map(scope).set(expr.variable, { kind: "record", table: item, prefix: "", list: list.table });
+  const term = expr.value === undefined ? undefined : compileValue(expr.value, context, termScope);
   const items = list.items;
-  const passing = filter === undefined ? items : `list_filter(${items}, ${item} -> ${filter.sql})`;
+  /** a lambda over the list's items, with the item's position where `body` reads it */
+  const lambda = (body: string): string => `${body.includes(index) ? `(${item}, ${index})` : item} -> ${body}`;
+  const passing = filter === undefined ? items : `list_filter(${items}, ${lambda(filter.sql)})`;
   const itemError = firstError(filter?.error, term?.error === undefined ? undefined : errorWhen(filter?.sql ?? TRUE, term.error));
   /** the error of the first item that has one, among the items up to `lastIndex` (all when NULL) */
   const firstItemError = (lastIndex?: string): string | undefined => {
@@ -798,14 +1036,14 @@ function listAggregate(expr: Extract<ExprIR, { op: "aggregate" }>, list: ListRef
       // \`any\` stops at the first item that passes, \`all\` at the first that does not: an
       // item after that one is not evaluated, and its error does not count
       const decides = expr.operator === "any" ? (filter?.sql ?? TRUE) : filter === undefined ? "FALSE" : `NOT ${filter.sql}`;
-      const deciding = `list_position(list_transform(${items}, ${item} -> coalesce(${decides}, FALSE)), TRUE)`;
-      const sql = expr.operator === "any" ? `(len(${passing}) > 0)` : `(len(list_filter(${items}, ${item} -> ${decides})) = 0)`;
+      const deciding = `list_position(list_transform(${items}, ${lambda(`coalesce(${decides}, FALSE)`)}), TRUE)`;
+      const sql = expr.operator === "any" ? `(len(${passing}) > 0)` : `(len(list_filter(${items}, ${lambda(decides)})) = 0)`;
       return value(sql, firstItemError(deciding));
     }
     case "sum": {
       if (term === undefined) throw new Error("a sum without a value");
       const decimal = expr.type.kind === "decimal" || expr.type.kind === "unrounded_money";
-      const total = `coalesce(list_sum(list_transform(${passing}, ${item} -> ${term.sql})), 0)`;
+      const total = `coalesce(list_sum(list_transform(${passing}, ${lambda(term.sql)})), 0)`;
       const sql = decimal ? `tiao_decimal(${total})` : `tiao_whole(${total})`;
       const message = decimal ? failureMessage("decimal", context) : expr.type.kind === "money" ? amountTooLargeMessage(context.moneyWord) : integerTooLargeMessage;
       if (message === undefined) return value(sql, firstItemError());
@@ -815,7 +1053,7 @@ function listAggregate(expr: Extract<ExprIR, { op: "aggregate" }>, list: ListRef
     case "min": {
       // every item is evaluated; NULL (absent) when none passes; of equal terms any is the same value
       if (term === undefined) throw new Error(`a ${expr.operator} without a value`);
-      return value(`list_${expr.operator}(list_transform(${passing}, ${item} -> ${term.sql}))`, firstItemError());
+      return value(`list_${expr.operator}(list_transform(${passing}, ${lambda(term.sql)}))`, firstItemError());
     }
   }
 }
@@ -905,9 +1143,10 @@ function resolveGroup(definition: DefinitionIR, rules: readonly RuleIR[], contex
  * An output given for each member of a list (`tax(p in household.members)`): its value for
  * each member, in the list's order (DuckDB: a LIST over the list's column; PostgreSQL: an
  * ARRAY over the list's table), and the first error of the members, as the interpreter
- * evaluates them one after the other.
+ * evaluates them one after the other; with `errors`, the error of each member in the same
+ * order, which another measure reads for one member.
  */
-export function eachMember(definition: DefinitionIR, context: ExpressionContext): SqlValue {
+export function eachMember(definition: DefinitionIR, context: ExpressionContext): SqlValue & { readonly errors?: string } {
   const members = definition.members;
   const [parameter] = definition.parameters;
   if (members === undefined || parameter === undefined) return internalError(`${definition.name} is not given for each member`);
@@ -915,22 +1154,24 @@ export function eachMember(definition: DefinitionIR, context: ExpressionContext)
   const list = context.lists.get(path);
   if (list === undefined) return internalError(`no table for the list ${path}`);
   const member = context.nextAlias();
-  const decided = decide(definition, context, new Map([[parameter.name, { kind: "record", table: member, prefix: "" }]]));
   if (context.dialect === "duckdb") {
+    const index = `${member}_index`;
+    const decided = decide(definition, context, new Map([[parameter.name, { kind: "record", table: member, prefix: "", list, index }]]));
+    const lambda = (body: string): string => `${body.includes(index) ? `(${member}, ${index})` : member} -> ${body}`;
     const items = column(context.row, path);
-    const sql = `list_transform(${items}, ${member} -> ${decided.sql})`;
+    const sql = `list_transform(${items}, ${lambda(decided.sql)})`;
     if (decided.error === undefined) return { sql };
+    const errors = `list_transform(${items}, ${lambda(decided.error)})`;
     // an error that does not read the member (a parameter without a value) is the first member's
-    const error = decided.error.includes(member)
-      ? `list_filter(list_transform(${items}, ${member} -> ${decided.error}), e -> e IS NOT NULL)[1]`
-      : `CASE WHEN len(${items}) > 0 THEN ${decided.error} END`;
-    return { sql, error };
+    const error = decided.error.includes(member) ? `list_filter(${errors}, e -> e IS NOT NULL)[1]` : `CASE WHEN len(${items}) > 0 THEN ${decided.error} END`;
+    return { sql, error, errors };
   }
+  const decided = decide(definition, context, new Map([[parameter.name, { kind: "record", table: member, prefix: "", list, index: itemPosition(member) }]]));
   const from = `FROM ${identifier(list.name)} AS ${member} WHERE ${member}.${identifier(CASE_COLUMN)} = ${column(context.row, CASE_COLUMN)}`;
   const order = `ORDER BY ${member}.${identifier(ITEM_COLUMN)}`;
   const sql = `ARRAY(SELECT ${decided.sql} ${from} ${order})`;
   if (decided.error === undefined) return { sql };
-  return { sql, error: `(SELECT ${decided.error} ${from} AND ${decided.error} IS NOT NULL ${order} LIMIT 1)` };
+  return { sql, error: `(SELECT ${decided.error} ${from} AND ${decided.error} IS NOT NULL ${order} LIMIT 1)`, errors: `ARRAY(SELECT ${decided.error} ${from} ${order})` };
 }
 
 /** A definition's value, decided by its rules, with the first error met. */

@@ -1,6 +1,7 @@
 /**
  * Scenarios as CSV files in the layout of the SQL target (compiler/sql/tables.ts): one file
- * for `tiao_cases`, one per list table, one for the scenarios that could not be read.
+ * for `tiao_cases`, one per list table and per series table (PostgreSQL), one for the
+ * scenarios that could not be read.
  * DuckDB and PostgreSQL both load them with a plain COPY, so both engines read exactly the
  * same rows. A value is written as the SQL literal text of its type; NULL is an empty
  * field, and an empty text (the empty set) a quoted one.
@@ -9,7 +10,7 @@ import { createWriteStream, type WriteStream } from "node:fs";
 import { join } from "node:path";
 import type { ProgramIR } from "../../compiler/ir.js";
 import { DUCKDB_DECIMAL_LIMIT, type Dialect } from "../../compiler/sql/dialect.js";
-import { CASES_TABLE, caseLayout, listOf, type CaseLayout, type ListTable, type ValueColumn } from "../../compiler/sql/tables.js";
+import { CASES_TABLE, caseLayout, listOf, seriesOf, type CaseLayout, type ListTable, type SeriesTable, type ValueColumn } from "../../compiler/sql/tables.js";
 import { REJECTED_TABLE } from "../../compiler/sql/emit.js";
 import { formatDate, type CalendarDate, type RecordValue, type RuntimeValue, type Scenario, type ValueType } from "../../runtime/index.js";
 import { formatDecimal, type Decimal } from "../../runtime/decimal.js";
@@ -45,6 +46,9 @@ export class CaseFiles {
     const rejected = open(REJECTED_TABLE, "rejected.csv");
     // DuckDB holds a list's items in the case's row, PostgreSQL in a table of their own
     const lists = (dialect === "postgres" ? this.layout.lists : []).map((list, index) => ({ name: list.name, ...open(list.name, `list-${index}.csv`) }));
+    // and a series' periods likewise
+    const itemSeries = this.layout.lists.flatMap((list) => list.series);
+    lists.push(...(dialect === "postgres" ? [...this.layout.series, ...itemSeries] : []).map((series, index) => ({ name: series.table, ...open(series.table, `series-${index}.csv`) })));
     this.cases = cases.stream;
     this.rejected = rejected.stream;
     this.lists = new Map(lists.map((l) => [l.name, l.stream]));
@@ -86,6 +90,13 @@ export class CaseFiles {
           else fields.push(quoted(this.nestedList(items, listOf(this.layout, column.name), problems)));
           break;
         }
+        case "series": {
+          const periods = factAt(scenario, column.name) as RecordValue | undefined;
+          if (periods === undefined) fields.push("");
+          else if (this.dialect === "postgres") fields.push(String(Object.keys(periods).length));
+          else fields.push(quoted(this.nestedSeries(periods, seriesOf(this.layout, column.name), problems)));
+          break;
+        }
       }
     }
     const itemRows: { stream: WriteStream; text: string }[] = [];
@@ -96,7 +107,24 @@ export class CaseFiles {
       (items as readonly RecordValue[]).forEach((item, index) => {
         const row = [String(caseNumber), String(index), ...list.columns.map((c: ValueColumn) => this.field(valueAt(item, c.name), c.type, `${list.name}[${index}].${c.name}`, problems))];
         itemRows.push({ stream, text: row.join(",") });
+        // the periods of the item's series, each a row with the item's number
+        for (const series of list.series) {
+          const periods = valueAt(item, series.name) as RecordValue | undefined;
+          if (periods === undefined || periods === null) continue;
+          const periodStream = this.lists.get(series.table)!;
+          for (const key of Object.keys(periods).sort()) {
+            itemRows.push({ stream: periodStream, text: [String(caseNumber), String(index), quoted(key), this.field(periods[key], series.of, `${list.name}[${index}].${series.name}.${key}`, problems)].join(",") });
+          }
+        }
       });
+    }
+    for (const series of this.dialect === "postgres" ? this.layout.series : []) {
+      const periods = factAt(scenario, series.name) as RecordValue | undefined;
+      if (periods === undefined) continue;
+      const stream = this.lists.get(series.table)!;
+      for (const key of Object.keys(periods).sort()) {
+        itemRows.push({ stream, text: [String(caseNumber), quoted(key), this.field(periods[key], series.of, `${series.name}.${key}`, problems)].join(",") });
+      }
     }
     if (problems.length > 0) return problems;
     this.write(this.cases, fields.join(","));
@@ -143,8 +171,25 @@ export class CaseFiles {
         const text = value === undefined || value === null ? "NULL" : `'${this.text(value, c.type, `${list.name}[${index}].${c.name}`, problems).replace(/[\\']/g, "\\$&")}'`;
         return `'${c.name.replace(/[\\']/g, "\\$&")}': ${text}`;
       });
+      for (const series of list.series) {
+        const periods = valueAt(item, series.name) as RecordValue | undefined | null;
+        const text = periods === undefined || periods === null ? "NULL" : this.nestedSeries(periods, series, problems, `${list.name}[${index}].`);
+        fields.push(`'${series.name.replace(/[\\']/g, "\\$&")}': ${text}`);
+      }
       return `{${fields.join(", ")}}`;
     });
+    return `[${structs.join(", ")}]`;
+  }
+
+  /** A series' periods as DuckDB's text of a LIST of STRUCT(period, value), in the periods' order. */
+  private nestedSeries(periods: RecordValue, series: SeriesTable, problems: Unrepresentable[], pathPrefix = ""): string {
+    const structs = Object.keys(periods)
+      .sort()
+      .map((key) => {
+        const value = periods[key];
+        const text = value === undefined || value === null ? "NULL" : `'${this.text(value, series.of, `${pathPrefix}${series.name}.${key}`, problems).replace(/[\\']/g, "\\$&")}'`;
+        return `{'period': '${key}', 'value': ${text}}`;
+      });
     return `[${structs.join(", ")}]`;
   }
 

@@ -13,6 +13,7 @@ import {
   caseParameterColumns,
   emitSql,
   parametersOnDatesSql,
+  sqlParameters,
   resultsViewsSql,
   FLAT_RESULTS_VIEW,
   PARAMETERS_ON_DATES_VIEW,
@@ -92,7 +93,7 @@ export class DuckdbEngine {
     await this.connection.run(`CREATE TABLE tiao_parameters_computed AS ${computed}`);
     await this.connection.run(`DROP VIEW ${view}`);
     await this.connection.run(`ALTER TABLE tiao_parameters_computed RENAME TO ${view}`);
-    const parameters = this.program.parameters;
+    const parameters = sqlParameters(this.program);
     if (parameters.length === 0) return;
     const date = identifier(DATE_COLUMN);
     const constants = await this.constantParameters();
@@ -129,6 +130,8 @@ export class DuckdbEngine {
   /** The parameters in force on every date of the cases (a case may still override them). */
   private async parametersInForce(): Promise<Set<string>> {
     const parameters = this.program.parameters;
+    // a policy may have scales (figures of the parameters table) and no parameter
+    if (parameters.length === 0) return new Set();
     const columns = parameters.map((p) => `coalesce(bool_and(${identifier(`${p.name} in force`)}), FALSE)`);
     const result = await this.connection.runAndReadAll(`SELECT ${columns.join(", ")} FROM ${identifier(PARAMETERS_ON_DATES_VIEW)}`);
     const row = result.getRows()[0] ?? [];
@@ -191,7 +194,7 @@ export class DuckdbEngine {
     const view = identifier(PARAMETERS_ON_DATES_VIEW);
     const described = await this.connection.runAndReadAll(`DESCRIBE ${view}`);
     const types = new Map(described.getRows().map((row) => [String(row[0]), String(row[1])]));
-    const parameters = this.program.parameters;
+    const parameters = sqlParameters(this.program);
     const columns = parameters.flatMap((p) => {
       const value = identifier(p.name);
       const given = identifier(`${p.name} in force`);

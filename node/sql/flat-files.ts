@@ -8,6 +8,8 @@
  * - a record field given as a whole: `<path>` true (its fields have their own columns);
  * - a list of records: one column `<path>`, a JSON array of objects in CSV, a LIST of STRUCTs
  *   (or that JSON text) in Parquet;
+ * - a series: one column `<path>`, a JSON object of the periods' values keyed by period in
+ *   CSV (`{"2024-01": "2400.00", "2024-02": "2500.00"}`), a MAP (or that JSON text) in Parquet;
  * - values as text: money `1820.50` (in the policy's money, at most two decimals; `-250.50` for a
  *   `signed money` fact), percentages `60%` or `60`,
  *   dates `YYYY-MM-DD`, times `HH:MM`, sets as member names joined by commas; an empty field
@@ -22,7 +24,22 @@ import { TEXT_MAX_LENGTH } from "../../runtime/text.js";
 import type { ValueType } from "../../runtime/types.js";
 import type { ProgramIR } from "../../compiler/ir.js";
 import { REJECTED_TABLE, flatValueText, requiredFacts } from "../../compiler/sql/emit.js";
-import { CASE_COLUMN, CASES_TABLE, DATE_COLUMN, caseLayout, identifier, listOf, stringLiteral, type CaseLayout, type ListTable, type ValueColumn } from "../../compiler/sql/tables.js";
+import {
+  CASE_COLUMN,
+  CASES_TABLE,
+  DATE_COLUMN,
+  PERIOD_FIELD,
+  PERIOD_VALUE_FIELD,
+  caseLayout,
+  identifier,
+  listOf,
+  seriesOf,
+  stringLiteral,
+  type CaseLayout,
+  type ListTable,
+  type SeriesTable,
+  type ValueColumn,
+} from "../../compiler/sql/tables.js";
 import { DUCKDB_DECIMAL, DUCKDB_DECIMAL_LIMIT, sqlType } from "../../compiler/sql/dialect.js";
 import { memberOf } from "../../compiler/sql/expression.js";
 import { moneyWord } from "../../compiler/currency.js";
@@ -303,6 +320,12 @@ export function flatInputSql(
         itemProblems.push(list.problems);
         break;
       }
+      case "series": {
+        const series = seriesPeriods(seriesOf(layout, column.name), raw(column.name), program);
+        columns.push(series.column);
+        itemProblems.push(series.problems);
+        break;
+      }
     }
   }
   const unreadable = `coalesce(${columns.flatMap((c) => (c.bad === "FALSE" ? [] : [c.bad])).join(" OR ") || "FALSE"}, FALSE)`;
@@ -400,6 +423,12 @@ function listItems(list: ListTable, column: string, columnType: string | undefin
     return typed === undefined ? { present: `${fieldText} IS NOT NULL`, reading: readValue(fieldText, c.type, program, undefined, true) } : { present: `${raw} IS NOT NULL`, reading: typed };
   };
   const fields = list.columns.map((c) => ({ column: c, ...field(c) }));
+  // the item's series: a JSON object in the item's JSON, a MAP (or that text) in a STRUCT
+  const seriesFields = list.series.map((series) => {
+    const source = structFields === undefined ? `json_extract(x, ${stringLiteral(`$.${series.name.split(".").map((p) => `"${p}"`).join(".")}`)})` : structFields.has(series.name) ? `x.${series.name.split(".").map(identifier).join(".")}` : "NULL";
+    const path = `${stringLiteral(`${list.name}[`)} || (i - 1) || ${stringLiteral(`].${series.name}`)}`;
+    return { series, path, reading: seriesPeriods(series, source, program, { path, v: "e" }) };
+  });
   const itemBad = fields.flatMap((f) => {
     if (f.column.type.kind === "optional") return f.reading.invalid === "FALSE" ? [] : [`(${f.present} AND ${f.reading.invalid})`];
     return [f.reading.invalid === "FALSE" ? `(NOT ${f.present})` : `(NOT ${f.present} OR ${f.reading.invalid})`];
@@ -409,7 +438,14 @@ function listItems(list: ListTable, column: string, columnType: string | undefin
     const missing = f.column.type.kind === "optional" ? "NULL" : `${path} || 'missing'`;
     return `CASE WHEN NOT ${f.present} THEN ${missing} WHEN ${f.reading.invalid} THEN ${path} || (${f.reading.message}) END`;
   });
-  const struct = fields.map((f) => `${identifier(f.column.name)} := CASE WHEN ${f.present} THEN ${f.reading.value} END`);
+  const struct = [
+    ...fields.map((f) => `${identifier(f.column.name)} := CASE WHEN ${f.present} THEN ${f.reading.value} END`),
+    ...seriesFields.map((f) => `${identifier(f.series.name)} := ${f.reading.column.value}`),
+  ];
+  // a series not given, without a value for the periods not given, is missing
+  itemBad.push(...seriesFields.map((f) => (f.series.hasMissing ? f.reading.column.bad : `(NOT ${f.reading.column.present} OR ${f.reading.column.bad})`)));
+  itemProblems.push(...seriesFields.map((f) => (f.series.hasMissing ? f.reading.column.problem : `CASE WHEN NOT ${f.reading.column.present} THEN ${f.path} || ': missing' ELSE ${f.reading.column.problem} END`)));
+  const seriesProblems = seriesFields.map((f) => f.reading.problems);
   return {
     column: {
       value: structFields !== undefined && itemsAsRead(list, structFields) ? column : `CASE WHEN ${present} THEN list_transform(${items}, x -> struct_pack(${struct.join(", ")})) END`,
@@ -417,20 +453,67 @@ function listItems(list: ListTable, column: string, columnType: string | undefin
       bad: `(${present} AND (NOT ${isArray}${itemBad.length === 0 ? "" : ` OR coalesce(list_bool_or(list_transform(${items}, x -> ${itemBad.join(" OR ")})), FALSE)`}))`,
       problem: `CASE WHEN ${present} AND NOT ${isArray} THEN ${stringLiteral(`${list.name}: expected a JSON array of objects`)} END`,
     },
-    problems: `CASE WHEN ${present} AND ${isArray} THEN flatten(list_transform(${items}, (x, i) -> [${itemProblems.join(", ")}])) ELSE [] END`,
+    problems: `CASE WHEN ${present} AND ${isArray} THEN flatten(list_transform(${items}, (x, i) -> ${seriesProblems.length === 0 ? `[${itemProblems.join(", ")}]` : `flatten([[${itemProblems.join(", ")}], ${seriesProblems.join(", ")}])`})) ELSE [] END`,
+  };
+}
+
+/**
+ * A series column (a JSON object keyed by period, or a Parquet MAP): its periods as the LIST of
+ * STRUCT(period, value) of `tiao_cases`, in the periods' order, and the problems of its keys
+ * and values, as the scenario reader words them (`household.salary.2024-13: expected a month
+ * "YYYY-MM" from 0001 to 9999 as the key`). A series left out with a value for the periods
+ * not given is an empty series, as the scenario reader makes it.
+ */
+function seriesPeriods(
+  series: SeriesTable,
+  column: string,
+  program: ProgramIR,
+  /** the SQL text of the series' path in a problem, and the name of the lambdas' parameter */
+  where: { readonly path: string; readonly v: string } = { path: stringLiteral(series.name), v: "x" },
+): { column: ColumnReading; problems: string } {
+  const { v } = where;
+  const text = listText(column);
+  const present = `${text} IS NOT NULL`;
+  const isObject = `CASE WHEN json_valid(${text}) THEN json_type(${text}) = 'OBJECT' ELSE FALSE END`;
+  const entries = `CASE WHEN ${isObject} THEN map_entries(json_transform(${text}, '"MAP(VARCHAR, JSON)"')) ELSE [] END`;
+  const month = series.period === "month";
+  const keyPattern = stringLiteral(month ? "^[0-9]{4}-(0[1-9]|1[0-2])$" : "^[0-9]{4}$");
+  const badKey = `(NOT regexp_full_match(${v}.key, ${keyPattern}) OR starts_with(${v}.key, '0000'))`;
+  const fieldText = `nullif(json_extract_string(${v}.value, '$'), '')`;
+  const reading = readValue(fieldText, series.of, program, undefined, true);
+  const optional = series.of.kind === "optional";
+  const valueBad = optional ? `(${fieldText} IS NOT NULL AND ${reading.invalid})` : `(${fieldText} IS NULL OR ${reading.invalid})`;
+  // the key as the scenario reader shows it in a path
+  const shownKey = `CASE WHEN ${v}.key = '' THEN '""' WHEN length(${v}.key) <= 80 THEN ${v}.key ELSE left(${v}.key, 80) || '… (' || length(${v}.key) || ' characters)' END`;
+  const path = `${where.path} || '.' || ${shownKey} || ': '`;
+  const keyMessage = stringLiteral(`expected a ${month ? 'month "YYYY-MM"' : 'year "YYYY"'} from 0001 to 9999 as the key`);
+  const problem = `CASE WHEN ${badKey} THEN ${path} || ${keyMessage} WHEN ${fieldText} IS NULL THEN ${optional ? "NULL" : `${path} || 'missing'`} WHEN ${reading.invalid} THEN ${path} || (${reading.message}) END`;
+  const periods = `list_sort(list_transform(${entries}, ${v} -> struct_pack(${identifier(PERIOD_FIELD)} := ${v}.key, ${identifier(PERIOD_VALUE_FIELD)} := CASE WHEN ${fieldText} IS NOT NULL THEN ${reading.value} END)))`;
+  const example = month ? '{"2017-01": …, "2017-02": …}' : '{"2016": …, "2017": …}';
+  return {
+    column: {
+      value: `CASE WHEN ${present} THEN ${periods}${series.hasMissing ? " ELSE []" : ""} END`,
+      present,
+      bad: `(${present} AND (NOT ${isObject} OR coalesce(list_bool_or(list_transform(${entries}, ${v} -> ${badKey} OR ${valueBad})), FALSE)))`,
+      // as the scenario reader describes what it got: a list, or the JSON text of a value
+      problem: `CASE WHEN ${present} AND NOT ${isObject} THEN ${where.path} || ${stringLiteral(`: expected the values of each ${series.period} as an object such as ${example}, got `)} || CASE WHEN NOT json_valid(${text}) THEN CAST(to_json(${text}) AS VARCHAR) WHEN json_type(${text}) = 'ARRAY' THEN 'a list' ELSE CAST(${text} AS VARCHAR) END END`,
+    },
+    problems: `CASE WHEN ${present} AND ${isObject} THEN list_transform(${entries}, ${v} -> ${problem}) ELSE [] END`,
   };
 }
 
 /**
  * Whether a LIST of STRUCTs (its leaf fields `structFields`) holds, in a row that can be read,
  * the items as `tiao_cases` holds them, so that the column is read as it is, not rebuilt item
- * by item: the list's fields, in order, each of the type of its value, none a record, and none
- * whose reading changes a value (a text or choice given is never empty there; an absent one
- * would be, and is NULL in `tiao_cases`).
+ * by item: the list's fields, in order, each of the type of its value, none a record or a
+ * series (whose periods are checked and sorted when read), and none whose reading changes a
+ * value (a text or choice given is never empty there; an absent one would be, and is NULL in
+ * `tiao_cases`).
  */
 function itemsAsRead(list: ListTable, structFields: ReadonlyMap<string, string>): boolean {
   const names = [...structFields.keys()];
   return (
+    list.series.length === 0 &&
     names.length === list.columns.length &&
     list.columns.every((c, index) => {
       if (names[index] !== c.name || c.name.includes(".") || structFields.get(c.name) !== sqlType(c.type, "duckdb")) return false;
@@ -472,10 +555,15 @@ export function flatExportSql(program: ProgramIR): string {
       case "override_absent":
         columns.push(`${source} AS ${identifier(column.name)}`);
         break;
+      case "series":
+        columns.push(`${seriesJson(source, seriesOf(layout, column.name), "x")} AS ${identifier(column.name)}`);
+        break;
       case "list": {
-        const struct = listOf(layout, column.name)
-          .columns.map((c) => `${identifier(c.name)} := ${exportValue(`x.${identifier(c.name)}`, c.type)}`)
-          .join(", ");
+        const list = listOf(layout, column.name);
+        const struct = [
+          ...list.columns.map((c) => `${identifier(c.name)} := ${exportValue(`x.${identifier(c.name)}`, c.type)}`),
+          ...list.series.map((series) => `${identifier(series.name)} := ${seriesJson(`x.${identifier(series.name)}`, series, "e")}`),
+        ].join(", ");
         columns.push(`list_transform(${source}, x -> struct_pack(${struct})) AS ${identifier(column.name)}`);
         break;
       }
@@ -484,6 +572,12 @@ export function flatExportSql(program: ProgramIR): string {
   return `SELECT ${columns.join(", ")} FROM ${CASES_TABLE} AS c`;
 }
 
+
+/** A series as the JSON object of its periods' values, keyed by period, as a scenario gives it. */
+function seriesJson(source: string, series: SeriesTable, v: string): string {
+  const entry = `to_json(${v}.${identifier(PERIOD_FIELD)}) || ':' || to_json(${flatValueText(`${v}.${identifier(PERIOD_VALUE_FIELD)}`, series.of)})`;
+  return `CASE WHEN ${source} IS NOT NULL THEN '{' || array_to_string(list_transform(${source}, ${v} -> ${entry}), ',') || '}' END`;
+}
 
 /** A value in an exported file: typed where Parquet has the type (money, percent and decimal as DECIMAL, dates as DATE), else as a flat file's text. */
 function exportValue(value: string, type: ValueType): string {

@@ -2,7 +2,7 @@
  * A policy with a scale through every back end: generated code and the interpreter both
  * apply it through the runtime's `applyScale` and agree on random scenarios, around every
  * date a threshold or rate changes (before the first bracket too, where both fail alike);
- * the SQL target refuses it at each application (T0701); `tiao fmt` keeps it as it is.
+ * the SQL target compiles it; `tiao fmt` keeps it as it is.
  */
 import { describe, expect, it } from "vitest";
 import { compile } from "../../compiler/compile.js";
@@ -77,15 +77,12 @@ describe("scales", () => {
     await checkAgreement(program(), { name: "agree-scales", runs: 500 });
   });
 
-  it("the SQL target cannot express an application of a scale, and says where it is", () => {
-    const { files, diagnostics } = emitSql(program(), { dialect: "duckdb" });
-    expect(files).toEqual([]);
-    expect(diagnostics.map((d) => [d.code, d.span.line, d.span.column, d.message])).toEqual([
-      ["T0701", 43, 13, "the SQL target cannot apply the scale `contribution`"],
-      ["T0701", 47, 18, "the SQL target cannot apply the scale `contribution`"],
-      ["T0701", 51, 16, "the SQL target cannot apply the scale `contribution`"],
-      ["T0701", 51, 59, "the SQL target cannot apply the scale `contribution`"],
-    ]);
+  it("the SQL target applies the scale (test/sql/series-scale.test.ts compares its results)", () => {
+    for (const dialect of ["duckdb", "postgres"] as const) {
+      const { files, diagnostics } = emitSql(program(), { dialect });
+      expect(diagnostics).toEqual([]);
+      expect(files.find((f) => f.name === "m.sql")?.text).toContain("tiao_scale_yuan(");
+    }
   });
 
   it("is in the canonical layout of tiao fmt", () => {

@@ -12,7 +12,6 @@ import { examplePolicies } from "../examples/load.js";
 import { m4Policy } from "../interpret/policy-m4.js";
 import { scenarioArbitrary } from "../support/arbitraries.js";
 import { decimalBeyondDuckdb } from "../../compiler/sql/expression.js";
-import { emitSql } from "../../compiler/sql/emit.js";
 import { duckdbLinesOf, interpreterLineOf, scenarioReport, temporaryFolder } from "./support.js";
 
 const SCENARIOS = 2000;
@@ -20,7 +19,12 @@ const folder = temporaryFolder("agreement");
 afterAll(() => folder.remove());
 
 async function expectAgreement(program: ProgramIR, name: string): Promise<void> {
-  const scenarios = fc.sample(scenarioArbitrary(program), { seed: 289, numRuns: SCENARIOS });
+  // half the scenarios keep their decimals within DuckDB's range: a policy that reads many
+  // decimals (a series of them) still has most of its scenarios compared
+  const scenarios = [
+    ...fc.sample(scenarioArbitrary(program), { seed: 289, numRuns: SCENARIOS / 2 }),
+    ...fc.sample(scenarioArbitrary(program, { largeDecimalDigits: 16 }), { seed: 289, numRuns: SCENARIOS / 2 }),
+  ];
   const { lines, refused } = await duckdbLinesOf(program, scenarios, `${folder.path}`);
   const mismatches: string[] = [];
   let compared = 0;
@@ -55,18 +59,6 @@ describe("DuckDB agrees with the interpreter on random scenarios", () => {
   for (const example of examplePolicies()) {
     const { program, diagnostics } = compile(example.sources, example.options);
     if (program === undefined) throw new Error(diagnostics.map((d) => d.message).join("\n"));
-    // what the SQL target cannot express (a division, scales, series) is refused at each place, never compiled
-    const refusals = emitSql(program, { dialect: "duckdb" }).diagnostics;
-    if (refusals.length > 0) {
-      it(`refuses the example policy ${example.name}, at the constructs it cannot express`, () => {
-        expect(refusals.map((d) => d.code)).toEqual(refusals.map(() => "T0701"));
-        // an amendment's refusals may be in the policy it amends
-        const amended = example.options.amended !== undefined && "files" in example.options.amended ? example.options.amended.files : [];
-        const files = new Set([...example.sources, ...amended].map((source) => source.path));
-        for (const refusal of refusals) expect(files.has(refusal.span.file), refusal.span.file).toBe(true);
-      });
-      continue;
-    }
     it(`for the example policy ${example.name}`, async () => {
       await expectAgreement(program, example.name);
     }, 120_000);

@@ -29,6 +29,11 @@ export interface ScenarioOptions {
   readonly missingFactOneIn?: number;
   /** how often a parameter is overridden: 1 in this many (default 8; 0: never) */
   readonly overrideOneIn?: number;
+  /**
+   * the bound of the decimals generated now and then beyond the usual ones, in digits: up to
+   * 10^(digits - 1) (default 31); 16 keeps them within DuckDB's DECIMAL(38,10)
+   */
+  readonly largeDecimalDigits?: number;
 }
 
 /** Whole numbers as facts hold them: mostly small, with the boundaries rules test, and now and then huge. */
@@ -57,10 +62,11 @@ function percentArbitrary(): fc.Arbitrary<RuntimeValue> {
   return millionths.map((n) => percentFromMillionths(n));
 }
 
-function decimalArbitrary(): fc.Arbitrary<RuntimeValue> {
+function decimalArbitrary(options: ScenarioOptions): fc.Arbitrary<RuntimeValue> {
+  const large = 10n ** BigInt((options.largeDecimalDigits ?? 31) - 1);
   const digits = fc.oneof(
     { weight: 12, arbitrary: fc.integer({ min: -1_000_000, max: 1_000_000 }) },
-    { weight: 1, arbitrary: fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }) },
+    { weight: 1, arbitrary: fc.bigInt({ min: -large, max: large }) },
   );
   return fc.tuple(digits, fc.integer({ min: 0, max: 6 })).map(([coefficient, scale]) => {
     const magnitude = (coefficient < 0 ? -BigInt(coefficient) : BigInt(coefficient)).toString().padStart(scale + 1, "0");
@@ -166,7 +172,7 @@ export function valueArbitrary(type: ValueType, schema: FactSchema, dates: fc.Ar
       return percentArbitrary();
     case "decimal":
     case "unrounded_money":
-      return decimalArbitrary();
+      return decimalArbitrary(options);
     case "date":
       return dates;
     case "time":

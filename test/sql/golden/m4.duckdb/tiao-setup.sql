@@ -24,6 +24,8 @@ CREATE OR REPLACE MACRO tiao_decimal_mul(a, b) AS CASE WHEN abs(CAST(a AS DOUBLE
 CREATE OR REPLACE MACRO tiao_yuan(fen) AS CAST(CAST(fen AS DECIMAL(38,10)) * 0.01 AS DECIMAL(38,10));
 CREATE OR REPLACE MACRO tiao_fraction(millionths) AS CAST(CAST(millionths AS DECIMAL(38,10)) * 0.000001 AS DECIMAL(38,10));
 CREATE OR REPLACE MACRO tiao_integer_decimal(n) AS CAST(n AS DECIMAL(38,10));
+-- a scale's amount, computed in whole 10^-8 yuan (fen × millionths, below 10^38), in yuan
+CREATE OR REPLACE MACRO tiao_scale_yuan(units) AS CAST(tiao_decimal_bounded(CAST(units AS DECIMAL(38,0)) * CAST(0.00000001 AS DECIMAL(9,8))) AS DECIMAL(38,10));
 
 -- Rounding, symmetric as in runtime/money.ts: half_up sends a half away from zero.
 CREATE OR REPLACE MACRO tiao_round_half_up(x) AS tiao_whole(CAST(sign(x) * floor(abs(x) + 0.5) AS HUGEINT));
@@ -188,6 +190,21 @@ CREATE OR REPLACE MACRO tiao_last_day_of_term(d, n) AS
     END
   END;
 CREATE OR REPLACE MACRO tiao_days_between(later, earlier) AS CAST(later - earlier AS BIGINT);
+
+-- Series (runtime/series.ts): a period's key as the runtime writes it ("2024-01", "2024"; the
+-- year padded to 4 characters, as JavaScript's padStart pads it), from the period's number
+-- (months: year × 12 + month − 1), and the periods of a series (a LIST of STRUCT(period, value)
+-- in the periods' order) given, by key or between two keys.
+CREATE OR REPLACE MACRO tiao_pad(t, n) AS lpad(t, CAST(greatest(length(t), n) AS INTEGER), '0');
+CREATE OR REPLACE MACRO tiao_year_key(y) AS tiao_pad(CAST(y AS VARCHAR), 4);
+CREATE OR REPLACE MACRO tiao_month_key(i) AS tiao_pad(CAST(CAST(floor(i / 12) AS BIGINT) AS VARCHAR), 4) || '-' || tiao_pad(CAST(i % 12 + 1 AS VARCHAR), 2);
+CREATE OR REPLACE MACRO tiao_series_has(s, k) AS list_contains(list_transform(s, tiao_p -> struct_extract(tiao_p, 'period')), k);
+CREATE OR REPLACE MACRO tiao_series_value(s, k) AS struct_extract(list_filter(s, tiao_p -> struct_extract(tiao_p, 'period') = k)[1], 'value');
+-- the value of the period k, or m when it is not given (a period given as null stays null)
+CREATE OR REPLACE MACRO tiao_series_value_or(s, k, m) AS struct_extract(coalesce(list_filter(s, tiao_p -> struct_extract(tiao_p, 'period') = k)[1], struct_pack(period := NULL, value := m)), 'value');
+CREATE OR REPLACE MACRO tiao_series_between(s, lo, hi) AS list_filter(s, tiao_p -> struct_extract(tiao_p, 'period') BETWEEN lo AND hi);
+CREATE OR REPLACE MACRO tiao_series_sum(s, lo, hi) AS coalesce(list_sum(list_transform(tiao_series_between(s, lo, hi), tiao_p -> struct_extract(tiao_p, 'value'))), 0);
+CREATE OR REPLACE MACRO tiao_series_count(s, lo, hi) AS len(tiao_series_between(s, lo, hi));
 
 -- Values as `tiao run` prints them.
 -- yuan with two decimals, as DuckDB writes a DECIMAL(18,2) (exact: |fen| < 2^53 < 10^18)

@@ -19,6 +19,8 @@ CREATE OR REPLACE FUNCTION tiao_decimal_mul(a numeric, b numeric) RETURNS numeri
 CREATE OR REPLACE FUNCTION tiao_yuan(fen bigint) RETURNS numeric LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT fen::numeric * 0.01 $$;
 CREATE OR REPLACE FUNCTION tiao_fraction(millionths bigint) RETURNS numeric LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT millionths::numeric * 0.000001 $$;
 CREATE OR REPLACE FUNCTION tiao_integer_decimal(n bigint) RETURNS numeric LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT n::numeric $$;
+-- a scale's amount, computed in whole 10^-8 yuan (fen × millionths), in yuan
+CREATE OR REPLACE FUNCTION tiao_scale_yuan(units numeric) RETURNS numeric LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT units * 0.00000001 $$;
 
 -- Rounding, symmetric as in runtime/money.ts: half_up sends a half away from zero.
 CREATE OR REPLACE FUNCTION tiao_round_half_up(x numeric) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -74,6 +76,23 @@ CREATE OR REPLACE FUNCTION tiao_last_day_of_term(d date, n bigint) RETURNS date 
   END $$;
 CREATE OR REPLACE FUNCTION tiao_days_between(later date, earlier date) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS $$ SELECT (later - earlier)::bigint $$;
+
+-- Series (runtime/series.ts): a period's key as the runtime writes it ("2024-01", "2024"; the
+-- year padded to 4 characters, as JavaScript's padStart pads it), from the period's number
+-- (months: year × 12 + month − 1).
+CREATE OR REPLACE FUNCTION tiao_pad(t text, n integer) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT lpad(t, greatest(length(t), n), '0') $$;
+CREATE OR REPLACE FUNCTION tiao_year_key(y bigint) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT tiao_pad(y::text, 4) $$;
+CREATE OR REPLACE FUNCTION tiao_month_key(i bigint) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT tiao_pad(floor(i / 12.0)::bigint::text, 4) || '-' || tiao_pad((i % 12 + 1)::text, 2) $$;
+-- a whole quotient rounded, as runtime/decimal.ts divideRounded (an average of periods)
+CREATE OR REPLACE FUNCTION tiao_quotient_half_up(n numeric, d numeric) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT tiao_whole(sign(n) * div(abs(n) + div(d, 2), d)) $$;
+CREATE OR REPLACE FUNCTION tiao_quotient_down(n numeric, d numeric) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT tiao_whole(sign(n) * div(abs(n), d)) $$;
+CREATE OR REPLACE FUNCTION tiao_quotient_up(n numeric, d numeric) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT tiao_whole(sign(n) * div(abs(n) + d - 1, d)) $$;
 
 -- Values as `tiao run` prints them.
 CREATE OR REPLACE FUNCTION tiao_money_text(fen bigint) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
