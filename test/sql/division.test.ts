@@ -9,10 +9,9 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compile } from "../../compiler/compile.js";
 import type { ProgramIR } from "../../compiler/ir.js";
-import { decimalBeyondDuckdb } from "../../compiler/sql/expression.js";
 import { startPostgres, type LocalPostgres } from "../../bench/postgres-server.js";
 import { scenarioJsonArbitrary } from "../fuzz/scenario-json.js";
-import { duckdbLines, interpreterLine, mismatches, postgresLines, temporaryFolder } from "./support.js";
+import { duckdbComparison, interpreterLine, mismatches, postgresLines, temporaryFolder } from "./support.js";
 
 const header = `policy division {
   title    "division"
@@ -198,22 +197,8 @@ describe("division in the SQL target", () => {
     expect(mismatches(texts, expected, await postgresLines(whole, texts, folder.path, postgres), "PostgreSQL").slice(0, 5)).toEqual([]);
   }, 120_000);
 
-  /** Lines of DuckDB compared with the interpreter's, and how many were beyond its range. */
-  async function duckdbAgreement(policy: ProgramIR): Promise<{ mismatches: string[]; beyond: boolean[] }> {
-    const lines = await duckdbLines(policy, texts, folder.path);
-    const wanted = texts.map((line, index) => interpreterLine(policy, line, index + 1));
-    // a fact beyond DuckDB's decimals is not read (its line says so); a value beyond is the case's error
-    const beyond = lines.map(
-      (line, index) =>
-        line === `{"line":${index + 1},"evaluation_error":${JSON.stringify(decimalBeyondDuckdb)}}` ||
-        (line.startsWith(`{"line":${index + 1},"errors":[`) && line.includes("DuckDB holds a decimal exactly")),
-    );
-    const compared = lines.map((line, index) => (beyond[index] === true ? (wanted[index] ?? "") : line));
-    return { mismatches: mismatches(texts, wanted, compared, "DuckDB"), beyond };
-  }
-
   it("DuckDB: rounded, compared and chosen quotients, exact where the facts fit", async () => {
-    const { mismatches: found, beyond } = await duckdbAgreement(roundedOnly);
+    const { mismatches: found, beyond } = await duckdbComparison(roundedOnly, texts, folder.path);
     expect(found.slice(0, 5)).toEqual([]);
     // of the cases written out, only the two whose exact values leave HUGEINT: 45977.01… (31
     // decimals) × 33.3333% has 37 decimals, and 123456789.123456 / 0.000007 is 1.7 × 10^13 with 31
@@ -223,7 +208,7 @@ describe("division in the SQL target", () => {
   }, 120_000);
 
   it("DuckDB: a quotient of 31 decimals as an output is beyond its DECIMAL(38,10), and says so", async () => {
-    const { mismatches: found, beyond } = await duckdbAgreement(whole);
+    const { mismatches: found, beyond } = await duckdbComparison(whole, texts, folder.path, expected);
     expect(found.slice(0, 5)).toEqual([]);
     expect(beyond[0]).toBe(true);
   }, 120_000);

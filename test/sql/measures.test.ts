@@ -4,46 +4,18 @@
  * member. DuckDB and PostgreSQL write the interpreter's line for seeded random scenarios
  * (values up to the limits of every type, evaluation errors included) and for the boundaries.
  */
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPostgres, type LocalPostgres } from "../../bench/postgres-server.js";
 import { computedOrder, emitSql } from "../../compiler/sql/emit.js";
-import { decimalBeyondDuckdb } from "../../compiler/sql/expression.js";
 import type { ProgramIR } from "../../compiler/ir.js";
 import { readScenario, type Scenario } from "../../runtime/index.js";
 import { compileText } from "../interpret/policy-m4.js";
 import { membersText, outOfOrderText } from "./policies.js";
 import { scenarioArbitrary } from "../support/arbitraries.js";
-import { duckdbLinesOf, interpreterLineOf, postgresLinesOf, scenarioReport, temporaryFolder } from "./support.js";
+import { interpreterLineOf, scenarioComparison, temporaryFolder } from "./support.js";
 
 const SCENARIOS = 1000;
-
-/** Lines of DuckDB and PostgreSQL that differ from the interpreter's, each with its scenario. */
-async function disagreements(program: ProgramIR, scenarios: readonly Scenario[], folder: string, postgres: LocalPostgres): Promise<{ found: string[]; compared: number; errors: number }> {
-  for (const engine of ["duckdb", "postgres"]) mkdirSync(join(folder, engine), { recursive: true });
-  const duckdb = await duckdbLinesOf(program, scenarios, join(folder, "duckdb"));
-  const pg = await postgresLinesOf(program, scenarios, join(folder, "postgres"), postgres);
-  const found: string[] = [];
-  let compared = 0;
-  let errors = 0;
-  scenarios.forEach((scenario, index) => {
-    const expected = interpreterLineOf(program, scenario, index + 1);
-    if (expected.includes('"evaluation_error"')) errors++;
-    const lines: [string, string | undefined][] = [
-      ["PostgreSQL", pg.get(index + 1)],
-      // DuckDB's decimals are bounded (docs/sql.md): beyond, a case is this error, never a value
-      ["DuckDB", duckdb.lines.get(index + 1)],
-    ];
-    for (const [engine, line] of lines) {
-      if (engine === "DuckDB" && line === `{"line":${index + 1},"evaluation_error":${JSON.stringify(decimalBeyondDuckdb)}}`) continue;
-      compared++;
-      if (line !== expected) found.push(`${engine}, scenario ${index + 1}: ${scenarioReport(scenario)}\n  interpreter: ${expected}\n  ${engine}: ${line}`);
-    }
-  });
-  return { found, compared, errors };
-}
 
 function scenarioOf(program: ProgramIR, json: object): Scenario {
   const read = readScenario(JSON.stringify(json), program.schema);
@@ -82,7 +54,7 @@ describe("measures that read measures declared after them", () => {
       scenarioOf(program, { date: "2021-12-31", household: { rent: "99999999.99", size: 9007199254740991 } }),
       scenarioOf(program, { date: "2022-01-01", household: { rent: "99999999.99", size: 9007199254740991 } }),
     ];
-    const { found, compared, errors } = await disagreements(program, [...boundaries, ...random], folder.path, postgres);
+    const { mismatches: found, compared, errors } = await scenarioComparison(program, [...boundaries, ...random], folder.path, postgres);
     expect(found.slice(0, 3)).toEqual([]);
     expect(compared).toBeGreaterThan(SCENARIOS);
     // the scenarios reach the errors: an amount too large, the cap without a value before March 2021
@@ -122,7 +94,7 @@ describe("outputs given for each member of a list", () => {
       // a weight too large for the second member, read by \`all_old\` after the first member's passes
       { date: "2021-06-01", household: { rent: "100.00", members: [adult, { salary: "5", age: 9007199254740991 }] } },
     ].map((json) => scenarioOf(program, json));
-    const { found, compared, errors } = await disagreements(program, [...boundaries, ...random], folder.path, postgres);
+    const { mismatches: found, compared, errors } = await scenarioComparison(program, [...boundaries, ...random], folder.path, postgres);
     expect(found.slice(0, 3)).toEqual([]);
     expect(compared).toBeGreaterThan(SCENARIOS);
     expect(errors).toBeGreaterThan(50);

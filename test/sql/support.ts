@@ -14,6 +14,7 @@ import { evaluate } from "../../compiler/interpret.js";
 import { EvaluationError, type Scenario } from "../../runtime/index.js";
 import { CaseFiles } from "../../node/sql/case-files.js";
 import type { ProgramIR } from "../../compiler/ir.js";
+import { decimalBeyondDuckdb } from "../../compiler/sql/expression.js";
 import { readScenarioLines } from "../../node/sql/cases.js";
 import { DuckdbEngine } from "../../node/sql/duckdb.js";
 import { PostgresEngine, type PostgresServer } from "../../node/sql/postgres.js";
@@ -163,4 +164,71 @@ export async function postgresLinesOf(program: ProgramIR, scenarios: readonly Sc
   } finally {
     await engine.drop();
   }
+}
+
+/**
+ * Whether DuckDB's line for the case numbered `lineNumber` is what it writes beyond its
+ * decimals (docs/sql.md): the case's error `decimalBeyondDuckdb`, never a value, or a fact
+ * beyond them not read (its line says so).
+ */
+export function beyondDuckdb(line: string | undefined, lineNumber: number): boolean {
+  return (
+    line === `{"line":${lineNumber},"evaluation_error":${JSON.stringify(decimalBeyondDuckdb)}}` ||
+    (line?.startsWith(`{"line":${lineNumber},"errors":[`) === true && line.includes("DuckDB holds a decimal exactly"))
+  );
+}
+
+/**
+ * DuckDB's lines for scenarios given as NDJSON, compared with the interpreter's (`expected`):
+ * the lines that differ, each with its scenario, and for each scenario whether DuckDB's line is
+ * beyond its decimals (not compared).
+ */
+export async function duckdbComparison(
+  program: ProgramIR,
+  texts: readonly string[],
+  folder: string,
+  expected: readonly string[] = texts.map((text, index) => interpreterLine(program, text, index + 1)),
+): Promise<{ mismatches: string[]; beyond: boolean[] }> {
+  const lines = await duckdbLines(program, texts, folder);
+  const beyond = lines.map((line, index) => beyondDuckdb(line, index + 1));
+  const compared = lines.map((line, index) => (beyond[index] === true ? (expected[index] ?? "") : line));
+  return { mismatches: mismatches(texts, expected, compared, "DuckDB"), beyond };
+}
+
+/**
+ * DuckDB's and PostgreSQL's lines for scenarios already read, compared with the
+ * interpreter's: the lines that differ, each with its scenario; how many lines were compared
+ * (both engines counted), how many DuckDB wrote beyond its decimals (not compared) or could
+ * not hold in its layout (no line), and how many scenarios are evaluation errors.
+ */
+export async function scenarioComparison(
+  program: ProgramIR,
+  scenarios: readonly Scenario[],
+  folder: string,
+  postgres: PostgresServer,
+): Promise<{ mismatches: string[]; compared: number; beyondDuckdb: number; refusedByDuckdb: number; errors: number }> {
+  for (const engine of ["duckdb", "postgres"]) mkdirSync(join(folder, engine), { recursive: true });
+  const duckdb = await duckdbLinesOf(program, scenarios, join(folder, "duckdb"));
+  const pg = await postgresLinesOf(program, scenarios, join(folder, "postgres"), postgres);
+  const found: string[] = [];
+  let compared = 0;
+  let beyond = 0;
+  let errors = 0;
+  scenarios.forEach((scenario, index) => {
+    const expected = interpreterLineOf(program, scenario, index + 1);
+    if (expected.includes('"evaluation_error"')) errors++;
+    const lines: [string, string | undefined][] = [
+      ["PostgreSQL", pg.get(index + 1)],
+      ["DuckDB", duckdb.lines.get(index + 1)],
+    ];
+    for (const [engine, line] of lines) {
+      if (engine === "DuckDB" && beyondDuckdb(line, index + 1)) {
+        beyond++;
+        continue;
+      }
+      compared++;
+      if (line !== expected) found.push(`${engine}, scenario ${index + 1}: ${scenarioReport(scenario)}\n  interpreter: ${expected}\n  ${engine}: ${line}`);
+    }
+  });
+  return { mismatches: found, compared, beyondDuckdb: beyond, refusedByDuckdb: duckdb.refused, errors };
 }
