@@ -6,12 +6,11 @@
  * DuckDB too, or, for a case whose exact values leave its HUGEINT, the error that says so.
  */
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { compile } from "../../compiler/compile.js";
 import type { ProgramIR } from "../../compiler/ir.js";
-import { startPostgres, type LocalPostgres } from "../../bench/postgres-server.js";
 import { scenarioJsonArbitrary } from "../fuzz/scenario-json.js";
-import { duckdbComparison, interpreterLine, mismatches, postgresLines, temporaryFolder } from "./support.js";
+import { duckdbComparison, interpreterLine, mismatches, postgresForTests, postgresLines } from "./support.js";
 
 const header = `policy division {
   title    "division"
@@ -159,8 +158,7 @@ describe("division in the SQL target", () => {
   let roundedOnly: ProgramIR;
   let texts: string[];
   let expected: string[];
-  let postgres: LocalPostgres | undefined;
-  const folder = temporaryFolder("division");
+  const { folder, server } = postgresForTests("division");
 
   beforeAll(async () => {
     whole = program(header + rounded + unrounded);
@@ -169,12 +167,7 @@ describe("division in the SQL target", () => {
     const random = fc.sample(scenarioJsonArbitrary(whole), { seed: 289, numRuns: 1500 });
     texts = [...written, ...random];
     expected = texts.map((line, index) => interpreterLine(whole, line, index + 1));
-    postgres = await startPostgres();
   }, 120_000);
-  afterAll(() => {
-    postgres?.stop();
-    folder.remove();
-  });
 
   it("the scenarios reach quotients that do not end, halves, negative operands and divisors of zero", () => {
     expect(expected[0]).toContain('"per_day":"4.60","per_day_down":"4.59","per_day_up":"4.60"');
@@ -193,12 +186,11 @@ describe("division in the SQL target", () => {
   });
 
   it("PostgreSQL", async () => {
-    if (postgres === undefined) throw new Error("the PostgreSQL server did not start");
-    expect(mismatches(texts, expected, await postgresLines(whole, texts, folder.path, postgres), "PostgreSQL").slice(0, 5)).toEqual([]);
+    expect(mismatches(texts, expected, await postgresLines(whole, texts, folder, server()), "PostgreSQL").slice(0, 5)).toEqual([]);
   }, 120_000);
 
   it("DuckDB: rounded, compared and chosen quotients, exact where the facts fit", async () => {
-    const { mismatches: found, beyond } = await duckdbComparison(roundedOnly, texts, folder.path);
+    const { mismatches: found, beyond } = await duckdbComparison(roundedOnly, texts, folder);
     expect(found.slice(0, 5)).toEqual([]);
     // of the cases written out, only the two whose exact values leave HUGEINT: 45977.01… (31
     // decimals) × 33.3333% has 37 decimals, and 123456789.123456 / 0.000007 is 1.7 × 10^13 with 31
@@ -208,7 +200,7 @@ describe("division in the SQL target", () => {
   }, 120_000);
 
   it("DuckDB: a quotient of 31 decimals as an output is beyond its DECIMAL(38,10), and says so", async () => {
-    const { mismatches: found, beyond } = await duckdbComparison(whole, texts, folder.path, expected);
+    const { mismatches: found, beyond } = await duckdbComparison(whole, texts, folder, expected);
     expect(found.slice(0, 5)).toEqual([]);
     expect(beyond[0]).toBe(true);
   }, 120_000);

@@ -5,12 +5,11 @@
  * has an order. DuckDB and PostgreSQL write the interpreter's line for every scenario.
  */
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { compile } from "../../compiler/compile.js";
 import type { ProgramIR } from "../../compiler/ir.js";
-import { startPostgres, type LocalPostgres } from "../../bench/postgres-server.js";
 import { scenarioJsonArbitrary } from "../fuzz/scenario-json.js";
-import { duckdbComparison, interpreterLine, mismatches, postgresLines, temporaryFolder } from "./support.js";
+import { duckdbComparison, interpreterLine, mismatches, postgresForTests, postgresLines } from "./support.js";
 
 const text = `policy choices {
   title    "choices"
@@ -99,8 +98,7 @@ describe("max and min over a list's items in the SQL target", () => {
   let policy: ProgramIR;
   let texts: string[];
   let expected: string[];
-  let postgres: LocalPostgres | undefined;
-  const folder = temporaryFolder("choice");
+  const { folder, server } = postgresForTests("choice");
 
   beforeAll(async () => {
     policy = program();
@@ -108,12 +106,7 @@ describe("max and min over a list's items in the SQL target", () => {
     const random = fc.sample(scenarioJsonArbitrary(policy, { maxListLength: 6 }), { seed: 289, numRuns: 1500 });
     texts = [...written, ...random];
     expected = texts.map((line, index) => interpreterLine(policy, line, index + 1));
-    postgres = await startPostgres();
   }, 120_000);
-  afterAll(() => {
-    postgres?.stop();
-    folder.remove();
-  });
 
   it("the scenarios reach empty lists, ties, and errors inside items", () => {
     expect(expected[0]).toContain('"largest_amount":null');
@@ -128,13 +121,12 @@ describe("max and min over a list's items in the SQL target", () => {
   });
 
   it("DuckDB", async () => {
-    const { mismatches: found, beyond } = await duckdbComparison(policy, texts, folder.path, expected);
+    const { mismatches: found, beyond } = await duckdbComparison(policy, texts, folder, expected);
     expect(beyond.filter((b) => b).length).toBeLessThan(texts.length / 2);
     expect(found.slice(0, 5)).toEqual([]);
   }, 120_000);
 
   it("PostgreSQL", async () => {
-    if (postgres === undefined) throw new Error("the PostgreSQL server did not start");
-    expect(mismatches(texts, expected, await postgresLines(policy, texts, folder.path, postgres), "PostgreSQL").slice(0, 5)).toEqual([]);
+    expect(mismatches(texts, expected, await postgresLines(policy, texts, folder, server()), "PostgreSQL").slice(0, 5)).toEqual([]);
   }, 120_000);
 });

@@ -5,15 +5,14 @@
  * (values up to the limits of every type, evaluation errors included) and for the boundaries.
  */
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPostgres, type LocalPostgres } from "../../bench/postgres-server.js";
+import { describe, expect, it } from "vitest";
 import { computedOrder, emitSql } from "../../compiler/sql/emit.js";
 import type { ProgramIR } from "../../compiler/ir.js";
 import { readScenario, type Scenario } from "../../runtime/index.js";
 import { compileText } from "../interpret/policy-m4.js";
 import { membersText, outOfOrderText } from "./policies.js";
 import { scenarioArbitrary } from "../support/arbitraries.js";
-import { interpreterLineOf, scenarioComparison, temporaryFolder } from "./support.js";
+import { interpreterLineOf, postgresForTests, scenarioComparison } from "./support.js";
 
 const SCENARIOS = 1000;
 
@@ -24,15 +23,7 @@ function scenarioOf(program: ProgramIR, json: object): Scenario {
 }
 
 describe("measures that read measures declared after them", () => {
-  let postgres: LocalPostgres | undefined;
-  const folder = temporaryFolder("measures");
-  beforeAll(async () => {
-    postgres = await startPostgres();
-  }, 120_000);
-  afterAll(() => {
-    postgres?.stop();
-    folder.remove();
-  });
+  const { folder, server } = postgresForTests("measures");
 
   const program = compileText(outOfOrderText, "out-of-order.tiao");
 
@@ -44,7 +35,6 @@ describe("measures that read measures declared after them", () => {
   });
 
   it("give the interpreter's line in DuckDB and PostgreSQL", async () => {
-    if (postgres === undefined) throw new Error("the PostgreSQL server did not start");
     const random = fc.sample(scenarioArbitrary(program), { seed: 289, numRuns: SCENARIOS });
     const boundaries = [
       // before, in and after base's window; an amount too large in base, read by total through extra
@@ -54,7 +44,7 @@ describe("measures that read measures declared after them", () => {
       scenarioOf(program, { date: "2021-12-31", household: { rent: "99999999.99", size: 9007199254740991 } }),
       scenarioOf(program, { date: "2022-01-01", household: { rent: "99999999.99", size: 9007199254740991 } }),
     ];
-    const { mismatches: found, compared, errors } = await scenarioComparison(program, [...boundaries, ...random], folder.path, postgres);
+    const { mismatches: found, compared, errors } = await scenarioComparison(program, [...boundaries, ...random], folder, server());
     expect(found.slice(0, 3)).toEqual([]);
     expect(compared).toBeGreaterThan(SCENARIOS);
     // the scenarios reach the errors: an amount too large, the cap without a value before March 2021
@@ -63,20 +53,11 @@ describe("measures that read measures declared after them", () => {
 });
 
 describe("outputs given for each member of a list", () => {
-  let postgres: LocalPostgres | undefined;
-  const folder = temporaryFolder("members");
-  beforeAll(async () => {
-    postgres = await startPostgres();
-  }, 120_000);
-  afterAll(() => {
-    postgres?.stop();
-    folder.remove();
-  });
+  const { folder, server } = postgresForTests("members");
 
   const program = compileText(membersText, "members.tiao");
 
   it("give the interpreter's line in DuckDB and PostgreSQL", async () => {
-    if (postgres === undefined) throw new Error("the PostgreSQL server did not start");
     expect(emitSql(program, { dialect: "duckdb" }).diagnostics).toEqual([]);
     const random = fc.sample(scenarioArbitrary(program), { seed: 289, numRuns: SCENARIOS });
     const adult = { salary: "1000.55", age: 40, born: "1981-02-28" };
@@ -94,7 +75,7 @@ describe("outputs given for each member of a list", () => {
       // a weight too large for the second member, read by \`all_old\` after the first member's passes
       { date: "2021-06-01", household: { rent: "100.00", members: [adult, { salary: "5", age: 9007199254740991 }] } },
     ].map((json) => scenarioOf(program, json));
-    const { mismatches: found, compared, errors } = await scenarioComparison(program, [...boundaries, ...random], folder.path, postgres);
+    const { mismatches: found, compared, errors } = await scenarioComparison(program, [...boundaries, ...random], folder, server());
     expect(found.slice(0, 3)).toEqual([]);
     expect(compared).toBeGreaterThan(SCENARIOS);
     expect(errors).toBeGreaterThan(50);

@@ -19,6 +19,8 @@ import { readScenarioLines } from "../../node/sql/cases.js";
 import { DuckdbEngine } from "../../node/sql/duckdb.js";
 import { PostgresEngine, type PostgresServer } from "../../node/sql/postgres.js";
 import type { Dialect } from "../../compiler/sql/dialect.js";
+import { afterAll, beforeAll } from "vitest";
+import { startPostgres, type LocalPostgres } from "../../bench/postgres-server.js";
 import { repositoryRoot } from "../emit/compiled.js";
 
 export async function lanzhouProgram(): Promise<ProgramIR> {
@@ -231,4 +233,27 @@ export async function scenarioComparison(
     }
   });
   return { mismatches: found, compared, beyondDuckdb: beyond, refusedByDuckdb: duckdb.refused, errors };
+}
+
+/**
+ * A PostgreSQL server for the tests of the `describe` this is called in, started before them
+ * and stopped after them, and a temporary folder for their files, removed after them.
+ */
+export function postgresForTests(prefix: string): { readonly folder: string; server: () => PostgresServer } {
+  let postgres: LocalPostgres | undefined;
+  const folder = temporaryFolder(prefix);
+  beforeAll(async () => {
+    postgres = await startPostgres();
+  }, 120_000);
+  afterAll(() => {
+    postgres?.stop();
+    folder.remove();
+  });
+  return {
+    folder: folder.path,
+    server: () => {
+      if (postgres === undefined) throw new Error("the PostgreSQL server did not start");
+      return postgres;
+    },
+  };
 }
