@@ -60,6 +60,15 @@ export function runtimeFunctions(dialect: Dialect): string {
   return dialect === "duckdb" ? duckdbRuntime : postgresRuntime;
 }
 
+/** n × millionths / 10^6 rounded, for a product `p` below 2^62 in magnitude (BIGINT), by the rounding modes of runtime/money.ts */
+const percentOfInBigint: Readonly<Record<"floor" | "ceil" | "half_up" | "down" | "up", (p: string) => string>> = {
+  floor: (p) => `CASE WHEN ${p} >= 0 THEN ${p} // 1000000 ELSE (${p} - 999999) // 1000000 END`,
+  ceil: (p) => `CASE WHEN ${p} >= 0 THEN (${p} + 999999) // 1000000 ELSE ${p} // 1000000 END`,
+  half_up: (p) => `CASE WHEN ${p} >= 0 THEN (${p} + 500000) // 1000000 ELSE (${p} - 500000) // 1000000 END`,
+  down: (p) => `${p} // 1000000`,
+  up: (p) => `CASE WHEN ${p} >= 0 THEN (${p} + 999999) // 1000000 ELSE (${p} - 999999) // 1000000 END`,
+};
+
 const duckdbRuntime = `-- Whole numbers (integers, months, days, fen) are exact up to 2^53 - 1, as in runtime/money.ts:
 -- a result beyond is NULL (the error "too large"). Every whole number a query reads is within
 -- (the cases are checked when read, the parameters table by its CHECK), so a sum or a
@@ -96,11 +105,12 @@ CREATE OR REPLACE MACRO tiao_quotient_down(n, d) AS tiao_whole(sign(n) * (abs(n)
 CREATE OR REPLACE MACRO tiao_quotient_up(n, d) AS tiao_whole(sign(n) * ((abs(n) + d - 1) // d));
 CREATE OR REPLACE MACRO tiao_quotient_floor(n, d) AS tiao_whole(CASE WHEN n >= 0 THEN n // d ELSE -((d - 1 - n) // d) END);
 CREATE OR REPLACE MACRO tiao_quotient_ceil(n, d) AS tiao_whole(CASE WHEN n >= 0 THEN (n + d - 1) // d ELSE -((-n) // d) END);
--- the product in BIGINT when both factors are below 2^31, else in HUGEINT
-${["floor", "ceil", "half_up", "down", "up"]
+-- the product in BIGINT when both factors are below 2^31, else in HUGEINT; in BIGINT the product is
+-- below 2^62 and its quotient below 2^53, and \`//\` truncates toward zero: one division rounds it
+${Object.entries(percentOfInBigint)
   .map(
-    (mode) => `CREATE OR REPLACE MACRO tiao_percent_of_${mode}(n, millionths) AS
-  CASE WHEN abs(n) < 2147483648 AND abs(millionths) < 2147483648 THEN tiao_quotient_${mode}(n * millionths, 1000000)
+    ([mode, rounded]) => `CREATE OR REPLACE MACRO tiao_percent_of_${mode}(n, millionths) AS
+  CASE WHEN abs(n) < 2147483648 AND abs(millionths) < 2147483648 THEN ${rounded("n * millionths")}
     ELSE tiao_quotient_${mode}(CAST(n AS HUGEINT) * millionths, 1000000) END;`,
   )
   .join("\n")}

@@ -37,21 +37,22 @@ CREATE OR REPLACE MACRO tiao_quotient_down(n, d) AS tiao_whole(sign(n) * (abs(n)
 CREATE OR REPLACE MACRO tiao_quotient_up(n, d) AS tiao_whole(sign(n) * ((abs(n) + d - 1) // d));
 CREATE OR REPLACE MACRO tiao_quotient_floor(n, d) AS tiao_whole(CASE WHEN n >= 0 THEN n // d ELSE -((d - 1 - n) // d) END);
 CREATE OR REPLACE MACRO tiao_quotient_ceil(n, d) AS tiao_whole(CASE WHEN n >= 0 THEN (n + d - 1) // d ELSE -((-n) // d) END);
--- the product in BIGINT when both factors are below 2^31, else in HUGEINT
+-- the product in BIGINT when both factors are below 2^31, else in HUGEINT; in BIGINT the product is
+-- below 2^62 and its quotient below 2^53, and `//` truncates toward zero: one division rounds it
 CREATE OR REPLACE MACRO tiao_percent_of_floor(n, millionths) AS
-  CASE WHEN abs(n) < 2147483648 AND abs(millionths) < 2147483648 THEN tiao_quotient_floor(n * millionths, 1000000)
+  CASE WHEN abs(n) < 2147483648 AND abs(millionths) < 2147483648 THEN CASE WHEN n * millionths >= 0 THEN n * millionths // 1000000 ELSE (n * millionths - 999999) // 1000000 END
     ELSE tiao_quotient_floor(CAST(n AS HUGEINT) * millionths, 1000000) END;
 CREATE OR REPLACE MACRO tiao_percent_of_ceil(n, millionths) AS
-  CASE WHEN abs(n) < 2147483648 AND abs(millionths) < 2147483648 THEN tiao_quotient_ceil(n * millionths, 1000000)
+  CASE WHEN abs(n) < 2147483648 AND abs(millionths) < 2147483648 THEN CASE WHEN n * millionths >= 0 THEN (n * millionths + 999999) // 1000000 ELSE n * millionths // 1000000 END
     ELSE tiao_quotient_ceil(CAST(n AS HUGEINT) * millionths, 1000000) END;
 CREATE OR REPLACE MACRO tiao_percent_of_half_up(n, millionths) AS
-  CASE WHEN abs(n) < 2147483648 AND abs(millionths) < 2147483648 THEN tiao_quotient_half_up(n * millionths, 1000000)
+  CASE WHEN abs(n) < 2147483648 AND abs(millionths) < 2147483648 THEN CASE WHEN n * millionths >= 0 THEN (n * millionths + 500000) // 1000000 ELSE (n * millionths - 500000) // 1000000 END
     ELSE tiao_quotient_half_up(CAST(n AS HUGEINT) * millionths, 1000000) END;
 CREATE OR REPLACE MACRO tiao_percent_of_down(n, millionths) AS
-  CASE WHEN abs(n) < 2147483648 AND abs(millionths) < 2147483648 THEN tiao_quotient_down(n * millionths, 1000000)
+  CASE WHEN abs(n) < 2147483648 AND abs(millionths) < 2147483648 THEN n * millionths // 1000000
     ELSE tiao_quotient_down(CAST(n AS HUGEINT) * millionths, 1000000) END;
 CREATE OR REPLACE MACRO tiao_percent_of_up(n, millionths) AS
-  CASE WHEN abs(n) < 2147483648 AND abs(millionths) < 2147483648 THEN tiao_quotient_up(n * millionths, 1000000)
+  CASE WHEN abs(n) < 2147483648 AND abs(millionths) < 2147483648 THEN CASE WHEN n * millionths >= 0 THEN (n * millionths + 999999) // 1000000 ELSE (n * millionths - 999999) // 1000000 END
     ELSE tiao_quotient_up(CAST(n AS HUGEINT) * millionths, 1000000) END;
 CREATE OR REPLACE MACRO tiao_floor(x) AS tiao_whole(CAST(floor(x) AS HUGEINT));
 CREATE OR REPLACE MACRO tiao_ceil(x) AS tiao_whole(CAST(ceil(x) AS HUGEINT));
