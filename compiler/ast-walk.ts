@@ -51,9 +51,14 @@ export function forEachSubExpression(expr: Expr, visit: (child: Expr) => void): 
       if (expr.value !== undefined) visit(expr.value);
       if (expr.filter !== undefined) visit(expr.filter);
       return;
+    case "over":
+      visit(expr.series);
+      return;
     case "paren":
       visit(expr.inner);
       return;
+    default:
+      return expr satisfies never;
   }
 }
 

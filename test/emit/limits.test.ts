@@ -64,6 +64,17 @@ describe("deeply nested expressions", () => {
     ]);
   });
 
+  it.each([300, 10_000])("a chain of %i terms inside `sum(… over …)` is reported by check, not followed", (terms) => {
+    const series = Array.from({ length: terms }, () => "worker.wage").join(" + ");
+    const text = `${header.replace("entity person { age: integer }", 'entity worker { wage: monthly money otherwise 0 yuan "w" }')}measure m {
+  output total: money = sum(${series} over last 12 months) cites §1 "x"
+}
+`;
+    const result = compile([{ path: "large.tiao", text }]);
+    expect(result.program).toBeUndefined();
+    expect(result.diagnostics.map((d) => [d.code, d.span.line, d.span.column])).toEqual([["T0110", 4, 25]]);
+  });
+
   it("up to the limit, the interpreter and type-checked generated code give the same results", async () => {
     // `person.age` is two levels (a field of a name): a sum of n terms nests n + 1 levels, an `and` of n comparisons n + 2, n `if`s n + 3.
     const program = programOf(chains(MAX_EXPRESSION_DEPTH - 2, MAX_EXPRESSION_DEPTH - 3));
