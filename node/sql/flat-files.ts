@@ -62,6 +62,11 @@ interface Reading {
   readonly value: string;
   readonly invalid: string;
   readonly message: string;
+  /**
+   * For a typed column, `NOT invalid` written as comparisons of the column alone, which DuckDB
+   * pushes into the Parquet reader and drops where the file's statistics already prove it.
+   */
+  readonly valid?: string;
 }
 
 /**
@@ -175,12 +180,19 @@ function readTyped(column: string, columnType: string, type: ValueType, got: (me
     case "months":
     case "days":
       if (!INTEGER_TYPES.has(columnType)) return undefined;
-      return { value: `TRY_CAST(${column} AS BIGINT)`, invalid: `(${column} < 0 OR ${column} > ${MAX_SAFE})`, message: got("expected a non-negative integer", shown) };
+      return {
+        value: `TRY_CAST(${column} AS BIGINT)`,
+        invalid: `(${column} < 0 OR ${column} > ${MAX_SAFE})`,
+        valid: `(${column} >= 0 AND ${column} <= ${MAX_SAFE})`,
+        message: got("expected a non-negative integer", shown),
+      };
     case "money":
       if (!INTEGER_TYPES.has(columnType) && (decimalScale === undefined || Number(decimalScale) > 2)) return undefined;
       return {
         value: `TRY_CAST(${column} * 100 AS BIGINT)`,
-        invalid: type.signed === true ? `abs(${column}) >= 10000000000000` : `(${column} < 0 OR ${column} >= 10000000000000)`,
+        // two comparisons rather than abs(), which DuckDB can neither push into the reader nor decide from statistics
+        invalid: `(${column} ${type.signed === true ? "<= -10000000000000" : "< 0"} OR ${column} >= 10000000000000)`,
+        valid: `(${column} ${type.signed === true ? "> -10000000000000" : ">= 0"} AND ${column} < 10000000000000)`,
         message: got(amountExpected(type, moneyWord), shown),
       };
     case "percent":
@@ -188,6 +200,7 @@ function readTyped(column: string, columnType: string, type: ValueType, got: (me
       return {
         value: `TRY_CAST(${column} * 10000 AS BIGINT)`,
         invalid: `(${column} < 0 OR ${column} >= 1000000000000)`,
+        valid: `(${column} >= 0 AND ${column} < 1000000000000)`,
         message: got('expected a percentage such as "60%" or "12.5", not negative, with at most four decimals', shown),
       };
     case "decimal":
@@ -195,12 +208,18 @@ function readTyped(column: string, columnType: string, type: ValueType, got: (me
       if (!INTEGER_TYPES.has(columnType) && (decimalScale === undefined || Number(decimalScale) > 10)) return undefined;
       return {
         value: `CAST(${column} AS ${DUCKDB_DECIMAL})`,
-        invalid: `abs(${column}) >= ${DUCKDB_DECIMAL_LIMIT}`,
+        invalid: `(${column} <= -${DUCKDB_DECIMAL_LIMIT} OR ${column} >= ${DUCKDB_DECIMAL_LIMIT})`,
+        valid: `(${column} > -${DUCKDB_DECIMAL_LIMIT} AND ${column} < ${DUCKDB_DECIMAL_LIMIT})`,
         message: got("expected a number below 10^17 with at most 10 decimals (DuckDB's exact range)", shown),
       };
     case "date":
       return columnType === "DATE"
-        ? { value: column, invalid: `(${column} < DATE '0001-01-01' OR ${column} > DATE '9999-12-31')`, message: got("expected a date YYYY-MM-DD", shown) }
+        ? {
+            value: column,
+            invalid: `(${column} < DATE '0001-01-01' OR ${column} > DATE '9999-12-31')`,
+            valid: `(${column} >= DATE '0001-01-01' AND ${column} <= DATE '9999-12-31')`,
+            message: got("expected a date YYYY-MM-DD", shown),
+          }
         : undefined;
     case "optional":
       return readTyped(column, columnType, type.of, got, moneyWord);
@@ -227,6 +246,17 @@ interface ColumnReading {
   readonly present: string;
   readonly bad: string;
   readonly problem: string;
+  /**
+   * `NOT coalesce(bad, FALSE)` (never NULL) as a test of the column alone where one is known,
+   * which DuckDB pushes into the Parquet reader (a filter of the scan, dropped where the file's
+   * statistics prove it); undefined: that expression.
+   */
+  readonly valid?: string;
+}
+
+/** Whether a column's row passes its checks: its `valid` test, or the negation of `bad`. */
+function validOf(column: ColumnReading): string {
+  return column.valid ?? `NOT coalesce(${column.bad}, FALSE)`;
 }
 
 /**
@@ -261,7 +291,18 @@ export function flatInputSql(
     const typed = columnType === undefined || columnType === "VARCHAR" ? undefined : { column: raw(name), type: columnType };
     const reading = readValue(text, type, program, typed);
     const present = typed === undefined || readTyped(raw(name), columnType!, type, () => "", moneyWord(program.policy)) === undefined ? `${text} IS NOT NULL` : `${raw(name)} IS NOT NULL`;
+    const kind = type.kind === "optional" ? type.of : type;
+    // a choice: one membership test in which the empty field (not given) is a member
+    const valid =
+      reading.invalid === "FALSE"
+        ? "TRUE"
+        : reading.valid !== undefined
+          ? `(${raw(name)} IS NULL OR ${reading.valid})`
+          : kind.kind === "enum"
+            ? `(${raw(name)} IS NULL OR list_contains([${["", ...enumMembers(kind.name, program)].map(stringLiteral).join(", ")}], CAST(${raw(name)} AS VARCHAR)))`
+            : undefined;
     return {
+      ...(valid === undefined ? {} : { valid }),
       // every reading is NULL where the field is empty (NULL in, NULL out): no test of presence first
       value: reading.value,
       present,
@@ -283,6 +324,7 @@ export function flatInputSql(
       value: date.value,
       present: datePresent,
       bad: `(NOT ${datePresent} OR ${date.invalid})`,
+      ...(date.valid === undefined ? {} : { valid: `(${datePresent} AND ${date.valid})` }),
       problem: `CASE WHEN NOT ${datePresent} THEN 'date: the evaluation date is missing' WHEN ${date.invalid} THEN 'date: ' || (${date.message}) END`,
     },
   ];
@@ -343,12 +385,14 @@ export function flatInputSql(
     required.length === 0
       ? readProblems
       : `CASE WHEN ${unreadable} THEN ${readProblems} ELSE list_filter([${required.map((r) => `CASE WHEN ${r.missing} THEN ${stringLiteral(r.problem)} END`).join(", ")}], p -> p IS NOT NULL) END`;
+  // the same test as NOT bad, as a conjunction of each column's test: DuckDB pushes the tests of one column into the reader
+  const valid = [...columns.map(validOf), ...required.map((r) => `NOT (${r.missing})`)].filter((v) => v !== "TRUE").join(" AND ") || "TRUE";
   const rejectedSql = `INSERT INTO ${REJECTED_TABLE} SELECT src.${identifier(CASE_COLUMN)}, '{"line":' || src.${identifier(CASE_COLUMN)} || ',"errors":' || to_json(${problems}) || '}' FROM ${source} AS src WHERE ${bad}`;
   // the cases are a view of the file's good rows, read as the query that evaluates them goes:
   // a population larger than memory streams from the file to the results
   statements.push(`DROP TABLE ${CASES_TABLE}`);
   const casesView = (checked: boolean): string =>
-    `CREATE OR REPLACE VIEW ${CASES_TABLE} AS SELECT src.${identifier(CASE_COLUMN)}, ${columns.map((c, index) => `${c.value} AS ${identifier(names[index]!)}`).join(", ")} FROM ${source} AS src${checked ? ` WHERE NOT (${bad})` : ""}`;
+    `CREATE OR REPLACE VIEW ${CASES_TABLE} AS SELECT src.${identifier(CASE_COLUMN)}, ${columns.map((c, index) => `${c.value} AS ${identifier(names[index]!)}`).join(", ")} FROM ${source} AS src${checked ? ` WHERE ${valid}` : ""}`;
   const dateValue = columnTypes.get("date") === "DATE" ? raw("date") : `TRY_CAST(${dateText} AS DATE)`;
   return { statements, rejectedSql, casesView, caseDates: `SELECT ${dateValue} AS ${identifier(DATE_COLUMN)} FROM ${source} AS src` };
 }

@@ -143,6 +143,64 @@ describe("tiao run --engine duckdb", () => {
     ]);
   });
 
+  it("rejects the bad values of typed Parquet columns, and only those, whether the rows are checked before or as they are evaluated", async () => {
+    // amounts and numbers as DECIMAL, a choice as VARCHAR, a DATE and a BIGINT, each bad on its own row; an empty choice is not given
+    const texts = Array.from({ length: 12 }, (_, index) => scenarioText(17, index));
+    const changes: Record<number, string> = {
+      2: `"person.loan_requested" := -0.01`,
+      4: `"enterprise.indicators.profit.current" := 100000000000000000`,
+      5: `"enterprise.indicators.revenue.current" := -100000000000000000`,
+      6: `"enterprise.indicators.energy.current" := 99999999999999999.9999999999`,
+      7: `"parameters.refund_rate_sme" := 1000000000000`,
+      8: `"enterprise.size" := ''`,
+      9: `"enterprise.size" := 'monitored'`,
+      10: `"placement.start" := DATE '10000-01-01'`,
+      11: `"person.insured_months" := -3`,
+      12: `"enterprise.size" := NULL`,
+    };
+    const parquet = join(scratch.path, "typed-bad.parquet");
+    await scratchParquet("typed-bad-base.parquet", texts, async (engine, base) => {
+      const columns = (await engine.connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${base}')`)).getRows().map((row) => String(row[0]));
+      const value = (column: string): string => {
+        const cases = Object.entries(changes).flatMap(([line, change]) => {
+          const [name, given] = change.split(" := ");
+          return name === `"${column}"` ? [`WHEN line = ${line} THEN ${given}`] : [];
+        });
+        return cases.length === 0 ? `"${column}"` : `CASE ${cases.join(" ")} ELSE "${column}" END AS "${column}"`;
+      };
+      await engine.connection.run(
+        `COPY (SELECT ${columns.map(value).join(", ")} FROM (SELECT *, file_row_number + 1 AS line FROM read_parquet('${base}', file_row_number = true)) ORDER BY line) TO '${parquet}' (FORMAT parquet)`,
+      );
+    });
+    const expected = [
+      '{"line":2,"errors":["person.loan_requested: expected an amount in yuan, not negative, with at most two decimals, got \\"-0.01\\""]}',
+      '{"line":4,"errors":["enterprise.indicators.profit.current: expected a number below 10^17 with at most 10 decimals (DuckDB\'s exact range), got \\"100000000000000000.0000000000\\""]}',
+      '{"line":5,"errors":["enterprise.indicators.revenue.current: expected a number below 10^17 with at most 10 decimals (DuckDB\'s exact range), got \\"-100000000000000000.0000000000\\""]}',
+      '{"line":7,"errors":["parameters.refund_rate_sme: expected a percentage such as \\"60%\\" or \\"12.5\\", not negative, with at most four decimals, got \\"1000000000000.0000\\""]}',
+      '{"line":9,"errors":["enterprise.size: expected one of large, medium, small, micro, got \\"monitored\\""]}',
+      '{"line":10,"errors":["placement.start: expected a date YYYY-MM-DD, got \\"10000-01-01\\""]}',
+      '{"line":11,"errors":["person.insured_months: expected a non-negative integer, got \\"-3\\""]}',
+    ];
+    const good = [1, 3, 6, 8, 12];
+    // NDJSON results: the bad rows are found first, then the others evaluated with their checks
+    const ndjson = join(scratch.path, "typed-bad.ndjson");
+    const toNdjson = tiao(["run", lanzhou, "--scenarios", parquet, "--out", ndjson, "--engine", "duckdb"]);
+    expect(toNdjson.stderr).toMatch(/^12 scenarios, 7 with errors/);
+    const lines = readFileSync(ndjson, "utf8").trim().split("\n");
+    expect(lines).toHaveLength(12);
+    expect(lines.filter((line) => line.startsWith('{"line":'))).toEqual(expected);
+    // Parquet results: each row checked as it is evaluated, the bad ones reported after
+    const out = join(scratch.path, "typed-bad-results.parquet");
+    const toParquet = tiao(["run", lanzhou, "--scenarios", parquet, "--out", out, "--engine", "duckdb"]);
+    expect(toParquet.stderr).toMatch(/^12 scenarios, 7 with errors/);
+    const instance = await DuckDBInstance.create(":memory:");
+    const connection = await instance.connect();
+    const rows = (await connection.runAndReadAll(`SELECT line FROM read_parquet('${out}') ORDER BY line`)).getRows();
+    connection.closeSync();
+    instance.closeSync();
+    expect(rows.map((row) => Number(row[0]))).toEqual(good);
+  }, 120_000);
+
   it("runs the Lanzhou policy from NDJSON to Parquet, one column per output, as the Node engine computes it", async () => {
     const input = scratchFile("lanzhou.ndjson", Array.from({ length: 200 }, (_, index) => `${scenarioText(289, index)}\n`).join(""));
     const parquet = join(scratch.path, "lanzhou.parquet");
