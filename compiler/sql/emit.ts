@@ -446,6 +446,11 @@ export function computedOrder(program: ProgramIR): readonly MeasureIR[] {
   return order;
 }
 
+/** Whether another measure reads a measure's outputs. */
+function readByOtherMeasures(program: ProgramIR, name: string): boolean {
+  return program.measures.some((m) => m.name !== name && measuresRead(m).includes(name));
+}
+
 /** The measures whose outputs a measure reads (its window and its definitions), in the policy's order of reading. */
 function measuresRead(measure: MeasureIR): string[] {
   const read = new Set<string>();
@@ -574,9 +579,12 @@ function measureSql(
   let windowError: string | undefined;
   // each definition's error, computed the step after its value: an operation's failure reads
   // the value's column (SqlValue.errorReading), and the errors it holds are computed before it
-  let errorsAfter: string[] = [];
-  for (let layer = 1; layer <= layers || errorsAfter.length > 0; layer++) {
-    const columns: string[] = errorsAfter;
+  let errorsAfter: { readonly name: string; readonly sql: string }[] = [];
+  // when another measure reads this one, the errors of its outputs are columns of the row it reads;
+  // otherwise those of the last step are computed where the measure's first error reads them
+  const readElsewhere = readByOtherMeasures(program, measure.name);
+  for (let layer = 1; layer <= layers || (errorsAfter.length > 0 && readElsewhere); layer++) {
+    const columns: string[] = errorsAfter.map((e) => `    ${e.sql} AS ${identifier(named.error(measure.name, e.name))}`);
     errorsAfter = [];
     if (layer === 1) {
       const present = measure.reads.flatMap((path) => presenceTest(path, program, row) ?? []);
@@ -594,8 +602,9 @@ function measureSql(
         columns.push(`    ${decided.errors} AS ${identifier(named.memberErrors(measure.name, definition.name))}`);
         memberErrors.add(definition.name);
       }
-      if (decided.error !== undefined) {
-        errorsAfter.push(`    ${errorReading(decided, column(row, named.definition(measure.name, definition.name)))} AS ${identifier(named.error(measure.name, definition.name))}`);
+      const error = errorReading(decided, column(row, named.definition(measure.name, definition.name)));
+      if (error !== undefined) {
+        errorsAfter.push({ name: definition.name, sql: error });
         errorColumns.set(definition.name, column(row, named.error(measure.name, definition.name)));
       }
     }
@@ -604,13 +613,17 @@ function measureSql(
     steps.push(`${identifier(`step ${layer}`)} AS (\n  SELECT ${row}.*,\n${columns.join(",\n")}\n  FROM ${from} AS ${row}${computedOnce(dialect)}\n)`);
   }
 
+  // The errors of the last step's definitions are no step of their own: the measure's first
+  // error computes them where it reads them (no other measure reads them, nor does any
+  // definition of this one).
+  const lastErrors = new Map(errorsAfter.map((e) => [e.name, e.sql]));
   // the first error of the outputs in written order: each holds those of the definitions it read
-  const errors = measure.outputs.flatMap((name) => errorColumns.get(name) ?? []);
+  const errors = measure.outputs.flatMap((name) => lastErrors.get(name) ?? errorColumns.get(name) ?? []);
   computed.set(measure.name, {
     context,
     windowError,
     memberErrors,
-    outputErrors: new Map(measure.outputs.flatMap((name) => { const error = errorColumns.get(name); return error === undefined ? [] : [[name, error] as const]; })),
+    outputErrors: new Map(measure.outputs.flatMap((name) => { const error = errorColumns.get(name); return error === undefined || lastErrors.has(name) ? [] : [[name, error] as const]; })),
   });
   const error = firstError(windowError, errors.length === 0 ? undefined : `CASE WHEN ${window} THEN ${firstError(...errors)} END`) ?? "NULL";
   const text = dialect === "duckdb" ? "VARCHAR" : "TEXT";

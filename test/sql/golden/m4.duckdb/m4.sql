@@ -39,20 +39,14 @@ WITH "step 1" AS (
     -- §4 "按月发放不超过6个月的失业补助金"
     CASE WHEN s."m4 unemployment_subsidy_eligible" THEN greatest(0, tiao_sub(6, s."person.subsidy_months_received")) ELSE 0 END AS "m4 unemployment_subsidy_months"
   FROM "step 2" AS s
-),
-"step 4" AS (
-  SELECT s.*,
-    CASE WHEN s."m4 unemployment_subsidy_eligible" THEN COALESCE(CASE WHEN NOT s."#parameter ui_benefit_standard given" THEN '"parameter `ui_benefit_standard` has no value on ' || tiao_date_text(s."#date") || '"' END, CASE WHEN NOT s."#parameter unemployment_subsidy_rate given" THEN '"parameter `unemployment_subsidy_rate` has no value on ' || tiao_date_text(s."#date") || '"' END, CASE WHEN s."m4 unemployment_subsidy_monthly" IS NULL THEN '"the amount is too large to compute exactly (more than 90 trillion yuan)"' END) ELSE NULL END AS "m4 unemployment_subsidy_monthly#error",
-    CASE WHEN s."m4 unemployment_subsidy_eligible" THEN CASE WHEN tiao_sub(6, s."person.subsidy_months_received") IS NULL THEN '"the number is too large to compute exactly"' END ELSE NULL END AS "m4 unemployment_subsidy_months#error"
-  FROM "step 3" AS s
 )
 SELECT s.*,
   CASE WHEN s."m4#given" THEN s."m4#in_force" END AS "m4.in_force",
   CASE WHEN s."m4#given" THEN CASE WHEN s."m4#in_force" THEN s."m4 unemployment_subsidy_eligible" ELSE FALSE END END AS "m4.unemployment_subsidy_eligible",
   CASE WHEN s."m4#given" THEN CASE WHEN s."m4#in_force" THEN s."m4 unemployment_subsidy_monthly" ELSE 0 END END AS "m4.unemployment_subsidy_monthly",
   CASE WHEN s."m4#given" THEN CASE WHEN s."m4#in_force" THEN s."m4 unemployment_subsidy_months" ELSE 0 END END AS "m4.unemployment_subsidy_months",
-  CASE WHEN s."m4#given" THEN CAST(COALESCE(COALESCE(CASE WHEN NOT s."#parameter epidemic_period_start given" THEN '"parameter `epidemic_period_start` has no value on ' || tiao_date_text(s."#date") || '"' END, CASE WHEN NOT s."#parameter epidemic_period_end given" THEN '"parameter `epidemic_period_end` has no value on ' || tiao_date_text(s."#date") || '"' END), CASE WHEN s."m4#in_force" THEN COALESCE(s."m4 unemployment_subsidy_monthly#error", s."m4 unemployment_subsidy_months#error") END) AS VARCHAR) END AS "m4#error"
-FROM "step 4" AS s;
+  CASE WHEN s."m4#given" THEN CAST(COALESCE(COALESCE(CASE WHEN NOT s."#parameter epidemic_period_start given" THEN '"parameter `epidemic_period_start` has no value on ' || tiao_date_text(s."#date") || '"' END, CASE WHEN NOT s."#parameter epidemic_period_end given" THEN '"parameter `epidemic_period_end` has no value on ' || tiao_date_text(s."#date") || '"' END), CASE WHEN s."m4#in_force" THEN COALESCE(CASE WHEN s."m4 unemployment_subsidy_eligible" THEN COALESCE(CASE WHEN NOT s."#parameter ui_benefit_standard given" THEN '"parameter `ui_benefit_standard` has no value on ' || tiao_date_text(s."#date") || '"' END, CASE WHEN NOT s."#parameter unemployment_subsidy_rate given" THEN '"parameter `unemployment_subsidy_rate` has no value on ' || tiao_date_text(s."#date") || '"' END, CASE WHEN s."m4 unemployment_subsidy_monthly" IS NULL THEN '"the amount is too large to compute exactly (more than 90 trillion yuan)"' END) ELSE NULL END, CASE WHEN s."m4 unemployment_subsidy_eligible" THEN CASE WHEN tiao_sub(6, s."person.subsidy_months_received") IS NULL THEN '"the number is too large to compute exactly"' END ELSE NULL END) END) AS VARCHAR) END AS "m4#error"
+FROM "step 3" AS s;
 
 -- The measure's results: one row per case that gives its facts.
 CREATE VIEW "measure.m4" AS
