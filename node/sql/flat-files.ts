@@ -473,7 +473,21 @@ function listItems(list: ListTable, column: string, columnType: string | undefin
     const path = `${stringLiteral(`${list.name}[`)} || (i - 1) || ${stringLiteral(`].${series.name}`)}`;
     return { series, path, reading: seriesPeriods(series, source, program, { path, v: "e" }) };
   });
+  // a required choice held as VARCHAR in a STRUCT of plain fields: the items are cast with that
+  // field an ENUM of its members (one cast of all the items, no membership test in the lambda),
+  // where a value not given ('' or NULL) or not a member is NULL
+  const choiceFields =
+    structFields === undefined || [...structFields.keys()].some((name) => name.includes("."))
+      ? new Map<string, string>()
+      : new Map(
+          list.columns.flatMap((c) =>
+            c.type.kind === "enum" && structFields.get(c.name) === "VARCHAR" ? [[c.name, `ENUM(${enumMembers(c.type.name, program).map(stringLiteral).join(", ")})`] as const] : [],
+          ),
+        );
+  const checkedItems =
+    choiceFields.size === 0 ? items : `TRY_CAST(${items} AS STRUCT(${[...structFields!].map(([name, type]) => `${identifier(name)} ${choiceFields.get(name) ?? type}`).join(", ")})[])`;
   const itemBad = fields.flatMap((f) => {
+    if (choiceFields.has(f.column.name)) return [`(x.${identifier(f.column.name)} IS NULL)`];
     if (f.column.type.kind === "optional") return f.reading.invalid === "FALSE" ? [] : [`(${f.present} AND ${f.reading.invalid})`];
     return [f.reading.invalid === "FALSE" ? `(NOT ${f.present})` : `(NOT ${f.present} OR ${f.reading.invalid})`];
   });
@@ -494,7 +508,7 @@ function listItems(list: ListTable, column: string, columnType: string | undefin
     column: {
       value: structFields !== undefined && itemsAsRead(list, structFields) ? column : `CASE WHEN ${present} THEN list_transform(${items}, x -> struct_pack(${struct.join(", ")})) END`,
       present,
-      bad: `(${present} AND (NOT ${isArray}${itemBad.length === 0 ? "" : ` OR coalesce(list_bool_or(list_transform(${items}, x -> ${itemBad.join(" OR ")})), FALSE)`}))`,
+      bad: `(${present} AND (NOT ${isArray}${itemBad.length === 0 ? "" : ` OR coalesce(list_bool_or(list_transform(${checkedItems}, x -> ${itemBad.join(" OR ")})), FALSE)`}))`,
       problem: `CASE WHEN ${present} AND NOT ${isArray} THEN ${stringLiteral(`${list.name}: expected a JSON array of objects`)} END`,
     },
     problems: `CASE WHEN ${present} AND ${isArray} THEN flatten(list_transform(${items}, (x, i) -> ${seriesProblems.length === 0 ? `[${itemProblems.join(", ")}]` : `flatten([[${itemProblems.join(", ")}], ${seriesProblems.join(", ")}])`})) ELSE [] END`,

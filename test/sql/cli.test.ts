@@ -201,6 +201,54 @@ describe("tiao run --engine duckdb", () => {
     expect(rows.map((row) => Number(row[0]))).toEqual(good);
   }, 120_000);
 
+  it("rejects the bad items of a Parquet LIST of STRUCTs, each named by its place and field, whether the rows are checked before or as they are evaluated", async () => {
+    const texts = Array.from({ length: 8 }, (_, index) => scenarioText(19, index));
+    const trainee = (group: string, absorbed: string, months: string): string => `{'target_group': ${group}, 'newly_absorbed': ${absorbed}, 'months': ${months}}`;
+    const trainees: Record<number, string> = {
+      2: `[${trainee("'none'", "true", "2")}, ${trainee("'monitored'", "true", "2")}]`,
+      3: `[${trainee("''", "true", "2")}]`,
+      4: `[${trainee("NULL", "NULL", "-1")}]`,
+      5: `[${trainee("'poor_labor'", "false", "0")}, ${trainee("'registered_unemployed'", "true", "9007199254740991")}]`,
+      6: "[]",
+    };
+    const placements: Record<number, string> = {
+      7: `[{'hukou_lanzhou': true, 'poverty_status': 'Monitored', 'contract_signed': true, 'performed_months': 6}]`,
+    };
+    const parquet = join(scratch.path, "items-bad.parquet");
+    await scratchParquet("items-bad-base.parquet", texts, async (engine, base) => {
+      const described = (await engine.connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${base}')`)).getRows().map((row) => [String(row[0]), String(row[1])] as const);
+      const value = ([column, type]: readonly [string, string]): string => {
+        const changes = column === "enterprise.trainees" ? trainees : column === "agency.placements" ? placements : {};
+        const cases = Object.entries(changes).map(([line, list]) => `WHEN line = ${line} THEN CAST(${list} AS ${type})`);
+        return cases.length === 0 ? `"${column}"` : `CASE ${cases.join(" ")} ELSE "${column}" END AS "${column}"`;
+      };
+      await engine.connection.run(
+        `COPY (SELECT ${described.map(value).join(", ")} FROM (SELECT *, file_row_number + 1 AS line FROM read_parquet('${base}', file_row_number = true)) ORDER BY line) TO '${parquet}' (FORMAT parquet)`,
+      );
+    });
+    const expected = [
+      '{"line":2,"errors":["enterprise.trainees[1].target_group: expected one of poor_labor, employment_difficulty, zero_employment_family, graduate_within_2_years, registered_unemployed, none, got \\"monitored\\""]}',
+      '{"line":3,"errors":["enterprise.trainees[0].target_group: missing"]}',
+      '{"line":4,"errors":["enterprise.trainees[0].target_group: missing","enterprise.trainees[0].newly_absorbed: missing","enterprise.trainees[0].months: expected a non-negative integer, got \\"-1\\""]}',
+      '{"line":7,"errors":["agency.placements[0].poverty_status: expected one of poverty_alleviated, monitored, none, got \\"Monitored\\""]}',
+    ];
+    const ndjson = join(scratch.path, "items-bad.ndjson");
+    const toNdjson = tiao(["run", lanzhou, "--scenarios", parquet, "--out", ndjson, "--engine", "duckdb"]);
+    expect(toNdjson.stderr).toMatch(/^8 scenarios, 4 with errors/);
+    const lines = readFileSync(ndjson, "utf8").trim().split("\n");
+    expect(lines).toHaveLength(8);
+    expect(lines.filter((line) => line.startsWith('{"line":'))).toEqual(expected);
+    const out = join(scratch.path, "items-bad-results.parquet");
+    const toParquet = tiao(["run", lanzhou, "--scenarios", parquet, "--out", out, "--engine", "duckdb"]);
+    expect(toParquet.stderr).toMatch(/^8 scenarios, 4 with errors/);
+    const instance = await DuckDBInstance.create(":memory:");
+    const connection = await instance.connect();
+    const rows = (await connection.runAndReadAll(`SELECT line FROM read_parquet('${out}') ORDER BY line`)).getRows();
+    connection.closeSync();
+    instance.closeSync();
+    expect(rows.map((row) => Number(row[0]))).toEqual([1, 5, 6, 8]);
+  }, 120_000);
+
   it("runs the Lanzhou policy from NDJSON to Parquet, one column per output, as the Node engine computes it", async () => {
     const input = scratchFile("lanzhou.ndjson", Array.from({ length: 200 }, (_, index) => `${scenarioText(289, index)}\n`).join(""));
     const parquet = join(scratch.path, "lanzhou.parquet");
