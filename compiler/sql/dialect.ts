@@ -248,6 +248,11 @@ CREATE OR REPLACE MACRO tiao_date_text(d) AS strftime(d, '%Y-%m-%d');
 CREATE OR REPLACE MACRO tiao_time_text(minutes) AS CASE WHEN minutes BETWEEN 0 AND 1439
   THEN list_transform(range(1440), tiao_tv -> lpad(CAST(tiao_tv // 60 AS VARCHAR), 2, '0') || ':' || lpad(CAST(tiao_tv % 60 AS VARCHAR), 2, '0'))[minutes + 1]
   ELSE lpad(CAST(minutes // 60 AS VARCHAR), 2, '0') || ':' || lpad(CAST(minutes % 60 AS VARCHAR), 2, '0') END;
+-- a time of a day in the flat results: an ENUM of the 1440 texts, which DuckDB writes from its
+-- dictionary (a VARCHAR's texts are hashed one by one into the dictionary of the Parquet file)
+CREATE TYPE IF NOT EXISTS tiao_time_of_day AS ENUM (SELECT lpad(CAST(tiao_tv // 60 AS VARCHAR), 2, '0') || ':' || lpad(CAST(tiao_tv % 60 AS VARCHAR), 2, '0') FROM range(1440) AS tiao_times(tiao_tv) ORDER BY tiao_tv);
+CREATE OR REPLACE MACRO tiao_time_value(minutes) AS CASE WHEN minutes BETWEEN 0 AND 1439
+  THEN CAST(enum_range(NULL::tiao_time_of_day) AS tiao_time_of_day[])[minutes + 1] END;
 `;
 
 const postgresRuntime = `-- Whole numbers (integers, months, days, fen) are exact up to 2^53 - 1, as in runtime/money.ts:

@@ -827,7 +827,7 @@ export function resultsViewsSql(program: ProgramIR, dialect: Dialect, measureNam
     ...measureOutputs(m).map((o) => {
       const output = column(row, named.output(m.name, o.name));
       // an output given for each member: a list of the members' values, each as in the column of a one-value output
-      const flat = o.members === undefined ? flatValueText(output, o.type) : eachValue(output, dialect, (v) => flatValueText(v, o.type));
+      const flat = o.members === undefined ? flatOutputValue(output, o.type, program, dialect) : eachValue(output, dialect, (v) => flatOutputValue(v, o.type, program, dialect));
       return `  ${flat} AS ${identifier(named.output(m.name, o.name))}`;
     }),
   ]);
@@ -857,6 +857,50 @@ SELECT ${row}.${identifier(CASE_COLUMN)} AS line,
 ${flatColumns.join(",\n")}
 FROM ${identifier(from)} AS ${row};
 `;
+}
+
+/** The most members of a set whose texts (every combination of them) make an ENUM in the flat results: 64 texts. */
+const MAX_ENUM_SET_MEMBERS = 6;
+
+/**
+ * An output's value in its column of the flat results: its text (\`flatValueText\`), or in DuckDB, for
+ * a value among few texts known before the query (an enum member, a set of at most
+ * MAX_ENUM_SET_MEMBERS members as its sorted members joined by commas, a time of day), an ENUM
+ * of those texts. DuckDB writes an ENUM to Parquet as the text column a VARCHAR makes (the
+ * same UTF8 strings), but from the ENUM's own dictionary, where a VARCHAR's text is hashed
+ * value by value into the dictionary of each row group; and to CSV as its text.
+ */
+function flatOutputValue(value: string, type: ValueType, program: ProgramIR, dialect: Dialect): string {
+  if (dialect !== "duckdb") return flatValueText(value, type);
+  const enumOf = (texts: readonly string[]): string => `ENUM(${texts.map(stringLiteral).join(", ")})`;
+  switch (type.kind) {
+    case "optional":
+      return flatOutputValue(value, type.of, program, dialect);
+    case "enum":
+      return `CAST(${value} AS ${enumOf(enumMemberNames(type.name, program))})`;
+    case "set": {
+      const members = enumMemberNames(type.of, program);
+      return members.length > MAX_ENUM_SET_MEMBERS ? flatValueText(value, type) : `CAST(${value} AS ${enumOf(setTexts(members))})`;
+    }
+    case "time":
+      return `tiao_time_value(${value})`;
+    default:
+      return flatValueText(value, type);
+  }
+}
+
+function enumMemberNames(name: string, program: ProgramIR): string[] {
+  const declaration = program.schema.enums.find((e) => e.name === name);
+  if (declaration === undefined) return internalError(`no enum ${name}`);
+  return declaration.members.map((m) => m.name);
+}
+
+/** Every set of the members as SQL holds it: its members sorted, joined by commas (the empty set: ''). */
+function setTexts(members: readonly string[]): string[] {
+  const sorted = [...members].sort();
+  const texts: string[] = [];
+  for (let chosen = 0; chosen < 1 << sorted.length; chosen++) texts.push(sorted.filter((_, i) => (chosen & (1 << i)) !== 0).join(","));
+  return texts;
 }
 
 /** A value as its text in a flat file's column (money in yuan, exact decimals and percents as text). */
