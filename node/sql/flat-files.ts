@@ -64,7 +64,7 @@ interface Reading {
   readonly message: string;
   /**
    * For a typed column, `NOT invalid` written as comparisons of the column alone, which DuckDB
-   * pushes into the Parquet reader and drops where the file's statistics already prove it.
+   * decides from the Parquet file's statistics where they prove it.
    */
   readonly valid?: string;
 }
@@ -247,16 +247,11 @@ interface ColumnReading {
   readonly bad: string;
   readonly problem: string;
   /**
-   * `NOT coalesce(bad, FALSE)` (never NULL) as a test of the column alone where one is known,
-   * which DuckDB pushes into the Parquet reader (a filter of the scan, dropped where the file's
-   * statistics prove it); undefined: that expression.
+   * `NOT coalesce(bad, FALSE)` (never NULL) as comparisons of the column alone where they are
+   * known (a typed column's range, a choice's members), which DuckDB decides from the Parquet
+   * file's statistics where they prove it; undefined: that expression.
    */
   readonly valid?: string;
-}
-
-/** Whether a column's row passes its checks: its `valid` test, or the negation of `bad`. */
-function validOf(column: ColumnReading): string {
-  return column.valid ?? `NOT coalesce(${column.bad}, FALSE)`;
 }
 
 /**
@@ -385,8 +380,14 @@ export function flatInputSql(
     required.length === 0
       ? readProblems
       : `CASE WHEN ${unreadable} THEN ${readProblems} ELSE list_filter([${required.map((r) => `CASE WHEN ${r.missing} THEN ${stringLiteral(r.problem)} END`).join(", ")}], p -> p IS NOT NULL) END`;
-  // the same test as NOT bad, as a conjunction of each column's test: DuckDB pushes the tests of one column into the reader
-  const valid = [...columns.map(validOf), ...required.map((r) => `NOT (${r.missing})`)].filter((v) => v !== "TRUE").join(" AND ") || "TRUE";
+  // `bad` with each column's `valid` where it has one, in one expression over all the columns: a
+  // FILTER over the rows read, where a test of one column alone would be pushed into the Parquet
+  // reader, which costs more there when the other columns are read too
+  const checkedBad = [
+    ...columns.flatMap((c) => (c.bad === "FALSE" || c.valid === "TRUE" ? [] : [c.valid === undefined ? c.bad : `NOT ${c.valid}`])),
+    ...required.map((r) => r.missing),
+  ];
+  const valid = `NOT coalesce(${checkedBad.join(" OR ") || "FALSE"}, FALSE)`;
   const rejectedSql = `INSERT INTO ${REJECTED_TABLE} SELECT src.${identifier(CASE_COLUMN)}, '{"line":' || src.${identifier(CASE_COLUMN)} || ',"errors":' || to_json(${problems}) || '}' FROM ${source} AS src WHERE ${bad}`;
   // the cases are a view of the file's good rows, read as the query that evaluates them goes:
   // a population larger than memory streams from the file to the results
