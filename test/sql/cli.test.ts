@@ -48,6 +48,31 @@ async function scratchParquet(name: string, texts: readonly string[], more?: (en
   return path;
 }
 
+/**
+ * Runs a Parquet file with bad rows twice: to NDJSON (the bad rows found first, each line
+ * in its place) and to Parquet (each row checked as it is evaluated, the bad ones reported
+ * after); both report `expected`, and the Parquet results hold the `good` lines.
+ */
+async function expectRejectedBothWays(parquet: string, name: string, expected: readonly string[], good: readonly number[]): Promise<void> {
+  const total = expected.length + good.length;
+  const summary = new RegExp(`^${total} scenarios, ${expected.length} with errors`);
+  const ndjson = join(scratch.path, `${name}.ndjson`);
+  const toNdjson = tiao(["run", lanzhou, "--scenarios", parquet, "--out", ndjson, "--engine", "duckdb"]);
+  expect(toNdjson.stderr).toMatch(summary);
+  const lines = readFileSync(ndjson, "utf8").trim().split("\n");
+  expect(lines).toHaveLength(total);
+  expect(lines.filter((line) => line.startsWith('{"line":'))).toEqual(expected);
+  const out = join(scratch.path, `${name}-results.parquet`);
+  const toParquet = tiao(["run", lanzhou, "--scenarios", parquet, "--out", out, "--engine", "duckdb"]);
+  expect(toParquet.stderr).toMatch(summary);
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  const rows = (await connection.runAndReadAll(`SELECT line FROM read_parquet('${out}') ORDER BY line`)).getRows();
+  connection.closeSync();
+  instance.closeSync();
+  expect(rows.map((row) => Number(row[0]))).toEqual(good);
+}
+
 describe("tiao compile --target sql", () => {
   it("writes the setup file, one file per measure and the results file, for each dialect", () => {
     for (const dialect of ["duckdb", "postgres"]) {
@@ -181,24 +206,7 @@ describe("tiao run --engine duckdb", () => {
       '{"line":10,"errors":["placement.start: expected a date YYYY-MM-DD, got \\"10000-01-01\\""]}',
       '{"line":11,"errors":["person.insured_months: expected a non-negative integer, got \\"-3\\""]}',
     ];
-    const good = [1, 3, 6, 8, 12];
-    // NDJSON results: the bad rows are found first, then the others evaluated with their checks
-    const ndjson = join(scratch.path, "typed-bad.ndjson");
-    const toNdjson = tiao(["run", lanzhou, "--scenarios", parquet, "--out", ndjson, "--engine", "duckdb"]);
-    expect(toNdjson.stderr).toMatch(/^12 scenarios, 7 with errors/);
-    const lines = readFileSync(ndjson, "utf8").trim().split("\n");
-    expect(lines).toHaveLength(12);
-    expect(lines.filter((line) => line.startsWith('{"line":'))).toEqual(expected);
-    // Parquet results: each row checked as it is evaluated, the bad ones reported after
-    const out = join(scratch.path, "typed-bad-results.parquet");
-    const toParquet = tiao(["run", lanzhou, "--scenarios", parquet, "--out", out, "--engine", "duckdb"]);
-    expect(toParquet.stderr).toMatch(/^12 scenarios, 7 with errors/);
-    const instance = await DuckDBInstance.create(":memory:");
-    const connection = await instance.connect();
-    const rows = (await connection.runAndReadAll(`SELECT line FROM read_parquet('${out}') ORDER BY line`)).getRows();
-    connection.closeSync();
-    instance.closeSync();
-    expect(rows.map((row) => Number(row[0]))).toEqual(good);
+    await expectRejectedBothWays(parquet, "typed-bad", expected, [1, 3, 6, 8, 12]);
   }, 120_000);
 
   it("rejects the bad items of a Parquet LIST of STRUCTs, each named by its place and field, whether the rows are checked before or as they are evaluated", async () => {
@@ -232,21 +240,7 @@ describe("tiao run --engine duckdb", () => {
       '{"line":4,"errors":["enterprise.trainees[0].target_group: missing","enterprise.trainees[0].newly_absorbed: missing","enterprise.trainees[0].months: expected a non-negative integer, got \\"-1\\""]}',
       '{"line":7,"errors":["agency.placements[0].poverty_status: expected one of poverty_alleviated, monitored, none, got \\"Monitored\\""]}',
     ];
-    const ndjson = join(scratch.path, "items-bad.ndjson");
-    const toNdjson = tiao(["run", lanzhou, "--scenarios", parquet, "--out", ndjson, "--engine", "duckdb"]);
-    expect(toNdjson.stderr).toMatch(/^8 scenarios, 4 with errors/);
-    const lines = readFileSync(ndjson, "utf8").trim().split("\n");
-    expect(lines).toHaveLength(8);
-    expect(lines.filter((line) => line.startsWith('{"line":'))).toEqual(expected);
-    const out = join(scratch.path, "items-bad-results.parquet");
-    const toParquet = tiao(["run", lanzhou, "--scenarios", parquet, "--out", out, "--engine", "duckdb"]);
-    expect(toParquet.stderr).toMatch(/^8 scenarios, 4 with errors/);
-    const instance = await DuckDBInstance.create(":memory:");
-    const connection = await instance.connect();
-    const rows = (await connection.runAndReadAll(`SELECT line FROM read_parquet('${out}') ORDER BY line`)).getRows();
-    connection.closeSync();
-    instance.closeSync();
-    expect(rows.map((row) => Number(row[0]))).toEqual([1, 5, 6, 8]);
+    await expectRejectedBothWays(parquet, "items-bad", expected, [1, 5, 6, 8]);
   }, 120_000);
 
   it("runs the Lanzhou policy from NDJSON to Parquet, one column per output, as the Node engine computes it", async () => {
