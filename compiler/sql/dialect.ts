@@ -263,6 +263,9 @@ CREATE OR REPLACE MACRO tiao_time_text(minutes) AS CASE WHEN minutes BETWEEN 0 A
 CREATE TYPE IF NOT EXISTS tiao_time_of_day AS ENUM (SELECT lpad(CAST(tiao_tv // 60 AS VARCHAR), 2, '0') || ':' || lpad(CAST(tiao_tv % 60 AS VARCHAR), 2, '0') FROM range(1440) AS tiao_times(tiao_tv) ORDER BY tiao_tv);
 CREATE OR REPLACE MACRO tiao_time_value(minutes) AS CASE WHEN minutes BETWEEN 0 AND 1439
   THEN CAST(enum_range(NULL::tiao_time_of_day) AS tiao_time_of_day[])[minutes + 1] END;
+-- the minutes of a time of a day written HH:MM (00:00 to 23:59), NULL for any other text: one
+-- lookup in the ENUM's dictionary, where a pattern match and two casts cost three times as much
+CREATE OR REPLACE MACRO tiao_time_minutes(t) AS CAST(enum_code(TRY_CAST(t AS tiao_time_of_day)) AS INTEGER);
 `;
 
 const postgresRuntime = `-- Whole numbers (integers, months, days, fen) are exact up to 2^53 - 1, as in runtime/money.ts:

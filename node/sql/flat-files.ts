@@ -127,8 +127,8 @@ function readValue(
       };
     case "time":
       return {
-        value: `CAST(substr(${text}, 1, 2) AS INTEGER) * 60 + CAST(substr(${text}, 4, 2) AS INTEGER)`,
-        invalid: `NOT regexp_full_match(${text}, '([01][0-9]|2[0-3]):[0-5][0-9]')`,
+        value: `tiao_time_minutes(${text})`,
+        invalid: `(${text} IS NOT NULL AND tiao_time_minutes(${text}) IS NULL)`,
         message: got("expected a time HH:MM"),
       };
     case "text":

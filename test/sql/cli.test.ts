@@ -169,8 +169,8 @@ describe("tiao run --engine duckdb", () => {
   });
 
   it("rejects the bad values of typed Parquet columns, and only those, whether the rows are checked before or as they are evaluated", async () => {
-    // amounts and numbers as DECIMAL, a choice as VARCHAR, a DATE and a BIGINT, each bad on its own row; an empty choice is not given
-    const texts = Array.from({ length: 12 }, (_, index) => scenarioText(17, index));
+    // amounts and numbers as DECIMAL, a choice and a time of day as VARCHAR, a DATE and a BIGINT, each bad on its own row; an empty choice is not given
+    const texts = Array.from({ length: 18 }, (_, index) => scenarioText(17, index));
     const changes: Record<number, string> = {
       2: `"person.loan_requested" := -0.01`,
       4: `"enterprise.indicators.profit.current" := 100000000000000000`,
@@ -182,6 +182,12 @@ describe("tiao run --engine duckdb", () => {
       10: `"placement.start" := DATE '10000-01-01'`,
       11: `"person.insured_months" := -3`,
       12: `"enterprise.size" := NULL`,
+      13: `"report.submitted_at" := '24:00'`,
+      14: `"report.submitted_at" := '9:30'`,
+      15: `"report.submitted_at" := '07:60'`,
+      16: `"report.submitted_at" := ' 07:00'`,
+      17: `"report.submitted_at" := '23:59'`,
+      18: `"report.submitted_at" := '00:00'`,
     };
     const parquet = join(scratch.path, "typed-bad.parquet");
     await scratchParquet("typed-bad-base.parquet", texts, async (engine, base) => {
@@ -205,8 +211,9 @@ describe("tiao run --engine duckdb", () => {
       '{"line":9,"errors":["enterprise.size: expected one of large, medium, small, micro, got \\"monitored\\""]}',
       '{"line":10,"errors":["placement.start: expected a date YYYY-MM-DD, got \\"10000-01-01\\""]}',
       '{"line":11,"errors":["person.insured_months: expected a non-negative integer, got \\"-3\\""]}',
+      ...["24:00", "9:30", "07:60", " 07:00"].map((time, index) => `{"line":${13 + index},"errors":["report.submitted_at: expected a time HH:MM, got \\"${time}\\""]}`),
     ];
-    await expectRejectedBothWays(parquet, "typed-bad", expected, [1, 3, 6, 8, 12]);
+    await expectRejectedBothWays(parquet, "typed-bad", expected, [1, 3, 6, 8, 12, 17, 18]);
   }, 120_000);
 
   it("rejects the bad items of a Parquet LIST of STRUCTs, each named by its place and field, whether the rows are checked before or as they are evaluated", async () => {
