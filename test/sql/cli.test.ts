@@ -49,6 +49,29 @@ async function scratchParquet(name: string, texts: readonly string[], more?: (en
 }
 
 /**
+ * The scenarios as a Parquet file whose values `changed` gives, by line, for some columns: the
+ * SQL of the value a line's column holds instead (given each column's name and DuckDB type).
+ */
+async function parquetWithChanges(
+  name: string,
+  texts: readonly string[],
+  changed: (column: string, type: string) => Readonly<Record<string, string>>,
+): Promise<string> {
+  const parquet = join(scratch.path, `${name}.parquet`);
+  await scratchParquet(`${name}-base.parquet`, texts, async (engine, base) => {
+    const described = (await engine.connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${base}')`)).getRows().map((row) => [String(row[0]), String(row[1])] as const);
+    const value = ([column, type]: readonly [string, string]): string => {
+      const cases = Object.entries(changed(column, type)).map(([line, given]) => `WHEN line = ${line} THEN ${given}`);
+      return cases.length === 0 ? `"${column}"` : `CASE ${cases.join(" ")} ELSE "${column}" END AS "${column}"`;
+    };
+    await engine.connection.run(
+      `COPY (SELECT ${described.map(value).join(", ")} FROM (SELECT *, file_row_number + 1 AS line FROM read_parquet('${base}', file_row_number = true)) ORDER BY line) TO '${parquet}' (FORMAT parquet)`,
+    );
+  });
+  return parquet;
+}
+
+/**
  * Runs a Parquet file with bad rows twice: to NDJSON (the bad rows found first, each line
  * in its place) and to Parquet (each row checked as it is evaluated, the bad ones reported
  * after); both report `expected`, and the Parquet results hold the `good` lines.
@@ -189,20 +212,14 @@ describe("tiao run --engine duckdb", () => {
       17: `"report.submitted_at" := '23:59'`,
       18: `"report.submitted_at" := '00:00'`,
     };
-    const parquet = join(scratch.path, "typed-bad.parquet");
-    await scratchParquet("typed-bad-base.parquet", texts, async (engine, base) => {
-      const columns = (await engine.connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${base}')`)).getRows().map((row) => String(row[0]));
-      const value = (column: string): string => {
-        const cases = Object.entries(changes).flatMap(([line, change]) => {
+    const parquet = await parquetWithChanges("typed-bad", texts, (column) =>
+      Object.fromEntries(
+        Object.entries(changes).flatMap(([line, change]) => {
           const [name, given] = change.split(" := ");
-          return name === `"${column}"` ? [`WHEN line = ${line} THEN ${given}`] : [];
-        });
-        return cases.length === 0 ? `"${column}"` : `CASE ${cases.join(" ")} ELSE "${column}" END AS "${column}"`;
-      };
-      await engine.connection.run(
-        `COPY (SELECT ${columns.map(value).join(", ")} FROM (SELECT *, file_row_number + 1 AS line FROM read_parquet('${base}', file_row_number = true)) ORDER BY line) TO '${parquet}' (FORMAT parquet)`,
-      );
-    });
+          return name === `"${column}"` && given !== undefined ? [[line, given] as const] : [];
+        }),
+      ),
+    );
     const expected = [
       '{"line":2,"errors":["person.loan_requested: expected an amount in yuan, not negative, with at most two decimals, got \\"-0.01\\""]}',
       '{"line":4,"errors":["enterprise.indicators.profit.current: expected a number below 10^17 with at most 10 decimals (DuckDB\'s exact range), got \\"100000000000000000.0000000000\\""]}',
@@ -229,17 +246,9 @@ describe("tiao run --engine duckdb", () => {
     const placements: Record<number, string> = {
       7: `[{'hukou_lanzhou': true, 'poverty_status': 'Monitored', 'contract_signed': true, 'performed_months': 6}]`,
     };
-    const parquet = join(scratch.path, "items-bad.parquet");
-    await scratchParquet("items-bad-base.parquet", texts, async (engine, base) => {
-      const described = (await engine.connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${base}')`)).getRows().map((row) => [String(row[0]), String(row[1])] as const);
-      const value = ([column, type]: readonly [string, string]): string => {
-        const changes = column === "enterprise.trainees" ? trainees : column === "agency.placements" ? placements : {};
-        const cases = Object.entries(changes).map(([line, list]) => `WHEN line = ${line} THEN CAST(${list} AS ${type})`);
-        return cases.length === 0 ? `"${column}"` : `CASE ${cases.join(" ")} ELSE "${column}" END AS "${column}"`;
-      };
-      await engine.connection.run(
-        `COPY (SELECT ${described.map(value).join(", ")} FROM (SELECT *, file_row_number + 1 AS line FROM read_parquet('${base}', file_row_number = true)) ORDER BY line) TO '${parquet}' (FORMAT parquet)`,
-      );
+    const parquet = await parquetWithChanges("items-bad", texts, (column, type) => {
+      const lists = column === "enterprise.trainees" ? trainees : column === "agency.placements" ? placements : {};
+      return Object.fromEntries(Object.entries(lists).map(([line, list]) => [line, `CAST(${list} AS ${type})`]));
     });
     const expected = [
       '{"line":2,"errors":["enterprise.trainees[1].target_group: expected one of poor_labor, employment_difficulty, zero_employment_family, graduate_within_2_years, registered_unemployed, none, got \\"monitored\\""]}',
