@@ -889,7 +889,8 @@ function flatOutputValue(value: string, type: ValueType, program: ProgramIR, dia
   }
 }
 
-function enumMemberNames(name: string, program: ProgramIR): string[] {
+/** The names of an enum's members, in declared order. */
+export function enumMemberNames(name: string, program: ProgramIR): string[] {
   const declaration = program.schema.enums.find((e) => e.name === name);
   if (declaration === undefined) return internalError(`no enum ${name}`);
   return declaration.members.map((m) => m.name);

@@ -23,7 +23,7 @@
 import { TEXT_MAX_LENGTH } from "../../runtime/text.js";
 import type { ValueType } from "../../runtime/types.js";
 import type { ProgramIR } from "../../compiler/ir.js";
-import { REJECTED_TABLE, flatValueText, requiredFacts } from "../../compiler/sql/emit.js";
+import { REJECTED_TABLE, enumMemberNames, flatValueText, requiredFacts } from "../../compiler/sql/emit.js";
 import {
   CASE_COLUMN,
   CASES_TABLE,
@@ -139,12 +139,12 @@ function readValue(
         message: got(`expected a text of at most ${TEXT_MAX_LENGTH} characters, without control characters or line breaks`),
       };
     case "enum": {
-      const members = enumMembers(type.name, program);
+      const members = enumMemberNames(type.name, program);
       const member = inLambda ? memberInLambda(text, members) : memberOf(text, members, "duckdb");
       return { value: text, invalid: `NOT ${member}`, message: got(`expected one of ${members.join(", ")}`) };
     }
     case "set": {
-      const members = enumMembers(type.of, program);
+      const members = enumMemberNames(type.of, program);
       const names = `string_split(${text}, ',')`;
       return {
         value: `CASE WHEN ${text} = '' THEN '' ELSE array_to_string(list_sort(list_distinct(${names})), ',') END`,
@@ -164,12 +164,20 @@ function readValue(
 
 const INTEGER_TYPES = new Set(["TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "UHUGEINT"]);
 
-/** A typed column's reading, when its type holds values of `type`: the same checks as the text's, on the value. */
 /** What an amount's column must hold: `money` in the policy's money (`yuan`, `EUR`), not negative unless `signed money`. */
 function amountExpected(type: ValueType & { kind: "money" }, moneyWord: string): string {
   return `expected an amount in ${moneyWord}${type.signed === true ? "" : ", not negative,"} with at most two decimals`;
 }
 
+/**
+ * A typed column read within a range: `valid` as comparisons of the column alone (no `abs()`,
+ * which DuckDB can neither push into the reader nor decide from the file's statistics).
+ */
+function inRange(value: string, valid: string, message: string): Reading {
+  return { value, valid, invalid: `(NOT ${valid})`, message };
+}
+
+/** A typed column's reading, when its type holds values of `type`: the same checks as the text's, on the value. */
 function readTyped(column: string, columnType: string, type: ValueType, got: (message: string, shown: string) => string, moneyWord: string): Reading | undefined {
   const shown = `CAST(${column} AS VARCHAR)`;
   const decimalScale = /^DECIMAL\(\d+,(\d+)\)$/.exec(columnType)?.[1];
@@ -180,58 +188,38 @@ function readTyped(column: string, columnType: string, type: ValueType, got: (me
     case "months":
     case "days":
       if (!INTEGER_TYPES.has(columnType)) return undefined;
-      return {
-        value: `TRY_CAST(${column} AS BIGINT)`,
-        invalid: `(${column} < 0 OR ${column} > ${MAX_SAFE})`,
-        valid: `(${column} >= 0 AND ${column} <= ${MAX_SAFE})`,
-        message: got("expected a non-negative integer", shown),
-      };
+      return inRange(`TRY_CAST(${column} AS BIGINT)`, `(${column} >= 0 AND ${column} <= ${MAX_SAFE})`, got("expected a non-negative integer", shown));
     case "money":
       if (!INTEGER_TYPES.has(columnType) && (decimalScale === undefined || Number(decimalScale) > 2)) return undefined;
-      return {
-        value: `TRY_CAST(${column} * 100 AS BIGINT)`,
-        // two comparisons rather than abs(), which DuckDB can neither push into the reader nor decide from statistics
-        invalid: `(${column} ${type.signed === true ? "<= -10000000000000" : "< 0"} OR ${column} >= 10000000000000)`,
-        valid: `(${column} ${type.signed === true ? "> -10000000000000" : ">= 0"} AND ${column} < 10000000000000)`,
-        message: got(amountExpected(type, moneyWord), shown),
-      };
+      return inRange(
+        `TRY_CAST(${column} * 100 AS BIGINT)`,
+        `(${column} ${type.signed === true ? "> -10000000000000" : ">= 0"} AND ${column} < 10000000000000)`,
+        got(amountExpected(type, moneyWord), shown),
+      );
     case "percent":
       if (!INTEGER_TYPES.has(columnType) && (decimalScale === undefined || Number(decimalScale) > 4)) return undefined;
-      return {
-        value: `TRY_CAST(${column} * 10000 AS BIGINT)`,
-        invalid: `(${column} < 0 OR ${column} >= 1000000000000)`,
-        valid: `(${column} >= 0 AND ${column} < 1000000000000)`,
-        message: got('expected a percentage such as "60%" or "12.5", not negative, with at most four decimals', shown),
-      };
+      return inRange(
+        `TRY_CAST(${column} * 10000 AS BIGINT)`,
+        `(${column} >= 0 AND ${column} < 1000000000000)`,
+        got('expected a percentage such as "60%" or "12.5", not negative, with at most four decimals', shown),
+      );
     case "decimal":
     case "unrounded_money":
       if (!INTEGER_TYPES.has(columnType) && (decimalScale === undefined || Number(decimalScale) > 10)) return undefined;
-      return {
-        value: `CAST(${column} AS ${DUCKDB_DECIMAL})`,
-        invalid: `(${column} <= -${DUCKDB_DECIMAL_LIMIT} OR ${column} >= ${DUCKDB_DECIMAL_LIMIT})`,
-        valid: `(${column} > -${DUCKDB_DECIMAL_LIMIT} AND ${column} < ${DUCKDB_DECIMAL_LIMIT})`,
-        message: got("expected a number below 10^17 with at most 10 decimals (DuckDB's exact range)", shown),
-      };
+      return inRange(
+        `CAST(${column} AS ${DUCKDB_DECIMAL})`,
+        `(${column} > -${DUCKDB_DECIMAL_LIMIT} AND ${column} < ${DUCKDB_DECIMAL_LIMIT})`,
+        got("expected a number below 10^17 with at most 10 decimals (DuckDB's exact range)", shown),
+      );
     case "date":
       return columnType === "DATE"
-        ? {
-            value: column,
-            invalid: `(${column} < DATE '0001-01-01' OR ${column} > DATE '9999-12-31')`,
-            valid: `(${column} >= DATE '0001-01-01' AND ${column} <= DATE '9999-12-31')`,
-            message: got("expected a date YYYY-MM-DD", shown),
-          }
+        ? inRange(column, `(${column} >= DATE '0001-01-01' AND ${column} <= DATE '9999-12-31')`, got("expected a date YYYY-MM-DD", shown))
         : undefined;
     case "optional":
       return readTyped(column, columnType, type.of, got, moneyWord);
     default:
       return undefined;
   }
-}
-
-function enumMembers(name: string, program: ProgramIR): string[] {
-  const declaration = program.schema.enums.find((e) => e.name === name);
-  if (declaration === undefined) throw new Error(`no enum ${name}`);
-  return declaration.members.map((m) => m.name);
 }
 
 /** `text` when given: a column's text, NULL for an empty field. */
@@ -294,7 +282,7 @@ export function flatInputSql(
         : reading.valid !== undefined
           ? `(${raw(name)} IS NULL OR ${reading.valid})`
           : kind.kind === "enum"
-            ? `(${raw(name)} IS NULL OR list_contains([${["", ...enumMembers(kind.name, program)].map(stringLiteral).join(", ")}], CAST(${raw(name)} AS VARCHAR)))`
+            ? `(${raw(name)} IS NULL OR list_contains([${["", ...enumMemberNames(kind.name, program)].map(stringLiteral).join(", ")}], CAST(${raw(name)} AS VARCHAR)))`
             : undefined;
     return {
       ...(valid === undefined ? {} : { valid }),
@@ -482,7 +470,7 @@ function listItems(list: ListTable, column: string, columnType: string | undefin
       ? new Map<string, string>()
       : new Map(
           list.columns.flatMap((c) =>
-            c.type.kind === "enum" && structFields.get(c.name) === "VARCHAR" ? [[c.name, `ENUM(${enumMembers(c.type.name, program).map(stringLiteral).join(", ")})`] as const] : [],
+            c.type.kind === "enum" && structFields.get(c.name) === "VARCHAR" ? [[c.name, `ENUM(${enumMemberNames(c.type.name, program).map(stringLiteral).join(", ")})`] as const] : [],
           ),
         );
   const checkedItems =

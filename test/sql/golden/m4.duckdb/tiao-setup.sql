@@ -217,12 +217,12 @@ CREATE OR REPLACE MACRO tiao_decimal_text(x) AS regexp_replace(CAST(x AS VARCHAR
 CREATE OR REPLACE MACRO tiao_date_text(d) AS strftime(d, '%Y-%m-%d');
 -- a time of a day (0 to 1439 minutes) read from the list of the 1440 texts, a constant DuckDB
 -- makes once for the query: formatting each value cost four times as much
+CREATE OR REPLACE MACRO tiao_time_format(minutes) AS lpad(CAST(minutes // 60 AS VARCHAR), 2, '0') || ':' || lpad(CAST(minutes % 60 AS VARCHAR), 2, '0');
 CREATE OR REPLACE MACRO tiao_time_text(minutes) AS CASE WHEN minutes BETWEEN 0 AND 1439
-  THEN list_transform(range(1440), tiao_tv -> lpad(CAST(tiao_tv // 60 AS VARCHAR), 2, '0') || ':' || lpad(CAST(tiao_tv % 60 AS VARCHAR), 2, '0'))[minutes + 1]
-  ELSE lpad(CAST(minutes // 60 AS VARCHAR), 2, '0') || ':' || lpad(CAST(minutes % 60 AS VARCHAR), 2, '0') END;
+  THEN list_transform(range(1440), tiao_tv -> tiao_time_format(tiao_tv))[minutes + 1] ELSE tiao_time_format(minutes) END;
 -- a time of a day in the flat results: an ENUM of the 1440 texts, which DuckDB writes from its
 -- dictionary (a VARCHAR's texts are hashed one by one into the dictionary of the Parquet file)
-CREATE TYPE IF NOT EXISTS tiao_time_of_day AS ENUM (SELECT lpad(CAST(tiao_tv // 60 AS VARCHAR), 2, '0') || ':' || lpad(CAST(tiao_tv % 60 AS VARCHAR), 2, '0') FROM range(1440) AS tiao_times(tiao_tv) ORDER BY tiao_tv);
+CREATE TYPE IF NOT EXISTS tiao_time_of_day AS ENUM (SELECT tiao_time_format(tiao_tv) FROM range(1440) AS tiao_times(tiao_tv) ORDER BY tiao_tv);
 CREATE OR REPLACE MACRO tiao_time_value(minutes) AS CASE WHEN minutes BETWEEN 0 AND 1439
   THEN CAST(enum_range(NULL::tiao_time_of_day) AS tiao_time_of_day[])[minutes + 1] END;
 -- the minutes of a time of a day written HH:MM (00:00 to 23:59), NULL for any other text: one
