@@ -634,10 +634,13 @@ function measureSql(
   // a case that does not give the measure's facts has none of its outputs; outside its window every output has its empty value
   const outputColumns = [
     `  CASE WHEN ${given} THEN ${window} END AS ${identifier(named.inForce(measure.name))}`,
-    ...outputs.map(
-      (o) =>
-        `  CASE WHEN ${given} THEN CASE WHEN ${window} THEN ${column(row, named.definition(measure.name, o.name))} ELSE ${o.members === undefined ? emptySql(o.type, dialect) : emptyForEachMember(o.type, column(row, o.members), dialect)} END END AS ${identifier(named.output(measure.name, o.name))}`,
-    ),
+    ...outputs.map((o) => {
+      const value = column(row, named.definition(measure.name, o.name));
+      const empty = o.members === undefined ? emptySql(o.type, dialect) : emptyForEachMember(o.type, column(row, o.members), dialect);
+      // a truth value whose empty value is FALSE: one conjunction, which DuckDB computes without copying the rows a CASE selects
+      const inWindow = empty === "FALSE" ? `${window} IS TRUE AND ${value}` : `CASE WHEN ${window} THEN ${value} ELSE ${empty} END`;
+      return `  CASE WHEN ${given} THEN ${inWindow} END AS ${identifier(named.output(measure.name, o.name))}`;
+    }),
     // the first error computed only where one of its conditions holds (errorGuard)
     `${guard === undefined ? "" : "  -- the first error, where one of the conditions of an error holds\n"}  CASE WHEN ${given}${guard === undefined ? "" : ` AND (${guard})`} THEN CAST(${error} AS ${text}) END AS ${identifier(named.firstError(measure.name))}`,
   ];

@@ -42,7 +42,7 @@ WITH "step 1" AS (
 )
 SELECT s.*,
   CASE WHEN s."m4#given" THEN s."m4#in_force" END AS "m4.in_force",
-  CASE WHEN s."m4#given" THEN CASE WHEN s."m4#in_force" THEN s."m4 unemployment_subsidy_eligible" ELSE FALSE END END AS "m4.unemployment_subsidy_eligible",
+  CASE WHEN s."m4#given" THEN s."m4#in_force" IS TRUE AND s."m4 unemployment_subsidy_eligible" END AS "m4.unemployment_subsidy_eligible",
   CASE WHEN s."m4#given" THEN CASE WHEN s."m4#in_force" THEN s."m4 unemployment_subsidy_monthly" ELSE 0 END END AS "m4.unemployment_subsidy_monthly",
   CASE WHEN s."m4#given" THEN CASE WHEN s."m4#in_force" THEN s."m4 unemployment_subsidy_months" ELSE 0 END END AS "m4.unemployment_subsidy_months",
   -- the first error, where one of the conditions of an error holds
