@@ -999,6 +999,10 @@ function flatOutputValue(value: string, type: ValueType, program: ProgramIR, dia
     }
     case "time":
       return `tiao_time_value(${value})`;
+    case "money":
+      // fen below 2^53 < 10^16: a DECIMAL(16,0) times a DECIMAL(2,2) is a DECIMAL(18,2) multiplied
+      // in BIGINT with no check of overflow, where DECIMAL(18,0) × 0.01 checks each product
+      return `CAST(${value} AS DECIMAL(16,0)) * CAST(0.01 AS DECIMAL(2,2))`;
     default:
       return flatValueText(value, type);
   }

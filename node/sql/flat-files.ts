@@ -340,7 +340,7 @@ export function flatInputSql(
         break;
       }
       case "list": {
-        const list = listItems(listOf(layout, column.name), raw(column.name), columnTypes.get(column.name), program);
+        const list = listItems(listOf(layout, column.name), raw(column.name), columnTypes.get(column.name), program, format === "parquet" ? { path, statements } : undefined);
         columns.push(list.column);
         itemProblems.push(list.problems);
         break;
@@ -437,7 +437,14 @@ export function structListFields(type: string): Map<string, string> | undefined 
  * (`enterprise.trainees[0].months: …`). A LIST of STRUCTs is read field by field, typed; JSON
  * text through DuckDB's JSON functions.
  */
-function listItems(list: ListTable, column: string, columnType: string | undefined, program: ProgramIR): { column: ColumnReading; problems: string } {
+function listItems(
+  list: ListTable,
+  column: string,
+  columnType: string | undefined,
+  program: ProgramIR,
+  /** a Parquet file: its path, and the statements to run before the query (see `statisticsProve`) */
+  parquet?: { readonly path: string; readonly statements: string[] },
+): { column: ColumnReading; problems: string } {
   const structFields = columnType === undefined ? undefined : structListFields(columnType);
   const text = listText(column);
   const present = structFields === undefined ? `${text} IS NOT NULL` : `${column} IS NOT NULL`;
@@ -475,11 +482,23 @@ function listItems(list: ListTable, column: string, columnType: string | undefin
         );
   const checkedItems =
     choiceFields.size === 0 ? items : `TRY_CAST(${items} AS STRUCT(${[...structFields!].map(([name, type]) => `${identifier(name)} ${choiceFields.get(name) ?? type}`).join(", ")})[])`;
-  const itemBad = fields.flatMap((f) => {
-    if (choiceFields.has(f.column.name)) return [`(x.${identifier(f.column.name)} IS NULL)`];
-    if (f.column.type.kind === "optional") return f.reading.invalid === "FALSE" ? [] : [`(${f.present} AND ${f.reading.invalid})`];
-    return [f.reading.invalid === "FALSE" ? `(NOT ${f.present})` : `(NOT ${f.present} OR ${f.reading.invalid})`];
-  });
+  // the whole numbers' ranges, left out of the test of each item where the file's statistics
+  // prove them all: DuckDB folds a CASE on a constant, but not a constant inside a lambda
+  const provable = (f: (typeof fields)[number]): boolean => {
+    const kind = f.column.type.kind === "optional" ? f.column.type.of.kind : f.column.type.kind;
+    const fieldType = structFields?.get(f.column.name);
+    return parquet !== undefined && fieldType !== undefined && INTEGER_TYPES.has(fieldType) && !f.column.name.includes(".") && f.reading.invalid !== "FALSE" && (kind === "integer" || kind === "months" || kind === "days");
+  };
+  const proofs = fields.filter(provable).map((f) => statisticsProve(parquet!, list.name, f.column.name, "0", MAX_SAFE));
+  const itemBadOf = (proven: boolean): string[] =>
+    fields.flatMap((f) => {
+      if (choiceFields.has(f.column.name)) return [`(x.${identifier(f.column.name)} IS NULL)`];
+      const invalid = proven && provable(f) ? "FALSE" : f.reading.invalid;
+      if (f.column.type.kind === "optional") return invalid === "FALSE" ? [] : [`(${f.present} AND ${invalid})`];
+      return [invalid === "FALSE" ? `(NOT ${f.present})` : `(NOT ${f.present} OR ${invalid})`];
+    });
+  const itemBad = itemBadOf(false);
+  const itemBadProven = itemBadOf(true);
   const itemProblems = fields.map((f) => {
     const path = `${stringLiteral(`${list.name}[`)} || (i - 1) || ${stringLiteral(`].${f.column.name}: `)}`;
     const missing = f.column.type.kind === "optional" ? "NULL" : `${path} || 'missing'`;
@@ -490,18 +509,41 @@ function listItems(list: ListTable, column: string, columnType: string | undefin
     ...seriesFields.map((f) => `${identifier(f.series.name)} := ${f.reading.column.value}`),
   ];
   // a series not given, without a value for the periods not given, is missing
-  itemBad.push(...seriesFields.map((f) => (f.series.hasMissing ? f.reading.column.bad : `(NOT ${f.reading.column.present} OR ${f.reading.column.bad})`)));
+  const seriesBad = seriesFields.map((f) => (f.series.hasMissing ? f.reading.column.bad : `(NOT ${f.reading.column.present} OR ${f.reading.column.bad})`));
+  itemBad.push(...seriesBad);
+  itemBadProven.push(...seriesBad);
   itemProblems.push(...seriesFields.map((f) => (f.series.hasMissing ? f.reading.column.problem : `CASE WHEN NOT ${f.reading.column.present} THEN ${f.path} || ': missing' ELSE ${f.reading.column.problem} END`)));
   const seriesProblems = seriesFields.map((f) => f.reading.problems);
+  const anyBad = (tests: readonly string[]): string => (tests.length === 0 ? "FALSE" : `coalesce(list_bool_or(list_transform(${checkedItems}, x -> ${tests.join(" OR ")})), FALSE)`);
   return {
     column: {
       value: structFields !== undefined && itemsAsRead(list, structFields) ? column : `CASE WHEN ${present} THEN list_transform(${items}, x -> struct_pack(${struct.join(", ")})) END`,
       present,
-      bad: `(${present} AND (NOT ${isArray}${itemBad.length === 0 ? "" : ` OR coalesce(list_bool_or(list_transform(${checkedItems}, x -> ${itemBad.join(" OR ")})), FALSE)`}))`,
+      bad: `(${present} AND (NOT ${isArray}${itemBad.length === 0 ? "" : ` OR ${proofs.length === 0 ? anyBad(itemBad) : `CASE WHEN ${proofs.join(" AND ")} THEN ${anyBad(itemBadProven)} ELSE ${anyBad(itemBad)} END`}`}))`,
       problem: `CASE WHEN ${present} AND NOT ${isArray} THEN ${stringLiteral(`${list.name}: expected a JSON array of objects`)} END`,
     },
     problems: `CASE WHEN ${present} AND ${isArray} THEN flatten(list_transform(${items}, (x, i) -> ${seriesProblems.length === 0 ? `[${itemProblems.join(", ")}]` : `flatten([[${itemProblems.join(", ")}], ${seriesProblems.join(", ")}])`})) ELSE [] END`,
   };
+}
+
+/**
+ * Whether the Parquet file's statistics prove that every value of a whole-number field of a
+ * list's items lies between `low` and `high`: a DuckDB variable, set before the query by a
+ * statement pushed to `parquet.statements`, TRUE only when every row group of the file has a
+ * minimum and a maximum for the field's leaf column (`parquet_metadata`) within those bounds.
+ * DuckDB replaces the variable by its value when it binds the query and keeps one branch of a
+ * CASE on it (it does not fold a constant inside a lambda), as it leaves out of a query a
+ * column's range that the reader's statistics decide. A NULL field is not among those
+ * statistics (a leaf's count of NULLs counts the empty lists too): the test of its presence stays.
+ */
+function statisticsProve(parquet: { readonly path: string; readonly statements: string[] }, list: string, field: string, low: string, high: string): string {
+  const name = `tiao_statistics ${list}.${field} ${low} ${high}`;
+  // the leaf's path: the list's column, the two levels of a Parquet LIST (their names vary by writer), the field
+  const leaf = `starts_with(path_in_schema, ${stringLiteral(`${list}, `)}) AND ends_with(path_in_schema, ${stringLiteral(`, ${field}`)}) AND len(string_split(path_in_schema, ', ')) = ${list.split(", ").length + 3}`;
+  parquet.statements.push(
+    `SET VARIABLE ${identifier(name)} = (SELECT coalesce(bool_and(coalesce(TRY_CAST(stats_min_value AS HUGEINT) >= ${low} AND TRY_CAST(stats_max_value AS HUGEINT) <= ${high}, FALSE)), FALSE) FROM parquet_metadata(${stringLiteral(parquet.path)}) WHERE ${leaf})`,
+  );
+  return `getvariable(${stringLiteral(name)})`;
 }
 
 /**

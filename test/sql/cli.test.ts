@@ -259,6 +259,40 @@ describe("tiao run --engine duckdb", () => {
     await expectRejectedBothWays(parquet, "items-bad", expected, [1, 5, 6, 8]);
   }, 120_000);
 
+  it("rejects the items of a Parquet LIST of STRUCTs with a field missing where the file's statistics prove every whole number of the items in range", async () => {
+    const texts = Array.from({ length: 6 }, (_, index) => scenarioText(23, index));
+    const trainee = (group: string, absorbed: string, months: string): string => `{'target_group': ${group}, 'newly_absorbed': ${absorbed}, 'months': ${months}}`;
+    const trainees: Record<number, string> = {
+      2: `[${trainee("'none'", "true", "NULL")}]`,
+      3: `[${trainee("'poor_labor'", "NULL", "3")}, ${trainee("'none'", "false", "9007199254740991")}]`,
+      4: `[${trainee("'none'", "true", "0")}]`,
+    };
+    const placements: Record<number, string> = {
+      5: `[{'hukou_lanzhou': true, 'poverty_status': 'monitored', 'contract_signed': true, 'performed_months': NULL}]`,
+    };
+    const parquet = await parquetWithChanges("items-missing", texts, (column, type) => {
+      const lists = column === "enterprise.trainees" ? trainees : column === "agency.placements" ? placements : {};
+      return Object.fromEntries(Object.entries(lists).map(([line, list]) => [line, `CAST(${list} AS ${type})`]));
+    });
+    // the statistics of the file prove the ranges (none below 0 or above 2^53 - 1)
+    const instance = await DuckDBInstance.create(":memory:");
+    const connection = await instance.connect();
+    const ranges = (
+      await connection.runAndReadAll(
+        `SELECT min(TRY_CAST(stats_min_value AS HUGEINT)), max(TRY_CAST(stats_max_value AS HUGEINT)), bool_and(stats_min_value IS NOT NULL) FROM parquet_metadata('${parquet}') WHERE path_in_schema LIKE '%, months' OR path_in_schema LIKE '%, performed_months'`,
+      )
+    ).getRows();
+    connection.closeSync();
+    instance.closeSync();
+    expect(ranges.map((row) => row.map(String))).toEqual([["0", "9007199254740991", "true"]]);
+    const expected = [
+      '{"line":2,"errors":["enterprise.trainees[0].months: missing"]}',
+      '{"line":3,"errors":["enterprise.trainees[0].newly_absorbed: missing"]}',
+      '{"line":5,"errors":["agency.placements[0].performed_months: missing"]}',
+    ];
+    await expectRejectedBothWays(parquet, "items-missing", expected, [1, 4, 6]);
+  }, 120_000);
+
   it("runs the Lanzhou policy from NDJSON to Parquet, one column per output, as the Node engine computes it", async () => {
     const input = scratchFile("lanzhou.ndjson", Array.from({ length: 200 }, (_, index) => `${scenarioText(289, index)}\n`).join(""));
     const parquet = join(scratch.path, "lanzhou.parquet");

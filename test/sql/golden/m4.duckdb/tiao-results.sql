@@ -34,6 +34,6 @@ SELECT s."#case" AS line,
   json_extract_string(s."m4#error", '$') AS evaluation_error,
   s."m4.in_force",
   s."m4.unemployment_subsidy_eligible" AS "m4.unemployment_subsidy_eligible",
-  CAST(s."m4.unemployment_subsidy_monthly" AS DECIMAL(18,0)) * 0.01 AS "m4.unemployment_subsidy_monthly",
+  CAST(s."m4.unemployment_subsidy_monthly" AS DECIMAL(16,0)) * CAST(0.01 AS DECIMAL(2,2)) AS "m4.unemployment_subsidy_monthly",
   s."m4.unemployment_subsidy_months" AS "m4.unemployment_subsidy_months"
 FROM "tiao_cases_through_m4" AS s;
