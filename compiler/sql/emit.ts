@@ -38,6 +38,7 @@ import {
   type SqlValue,
 } from "./expression.js";
 import { internalError } from "../internal-error.js";
+import { errorGuard, guardedError } from "./error-guard.js";
 import {
   CASE_COLUMN,
   CASES_TABLE,
@@ -693,7 +694,8 @@ function measureSql(
   // otherwise those of the last step are computed where the measure's first error reads them
   const readElsewhere = readByOtherMeasures(program, measure.name);
   for (let layer = 1; layer <= layers || (errorsAfter.length > 0 && readElsewhere); layer++) {
-    const columns: string[] = errorsAfter.map((e) => `    ${e.sql} AS ${identifier(named.error(measure.name, e.name))}`);
+    // a definition's error is read only where its measure is in force (the measure's first error, another measure's reading of an output)
+    const columns: string[] = errorsAfter.map((e) => `    ${guardedError(e.sql, measure.window === undefined ? undefined : window)} AS ${identifier(named.error(measure.name, e.name))}`);
     errorsAfter = [];
     if (layer === 1) {
       const present = measure.reads.flatMap((path) => presenceTest(path, program, row) ?? []);
@@ -741,6 +743,7 @@ function measureSql(
     outputErrors: new Map(measure.outputs.flatMap((name) => { const error = errorColumns.get(name); return error === undefined || lastErrors.has(name) ? [] : [[name, error] as const]; })),
   });
   const error = firstError(windowError, errors.length === 0 ? undefined : `CASE WHEN ${window} THEN ${firstError(...errors)} END`) ?? "NULL";
+  const guard = errorGuard(error);
   const text = dialect === "duckdb" ? "VARCHAR" : "TEXT";
   const outputs = measureOutputs(measure);
   // a case that does not give the measure's facts has none of its outputs; outside its window every output has its empty value
@@ -750,7 +753,8 @@ function measureSql(
       (o) =>
         `  CASE WHEN ${given} THEN CASE WHEN ${window} THEN ${column(row, named.definition(measure.name, o.name))} ELSE ${o.members === undefined ? emptySql(o.type, dialect) : emptyForEachMember(o.type, column(row, o.members), dialect)} END END AS ${identifier(named.output(measure.name, o.name))}`,
     ),
-    `  CASE WHEN ${given} THEN CAST(${error} AS ${text}) END AS ${identifier(named.firstError(measure.name))}`,
+    // the first error computed only where one of its conditions holds (errorGuard)
+    `${guard === undefined ? "" : "  -- the first error, where one of the conditions of an error holds\n"}  CASE WHEN ${given}${guard === undefined ? "" : ` AND (${guard})`} THEN CAST(${error} AS ${text}) END AS ${identifier(named.firstError(measure.name))}`,
   ];
   const title = `${measure.name}${measure.title === undefined ? "" : ` ${measure.title}`}`;
   const publicColumns = [
