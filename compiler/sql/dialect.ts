@@ -246,11 +246,13 @@ CREATE OR REPLACE MACRO tiao_series_sum(s, lo, hi) AS coalesce(list_sum(list_tra
 CREATE OR REPLACE MACRO tiao_series_count(s, lo, hi) AS len(tiao_series_between(s, lo, hi));
 
 -- Values as \`tiao run\` prints them.
--- yuan with two decimals, as DuckDB writes a DECIMAL(18,2) (exact: |fen| < 2^53 < 10^18)
-CREATE OR REPLACE MACRO tiao_money_text(fen) AS CAST(CAST(fen AS DECIMAL(18,0)) * 0.01 AS VARCHAR);
-CREATE OR REPLACE MACRO tiao_percent_text(millionths) AS
+-- yuan with two decimals, as DuckDB writes a DECIMAL(18,2) (exact: |fen| < 2^53 < 10^16; the
+-- product of a DECIMAL(16,0) and a DECIMAL(2,2) fits 18 digits, with no check of overflow)
+CREATE OR REPLACE MACRO tiao_money_text(fen) AS CAST(CAST(fen AS DECIMAL(16,0)) * CAST(0.01 AS DECIMAL(2,2)) AS VARCHAR);
+-- a whole percentage (60%, -5%) is one cast: its sign is the quotient's
+CREATE OR REPLACE MACRO tiao_percent_text(millionths) AS CASE WHEN millionths % 10000 = 0 THEN CAST(millionths // 10000 AS VARCHAR) || '%' ELSE
   CASE WHEN millionths < 0 THEN '-' ELSE '' END || CAST(abs(millionths) // 10000 AS VARCHAR)
-  || CASE WHEN abs(millionths) % 10000 = 0 THEN '' ELSE '.' || rtrim(lpad(CAST(abs(millionths) % 10000 AS VARCHAR), 4, '0'), '0') END || '%';
+  || '.' || rtrim(lpad(CAST(abs(millionths) % 10000 AS VARCHAR), 4, '0'), '0') || '%' END;
 CREATE OR REPLACE MACRO tiao_decimal_text(x) AS regexp_replace(CAST(x AS VARCHAR), '\\.?0+$', '');
 CREATE OR REPLACE MACRO tiao_date_text(d) AS strftime(d, '%Y-%m-%d');
 -- a time of a day (0 to 1439 minutes) read from the list of the 1440 texts, a constant DuckDB

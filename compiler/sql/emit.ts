@@ -33,6 +33,7 @@ import {
   windowTest,
   type ExpressionContext,
   type ExpressionProblem,
+  type FilteredLists,
   type RecordRef,
   type SqlValue,
 } from "./expression.js";
@@ -484,6 +485,75 @@ interface ComputedMeasure {
   readonly context: ExpressionContext;
 }
 
+/** A list the measure filters once for several of its aggregates (FilteredLists). */
+interface SharedFilter {
+  /** the SQL of the list's column */
+  readonly items: string;
+  /** the test, its item named `item` */
+  readonly sql: string;
+  readonly test: ExprIR;
+  /** the definitions whose aggregates read it */
+  readonly readers: Set<string>;
+  uses: number;
+  column?: string;
+}
+
+interface SharedList extends SharedFilter {
+  readonly column: string;
+  /** the list's path and the test, for the comment above the column */
+  readonly list: string;
+  readonly label: string;
+  /** the definitions the test reads */
+  readonly reads: ReadonlySet<string>;
+  layer?: number;
+}
+
+/**
+ * The lists that several aggregates of the measure filter by the same test (alone, or followed
+ * by tests of their own), found by compiling its definitions a first time: each such list is a
+ * column computed once for the case, which those aggregates read (ExpressionContext.filteredLists).
+ * Only where two aggregates over lists have a test, in DuckDB.
+ */
+function sharedFilters(
+  measure: MeasureIR,
+  evaluated: readonly DefinitionIR[],
+  context: ExpressionContext,
+  found: Map<string, SharedFilter>,
+  set: (state: { surveying: boolean; compiling: string | undefined }) => void,
+): SharedList[] {
+  if (context.filteredLists === undefined) return [];
+  let filtered = 0;
+  const count = (expr: ExprIR): void => {
+    if (expr.op === "aggregate" && expr.filter !== undefined) filtered++;
+    forEachChild(expr, count);
+  };
+  for (const definition of measure.definitions) forEachRuleExpression(definition.rules, count);
+  if (filtered < 2) return [];
+  for (const definition of evaluated) {
+    set({ surveying: true, compiling: definition.name });
+    const quiet = { ...context, problems: [] };
+    if (definition.members === undefined) decide(definition, quiet, new Map());
+    else eachMember(definition, quiet);
+  }
+  set({ surveying: false, compiling: undefined });
+  const lists: SharedList[] = [];
+  const names = new Set<string>();
+  for (const filter of found.values()) {
+    if (filter.uses < 2) continue;
+    const list = filter.items.startsWith(`${context.row}.`) ? filter.items.slice(context.row.length + 2, -1) : "the list";
+    const test = filter.test;
+    const label = test.op === "call" ? test.definition : `${names.size + 1}`;
+    let name = measureColumns.definition(measure.name, `${list} where ${label}`);
+    for (let n = 2; names.has(name); n++) name = measureColumns.definition(measure.name, `${list} where ${label} ${n}`);
+    names.add(name);
+    const reads = new Set<string>();
+    definitionsRead(test, context.definitions, reads, new Set());
+    filter.column = name;
+    lists.push({ ...filter, column: name, list, label: test.op === "call" ? `${test.definition}(…)` : "the test", reads });
+  }
+  return lists;
+}
+
 /** The outputs given for each member that some measure reads for one member (`tax.tax`). */
 function outputsReadForEachMember(program: ProgramIR): Set<string> {
   const read = new Set<string>();
@@ -512,8 +582,30 @@ function measureSql(
   const definitions = new Map(measure.definitions.map((d) => [d.name, d]));
   const named = measureColumns;
   let aliases = 0;
-  const nextAlias = (): string => `item${++aliases}`;
+  let surveyAliases = 0;
+  // a first compilation of the definitions finds the lists that several aggregates filter alike (sharedFilters)
+  let surveying = false;
+  const nextAlias = (): string => (surveying ? `item${++surveyAliases}` : `item${++aliases}`);
   const row = "s";
+  const shared = new Map<string, SharedFilter>();
+  /** the definition being compiled, which reads the shared lists it was found to read */
+  let compiling: string | undefined;
+  const filteredLists: FilteredLists = {
+    filtered: ({ items, sql, test }) => {
+      const key = `${items} ${sql}`;
+      const found = shared.get(key);
+      if (surveying) {
+        if (compiling === undefined) return undefined;
+        if (found === undefined) shared.set(key, { items, sql, test, readers: new Set([compiling]), uses: 1 });
+        else {
+          found.readers.add(compiling);
+          found.uses++;
+        }
+        return undefined;
+      }
+      return found?.column !== undefined && compiling !== undefined && found.readers.has(compiling) ? column(row, found.column) : undefined;
+    },
+  };
   const errorColumns = new Map<string, string>();
   const memberErrors = new Set<string>();
   const readForEachMember = outputsReadForEachMember(program);
@@ -549,7 +641,7 @@ function measureSql(
         const error = firstError(before.windowError, errors);
         return error === undefined ? { sql } : { sql, error };
       }
-      const decided = decide(definition, { ...before.context, problems, nextAlias }, new Map([[parameter.name, member]]));
+      const decided = decide(definition, { ...before.context, problems: surveying ? [] : problems, nextAlias }, new Map([[parameter.name, member]]));
       const sql = `CASE WHEN ${inForce} THEN ${decided.sql} ELSE ${emptySql(definition.type, dialect)} END`;
       const error = firstError(before.windowError, decided.error === undefined ? undefined : `CASE WHEN ${inForce} THEN ${decided.error} END`);
       return error === undefined ? { sql } : { sql, error };
@@ -561,16 +653,33 @@ function measureSql(
     series: new Map(layout.series.map((table): [string, SeriesTable] => [table.name, table])),
     problems,
     nextAlias,
+    ...(dialect === "duckdb" ? { filteredLists } : {}),
   };
 
   // Each definition without parameters, and each output given for each member, in the first step after everything it reads.
   const evaluated = measure.definitions.filter((d) => d.parameters.length === 0 || d.members !== undefined);
+  const filters = sharedFilters(measure, evaluated, context, shared, (on) => {
+    surveying = on.surveying;
+    compiling = on.compiling;
+  });
   const layerOf = new Map<string, number>();
-  for (const definition of evaluated) {
-    const reads = new Set<string>();
-    forEachRuleExpression(definition.rules, (e) => definitionsRead(e, definitions, reads, new Set()));
-    const layer = 1 + Math.max(0, ...[...reads].map((name) => layerOf.get(name) ?? 0));
-    layerOf.set(definition.name, layer);
+  // a shared list in the first step after the definitions its test reads, each of its readers in a step after it
+  for (let changed = true, round = 0; changed; round++) {
+    if (round > evaluated.length + filters.length + 1) throw new Error(`the steps of ${measure.name} do not settle`);
+    changed = false;
+    for (const filter of filters) {
+      const layer = 1 + Math.max(0, ...[...filter.reads].map((name) => layerOf.get(name) ?? 0));
+      if (layer !== filter.layer) changed = true;
+      filter.layer = layer;
+    }
+    for (const definition of evaluated) {
+      const reads = new Set<string>();
+      forEachRuleExpression(definition.rules, (e) => definitionsRead(e, definitions, reads, new Set()));
+      const readLists = filters.filter((f) => f.readers.has(definition.name)).map((f) => f.layer ?? 0);
+      const layer = 1 + Math.max(0, ...[...reads].map((name) => layerOf.get(name) ?? 0), ...readLists);
+      if (layer !== layerOf.get(definition.name)) changed = true;
+      layerOf.set(definition.name, layer);
+    }
   }
   const layers = Math.max(1, ...layerOf.values());
 
@@ -596,7 +705,12 @@ function measureSql(
       columns.push(`${lines.map((l) => `${l}\n`).join("")}    ${test.sql} AS ${identifier(named.window(measure.name))}`);
       windowError = test.error;
     }
+    for (const filter of filters.filter((f) => f.layer === layer)) {
+      const test = filter.sql.includes("item_index") ? "(item, item_index)" : "item";
+      columns.push(`    -- the items of ${filter.list} that pass ${filter.label}, filtered once for ${[...filter.readers].join(", ")}\n    list_filter(${filter.items}, ${test} -> ${filter.sql}) AS ${identifier(filter.column)}`);
+    }
     for (const definition of evaluated.filter((d) => layerOf.get(d.name) === layer)) {
+      compiling = definition.name;
       const decided: SqlValue & { readonly errors?: string } = definition.members === undefined ? decide(definition, context, new Map()) : eachMember(definition, context);
       const lines = [comment(`${definition.visibility} ${definition.name} (${definition.span.file}:${definition.span.line})`, "    "), ...citationComments(definition.rules, "    ")];
       columns.push(`${lines.join("\n")}\n    ${decided.sql} AS ${identifier(named.definition(measure.name, definition.name))}`);
@@ -610,6 +724,7 @@ function measureSql(
         errorColumns.set(definition.name, column(row, named.error(measure.name, definition.name)));
       }
     }
+    compiling = undefined;
     const from = layer === 1 ? previousRow(program, measure) : identifier(`step ${layer - 1}`);
     if (columns.length === 0) throw new Error(`step ${layer} of ${measure.name} computes nothing`);
     steps.push(`${identifier(`step ${layer}`)} AS (\n  SELECT ${row}.*,\n${columns.join(",\n")}\n  FROM ${from} AS ${row}${computedOnce(dialect)}\n)`);

@@ -136,6 +136,22 @@ export interface ExpressionContext {
   readonly problems: ExpressionProblem[];
   /** a fresh alias for a list item */
   nextAlias(): string;
+  /** DuckDB: the lists filtered once for the case and read by several aggregates (compiler/sql/emit.ts) */
+  readonly filteredLists?: FilteredLists;
+}
+
+/**
+ * DuckDB: the items of a list that pass a test, computed once for the case when several
+ * aggregates of a measure filter the list by the same test (alone, or followed by tests of
+ * their own: `count(t in L where p(t) and t.months > 0)` and `sum(… for t in L where p(t))`),
+ * rather than once in each aggregate's lambda: DuckDB does not share lambdas.
+ */
+export interface FilteredLists {
+  /**
+   * The column holding `list_filter(items, item -> sql)` for the case, where the measure
+   * computes it; undefined where it does not. `sql` is `test` with the item named `item`.
+   */
+  filtered(request: { readonly items: string; readonly sql: string; readonly test: ExprIR }): string | undefined;
 }
 
 type Scope = ReadonlyMap<string, Bound>;
@@ -1017,7 +1033,7 @@ function listAggregate(expr: Extract<ExprIR, { op: "aggregate" }>, list: ListRef
   const items = list.items;
   /** a lambda over the list's items, with the item's position where `body` reads it */
   const lambda = (body: string): string => `${body.includes(index) ? `(${item}, ${index})` : item} -> ${body}`;
-  const passing = filter === undefined ? items : `list_filter(${items}, ${lambda(filter.sql)})`;
+  const passing = filter === undefined ? items : (sharedPassing(expr, list, item, index, context, scope) ?? `list_filter(${items}, ${lambda(filter.sql)})`);
   const itemError = firstError(filter?.error, term?.error === undefined ? undefined : errorWhen(filter?.sql ?? TRUE, term.error));
   /** the error of the first item that has one, among the items up to `lastIndex` (all when NULL) */
   const firstItemError = (lastIndex?: string): string | undefined => {
@@ -1057,6 +1073,42 @@ function listAggregate(expr: Extract<ExprIR, { op: "aggregate" }>, list: ListRef
     }
   }
 }
+
+/**
+ * The items of the list that pass the aggregate's test read from a list the measure filters once
+ * (ExpressionContext.filteredLists), where it filters the list by the test or by its first
+ * conjuncts (`a and b and c`: `a and b`, then `a`): the items of that list that pass the
+ * remaining conjuncts, in the same order. An item passes `a AND b` when it passes both, so
+ * filtering by `a`, then by `b`, keeps the same items; the remaining conjuncts must not read the
+ * item's position, which the filtered list no longer has.
+ */
+function sharedPassing(expr: Extract<ExprIR, { op: "aggregate" }>, list: ListRef, item: string, index: string, context: ExpressionContext, scope: Scope): string | undefined {
+  const lists = context.filteredLists;
+  if (lists === undefined || expr.filter === undefined || lambdaAlias.test(list.items)) return undefined;
+  // compiled again for the SQL of each part: its problems are the filter's, reported once
+  const quiet: ExpressionContext = { ...context, problems: [] };
+  // a test as the shared list computes it, its item named `item` whichever aggregate reads it
+  const shared = new Map(scope).set(expr.variable, { kind: "record", table: "item", prefix: "", list: list.table, index: "item_index" });
+  const own = new Map(scope).set(expr.variable, { kind: "record", table: item, prefix: "", list: list.table, index });
+  const rest: ExprIR[] = [];
+  for (let test: ExprIR = expr.filter; ; ) {
+    const sql = compileValue(test, quiet, shared).sql;
+    // a test that reads an item of another list (an aggregate's, a definition's parameter) is not the case's
+    const column = lambdaAlias.test(sql) ? undefined : lists.filtered({ items: list.items, sql, test });
+    if (column !== undefined) {
+      if (rest.length === 0) return column;
+      const remaining = rest.map((r) => compileValue(r, quiet, own).sql);
+      if (remaining.some((r) => r.includes(index))) return undefined;
+      return `list_filter(${column}, ${item} -> ${remaining.length === 1 ? remaining[0] : `(${remaining.join(" AND ")})`})`;
+    }
+    if (test.op !== "and") return undefined;
+    rest.unshift(test.right);
+    test = test.left;
+  }
+}
+
+/** the alias of a list's item in a lambda (ExpressionContext.nextAlias) */
+const lambdaAlias = /\bitem[0-9]+/;
 
 // ---------------------------------------------------------------- rules
 
