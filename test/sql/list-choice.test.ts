@@ -4,12 +4,10 @@
  * every item evaluated (an error in any item's term is the case's error), of every kind that
  * has an order. DuckDB and PostgreSQL write the interpreter's line for every scenario.
  */
-import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compile } from "../../compiler/compile.js";
 import type { ProgramIR } from "../../compiler/ir.js";
-import { scenarioJsonArbitrary } from "../fuzz/scenario-json.js";
-import { duckdbComparison, interpreterLine, mismatches, postgresForTests, postgresLines } from "./support.js";
+import { duckdbComparison, mismatches, personScenarios, postgresForTests, postgresLines } from "./support.js";
 
 const text = `policy choices {
   title    "choices"
@@ -102,10 +100,7 @@ describe("max and min over a list's items in the SQL target", () => {
 
   beforeAll(async () => {
     policy = program();
-    const written = handWritten.map((person) => JSON.stringify({ date: "2024-06-01", person }));
-    const random = fc.sample(scenarioJsonArbitrary(policy, { maxListLength: 6 }), { seed: 289, numRuns: 1500 });
-    texts = [...written, ...random];
-    expected = texts.map((line, index) => interpreterLine(policy, line, index + 1));
+    ({ texts, expected } = personScenarios(policy, handWritten));
   }, 120_000);
 
   it("the scenarios reach empty lists, ties, and errors inside items", () => {

@@ -4,13 +4,11 @@
  * (DuckDB, ExpressionContext.filteredLists): the same values and errors as filtering in
  * each aggregate. DuckDB and PostgreSQL write the interpreter's line for every scenario.
  */
-import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compile } from "../../compiler/compile.js";
 import type { ProgramIR } from "../../compiler/ir.js";
 import { emitSql } from "../../compiler/sql/emit.js";
-import { scenarioJsonArbitrary } from "../fuzz/scenario-json.js";
-import { duckdbComparison, interpreterLine, mismatches, postgresForTests, postgresLines } from "./support.js";
+import { duckdbComparison, mismatches, personScenarios, postgresForTests, postgresLines } from "./support.js";
 
 const text = `policy shared {
   title    "shared"
@@ -99,10 +97,7 @@ describe("aggregates that filter a list by the same test in the SQL target", () 
 
   beforeAll(async () => {
     policy = program();
-    const written = handWritten.map((person) => JSON.stringify({ date: "2024-06-01", person }));
-    const random = fc.sample(scenarioJsonArbitrary(policy, { maxListLength: 6 }), { seed: 289, numRuns: 1500 });
-    texts = [...written, ...random];
-    expected = texts.map((line, index) => interpreterLine(policy, line, index + 1));
+    ({ texts, expected } = personScenarios(policy, handWritten));
   }, 120_000);
 
   it("DuckDB filters the list once for the four aggregates that test chosen(…), and not for the one that does not", () => {

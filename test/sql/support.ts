@@ -3,6 +3,7 @@
  * each engine writes for a scenario (interpreter, compiled JavaScript, DuckDB, PostgreSQL),
  * and a comparison that prints the scenario of any line where two engines differ.
  */
+import fc from "fast-check";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,6 +23,7 @@ import type { Dialect } from "../../compiler/sql/dialect.js";
 import { afterAll, beforeAll } from "vitest";
 import { startPostgres, type LocalPostgres } from "../../bench/postgres-server.js";
 import { repositoryRoot } from "../emit/compiled.js";
+import { scenarioJsonArbitrary } from "../fuzz/scenario-json.js";
 
 export async function lanzhouProgram(): Promise<ProgramIR> {
   const compiled = await compilePolicy(readPolicy(join(repositoryRoot, "policies", "lanzhou-2021-289")));
@@ -45,6 +47,18 @@ export function interpreterLine(program: ProgramIR, text: string, lineNumber: nu
     case "evaluation_error":
       return `{"line":${lineNumber},"evaluation_error":${JSON.stringify(outcome.error.message)}}`;
   }
+}
+
+/**
+ * The scenarios of a differential test of a policy about a person: the persons written by
+ * hand (on 2024-06-01), then `numRuns` seeded random scenarios (lists of at most six items),
+ * each with the line the interpreter gives it.
+ */
+export function personScenarios(program: ProgramIR, persons: readonly Record<string, unknown>[], numRuns = 1500): { texts: string[]; expected: string[] } {
+  const written = persons.map((person) => JSON.stringify({ date: "2024-06-01", person }));
+  const random = fc.sample(scenarioJsonArbitrary(program, { maxListLength: 6 }), { seed: 289, numRuns });
+  const texts = [...written, ...random];
+  return { texts, expected: texts.map((line, index) => interpreterLine(program, line, index + 1)) };
 }
 
 /** The lines the compiled JavaScript gives, as the Node engine writes them. */
