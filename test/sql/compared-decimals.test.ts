@@ -153,7 +153,7 @@ describe("a Parquet DECIMAL(18,2) column of a fact the measures only compare", (
       await connection.run(
         `COPY (SELECT * EXCLUDE (n) FROM (VALUES ${rows.join(", ")}) AS t(n, "date", "firm.level", "firm.other", "firm.maybe", "firm.readings", "firm.readings.now", "firm.readings.before", "firm.items") ORDER BY n) TO '${parquet}' (FORMAT parquet)`,
       );
-      const described = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${parquet}')`)).getRows().map((row) => [String(row[0]), String(row[1])]);
+      const described = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${parquet}')`)).getRows().map((row) => [String(row[0]), String(row[1])] as const);
       expect(new Map(described)).toEqual(columnTypes("DECIMAL(18,2)"));
     } finally {
       connection.closeSync();
