@@ -47,6 +47,8 @@ import { moneyWord } from "../../compiler/currency.js";
 
 const STAGING = "tiao_staging";
 const MAX_SAFE = "9007199254740991";
+/** The statistics of a Parquet file's row groups (`parquet_metadata`), read once before the query (see `columnProven`). */
+const STATISTICS_TABLE = "tiao_parquet_statistics";
 
 /** The flat columns of a policy's cases, in order: `date`, then the layout's columns by path. */
 export function flatColumns(layout: CaseLayout): string[] {
@@ -64,10 +66,11 @@ interface Reading {
   readonly invalid: string;
   readonly message: string;
   /**
-   * For a typed column, `NOT invalid` written as comparisons of the column alone, which DuckDB
-   * decides from the Parquet file's statistics where they prove it.
+   * For a typed column, `NOT invalid` written as comparisons of the column alone: `validOf`
+   * of the column, which holds of every value between two that it holds of (a range).
    */
   readonly valid?: string;
+  readonly validOf?: (column: string) => string;
 }
 
 /**
@@ -172,10 +175,12 @@ function amountExpected(type: ValueType & { kind: "money" }, moneyWord: string):
 
 /**
  * A typed column read within a range: `valid` as comparisons of the column alone (no `abs()`,
- * which DuckDB can neither push into the reader nor decide from the file's statistics).
+ * which DuckDB computes in HUGEINT on every row), which the Parquet file's statistics can
+ * prove (`columnProven`).
  */
-function inRange(value: string, valid: string, message: string): Reading {
-  return { value, valid, invalid: `(NOT ${valid})`, message };
+function inRange(value: string, column: string, validOf: (column: string) => string, message: string): Reading {
+  const valid = validOf(column);
+  return { value, valid, validOf, invalid: `(NOT ${valid})`, message };
 }
 
 /**
@@ -203,19 +208,21 @@ function readTyped(
     case "months":
     case "days":
       if (!INTEGER_TYPES.has(columnType)) return undefined;
-      return inRange(`TRY_CAST(${column} AS BIGINT)`, `(${column} >= 0 AND ${column} <= ${MAX_SAFE})`, got("expected a non-negative integer", shown));
+      return inRange(`TRY_CAST(${column} AS BIGINT)`, column, (c) => `(${c} >= 0 AND ${c} <= ${MAX_SAFE})`, got("expected a non-negative integer", shown));
     case "money":
       if (!INTEGER_TYPES.has(columnType) && (decimalScale === undefined || Number(decimalScale) > 2)) return undefined;
       return inRange(
         `TRY_CAST(${column} * 100 AS BIGINT)`,
-        `(${column} ${type.signed === true ? "> -10000000000000" : ">= 0"} AND ${column} < 10000000000000)`,
+        column,
+        (c) => `(${c} ${type.signed === true ? "> -10000000000000" : ">= 0"} AND ${c} < 10000000000000)`,
         got(amountExpected(type, moneyWord), shown),
       );
     case "percent":
       if (!INTEGER_TYPES.has(columnType) && (decimalScale === undefined || Number(decimalScale) > 4)) return undefined;
       return inRange(
         `TRY_CAST(${column} * 10000 AS BIGINT)`,
-        `(${column} >= 0 AND ${column} < 1000000000000)`,
+        column,
+        (c) => `(${c} >= 0 AND ${c} < 1000000000000)`,
         got('expected a percentage such as "60%" or "12.5", not negative, with at most four decimals', shown),
       );
     case "decimal":
@@ -223,12 +230,13 @@ function readTyped(
       if (!INTEGER_TYPES.has(columnType) && (decimalScale === undefined || Number(decimalScale) > 10)) return undefined;
       return inRange(
         onlyCompared && decimalType !== null && Number(decimalType[1]) <= 18 ? column : `CAST(${column} AS ${DUCKDB_DECIMAL})`,
-        `(${column} > -${DUCKDB_DECIMAL_LIMIT} AND ${column} < ${DUCKDB_DECIMAL_LIMIT})`,
+        column,
+        (c) => `(${c} > -${DUCKDB_DECIMAL_LIMIT} AND ${c} < ${DUCKDB_DECIMAL_LIMIT})`,
         got("expected a number below 10^17 with at most 10 decimals (DuckDB's exact range)", shown),
       );
     case "date":
       return columnType === "DATE"
-        ? inRange(column, `(${column} >= DATE '0001-01-01' AND ${column} <= DATE '9999-12-31')`, got("expected a date YYYY-MM-DD", shown))
+        ? inRange(column, column, (c) => `(${c} >= DATE '0001-01-01' AND ${c} <= DATE '9999-12-31')`, got("expected a date YYYY-MM-DD", shown))
         : undefined;
     case "optional":
       return readTyped(column, columnType, type.of, got, moneyWord, onlyCompared);
@@ -251,8 +259,8 @@ interface ColumnReading {
   readonly problem: string;
   /**
    * `NOT coalesce(bad, FALSE)` (never NULL) as comparisons of the column alone where they are
-   * known (a typed column's range, a choice's members), which DuckDB decides from the Parquet
-   * file's statistics where they prove it; undefined: that expression.
+   * known (a typed column's range, left out where the Parquet file's statistics prove it, a
+   * choice's members); undefined: that expression.
    */
   readonly valid?: string;
 }
@@ -281,7 +289,11 @@ export function flatInputSql(
     source = `(SELECT *, rowid + 1 AS ${identifier(CASE_COLUMN)} FROM tiao_source)`;
   } else {
     source = `(SELECT *, file_row_number + 1 AS ${identifier(CASE_COLUMN)} FROM read_parquet(${stringLiteral(path)}, file_row_number = true))`;
+    statements.push(
+      `CREATE OR REPLACE TEMP TABLE ${STATISTICS_TABLE} AS SELECT path_in_schema, num_values, stats_null_count, stats_min_value, stats_max_value FROM parquet_metadata(${stringLiteral(path)})`,
+    );
   }
+  const parquet = format === "parquet" ? { path, statements } : undefined;
   const raw = (name: string): string => `src.${identifier(name)}`;
   const onlyCompared = decimalFactsOnlyCompared(program);
   const scalar = (name: string, type: ValueType): ColumnReading => {
@@ -289,6 +301,7 @@ export function flatInputSql(
     const columnType = columnTypes.get(name);
     const typed = columnType === undefined || columnType === "VARCHAR" ? undefined : { column: raw(name), type: columnType, onlyCompared: onlyCompared.has(name) };
     const reading = readValue(text, type, program, typed);
+    const proven = parquet !== undefined && typed !== undefined && reading.validOf !== undefined ? columnProven(parquet, name, typed.type, reading.validOf) : undefined;
     const present = typed === undefined || readTyped(raw(name), columnType!, type, () => "", moneyWord(program.policy)) === undefined ? `${text} IS NOT NULL` : `${raw(name)} IS NOT NULL`;
     const kind = type.kind === "optional" ? type.of : type;
     // a choice: one membership test in which the empty field (not given) is a member
@@ -296,7 +309,7 @@ export function flatInputSql(
       reading.invalid === "FALSE"
         ? "TRUE"
         : reading.valid !== undefined
-          ? `(${raw(name)} IS NULL OR ${reading.valid})`
+          ? `(${raw(name)} IS NULL OR ${proven === undefined ? "" : `${proven} OR `}${reading.valid})`
           : kind.kind === "enum"
             ? `(${raw(name)} IS NULL OR list_contains([${["", ...enumMemberNames(kind.name, program)].map(stringLiteral).join(", ")}], CAST(${raw(name)} AS VARCHAR)))`
             : undefined;
@@ -323,7 +336,9 @@ export function flatInputSql(
       value: date.value,
       present: datePresent,
       bad: `(NOT ${datePresent} OR ${date.invalid})`,
-      ...(date.valid === undefined ? {} : { valid: `(${datePresent} AND ${date.valid})` }),
+      ...(date.valid === undefined
+        ? {}
+        : { valid: `(${datePresent} AND ${parquet !== undefined && dateTyped && date.validOf !== undefined ? `(${columnProven(parquet, "date", "DATE", date.validOf)} OR ${date.valid})` : date.valid})` }),
       problem: `CASE WHEN NOT ${datePresent} THEN 'date: the evaluation date is missing' WHEN ${date.invalid} THEN 'date: ' || (${date.message}) END`,
     },
   ];
@@ -356,7 +371,7 @@ export function flatInputSql(
         break;
       }
       case "list": {
-        const list = listItems(listOf(layout, column.name), raw(column.name), columnTypes.get(column.name), program, format === "parquet" ? { path, statements } : undefined);
+        const list = listItems(listOf(layout, column.name), raw(column.name), columnTypes.get(column.name), program, parquet);
         columns.push(list.column);
         itemProblems.push(list.problems);
         break;
@@ -548,8 +563,7 @@ function listItems(
  * statement pushed to `parquet.statements`, TRUE only when every row group of the file has a
  * minimum and a maximum for the field's leaf column (`parquet_metadata`) within those bounds.
  * DuckDB replaces the variable by its value when it binds the query and keeps one branch of a
- * CASE on it (it does not fold a constant inside a lambda), as it leaves out of a query a
- * column's range that the reader's statistics decide. A NULL field is not among those
+ * CASE on it (it does not fold a constant inside a lambda). A NULL field is not among those
  * statistics (a leaf's count of NULLs counts the empty lists too): the test of its presence stays.
  */
 function statisticsProve(parquet: { readonly path: string; readonly statements: string[] }, list: string, field: string, low: string, high: string): string {
@@ -557,7 +571,26 @@ function statisticsProve(parquet: { readonly path: string; readonly statements: 
   // the leaf's path: the list's column, the two levels of a Parquet LIST (their names vary by writer), the field
   const leaf = `starts_with(path_in_schema, ${stringLiteral(`${list}, `)}) AND ends_with(path_in_schema, ${stringLiteral(`, ${field}`)}) AND len(string_split(path_in_schema, ', ')) = ${list.split(", ").length + 3}`;
   parquet.statements.push(
-    `SET VARIABLE ${identifier(name)} = (SELECT coalesce(bool_and(coalesce(TRY_CAST(stats_min_value AS HUGEINT) >= ${low} AND TRY_CAST(stats_max_value AS HUGEINT) <= ${high}, FALSE)), FALSE) FROM parquet_metadata(${stringLiteral(parquet.path)}) WHERE ${leaf})`,
+    `SET VARIABLE ${identifier(name)} = (SELECT coalesce(bool_and(coalesce(TRY_CAST(stats_min_value AS HUGEINT) >= ${low} AND TRY_CAST(stats_max_value AS HUGEINT) <= ${high}, FALSE)), FALSE) FROM ${STATISTICS_TABLE} WHERE ${leaf})`,
+  );
+  return `getvariable(${stringLiteral(name)})`;
+}
+
+/**
+ * Whether the Parquet file's statistics prove the range test `validOf` of a typed column for
+ * every row: a DuckDB variable, set before the query by a statement pushed to
+ * `parquet.statements`, TRUE only when each row group of the file holds no value in the column
+ * or has a minimum and a maximum for it that pass the test (a range holds of every value
+ * between two that it holds of). DuckDB replaces the variable by its value when it binds the
+ * query, and a test `(… OR TRUE OR …)` by TRUE: the cases' view then leaves the column's test
+ * out, which it does not decide from the reader's statistics itself. The search for the bad
+ * rows (`rejectedSql`) keeps every test.
+ */
+function columnProven(parquet: { readonly path: string; readonly statements: string[] }, column: string, columnType: string, validOf: (column: string) => string): string {
+  const name = `tiao_statistics ${column}`;
+  const passes = (statistic: string): string => validOf(`TRY_CAST(${statistic} AS ${columnType})`);
+  parquet.statements.push(
+    `SET VARIABLE ${identifier(name)} = (SELECT coalesce(bool_and(coalesce(stats_null_count = num_values, FALSE) OR coalesce(${passes("stats_min_value")} AND ${passes("stats_max_value")}, FALSE)), FALSE) FROM ${STATISTICS_TABLE} WHERE path_in_schema = ${stringLiteral(column)})`,
   );
   return `getvariable(${stringLiteral(name)})`;
 }

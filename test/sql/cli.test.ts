@@ -10,7 +10,7 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scenarioText } from "../../bench/workload.js";
 import { scratchFolder, tiao } from "../e2e/tiao.js";
-import { flatExportSql } from "../../node/sql/flat-files.js";
+import { flatExportSql, flatInputSql } from "../../node/sql/flat-files.js";
 import { DuckdbEngine } from "../../node/sql/duckdb.js";
 import { caseFilesOf, lanzhouProgram } from "./support.js";
 import { repositoryRoot } from "../emit/compiled.js";
@@ -291,6 +291,52 @@ describe("tiao run --engine duckdb", () => {
       '{"line":5,"errors":["agency.placements[0].performed_months: missing"]}',
     ];
     await expectRejectedBothWays(parquet, "items-missing", expected, [1, 4, 6]);
+  }, 120_000);
+
+  it("leaves out of the cases' checks a typed column's range where every row group's statistics prove it, and keeps it where one row group's do not", async () => {
+    // 4,400 rows in row groups of 2,048: the first row group without an override of the wage
+    // (no value), the others with one in range; one bad number of months in the last row group
+    const texts = Array.from({ length: 4 }, (_, index) => scenarioText(29, index));
+    const base = await scratchParquet("groups-base.parquet", texts);
+    const parquet = join(scratch.path, "groups.parquet");
+    const instance = await DuckDBInstance.create(":memory:");
+    const connection = await instance.connect();
+    const described = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${base}')`)).getRows().map((row) => [String(row[0]), String(row[1])] as const);
+    const value = ([column]: readonly [string, string]): string =>
+      column === "person.insured_months"
+        ? `CASE WHEN n = 4300 THEN -3 ELSE "${column}" END AS "${column}"`
+        : column === "parameters.minimum_wage_class1"
+          ? `CASE WHEN n > 2048 THEN 2100.50 END AS "${column}"`
+          : `"${column}"`;
+    await connection.run(
+      `COPY (SELECT ${described.map(value).join(", ")} FROM (SELECT *, row_number() OVER (ORDER BY r, line) AS n FROM (SELECT *, file_row_number AS line FROM read_parquet('${base}', file_row_number = true)), range(1100) AS t(r)) ORDER BY n) TO '${parquet}' (FORMAT parquet, ROW_GROUP_SIZE 2048)`,
+    );
+    const groups = (await connection.runAndReadAll(`SELECT count(DISTINCT row_group_id) FROM parquet_metadata('${parquet}')`)).getRows();
+    expect(Number(groups[0]?.[0])).toBe(3);
+    // what the engine's statements decide from the statistics
+    const columnTypes = new Map((await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${parquet}')`)).getRows().map((row) => [String(row[0]), String(row[1])]));
+    const input = flatInputSql(await lanzhouProgram(), parquet, "parquet", columnTypes);
+    for (const statement of input.statements.filter((statement) => !statement.startsWith("DROP"))) await connection.run(statement);
+    const proven = async (column: string): Promise<unknown> => (await connection.runAndReadAll(`SELECT getvariable('tiao_statistics ${column}')`)).getRows()[0]?.[0];
+    expect(await proven("person.insured_months")).toBe(false);
+    expect(await proven("parameters.minimum_wage_class1")).toBe(true);
+    expect(await proven("date")).toBe(true);
+    expect(input.casesView(true)).toContain(`getvariable('tiao_statistics parameters.minimum_wage_class1')`);
+    connection.closeSync();
+    instance.closeSync();
+    // the bad row is left out of the results and reported, the others evaluated
+    const out = join(scratch.path, "groups-results.parquet");
+    const run = tiao(["run", lanzhou, "--scenarios", parquet, "--out", out, "--engine", "duckdb"]);
+    expect(run.stderr).toMatch(/^4400 scenarios, 1 with errors/);
+    const ndjson = join(scratch.path, "groups.ndjson");
+    expect(tiao(["run", lanzhou, "--scenarios", parquet, "--out", ndjson, "--engine", "duckdb"]).stderr).toMatch(/^4400 scenarios, 1 with errors/);
+    expect(readFileSync(ndjson, "utf8").split("\n").filter((line) => line.startsWith('{"line":'))).toEqual(['{"line":4300,"errors":["person.insured_months: expected a non-negative integer, got \\"-3\\""]}']);
+    const check = await DuckDBInstance.create(":memory:");
+    const reading = await check.connect();
+    const written = (await reading.runAndReadAll(`SELECT count(*), count(*) FILTER (WHERE line = 4300) FROM read_parquet('${out}')`)).getRows();
+    reading.closeSync();
+    check.closeSync();
+    expect(written.map((row) => row.map(Number))).toEqual([[4399, 0]]);
   }, 120_000);
 
   it("runs the Lanzhou policy from NDJSON to Parquet, one column per output, as the Node engine computes it", async () => {
