@@ -638,7 +638,7 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
  * 10^s in HUGEINT, and its value comes back to DECIMAL(38,10) where it is exact there
  * (`narrowed`), or rounded to a whole number (`round`, `floor`, `ceil`) or compared.
  */
-function carriesQuotient(expr: ExprIR): boolean {
+export function carriesQuotient(expr: ExprIR): boolean {
   switch (expr.op) {
     case "arithmetic":
       return arithmeticOperation(expr.operator).symbol === "/" || carriesQuotient(expr.left) || carriesQuotient(expr.right);

@@ -42,6 +42,7 @@ import {
 } from "../../compiler/sql/tables.js";
 import { DUCKDB_DECIMAL, DUCKDB_DECIMAL_LIMIT, sqlType } from "../../compiler/sql/dialect.js";
 import { memberOf } from "../../compiler/sql/expression.js";
+import { decimalFactsOnlyCompared } from "../../compiler/sql/compared-decimals.js";
 import { moneyWord } from "../../compiler/currency.js";
 
 const STAGING = "tiao_staging";
@@ -86,11 +87,11 @@ function readValue(
   text: string,
   type: ValueType,
   program: ProgramIR,
-  typed?: { readonly column: string; readonly type: string },
+  typed?: { readonly column: string; readonly type: string; readonly onlyCompared?: boolean },
   inLambda = false,
 ): Reading {
   const got = (message: string, shown = text): string => `${stringLiteral(`${message}, got `)} || to_json(${shown})`;
-  const typedReading = typed === undefined ? undefined : readTyped(typed.column, typed.type, type, got, moneyWord(program.policy));
+  const typedReading = typed === undefined ? undefined : readTyped(typed.column, typed.type, type, got, moneyWord(program.policy), typed.onlyCompared);
   if (typedReading !== undefined) return typedReading;
   switch (type.kind) {
     case "bool":
@@ -182,10 +183,24 @@ function inRange(value: string, column: string, validOf: (column: string) => str
   return { value, valid, validOf, invalid: `(NOT ${valid})`, message };
 }
 
-/** A typed column's reading, when its type holds values of `type`: the same checks as the text's, on the value. */
-function readTyped(column: string, columnType: string, type: ValueType, got: (message: string, shown: string) => string, moneyWord: string): Reading | undefined {
+/**
+ * A typed column's reading, when its type holds values of `type`: the same checks as the text's, on the value.
+ * `onlyCompared`: a decimal fact that the measures only compare with other decimals
+ * (compiler/sql/compared-decimals.ts), which a DECIMAL column of at most 18 digits and 10
+ * decimals holds exactly as it is: read without widening it to DECIMAL(38,10), as DuckDB
+ * compares decimals of any two types exactly.
+ */
+function readTyped(
+  column: string,
+  columnType: string,
+  type: ValueType,
+  got: (message: string, shown: string) => string,
+  moneyWord: string,
+  onlyCompared = false,
+): Reading | undefined {
   const shown = `CAST(${column} AS VARCHAR)`;
-  const decimalScale = /^DECIMAL\(\d+,(\d+)\)$/.exec(columnType)?.[1];
+  const decimalType = /^DECIMAL\((\d+),(\d+)\)$/.exec(columnType);
+  const decimalScale = decimalType?.[2];
   switch (type.kind) {
     case "bool":
       return columnType === "BOOLEAN" ? { value: column, invalid: "FALSE", message: "NULL" } : undefined;
@@ -214,7 +229,7 @@ function readTyped(column: string, columnType: string, type: ValueType, got: (me
     case "unrounded_money":
       if (!INTEGER_TYPES.has(columnType) && (decimalScale === undefined || Number(decimalScale) > 10)) return undefined;
       return inRange(
-        `CAST(${column} AS ${DUCKDB_DECIMAL})`,
+        onlyCompared && decimalType !== null && Number(decimalType[1]) <= 18 ? column : `CAST(${column} AS ${DUCKDB_DECIMAL})`,
         column,
         (c) => `(${c} > -${DUCKDB_DECIMAL_LIMIT} AND ${c} < ${DUCKDB_DECIMAL_LIMIT})`,
         got("expected a number below 10^17 with at most 10 decimals (DuckDB's exact range)", shown),
@@ -224,7 +239,7 @@ function readTyped(column: string, columnType: string, type: ValueType, got: (me
         ? inRange(column, column, (c) => `(${c} >= DATE '0001-01-01' AND ${c} <= DATE '9999-12-31')`, got("expected a date YYYY-MM-DD", shown))
         : undefined;
     case "optional":
-      return readTyped(column, columnType, type.of, got, moneyWord);
+      return readTyped(column, columnType, type.of, got, moneyWord, onlyCompared);
     default:
       return undefined;
   }
@@ -280,10 +295,11 @@ export function flatInputSql(
   }
   const parquet = format === "parquet" ? { path, statements } : undefined;
   const raw = (name: string): string => `src.${identifier(name)}`;
+  const onlyCompared = decimalFactsOnlyCompared(program);
   const scalar = (name: string, type: ValueType): ColumnReading => {
     const text = given(raw(name));
     const columnType = columnTypes.get(name);
-    const typed = columnType === undefined || columnType === "VARCHAR" ? undefined : { column: raw(name), type: columnType };
+    const typed = columnType === undefined || columnType === "VARCHAR" ? undefined : { column: raw(name), type: columnType, onlyCompared: onlyCompared.has(name) };
     const reading = readValue(text, type, program, typed);
     const proven = parquet !== undefined && typed !== undefined && reading.validOf !== undefined ? columnProven(parquet, name, typed.type, reading.validOf) : undefined;
     const present = typed === undefined || readTyped(raw(name), columnType!, type, () => "", moneyWord(program.policy)) === undefined ? `${text} IS NOT NULL` : `${raw(name)} IS NOT NULL`;
