@@ -62,7 +62,12 @@ export async function runSqlPopulation(command: SqlPopulationCommand): Promise<E
   let engine: DuckdbEngineType | undefined;
   try {
     try {
-      engine = await DuckdbEngine.open(program, { ...(command.jobs === undefined ? {} : { threads: command.jobs }), memoryLimit: MEMORY_LIMIT, temporaryDirectory: folder });
+      engine = await DuckdbEngine.open(program, {
+        ...(command.jobs === undefined ? {} : { threads: command.jobs }),
+        memoryLimit: MEMORY_LIMIT,
+        temporaryDirectory: folder,
+        viewsWithParameters: true,
+      });
     } catch (error) {
       if (error instanceof SqlTargetError) throw new CliError(error.message, ExitStatus.failed);
       throw error;
