@@ -199,14 +199,16 @@ async function writeResults(
     if (path === "-") throw new CliError("CSV and Parquet results are written to a file, not standard output");
     try {
       const progress = terminal ? new ProgressBar(process.stderr, scenarios) : undefined;
-      let written: number;
+      let written: { readonly written: number; readonly evaluationErrors?: number };
       try {
         written = await engine.writeFlatResults(path, format, progress === undefined ? undefined : (rows) => progress.update({ bytes: rows, scenarios: rows }));
       } finally {
         progress?.clear();
       }
-      if (read.rejectedSql !== undefined && written < scenarios) await engine.connection.run(read.rejectedSql);
+      if (read.rejectedSql !== undefined && written.written < scenarios) await engine.connection.run(read.rejectedSql);
       const badInput = await engine.rejectedCount();
+      // Parquet: counted as the file was written; CSV: read back
+      if (written.evaluationErrors !== undefined) return { badInput, evaluationErrors: written.evaluationErrors };
       const source = format === "csv" ? `read_csv(${stringLiteral(path)}, header = true, all_varchar = true)` : `read_parquet(${stringLiteral(path)})`;
       const counted = await engine.connection.runAndReadAll(`SELECT count(*) FROM ${source} WHERE evaluation_error IS NOT NULL`);
       return { badInput, evaluationErrors: Number(counted.getRows()[0]?.[0] ?? 0) };

@@ -5,7 +5,7 @@
  * per fact path, docs/sql.md); results go to NDJSON, CSV or Parquet.
  */
 import { statSync } from "node:fs";
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { DuckDBInstance, type DuckDBConnection, type DuckDBMaterializedResult, type DuckDBResult } from "@duckdb/node-api";
 import type { ProgramIR } from "../../compiler/ir.js";
 import {
   CASE_FACTS_VIEW,
@@ -25,6 +25,9 @@ import {
 } from "../../compiler/sql/emit.js";
 import { CASE_COLUMN, CASES_TABLE, DATE_COLUMN, identifier, stringLiteral } from "../../compiler/sql/tables.js";
 import type { CaseFile } from "./case-files.js";
+
+/** The column of the flat results that holds a case's evaluation error (NULL: none). */
+const EVALUATION_ERROR = "evaluation_error";
 
 /** how often a run's progress is read from DuckDB */
 const PROGRESS_MS = 100;
@@ -264,10 +267,12 @@ export class DuckdbEngine {
 
   /**
    * Writes the flat results (one column per output, in the cases' order) to a CSV or Parquet
-   * file, and gives how many rows it wrote; `onRows`, when given, hears how many cases the
-   * query has read so far.
+   * file, and gives how many rows it wrote and, for Parquet, how many hold an evaluation error
+   * (from the statistics of the file's columns that DuckDB gives as it writes them:
+   * `RETURN_STATS`, the rows less the NULLs of `evaluation_error`); `onRows`, when given, hears
+   * how many cases the query has read so far.
    */
-  async writeFlatResults(path: string, format: "csv" | "parquet", onRows?: (rows: number) => void): Promise<number> {
+  async writeFlatResults(path: string, format: "csv" | "parquet", onRows?: (rows: number) => void): Promise<{ readonly written: number; readonly evaluationErrors?: number }> {
     await this.createPendingViews();
     // an output given for each member is a LIST in Parquet, a JSON array in CSV (as a list of records is read from CSV)
     const lists = format === "csv" ? await this.listColumns() : [];
@@ -275,8 +280,20 @@ export class DuckdbEngine {
     // a Parquet column with more than a thousand distinct values in a row group is written
     // plain (compressed) rather than through a dictionary: fewer instructions and a smaller file
     // than DuckDB's default limit, as measured on the benchmark's results (docs/sql.md)
-    const options = format === "parquet" ? `FORMAT ${format}, DICTIONARY_SIZE_LIMIT 1000` : `FORMAT ${format}`;
-    return await this.runWithProgress(`COPY (SELECT *${replace} FROM ${FLAT_RESULTS_VIEW}${this.ordered ? "" : " ORDER BY line"}) TO ${stringLiteral(path)} (${options})`, onRows);
+    const query = `COPY (SELECT *${replace} FROM ${FLAT_RESULTS_VIEW}${this.ordered ? "" : " ORDER BY line"}) TO ${stringLiteral(path)}`;
+    if (format === "csv") return { written: await this.runWithProgress(`${query} (FORMAT csv)`, onRows) };
+    const result = await this.runReporting(`${query} (FORMAT parquet, DICTIONARY_SIZE_LIMIT 1000, RETURN_STATS)`, onRows);
+    let written = 0;
+    let errorNulls = 0;
+    for (const file of await result.getRowObjectsJson()) {
+      written += Number(file["count"]);
+      const columns = (file["column_statistics"] ?? []) as unknown as readonly { key: string; value: readonly { key: string; value: string }[] }[];
+      const error = columns.find((column) => column.key === `"${EVALUATION_ERROR}"` || column.key === EVALUATION_ERROR);
+      const nulls = error?.value.find((statistic) => statistic.key === "null_count")?.value;
+      if (nulls === undefined) throw new Error(`DuckDB gave no count of NULLs of ${EVALUATION_ERROR} for ${path}`);
+      errorNulls += Number(nulls);
+    }
+    return { written, evaluationErrors: written - errorNulls };
   }
 
   /** The columns of the flat results that hold a list: the outputs given for each member. */
@@ -291,7 +308,12 @@ export class DuckdbEngine {
    * by row group of a Parquet file). Gives the rows it changed (written, for a COPY).
    */
   async runWithProgress(sql: string, onRows?: (rows: number) => void): Promise<number> {
-    if (onRows === undefined) return (await this.connection.run(sql)).rowsChanged;
+    return (await this.runReporting(sql, onRows)).rowsChanged;
+  }
+
+  /** `runWithProgress`, giving the statement's result. */
+  private async runReporting(sql: string, onRows?: (rows: number) => void): Promise<DuckDBMaterializedResult | DuckDBResult> {
+    if (onRows === undefined) return await this.connection.run(sql);
     await this.connection.run("SET enable_progress_bar = true");
     await this.connection.run("SET enable_progress_bar_print = false");
     const pending = await this.connection.start(sql);
@@ -300,7 +322,7 @@ export class DuckdbEngine {
       if (rows > 0) onRows(rows);
     }, PROGRESS_MS);
     try {
-      return (await pending.getResult()).rowsChanged;
+      return await pending.getResult();
     } finally {
       clearInterval(timer);
       await this.connection.run("SET enable_progress_bar = false");

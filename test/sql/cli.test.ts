@@ -142,6 +142,26 @@ describe("tiao run --engine duckdb", () => {
     expect(written.split("\n")[2]).toBe('{"line":4,"evaluation_error":"no rule gives `band` a value for this case; add a rule for it, or a rule without a condition"}');
   });
 
+  it("counts the evaluation errors of Parquet results from the statistics DuckDB gives as it writes them, as the Node engine counts them", async () => {
+    const lines = ['{"date":"2021-11-15","person":{"age":31}}', '{"date":"2021-11-15","person":{"age":30}}', '{"date":"2021-11-15","person":{"age":"thirty"}}', '{"date":"2021-11-15","person":{"age":45}}', '{"date":"2021-11-15","person":{"age":0}}'];
+    const input = scratchFile("ages-errors.ndjson", `${lines.join("\n")}\n`);
+    const node = tiao(["run", ageBands, "--scenarios", input, "--out", join(scratch.path, "ages-errors-node.ndjson")]);
+    const out = join(scratch.path, "ages-errors.parquet");
+    const duckdb = tiao(["run", ageBands, "--scenarios", input, "--out", out, "--engine", "duckdb"]);
+    expect(duckdb.stderr).toMatch(SUMMARY);
+    expect(SUMMARY.exec(duckdb.stderr)?.slice(1)).toEqual(SUMMARY.exec(node.stderr)?.slice(1));
+    expect(duckdb.status).toBe(node.status);
+    // the errors counted are the file's: its evaluation errors and the bad line left out of it
+    const instance = await DuckDBInstance.create(":memory:");
+    const connection = await instance.connect();
+    const rows = (await connection.runAndReadAll(`SELECT count(*), count(evaluation_error) FROM read_parquet('${out}')`)).getRows();
+    connection.closeSync();
+    instance.closeSync();
+    const [written, errors] = (rows[0] ?? []).map(Number);
+    expect(errors).toBeGreaterThan(0);
+    expect(SUMMARY.exec(duckdb.stderr)?.slice(1)).toEqual([String(lines.length), String(errors! + lines.length - written!)]);
+  });
+
   it("reads a CSV file, reports a bad row by its number and column, and evaluates the others", () => {
     const csv = ["date,person.age", "2021-11-15,31", "2021-11-15,abc", "2021-11-15,", "2021-13-01,40", "2021-11-15,18"].join("\n");
     const input = scratchFile("ages.csv", `${csv}\n`);
