@@ -930,7 +930,14 @@ ${resultsViewsSql(program, dialect)}`;
  * measures in the policy's order); the measures after the last of them are not computed,
  * nor are the columns of the others that these do not read.
  */
-export function resultsViewsSql(program: ProgramIR, dialect: Dialect, measureNames?: readonly string[], replace = false): string {
+export function resultsViewsSql(
+  program: ProgramIR,
+  dialect: Dialect,
+  measureNames?: readonly string[],
+  replace = false,
+  /** the views of the lines (`tiao_case_results`, `tiao_results`), of the flat results, or all */
+  views: "lines" | "flat" | "all" = "all",
+): string {
   const named = measureColumns;
   const row = "s";
   const measures = measureNames === undefined ? program.measures : program.measures.filter((m) => measureNames.includes(m.name));
@@ -953,7 +960,7 @@ export function resultsViewsSql(program: ProgramIR, dialect: Dialect, measureNam
       return `  ${flat} AS ${identifier(named.output(m.name, o.name))}`;
     }),
   ]);
-  return `-- One line per case read, as \`tiao run --scenarios\` writes it, in the order of the cases: the
+  const lines = `-- One line per case read, as \`tiao run --scenarios\` writes it, in the order of the cases: the
 -- outputs of each measure whose facts the case gives (in the order m1, m2, … m10), or the
 -- first evaluation error (measures in the policy's order).
 ${create} ${CASE_RESULTS_VIEW} AS
@@ -970,8 +977,8 @@ ${create} ${RESULTS_VIEW} AS
 SELECT ${identifier(CASE_COLUMN)}, line FROM ${CASE_RESULTS_VIEW}
 UNION ALL
 SELECT ${identifier(CASE_COLUMN)}, line FROM ${REJECTED_TABLE};
-
--- One row per case read and one column per output (\`m4.total\`): money as DECIMAL(18,2), other
+`;
+  const flat = `-- One row per case read and one column per output (\`m4.total\`): money as DECIMAL(18,2), other
 -- values as in \`tiao run\`'s JSON; a case with an evaluation error has it in evaluation_error.
 ${create} ${FLAT_RESULTS_VIEW} AS
 SELECT ${row}.${identifier(CASE_COLUMN)} AS line,
@@ -979,6 +986,7 @@ SELECT ${row}.${identifier(CASE_COLUMN)} AS line,
 ${flatColumns.join(",\n")}
 FROM ${identifier(from)} AS ${row};
 `;
+  return views === "lines" ? lines : views === "flat" ? flat : `${lines}\n${flat}`;
 }
 
 /** The most members of a set whose texts (every combination of them) make an ENUM in the flat results: 64 texts. */

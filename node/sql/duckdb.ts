@@ -46,8 +46,10 @@ export class DuckdbEngine {
    * cases are a view that checks every value: the dates of every row of the file, good or not
    */
   caseDates: string | undefined;
-  /** The measures' and results' views not created yet (`open` with `viewsWithParameters`). */
+  /** The measures' views not created yet (`open` with `viewsWithParameters`). */
   private pendingViews: readonly SqlFile[] | undefined;
+  /** The results' views not created yet: those of the lines, of the flat results. */
+  private pendingResults: { lines: boolean; flat: boolean } | undefined;
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -57,10 +59,11 @@ export class DuckdbEngine {
 
   /**
    * An in-memory database holding the policy's tables, parameters and views. With
-   * `viewsWithParameters`, the measures' and the results' views are created once, by
-   * `materializeParameters` (knowing the parameters in force on the cases' dates), or by the
-   * first method that reads them: creating a measure's view binds the views of every measure
-   * before it, some 0.4 s for the ten measures of Lanzhou, which a run then spends once.
+   * `viewsWithParameters`, the measures' views are created once, by `materializeParameters`
+   * (knowing the parameters in force on the cases' dates), or by the first method that reads
+   * them, and of the results' views only those a run reads, when it reads them: creating a
+   * view binds the views of every measure before it, some 0.4 s for the ten measures of
+   * Lanzhou, which a run then spends once, and 0.15 s for the results' views.
    */
   static async open(
     program: ProgramIR,
@@ -76,7 +79,10 @@ export class DuckdbEngine {
     const deferred = options.viewsWithParameters === true;
     for (const file of files) if (!deferred || file.name === SETUP_FILE) await connection.run(file.text);
     const engine = new DuckdbEngine(instance, connection, program);
-    if (deferred) engine.pendingViews = files.filter((file) => file.name !== SETUP_FILE);
+    if (deferred) {
+      engine.pendingViews = files.filter((file) => file.name !== SETUP_FILE && file.name !== RESULTS_FILE);
+      engine.pendingResults = { lines: true, flat: true };
+    }
     return engine;
   }
 
@@ -85,6 +91,14 @@ export class DuckdbEngine {
     const pending = this.pendingViews;
     this.pendingViews = undefined;
     for (const file of pending ?? []) await this.connection.run(file.text);
+  }
+
+  /** Creates the results' views `views` (the lines, or the flat results) if `open` left them for later. */
+  private async createResultsViews(views: "lines" | "flat"): Promise<void> {
+    await this.createPendingViews();
+    if (this.pendingResults?.[views] !== true) return;
+    await this.connection.run(resultsViewsSql(this.program, "duckdb", undefined, false, views));
+    this.pendingResults[views] = false;
   }
 
   /** Loads CSV files written in the layout (node/sql/case-files.ts). */
@@ -166,11 +180,9 @@ export class DuckdbEngine {
    */
   private async recreateMeasures(parametersGiven: ReadonlySet<string>): Promise<void> {
     if (parametersGiven.size === 0) return await this.createPendingViews();
-    // the results' views, when not created yet, after the measures' (they read them)
-    const withResults = this.pendingViews !== undefined;
     this.pendingViews = undefined;
     const { files } = emitSql(this.program, { dialect: "duckdb", measureViews: false, parametersGiven, replaceViews: true });
-    for (const file of files) if (file.name !== SETUP_FILE && (file.name !== RESULTS_FILE || withResults)) await this.connection.run(file.text);
+    for (const file of files) if (file.name !== SETUP_FILE && file.name !== RESULTS_FILE) await this.connection.run(file.text);
   }
 
   /**
@@ -245,11 +257,12 @@ export class DuckdbEngine {
   async selectMeasures(measures: readonly string[]): Promise<void> {
     await this.createPendingViews();
     await this.connection.run(resultsViewsSql(this.program, "duckdb", measures, true));
+    this.pendingResults = undefined;
   }
 
   /** The result lines in the order of the cases, as `tiao run --scenarios` writes them. */
   async resultLines(onRows?: (lines: readonly string[]) => Promise<void> | void): Promise<string[]> {
-    await this.createPendingViews();
+    await this.createResultsViews("lines");
     // the cases' lines come in the cases' order (DuckDB keeps a table's insertion order through
     // the views): sorted only when the lines of scenarios not read are to be put among them
     const query = this.ordered && (await this.rejectedCount()) === 0 ? `SELECT line FROM ${CASE_RESULTS_VIEW}` : `SELECT line FROM ${RESULTS_VIEW} ORDER BY ${identifier(CASE_COLUMN)}`;
@@ -273,7 +286,7 @@ export class DuckdbEngine {
    * how many cases the query has read so far.
    */
   async writeFlatResults(path: string, format: "csv" | "parquet", onRows?: (rows: number) => void): Promise<{ readonly written: number; readonly evaluationErrors?: number }> {
-    await this.createPendingViews();
+    await this.createResultsViews("flat");
     // an output given for each member is a LIST in Parquet, a JSON array in CSV (as a list of records is read from CSV)
     const lists = format === "csv" ? await this.listColumns() : [];
     const replace = lists.length === 0 ? "" : ` REPLACE (${lists.map((name) => `to_json(${identifier(name)}) AS ${identifier(name)}`).join(", ")})`;
