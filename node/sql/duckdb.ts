@@ -290,11 +290,11 @@ export class DuckdbEngine {
     // an output given for each member is a LIST in Parquet, a JSON array in CSV (as a list of records is read from CSV)
     const lists = format === "csv" ? await this.listColumns() : [];
     const replace = lists.length === 0 ? "" : ` REPLACE (${lists.map((name) => `to_json(${identifier(name)}) AS ${identifier(name)}`).join(", ")})`;
+    const query = `COPY (SELECT *${replace} FROM ${FLAT_RESULTS_VIEW}${this.ordered ? "" : " ORDER BY line"}) TO ${stringLiteral(path)}`;
+    if (format === "csv") return { written: await this.runWithProgress(`${query} (FORMAT csv)`, onRows) };
     // a Parquet column with more than a thousand distinct values in a row group is written
     // plain (compressed) rather than through a dictionary: fewer instructions and a smaller file
     // than DuckDB's default limit, as measured on the benchmark's results (docs/sql.md)
-    const query = `COPY (SELECT *${replace} FROM ${FLAT_RESULTS_VIEW}${this.ordered ? "" : " ORDER BY line"}) TO ${stringLiteral(path)}`;
-    if (format === "csv") return { written: await this.runWithProgress(`${query} (FORMAT csv)`, onRows) };
     const result = await this.runReporting(`${query} (FORMAT parquet, DICTIONARY_SIZE_LIMIT 1000, RETURN_STATS)`, onRows);
     let written = 0;
     let errorNulls = 0;

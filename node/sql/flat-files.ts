@@ -570,10 +570,7 @@ function statisticsProve(parquet: { readonly path: string; readonly statements: 
   const name = `tiao_statistics ${list}.${field} ${low} ${high}`;
   // the leaf's path: the list's column, the two levels of a Parquet LIST (their names vary by writer), the field
   const leaf = `starts_with(path_in_schema, ${stringLiteral(`${list}, `)}) AND ends_with(path_in_schema, ${stringLiteral(`, ${field}`)}) AND len(string_split(path_in_schema, ', ')) = ${list.split(", ").length + 3}`;
-  parquet.statements.push(
-    `SET VARIABLE ${identifier(name)} = (SELECT coalesce(bool_and(coalesce(TRY_CAST(stats_min_value AS HUGEINT) >= ${low} AND TRY_CAST(stats_max_value AS HUGEINT) <= ${high}, FALSE)), FALSE) FROM ${STATISTICS_TABLE} WHERE ${leaf})`,
-  );
-  return `getvariable(${stringLiteral(name)})`;
+  return statisticsVariable(parquet, name, leaf, `coalesce(TRY_CAST(stats_min_value AS HUGEINT) >= ${low} AND TRY_CAST(stats_max_value AS HUGEINT) <= ${high}, FALSE)`);
 }
 
 /**
@@ -589,9 +586,21 @@ function statisticsProve(parquet: { readonly path: string; readonly statements: 
 function columnProven(parquet: { readonly path: string; readonly statements: string[] }, column: string, columnType: string, validOf: (column: string) => string): string {
   const name = `tiao_statistics ${column}`;
   const passes = (statistic: string): string => validOf(`TRY_CAST(${statistic} AS ${columnType})`);
-  parquet.statements.push(
-    `SET VARIABLE ${identifier(name)} = (SELECT coalesce(bool_and(coalesce(stats_null_count = num_values, FALSE) OR coalesce(${passes("stats_min_value")} AND ${passes("stats_max_value")}, FALSE)), FALSE) FROM ${STATISTICS_TABLE} WHERE path_in_schema = ${stringLiteral(column)})`,
+  return statisticsVariable(
+    parquet,
+    name,
+    `path_in_schema = ${stringLiteral(column)}`,
+    `coalesce(stats_null_count = num_values, FALSE) OR coalesce(${passes("stats_min_value")} AND ${passes("stats_max_value")}, FALSE)`,
   );
+}
+
+/**
+ * The DuckDB variable `name`, set by a statement pushed to `parquet.statements`: TRUE when the
+ * rows of the file's statistics that `where` picks (a column's row groups) are some and
+ * `proves` holds of each (never NULL), FALSE otherwise; the SQL that reads it.
+ */
+function statisticsVariable(parquet: { readonly statements: string[] }, name: string, where: string, proves: string): string {
+  parquet.statements.push(`SET VARIABLE ${identifier(name)} = (SELECT coalesce(bool_and(${proves}), FALSE) FROM ${STATISTICS_TABLE} WHERE ${where})`);
   return `getvariable(${stringLiteral(name)})`;
 }
 
