@@ -66,7 +66,7 @@ export async function runSqlPopulation(command: SqlPopulationCommand): Promise<E
         ...(command.jobs === undefined ? {} : { threads: command.jobs }),
         memoryLimit: MEMORY_LIMIT,
         temporaryDirectory: folder,
-        viewsWithParameters: true,
+        withoutViews: true,
       });
     } catch (error) {
       if (error instanceof SqlTargetError) throw new CliError(error.message, ExitStatus.failed);

@@ -71,6 +71,18 @@ export interface SqlEmission {
   /** empty when there are diagnostics */
   readonly files: readonly SqlFile[];
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * The query of each measure's view of the cases (`chainView`), in the order they are
+   * computed, each reading the one before: what an engine puts in one query as common table
+   * expressions (`withChain`) rather than creating the views (empty when there are diagnostics)
+   */
+  readonly chain: readonly ChainQuery[];
+}
+
+/** The query of a view of the chain of measures (`tiao_cases_through_m4`). */
+export interface ChainQuery {
+  readonly view: string;
+  readonly query: string;
 }
 
 export const SETUP_FILE = "tiao-setup.sql";
@@ -116,17 +128,20 @@ export function emitSql(program: ProgramIR, options: SqlOptions): SqlEmission {
   const { layout, problems } = caseLayout(program.schema);
   const diagnostics: Diagnostic[] = problems.map((problem) => unsupported(problem.span, problem.message));
   const measureFiles: SqlFile[] = [];
+  const chain: ChainQuery[] = [];
   const computed = new Map<string, ComputedMeasure>();
   for (const measure of computedOrder(program)) {
     const expressionProblems: ExpressionProblem[] = [];
-    const text = measureSql(program, measure, layout, dialect, expressionProblems, computed, options);
+    const { text, query } = measureSql(program, measure, layout, dialect, expressionProblems, computed, options);
     for (const problem of expressionProblems) diagnostics.push(unsupported(problem.expr.span, problem.message));
     measureFiles.push({ name: `${measure.name}.sql`, text });
+    chain.push({ view: chainView(measure.name), query });
   }
-  if (diagnostics.length > 0) return { files: [], diagnostics };
+  if (diagnostics.length > 0) return { files: [], diagnostics, chain: [] };
   return {
     files: [{ name: SETUP_FILE, text: setupSql(program, layout, dialect) }, ...measureFiles, { name: RESULTS_FILE, text: resultsSql(program, dialect) }],
     diagnostics: [],
+    chain,
   };
 }
 
@@ -576,7 +591,7 @@ function measureSql(
   problems: ExpressionProblem[],
   computed: Map<string, ComputedMeasure>,
   options: SqlOptions,
-): string {
+): { text: string; query: string } {
   const withMeasureView = options.measureViews ?? true;
   const create = options.replaceViews === true ? "CREATE OR REPLACE VIEW" : "CREATE VIEW";
   const definitions = new Map(measure.definitions.map((d) => [d.name, d]));
@@ -767,16 +782,17 @@ function measureSql(
     `${column(row, named.firstError(measure.name))} AS ${identifier("#error")}`,
     `${measureJson(measure, row, dialect)} AS ${identifier("#json")}`,
   ];
-  return `${header(program, dialect, `Measure ${title}`)}
+  const query = `WITH ${steps.join(",\n")}
+SELECT ${row}.*,
+${outputColumns.join(",\n")}
+FROM ${identifier(`step ${steps.length}`)} AS ${row}`;
+  const file = `${header(program, dialect, `Measure ${title}`)}
 ${measure.citation === undefined ? "" : `${comment(`${citedClause(measure.citation)} "${measure.citation.quote}"`)}\n`}
 -- Each case with the columns of the measures before this one and of this one: its
 -- definitions (${identifier(named.definition(measure.name, "…"))}), its outputs (${identifier(named.output(measure.name, "…"))}) and
 -- its first evaluation error, so that every measure is computed in one pass over the cases.
 ${create} ${identifier(chainView(measure.name))} AS
-WITH ${steps.join(",\n")}
-SELECT ${row}.*,
-${outputColumns.join(",\n")}
-FROM ${identifier(`step ${steps.length}`)} AS ${row};
+${query};
 ${
     withMeasureView
       ? `
@@ -788,6 +804,7 @@ WHERE ${given};
 `
       : ""
   }`;
+  return { text: file, query };
 }
 
 /** A measure's outputs: each one's type and, for one given for each member, the path of its list. */
@@ -925,24 +942,16 @@ ${resultsViewsSql(program, dialect)}`;
 }
 
 /**
- * The views of the results (tiao-results.sql) of every measure, or of the measures asked for
- * by name (`tiao run --measure`): their lines, and their first evaluation error (the
- * measures in the policy's order); the measures after the last of them are not computed,
- * nor are the columns of the others that these do not read.
+ * The queries of the results of every measure, or of the measures asked for by name (`tiao
+ * run --measure`): each case's line (`"#case"`, `line`), as `tiao run --scenarios` writes it,
+ * and its flat results (one column per output); `reads`, the view of the chain they read (the
+ * last of those measures computed), whose row holds the columns of them all, or of the cases
+ * when there is no measure.
  */
-export function resultsViewsSql(
-  program: ProgramIR,
-  dialect: Dialect,
-  measureNames?: readonly string[],
-  replace = false,
-  /** the views of the lines (`tiao_case_results`, `tiao_results`), of the flat results, or all */
-  views: "lines" | "flat" | "all" = "all",
-): string {
+export function resultsQueries(program: ProgramIR, dialect: Dialect, measureNames?: readonly string[]): { readonly reads: string; readonly lines: string; readonly flat: string } {
   const named = measureColumns;
   const row = "s";
   const measures = measureNames === undefined ? program.measures : program.measures.filter((m) => measureNames.includes(m.name));
-  const create = replace ? "CREATE OR REPLACE VIEW" : "CREATE VIEW";
-  // the row of the last computed of them holds the columns of them all
   const last = computedOrder(program).filter((m) => measures.includes(m)).at(-1);
   const from = last === undefined ? CASE_FACTS_VIEW : chainView(last.name);
   const errorColumns = measures.map((m) => column(row, named.firstError(m.name)));
@@ -960,33 +969,72 @@ export function resultsViewsSql(
       return `  ${flat} AS ${identifier(named.output(m.name, o.name))}`;
     }),
   ]);
-  const lines = `-- One line per case read, as \`tiao run --scenarios\` writes it, in the order of the cases: the
--- outputs of each measure whose facts the case gives (in the order m1, m2, … m10), or the
--- first evaluation error (measures in the policy's order).
-${create} ${CASE_RESULTS_VIEW} AS
-SELECT ${row}.${identifier(CASE_COLUMN)},
+  const lines = `SELECT ${row}.${identifier(CASE_COLUMN)},
   CASE WHEN ${firstErrorSql} IS NOT NULL
     THEN '{"line":' || CAST(${row}.${identifier(CASE_COLUMN)} AS ${text}) || ',"evaluation_error":' || ${firstErrorSql} || '}'
     ELSE '{' || concat_ws(',',
     ${outputs.join(",\n    ")}) || '}'
   END AS line
-FROM ${identifier(from)} AS ${row};
+FROM ${identifier(from)} AS ${row}`;
+  const flat = `SELECT ${row}.${identifier(CASE_COLUMN)} AS line,
+  ${decodedError} AS evaluation_error,
+${flatColumns.join(",\n")}
+FROM ${identifier(from)} AS ${row}`;
+  return { reads: from, lines, flat };
+}
+
+/**
+ * The views of the results (tiao-results.sql) of every measure, or of the measures asked for
+ * by name (`tiao run --measure`): their lines, and their first evaluation error (the
+ * measures in the policy's order); the measures after the last of them are not computed,
+ * nor are the columns of the others that these do not read.
+ */
+export function resultsViewsSql(
+  program: ProgramIR,
+  dialect: Dialect,
+  measureNames?: readonly string[],
+  replace = false,
+  /** the views of the lines (`tiao_case_results`, `tiao_results`), of the flat results, or all */
+  views: "lines" | "flat" | "all" = "all",
+): string {
+  const create = replace ? "CREATE OR REPLACE VIEW" : "CREATE VIEW";
+  const queries = resultsQueries(program, dialect, measureNames);
+  const lines = `-- One line per case read, as \`tiao run --scenarios\` writes it, in the order of the cases: the
+-- outputs of each measure whose facts the case gives (in the order m1, m2, … m10), or the
+-- first evaluation error (measures in the policy's order).
+${create} ${CASE_RESULTS_VIEW} AS
+${queries.lines};
 
 -- Every line, with those of the scenarios that could not be read (their problems).
 ${create} ${RESULTS_VIEW} AS
-SELECT ${identifier(CASE_COLUMN)}, line FROM ${CASE_RESULTS_VIEW}
-UNION ALL
-SELECT ${identifier(CASE_COLUMN)}, line FROM ${REJECTED_TABLE};
+${allLinesSql(CASE_RESULTS_VIEW)};
 `;
   const flat = `-- One row per case read and one column per output (\`m4.total\`): money as DECIMAL(18,2), other
 -- values as in \`tiao run\`'s JSON; a case with an evaluation error has it in evaluation_error.
 ${create} ${FLAT_RESULTS_VIEW} AS
-SELECT ${row}.${identifier(CASE_COLUMN)} AS line,
-  ${decodedError} AS evaluation_error,
-${flatColumns.join(",\n")}
-FROM ${identifier(from)} AS ${row};
+${queries.flat};
 `;
   return views === "lines" ? lines : views === "flat" ? flat : `${lines}\n${flat}`;
+}
+
+/** Every line: those of the cases (`caseLines`, a view or a query in parentheses), with those of the scenarios that could not be read. */
+export function allLinesSql(caseLines: string): string {
+  return `SELECT ${identifier(CASE_COLUMN)}, line FROM ${caseLines}
+UNION ALL
+SELECT ${identifier(CASE_COLUMN)}, line FROM ${REJECTED_TABLE}`;
+}
+
+/**
+ * One query of `select` with the views of the chain it reads as common table expressions,
+ * those up to `reads` (resultsQueries), not materialized: DuckDB binds the chain once, where
+ * creating each view binds every view before it (for the ten measures of Lanzhou, some
+ * 0.4 s of a run, docs/sql.md).
+ */
+export function withChain(chain: readonly ChainQuery[], reads: string, select: string): string {
+  const through = chain.findIndex((view) => view.view === reads);
+  if (through < 0) return select;
+  const tables = chain.slice(0, through + 1).map((view) => `${identifier(view.view)} AS NOT MATERIALIZED (\n${view.query}\n)`);
+  return `WITH ${tables.join(",\n")}\n${select}`;
 }
 
 /** The most members of a set whose texts (every combination of them) make an ENUM in the flat results: 64 texts. */

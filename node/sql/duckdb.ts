@@ -8,20 +8,24 @@ import { statSync } from "node:fs";
 import { DuckDBInstance, type DuckDBConnection, type DuckDBMaterializedResult, type DuckDBResult } from "@duckdb/node-api";
 import type { ProgramIR } from "../../compiler/ir.js";
 import {
+  allLinesSql,
   CASE_FACTS_VIEW,
   CASE_RESULTS_VIEW,
   caseParameterColumns,
   emitSql,
   parametersOnDatesSql,
   sqlParameters,
+  resultsQueries,
   resultsViewsSql,
+  withChain,
   FLAT_RESULTS_VIEW,
   PARAMETERS_ON_DATES_VIEW,
   REJECTED_TABLE,
   RESULTS_FILE,
   RESULTS_VIEW,
   SETUP_FILE,
-  type SqlFile,
+  type ChainQuery,
+  type SqlEmission,
 } from "../../compiler/sql/emit.js";
 import { CASE_COLUMN, CASES_TABLE, DATE_COLUMN, identifier, stringLiteral } from "../../compiler/sql/tables.js";
 import type { CaseFile } from "./case-files.js";
@@ -46,10 +50,13 @@ export class DuckdbEngine {
    * cases are a view that checks every value: the dates of every row of the file, good or not
    */
   caseDates: string | undefined;
-  /** The measures' views not created yet (`open` with `viewsWithParameters`). */
-  private pendingViews: readonly SqlFile[] | undefined;
-  /** The results' views not created yet: those of the lines, of the flat results. */
-  private pendingResults: { lines: boolean; flat: boolean } | undefined;
+  /**
+   * With `open`'s `withoutViews`: the queries of the measures' views, which the queries of the
+   * results hold (`withChain`) instead of reading views; undefined when the views are created.
+   */
+  private chain: readonly ChainQuery[] | undefined;
+  /** The measures asked for by name (`selectMeasures`), when the views are not created. */
+  private measures: readonly string[] | undefined;
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -59,46 +66,40 @@ export class DuckdbEngine {
 
   /**
    * An in-memory database holding the policy's tables, parameters and views. With
-   * `viewsWithParameters`, the measures' views are created once, by `materializeParameters`
-   * (knowing the parameters in force on the cases' dates), or by the first method that reads
-   * them, and of the results' views only those a run reads, when it reads them: creating a
-   * view binds the views of every measure before it, some 0.4 s for the ten measures of
-   * Lanzhou, which a run then spends once, and 0.15 s for the results' views.
+   * `withoutViews`, the measures' views and the results' are not created: each query of the
+   * results holds the measures' queries it reads (`withChain`), made again by
+   * `materializeParameters` knowing the parameters in force on the cases' dates. Creating a
+   * view binds the views of every measure before it: for the ten measures of Lanzhou, the
+   * views cost some 0.4 s a run, which one query that binds the chain once does not.
    */
   static async open(
     program: ProgramIR,
-    options: { readonly threads?: number; readonly memoryLimit?: string; readonly temporaryDirectory?: string; readonly viewsWithParameters?: boolean } = {},
+    options: { readonly threads?: number; readonly memoryLimit?: string; readonly temporaryDirectory?: string; readonly withoutViews?: boolean } = {},
   ): Promise<DuckdbEngine> {
-    const files = sqlFiles(program);
+    const emission = sqlEmission(program);
     const settings: Record<string, string> = {};
     if (options.threads !== undefined) settings["threads"] = String(options.threads);
     if (options.memoryLimit !== undefined) settings["memory_limit"] = options.memoryLimit;
     if (options.temporaryDirectory !== undefined) settings["temp_directory"] = options.temporaryDirectory;
     const instance = await DuckDBInstance.create(":memory:", settings);
     const connection = await instance.connect();
-    const deferred = options.viewsWithParameters === true;
-    for (const file of files) if (!deferred || file.name === SETUP_FILE) await connection.run(file.text);
+    const withoutViews = options.withoutViews === true;
+    for (const file of emission.files) if (!withoutViews || file.name === SETUP_FILE) await connection.run(file.text);
     const engine = new DuckdbEngine(instance, connection, program);
-    if (deferred) {
-      engine.pendingViews = files.filter((file) => file.name !== SETUP_FILE && file.name !== RESULTS_FILE);
-      engine.pendingResults = { lines: true, flat: true };
-    }
+    if (withoutViews) engine.chain = emission.chain;
     return engine;
   }
 
-  /** Creates the views `open` left for later, if any. */
-  private async createPendingViews(): Promise<void> {
-    const pending = this.pendingViews;
-    this.pendingViews = undefined;
-    for (const file of pending ?? []) await this.connection.run(file.text);
-  }
-
-  /** Creates the results' views `views` (the lines, or the flat results) if `open` left them for later. */
-  private async createResultsViews(views: "lines" | "flat"): Promise<void> {
-    await this.createPendingViews();
-    if (this.pendingResults?.[views] !== true) return;
-    await this.connection.run(resultsViewsSql(this.program, "duckdb", undefined, false, views));
-    this.pendingResults[views] = false;
+  /**
+   * A query of the results: each case's line (`"#case"`, `line`), every line (those of the
+   * scenarios not read too), or the flat results; from the views, or with the measures'
+   * queries it reads.
+   */
+  private resultsQuery(results: "lines" | "all lines" | "flat"): string {
+    if (this.chain === undefined) return `SELECT * FROM ${results === "lines" ? CASE_RESULTS_VIEW : results === "flat" ? FLAT_RESULTS_VIEW : RESULTS_VIEW}`;
+    const queries = resultsQueries(this.program, "duckdb", this.measures);
+    const select = results === "lines" ? queries.lines : results === "flat" ? queries.flat : allLinesSql(`(${queries.lines}) AS lines`);
+    return withChain(this.chain, queries.reads, select);
   }
 
   /** Loads CSV files written in the layout (node/sql/case-files.ts). */
@@ -129,7 +130,7 @@ export class DuckdbEngine {
     await this.connection.run(`DROP VIEW ${view}`);
     await this.connection.run(`ALTER TABLE tiao_parameters_computed RENAME TO ${view}`);
     const parameters = sqlParameters(this.program);
-    if (parameters.length === 0) return await this.createPendingViews();
+    if (parameters.length === 0) return;
     const date = identifier(DATE_COLUMN);
     const constants = await this.constantParameters();
     await this.recreateMeasures(await this.parametersInForce());
@@ -179,10 +180,10 @@ export class DuckdbEngine {
    * has no value on the case's date), which most reads of most runs are.
    */
   private async recreateMeasures(parametersGiven: ReadonlySet<string>): Promise<void> {
-    if (parametersGiven.size === 0) return await this.createPendingViews();
-    this.pendingViews = undefined;
-    const { files } = emitSql(this.program, { dialect: "duckdb", measureViews: false, parametersGiven, replaceViews: true });
-    for (const file of files) if (file.name !== SETUP_FILE && file.name !== RESULTS_FILE) await this.connection.run(file.text);
+    if (parametersGiven.size === 0) return;
+    const { files, chain } = emitSql(this.program, { dialect: "duckdb", measureViews: false, parametersGiven, replaceViews: true });
+    if (this.chain !== undefined) this.chain = chain;
+    else for (const file of files) if (file.name !== SETUP_FILE && file.name !== RESULTS_FILE) await this.connection.run(file.text);
   }
 
   /**
@@ -255,17 +256,18 @@ export class DuckdbEngine {
    * computed, nor the columns of the others that they do not read.
    */
   async selectMeasures(measures: readonly string[]): Promise<void> {
-    await this.createPendingViews();
-    await this.connection.run(resultsViewsSql(this.program, "duckdb", measures, true));
-    this.pendingResults = undefined;
+    if (this.chain !== undefined) this.measures = measures;
+    else await this.connection.run(resultsViewsSql(this.program, "duckdb", measures, true));
   }
 
   /** The result lines in the order of the cases, as `tiao run --scenarios` writes them. */
   async resultLines(onRows?: (lines: readonly string[]) => Promise<void> | void): Promise<string[]> {
-    await this.createResultsViews("lines");
     // the cases' lines come in the cases' order (DuckDB keeps a table's insertion order through
     // the views): sorted only when the lines of scenarios not read are to be put among them
-    const query = this.ordered && (await this.rejectedCount()) === 0 ? `SELECT line FROM ${CASE_RESULTS_VIEW}` : `SELECT line FROM ${RESULTS_VIEW} ORDER BY ${identifier(CASE_COLUMN)}`;
+    const query =
+      this.ordered && (await this.rejectedCount()) === 0
+        ? `SELECT line FROM (${this.resultsQuery("lines")})`
+        : `SELECT line FROM (${this.resultsQuery("all lines")}) ORDER BY ${identifier(CASE_COLUMN)}`;
     const result = await this.connection.stream(query);
     const all: string[] = [];
     for (;;) {
@@ -286,11 +288,11 @@ export class DuckdbEngine {
    * how many cases the query has read so far.
    */
   async writeFlatResults(path: string, format: "csv" | "parquet", onRows?: (rows: number) => void): Promise<{ readonly written: number; readonly evaluationErrors?: number }> {
-    await this.createResultsViews("flat");
+    const flat = this.resultsQuery("flat");
     // an output given for each member is a LIST in Parquet, a JSON array in CSV (as a list of records is read from CSV)
-    const lists = format === "csv" ? await this.listColumns() : [];
+    const lists = format === "csv" ? await this.listColumns(flat) : [];
     const replace = lists.length === 0 ? "" : ` REPLACE (${lists.map((name) => `to_json(${identifier(name)}) AS ${identifier(name)}`).join(", ")})`;
-    const query = `COPY (SELECT *${replace} FROM ${FLAT_RESULTS_VIEW}${this.ordered ? "" : " ORDER BY line"}) TO ${stringLiteral(path)}`;
+    const query = `COPY (SELECT *${replace} FROM (${flat})${this.ordered ? "" : " ORDER BY line"}) TO ${stringLiteral(path)}`;
     if (format === "csv") return { written: await this.runWithProgress(`${query} (FORMAT csv)`, onRows) };
     // a Parquet column with more than a thousand distinct values in a row group is written
     // plain (compressed) rather than through a dictionary: fewer instructions and a smaller file
@@ -310,8 +312,8 @@ export class DuckdbEngine {
   }
 
   /** The columns of the flat results that hold a list: the outputs given for each member. */
-  private async listColumns(): Promise<string[]> {
-    const result = await this.connection.runAndReadAll(`SELECT column_name, column_type FROM (DESCRIBE ${FLAT_RESULTS_VIEW})`);
+  private async listColumns(flat: string): Promise<string[]> {
+    const result = await this.connection.runAndReadAll(`SELECT column_name, column_type FROM (DESCRIBE (${flat}))`);
     return result.getRows().flatMap(([name, type]) => (String(type).endsWith("[]") ? [String(name)] : []));
   }
 
@@ -353,11 +355,12 @@ export class DuckdbEngine {
   }
 }
 
-function sqlFiles(program: ProgramIR): readonly SqlFile[] {
+function sqlEmission(program: ProgramIR): SqlEmission {
   // the views of the measures' results (`measure.m4`) are not read here
-  const { files, diagnostics } = emitSql(program, { dialect: "duckdb", measureViews: false });
+  const emission = emitSql(program, { dialect: "duckdb", measureViews: false });
+  const { diagnostics } = emission;
   if (diagnostics.length > 0) throw new SqlTargetError(diagnostics.map((d) => `${d.span.file}:${d.span.line}:${d.span.column}: ${d.message}`));
-  return files;
+  return emission;
 }
 
 /** The policy has constructs the SQL target refuses (T0701). */
