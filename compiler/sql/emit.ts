@@ -121,6 +121,14 @@ export interface SqlOptions {
   readonly parametersGiven?: ReadonlySet<string>;
   /** the measures' views as `CREATE OR REPLACE VIEW`: an engine creating them again */
   readonly replaceViews?: boolean;
+  /**
+   * Facts (columns of the cases: `person.insured`, a record's `enterprise.indicators`) that
+   * every case the SQL will read gives: a measure does not test their presence, and one that
+   * reads only such facts computes its outputs without a test of its facts. An engine knows
+   * them from a Parquet file's statistics (node/sql/flat-files.ts); the files written for any
+   * cases leave this out.
+   */
+  readonly factsGiven?: ReadonlySet<string>;
 }
 
 export function emitSql(program: ProgramIR, options: SqlOptions): SqlEmission {
@@ -700,6 +708,9 @@ function measureSql(
 
   const given = column(row, named.given(measure.name));
   const window = column(row, named.window(measure.name));
+  const present = measure.reads.flatMap((path) => (options.factsGiven?.has(path) === true ? [] : (presenceTest(path, program, row) ?? [])));
+  /** `CASE WHEN <the case gives the measure's facts> THEN value END`, the value itself where every case gives them */
+  const whereGiven = (value: string): string => (present.length === 0 ? value : `CASE WHEN ${given} THEN ${value} END`);
   const steps: string[] = [];
   let windowError: string | undefined;
   // each definition's error, computed the step after its value: an operation's failure reads
@@ -713,7 +724,6 @@ function measureSql(
     const columns: string[] = errorsAfter.map((e) => `    ${guardedError(e.sql, measure.window === undefined ? undefined : window)} AS ${identifier(named.error(measure.name, e.name))}`);
     errorsAfter = [];
     if (layer === 1) {
-      const present = measure.reads.flatMap((path) => presenceTest(path, program, row) ?? []);
       columns.push(`    -- the case gives every fact the measure reads\n    ${present.length === 0 ? "TRUE" : present.join("\n      AND ")} AS ${identifier(named.given(measure.name))}`);
       const test = measure.window === undefined ? { sql: "TRUE" } : windowTest(measure.window, column(row, DATE_COLUMN), context, new Map());
       const lines = measure.citation === undefined ? [] : [comment(`in force: ${citedClause(measure.citation)} "${measure.citation.quote}"`, "    ")];
@@ -763,16 +773,18 @@ function measureSql(
   const outputs = measureOutputs(measure);
   // a case that does not give the measure's facts has none of its outputs; outside its window every output has its empty value
   const outputColumns = [
-    `  CASE WHEN ${given} THEN ${window} END AS ${identifier(named.inForce(measure.name))}`,
+    `  ${whereGiven(window)} AS ${identifier(named.inForce(measure.name))}`,
     ...outputs.map((o) => {
       const value = column(row, named.definition(measure.name, o.name));
       const empty = o.members === undefined ? emptySql(o.type, dialect) : emptyForEachMember(o.type, column(row, o.members), dialect);
       // a truth value whose empty value is FALSE: one conjunction, which DuckDB computes without copying the rows a CASE selects
       const inWindow = empty === "FALSE" ? `${window} IS TRUE AND ${value}` : `CASE WHEN ${window} THEN ${value} ELSE ${empty} END`;
-      return `  CASE WHEN ${given} THEN ${inWindow} END AS ${identifier(named.output(measure.name, o.name))}`;
+      return `  ${whereGiven(inWindow)} AS ${identifier(named.output(measure.name, o.name))}`;
     }),
     // the first error computed only where one of its conditions holds (errorGuard)
-    `${guard === undefined ? "" : "  -- the first error, where one of the conditions of an error holds\n"}  CASE WHEN ${given}${guard === undefined ? "" : ` AND (${guard})`} THEN CAST(${error} AS ${text}) END AS ${identifier(named.firstError(measure.name))}`,
+    `${guard === undefined ? "" : "  -- the first error, where one of the conditions of an error holds\n"}  ${
+      present.length === 0 && guard === undefined ? `CAST(${error} AS ${text})` : `CASE WHEN ${[...(present.length === 0 ? [] : [given]), ...(guard === undefined ? [] : [present.length === 0 ? guard : `(${guard})`])].join(" AND ")} THEN CAST(${error} AS ${text}) END`
+    } AS ${identifier(named.firstError(measure.name))}`,
   ];
   const title = `${measure.name}${measure.title === undefined ? "" : ` ${measure.title}`}`;
   const publicColumns = [

@@ -51,6 +51,12 @@ export class DuckdbEngine {
    */
   caseDates: string | undefined;
   /**
+   * The facts every case gives, known before the measures are computed (a Parquet file's
+   * statistics: `flatInputSql`'s `givenProofs`): `materializeParameters` computes the
+   * measures without testing their presence (`SqlOptions.factsGiven`)
+   */
+  factsGiven: ReadonlySet<string> = new Set();
+  /**
    * With `open`'s `withoutViews`: the queries of the measures' views, which the queries of the
    * results hold (`withChain`) instead of reading views; undefined when the views are created.
    */
@@ -180,8 +186,9 @@ export class DuckdbEngine {
    * has no value on the case's date), which most reads of most runs are.
    */
   private async recreateMeasures(parametersGiven: ReadonlySet<string>): Promise<void> {
-    if (parametersGiven.size === 0) return;
-    const { files, chain } = emitSql(this.program, { dialect: "duckdb", measureViews: false, parametersGiven, replaceViews: true });
+    const { factsGiven } = this;
+    if (parametersGiven.size === 0 && factsGiven.size === 0) return;
+    const { files, chain } = emitSql(this.program, { dialect: "duckdb", measureViews: false, parametersGiven, factsGiven, replaceViews: true });
     if (this.chain !== undefined) this.chain = chain;
     else for (const file of files) if (file.name !== SETUP_FILE && file.name !== RESULTS_FILE) await this.connection.run(file.text);
   }

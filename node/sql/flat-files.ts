@@ -279,7 +279,18 @@ export function flatInputSql(
   format: "csv" | "parquet",
   columnTypes: ReadonlyMap<string, string>,
   measures?: readonly string[],
-): { statements: string[]; rejectedSql: string; casesView: (checked: boolean) => string; caseDates: string } {
+): {
+  statements: string[];
+  rejectedSql: string;
+  casesView: (checked: boolean) => string;
+  caseDates: string;
+  /**
+   * Of a Parquet file, for each fact (a column of `tiao_cases` a measure tests the presence of)
+   * whose statistics may prove it given in every row, the DuckDB variable (set by `statements`)
+   * TRUE when they do (`givenProven`)
+   */
+  givenProofs: ReadonlyMap<string, string>;
+} {
   const { layout } = caseLayout(program.schema);
   const statements: string[] = [];
   let source: string;
@@ -295,14 +306,18 @@ export function flatInputSql(
   }
   const parquet = format === "parquet" ? { path, statements } : undefined;
   const raw = (name: string): string => `src.${identifier(name)}`;
+  const givenProofs = new Map<string, string>();
   const onlyCompared = decimalFactsOnlyCompared(program);
-  const scalar = (name: string, type: ValueType): ColumnReading => {
+  const scalar = (name: string, type: ValueType, fact = false): ColumnReading => {
     const text = given(raw(name));
     const columnType = columnTypes.get(name);
     const typed = columnType === undefined || columnType === "VARCHAR" ? undefined : { column: raw(name), type: columnType, onlyCompared: onlyCompared.has(name) };
     const reading = readValue(text, type, program, typed);
     const proven = parquet !== undefined && typed !== undefined && reading.validOf !== undefined ? columnProven(parquet, name, typed.type, reading.validOf) : undefined;
-    const present = typed === undefined || readTyped(raw(name), columnType!, type, () => "", moneyWord(program.policy)) === undefined ? `${text} IS NOT NULL` : `${raw(name)} IS NOT NULL`;
+    const readAsIs = typed !== undefined && readTyped(raw(name), columnType!, type, () => "", moneyWord(program.policy)) !== undefined;
+    const present = readAsIs ? `${raw(name)} IS NOT NULL` : `${text} IS NOT NULL`;
+    // given in every row: a column read as it is without a NULL, or a text column without a NULL or an empty text
+    if (fact && parquet !== undefined && (readAsIs || columnType === "VARCHAR")) givenProofs.set(name, givenProven(parquet, name, readAsIs ? undefined : "stats_min_value <> ''"));
     const kind = type.kind === "optional" ? type.of : type;
     // a choice: one membership test in which the empty field (not given) is a member
     const valid =
@@ -346,11 +361,15 @@ export function flatInputSql(
   for (const column of layout.columns) {
     switch (column.kind) {
       case "value":
+        columns.push(scalar(column.name, column.type, true));
+        break;
       case "override":
         columns.push(scalar(column.name, column.type));
         break;
       case "record_given":
         columns.push(scalar(column.name, { kind: "bool" }));
+        // a record is given where its column is TRUE: every value of the column TRUE
+        if (parquet !== undefined && columnTypes.get(column.name) === "BOOLEAN") givenProofs.set(column.name, givenProven(parquet, column.name, "stats_min_value = 'true'"));
         break;
       case "override_absent": {
         // a file without the column overrides no parameter to absent
@@ -414,7 +433,7 @@ export function flatInputSql(
   const casesView = (checked: boolean): string =>
     `CREATE OR REPLACE VIEW ${CASES_TABLE} AS SELECT src.${identifier(CASE_COLUMN)}, ${columns.map((c, index) => `${c.value} AS ${identifier(names[index]!)}`).join(", ")} FROM ${source} AS src${checked ? ` WHERE ${valid}` : ""}`;
   const dateValue = columnTypes.get("date") === "DATE" ? raw("date") : `TRY_CAST(${dateText} AS DATE)`;
-  return { statements, rejectedSql, casesView, caseDates: `SELECT ${dateValue} AS ${identifier(DATE_COLUMN)} FROM ${source} AS src` };
+  return { statements, rejectedSql, casesView, caseDates: `SELECT ${dateValue} AS ${identifier(DATE_COLUMN)} FROM ${source} AS src`, givenProofs };
 }
 
 /** A list column as JSON text: CSV holds the text, Parquet a LIST of STRUCTs or the text. */
@@ -591,6 +610,23 @@ function columnProven(parquet: { readonly path: string; readonly statements: str
     name,
     `path_in_schema = ${stringLiteral(column)}`,
     `coalesce(stats_null_count = num_values, FALSE) OR coalesce(${passes("stats_min_value")} AND ${passes("stats_max_value")}, FALSE)`,
+  );
+}
+
+/**
+ * Whether the Parquet file's statistics prove a column given in every row (its value in
+ * `tiao_cases` never NULL): a DuckDB variable, TRUE only when every row group of the file has
+ * the column without a NULL (and, `also`, a test of its minimum: a text column whose least
+ * text is not empty has no empty text, a BOOLEAN column whose least value is true no false).
+ * A measure whose facts are all proven given is computed without its test of them
+ * (`SqlOptions.factsGiven`).
+ */
+function givenProven(parquet: { readonly path: string; readonly statements: string[] }, column: string, also?: string): string {
+  return statisticsVariable(
+    parquet,
+    `tiao_given ${column}`,
+    `path_in_schema = ${stringLiteral(column)}`,
+    `coalesce(stats_null_count = 0${also === undefined ? "" : ` AND ${also}`}, FALSE)`,
   );
 }
 

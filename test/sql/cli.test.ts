@@ -359,6 +359,56 @@ describe("tiao run --engine duckdb", () => {
     expect(written.map((row) => row.map(Number))).toEqual([[4399, 0]]);
   }, 120_000);
 
+  it("computes a measure without the test of its facts where a Parquet file's statistics prove every case gives them, and with it where a row leaves one out", async () => {
+    const texts = Array.from({ length: 300 }, (_, index) => scenarioText(11, index));
+    // scenario 6 without person.insured (a BOOLEAN column), scenario 9 without person.ui_status (a text column), scenario 12 with an empty ui_status
+    const leftOut = (text: string, fact: string): string => {
+      const scenario = JSON.parse(text) as Record<string, Record<string, unknown>>;
+      const [entity, field] = fact.split(".") as [string, string];
+      delete scenario[entity]![field];
+      return JSON.stringify(scenario);
+    };
+    const missing = texts.map((text, index) => (index === 5 ? leftOut(text, "person.insured") : index === 8 || index === 11 ? leftOut(text, "person.ui_status") : text));
+    const whole = await scratchParquet("given-whole.parquet", texts);
+    const partial = await parquetWithChanges("given-partial", missing, (column) => (column === "person.ui_status" ? { 12: "''" } : {}));
+    const proofs = async (parquet: string): Promise<Record<string, unknown>> => {
+      const instance = await DuckDBInstance.create(":memory:");
+      const connection = await instance.connect();
+      try {
+        const columnTypes = new Map((await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${parquet}')`)).getRows().map((row) => [String(row[0]), String(row[1])]));
+        const input = flatInputSql(await lanzhouProgram(), parquet, "parquet", columnTypes);
+        for (const statement of input.statements.filter((statement) => !statement.startsWith("DROP"))) await connection.run(statement);
+        const facts = ["person.insured", "person.ui_status", "enterprise.indicators", "enterprise.size"];
+        const row = (await connection.runAndReadAll(`SELECT ${facts.map((fact) => input.givenProofs.get(fact) ?? "NULL").join(", ")}`)).getRows()[0] ?? [];
+        return Object.fromEntries(facts.map((fact, index) => [fact, row[index]]));
+      } finally {
+        connection.closeSync();
+        instance.closeSync();
+      }
+    };
+    expect(await proofs(whole)).toEqual({ "person.insured": true, "person.ui_status": true, "enterprise.indicators": true, "enterprise.size": true });
+    expect(await proofs(partial)).toEqual({ "person.insured": false, "person.ui_status": false, "enterprise.indicators": true, "enterprise.size": true });
+    // each file's results are the Node engine's on the same scenarios: §4 left out where a case does not give its facts
+    for (const [name, parquet, scenarios] of [["whole", whole, texts], ["partial", partial, missing]] as const) {
+      const duckdb = tiao(["run", lanzhou, "--scenarios", parquet, "--out", join(scratch.path, `given-${name}-duckdb.ndjson`), "--engine", "duckdb"]);
+      expect(duckdb.stderr).toMatch(SUMMARY);
+      const ndjson = scratchFile(`given-${name}.ndjson`, scenarios.map((text) => `${text}\n`).join(""));
+      const node = tiao(["run", lanzhou, "--scenarios", ndjson, "--out", join(scratch.path, `given-${name}-node.ndjson`)]);
+      expect(node.status).toBe(0);
+      const lines = readFileSync(join(scratch.path, `given-${name}-duckdb.ndjson`), "utf8");
+      expect(lines).toBe(readFileSync(join(scratch.path, `given-${name}-node.ndjson`), "utf8"));
+      expect(lines.split("\n").filter((line) => line.startsWith("{") && !line.includes('"m4":')).length).toBe(name === "whole" ? 0 : 3);
+      const out = join(scratch.path, `given-${name}-results.parquet`);
+      expect(tiao(["run", lanzhou, "--scenarios", parquet, "--out", out, "--engine", "duckdb"]).stderr).toMatch(SUMMARY);
+      const instance = await DuckDBInstance.create(":memory:");
+      const connection = await instance.connect();
+      const absent = (await connection.runAndReadAll(`SELECT line FROM read_parquet('${out}') WHERE "m4.total" IS NULL AND "m4.in_force" IS NULL ORDER BY line`)).getRows();
+      connection.closeSync();
+      instance.closeSync();
+      expect(absent.map((row) => Number(row[0]))).toEqual(name === "whole" ? [] : [6, 9, 12]);
+    }
+  }, 120_000);
+
   it("runs the Lanzhou policy from NDJSON to Parquet, one column per output, as the Node engine computes it", async () => {
     const input = scratchFile("lanzhou.ndjson", Array.from({ length: 200 }, (_, index) => `${scenarioText(289, index)}\n`).join(""));
     const parquet = join(scratch.path, "lanzhou.parquet");
