@@ -370,7 +370,7 @@ describe("tiao run --engine duckdb", () => {
     };
     const missing = texts.map((text, index) => (index === 5 ? leftOut(text, "person.insured") : index === 8 || index === 11 ? leftOut(text, "person.ui_status") : text));
     const whole = await scratchParquet("given-whole.parquet", texts);
-    const partial = await parquetWithChanges("given-partial", missing, (column) => (column === "person.ui_status" ? { 12: "''" } : {}));
+    const partial = await parquetWithChanges("given-partial", missing, (column): Record<string, string> => (column === "person.ui_status" ? { 12: "''" } : {}));
     const proofs = async (parquet: string): Promise<Record<string, unknown>> => {
       const instance = await DuckDBInstance.create(":memory:");
       const connection = await instance.connect();
