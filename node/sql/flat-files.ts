@@ -339,6 +339,11 @@ export function flatInputSql(
     };
   };
 
+  // an override that no row of a Parquet file gives (every row group NULL in its column), as
+  // most are: a constant NULL once DuckDB binds the query, the column not read, and each case's
+  // parameter the value of the parameters table without a test of the override
+  const unlessNull = (reading: ColumnReading, name: string): ColumnReading =>
+    parquet === undefined ? reading : { ...reading, value: `CASE WHEN ${nullProven(parquet, name)} THEN NULL ELSE ${reading.value} END` };
   const dateText = given(raw("date"));
   // a DATE column is read as it is, not through its text
   const dateTyped = columnTypes.get("date") === "DATE";
@@ -364,7 +369,7 @@ export function flatInputSql(
         columns.push(scalar(column.name, column.type, true));
         break;
       case "override":
-        columns.push(scalar(column.name, column.type));
+        columns.push(unlessNull(scalar(column.name, column.type), column.name));
         break;
       case "record_given":
         columns.push(scalar(column.name, { kind: "bool" }));
@@ -377,7 +382,7 @@ export function flatInputSql(
           columns.push({ value: "CAST(NULL AS BOOLEAN)", present: "FALSE", bad: "FALSE", problem: "NULL" });
           break;
         }
-        const absent = scalar(column.name, { kind: "bool" });
+        const absent = unlessNull(scalar(column.name, { kind: "bool" }), column.name);
         // the override's column is the one before
         const override = columns.at(-1)!;
         const both = `(${absent.value} IS TRUE AND ${override.present})`;
@@ -611,6 +616,14 @@ function columnProven(parquet: { readonly path: string; readonly statements: str
     `path_in_schema = ${stringLiteral(column)}`,
     `coalesce(stats_null_count = num_values, FALSE) OR coalesce(${passes("stats_min_value")} AND ${passes("stats_max_value")}, FALSE)`,
   );
+}
+
+/**
+ * Whether the Parquet file's statistics prove a column NULL in every row: a DuckDB variable,
+ * TRUE only when every row group of the file counts as many NULLs in the column as values.
+ */
+function nullProven(parquet: { readonly path: string; readonly statements: string[] }, column: string): string {
+  return statisticsVariable(parquet, `tiao_null ${column}`, `path_in_schema = ${stringLiteral(column)}`, "coalesce(stats_null_count = num_values, FALSE)");
 }
 
 /**

@@ -409,6 +409,42 @@ describe("tiao run --engine duckdb", () => {
     }
   }, 120_000);
 
+  it("reads an override that no row of a Parquet file gives without its column, and one that a row gives as the Node engine does", async () => {
+    const texts = Array.from({ length: 200 }, (_, index) => scenarioText(11, index));
+    const nodeLines = (name: string, scenarios: readonly string[]): string[] => {
+      const ndjson = scratchFile(`override-${name}.ndjson`, scenarios.map((text) => `${text}\n`).join(""));
+      const out = join(scratch.path, `override-${name}-node.ndjson`);
+      expect(tiao(["run", lanzhou, "--scenarios", ndjson, "--out", out]).status).toBe(0);
+      return readFileSync(out, "utf8").trim().split("\n");
+    };
+    // a case that gets §5's transport subsidy, which no scenario of the workload overrides
+    const before = nodeLines("none", texts);
+    const index = before.findIndex((line) => (JSON.parse(line) as { m5?: { transport_subsidy: string } }).m5?.transport_subsidy === "600.00");
+    expect(index).toBeGreaterThanOrEqual(0);
+    const overridden = texts.map((text, at) => {
+      if (at !== index) return text;
+      const scenario = JSON.parse(text) as Record<string, unknown>;
+      return JSON.stringify({ ...scenario, parameters: { ...(scenario["parameters"] as object | undefined), transport_subsidy: "700.00" } });
+    });
+    const after = nodeLines("one", overridden);
+    expect(JSON.parse(after[index]!).m5.transport_subsidy).toBe("700.00");
+    for (const [name, scenarios, expected] of [["none", texts, before], ["one", overridden, after]] as const) {
+      const parquet = await scratchParquet(`override-${name}.parquet`, scenarios);
+      const instance = await DuckDBInstance.create(":memory:");
+      const connection = await instance.connect();
+      const columnTypes = new Map((await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${parquet}')`)).getRows().map((row) => [String(row[0]), String(row[1])]));
+      const input = flatInputSql(await lanzhouProgram(), parquet, "parquet", columnTypes);
+      for (const statement of input.statements.filter((statement) => !statement.startsWith("DROP"))) await connection.run(statement);
+      const proven = (await connection.runAndReadAll(`SELECT getvariable('tiao_null parameters.transport_subsidy'), getvariable('tiao_null parameters.ui_benefit_standard')`)).getRows()[0];
+      connection.closeSync();
+      instance.closeSync();
+      expect(proven).toEqual([name === "none", false]);
+      const out = join(scratch.path, `override-${name}-duckdb.ndjson`);
+      expect(tiao(["run", lanzhou, "--scenarios", parquet, "--out", out, "--engine", "duckdb"]).stderr).toMatch(SUMMARY);
+      expect(readFileSync(out, "utf8").trim().split("\n")).toEqual(expected);
+    }
+  }, 120_000);
+
   it("runs the Lanzhou policy from NDJSON to Parquet, one column per output, as the Node engine computes it", async () => {
     const input = scratchFile("lanzhou.ndjson", Array.from({ length: 200 }, (_, index) => `${scenarioText(289, index)}\n`).join(""));
     const parquet = join(scratch.path, "lanzhou.parquet");
