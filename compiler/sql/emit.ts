@@ -1006,8 +1006,6 @@ export function resultsViewsSql(
   dialect: Dialect,
   measureNames?: readonly string[],
   replace = false,
-  /** the views of the lines (`tiao_case_results`, `tiao_results`), of the flat results, or all */
-  views: "lines" | "flat" | "all" = "all",
 ): string {
   const create = replace ? "CREATE OR REPLACE VIEW" : "CREATE VIEW";
   const queries = resultsQueries(program, dialect, measureNames);
@@ -1026,7 +1024,7 @@ ${allLinesSql(CASE_RESULTS_VIEW)};
 ${create} ${FLAT_RESULTS_VIEW} AS
 ${queries.flat};
 `;
-  return views === "lines" ? lines : views === "flat" ? flat : `${lines}\n${flat}`;
+  return `${lines}\n${flat}`;
 }
 
 /** Every line: those of the cases (`caseLines`, a view or a query in parentheses), with those of the scenarios that could not be read. */
