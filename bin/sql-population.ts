@@ -134,7 +134,7 @@ async function loadCases(
       const input = flatInputSql(program, path, format, columnTypes, measures);
       for (const statement of input.statements) await engine.connection.run(statement);
       engine.caseDates = input.caseDates;
-      engine.factsGiven = await provenGiven(engine, input.givenProofs);
+      await engine.proveFactsGiven(input.givenProofs);
       if (flatResults) {
         // flat results leave the bad rows out: the query that evaluates the cases checks each
         // row as it reads it, and the rows are read once; the bad ones are looked for (a
@@ -169,15 +169,6 @@ async function loadCases(
   } finally {
     progress?.clear();
   }
-}
-
-/** The facts whose proof (a DuckDB variable set from a Parquet file's statistics) holds. */
-async function provenGiven(engine: DuckdbEngineType, proofs: ReadonlyMap<string, string>): Promise<Set<string>> {
-  if (proofs.size === 0) return new Set();
-  const facts = [...proofs.keys()];
-  const result = await engine.connection.runAndReadAll(`SELECT ${facts.map((fact) => proofs.get(fact)!).join(", ")}`);
-  const row = result.getRows()[0] ?? [];
-  return new Set(facts.filter((_, index) => row[index] === true));
 }
 
 interface CasesRead {

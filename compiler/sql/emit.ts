@@ -771,6 +771,8 @@ function measureSql(
   const guard = errorGuard(error);
   const text = dialect === "duckdb" ? "VARCHAR" : "TEXT";
   const outputs = measureOutputs(measure);
+  // the first error: where the case gives the measure's facts and one of the conditions of an error holds
+  const errorTests = [...(present.length === 0 ? [] : [given]), ...(guard === undefined ? [] : [present.length === 0 ? guard : `(${guard})`])];
   // a case that does not give the measure's facts has none of its outputs; outside its window every output has its empty value
   const outputColumns = [
     `  ${whereGiven(window)} AS ${identifier(named.inForce(measure.name))}`,
@@ -783,7 +785,7 @@ function measureSql(
     }),
     // the first error computed only where one of its conditions holds (errorGuard)
     `${guard === undefined ? "" : "  -- the first error, where one of the conditions of an error holds\n"}  ${
-      present.length === 0 && guard === undefined ? `CAST(${error} AS ${text})` : `CASE WHEN ${[...(present.length === 0 ? [] : [given]), ...(guard === undefined ? [] : [present.length === 0 ? guard : `(${guard})`])].join(" AND ")} THEN CAST(${error} AS ${text}) END`
+      errorTests.length === 0 ? `CAST(${error} AS ${text})` : `CASE WHEN ${errorTests.join(" AND ")} THEN CAST(${error} AS ${text}) END`
     } AS ${identifier(named.firstError(measure.name))}`,
   ];
   const title = `${measure.name}${measure.title === undefined ? "" : ` ${measure.title}`}`;

@@ -51,11 +51,11 @@ export class DuckdbEngine {
    */
   caseDates: string | undefined;
   /**
-   * The facts every case gives, known before the measures are computed (a Parquet file's
-   * statistics: `flatInputSql`'s `givenProofs`): `materializeParameters` computes the
-   * measures without testing their presence (`SqlOptions.factsGiven`)
+   * The facts every case gives, known before the measures are computed (`proveFactsGiven`):
+   * `materializeParameters` computes the measures without testing their presence
+   * (`SqlOptions.factsGiven`)
    */
-  factsGiven: ReadonlySet<string> = new Set();
+  private factsGiven: ReadonlySet<string> = new Set();
   /**
    * With `open`'s `withoutViews`: the queries of the measures' views, which the queries of the
    * results hold (`withChain`) instead of reading views; undefined when the views are created.
@@ -106,6 +106,18 @@ export class DuckdbEngine {
     const queries = resultsQueries(this.program, "duckdb", this.measures);
     const select = results === "lines" ? queries.lines : results === "flat" ? queries.flat : allLinesSql(`(${queries.lines}) AS lines`);
     return withChain(this.chain, queries.reads, select);
+  }
+
+  /**
+   * The facts whose proof holds (`flatInputSql`'s `givenProofs`: DuckDB variables its
+   * statements set from a Parquet file's statistics) are those every case gives.
+   */
+  async proveFactsGiven(proofs: ReadonlyMap<string, string>): Promise<void> {
+    if (proofs.size === 0) return;
+    const facts = [...proofs.keys()];
+    const result = await this.connection.runAndReadAll(`SELECT ${facts.map((fact) => proofs.get(fact)!).join(", ")}`);
+    const row = result.getRows()[0] ?? [];
+    this.factsGiven = new Set(facts.filter((_, index) => row[index] === true));
   }
 
   /** Loads CSV files written in the layout (node/sql/case-files.ts). */
