@@ -67,6 +67,7 @@ export async function runSqlPopulation(command: SqlPopulationCommand): Promise<E
         memoryLimit: MEMORY_LIMIT,
         temporaryDirectory: folder,
         withoutViews: true,
+        flatResults: outputFormat !== "ndjson",
       });
     } catch (error) {
       if (error instanceof SqlTargetError) throw new CliError(error.message, ExitStatus.failed);

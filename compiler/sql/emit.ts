@@ -31,6 +31,7 @@ import {
   parameterColumn,
   parameterGivenColumn,
   windowTest,
+  type ChoiceEnum,
   type ExpressionContext,
   type ExpressionProblem,
   type FilteredLists,
@@ -129,6 +130,15 @@ export interface SqlOptions {
    * cases leave this out.
    */
   readonly factsGiven?: ReadonlySet<string>;
+  /**
+   * DuckDB: the outputs whose value is one of few texts known before the query (an enum's
+   * member, a set of at most MAX_ENUM_SET_MEMBERS members, as the flat results hold them)
+   * computed as the ENUM of those texts where their rules give a literal, which the flat
+   * results then write as they are: no lookup of each case's text in the ENUM's dictionary.
+   * An engine that writes the flat results asks for it; the files written leave it out (the
+   * measures' values are texts, readable by what reads them).
+   */
+  readonly typedChoices?: boolean;
 }
 
 export function emitSql(program: ProgramIR, options: SqlOptions): SqlEmission {
@@ -706,6 +716,14 @@ function measureSql(
   }
   const layers = Math.max(1, ...layerOf.values());
 
+  // the outputs computed as the ENUM of their texts (SqlOptions.typedChoices)
+  const typedChoices = new Map<string, ChoiceEnum>();
+  if (dialect === "duckdb" && options.typedChoices === true) {
+    for (const output of measureOutputs(measure)) {
+      const choices = output.members === undefined ? choiceEnum(output.type, program) : undefined;
+      if (choices !== undefined) typedChoices.set(output.name, choices);
+    }
+  }
   const given = column(row, named.given(measure.name));
   const window = column(row, named.window(measure.name));
   const present = measure.reads.flatMap((path) => (options.factsGiven?.has(path) === true ? [] : (presenceTest(path, program, row) ?? [])));
@@ -736,7 +754,9 @@ function measureSql(
     }
     for (const definition of evaluated.filter((d) => layerOf.get(d.name) === layer)) {
       compiling = definition.name;
-      const decided: SqlValue & { readonly errors?: string } = definition.members === undefined ? decide(definition, context, new Map()) : eachMember(definition, context);
+      const choices = typedChoices.get(definition.name);
+      const decided: SqlValue & { readonly errors?: string } =
+        definition.members === undefined ? decide(definition, choices === undefined ? context : { ...context, choices }, new Map()) : eachMember(definition, context);
       const lines = [comment(`${definition.visibility} ${definition.name} (${definition.span.file}:${definition.span.line})`, "    "), ...citationComments(definition.rules, "    ")];
       columns.push(`${lines.join("\n")}\n    ${decided.sql} AS ${identifier(named.definition(measure.name, definition.name))}`);
       if (decided.errors !== undefined && readForEachMember.has(`${measure.name}.${definition.name}`)) {
@@ -778,7 +798,9 @@ function measureSql(
     `  ${whereGiven(window)} AS ${identifier(named.inForce(measure.name))}`,
     ...outputs.map((o) => {
       const value = column(row, named.definition(measure.name, o.name));
-      const empty = o.members === undefined ? emptySql(o.type, dialect) : emptyForEachMember(o.type, column(row, o.members), dialect);
+      const choices = typedChoices.get(o.name);
+      const empty =
+        o.members !== undefined ? emptyForEachMember(o.type, column(row, o.members), dialect) : choices !== undefined ? emptyChoice(o.type, choices) : emptySql(o.type, dialect);
       // a truth value whose empty value is FALSE: one conjunction, which DuckDB computes without copying the rows a CASE selects
       const inWindow = empty === "FALSE" ? `${window} IS TRUE AND ${value}` : `CASE WHEN ${window} THEN ${value} ELSE ${empty} END`;
       return `  ${whereGiven(inWindow)} AS ${identifier(named.output(measure.name, o.name))}`;
@@ -903,6 +925,11 @@ function emptySql(type: ValueType, dialect: Dialect): string {
     default:
       return `CAST(NULL AS ${sqlType(type, dialect)})`;
   }
+}
+
+/** The empty value of an output computed as the ENUM of its texts: the empty set, or none. */
+function emptyChoice(type: ValueType, choices: ChoiceEnum): string {
+  return type.kind === "set" ? `CAST('' AS ${choices.sql})` : `CAST(NULL AS ${choices.sql})`;
 }
 
 /** A value as the JSON `tiao run` prints for it. */
@@ -1062,15 +1089,14 @@ const MAX_ENUM_SET_MEMBERS = 6;
  */
 function flatOutputValue(value: string, type: ValueType, program: ProgramIR, dialect: Dialect): string {
   if (dialect !== "duckdb") return flatValueText(value, type);
-  const enumOf = (texts: readonly string[]): string => `ENUM(${texts.map(stringLiteral).join(", ")})`;
   switch (type.kind) {
     case "optional":
       return flatOutputValue(value, type.of, program, dialect);
     case "enum":
-      return `CAST(${value} AS ${enumOf(enumMemberNames(type.name, program))})`;
     case "set": {
-      const members = enumMemberNames(type.of, program);
-      return members.length > MAX_ENUM_SET_MEMBERS ? flatValueText(value, type) : `CAST(${value} AS ${enumOf(setTexts(members))})`;
+      // a value computed as this ENUM already (SqlOptions.typedChoices) is not cast again
+      const choices = choiceEnum(type, program);
+      return choices === undefined ? flatValueText(value, type) : `CAST(${value} AS ${choices.sql})`;
     }
     case "time":
       return `tiao_time_value(${value})`;
@@ -1081,6 +1107,19 @@ function flatOutputValue(value: string, type: ValueType, program: ProgramIR, dia
     default:
       return flatValueText(value, type);
   }
+}
+
+/**
+ * The ENUM of the texts a value of an enum, or of a set of at most MAX_ENUM_SET_MEMBERS
+ * members, can be (an optional one: or none); undefined for other types.
+ */
+function choiceEnum(type: ValueType, program: ProgramIR): ChoiceEnum | undefined {
+  if (type.kind === "optional") return choiceEnum(type.of, program);
+  const texts = type.kind === "enum" ? enumMemberNames(type.name, program) : type.kind === "set" ? enumMemberNames(type.of, program) : undefined;
+  if (texts === undefined) return undefined;
+  if (type.kind === "set" && texts.length > MAX_ENUM_SET_MEMBERS) return undefined;
+  const all = type.kind === "set" ? setTexts(texts) : texts;
+  return { sql: `ENUM(${all.map(stringLiteral).join(", ")})`, texts: new Set(all) };
 }
 
 /** The names of an enum's members, in declared order. */

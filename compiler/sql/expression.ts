@@ -138,6 +138,34 @@ export interface ExpressionContext {
   nextAlias(): string;
   /** DuckDB: the lists filtered once for the case and read by several aggregates (compiler/sql/emit.ts) */
   readonly filteredLists?: FilteredLists;
+  /**
+   * DuckDB, compiling the value of an output among few texts (SqlOptions.typedChoices): the
+   * ENUM of those texts, as which the literals the value can be are written
+   */
+  readonly choices?: ChoiceEnum;
+}
+
+/**
+ * The ENUM of the texts an output's value can be (an enum's members, every set of a few
+ * members): `sql`, the type (`ENUM('a', 'b')`), and its texts.
+ */
+export interface ChoiceEnum {
+  readonly sql: string;
+  readonly texts: ReadonlySet<string>;
+}
+
+/**
+ * A literal that an output's value can be, as a constant of the output's ENUM (`choices`):
+ * a CASE whose branches are such constants gives the ENUM without a lookup of each case's
+ * text in the ENUM's dictionary, which casting the text where the results are written makes.
+ * A literal of another type, or whose text the ENUM does not hold, stays as it is.
+ */
+function choiceLiteral(sql: string, value: RuntimeValue, type: ValueType, choices: ChoiceEnum): string {
+  const kind = type.kind === "optional" ? type.of.kind : type.kind;
+  if (kind !== "enum" && kind !== "set") return sql;
+  if (value === null) return `CAST(NULL AS ${choices.sql})`;
+  const text = kind === "set" ? (value as readonly string[]).join(",") : (value as string);
+  return choices.texts.has(text) ? `CAST(${sql} AS ${choices.sql})` : sql;
 }
 
 /**
@@ -407,6 +435,13 @@ export function compileValue(expr: ExprIR, context: ExpressionContext, scope: Sc
   return bound;
 }
 
+/** The context, compiling what an output's value is not made of (a test, an operand). */
+function withoutChoices(context: ExpressionContext): ExpressionContext {
+  if (context.choices === undefined) return context;
+  const { choices: _, ...rest } = context;
+  return rest;
+}
+
 function value(sql: string, error?: string): Bound {
   return error === undefined ? { kind: "value", sql } : { kind: "value", sql, error };
 }
@@ -447,9 +482,17 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
   const { dialect, row } = context;
   const sub = (e: ExprIR): SqlValue => compileValue(e, context, scope);
   if (dialect === "duckdb" && carriesQuotient(expr)) return narrowed(wideValue(expr, context, scope));
+  // the literals an output's value can be are those it is made of, through conditionals; an operation's operands are not (`choices`)
+  const { choices } = context;
+  if (choices !== undefined && expr.op !== "literal" && expr.op !== "if" && expr.op !== "match" && expr.op !== "otherwise") {
+    return compileBound(expr, withoutChoices(context), scope);
+  }
   switch (expr.op) {
-    case "literal":
-      return value(literal(literalRuntimeValue(expr.value), expr.type, dialect));
+    case "literal": {
+      const runtime = literalRuntimeValue(expr.value);
+      const sql = literal(runtime, expr.type, dialect);
+      return value(choices === undefined ? sql : choiceLiteral(sql, runtime, expr.type, choices));
+    }
     case "fact":
       return factBound(`${expr.entity}.${expr.field}`, expr.type, row, context, column(row, CASE_COLUMN));
     case "field": {
@@ -575,7 +618,7 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
       return isRepresentationChange(expr.conversion) ? operation(expr.conversion, [operand], context) : valueReading(operand.sql, operand.error, operand.errorReading);
     }
     case "if": {
-      const condition = sub(expr.condition);
+      const condition = compileValue(expr.condition, withoutChoices(context), scope);
       const then = sub(expr.then);
       const otherwise = sub(expr.else);
       const branchError = (thenError: string | undefined, elseError: string | undefined): string | undefined =>
@@ -588,7 +631,7 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
       return valueReading(`CASE WHEN ${condition.sql} THEN ${then.sql} ELSE ${otherwise.sql} END`, firstError(condition.error, branchError(then.error, otherwise.error)), reading);
     }
     case "match": {
-      const subject = sub(expr.subject);
+      const subject = compileValue(expr.subject, withoutChoices(context), scope);
       const arms = expr.arms.map((arm) => ({ test: memberOf(subject.sql, arm.members, dialect), value: sub(arm.value) }));
       const otherwise = expr.otherwise === undefined ? undefined : sub(expr.otherwise);
       const cases = (pick: (v: SqlValue) => string): string =>
@@ -1134,8 +1177,9 @@ function errorField(error: string | undefined): { error?: string } {
 
 function resolveRule(definition: DefinitionIR, rule: RuleIR, context: ExpressionContext, scope: Scope): Resolution {
   const exceptions = rule.exceptions.length === 0 ? undefined : resolveGroup(definition, rule.exceptions, context, scope);
-  const window = rule.window === undefined ? undefined : windowTest(rule.window, column(context.row, DATE_COLUMN), context, scope);
-  const condition = rule.condition === undefined ? undefined : compileValue(rule.condition, context, scope);
+  const tests = withoutChoices(context);
+  const window = rule.window === undefined ? undefined : windowTest(rule.window, column(context.row, DATE_COLUMN), tests, scope);
+  const condition = rule.condition === undefined ? undefined : compileValue(rule.condition, tests, scope);
   const applies = and(window?.sql ?? TRUE, condition?.sql ?? TRUE);
   const ownTestError = firstError(window?.error, errorWhen(window?.sql ?? TRUE, condition?.error));
   const ownValue = compileValue(rule.value, context, scope);

@@ -63,6 +63,8 @@ export class DuckdbEngine {
   private chain: readonly ChainQuery[] | undefined;
   /** The measures asked for by name (`selectMeasures`), when the views are not created. */
   private measures: readonly string[] | undefined;
+  /** With `open`'s `flatResults`: the outputs among few texts computed as ENUMs (`SqlOptions.typedChoices`). */
+  private typedChoices = false;
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -76,13 +78,23 @@ export class DuckdbEngine {
    * results holds the measures' queries it reads (`withChain`), made again by
    * `materializeParameters` knowing the parameters in force on the cases' dates. Creating a
    * view binds the views of every measure before it: for the ten measures of Lanzhou, the
-   * views cost some 0.4 s a run, which one query that binds the chain once does not.
+   * views cost some 0.4 s a run, which one query that binds the chain once does not. With
+   * `flatResults` (the run writes the flat results, not the lines), the outputs whose value
+   * is one of few texts are computed as the ENUMs the flat results hold
+   * (`SqlOptions.typedChoices`).
    */
   static async open(
     program: ProgramIR,
-    options: { readonly threads?: number; readonly memoryLimit?: string; readonly temporaryDirectory?: string; readonly withoutViews?: boolean } = {},
+    options: {
+      readonly threads?: number;
+      readonly memoryLimit?: string;
+      readonly temporaryDirectory?: string;
+      readonly withoutViews?: boolean;
+      readonly flatResults?: boolean;
+    } = {},
   ): Promise<DuckdbEngine> {
-    const emission = sqlEmission(program);
+    const typedChoices = options.flatResults === true;
+    const emission = sqlEmission(program, typedChoices);
     const settings: Record<string, string> = {};
     if (options.threads !== undefined) settings["threads"] = String(options.threads);
     if (options.memoryLimit !== undefined) settings["memory_limit"] = options.memoryLimit;
@@ -92,6 +104,7 @@ export class DuckdbEngine {
     const withoutViews = options.withoutViews === true;
     for (const file of emission.files) if (!withoutViews || file.name === SETUP_FILE) await connection.run(file.text);
     const engine = new DuckdbEngine(instance, connection, program);
+    engine.typedChoices = typedChoices;
     if (withoutViews) engine.chain = emission.chain;
     return engine;
   }
@@ -200,7 +213,7 @@ export class DuckdbEngine {
   private async recreateMeasures(parametersGiven: ReadonlySet<string>): Promise<void> {
     const { factsGiven } = this;
     if (parametersGiven.size === 0 && factsGiven.size === 0) return;
-    const { files, chain } = emitSql(this.program, { dialect: "duckdb", measureViews: false, parametersGiven, factsGiven, replaceViews: true });
+    const { files, chain } = emitSql(this.program, { dialect: "duckdb", measureViews: false, parametersGiven, factsGiven, replaceViews: true, typedChoices: this.typedChoices });
     if (this.chain !== undefined) this.chain = chain;
     else for (const file of files) if (file.name !== SETUP_FILE && file.name !== RESULTS_FILE) await this.connection.run(file.text);
   }
@@ -374,9 +387,9 @@ export class DuckdbEngine {
   }
 }
 
-function sqlEmission(program: ProgramIR): SqlEmission {
+function sqlEmission(program: ProgramIR, typedChoices: boolean): SqlEmission {
   // the views of the measures' results (`measure.m4`) are not read here
-  const emission = emitSql(program, { dialect: "duckdb", measureViews: false });
+  const emission = emitSql(program, { dialect: "duckdb", measureViews: false, typedChoices });
   const { diagnostics } = emission;
   if (diagnostics.length > 0) throw new SqlTargetError(diagnostics.map((d) => `${d.span.file}:${d.span.line}:${d.span.column}: ${d.message}`));
   return emission;

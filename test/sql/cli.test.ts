@@ -453,14 +453,31 @@ describe("tiao run --engine duckdb", () => {
     expect(result.status).toBe(0);
     const node = tiao(["run", lanzhou, "--scenarios", input, "--out", join(scratch.path, "lanzhou-node.ndjson")]);
     expect(node.status).toBe(0);
-    const expected = readFileSync(join(scratch.path, "lanzhou-node.ndjson"), "utf8").trim().split("\n").map((line) => JSON.parse(line) as { m4: { total: string } });
+    const expected = readFileSync(join(scratch.path, "lanzhou-node.ndjson"), "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Record<string, Record<string, unknown>>);
+    // the outputs among few texts, which the run computes as ENUMs (SqlOptions.typedChoices): an enum's member, a set's members joined by commas
+    const choices = ["m1.funding_source", "m2.channel", "m7.next_step", "m8.worker_entitlements", "m8.institution_entitlements", "m9.basis"];
     const instance = await DuckDBInstance.create(":memory:");
     const connection = await instance.connect();
-    const rows = (await connection.runAndReadAll(`SELECT line, CAST("m4.total" AS VARCHAR), "m2.rate" FROM read_parquet('${parquet}') ORDER BY line`)).getRows();
+    const types = (await connection.runAndReadAll(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet('${parquet}'))`)).getRows();
+    const rows = (
+      await connection.runAndReadAll(`SELECT line, CAST("m4.total" AS VARCHAR), ${choices.map((c) => `CAST("${c}" AS VARCHAR)`).join(", ")} FROM read_parquet('${parquet}') ORDER BY line`)
+    ).getRows();
     connection.closeSync();
     instance.closeSync();
     expect(rows).toHaveLength(200);
-    expect(rows.map((row) => String(row[1]))).toEqual(expected.map((line) => line.m4.total));
+    expect(rows.map((row) => String(row[1]))).toEqual(expected.map((line) => line["m4"]!["total"]));
+    const asText = (value: unknown): string | null => (Array.isArray(value) ? value.join(",") : value === null || value === undefined ? null : String(value));
+    choices.forEach((choice, index) => {
+      const [measure, output] = choice.split(".") as [string, string];
+      expect(rows.map((row) => row[index + 2] ?? null), choice).toEqual(expected.map((line) => asText(line[measure]![output])));
+    });
+    // the texts of those outputs in Parquet, as any text column
+    expect(types.filter(([name]) => choices.includes(String(name))).map(([, type]) => String(type))).toEqual(choices.map(() => "VARCHAR"));
+    // some of each output's values are texts (not all absent): the comparison is of values
+    for (const [index, choice] of choices.entries()) if (!choice.startsWith("m8.")) expect(rows.some((row) => row[index + 2] !== null), choice).toBe(true);
   });
 
   it("reads Parquet with one column per fact path, lists as LISTs of STRUCTs, as the Node engine reads the same scenarios", async () => {

@@ -39,6 +39,10 @@ describe("the SQL target agrees with the interpreter on the Lanzhou policy", () 
     expect(mismatches(texts, expected, await duckdbLines(program, texts, folder.path), "DuckDB").slice(0, 5)).toEqual([]);
   }, 120_000);
 
+  it("DuckDB, the outputs among few texts computed as the ENUMs of the flat results", async () => {
+    expect(mismatches(texts, expected, await duckdbLines(program, texts, folder.path, { flatResults: true }), "DuckDB (choices as ENUMs)").slice(0, 5)).toEqual([]);
+  }, 120_000);
+
   it("DuckDB, each parameter read from the list of its values by day rather than as a CASE on the date", async () => {
     const first = texts.slice(0, 2000);
     expect(mismatches(first, expected.slice(0, 2000), await duckdbLines(program, first, folder.path, { maxPeriods: 0 }), "DuckDB (list by day)").slice(0, 5)).toEqual([]);

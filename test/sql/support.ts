@@ -89,12 +89,17 @@ export async function caseFilesOf(program: ProgramIR, texts: readonly string[], 
 }
 
 /** The lines DuckDB gives: one load, one query. */
-export async function duckdbLines(program: ProgramIR, texts: readonly string[], folder: string, parameters: { readonly maxPeriods?: number } = {}): Promise<string[]> {
+export async function duckdbLines(
+  program: ProgramIR,
+  texts: readonly string[],
+  folder: string,
+  options: { readonly maxPeriods?: number; readonly flatResults?: boolean } = {},
+): Promise<string[]> {
   const read = await caseFilesOf(program, texts, folder, "duckdb");
-  const engine = await DuckdbEngine.open(program);
+  const engine = await DuckdbEngine.open(program, options.flatResults === undefined ? {} : { flatResults: options.flatResults });
   try {
     await engine.loadCaseFiles(read.files.files);
-    await engine.materializeParameters(parameters);
+    await engine.materializeParameters(options.maxPeriods === undefined ? {} : { maxPeriods: options.maxPeriods });
     return await engine.resultLines();
   } finally {
     engine.close();
@@ -128,14 +133,19 @@ export function interpreterLineOf(program: ProgramIR, scenario: Scenario, lineNu
  * The lines DuckDB gives scenarios already read, by case number (1-based); a scenario the
  * layout cannot hold in DuckDB (a decimal beyond its range) has none, and is counted.
  */
-export async function duckdbLinesOf(program: ProgramIR, scenarios: readonly Scenario[], folder: string): Promise<{ lines: Map<number, string>; refused: number }> {
+export async function duckdbLinesOf(
+  program: ProgramIR,
+  scenarios: readonly Scenario[],
+  folder: string,
+  options: { readonly flatResults?: boolean } = {},
+): Promise<{ lines: Map<number, string>; refused: number }> {
   const files = new CaseFiles(program, folder, "duckdb");
   let refused = 0;
   scenarios.forEach((scenario, index) => {
     if (files.add(index + 1, scenario).length > 0) refused++;
   });
   await files.close();
-  const engine = await DuckdbEngine.open(program);
+  const engine = await DuckdbEngine.open(program, options);
   try {
     await engine.loadCaseFiles(files.files);
     const result = await engine.connection.runAndReadAll(`SELECT "#case", line FROM tiao_results ORDER BY "#case"`);
