@@ -214,19 +214,17 @@ CREATE OR REPLACE MACRO tiao_date(d) AS CASE WHEN d BETWEEN DATE '0001-01-01' AN
 CREATE OR REPLACE MACRO tiao_add_days(d, n) AS CASE WHEN n BETWEEN -${MAX_DAYS} AND ${MAX_DAYS} THEN tiao_date(d + CAST(n AS INTEGER)) END;
 CREATE OR REPLACE MACRO tiao_month_index(d, n) AS year(d) * 12 + month(d) - 1 + n;
 CREATE OR REPLACE MACRO tiao_days_in_month(month_index) AS day(last_day(make_date(month_index // 12, month_index % 12 + 1, 1)));
--- The month rule: the same day n months later, clamped to the last day of a shorter month.
-CREATE OR REPLACE MACRO tiao_add_months(d, n) AS
-  CASE WHEN tiao_month_index(d, n) BETWEEN 12 AND 119999
-    THEN make_date(tiao_month_index(d, n) // 12, tiao_month_index(d, n) % 12 + 1, least(day(d), tiao_days_in_month(tiao_month_index(d, n))))
-  END;
+-- The month rule: the same day n months later, clamped to the last day of a shorter month,
+-- as DuckDB adds months to a date (one conversion of the date, where year(), month() and
+-- make_date() convert it three times); n within the 119,988 months of the years 0001-9999.
+CREATE OR REPLACE MACRO tiao_months_later(d, n) AS CAST(d + to_months(CAST(n AS INTEGER)) AS DATE);
+CREATE OR REPLACE MACRO tiao_add_months(d, n) AS CASE WHEN n BETWEEN -119999 AND 119999 THEN tiao_date(tiao_months_later(d, n)) END;
 -- The last day of a term of n months from d (Civil Code arts. 201-202): the day before the
--- corresponding day, or the last day of a month that has no such day.
+-- corresponding day, or the last day of a month that has no such day (the month rule then
+-- gives a day before d's).
 CREATE OR REPLACE MACRO tiao_last_day_of_term(d, n) AS
-  CASE WHEN n >= 0 AND tiao_month_index(d, n) BETWEEN 12 AND 119999 THEN
-    CASE WHEN day(d) > tiao_days_in_month(tiao_month_index(d, n))
-      THEN make_date(tiao_month_index(d, n) // 12, tiao_month_index(d, n) % 12 + 1, tiao_days_in_month(tiao_month_index(d, n)))
-      ELSE tiao_date(make_date(tiao_month_index(d, n) // 12, tiao_month_index(d, n) % 12 + 1, day(d)) - 1)
-    END
+  CASE WHEN n BETWEEN 0 AND 119999 AND tiao_months_later(d, n) BETWEEN DATE '0001-01-01' AND DATE '9999-12-31' THEN
+    CASE WHEN day(tiao_months_later(d, n)) < day(d) THEN tiao_months_later(d, n) ELSE tiao_date(tiao_months_later(d, n) - 1) END
   END;
 CREATE OR REPLACE MACRO tiao_days_between(later, earlier) AS CAST(later - earlier AS BIGINT);
 
