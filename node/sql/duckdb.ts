@@ -13,7 +13,7 @@ import {
   CASE_RESULTS_VIEW,
   caseParameterColumns,
   emitSql,
-  parametersOnDatesSql,
+  parametersOnDatesJoinSql,
   sqlParameters,
   resultsQueries,
   resultsViewsSql,
@@ -155,8 +155,9 @@ export class DuckdbEngine {
    */
   async materializeParameters(options: { readonly maxPeriods?: number } = {}): Promise<void> {
     const view = identifier(PARAMETERS_ON_DATES_VIEW);
-    const computed =
-      this.caseDates === undefined ? `SELECT * FROM ${view}` : parametersOnDatesSql(this.program, `(SELECT DISTINCT ${identifier(DATE_COLUMN)} FROM (${this.caseDates}))`);
+    const dates = this.caseDates === undefined ? CASES_TABLE : `(${this.caseDates})`;
+    // the view's query (tiao-setup.sql), as one join rather than subqueries
+    const computed = parametersOnDatesJoinSql(this.program, `(SELECT DISTINCT ${identifier(DATE_COLUMN)} FROM ${dates})`);
     await this.connection.run(`CREATE TABLE tiao_parameters_computed AS ${computed}`);
     await this.connection.run(`DROP VIEW ${view}`);
     await this.connection.run(`ALTER TABLE tiao_parameters_computed RENAME TO ${view}`);

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProgramIR } from "../../compiler/ir.js";
 import { scenarioText } from "../../bench/workload.js";
 import { startPostgres, type LocalPostgres } from "../../bench/postgres-server.js";
-import { compiledLines, duckdbLines, interpreterLine, lanzhouProgram, mismatches, postgresLines, temporaryFolder } from "./support.js";
+import { DuckdbEngine } from "../../node/sql/duckdb.js";
+import { caseFilesOf, compiledLines, duckdbLines, interpreterLine, lanzhouProgram, mismatches, postgresLines, temporaryFolder } from "./support.js";
 
 const SCENARIOS = 10_000;
 const SEED = 289;
@@ -73,6 +74,18 @@ describe("the SQL target agrees with the interpreter on the Lanzhou policy", () 
     expect(mismatches(absentTexts, absentExpected, await duckdbLines(program, absentTexts, folder.path), "DuckDB").slice(0, 5)).toEqual([]);
     expect(mismatches(absentTexts, absentExpected, await postgresLines(program, absentTexts, folder.path, postgres), "PostgreSQL").slice(0, 5)).toEqual([]);
   }, 240_000);
+
+  it("DuckDB refuses a parameters table with two values of one parameter in force on one date, as a subquery of two rows is refused", async () => {
+    const read = await caseFilesOf(program, texts.slice(0, 20), `${folder.path}/overlap`, "duckdb");
+    const engine = await DuckdbEngine.open(program);
+    try {
+      await engine.loadCaseFiles(read.files.files);
+      await engine.connection.run("INSERT INTO tiao_parameter_values (name, valid_from, valid_until, number_value) VALUES ('transport_subsidy', DATE '2000-01-01', NULL, 100)");
+      await expect(engine.materializeParameters()).rejects.toThrow(/the parameters table has two values of transport_subsidy on \d{4}-\d{2}-\d{2}/);
+    } finally {
+      engine.close();
+    }
+  });
 
   it("PostgreSQL", async () => {
     if (postgres === undefined) throw new Error("the PostgreSQL server did not start");
