@@ -164,10 +164,11 @@ export class DuckdbEngine {
     const parameters = sqlParameters(this.program);
     if (parameters.length === 0) return;
     const date = identifier(DATE_COLUMN);
-    const constants = await this.constantParameters();
-    await this.recreateMeasures(await this.parametersInForce());
+    const read = await this.parameterRows();
+    const constants = this.constantParameters(read);
+    await this.recreateMeasures(this.parametersInForce(read));
     const varying = parameters.filter((p) => !constants.has(p.name));
-    const periods = varying.length === 0 ? undefined : await this.parameterPeriods(varying.flatMap((p) => [p.name, `${p.name} in force`]), options.maxPeriods ?? MAX_PERIODS);
+    const periods = varying.length === 0 ? undefined : this.parameterPeriods(read, varying.flatMap((p) => [p.name, `${p.name} in force`]), options.maxPeriods ?? MAX_PERIODS);
     if (periods !== undefined) {
       const inForce = (field: string): string => constants.get(field) ?? periods.get(field)!;
       await this.connection.run(`CREATE OR REPLACE VIEW ${CASE_FACTS_VIEW} AS SELECT c.*,\n${caseParameterColumns(this.program, inForce).join(",\n")}\nFROM ${CASES_TABLE} AS c`);
@@ -195,15 +196,30 @@ export class DuckdbEngine {
     );
   }
 
+  /**
+   * The parameters on the cases' dates, read once: each column's DuckDB type, and every row
+   * (the dates in order, a row without a date first) with its values as text.
+   */
+  private async parameterRows(): Promise<ParameterRows> {
+    const view = identifier(PARAMETERS_ON_DATES_VIEW);
+    const date = identifier(DATE_COLUMN);
+    const described = await this.connection.runAndReadAll(`DESCRIBE ${view}`);
+    const types = new Map(described.getRows().map((row) => [String(row[0]), String(row[1])]));
+    const fields = sqlParameters(this.program).flatMap((p) => [p.name, `${p.name} in force`]);
+    const columns = fields.map((field) => `CAST(${identifier(field)} AS VARCHAR)`);
+    const result = await this.connection.runAndReadAll(`SELECT CAST(${date} AS VARCHAR), ${columns.join(", ")} FROM ${view} ORDER BY ${date} NULLS FIRST`);
+    const rows = result.getRows().map((row) => row.map((value) => (value === null || value === undefined ? null : String(value))));
+    return { types, column: new Map(fields.map((field, index) => [field, index + 1])), rows };
+  }
+
   /** The parameters in force on every date of the cases (a case may still override them). */
-  private async parametersInForce(): Promise<Set<string>> {
-    const parameters = this.program.parameters;
-    // a policy may have scales (figures of the parameters table) and no parameter
-    if (parameters.length === 0) return new Set();
-    const columns = parameters.map((p) => `coalesce(bool_and(${identifier(`${p.name} in force`)}), FALSE)`);
-    const result = await this.connection.runAndReadAll(`SELECT ${columns.join(", ")} FROM ${identifier(PARAMETERS_ON_DATES_VIEW)}`);
-    const row = result.getRows()[0] ?? [];
-    return new Set(parameters.filter((_, index) => row[index] === true).map((p) => p.name));
+  private parametersInForce(read: ParameterRows): Set<string> {
+    return new Set(
+      this.program.parameters.filter((p) => {
+        const index = read.column.get(`${p.name} in force`)!;
+        return read.rows.length > 0 && read.rows.every((row) => row[index] === "true");
+      }).map((p) => p.name),
+    );
   }
 
   /**
@@ -227,26 +243,22 @@ export class DuckdbEngine {
    * that list (every day, every parameter) for each chunk of rows. Undefined when a column
    * has more than `maxPeriods` runs of one value (the list is read then).
    */
-  private async parameterPeriods(fields: readonly string[], maxPeriods: number): Promise<Map<string, string> | undefined> {
-    const view = identifier(PARAMETERS_ON_DATES_VIEW);
+  private parameterPeriods(read: ParameterRows, fields: readonly string[], maxPeriods: number): Map<string, string> | undefined {
     const date = identifier(DATE_COLUMN);
-    const described = await this.connection.runAndReadAll(`DESCRIBE ${view}`);
-    const types = new Map(described.getRows().map((row) => [String(row[0]), String(row[1])]));
-    const columns = fields.map((field) => `CAST(${identifier(field)} AS VARCHAR)`);
-    const result = await this.connection.runAndReadAll(`SELECT CAST(${date} AS VARCHAR), ${columns.join(", ")} FROM ${view} WHERE ${date} IS NOT NULL ORDER BY ${date}`);
-    const rows = result.getRows();
+    const rows = read.rows.filter((row) => row[0] !== null);
     if (rows.length === 0) return undefined;
     const periods = new Map<string, string>();
-    for (const [index, field] of fields.entries()) {
-      const type = types.get(field) ?? "VARCHAR";
-      const literal = (text: unknown): string => `CAST(${text === null || text === undefined ? "NULL" : stringLiteral(String(text))} AS ${type})`;
+    for (const field of fields) {
+      const index = read.column.get(field)!;
+      const type = read.types.get(field) ?? "VARCHAR";
+      const literal = (text: string | null): string => `CAST(${text === null ? "NULL" : stringLiteral(text)} AS ${type})`;
       // the last date of each run of dates with one value, and that value
-      const runs: { last: string; value: unknown }[] = [];
+      const runs: { last: string; value: string | null }[] = [];
       for (const row of rows) {
-        const value = row[index + 1];
+        const value = row[index] ?? null;
         const run = runs.at(-1);
-        if (run !== undefined && run.value === value) run.last = String(row[0]);
-        else runs.push({ last: String(row[0]), value });
+        if (run !== undefined && run.value === value) run.last = row[0]!;
+        else runs.push({ last: row[0]!, value });
       }
       if (runs.length > maxPeriods) return undefined;
       const branches = runs.slice(0, -1).map((run) => `WHEN c.${date} <= DATE ${stringLiteral(run.last)} THEN ${literal(run.value)}`);
@@ -260,26 +272,18 @@ export class DuckdbEngine {
    * The columns of the parameters on the cases' dates (`x`, `x in force`) that hold one value
    * on every date, as SQL constants.
    */
-  private async constantParameters(): Promise<Map<string, string>> {
-    const view = identifier(PARAMETERS_ON_DATES_VIEW);
-    const described = await this.connection.runAndReadAll(`DESCRIBE ${view}`);
-    const types = new Map(described.getRows().map((row) => [String(row[0]), String(row[1])]));
-    const parameters = sqlParameters(this.program);
-    const columns = parameters.flatMap((p) => {
-      const value = identifier(p.name);
-      const given = identifier(`${p.name} in force`);
-      return [`count(DISTINCT {'v': ${value}, 'f': ${given}})`, `CAST(any_value(${value}) AS VARCHAR)`, `bool_or(${given})`];
-    });
-    const result = await this.connection.runAndReadAll(`SELECT ${columns.join(", ")} FROM ${view}`);
-    const row = result.getRows()[0] ?? [];
+  private constantParameters(read: ParameterRows): Map<string, string> {
     const constants = new Map<string, string>();
-    parameters.forEach((p, index) => {
-      const [distinct, text, given] = row.slice(index * 3, index * 3 + 3);
-      if (Number(distinct) > 1) return;
-      const type = types.get(p.name) ?? "VARCHAR";
-      constants.set(p.name, `CAST(${text === null || text === undefined ? "NULL" : stringLiteral(String(text))} AS ${type})`);
-      constants.set(`${p.name} in force`, given === true ? "TRUE" : "FALSE");
-    });
+    for (const p of sqlParameters(this.program)) {
+      const value = read.column.get(p.name)!;
+      const given = read.column.get(`${p.name} in force`)!;
+      const first = read.rows[0];
+      if (first !== undefined && read.rows.some((row) => row[value] !== first[value] || row[given] !== first[given])) continue;
+      const text = first?.[value] ?? null;
+      const type = read.types.get(p.name) ?? "VARCHAR";
+      constants.set(p.name, `CAST(${text === null ? "NULL" : stringLiteral(text)} AS ${type})`);
+      constants.set(`${p.name} in force`, first?.[given] === "true" ? "TRUE" : "FALSE");
+    }
     return constants;
   }
 
@@ -386,6 +390,16 @@ export class DuckdbEngine {
     this.connection.closeSync();
     this.instance.closeSync();
   }
+}
+
+/** The parameters on the cases' dates as `parameterRows` reads them. */
+interface ParameterRows {
+  /** each column's DuckDB type */
+  readonly types: ReadonlyMap<string, string>;
+  /** each column's place in a row (the date is 0) */
+  readonly column: ReadonlyMap<string, number>;
+  /** the date (as text, or null) and every column's value as text (or null) */
+  readonly rows: readonly (readonly (string | null)[])[];
 }
 
 function sqlEmission(program: ProgramIR, typedChoices: boolean): SqlEmission {
