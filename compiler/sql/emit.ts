@@ -73,14 +73,27 @@ export interface SqlEmission {
   readonly files: readonly SqlFile[];
   readonly diagnostics: readonly Diagnostic[];
   /**
-   * The query of each measure's view of the cases (`chainView`), in the order they are
-   * computed, each reading the one before: what an engine puts in one query as common table
-   * expressions (`withChain`) rather than creating the views (empty when there are diagnostics)
+   * The columns each measure adds to the row of the cases, step by step, in the order the
+   * measures are computed: what an engine computes in one query, the steps of all the
+   * measures merged by layer (`layeredChain`), rather than creating the views (empty when
+   * there are diagnostics)
    */
-  readonly chain: readonly ChainQuery[];
+  readonly steps: readonly MeasureSteps[];
 }
 
-/** The query of a view of the chain of measures (`tiao_cases_through_m4`). */
+/**
+ * The columns a measure's view adds to the row it reads (its file's `tiao_cases_through_m4`):
+ * each step's (a step reads the columns of the steps before it), then its outputs' and its
+ * first error's; and the measures whose columns it reads.
+ */
+export interface MeasureSteps {
+  readonly measure: string;
+  readonly steps: readonly (readonly string[])[];
+  readonly outputs: readonly string[];
+  readonly reads: ReadonlySet<string>;
+}
+
+/** The query of a view of the chain of measures (`tiao_cases_through_m4`), or of a layer of it. */
 export interface ChainQuery {
   readonly view: string;
   readonly query: string;
@@ -146,21 +159,65 @@ export function emitSql(program: ProgramIR, options: SqlOptions): SqlEmission {
   const { layout, problems } = caseLayout(program.schema);
   const diagnostics: Diagnostic[] = problems.map((problem) => unsupported(problem.span, problem.message));
   const measureFiles: SqlFile[] = [];
-  const chain: ChainQuery[] = [];
+  const steps: MeasureSteps[] = [];
   const computed = new Map<string, ComputedMeasure>();
   for (const measure of computedOrder(program)) {
     const expressionProblems: ExpressionProblem[] = [];
-    const { text, query } = measureSql(program, measure, layout, dialect, expressionProblems, computed, options);
+    const { text, columns } = measureSql(program, measure, layout, dialect, expressionProblems, computed, options);
     for (const problem of expressionProblems) diagnostics.push(unsupported(problem.expr.span, problem.message));
     measureFiles.push({ name: `${measure.name}.sql`, text });
-    chain.push({ view: chainView(measure.name), query });
+    steps.push(columns);
   }
-  if (diagnostics.length > 0) return { files: [], diagnostics, chain: [] };
+  if (diagnostics.length > 0) return { files: [], diagnostics, steps: [] };
   return {
     files: [{ name: SETUP_FILE, text: setupSql(program, layout, dialect) }, ...measureFiles, { name: RESULTS_FILE, text: resultsSql(program, dialect) }],
     diagnostics: [],
-    chain,
+    steps,
   };
+}
+
+/**
+ * The chain of the measures `wanted` (all when undefined) and of those they read, as the views
+ * of one query (`withChain`): the steps of all the measures merged by layer, each layer one
+ * projection adding the columns of every measure's step at that layer, so that a row of the
+ * cases goes through as many projections as the deepest measure has steps, not through the
+ * steps of every measure one after the other. A measure's steps start after the layer that
+ * computes the outputs of the measures it reads. The last layer, which holds the outputs
+ * of every measure, is the view of the last measure computed (`chainView`), which the
+ * results read (resultsQueries). For the ten measures of Lanzhou: 4 projections of ~150
+ * columns where there were 41, which cost DuckDB 8% of a run's processor time (docs/sql.md).
+ */
+export function layeredChain(program: ProgramIR, steps: readonly MeasureSteps[], wanted?: readonly string[]): ChainQuery[] {
+  const byName = new Map(steps.map((m) => [m.measure, m]));
+  const needed = new Set<string>();
+  const need = (name: string): void => {
+    if (needed.has(name)) return;
+    needed.add(name);
+    for (const read of byName.get(name)?.reads ?? []) need(read);
+  };
+  for (const m of steps) if (wanted === undefined || wanted.includes(m.measure)) need(m.measure);
+  const chosen = steps.filter((m) => needed.has(m.measure));
+  const last = computedOrder(program).filter((m) => needed.has(m.name) && (wanted === undefined || wanted.includes(m.name))).at(-1);
+  if (last === undefined || chosen.length === 0) return [];
+  // layer (1-based) of each measure's outputs; its steps are the layers just before
+  const outputsAt = new Map<string, number>();
+  const layers: string[][] = [];
+  const add = (layer: number, columns: readonly string[]): void => {
+    while (layers.length < layer) layers.push([]);
+    layers[layer - 1]!.push(...columns);
+  };
+  // steps lists the measures in the order they are computed: a measure after those it reads
+  for (const m of chosen) {
+    const after = Math.max(0, ...[...m.reads].map((read) => outputsAt.get(read) ?? internalError(`${m.measure} reads ${read}, not computed before it`)));
+    m.steps.forEach((columns, index) => add(after + index + 1, columns));
+    outputsAt.set(m.measure, after + m.steps.length + 1);
+    add(after + m.steps.length + 1, m.outputs);
+  }
+  // every measure's outputs in the last layer's row: a measure whose outputs come earlier has them in the layers after
+  return layers.map((columns, index) => ({
+    view: index === layers.length - 1 ? chainView(last.name) : `tiao_layer ${index + 1}`,
+    query: `SELECT s.*,\n${columns.join(",\n")}\nFROM ${index === 0 ? CASE_FACTS_VIEW : identifier(`tiao_layer ${index}`)} AS s`,
+  }));
 }
 
 function unsupported(span: Diagnostic["span"], message: string): Diagnostic {
@@ -632,8 +689,10 @@ function measureSql(
   problems: ExpressionProblem[],
   computed: Map<string, ComputedMeasure>,
   options: SqlOptions,
-): { text: string; query: string } {
+): { text: string; columns: MeasureSteps } {
   const withMeasureView = options.measureViews ?? true;
+  /** the measures whose columns this one reads */
+  const reads = new Set<string>();
   const create = options.replaceViews === true ? "CREATE OR REPLACE VIEW" : "CREATE VIEW";
   const definitions = new Map(measure.definitions.map((d) => [d.name, d]));
   const named = measureColumns;
@@ -676,6 +735,7 @@ function measureSql(
     measureOutput: (other, output) => {
       const before = computed.get(other);
       if (before === undefined) return undefined;
+      reads.add(other);
       const outputError = before.outputErrors.get(output);
       const guarded = outputError === undefined ? undefined : `CASE WHEN ${column(row, named.window(other))} THEN ${outputError} END`;
       const sql = column(row, output === "in_force" ? named.inForce(other) : named.output(other, output));
@@ -684,6 +744,7 @@ function measureSql(
     // As the interpreter: the output's definition decided for that member, its empty value when its measure is not in force.
     memberOutput: (other: string, output: string, member: RecordRef): SqlValue => {
       const before = computed.get(other);
+      reads.add(other);
       const definition = before?.context.definitions.get(output);
       const parameter = definition?.parameters[0];
       if (before === undefined || definition === undefined || parameter === undefined) return internalError(`${other}.${output} is not computed before ${measure.name}`);
@@ -753,6 +814,7 @@ function measureSql(
   /** `CASE WHEN <the case gives the measure's facts> THEN value END`, the value itself where every case gives them */
   const whereGiven = (value: string): string => (present.length === 0 ? value : `CASE WHEN ${given} THEN ${value} END`);
   const steps: string[] = [];
+  const stepColumns: string[][] = [];
   let windowError: string | undefined;
   // each definition's error, computed the step after its value: an operation's failure reads
   // the value's column (SqlValue.errorReading), and the errors it holds are computed before it
@@ -796,6 +858,7 @@ function measureSql(
     const from = layer === 1 ? previousRow(program, measure) : identifier(`step ${layer - 1}`);
     if (columns.length === 0) throw new Error(`step ${layer} of ${measure.name} computes nothing`);
     steps.push(`${identifier(`step ${layer}`)} AS (\n  SELECT ${row}.*,\n${columns.join(",\n")}\n  FROM ${from} AS ${row}${computedOnce(dialect)}\n)`);
+    stepColumns.push(columns);
   }
 
   // The errors of the last step's definitions are no step of their own: the measure's first
@@ -863,7 +926,7 @@ WHERE ${given};
 `
       : ""
   }`;
-  return { text: file, query };
+  return { text: file, columns: { measure: measure.name, steps: stepColumns, outputs: outputColumns, reads } };
 }
 
 /** A measure's outputs: each one's type and, for one given for each member, the path of its list. */

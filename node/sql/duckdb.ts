@@ -18,13 +18,14 @@ import {
   resultsQueries,
   resultsViewsSql,
   withChain,
+  layeredChain,
   FLAT_RESULTS_VIEW,
   PARAMETERS_ON_DATES_VIEW,
   REJECTED_TABLE,
   RESULTS_FILE,
   RESULTS_VIEW,
   SETUP_FILE,
-  type ChainQuery,
+  type MeasureSteps,
   type SqlEmission,
 } from "../../compiler/sql/emit.js";
 import { CASE_COLUMN, CASES_TABLE, DATE_COLUMN, identifier, stringLiteral } from "../../compiler/sql/tables.js";
@@ -57,10 +58,11 @@ export class DuckdbEngine {
    */
   private factsGiven: ReadonlySet<string> = new Set();
   /**
-   * With `open`'s `withoutViews`: the queries of the measures' views, which the queries of the
-   * results hold (`withChain`) instead of reading views; undefined when the views are created.
+   * With `open`'s `withoutViews`: the columns of the measures' views, which the queries of the
+   * results compute, merged by layer (`layeredChain`, `withChain`), instead of reading views;
+   * undefined when the views are created.
    */
-  private chain: readonly ChainQuery[] | undefined;
+  private steps: readonly MeasureSteps[] | undefined;
   /** The measures asked for by name (`selectMeasures`), when the views are not created. */
   private measures: readonly string[] | undefined;
   /** With `open`'s `flatResults`: the outputs among few texts computed as ENUMs (`SqlOptions.typedChoices`). */
@@ -105,7 +107,7 @@ export class DuckdbEngine {
     for (const file of emission.files) if (!withoutViews || file.name === SETUP_FILE) await connection.run(file.text);
     const engine = new DuckdbEngine(instance, connection, program);
     engine.typedChoices = typedChoices;
-    if (withoutViews) engine.chain = emission.chain;
+    if (withoutViews) engine.steps = emission.steps;
     return engine;
   }
 
@@ -115,10 +117,10 @@ export class DuckdbEngine {
    * queries it reads.
    */
   private resultsQuery(results: "lines" | "all lines" | "flat"): string {
-    if (this.chain === undefined) return `SELECT * FROM ${results === "lines" ? CASE_RESULTS_VIEW : results === "flat" ? FLAT_RESULTS_VIEW : RESULTS_VIEW}`;
+    if (this.steps === undefined) return `SELECT * FROM ${results === "lines" ? CASE_RESULTS_VIEW : results === "flat" ? FLAT_RESULTS_VIEW : RESULTS_VIEW}`;
     const queries = resultsQueries(this.program, "duckdb", this.measures);
     const select = results === "lines" ? queries.lines : results === "flat" ? queries.flat : allLinesSql(`(${queries.lines}) AS lines`);
-    return withChain(this.chain, queries.reads, select);
+    return withChain(layeredChain(this.program, this.steps, this.measures), queries.reads, select);
   }
 
   /**
@@ -230,8 +232,8 @@ export class DuckdbEngine {
   private async recreateMeasures(parametersGiven: ReadonlySet<string>): Promise<void> {
     const { factsGiven } = this;
     if (parametersGiven.size === 0 && factsGiven.size === 0) return;
-    const { files, chain } = emitSql(this.program, { dialect: "duckdb", measureViews: false, parametersGiven, factsGiven, replaceViews: true, typedChoices: this.typedChoices });
-    if (this.chain !== undefined) this.chain = chain;
+    const { files, steps } = emitSql(this.program, { dialect: "duckdb", measureViews: false, parametersGiven, factsGiven, replaceViews: true, typedChoices: this.typedChoices });
+    if (this.steps !== undefined) this.steps = steps;
     else for (const file of files) if (file.name !== SETUP_FILE && file.name !== RESULTS_FILE) await this.connection.run(file.text);
   }
 
@@ -293,7 +295,7 @@ export class DuckdbEngine {
    * computed, nor the columns of the others that they do not read.
    */
   async selectMeasures(measures: readonly string[]): Promise<void> {
-    if (this.chain !== undefined) this.measures = measures;
+    if (this.steps !== undefined) this.measures = measures;
     else await this.connection.run(resultsViewsSql(this.program, "duckdb", measures, true));
   }
 
