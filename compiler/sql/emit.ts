@@ -187,7 +187,7 @@ export function emitSql(program: ProgramIR, options: SqlOptions): SqlEmission {
  * results read (resultsQueries). For the ten measures of Lanzhou: 4 projections of ~150
  * columns where there were 41, which cost DuckDB 8% of a run's processor time (docs/sql.md).
  */
-export function layeredChain(program: ProgramIR, steps: readonly MeasureSteps[], wanted?: readonly string[]): ChainQuery[] {
+export function layeredChain(steps: readonly MeasureSteps[], wanted?: readonly string[]): ChainQuery[] {
   const byName = new Map(steps.map((m) => [m.measure, m]));
   const needed = new Set<string>();
   const need = (name: string): void => {
@@ -196,9 +196,10 @@ export function layeredChain(program: ProgramIR, steps: readonly MeasureSteps[],
     for (const read of byName.get(name)?.reads ?? []) need(read);
   };
   for (const m of steps) if (wanted === undefined || wanted.includes(m.measure)) need(m.measure);
+  // steps lists the measures in the order they are computed: a measure after those it reads
   const chosen = steps.filter((m) => needed.has(m.measure));
-  const last = computedOrder(program).filter((m) => needed.has(m.name) && (wanted === undefined || wanted.includes(m.name))).at(-1);
-  if (last === undefined || chosen.length === 0) return [];
+  const last = chosen.filter((m) => wanted === undefined || wanted.includes(m.measure)).at(-1);
+  if (last === undefined) return [];
   // layer (1-based) of each measure's outputs; its steps are the layers just before
   const outputsAt = new Map<string, number>();
   const layers: string[][] = [];
@@ -206,7 +207,6 @@ export function layeredChain(program: ProgramIR, steps: readonly MeasureSteps[],
     while (layers.length < layer) layers.push([]);
     layers[layer - 1]!.push(...columns);
   };
-  // steps lists the measures in the order they are computed: a measure after those it reads
   for (const m of chosen) {
     const after = Math.max(0, ...[...m.reads].map((read) => outputsAt.get(read) ?? internalError(`${m.measure} reads ${read}, not computed before it`)));
     m.steps.forEach((columns, index) => add(after + index + 1, columns));
@@ -215,7 +215,7 @@ export function layeredChain(program: ProgramIR, steps: readonly MeasureSteps[],
   }
   // every measure's outputs in the last layer's row: a measure whose outputs come earlier has them in the layers after
   return layers.map((columns, index) => ({
-    view: index === layers.length - 1 ? chainView(last.name) : `tiao_layer ${index + 1}`,
+    view: index === layers.length - 1 ? chainView(last.measure) : `tiao_layer ${index + 1}`,
     query: `SELECT s.*,\n${columns.join(",\n")}\nFROM ${index === 0 ? CASE_FACTS_VIEW : identifier(`tiao_layer ${index}`)} AS s`,
   }));
 }
@@ -343,7 +343,7 @@ FROM ${CASES_TABLE} AS c${
 export function parametersOnDatesSql(program: ProgramIR, dates: string): string {
   const inForce = sqlParameters(program).flatMap((parameter) => {
     const valueColumn = parameterValueColumn(parameter.type);
-    const matching = `FROM ${PARAMETER_VALUES_TABLE} AS v WHERE v.name = ${stringLiteral(parameter.name)} AND v.valid_from <= d.${identifier(DATE_COLUMN)} AND (v.valid_until IS NULL OR d.${identifier(DATE_COLUMN)} <= v.valid_until)`;
+    const matching = `FROM ${PARAMETER_VALUES_TABLE} AS v WHERE v.name = ${stringLiteral(parameter.name)} AND ${valueInForce(`d.${identifier(DATE_COLUMN)}`)}`;
     return [
       `  (SELECT v.${valueColumn} ${matching}) AS ${identifier(parameter.name)}`,
       `  EXISTS (SELECT 1 ${matching}) AS ${identifier(`${parameter.name} in force`)}`,
@@ -373,8 +373,13 @@ export function parametersOnDatesJoinSql(program: ProgramIR, dates: string): str
     ];
   });
   return `SELECT ${date}${columns.map((line) => `,\n${line}`).join("")}
-FROM ${dates} AS d LEFT JOIN ${PARAMETER_VALUES_TABLE} AS v ON v.valid_from <= ${date} AND (v.valid_until IS NULL OR ${date} <= v.valid_until)
+FROM ${dates} AS d LEFT JOIN ${PARAMETER_VALUES_TABLE} AS v ON ${valueInForce(date)}
 GROUP BY ${date}`;
+}
+
+/** That a row `v` of the parameters table is in force on `date` (valid_until inclusive; NULL: no end). */
+function valueInForce(date: string): string {
+  return `v.valid_from <= ${date} AND (v.valid_until IS NULL OR ${date} <= v.valid_until)`;
 }
 
 /**
@@ -1204,8 +1209,8 @@ function choiceEnum(type: ValueType, program: ProgramIR): ChoiceEnum | undefined
   const texts = type.kind === "enum" ? enumMemberNames(type.name, program) : type.kind === "set" ? enumMemberNames(type.of, program) : undefined;
   if (texts === undefined) return undefined;
   if (type.kind === "set" && texts.length > MAX_ENUM_SET_MEMBERS) return undefined;
-  const all = type.kind === "set" ? setTexts(texts) : texts;
-  return { sql: `ENUM(${all.map(stringLiteral).join(", ")})`, texts: new Set(all) };
+  const literals = (type.kind === "set" ? setTexts(texts) : texts).map(stringLiteral);
+  return { sql: `ENUM(${literals.join(", ")})`, literals: new Set(literals) };
 }
 
 /** The names of an enum's members, in declared order. */

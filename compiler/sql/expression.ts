@@ -147,25 +147,24 @@ export interface ExpressionContext {
 
 /**
  * The ENUM of the texts an output's value can be (an enum's members, every set of a few
- * members): `sql`, the type (`ENUM('a', 'b')`), and its texts.
+ * members): `sql`, the type (`ENUM('a', 'b')`), and its texts as SQL literals.
  */
 export interface ChoiceEnum {
   readonly sql: string;
-  readonly texts: ReadonlySet<string>;
+  readonly literals: ReadonlySet<string>;
 }
 
 /**
- * A literal that an output's value can be, as a constant of the output's ENUM (`choices`):
- * a CASE whose branches are such constants gives the ENUM without a lookup of each case's
- * text in the ENUM's dictionary, which casting the text where the results are written makes.
- * A literal of another type, or whose text the ENUM does not hold, stays as it is.
+ * A literal (`literal`'s SQL) that an output's value can be, as a constant of the output's
+ * ENUM (`choices`): a CASE whose branches are such constants gives the ENUM without a lookup
+ * of each case's text in the ENUM's dictionary, which casting the text where the results are
+ * written makes. A literal of another type, or whose text the ENUM does not hold, stays as it is.
  */
 function choiceLiteral(sql: string, value: RuntimeValue, type: ValueType, choices: ChoiceEnum): string {
   const kind = type.kind === "optional" ? type.of.kind : type.kind;
   if (kind !== "enum" && kind !== "set") return sql;
   if (value === null) return `CAST(NULL AS ${choices.sql})`;
-  const text = kind === "set" ? (value as readonly string[]).join(",") : (value as string);
-  return choices.texts.has(text) ? `CAST(${sql} AS ${choices.sql})` : sql;
+  return choices.literals.has(sql) ? `CAST(${sql} AS ${choices.sql})` : sql;
 }
 
 /**

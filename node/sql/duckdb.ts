@@ -120,7 +120,7 @@ export class DuckdbEngine {
     if (this.steps === undefined) return `SELECT * FROM ${results === "lines" ? CASE_RESULTS_VIEW : results === "flat" ? FLAT_RESULTS_VIEW : RESULTS_VIEW}`;
     const queries = resultsQueries(this.program, "duckdb", this.measures);
     const select = results === "lines" ? queries.lines : results === "flat" ? queries.flat : allLinesSql(`(${queries.lines}) AS lines`);
-    return withChain(layeredChain(this.program, this.steps, this.measures), queries.reads, select);
+    return withChain(layeredChain(this.steps, this.measures), queries.reads, select);
   }
 
   /**

@@ -154,7 +154,7 @@ export async function duckdbLinesOf(
     // query of the measures' steps merged by layer (layeredChain)
     const queries = resultsQueries(program, "duckdb");
     const lines = options.oneQuery === true
-      ? `(${withChain(layeredChain(program, emitSql(program, { dialect: "duckdb", measureViews: false, typedChoices: flatResults }).steps), queries.reads, queries.lines)})`
+      ? `(${withChain(layeredChain(emitSql(program, { dialect: "duckdb", measureViews: false, typedChoices: flatResults }).steps), queries.reads, queries.lines)})`
       : "tiao_results";
     const result = await engine.connection.runAndReadAll(`SELECT "#case", line FROM ${lines} ORDER BY "#case"`);
     return { lines: new Map(result.getRows().map(([caseNumber, line]) => [Number(caseNumber), String(line)])), refused };
