@@ -191,17 +191,36 @@ const [termLengthBefore, termLengthAfter] = termLengthMessage(-1).split("-1") as
 /** DuckDB's decimals are bounded (compiler/sql/dialect.ts); PostgreSQL's are not. */
 export const decimalBeyondDuckdb = "the decimal is beyond the exact range of DuckDB's DECIMAL(38,10) (below 10^17, 10 places)";
 
-/** A message as the SQL of its JSON text. */
 /**
- * Whether a value is one of `members` (at least one). DuckDB turns an IN list of more than
- * four values into a hash join with the list, which costs more than the test; a list
- * constant tests it in the row (NULL for NULL, as IN).
+ * Whether a value is one of `members` (at least one). DuckDB: a function of the value and a
+ * list constant, `list_contains` (NULL for NULL, as IN). DuckDB computes a function of one
+ * column once for each text of the column's dictionary where the column is read from one (a
+ * Parquet file's column of few texts), where IN and `=` compare the texts of every row; and it
+ * turns an IN list of more than four values into a hash join with the list.
  */
 export function memberOf(value: string, members: readonly string[], dialect: Dialect): string {
   const literals = members.map(stringLiteral).join(", ");
-  return dialect === "duckdb" && members.length > 4 ? `list_contains([${literals}], ${value})` : `(${value} IN (${literals}))`;
+  return dialect === "duckdb" ? `list_contains([${literals}], ${value})` : `(${value} IN (${literals}))`;
 }
 
+/**
+ * DuckDB: `value = text` (`equal`) or `value != text` of a choice, NULL being a value as the
+ * runtime's equality has it (IS NOT DISTINCT FROM), as a function of the value (memberOf):
+ * the text's position in a list of it, NULL where the value is another text or NULL.
+ */
+function equalsText(value: string, text: string, equal: boolean): string {
+  return `(list_position([${stringLiteral(text)}], ${value}) IS ${equal ? "NOT NULL" : "NULL"})`;
+}
+
+/** The text a choice is compared with, where one side of `=` or `!=` of choices is written out. */
+function comparedText(expr: Extract<ExprIR, { op: "compare" }>): { readonly operand: ExprIR; readonly text: string } | undefined {
+  if (expr.operation !== "compare_choices" || (expr.operator !== "=" && expr.operator !== "!=")) return undefined;
+  if (expr.right.op === "literal" && typeof expr.right.value === "string") return { operand: expr.left, text: expr.right.value };
+  if (expr.left.op === "literal" && typeof expr.left.value === "string") return { operand: expr.right, text: expr.left.value };
+  return undefined;
+}
+
+/** A message as the SQL of its JSON text. */
 export function jsonMessage(message: string): string {
   return stringLiteral(JSON.stringify(message));
 }
@@ -556,9 +575,15 @@ function compileBound(expr: ExprIR, context: ExpressionContext, scope: Scope): B
       const evaluatesRight = expr.op === "and" ? left.sql : `(NOT ${left.sql})`;
       return value(`(${left.sql} ${expr.op.toUpperCase()} ${right.sql})`, firstError(left.error, errorWhen(evaluatesRight, right.error)));
     }
-    case "compare":
+    case "compare": {
       if (dialect === "duckdb" && (carriesQuotient(expr.left) || carriesQuotient(expr.right))) return wideComparison(expr, context, scope);
+      const text = dialect === "duckdb" ? comparedText(expr) : undefined;
+      if (text !== undefined) {
+        const operand = sub(text.operand);
+        return value(equalsText(operand.sql, text.text, expr.operator === "="), operand.error);
+      }
       return operation(expr.operation, [sub(expr.left), sub(expr.right)], context, "half_up", expr.operator);
+    }
     case "arithmetic": {
       if (arithmeticOperation(expr.operator).symbol !== "/") return operation(expr.operator, [sub(expr.left), sub(expr.right)], context);
       // PostgreSQL: NUMERIC holds the runtime's quotient exactly; a divisor of zero is the runtime's error

@@ -27,7 +27,7 @@ WITH "step 1" AS (
     -- output unemployment_subsidy_eligible (m4.tiao:54)
     -- rule general: §4 "对领取失业保险金期满仍未就业的失业人员、不符合领取失业保险金条件的参保失业人员按月发放不超过6个月的失业补助金"
       -- exception migrant: §4 "对参保不满1年的失业农民工，参照兰州市城市低保标准，按月发放3个月的临时生活补助"
-    CASE WHEN s."m4 short_insured_migrant" THEN FALSE ELSE ((s."person.unemployed" AND s."person.insured") AND (s."person.ui_status" IN ('expired', 'not_qualified'))) END AS "m4 unemployment_subsidy_eligible"
+    CASE WHEN s."m4 short_insured_migrant" THEN FALSE ELSE ((s."person.unemployed" AND s."person.insured") AND list_contains(['expired', 'not_qualified'], s."person.ui_status")) END AS "m4 unemployment_subsidy_eligible"
   FROM "step 1" AS s
 ),
 "step 3" AS (
