@@ -73,16 +73,6 @@ interface Reading {
   readonly validOf?: (column: string) => string;
 }
 
-/**
- * A test of membership inside a lambda: `IN`, which DuckDB evaluates on the list's items as
- * they come, where `list_contains` with a constant list cost twice as much there. (Outside a
- * lambda `memberOf` writes a long list as `list_contains`, as DuckDB would make a join of a
- * long `IN`.)
- */
-function memberInLambda(value: string, members: readonly string[]): string {
-  return `(${value} IN (${members.map(stringLiteral).join(", ")}))`;
-}
-
 function readValue(
   text: string,
   type: ValueType,
@@ -144,7 +134,7 @@ function readValue(
       };
     case "enum": {
       const members = enumMemberNames(type.name, program);
-      const member = inLambda ? memberInLambda(text, members) : memberOf(text, members, "duckdb");
+      const member = memberOf(text, members, "duckdb", inLambda);
       return { value: text, invalid: `NOT ${member}`, message: got(`expected one of ${members.join(", ")}`) };
     }
     case "set": {
@@ -152,7 +142,7 @@ function readValue(
       const names = `string_split(${text}, ',')`;
       return {
         value: `CASE WHEN ${text} = '' THEN '' ELSE array_to_string(list_sort(list_distinct(${names})), ',') END`,
-        invalid: `(${text} <> '' AND NOT list_bool_and(list_transform(${names}, m -> ${memberInLambda("m", members)})))`,
+        invalid: `(${text} <> '' AND NOT list_bool_and(list_transform(${names}, m -> ${memberOf("m", members, "duckdb", true)})))`,
         message: got(`expected members of ${type.of} joined by commas`),
       };
     }
