@@ -1108,7 +1108,8 @@ function listAggregate(expr: Extract<ExprIR, { op: "aggregate" }>, list: ListRef
   const items = list.items;
   /** a lambda over the list's items, with the item's position where `body` reads it */
   const lambda = (body: string): string => `${body.includes(index) ? `(${item}, ${index})` : item} -> ${body}`;
-  const passing = filter === undefined ? items : (sharedPassing(expr, list, item, index, context, scope) ?? `list_filter(${items}, ${lambda(filter.sql)})`);
+  const selected: Passing = filter === undefined ? { items } : (sharedPassing(expr, list, item, index, context, scope) ?? { items, test: filter.sql, lambda });
+  const passing = passingItems(selected);
   const itemError = firstError(filter?.error, term?.error === undefined ? undefined : errorWhen(filter?.sql ?? TRUE, term.error));
   /** the error of the first item that has one, among the items up to `lastIndex` (all when NULL) */
   const firstItemError = (lastIndex?: string): string | undefined => {
@@ -1121,7 +1122,7 @@ function listAggregate(expr: Extract<ExprIR, { op: "aggregate" }>, list: ListRef
   };
   switch (expr.operator) {
     case "count":
-      return value(`len(${passing})`, firstItemError());
+      return value(passingCount(selected), firstItemError());
     case "any":
     case "all": {
       // \`any\` stops at the first item that passes, \`all\` at the first that does not: an
@@ -1150,6 +1151,29 @@ function listAggregate(expr: Extract<ExprIR, { op: "aggregate" }>, list: ListRef
 }
 
 /**
+ * The items of a list that pass a test (DuckDB): `items` when there is none, else those for
+ * which `test`, the body of `lambda(test)`, is TRUE.
+ */
+interface Passing {
+  readonly items: string;
+  readonly test?: string;
+  readonly lambda?: (body: string) => string;
+}
+
+function passingItems({ items, test, lambda }: Passing): string {
+  return test === undefined || lambda === undefined ? items : `list_filter(${items}, ${lambda(test)})`;
+}
+
+/**
+ * How many items pass: a count of the items whose test is TRUE, without the list of them
+ * (`list_filter` copies each item that passes, every field of it, where `list_count` of a list
+ * of TRUE and NULL copies nothing; NULL for a NULL list, as `len`).
+ */
+function passingCount({ items, test, lambda }: Passing): string {
+  return test === undefined || lambda === undefined ? `len(${items})` : `list_count(list_transform(${items}, ${lambda(`CASE WHEN ${test} THEN TRUE END`)}))`;
+}
+
+/**
  * The items of the list that pass the aggregate's test read from a list the measure filters once
  * (ExpressionContext.filteredLists), where it filters the list by the test or by its first
  * conjuncts (`a and b and c`: `a and b`, then `a`): the items of that list that pass the
@@ -1157,7 +1181,7 @@ function listAggregate(expr: Extract<ExprIR, { op: "aggregate" }>, list: ListRef
  * filtering by `a`, then by `b`, keeps the same items; the remaining conjuncts must not read the
  * item's position, which the filtered list no longer has.
  */
-function sharedPassing(expr: Extract<ExprIR, { op: "aggregate" }>, list: ListRef, item: string, index: string, context: ExpressionContext, scope: Scope): string | undefined {
+function sharedPassing(expr: Extract<ExprIR, { op: "aggregate" }>, list: ListRef, item: string, index: string, context: ExpressionContext, scope: Scope): Passing | undefined {
   const lists = context.filteredLists;
   if (lists === undefined || expr.filter === undefined || lambdaAlias.test(list.items)) return undefined;
   // compiled again for the SQL of each part: its problems are the filter's, reported once
@@ -1171,10 +1195,10 @@ function sharedPassing(expr: Extract<ExprIR, { op: "aggregate" }>, list: ListRef
     // a test that reads an item of another list (an aggregate's, a definition's parameter) is not the case's
     const column = lambdaAlias.test(sql) ? undefined : lists.filtered({ items: list.items, sql, test });
     if (column !== undefined) {
-      if (rest.length === 0) return column;
+      if (rest.length === 0) return { items: column };
       const remaining = rest.map((r) => compileValue(r, quiet, own).sql);
       if (remaining.some((r) => r.includes(index))) return undefined;
-      return `list_filter(${column}, ${item} -> ${remaining.length === 1 ? remaining[0] : `(${remaining.join(" AND ")})`})`;
+      return { items: column, test: remaining.length === 1 ? remaining[0]! : `(${remaining.join(" AND ")})`, lambda: (body) => `${item} -> ${body}` };
     }
     if (test.op !== "and") return undefined;
     rest.unshift(test.right);
