@@ -73,6 +73,15 @@ interface Reading {
   readonly validOf?: (column: string) => string;
 }
 
+/**
+ * Whether `test` holds of some item of a list that is not NULL (`x` an item): FALSE for an
+ * empty list, and where `test` is FALSE or NULL of every item. A search for TRUE in the list of
+ * the tests, which costs DuckDB less than `list_bool_or` of that list.
+ */
+function anyItem(items: string, x: string, test: string): string {
+  return `list_contains(list_transform(${items}, ${x} -> ${test}), TRUE)`;
+}
+
 function readValue(
   text: string,
   type: ValueType,
@@ -559,7 +568,7 @@ function listItems(
   itemBadProven.push(...seriesBad);
   itemProblems.push(...seriesFields.map((f) => (f.series.hasMissing ? f.reading.column.problem : `CASE WHEN NOT ${f.reading.column.present} THEN ${f.path} || ': missing' ELSE ${f.reading.column.problem} END`)));
   const seriesProblems = seriesFields.map((f) => f.reading.problems);
-  const anyBad = (tests: readonly string[]): string => (tests.length === 0 ? "FALSE" : `coalesce(list_bool_or(list_transform(${checkedItems}, x -> ${tests.join(" OR ")})), FALSE)`);
+  const anyBad = (tests: readonly string[]): string => (tests.length === 0 ? "FALSE" : anyItem(checkedItems, "x", tests.join(" OR ")));
   return {
     column: {
       value: structFields !== undefined && itemsAsRead(list, structFields) ? column : `CASE WHEN ${present} THEN list_transform(${items}, x -> struct_pack(${struct.join(", ")})) END`,
@@ -680,7 +689,7 @@ function seriesPeriods(
     column: {
       value: `CASE WHEN ${present} THEN ${periods}${series.hasMissing ? " ELSE []" : ""} END`,
       present,
-      bad: `(${present} AND (NOT ${isObject} OR coalesce(list_bool_or(list_transform(${entries}, ${v} -> ${badKey} OR ${valueBad})), FALSE)))`,
+      bad: `(${present} AND (NOT ${isObject} OR ${anyItem(entries, v, `${badKey} OR ${valueBad}`)}))`,
       // as the scenario reader describes what it got: a list, or the JSON text of a value
       problem: `CASE WHEN ${present} AND NOT ${isObject} THEN ${where.path} || ${stringLiteral(`: expected the values of each ${series.period} as an object such as ${example}, got `)} || CASE WHEN NOT json_valid(${text}) THEN CAST(to_json(${text}) AS VARCHAR) WHEN json_type(${text}) = 'ARRAY' THEN 'a list' ELSE CAST(${text} AS VARCHAR) END END`,
     },
