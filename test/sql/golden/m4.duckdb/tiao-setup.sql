@@ -173,6 +173,7 @@ CREATE OR REPLACE MACRO tiao_w_round_ceil(a, places) AS list_transform([a], tiao
 
 -- Dates stay within the years 0001 to 9999 (runtime/dates.ts).
 CREATE OR REPLACE MACRO tiao_date(d) AS CASE WHEN d BETWEEN DATE '0001-01-01' AND DATE '9999-12-31' THEN d END;
+CREATE OR REPLACE MACRO tiao_date_through(d, last) AS CASE WHEN d BETWEEN DATE '0001-01-01' AND last THEN d END;
 CREATE OR REPLACE MACRO tiao_add_days(d, n) AS CASE WHEN n BETWEEN -3652059 AND 3652059 THEN tiao_date(d + CAST(n AS INTEGER)) END;
 CREATE OR REPLACE MACRO tiao_month_index(d, n) AS year(d) * 12 + month(d) - 1 + n;
 CREATE OR REPLACE MACRO tiao_days_in_month(month_index) AS day(last_day(make_date(month_index // 12, month_index % 12 + 1, 1)));
@@ -182,11 +183,17 @@ CREATE OR REPLACE MACRO tiao_days_in_month(month_index) AS day(last_day(make_dat
 CREATE OR REPLACE MACRO tiao_months_later(d, n) AS CAST(d + to_months(CAST(n AS INTEGER)) AS DATE);
 CREATE OR REPLACE MACRO tiao_add_months(d, n) AS CASE WHEN n BETWEEN -119999 AND 119999 THEN tiao_date(tiao_months_later(d, n)) END;
 -- The last day of a term of n months from d (Civil Code arts. 201-202): the day before the
--- corresponding day, or the last day of a month that has no such day (the month rule then
--- gives a day before d's).
+-- corresponding day, or the last day of a month that has no such day. From the second of a
+-- month, the month rule on the day before d: the day before the corresponding day where the
+-- month has it, else its last day. From the first, the last day of the month before the
+-- corresponding month, which the month rule on the day before d (the last day of the month
+-- before d's) falls in; that corresponding month must be within the years 0001-9999, so that
+-- last day not after 9999-11-30. One month rule a term, where the corresponding day and its
+-- test cost two.
 CREATE OR REPLACE MACRO tiao_last_day_of_term(d, n) AS
-  CASE WHEN n BETWEEN 0 AND 119999 AND tiao_months_later(d, n) BETWEEN DATE '0001-01-01' AND DATE '9999-12-31' THEN
-    CASE WHEN day(tiao_months_later(d, n)) < day(d) THEN tiao_months_later(d, n) ELSE tiao_date(tiao_months_later(d, n) - 1) END
+  CASE WHEN n BETWEEN 0 AND 119999 THEN
+    CASE WHEN day(d) = 1 THEN tiao_date_through(last_day(tiao_months_later(d - 1, n)), DATE '9999-11-30')
+    ELSE tiao_date(tiao_months_later(d - 1, n)) END
   END;
 CREATE OR REPLACE MACRO tiao_days_between(later, earlier) AS CAST(later - earlier AS BIGINT);
 
