@@ -133,7 +133,7 @@ async function loadCases(
       const described = await engine.connection.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`);
       const columnTypes = new Map(described.getRows().map((row) => [String(row[0]), String(row[1])]));
       const input = flatInputSql(program, path, format, columnTypes, measures);
-      // one call for the statements (a Parquet file's statistics: some hundred small statements)
+      // one call for the statements (a Parquet file's statistics and what they prove)
       if (input.statements.length > 0) await engine.connection.run(input.statements.join(";\n"));
       engine.caseDates = input.caseDates;
       await engine.proveFactsGiven(input.givenProofs);

@@ -124,8 +124,8 @@ export class DuckdbEngine {
   }
 
   /**
-   * The facts whose proof holds (`flatInputSql`'s `givenProofs`: DuckDB variables its
-   * statements set from a Parquet file's statistics) are those every case gives.
+   * The facts whose proof holds (`flatInputSql`'s `givenProofs`: fields of the DuckDB variable
+   * its statements set from a Parquet file's statistics) are those every case gives.
    */
   async proveFactsGiven(proofs: ReadonlyMap<string, string>): Promise<void> {
     if (proofs.size === 0) return;

@@ -49,6 +49,15 @@ const STAGING = "tiao_staging";
 const MAX_SAFE = "9007199254740991";
 /** The statistics of a Parquet file's row groups (`parquet_metadata`), read once before the query (see `columnProven`). */
 const STATISTICS_TABLE = "tiao_parquet_statistics";
+/** The DuckDB variable holding what the statistics prove (statisticsVariable). */
+const PROOFS_VARIABLE = "tiao_proofs";
+
+/** A Parquet file: its path, the statements to run before the query, and the proofs its statistics give (statisticsVariable). */
+interface ParquetSource {
+  readonly path: string;
+  readonly statements: string[];
+  readonly proofs: string[];
+}
 
 /** The flat columns of a policy's cases, in order: `date`, then the layout's columns by path. */
 export function flatColumns(layout: CaseLayout): string[] {
@@ -285,8 +294,8 @@ export function flatInputSql(
   caseDates: string;
   /**
    * Of a Parquet file, for each fact (a column of `tiao_cases` a measure tests the presence of)
-   * whose statistics may prove it given in every row, the DuckDB variable (set by `statements`)
-   * TRUE when they do (`givenProven`)
+   * whose statistics may prove it given in every row, the SQL of its proof (a field of the
+   * DuckDB variable that `statements` set), TRUE when they do (`givenProven`)
    */
   givenProofs: ReadonlyMap<string, string>;
 } {
@@ -303,7 +312,7 @@ export function flatInputSql(
       `CREATE OR REPLACE TEMP TABLE ${STATISTICS_TABLE} AS SELECT path_in_schema, num_values, stats_null_count, stats_min_value, stats_max_value FROM parquet_metadata(${stringLiteral(path)})`,
     );
   }
-  const parquet = format === "parquet" ? { path, statements } : undefined;
+  const parquet: ParquetSource | undefined = format === "parquet" ? { path, statements, proofs: [] } : undefined;
   const raw = (name: string): string => `src.${identifier(name)}`;
   const givenProofs = new Map<string, string>();
   const onlyCompared = decimalFactsOnlyCompared(program);
@@ -433,6 +442,10 @@ export function flatInputSql(
   const rejectedSql = `INSERT INTO ${REJECTED_TABLE} SELECT src.${identifier(CASE_COLUMN)}, '{"line":' || src.${identifier(CASE_COLUMN)} || ',"errors":' || to_json(${problems}) || '}' FROM ${source} AS src WHERE ${bad}`;
   // the cases are a view of the file's good rows, read as the query that evaluates them goes:
   // a population larger than memory streams from the file to the results
+  // what the statistics prove, computed by one scan of them into one variable
+  if (parquet !== undefined && parquet.proofs.length > 0) {
+    statements.push(`SET VARIABLE ${identifier(PROOFS_VARIABLE)} = (SELECT struct_pack(${parquet.proofs.join(", ")}) FROM ${STATISTICS_TABLE})`);
+  }
   statements.push(`DROP TABLE ${CASES_TABLE}`);
   const casesView = (checked: boolean): string =>
     `CREATE OR REPLACE VIEW ${CASES_TABLE} AS SELECT src.${identifier(CASE_COLUMN)}, ${columns.map((c, index) => `${c.value} AS ${identifier(names[index]!)}`).join(", ")} FROM ${source} AS src${checked ? ` WHERE ${valid}` : ""}`;
@@ -497,7 +510,7 @@ function listItems(
   columnType: string | undefined,
   program: ProgramIR,
   /** a Parquet file: its path, and the statements to run before the query (see `statisticsProve`) */
-  parquet?: { readonly path: string; readonly statements: string[] },
+  parquet?: ParquetSource,
 ): { column: ColumnReading; problems: string } {
   const structFields = columnType === undefined ? undefined : structListFields(columnType);
   const text = listText(column);
@@ -582,14 +595,13 @@ function listItems(
 
 /**
  * Whether the Parquet file's statistics prove that every value of a whole-number field of a
- * list's items lies between `low` and `high`: a DuckDB variable, set before the query by a
- * statement pushed to `parquet.statements`, TRUE only when every row group of the file has a
- * minimum and a maximum for the field's leaf column (`parquet_metadata`) within those bounds.
- * DuckDB replaces the variable by its value when it binds the query and keeps one branch of a
- * CASE on it (it does not fold a constant inside a lambda). A NULL field is not among those
+ * list's items lies between `low` and `high`: a proof (statisticsVariable), TRUE only when
+ * every row group of the file has a minimum and a maximum for the field's leaf column
+ * (`parquet_metadata`) within those bounds. DuckDB folds it when it binds the query and keeps
+ * one branch of a CASE on it (it does not fold a constant inside a lambda). A NULL field is not among those
  * statistics (a leaf's count of NULLs counts the empty lists too): the test of its presence stays.
  */
-function statisticsProve(parquet: { readonly path: string; readonly statements: string[] }, list: string, field: string, low: string, high: string): string {
+function statisticsProve(parquet: ParquetSource, list: string, field: string, low: string, high: string): string {
   const name = `tiao_statistics ${list}.${field} ${low} ${high}`;
   // the leaf's path: the list's column, the two levels of a Parquet LIST (their names vary by writer), the field
   const leaf = `starts_with(path_in_schema, ${stringLiteral(`${list}, `)}) AND ends_with(path_in_schema, ${stringLiteral(`, ${field}`)}) AND len(string_split(path_in_schema, ', ')) = ${list.split(", ").length + 3}`;
@@ -598,15 +610,14 @@ function statisticsProve(parquet: { readonly path: string; readonly statements: 
 
 /**
  * Whether the Parquet file's statistics prove the range test `validOf` of a typed column for
- * every row: a DuckDB variable, set before the query by a statement pushed to
- * `parquet.statements`, TRUE only when each row group of the file holds no value in the column
- * or has a minimum and a maximum for it that pass the test (a range holds of every value
- * between two that it holds of). DuckDB replaces the variable by its value when it binds the
+ * every row: a proof (statisticsVariable), TRUE only when each row group of the file holds
+ * no value in the column or has a minimum and a maximum for it that pass the test (a range
+ * holds of every value between two that it holds of). DuckDB folds it when it binds the
  * query, and a test `(… OR TRUE OR …)` by TRUE: the cases' view then leaves the column's test
  * out, which it does not decide from the reader's statistics itself. The search for the bad
  * rows (`rejectedSql`) keeps every test.
  */
-function columnProven(parquet: { readonly path: string; readonly statements: string[] }, column: string, columnType: string, validOf: (column: string) => string): string {
+function columnProven(parquet: ParquetSource, column: string, columnType: string, validOf: (column: string) => string): string {
   const name = `tiao_statistics ${column}`;
   const passes = (statistic: string): string => validOf(`TRY_CAST(${statistic} AS ${columnType})`);
   return statisticsVariable(
@@ -618,22 +629,23 @@ function columnProven(parquet: { readonly path: string; readonly statements: str
 }
 
 /**
- * Whether the Parquet file's statistics prove a column NULL in every row: a DuckDB variable,
- * TRUE only when every row group of the file counts as many NULLs in the column as values.
+ * Whether the Parquet file's statistics prove a column NULL in every row: a proof
+ * (statisticsVariable), TRUE only when every row group of the file counts as many NULLs in the
+ * column as values.
  */
-function nullProven(parquet: { readonly path: string; readonly statements: string[] }, column: string): string {
+function nullProven(parquet: ParquetSource, column: string): string {
   return statisticsVariable(parquet, `tiao_null ${column}`, `path_in_schema = ${stringLiteral(column)}`, "coalesce(stats_null_count = num_values, FALSE)");
 }
 
 /**
  * Whether the Parquet file's statistics prove a column given in every row (its value in
- * `tiao_cases` never NULL): a DuckDB variable, TRUE only when every row group of the file has
- * the column without a NULL (and, `also`, a test of its minimum: a text column whose least
+ * `tiao_cases` never NULL): a proof (statisticsVariable), TRUE only when every row group of the
+ * file has the column without a NULL (and, `also`, a test of its minimum: a text column whose least
  * text is not empty has no empty text, a BOOLEAN column whose least value is true no false).
  * A measure whose facts are all proven given is computed without its test of them
  * (`SqlOptions.factsGiven`).
  */
-function givenProven(parquet: { readonly path: string; readonly statements: string[] }, column: string, also?: string): string {
+function givenProven(parquet: ParquetSource, column: string, also?: string): string {
   return statisticsVariable(
     parquet,
     `tiao_given ${column}`,
@@ -643,13 +655,22 @@ function givenProven(parquet: { readonly path: string; readonly statements: stri
 }
 
 /**
- * The DuckDB variable `name`, set by a statement pushed to `parquet.statements`: TRUE when the
- * rows of the file's statistics that `where` picks (a column's row groups) are some and
- * `proves` holds of each (never NULL), FALSE otherwise; the SQL that reads it.
+ * The proof `name` from the Parquet file's statistics: TRUE when the rows of the statistics
+ * that `where` picks (a column's row groups) are some and `proves` holds of each (never NULL),
+ * FALSE otherwise; the SQL that reads it. The proofs are the fields of one DuckDB variable
+ * (PROOFS_VARIABLE), set before the query by one statement, where a variable a proof (some
+ * hundred statements) took some 50 ms more; DuckDB replaces the variable by its value when it
+ * binds the query, and folds the field of that constant.
  */
-function statisticsVariable(parquet: { readonly statements: string[] }, name: string, where: string, proves: string): string {
-  parquet.statements.push(`SET VARIABLE ${identifier(name)} = (SELECT coalesce(bool_and(${proves}), FALSE) FROM ${STATISTICS_TABLE} WHERE ${where})`);
-  return `getvariable(${stringLiteral(name)})`;
+function statisticsVariable(parquet: ParquetSource, name: string, where: string, proves: string): string {
+  // `proves` computed on the rows `where` picks only (a FILTER computes it on every row)
+  parquet.proofs.push(`${identifier(name)} := coalesce(bool_and(CASE WHEN ${where} THEN ${proves} END), FALSE)`);
+  return statisticsProof(name);
+}
+
+/** The SQL reading the proof `name` (statisticsVariable), once the statements have run. */
+export function statisticsProof(name: string): string {
+  return `struct_extract(getvariable(${stringLiteral(PROOFS_VARIABLE)}), ${stringLiteral(name)})`;
 }
 
 /**

@@ -10,7 +10,7 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scenarioText } from "../../bench/workload.js";
 import { scratchFolder, tiao } from "../e2e/tiao.js";
-import { flatExportSql, flatInputSql } from "../../node/sql/flat-files.js";
+import { flatExportSql, flatInputSql, statisticsProof } from "../../node/sql/flat-files.js";
 import { DuckdbEngine } from "../../node/sql/duckdb.js";
 import { caseFilesOf, lanzhouProgram } from "./support.js";
 import { repositoryRoot } from "../emit/compiled.js";
@@ -337,11 +337,11 @@ describe("tiao run --engine duckdb", () => {
     const columnTypes = new Map((await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${parquet}')`)).getRows().map((row) => [String(row[0]), String(row[1])]));
     const input = flatInputSql(await lanzhouProgram(), parquet, "parquet", columnTypes);
     for (const statement of input.statements.filter((statement) => !statement.startsWith("DROP"))) await connection.run(statement);
-    const proven = async (column: string): Promise<unknown> => (await connection.runAndReadAll(`SELECT getvariable('tiao_statistics ${column}')`)).getRows()[0]?.[0];
+    const proven = async (column: string): Promise<unknown> => (await connection.runAndReadAll(`SELECT ${statisticsProof(`tiao_statistics ${column}`)}`)).getRows()[0]?.[0];
     expect(await proven("person.insured_months")).toBe(false);
     expect(await proven("parameters.minimum_wage_class1")).toBe(true);
     expect(await proven("date")).toBe(true);
-    expect(input.casesView(true)).toContain(`getvariable('tiao_statistics parameters.minimum_wage_class1')`);
+    expect(input.casesView(true)).toContain(statisticsProof("tiao_statistics parameters.minimum_wage_class1"));
     connection.closeSync();
     instance.closeSync();
     // the bad row is left out of the results and reported, the others evaluated
@@ -435,7 +435,7 @@ describe("tiao run --engine duckdb", () => {
       const columnTypes = new Map((await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${parquet}')`)).getRows().map((row) => [String(row[0]), String(row[1])]));
       const input = flatInputSql(await lanzhouProgram(), parquet, "parquet", columnTypes);
       for (const statement of input.statements.filter((statement) => !statement.startsWith("DROP"))) await connection.run(statement);
-      const proven = (await connection.runAndReadAll(`SELECT getvariable('tiao_null parameters.transport_subsidy'), getvariable('tiao_null parameters.ui_benefit_standard')`)).getRows()[0];
+      const proven = (await connection.runAndReadAll(`SELECT ${statisticsProof("tiao_null parameters.transport_subsidy")}, ${statisticsProof("tiao_null parameters.ui_benefit_standard")}`)).getRows()[0];
       connection.closeSync();
       instance.closeSync();
       expect(proven).toEqual([name === "none", false]);
