@@ -1108,7 +1108,7 @@ function listAggregate(expr: Extract<ExprIR, { op: "aggregate" }>, list: ListRef
   const items = list.items;
   /** a lambda over the list's items, with the item's position where `body` reads it */
   const lambda = (body: string): string => `${body.includes(index) ? `(${item}, ${index})` : item} -> ${body}`;
-  const selected: Passing = filter === undefined ? { items } : (sharedPassing(expr, list, item, index, context, scope) ?? { items, test: filter.sql, lambda });
+  const selected: Passing = filter === undefined ? { items } : (sharedPassing(expr, list, item, index, context, scope) ?? { items, filter: { test: filter.sql, lambda } });
   const passing = passingItems(selected);
   const itemError = firstError(filter?.error, term?.error === undefined ? undefined : errorWhen(filter?.sql ?? TRUE, term.error));
   /** the error of the first item that has one, among the items up to `lastIndex` (all when NULL) */
@@ -1152,16 +1152,15 @@ function listAggregate(expr: Extract<ExprIR, { op: "aggregate" }>, list: ListRef
 
 /**
  * The items of a list that pass a test (DuckDB): `items` when there is none, else those for
- * which `test`, the body of `lambda(test)`, is TRUE.
+ * which the filter's `test`, the body of `lambda(test)`, is TRUE.
  */
 interface Passing {
   readonly items: string;
-  readonly test?: string;
-  readonly lambda?: (body: string) => string;
+  readonly filter?: { readonly test: string; readonly lambda: (body: string) => string };
 }
 
-function passingItems({ items, test, lambda }: Passing): string {
-  return test === undefined || lambda === undefined ? items : `list_filter(${items}, ${lambda(test)})`;
+function passingItems({ items, filter }: Passing): string {
+  return filter === undefined ? items : `list_filter(${items}, ${filter.lambda(filter.test)})`;
 }
 
 /**
@@ -1169,8 +1168,8 @@ function passingItems({ items, test, lambda }: Passing): string {
  * (`list_filter` copies each item that passes, every field of it, where `list_count` of a list
  * of TRUE and NULL copies nothing; NULL for a NULL list, as `len`).
  */
-function passingCount({ items, test, lambda }: Passing): string {
-  return test === undefined || lambda === undefined ? `len(${items})` : `list_count(list_transform(${items}, ${lambda(`CASE WHEN ${test} THEN TRUE END`)}))`;
+function passingCount({ items, filter }: Passing): string {
+  return filter === undefined ? `len(${items})` : `list_count(list_transform(${items}, ${filter.lambda(`CASE WHEN ${filter.test} THEN TRUE END`)}))`;
 }
 
 /**
@@ -1198,7 +1197,7 @@ function sharedPassing(expr: Extract<ExprIR, { op: "aggregate" }>, list: ListRef
       if (rest.length === 0) return { items: column };
       const remaining = rest.map((r) => compileValue(r, quiet, own).sql);
       if (remaining.some((r) => r.includes(index))) return undefined;
-      return { items: column, test: remaining.length === 1 ? remaining[0]! : `(${remaining.join(" AND ")})`, lambda: (body) => `${item} -> ${body}` };
+      return { items: column, filter: { test: remaining.length === 1 ? remaining[0]! : `(${remaining.join(" AND ")})`, lambda: (body) => `${item} -> ${body}` } };
     }
     if (test.op !== "and") return undefined;
     rest.unshift(test.right);
