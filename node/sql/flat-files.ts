@@ -440,12 +440,12 @@ export function flatInputSql(
   ];
   const valid = `NOT coalesce(${checkedBad.join(" OR ") || "FALSE"}, FALSE)`;
   const rejectedSql = `INSERT INTO ${REJECTED_TABLE} SELECT src.${identifier(CASE_COLUMN)}, '{"line":' || src.${identifier(CASE_COLUMN)} || ',"errors":' || to_json(${problems}) || '}' FROM ${source} AS src WHERE ${bad}`;
-  // the cases are a view of the file's good rows, read as the query that evaluates them goes:
-  // a population larger than memory streams from the file to the results
   // what the statistics prove, computed by one scan of them into one variable
   if (parquet !== undefined && parquet.proofs.length > 0) {
     statements.push(`SET VARIABLE ${identifier(PROOFS_VARIABLE)} = (SELECT struct_pack(${parquet.proofs.join(", ")}) FROM ${STATISTICS_TABLE})`);
   }
+  // the cases are a view of the file's good rows, read as the query that evaluates them goes:
+  // a population larger than memory streams from the file to the results
   statements.push(`DROP TABLE ${CASES_TABLE}`);
   const casesView = (checked: boolean): string =>
     `CREATE OR REPLACE VIEW ${CASES_TABLE} AS SELECT src.${identifier(CASE_COLUMN)}, ${columns.map((c, index) => `${c.value} AS ${identifier(names[index]!)}`).join(", ")} FROM ${source} AS src${checked ? ` WHERE ${valid}` : ""}`;
@@ -509,7 +509,7 @@ function listItems(
   column: string,
   columnType: string | undefined,
   program: ProgramIR,
-  /** a Parquet file: its path, and the statements to run before the query (see `statisticsProve`) */
+  /** a Parquet file, whose statistics may prove the items' whole numbers in range (see `statisticsProve`) */
   parquet?: ParquetSource,
 ): { column: ColumnReading; problems: string } {
   const structFields = columnType === undefined ? undefined : structListFields(columnType);
@@ -598,8 +598,9 @@ function listItems(
  * list's items lies between `low` and `high`: a proof (statisticsVariable), TRUE only when
  * every row group of the file has a minimum and a maximum for the field's leaf column
  * (`parquet_metadata`) within those bounds. DuckDB folds it when it binds the query and keeps
- * one branch of a CASE on it (it does not fold a constant inside a lambda). A NULL field is not among those
- * statistics (a leaf's count of NULLs counts the empty lists too): the test of its presence stays.
+ * one branch of a CASE on it (it does not fold a constant inside a lambda). A NULL field is
+ * not among those statistics (a leaf's count of NULLs counts the empty lists too): the test
+ * of its presence stays.
  */
 function statisticsProve(parquet: ParquetSource, list: string, field: string, low: string, high: string): string {
   const name = `tiao_statistics ${list}.${field} ${low} ${high}`;
