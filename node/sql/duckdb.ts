@@ -116,7 +116,7 @@ export class DuckdbEngine {
    * scenarios not read too), or the flat results; from the views, or with the measures'
    * queries it reads.
    */
-  private resultsQuery(results: "lines" | "all lines" | "flat"): string {
+  resultsQuery(results: "lines" | "all lines" | "flat"): string {
     if (this.steps === undefined) return `SELECT * FROM ${results === "lines" ? CASE_RESULTS_VIEW : results === "flat" ? FLAT_RESULTS_VIEW : RESULTS_VIEW}`;
     const queries = resultsQueries(this.program, "duckdb", this.measures);
     const select = results === "lines" ? queries.lines : results === "flat" ? queries.flat : allLinesSql(`(${queries.lines}) AS lines`);

@@ -16,7 +16,6 @@ import { EvaluationError, type Scenario } from "../../runtime/index.js";
 import { CaseFiles } from "../../node/sql/case-files.js";
 import type { ProgramIR } from "../../compiler/ir.js";
 import { decimalBeyondDuckdb } from "../../compiler/sql/expression.js";
-import { emitSql, layeredChain, resultsQueries, withChain } from "../../compiler/sql/emit.js";
 import { readScenarioLines } from "../../node/sql/cases.js";
 import { DuckdbEngine } from "../../node/sql/duckdb.js";
 import { PostgresEngine, type PostgresServer } from "../../node/sql/postgres.js";
@@ -146,16 +145,13 @@ export async function duckdbLinesOf(
     if (files.add(index + 1, scenario).length > 0) refused++;
   });
   await files.close();
-  const flatResults = options.flatResults === true;
-  const engine = await DuckdbEngine.open(program, { flatResults });
+  const oneQuery = options.oneQuery === true;
+  const engine = await DuckdbEngine.open(program, { flatResults: options.flatResults === true, withoutViews: oneQuery });
   try {
     await engine.loadCaseFiles(files.files);
     // the views of the files (tiao_results), or, as `tiao run --engine duckdb` computes them, one
     // query of the measures' steps merged by layer (layeredChain)
-    const queries = resultsQueries(program, "duckdb");
-    const lines = options.oneQuery === true
-      ? `(${withChain(layeredChain(emitSql(program, { dialect: "duckdb", measureViews: false, typedChoices: flatResults }).steps), queries.reads, queries.lines)})`
-      : "tiao_results";
+    const lines = oneQuery ? `(${engine.resultsQuery("lines")})` : "tiao_results";
     const result = await engine.connection.runAndReadAll(`SELECT "#case", line FROM ${lines} ORDER BY "#case"`);
     return { lines: new Map(result.getRows().map(([caseNumber, line]) => [Number(caseNumber), String(line)])), refused };
   } finally {
